@@ -1,0 +1,136 @@
+// The HTTP side of sessiontop: one keep-alive undici Pool per MaxScale, Basic auth,
+// per-request header and body timeouts, a cap on the answer's size, and every
+// failure turned into an ApiError instead of a throw.
+
+import {Buffer} from 'node:buffer';
+import {Pool} from 'undici';
+import {describeNetworkError, describeStatus, looksLikeHtml, type ApiError} from './errors.js';
+
+export type Target = {
+	/** `http://host:port` or `https://host:port`. */
+	origin: string;
+	/** What the user calls it (host:port), used in messages. */
+	label: string;
+};
+
+export type ClientOptions = {
+	target: Target;
+	user: string;
+	password: string;
+	timeoutMs: number;
+	/** Answers larger than this are refused, so a runaway server cannot eat our memory. */
+	maxBodyBytes?: number;
+	tls?: {rejectUnauthorized: boolean; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; passphrase?: string};
+};
+
+export type Answer =
+	| {ok: true; status: number; body: string; latencyMs: number}
+	| {ok: false; error: ApiError; latencyMs: number};
+
+export type JsonAnswer =
+	| {ok: true; status: number; json: unknown; latencyMs: number; bytes: number}
+	| {ok: false; error: ApiError; latencyMs: number};
+
+export const defaultMaxBodyBytes = 256 * 1024 * 1024;
+
+export class Client {
+	readonly target: Target;
+	readonly #pool: Pool;
+	readonly #authorization: string;
+	readonly #timeoutMs: number;
+	readonly #maxBodyBytes: number;
+
+	constructor(options: ClientOptions) {
+		this.target = options.target;
+		this.#timeoutMs = options.timeoutMs;
+		this.#maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+		// The password lives only in this header, never in a message or a log.
+		this.#authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
+		this.#pool = new Pool(options.target.origin, {
+			connections: 4,
+			connectTimeout: options.timeoutMs,
+			keepAliveTimeout: 30_000,
+			connect: options.tls ? {...options.tls} : undefined,
+		});
+	}
+
+	/** Any request; never throws. */
+	async send(method: 'GET' | 'DELETE' | 'POST', path: string, what: string, signal?: AbortSignal): Promise<Answer> {
+		const started = performance.now();
+		const latency = () => Math.round((performance.now() - started) * 10) / 10;
+		try {
+			const response = await this.#pool.request({
+				method,
+				path,
+				headers: {authorization: this.#authorization, accept: 'application/json'},
+				headersTimeout: this.#timeoutMs,
+				bodyTimeout: this.#timeoutMs,
+				signal,
+			});
+			const declared = Number(response.headers['content-length']);
+			if (Number.isFinite(declared) && declared > this.#maxBodyBytes) {
+				response.body.destroy();
+				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
+			}
+
+			const body = await this.#readCapped(response.body);
+			if (body === undefined) {
+				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
+			}
+
+			if (response.statusCode < 200 || response.statusCode > 299) {
+				return {ok: false, error: describeStatus(response.statusCode, body, this.target.label, what), latencyMs: latency()};
+			}
+
+			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
+		} catch (error: unknown) {
+			return {ok: false, error: describeNetworkError(error, this.target.label, this.#timeoutMs), latencyMs: latency()};
+		}
+	}
+
+	/** A GET whose 2xx answer must be JSON. */
+	async getJson(path: string, what: string, signal?: AbortSignal): Promise<JsonAnswer> {
+		const answer = await this.send('GET', path, what, signal);
+		if (!answer.ok) {
+			return answer;
+		}
+
+		try {
+			return {ok: true, status: answer.status, json: JSON.parse(answer.body), latencyMs: answer.latencyMs, bytes: answer.body.length};
+		} catch {
+			const html = looksLikeHtml(answer.body);
+			const message = html
+				? `${this.target.label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
+				: `${this.target.label} sent ${what} that is not valid JSON (${answer.body.length} bytes): the answer may have been cut off.`;
+			return {ok: false, error: {kind: html ? 'html' : 'json', status: answer.status, message}, latencyMs: answer.latencyMs};
+		}
+	}
+
+	async close(): Promise<void> {
+		await this.#pool.destroy().catch(() => undefined);
+	}
+
+	#tooLarge(): ApiError {
+		const mib = Math.round(this.#maxBodyBytes / 1024 / 1024);
+		return {
+			kind: 'too-large',
+			message: `${this.target.label} sent an answer over the ${mib} MiB cap: raise --max-body if that many sessions are real.`,
+		};
+	}
+
+	async #readCapped(body: AsyncIterable<Buffer> & {destroy(): unknown}): Promise<string | undefined> {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of body) {
+			size += chunk.length;
+			if (size > this.#maxBodyBytes) {
+				body.destroy();
+				return undefined;
+			}
+
+			chunks.push(chunk);
+		}
+
+		return Buffer.concat(chunks, size).toString('utf8');
+	}
+}

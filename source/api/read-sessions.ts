@@ -1,0 +1,134 @@
+// The JSON:API reader: every MaxScale version's session document (the 2.1 seed
+// shape through 24.02) in, one normalized Session out. It never throws: what is
+// missing stays undefined, what is malformed is skipped and counted.
+
+import {sanitize} from '../model/sanitize.js';
+import type {Session} from '../model/session.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' ? sanitize(value) : undefined;
+}
+
+function count(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** `connected` is asctime local time up to 22.08 and RFC 1123 from 23.02: Date.parse reads both. */
+export function parseConnected(value: unknown): number | undefined {
+	if (typeof value !== 'string') {
+		return undefined;
+	}
+
+	const ms = Date.parse(value);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+function serviceOf(resource: Json): string {
+	const relationships = resource['relationships'];
+	if (!isObject(relationships)) {
+		return '';
+	}
+
+	const services = relationships['services'];
+	if (!isObject(services) || !Array.isArray(services['data'])) {
+		return '';
+	}
+
+	const first: unknown = services['data'][0];
+	return isObject(first) ? (text(first['id']) ?? '') : '';
+}
+
+/** `memory.total` from 22.08; older servers have no memory figure at all. */
+function memoryOf(attributes: Json): number | undefined {
+	const memory = attributes['memory'];
+	return isObject(memory) ? count(memory['total']) : undefined;
+}
+
+/**
+ * One resource object of `data` to a Session, or undefined when it has no usable id.
+ * `polledAt` (epoch ms) turns `connected` into an age when `seconds_alive` (24.02) is absent.
+ */
+export function readSession(resource: unknown, polledAt: number): Session | undefined {
+	if (!isObject(resource)) {
+		return undefined;
+	}
+
+	const rawId = resource['id'];
+	const id = typeof rawId === 'string' ? sanitize(rawId) : typeof rawId === 'number' ? String(rawId) : undefined;
+	if (id === undefined || id === '') {
+		return undefined;
+	}
+
+	const attributes = isObject(resource['attributes']) ? resource['attributes'] : {};
+	const connectedAt = parseConnected(attributes['connected']);
+	const secondsAlive = count(attributes['seconds_alive']);
+	const ageSeconds =
+		secondsAlive ?? (connectedAt === undefined ? undefined : Math.max(0, (polledAt - connectedAt) / 1000));
+
+	const session: Session = {
+		id,
+		service: serviceOf(resource),
+		state: text(attributes['state']) ?? '',
+		user: text(attributes['user']),
+		remote: text(attributes['remote']),
+		port: count(attributes['port']),
+		connectedAt,
+		ageSeconds,
+		idleSeconds: count(attributes['idle']),
+		memoryBytes: memoryOf(attributes),
+		ioActivity: count(attributes['io_activity']),
+		thread: count(attributes['thread']),
+	};
+	return session;
+}
+
+export type SessionList = {
+	sessions: Session[];
+	/** Entries of `data` that were not readable session objects. */
+	skipped: number;
+	/** Ids seen more than once in one answer (the first one wins). */
+	duplicates: number;
+};
+
+export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};
+
+/** A whole `GET /v1/sessions` document. */
+export function readSessionList(document: unknown, polledAt: number): ReadResult {
+	if (!isObject(document) || !Array.isArray(document['data'])) {
+		return {ok: false, reason: 'the answer is JSON but not a MaxScale sessions document (no "data" array)'};
+	}
+
+	const data: unknown[] = document['data'];
+	const sessions: Session[] = [];
+	const seen = new Set<string>();
+	let skipped = 0;
+	let duplicates = 0;
+	for (const resource of data) {
+		const session = readSession(resource, polledAt);
+		if (session === undefined) {
+			skipped++;
+		} else if (seen.has(session.id)) {
+			duplicates++;
+		} else {
+			seen.add(session.id);
+			sessions.push(session);
+		}
+	}
+
+	return {ok: true, list: {sessions, skipped, duplicates}};
+}
+
+/** The document of `GET /v1/sessions/:id`: its `data` must be one object with an id. */
+export function readSessionDocument(document: unknown): {ok: true; data: Json} | {ok: false; reason: string} {
+	if (!isObject(document) || !isObject(document['data'])) {
+		return {ok: false, reason: 'the answer is JSON but not a MaxScale session document (no "data" object)'};
+	}
+
+	return {ok: true, data: document['data']};
+}

@@ -1,0 +1,112 @@
+// Which columns fit, and how wide. Columns leave in a fixed order as the terminal
+// narrows (the least telling first), and User and Client share what is left over.
+
+import {formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
+import type {Session} from './session.js';
+import type {SortKey} from './sort.js';
+
+export type ColumnKey = SortKey;
+
+export type Column = {
+	key: ColumnKey;
+	title: string;
+	width: number;
+	align: 'left' | 'right';
+};
+
+type Spec = {key: ColumnKey; title: string; min: number; max: number; align: 'left' | 'right'; dropRank: number};
+
+// dropRank: the higher, the sooner it goes when space runs out.
+const specs: Spec[] = [
+	{key: 'id', title: 'Id', min: 6, max: 8, align: 'right', dropRank: 0},
+	{key: 'user', title: 'User', min: 8, max: 20, align: 'left', dropRank: 1},
+	{key: 'client', title: 'Client', min: 15, max: 26, align: 'left', dropRank: 2},
+	{key: 'state', title: 'State', min: 8, max: 8, align: 'left', dropRank: 5},
+	{key: 'age', title: 'Age', min: 6, max: 6, align: 'right', dropRank: 4},
+	{key: 'idle', title: 'Idle', min: 6, max: 6, align: 'right', dropRank: 3},
+	{key: 'memory', title: 'Memory', min: 6, max: 6, align: 'right', dropRank: 6},
+	{key: 'io', title: 'I/O', min: 5, max: 5, align: 'right', dropRank: 7},
+];
+
+const growth: Array<[ColumnKey, number]> = [
+	['id', 8],
+	['client', 22],
+	['user', 16],
+	['client', 26],
+	['user', 20],
+];
+
+/** The cursor/marker gutter before the first column. */
+export const gutter = 2;
+
+function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number {
+	return chosen.reduce((sum, spec) => sum + pick(spec), 0) + Math.max(0, chosen.length - 1) + gutter;
+}
+
+export function layoutColumns(width: number): Column[] {
+	const chosen = [...specs];
+	while (chosen.length > 2 && widthOf(chosen, (spec) => spec.min) > width) {
+		const drop = chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));
+		chosen.splice(chosen.indexOf(drop), 1);
+	}
+
+	// Share the spare room in steps: the id first, then Client up to a full
+	// IPv4:port, then User, then both to their max.
+	let spare = width - widthOf(chosen, (spec) => spec.min);
+	const widths = new Map(chosen.map((spec) => [spec.key, spec.min]));
+	for (const [key, upTo] of growth) {
+		const current = widths.get(key);
+		if (current !== undefined && upTo > current) {
+			const grow = Math.min(spare, upTo - current);
+			widths.set(key, current + grow);
+			spare -= grow;
+		}
+	}
+
+	return chosen.map((spec) => ({key: spec.key, title: spec.title, width: widths.get(spec.key) ?? spec.min, align: spec.align}));
+}
+
+export function cellText(session: Session, key: ColumnKey): string {
+	switch (key) {
+		case 'id': {
+			return session.id;
+		}
+
+		case 'user': {
+			return session.user ?? '?';
+		}
+
+		case 'client': {
+			return formatClient(session.remote, session.port);
+		}
+
+		case 'state': {
+			return session.state === '' ? '?' : shortState(session.state);
+		}
+
+		case 'age': {
+			return formatDuration(session.ageSeconds);
+		}
+
+		case 'idle': {
+			return formatDuration(session.idleSeconds);
+		}
+
+		case 'memory': {
+			return formatBytes(session.memoryBytes);
+		}
+
+		case 'io': {
+			return formatCount(session.ioActivity);
+		}
+	}
+}
+
+/** Pad or cut a cell to its column, keeping the end of a cut id visible. */
+export function fitCell(text: string, column: Column): string {
+	if (text.length > column.width) {
+		return column.key === 'id' ? `…${text.slice(-(column.width - 1))}` : `${text.slice(0, column.width - 1)}…`;
+	}
+
+	return column.align === 'right' ? text.padStart(column.width) : text.padEnd(column.width);
+}

@@ -1,0 +1,106 @@
+// The detail pane's document as display lines of coloured tokens, wrapped to the
+// pane's width. Pure, so scrolling is arithmetic on an array and the view only
+// draws the lines in view.
+
+export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct';
+export type Token = {kind: TokenKind; text: string};
+export type JsonLine = {indent: number; tokens: Token[]};
+
+// JSON.stringify escapes C0 controls, quotes and lone surrogates; it leaves C1
+// controls, DEL and bidi overrides raw, so those are escaped here as \uXXXX.
+// eslint-disable-next-line no-control-regex
+const leftUnsafe = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+export function quote(text: string): string {
+	return JSON.stringify(text).replace(leftUnsafe, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function scalar(value: unknown): Token {
+	if (typeof value === 'string') {
+		return {kind: 'string', text: quote(value)};
+	}
+
+	if (typeof value === 'number') {
+		return {kind: 'number', text: Number.isFinite(value) ? String(value) : 'null'};
+	}
+
+	if (typeof value === 'boolean') {
+		return {kind: 'boolean', text: String(value)};
+	}
+
+	return {kind: 'null', text: 'null'};
+}
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+	return typeof value === 'object' && value !== null;
+}
+
+function walk(value: unknown, indent: number, prefix: Token[], comma: boolean, out: JsonLine[]): void {
+	const tail: Token[] = comma ? [{kind: 'punct', text: ','}] : [];
+	if (!isContainer(value)) {
+		out.push({indent, tokens: [...prefix, scalar(value), ...tail]});
+		return;
+	}
+
+	const isArray = Array.isArray(value);
+	const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+	const entries: Array<[string | undefined, unknown]> = isArray
+		? value.map((item) => [undefined, item])
+		: Object.entries(value);
+	if (entries.length === 0) {
+		out.push({indent, tokens: [...prefix, {kind: 'punct', text: open + close}, ...tail]});
+		return;
+	}
+
+	out.push({indent, tokens: [...prefix, {kind: 'punct', text: open}]});
+	entries.forEach(([key, item], index) => {
+		const keyTokens: Token[] =
+			key === undefined ? [] : [{kind: 'key', text: quote(key)}, {kind: 'punct', text: ': '}];
+		walk(item, indent + 1, keyTokens, index < entries.length - 1, out);
+	});
+	out.push({indent, tokens: [{kind: 'punct', text: close}, ...tail]});
+}
+
+/** A parsed JSON value as pretty-printed lines (two spaces an indent level). */
+export function jsonLines(value: unknown): JsonLine[] {
+	const out: JsonLine[] = [];
+	walk(value, 0, [], false, out);
+	return out;
+}
+
+export type DisplayLine = {tokens: Token[]};
+
+/** Wrap lines to `width` columns; continuation lines keep the indent plus two spaces. */
+export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLine[] {
+	const out: DisplayLine[] = [];
+	const usable = Math.max(8, width);
+	for (const line of lines) {
+		const lead = Math.min(line.indent * 2, Math.floor(usable / 2));
+		let current: Token[] = [{kind: 'punct', text: ' '.repeat(lead)}];
+		let used = lead;
+		for (const token of line.tokens) {
+			let text = token.text;
+			while (used + text.length > usable) {
+				const room = usable - used;
+				if (room > 0) {
+					current.push({kind: token.kind, text: text.slice(0, room)});
+					text = text.slice(room);
+				}
+
+				out.push({tokens: current});
+				const cont = Math.min(lead + 2, usable - 4);
+				current = [{kind: 'punct', text: ' '.repeat(cont)}];
+				used = cont;
+			}
+
+			if (text.length > 0) {
+				current.push({kind: token.kind, text});
+				used += text.length;
+			}
+		}
+
+		out.push({tokens: current});
+	}
+
+	return out;
+}

@@ -1,0 +1,38 @@
+// One normalized session, whatever MaxScale version sent it (2.1 … 24.02).
+// Absent attributes stay undefined and are shown as unknown, never guessed.
+
+export type Session = {
+	id: string;
+	/** `relationships.services.data[0].id`, or '' when the document has none. */
+	service: string;
+	/** Free text from the server; '' when absent. */
+	state: string;
+	user?: string;
+	remote?: string;
+	port?: number;
+	/** Epoch milliseconds of `connected`, when it parsed. */
+	connectedAt?: number;
+	/** Seconds the session has lived, at the time of the poll that read it. */
+	ageSeconds?: number;
+	idleSeconds?: number;
+	memoryBytes?: number;
+	ioActivity?: number;
+	thread?: number;
+};
+
+/** Numeric ids sort as numbers; anything else after them, as text. */
+export function compareIds(a: string, b: string): number {
+	const na = Number(a);
+	const nb = Number(b);
+	const aNumeric = a !== '' && Number.isFinite(na);
+	const bNumeric = b !== '' && Number.isFinite(nb);
+	if (aNumeric && bNumeric) {
+		return na - nb;
+	}
+
+	if (aNumeric !== bNumeric) {
+		return aNumeric ? -1 : 1;
+	}
+
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+// The public face of the simulator. The monitor imports this file only at the
+// `simulate` and `--demo` entry points; nothing in source/simulator imports the monitor.
+
+export const apiVersions = ['24.02', '23.02', '22.08', '6.4', '2.5', '2.2'] as const;
+export type ApiVersion = (typeof apiVersions)[number];
+
+export type SimulatorOptions = {
+	host?: string; // default 127.0.0.1
+	port?: number; // default 8989; 0 = any free port
+	sessions?: number; // initial population, default 200
+	seed?: number; // default 1
+	churn?: number; // sessions opened and closed per second, default 0
+	apiVersion?: ApiVersion; // default 24.02
+	user?: string; // default admin
+	password?: string; // default mariadb
+	tls?: {key: string | Buffer; cert: string | Buffer}; // serve HTTPS when given
+	/** Wall clock in ms (default Date.now); inject one to make time-dependent values testable. */
+	now?: () => number;
+};
+
+export type Simulator = {
+	url: string; // e.g. http://127.0.0.1:8989
+	port: number;
+	apiVersion: ApiVersion;
+	/** Ids currently listed, in the server's (unsorted) order. */
+	sessionIds(): string[];
+	/** End a session now, as if its client disconnected. Returns false when there was no such id. */
+	endSession(id: string): boolean;
+	/** Open one new session now; returns its id. */
+	openSession(): string;
+	close(): Promise<void>;
+};
+
+export {startSimulator} from './server.js';

@@ -1,0 +1,54 @@
+import {Box, Text} from 'ink';
+import type {Pane} from '../model/monitor-state.js';
+import type {Theme} from './theme.js';
+
+type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme};
+
+/** The selected session's raw JSON:API document, coloured, scrolled, dimmed once the session ended. */
+export function DetailPane({pane, width, height, focused, theme}: Props) {
+	// The border takes two rows and the title one.
+	const bodyHeight = Math.max(1, height - 3);
+	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
+	const more = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
+	let status = '';
+	if (pane.ended) {
+		status = ' · session ended';
+	} else if (pane.document === undefined && pane.error === undefined) {
+		status = ' · loading…';
+	}
+
+	return (
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			borderStyle="round"
+			borderColor={focused ? theme.accent : theme.muted}
+			borderDimColor={!focused && theme.muted === undefined}
+		>
+			<Text wrap="truncate" bold>
+				<Text color={pane.ended ? theme.warn : theme.accent} inverse={pane.ended && theme.warn === undefined}>
+					{`Session ${pane.id ?? ''}`}
+					{status}
+				</Text>
+				<Text color={theme.muted}>{more}</Text>
+			</Text>
+			{pane.error !== undefined && !pane.ended && (
+				<Text wrap="truncate" color={theme.error}>
+					{pane.error}
+				</Text>
+			)}
+			{visible.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- lines have no identity beyond their place
+				<Text key={index} wrap="truncate" dimColor={pane.ended}>
+					{line.tokens.map((token, i) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={i} color={pane.ended ? undefined : theme.token[token.kind]}>
+							{token.text}
+						</Text>
+					))}
+				</Text>
+			))}
+		</Box>
+	);
+}

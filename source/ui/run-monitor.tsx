@@ -1,0 +1,56 @@
+// Mount the monitor full screen and make sure every way out restores the terminal.
+
+import {render} from 'ink';
+import type {Client} from '../api/client.js';
+import {App} from './app.js';
+import {takeScreen} from './full-screen.js';
+import {themeFor} from './theme.js';
+
+export type RunOptions = {client: Client; intervalMs: number; notice?: string; onExit?: () => Promise<void>};
+
+export async function runMonitor({client, intervalMs, notice, onExit}: RunOptions): Promise<number> {
+	const screen = takeScreen(process.stdout);
+	let exitCode = 0;
+	const instance = render(<App client={client} intervalMs={intervalMs} theme={themeFor(process.env)} notice={notice} />, {
+		exitOnCtrlC: false,
+		patchConsole: true,
+		incrementalRendering: true,
+	});
+
+	const finish = (code: number) => {
+		exitCode = code;
+		instance.unmount();
+	};
+
+	const onSignal = (signal: NodeJS.Signals) => {
+		finish(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15));
+	};
+
+	const onCrash = (error: unknown) => {
+		instance.unmount();
+		screen.restore();
+		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		process.stderr.write(`sessiontop crashed: ${text}\n`);
+		process.exit(70);
+	};
+
+	process.on('SIGTERM', onSignal);
+	process.on('SIGHUP', onSignal);
+	process.on('SIGINT', onSignal);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		screen.restore();
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onSignal);
+		process.off('SIGINT', onSignal);
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
+		await client.close();
+		await onExit?.();
+	}
+
+	return exitCode;
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import {after, test} from 'node:test';
+import {Client} from '../../source/api/client.js';
+import {fetchSessionDocument, fetchSessionList, fetchServerInfo, listPath} from '../../source/api/sessions-api.js';
+import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
+
+const servers: FixtureServer[] = [];
+after(async () => {
+	await Promise.all(servers.map(async (server) => server.close()));
+});
+
+async function setup(version = 'v24', timeoutMs = 2000) {
+	const server = await startFixtureServer(version);
+	servers.push(server);
+	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'secret-pw', timeoutMs});
+	return {server, client};
+}
+
+test('reads a list, a document and the version over loopback', async () => {
+	const {server, client} = await setup();
+	const info = await fetchServerInfo(client);
+	assert.ok(!('kind' in info));
+	assert.equal(info.version, '24.02.3');
+	const list = await fetchSessionList(client, true);
+	assert.ok(list.ok);
+	assert.equal(list.list.sessions[0]?.id, '1');
+	assert.ok(server.requests.includes(`GET ${listPath(true)}`));
+	const document = await fetchSessionDocument(client, '1');
+	assert.ok(document.ok);
+	const gone = await fetchSessionDocument(client, '999');
+	assert.equal(gone.ok, false);
+	assert.ok(!gone.ok && gone.gone);
+	await client.close();
+});
+
+const faults: Array<[string, FixtureServer['fault'], RegExp]> = [
+	['401', {kind: 'status', status: 401, body: '{"errors": [ { "detail": "Access denied" } ] }', headers: {'www-authenticate': 'Basic realm="maxscale"'}}, /refused the credentials \(401 \("Access denied"\)\): check --user and --password\./],
+	['403', {kind: 'status', status: 403, body: '{"errors": [ { "detail": "Administrative access required" } ] }'}, /read-only/],
+	['503', {kind: 'status', status: 503, body: '{"errors": [ { "detail": "MaxScale is shutting down" } ] }'}, /shutting down/],
+	['HTML 502', {kind: 'status', status: 502, body: '<html><body>Bad Gateway</body></html>'}, /HTML page/],
+	['bad JSON', {kind: 'garbage', body: '{"data": [ {"id": "1"'}, /not valid JSON/],
+	['HTML 200', {kind: 'garbage', body: '<!doctype html><p>login</p>'}, /HTML page/],
+	['not a sessions document', {kind: 'garbage', body: '{"hello": "world"}'}, /not a MaxScale sessions document/],
+	['timeout', {kind: 'hang'}, /did not answer within 300ms/],
+];
+
+for (const [name, fault, expected] of faults) {
+	test(`one sentence for ${name}, never the password`, async () => {
+		const {server, client} = await setup('v24', 300);
+		server.fault = fault;
+		const list = await fetchSessionList(client, true);
+		assert.equal(list.ok, false);
+		assert.ok(!list.ok);
+		assert.match(list.error.message, expected);
+		assert.doesNotMatch(list.error.message, /secret-pw/);
+		assert.equal(list.error.message.split('\n').length, 1);
+		await client.close();
+	});
+}
+
+test('connection refused and an unresolvable host', async () => {
+	const {server, client} = await setup();
+	await server.close();
+	const refused = await fetchSessionList(client, false);
+	assert.ok(!refused.ok);
+	assert.equal(refused.error.kind, 'refused');
+	assert.match(refused.error.message, /Connection refused by 127\.0\.0\.1:\d+/);
+	const nowhere = new Client({target: {origin: 'http://no-such-host.invalid:8989', label: 'no-such-host.invalid:8989'}, user: 'a', password: 'b', timeoutMs: 2000});
+	const dns = await fetchSessionList(nowhere, false);
+	assert.ok(!dns.ok);
+	assert.equal(dns.error.kind, 'dns');
+	await Promise.all([client.close(), nowhere.close()]);
+});
+
+test('an answer over the size cap is refused with a clear message', async () => {
+	const server = await startFixtureServer('v24');
+	servers.push(server);
+	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'a', password: 'b', timeoutMs: 2000, maxBodyBytes: 100});
+	const list = await fetchSessionList(client, false);
+	assert.ok(!list.ok);
+	assert.equal(list.error.kind, 'too-large');
+	await client.close();
+});

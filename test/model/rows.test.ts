@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {buildRows, countStates, noService} from '../../source/model/rows.js';
+import {defaultSort} from '../../source/model/sort.js';
+import {session} from '../helpers/sessions.js';
+
+const sessions = [
+	session(10, {service: 'Read-Connection-Router', user: 'b', idleSeconds: 5}),
+	session(2, {user: 'c', idleSeconds: 50}),
+	session(3, {state: 'Session created', user: 'a'}),
+	session(11, {user: 'a', idleSeconds: 1}),
+	session(4, {service: '', state: ''}),
+];
+
+test('groups by service, then state, with counts; sessions sorted by numeric id', () => {
+	const rows = buildRows(sessions, {grouping: 'service-state', sort: defaultSort});
+	assert.deepEqual(
+		rows.map((row) => (row.kind === 'session' ? row.key : `${row.kind}:${row.kind === 'service' ? row.service : row.state}:${row.count}`)),
+		[
+			'service:(no service):1',
+			'state:(no state):1',
+			'4',
+			'service:RW-Split-Router:3',
+			'state:Session started:2',
+			'2',
+			'11',
+			'state:Session created:1',
+			'3',
+			'service:Read-Connection-Router:1',
+			'state:Session started:1',
+			'10',
+		],
+	);
+	const rw = rows.find((row) => row.kind === 'service' && row.service === 'RW-Split-Router');
+	assert.deepEqual(rw?.kind === 'service' && rw.states, [
+		{state: 'Session started', count: 2},
+		{state: 'Session created', count: 1},
+	]);
+	assert.equal(noService, '(no service)');
+});
+
+test('service grouping and flat list', () => {
+	const byService = buildRows(sessions, {grouping: 'service', sort: defaultSort});
+	assert.deepEqual(
+		byService.map((row) => row.key),
+		['service:(no service)', '4', 'service:RW-Split-Router', '2', '3', '11', 'service:Read-Connection-Router', '10'],
+	);
+	const flat = buildRows(sessions, {grouping: 'flat', sort: defaultSort});
+	assert.deepEqual(
+		flat.map((row) => row.key),
+		['2', '3', '4', '10', '11'],
+	);
+});
+
+test('sorts by a column, unknown values last, ties by id', () => {
+	const byIdle = buildRows(sessions, {grouping: 'flat', sort: {key: 'idle', descending: true}});
+	assert.deepEqual(
+		byIdle.map((row) => row.key),
+		['2', '10', '11', '3', '4'],
+	);
+	const byUser = buildRows(sessions, {grouping: 'flat', sort: {key: 'user', descending: false}});
+	assert.deepEqual(
+		byUser.map((row) => row.key),
+		['3', '11', '10', '2', '4'],
+	);
+});
+
+test('counts states in lifecycle order', () => {
+	assert.deepEqual(countStates(sessions), [
+		{state: 'Session started', count: 3},
+		{state: 'Session created', count: 1},
+		{state: '(no state)', count: 1},
+	]);
+});
+
+test('does not change the snapshot it is given', () => {
+	const copy = [...sessions];
+	buildRows(sessions, {grouping: 'flat', sort: {key: 'user', descending: true}});
+	assert.deepEqual(sessions, copy);
+});
