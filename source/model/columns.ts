@@ -29,7 +29,6 @@ const specs: Spec[] = [
 ];
 
 const growth: Array<[ColumnKey, number]> = [
-	['id', 8],
 	['client', 22],
 	['user', 16],
 	['client', 26],
@@ -43,8 +42,13 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 	return chosen.reduce((sum, spec) => sum + pick(spec), 0) + Math.max(0, chosen.length - 1) + gutter;
 }
 
-export function layoutColumns(width: number): Column[] {
-	const chosen = [...specs];
+/**
+ * The columns for a list `width` wide; `idWidth` is the longest id on screen, so
+ * ids are never cut (a long-running MaxScale has seven-digit ids).
+ */
+export function layoutColumns(width: number, idWidth = 6): Column[] {
+	const idSize = Math.min(12, Math.max(4, idWidth));
+	const chosen = specs.map((spec) => (spec.key === 'id' ? {...spec, min: idSize, max: idSize} : spec));
 	while (chosen.length > 2 && widthOf(chosen, (spec) => spec.min) > width) {
 		const drop = chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));
 		chosen.splice(chosen.indexOf(drop), 1);

@@ -33,7 +33,8 @@ export function App({client, intervalMs, theme, notice, onQuit}: AppProps) {
 	const paneWidth = state.pane.open ? Math.max(30, Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5))) : 0;
 	const listWidth = size.columns - paneWidth;
 	const listHeight = bodyHeight - 1;
-	const columns = useMemo(() => layoutColumns(listWidth), [listWidth]);
+	const idWidth = useMemo(() => state.sessions.reduce((max, session) => Math.max(max, session.id.length), 2), [state.sessions]);
+	const columns = useMemo(() => layoutColumns(listWidth, idWidth), [listWidth, idWidth]);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight, paneHeight: Math.max(1, bodyHeight - 3), paneWidth: Math.max(8, paneWidth - 2)});

@@ -14,7 +14,7 @@ export async function runMonitor({client, intervalMs, notice, onExit}: RunOption
 	const instance = render(<App client={client} intervalMs={intervalMs} theme={themeFor(process.env)} notice={notice} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
-		incrementalRendering: true,
+		incrementalRendering: false,
 	});
 
 	const finish = (code: number) => {

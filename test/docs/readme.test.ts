@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import {helpText} from '../../source/help.js';
+import {bindings} from '../../source/ui/keymap.js';
+
+const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
+
+function section(title: string): string {
+	const start = readme.indexOf(`\n## ${title}\n`);
+	assert.notEqual(start, -1, `readme has a "${title}" section`);
+	const end = readme.indexOf('\n## ', start + 1);
+	return readme.slice(start, end === -1 ? undefined : end);
+}
+
+test("the readme's Usage is the --help text", () => {
+	const usage = section('Usage');
+	const block = /```\n([\s\S]*?)\n```/.exec(usage)?.[1];
+	assert.equal(block, helpText.replace(/^\n+|\n+$/g, ''));
+});
+
+test('the readme shows the two commands a newcomer needs', () => {
+	assert.match(readme, /npm ci && npx sessiontop --demo/);
+	assert.match(readme, /\nnpm test\n/);
+});
+
+test("every key of the key map is in the readme's Keys table", () => {
+	const keys = section('Keys');
+	for (const binding of bindings) {
+		for (const label of binding.label.split(' ')) {
+			assert.ok(keys.includes(`\`${label}\``), `readme Keys lists ${label} (${binding.description})`);
+		}
+	}
+});
