@@ -17,6 +17,7 @@ const cli = meow(helpText, {
 		tlsVerifyServerCert: {type: 'boolean', shortFlag: 'n'},
 		interval: {type: 'string'},
 		demo: {type: 'boolean'},
+		readonly: {type: 'boolean'},
 		host: {type: 'string'},
 		port: {type: 'string'},
 		sessions: {type: 'string'},
@@ -53,11 +54,12 @@ async function main(): Promise<number> {
 	}
 
 	const {runMonitor} = await import('./ui/run-monitor.js');
+	const monitorOptions = {intervalMs: config.intervalMs, readonly: cli.flags.readonly ?? false};
 	if (cli.flags.demo) {
 		const {startDemo} = await import('./demo.js');
 		const demo = await startDemo();
 		const client = new Client({target: demo.target, user: demo.user, password: demo.password, timeoutMs: config.timeoutMs});
-		return runMonitor({client, intervalMs: config.intervalMs, notice: demo.notice, onExit: demo.close});
+		return runMonitor({client, options: monitorOptions, notice: demo.notice, onExit: demo.close});
 	}
 
 	const [target, ...others] = config.targets;
@@ -74,7 +76,7 @@ async function main(): Promise<number> {
 	});
 	const notice =
 		others.length > 0 ? `Watching ${target.label} only: several hosts at once are not supported yet.` : undefined;
-	return runMonitor({client, intervalMs: config.intervalMs, notice});
+	return runMonitor({client, options: monitorOptions, notice});
 }
 
 process.exitCode = await main();

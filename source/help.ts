@@ -14,6 +14,7 @@ export const helpText = `
     -t, --timeout    request timeout: 10000, 10s, 500ms                 [10000]
     -n, --tls-verify-server-cert  verify the server's certificate; -n false to skip  [true]
     --interval       time between polls: 2s, 500ms, 1m                  [2s]
+    --readonly       no kill or restart keys
     --demo           start a simulated MaxScale in-process and watch it
     --help           show this help
     --version        show the version

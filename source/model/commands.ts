@@ -1,63 +1,83 @@
-// What a command means depends on the state: ↓ moves the cursor in the list
-// and scrolls the pane when the pane has the focus. Resolved inside the reducer,
-// so keys typed faster than frames render still act on the current state.
+// A key means different things in different situations: ↓ moves the cursor in
+// the list and scrolls the pane when the pane has the focus; in the filter it is
+// typed text. Resolved inside the reducer, so keys typed faster than frames
+// render still act on the current state.
 
+import {bindingFor, type Command} from './keymap.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
-export type Command =
-	| 'down'
-	| 'up'
-	| 'page-down'
-	| 'page-up'
-	| 'home'
-	| 'end'
-	| 'open'
-	| 'close'
-	| 'focus'
-	| 'quit';
+export type {Command} from './keymap.js';
 
 export function actionFor(command: Command, state: MonitorState): Action | undefined {
 	const inPane = state.pane.open && state.focus === 'pane';
 	const page = Math.max(1, state.paneHeight - 1);
-	switch (command) {
-		case 'down': {
-			return inPane ? {type: 'pane-scroll', delta: 1} : {type: 'move', delta: 1};
+	const selected = state.rows.find((row) => row.key === state.selectedId);
+	const onGroup = selected?.kind === 'service' || selected?.kind === 'state';
+	const table: Record<Command, Action | undefined> = {
+		down: inPane ? {type: 'pane-scroll', delta: 1} : {type: 'move', delta: 1},
+		up: inPane ? {type: 'pane-scroll', delta: -1} : {type: 'move', delta: -1},
+		'page-down': inPane ? {type: 'pane-scroll', delta: page} : {type: 'page', delta: 1},
+		'page-up': inPane ? {type: 'pane-scroll', delta: -page} : {type: 'page', delta: -1},
+		home: inPane ? {type: 'pane-home'} : {type: 'home'},
+		end: inPane ? {type: 'pane-end'} : {type: 'end'},
+		open: inPane ? undefined : onGroup ? {type: 'collapse', collapse: 'toggle'} : {type: 'open-pane'},
+		back: state.pane.open ? {type: 'close-pane'} : onGroup ? {type: 'collapse', collapse: true} : {type: 'to-group'},
+		close: state.pane.open
+			? {type: 'close-pane'}
+			: state.filter.text === ''
+				? state.marked.size > 0
+					? {type: 'unmark-all'}
+					: undefined
+				: {type: 'filter-clear'},
+		focus: {type: 'toggle-focus'},
+		filter: {type: 'filter-start'},
+		'sort-next': {type: 'sort-step', delta: 1},
+		'sort-prev': {type: 'sort-step', delta: -1},
+		'sort-reverse': {type: 'sort-reverse'},
+		grouping: {type: 'grouping-next'},
+		collapse: {type: 'collapse', collapse: 'toggle'},
+		'collapse-all': {type: 'collapse-all'},
+		pause: {type: 'pause'},
+		refresh: {type: 'refresh'},
+		slower: {type: 'interval-step', delta: 1},
+		faster: {type: 'interval-step', delta: -1},
+		mark: {type: 'mark'},
+		'unmark-all': {type: 'unmark-all'},
+		kill: {type: 'ask', operation: 'kill'},
+		restart: {type: 'ask', operation: 'restart'},
+		copy: {type: 'copy'},
+		save: {type: 'save'},
+		help: {type: 'help', open: true},
+		quit: {type: 'quit'},
+	};
+	return table[command];
+}
+
+/** One key press (its name, or the text typed) in whatever mode the monitor is in. */
+export function keyAction(state: MonitorState, input: string, name: string | undefined): Action | undefined {
+	if (name === 'ctrl+c') {
+		return {type: 'quit'};
+	}
+
+	switch (state.mode) {
+		case 'filter': {
+			return {type: 'filter-key', input, name};
 		}
 
-		case 'up': {
-			return inPane ? {type: 'pane-scroll', delta: -1} : {type: 'move', delta: -1};
+		case 'confirm': {
+			return {type: 'confirm-key', input, name};
 		}
 
-		case 'page-down': {
-			return inPane ? {type: 'pane-scroll', delta: page} : {type: 'page', delta: 1};
+		case 'help': {
+			// Arrows scroll the help; any other key closes it, and never acts behind it.
+			const scroll: Record<string, number> = {down: 1, j: 1, up: -1, k: -1, pagedown: 10, pageup: -10};
+			const delta = scroll[name ?? input];
+			return delta === undefined ? {type: 'help', open: false} : {type: 'help-scroll', delta};
 		}
 
-		case 'page-up': {
-			return inPane ? {type: 'pane-scroll', delta: -page} : {type: 'page', delta: -1};
-		}
-
-		case 'home': {
-			return inPane ? {type: 'pane-home'} : {type: 'home'};
-		}
-
-		case 'end': {
-			return inPane ? {type: 'pane-end'} : {type: 'end'};
-		}
-
-		case 'open': {
-			return inPane ? undefined : {type: 'open-pane'};
-		}
-
-		case 'close': {
-			return state.pane.open ? {type: 'close-pane'} : undefined;
-		}
-
-		case 'focus': {
-			return {type: 'toggle-focus'};
-		}
-
-		case 'quit': {
-			return undefined; // Leaving is the UI's business, not the state's.
+		case 'list': {
+			const binding = bindingFor(name ?? (input.length === 1 ? input : undefined));
+			return binding === undefined ? undefined : actionFor(binding.command, state);
 		}
 	}
 }

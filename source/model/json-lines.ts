@@ -2,8 +2,9 @@
 // pane's width. Pure, so scrolling is arithmetic on an array and the view only
 // draws the lines in view.
 
-export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct';
-export type Token = {kind: TokenKind; text: string};
+export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'was';
+/** `changed` marks a value that differs from the previous poll's document. */
+export type Token = {kind: TokenKind; text: string; changed?: boolean};
 export type JsonLine = {indent: number; tokens: Token[]};
 
 // JSON.stringify escapes C0 controls, quotes and lone surrogates; it leaves C1
@@ -35,10 +36,34 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 	return typeof value === 'object' && value !== null;
 }
 
-function walk(value: unknown, indent: number, prefix: Token[], comma: boolean, out: JsonLine[]): void {
+/** Each scalar of a document by its path (`/data/attributes/idle`), as printed. */
+export function scalarsByPath(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+	if (isContainer(value)) {
+		for (const [key, item] of Object.entries(value)) {
+			scalarsByPath(item, `${path}/${key}`, out);
+		}
+	} else {
+		out.set(path, scalar(value).text);
+	}
+
+	return out;
+}
+
+type Walk = {previous: ReadonlyMap<string, string> | undefined; out: JsonLine[]};
+
+function walk(value: unknown, path: string, indent: number, prefix: Token[], comma: boolean, context: Walk): void {
+	const {out, previous} = context;
 	const tail: Token[] = comma ? [{kind: 'punct', text: ','}] : [];
 	if (!isContainer(value)) {
-		out.push({indent, tokens: [...prefix, scalar(value), ...tail]});
+		const token = scalar(value);
+		const before = previous?.get(path);
+		if (before !== undefined && before !== token.text) {
+			// Changed since the last poll: highlight it and say what it was.
+			out.push({indent, tokens: [...prefix, {...token, changed: true}, ...tail, {kind: 'was', text: `  was ${before}`}]});
+		} else {
+			out.push({indent, tokens: [...prefix, token, ...tail]});
+		}
+
 		return;
 	}
 
@@ -56,15 +81,18 @@ function walk(value: unknown, indent: number, prefix: Token[], comma: boolean, o
 	entries.forEach(([key, item], index) => {
 		const keyTokens: Token[] =
 			key === undefined ? [] : [{kind: 'key', text: quote(key)}, {kind: 'punct', text: ': '}];
-		walk(item, indent + 1, keyTokens, index < entries.length - 1, out);
+		walk(item, `${path}/${key ?? index}`, indent + 1, keyTokens, index < entries.length - 1, context);
 	});
 	out.push({indent, tokens: [{kind: 'punct', text: close}, ...tail]});
 }
 
-/** A parsed JSON value as pretty-printed lines (two spaces an indent level). */
-export function jsonLines(value: unknown): JsonLine[] {
+/**
+ * A parsed JSON value as pretty-printed lines (two spaces an indent level). With
+ * `previous` (scalarsByPath of the last document), changed values are marked.
+ */
+export function jsonLines(value: unknown, previous?: ReadonlyMap<string, string>): JsonLine[] {
 	const out: JsonLine[] = [];
-	walk(value, 0, [], false, out);
+	walk(value, '', 0, [], false, {previous, out});
 	return out;
 }
 
@@ -83,7 +111,7 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 			while (used + text.length > usable) {
 				const room = usable - used;
 				if (room > 0) {
-					current.push({kind: token.kind, text: text.slice(0, room)});
+					current.push({...token, text: text.slice(0, room)});
 					text = text.slice(room);
 				}
 
@@ -94,7 +122,7 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 			}
 
 			if (text.length > 0) {
-				current.push({kind: token.kind, text});
+				current.push({...token, text});
 				used += text.length;
 			}
 		}

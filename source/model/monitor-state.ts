@@ -1,34 +1,37 @@
-// The whole monitor as one pure reducer: polls, cursor, pane and focus. The UI
-// dispatches; nothing here does I/O or knows about React, so every behaviour is
-// tested without rendering.
+// The whole monitor as one pure reducer: polls, view (sort, filter, grouping),
+// cursor, pane, marks and the kill/restart confirmation. The UI dispatches and
+// performs the effects the state asks for; nothing here does I/O or knows about
+// React, so every behaviour is tested without rendering.
 
 import type {ApiError} from '../api/errors.js';
 import type {ServerInfo} from '../api/server-info.js';
-import {actionFor, type Command} from './commands.js';
-import {jsonLines, wrapLines, type DisplayLine, type JsonLine} from './json-lines.js';
-import {buildRows, type Grouping, type Row} from './rows.js';
-import {indexOfId, moveBy, moveByRows, nearestSession, reselect, scrollTop, withHeaders} from './selection.js';
+import {noChanges, trackChanges, type Changes} from './changes.js';
+import {actionFor, keyAction, type Command} from './commands.js';
+import {noFilter, type Filter} from './filter.js';
+import {operationDone, operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
+import {paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
+import type {Grouping, Row} from './rows.js';
+import {firstRow} from './selection.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
+import {applyView, moveCursor, viewReducer, type ViewAction} from './view.js';
 
-export type Pane = {
-	open: boolean;
-	/** The session the pane shows: follows the cursor, but stays on a session that ended. */
-	id?: string;
-	document?: unknown;
-	/** The document as pretty-printed lines, and those wrapped to the pane's width. */
-	source: JsonLine[];
-	lines: DisplayLine[];
-	ended: boolean;
-	error?: string;
-	scroll: number;
-};
+export type Mode = 'list' | 'filter' | 'confirm' | 'help';
+/** One sentence for the status line; it fades after a few polls (`poll` is when it was said). */
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number};
+export const messagePolls = 3;
+export type {Pane} from './pane.js';
 
 export type MonitorState = {
 	sessions: Session[];
+	byId: Map<string, Session>;
+	changes: Changes;
 	rows: Row[];
 	grouping: Grouping;
 	sort: Sort;
+	filter: Filter;
+	collapsed: Set<string>;
+	/** The key of the row under the cursor: a session id or a group key. */
 	selectedId?: string;
 	listTop: number;
 	listHeight: number;
@@ -36,6 +39,21 @@ export type MonitorState = {
 	paneWidth: number;
 	focus: 'list' | 'pane';
 	pane: Pane;
+	marked: Set<string>;
+	mode: Mode;
+	/** First line of the help shown (the help view clamps it). */
+	helpScroll: number;
+	confirm?: Confirm;
+	/** Work for the UI to do (send a kill, copy, save); `seq` tells a new one from the last. */
+	effect?: Effect;
+	seq: number;
+	message?: Message;
+	paused: boolean;
+	intervalMs: number;
+	readonly: boolean;
+	/** Bumped by `r`: the poll loop polls now. */
+	refreshes: number;
+	quitting: boolean;
 	server?: ServerInfo;
 	/** The last successful poll. */
 	lastPoll?: {at: number; latencyMs: number; bytes: number};
@@ -49,81 +67,89 @@ export type Action =
 	| {type: 'poll-failed'; error: ApiError; at: number}
 	| {type: 'server-info'; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
-	| {type: 'move'; delta: number}
-	| {type: 'page'; delta: number}
-	| {type: 'home'}
-	| {type: 'end'}
-	| {type: 'open-pane'}
-	| {type: 'close-pane'}
-	| {type: 'toggle-focus'}
-	| {type: 'pane-scroll'; delta: number}
-	| {type: 'pane-home'}
-	| {type: 'pane-end'}
-	| {type: 'document-loaded'; id: string; document: unknown}
-	| {type: 'document-failed'; id: string; message: string; gone: boolean}
-	| {type: 'command'; command: Command};
+	| {type: 'command'; command: Command}
+	| {type: 'key'; input: string; name?: string}
+	| {type: 'refresh'}
+	| {type: 'quit'}
+	| {type: 'message'; message: Message | undefined}
+	| ViewAction
+	| PaneAction
+	| OperationAction;
 
-const closedPane: Pane = {open: false, source: [], lines: [], ended: false, scroll: 0};
+export type Options = {grouping?: Grouping; sort?: Sort; intervalMs?: number; readonly?: boolean};
 
-export function initialState(overrides: Partial<Pick<MonitorState, 'grouping' | 'sort'>> = {}): MonitorState {
+export function initialState(options: Options = {}): MonitorState {
 	return {
 		sessions: [],
+		byId: new Map(),
+		changes: noChanges,
 		rows: [],
-		grouping: overrides.grouping ?? 'service-state',
-		sort: overrides.sort ?? defaultSort,
+		grouping: options.grouping ?? 'service-state',
+		sort: options.sort ?? defaultSort,
+		filter: noFilter,
+		collapsed: new Set(),
 		listTop: 0,
 		listHeight: 10,
 		paneHeight: 10,
 		paneWidth: 40,
 		focus: 'list',
 		pane: closedPane,
+		marked: new Set(),
+		mode: 'list',
+		helpScroll: 0,
+		seq: 0,
+		paused: false,
+		intervalMs: options.intervalMs ?? 2000,
+		readonly: options.readonly ?? false,
+		refreshes: 0,
+		quitting: false,
 		polls: 0,
 	};
 }
 
-/** Keep the cursor in view after anything that moves it or the rows. */
-function withCursor(state: MonitorState, selectedId: string | undefined): MonitorState {
-	const cursor = indexOfId(state.rows, selectedId);
-	const listTop = scrollTop(state.listTop, cursor, state.listHeight, state.rows.length, withHeaders(state.rows, cursor));
-	// While the pane is open it follows the cursor, unless the cursor did not move.
-	let {pane} = state;
-	if (pane.open && selectedId !== undefined && selectedId !== pane.id) {
-		pane = {...closedPane, open: true, id: selectedId};
+function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>): MonitorState {
+	const byId = new Map<string, Session>();
+	for (const session of action.sessions) {
+		byId.set(session.id, session);
 	}
 
-	return {...state, selectedId, listTop, pane};
-}
-
-function maxPaneScroll(state: MonitorState): number {
-	return Math.max(0, state.pane.lines.length - state.paneHeight);
-}
-
-function scrollPane(state: MonitorState, to: number): MonitorState {
-	const scroll = Math.max(0, Math.min(to, maxPaneScroll(state)));
-	return {...state, pane: {...state.pane, scroll}};
-}
-
-function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>): MonitorState {
-	const rows = buildRows(action.sessions, {grouping: state.grouping, sort: state.sort});
-	const selectedId = reselect(state.rows, rows, state.selectedId);
-	const paneEnded =
-		state.pane.id !== undefined && !action.sessions.some((session) => session.id === state.pane.id);
+	const polls = state.polls + 1;
+	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
+	const changes = trackChanges(state.changes, {previous: state.byId, next: action.sessions, nextById: byId, poll: polls, seconds});
+	// Marks on sessions that ended go with them.
+	const marked = new Set([...state.marked].filter((id) => byId.has(id)));
+	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
 	const next: MonitorState = {
 		...state,
 		sessions: action.sessions,
-		rows,
+		byId,
+		changes,
+		marked: marked.size === state.marked.size ? state.marked : marked,
 		lastPoll: {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes},
 		error: undefined,
-		polls: state.polls + 1,
+		polls,
 		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
 		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
 	};
-	const cursor = indexOfId(rows, selectedId);
-	const listTop = scrollTop(state.listTop, cursor, state.listHeight, rows.length, withHeaders(rows, cursor));
-	return {...next, selectedId, listTop};
+	const view = applyView(next, state.rows);
+	return view.selectedId === undefined && view.rows.length > 0 ? {...view, selectedId: firstRow(view.rows)} : view;
 }
 
 export function reducer(state: MonitorState, action: Action): MonitorState {
+	const next = reduce(state, action);
+	// Stamp a new message with the poll it was said at, so it can fade.
+	if (next.message !== state.message && next.message !== undefined && next.message.poll === undefined) {
+		return {...next, message: {...next.message, poll: next.polls}};
+	}
+
+	if (next.message?.poll !== undefined && next.polls - next.message.poll >= messagePolls) {
+		return {...next, message: undefined};
+	}
+
+	return next;
+}
+
+function reduce(state: MonitorState, action: Action): MonitorState {
 	switch (action.type) {
 		case 'poll-ok': {
 			return pollOk(state, action);
@@ -139,74 +165,9 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'resize': {
-			const listHeight = Math.max(1, action.listHeight);
-			const paneWidth = Math.max(8, action.paneWidth);
-			const cursor = indexOfId(state.rows, state.selectedId);
-			const next: MonitorState = {
-				...state,
-				listHeight,
-				paneHeight: Math.max(1, action.paneHeight),
-				paneWidth,
-				listTop: scrollTop(state.listTop, cursor, listHeight, state.rows.length),
-				pane: paneWidth === state.paneWidth ? state.pane : {...state.pane, lines: wrapLines(state.pane.source, paneWidth)},
-			};
-			return scrollPane(next, state.pane.scroll);
-		}
-
-		case 'move': {
-			return withCursor(state, moveBy(state.rows, state.selectedId, action.delta));
-		}
-
-		case 'page': {
-			return withCursor(state, moveByRows(state.rows, state.selectedId, action.delta * state.listHeight));
-		}
-
-		case 'home': {
-			return withCursor(state, nearestSession(state.rows, 0, true));
-		}
-
-		case 'end': {
-			return withCursor(state, nearestSession(state.rows, state.rows.length - 1, false));
-		}
-
-		case 'open-pane': {
-			if (state.selectedId === undefined) {
-				return state;
-			}
-
-			const same = state.pane.id === state.selectedId && !state.pane.ended;
-			return {...state, pane: same ? {...state.pane, open: true} : {...closedPane, open: true, id: state.selectedId}};
-		}
-
-		case 'close-pane': {
-			return {...state, focus: 'list', pane: closedPane};
-		}
-
-		case 'toggle-focus': {
-			return state.pane.open ? {...state, focus: state.focus === 'list' ? 'pane' : 'list'} : state;
-		}
-
-		case 'pane-scroll': {
-			return scrollPane(state, state.pane.scroll + action.delta);
-		}
-
-		case 'pane-home': {
-			return scrollPane(state, 0);
-		}
-
-		case 'pane-end': {
-			return scrollPane(state, Number.MAX_SAFE_INTEGER);
-		}
-
-		case 'document-loaded': {
-			if (state.pane.id !== action.id) {
-				return state; // An answer for a session the pane has since left.
-			}
-
-			const source = jsonLines(action.document);
-			const lines = wrapLines(source, state.paneWidth);
-			const pane = {...state.pane, document: action.document, source, lines, error: undefined};
-			return scrollPane({...state, pane}, pane.scroll);
+			const resized = {...state, listHeight: Math.max(1, action.listHeight)};
+			const next = moveCursor(resized, state.selectedId, {followPane: false});
+			return paneReducer(next, {type: 'pane-resize', height: action.paneHeight, width: action.paneWidth}) ?? next;
 		}
 
 		case 'command': {
@@ -214,12 +175,30 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 			return resolved === undefined ? state : reducer(state, resolved);
 		}
 
-		case 'document-failed': {
-			if (state.pane.id !== action.id) {
-				return state;
-			}
+		case 'key': {
+			const resolved = keyAction(state, action.input, action.name);
+			return resolved === undefined ? state : reducer(state, resolved);
+		}
 
-			return {...state, pane: {...state.pane, ended: state.pane.ended || action.gone, error: action.message}};
+		case 'refresh': {
+			return {...state, refreshes: state.refreshes + 1, message: {tone: 'info', text: 'Polling now…'}};
+		}
+
+		case 'quit': {
+			return {...state, quitting: true};
+		}
+
+		case 'message': {
+			return {...state, message: action.message};
+		}
+
+		case 'operation-done': {
+			return operationDone(state, action);
+		}
+
+		default: {
+			// Each part of the state has its own reducer; the first that knows the action takes it.
+			return paneReducer(state, action) ?? operationReducer(state, action) ?? viewReducer(state, action) ?? state;
 		}
 	}
 }

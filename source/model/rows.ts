@@ -1,16 +1,26 @@
 // Snapshot in, screen rows out: sessions grouped by service, then state, each
 // group row with its count. The list is a flat array so the screen can slice
-// exactly the visible rows.
+// exactly the visible rows. Sessions that just ended ("ghosts") stay in their
+// group, greyed, for a few polls; they do not count.
 
 import type {Session} from './session.js';
 import {comparator, type Sort} from './sort.js';
 
 export type Grouping = 'service-state' | 'service' | 'flat';
+export const groupings: Grouping[] = ['service-state', 'service', 'flat'];
 
 export type Row =
-	| {kind: 'service'; key: string; service: string; count: number; states: Array<{state: string; count: number}>}
-	| {kind: 'state'; key: string; service: string; state: string; count: number}
-	| {kind: 'session'; key: string; session: Session};
+	| {
+			kind: 'service';
+			key: string;
+			service: string;
+			count: number;
+			states: Array<{state: string; count: number}>;
+			collapsed: boolean;
+	  }
+	| {kind: 'state'; key: string; service: string; state: string; count: number; collapsed: boolean}
+	| {kind: 'session'; key: string; session: Session}
+	| {kind: 'ghost'; key: string; session: Session};
 
 // Lifecycle order of the states MaxScale reports; anything else follows, by name.
 const stateOrder = [
@@ -34,17 +44,24 @@ export function compareStates(a: string, b: string): number {
 export const noService = '(no service)';
 export const noState = '(no state)';
 
-function groupBy(sessions: readonly Session[], key: (s: Session) => string): Map<string, Session[]> {
-	const groups = new Map<string, Session[]>();
-	for (const session of sessions) {
-		const name = key(session);
+// Group keys start with NUL so that no session id (server text) can collide with them.
+export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
+export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
+export const ghostKey = (id: string) => `\u0000ghost\u0000${id}`;
+
+type Entry = {session: Session; ghost: boolean};
+
+function groupBy(entries: readonly Entry[], key: (s: Session) => string): Map<string, Entry[]> {
+	const groups = new Map<string, Entry[]>();
+	for (const entry of entries) {
+		const name = key(entry.session);
 		let group = groups.get(name);
 		if (group === undefined) {
 			group = [];
 			groups.set(name, group);
 		}
 
-		group.push(session);
+		group.push(entry);
 	}
 
 	return groups;
@@ -52,42 +69,74 @@ function groupBy(sessions: readonly Session[], key: (s: Session) => string): Map
 
 const serviceName = (s: Session) => s.service || noService;
 const stateName = (s: Session) => s.state || noState;
+const live = (entries: readonly Entry[]) => entries.reduce((n, entry) => n + (entry.ghost ? 0 : 1), 0);
 
-function sessionRows(sessions: Session[], compare: (a: Session, b: Session) => number, rows: Row[]): void {
-	sessions.sort(compare);
-	for (const session of sessions) {
-		rows.push({kind: 'session', key: session.id, session});
+function sessionRows(entries: Entry[], compare: (a: Session, b: Session) => number, rows: Row[]): void {
+	entries.sort((a, b) => compare(a.session, b.session));
+	for (const {session, ghost} of entries) {
+		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.id), session} : {kind: 'session', key: session.id, session});
 	}
 }
 
-export type RowOptions = {grouping: Grouping; sort: Sort};
+export type RowOptions = {
+	grouping: Grouping;
+	sort: Sort;
+	collapsed?: ReadonlySet<string>;
+	ghosts?: readonly Session[];
+	filter?: (session: Session) => boolean;
+};
 
 export function buildRows(sessions: readonly Session[], options: RowOptions): Row[] {
 	const compare = comparator(options.sort);
+	const collapsed = options.collapsed ?? new Set<string>();
+	const {filter} = options;
+	const entries: Entry[] = [];
+	for (const session of sessions) {
+		if (filter === undefined || filter(session)) {
+			entries.push({session, ghost: false});
+		}
+	}
+
+	for (const session of options.ghosts ?? []) {
+		if (filter === undefined || filter(session)) {
+			entries.push({session, ghost: true});
+		}
+	}
+
 	const rows: Row[] = [];
 	if (options.grouping === 'flat') {
-		sessionRows([...sessions], compare, rows);
+		sessionRows(entries, compare, rows);
 		return rows;
 	}
 
-	const services = [...groupBy(sessions, serviceName)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const services = [...groupBy(entries, serviceName)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	for (const [service, members] of services) {
 		const states = [...groupBy(members, stateName)].sort(([a], [b]) => compareStates(a, b));
+		const key = serviceKey(service);
+		const isCollapsed = collapsed.has(key);
 		rows.push({
 			kind: 'service',
-			key: `service:${service}`,
+			key,
 			service,
-			count: members.length,
-			states: states.map(([state, group]) => ({state, count: group.length})),
+			count: live(members),
+			states: states.map(([state, group]) => ({state, count: live(group)})).filter((s) => s.count > 0),
+			collapsed: isCollapsed,
 		});
+		if (isCollapsed) {
+			continue;
+		}
+
 		if (options.grouping === 'service') {
 			sessionRows(members, compare, rows);
 			continue;
 		}
 
 		for (const [state, group] of states) {
-			rows.push({kind: 'state', key: `state:${service}\u0000${state}`, service, state, count: group.length});
-			sessionRows(group, compare, rows);
+			const key = stateKey(service, state);
+			rows.push({kind: 'state', key, service, state, count: live(group), collapsed: collapsed.has(key)});
+			if (!collapsed.has(key)) {
+				sessionRows(group, compare, rows);
+			}
 		}
 	}
 

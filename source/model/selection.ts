@@ -1,24 +1,32 @@
-// The cursor is a session id, never an index: polls re-sort and re-group the list,
-// and the cursor must stay on the same session. Indexes are derived when needed.
+// The cursor is a row key (a session id, or a group's key), never an index:
+// polls re-sort and re-group the list, and the cursor must stay on the same
+// session. Indexes are derived when needed. Ghost rows (ended sessions) are shown
+// but cannot hold the cursor.
 
 import type {Row} from './rows.js';
 
-export function indexOfId(rows: readonly Row[], id: string | undefined): number {
-	if (id === undefined) {
+export const selectable = (row: Row | undefined): row is Row => row !== undefined && row.kind !== 'ghost';
+
+export function indexOfKey(rows: readonly Row[], key: string | undefined): number {
+	if (key === undefined) {
 		return -1;
 	}
 
-	return rows.findIndex((row) => row.kind === 'session' && row.key === id);
+	return rows.findIndex((row) => row.key === key && row.kind !== 'ghost');
 }
 
-/** The session row nearest to `index`, looking forward first (then back), or undefined. */
-export function nearestSession(rows: readonly Row[], index: number, forward = true): string | undefined {
+/** The selectable row nearest to `index`, looking forward first (or back first), or undefined. */
+export function nearestRow(
+	rows: readonly Row[],
+	index: number,
+	forward = true,
+	accept: (row: Row) => boolean = selectable,
+): string | undefined {
 	const clamped = Math.min(Math.max(index, 0), rows.length - 1);
-	const order = forward ? [1, -1] : [-1, 1];
-	for (const step of order) {
+	for (const step of forward ? [1, -1] : [-1, 1]) {
 		for (let i = clamped; i >= 0 && i < rows.length; i += step) {
 			const row = rows[i];
-			if (row?.kind === 'session') {
+			if (row !== undefined && row.kind !== 'ghost' && accept(row)) {
 				return row.key;
 			}
 		}
@@ -27,18 +35,23 @@ export function nearestSession(rows: readonly Row[], index: number, forward = tr
 	return undefined;
 }
 
-/** Move the cursor by `delta` session rows (group rows are skipped). */
-export function moveBy(rows: readonly Row[], id: string | undefined, delta: number): string | undefined {
-	const index = indexOfId(rows, id);
+/** The first session row, or the first selectable row when there is no session on screen. */
+export function firstRow(rows: readonly Row[]): string | undefined {
+	return nearestRow(rows, 0, true, (row) => row.kind === 'session') ?? nearestRow(rows, 0);
+}
+
+/** Move the cursor by `delta` selectable rows. */
+export function moveBy(rows: readonly Row[], key: string | undefined, delta: number): string | undefined {
+	const index = indexOfKey(rows, key);
 	if (index === -1) {
-		return nearestSession(rows, 0);
+		return firstRow(rows);
 	}
 
 	let remaining = Math.abs(delta);
 	const step = Math.sign(delta);
 	let found = index;
 	for (let i = index + step; remaining > 0 && i >= 0 && i < rows.length; i += step) {
-		if (rows[i]?.kind === 'session') {
+		if (selectable(rows[i])) {
 			found = i;
 			remaining--;
 		}
@@ -47,56 +60,60 @@ export function moveBy(rows: readonly Row[], id: string | undefined, delta: numb
 	return rows[found]?.key;
 }
 
-/** Move by a screenful of rows (group rows count: that is what the eye sees). */
-export function moveByRows(rows: readonly Row[], id: string | undefined, delta: number): string | undefined {
-	const index = indexOfId(rows, id);
+/** Move by a screenful of rows. */
+export function moveByRows(rows: readonly Row[], key: string | undefined, delta: number): string | undefined {
+	const index = indexOfKey(rows, key);
 	const target = (index === -1 ? 0 : index) + delta;
-	return nearestSession(rows, target, delta < 0 ? false : true) ?? rows[index]?.key;
+	return nearestRow(rows, target, delta >= 0) ?? rows[index]?.key;
 }
 
 /**
- * After a poll: keep the same id when it is still listed; when it ended, take the
- * session that now stands where it stood (its neighbour), or the one before.
+ * After the rows changed: keep the same key when it is still there; when its
+ * session ended, take the nearest surviving row of the same kind after where it
+ * stood (its neighbour), else before it.
  */
-export function reselect(previous: readonly Row[], next: readonly Row[], id: string | undefined): string | undefined {
-	if (id !== undefined && indexOfId(next, id) !== -1) {
-		return id;
+export function reselect(previous: readonly Row[], next: readonly Row[], key: string | undefined): string | undefined {
+	if (key !== undefined && indexOfKey(next, key) !== -1) {
+		return key;
 	}
 
-	const oldIndex = indexOfId(previous, id);
+	const oldIndex = indexOfKey(previous, key);
 	if (oldIndex === -1) {
-		return nearestSession(next, 0);
+		return firstRow(next);
 	}
 
-	// The first surviving session after the old position, else the nearest before it.
+	const kind = previous[oldIndex]?.kind;
 	const survivors = new Set<string>();
 	for (const row of next) {
-		if (row.kind === 'session') {
+		if (selectable(row)) {
 			survivors.add(row.key);
 		}
 	}
 
-	for (let i = oldIndex + 1; i < previous.length; i++) {
-		const row = previous[i];
-		if (row?.kind === 'session' && survivors.has(row.key)) {
-			return row.key;
+	const pick = (sameKind: boolean): string | undefined => {
+		const ok = (row: Row | undefined) => row !== undefined && survivors.has(row.key) && (!sameKind || row.kind === kind);
+		for (let i = oldIndex + 1; i < previous.length; i++) {
+			if (ok(previous[i])) {
+				return previous[i]!.key;
+			}
 		}
-	}
 
-	for (let i = oldIndex - 1; i >= 0; i--) {
-		const row = previous[i];
-		if (row?.kind === 'session' && survivors.has(row.key)) {
-			return row.key;
+		for (let i = oldIndex - 1; i >= 0; i--) {
+			if (ok(previous[i])) {
+				return previous[i]!.key;
+			}
 		}
-	}
 
-	return nearestSession(next, 0);
+		return undefined;
+	};
+
+	return pick(true) ?? pick(false) ?? firstRow(next);
 }
 
 /** The group rows right above a session belong with it: scrolling up shows them too. */
 export function withHeaders(rows: readonly Row[], cursor: number): number {
 	let start = cursor;
-	while (start > 0 && rows[start - 1]?.kind !== 'session') {
+	while (start > 0 && (rows[start - 1]?.kind === 'service' || rows[start - 1]?.kind === 'state')) {
 		start--;
 	}
 

@@ -1,10 +1,12 @@
 import {Box, useApp} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import type {Client} from '../api/client.js';
 import {layoutColumns} from '../model/columns.js';
+import type {Options} from '../model/monitor-state.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
+import {Help} from './help.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
 import {useKeys} from './use-keys.js';
@@ -13,21 +15,28 @@ import {useTerminalSize} from './use-terminal-size.js';
 
 export type AppProps = {
 	client: Client;
-	intervalMs: number;
+	options: Options;
 	theme: Theme;
-	/** A note for the status line at start (e.g. a flag that was ignored). */
+	/** A note for the status line at start (e.g. the demo's address). */
 	notice?: string;
 	onQuit?: () => void;
+	/** Where OSC 52 (copy) goes; the terminal by default. */
+	writeTerminal?: (text: string) => void;
+	saveDirectory?: string;
 };
 
-// Header and footer take two rows each; Ink redraws the whole screen (and
-// flickers) when its output is as tall as the terminal, so one row stays free.
-const chromeRows = 5;
+// Header three rows, footer two; Ink redraws the whole screen (and flickers)
+// when its output is as tall as the terminal, so one row stays free.
+const chromeRows = 6;
 
-export function App({client, intervalMs, theme, notice, onQuit}: AppProps) {
+const toStdout = (text: string) => {
+	process.stdout.write(text);
+};
+
+export function App({client, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd()}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [state, dispatch] = useMonitor(client, intervalMs);
+	const [state, dispatch] = useMonitor({client, options, writeTerminal, saveDirectory});
 
 	const bodyHeight = Math.max(3, size.rows - chromeRows);
 	const paneWidth = state.pane.open ? Math.max(30, Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5))) : 0;
@@ -35,44 +44,52 @@ export function App({client, intervalMs, theme, notice, onQuit}: AppProps) {
 	const listHeight = bodyHeight - 1;
 	const idWidth = useMemo(() => state.sessions.reduce((max, session) => Math.max(max, session.id.length), 2), [state.sessions]);
 	const columns = useMemo(() => layoutColumns(listWidth, idWidth), [listWidth, idWidth]);
+	const shown = useMemo(() => state.rows.reduce((n, row) => n + (row.kind === 'session' ? 1 : 0), 0), [state.rows]);
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight, paneHeight: Math.max(1, bodyHeight - 3), paneWidth: Math.max(8, paneWidth - 2)});
 	}, [dispatch, listHeight, bodyHeight, paneWidth]);
 
-	useKeys(dispatch, () => {
+	useKeys(dispatch);
+	const quit = useCallback(() => {
 		onQuit?.();
 		exit();
-	});
+	}, [onQuit, exit]);
+	useEffect(() => {
+		if (state.quitting) {
+			quit();
+		}
+	}, [state.quitting, quit]);
 
-	let message: {text: string; tone: 'error' | 'info'} | undefined;
-	if (state.error !== undefined) {
-		message = {text: state.error.message, tone: 'error'};
-	} else if (notice !== undefined) {
-		message = {text: notice, tone: 'info'};
-	}
-
-	const empty = state.lastPoll === undefined ? 'Waiting for the first answer…' : 'No sessions.';
+	const empty =
+		state.lastPoll === undefined ? 'Waiting for the first answer…' : state.filter.test === undefined ? 'No sessions.' : 'No session matches the filter (Esc clears it).';
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1}>
-			<Header state={state} host={client.target.label} intervalMs={intervalMs} theme={theme} width={size.columns} />
-			<Box flexDirection="row" height={bodyHeight}>
-				<SessionTable
-					rows={state.rows}
-					top={state.listTop}
-					height={listHeight}
-					columns={columns}
-					width={listWidth}
-					selectedId={state.selectedId}
-					focused={state.focus === 'list'}
-					theme={theme}
-					empty={empty}
-				/>
-				{state.pane.open && (
-					<DetailPane pane={state.pane} width={paneWidth} height={bodyHeight} focused={state.focus === 'pane'} theme={theme} />
-				)}
-			</Box>
-			<Footer message={message} paneOpen={state.pane.open} theme={theme} width={size.columns} />
+			<Header state={state} host={client.target.label} theme={theme} width={size.columns} shown={shown} />
+			{state.mode === 'help' ? (
+				<Help readonly={state.readonly} width={size.columns} height={bodyHeight} scroll={state.helpScroll} theme={theme} />
+			) : (
+				<Box flexDirection="row" height={bodyHeight}>
+					<SessionTable
+						rows={state.rows}
+						top={state.listTop}
+						height={listHeight}
+						columns={columns}
+						width={listWidth}
+						selectedId={state.selectedId}
+						focused={state.focus === 'list'}
+						theme={theme}
+						sort={state.sort}
+						marked={state.marked}
+						born={state.changes.born}
+						empty={empty}
+					/>
+					{state.pane.open && (
+						<DetailPane pane={state.pane} width={paneWidth} height={bodyHeight} focused={state.focus === 'pane'} theme={theme} />
+					)}
+				</Box>
+			)}
+			<Footer state={state} notice={notice} theme={theme} width={size.columns} />
 		</Box>
 	);
 }

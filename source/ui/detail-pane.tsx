@@ -4,17 +4,19 @@ import type {Theme} from './theme.js';
 
 type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme};
 
-/** The selected session's raw JSON:API document, coloured, scrolled, dimmed once the session ended. */
+/** The selected session's raw JSON:API document: coloured, scrolled, changes marked, dimmed once the session ended. */
 export function DetailPane({pane, width, height, focused, theme}: Props) {
 	// The border takes two rows and the title one.
 	const bodyHeight = Math.max(1, height - 3);
 	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
-	const more = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
+	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
 	let status = '';
 	if (pane.ended) {
 		status = ' · session ended';
 	} else if (pane.document === undefined && pane.error === undefined) {
 		status = ' · loading…';
+	} else if (pane.changed > 0) {
+		status = ` · ${pane.changed} changed`;
 	}
 
 	return (
@@ -24,14 +26,14 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 			height={height}
 			borderStyle="round"
 			borderColor={focused ? theme.accent : theme.muted}
-			borderDimColor={!focused && theme.muted === undefined}
+			borderDimColor={!focused}
 		>
 			<Text wrap="truncate" bold>
 				<Text color={pane.ended ? theme.warn : theme.accent} inverse={pane.ended && theme.warn === undefined}>
 					{`Session ${pane.id ?? ''}`}
 					{status}
 				</Text>
-				<Text color={theme.muted}>{more}</Text>
+				<Text color={theme.muted}>{range}</Text>
 			</Text>
 			{pane.error !== undefined && !pane.ended && (
 				<Text wrap="truncate" color={theme.error}>
@@ -43,7 +45,12 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 				<Text key={index} wrap="truncate" dimColor={pane.ended}>
 					{line.tokens.map((token, i) => (
 						// eslint-disable-next-line react/no-array-index-key
-						<Text key={i} color={pane.ended ? undefined : theme.token[token.kind]}>
+						<Text
+							key={i}
+							color={pane.ended ? undefined : token.changed ? theme.fresh : theme.token[token.kind]}
+							inverse={token.changed && !pane.ended}
+							dimColor={token.kind === 'was'}
+						>
 							{token.text}
 						</Text>
 					))}

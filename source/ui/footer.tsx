@@ -1,23 +1,72 @@
 import {Box, Text} from 'ink';
-import {keyHint} from './keymap.js';
+import {keyHint} from '../model/keymap.js';
+import type {Message, MonitorState} from '../model/monitor-state.js';
+import {describeTarget} from '../model/operations.js';
+import {sanitize} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
-type Props = {message?: {text: string; tone: 'error' | 'info'}; paneOpen: boolean; theme: Theme; width: number};
+type Props = {state: MonitorState; notice?: string; theme: Theme; width: number};
 
-/** The status line (one sentence, or nothing) and the one-line key hint. */
-export function Footer({message, paneOpen, theme, width}: Props) {
-	return (
-		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate" color={message?.tone === 'error' ? theme.error : theme.muted}>
+function statusLine(state: MonitorState, notice: string | undefined): Message | undefined {
+	if (state.filter.error !== undefined && state.mode === 'filter') {
+		return {tone: 'error', text: state.filter.error};
+	}
+
+	if (state.message !== undefined) {
+		return state.message;
+	}
+
+	if (state.error !== undefined) {
+		return {tone: 'error', text: state.error.message};
+	}
+
+	return notice === undefined ? undefined : {tone: 'info', text: notice};
+}
+
+/** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
+export function Footer({state, notice, theme, width}: Props) {
+	const {confirm} = state;
+	let line;
+	if (state.mode === 'confirm' && confirm !== undefined) {
+		const [first] = confirm.targets;
+		const what =
+			confirm.targets.length === 1 && first !== undefined ? describeTarget(first) : `${confirm.targets.length} marked sessions`;
+		const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
+		line = (
+			<Text wrap="truncate" bold color={theme.warn} inverse={theme.warn === undefined}>
+				{`${confirm.operation === 'kill' ? 'Kill' : 'Restart'} ${what}?${grace}  [y/N]`}
+			</Text>
+		);
+	} else if (state.mode === 'filter') {
+		line = (
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>
+					/
+				</Text>
+				{sanitize(state.filter.text)}
+				<Text inverse> </Text>
+				{state.filter.error !== undefined && <Text color={theme.error}>{`  ${state.filter.error}`}</Text>}
+			</Text>
+		);
+	} else {
+		const message = statusLine(state, notice);
+		const colour = message?.tone === 'error' ? theme.error : message?.tone === 'ok' ? theme.ok : theme.muted;
+		line = (
+			<Text wrap="truncate" color={colour}>
 				{message?.text ?? ' '}
 			</Text>
+		);
+	}
+
+	const situation = state.mode === 'confirm' ? 'confirm' : state.mode === 'filter' ? 'filter' : state.pane.open ? 'pane' : 'list';
+	return (
+		<Box flexDirection="column" width={width}>
+			{line}
 			<Text wrap="truncate">
-				{keyHint(paneOpen).map(({label, text}) => (
+				{keyHint(situation).map(({label, text}) => (
 					<Text key={label}>
-						<Text bold inverse>
-							{` ${label} `}
-						</Text>
-						<Text color={theme.muted}>{` ${text}  `}</Text>
+						<Text bold inverse>{` ${label} `}</Text>
+						<Text color={theme.muted}>{` ${text} `}</Text>
 					</Text>
 				))}
 			</Text>

@@ -1,8 +1,10 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
+import {sparkline} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {countStates} from '../model/rows.js';
+import {countStates, noService} from '../model/rows.js';
+import {sanitize} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
 /** Re-renders once a second so ages and the uptime tick between polls. */
@@ -19,15 +21,21 @@ function useNow(intervalMs: number): number {
 	return now;
 }
 
-type Props = {state: MonitorState; host: string; intervalMs: number; theme: Theme; width: number};
+const groupingNames = {'service-state': 'service › state', service: 'service', flat: 'none'} as const;
 
-export function Header({state, host, intervalMs, theme, width}: Props) {
+export function formatInterval(ms: number): string {
+	return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+
+type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number};
+
+export function Header({state, host, theme, width, shown}: Props) {
 	const now = useNow(1000);
-	const {server, lastPoll, error, sessions} = state;
-	const uptime =
-		server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
-	const counts = countStates(sessions);
+	const {server, lastPoll, error, sessions, changes, filter, sort, paused, intervalMs} = state;
+	const uptime = server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
 	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
+	const filtered = filter.test !== undefined;
+	const sparkWidth = width >= 160 ? 20 : 10;
 
 	return (
 		<Box flexDirection="column" width={width}>
@@ -42,15 +50,20 @@ export function Header({state, host, intervalMs, theme, width}: Props) {
 				</Text>
 				<Text>
 					{'  '}
-					<Text bold>{lastPoll === undefined ? '…' : sessions.length}</Text>
-					{sessions.length === 1 ? ' session' : ' sessions'}
+					<Text bold>{lastPoll === undefined ? '…' : filtered ? `${shown} of ${sessions.length}` : sessions.length}</Text>
+					{sessions.length === 1 && !filtered ? ' session' : ' sessions'}
 				</Text>
-				{counts.map(({state: name, count}) => (
+				{countStates(sessions).map(({state: name, count}) => (
 					<Text key={name} color={theme.muted}>
 						{'  '}
 						{shortState(name)} <Text bold>{count}</Text>
 					</Text>
 				))}
+				<Text color={theme.muted}>
+					{lastPoll === undefined || state.polls < 2
+						? ''
+						: `  +${changes.rates.opened.toFixed(1)}/s −${changes.rates.closed.toFixed(1)}/s`}
+				</Text>
 			</Text>
 			<Text wrap="truncate">
 				{error !== undefined && (
@@ -58,13 +71,23 @@ export function Header({state, host, intervalMs, theme, width}: Props) {
 						{age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`}
 					</Text>
 				)}
-				{error !== undefined && '  '}
+				{paused && (
+					<Text bold inverse color={theme.warn}>
+						{' PAUSED '}
+					</Text>
+				)}
 				<Text color={theme.muted}>
-					{lastPoll === undefined
-						? `connecting to ${host}…`
-						: `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
-					{`  every ${formatDuration(intervalMs / 1000).replace(/^0s$/, `${intervalMs}ms`)}`}
+					{error !== undefined || paused ? '  ' : ''}
+					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
+					{`  every ${formatInterval(intervalMs)}  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
 				</Text>
+				{filter.text !== '' && <Text color={theme.accent}>{`  filter ${sanitize(filter.text)}`}</Text>}
+			</Text>
+			<Text wrap="truncate" color={theme.muted}>
+				{[...changes.history]
+					.sort(([a], [b]) => (a < b ? -1 : 1))
+					.map(([service, samples]) => `${service || noService} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`)
+					.join('   ') || ' '}
 			</Text>
 		</Box>
 	);

@@ -2,16 +2,17 @@
 
 import {render} from 'ink';
 import type {Client} from '../api/client.js';
+import type {Options} from '../model/monitor-state.js';
 import {App} from './app.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
 
-export type RunOptions = {client: Client; intervalMs: number; notice?: string; onExit?: () => Promise<void>};
+export type RunOptions = {client: Client; options: Options; notice?: string; onExit?: () => Promise<void>};
 
-export async function runMonitor({client, intervalMs, notice, onExit}: RunOptions): Promise<number> {
+export async function runMonitor({client, options, notice, onExit}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout);
 	let exitCode = 0;
-	const instance = render(<App client={client} intervalMs={intervalMs} theme={themeFor(process.env)} notice={notice} />, {
+	const instance = render(<App client={client} options={options} theme={themeFor(process.env)} notice={notice} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
 		incrementalRendering: false,

@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {cellText, fitCell, gutter, type Column} from '../model/columns.js';
+import {cellText, fitCell, type Column} from '../model/columns.js';
 import {shortState} from '../model/format.js';
 import type {Row} from '../model/rows.js';
+import type {Sort} from '../model/sort.js';
 import type {Theme} from './theme.js';
 
 type Props = {
@@ -14,6 +15,9 @@ type Props = {
 	selectedId?: string;
 	focused: boolean;
 	theme: Theme;
+	sort: Sort;
+	marked: ReadonlySet<string>;
+	born: ReadonlyMap<string, number>;
 	/** What to say when there are no rows (no sessions, or no data yet). */
 	empty: string;
 };
@@ -22,64 +26,78 @@ function pad(text: string, width: number): string {
 	return text.length >= width ? text.slice(0, width) : text.padEnd(width);
 }
 
-const SessionRow = memo(function SessionRow({
-	row,
-	columns,
-	width,
-	selected,
-	focused,
-	theme,
-}: {
+type RowProps = {
 	row: Row;
 	columns: Column[];
 	width: number;
 	selected: boolean;
 	focused: boolean;
+	marked: boolean;
+	fresh: boolean;
 	theme: Theme;
-}) {
-	if (row.kind === 'service') {
-		const states = row.states.map(({state, count}) => `${shortState(state)} ${count}`).join(' · ');
+};
+
+const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, theme}: RowProps) {
+	const cursor = selected ? '▶' : ' ';
+	if (row.kind === 'service' || row.kind === 'state') {
+		const arrow = row.collapsed ? '▸' : '▾';
+		const text =
+			row.kind === 'service'
+				? `${cursor}${arrow} ${row.service}  ${row.count}  (${row.states.map(({state, count}) => `${shortState(state)} ${count}`).join(' · ')})`
+				: `${cursor}  ${arrow} ${row.state}  ${row.count}`;
 		return (
-			<Text bold wrap="truncate" color={theme.group}>
-				{pad(`▾ ${row.service}  ${row.count}  (${states})`, width)}
+			<Text bold={row.kind === 'service'} wrap="truncate" color={row.kind === 'service' ? theme.group : theme.muted} inverse={selected} dimColor={selected && !focused}>
+				{pad(text, width)}
 			</Text>
 		);
 	}
 
-	if (row.kind === 'state') {
-		return (
-			<Text wrap="truncate" color={theme.muted}>
-				{pad(`  ${row.state}  ${row.count}`, width)}
-			</Text>
-		);
-	}
-
+	const ghost = row.kind === 'ghost';
+	const badge = ghost ? '✕' : marked ? '●' : fresh ? '+' : ' ';
 	const cells = columns.map((column) => fitCell(cellText(row.session, column.key), column)).join(' ');
-	const line = pad(`${selected ? '▶' : ' '}${' '.repeat(gutter - 1)}${cells}`, width);
 	return (
-		<Text wrap="truncate" inverse={selected} dimColor={selected && !focused}>
-			{line}
+		<Text
+			wrap="truncate"
+			inverse={selected}
+			dimColor={ghost || (selected && !focused)}
+			strikethrough={ghost}
+			bold={marked}
+			color={ghost ? theme.muted : marked ? theme.marked : fresh ? theme.fresh : undefined}
+		>
+			{pad(`${cursor}${badge}${cells}`, width)}
 		</Text>
 	);
 });
 
+function title(column: Column, sort: Sort): string {
+	if (column.key !== sort.key) {
+		return fitCell(column.title, column);
+	}
+
+	const arrow = sort.descending ? '▼' : '▲';
+	return fitCell(column.align === 'right' ? `${arrow}${column.title}` : `${column.title}${arrow}`, column);
+}
+
 /** The session list: the column titles, then only the rows in view. */
-export function SessionTable({rows, top, height, columns, width, selectedId, focused, theme, empty}: Props) {
+export function SessionTable(props: Props) {
+	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, empty} = props;
 	const visible = rows.slice(top, top + height);
-	const titles = columns.map((column) => fitCell(column.title, column)).join(' ');
+	const titles = columns.map((column) => title(column, sort)).join(' ');
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
-			<Text bold wrap="truncate">
-				{pad(`${' '.repeat(gutter)}${titles}`, width)}
+			<Text bold wrap="truncate" underline>
+				{pad(`  ${titles}`, width)}
 			</Text>
 			{visible.map((row) => (
-				<SessionRow
+				<TableRow
 					key={row.key}
 					row={row}
 					columns={columns}
 					width={width}
-					selected={row.kind === 'session' && row.key === selectedId}
+					selected={row.key === selectedId && row.kind !== 'ghost'}
 					focused={focused}
+					marked={row.kind === 'session' && marked.has(row.key)}
+					fresh={row.kind === 'session' && born.has(row.key)}
 					theme={theme}
 				/>
 			))}

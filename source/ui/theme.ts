@@ -1,5 +1,6 @@
 // Colours in one place, so NO_COLOR (https://no-color.org) turns every one off.
-// Bold, dim and inverse are not colours and stay: the cursor must remain visible.
+// Bold, dim, inverse and underline are not colours and stay: the cursor, new,
+// ended and changed values must remain visible without colour.
 
 import type {TokenKind} from '../model/json-lines.js';
 
@@ -10,6 +11,9 @@ export type Theme = {
 	warn?: string;
 	ok?: string;
 	group?: string;
+	/** New sessions, and values that changed in the pane. */
+	fresh?: string;
+	marked?: string;
 	token: Record<TokenKind, string | undefined>;
 };
 
@@ -20,11 +24,13 @@ const colours: Theme = {
 	warn: 'yellow',
 	ok: 'green',
 	group: 'blue',
-	token: {key: 'cyan', string: 'green', number: 'yellow', boolean: 'magenta', null: 'gray', punct: undefined},
+	fresh: 'greenBright',
+	marked: 'yellow',
+	token: {key: 'cyan', string: 'green', number: 'yellow', boolean: 'magenta', null: 'gray', punct: undefined, was: 'gray'},
 };
 
 const plain: Theme = {
-	token: {key: undefined, string: undefined, number: undefined, boolean: undefined, null: undefined, punct: undefined},
+	token: {key: undefined, string: undefined, number: undefined, boolean: undefined, null: undefined, punct: undefined, was: undefined},
 };
 
 export function themeFor(env: NodeJS.ProcessEnv): Theme {

@@ -1,61 +1,61 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {initialState, reducer, type Action, type MonitorState} from '../../source/model/monitor-state.js';
-import type {Session} from '../../source/model/session.js';
+import {initialState, reducer} from '../../source/model/monitor-state.js';
+import {serviceKey} from '../../source/model/rows.js';
 import {session} from '../helpers/sessions.js';
-
-function poll(state: MonitorState, sessions: Session[], at = 1000): MonitorState {
-	return reducer(state, {type: 'poll-ok', sessions, at, latencyMs: 3, bytes: 100});
-}
-
-function run(state: MonitorState, ...actions: Action[]): MonitorState {
-	return actions.reduce(reducer, state);
-}
+import {labels, poll, run, start, type} from '../helpers/state.js';
 
 const five = [1, 2, 3, 4, 5].map((id) => session(id));
 
-test('the first poll selects the first session and counts', () => {
+test('the first poll puts the cursor on the first session', () => {
 	const state = poll(initialState(), five);
 	assert.equal(state.selectedId, '1');
 	assert.equal(state.polls, 1);
-	assert.equal(state.rows.length, 7); // Service row, state row, five sessions.
+	assert.deepEqual(labels(state), ['S:RW-Split-Router:5', 'T:Session started:5', '1', '2', '3', '4', '5']);
 });
 
-test('the cursor moves over session rows only, and stops at the ends', () => {
+test('the cursor walks every row, group rows included, and stops at the ends', () => {
 	const sessions = [session(1), session(2, {state: 'Session created'}), session(3, {service: 'Zeta'})];
-	let state = poll(initialState(), sessions);
-	state = run(state, {type: 'move', delta: 1});
-	assert.equal(state.selectedId, '2'); // Over the "Session created" group row.
-	state = run(state, {type: 'move', delta: 1}, {type: 'move', delta: 1});
+	let state = start(sessions);
+	state = type(state, 'down');
+	assert.equal(state.selectedId, '\u0000state\u0000RW-Split-Router\u0000Session created');
+	state = type(state, 'j');
+	assert.equal(state.selectedId, '2');
+	state = type(state, 'G');
 	assert.equal(state.selectedId, '3');
-	state = run(state, {type: 'home'});
-	assert.equal(state.selectedId, '1');
-	state = run(state, {type: 'move', delta: -1});
-	assert.equal(state.selectedId, '1');
-	state = run(state, {type: 'end'});
+	state = type(state, 'down');
 	assert.equal(state.selectedId, '3');
+	state = type(state, 'g');
+	assert.equal(state.selectedId, serviceKey('RW-Split-Router'));
+	state = type(state, 'up', 'k');
+	assert.equal(state.selectedId, serviceKey('RW-Split-Router'));
 });
 
 test('the selection stays on the same id when the list re-orders', () => {
-	let state = run(poll(initialState(), five), {type: 'move', delta: 2});
+	let state = type(start(five), 'down', 'down');
 	assert.equal(state.selectedId, '3');
-	state = poll(state, [session(0), session(9), ...five.reverse()]);
+	state = poll(state, [session(0), session(9), ...five.toReversed()]);
+	assert.equal(state.selectedId, '3');
+	state = type(state, '>', '>', '>', '>', '>'); // Sort by idle: the order changes, the cursor stays.
+	assert.equal(state.sort.key, 'idle');
 	assert.equal(state.selectedId, '3');
 });
 
 test('when the selected session ends the cursor moves to its neighbour', () => {
-	let state = run(poll(initialState(), five), {type: 'move', delta: 2});
+	let state = type(start(five), 'down', 'down');
 	state = poll(state, five.filter((s) => s.id !== '3'));
 	assert.equal(state.selectedId, '4');
-	state = run(state, {type: 'end'});
+	assert.ok(labels(state).includes('x3')); // Still shown, greyed, for a few polls.
+	state = type(state, 'G');
+	assert.equal(state.selectedId, '5');
 	state = poll(state, five.filter((s) => s.id !== '5' && s.id !== '3'));
-	assert.equal(state.selectedId, '4'); // No one after it: the one before.
+	assert.equal(state.selectedId, '4'); // No session after it: the one before.
 	state = poll(state, []);
-	assert.equal(state.selectedId, undefined);
+	assert.notEqual(state.selectedId, '4');
 });
 
 test('the pane follows the cursor, and an ended session stays in it, marked', () => {
-	let state = run(poll(initialState(), five), {type: 'move', delta: 1}, {type: 'open-pane'});
+	let state = type(start(five), 'down', 'return');
 	assert.equal(state.pane.open, true);
 	assert.equal(state.pane.id, '2');
 	state = reducer(state, {type: 'document-loaded', id: '2', document: {data: {id: '2'}}});
@@ -65,14 +65,33 @@ test('the pane follows the cursor, and an ended session stays in it, marked', ()
 	assert.equal(state.pane.id, '2');
 	assert.equal(state.pane.ended, true);
 	assert.deepEqual(state.pane.document, {data: {id: '2'}}); // The last document stays.
-	state = run(state, {type: 'move', delta: 1});
+	state = type(state, 'down');
 	assert.equal(state.pane.id, '4');
 	assert.equal(state.pane.ended, false);
 	assert.equal(state.pane.document, undefined);
 });
 
+test('a refreshed document marks the values that changed, with what they were', () => {
+	let state = type(start(five), 'return');
+	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {attributes: {idle: 1.5, user: 'a'}}}});
+	assert.equal(state.pane.changed, 0);
+	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {attributes: {idle: 0.1, user: 'a'}}}});
+	assert.equal(state.pane.changed, 1);
+	const line = state.pane.source.find((l) => l.tokens.some((t) => t.changed));
+	assert.deepEqual(
+		line?.tokens.map((t) => [t.kind, t.text, t.changed ?? false]),
+		[
+			['key', '"idle"', false],
+			['punct', ': ', false],
+			['number', '0.1', true],
+			['punct', ',', false],
+			['was', '  was 1.5', false],
+		],
+	);
+});
+
 test('late answers for a session the pane has left are ignored', () => {
-	let state = run(poll(initialState(), five), {type: 'open-pane'}, {type: 'move', delta: 1});
+	let state = type(start(five), 'return', 'down');
 	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {}}});
 	assert.equal(state.pane.document, undefined);
 	state = reducer(state, {type: 'document-failed', id: '2', message: 'gone', gone: true});
@@ -80,7 +99,7 @@ test('late answers for a session the pane has left are ignored', () => {
 });
 
 test('a failed poll keeps the last good data and records the error', () => {
-	let state = poll(initialState(), five);
+	let state = poll(initialState(), five, 1000);
 	state = reducer(state, {type: 'poll-failed', error: {kind: 'refused', message: 'Connection refused.'}, at: 5000});
 	assert.equal(state.sessions.length, 5);
 	assert.equal(state.error?.message, 'Connection refused.');
@@ -89,39 +108,47 @@ test('a failed poll keeps the last good data and records the error', () => {
 	assert.equal(state.error, undefined);
 });
 
-test('the list scrolls to keep the cursor in view', () => {
+test('the list scrolls to keep the cursor in view, showing group rows above the first session', () => {
 	const many = Array.from({length: 100}, (_, i) => session(i + 1));
 	let state = run(poll(initialState(), many), {type: 'resize', listHeight: 10, paneHeight: 10, paneWidth: 40});
-	state = run(state, {type: 'move', delta: 20});
+	state = type(state, ...Array.from({length: 20}, () => 'down'));
 	assert.equal(state.selectedId, '21');
-	// Rows: service, state, then sessions; session 21 is row 22; top keeps it on the last line.
-	assert.equal(state.listTop, 13);
-	state = run(state, {type: 'page', delta: 1});
+	assert.equal(state.listTop, 13); // Row 22 (after the two group rows) on the last line.
+	state = type(state, 'pagedown');
 	assert.equal(state.selectedId, '31');
-	state = run(state, {type: 'page', delta: -1}, {type: 'page', delta: -1}, {type: 'page', delta: -1});
-	assert.equal(state.selectedId, '1');
+	state = type(state, 'pageup', 'pageup', 'pageup');
 	assert.equal(state.listTop, 0);
+	state = type(state, 'end');
+	assert.equal(state.listTop, 92);
 });
 
 test('focus and pane scrolling, clamped to the document', () => {
-	let state = run(poll(initialState(), five), {type: 'resize', listHeight: 10, paneHeight: 5, paneWidth: 40});
-	state = run(state, {type: 'toggle-focus'});
+	let state = run(start(five), {type: 'resize', listHeight: 10, paneHeight: 5, paneWidth: 40});
+	state = type(state, 'tab');
 	assert.equal(state.focus, 'list'); // No pane, nothing to focus.
-	state = run(state, {type: 'open-pane'}, {type: 'toggle-focus'});
+	state = type(state, 'right', 'tab');
 	assert.equal(state.focus, 'pane');
 	const document = {data: {id: '1', attributes: Object.fromEntries(Array.from({length: 20}, (_, i) => [`k${i}`, i]))}};
 	state = reducer(state, {type: 'document-loaded', id: '1', document});
 	const total = state.pane.lines.length;
-	assert.ok(total > 20);
-	state = run(state, {type: 'pane-scroll', delta: 3});
+	state = type(state, 'down', 'j', 'down');
 	assert.equal(state.pane.scroll, 3);
-	state = run(state, {type: 'pane-end'});
+	assert.equal(state.selectedId, '1'); // The list did not move.
+	state = type(state, 'G');
 	assert.equal(state.pane.scroll, total - 5);
-	state = run(state, {type: 'pane-scroll', delta: 100});
+	state = type(state, 'pagedown');
 	assert.equal(state.pane.scroll, total - 5);
-	state = run(state, {type: 'pane-home'});
+	state = type(state, 'g');
 	assert.equal(state.pane.scroll, 0);
-	state = run(state, {type: 'close-pane'});
+	state = type(state, 'escape');
 	assert.equal(state.pane.open, false);
 	assert.equal(state.focus, 'list');
+	state = type(state, 'return', 'left');
+	assert.equal(state.pane.open, false);
+});
+
+test('q and Ctrl-C quit; ctrl-c even from the filter', () => {
+	assert.equal(type(start(five), 'q').quitting, true);
+	assert.equal(type(start(five), '/', 'ctrl+c').quitting, true);
+	assert.equal(type(start(five), '/', 'q').quitting, false); // In the filter, q is text.
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {buildRows, countStates, noService} from '../../source/model/rows.js';
+import {buildRows, countStates, noService, serviceKey, stateKey} from '../../source/model/rows.js';
 import {defaultSort} from '../../source/model/sort.js';
+import {label} from '../helpers/rows.js';
 import {session} from '../helpers/sessions.js';
 
 const sessions = [
@@ -14,23 +15,20 @@ const sessions = [
 
 test('groups by service, then state, with counts; sessions sorted by numeric id', () => {
 	const rows = buildRows(sessions, {grouping: 'service-state', sort: defaultSort});
-	assert.deepEqual(
-		rows.map((row) => (row.kind === 'session' ? row.key : `${row.kind}:${row.kind === 'service' ? row.service : row.state}:${row.count}`)),
-		[
-			'service:(no service):1',
-			'state:(no state):1',
-			'4',
-			'service:RW-Split-Router:3',
-			'state:Session started:2',
-			'2',
-			'11',
-			'state:Session created:1',
-			'3',
-			'service:Read-Connection-Router:1',
-			'state:Session started:1',
-			'10',
-		],
-	);
+	assert.deepEqual(rows.map(label), [
+		'S:(no service):1',
+		'T:(no state):1',
+		'4',
+		'S:RW-Split-Router:3',
+		'T:Session started:2',
+		'2',
+		'11',
+		'T:Session created:1',
+		'3',
+		'S:Read-Connection-Router:1',
+		'T:Session started:1',
+		'10',
+	]);
 	const rw = rows.find((row) => row.kind === 'service' && row.service === 'RW-Split-Router');
 	assert.deepEqual(rw?.kind === 'service' && rw.states, [
 		{state: 'Session started', count: 2},
@@ -41,28 +39,16 @@ test('groups by service, then state, with counts; sessions sorted by numeric id'
 
 test('service grouping and flat list', () => {
 	const byService = buildRows(sessions, {grouping: 'service', sort: defaultSort});
-	assert.deepEqual(
-		byService.map((row) => row.key),
-		['service:(no service)', '4', 'service:RW-Split-Router', '2', '3', '11', 'service:Read-Connection-Router', '10'],
-	);
+	assert.deepEqual(byService.map(label), ['S:(no service):1', '4', 'S:RW-Split-Router:3', '2', '3', '11', 'S:Read-Connection-Router:1', '10']);
 	const flat = buildRows(sessions, {grouping: 'flat', sort: defaultSort});
-	assert.deepEqual(
-		flat.map((row) => row.key),
-		['2', '3', '4', '10', '11'],
-	);
+	assert.deepEqual(flat.map(label), ['2', '3', '4', '10', '11']);
 });
 
 test('sorts by a column, unknown values last, ties by id', () => {
 	const byIdle = buildRows(sessions, {grouping: 'flat', sort: {key: 'idle', descending: true}});
-	assert.deepEqual(
-		byIdle.map((row) => row.key),
-		['2', '10', '11', '3', '4'],
-	);
+	assert.deepEqual(byIdle.map(label), ['2', '10', '11', '3', '4']);
 	const byUser = buildRows(sessions, {grouping: 'flat', sort: {key: 'user', descending: false}});
-	assert.deepEqual(
-		byUser.map((row) => row.key),
-		['3', '11', '10', '2', '4'],
-	);
+	assert.deepEqual(byUser.map(label), ['3', '11', '10', '2', '4']);
 });
 
 test('counts states in lifecycle order', () => {
@@ -77,4 +63,30 @@ test('does not change the snapshot it is given', () => {
 	const copy = [...sessions];
 	buildRows(sessions, {grouping: 'flat', sort: {key: 'user', descending: true}});
 	assert.deepEqual(sessions, copy);
+});
+
+test('collapsed groups hide their rows; ghosts stay in their group, not counted', () => {
+	const rows = buildRows(sessions, {
+		grouping: 'service-state',
+		sort: defaultSort,
+		collapsed: new Set([serviceKey('(no service)'), stateKey('RW-Split-Router', 'Session created')]),
+		ghosts: [session(5)],
+	});
+	assert.deepEqual(rows.map(label), [
+		'S:(no service):1+',
+		'S:RW-Split-Router:3',
+		'T:Session started:2',
+		'2',
+		'x5',
+		'11',
+		'T:Session created:1+',
+		'S:Read-Connection-Router:1',
+		'T:Session started:1',
+		'10',
+	]);
+});
+
+test('a filter keeps only matching sessions and recounts the groups', () => {
+	const rows = buildRows(sessions, {grouping: 'service', sort: defaultSort, filter: (s) => s.user === 'a'});
+	assert.deepEqual(rows.map(label), ['S:RW-Split-Router:2', '3', '11']);
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {tmpdir} from 'node:os';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {Client} from '../../source/api/client.js';
@@ -17,7 +18,7 @@ async function mount(version: string) {
 	const server = await startFixtureServer(version);
 	servers.push(server);
 	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000});
-	const app = render(<App client={client} intervalMs={100} theme={themeFor({NO_COLOR: '1'})} />);
+	const app = render(<App client={client} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
 	const frame = () => plain(app.lastFrame());
 	const press = async (key: string, until: () => boolean, what: string) => {
 		app.stdin.write(key);
@@ -31,6 +32,9 @@ for (const version of versions) {
 	test(`${version}: list grouped by service and state, pane opens with the document`, async () => {
 		const {app, frame, press, client} = await mount(version);
 		await waitFor(() => /RW-Split-Router/.test(frame()) && /▶/.test(frame()), 'the first poll');
+		if (!/▶\s*\d/.test(frame())) {
+			await press(keys.down, () => /▶\s*\d/.test(frame()), 'the cursor on a session');
+		}
 		assert.match(frame(), /Id\s+User\s+Client/);
 		await press(keys.enter, () => /Session \d+/.test(frame()), 'the pane');
 		await waitFor(() => /"data": \{|session ended/.test(frame()), 'the document or its end');
@@ -80,7 +84,7 @@ test('an error keeps the last good data on screen, with a stale marker', async (
 test('q quits', async () => {
 	const {app, client} = await mount('v24');
 	let quit = false;
-	app.rerender(<App client={client} intervalMs={100} theme={themeFor({NO_COLOR: '1'})} onQuit={() => (quit = true)} />);
+	app.rerender(<App client={client} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} onQuit={() => (quit = true)} />);
 	app.stdin.write('q');
 	await waitFor(() => quit, 'quit');
 	app.unmount();

@@ -1,0 +1,107 @@
+// What changed between two polls: sessions that are new (highlighted for a few
+// polls), sessions that ended (kept greyed for a few polls, then gone), the
+// open/close rates, and each service's session count over time for the sparklines.
+
+import type {Session} from './session.js';
+
+/** How many polls a new session stays highlighted and an ended one stays greyed. */
+export const highlightPolls = 3;
+/** Samples of each service's count kept for the sparklines. */
+export const historyLength = 60;
+
+export type Ghost = {session: Session; endedAtPoll: number};
+
+export type Changes = {
+	/** Id → the poll in which it first appeared (only ids still highlighted). */
+	born: Map<string, number>;
+	ghosts: Ghost[];
+	/** Opened and closed per second over the recent polls. */
+	rates: {opened: number; closed: number};
+	/** Recent per-poll samples behind the rates. */
+	window: Array<{opened: number; closed: number; seconds: number}>;
+	/** Service → its session count at each of the last polls, oldest first. */
+	history: Map<string, number[]>;
+};
+
+export const noChanges: Changes = {
+	born: new Map(),
+	ghosts: [],
+	rates: {opened: 0, closed: 0},
+	window: [],
+	history: new Map(),
+};
+
+function countByService(sessions: readonly Session[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const session of sessions) {
+		counts.set(session.service, (counts.get(session.service) ?? 0) + 1);
+	}
+
+	return counts;
+}
+
+export type PollFacts = {
+	previous: ReadonlyMap<string, Session>;
+	next: readonly Session[];
+	nextById: ReadonlyMap<string, Session>;
+	poll: number;
+	/** Seconds since the previous poll, or undefined for the first. */
+	seconds: number | undefined;
+};
+
+export function trackChanges(changes: Changes, facts: PollFacts): Changes {
+	const {previous, next, nextById, poll, seconds} = facts;
+	const first = seconds === undefined;
+	const born = new Map<string, number>();
+	for (const [id, at] of changes.born) {
+		if (poll - at < highlightPolls && nextById.has(id)) {
+			born.set(id, at);
+		}
+	}
+
+	let opened = 0;
+	if (!first) {
+		for (const session of next) {
+			if (!previous.has(session.id)) {
+				opened++;
+				born.set(session.id, poll);
+			}
+		}
+	}
+
+	const ghosts = changes.ghosts.filter((ghost) => poll - ghost.endedAtPoll < highlightPolls && !nextById.has(ghost.session.id));
+	let closed = 0;
+	for (const [id, session] of previous) {
+		if (!nextById.has(id)) {
+			closed++;
+			ghosts.push({session, endedAtPoll: poll});
+		}
+	}
+
+	const window = first ? [] : [...changes.window, {opened, closed, seconds}].slice(-5);
+	const totalSeconds = window.reduce((sum, sample) => sum + sample.seconds, 0);
+	const rate = (pick: (sample: {opened: number; closed: number}) => number) =>
+		totalSeconds > 0 ? window.reduce((sum, sample) => sum + pick(sample), 0) / totalSeconds : 0;
+
+	const counts = countByService(next);
+	const history = new Map<string, number[]>();
+	const services = new Set([...changes.history.keys(), ...counts.keys()]);
+	for (const service of services) {
+		const samples = [...(changes.history.get(service) ?? []), counts.get(service) ?? 0].slice(-historyLength);
+		// A service that has had no session for the whole window leaves the header.
+		if (samples.some((count) => count > 0)) {
+			history.set(service, samples);
+		}
+	}
+
+	return {born, ghosts, rates: {opened: rate((s) => s.opened), closed: rate((s) => s.closed)}, window, history};
+}
+
+const bars = '▁▂▃▄▅▆▇█';
+
+/** The last `width` samples as a sparkline, scaled from 0 to the window's maximum. */
+export function sparkline(samples: readonly number[], width: number): string {
+	const recent = samples.slice(-width);
+	const max = Math.max(1, ...recent);
+	return recent.map((count) => bars[Math.min(bars.length - 1, Math.round((count / max) * (bars.length - 1)))]).join('');
+}

@@ -1,0 +1,166 @@
+// The `/` filter: terms separated by spaces, all of which must match.
+//   text            any visible column contains it (case-insensitive)
+//   user:app        one field contains it: id user client host service state
+//   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 10m, 2h, 64K, 1M
+//   !term           negation
+//   /regex/         a regular expression over the visible columns (service:/^rw/ works too)
+// A term that does not parse (an invalid regex) is reported and left out, so the
+// rest of the filter keeps working while the user types.
+
+import {formatClient} from './format.js';
+import type {Session} from './session.js';
+
+type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'state';
+type NumberField = 'idle' | 'age' | 'memory' | 'io';
+const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'state']);
+const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
+
+type Test = (session: Session) => boolean;
+export type Filter = {text: string; test: Test | undefined; error?: string};
+
+function fieldText(session: Session, field: TextField): string {
+	switch (field) {
+		case 'id': {
+			return session.id;
+		}
+
+		case 'user': {
+			return session.user ?? '';
+		}
+
+		case 'client': {
+			return formatClient(session.remote, session.port);
+		}
+
+		case 'host': {
+			return session.remote ?? '';
+		}
+
+		case 'service': {
+			return session.service;
+		}
+
+		case 'state': {
+			return session.state;
+		}
+	}
+}
+
+function fieldNumber(session: Session, field: NumberField): number | undefined {
+	switch (field) {
+		case 'idle': {
+			return session.idleSeconds;
+		}
+
+		case 'age': {
+			return session.ageSeconds;
+		}
+
+		case 'memory': {
+			return session.memoryBytes;
+		}
+
+		case 'io': {
+			return session.ioActivity;
+		}
+	}
+}
+
+const columnsOf = (session: Session) => [session.id, session.user ?? '', formatClient(session.remote, session.port), session.service, session.state];
+
+const multipliers: Record<string, number> = {
+	'': 1, s: 1, m: 60, h: 3600, d: 86_400, k: 1024, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3,
+};
+
+/** `60`, `10m`, `2h` for times; `64K`, `1M` for memory (M means MiB there, minutes elsewhere). */
+function parseAmount(text: string, field: NumberField): number | undefined {
+	const match = /^(\d+(?:\.\d+)?)([a-z]*)$/i.exec(text);
+	if (!match) {
+		return undefined;
+	}
+
+	let unit = (match[2] ?? '').toLowerCase();
+	if (field === 'memory' && unit === 'm') {
+		unit = 'mb';
+	}
+
+	if (field === 'memory' && unit === 'g') {
+		unit = 'gb';
+	}
+
+	const factor = multipliers[unit];
+	return factor === undefined ? undefined : Number(match[1]) * factor;
+}
+
+const comparisons: Record<string, (a: number, b: number) => boolean> = {
+	'>': (a, b) => a > b,
+	'>=': (a, b) => a >= b,
+	'<': (a, b) => a < b,
+	'<=': (a, b) => a <= b,
+	'=': (a, b) => a === b,
+};
+
+function regexTest(body: string, pick: (session: Session) => string[]): Test | string {
+	try {
+		const regex = new RegExp(body, 'i');
+		return (session) => pick(session).some((text) => regex.test(text));
+	} catch (error: unknown) {
+		return `invalid regex /${body}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+	}
+}
+
+function parseTerm(term: string): Test | string {
+	const numeric = /^([a-z]+)(>=|<=|>|<|=)(.+)$/i.exec(term);
+	if (numeric && numberFields.has(numeric[1]!.toLowerCase())) {
+		const field = numeric[1]!.toLowerCase() as NumberField;
+		const amount = parseAmount(numeric[3]!, field);
+		if (amount === undefined) {
+			return `"${numeric[3]}" is not a number for ${field} (e.g. idle>60, age>10m, memory>1M)`;
+		}
+
+		const compare = comparisons[numeric[2]!]!;
+		return (session) => {
+			const value = fieldNumber(session, field);
+			return value !== undefined && compare(value, amount);
+		};
+	}
+
+	const scoped = /^([a-z]+):(.*)$/i.exec(term);
+	if (scoped && textFields.has(scoped[1]!.toLowerCase())) {
+		const field = scoped[1]!.toLowerCase() as TextField;
+		const value = scoped[2]!;
+		if (value.length > 1 && value.startsWith('/') && value.endsWith('/')) {
+			return regexTest(value.slice(1, -1), (session) => [fieldText(session, field)]);
+		}
+
+		const needle = value.toLowerCase();
+		return (session) => fieldText(session, field).toLowerCase().includes(needle);
+	}
+
+	if (term.length > 1 && term.startsWith('/') && term.endsWith('/')) {
+		return regexTest(term.slice(1, -1), columnsOf);
+	}
+
+	const needle = term.toLowerCase();
+	return (session) => columnsOf(session).some((text) => text.toLowerCase().includes(needle));
+}
+
+export function parseFilter(text: string): Filter {
+	const tests: Test[] = [];
+	const errors: string[] = [];
+	for (const raw of text.trim().split(/\s+/).filter(Boolean)) {
+		const negate = raw.startsWith('!') && raw.length > 1;
+		const parsed = parseTerm(negate ? raw.slice(1) : raw);
+		if (typeof parsed === 'string') {
+			errors.push(parsed);
+		} else {
+			tests.push(negate ? (session) => !parsed(session) : parsed);
+		}
+	}
+
+	const test: Test | undefined =
+		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
+	return {text, test, error: errors[0]};
+}
+
+export const noFilter: Filter = {text: '', test: undefined};

@@ -1,0 +1,106 @@
+// The key map: one table that dispatches keys and writes the key hint, the help
+// screen and the readme's Keys table, so what the screen promises is what the
+// keys do. Key names come from ui/key-names.ts (`down`, `pagedown`, `ctrl+c`, `G`).
+
+export type Command =
+	| 'down'
+	| 'up'
+	| 'page-down'
+	| 'page-up'
+	| 'home'
+	| 'end'
+	| 'open'
+	| 'back'
+	| 'close'
+	| 'focus'
+	| 'filter'
+	| 'sort-next'
+	| 'sort-prev'
+	| 'sort-reverse'
+	| 'grouping'
+	| 'collapse'
+	| 'collapse-all'
+	| 'pause'
+	| 'refresh'
+	| 'slower'
+	| 'faster'
+	| 'mark'
+	| 'unmark-all'
+	| 'kill'
+	| 'restart'
+	| 'copy'
+	| 'save'
+	| 'help'
+	| 'quit';
+
+export type Section = 'Move' | 'Pane' | 'View' | 'Polling' | 'Act' | 'General';
+
+export type Binding = {
+	keys: string[];
+	/** How the help and the readme show the keys. */
+	label: string;
+	command: Command;
+	description: string;
+	section: Section;
+	/** Left out of the help (and refused) with --readonly. */
+	writes?: boolean;
+};
+
+export const bindings: Binding[] = [
+	{keys: ['down', 'j'], label: '↓ j', command: 'down', section: 'Move', description: 'next row; in the pane, scroll down'},
+	{keys: ['up', 'k'], label: '↑ k', command: 'up', section: 'Move', description: 'previous row; in the pane, scroll up'},
+	{keys: ['pagedown'], label: 'PgDn', command: 'page-down', section: 'Move', description: 'one screen down'},
+	{keys: ['pageup'], label: 'PgUp', command: 'page-up', section: 'Move', description: 'one screen up'},
+	{keys: ['home', 'g'], label: 'Home g', command: 'home', section: 'Move', description: 'first row; in the pane, the top'},
+	{keys: ['end', 'G'], label: 'End G', command: 'end', section: 'Move', description: 'last row; in the pane, the bottom'},
+	{keys: ['return', 'right'], label: 'Enter →', command: 'open', section: 'Pane', description: "open the JSON:API document; on a group, expand it"},
+	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane, else go to the group, collapse it'},
+	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter, the marks'},
+	{keys: ['tab'], label: 'Tab', command: 'focus', section: 'Pane', description: 'focus the list or the pane'},
+	{keys: ['/'], label: '/', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},
+	{keys: ['>'], label: '>', command: 'sort-next', section: 'View', description: 'sort by the next column'},
+	{keys: ['<'], label: '<', command: 'sort-prev', section: 'View', description: 'sort by the previous column'},
+	{keys: ['I'], label: 'I', command: 'sort-reverse', section: 'View', description: 'reverse the sort'},
+	{keys: ['t'], label: 't', command: 'grouping', section: 'View', description: 'group by service+state, service, or none'},
+	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},
+	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every service'},
+	{keys: ['p'], label: 'p', command: 'pause', section: 'Polling', description: 'pause or resume polling'},
+	{keys: ['r'], label: 'r', command: 'refresh', section: 'Polling', description: 'poll now'},
+	{keys: ['+'], label: '+', command: 'slower', section: 'Polling', description: 'poll less often (up to 60 s)'},
+	{keys: ['-'], label: '-', command: 'faster', section: 'Polling', description: 'poll more often (down to 0.5 s)'},
+	{keys: ['space'], label: 'Space', command: 'mark', section: 'Act', description: 'mark or unmark, then move down'},
+	{keys: ['u'], label: 'u', command: 'unmark-all', section: 'Act', description: 'unmark every session'},
+	{keys: ['K', 'delete', 'f9'], label: 'K Del F9', command: 'kill', section: 'Act', description: 'kill the session or the marked ones, if you agree', writes: true},
+	{keys: ['R'], label: 'R', command: 'restart', section: 'Act', description: 'restart the session or the marked ones, if you agree', writes: true},
+	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
+	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
+	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},
+	{keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', command: 'quit', section: 'General', description: 'quit'},
+];
+
+const byKey = new Map<string, Binding>();
+for (const binding of bindings) {
+	for (const name of binding.keys) {
+		byKey.set(name, binding);
+	}
+}
+
+export function bindingFor(name: string | undefined): Binding | undefined {
+	return name === undefined ? undefined : byKey.get(name);
+}
+
+/** The bindings the help shows: without kill and restart in read-only mode. */
+export function helpBindings(readonly: boolean): Binding[] {
+	return bindings.filter((binding) => !(readonly && binding.writes));
+}
+
+/** The one-line hint: the commands that matter most in this situation, from the same table. */
+export function keyHint(situation: 'list' | 'pane' | 'filter' | 'confirm'): Array<{label: string; text: string}> {
+	const hints: Record<typeof situation, Array<[string, string]>> = {
+		list: [['↑↓', 'move'], ['Enter', 'details'], ['/', 'filter'], ['<>', 'sort'], ['K', 'kill'], ['p', 'pause'], ['?', 'help'], ['q', 'quit']],
+		pane: [['↑↓', 'move'], ['Tab', 'focus'], ['PgDn', 'scroll'], ['y', 'copy'], ['Esc', 'close'], ['?', 'help'], ['q', 'quit']],
+		filter: [['Enter', 'keep'], ['Esc', 'clear'], ['↑↓', 'move']],
+		confirm: [['y Enter', 'yes'], ['n Esc', 'no'], ['0-9', 'grace seconds']],
+	};
+	return hints[situation].map(([label, text]) => ({label, text}));
+}

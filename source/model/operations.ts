@@ -1,0 +1,210 @@
+// Acting on sessions: marks, the kill/restart confirmation, and the effects the
+// UI carries out (the requests, the clipboard, the snapshot file). Safety first:
+// a confirmation acts only on the sessions it named, captured when it opened,
+// whatever the list did meanwhile.
+
+import {formatClient} from './format.js';
+import type {Action, MonitorState} from './monitor-state.js';
+import {moveBy} from './selection.js';
+import type {Session} from './session.js';
+
+export type Operation = 'kill' | 'restart';
+export type Target = {id: string; user?: string; client: string; service: string};
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string};
+
+export type Effect =
+	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]}
+	| {seq: number; kind: 'copy'; text: string; what: string}
+	| {seq: number; kind: 'save'};
+
+export type Outcome = {target: Target; ok: boolean; status?: number; error?: string};
+
+export type OperationAction =
+	| {type: 'mark'}
+	| {type: 'unmark-all'}
+	| {type: 'ask'; operation: Operation}
+	| {type: 'confirm-key'; input: string; name?: string}
+	| {type: 'copy'}
+	| {type: 'save'}
+	| {type: 'effect-done'; seq: number}
+	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number};
+
+/** A terminal clipboard over SSH takes about 100 KB of base64: 74 KB of text. */
+export const copyLimitBytes = 74_000;
+
+function targetOf(session: Session): Target {
+	return {id: session.id, user: session.user, client: formatClient(session.remote, session.port), service: session.service};
+}
+
+export function describeTarget(target: Target): string {
+	return `session ${target.id} (${target.user ?? '?'}@${target.client}, ${target.service || 'no service'})`;
+}
+
+function ask(state: MonitorState, operation: Operation): MonitorState {
+	if (state.readonly) {
+		return {...state, message: {tone: 'error', text: `Read-only mode (--readonly): ${operation === 'kill' ? 'killing' : 'restarting'} sessions is off.`}};
+	}
+
+	const marked = [...state.marked].map((id) => state.byId.get(id)).filter((s): s is Session => s !== undefined);
+	const selected = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
+	const targets = marked.length > 0 ? marked.map(targetOf) : selected ? [targetOf(selected)] : [];
+	if (targets.length === 0) {
+		return {...state, message: {tone: 'error', text: `Put the cursor on a session (or mark some with Space) to ${operation} it.`}};
+	}
+
+	return {...state, mode: 'confirm', confirm: {operation, targets, ttl: ''}};
+}
+
+function confirmKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
+	const {confirm} = state;
+	if (confirm === undefined) {
+		return {...state, mode: 'list'};
+	}
+
+	if (name === 'escape' || input === 'n' || input === 'N') {
+		return {...state, mode: 'list', confirm: undefined, message: {tone: 'info', text: `Nothing was ${confirm.operation === 'kill' ? 'killed' : 'restarted'}.`}};
+	}
+
+	if (name === 'backspace' || name === 'delete') {
+		return {...state, confirm: {...confirm, ttl: confirm.ttl.slice(0, -1)}};
+	}
+
+	if (confirm.operation === 'kill' && /^\d$/.test(input) && confirm.ttl.length < 6) {
+		return {...state, confirm: {...confirm, ttl: confirm.ttl + input}};
+	}
+
+	if (name !== 'return' && input !== 'y' && input !== 'Y') {
+		return state;
+	}
+
+	// Only the sessions named in the confirmation; those that ended since are reported, not sent.
+	const alive = confirm.targets.filter((target) => state.byId.has(target.id));
+	const gone = confirm.targets.filter((target) => !state.byId.has(target.id));
+	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
+	const seq = state.seq + 1;
+	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone} as const;
+	const verb = confirm.operation === 'kill' ? 'Killing' : 'Restarting';
+	return {...state, mode: 'list', confirm: undefined, seq, effect, message: {tone: 'info', text: `${verb} ${alive.length} session${alive.length === 1 ? '' : 's'}…`}};
+}
+
+function copy(state: MonitorState): MonitorState {
+	const seq = state.seq + 1;
+	if (state.pane.open && state.pane.document !== undefined) {
+		const text = JSON.stringify(state.pane.document, null, 2);
+		const what = `the document of session ${state.pane.id ?? '?'}`;
+		if (Buffer.byteLength(text) > copyLimitBytes) {
+			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
+			return {...state, message: {tone: 'error', text: `${what} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
+		}
+
+		return {...state, seq, effect: {seq, kind: 'copy', text, what}};
+	}
+
+	const session = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
+	if (session === undefined) {
+		return {...state, message: {tone: 'error', text: 'Put the cursor on a session to copy its id.'}};
+	}
+
+	return {...state, seq, effect: {seq, kind: 'copy', text: session.id, what: `session id ${session.id}`}};
+}
+
+export function operationReducer(state: MonitorState, action: Action): MonitorState | undefined {
+	switch (action.type) {
+		case 'mark': {
+			const id = state.selectedId;
+			if (id === undefined || !state.byId.has(id)) {
+				return state;
+			}
+
+			const marked = new Set(state.marked);
+			if (marked.has(id)) {
+				marked.delete(id);
+			} else {
+				marked.add(id);
+			}
+
+			// Like htop: marking moves down, so Space Space Space marks a run.
+			return {...state, marked, selectedId: moveBy(state.rows, id, 1) ?? id};
+		}
+
+		case 'unmark-all': {
+			return {...state, marked: new Set()};
+		}
+
+		case 'ask': {
+			return ask(state, action.operation);
+		}
+
+		case 'confirm-key': {
+			return confirmKey(state, action.input, action.name);
+		}
+
+		case 'copy': {
+			return copy(state);
+		}
+
+		case 'save': {
+			const seq = state.seq + 1;
+			return {...state, seq, effect: {seq, kind: 'save'}};
+		}
+
+		case 'effect-done': {
+			return state.effect?.seq === action.seq ? {...state, effect: undefined} : state;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/** One sentence for what a kill or restart did. */
+export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
+	const done = outcomes.filter((o) => o.ok);
+	const failed = outcomes.filter((o) => !o.ok);
+	const missing = [...gone, ...failed.filter((o) => o.status === 404).map((o) => o.target)];
+	const errors = failed.filter((o) => o.status !== 404);
+	const past = operation === 'kill' ? 'Killed' : 'Restarted';
+	if (errors.some((o) => o.status === 405)) {
+		return `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
+	}
+
+	if (errors.some((o) => o.status === 403)) {
+		return `Not ${operation === 'kill' ? 'killed' : 'restarted'}: this REST API user is read-only (403); use an admin user.`;
+	}
+
+	const total = outcomes.length + gone.length;
+	if (total === 1) {
+		const only = outcomes[0] ?? {target: gone[0]!, ok: false, status: 404};
+		if (only.ok) {
+			return ttl === undefined
+				? `${past} ${describeTarget(only.target)}.`
+				: `${describeTarget(only.target)} will be killed in ${ttl} s.`.replace(/^s/, 'S');
+		}
+
+		if (missing.length > 0) {
+			return `${describeTarget(only.target)} had already ended: nothing to ${operation}.`.replace(/^s/, 'S');
+		}
+
+		return `Could not ${operation} ${describeTarget(only.target)}: ${only.error ?? 'unknown error'}`;
+	}
+
+	const parts = [`${past} ${done.length} of ${total} sessions${ttl === undefined || operation !== 'kill' ? '' : ` (in ${ttl} s)`}`];
+	if (missing.length > 0) {
+		parts.push(`${missing.length} had already ended`);
+	}
+
+	if (errors.length > 0) {
+		parts.push(`${errors.length} failed: ${errors[0]?.error ?? 'unknown error'}`);
+	}
+
+	return `${parts.join('; ')}${parts.length === 1 ? '.' : ''}`;
+}
+
+export function operationDone(state: MonitorState, action: Extract<Action, {type: 'operation-done'}>): MonitorState {
+	const failed = action.outcomes.some((o) => !o.ok && o.status !== 404);
+	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl);
+	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.id));
+	const marked = new Set([...state.marked].filter((id) => !done.has(id)));
+	return {...state, marked, message: {tone: failed ? 'error' : 'ok', text}};
+}

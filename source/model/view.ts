@@ -1,0 +1,214 @@
+// How the snapshot is looked at: sort, filter, grouping, collapsed groups, the
+// cursor and the window over the rows, pause and interval.
+
+import {parseFilter, noFilter} from './filter.js';
+import type {Action, MonitorState} from './monitor-state.js';
+import {paneFor} from './pane.js';
+import {buildRows, groupings, serviceKey, type Row} from './rows.js';
+import {indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
+import {sortKeys, type Sort} from './sort.js';
+
+export type ViewAction =
+	| {type: 'move'; delta: number}
+	| {type: 'page'; delta: number}
+	| {type: 'home'}
+	| {type: 'end'}
+	| {type: 'sort-step'; delta: number}
+	| {type: 'sort-reverse'}
+	| {type: 'set-sort'; sort: Sort}
+	| {type: 'grouping-next'}
+	| {type: 'collapse'; collapse: boolean | 'toggle'}
+	| {type: 'collapse-all'}
+	| {type: 'to-group'}
+	| {type: 'filter-start'}
+	| {type: 'filter-key'; input: string; name?: string}
+	| {type: 'filter-clear'}
+	| {type: 'help'; open: boolean}
+	| {type: 'help-scroll'; delta: number}
+	| {type: 'pause'}
+	| {type: 'interval-step'; delta: number};
+
+export const intervalSteps = [500, 1000, 2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000];
+
+/** Put the cursor on `key`, keep it in view, and let an open pane follow it to a session. */
+export function moveCursor(state: MonitorState, key: string | undefined, {followPane = true} = {}): MonitorState {
+	const cursor = indexOfKey(state.rows, key);
+	const listTop = scrollTop(state.listTop, cursor, state.listHeight, state.rows.length, withHeaders(state.rows, cursor));
+	const {pane} = state;
+	const follow = followPane && pane.open && key !== undefined && key !== pane.id && state.byId.has(key);
+	return {...state, selectedId: key, listTop, pane: follow ? paneFor(key) : pane};
+}
+
+/** Rebuild the rows after the data or the view changed, keeping the cursor on its row. */
+export function applyView(state: MonitorState, previousRows: readonly Row[] = state.rows): MonitorState {
+	const rows = buildRows(state.sessions, {
+		grouping: state.grouping,
+		sort: state.sort,
+		collapsed: state.collapsed,
+		ghosts: state.changes.ghosts.map((ghost) => ghost.session),
+		filter: state.filter.test,
+	});
+	const selectedId = reselect(previousRows, rows, state.selectedId);
+	return moveCursor({...state, rows}, selectedId, {followPane: false});
+}
+
+/** The group row a key belongs to: itself for a group, its innermost group for a session. */
+function groupOf(state: MonitorState, key: string | undefined): string | undefined {
+	const index = indexOfKey(state.rows, key);
+	for (let i = index; i >= 0; i--) {
+		const row = state.rows[i];
+		if (row?.kind === 'service' || row?.kind === 'state') {
+			return row.key;
+		}
+	}
+
+	return undefined;
+}
+
+function setCollapsed(state: MonitorState, key: string, collapse: boolean): MonitorState {
+	const collapsed = new Set(state.collapsed);
+	if (collapse) {
+		collapsed.add(key);
+	} else {
+		collapsed.delete(key);
+	}
+
+	// Collapsing hides the cursor's session: the cursor goes to the group row.
+	return applyView({...state, collapsed, selectedId: collapse ? key : state.selectedId});
+}
+
+function collapseAll(state: MonitorState): MonitorState {
+	if (state.collapsed.size > 0) {
+		return applyView({...state, collapsed: new Set()});
+	}
+
+	const services = new Set(state.sessions.map((s) => serviceKey(s.service || '(no service)')));
+	const group = groupOf(state, state.selectedId);
+	const service = state.rows.find((row) => row.key === group);
+	const cursor = service?.kind === 'service' || service?.kind === 'state' ? serviceKey(service.service) : undefined;
+	return applyView({...state, collapsed: services, selectedId: cursor ?? state.selectedId});
+}
+
+function filterKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
+	if (name === 'return' || name === 'tab') {
+		return {...state, mode: 'list'};
+	}
+
+	if (name === 'escape') {
+		return applyView({...state, mode: 'list', filter: noFilter});
+	}
+
+	if (name === 'up' || name === 'down') {
+		return moveCursor(state, moveBy(state.rows, state.selectedId, name === 'up' ? -1 : 1));
+	}
+
+	let text = state.filter.text;
+	if (name === 'backspace' || name === 'delete') {
+		text = text.slice(0, -1);
+	} else if (name === 'space') {
+		text += ' ';
+	} else if (input.length > 0 && name === undefined) {
+		text += input;
+	} else {
+		return state;
+	}
+
+	// Incremental: every keystroke re-filters.
+	return applyView({...state, filter: parseFilter(text)});
+}
+
+export function viewReducer(state: MonitorState, action: Action): MonitorState | undefined {
+	switch (action.type) {
+		case 'move': {
+			return moveCursor(state, moveBy(state.rows, state.selectedId, action.delta));
+		}
+
+		case 'page': {
+			return moveCursor(state, moveByRows(state.rows, state.selectedId, action.delta * state.listHeight));
+		}
+
+		case 'home': {
+			return moveCursor(state, nearestRow(state.rows, 0, true));
+		}
+
+		case 'end': {
+			return moveCursor(state, nearestRow(state.rows, state.rows.length - 1, false));
+		}
+
+		case 'sort-step': {
+			const index = sortKeys.indexOf(state.sort.key);
+			const key = sortKeys[(index + action.delta + sortKeys.length) % sortKeys.length] ?? 'id';
+			// Times, memory and I/O read best largest first; names and ids A→Z.
+			const descending = key === 'age' || key === 'idle' || key === 'memory' || key === 'io';
+			return applyView({...state, sort: {key, descending}});
+		}
+
+		case 'sort-reverse': {
+			return applyView({...state, sort: {...state.sort, descending: !state.sort.descending}});
+		}
+
+		case 'set-sort': {
+			return applyView({...state, sort: action.sort});
+		}
+
+		case 'grouping-next': {
+			const grouping = groupings[(groupings.indexOf(state.grouping) + 1) % groupings.length] ?? 'service-state';
+			return applyView({...state, grouping});
+		}
+
+		case 'collapse': {
+			const group = groupOf(state, state.selectedId);
+			if (group === undefined) {
+				return state;
+			}
+
+			const collapse = action.collapse === 'toggle' ? !state.collapsed.has(group) : action.collapse;
+			return setCollapsed(state, group, collapse);
+		}
+
+		case 'collapse-all': {
+			return collapseAll(state);
+		}
+
+		case 'to-group': {
+			const group = groupOf(state, state.selectedId);
+			return group === undefined ? state : moveCursor(state, group);
+		}
+
+		case 'filter-start': {
+			return {...state, mode: 'filter'};
+		}
+
+		case 'filter-key': {
+			return filterKey(state, action.input, action.name);
+		}
+
+		case 'filter-clear': {
+			return applyView({...state, filter: noFilter});
+		}
+
+		case 'help': {
+			return {...state, mode: action.open ? 'help' : 'list', helpScroll: 0};
+		}
+
+		case 'help-scroll': {
+			return {...state, helpScroll: Math.max(0, state.helpScroll + action.delta)};
+		}
+
+		case 'pause': {
+			return {...state, paused: !state.paused};
+		}
+
+		case 'interval-step': {
+			const index = intervalSteps.findIndex((step) => step >= state.intervalMs);
+			const at = index === -1 ? intervalSteps.length - 1 : index;
+			const next = intervalSteps[Math.max(0, Math.min(intervalSteps.length - 1, at + action.delta))];
+			return next === undefined ? state : {...state, intervalMs: next};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+

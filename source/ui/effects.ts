@@ -1,0 +1,61 @@
+// The effects the reducer asks for, carried out: kill and restart requests to
+// MaxScale, the clipboard (OSC 52, which terminals honour over SSH), and the
+// snapshot file (mode 0600: it may hold SQL text).
+
+import {writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {Client} from '../api/client.js';
+import type {MonitorState} from '../model/monitor-state.js';
+import type {Effect, Outcome, Target} from '../model/operations.js';
+
+export async function runOperation(
+	client: Client,
+	effect: Extract<Effect, {kind: 'operation'}>,
+): Promise<Outcome[]> {
+	const one = async (target: Target): Promise<Outcome> => {
+		const id = encodeURIComponent(target.id);
+		const answer =
+			effect.operation === 'kill'
+				? await client.send('DELETE', `/v1/sessions/${id}${effect.ttl === undefined ? '' : `?ttl=${effect.ttl}`}`, `session ${target.id}`)
+				: await client.send('POST', `/v1/sessions/${id}/restart`, `session ${target.id}`);
+		return answer.ok ? {target, ok: true} : {target, ok: false, status: answer.error.status, error: answer.error.message};
+	};
+
+	// One at a time: a kill list should not become a burst against a struggling MaxScale.
+	const outcomes: Outcome[] = [];
+	for (const target of effect.targets) {
+		// eslint-disable-next-line no-await-in-loop
+		outcomes.push(await one(target));
+	}
+
+	return outcomes;
+}
+
+/** OSC 52: the terminal puts the text on the clipboard, even at the far end of an SSH link. */
+export function osc52(text: string): string {
+	return `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+}
+
+function stamp(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}
+
+/** The list as shown (filtered) and the open document, as one JSON file in `directory`. */
+export async function saveSnapshot(state: MonitorState, host: string, directory: string, now = new Date()): Promise<string> {
+	const file = path.join(directory, `sessiontop-${stamp(now)}.json`);
+	const shown = state.filter.test === undefined ? state.sessions : state.sessions.filter(state.filter.test);
+	const snapshot = {
+		savedAt: now.toISOString(),
+		host,
+		maxscaleVersion: state.server?.version,
+		polledAt: state.lastPoll === undefined ? undefined : new Date(state.lastPoll.at).toISOString(),
+		filter: state.filter.text || undefined,
+		sort: state.sort,
+		total: state.sessions.length,
+		sessions: shown,
+		pane: state.pane.open ? {id: state.pane.id, ended: state.pane.ended, document: state.pane.document} : undefined,
+	};
+	await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`, {mode: 0o600, flag: 'wx'});
+	return file;
+}

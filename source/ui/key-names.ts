@@ -1,0 +1,60 @@
+// Raw terminal input to key names. Ink's useInput cannot tell Backspace from the
+// Delete key and drops F-keys, and kill must sit on Delete and F9 (htop's key),
+// so keys are named here from the sequences themselves.
+
+const sequences: Record<string, string> = {
+	'\u001B[A': 'up',
+	'\u001B[B': 'down',
+	'\u001B[C': 'right',
+	'\u001B[D': 'left',
+	'\u001BOA': 'up',
+	'\u001BOB': 'down',
+	'\u001BOC': 'right',
+	'\u001BOD': 'left',
+	'\u001B[5~': 'pageup',
+	'\u001B[6~': 'pagedown',
+	'\u001B[H': 'home',
+	'\u001BOH': 'home',
+	'\u001B[1~': 'home',
+	'\u001B[7~': 'home',
+	'\u001B[F': 'end',
+	'\u001BOF': 'end',
+	'\u001B[4~': 'end',
+	'\u001B[8~': 'end',
+	'\u001B[3~': 'delete',
+	'\u001B[20~': 'f9',
+	'\u001BOP': 'f1',
+	'\u001B[11~': 'f1',
+	'\u001B[[A': 'f1',
+	'\r': 'return',
+	'\n': 'return',
+	'\t': 'tab',
+	'\u001B': 'escape',
+	'\u001B\u001B': 'escape',
+	'\u007F': 'backspace',
+	'\b': 'backspace',
+	' ': 'space',
+};
+
+export type KeyPress = {input: string; name?: string};
+
+/** One input event (a key, or a pasted run of text) to what was pressed. */
+export function nameKey(data: string): KeyPress {
+	const named = sequences[data];
+	if (named !== undefined) {
+		return {input: data === ' ' ? ' ' : '', name: named};
+	}
+
+	const code = data.codePointAt(0) ?? 0;
+	if (data.length === 1 && code >= 1 && code <= 26) {
+		return {input: '', name: `ctrl+${String.fromCharCode(code + 96)}`};
+	}
+
+	if (data.startsWith('\u001B')) {
+		return {input: '', name: 'unknown'}; // An escape sequence we do not use: never typed text.
+	}
+
+	// Printable text: a single key (`G`, `/`) or a paste. Control bytes never pass.
+	// eslint-disable-next-line no-control-regex
+	return {input: data.replace(/[\u0000-\u001F\u007F-\u009F]/g, '')};
+}

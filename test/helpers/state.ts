@@ -1,0 +1,28 @@
+import {initialState, reducer, type Action, type MonitorState, type Options} from '../../source/model/monitor-state.js';
+import type {Session} from '../../source/model/session.js';
+import {label} from './rows.js';
+
+let clock = 0;
+
+export function poll(state: MonitorState, sessions: Session[], at = (clock += 2000)): MonitorState {
+	return reducer(state, {type: 'poll-ok', sessions, at, latencyMs: 3, bytes: 100});
+}
+
+export function run(state: MonitorState, ...actions: Action[]): MonitorState {
+	return actions.reduce(reducer, state);
+}
+
+/** Type keys the way the terminal sends them: names for special keys, text otherwise. */
+export function type(state: MonitorState, ...keys: string[]): MonitorState {
+	const named = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete', 'space', 'f1', 'f9', 'ctrl+c']);
+	return keys.reduce(
+		(current, key) => reducer(current, named.has(key) ? {type: 'key', input: key === 'space' ? ' ' : '', name: key} : {type: 'key', input: key}),
+		state,
+	);
+}
+
+export function start(sessions: Session[], options: Options = {}): MonitorState {
+	return run(poll(initialState(options), sessions), {type: 'resize', listHeight: 20, paneHeight: 10, paneWidth: 60});
+}
+
+export const labels = (state: MonitorState) => state.rows.map(label);

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {parseFilter} from '../../source/model/filter.js';
+import {session} from '../helpers/sessions.js';
+
+const sessions = [
+	session(1, {user: 'app', remote: '10.0.0.5', port: 4000, idleSeconds: 5, ageSeconds: 3600, memoryBytes: 70_000, ioActivity: 0}),
+	session(2, {user: 'report', remote: '10.0.1.9', service: 'Read-Connection-Router', idleSeconds: 120, memoryBytes: 2_000_000}),
+	session(3, {user: 'etl_app', remote: '192.168.1.1', state: 'Session created', idleSeconds: 61, ioActivity: 12}),
+	session(4, {}),
+];
+
+function ids(text: string): string[] {
+	const filter = parseFilter(text);
+	assert.equal(filter.error, undefined, filter.error);
+	return sessions.filter((s) => filter.test?.(s) ?? true).map((s) => s.id);
+}
+
+test('plain text matches any visible column, case-insensitively', () => {
+	assert.deepEqual(ids('APP'), ['1', '3']);
+	assert.deepEqual(ids('read-conn'), ['2']);
+	assert.deepEqual(ids('10.0.'), ['1', '2']);
+	assert.deepEqual(ids(':4000'), ['1']);
+	assert.deepEqual(ids(''), ['1', '2', '3', '4']);
+});
+
+test('field terms', () => {
+	assert.deepEqual(ids('user:app'), ['1', '3']);
+	assert.deepEqual(ids('service:rw'), ['1', '3', '4']);
+	assert.deepEqual(ids('state:created'), ['3']);
+	assert.deepEqual(ids('host:10.0.'), ['1', '2']);
+	assert.deepEqual(ids('id:2'), ['2']);
+});
+
+test('numbers with units, and unknown values never match', () => {
+	assert.deepEqual(ids('idle>60'), ['2', '3']);
+	assert.deepEqual(ids('idle>=61'), ['2', '3']);
+	assert.deepEqual(ids('idle<1m'), ['1']);
+	assert.deepEqual(ids('age>=1h'), ['1']);
+	assert.deepEqual(ids('memory>1M'), ['2']);
+	assert.deepEqual(ids('memory>64k'), ['1', '2']);
+	assert.deepEqual(ids('io=0'), ['1']);
+});
+
+test('negation, regex, and terms combine', () => {
+	assert.deepEqual(ids('!app'), ['2', '4']);
+	assert.deepEqual(ids('/^etl/'), ['3']);
+	assert.deepEqual(ids('user:/^(app|report)$/'), ['1', '2']);
+	assert.deepEqual(ids('10.0. idle>60'), ['2']);
+	assert.deepEqual(ids('!user:app !state:created'), ['2', '4']);
+});
+
+test('an invalid regex is reported, never thrown; the other terms still work', () => {
+	const filter = parseFilter('user:app /[unclosed/');
+	assert.match(filter.error ?? '', /invalid regex \/\[unclosed\//);
+	assert.deepEqual(sessions.filter((s) => filter.test?.(s) ?? true).map((s) => s.id), ['1', '3']);
+	assert.match(parseFilter('idle>soon').error ?? '', /not a number for idle/);
+});

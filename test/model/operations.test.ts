@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {reducer} from '../../source/model/monitor-state.js';
+import {copyLimitBytes, summarize, type Target} from '../../source/model/operations.js';
+import {session} from '../helpers/sessions.js';
+import {poll, start, type} from '../helpers/state.js';
+
+const sessions = [
+	session(1, {user: 'app', remote: '10.0.0.1', port: 5000}),
+	session(2, {user: 'report', remote: '10.0.0.2', port: 5001}),
+	session(3, {user: 'batch', remote: '10.0.0.3', port: 5002}),
+];
+
+test('K asks, naming id, user@host and service; y sends exactly that id', () => {
+	let state = type(start(sessions), 'down', 'K');
+	assert.equal(state.mode, 'confirm');
+	assert.deepEqual(state.confirm?.targets, [{id: '2', user: 'report', client: '10.0.0.2:5001', service: 'RW-Split-Router'}]);
+	state = type(state, 'y');
+	assert.equal(state.mode, 'list');
+	assert.equal(state.effect?.kind, 'operation');
+	assert.deepEqual(state.effect?.kind === 'operation' && state.effect.targets.map((t) => t.id), ['2']);
+});
+
+test('Delete and F9 kill too; n and Esc cancel without sending', () => {
+	for (const key of ['delete', 'f9']) {
+		assert.equal(type(start(sessions), key).mode, 'confirm');
+	}
+
+	for (const key of ['n', 'escape']) {
+		const state = type(start(sessions), 'K', key);
+		assert.equal(state.mode, 'list');
+		assert.equal(state.effect, undefined);
+		assert.match(state.message?.text ?? '', /Nothing was killed/);
+	}
+});
+
+test('a grace period typed in the confirmation becomes ?ttl', () => {
+	let state = type(start(sessions), 'K', '3', '0', '5', 'backspace');
+	assert.equal(state.confirm?.ttl, '30');
+	state = type(state, 'return');
+	assert.equal(state.effect?.kind === 'operation' && state.effect.ttl, 30);
+});
+
+test('safety: the list re-sorting between K and y does not change the target', () => {
+	let state = type(start(sessions), 'down', 'K');
+	// A poll arrives and a re-sort moves another session under the cursor row.
+	state = poll(state, [session(0, {user: 'zzz'}), ...sessions.toReversed()]);
+	state = reducer(state, {type: 'set-sort', sort: {key: 'user', descending: true}});
+	state = type(state, 'y');
+	assert.deepEqual(state.effect?.kind === 'operation' && state.effect.targets.map((t) => t.id), ['2']);
+});
+
+test('safety: a row that ended before y is reported, not sent', () => {
+	let state = type(start(sessions), 'down', 'K');
+	state = poll(state, sessions.filter((s) => s.id !== '2'));
+	state = type(state, 'y');
+	assert.ok(state.effect?.kind === 'operation');
+	assert.deepEqual(state.effect.targets, []);
+	assert.deepEqual(state.effect.gone.map((t) => t.id), ['2']);
+	state = reducer(state, {type: 'operation-done', seq: state.effect.seq, operation: 'kill', outcomes: [], gone: state.effect.gone});
+	assert.match(state.message?.text ?? '', /Session 2 \(report@10\.0\.0\.2:5001, RW-Split-Router\) had already ended: nothing to kill\./);
+});
+
+test('safety, property: whatever polls and keys come between K and y, only the named ids are sent', () => {
+	let seed = 42;
+	const random = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+		return seed / 2 ** 31;
+	};
+
+	for (let round = 0; round < 200; round++) {
+		const population = Array.from({length: 12}, (_, i) => session(i + 1, {user: `u${i}`, idleSeconds: random() * 100}));
+		let state = type(start(population), ...Array.from({length: Math.floor(random() * 12)}, () => 'down'));
+		const named = state.selectedId;
+		state = type(state, 'K');
+		if (state.mode !== 'confirm') {
+			continue; // The cursor was on a group row.
+		}
+
+		for (let step = 0; step < 5; step++) {
+			const survivors = population.filter(() => random() > 0.2).map((s) => ({...s, idleSeconds: random() * 100}));
+			state = poll(state, [...survivors, session(100 + step + round * 10)]);
+			state = reducer(state, {type: 'set-sort', sort: {key: random() > 0.5 ? 'idle' : 'user', descending: random() > 0.5}});
+		}
+
+		state = type(state, 'y');
+		assert.ok(state.effect?.kind === 'operation');
+		const sent = state.effect.targets.map((t) => t.id);
+		const gone = state.effect.gone.map((t) => t.id);
+		assert.deepEqual([...sent, ...gone], [named]);
+		assert.equal(sent.length === 1, state.byId.has(named!));
+	}
+});
+
+test('Space marks and moves down; K acts on every marked session; u unmarks', () => {
+	let state = type(start(sessions), 'space', 'space');
+	assert.deepEqual([...state.marked], ['1', '2']);
+	assert.equal(state.selectedId, '3');
+	state = type(state, 'K');
+	assert.deepEqual(state.confirm?.targets.map((t) => t.id), ['1', '2']);
+	state = type(state, 'escape', 'u');
+	assert.equal(state.marked.size, 0);
+});
+
+test('R restarts the same way; no grace period for restarts', () => {
+	let state = type(start(sessions), 'R', '5');
+	assert.equal(state.confirm?.operation, 'restart');
+	assert.equal(state.confirm?.ttl, '');
+	state = type(state, 'y');
+	assert.ok(state.effect?.kind === 'operation' && state.effect.operation === 'restart');
+});
+
+test('--readonly removes both actions', () => {
+	for (const key of ['K', 'R', 'delete']) {
+		const state = type(start(sessions, {readonly: true}), key);
+		assert.equal(state.mode, 'list');
+		assert.match(state.message?.text ?? '', /Read-only mode/);
+	}
+});
+
+test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
+	const t = (id: string): Target => ({id, user: 'app', client: '10.0.0.1:5000', service: 'RW'});
+	assert.equal(summarize('kill', [{target: t('1'), ok: true}], []), 'Killed session 1 (app@10.0.0.1:5000, RW).');
+	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) will be killed in 30 s.');
+	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 403, error: 'x'}], []), /read-only \(403\)/);
+	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 404, error: 'x'}], []), /had already ended/);
+	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 405, error: 'x'}], []), /cannot kill sessions \(405\): that needs MaxScale 22\.08/);
+	assert.equal(
+		summarize('kill', [{target: t('1'), ok: true}, {target: t('2'), ok: false, status: 404}, {target: t('3'), ok: false, status: 500, error: 'boom'}], [t('4')]),
+		'Killed 1 of 4 sessions; 2 had already ended; 1 failed: boom',
+	);
+	assert.equal(summarize('restart', [{target: t('1'), ok: true}], []), 'Restarted session 1 (app@10.0.0.1:5000, RW).');
+});
+
+test('y copies the open document, or the session id; too large is refused with a sentence', () => {
+	let state = type(start(sessions), 'y');
+	assert.deepEqual(state.effect?.kind === 'copy' && [state.effect.text, state.effect.what], ['1', 'session id 1']);
+	state = type(state, 'return');
+	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {id: '1'}}});
+	state = type(state, 'y');
+	assert.ok(state.effect?.kind === 'copy');
+	assert.deepEqual(JSON.parse(state.effect.text), {data: {id: '1'}});
+	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {log: 'x'.repeat(copyLimitBytes)}}});
+	const seq = state.seq;
+	state = type(state, 'y');
+	assert.equal(state.seq, seq);
+	assert.match(state.message?.text ?? '', /over the 74 KB a terminal clipboard takes: press s to save it/);
+});

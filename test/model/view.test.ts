@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {initialState} from '../../source/model/monitor-state.js';
+import {serviceKey, stateKey} from '../../source/model/rows.js';
+import {session} from '../helpers/sessions.js';
+import {labels, poll, start, type} from '../helpers/state.js';
+
+const sessions = [
+	session(1, {user: 'app', idleSeconds: 5}),
+	session(2, {user: 'report', idleSeconds: 50, service: 'Read-Connection-Router'}),
+	session(3, {user: 'batch', idleSeconds: 500, state: 'Session created'}),
+	session(4, {user: 'app', idleSeconds: 1}),
+];
+
+test('< and > step through the sort columns, I reverses; the cursor keeps its session', () => {
+	let state = type(start(sessions), 'down');
+	assert.equal(state.selectedId, '4');
+	state = type(state, '>');
+	assert.deepEqual(state.sort, {key: 'user', descending: false});
+	state = type(state, '<', '<');
+	assert.deepEqual(state.sort, {key: 'io', descending: true});
+	state = type(state, '<', '<');
+	assert.deepEqual(state.sort, {key: 'idle', descending: true});
+	assert.deepEqual(labels(state), [
+		'S:RW-Split-Router:3',
+		'T:Session started:2',
+		'1',
+		'4',
+		'T:Session created:1',
+		'3',
+		'S:Read-Connection-Router:1',
+		'T:Session started:1',
+		'2',
+	]);
+	state = type(state, 'I');
+	assert.deepEqual(state.sort, {key: 'idle', descending: false});
+	assert.equal(state.selectedId, '4');
+	assert.deepEqual(labels(state).slice(2, 4), ['4', '1']);
+});
+
+test('t cycles the grouping: service and state, service, flat', () => {
+	let state = type(start(sessions), 't');
+	assert.equal(state.grouping, 'service');
+	assert.deepEqual(labels(state), ['S:RW-Split-Router:3', '1', '3', '4', 'S:Read-Connection-Router:1', '2']);
+	state = type(state, 't');
+	assert.deepEqual(labels(state), ['1', '2', '3', '4']);
+	state = type(state, 't');
+	assert.equal(state.grouping, 'service-state');
+});
+
+test('collapse and expand a group; C collapses every service', () => {
+	let state = type(start(sessions), 'c');
+	assert.equal(state.selectedId, stateKey('RW-Split-Router', 'Session started'));
+	assert.deepEqual(labels(state).slice(0, 3), ['S:RW-Split-Router:3', 'T:Session started:2+', 'T:Session created:1']);
+	state = type(state, 'return');
+	assert.deepEqual(labels(state).slice(0, 3), ['S:RW-Split-Router:3', 'T:Session started:2', '1']);
+	state = type(state, 'left');
+	assert.equal(labels(state)[1], 'T:Session started:2+');
+	state = type(state, 'right');
+	assert.equal(labels(state)[1], 'T:Session started:2');
+	state = type(state, 'C');
+	assert.deepEqual(labels(state), ['S:RW-Split-Router:3+', 'S:Read-Connection-Router:1+']);
+	assert.equal(state.selectedId, serviceKey('RW-Split-Router'));
+	state = poll(state, sessions); // Collapsing survives polls.
+	assert.deepEqual(labels(state), ['S:RW-Split-Router:3+', 'S:Read-Connection-Router:1+']);
+	state = type(state, 'C');
+	assert.equal(labels(state).length, 9);
+});
+
+test('/ filters incrementally; Enter keeps it; Esc clears it', () => {
+	let state = type(start(sessions), '/', 'a', 'p');
+	assert.equal(state.mode, 'filter');
+	assert.deepEqual(labels(state), ['S:RW-Split-Router:2', 'T:Session started:2', '1', '4']);
+	state = type(state, 'backspace', 'backspace', 'i', 'd', 'l', 'e', '>', '4', '0');
+	assert.equal(state.filter.text, 'idle>40');
+	assert.deepEqual(labels(state).filter((l) => /^\d/.test(l)), ['3', '2']);
+	state = type(state, 'return');
+	assert.equal(state.mode, 'list');
+	state = poll(state, [...sessions, session(9, {idleSeconds: 99})]); // The filter holds across polls.
+	assert.deepEqual(labels(state).filter((l) => /^\d/.test(l)), ['9', '3', '2']);
+	state = type(state, 'escape');
+	assert.equal(state.filter.text, '');
+	assert.equal(labels(state).length, 10);
+});
+
+test('an invalid regex is shown and the list keeps working', () => {
+	const state = type(start(sessions), '/', '/', '(', '/');
+	assert.match(state.filter.error ?? '', /invalid regex/);
+	assert.equal(labels(state).length, 9);
+	const fixed = type(state, 'backspace', 'backspace', 'b', 'a', '/');
+	assert.equal(fixed.filter.error, undefined);
+	assert.deepEqual(labels(fixed).filter((l) => /^\d/.test(l)), ['3']);
+});
+
+test('p pauses, r refreshes, + and - step the interval from 0.5 s to 60 s', () => {
+	let state = start(sessions, {intervalMs: 2000});
+	state = type(state, 'p');
+	assert.equal(state.paused, true);
+	state = type(state, 'down', 'return'); // Navigation and the pane still work.
+	assert.equal(state.pane.open, true);
+	state = type(state, 'escape', 'p');
+	assert.equal(state.paused, false);
+	state = type(state, 'r');
+	assert.equal(state.refreshes, 1);
+	state = type(state, '+');
+	assert.equal(state.intervalMs, 3000);
+	state = type(state, ...Array.from({length: 20}, () => '+'));
+	assert.equal(state.intervalMs, 60_000);
+	state = type(state, ...Array.from({length: 20}, () => '-'));
+	assert.equal(state.intervalMs, 500);
+});
+
+test('new sessions stand out for a few polls; ended ones stay greyed, then go', () => {
+	let state = start(sessions);
+	assert.equal(state.changes.born.size, 0); // The first poll has nothing "new".
+	state = poll(state, [...sessions.slice(1), session(7)]);
+	assert.deepEqual([...state.changes.born.keys()], ['7']);
+	assert.ok(labels(state).includes('x1'));
+	state = poll(state, [...sessions.slice(1), session(7)]);
+	state = poll(state, [...sessions.slice(1), session(7)]);
+	assert.equal(state.changes.born.size, 1); // Three polls in all…
+	assert.ok(labels(state).includes('x1'));
+	state = poll(state, [...sessions.slice(1), session(7)]);
+	assert.equal(state.changes.born.size, 0); // …then plain.
+	assert.ok(!labels(state).includes('x1'));
+});
+
+test('opened and closed per second, and per-service history for sparklines', () => {
+	let state = poll(initialState(), sessions, 10_000);
+	state = poll(state, [...sessions.slice(2), session(8), session(9)], 12_000);
+	assert.equal(state.changes.rates.opened, 1);
+	assert.equal(state.changes.rates.closed, 1);
+	assert.deepEqual(state.changes.history.get('RW-Split-Router')?.slice(-2), [3, 4]);
+	assert.deepEqual(state.changes.history.get('Read-Connection-Router')?.slice(-2), [1, 0]);
+});
+
+test('? opens the help, arrows scroll it, any other key closes it without acting', () => {
+	let state = type(start(sessions), '?');
+	assert.equal(state.mode, 'help');
+	state = type(state, 'down', 'down');
+	assert.equal(state.helpScroll, 2);
+	state = type(state, 'q');
+	assert.equal(state.mode, 'list');
+	assert.equal(state.quitting, false);
+});
