@@ -4,6 +4,7 @@
 // server was upgraded), because it decides whether sparse fieldsets may be sent.
 
 import type {Client} from './client.js';
+import type {Origin} from './read-sessions.js';
 import type {ApiError} from './errors.js';
 import {hasSparseFields, type ServerInfo} from './server-info.js';
 import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api.js';
@@ -26,8 +27,11 @@ export class Poller {
 	#paused = false;
 	readonly #abort = new AbortController();
 
-	constructor(client: Client, intervalMs: number, events: PollerEvents) {
+	readonly #origin: Origin;
+
+	constructor(client: Client, intervalMs: number, events: PollerEvents, {keyed = false} = {}) {
 		this.#client = client;
+		this.#origin = {host: client.target.label, keyed};
 		this.#intervalMs = intervalMs;
 		this.#events = events;
 	}
@@ -122,7 +126,7 @@ export class Poller {
 			}
 		}
 
-		const result = await fetchSessionList(this.#client, hasSparseFields(this.#info), signal);
+		const result = await fetchSessionList(this.#client, hasSparseFields(this.#info), signal, this.#origin);
 		if (this.#stopped) {
 			return;
 		}

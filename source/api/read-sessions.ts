@@ -54,7 +54,16 @@ function memoryOf(attributes: Json): number | undefined {
  * One resource object of `data` to a Session, or undefined when it has no usable id.
  * `polledAt` (epoch ms) turns `connected` into an age when `seconds_alive` (24.02) is absent.
  */
-export function readSession(resource: unknown, polledAt: number): Session | undefined {
+export type Origin = {
+	/** The MaxScale's label (host:port). */
+	host: string;
+	/** Prefix the key with the host, for a list that merges several MaxScales. */
+	keyed: boolean;
+};
+
+const single: Origin = {host: '', keyed: false};
+
+export function readSession(resource: unknown, polledAt: number, origin: Origin = single): Session | undefined {
 	if (!isObject(resource)) {
 		return undefined;
 	}
@@ -72,7 +81,9 @@ export function readSession(resource: unknown, polledAt: number): Session | unde
 		secondsAlive ?? (connectedAt === undefined ? undefined : Math.max(0, (polledAt - connectedAt) / 1000));
 
 	const session: Session = {
+		key: origin.keyed ? `${origin.host}#${id}` : id,
 		id,
+		host: origin.host,
 		service: serviceOf(resource),
 		state: text(attributes['state']) ?? '',
 		user: text(attributes['user']),
@@ -99,7 +110,7 @@ export type SessionList = {
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};
 
 /** A whole `GET /v1/sessions` document. */
-export function readSessionList(document: unknown, polledAt: number): ReadResult {
+export function readSessionList(document: unknown, polledAt: number, origin: Origin = single): ReadResult {
 	if (!isObject(document) || !Array.isArray(document['data'])) {
 		return {ok: false, reason: 'the answer is JSON but not a MaxScale sessions document (no "data" array)'};
 	}
@@ -110,7 +121,7 @@ export function readSessionList(document: unknown, polledAt: number): ReadResult
 	let skipped = 0;
 	let duplicates = 0;
 	for (const resource of data) {
-		const session = readSession(resource, polledAt);
+		const session = readSession(resource, polledAt, origin);
 		if (session === undefined) {
 			skipped++;
 		} else if (seen.has(session.id)) {

@@ -2,7 +2,7 @@
 // (plus `services`, which a sparse fieldset would otherwise drop), compact.
 
 import type {Client, JsonAnswer} from './client.js';
-import {readSessionDocument, readSessionList, type SessionList} from './read-sessions.js';
+import {readSessionDocument, readSessionList, type Origin, type SessionList} from './read-sessions.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
 import type {ApiError} from './errors.js';
 
@@ -34,18 +34,18 @@ export async function fetchServerInfo(client: Client, signal?: AbortSignal): Pro
 	return answer.ok ? readServerInfo(answer.json, Date.now()) : answer.error;
 }
 
-export async function fetchSessionList(client: Client, sparse: boolean, signal?: AbortSignal): Promise<ListResult> {
+export async function fetchSessionList(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
 	const answer = await client.getJson(listPath(sparse), 'the session list', signal);
-	return toList(answer, client.target.label);
+	return toList(answer, client.target.label, origin ?? {host: client.target.label, keyed: false});
 }
 
-export function toList(answer: JsonAnswer, label: string): ListResult {
+export function toList(answer: JsonAnswer, label: string, origin: Origin): ListResult {
 	if (!answer.ok) {
 		return answer;
 	}
 
 	const polledAt = Date.now();
-	const read = readSessionList(answer.json, polledAt);
+	const read = readSessionList(answer.json, polledAt, origin);
 	if (!read.ok) {
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
 	}

@@ -62,14 +62,14 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 	let opened = 0;
 	if (!first) {
 		for (const session of next) {
-			if (!previous.has(session.id)) {
+			if (!previous.has(session.key)) {
 				opened++;
-				born.set(session.id, poll);
+				born.set(session.key, poll);
 			}
 		}
 	}
 
-	const ghosts = changes.ghosts.filter((ghost) => poll - ghost.endedAtPoll < highlightPolls && !nextById.has(ghost.session.id));
+	const ghosts = changes.ghosts.filter((ghost) => poll - ghost.endedAtPoll < highlightPolls && !nextById.has(ghost.session.key));
 	let closed = 0;
 	for (const [id, session] of previous) {
 		if (!nextById.has(id)) {

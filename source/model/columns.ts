@@ -26,13 +26,16 @@ const specs: Spec[] = [
 	{key: 'idle', title: 'Idle', min: 6, max: 6, align: 'right', dropRank: 3},
 	{key: 'memory', title: 'Memory', min: 6, max: 6, align: 'right', dropRank: 6},
 	{key: 'io', title: 'I/O', min: 5, max: 5, align: 'right', dropRank: 7},
+	{key: 'maxscale', title: 'MaxScale', min: 10, max: 22, align: 'left', dropRank: 2.5},
 ];
 
 const growth: Array<[ColumnKey, number]> = [
 	['client', 22],
+	['maxscale', 22],
 	['user', 16],
 	['client', 26],
 	['user', 20],
+	['maxscale', 22],
 ];
 
 /** The cursor/marker gutter before the first column. */
@@ -46,9 +49,18 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
  * The columns for a list `width` wide; `idWidth` is the longest id on screen, so
  * ids are never cut (a long-running MaxScale has seven-digit ids).
  */
-export function layoutColumns(width: number, idWidth = 6): Column[] {
+export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0): Column[] {
 	const idSize = Math.min(12, Math.max(4, idWidth));
-	const chosen = specs.map((spec) => (spec.key === 'id' ? {...spec, min: idSize, max: idSize} : spec));
+	// The MaxScale column only when several are watched (maxscaleWidth > 0), as wide as the longest name.
+	const chosen = specs
+		.filter((spec) => spec.key !== 'maxscale' || maxscaleWidth > 0)
+		.map((spec) =>
+			spec.key === 'id'
+				? {...spec, min: idSize, max: idSize}
+				: spec.key === 'maxscale'
+					? {...spec, max: Math.max(spec.min, Math.min(spec.max, maxscaleWidth))}
+					: spec,
+		);
 	while (chosen.length > 2 && widthOf(chosen, (spec) => spec.min) > width) {
 		const drop = chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));
 		chosen.splice(chosen.indexOf(drop), 1);
@@ -102,6 +114,10 @@ export function cellText(session: Session, key: ColumnKey): string {
 
 		case 'io': {
 			return formatCount(session.ioActivity);
+		}
+
+		case 'maxscale': {
+			return session.host;
 		}
 	}
 }

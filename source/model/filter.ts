@@ -1,6 +1,6 @@
 // The `/` filter: terms separated by spaces, all of which must match.
 //   text            any visible column contains it (case-insensitive)
-//   user:app        one field contains it: id user client host service state
+//   user:app        one field contains it: id user client host service state maxscale
 //   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 10m, 2h, 64K, 1M
 //   !term           negation
 //   /regex/         a regular expression over the visible columns (service:/^rw/ works too)
@@ -10,9 +10,9 @@
 import {formatClient} from './format.js';
 import type {Session} from './session.js';
 
-type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'state';
+type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'state' | 'maxscale';
 type NumberField = 'idle' | 'age' | 'memory' | 'io';
-const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'state']);
+const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'state', 'maxscale']);
 const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 
 type Test = (session: Session) => boolean;
@@ -42,6 +42,10 @@ function fieldText(session: Session, field: TextField): string {
 
 		case 'state': {
 			return session.state;
+		}
+
+		case 'maxscale': {
+			return session.host;
 		}
 	}
 }

@@ -19,7 +19,9 @@ export function formatDuration(seconds: number | undefined): string {
 		return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 	}
 
-	return `${Math.floor(s / 86_400)}d${String(Math.floor((s % 86_400) / 3600)).padStart(2, '0')}h`;
+	const days = Math.floor(s / 86_400);
+	// Past 99 days the hours no longer matter, and the column is six wide.
+	return days > 99 ? `${days}d` : `${days}d${String(Math.floor((s % 86_400) / 3600)).padStart(2, '0')}h`;
 }
 
 /** 512B, 66.4K, 1.2M, 3.0G (binary units, like top); '?' when unknown. */

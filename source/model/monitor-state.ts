@@ -22,8 +22,21 @@ export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: numbe
 export const messagePolls = 3;
 export type {Pane} from './pane.js';
 
-export type MonitorState = {
+/** What one watched MaxScale last said. */
+export type HostStatus = {
 	sessions: Session[];
+	lastPoll?: {at: number; latencyMs: number; bytes: number};
+	error?: {message: string; at: number};
+	server?: ServerInfo;
+};
+
+export type MonitorState = {
+	/** The MaxScales watched, in the order given; '' stands for the only one. */
+	hostOrder: string[];
+	hosts: Record<string, HostStatus>;
+	/** Every host's sessions, merged. */
+	sessions: Session[];
+	/** Sessions by key (see Session.key). */
 	byId: Map<string, Session>;
 	changes: Changes;
 	rows: Row[];
@@ -63,9 +76,9 @@ export type MonitorState = {
 };
 
 export type Action =
-	| {type: 'poll-ok'; sessions: Session[]; at: number; latencyMs: number; bytes: number}
-	| {type: 'poll-failed'; error: ApiError; at: number}
-	| {type: 'server-info'; info: ServerInfo}
+	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number}
+	| {type: 'poll-failed'; host?: string; error: ApiError; at: number}
+	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
 	| {type: 'command'; command: Command}
 	| {type: 'key'; input: string; name?: string}
@@ -76,10 +89,13 @@ export type Action =
 	| PaneAction
 	| OperationAction;
 
-export type Options = {grouping?: Grouping; sort?: Sort; intervalMs?: number; readonly?: boolean};
+export type Options = {grouping?: Grouping; sort?: Sort; intervalMs?: number; readonly?: boolean; hosts?: string[]};
 
 export function initialState(options: Options = {}): MonitorState {
+	const hostOrder = options.hosts !== undefined && options.hosts.length > 0 ? options.hosts : [''];
 	return {
+		hostOrder,
+		hosts: Object.fromEntries(hostOrder.map((host) => [host, {sessions: []}])),
 		sessions: [],
 		byId: new Map(),
 		changes: noChanges,
@@ -107,26 +123,48 @@ export function initialState(options: Options = {}): MonitorState {
 	};
 }
 
+/** The most recent failure among the hosts that are failing now. */
+function currentError(hosts: Record<string, HostStatus>): MonitorState['error'] {
+	let latest: MonitorState['error'];
+	for (const status of Object.values(hosts)) {
+		if (status.error !== undefined && (latest === undefined || status.error.at > latest.at)) {
+			latest = status.error;
+		}
+	}
+
+	return latest;
+}
+
+function withHost(state: MonitorState, host: string | undefined, change: (status: HostStatus) => HostStatus): Record<string, HostStatus> {
+	const name = host ?? state.hostOrder[0] ?? '';
+	return {...state.hosts, [name]: change(state.hosts[name] ?? {sessions: []})};
+}
+
 function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>): MonitorState {
+	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes};
+	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
+	// One host's poll replaces its own sessions; the others keep their last good ones.
+	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
 	const byId = new Map<string, Session>();
-	for (const session of action.sessions) {
-		byId.set(session.id, session);
+	for (const session of sessions) {
+		byId.set(session.key, session);
 	}
 
 	const polls = state.polls + 1;
 	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
-	const changes = trackChanges(state.changes, {previous: state.byId, next: action.sessions, nextById: byId, poll: polls, seconds});
+	const changes = trackChanges(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: polls, seconds});
 	// Marks on sessions that ended go with them.
 	const marked = new Set([...state.marked].filter((id) => byId.has(id)));
 	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
 	const next: MonitorState = {
 		...state,
-		sessions: action.sessions,
+		hosts,
+		sessions,
 		byId,
 		changes,
 		marked: marked.size === state.marked.size ? state.marked : marked,
-		lastPoll: {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes},
-		error: undefined,
+		lastPoll,
+		error: currentError(hosts),
 		polls,
 		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
 		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
@@ -157,11 +195,14 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 
 		case 'poll-failed': {
 			// The last good data stays; only the error and its time are new.
-			return {...state, error: {message: action.error.message, at: action.at}};
+			const error = {message: action.error.message, at: action.at};
+			const hosts = withHost(state, action.host, (status) => ({...status, error}));
+			return {...state, hosts, error};
 		}
 
 		case 'server-info': {
-			return {...state, server: action.info};
+			const hosts = withHost(state, action.host, (status) => ({...status, server: action.info}));
+			return {...state, hosts, server: state.hostOrder.length === 1 ? action.info : state.server ?? action.info};
 		}
 
 		case 'resize': {

@@ -9,7 +9,7 @@ import {moveBy} from './selection.js';
 import type {Session} from './session.js';
 
 export type Operation = 'kill' | 'restart';
-export type Target = {id: string; user?: string; client: string; service: string};
+export type Target = {key: string; id: string; host: string; user?: string; client: string; service: string};
 export type Confirm = {operation: Operation; targets: Target[]; ttl: string};
 
 export type Effect =
@@ -33,11 +33,12 @@ export type OperationAction =
 export const copyLimitBytes = 74_000;
 
 function targetOf(session: Session): Target {
-	return {id: session.id, user: session.user, client: formatClient(session.remote, session.port), service: session.service};
+	return {key: session.key, id: session.id, host: session.host, user: session.user, client: formatClient(session.remote, session.port), service: session.service};
 }
 
 export function describeTarget(target: Target): string {
-	return `session ${target.id} (${target.user ?? '?'}@${target.client}, ${target.service || 'no service'})`;
+	const where = target.key === target.id ? '' : ` on ${target.host}`;
+	return `session ${target.id}${where} (${target.user ?? '?'}@${target.client}, ${target.service || 'no service'})`;
 }
 
 function ask(state: MonitorState, operation: Operation): MonitorState {
@@ -78,8 +79,8 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	}
 
 	// Only the sessions named in the confirmation; those that ended since are reported, not sent.
-	const alive = confirm.targets.filter((target) => state.byId.has(target.id));
-	const gone = confirm.targets.filter((target) => !state.byId.has(target.id));
+	const alive = confirm.targets.filter((target) => state.byId.has(target.key));
+	const gone = confirm.targets.filter((target) => !state.byId.has(target.key));
 	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
 	const seq = state.seq + 1;
 	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone} as const;
@@ -91,7 +92,7 @@ function copy(state: MonitorState): MonitorState {
 	const seq = state.seq + 1;
 	if (state.pane.open && state.pane.document !== undefined) {
 		const text = JSON.stringify(state.pane.document, null, 2);
-		const what = `the document of session ${state.pane.id ?? '?'}`;
+		const what = `the document of session ${state.pane.id === undefined ? '?' : (state.byId.get(state.pane.id)?.id ?? state.pane.id)}`;
 		if (Buffer.byteLength(text) > copyLimitBytes) {
 			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
 			return {...state, message: {tone: 'error', text: `${what} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
@@ -204,7 +205,7 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 export function operationDone(state: MonitorState, action: Extract<Action, {type: 'operation-done'}>): MonitorState {
 	const failed = action.outcomes.some((o) => !o.ok && o.status !== 404);
 	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl);
-	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.id));
+	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.key));
 	const marked = new Set([...state.marked].filter((id) => !done.has(id)));
 	return {...state, marked, message: {tone: failed ? 'error' : 'ok', text}};
 }

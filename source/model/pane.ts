@@ -6,8 +6,10 @@ import type {Action, MonitorState} from './monitor-state.js';
 
 export type Pane = {
 	open: boolean;
-	/** The session the pane shows: follows the cursor, but stays on a session that ended. */
+	/** The key of the session the pane shows: follows the cursor, but stays on a session that ended. */
 	id?: string;
+	/** `Session 42`, or `Session 42 on mx2:8989` when several MaxScales are watched. */
+	title: string;
 	document?: unknown;
 	/** The document as pretty-printed lines, and those wrapped to the pane's width. */
 	source: JsonLine[];
@@ -30,10 +32,12 @@ export type PaneAction =
 	| {type: 'document-loaded'; id: string; document: unknown}
 	| {type: 'document-failed'; id: string; message: string; gone: boolean};
 
-export const closedPane: Pane = {open: false, source: [], lines: [], changed: 0, ended: false, scroll: 0};
+export const closedPane: Pane = {open: false, title: '', source: [], lines: [], changed: 0, ended: false, scroll: 0};
 
-export function paneFor(id: string): Pane {
-	return {...closedPane, open: true, id};
+export function paneFor(state: MonitorState, key: string): Pane {
+	const session = state.byId.get(key);
+	const title = session === undefined ? `Session ${key}` : `Session ${session.id}${session.key === session.id ? '' : ` on ${session.host}`}`;
+	return {...closedPane, open: true, id: key, title};
 }
 
 function scrollTo(state: MonitorState, to: number): MonitorState {
@@ -55,7 +59,7 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 				return state; // A group row, or nothing: no document to show.
 			}
 
-			return {...state, pane: pane.id === id && !pane.ended ? {...pane, open: true} : paneFor(id)};
+			return {...state, pane: pane.id === id && !pane.ended ? {...pane, open: true} : paneFor(state, id)};
 		}
 
 		case 'close-pane': {

@@ -74,7 +74,7 @@ const live = (entries: readonly Entry[]) => entries.reduce((n, entry) => n + (en
 function sessionRows(entries: Entry[], compare: (a: Session, b: Session) => number, rows: Row[]): void {
 	entries.sort((a, b) => compare(a.session, b.session));
 	for (const {session, ghost} of entries) {
-		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.id), session} : {kind: 'session', key: session.id, session});
+		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.key), session} : {kind: 'session', key: session.key, session});
 	}
 }
 

@@ -2,7 +2,12 @@
 // Absent attributes stay undefined and are shown as unknown, never guessed.
 
 export type Session = {
+	/** Identity in the monitor: the id, or `host#id` when several MaxScales are watched. */
+	key: string;
+	/** The connection id MaxScale gave it: what the API takes and the screen shows. */
 	id: string;
+	/** The MaxScale it lives on (host:port as the user named it). */
+	host: string;
 	/** `relationships.services.data[0].id`, or '' when the document has none. */
 	service: string;
 	/** Free text from the server; '' when absent. */

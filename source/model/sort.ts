@@ -3,7 +3,7 @@
 
 import {compareIds, type Session} from './session.js';
 
-export const sortKeys = ['id', 'user', 'client', 'state', 'age', 'idle', 'memory', 'io'] as const;
+export const sortKeys = ['id', 'user', 'client', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type Sort = {key: SortKey; descending: boolean};
 
@@ -46,6 +46,7 @@ const comparators: Record<SortKey, (descending: boolean) => Compare> = {
 	idle: byNumber((s) => s.idleSeconds),
 	memory: byNumber((s) => s.memoryBytes),
 	io: byNumber((s) => s.ioActivity),
+	maxscale: byText((s) => s.host),
 };
 
 export function comparator(sort: Sort): Compare {

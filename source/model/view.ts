@@ -6,7 +6,7 @@ import type {Action, MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
 import {buildRows, groupings, serviceKey, type Row} from './rows.js';
 import {indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
-import {sortKeys, type Sort} from './sort.js';
+import {sortKeys, type Sort, type SortKey} from './sort.js';
 
 export type ViewAction =
 	| {type: 'move'; delta: number}
@@ -36,7 +36,7 @@ export function moveCursor(state: MonitorState, key: string | undefined, {follow
 	const listTop = scrollTop(state.listTop, cursor, state.listHeight, state.rows.length, withHeaders(state.rows, cursor));
 	const {pane} = state;
 	const follow = followPane && pane.open && key !== undefined && key !== pane.id && state.byId.has(key);
-	return {...state, selectedId: key, listTop, pane: follow ? paneFor(key) : pane};
+	return {...state, selectedId: key, listTop, pane: follow ? paneFor(state, key) : pane};
 }
 
 /** Rebuild the rows after the data or the view changed, keeping the cursor on its row. */
@@ -136,8 +136,10 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'sort-step': {
-			const index = sortKeys.indexOf(state.sort.key);
-			const key = sortKeys[(index + action.delta + sortKeys.length) % sortKeys.length] ?? 'id';
+			// The MaxScale column exists only when several are watched.
+			const keys: readonly SortKey[] = state.hostOrder.length > 1 ? sortKeys : sortKeys.filter((key) => key !== 'maxscale');
+			const index = keys.indexOf(state.sort.key);
+			const key = keys[(index + action.delta + keys.length) % keys.length] ?? 'id';
 			// Times, memory and I/O read best largest first; names and ids A→Z.
 			const descending = key === 'age' || key === 'idle' || key === 'memory' || key === 'io';
 			return applyView({...state, sort: {key, descending}});

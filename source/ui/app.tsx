@@ -14,7 +14,8 @@ import {useMonitor} from './use-monitor.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export type AppProps = {
-	client: Client;
+	/** One client per MaxScale watched. */
+	clients: Client[];
 	options: Options;
 	theme: Theme;
 	/** A note for the status line at start (e.g. the demo's address). */
@@ -33,17 +34,19 @@ const toStdout = (text: string) => {
 	process.stdout.write(text);
 };
 
-export function App({client, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd()}: AppProps) {
+export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd()}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [state, dispatch] = useMonitor({client, options, writeTerminal, saveDirectory});
+	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory});
 
-	const bodyHeight = Math.max(3, size.rows - chromeRows);
+	// Several MaxScales take one more header row for their statuses.
+	const bodyHeight = Math.max(3, size.rows - chromeRows - (clients.length > 1 ? 1 : 0));
 	const paneWidth = state.pane.open ? Math.max(30, Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5))) : 0;
 	const listWidth = size.columns - paneWidth;
 	const listHeight = bodyHeight - 1;
 	const idWidth = useMemo(() => state.sessions.reduce((max, session) => Math.max(max, session.id.length), 2), [state.sessions]);
-	const columns = useMemo(() => layoutColumns(listWidth, idWidth), [listWidth, idWidth]);
+	const maxscaleWidth = clients.length > 1 ? Math.max(...clients.map((client) => client.target.label.length)) : 0;
+	const columns = useMemo(() => layoutColumns(listWidth, idWidth, maxscaleWidth), [listWidth, idWidth, maxscaleWidth]);
 	const shown = useMemo(() => state.rows.reduce((n, row) => n + (row.kind === 'session' ? 1 : 0), 0), [state.rows]);
 
 	useEffect(() => {
@@ -65,7 +68,7 @@ export function App({client, options, theme, notice, onQuit, writeTerminal = toS
 		state.lastPoll === undefined ? 'Waiting for the first answer…' : state.filter.test === undefined ? 'No sessions.' : 'No session matches the filter (Esc clears it).';
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1}>
-			<Header state={state} host={client.target.label} theme={theme} width={size.columns} shown={shown} />
+			<Header state={state} host={clients.length === 1 ? (clients[0]?.target.label ?? '') : `${clients.length} MaxScales`} theme={theme} width={size.columns} shown={shown} />
 			{state.mode === 'help' ? (
 				<Help readonly={state.readonly} width={size.columns} height={bodyHeight} scroll={state.helpScroll} theme={theme} />
 			) : (

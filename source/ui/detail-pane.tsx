@@ -30,7 +30,7 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 		>
 			<Text wrap="truncate" bold>
 				<Text color={pane.ended ? theme.warn : theme.accent} inverse={pane.ended && theme.warn === undefined}>
-					{`Session ${pane.id ?? ''}`}
+					{pane.title}
 					{status}
 				</Text>
 				<Text color={theme.muted}>{range}</Text>

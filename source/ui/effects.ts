@@ -9,10 +9,12 @@ import type {MonitorState} from '../model/monitor-state.js';
 import type {Effect, Outcome, Target} from '../model/operations.js';
 
 export async function runOperation(
-	client: Client,
+	clientFor: (host: string) => Client,
 	effect: Extract<Effect, {kind: 'operation'}>,
 ): Promise<Outcome[]> {
 	const one = async (target: Target): Promise<Outcome> => {
+		// Each session to its own MaxScale: an id means nothing on another host.
+		const client = clientFor(target.host);
 		const id = encodeURIComponent(target.id);
 		const answer =
 			effect.operation === 'kill'
@@ -54,7 +56,7 @@ export async function saveSnapshot(state: MonitorState, host: string, directory:
 		sort: state.sort,
 		total: state.sessions.length,
 		sessions: shown,
-		pane: state.pane.open ? {id: state.pane.id, ended: state.pane.ended, document: state.pane.document} : undefined,
+		pane: state.pane.open ? {session: state.pane.title, ended: state.pane.ended, document: state.pane.document} : undefined,
 	};
 	await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`, {mode: 0o600, flag: 'wx'});
 	return file;

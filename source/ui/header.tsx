@@ -29,10 +29,41 @@ export function formatInterval(ms: number): string {
 
 type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number};
 
+/** Several MaxScales: each one's state at a glance (ok, stale for how long, or no data yet). */
+function HostLine({state, now, theme}: {state: MonitorState; now: number; theme: Theme}) {
+	return (
+		<Text wrap="truncate">
+			{state.hostOrder.map((host) => {
+				const status = state.hosts[host];
+				const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
+				const failing = status?.error !== undefined;
+				let text = 'connecting…';
+				if (failing) {
+					text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
+				} else if (status?.lastPoll !== undefined) {
+					text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
+				}
+
+				return (
+					<Text key={host}>
+						<Text bold>{host}</Text>{' '}
+						<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
+							{text}
+						</Text>
+						{status?.server?.version === undefined ? '' : <Text color={theme.muted}>{` ${status.server.version}`}</Text>}
+						{'   '}
+					</Text>
+				);
+			})}
+		</Text>
+	);
+}
+
 export function Header({state, host, theme, width, shown}: Props) {
 	const now = useNow(1000);
 	const {server, lastPoll, error, sessions, changes, filter, sort, paused, intervalMs} = state;
-	const uptime = server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
+	const single = state.hostOrder.length === 1;
+	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
 	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
 	const filtered = filter.test !== undefined;
 	const sparkWidth = width >= 160 ? 20 : 10;
@@ -45,7 +76,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 				</Text>
 				<Text> {host}</Text>
 				<Text color={theme.muted}>
-					{server?.version === undefined ? '' : `  MaxScale ${server.version}`}
+					{!single || server?.version === undefined ? '' : `  MaxScale ${server.version}`}
 					{uptime === undefined ? '' : `  up ${formatDuration(uptime)}`}
 				</Text>
 				<Text>
@@ -65,8 +96,9 @@ export function Header({state, host, theme, width, shown}: Props) {
 						: `  +${changes.rates.opened.toFixed(1)}/s −${changes.rates.closed.toFixed(1)}/s`}
 				</Text>
 			</Text>
+			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} />}
 			<Text wrap="truncate">
-				{error !== undefined && (
+				{error !== undefined && state.hostOrder.length === 1 && (
 					<Text bold color={theme.error} inverse={theme.error === undefined}>
 						{age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`}
 					</Text>
@@ -77,7 +109,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 					</Text>
 				)}
 				<Text color={theme.muted}>
-					{error !== undefined || paused ? '  ' : ''}
+					{(error !== undefined && state.hostOrder.length === 1) || paused ? '  ' : ''}
 					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
 					{`  every ${formatInterval(intervalMs)}  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
 				</Text>

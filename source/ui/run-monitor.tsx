@@ -7,12 +7,12 @@ import {App} from './app.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
 
-export type RunOptions = {client: Client; options: Options; notice?: string; onExit?: () => Promise<void>};
+export type RunOptions = {clients: Client[]; options: Options; notice?: string; onExit?: () => Promise<void>};
 
-export async function runMonitor({client, options, notice, onExit}: RunOptions): Promise<number> {
+export async function runMonitor({clients, options, notice, onExit}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout);
 	let exitCode = 0;
-	const instance = render(<App client={client} options={options} theme={themeFor(process.env)} notice={notice} />, {
+	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
 		incrementalRendering: false,
@@ -49,7 +49,7 @@ export async function runMonitor({client, options, notice, onExit}: RunOptions):
 		process.off('SIGINT', onSignal);
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
-		await client.close();
+		await Promise.all(clients.map(async (client) => client.close()));
 		await onExit?.();
 	}
 

@@ -9,63 +9,85 @@ import {initialState, reducer, type Action, type MonitorState, type Options} fro
 import {osc52, runOperation, saveSnapshot} from './effects.js';
 
 export type MonitorProps = {
-	client: Client;
+	/** One client per MaxScale, in the order of --hosts. */
+	clients: Client[];
 	options: Options;
 	/** Where the clipboard sequence goes (the terminal). */
 	writeTerminal: (text: string) => void;
 	saveDirectory: string;
 };
 
-export function useMonitor({client, options, writeTerminal, saveDirectory}: MonitorProps): [MonitorState, (action: Action) => void] {
-	const [state, dispatch] = useReducer(reducer, options, initialState);
-	const poller = useRef<Poller | undefined>(undefined);
+export function useMonitor({clients, options, writeTerminal, saveDirectory}: MonitorProps): [MonitorState, (action: Action) => void] {
+	const multi = clients.length > 1;
+	const [state, dispatch] = useReducer(reducer, {...options, hosts: multi ? clients.map((c) => c.target.label) : undefined}, initialState);
+	const pollers = useRef<Poller[]>([]);
+	// Requests about a session go to its own MaxScale.
+	const clientFor = (host: string) => clients.find((client) => client.target.label === host) ?? clients[0]!;
 	const latest = useRef(state);
 	latest.current = state;
 
+	// One poll loop per MaxScale, each on its own schedule: a slow or dead one never holds up the others.
 	useEffect(() => {
-		const instance = new Poller(client, latest.current.intervalMs, {
-			onList(result) {
-				const {sessions} = result.list;
-				dispatch({type: 'poll-ok', sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes});
-			},
-			onError(error, at) {
-				dispatch({type: 'poll-failed', error, at});
-			},
-			onServerInfo(info) {
-				dispatch({type: 'server-info', info});
-			},
+		const instances = clients.map((client) => {
+			const host = multi ? client.target.label : undefined;
+			return new Poller(client, latest.current.intervalMs, {
+				onList(result) {
+					const {sessions} = result.list;
+					dispatch({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes});
+				},
+				onError(error, at) {
+					dispatch({type: 'poll-failed', host, error, at});
+				},
+				onServerInfo(info) {
+					dispatch({type: 'server-info', host, info});
+				},
+			}, {keyed: multi});
 		});
-		poller.current = instance;
-		instance.start();
+		pollers.current = instances;
+		for (const instance of instances) {
+			instance.start();
+		}
+
 		return () => {
-			instance.stop();
+			for (const instance of instances) {
+				instance.stop();
+			}
 		};
-	}, [client]);
+	}, [clients, multi]);
 
 	useEffect(() => {
-		poller.current?.setInterval(state.intervalMs);
+		for (const instance of pollers.current) {
+			instance.setInterval(state.intervalMs);
+		}
 	}, [state.intervalMs]);
 
 	useEffect(() => {
-		poller.current?.setPaused(state.paused);
+		for (const instance of pollers.current) {
+			instance.setPaused(state.paused);
+		}
 	}, [state.paused]);
 
 	useEffect(() => {
 		if (state.refreshes > 0) {
-			poller.current?.refresh();
+			for (const instance of pollers.current) {
+				instance.refresh();
+			}
 		}
 	}, [state.refreshes]);
 
 	// The full document only of the session in the pane, only while it is open:
 	// fetched when the pane opens or moves, then again after every list poll.
 	const {open, id, ended} = state.pane;
+	const paneSession = id === undefined ? undefined : state.byId.get(id);
+	const paneHost = paneSession?.host;
+	const paneSessionId = paneSession?.id;
 	useEffect(() => {
-		if (!open || id === undefined || ended) {
+		if (!open || id === undefined || paneSessionId === undefined || ended) {
 			return;
 		}
 
 		const abort = new AbortController();
-		void fetchSessionDocument(client, id, abort.signal).then((result) => {
+		void fetchSessionDocument(clientFor(paneHost ?? ''), paneSessionId, abort.signal).then((result) => {
 			if (!abort.signal.aborted) {
 				dispatch(
 					result.ok
@@ -77,7 +99,8 @@ export function useMonitor({client, options, writeTerminal, saveDirectory}: Moni
 		return () => {
 			abort.abort();
 		};
-	}, [client, open, id, ended, state.polls]);
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [clients, open, id, paneHost, paneSessionId, ended, state.polls]);
 
 	const {effect} = state;
 	useEffect(() => {
@@ -87,15 +110,17 @@ export function useMonitor({client, options, writeTerminal, saveDirectory}: Moni
 
 		dispatch({type: 'effect-done', seq: effect.seq});
 		if (effect.kind === 'operation') {
-			void runOperation(client, effect).then((outcomes) => {
+			void runOperation(clientFor, effect).then((outcomes) => {
 				dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl});
-				poller.current?.refresh();
+				for (const instance of pollers.current) {
+					instance.refresh();
+				}
 			});
 		} else if (effect.kind === 'copy') {
 			writeTerminal(osc52(effect.text));
 			dispatch({type: 'message', message: {tone: 'ok', text: `Copied ${effect.what} to the clipboard (OSC 52).`}});
 		} else {
-			saveSnapshot(latest.current, client.target.label, saveDirectory).then(
+			saveSnapshot(latest.current, clients.map((client) => client.target.label).join(','), saveDirectory).then(
 				(file) => {
 					dispatch({type: 'message', message: {tone: 'ok', text: `Saved the list and the open document to ${file}.`}});
 				},
@@ -105,7 +130,8 @@ export function useMonitor({client, options, writeTerminal, saveDirectory}: Moni
 				},
 			);
 		}
-	}, [client, effect, writeTerminal, saveDirectory]);
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [clients, effect, writeTerminal, saveDirectory]);
 
 	return [state, dispatch];
 }

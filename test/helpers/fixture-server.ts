@@ -56,7 +56,10 @@ export async function startFixtureServer(version: string): Promise<FixtureServer
 
 		const path = (request.url ?? '').split('?')[0];
 		const json = {'content-type': 'application/json'};
-		if (path === '/v1/sessions' || path === '/v1/sessions/') {
+		if (request.method === 'DELETE' || request.method === 'POST') {
+			// 22.08+: 200 with an empty body for a listed id, 404 with none otherwise.
+			response.writeHead(path?.startsWith(`/v1/sessions/${detailId}`) ? 200 : 404).end();
+		} else if (path === '/v1/sessions' || path === '/v1/sessions/') {
 			response.writeHead(200, json).end(list);
 		} else if (path === `/v1/sessions/${detailId}`) {
 			response.writeHead(200, json).end(detail);

@@ -52,3 +52,11 @@ test('formats', () => {
 	assert.equal(formatClient('10.0.0.1', 4000), '10.0.0.1:4000');
 	assert.equal(formatClient('10.0.0.1', undefined), '10.0.0.1');
 });
+
+test('the MaxScale column appears only when several are watched, as wide as the names', () => {
+	assert.ok(!keys(200).includes('maxscale'));
+	const columns = layoutColumns(120, 4, 15);
+	assert.ok(columns.some((c) => c.key === 'maxscale' && c.width === 15));
+	assert.equal(formatDuration(1225 * 86_400 + 5 * 3600), '1225d');
+	assert.equal(formatDuration(99 * 86_400 + 5 * 3600), '99d05h');
+});

@@ -14,7 +14,7 @@ const sessions = [
 test('K asks, naming id, user@host and service; y sends exactly that id', () => {
 	let state = type(start(sessions), 'down', 'K');
 	assert.equal(state.mode, 'confirm');
-	assert.deepEqual(state.confirm?.targets, [{id: '2', user: 'report', client: '10.0.0.2:5001', service: 'RW-Split-Router'}]);
+	assert.deepEqual(state.confirm?.targets, [{key: '2', id: '2', host: '', user: 'report', client: '10.0.0.2:5001', service: 'RW-Split-Router'}]);
 	state = type(state, 'y');
 	assert.equal(state.mode, 'list');
 	assert.equal(state.effect?.kind, 'operation');
@@ -119,7 +119,7 @@ test('--readonly removes both actions', () => {
 });
 
 test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
-	const t = (id: string): Target => ({id, user: 'app', client: '10.0.0.1:5000', service: 'RW'});
+	const t = (id: string): Target => ({key: id, id, host: '', user: 'app', client: '10.0.0.1:5000', service: 'RW'});
 	assert.equal(summarize('kill', [{target: t('1'), ok: true}], []), 'Killed session 1 (app@10.0.0.1:5000, RW).');
 	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) will be killed in 30 s.');
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 403, error: 'x'}], []), /read-only \(403\)/);

@@ -18,7 +18,7 @@ async function mount(version: string) {
 	const server = await startFixtureServer(version);
 	servers.push(server);
 	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000});
-	const app = render(<App client={client} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	const app = render(<App clients={[client]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
 	const frame = () => plain(app.lastFrame());
 	const press = async (key: string, until: () => boolean, what: string) => {
 		app.stdin.write(key);
@@ -84,7 +84,7 @@ test('an error keeps the last good data on screen, with a stale marker', async (
 test('q quits', async () => {
 	const {app, client} = await mount('v24');
 	let quit = false;
-	app.rerender(<App client={client} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} onQuit={() => (quit = true)} />);
+	app.rerender(<App clients={[client]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} onQuit={() => (quit = true)} />);
 	app.stdin.write('q');
 	await waitFor(() => quit, 'quit');
 	app.unmount();
