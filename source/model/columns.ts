@@ -70,8 +70,9 @@ export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0): Co
 	// IPv4:port, then User, then both to their max.
 	let spare = width - widthOf(chosen, (spec) => spec.min);
 	const widths = new Map(chosen.map((spec) => [spec.key, spec.min]));
-	for (const [key, upTo] of growth) {
+	for (const [key, step] of growth) {
 		const current = widths.get(key);
+		const upTo = Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step);
 		if (current !== undefined && upTo > current) {
 			const grow = Math.min(spare, upTo - current);
 			widths.set(key, current + grow);
