@@ -38,6 +38,8 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		collapse: {type: 'collapse', collapse: 'toggle'},
 		'collapse-all': {type: 'collapse-all'},
 		pause: {type: 'pause'},
+		'step-back': {type: 'replay-step', delta: -1},
+		'step-forward': {type: 'replay-step', delta: 1},
 		refresh: {type: 'refresh'},
 		slower: {type: 'interval-step', delta: 1},
 		faster: {type: 'interval-step', delta: -1},

@@ -21,6 +21,8 @@ export type Command =
 	| 'collapse'
 	| 'collapse-all'
 	| 'pause'
+	| 'step-back'
+	| 'step-forward'
 	| 'refresh'
 	| 'slower'
 	| 'faster'
@@ -66,6 +68,8 @@ export const bindings: Binding[] = [
 	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every service'},
 	{keys: ['p'], label: 'p', command: 'pause', section: 'Polling', description: 'pause or resume polling'},
 	{keys: ['r'], label: 'r', command: 'refresh', section: 'Polling', description: 'poll now'},
+	{keys: ['['], label: '[', command: 'step-back', section: 'Polling', description: 'replay: one poll back in time'},
+	{keys: [']'], label: ']', command: 'step-forward', section: 'Polling', description: 'replay: one poll forward in time'},
 	{keys: ['+'], label: '+', command: 'slower', section: 'Polling', description: 'poll less often (up to 60 s)'},
 	{keys: ['-'], label: '-', command: 'faster', section: 'Polling', description: 'poll more often (down to 0.5 s)'},
 	{keys: ['space'], label: 'Space', command: 'mark', section: 'Act', description: 'mark or unmark, then move down'},

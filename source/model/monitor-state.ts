@@ -10,6 +10,7 @@ import {actionFor, keyAction, type Command} from './commands.js';
 import {noFilter, type Filter} from './filter.js';
 import {operationDone, operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
 import {paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
+import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
 import {firstRow} from './selection.js';
 import type {Session} from './session.js';
@@ -73,6 +74,8 @@ export type MonitorState = {
 	/** The last failure, cleared by the next success. */
 	error?: {message: string; at: number};
 	polls: number;
+	/** Set when replaying a recording instead of polling. */
+	replay?: Replay;
 };
 
 export type Action =
@@ -87,7 +90,8 @@ export type Action =
 	| {type: 'message'; message: Message | undefined}
 	| ViewAction
 	| PaneAction
-	| OperationAction;
+	| OperationAction
+	| ReplayAction;
 
 export type Options = {grouping?: Grouping; sort?: Sort; intervalMs?: number; readonly?: boolean; hosts?: string[]};
 
@@ -239,7 +243,13 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 
 		default: {
 			// Each part of the state has its own reducer; the first that knows the action takes it.
-			return paneReducer(state, action) ?? operationReducer(state, action) ?? viewReducer(state, action) ?? state;
+			return (
+				paneReducer(state, action) ??
+				operationReducer(state, action) ??
+				viewReducer(state, action) ??
+				replayReducer(state, action, reduce) ??
+				state
+			);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import type {Client} from '../api/client.js';
+import type {Recorder, Recording} from '../api/recording.js';
 import {layoutColumns} from '../model/columns.js';
 import type {Options} from '../model/monitor-state.js';
 import {DetailPane} from './detail-pane.js';
@@ -24,6 +25,8 @@ export type AppProps = {
 	/** Where OSC 52 (copy) goes; the terminal by default. */
 	writeTerminal?: (text: string) => void;
 	saveDirectory?: string;
+	recorder?: Recorder;
+	recording?: Recording;
 };
 
 // Header three rows, footer two; Ink redraws the whole screen (and flickers)
@@ -34,18 +37,19 @@ const toStdout = (text: string) => {
 	process.stdout.write(text);
 };
 
-export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd()}: AppProps) {
+export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recording}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory});
+	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording});
+	const hostCount = state.hostOrder.length;
 
 	// Several MaxScales take one more header row for their statuses.
-	const bodyHeight = Math.max(3, size.rows - chromeRows - (clients.length > 1 ? 1 : 0));
+	const bodyHeight = Math.max(3, size.rows - chromeRows - (hostCount > 1 ? 1 : 0));
 	const paneWidth = state.pane.open ? Math.max(30, Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5))) : 0;
 	const listWidth = size.columns - paneWidth;
 	const listHeight = bodyHeight - 1;
 	const idWidth = useMemo(() => state.sessions.reduce((max, session) => Math.max(max, session.id.length), 2), [state.sessions]);
-	const maxscaleWidth = clients.length > 1 ? Math.max(...clients.map((client) => client.target.label.length)) : 0;
+	const maxscaleWidth = hostCount > 1 ? Math.max(...state.hostOrder.map((host) => host.length)) : 0;
 	const columns = useMemo(() => layoutColumns(listWidth, idWidth, maxscaleWidth), [listWidth, idWidth, maxscaleWidth]);
 	const shown = useMemo(() => state.rows.reduce((n, row) => n + (row.kind === 'session' ? 1 : 0), 0), [state.rows]);
 
@@ -68,7 +72,7 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 		state.lastPoll === undefined ? 'Waiting for the first answer…' : state.filter.test === undefined ? 'No sessions.' : 'No session matches the filter (Esc clears it).';
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1}>
-			<Header state={state} host={clients.length === 1 ? (clients[0]?.target.label ?? '') : `${clients.length} MaxScales`} theme={theme} width={size.columns} shown={shown} />
+			<Header state={state} host={hostCount === 1 ? (clients[0]?.target.label ?? recording?.hosts[0] ?? '') : `${hostCount} MaxScales`} theme={theme} width={size.columns} shown={shown} />
 			{state.mode === 'help' ? (
 				<Help readonly={state.readonly} width={size.columns} height={bodyHeight} scroll={state.helpScroll} theme={theme} />
 			) : (

@@ -60,7 +60,10 @@ function HostLine({state, now, theme}: {state: MonitorState; now: number; theme:
 }
 
 export function Header({state, host, theme, width, shown}: Props) {
-	const now = useNow(1000);
+	const clock = useNow(1000);
+	const {replay} = state;
+	// A replay's "now" is the moment of the frame on screen.
+	const now = replay === undefined ? clock : (replay.frames[replay.index]?.t ?? clock);
 	const {server, lastPoll, error, sessions, changes, filter, sort, paused, intervalMs} = state;
 	const single = state.hostOrder.length === 1;
 	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
@@ -103,6 +106,12 @@ export function Header({state, host, theme, width, shown}: Props) {
 						{age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`}
 					</Text>
 				)}
+				{replay !== undefined && (
+					<Text bold inverse color={theme.accent}>
+						{` REPLAY ${formatClock(now)} ${replay.index + 1}/${replay.frames.length} `}
+					</Text>
+				)}
+				{replay !== undefined && ' '}
 				{paused && (
 					<Text bold inverse color={theme.warn}>
 						{' PAUSED '}

@@ -2,17 +2,25 @@
 
 import {render} from 'ink';
 import type {Client} from '../api/client.js';
+import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import {App} from './app.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
 
-export type RunOptions = {clients: Client[]; options: Options; notice?: string; onExit?: () => Promise<void>};
+export type RunOptions = {
+	clients: Client[];
+	options: Options;
+	notice?: string;
+	onExit?: () => Promise<void>;
+	recorder?: Recorder;
+	recording?: Recording;
+};
 
-export async function runMonitor({clients, options, notice, onExit}: RunOptions): Promise<number> {
+export async function runMonitor({clients, options, notice, onExit, recorder, recording}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout);
 	let exitCode = 0;
-	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} />, {
+	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recording={recording} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
 		incrementalRendering: false,
@@ -50,6 +58,7 @@ export async function runMonitor({clients, options, notice, onExit}: RunOptions)
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		await Promise.all(clients.map(async (client) => client.close()));
+		await recorder?.flush();
 		await onExit?.();
 	}
 

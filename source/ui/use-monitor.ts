@@ -6,6 +6,8 @@ import type {Client} from '../api/client.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
+import type {Recorder, Recording} from '../api/recording.js';
+import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
 
 export type MonitorProps = {
@@ -15,11 +17,17 @@ export type MonitorProps = {
 	/** Where the clipboard sequence goes (the terminal). */
 	writeTerminal: (text: string) => void;
 	saveDirectory: string;
+	/** --record: every poll is appended here. */
+	recorder?: Recorder;
+	/** --replay: play these frames instead of polling (clients is then empty). */
+	recording?: Recording;
 };
 
-export function useMonitor({clients, options, writeTerminal, saveDirectory}: MonitorProps): [MonitorState, (action: Action) => void] {
-	const multi = clients.length > 1;
-	const [state, dispatch] = useReducer(reducer, {...options, hosts: multi ? clients.map((c) => c.target.label) : undefined}, initialState);
+export function useMonitor(props: MonitorProps): [MonitorState, (action: Action) => void] {
+	const {clients, options, writeTerminal, saveDirectory, recorder, recording} = props;
+	const hosts = recording?.hosts ?? clients.map((c) => c.target.label);
+	const multi = hosts.length > 1;
+	const [state, dispatch] = useReducer(reducer, {...options, hosts: multi ? hosts : undefined}, initialState);
 	const pollers = useRef<Poller[]>([]);
 	// Requests about a session go to its own MaxScale.
 	const clientFor = (host: string) => clients.find((client) => client.target.label === host) ?? clients[0]!;
@@ -29,17 +37,23 @@ export function useMonitor({clients, options, writeTerminal, saveDirectory}: Mon
 	// One poll loop per MaxScale, each on its own schedule: a slow or dead one never holds up the others.
 	useEffect(() => {
 		const instances = clients.map((client) => {
-			const host = multi ? client.target.label : undefined;
+			const label = client.target.label;
+			const host = multi ? label : undefined;
+			let server: ServerInfo | undefined; // Recorded with the next poll.
 			return new Poller(client, latest.current.intervalMs, {
 				onList(result) {
 					const {sessions} = result.list;
 					dispatch({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes});
+					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
+					server = undefined;
 				},
 				onError(error, at) {
 					dispatch({type: 'poll-failed', host, error, at});
+					recorder?.record({t: at, host: label, ok: false, error: error.message});
 				},
 				onServerInfo(info) {
 					dispatch({type: 'server-info', host, info});
+					server = info;
 				},
 			}, {keyed: multi});
 		});
@@ -53,7 +67,30 @@ export function useMonitor({clients, options, writeTerminal, saveDirectory}: Mon
 				instance.stop();
 			}
 		};
-	}, [clients, multi]);
+	}, [clients, multi, recorder]);
+
+	// Replay: the first frame at once, then each after the time it took when recorded.
+	useEffect(() => {
+		if (recording !== undefined) {
+			dispatch({type: 'replay-load', frames: recording.frames});
+		}
+	}, [recording]);
+
+	const replayIndex = state.replay?.index;
+	useEffect(() => {
+		if (recording === undefined || replayIndex === undefined || state.paused) {
+			return;
+		}
+
+		const here = recording.frames[replayIndex]?.t ?? 0;
+		const next = recording.frames[replayIndex + 1]?.t ?? here;
+		const timer = setTimeout(() => {
+			dispatch({type: 'replay-step', delta: 1});
+		}, Math.max(50, Math.min(5000, next - here)));
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [recording, replayIndex, state.paused]);
 
 	useEffect(() => {
 		for (const instance of pollers.current) {
@@ -83,6 +120,12 @@ export function useMonitor({clients, options, writeTerminal, saveDirectory}: Mon
 	const paneSessionId = paneSession?.id;
 	useEffect(() => {
 		if (!open || id === undefined || paneSessionId === undefined || ended) {
+			return;
+		}
+
+		if (recording !== undefined) {
+			// A recording holds the list's fields, not the full document: show those.
+			dispatch({type: 'document-loaded', id, document: {recorded: latest.current.byId.get(id)}});
 			return;
 		}
 

@@ -6,7 +6,7 @@ import {Client} from '../../source/api/client.js';
 import {App} from '../../source/ui/app.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
-import {keys, plain, waitFor} from '../helpers/ink.js';
+import {plain, waitFor} from '../helpers/ink.js';
 
 const servers: FixtureServer[] = [];
 after(async () => {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import {appendFile, mkdtemp, readFile, stat} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {Recorder, readRecording, recordingFormat} from '../../source/api/recording.js';
+import {session} from '../helpers/sessions.js';
+
+test('a recording is NDJSON with a header, mode 0600, frames in order, and reads back', async () => {
+	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'night.ndjson');
+	const recorder = new Recorder(file);
+	await recorder.start(['mx1:8989']);
+	recorder.record({t: 1000, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})], server: {version: '24.02.3', askedAt: 1000}});
+	recorder.record({t: 3000, host: 'mx1:8989', ok: false, error: 'Connection refused by mx1:8989.'});
+	await recorder.flush();
+	assert.equal((await stat(file)).mode & 0o777, 0o600);
+	const lines = (await readFile(file, 'utf8')).trim().split('\n');
+	assert.equal(JSON.parse(lines[0]!).format, recordingFormat);
+	assert.equal(lines.length, 3);
+	await appendFile(file, '{"t": 5000, "host": "mx1:8989", "ok": tr'); // A line cut by a crash.
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.deepEqual(recording.hosts, ['mx1:8989']);
+	assert.equal(recording.frames.length, 2);
+	assert.equal(recording.skipped, 1);
+	assert.equal(recording.frames[0]?.ok && recording.frames[0].sessions[0]?.id, '1');
+});
+
+test('a recording is untrusted input: strings are sanitized, junk is skipped, a missing file is one sentence', async () => {
+	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'evil.ndjson');
+	await appendFile(
+		file,
+		[
+			JSON.stringify({t: 1, host: 'h\u001B[2J', ok: true, latencyMs: 1, bytes: 1, sessions: [{id: '7\u001B]52;c;eA==\u0007', user: 'x\u009B1m', idleSeconds: 'NaN'}, 42]}),
+			JSON.stringify({t: 'soon', host: 'h', ok: true, sessions: []}),
+			'not json',
+		].join('\n'),
+	);
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.equal(recording.skipped, 2);
+	const frame = recording.frames[0];
+	assert.ok(frame?.ok);
+	assert.equal(frame.sessions.length, 1);
+	assert.doesNotMatch(JSON.stringify(frame).replaceAll('\\u001b', ''), /\u001B|\u009B|\u0007/);
+	assert.equal(frame.sessions[0]?.idleSeconds, undefined);
+	assert.match(String(await readRecording(`${file}.missing`)), /^Cannot read the recording .* \(ENOENT\)\.$/);
+});

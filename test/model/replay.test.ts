@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import type {Frame} from '../../source/api/recording.js';
+import {initialState} from '../../source/model/monitor-state.js';
+import {session} from '../helpers/sessions.js';
+import {run, type} from '../helpers/state.js';
+
+const frames: Frame[] = [
+	{t: 1000, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1), session(2)], server: {version: '24.02.3', askedAt: 1000}},
+	{t: 3000, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: [session(2), session(3)]},
+	{t: 5000, host: 'mx', ok: false, error: 'Connection refused by mx.'},
+	{t: 7000, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: [session(3)]},
+];
+
+const ids = (state: ReturnType<typeof initialState>) => state.sessions.map((s) => s.id);
+
+test('replay shows the first frame, steps forward and back with ] and [, and stops at the ends', () => {
+	let state = run(initialState(), {type: 'replay-load', frames});
+	assert.deepEqual(ids(state), ['1', '2']);
+	assert.equal(state.server?.version, '24.02.3');
+	state = type(state, ']');
+	assert.deepEqual(ids(state), ['2', '3']);
+	assert.deepEqual([...state.changes.born.keys()], ['3']);
+	state = type(state, ']');
+	assert.match(state.error?.message ?? '', /refused/);
+	assert.deepEqual(ids(state), ['2', '3'], 'the last good data stays');
+	state = type(state, ']', ']');
+	assert.equal(state.replay?.index, 3);
+	assert.equal(state.paused, true, 'the end of the recording pauses');
+	state = type(state, '[', '[', '[', '[', '[');
+	assert.equal(state.replay?.index, 0);
+	assert.deepEqual(ids(state), ['1', '2']);
+	assert.equal(state.lastPoll?.at, 1000);
+});
+
+test('outside a replay, [ and ] say what they are for', () => {
+	const state = type(initialState(), '[');
+	assert.match(state.message?.text ?? '', /--replay FILE/);
+});

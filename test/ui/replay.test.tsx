@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {Client} from '../../source/api/client.js';
+import {Recorder, readRecording} from '../../source/api/recording.js';
+import {App} from '../../source/ui/app.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
+import {plain, waitFor} from '../helpers/ink.js';
+
+const servers: FixtureServer[] = [];
+after(async () => {
+	await Promise.all(servers.map(async (server) => server.close()));
+});
+
+test('record a live run, then replay it offline with pause and stepping', async () => {
+	const server = await startFixtureServer('v24');
+	servers.push(server);
+	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'run.ndjson');
+	const recorder = new Recorder(file);
+	await recorder.start([server.label]);
+	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'secret-pw', timeoutMs: 1000});
+	const live = render(<App clients={[client]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} recorder={recorder} writeTerminal={() => undefined} />);
+	await waitFor(() => server.requests.filter((r) => r.includes('/v1/sessions?')).length >= 2, 'two polls');
+	server.fault = {kind: 'status', status: 502, body: '<html>bad gateway</html>'};
+	await waitFor(() => plain(live.lastFrame()).includes('STALE'), 'a failed poll');
+	server.fault = {kind: 'none'};
+	await waitFor(() => !plain(live.lastFrame()).includes('STALE'), 'recovery');
+	live.unmount();
+	await client.close();
+	await recorder.flush();
+
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.ok(recording.frames.length >= 4);
+	assert.ok(recording.frames.some((frame) => !frame.ok));
+	assert.doesNotMatch(JSON.stringify(recording), /secret-pw/);
+
+	const replay = render(<App clients={[]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} recording={recording} writeTerminal={() => undefined} />);
+	const frame = () => plain(replay.lastFrame());
+	await waitFor(() => frame().includes('REPLAY') && frame().includes('maxuser'), 'the replay');
+	replay.stdin.write('p');
+	await waitFor(() => frame().includes('PAUSED'), 'pause');
+	replay.stdin.write('g');
+	for (let i = 0; i < recording.frames.length; i++) {
+		replay.stdin.write('[');
+	}
+
+	await waitFor(() => frame().includes(`REPLAY`) && new RegExp(`1/${recording.frames.length}`).test(frame()), 'the first frame');
+	const failed = recording.frames.findIndex((f) => !f.ok);
+	for (let i = 0; i < failed; i++) {
+		replay.stdin.write(']');
+	}
+
+	await waitFor(() => frame().includes('STALE') && frame().includes('HTML page'), 'the recorded failure, replayed');
+	assert.ok(frame().includes('maxuser'), 'with the last good data');
+	replay.stdin.write('G');
+	replay.stdin.write('\r');
+	await waitFor(() => frame().includes('"recorded": {'), 'the pane shows the recorded fields');
+	replay.unmount();
+});
