@@ -11,9 +11,21 @@ import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api
 
 export type PollerEvents = {
 	onList(result: Extract<ListResult, {ok: true}>): void;
-	onError(error: ApiError, at: number): void;
+	/** `retryAt`: when the next attempt will be made (epoch ms), for the countdown. */
+	onError(error: ApiError, at: number, retryAt: number): void;
 	onServerInfo(info: ServerInfo): void;
 };
+
+/** Failures in a row stretch the wait: interval × 2^(n-1), capped, with ±20 % jitter so many sessiontops do not retry in step. */
+export function backoffMs(intervalMs: number, failures: number, random = Math.random): number {
+	if (failures <= 0) {
+		return intervalMs;
+	}
+
+	const capMs = Math.max(intervalMs, 30_000);
+	const base = Math.min(capMs, intervalMs * 2 ** Math.min(failures - 1, 16));
+	return Math.round(base * (0.8 + random() * 0.4));
+}
 
 export class Poller {
 	readonly #client: Client;
@@ -25,6 +37,7 @@ export class Poller {
 	#again = false;
 	#stopped = false;
 	#paused = false;
+	#failures = 0;
 	readonly #abort = new AbortController();
 
 	readonly #origin: Origin;
@@ -100,10 +113,20 @@ export class Poller {
 			return;
 		}
 
-		this.#timer = setTimeout(() => void this.#poll(), this.#intervalMs);
+		this.#timer = setTimeout(() => void this.#poll(), this.#nextDelay);
+	}
+
+	#nextDelay = 0;
+
+	#failed(error: ApiError): void {
+		this.#failures++;
+		this.#nextDelay = backoffMs(this.#intervalMs, this.#failures);
+		const at = Date.now();
+		this.#events.onError(error, at, at + this.#nextDelay);
 	}
 
 	async #pollOnce(): Promise<void> {
+		this.#nextDelay = this.#intervalMs;
 		const signal = this.#abort.signal;
 		if (this.#info === undefined) {
 			const info = await fetchServerInfo(this.#client, signal);
@@ -115,7 +138,7 @@ export class Poller {
 				// Without the version we may not use sparse fields; an auth or network
 				// failure will show again on the list request, so just go on.
 				if (info.kind !== 'not-found' && info.kind !== 'http') {
-					this.#events.onError(info, Date.now());
+					this.#failed(info);
 					return;
 				}
 
@@ -132,10 +155,11 @@ export class Poller {
 		}
 
 		if (result.ok) {
+			this.#failures = 0;
 			this.#events.onList(result);
 		} else {
 			this.#info = undefined; // Learn the version again once the server is back.
-			this.#events.onError(result.error, Date.now());
+			this.#failed(result.error);
 		}
 	}
 }

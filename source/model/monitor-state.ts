@@ -27,7 +27,7 @@ export type {Pane} from './pane.js';
 export type HostStatus = {
 	sessions: Session[];
 	lastPoll?: {at: number; latencyMs: number; bytes: number};
-	error?: {message: string; at: number};
+	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
 };
 
@@ -71,8 +71,8 @@ export type MonitorState = {
 	server?: ServerInfo;
 	/** The last successful poll. */
 	lastPoll?: {at: number; latencyMs: number; bytes: number};
-	/** The last failure, cleared by the next success. */
-	error?: {message: string; at: number};
+	/** The last failure, cleared by the next success; `retryAt` is when the next attempt comes. */
+	error?: {message: string; at: number; retryAt?: number};
 	polls: number;
 	/** Set when replaying a recording instead of polling. */
 	replay?: Replay;
@@ -80,7 +80,7 @@ export type MonitorState = {
 
 export type Action =
 	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number}
-	| {type: 'poll-failed'; host?: string; error: ApiError; at: number}
+	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
 	| {type: 'command'; command: Command}
@@ -199,7 +199,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 
 		case 'poll-failed': {
 			// The last good data stays; only the error and its time are new.
-			const error = {message: action.error.message, at: action.at};
+			const error = {message: action.error.message, at: action.at, retryAt: action.retryAt};
 			const hosts = withHost(state, action.host, (status) => ({...status, error}));
 			return {...state, hosts, error};
 		}

@@ -40,6 +40,8 @@ function HostLine({state, now, theme}: {state: MonitorState; now: number; theme:
 				let text = 'connecting…';
 				if (failing) {
 					text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
+					const retryAt = status?.error?.retryAt;
+					text += retryAt === undefined ? '' : ` retry ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
 				} else if (status?.lastPoll !== undefined) {
 					text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
 				}
@@ -105,6 +107,9 @@ export function Header({state, host, theme, width, shown}: Props) {
 					<Text bold color={theme.error} inverse={theme.error === undefined}>
 						{age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`}
 					</Text>
+				)}
+				{error?.retryAt !== undefined && single && replay === undefined && (
+					<Text color={theme.warn}>{`  retry in ${Math.max(0, Math.ceil((error.retryAt - now) / 1000))}s`}</Text>
 				)}
 				{replay !== undefined && (
 					<Text bold inverse color={theme.accent}>

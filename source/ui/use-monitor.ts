@@ -47,8 +47,8 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;
 				},
-				onError(error, at) {
-					dispatch({type: 'poll-failed', host, error, at});
+				onError(error, at, retryAt) {
+					dispatch({type: 'poll-failed', host, error, at, retryAt});
 					recorder?.record({t: at, host: label, ok: false, error: error.message});
 				},
 				onServerInfo(info) {

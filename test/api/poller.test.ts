@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {test} from 'node:test';
+import {Client} from '../../source/api/client.js';
+import {backoffMs, Poller} from '../../source/api/poller.js';
+
+type Behaviour = {status: number; delayMs: number};
+
+async function server(behaviour: Behaviour) {
+	let inFlight = 0;
+	let maxInFlight = 0;
+	let lists = 0;
+	const instance = http.createServer((request, response) => {
+		inFlight++;
+		maxInFlight = Math.max(maxInFlight, inFlight);
+		if (request.url?.startsWith('/v1/sessions')) {
+			lists++;
+		}
+
+		setTimeout(() => {
+			inFlight--;
+			const body = request.url?.startsWith('/v1/maxscale') ? '{"data":{"attributes":{"version":"24.02.3"}}}' : '{"data":[]}';
+			response.writeHead(behaviour.status, {'content-type': 'application/json'}).end(behaviour.status === 200 ? body : '{"errors": [ { "detail": "MaxScale is shutting down" } ] }');
+		}, behaviour.delayMs);
+	});
+	await new Promise<void>((resolve) => {
+		instance.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = instance.address() as AddressInfo;
+	const client = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'a', password: 'b', timeoutMs: 2000});
+	return {
+		client,
+		stats: () => ({maxInFlight, lists}),
+		async close() {
+			await client.close();
+			instance.closeAllConnections();
+			await new Promise((resolve) => {
+				instance.close(resolve);
+			});
+		},
+	};
+}
+
+test('polls never overlap, even when the server is slower than the interval', async () => {
+	const s = await server({status: 200, delayMs: 60});
+	let results = 0;
+	const poller = new Poller(s.client, 5, {onList: () => results++, onError() {}, onServerInfo() {}});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 500);
+	});
+	poller.refresh(); // A refresh during a poll waits for it.
+	poller.refresh();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 200);
+	});
+	poller.stop();
+	assert.equal(s.stats().maxInFlight, 1);
+	assert.ok(results >= 4, `${results} polls`);
+	await s.close();
+});
+
+test('repeated failures back off exponentially with jitter, capped; success resets it', async () => {
+	assert.equal(backoffMs(2000, 0), 2000);
+	assert.equal(backoffMs(2000, 1, () => 0.5), 2000);
+	assert.equal(backoffMs(2000, 2, () => 0.5), 4000);
+	assert.equal(backoffMs(2000, 4, () => 0.5), 16_000);
+	assert.equal(backoffMs(2000, 10, () => 0.5), 30_000);
+	assert.equal(backoffMs(2000, 3, () => 0), 6400);
+	assert.equal(backoffMs(2000, 3, () => 1), 9600);
+	assert.equal(backoffMs(60_000, 5, () => 0.5), 60_000);
+
+	const behaviour = {status: 503, delayMs: 0};
+	const s = await server(behaviour);
+	const waits: number[] = [];
+	let ok = 0;
+	const poller = new Poller(s.client, 40, {
+		onList: () => ok++,
+		onError(error, at, retryAt) {
+			assert.match(error.message, /shutting down/);
+			waits.push(retryAt - at);
+		},
+		onServerInfo() {},
+	});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 700);
+	});
+	assert.ok(waits.length >= 3 && waits.length <= 6, `${waits.length} attempts in 700 ms`);
+	assert.ok(waits[2]! > waits[0]! * 2.5, `waits grow: ${waits.join(', ')}`);
+	behaviour.status = 200;
+	poller.refresh(); // r polls at once, whatever the backoff.
+	await new Promise((resolve) => {
+		setTimeout(resolve, 200);
+	});
+	poller.stop();
+	assert.ok(ok >= 2, 'recovered at the normal interval');
+	await s.close();
+});
