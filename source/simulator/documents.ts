@@ -1,0 +1,145 @@
+// Whole response documents for /v1/sessions and /v1/sessions/:id. A list is produced as a
+// sequence of byte chunks, so a 100k-session list streams out without one giant string. The
+// pipeline is the server's (resource.cc, httpresponse.cc): sparse fields first, then the row filter (which therefore sees the trimmed rows), then
+// pagination. Pagination (HttpResponse::paginate) slices only when there is more than one page,
+// always rewrites the links from links.self, dropping every other parameter, and adds meta.total.
+
+import {type Json, quote, serialize} from './jansson.js';
+import {applyFields, fieldPaths} from './fields.js';
+import type {RowFilter} from './filter.js';
+import {resolvePointer} from './json-pointer.js';
+import type {SimSession} from './session-record.js';
+import {writeSession, writeSessionSubset} from './session-json.js';
+import {appendCompact} from './session-template.js';
+import {type WriteContext, sessionSelfLink} from './write-context.js';
+import {pointerValue, sessionTree} from './session-tree.js';
+import {ByteSink} from './byte-sink.js';
+
+export type ListRequest = {
+	fields: readonly string[] | undefined;
+	filter: RowFilter | undefined;
+	page: {size: number; number: number} | undefined;
+};
+
+type Row = {s: SimSession; tree: Json | undefined};
+
+export function* sessionList(sessions: readonly SimSession[], ctx: WriteContext, request: ListRequest): Generator<string | Buffer> {
+	const {f, caps} = ctx;
+	const c = f.colon;
+	let rows: Row[] = sessions.map(s => ({s, tree: undefined}));
+	const paths = request.fields ? fieldPaths(request.fields) : undefined;
+	const wanted = paths ? wantedMembers(paths) : undefined;
+	// Top-level names only (the usual case) can be written directly, without a tree.
+	const simple = paths?.every(path => path.length === 1) ? wanted : undefined;
+	const trimmed = (s: SimSession): Json => {
+		const tree = sessionTree(s, ctx, wanted);
+		applyFields(tree, 'sessions', paths!);
+		return tree;
+	};
+
+	if (request.filter) {
+		const {pointer, match} = request.filter;
+		rows = rows.filter(row => {
+			// The server filters the rows as the sparse fieldset left them.
+			row.tree = paths ? trimmed(row.s) : undefined;
+			const v = row.tree === undefined ? pointerValue(row.s, ctx, pointer) : resolvePointer(row.tree, pointer);
+			return v !== undefined && match(v);
+		});
+	}
+
+	const total = rows.length;
+	const {page} = request;
+	if (page && total > page.size) {
+		rows = rows.slice(page.number * page.size, (page.number + 1) * page.size);
+	}
+
+	const collection = ctx.base + 'sessions/';
+	const links = page ? pageLinks(collection, page, total) : [['self', collection] as const];
+	const linksText = '{' + links.map(([k, v]) => f.nl[2]! + '"' + k + c + quote(v)).join(',') + f.nl[1]! + '}';
+	const sink = new ByteSink();
+	// 2.2: {"links": ..., "data": [...]}; 2.5+: {"data": [...], "links": ..., "meta": ...}
+	sink.text(caps.sortKeys ? '{' + f.nl[1]! + '"data' + c : '{' + f.nl[1]! + '"links' + c + linksText + ',' + f.nl[1]! + '"data' + c);
+	if (rows.length === 0) {
+		sink.text('[]');
+	} else {
+		sink.text('[');
+		for (const [i, row] of rows.entries()) {
+			sink.text(i ? ',' + f.nl[2]! : f.nl[2]!);
+			if (row.tree !== undefined) {
+				sink.text(serialize(row.tree, f.pretty, caps.sortKeys, 2));
+			} else if (simple) {
+				sink.text(writeSessionSubset(row.s, ctx, 2, simple));
+			} else if (paths) {
+				// Trees are made row by row while writing, so they die young.
+				sink.text(serialize(trimmed(row.s), f.pretty, caps.sortKeys, 2));
+			} else if (f.pretty) {
+				sink.text(writeSession(row.s, ctx, 2));
+			} else {
+				appendCompact(sink, row.s, ctx);
+			}
+
+			if (sink.pending > 0) {
+				yield* sink.take();
+			}
+		}
+
+		sink.text(f.nl[1]! + ']');
+	}
+
+	let tail = '';
+	if (caps.sortKeys) {
+		tail += ',' + f.nl[1]! + '"links' + c + linksText;
+		if (page) {
+			tail += ',' + f.nl[1]! + '"meta' + c + '{' + f.nl[2]! + '"total' + c + String(total) + f.nl[1]! + '}';
+		}
+	}
+
+	sink.text(tail + f.nl[0]! + '}');
+	yield* sink.take(true);
+}
+
+function pageLinks(collection: string, page: {size: number; number: number}, total: number): Array<readonly [string, string]> {
+	const base = `${collection}?page%5Bsize%5D=${page.size}&page%5Bnumber%5D=`;
+	const out: Array<readonly [string, string]> = [
+		['first', base + '0'],
+		['last', base + String(Math.ceil(total / page.size) - 1)],
+	];
+	if ((page.number + 1) * page.size < total) {
+		out.push(['next', base + String(page.number + 1)]);
+	}
+
+	if (page.number > 0 && page.number * page.size < total) {
+		out.push(['prev', base + String(page.number - 1)]);
+	}
+
+	out.push(['self', base + String(page.number)]);
+	return out;
+}
+
+/** The top-level members a sparse fieldset can keep (all, if a path is empty). */
+function wantedMembers(paths: readonly string[][]): Set<string> | undefined {
+	const heads = paths.map(path => path[0]);
+	return heads.includes(undefined) ? undefined : new Set(heads as string[]);
+}
+
+export function sessionDetail(s: SimSession, ctx: WriteContext, fields: readonly string[] | undefined): string {
+	const {f, caps} = ctx;
+	const c = f.colon;
+	let data: string;
+	const paths = fields ? fieldPaths(fields) : undefined;
+	const wanted = paths ? wantedMembers(paths) : undefined;
+	if (paths && wanted && paths.every(path => path.length === 1)) {
+		data = writeSessionSubset(s, ctx, 1, wanted);
+	} else if (paths) {
+		const tree = sessionTree(s, ctx, wanted);
+		applyFields(tree, 'sessions', paths);
+		data = serialize(tree, f.pretty, caps.sortKeys, 1);
+	} else {
+		data = writeSession(s, ctx, 1);
+	}
+
+	const links = '{' + f.nl[2]! + '"self' + c + quote(sessionSelfLink(ctx, s.idStr)) + f.nl[1]! + '}';
+	return caps.sortKeys
+		? '{' + f.nl[1]! + '"data' + c + data + ',' + f.nl[1]! + '"links' + c + links + f.nl[0]! + '}'
+		: '{' + f.nl[1]! + '"links' + c + links + ',' + f.nl[1]! + '"data' + c + data + f.nl[0]! + '}';
+}

@@ -1,0 +1,55 @@
+// Request parameters as MaxScale reads them from the query string (already percent-decoded by
+// libmicrohttpd, so fields%5Bsessions%5D and fields[sessions] are the same key).
+
+export type RequestOptions = {
+	pretty: boolean;
+	/** fields[TYPE]=a,b/c: TYPE -> list of '/'-separated paths. */
+	fields: Map<string, string[]>;
+	/** Raw `filter` value (json_ptr=value), if any. */
+	filter: string | undefined;
+	page: {size: number; number: number} | undefined;
+	ttl: number;
+};
+
+const falseWords = new Set(['false', 'off', 'no', '0']);
+
+export function parseOptions(search: URLSearchParams): RequestOptions {
+	// Booleans follow MaxScale's config_truth_value: pretty=false/off/no/0 turn it off; pretty is
+	// on by default and for anything it does not recognise.
+	const pretty = !falseWords.has((search.get('pretty') ?? 'true').toLowerCase());
+	const fields = new Map<string, string[]>();
+	for (const [key, value] of search) {
+		const m = /^fields\[(.*)\]$/.exec(key);
+		if (m && !fields.has(m[1]!)) {
+			// mxb::strtok skips empty tokens; an empty list means "no sparse fieldset".
+			const list = value.split(',').filter(Boolean);
+			if (list.length > 0) {
+				fields.set(m[1]!, [...new Set(list)]);
+			}
+		}
+	}
+
+	return {pretty, fields, filter: search.get('filter') ?? undefined, page: parsePage(search), ttl: atoi(search.get('ttl') ?? '')};
+}
+
+function parsePage(search: URLSearchParams): RequestOptions['page'] {
+	// "The value must be a valid positive integer, otherwise the parameter is ignored";
+	// page[number] without page[size] is ignored too.
+	const size = search.get('page[size]');
+	if (size === null || !/^\d+$/.test(size) || Number(size) <= 0) {
+		return undefined;
+	}
+
+	const number = search.get('page[number]');
+	return {size: Number(size), number: number !== null && /^\d+$/.test(number) ? Number(number) : 0};
+}
+
+/**
+ * C atoi(): leading blanks, optional sign, then digits; anything else gives 0. MaxScale reads
+ * session ids with it, which is why /v1/sessions/abc asks for session 0 (never exists: 404
+ * with no body) and /v1/sessions/12abc finds session 12.
+ */
+export function atoi(text: string): number {
+	const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text);
+	return m ? Number(m[1]) : 0;
+}

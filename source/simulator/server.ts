@@ -1,0 +1,118 @@
+// Starting and stopping the simulated MaxScale admin interface (HTTP, or HTTPS when a key and
+// certificate are given). Time-dependent state is computed from the clock on every request, so
+// there is no churn timer; the only background work is the template warm-up after start, which
+// never keeps the process alive. close() stops it, the server and every keep-alive socket.
+
+import http from 'node:http';
+import https from 'node:https';
+import type {AddressInfo, Socket} from 'node:net';
+import {asctime, httpDate} from './dates.js';
+import type {Simulator, SimulatorOptions} from './index.js';
+import {Population} from './population.js';
+import {handleRequest, type SimulatorState} from './routes.js';
+import {versionTable} from './versions.js';
+import {fmt} from './jansson.js';
+import {warmUp} from './session-template.js';
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+	const apiVersion = options.apiVersion ?? '24.02';
+	const caps = versionTable[apiVersion];
+	if (!caps) {
+		throw new RangeError(`Unknown apiVersion ${String(apiVersion)}`);
+	}
+
+	const now = options.now ?? Date.now;
+	const host = options.host ?? '127.0.0.1';
+	const population = new Population({
+		seed: options.seed ?? 1,
+		size: Math.max(0, Math.floor(options.sessions ?? 200)),
+		churn: Math.max(0, options.churn ?? 0),
+		now,
+		formatConnected: caps.rfc1123Connected ? httpDate : asctime,
+	});
+	const user = options.user ?? 'admin';
+	const password = options.password ?? 'mariadb';
+	const state: SimulatorState = {
+		caps,
+		population,
+		now,
+		base: '',
+		credentials: `${user}:${password}`,
+		adminHost: host,
+		adminPort: 0,
+	};
+
+	const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+		handleRequest(state, req, res).catch((error: unknown) => {
+			if (res.headersSent) {
+				res.destroy(error instanceof Error ? error : undefined);
+			} else {
+				res.writeHead(500, {'Content-Length': '0'});
+				res.end();
+			}
+		});
+	};
+
+	const server = options.tls ? https.createServer({key: options.tls.key, cert: options.tls.cert}, onRequest) : http.createServer(onRequest);
+	const sockets = new Set<Socket>();
+	server.on('connection', (socket: Socket) => {
+		sockets.add(socket);
+		socket.once('close', () => sockets.delete(socket));
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 8989, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+
+	const address = server.address() as AddressInfo;
+	const urlHost = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+	const url = `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
+	// Links carry the admin address, as MaxScale's do (http://host:port/v1/...).
+	state.base = url + '/v1/';
+	state.adminPort = address.port;
+
+	const stopWarmUp = warmUp(population.list(), () => ({caps, f: fmt(false), base: state.base, slash: caps.trailingSlash ? '/' : '', t: now()}));
+
+	let closing: Promise<void> | undefined;
+	return {
+		url,
+		port: address.port,
+		apiVersion,
+		sessionIds() {
+			population.advance(now());
+			return population.list().map(s => s.idStr);
+		},
+		endSession(id) {
+			population.advance(now());
+			const s = /^\d+$/.test(id) ? population.get(Number(id)) : undefined;
+			if (!s) {
+				return false;
+			}
+
+			population.end(s);
+			return true;
+		},
+		openSession() {
+			const t = now();
+			population.advance(t);
+			return population.open(t).idStr;
+		},
+		async close() {
+			stopWarmUp();
+			closing ??= new Promise<void>(resolve => {
+				server.close(() => {
+					resolve();
+				});
+				server.closeAllConnections();
+				for (const socket of sockets) {
+					socket.destroy();
+				}
+			});
+			return closing;
+		},
+	};
+}

@@ -1,0 +1,121 @@
+// The compact hot path. Most of a session document never changes, so each session keeps a
+// template: its own compact rendering (UTF-8) with every time-dependent value (idle, io_activity,
+// log, memory, queries, seconds_alive, state) replaced by a NUL sentinel and cut there. A request
+// then copies the template pieces into the output buffer around a few fresh values. Compact output
+// has no indentation, so one template serves lists and single sessions. Pretty output is rendered
+// in full each time (no cache for it, to keep memory low).
+
+import {historyKey, idleSeconds, ioActivity, isStarted, secondsAlive, stateOf} from './activity.js';
+import {ByteSink} from './byte-sink.js';
+import {fmt, formatReal} from './jansson.js';
+import {writeLog, writeMemory, writeQueries} from './session-blocks.js';
+import {writeSession} from './session-json.js';
+import type {SimSession} from './session-record.js';
+import {idleText, q} from './text-cache.js';
+import type {WriteContext} from './write-context.js';
+
+/** Make sure the session's compact template is current (built lazily, or ahead of time). */
+export function prepareTemplate(s: SimSession, ctx: WriteContext): Uint8Array[] {
+	const key = ((isStarted(s, ctx.t) || s.stopping ? 1 : 0) | (s.renderVersion << 1));
+	if (s.template === undefined || s.templateKey !== key) {
+		// The sentinel is a NUL byte in the UTF-8 rendering: cut the buffer there.
+		const bytes = Buffer.from(writeSession(s, {...ctx, f: fmt(false), template: true}, 0));
+		const views: Uint8Array[] = [];
+		let at = 0;
+		for (let nul = bytes.indexOf(0); nul >= 0; nul = bytes.indexOf(0, at)) {
+			views.push(bytes.subarray(at, nul));
+			at = nul + 1;
+		}
+
+		views.push(bytes.subarray(at));
+		s.template = views;
+		s.templateKey = key;
+	}
+
+	return s.template;
+}
+
+/** Append the compact rendering of a session: its template with the fresh values spliced in. */
+export function appendCompact(sink: ByteSink, s: SimSession, ctx: WriteContext): void {
+	const template = prepareTemplate(s, ctx);
+	const values = dynamicValues(s, ctx);
+	sink.bytes(template[0]!);
+	for (let i = 0; i < values.length; i++) {
+		sink.text(values[i]!);
+		sink.bytes(template[i + 1]!);
+	}
+}
+
+/** The time-dependent values, in the order the writers meet them. */
+function dynamicValues(s: SimSession, ctx: WriteContext): string[] {
+	const {caps, t} = ctx;
+	if (!caps.sortKeys) {
+		return [q(stateOf(s, caps, t)), idleText(idleSeconds(s, t, false))];
+	}
+
+	const out = [idleText(idleSeconds(s, t, caps.idleZeroWhenBusy))];
+	if (caps.ioActivityAndThread) {
+		out.push(String(ioActivity(s, t)));
+	}
+
+	if (s.retain > 0) {
+		// Log, memory and queries only change when a query arrives or completes: cache them.
+		const key = historyKey(s, t) + (s.renderVersion * 0x1_0000_0000);
+		if (s.history === undefined || s.historyKey !== key) {
+			s.history = [];
+			if (s.trace) {
+				s.history.push(writeLog(s, ctx, 0));
+			}
+
+			if (caps.memory !== 'none') {
+				s.history.push(writeMemory(s, ctx, 0, isStarted(s, t) || s.stopping));
+			}
+
+			s.history.push(writeQueries(s, ctx, 0));
+			s.historyKey = key;
+		}
+
+		out.push(...s.history);
+	} else if (s.trace) {
+		out.push(writeLog(s, ctx, 0));
+	}
+
+	if (caps.secondsAlive) {
+		out.push(formatReal(secondsAlive(s, t)));
+	}
+
+	out.push(q(stateOf(s, caps, t)));
+	return out;
+}
+
+/**
+ * Render the templates (and query histories) of the initial population ahead of the first big
+ * request, a slice per turn of the event loop so requests are still served meanwhile: 100k
+ * sessions take a few seconds. Unref'd, so it never keeps the process alive. Returns a canceller.
+ */
+export function warmUp(sessions: readonly SimSession[], context: () => WriteContext): () => void {
+	let next = 0;
+	let pending: NodeJS.Immediate | undefined;
+	const step = (): void => {
+		const ctx = context();
+		const scratch = new ByteSink();
+		const end = Math.min(sessions.length, next + 1000);
+		for (; next < end; next++) {
+			const s = sessions[next]!;
+			if (!s.ended) {
+				appendCompact(scratch, s, ctx);
+				scratch.take();
+			}
+		}
+
+		pending = next < sessions.length ? setImmediate(step).unref() : undefined;
+	};
+
+	step();
+	return () => {
+		if (pending) {
+			clearImmediate(pending);
+			pending = undefined;
+		}
+	};
+}

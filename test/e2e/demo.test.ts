@@ -1,0 +1,195 @@
+// The built binary in a real terminal: `node build/cli.js --demo` under a
+// pseudo-terminal, driven by keys, read off an xterm screen, and checked for
+// handing the terminal back as it found it however it leaves.
+//
+// Needs `npx tsc` first (the `test` script builds before it runs tests).
+
+import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
+import {test, type TestContext} from 'node:test';
+import {cliPath, keys, startPty, waitForExit, type Exit, type Pty} from './pty.js';
+
+const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npx tsc\` first`;
+const testTimeout = 40_000;
+
+const hint = '↑↓  move';
+const selectedRow = /^▶\s*(\d+)/m;
+// A group header: `▾ Analytics-Service  43  (…)`, maybe indented.
+const serviceHeader = /^ *▾ \S/m;
+
+function lines(screen: string): string[] {
+	return screen.split('\n');
+}
+
+function selectedId(screen: string): string | undefined {
+	return selectedRow.exec(screen)?.[1];
+}
+
+function paneRange(screen: string, id: string): {first: number; last: number; total: number} | undefined {
+	// `Session 116 1-16/358`, or with a note between: `Session 116 · 2 changed 1-16/358`.
+	const match = new RegExp(`Session ${id} (?:[^│\\n]*? )?(\\d+)-(\\d+)/(\\d+)`).exec(screen);
+	return match ? {first: Number(match[1]), last: Number(match[2]), total: Number(match[3])} : undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+}
+
+function openDemo(t: TestContext, cols: number, rows: number): Pty {
+	const pty = startPty({args: ['--demo'], cols, rows});
+	t.after(() => {
+		pty.dispose();
+	});
+	return pty;
+}
+
+/** The list is up: a selected row and a service header. */
+async function waitForList(pty: Pty): Promise<string> {
+	return pty.waitFor((screen) => selectedRow.test(screen) && serviceHeader.test(screen), 15_000);
+}
+
+/** The program exited as expected and left the terminal as it found it. */
+async function assertRestored(pty: Pty, exit: Exit, expected: Exit['exitCode']): Promise<void> {
+	const state = await pty.terminalState();
+	const context = `exit ${JSON.stringify(exit)}; screen after exit:\n${state.screen}\nend of output: ${JSON.stringify(pty.rawOutput().slice(-300))}`;
+	assert.ok(exit.reported, `the wrapper did not report the exit: ${context}`);
+	assert.equal(exit.signal, null, `killed by a signal instead of handling it: ${context}`);
+	assert.equal(exit.exitCode, expected, `exit code: ${context}`);
+	assert.ok(state.alternateEnters >= 1, 'never entered the alternate screen');
+	assert.ok(state.alternateLeaves >= 1, `never left the alternate screen: ${context}`);
+	assert.equal(state.alternateScreen, false, `the alternate screen is still active: ${context}`);
+	// The normal screen was blank when the program started (the wrapper draws nothing): it must be handed back so.
+	assert.equal(state.screen.trim(), '', `the normal screen was written on: ${context}`);
+	assert.equal(state.cursorHidden, false, `the cursor is left hidden (last DECTCEM was ESC[?25l): ${context}`);
+	assert.notEqual(state.xtermCursorHidden, true, `xterm sees the cursor hidden: ${context}`);
+	assert.ok(state.sttyAfter, 'no stty -a after the exit');
+	assert.ok(state.cooked, `the terminal is left in raw mode:\n${state.sttyAfter.text}`);
+	assert.deepEqual(state.sttyChanged, [], `terminal settings changed:\n${state.sttyAfter.text}`);
+}
+
+async function browse(t: TestContext, cols: number, rows: number): Promise<void> {
+	const pty = openDemo(t, cols, rows);
+	const first = await waitForList(pty);
+	const firstId = selectedId(first);
+	assert.ok(firstId, `no ▶ row:\n${first}`);
+	assert.match(lines(first)[0] ?? '', /^sessiontop /, 'the header is on the first row');
+
+	pty.write(keys.down);
+	await pty.waitFor((screen) => {
+		const id = selectedId(screen);
+		return id !== undefined && id !== firstId;
+	});
+
+	pty.write(keys.enter);
+	// The selection may still move with churn until the pane opens: read it from the screen that shows the pane.
+	const opened = await pty.waitFor((screen) => {
+		const id = selectedId(screen);
+		return id !== undefined && paneRange(screen, id) !== undefined && screen.includes('"data": {');
+	});
+	const id = selectedId(opened)!;
+	const range = paneRange(opened, id)!;
+	assert.equal(range.first, 1, `the pane opens at its top:\n${opened}`);
+	assert.ok(range.total > range.last, `the document is longer than the pane:\n${opened}`);
+	assert.ok(lines(opened).every((line) => line.length <= cols), 'no line wider than the terminal');
+
+	pty.write(keys.tab);
+	// Two keys in one read would arrive as one input: let Tab land first.
+	await sleep(300);
+	pty.write('G');
+	const scrolled = await pty.waitFor((screen) => {
+		const now = paneRange(screen, id);
+		return now !== undefined && now.first > 1 && now.last === now.total;
+	});
+	assert.equal(selectedId(scrolled), id, 'G scrolled the pane, not the list');
+
+	pty.write(keys.escape);
+	const closed = await pty.waitFor((screen) => !screen.includes(`Session ${id} `) && !screen.includes('"data": {') && !screen.includes('╭'));
+	assert.ok(closed.includes('Enter  details'), `the list's hint is back:\n${closed}`);
+	assert.equal(selectedId(closed), id, 'the selection is kept');
+
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+}
+
+test('--demo at 80×24: browse, open, scroll, close, q restores the terminal', {skip, timeout: testTimeout}, async (t) => {
+	await browse(t, 80, 24);
+});
+
+test('--demo at 160×48: browse, open, scroll, close, q restores the terminal', {skip, timeout: testTimeout}, async (t) => {
+	await browse(t, 160, 48);
+});
+
+test('Ctrl-C quits and restores the terminal', {skip, timeout: testTimeout}, async (t) => {
+	const pty = openDemo(t, 80, 24);
+	await waitForList(pty);
+	pty.write(keys.ctrlC);
+	await assertRestored(pty, await waitForExit(pty), 0);
+});
+
+for (const [signal, code] of [
+	['SIGTERM', 143],
+	['SIGHUP', 129],
+] as const) {
+	test(`${signal} to the process restores the terminal and exits ${code}`, {skip, timeout: testTimeout}, async (t) => {
+		const pty = openDemo(t, 80, 24);
+		await waitForList(pty);
+		pty.kill(signal);
+		await assertRestored(pty, await waitForExit(pty), code);
+	});
+}
+
+test('closing the terminal (hangup) ends the process', {skip, timeout: testTimeout}, async (t) => {
+	const pty = openDemo(t, 80, 24);
+	await waitForList(pty);
+	assert.ok(pty.running());
+	pty.hangup();
+	const started = Date.now();
+	while (pty.running()) {
+		assert.ok(Date.now() - started < 10_000, 'still running 10 s after its terminal closed');
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(50);
+	}
+});
+
+/** A whole frame at this size: header on top, the hint on the second-to-last row, nothing stale or wrapped. */
+function frameFits(screen: string, cols: number, rows: number): boolean {
+	const rowsText = lines(screen);
+	return (
+		rowsText.length === rows &&
+		/^sessiontop /.test(rowsText[0] ?? '') &&
+		(rowsText[rows - 2] ?? '').startsWith(` ${hint}`) &&
+		rowsText[rows - 1] === '' &&
+		rowsText.filter((line) => line.startsWith('sessiontop ')).length === 1 &&
+		rowsText.filter((line) => line.includes(hint)).length === 1 &&
+		rowsText.filter((line) => selectedRow.test(line)).length === 1 &&
+		rowsText.every((line) => line.length <= cols)
+	);
+}
+
+test('resizing mid-run reflows the screen to the new size', {skip, timeout: testTimeout}, async (t) => {
+	const pty = openDemo(t, 80, 24);
+	await waitForList(pty);
+	for (const [cols, rows] of [
+		[80, 24],
+		[120, 40],
+		[80, 24],
+		[60, 16],
+	] as const) {
+		// eslint-disable-next-line no-await-in-loop
+		await pty.resize(cols, rows);
+		// eslint-disable-next-line no-await-in-loop
+		const screen = await pty.waitFor((text) => frameFits(text, cols, rows));
+		// eslint-disable-next-line no-await-in-loop
+		assert.deepEqual(await pty.wrappedRows(), [], `output ran past the right margin at ${cols}×${rows}:\n${screen}`);
+		// The list fills the height it has: all of it but the header lines, the column titles, the footer and the free last row.
+		const sessionRows = lines(screen).filter((line) => /^[▶ ]\s*\d+ /.test(line)).length;
+		assert.ok(sessionRows >= rows - 10, `only ${sessionRows} session rows at ${cols}×${rows}:\n${screen}`);
+		const titles = lines(screen).findIndex((line) => /\bId +User\b/.test(line));
+		assert.ok(titles > 0 && titles < 6, `column titles near the top at ${cols}×${rows}:\n${screen}`);
+	}
+
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+});
