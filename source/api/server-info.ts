@@ -2,6 +2,7 @@
 // request parameters the server understands (sparse fieldsets from 2.5).
 
 import {sanitize} from '../model/sanitize.js';
+import {versionAtLeast} from '../model/version.js';
 
 export type ServerInfo = {
 	version?: string;
@@ -23,22 +24,6 @@ export function readServerInfo(document: unknown, askedAt: number): ServerInfo {
 		uptimeSeconds: typeof uptime === 'number' && Number.isFinite(uptime) ? uptime : undefined,
 		askedAt,
 	};
-}
-
-/** `24.02.3` → [24, 2, 3]; undefined for anything else. */
-export function parseVersion(version: string | undefined): number[] | undefined {
-	const match = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(version ?? '');
-	return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : undefined;
-}
-
-export function versionAtLeast(version: string | undefined, major: number, minor: number): boolean {
-	const parsed = parseVersion(version);
-	if (parsed === undefined) {
-		return false;
-	}
-
-	const [a = 0, b = 0] = parsed;
-	return a > major || (a === major && b >= minor);
 }
 
 /** Sparse fieldsets (`fields[sessions]=…`) arrived in 2.5; older servers ignore or reject them. */

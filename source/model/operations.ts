@@ -6,6 +6,7 @@
 import {formatClient} from './format.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {moveBy} from './selection.js';
+import {canKill} from './version.js';
 import type {Session} from './session.js';
 
 export type Operation = 'kill' | 'restart';
@@ -51,6 +52,14 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	const targets = marked.length > 0 ? marked.map(targetOf) : selected ? [targetOf(selected)] : [];
 	if (targets.length === 0) {
 		return {...state, message: {tone: 'error', text: `Put the cursor on a session (or mark some with Space) to ${operation} it.`}};
+	}
+
+	// Before 22.08 MaxScale has no such call and answers 404, which would read as "already gone".
+	const versionOf = (target: Target) => state.hosts[state.hostOrder.length > 1 ? target.host : (state.hostOrder[0] ?? '')]?.server?.version;
+	const old = targets.find((target) => canKill(versionOf(target)) === false);
+	if (old !== undefined) {
+		const where = state.hostOrder.length > 1 ? ` on ${old.host}` : '';
+		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(old) ?? ''}${where} cannot ${operation} sessions: that needs MaxScale 22.08 or later.`}};
 	}
 
 	return {...state, mode: 'confirm', confirm: {operation, targets, ttl: ''}};

@@ -146,3 +146,16 @@ test('y copies the open document, or the session id; too large is refused with a
 	assert.equal(state.seq, seq);
 	assert.match(state.message?.text ?? '', /over the 74 KB a terminal clipboard takes: press s to save it/);
 });
+
+test('before 22.08 MaxScale cannot kill: said at once, nothing sent (it would answer a bare 404)', () => {
+	let state = start(sessions);
+	state = reducer(state, {type: 'server-info', info: {version: '6.4.15', askedAt: 0}});
+	for (const key of ['K', 'R']) {
+		const asked = type(state, key);
+		assert.equal(asked.mode, 'list');
+		assert.match(asked.message?.text ?? '', /MaxScale 6\.4\.15 cannot (kill|restart) sessions: that needs MaxScale 22\.08 or later\./);
+	}
+
+	state = reducer(state, {type: 'server-info', info: {version: '22.08.14', askedAt: 0}});
+	assert.equal(type(state, 'K').mode, 'confirm');
+});
