@@ -45,6 +45,11 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 	return chosen.reduce((sum, spec) => sum + pick(spec), 0) + Math.max(0, chosen.length - 1) + gutter;
 }
 
+/** The width past which the list has nothing more to show: the rest can go to the pane. */
+export function naturalWidth(idWidth = 6, maxscaleWidth = 0): number {
+	return layoutColumns(10_000, idWidth, maxscaleWidth).reduce((sum, column) => sum + column.width + 1, gutter - 1);
+}
+
 /**
  * The columns for a list `width` wide; `idWidth` is the longest id on screen, so
  * ids are never cut (a long-running MaxScale has seven-digit ids).

@@ -2,7 +2,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import type {Client} from '../api/client.js';
 import type {Recorder, Recording} from '../api/recording.js';
-import {layoutColumns} from '../model/columns.js';
+import {layoutColumns, naturalWidth} from '../model/columns.js';
 import type {Options} from '../model/monitor-state.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
@@ -45,11 +45,13 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 
 	// Several MaxScales take one more header row for their statuses.
 	const bodyHeight = Math.max(3, size.rows - chromeRows - (hostCount > 1 ? 1 : 0));
-	const paneWidth = state.pane.open ? Math.max(30, Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5))) : 0;
-	const listWidth = size.columns - paneWidth;
-	const listHeight = bodyHeight - 1;
 	const idWidth = useMemo(() => state.sessions.reduce((max, session) => Math.max(max, session.id.length), 2), [state.sessions]);
 	const maxscaleWidth = hostCount > 1 ? Math.max(...state.hostOrder.map((host) => host.length)) : 0;
+	// The pane takes half the screen (45 % when wide), and whatever the list cannot use.
+	const share = Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5));
+	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth)) : 0;
+	const listWidth = size.columns - paneWidth;
+	const listHeight = bodyHeight - 1;
 	const columns = useMemo(() => layoutColumns(listWidth, idWidth, maxscaleWidth), [listWidth, idWidth, maxscaleWidth]);
 	const shown = useMemo(() => state.rows.reduce((n, row) => n + (row.kind === 'session' ? 1 : 0), 0), [state.rows]);
 
