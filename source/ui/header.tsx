@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import {sparkline} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
@@ -71,6 +71,8 @@ export function Header({state, host, theme, width, shown}: Props) {
 	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
 	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
 	const filtered = filter.test !== undefined;
+	// Once per poll, not once a second: the header ticks, the counts do not.
+	const stateCounts = useMemo(() => countStates(sessions), [sessions]);
 	const sparkWidth = width >= 160 ? 20 : 10;
 
 	return (
@@ -89,7 +91,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 					<Text bold>{lastPoll === undefined ? '…' : filtered ? `${shown} of ${sessions.length}` : sessions.length}</Text>
 					{sessions.length === 1 && !filtered ? ' session' : ' sessions'}
 				</Text>
-				{countStates(sessions).map(({state: name, count}) => (
+				{stateCounts.map(({state: name, count}) => (
 					<Text key={name} color={theme.muted}>
 						{'  '}
 						{shortState(name)} <Text bold>{count}</Text>

@@ -1,0 +1,53 @@
+import {Box} from 'ink';
+import {useMemo} from 'react';
+import type {MonitorState} from '../model/monitor-state.js';
+import {DetailPane} from './detail-pane.js';
+import {Footer} from './footer.js';
+import {Header} from './header.js';
+import {Help} from './help.js';
+import type {Layout} from './layout.js';
+import {SessionTable} from './session-table.js';
+import type {Theme} from './theme.js';
+
+export type ScreenProps = {state: MonitorState; layout: Layout; theme: Theme; hostLabel: string; notice?: string};
+
+/** One frame of the monitor, from the state alone: no hooks that fetch or listen. */
+export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
+	const shown = useMemo(() => state.rows.reduce((n, row) => n + (row.kind === 'session' ? 1 : 0), 0), [state.rows]);
+	let empty = 'No sessions.';
+	if (state.lastPoll === undefined) {
+		empty = 'Waiting for the first answer…';
+	} else if (state.filter.test !== undefined) {
+		empty = 'No session matches the filter (Esc clears it).';
+	}
+
+	return (
+		<Box flexDirection="column" width={layout.columns} height={layout.rows - 1}>
+			<Header state={state} host={hostLabel} theme={theme} width={layout.columns} shown={shown} />
+			{state.mode === 'help' ? (
+				<Help readonly={state.readonly} width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} theme={theme} />
+			) : (
+				<Box flexDirection="row" height={layout.bodyHeight}>
+					<SessionTable
+						rows={state.rows}
+						top={state.listTop}
+						height={layout.listHeight}
+						columns={layout.tableColumns}
+						width={layout.listWidth}
+						selectedId={state.selectedId}
+						focused={state.focus === 'list'}
+						theme={theme}
+						sort={state.sort}
+						marked={state.marked}
+						born={state.changes.born}
+						empty={empty}
+					/>
+					{state.pane.open && (
+						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} />
+					)}
+				</Box>
+			)}
+			<Footer state={state} notice={notice} theme={theme} width={layout.columns} />
+		</Box>
+	);
+}
