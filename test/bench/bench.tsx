@@ -1,0 +1,234 @@
+// npm run bench [-- --json] [-- --sizes 10000,100000] [-- --runs 5]
+// The numbers of issue 6, side by side, medians of repeated runs. The simulator
+// runs in a child process so that its work is not counted as the client's.
+
+import {execFile, fork, type ChildProcess} from 'node:child_process';
+import {monitorEventLoopDelay} from 'node:perf_hooks';
+import {promisify} from 'node:util';
+import {render} from 'ink-testing-library';
+import {useReducer} from 'react';
+import {Client} from '../../source/api/client.js';
+import {fetchSessionDocument, fetchSessionList, fetchServerInfo, listPath} from '../../source/api/sessions-api.js';
+import {hasSparseFields} from '../../source/api/server-info.js';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {startSimulator} from '../../source/simulator/index.js';
+import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
+import {Screen} from '../../source/ui/screen.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {useKeys} from '../../source/ui/use-keys.js';
+
+
+type Result = {
+	sessions: number;
+	parseFloorMs: number;
+	pollMs: number;
+	renderMs: number;
+	render100Ms: number;
+	keyToFrameMs: number;
+	maxStallMs: number;
+	rssMb: number;
+	onceTsvMs: number | null;
+};
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	const value = sorted.length % 2 === 0 ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2 : (sorted[middle] ?? 0);
+	return Math.round(value * 10) / 10;
+}
+
+async function startChild(sessions: number): Promise<{child: ChildProcess; url: string; port: number}> {
+	const child = fork(new URL(import.meta.url), [], {execArgv: ['--import', 'tsx'], env: {...process.env, BENCH_SIMULATOR: String(sessions)}});
+	const {url, port} = await new Promise<{url: string; port: number}>((resolve, reject) => {
+		child.once('message', (message) => {
+			resolve(message as {url: string; port: number});
+		});
+		child.once('exit', (code) => {
+			reject(new Error(`the simulator exited (${code})`));
+		});
+	});
+	return {child, url, port};
+}
+
+const size = {columns: 160, rows: 48};
+const theme = themeFor({});
+
+function frameOf(state: MonitorState) {
+	const layout = layoutFor(state, size, idWidthOf(state));
+	return <Screen state={state} layout={layout} theme={theme} hostLabel="bench" />;
+}
+
+/** The time to draw one frame of `state` after a frame of `previous` (a poll's worth of change). */
+function renderTime(previous: MonitorState, state: MonitorState, runs: number): number {
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const app = render(frameOf(previous));
+		const started = performance.now();
+		app.rerender(frameOf(state));
+		times.push(performance.now() - started);
+		app.unmount();
+	}
+
+	return median(times);
+}
+
+function KeyBench({initial}: {initial: MonitorState}) {
+	const [state, dispatch] = useReducer(reducer, initial);
+	useKeys(dispatch);
+	return frameOf(state);
+}
+
+/** A ↓ from the terminal to the next frame, through the same key hook and reducer as the app. */
+async function keyToFrame(state: MonitorState, runs: number): Promise<number> {
+	const app = render(<KeyBench initial={state} />);
+	await new Promise((resolve) => {
+		setTimeout(resolve, 50);
+	});
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const before = app.frames.length;
+		const started = performance.now();
+		app.stdin.write('\u001B[B');
+		while (app.frames.length === before) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise((resolve) => {
+				setImmediate(resolve);
+			});
+		}
+
+		times.push(performance.now() - started);
+	}
+
+	app.unmount();
+	return median(times);
+}
+
+function resized(state: MonitorState): MonitorState {
+	const layout = layoutFor(state, size, idWidthOf(state));
+	return reducer(state, {type: 'resize', listHeight: layout.listHeight, paneHeight: layout.paneBodyHeight, paneWidth: layout.paneWidth - 2});
+}
+
+async function measure(sessions: number, runs: number): Promise<Result> {
+	const {child, url, port} = await startChild(sessions);
+	const client = new Client({target: {origin: url, label: `127.0.0.1:${port}`}, user: 'admin', password: 'mariadb', timeoutMs: 120_000});
+	try {
+		const info = await fetchServerInfo(client);
+		const sparse = !('kind' in info) && hasSparseFields(info);
+		// Warm the simulator and the client.
+		await fetchSessionList(client, sparse);
+
+		const body = await client.send('GET', listPath(sparse), 'the list');
+		if (!body.ok) {
+			throw new Error(body.error.message);
+		}
+
+		const parseFloorMs = median(
+			Array.from({length: runs}, () => {
+				const started = performance.now();
+				JSON.parse(body.body);
+				return performance.now() - started;
+			}),
+		);
+
+		let state = resized(reducer(initialState(), {type: 'command', command: 'home'}));
+		const histogram = monitorEventLoopDelay({resolution: 5});
+		histogram.enable();
+		const polls: number[] = [];
+		for (let i = 0; i < 10; i++) {
+			const started = performance.now();
+			// eslint-disable-next-line no-await-in-loop
+			const result = await fetchSessionList(client, sparse);
+			if (!result.ok) {
+				throw new Error(result.error.message);
+			}
+
+			state = reducer(state, {type: 'poll-ok', sessions: result.list.sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes});
+			polls.push(performance.now() - started);
+		}
+
+		histogram.disable();
+		const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+		// The pane open on a session, with its document, as in the issue.
+		state = resized(reducer(reducer(state, {type: 'command', command: 'end'}), {type: 'open-pane'}));
+		const document = state.pane.id === undefined ? undefined : await fetchSessionDocument(client, state.byId.get(state.pane.id)?.id ?? '');
+		if (document?.ok && state.pane.id !== undefined) {
+			state = reducer(state, {type: 'document-loaded', id: state.pane.id, document: document.document});
+		}
+
+		const previous = state;
+		const next = await fetchSessionList(client, sparse);
+		if (next.ok) {
+			state = reducer(state, {type: 'poll-ok', sessions: next.list.sessions, at: next.polledAt, latencyMs: 1, bytes: next.bytes});
+		}
+
+		const renderMs = renderTime(previous, state, runs);
+		const hundred = resized(reducer(reducer(initialState(), {type: 'poll-ok', sessions: state.sessions.slice(0, 100), at: 1, latencyMs: 1, bytes: 1}), {type: 'open-pane'}));
+		const hundredNext = reducer(hundred, {type: 'poll-ok', sessions: state.sessions.slice(1, 101), at: 2, latencyMs: 1, bytes: 1});
+		const render100Ms = renderTime(hundred, hundredNext, runs);
+		const keyToFrameMs = await keyToFrame(reducer(state, {type: 'close-pane'}), runs * 2);
+
+		let onceTsvMs: number | null = null;
+		try {
+			const times: number[] = [];
+			for (let i = 0; i < Math.min(runs, 3); i++) {
+				const started = performance.now();
+				// eslint-disable-next-line no-await-in-loop
+				await promisify(execFile)(process.execPath, ['build/cli.js', '--once', '--tsv', '-h', `127.0.0.1:${port}`], {maxBuffer: 1024 ** 3});
+				times.push(performance.now() - started);
+			}
+
+			onceTsvMs = median(times);
+		} catch {
+			onceTsvMs = null; // No batch output in this build.
+		}
+
+		return {
+			sessions,
+			parseFloorMs,
+			pollMs: median(polls),
+			renderMs,
+			render100Ms,
+			keyToFrameMs,
+			maxStallMs: Math.round(histogram.max / 1e5) / 10,
+			rssMb,
+			onceTsvMs,
+		};
+	} finally {
+		await client.close();
+		child.disconnect();
+	}
+}
+
+async function main(): Promise<void> {
+	const arg = (name: string) => {
+		const index = process.argv.indexOf(name);
+		return index === -1 ? undefined : process.argv[index + 1];
+	};
+
+	const sizes = (arg('--sizes') ?? '10000,100000').split(',').map(Number);
+	const runs = Number(arg('--runs') ?? 5);
+	const results: Result[] = [];
+	for (const sessions of sizes) {
+		// eslint-disable-next-line no-await-in-loop
+		results.push(await measure(sessions, runs));
+	}
+
+	if (process.argv.includes('--json')) {
+		process.stdout.write(`${JSON.stringify(results)}\n`);
+	} else {
+		console.table(results);
+	}
+
+	process.exit(0);
+}
+
+if (process.env['BENCH_SIMULATOR'] !== undefined) {
+	const sim = await startSimulator({port: 0, sessions: Number(process.env['BENCH_SIMULATOR']), seed: 1, churn: 20});
+	process.send?.({url: sim.url, port: sim.port});
+	process.on('disconnect', () => {
+		void sim.close().then(() => process.exit(0));
+	});
+} else {
+	await main();
+}
