@@ -99,9 +99,14 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 
 const bars = '▁▂▃▄▅▆▇█';
 
-/** The last `width` samples as a sparkline, scaled from 0 to the window's maximum. */
+/**
+ * The last `width` samples as a sparkline, scaled from the window's minimum to
+ * its maximum: session counts move by a few percent, which a scale from zero
+ * would flatten into a solid block. A flat line stays at the bottom.
+ */
 export function sparkline(samples: readonly number[], width: number): string {
 	const recent = samples.slice(-width);
-	const max = Math.max(1, ...recent);
-	return recent.map((count) => bars[Math.min(bars.length - 1, Math.round((count / max) * (bars.length - 1)))]).join('');
+	const min = Math.min(...recent);
+	const range = Math.max(...recent) - min;
+	return recent.map((count) => bars[range === 0 ? 0 : Math.round(((count - min) / range) * (bars.length - 1))]).join('');
 }

@@ -58,3 +58,41 @@ export function nameKey(data: string): KeyPress {
 	// eslint-disable-next-line no-control-regex
 	return {input: data.replace(/[\u0000-\u001F\u007F-\u009F]/g, '')};
 }
+
+/**
+ * Input that arrives in one piece (keys typed faster than they are read, a
+ * paste, a slow SSH link) split into key presses: escape sequences whole,
+ * control keys one by one, text one character at a time.
+ */
+export function splitKeys(data: string): KeyPress[] {
+	if (sequences[data] !== undefined || data.length <= 1) {
+		return [nameKey(data)];
+	}
+
+	const presses: KeyPress[] = [];
+	let i = 0;
+	while (i < data.length) {
+		let end = i + 1;
+		if (data[i] === '\u001B' && (data[i + 1] === '[' || data[i + 1] === 'O')) {
+			// CSI: parameters, then one final byte from @ to ~; SS3: one more byte.
+			end = i + 2;
+			if (data[i + 1] === '[') {
+				while (end < data.length && !/[@-~]/.test(data[end]!)) {
+					end++;
+				}
+			}
+
+			end = Math.min(data.length, end + 1);
+		} else if (data[i] === '\u001B' && data[i + 1] === '\u001B') {
+			end = i + 2;
+		} else {
+			const code = data.codePointAt(i) ?? 0;
+			end = i + (code > 0xff_ff ? 2 : 1);
+		}
+
+		presses.push(nameKey(data.slice(i, end)));
+		i = end;
+	}
+
+	return presses;
+}

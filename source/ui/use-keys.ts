@@ -4,7 +4,7 @@
 import {useStdin} from 'ink';
 import {useEffect} from 'react';
 import type {Action} from '../model/monitor-state.js';
-import {nameKey} from './key-names.js';
+import {splitKeys} from './key-names.js';
 
 export function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
@@ -14,19 +14,11 @@ export function useKeys(dispatch: (action: Action) => void): void {
 		}
 
 		const onInput = (data: string) => {
-			const {input, name} = nameKey(data);
-			if (name === undefined && input.length > 1) {
-				// Keys typed faster than we read them (or over a slow SSH link) arrive
-				// together: one key each, so "/app" opens the filter and types "app".
-				for (const char of input) {
-					const key = nameKey(char);
-					dispatch({type: 'key', input: key.input, name: key.name});
-				}
-
-				return;
+			// Keys typed faster than we read them arrive together: one action each,
+			// so "/app" opens the filter and types "app", and Tab then j scrolls the pane.
+			for (const {input, name} of splitKeys(data)) {
+				dispatch({type: 'key', input, name});
 			}
-
-			dispatch({type: 'key', input, name});
 		};
 
 		events.on('input', onInput);

@@ -143,3 +143,10 @@ test('? opens the help, arrows scroll it, any other key closes it without acting
 	assert.equal(state.mode, 'list');
 	assert.equal(state.quitting, false);
 });
+
+test('sparklines scale from the window minimum to its maximum', async () => {
+	const {sparkline} = await import('../../source/model/changes.js');
+	assert.equal(sparkline([100, 100, 100], 10), '▁▁▁');
+	assert.equal(sparkline([100, 104, 108], 10), '▁▅█');
+	assert.equal(sparkline([1, 2, 3, 4, 5], 3), '▁▅█');
+});

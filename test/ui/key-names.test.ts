@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {nameKey, splitKeys} from '../../source/ui/key-names.js';
+
+test('names the keys htop users press, Delete apart from Backspace, F9 and F1 included', () => {
+	assert.deepEqual(nameKey('\u001B[B'), {input: '', name: 'down'});
+	assert.deepEqual(nameKey('\u001B[3~'), {input: '', name: 'delete'});
+	assert.deepEqual(nameKey('\u007F'), {input: '', name: 'backspace'});
+	assert.deepEqual(nameKey('\u001B[20~'), {input: '', name: 'f9'});
+	assert.deepEqual(nameKey('\u001BOP'), {input: '', name: 'f1'});
+	assert.deepEqual(nameKey('\u0003'), {input: '', name: 'ctrl+c'});
+	assert.deepEqual(nameKey(' '), {input: ' ', name: 'space'});
+	assert.deepEqual(nameKey('G'), {input: 'G'});
+	assert.deepEqual(nameKey('\u001B[1;5A'), {input: '', name: 'unknown'});
+});
+
+test('input that arrives in one piece becomes one key press each, escape sequences whole', () => {
+	assert.deepEqual(splitKeys('\tjjj').map((k) => k.name ?? k.input), ['tab', 'j', 'j', 'j']);
+	assert.deepEqual(splitKeys('/app\r').map((k) => k.name ?? k.input), ['/', 'a', 'p', 'p', 'return']);
+	assert.deepEqual(splitKeys('\u001B[B\u001B[B\u001B[6~x').map((k) => k.name ?? k.input), ['down', 'down', 'pagedown', 'x']);
+	assert.deepEqual(splitKeys('\u001BOP\u001B[1;5Aq').map((k) => k.name ?? k.input), ['f1', 'unknown', 'q']);
+	assert.deepEqual(splitKeys('é🚀').map((k) => k.input), ['é', '🚀']);
+	assert.deepEqual(splitKeys('\u001B'), [{input: '', name: 'escape'}]);
+});
