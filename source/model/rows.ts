@@ -49,7 +49,8 @@ export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
 export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
 export const ghostKey = (id: string) => `\u0000ghost\u0000${id}`;
 
-type Entry = {session: Session; ghost: boolean};
+/** `id` is the numeric id when it has one (NaN otherwise), so the usual sort by id compares numbers. */
+type Entry = {session: Session; ghost: boolean; id: number};
 
 function groupBy(entries: readonly Entry[], key: (s: Session) => string): Map<string, Entry[]> {
 	const groups = new Map<string, Entry[]>();
@@ -71,12 +72,20 @@ const serviceName = (s: Session) => s.service || noService;
 const stateName = (s: Session) => s.state || noState;
 const live = (entries: readonly Entry[]) => entries.reduce((n, entry) => n + (entry.ghost ? 0 : 1), 0);
 
-function sessionRows(entries: Entry[], compare: (a: Session, b: Session) => number, rows: Row[]): void {
-	entries.sort((a, b) => compare(a.session, b.session));
+function sessionRows(entries: Entry[], compare: (a: Session, b: Session) => number, rows: Row[], byNumericId: boolean): void {
+	if (byNumericId) {
+		// The default order: numbers compared directly, the general comparator only for odd ids.
+		entries.sort((a, b) => (Number.isNaN(a.id) || Number.isNaN(b.id) ? compare(a.session, b.session) : a.id - b.id || compare(a.session, b.session)));
+	} else {
+		entries.sort((a, b) => compare(a.session, b.session));
+	}
+
 	for (const {session, ghost} of entries) {
 		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.key), session} : {kind: 'session', key: session.key, session});
 	}
 }
+
+const numericId = (id: string) => (/^\d+$/.test(id) ? Number(id) : Number.NaN);
 
 export type RowOptions = {
 	grouping: Grouping;
@@ -88,24 +97,25 @@ export type RowOptions = {
 
 export function buildRows(sessions: readonly Session[], options: RowOptions): Row[] {
 	const compare = comparator(options.sort);
+	const byNumericId = options.sort.key === 'id' && !options.sort.descending;
 	const collapsed = options.collapsed ?? new Set<string>();
 	const {filter} = options;
 	const entries: Entry[] = [];
 	for (const session of sessions) {
 		if (filter === undefined || filter(session)) {
-			entries.push({session, ghost: false});
+			entries.push({session, ghost: false, id: numericId(session.id)});
 		}
 	}
 
 	for (const session of options.ghosts ?? []) {
 		if (filter === undefined || filter(session)) {
-			entries.push({session, ghost: true});
+			entries.push({session, ghost: true, id: numericId(session.id)});
 		}
 	}
 
 	const rows: Row[] = [];
 	if (options.grouping === 'flat') {
-		sessionRows(entries, compare, rows);
+		sessionRows(entries, compare, rows, byNumericId);
 		return rows;
 	}
 
@@ -127,7 +137,7 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 		}
 
 		if (options.grouping === 'service') {
-			sessionRows(members, compare, rows);
+			sessionRows(members, compare, rows, byNumericId);
 			continue;
 		}
 
@@ -135,7 +145,7 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 			const key = stateKey(service, state);
 			rows.push({kind: 'state', key, service, state, count: live(group), collapsed: collapsed.has(key)});
 			if (!collapsed.has(key)) {
-				sessionRows(group, compare, rows);
+				sessionRows(group, compare, rows, byNumericId);
 			}
 		}
 	}

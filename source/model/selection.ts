@@ -83,22 +83,28 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 	}
 
 	const kind = previous[oldIndex]?.kind;
+	// Only rows near the old place can be picked: look those up, not the whole list.
+	const nearby = new Set<string>();
+	for (let i = Math.max(0, oldIndex - 2000); i < Math.min(previous.length, oldIndex + 2000); i++) {
+		nearby.add(previous[i]!.key);
+	}
+
 	const survivors = new Set<string>();
 	for (const row of next) {
-		if (selectable(row)) {
+		if (selectable(row) && nearby.has(row.key)) {
 			survivors.add(row.key);
 		}
 	}
 
 	const pick = (sameKind: boolean): string | undefined => {
 		const ok = (row: Row | undefined) => row !== undefined && survivors.has(row.key) && (!sameKind || row.kind === kind);
-		for (let i = oldIndex + 1; i < previous.length; i++) {
+		for (let i = oldIndex + 1; i < Math.min(previous.length, oldIndex + 2000); i++) {
 			if (ok(previous[i])) {
 				return previous[i]!.key;
 			}
 		}
 
-		for (let i = oldIndex - 1; i >= 0; i--) {
+		for (let i = oldIndex - 1; i >= Math.max(0, oldIndex - 2000); i--) {
 			if (ok(previous[i])) {
 				return previous[i]!.key;
 			}
