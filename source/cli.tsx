@@ -1,23 +1,48 @@
 #!/usr/bin/env node
+// Flags in, then the monitor (a terminal) or batch output (--once, --tsv, --json,
+// --watch, or any stdout that is not a terminal). Nothing here imports Ink or React:
+// the monitor is loaded only when it runs, so batch output never pays for it.
+
+import os from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
-import {Client} from './api/client.js';
-import {buildConfig} from './config/options.js';
+import type {Target} from './api/client.js';
+import {loadConfig, monitorOptions} from './config/options.js';
+import {askPassword} from './config/password.js';
+import {noVerifyWarning, readTlsFiles, usesHttps, type TlsOptions} from './config/tls.js';
 import {helpText} from './help.js';
+import type {BatchMode} from './batch/run-batch.js';
 
 const cli = meow(helpText, {
 	importMeta: import.meta,
 	allowUnknownFlags: false,
+	// Unset booleans stay undefined, so that a flag that was not given cannot hide
+	// the environment or the config file.
+	booleanDefault: undefined,
 	flags: {
 		hosts: {type: 'string', shortFlag: 'h'},
 		user: {type: 'string', shortFlag: 'u'},
 		password: {type: 'string', shortFlag: 'p'},
 		secure: {type: 'boolean', shortFlag: 's'},
 		timeout: {type: 'string', shortFlag: 't'},
+		config: {type: 'string', shortFlag: 'c'},
+		tlsKey: {type: 'string'},
+		tlsCert: {type: 'string'},
+		tlsPassphrase: {type: 'string'},
+		tlsCaCert: {type: 'string'},
 		tlsVerifyServerCert: {type: 'boolean', shortFlag: 'n'},
 		interval: {type: 'string'},
-		demo: {type: 'boolean'},
+		sort: {type: 'string'},
+		grouping: {type: 'string'},
 		readonly: {type: 'boolean'},
+		maxBody: {type: 'string'},
+		demo: {type: 'boolean'},
+		once: {type: 'boolean'},
+		tsv: {type: 'boolean'},
+		json: {type: 'boolean'},
+		watch: {type: 'boolean'},
+		record: {type: 'string'},
+		replay: {type: 'string'},
 		host: {type: 'string'},
 		port: {type: 'string'},
 		sessions: {type: 'string'},
@@ -27,9 +52,31 @@ const cli = meow(helpText, {
 	},
 });
 
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
 	process.stderr.write(`sessiontop: ${message}\n`);
-	process.exit(2);
+	process.exit(code);
+}
+
+function warn(message: string): void {
+	process.stderr.write(`sessiontop: warning: ${message}\n`);
+}
+
+/** The batch mode the flags ask for; undefined for the monitor. */
+function batchMode(flags: typeof cli.flags): BatchMode | undefined | {error: string} {
+	const {once, tsv, json, watch} = flags;
+	if (tsv && json) {
+		return {error: '--tsv and --json exclude each other: choose one.'};
+	}
+
+	if (watch) {
+		if (!json || tsv || once) {
+			return {error: '--watch streams JSON lines: use --watch --json.'};
+		}
+
+		return 'watch-json';
+	}
+
+	return tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
 }
 
 async function main(): Promise<number> {
@@ -44,39 +91,132 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
-	const config = buildConfig(cli.flags);
+	const config = loadConfig(cli.flags, process.env, os.homedir());
 	if ('error' in config) {
 		fail(config.error);
 	}
 
-	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		fail('the monitor needs a terminal (stdin and stdout must be a TTY).');
+	for (const warning of config.warnings) {
+		warn(warning);
 	}
 
-	const {runMonitor} = await import('./ui/run-monitor.js');
-	const monitorOptions = {intervalMs: config.intervalMs, readonly: cli.flags.readonly ?? false};
+	const mode = batchMode(cli.flags);
+	if (typeof mode === 'object') {
+		fail(mode.error);
+	}
+
+	if (cli.flags.replay !== undefined) {
+		return replay(cli.flags.replay, monitorOptions(config));
+	}
+
+	const batch = mode ?? (process.stdout.isTTY ? undefined : 'table');
+	if (batch === undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
+		fail('the monitor needs a terminal (stdin and stdout must be a TTY); --once prints the list instead.');
+	}
+
+	let targets: Target[] = config.targets;
+	let hostEntries = config.hostEntries;
+	let {user, password} = config;
+	let demo: {notice: string; close(): Promise<void>} | undefined;
 	if (cli.flags.demo) {
 		const {startDemo} = await import('./demo.js');
-		const demo = await startDemo();
-		const client = new Client({target: demo.target, user: demo.user, password: demo.password, timeoutMs: config.timeoutMs});
-		return runMonitor({client, options: monitorOptions, notice: demo.notice, onExit: demo.close});
+		const started = await startDemo();
+		demo = started;
+		targets = [started.target];
+		hostEntries = [started.target.label];
+		({user, password} = started);
+	} else if (password === '') {
+		const asked = await askPassword(process.stdin, process.stderr);
+		if (!asked.ok) {
+			fail(asked.reason === 'cancelled' ? 'no password given (cancelled).' : 'no password given: stdin ended first.', asked.reason === 'cancelled' ? 130 : 2);
+		}
+
+		password = asked.password;
 	}
 
-	const [target, ...others] = config.targets;
-	if (target === undefined) {
-		fail('no host to watch: pass -h host:port.');
+	let tls: TlsOptions | undefined;
+	let warning: string | undefined;
+	if (demo === undefined && usesHttps(targets)) {
+		const read = readTlsFiles(config);
+		if (!read.ok) {
+			fail(read.error);
+		}
+
+		tls = read.tls;
+		warning = noVerifyWarning(config);
 	}
 
-	const client = new Client({
-		target,
-		user: config.user,
-		password: config.password,
-		timeoutMs: config.timeoutMs,
-		tls: target.origin.startsWith('https:') ? {rejectUnauthorized: config.tlsVerify} : undefined,
-	});
-	const notice =
-		others.length > 0 ? `Watching ${target.label} only: several hosts at once are not supported yet.` : undefined;
-	return runMonitor({client, options: monitorOptions, notice});
+	// undici is loaded only now: --help, --version and option mistakes stay quick.
+	const {Client} = await import('./api/client.js');
+	const clients = targets.map(
+		(target) =>
+			new Client({
+				target,
+				user,
+				password,
+				timeoutMs: config.timeoutMs,
+				maxBodyBytes: config.maxBodyBytes,
+				tls: target.origin.startsWith('https:') ? tls : undefined,
+			}),
+	);
+
+	if (batch !== undefined) {
+		if (warning !== undefined) {
+			warn(warning);
+		}
+
+		const {runBatch} = await import('./batch/run-batch.js');
+		try {
+			return await runBatch({
+				mode: batch,
+				hosts: clients.map((client, index) => ({entry: hostEntries[index] ?? client.target.label, client})),
+				intervalMs: config.intervalMs,
+				sort: config.sort,
+			});
+		} finally {
+			await demo?.close();
+		}
+	}
+
+	let recorder;
+	if (cli.flags.record !== undefined) {
+		const {Recorder} = await import('./api/recording.js');
+		recorder = new Recorder(cli.flags.record);
+		try {
+			await recorder.start(clients.map((client) => client.target.label));
+		} catch (error: unknown) {
+			fail(`cannot record to ${cli.flags.record} (${(error as {code?: string}).code ?? 'error'}): check the path and its folder.`);
+		}
+	}
+
+	const runMonitor = await loadMonitor();
+	const recording = cli.flags.record === undefined ? undefined : `Recording every poll to ${cli.flags.record}.`;
+	const notice = [warning === undefined ? undefined : `Warning: ${warning}`, demo?.notice, recording].filter(Boolean).join(' ') || undefined;
+	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder});
+}
+
+async function loadMonitor() {
+	// React's development build diffs every render's props (the whole state): far
+	// too slow for thousands of sessions. A developer can still set NODE_ENV.
+	process.env['NODE_ENV'] ??= 'production';
+	const {runMonitor} = await import('./ui/run-monitor.js');
+	return runMonitor;
+}
+
+/** --replay FILE: the full UI on a recording, with no MaxScale at all. */
+async function replay(file: string, options: ReturnType<typeof monitorOptions>): Promise<number> {
+	const {readRecording} = await import('./api/recording.js');
+	const recording = await readRecording(file);
+	if (typeof recording === 'string') {
+		fail(recording);
+	}
+
+	const runMonitor = await loadMonitor();
+	const first = recording.frames[0]?.t ?? 0;
+	const last = recording.frames.at(-1)?.t ?? first;
+	const skipped = recording.skipped > 0 ? ` (${recording.skipped} unreadable lines skipped)` : '';
+	const notice = `Replaying ${recording.frames.length} polls from ${new Date(first).toLocaleString()} to ${new Date(last).toLocaleTimeString()}${skipped}: p pauses, [ ] step.`;
+	return runMonitor({clients: [], options: {...options, readonly: true}, notice, recording});
 }
 
 process.exitCode = await main();

@@ -3,21 +3,49 @@
 export const helpText = `
   Usage
     $ sessiontop [options]            watch the sessions of a MaxScale
+    $ sessiontop --once [options]     print them once (--tsv: as maxctrl does)
     $ sessiontop --demo               watch a built-in simulated MaxScale
     $ sessiontop simulate [options]   serve a simulated MaxScale REST API
 
-  Options
-    -h, --hosts      MaxScale to watch, host:port or an http(s):// URL  [127.0.0.1:8989]
+  Connection options (maxctrl's; also from the environment and the config file)
+    -h, --hosts      MaxScales, comma-separated: host:port or http(s)://  [127.0.0.1:8989]
     -u, --user       REST API user                                      [admin]
-    -p, --password   REST API password                                  [mariadb]
-    -s, --secure     use https for host:port entries
+    -p, --password   REST API password; -p '' asks for it               [mariadb]
     -t, --timeout    request timeout: 10000, 10s, 500ms                 [10000]
+    --max-body       largest answer accepted: 512M, 1G                  [256M]
+    -c, --config     config file: [maxctrl] and [sessiontop] sections   [~/.maxctrl.cnf]
+    -s, --secure     use https for host:port entries
+    --tls-ca-cert    CA certificate (PEM) that signed MaxScale's certificate
+    --tls-cert       client certificate (PEM), with --tls-key
+    --tls-key        client private key (PEM)
+    --tls-passphrase passphrase of the client private key
     -n, --tls-verify-server-cert  verify the server's certificate; -n false to skip  [true]
+
+  View options (also in [sessiontop])
     --interval       time between polls: 2s, 500ms, 1m                  [2s]
+    --sort           id, user, client, state, age, idle, memory, io; "idle desc"  [id]
+    --grouping       service-state, service or flat                     [service-state]
     --readonly       no kill or restart keys
     --demo           start a simulated MaxScale in-process and watch it
     --help           show this help
     --version        show the version
+
+  Record and replay
+    --record FILE    append every poll to FILE (NDJSON, mode 0600)
+    --replay FILE    play FILE back offline: p pauses, [ and ] step in time
+
+  Batch output (--once is the default when stdout is not a terminal)
+    --once           print the sessions as a table and exit
+    --tsv            print what maxctrl --tsv list sessions prints, and exit
+    --json           print the sessions as one JSON array and exit
+    --watch --json   print one JSON array per line, every interval, until stopped
+
+  Environment
+    SESSIONTOP_HOSTS, SESSIONTOP_USER, SESSIONTOP_PASSWORD, SESSIONTOP_TIMEOUT,
+    SESSIONTOP_SECURE, SESSIONTOP_TLS_CA_CERT, SESSIONTOP_TLS_CERT, SESSIONTOP_TLS_KEY,
+    SESSIONTOP_TLS_PASSPHRASE, SESSIONTOP_TLS_VERIFY_SERVER_CERT, SESSIONTOP_MAX_BODY,
+    SESSIONTOP_CONFIG;
+    maxctrl's MAXCTRL_USER and MAXCTRL_PASSWORD too. Flags win, then these, then the file.
 
   Simulate options
     --host           address to listen on                               [127.0.0.1]
@@ -31,5 +59,6 @@ export const helpText = `
   Examples
     $ sessiontop --demo
     $ sessiontop -h maxscale1:8989 -u monitor -p secret --interval 1s
+    $ sessiontop -h maxscale1:8989 -u monitor -p '' --once --tsv
     $ sessiontop simulate --port 18989 --sessions 1000 --churn 20
 `;

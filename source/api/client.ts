@@ -58,6 +58,10 @@ export class Client {
 	async send(method: 'GET' | 'DELETE' | 'POST', path: string, what: string, signal?: AbortSignal): Promise<Answer> {
 		const started = performance.now();
 		const latency = () => Math.round((performance.now() - started) * 10) / 10;
+		// --timeout bounds the whole request, as maxctrl's does: undici's bodyTimeout
+		// alone restarts at every chunk, so a server that dribbles would never time out.
+		const deadline = AbortSignal.timeout(this.#timeoutMs);
+		let answered = false;
 		try {
 			const response = await this.#pool.request({
 				method,
@@ -65,8 +69,9 @@ export class Client {
 				headers: {authorization: this.#authorization, accept: 'application/json'},
 				headersTimeout: this.#timeoutMs,
 				bodyTimeout: this.#timeoutMs,
-				signal,
+				signal: signal === undefined ? deadline : AbortSignal.any([signal, deadline]),
 			});
+			answered = true;
 			const declared = Number(response.headers['content-length']);
 			if (Number.isFinite(declared) && declared > this.#maxBodyBytes) {
 				response.body.destroy();
@@ -84,7 +89,8 @@ export class Client {
 
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
-			return {ok: false, error: describeNetworkError(error, this.target.label, this.#timeoutMs), latencyMs: latency()};
+			const cause = deadline.aborted && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
+			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs), latencyMs: latency()};
 		}
 	}
 
@@ -111,10 +117,13 @@ export class Client {
 	}
 
 	#tooLarge(): ApiError {
-		const mib = Math.round(this.#maxBodyBytes / 1024 / 1024);
+		// --max-body can be under a MiB: say 256 KiB, not "0 MiB".
+		const bytes = this.#maxBodyBytes;
+		const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+		const cap = bytes >= 1024 * 1024 ? `${oneDecimal(bytes / 1024 / 1024)} MiB` : `${oneDecimal(bytes / 1024)} KiB`;
 		return {
 			kind: 'too-large',
-			message: `${this.target.label} sent an answer over the ${mib} MiB cap: raise --max-body if that many sessions are real.`,
+			message: `${this.target.label} sent an answer over the ${cap} cap: raise --max-body if that many sessions are real.`,
 		};
 	}
 

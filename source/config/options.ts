@@ -1,59 +1,359 @@
-// Command-line flags to one checked Config. Every mistake becomes one sentence that
-// says what to type instead; nothing here touches the network.
+// Flags, environment and the config file to one checked Config. For every setting
+// the first of these that has it wins: flag > environment > config file > default.
+// Every mistake becomes one sentence that says where the value came from and what
+// to type instead; nothing here touches the network.
 
 import type {Target} from '../api/client.js';
+import type {Grouping} from '../model/rows.js';
+import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
+import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {parseDuration} from './duration.js';
 import {defaultHost, parseTarget} from './target.js';
 
-export type Config = {
-	targets: Target[];
-	user: string;
-	password: string;
-	intervalMs: number;
-	timeoutMs: number;
-	tlsVerify: boolean;
-};
+export type Env = Record<string, string | undefined>;
 
 export type Flags = {
+	config?: string;
 	hosts?: string;
 	user?: string;
 	password?: string;
 	secure?: boolean;
-	interval?: string;
 	timeout?: string;
+	tlsKey?: string;
+	tlsCert?: string;
+	tlsPassphrase?: string;
+	tlsCaCert?: string;
 	tlsVerifyServerCert?: boolean;
+	interval?: string;
+	sort?: string;
+	grouping?: string;
+	readonly?: boolean;
+	maxBody?: string;
+};
+
+export type Source = 'flag' | 'env' | 'file' | 'default';
+
+type Kind = 'string' | 'boolean';
+type Spec = {flag: string; env: readonly string[]; file: readonly string[]; kind: Kind};
+
+/**
+ * Every setting: its flag, its environment variables (first wins) and its names in
+ * the config file (maxctrl's option names and their short aliases, in `[maxctrl]`;
+ * our own settings in `[sessiontop]`). maxctrl reads MAXCTRL_USER and MAXCTRL_PASSWORD.
+ */
+export const settings = {
+	hosts: {flag: '--hosts', env: ['SESSIONTOP_HOSTS'], file: ['h', 'hosts'], kind: 'string'},
+	user: {flag: '--user', env: ['SESSIONTOP_USER', 'MAXCTRL_USER'], file: ['u', 'user'], kind: 'string'},
+	password: {flag: '--password', env: ['SESSIONTOP_PASSWORD', 'MAXCTRL_PASSWORD'], file: ['p', 'password'], kind: 'string'},
+	timeout: {flag: '--timeout', env: ['SESSIONTOP_TIMEOUT'], file: ['t', 'timeout'], kind: 'string'},
+	secure: {flag: '--secure', env: ['SESSIONTOP_SECURE'], file: ['s', 'secure'], kind: 'boolean'},
+	tlsKey: {flag: '--tls-key', env: ['SESSIONTOP_TLS_KEY'], file: ['tls-key', 'tlsKey'], kind: 'string'},
+	tlsCert: {flag: '--tls-cert', env: ['SESSIONTOP_TLS_CERT'], file: ['tls-cert', 'tlsCert'], kind: 'string'},
+	tlsPassphrase: {
+		flag: '--tls-passphrase',
+		env: ['SESSIONTOP_TLS_PASSPHRASE'],
+		file: ['tls-passphrase', 'tlsPassphrase'],
+		kind: 'string',
+	},
+	tlsCaCert: {flag: '--tls-ca-cert', env: ['SESSIONTOP_TLS_CA_CERT'], file: ['tls-ca-cert', 'tlsCaCert'], kind: 'string'},
+	tlsVerifyServerCert: {
+		flag: '--tls-verify-server-cert',
+		env: ['SESSIONTOP_TLS_VERIFY_SERVER_CERT'],
+		file: ['n', 'tls-verify-server-cert', 'tlsVerifyServerCert'],
+		kind: 'boolean',
+	},
+	interval: {flag: '--interval', env: [], file: ['interval'], kind: 'string'},
+	sort: {flag: '--sort', env: [], file: ['sort'], kind: 'string'},
+	grouping: {flag: '--grouping', env: [], file: ['grouping'], kind: 'string'},
+	readonly: {flag: '--readonly', env: [], file: ['readonly'], kind: 'boolean'},
+	maxBody: {flag: '--max-body', env: ['SESSIONTOP_MAX_BODY'], file: ['max-body', 'maxBody'], kind: 'string'},
+} as const satisfies Record<string, Spec>;
+
+export type SettingName = keyof typeof settings;
+
+/** Settings that live in `[sessiontop]`; all others are maxctrl's, in `[maxctrl]`. */
+const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'readonly', 'maxBody']);
+
+export const configEnv = 'SESSIONTOP_CONFIG';
+
+export type Config = {
+	targets: Target[];
+	/** The -h entries as typed (maxctrl names hosts that way in its output). */
+	hostEntries: string[];
+	user: string;
+	/** '' means: ask for it, on the terminal or from stdin (maxctrl's `-p ''`). */
+	password: string;
+	intervalMs: number;
+	timeoutMs: number;
+	tlsVerify: boolean;
+	/** Paths of the PEM files, read by `readTlsFiles` when a host uses https. */
+	tlsKey?: string;
+	tlsCert?: string;
+	tlsCaCert?: string;
+	tlsPassphrase?: string;
+	grouping?: Grouping;
+	sort?: Sort;
+	readonly: boolean;
+	/** The largest answer accepted from a MaxScale (--max-body). */
+	maxBodyBytes: number;
+	/** Where each setting came from. */
+	sources: Record<SettingName, Source>;
+	/** The config file that was read, if any. */
+	configFile?: string;
+	/** Things to say on stderr before starting (e.g. a config file others can read). */
+	warnings: string[];
+};
+
+export type Sources = {env?: Env; file?: ConfigFile};
+
+type Found = {value: string | boolean; source: Source; where: string};
+type Lookup = Found | undefined | {error: string};
+
+const truthy = new Set(['true', 'yes', 'on', '1']);
+const falsy = new Set(['false', 'no', 'off', '0']);
+
+export function parseBoolean(text: string): boolean | undefined {
+	const lower = text.trim().toLowerCase();
+	return truthy.has(lower) ? true : falsy.has(lower) ? false : undefined;
+}
+
+function fromFile(name: SettingName, spec: Spec, file: ConfigFile | undefined): Lookup {
+	if (file === undefined) {
+		return undefined;
+	}
+
+	const section = ownSettings.has(name) ? file.sessiontop : file.maxctrl;
+	const sectionName = ownSettings.has(name) ? '[sessiontop]' : '[maxctrl]';
+	let found: Lookup;
+	// Later lines win, as they do for maxctrl.
+	for (const [key, raw] of Object.entries(section)) {
+		if (!spec.file.includes(key)) {
+			continue;
+		}
+
+		const where = `${key} in ${sectionName} of ${file.path}`;
+		if (spec.kind === 'boolean') {
+			const value = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? parseBoolean(raw) : undefined;
+			found =
+				value === undefined
+					? {error: `${where} is "${String(raw)}": use true or false.`}
+					: {value, source: 'file', where};
+		} else if (typeof raw === 'string' || typeof raw === 'number') {
+			found = {value: String(raw), source: 'file', where};
+		} else {
+			found = {error: `${where} has no value: write it as ${key} = value.`};
+		}
+	}
+
+	return found;
+}
+
+function lookup(name: SettingName, flags: Flags, env: Env, file: ConfigFile | undefined): Lookup {
+	const spec: Spec = settings[name];
+	const flag = flags[name];
+	if (flag !== undefined) {
+		return {value: flag, source: 'flag', where: spec.flag};
+	}
+
+	for (const variable of spec.env) {
+		const text = env[variable];
+		if (text === undefined || text === '') {
+			continue;
+		}
+
+		if (spec.kind === 'boolean') {
+			const value = parseBoolean(text);
+			return value === undefined
+				? {error: `${variable}="${text}" is not true or false.`}
+				: {value, source: 'env', where: variable};
+		}
+
+		return {value: text, source: 'env', where: variable};
+	}
+
+	return fromFile(name, spec, file);
+}
+
+function describe(found: Found, text: string): string {
+	return found.source === 'flag' ? `${found.where} "${text}"` : `${found.where} ("${text}")`;
+}
+
+export function parseSort(text: string): Sort | undefined {
+	const match = /^\s*(-)?\s*([a-z/]+)(?:\s+(asc|desc))?\s*$/i.exec(text);
+	if (match === null) {
+		return undefined;
+	}
+
+	const key = match[2]!.toLowerCase().replace('i/o', 'io');
+	if (!(sortKeys as readonly string[]).includes(key)) {
+		return undefined;
+	}
+
+	return {key: key as SortKey, descending: match[1] === '-' || match[3]?.toLowerCase() === 'desc'};
+}
+
+const groupingNames: Record<string, Grouping> = {
+	'service-state': 'service-state',
+	'service+state': 'service-state',
+	service: 'service',
+	flat: 'flat',
+	none: 'flat',
 };
 
 export const intervalBounds = {minMs: 500, maxMs: 60_000};
 
-export function buildConfig(flags: Flags): Config | {error: string} {
-	const secure = flags.secure ?? false;
+const sizeUnits: Record<string, number> = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3};
+
+/** `256M`, `1G`, `512K`, `1048576B`; a bare number is in MiB. */
+export function parseSize(text: string): number | undefined {
+	const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([bkmg])(?:i?b)?)?\s*$/i.exec(text);
+	if (match === null) {
+		return undefined;
+	}
+
+	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'm').toLowerCase()] ?? 1));
+	return Number.isFinite(bytes) && bytes >= 1024 ? bytes : undefined;
+}
+
+/** Merge flags, environment and an already-read config file; no I/O. */
+export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Config | {error: string} {
+	const found = {} as Record<SettingName, Found | undefined>;
+	for (const name of Object.keys(settings) as SettingName[]) {
+		const result = lookup(name, flags, env, file);
+		if (result !== undefined && 'error' in result) {
+			return result;
+		}
+
+		found[name] = result;
+	}
+
+	const sources = Object.fromEntries(
+		(Object.keys(settings) as SettingName[]).map((name) => [name, found[name]?.source ?? 'default']),
+	) as Record<SettingName, Source>;
+	const text = (name: SettingName): string | undefined => {
+		const value = found[name]?.value;
+		return typeof value === 'string' ? value : undefined;
+	};
+
+	const bool = (name: SettingName): boolean | undefined => {
+		const value = found[name]?.value;
+		return typeof value === 'boolean' ? value : undefined;
+	};
+
+	const secure = bool('secure') ?? false;
+	const hostsText = text('hosts') ?? defaultHost;
 	const targets: Target[] = [];
-	for (const entry of (flags.hosts ?? defaultHost).split(',')) {
+	const hostEntries = hostsText.split(',');
+	for (const entry of hostEntries) {
 		const target = parseTarget(entry, secure);
 		if (typeof target === 'string') {
-			return {error: target};
+			const origin = found.hosts;
+			return {error: origin === undefined || origin.source === 'flag' ? target : `${origin.where}: ${target}`};
 		}
 
 		targets.push(target);
 	}
 
-	const intervalMs = parseDuration(flags.interval ?? '2s', 's');
+	const interval = found.interval;
+	const intervalText = text('interval') ?? '2s';
+	const intervalMs = parseDuration(intervalText, 's');
 	if (intervalMs === undefined || intervalMs < intervalBounds.minMs || intervalMs > intervalBounds.maxMs) {
-		return {error: `--interval "${flags.interval}" is not a duration from 0.5s to 60s (e.g. 2s, 500ms).`};
+		return {error: `${describe(interval!, intervalText)} is not a duration from 0.5s to 60s (e.g. 2s, 500ms).`};
 	}
 
-	const timeoutMs = parseDuration(flags.timeout ?? '10000', 'ms');
+	const timeoutText = text('timeout') ?? '10000';
+	const timeoutMs = parseDuration(timeoutText, 'ms');
 	if (timeoutMs === undefined || timeoutMs < 1) {
-		return {error: `--timeout "${flags.timeout}" is not a duration (e.g. 10000, 10s, 500ms).`};
+		return {error: `${describe(found.timeout!, timeoutText)} is not a duration (e.g. 10000, 10s, 500ms).`};
+	}
+
+	let sort: Sort | undefined;
+	const sortText = text('sort');
+	if (sortText !== undefined) {
+		sort = parseSort(sortText);
+		if (sort === undefined) {
+			return {
+				error: `${describe(found.sort!, sortText)} is not a sort: use one of ${sortKeys.join(', ')}, then desc to reverse it (e.g. "idle desc").`,
+			};
+		}
+	}
+
+	let grouping: Grouping | undefined;
+	const groupingText = text('grouping');
+	if (groupingText !== undefined) {
+		grouping = groupingNames[groupingText.trim().toLowerCase()];
+		if (grouping === undefined) {
+			return {error: `${describe(found.grouping!, groupingText)} is not a grouping: use service-state, service or flat.`};
+		}
+	}
+
+	const maxBodyText = text('maxBody') ?? '256M';
+	const maxBodyBytes = parseSize(maxBodyText);
+	if (maxBodyBytes === undefined) {
+		return {error: `${describe(found.maxBody!, maxBodyText)} is not a size of at least 1K: use e.g. 512M or 1G.`};
+	}
+
+	if (file !== undefined) {
+		for (const key of Object.keys(file.sessiontop)) {
+			if (![...ownSettings].some((name) => (settings[name].file as readonly string[]).includes(key))) {
+				return {error: `"${key}" in [sessiontop] of ${file.path} is not a setting: use interval, sort, grouping, readonly or max-body.`};
+			}
+		}
 	}
 
 	return {
 		targets,
-		user: flags.user ?? 'admin',
-		password: flags.password ?? 'mariadb',
+		hostEntries,
+		user: text('user') ?? 'admin',
+		password: text('password') ?? 'mariadb',
 		intervalMs,
 		timeoutMs,
-		tlsVerify: flags.tlsVerifyServerCert ?? true,
+		tlsVerify: bool('tlsVerifyServerCert') ?? true,
+		tlsKey: text('tlsKey'),
+		tlsCert: text('tlsCert'),
+		tlsCaCert: text('tlsCaCert'),
+		tlsPassphrase: text('tlsPassphrase'),
+		grouping,
+		sort,
+		readonly: bool('readonly') ?? false,
+		maxBodyBytes,
+		sources,
+		configFile: file?.path,
+		warnings: [],
+	};
+}
+
+/**
+ * Find and read the config file (-c, else SESSIONTOP_CONFIG, else ~/.maxctrl.cnf),
+ * then merge. A missing default file is fine; a named one must exist and parse.
+ */
+export function loadConfig(flags: Flags, env: Env, home: string): Config | {error: string} {
+	const named = flags.config ?? (env[configEnv] === '' ? undefined : env[configEnv]);
+	if (named !== undefined && named.trim() === '') {
+		return {error: 'The config file name is empty: pass -c with a path, e.g. -c ~/.maxctrl.cnf.'};
+	}
+
+	const file = named === undefined ? defaultConfigPath(home) : expandHome(named, home);
+	const read = readConfigFile(file, named !== undefined);
+	if (!read.ok) {
+		return {error: read.error};
+	}
+
+	const config = buildConfig(flags, {env, file: read.file});
+	if ('error' in config) {
+		return config;
+	}
+
+	config.warnings.push(...read.warnings);
+	return config;
+}
+
+/** What the monitor's model takes (source/model/monitor-state.ts `Options`). */
+export function monitorOptions(config: Config): {intervalMs: number; readonly: boolean; grouping?: Grouping; sort?: Sort} {
+	return {
+		intervalMs: config.intervalMs,
+		readonly: config.readonly,
+		...(config.grouping === undefined ? {} : {grouping: config.grouping}),
+		...(config.sort === undefined ? {} : {sort: config.sort}),
 	};
 }

@@ -5,6 +5,11 @@ import type {Target} from '../api/client.js';
 
 export const defaultHost = '127.0.0.1:8989';
 
+/** The entry as it may be quoted back: never with the `user:password@` part someone put in it. */
+function shown(text: string): string {
+	return text.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/i, (_match, scheme: string | undefined) => `${scheme ?? ''}…@`);
+}
+
 export function parseTarget(text: string, secure: boolean): Target | string {
 	const trimmed = text.trim();
 	if (trimmed === '') {
@@ -16,11 +21,11 @@ export function parseTarget(text: string, secure: boolean): Target | string {
 	try {
 		url = new URL(hasScheme ? trimmed : `${secure ? 'https' : 'http'}://${trimmed}`);
 	} catch {
-		return `"${trimmed}" is not a host:port or an http(s) URL: use e.g. 127.0.0.1:8989.`;
+		return `"${shown(trimmed)}" is not a host:port or an http(s) URL: use e.g. 127.0.0.1:8989.`;
 	}
 
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return `"${trimmed}" uses ${url.protocol.slice(0, -1)}; MaxScale's REST API speaks http or https.`;
+		return `"${shown(trimmed)}" uses ${url.protocol.slice(0, -1)}; MaxScale's REST API speaks http or https.`;
 	}
 
 	if (url.username !== '' || url.password !== '') {

@@ -1,18 +1,27 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import type {ConfigFile} from '../../source/config/config-file.js';
 import {parseDuration} from '../../source/config/duration.js';
-import {buildConfig} from '../../source/config/options.js';
+import {buildConfig, monitorOptions, parseSort, type Config, type Env, type Flags} from '../../source/config/options.js';
 import {parseTarget} from '../../source/config/target.js';
 
+function ok(config: Config | {error: string}): Config {
+	assert.ok(!('error' in config), 'error' in config ? config.error : '');
+	return config;
+}
+
 test('defaults follow maxctrl', () => {
-	const config = buildConfig({});
-	assert.ok(!('error' in config));
+	const config = ok(buildConfig({}));
 	assert.deepEqual(config.targets, [{origin: 'http://127.0.0.1:8989', label: '127.0.0.1:8989'}]);
 	assert.equal(config.user, 'admin');
 	assert.equal(config.password, 'mariadb');
 	assert.equal(config.intervalMs, 2000);
 	assert.equal(config.timeoutMs, 10_000);
 	assert.equal(config.tlsVerify, true);
+	assert.equal(config.readonly, false);
+	assert.equal(config.sort, undefined);
+	assert.equal(config.grouping, undefined);
+	assert.ok(Object.values(config.sources).every((source) => source === 'default'));
 });
 
 test('hosts: host:port, bare host, IPv6, URLs, --secure, comma lists', () => {
@@ -20,9 +29,9 @@ test('hosts: host:port, bare host, IPv6, URLs, --secure, comma lists', () => {
 	assert.deepEqual(parseTarget('mx1:9000', true), {origin: 'https://mx1:9000', label: 'mx1:9000'});
 	assert.deepEqual(parseTarget('[::1]:8989', false), {origin: 'http://[::1]:8989', label: '[::1]:8989'});
 	assert.deepEqual(parseTarget('https://mx.example.com', false), {origin: 'https://mx.example.com:443', label: 'mx.example.com:443'});
-	const config = buildConfig({hosts: 'a:1,b:2'});
-	assert.ok(!('error' in config));
+	const config = ok(buildConfig({hosts: 'a:1, b:2'}));
 	assert.equal(config.targets.length, 2);
+	assert.deepEqual(config.hostEntries, ['a:1', ' b:2'], 'kept as typed, for maxctrl-style headings');
 });
 
 test('mistakes become one sentence', () => {
@@ -35,11 +44,17 @@ test('mistakes become one sentence', () => {
 		[{interval: '61s'}, /0\.5s to 60s/],
 		[{interval: 'soon'}, /not a duration/],
 		[{timeout: 'x'}, /not a duration/],
+		[{sort: 'cpu'}, /not a sort: use one of id, user/],
+		[{grouping: 'by-user'}, /not a grouping: use service-state, service or flat/],
+		[{maxBody: 'lots'}, /--max-body "lots" is not a size of at least 1K/],
+		[{hosts: 'http://admin:pw@[127.0.0.1'}, /"http:\/\/…@\[127\.0\.0\.1" is not a host:port/],
+		[{hosts: 'ftp://admin:pw@x'}, /"ftp:\/\/…@x" uses ftp/],
 	] as const) {
 		const config = buildConfig(flags);
 		assert.ok('error' in config, JSON.stringify(flags));
 		assert.match(config.error, pattern);
 		assert.doesNotMatch(config.error, /pw/);
+		assert.equal(config.error.split('\n').length, 1);
 	}
 });
 
@@ -52,4 +67,185 @@ test('durations', () => {
 	assert.equal(parseDuration('10000', 'ms'), 10_000);
 	assert.equal(parseDuration('-1', 's'), undefined);
 	assert.equal(parseDuration('2h', 's'), undefined);
+});
+
+function file(maxctrl: Record<string, unknown>, sessiontop: Record<string, unknown> = {}): ConfigFile {
+	return {path: '/home/u/.maxctrl.cnf', maxctrl, sessiontop};
+}
+
+// For every kind of option: the flag beats the environment, which beats the file,
+// which beats the default; each layer is removed in turn.
+const precedence: Array<{
+	name: string;
+	flag: Flags;
+	env: Env;
+	file: ConfigFile;
+	read(config: Config): unknown;
+	values: [flag: unknown, env: unknown, file: unknown, fallback: unknown];
+}> = [
+	{
+		name: 'user (string)',
+		flag: {user: 'flag-user'},
+		env: {SESSIONTOP_USER: 'env-user'},
+		file: file({u: 'file-user'}),
+		read: (c) => c.user,
+		values: ['flag-user', 'env-user', 'file-user', 'admin'],
+	},
+	{
+		name: 'password (secret)',
+		flag: {password: 'flag-pw'},
+		env: {SESSIONTOP_PASSWORD: 'env-pw'},
+		file: file({password: 'file-pw'}),
+		read: (c) => c.password,
+		values: ['flag-pw', 'env-pw', 'file-pw', 'mariadb'],
+	},
+	{
+		name: 'hosts (list)',
+		flag: {hosts: 'f1:1,f2:2'},
+		env: {SESSIONTOP_HOSTS: 'e1:1'},
+		file: file({h: 'c1:1'}),
+		read: (c) => c.targets.map((target) => target.label).join(','),
+		values: ['f1:1,f2:2', 'e1:1', 'c1:1', '127.0.0.1:8989'],
+	},
+	{
+		name: 'timeout (duration)',
+		flag: {timeout: '1s'},
+		env: {SESSIONTOP_TIMEOUT: '2000'},
+		file: file({t: '3s'}),
+		read: (c) => c.timeoutMs,
+		values: [1000, 2000, 3000, 10_000],
+	},
+	{
+		name: 'secure (boolean)',
+		flag: {secure: false},
+		env: {SESSIONTOP_SECURE: 'yes'},
+		file: file({s: false}),
+		read: (c) => c.targets[0]?.origin.startsWith('https:'),
+		values: [false, true, false, false],
+	},
+	{
+		name: 'tls-verify-server-cert (boolean, default true)',
+		flag: {tlsVerifyServerCert: false},
+		env: {SESSIONTOP_TLS_VERIFY_SERVER_CERT: 'true'},
+		file: file({'tls-verify-server-cert': false}),
+		read: (c) => c.tlsVerify,
+		values: [false, true, false, true],
+	},
+	{
+		name: 'tls-ca-cert (path)',
+		flag: {tlsCaCert: '/flag/ca.pem'},
+		env: {SESSIONTOP_TLS_CA_CERT: '/env/ca.pem'},
+		file: file({'tls-ca-cert': '/file/ca.pem'}),
+		read: (c) => c.tlsCaCert,
+		values: ['/flag/ca.pem', '/env/ca.pem', '/file/ca.pem', undefined],
+	},
+	{
+		name: 'interval ([sessiontop], no environment)',
+		flag: {interval: '1s'},
+		env: {},
+		file: file({}, {interval: '5s'}),
+		read: (c) => c.intervalMs,
+		values: [1000, 5000, 5000, 2000],
+	},
+	{
+		name: 'sort ([sessiontop])',
+		flag: {sort: 'user'},
+		env: {},
+		file: file({}, {sort: 'idle desc'}),
+		read: (c) => c.sort,
+		values: [{key: 'user', descending: false}, {key: 'idle', descending: true}, {key: 'idle', descending: true}, undefined],
+	},
+	{
+		name: 'max-body ([sessiontop], with a variable)',
+		flag: {maxBody: '1G'},
+		env: {SESSIONTOP_MAX_BODY: '512M'},
+		file: file({}, {'max-body': '64m'}),
+		read: (c) => c.maxBodyBytes,
+		values: [1024 ** 3, 512 * 1024 ** 2, 64 * 1024 ** 2, 256 * 1024 ** 2],
+	},
+	{
+		name: 'readonly ([sessiontop])',
+		flag: {readonly: false},
+		env: {},
+		file: file({}, {readonly: true}),
+		read: (c) => c.readonly,
+		values: [false, true, true, false],
+	},
+];
+
+for (const option of precedence) {
+	test(`precedence, ${option.name}: flag > environment > config file > default`, () => {
+		const [fromFlag, fromEnv, fromFile, fallback] = option.values;
+		assert.deepEqual(option.read(ok(buildConfig(option.flag, {env: option.env, file: option.file}))), fromFlag, 'flag');
+		assert.deepEqual(option.read(ok(buildConfig({}, {env: option.env, file: option.file}))), fromEnv, 'environment');
+		assert.deepEqual(option.read(ok(buildConfig({}, {env: {}, file: option.file}))), fromFile, 'file');
+		assert.deepEqual(option.read(ok(buildConfig({}, {env: {}}))), fallback, 'default');
+	});
+}
+
+test("maxctrl's own environment variables count, below ours", () => {
+	const env = {MAXCTRL_USER: 'mx-user', MAXCTRL_PASSWORD: 'mx-pw'};
+	const config = ok(buildConfig({}, {env, file: file({u: 'file-user', p: 'file-pw'})}));
+	assert.equal(config.user, 'mx-user');
+	assert.equal(config.password, 'mx-pw');
+	assert.equal(config.sources.password, 'env');
+	assert.equal(ok(buildConfig({}, {env: {...env, SESSIONTOP_PASSWORD: 'ours'}})).password, 'ours');
+	assert.equal(ok(buildConfig({}, {env: {SESSIONTOP_USER: ''}})).user, 'admin', 'an empty variable is unset');
+});
+
+test('the config file: aliases, later lines win, values converted like maxctrl (ini)', () => {
+	const config = ok(
+		buildConfig(
+			{},
+			{
+				file: file(
+					{user: 'first', u: 'second', p: 12_345, n: 'false', secure: true, hosts: 'mx:1', timeout: '10s', quiet: true, tsv: true},
+					{grouping: 'none', readonly: 'yes'},
+				),
+			},
+		),
+	);
+	assert.equal(config.user, 'second');
+	assert.equal(config.password, '12345');
+	assert.equal(config.tlsVerify, false);
+	assert.equal(config.targets[0]?.origin, 'https://mx:1');
+	assert.equal(config.timeoutMs, 10_000);
+	assert.equal(config.grouping, 'flat');
+	assert.equal(config.readonly, true);
+	assert.deepEqual(monitorOptions(config), {intervalMs: 2000, readonly: true, grouping: 'flat'});
+	assert.equal(config.maxBodyBytes, 256 * 1024 * 1024);
+});
+
+test('config file mistakes name the key and the file', () => {
+	for (const [maxctrl, sessiontop, pattern] of [
+		[{p: true}, {}, /^p in \[maxctrl\] of \/home\/u\/\.maxctrl\.cnf has no value: write it as p = value\.$/],
+		[{secure: 'maybe'}, {}, /^secure in \[maxctrl\] of \S+ is "maybe": use true or false\.$/],
+		[{t: 'soon'}, {}, /^t in \[maxctrl\] of \S+ \("soon"\) is not a duration/],
+		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is not a duration from 0\.5s to 60s/],
+		[{}, {colour: 'red'}, /^"colour" in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, readonly or max-body\.$/],
+		[{h: 'ftp://x'}, {}, /^h in \[maxctrl\] of \S+: "ftp:\/\/x" uses ftp/],
+	] as const) {
+		const config = buildConfig({}, {file: file(maxctrl, sessiontop)});
+		assert.ok('error' in config, JSON.stringify(maxctrl));
+		assert.match(config.error, pattern);
+	}
+
+	const badEnv = buildConfig({}, {env: {SESSIONTOP_SECURE: 'sometimes'}});
+	assert.ok('error' in badEnv);
+	assert.equal(badEnv.error, 'SESSIONTOP_SECURE="sometimes" is not true or false.');
+});
+
+test('an empty password means: ask for it, as maxctrl -p \'\'', () => {
+	assert.equal(ok(buildConfig({password: ''})).password, '');
+	assert.equal(ok(buildConfig({}, {file: file({p: ''})})).password, '');
+});
+
+test('sorts and groupings as people write them', () => {
+	assert.deepEqual(parseSort('idle'), {key: 'idle', descending: false});
+	assert.deepEqual(parseSort('-memory'), {key: 'memory', descending: true});
+	assert.deepEqual(parseSort(' Age DESC '), {key: 'age', descending: true});
+	assert.deepEqual(parseSort('I/O desc'), {key: 'io', descending: true});
+	assert.equal(parseSort('idle sideways'), undefined);
+	assert.equal(ok(buildConfig({grouping: 'service+state'})).grouping, 'service-state');
+	assert.equal(ok(buildConfig({grouping: 'service'})).grouping, 'service');
 });

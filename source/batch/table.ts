@@ -1,0 +1,48 @@
+// `sessiontop --once`: the list as a plain text table, the columns of the screen
+// (and the MaxScale each session is on, when several are watched), no colours, no
+// truncation: a file or a pipe gets every character. Strings are sanitized by the
+// reader already; the host names are sanitized here.
+
+import {formatBytes, formatClient, formatCount, formatDuration, shortState} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import type {Session} from '../model/session.js';
+
+type Column = {title: string; align: 'left' | 'right'; value(session: Session): string};
+
+const columns: Column[] = [
+	{title: 'Id', align: 'right', value: (s) => s.id},
+	{title: 'User', align: 'left', value: (s) => s.user ?? '?'},
+	{title: 'Client', align: 'left', value: (s) => formatClient(s.remote, s.port)},
+	{title: 'State', align: 'left', value: (s) => (s.state === '' ? '?' : shortState(s.state))},
+	{title: 'Age', align: 'right', value: (s) => formatDuration(s.ageSeconds)},
+	{title: 'Idle', align: 'right', value: (s) => formatDuration(s.idleSeconds)},
+	{title: 'Memory', align: 'right', value: (s) => formatBytes(s.memoryBytes)},
+	{title: 'I/O', align: 'right', value: (s) => formatCount(s.ioActivity)},
+	{title: 'Service', align: 'left', value: (s) => (s.service === '' ? '?' : s.service)},
+];
+
+const hostColumn: Column = {title: 'MaxScale', align: 'left', value: (s) => sanitize(s.host)};
+
+function width(text: string): number {
+	return [...text].length;
+}
+
+function pad(text: string, size: number, align: 'left' | 'right'): string {
+	const gap = ' '.repeat(Math.max(0, size - width(text)));
+	return align === 'left' ? text + gap : gap + text;
+}
+
+/** The table, header first, one line per session, every line ending in "\n". */
+export function formatTable(sessions: readonly Session[], several: boolean): string {
+	const chosen = several ? [hostColumn, ...columns] : columns;
+	const cells = sessions.map((session) => chosen.map((column) => column.value(session)));
+	const sizes = chosen.map((column, index) =>
+		Math.max(width(column.title), ...cells.map((row) => width(row[index] ?? ''))),
+	);
+	const line = (row: readonly string[]) =>
+		row
+			.map((cell, index) => pad(cell, sizes[index] ?? 0, chosen[index]?.align ?? 'left'))
+			.join('  ')
+			.trimEnd();
+	return [chosen.map((column) => column.title), ...cells].map((row) => `${line(row)}\n`).join('');
+}

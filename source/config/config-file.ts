@@ -1,0 +1,107 @@
+// The configuration file: maxctrl's own `~/.maxctrl.cnf`, read the way maxctrl reads
+// it (npm's `ini` parser, section `[maxctrl]`, the option names and their short
+// aliases), plus a `[sessiontop]` section for our own settings. A maxctrl user's
+// file works unchanged.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import ini from 'ini';
+
+export const defaultConfigName = '.maxctrl.cnf';
+
+export type ConfigFile = {
+	path: string;
+	/** `[maxctrl]`: connection options under maxctrl's names (see `maxctrlKeys`). */
+	maxctrl: Record<string, unknown>;
+	/** `[sessiontop]`: interval, sort, grouping, readonly. */
+	sessiontop: Record<string, unknown>;
+};
+
+export type FileResult = {ok: true; file?: ConfigFile; warnings: string[]} | {ok: false; error: string};
+
+/** `~/x` and `~` to the home folder; the shell usually does it, a config value or `-c '~/x'` may not. */
+export function expandHome(file: string, home: string): string {
+	if (file === '~') {
+		return home;
+	}
+
+	return file.startsWith('~/') ? path.join(home, file.slice(2)) : file;
+}
+
+export function defaultConfigPath(home: string): string {
+	return path.join(home, defaultConfigName);
+}
+
+function isSection(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function reasonOf(error: unknown): string {
+	const code = (error as {code?: unknown} | null)?.code;
+	if (code === 'ENOENT') {
+		return 'does not exist';
+	}
+
+	if (code === 'EACCES' || code === 'EPERM') {
+		return 'cannot be read (permission denied)';
+	}
+
+	if (code === 'EISDIR') {
+		return 'is a folder, not a file';
+	}
+
+	return `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+}
+
+const passwordKeys = new Set(['p', 'password']);
+
+/**
+ * Read and parse the file. `explicit` (given with -c or SESSIONTOP_CONFIG): a missing
+ * file is an error. The default file may be missing. A file without either section
+ * is refused, as maxctrl refuses one without `[maxctrl]`.
+ */
+export function readConfigFile(file: string, explicit: boolean): FileResult {
+	let stats: fs.Stats;
+	let text: string;
+	try {
+		stats = fs.statSync(file);
+		if (stats.isDirectory()) {
+			return {ok: false, error: `The config file ${file} is a folder, not a file: check -c.`};
+		}
+
+		text = fs.readFileSync(file, 'utf8');
+	} catch (error: unknown) {
+		const missing = (error as {code?: unknown} | null)?.code === 'ENOENT';
+		if (missing && !explicit) {
+			return {ok: true, warnings: []};
+		}
+
+		return {ok: false, error: `The config file ${file} ${reasonOf(error)}: check -c (or SESSIONTOP_CONFIG).`};
+	}
+
+	const parsed = ini.parse(text);
+	const maxctrl = parsed['maxctrl'];
+	const sessiontop = parsed['sessiontop'];
+	if (!isSection(maxctrl) && !isSection(sessiontop)) {
+		return {
+			ok: false,
+			error: `The config file ${file} has no [maxctrl] or [sessiontop] section: put the options under one of them.`,
+		};
+	}
+
+	const config: ConfigFile = {
+		path: file,
+		maxctrl: isSection(maxctrl) ? {...maxctrl} : {},
+		sessiontop: isSection(sessiontop) ? {...sessiontop} : {},
+	};
+	const warnings: string[] = [];
+	// Like ssh with a private key: a password others can read is worth a word, once.
+	// (maxctrl refuses such a file outright; we say so and go on.)
+	const hasPassword = Object.keys(config.maxctrl).some((key) => passwordKeys.has(key));
+	if (hasPassword && (stats.mode & 0o077) !== 0) {
+		const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+		warnings.push(`${file} holds a password and other users can read it (mode ${mode}): run chmod 600 ${file}.`);
+	}
+
+	return {ok: true, file: config, warnings};
+}

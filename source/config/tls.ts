@@ -1,0 +1,101 @@
+// The TLS side of a connection: the PEM files named by --tls-ca-cert, --tls-cert and
+// --tls-key, read once at start (a file that cannot be read is one sentence), and
+// whether the server's certificate is verified (-n false turns that off, loudly).
+
+import fs from 'node:fs';
+import {createSecureContext} from 'node:tls';
+import type {Buffer} from 'node:buffer';
+import type {ClientOptions, Target} from '../api/client.js';
+import {sanitize} from '../model/sanitize.js';
+import type {Config} from './options.js';
+
+export type TlsOptions = NonNullable<ClientOptions['tls']>;
+
+function readPem(file: string, flag: string, what: string): Buffer | string {
+	try {
+		const content = fs.readFileSync(file);
+		if (!content.toString('latin1').includes('-----BEGIN')) {
+			return `${flag} ${file} is not a PEM file (no "-----BEGIN" line): give the ${what} in PEM form.`;
+		}
+
+		return content;
+	} catch (error: unknown) {
+		const code = (error as {code?: unknown} | null)?.code;
+		const reason =
+			code === 'ENOENT'
+				? 'does not exist'
+				: code === 'EACCES' || code === 'EPERM'
+					? 'cannot be read (permission denied)'
+					: code === 'EISDIR'
+						? 'is a folder'
+						: `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+		return `${flag} ${file} ${reason}: give the path of the ${what}.`;
+	}
+}
+
+export function usesHttps(targets: readonly Target[]): boolean {
+	return targets.some((target) => target.origin.startsWith('https:'));
+}
+
+/** The TLS options every https client gets, or one sentence when a file is wrong. */
+export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok: false; error: string} {
+	const tls: TlsOptions = {rejectUnauthorized: config.tlsVerify};
+	if (config.tlsKey !== undefined && config.tlsCert === undefined) {
+		return {ok: false, error: '--tls-key needs --tls-cert too: the client certificate that goes with the key.'};
+	}
+
+	if (config.tlsCert !== undefined && config.tlsKey === undefined) {
+		return {ok: false, error: '--tls-cert needs --tls-key too: the private key of the client certificate.'};
+	}
+
+	const files = [
+		['ca', config.tlsCaCert, '--tls-ca-cert', 'CA certificate that signed the MaxScale certificate'],
+		['cert', config.tlsCert, '--tls-cert', 'client certificate'],
+		['key', config.tlsKey, '--tls-key', 'client private key'],
+	] as const;
+	for (const [field, file, flag, what] of files) {
+		if (file === undefined) {
+			continue;
+		}
+
+		const content = readPem(file, flag, what);
+		if (typeof content === 'string') {
+			return {ok: false, error: content};
+		}
+
+		tls[field] = content;
+	}
+
+	if (config.tlsPassphrase !== undefined) {
+		tls.passphrase = config.tlsPassphrase;
+	}
+
+	// Let OpenSSL read them now, so a wrong passphrase or a key that does not match
+	// the certificate is one sentence at start, not a failure on every poll.
+	try {
+		createSecureContext({ca: tls.ca, cert: tls.cert, key: tls.key, passphrase: tls.passphrase});
+	} catch (error: unknown) {
+		const message = error instanceof Error ? error.message : String(error);
+		if (/bad decrypt|passphrase|decrypt/i.test(message)) {
+			return {ok: false, error: `--tls-key ${config.tlsKey} cannot be opened: check --tls-passphrase.`};
+		}
+
+		if (/key values mismatch/i.test(message)) {
+			return {ok: false, error: `--tls-key ${config.tlsKey} is not the key of --tls-cert ${config.tlsCert}: give the matching pair.`};
+		}
+
+		const which = /certificate|x509|PEM/i.test(message) ? 'a certificate file' : 'a TLS file';
+		return {ok: false, error: `OpenSSL cannot use ${which} (${sanitize(message).slice(0, 80)}): check --tls-ca-cert, --tls-cert and --tls-key.`};
+	}
+
+	return {ok: true, tls};
+}
+
+/** The one-line warning shown when -n false is in force for an https host. */
+export function noVerifyWarning(config: Config): string | undefined {
+	if (config.tlsVerify || !usesHttps(config.targets)) {
+		return undefined;
+	}
+
+	return "TLS certificate verification is off (-n false): sessiontop cannot tell MaxScale from an impostor, who would get the password.";
+}

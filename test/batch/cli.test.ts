@@ -1,0 +1,201 @@
+// Batch output from the built CLI, a child process, against a simulated MaxScale
+// over loopback: --once, --tsv, --json, --watch --json, automatic batch output for
+// a pipe, and the exit code and single stderr line of every failure.
+
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {after, before, test} from 'node:test';
+import {maxctrlTsv} from '../../source/batch/maxctrl-tsv.js';
+import type {Simulator} from '../../source/simulator/index.js';
+import {assertOneLine, runCli, simulator, skipWithoutBuild, startCli} from './helpers.js';
+
+let sim: Simulator;
+let other: Simulator;
+let host: string;
+let otherHost: string;
+let documents: unknown[];
+
+async function sessionsDocument(url: string): Promise<unknown[]> {
+	const answer = await fetch(`${url}/v1/sessions`, {headers: {authorization: `Basic ${btoa('admin:mariadb')}`}});
+	return ((await answer.json()) as {data: unknown[]}).data;
+}
+
+before(async () => {
+	sim = await simulator();
+	other = await simulator({seed: 7, sessions: 3, apiVersion: '6.4'});
+	host = `127.0.0.1:${sim.port}`;
+	otherHost = `127.0.0.1:${other.port}`;
+	documents = await sessionsDocument(sim.url);
+});
+
+after(async () => {
+	await Promise.all([sim.close(), other.close()]);
+});
+
+const options = {skip: skipWithoutBuild};
+
+test('--once --tsv prints exactly what maxctrl --tsv list sessions prints', options, async () => {
+	const [run, tsvAlone] = await Promise.all([runCli(['-h', host, '--once', '--tsv']), runCli(['-h', host, '--tsv'])]);
+	assert.equal(run.stderr, '');
+	assert.equal(run.code, 0);
+	assert.equal(run.stdout, maxctrlTsv([{entry: host, data: documents}]));
+	assert.equal(
+		run.stdout.split('\n')[0],
+		'122486\tapp_rw\t::ffff:10.0.1.32\tTue, 17 Nov 2026 21:48:33 GMT\t16\tRW-Split-Router\t71459\t4',
+	);
+	assert.equal(run.stdout.split('\n').length, 7);
+	// --tsv alone is the same (it prints once).
+	assert.equal(tsvAlone.stdout, run.stdout);
+});
+
+test('--tsv with several hosts: one block per host, headed by the host as typed', options, async () => {
+	const run = await runCli(['-h', `${host},${otherHost}`, '--tsv']);
+	assert.equal(run.code, 0, run.stderr);
+	const expected = maxctrlTsv([
+		{entry: host, data: documents},
+		{entry: otherHost, data: await sessionsDocument(other.url)},
+	]);
+	assert.equal(run.stdout, expected);
+	assert.ok(run.stdout.startsWith(`${host}\n`));
+	assert.ok(run.stdout.includes(`\n${otherHost}\n`));
+});
+
+test('--once prints the screen columns as a plain table, sorted by --sort', options, async () => {
+	const [run, byIdle] = await Promise.all([runCli(['-h', host, '--once']), runCli(['-h', host, '--once', '--sort', 'idle desc'])]);
+	assert.equal(run.code, 0, run.stderr);
+	const lines = run.stdout.trimEnd().split('\n');
+	assert.deepEqual(lines[0]!.trim().split(/\s+/), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service']);
+	assert.equal(lines.length, 7);
+	const ids = lines.slice(1).map((line) => Number(line.trim().split(/\s+/)[0]));
+	assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'sorted by id by default');
+	assert.match(run.stdout, /122486 {2}app_rw +\[::ffff:10\.0\.1\.32\]:\d+ +started/);
+	// eslint-disable-next-line no-control-regex
+	assert.doesNotMatch(run.stdout, /\u001B/, 'no colours in batch output');
+
+	const idle = (line: string) => line.trim().split(/\s+/)[5]!;
+	assert.equal(idle(byIdle.stdout.split('\n')[1]!), '16s', 'the idlest first');
+});
+
+test('stdout that is not a terminal gets the --once table without asking', options, async () => {
+	const [auto, once] = await Promise.all([runCli(['-h', host]), runCli(['-h', host, '--once'])]);
+	assert.equal(auto.code, 0, auto.stderr);
+	assert.equal(auto.stdout, once.stdout);
+});
+
+test('--json prints the normalized sessions as one array; several hosts are told apart', options, async () => {
+	const [run, bothRun, table] = await Promise.all([
+		runCli(['-h', host, '--json']),
+		runCli(['-h', `${host},${otherHost}`, '--json']),
+		runCli(['-h', `${host},${otherHost}`, '--once']),
+	]);
+	assert.equal(run.code, 0, run.stderr);
+	assert.ok(run.stdout.endsWith('\n') && run.stdout.split('\n').length === 2, 'one line');
+	const sessions = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+	assert.equal(sessions.length, 6);
+	assert.deepEqual(sessions[0], {
+		host,
+		id: '56597',
+		service: 'RW-Split-Router',
+		state: 'Session started',
+		user: 'app_rw',
+		remote: '::ffff:10.0.1.23',
+		port: sessions[0]!['port'],
+		connectedAt: Date.parse('Mon, 16 Nov 2026 07:39:18 GMT'),
+		ageSeconds: sessions[0]!['ageSeconds'],
+		idleSeconds: 0,
+		memoryBytes: 71_009,
+		ioActivity: 232,
+		thread: sessions[0]!['thread'],
+	});
+
+	const both = JSON.parse(bothRun.stdout) as Array<{host: string}>;
+	assert.equal(both.length, 9);
+	assert.deepEqual([...new Set(both.map((session) => session.host))], [host, otherHost]);
+
+	assert.match(table.stdout.split('\n')[0]!, /^MaxScale +Id +User/);
+	assert.equal(table.stdout.trimEnd().split('\n').length, 10);
+});
+
+test('--watch --json streams one JSON line per poll until SIGINT or SIGTERM, then exits 0', options, async () => {
+	const watchUntil = async (signal: NodeJS.Signals) => {
+		const {child, done} = startCli(['-h', host, '--watch', '--json', '--interval', '500ms']);
+		let seen = '';
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => {
+				reject(new Error(`no two lines in time: ${seen}`));
+			}, 10_000);
+			child.stdout!.on('data', (chunk: string) => {
+				seen += chunk;
+				if (seen.split('\n').length > 2) {
+					clearTimeout(timer);
+					resolve();
+				}
+			});
+		});
+		child.kill(signal);
+		return done;
+	};
+
+	const runs = await Promise.all([watchUntil('SIGINT'), watchUntil('SIGTERM')]);
+	for (const run of runs) {
+		assert.equal(run.code, 0, run.stderr);
+		assert.equal(run.signal, null);
+		assert.equal(run.stderr, '');
+		const lines = run.stdout.trimEnd().split('\n');
+		assert.ok(lines.length >= 2);
+		for (const line of lines) {
+			assert.equal((JSON.parse(line) as unknown[]).length, 6);
+		}
+	}
+});
+
+async function closedPort(): Promise<number> {
+	const server = http.createServer();
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as AddressInfo;
+	await new Promise((resolve) => {
+		server.close(resolve);
+	});
+	return port;
+}
+
+test('failures: exit 1 and one sentence on stderr, never the password, in every batch mode', options, async () => {
+	const refused = `127.0.0.1:${await closedPort()}`;
+	const refusedLine = /^sessiontop: Connection refused by 127\.0\.0\.1:\d+: is MaxScale running/;
+	const cases: Array<[string[], RegExp]> = [
+		[['-h', refused, '--once'], refusedLine],
+		[['-h', refused, '--tsv'], refusedLine],
+		[['-h', refused, '--json'], refusedLine],
+		[['-h', refused, '--watch', '--json'], refusedLine],
+		[['-h', `${host},${refused}`, '--tsv'], refusedLine],
+		[['-h', 'no-such-host.invalid:8989', '--once'], /^sessiontop: The host name of no-such-host\.invalid:8989 does not resolve: check --hosts\.$/],
+		[['-h', host, '-p', 'wrong-secret-pw', '--tsv'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401.*\): check --user and --password\.$/],
+		[['-h', host, '-p', 'wrong-secret-pw', '--json'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401/],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	for (const [index, [args, expected]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 1, `${args.join(' ')}: ${run.stderr}`);
+		assert.equal(run.stdout, '');
+		assert.match(assertOneLine(run.stderr, 'wrong-secret-pw'), expected);
+	}
+});
+
+test('mistakes in the options: exit 2 and one sentence', options, async () => {
+	const cases: Array<[string[], RegExp]> = [
+		[['--timeout', 'soon', '--once'], /--timeout "soon" is not a duration/],
+		[['-c', '/no/such/file.cnf', '--once'], /The config file \/no\/such\/file\.cnf does not exist/],
+		[['--watch', '--once'], /use --watch --json/],
+		[['--sort', 'cpu', '--once'], /--sort "cpu" is not a sort/],
+		[['--tsv', '--json'], /exclude each other/],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	for (const [index, [args, expected]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.match(assertOneLine(run.stderr), expected);
+	}
+});

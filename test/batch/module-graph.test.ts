@@ -1,0 +1,66 @@
+// Batch output must not load Ink or React: it runs without a terminal, in cron jobs
+// and pipes, and should start fast. The built CLI runs in a child process with a
+// resolve hook that logs every module it loads; a control run proves the hook sees
+// Ink when Ink is loaded.
+
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {after, before, test} from 'node:test';
+import {execFile} from 'node:child_process';
+import type {Simulator} from '../../source/simulator/index.js';
+import {runCli, simulator, skipWithoutBuild, tempDir} from './helpers.js';
+
+const preload = fileURLToPath(new URL('fixtures/record-modules.mjs', import.meta.url));
+const uiModule = fileURLToPath(new URL('../../build/ui/run-monitor.js', import.meta.url));
+
+let sim: Simulator;
+before(async () => {
+	sim = await simulator();
+});
+after(async () => {
+	await sim.close();
+});
+
+function loaded(log: string): string[] {
+	return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+}
+
+const inkOrReact = /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
+
+test('a batch run loads neither Ink nor React', {skip: skipWithoutBuild}, async (t) => {
+	const dir = tempDir(t);
+	for (const mode of [['--once', '--tsv'], ['--json']]) {
+		const log = path.join(dir, `${mode.join('')}.log`);
+		// eslint-disable-next-line no-await-in-loop
+		const run = await runCli(['-h', `127.0.0.1:${sim.port}`, ...mode], {nodeArgs: ['--import', preload], env: {MODULE_LOG: log}});
+		assert.equal(run.code, 0, run.stderr);
+		const modules = loaded(log);
+		assert.ok(modules.some((url) => url.endsWith('/build/batch/run-batch.js')), `the batch module ran: ${modules.join('\n')}`);
+		assert.ok(modules.some((url) => url.includes('/node_modules/undici/')), 'the hook sees packages');
+		assert.deepEqual(modules.filter((url) => inkOrReact.test(url)), [], mode.join(' '));
+	}
+});
+
+test('control: the same hook does see Ink and React when the monitor is loaded', {skip: skipWithoutBuild}, async (t) => {
+	const log = path.join(tempDir(t), 'ui.log');
+	await new Promise<void>((resolve, reject) => {
+		execFile(
+			process.execPath,
+			['--import', preload, '--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(uiModule).href)})`],
+			{env: {...process.env, MODULE_LOG: log}},
+			(error) => {
+				if (error) {
+					reject(error);
+				} else {
+					resolve();
+				}
+			},
+		);
+	});
+	const modules = loaded(log);
+	assert.ok(modules.some((url) => /\/node_modules\/ink\//.test(url)), 'ink seen');
+	assert.ok(modules.some((url) => /\/node_modules\/react\//.test(url)), 'react seen');
+});

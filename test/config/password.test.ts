@@ -1,0 +1,117 @@
+// Asking for the password as maxctrl does: -p '' (or -p last, or --password=) reads
+// it from the terminal without echo after "Enter password: ", or from a pipe.
+
+import assert from 'node:assert/strict';
+import {PassThrough} from 'node:stream';
+import {after, before, test} from 'node:test';
+import {askPassword} from '../../source/config/password.js';
+import type {Simulator} from '../../source/simulator/index.js';
+import {runCli, simulator, skipWithoutBuild, tempDir} from '../batch/helpers.js';
+import {startPty} from '../e2e/pty.js';
+
+class FakeTty extends PassThrough {
+	isTTY = true;
+	isRaw = false;
+	modes: boolean[] = [];
+	setRawMode(mode: boolean): this {
+		this.isRaw = mode;
+		this.modes.push(mode);
+		return this;
+	}
+}
+
+function output(): {write(text: string): void; text: string} {
+	const sink = {
+		text: '',
+		write(text: string) {
+			sink.text += text;
+		},
+	};
+	return sink;
+}
+
+test('on a terminal: raw mode, no echo, backspace and Ctrl-U edit, Enter ends, raw mode restored', async () => {
+	const input = new FakeTty();
+	const out = output();
+	const asked = askPassword(input, out);
+	input.write('sx');
+	input.write('\u007Fe\u001B[Dcret');
+	input.write('\r');
+	assert.deepEqual(await asked, {ok: true, password: 'secret'});
+	assert.equal(out.text, 'Enter password: \n', 'only the prompt and a newline: nothing typed is echoed');
+	assert.deepEqual(input.modes, [true, false]);
+
+	const again = new FakeTty();
+	const cleared = askPassword(again, output());
+	again.write('wrong\u0015right\n');
+	assert.deepEqual(await cleared, {ok: true, password: 'right'});
+});
+
+test('on a terminal: Ctrl-C cancels, Ctrl-D on nothing gives up', async () => {
+	const input = new FakeTty();
+	const cancelled = askPassword(input, output());
+	input.write('abc\u0003');
+	assert.deepEqual(await cancelled, {ok: false, reason: 'cancelled'});
+	assert.equal(input.isRaw, false);
+	const other = new FakeTty();
+	const ended = askPassword(other, output());
+	other.write('\u0004');
+	assert.deepEqual(await ended, {ok: false, reason: 'no-input'});
+});
+
+test('from a pipe: all of stdin, trimmed, like maxctrl', async () => {
+	const input = new PassThrough();
+	const asked = askPassword(input, output());
+	input.end('  pass word \n');
+	assert.deepEqual(await asked, {ok: true, password: 'pass word'});
+});
+
+let sim: Simulator;
+before(async () => {
+	sim = await simulator({password: 'typed-secret'});
+});
+after(async () => {
+	await sim.close();
+});
+
+test("the CLI: -p '' reads the password from a pipe", {skip: skipWithoutBuild}, async () => {
+	const host = `127.0.0.1:${sim.port}`;
+	const [empty, last, equals] = await Promise.all([
+		runCli(['-h', host, '-p', '', '--json'], {input: 'typed-secret\n'}),
+		runCli(['-h', host, '--json', '-p'], {input: 'typed-secret'}),
+		runCli(['-h', host, '--password=', '--json'], {input: 'typed-secret\n'}),
+	]);
+	for (const run of [empty, last, equals]) {
+		assert.equal(run.code, 0, run.stderr);
+		assert.equal((JSON.parse(run.stdout) as unknown[]).length, 6);
+		assert.doesNotMatch(run.stdout + run.stderr, /typed-secret/);
+	}
+});
+
+test('the CLI on a terminal: "Enter password: ", nothing echoed, then the list', {skip: skipWithoutBuild}, async (t) => {
+	const pty = startPty({args: ['-h', `127.0.0.1:${sim.port}`, '-p', '--once'], cols: 120, rows: 20, env: {HOME: tempDir(t)}});
+	t.after(() => {
+		pty.dispose();
+	});
+	await pty.waitFor(/Enter password: /);
+	pty.write('typed-secret\r');
+	const screen = await pty.waitFor(/Service/);
+	const exit = await pty.exited;
+	assert.equal(exit.exitCode, 0);
+	assert.match(screen, /^Enter password: $/m);
+	assert.doesNotMatch(pty.rawOutput(), /typed-secret|\*{5}/);
+});
+
+test('the monitor starts after the password prompt, and the terminal still takes keys', {skip: skipWithoutBuild}, async (t) => {
+	const pty = startPty({args: ['-h', `127.0.0.1:${sim.port}`, '-p'], cols: 150, rows: 30, env: {HOME: tempDir(t)}});
+	t.after(() => {
+		pty.dispose();
+	});
+	await pty.waitFor(/Enter password: /);
+	pty.write('typed-secret\r');
+	await pty.waitFor(/RW-Split-Router/);
+	pty.write('q');
+	const exit = await pty.exited;
+	assert.equal(exit.exitCode, 0);
+	assert.doesNotMatch(pty.rawOutput(), /typed-secret/);
+});
