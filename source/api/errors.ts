@@ -127,7 +127,7 @@ export function describeStatus(status: number, body: string, host: string, what:
 	}
 
 	if (status === 404) {
-		return {kind: 'not-found', status, message: `${host} has no ${what} (404${said}).`};
+		return {kind: 'not-found', status, message: `${host} answered 404${said} to the request for ${what}: is this MaxScale's REST API?`};
 	}
 
 	if (status === 503) {

@@ -36,11 +36,18 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 	return typeof value === 'object' && value !== null;
 }
 
+/**
+ * A hostile server can nest a document thousands deep; past this depth the rest
+ * is shown as one line instead of recursing until the stack runs out.
+ */
+export const maxDepth = 64;
+const tooDeep: Token = {kind: 'null', text: '"… nested too deep to show"'};
+
 /** Each scalar of a document by its path (`/data/attributes/idle`), as printed. */
-export function scalarsByPath(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
-	if (isContainer(value)) {
+export function scalarsByPath(value: unknown, path = '', out = new Map<string, string>(), depth = 0): Map<string, string> {
+	if (isContainer(value) && depth < maxDepth) {
 		for (const [key, item] of Object.entries(value)) {
-			scalarsByPath(item, `${path}/${key}`, out);
+			scalarsByPath(item, `${path}/${key}`, out, depth + 1);
 		}
 	} else {
 		out.set(path, scalar(value).text);
@@ -54,6 +61,11 @@ type Walk = {previous: ReadonlyMap<string, string> | undefined; out: JsonLine[]}
 function walk(value: unknown, path: string, indent: number, prefix: Token[], comma: boolean, context: Walk): void {
 	const {out, previous} = context;
 	const tail: Token[] = comma ? [{kind: 'punct', text: ','}] : [];
+	if (indent >= maxDepth && isContainer(value)) {
+		out.push({indent, tokens: [...prefix, tooDeep, ...tail]});
+		return;
+	}
+
 	if (!isContainer(value)) {
 		const token = scalar(value);
 		const before = previous?.get(path);

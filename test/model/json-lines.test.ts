@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {jsonLines, quote, wrapLines} from '../../source/model/json-lines.js';
+import {jsonLines, quote, scalarsByPath, wrapLines} from '../../source/model/json-lines.js';
 import {fixture} from '../helpers/fixtures.js';
 
 const text = (tokens: Array<{text: string}>) => tokens.map((t) => t.text).join('');
@@ -61,4 +61,15 @@ test('wraps long lines to the width, keeping every character', () => {
 	assert.ok(joined.includes(JSON.stringify(statement).slice(1, 40)));
 	assert.ok(wrapped.length > lines.length);
 	assert.equal(wrapLines(lines, 200).length, lines.length);
+});
+
+test('a document nested thousands deep is cut at a depth, never a stack overflow', () => {
+	let value: unknown = 'bottom';
+	for (let i = 0; i < 20_000; i++) {
+		value = {a: [value]};
+	}
+
+	const lines = jsonLines({data: value}, scalarsByPath({data: value}));
+	assert.ok(lines.length < 200);
+	assert.ok(lines.some((line) => line.tokens.some((token) => token.text.includes('nested too deep'))));
 });
