@@ -100,7 +100,14 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 function copy(state: MonitorState): MonitorState {
 	const seq = state.seq + 1;
 	if (state.pane.open && state.pane.document !== undefined) {
-		const text = JSON.stringify(state.pane.document, null, 2);
+		let text: string;
+		try {
+			text = JSON.stringify(state.pane.document, null, 2);
+		} catch {
+			// A document nested deeper than the stack allows (a hostile server).
+			return {...state, message: {tone: 'error', text: 'This document is nested too deep to copy: press s to save it to a file.'}};
+		}
+
 		const what = `the document of session ${state.pane.id === undefined ? '?' : (state.byId.get(state.pane.id)?.id ?? state.pane.id)}`;
 		if (Buffer.byteLength(text) > copyLimitBytes) {
 			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
