@@ -122,7 +122,7 @@ export function describeStatus(status: number, body: string, host: string, what:
 		return {
 			kind: 'forbidden',
 			status,
-			message: `${host} refused: this user is read-only (403${said}); use an admin user to change sessions.`,
+			message: `${host} refused the request for ${what} (403${said}): this REST API user lacks the rights for it.`,
 		};
 	}
 

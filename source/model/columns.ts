@@ -2,6 +2,7 @@
 // narrows (the least telling first), and User and Client share what is left over.
 
 import {formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
+import {head, tail} from './sanitize.js';
 import type {Session} from './session.js';
 import type {SortKey} from './sort.js';
 
@@ -131,7 +132,7 @@ export function cellText(session: Session, key: ColumnKey): string {
 /** Pad or cut a cell to its column, keeping the end of a cut id visible. */
 export function fitCell(text: string, column: Column): string {
 	if (text.length > column.width) {
-		return column.key === 'id' ? `…${text.slice(-(column.width - 1))}` : `${text.slice(0, column.width - 1)}…`;
+		return (column.key === 'id' ? `…${tail(text, column.width - 1)}`.padStart(column.width) : `${head(text, column.width - 1)}…`.padEnd(column.width));
 	}
 
 	return column.align === 'right' ? text.padStart(column.width) : text.padEnd(column.width);

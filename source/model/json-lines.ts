@@ -2,6 +2,8 @@
 // pane's width. Pure, so scrolling is arithmetic on an array and the view only
 // draws the lines in view.
 
+import {safeCut} from './sanitize.js';
+
 export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'was';
 /** `changed` marks a value that differs from the previous poll's document. */
 export type Token = {kind: TokenKind; text: string; changed?: boolean};
@@ -121,7 +123,8 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 		for (const token of line.tokens) {
 			let text = token.text;
 			while (used + text.length > usable) {
-				const room = usable - used;
+				// Never split an emoji's surrogate pair across two lines.
+				const room = safeCut(text, usable - used);
 				if (room > 0) {
 					current.push({...token, text: text.slice(0, room)});
 					text = text.slice(room);

@@ -74,6 +74,8 @@ export type MonitorState = {
 	/** The last failure, cleared by the next success; `retryAt` is when the next attempt comes. */
 	error?: {message: string; at: number; retryAt?: number};
 	polls: number;
+	/** Polls tried, answered or not: messages fade by these, so they fade while MaxScale is down too. */
+	attempts: number;
 	/** Set when replaying a recording instead of polling. */
 	replay?: Replay;
 };
@@ -124,6 +126,7 @@ export function initialState(options: Options = {}): MonitorState {
 		refreshes: 0,
 		quitting: false,
 		polls: 0,
+		attempts: 0,
 	};
 }
 
@@ -170,6 +173,7 @@ function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>)
 		lastPoll,
 		error: currentError(hosts),
 		polls,
+		attempts: state.attempts + 1,
 		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
 		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
 	};
@@ -179,12 +183,12 @@ function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>)
 
 export function reducer(state: MonitorState, action: Action): MonitorState {
 	const next = reduce(state, action);
-	// Stamp a new message with the poll it was said at, so it can fade.
+	// Stamp a new message with the poll attempt it was said at, so it can fade.
 	if (next.message !== state.message && next.message !== undefined && next.message.poll === undefined) {
-		return {...next, message: {...next.message, poll: next.polls}};
+		return {...next, message: {...next.message, poll: next.attempts}};
 	}
 
-	if (next.message?.poll !== undefined && next.polls - next.message.poll >= messagePolls) {
+	if (next.message?.poll !== undefined && next.attempts - next.message.poll >= messagePolls) {
 		return {...next, message: undefined};
 	}
 
@@ -201,7 +205,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 			// The last good data stays; only the error and its time are new.
 			const error = {message: action.error.message, at: action.at, retryAt: action.retryAt};
 			const hosts = withHost(state, action.host, (status) => ({...status, error}));
-			return {...state, hosts, error};
+			return {...state, hosts, error, attempts: state.attempts + 1};
 		}
 
 		case 'server-info': {

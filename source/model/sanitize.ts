@@ -23,11 +23,37 @@ export function sanitize(text: string): string {
 	return text.replace(unsafe, (char) => (char === '\t' ? ' ' : '\uFFFD'));
 }
 
+/** Where to cut `text` at or before `index` without splitting a surrogate pair (an emoji) in two. */
+export function safeCut(text: string, index: number): number {
+	if (index <= 0 || index >= text.length) {
+		return Math.max(0, Math.min(index, text.length));
+	}
+
+	const before = text.charCodeAt(index - 1);
+	return before >= 0xd8_00 && before <= 0xdb_ff ? index - 1 : index;
+}
+
+/** The first `max` UTF-16 units of `text`, one fewer rather than half an emoji. */
+export function head(text: string, max: number): string {
+	return text.slice(0, safeCut(text, max));
+}
+
+/** The last `max` UTF-16 units of `text`, one fewer rather than half an emoji. */
+export function tail(text: string, max: number): string {
+	let start = Math.max(0, text.length - max);
+	const first = text.charCodeAt(start);
+	if (start > 0 && first >= 0xdc_00 && first <= 0xdf_ff) {
+		start++;
+	}
+
+	return text.slice(start);
+}
+
 /** Shorten to `max` columns with an ellipsis (strings here are already sanitized). */
 export function truncate(text: string, max: number): string {
 	if (max <= 0) {
 		return '';
 	}
 
-	return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+	return text.length > max ? `${head(text, Math.max(0, max - 1))}…` : text;
 }

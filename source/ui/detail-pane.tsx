@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Pane} from '../model/monitor-state.js';
+import {truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
 type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme};
@@ -30,14 +31,14 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 		>
 			<Text wrap="truncate" bold>
 				<Text color={pane.ended ? theme.warn : theme.accent} inverse={pane.ended && theme.warn === undefined}>
-					{pane.title}
+					{truncate(pane.title, width)}
 					{status}
 				</Text>
 				<Text color={theme.muted}>{range}</Text>
 			</Text>
 			{pane.error !== undefined && !pane.ended && (
 				<Text wrap="truncate" color={theme.error}>
-					{pane.error}
+					{truncate(pane.error, width)}
 				</Text>
 			)}
 			{visible.map((line, index) => (

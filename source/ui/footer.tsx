@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {keyHint} from '../model/keymap.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {describeTarget} from '../model/operations.js';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize, truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
 type Props = {state: MonitorState; notice?: string; theme: Theme; width: number};
@@ -12,7 +12,8 @@ function statusLine(state: MonitorState, notice: string | undefined): Message | 
 		return {tone: 'error', text: state.filter.error};
 	}
 
-	if (state.message !== undefined) {
+	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it fades.
+	if (state.message !== undefined && (state.message.tone !== 'info' || state.error === undefined)) {
 		return state.message;
 	}
 
@@ -34,7 +35,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 		line = (
 			<Text wrap="truncate" bold color={theme.warn} inverse={theme.warn === undefined}>
-				{`${confirm.operation === 'kill' ? 'Kill' : 'Restart'} ${what}?${grace}  [y/N]`}
+				{truncate(`${confirm.operation === 'kill' ? 'Kill' : 'Restart'} ${what}?${grace}  [y/N]`, width)}
 			</Text>
 		);
 	} else if (state.mode === 'filter') {
@@ -53,7 +54,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		const colour = message?.tone === 'error' ? theme.error : message?.tone === 'ok' ? theme.ok : theme.muted;
 		line = (
 			<Text wrap="truncate" color={colour}>
-				{message?.text ?? ' '}
+				{truncate(message?.text ?? ' ', width)}
 			</Text>
 		);
 	}

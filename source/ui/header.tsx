@@ -4,7 +4,7 @@ import {sparkline} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {countStates, noService} from '../model/rows.js';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize, truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
 /** Re-renders once a second so ages and the uptime tick between polls. */
@@ -52,7 +52,7 @@ function HostLine({state, now, theme}: {state: MonitorState; now: number; theme:
 						<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
 							{text}
 						</Text>
-						{status?.server?.version === undefined ? '' : <Text color={theme.muted}>{` ${status.server.version}`}</Text>}
+						{status?.server?.version === undefined ? '' : <Text color={theme.muted}>{` ${truncate(status.server.version, 24)}`}</Text>}
 						{'   '}
 					</Text>
 				);
@@ -65,7 +65,8 @@ export function Header({state, host, theme, width, shown}: Props) {
 	const clock = useNow(1000);
 	const {replay} = state;
 	// A replay's "now" is the moment of the frame on screen.
-	const now = replay === undefined ? clock : (replay.frames[replay.index]?.t ?? clock);
+	// The clock ticks once a second; a poll or a failure can be newer than its last tick.
+	const now = replay === undefined ? Math.max(clock, state.lastPoll?.at ?? 0, state.error?.at ?? 0) : (replay.frames[replay.index]?.t ?? clock);
 	const {server, lastPoll, error, sessions, changes, filter, sort, paused, intervalMs} = state;
 	const single = state.hostOrder.length === 1;
 	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
@@ -83,7 +84,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 				</Text>
 				<Text> {host}</Text>
 				<Text color={theme.muted}>
-					{!single || server?.version === undefined ? '' : `  MaxScale ${server.version}`}
+					{!single || server?.version === undefined ? '' : `  MaxScale ${truncate(server.version, 24)}`}
 					{uptime === undefined ? '' : `  up ${formatDuration(uptime)}`}
 				</Text>
 				<Text>
@@ -94,7 +95,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 				{stateCounts.map(({state: name, count}) => (
 					<Text key={name} color={theme.muted}>
 						{'  '}
-						{shortState(name)} <Text bold>{count}</Text>
+						{truncate(shortState(name), 24)} <Text bold>{count}</Text>
 					</Text>
 				))}
 				<Text color={theme.muted}>
@@ -129,12 +130,12 @@ export function Header({state, host, theme, width, shown}: Props) {
 					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
 					{`  every ${formatInterval(intervalMs)}  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
 				</Text>
-				{filter.text !== '' && <Text color={theme.accent}>{`  filter ${sanitize(filter.text)}`}</Text>}
+				{filter.text !== '' && <Text color={theme.accent}>{`  filter ${truncate(sanitize(filter.text), width)}`}</Text>}
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>
 				{[...changes.history]
 					.sort(([a], [b]) => (a < b ? -1 : 1))
-					.map(([service, samples]) => `${service || noService} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`)
+					.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`)
 					.join('   ') || ' '}
 			</Text>
 		</Box>

@@ -50,6 +50,12 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 	process.on('unhandledRejection', onCrash);
 	try {
 		await instance.waitUntilExit();
+	} catch (error: unknown) {
+		// An error while rendering ends Ink's instance: report it like any other crash.
+		screen.restore();
+		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		process.stderr.write(`sessiontop crashed: ${text}\n`);
+		exitCode = 70;
 	} finally {
 		screen.restore();
 		process.off('SIGTERM', onSignal);

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {cellText, fitCell, type Column} from '../model/columns.js';
 import {shortState} from '../model/format.js';
+import {head} from '../model/sanitize.js';
 import type {Row} from '../model/rows.js';
 import type {Sort} from '../model/sort.js';
 import type {Theme} from './theme.js';
@@ -23,7 +24,7 @@ type Props = {
 };
 
 function pad(text: string, width: number): string {
-	return text.length >= width ? text.slice(0, width) : text.padEnd(width);
+	return text.length >= width ? head(text, width).padEnd(width) : text.padEnd(width);
 }
 
 type RowProps = {

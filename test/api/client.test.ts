@@ -35,7 +35,7 @@ test('reads a list, a document and the version over loopback', async () => {
 
 const faults: Array<[string, FixtureServer['fault'], RegExp]> = [
 	['401', {kind: 'status', status: 401, body: '{"errors": [ { "detail": "Access denied" } ] }', headers: {'www-authenticate': 'Basic realm="maxscale"'}}, /refused the credentials \(401 \("Access denied"\)\): check --user and --password\./],
-	['403', {kind: 'status', status: 403, body: '{"errors": [ { "detail": "Administrative access required" } ] }'}, /read-only/],
+	['403', {kind: 'status', status: 403, body: '{"errors": [ { "detail": "Administrative access required" } ] }'}, /lacks the rights/],
 	['503', {kind: 'status', status: 503, body: '{"errors": [ { "detail": "MaxScale is shutting down" } ] }'}, /shutting down/],
 	['HTML 502', {kind: 'status', status: 502, body: '<html><body>Bad Gateway</body></html>'}, /HTML page/],
 	['bad JSON', {kind: 'garbage', body: '{"data": [ {"id": "1"'}, /not valid JSON/],
