@@ -1,0 +1,17 @@
+// A module loader hook (registered by crash-hook.mjs with SESSIONTOP_CRASH_KIND=render):
+// it rewrites the built footer (build/ui/footer.js) so that its component throws
+// while React renders it, once `globalThis.sessiontopCrashRender` is set. That is a
+// crash from inside Ink and React, whatever the rest of the code does.
+
+export async function load(url, context, nextLoad) {
+	const result = await nextLoad(url, context);
+	if (!url.endsWith('/ui/footer.js') || result.source === undefined) {
+		return result;
+	}
+
+	const source = String(result.source).replace(
+		'export function Footer(',
+		'export function Footer(...args) { if (globalThis.sessiontopCrashRender) { throw new Error("crash-hook: a deliberate error while rendering"); } return footerAsBuilt(...args); }\nfunction footerAsBuilt(',
+	);
+	return {...result, source};
+}

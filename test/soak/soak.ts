@@ -1,0 +1,290 @@
+// Soak run (not part of the test suite): the real App, driven through Ink with an
+// in-memory terminal (ink-testing-library), polls a simulated MaxScale with 5,000
+// sessions and heavy churn every 200 ms for N minutes, with the pane open and the
+// cursor moving, and checks that memory and sockets stay flat.
+//
+//   TSX_TSCONFIG_PATH=test/tsconfig.json node --expose-gc --import tsx test/soak/soak.ts [--minutes 10]
+//     --minutes N     how long to run after the warm-up (default 10; the whole run is bounded by it)
+//     --warmup S      seconds of warm-up before the first measurement (default 30)
+//     --sessions N    simulated sessions (default 5000)
+//     --churn N       sessions opened and closed per second (default 50)
+//     --interval MS   poll interval (default 200)
+//     --max-rss MIB   stop early (and fail) if RSS passes this (default 3072): the run stays bounded
+//
+// React picks its build from NODE_ENV when it is first loaded. The binary sets
+// NODE_ENV=production unless it is set (source/cli.tsx), and so does this script,
+// before it loads React: `NODE_ENV=development npm run soak` soaks the development build.
+//
+// The simulator runs in a child process (startSimulator from source/simulator),
+// so the RSS measured is the monitor's own. RSS is taken after a forced GC (with
+// --expose-gc) at the end of the warm-up and at the end; open TCP sockets are
+// counted from /proc (this process's socket descriptors, and its established
+// connections to the simulator's port), or from the active handles elsewhere.
+// Exit 1 if RSS grew by more than 5 % after the warm-up, or the connections to the
+// simulator grew past both their count after the warm-up and the pool's 4, or the
+// socket descriptors grew by more than that; 0 otherwise.
+
+import {fork} from 'node:child_process';
+import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import net from 'node:net';
+import process from 'node:process';
+import {monitorEventLoopDelay} from 'node:perf_hooks';
+import {Client} from '../../source/api/client.js';
+import {startSimulator} from '../../source/simulator/index.js';
+
+type Flags = {minutes: number; warmup: number; sessions: number; churn: number; interval: number; 'max-rss': number};
+
+function parseFlags(argv: string[]): Flags {
+	const flags: Flags = {minutes: 10, warmup: 30, sessions: 5000, churn: 50, interval: 200, 'max-rss': 3072};
+	for (let i = 0; i < argv.length; i++) {
+		const name = argv[i]?.replace(/^--/, '') as keyof Flags | undefined;
+		const value = Number(argv[i + 1]);
+		if (name === undefined || !(name in flags) || !Number.isFinite(value) || value < 0) {
+			process.stderr.write(`soak: unknown or bad option ${argv[i] ?? ''} ${argv[i + 1] ?? ''}\n`);
+			process.exit(2);
+		}
+
+		flags[name] = value;
+		i++;
+	}
+
+	return flags;
+}
+
+// The child: the simulator alone, telling the parent its address.
+if (process.env['SESSIONTOP_SOAK_SIMULATOR'] === '1') {
+	const flags = parseFlags(process.argv.slice(2));
+	const simulator = await startSimulator({port: 0, sessions: flags.sessions, churn: flags.churn, seed: 11});
+	process.send?.({url: simulator.url, port: simulator.port});
+	process.on('disconnect', () => {
+		void simulator.close().then(() => process.exit(0));
+	});
+} else {
+	process.exitCode = await soak(parseFlags(process.argv.slice(2)));
+}
+
+async function soak(flags: Flags): Promise<number> {
+	// As the binary does, before React is loaded.
+	process.env['NODE_ENV'] ??= 'production';
+	const [{render}, {createElement}, {App}, {themeFor}] = await Promise.all([
+		import('ink-testing-library'),
+		import('react'),
+		import('../../source/ui/app.js'),
+		import('../../source/ui/theme.js'),
+	]);
+	const gc = (globalThis as {gc?: () => void}).gc;
+	if (gc === undefined) {
+		process.stderr.write('soak: run with node --expose-gc, or RSS figures include garbage not yet collected\n');
+	}
+
+	const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+	const log = (text: string) => {
+		process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+	};
+
+	const child = fork(new URL(import.meta.url), process.argv.slice(2), {
+		execArgv: ['--import', 'tsx'],
+		env: {...process.env, SESSIONTOP_SOAK_SIMULATOR: '1'},
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
+	const {url, port} = await new Promise<{url: string; port: number}>((resolve, reject) => {
+		child.once('message', (message) => {
+			resolve(message as {url: string; port: number});
+		});
+		child.once('exit', (code) => {
+			reject(new Error(`the simulator exited (${code ?? 'signal'})`));
+		});
+	});
+	log(`React ${process.env['NODE_ENV'] === 'production' ? 'production' : 'development'} build; simulator ${url}: ${flags.sessions} sessions, churn ${flags.churn}/s; interval ${flags.interval} ms; warm-up ${flags.warmup} s, then ${flags.minutes} min`);
+
+	const client = new Client({target: {origin: url, label: `127.0.0.1:${port}`}, user: 'admin', password: 'mariadb', timeoutMs: 10_000});
+	// Count requests and failures without touching the client's own code.
+	const stats = {lists: 0, details: 0, failures: 0, latency: 0, slowest: 0, bytes: 0, lastError: ''};
+	const getJson = client.getJson.bind(client);
+	client.getJson = async (path, what, signal) => {
+		const answer = await getJson(path, what, signal);
+		if (path.startsWith('/v1/sessions?')) {
+			stats.lists++;
+			stats.latency += answer.latencyMs;
+			stats.slowest = Math.max(stats.slowest, answer.latencyMs);
+			if (answer.ok) {
+				stats.bytes = answer.bytes;
+			}
+		} else if (path.startsWith('/v1/sessions/')) {
+			stats.details++;
+		}
+
+		if (!answer.ok && answer.error.kind !== 'aborted' && answer.error.kind !== 'not-found') {
+			stats.failures++;
+			stats.lastError = answer.error.message;
+		}
+
+		return answer;
+	};
+
+	const clients = [client];
+	// createElement, not JSX: this file is .ts, so `npm run soak` can name it as the brief does.
+	const app = render(createElement(App, {clients, options: {intervalMs: flags.interval}, theme: themeFor({NO_COLOR: '1'}), writeTerminal: () => undefined}));
+	Object.defineProperty(app.stdout, 'columns', {configurable: true, get: () => 160});
+	Object.defineProperty(app.stdout, 'rows', {configurable: true, get: () => 50});
+	app.stdout.emit('resize');
+	// ink-testing-library keeps every frame: keep none but the last, or the harness itself would grow.
+	const trimFrames = setInterval(() => {
+		app.frames.splice(0, Math.max(0, app.frames.length - 1));
+		app.stderr.frames.splice(0);
+	}, 1000);
+
+	const sleep = async (ms: number) =>
+		new Promise((resolve) => {
+			setTimeout(resolve, ms);
+		});
+
+	const lag = monitorEventLoopDelay({resolution: 20});
+	lag.enable();
+
+	// A user: the pane open on a session, the cursor moving down, back to the top now and then.
+	const press = (key: string) => {
+		app.stdin.write(key);
+	};
+
+	const start = Date.now();
+	while (!/polled \d/.test(app.lastFrame() ?? '') && Date.now() - start < 30_000) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(100);
+	}
+
+	press('\u001B[B');
+	press('\u001B[B');
+	await sleep(50);
+	press('\r');
+	let step = 0;
+	const user = setInterval(() => {
+		step++;
+		press(step % 30 === 0 ? 'g' : '\u001B[B');
+		if (step % 45 === 0) {
+			press('\r');
+		}
+	}, 1000);
+
+	/** Socket descriptors of this process, and its established TCP connections to the simulator. */
+	const sockets = (): {fds: number; tcp: number} => {
+		try {
+			const inodes = new Set<string>();
+			for (const fd of readdirSync('/proc/self/fd')) {
+				const match = /^socket:\[(\d+)]$/.exec((() => {
+					try {
+						return readlinkSync(`/proc/self/fd/${fd}`);
+					} catch {
+						return '';
+					}
+				})());
+				if (match) {
+					inodes.add(match[1]!);
+				}
+			}
+
+			let tcp = 0;
+			for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+				for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+					const fields = line.trim().split(/\s+/);
+					const remotePort = Number.parseInt(fields[2]?.split(':')[1] ?? '', 16);
+					if (remotePort === port && fields[3] === '01' && inodes.has(fields[9] ?? '')) {
+						tcp++;
+					}
+				}
+			}
+
+			return {fds: inodes.size, tcp};
+		} catch {
+			const handles = (process as unknown as {_getActiveHandles(): unknown[]})._getActiveHandles().filter((handle) => handle instanceof net.Socket);
+			return {fds: handles.length, tcp: handles.filter((handle) => handle.remotePort === port).length};
+		}
+	};
+
+	const measure = async () => {
+		const rss: number[] = [];
+		let heap = 0;
+		for (let i = 0; i < 3; i++) {
+			gc?.();
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(300);
+			rss.push(process.memoryUsage().rss);
+			heap = process.memoryUsage().heapUsed;
+		}
+
+		rss.sort((a, b) => a - b);
+		const open = sockets();
+		return {rss: rss[1]!, heap, tcp: open.tcp, all: open.fds};
+	};
+
+	const deadline = start + (flags.warmup + flags.minutes * 60) * 1000;
+	await sleep(Math.max(0, start + flags.warmup * 1000 - Date.now()));
+	const before = await measure();
+	const listsBefore = stats.lists;
+	log(`after the warm-up: RSS ${mb(before.rss)}, heap ${mb(before.heap)}, connections to the simulator ${before.tcp}, socket descriptors ${before.all}; ${stats.lists} polls so far`);
+	let next = Date.now() + 30_000;
+	let stoppedEarly = '';
+	while (Date.now() < deadline) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(Math.min(1000, deadline - Date.now()));
+		const {rss, heapUsed} = process.memoryUsage();
+		if (rss > flags['max-rss'] * 1024 * 1024) {
+			stoppedEarly = `RSS passed ${flags['max-rss']} MiB after ${((Date.now() - start) / 1000).toFixed(0)} s`;
+			log(`stopping early: ${stoppedEarly}`);
+			break;
+		}
+
+		if (Date.now() >= next) {
+			next += 30_000;
+			const open = sockets();
+			log(`RSS ${mb(rss)}, heap ${mb(heapUsed)}, connections ${open.tcp}, socket descriptors ${open.fds}; polls ${stats.lists}, details ${stats.details}, failures ${stats.failures}; event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`);
+		}
+	}
+
+	const end = await measure();
+	const screen = (app.lastFrame() ?? '').replace(/\u001B\[[\d;]*m/g, '').split('\n');
+	// What the run saw, before the shutdown cancels what is in flight.
+	const {failures, lastError} = stats;
+	clearInterval(user);
+	clearInterval(trimFrames);
+	app.unmount();
+	await client.close();
+	child.disconnect();
+	lag.disable();
+
+	const growth = (end.rss - before.rss) / before.rss;
+	const polls = stats.lists - listsBefore;
+	const minutes = (Date.now() - start) / 60_000;
+	log(`at the end: RSS ${mb(end.rss)}, heap ${mb(end.heap)}, connections to the simulator ${end.tcp}, socket descriptors ${end.all}`);
+	log(`RSS ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(2)} % after the warm-up (limit +5 %); heap ${mb(before.heap)} → ${mb(end.heap)}`);
+	log(`${stats.lists} list polls (${polls} after the warm-up, ${(stats.lists / (minutes * 60)).toFixed(1)}/s), ${stats.details} detail requests, ${failures} failures${lastError ? ` (last: ${lastError})` : ''}`);
+	log(`list answers: last ${mb(stats.bytes)}, mean ${(stats.latency / Math.max(1, stats.lists)).toFixed(0)} ms, slowest ${stats.slowest.toFixed(0)} ms; event-loop delay p50 ${(lag.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms, max ${(lag.max / 1e6).toFixed(0)} ms`);
+	log(`last header: ${screen[0]?.trim() ?? ''}`);
+	log(`             ${screen[1]?.trim() ?? ''}`);
+
+	const problems: string[] = [];
+	if (growth > 0.05) {
+		problems.push(`RSS grew ${(growth * 100).toFixed(1)} % after the warm-up`);
+	}
+
+	if (stoppedEarly !== '') {
+		problems.push(stoppedEarly);
+	}
+
+	// The pool may hold up to 4 connections: between 1 and 4 is not growth.
+	const poolConnections = 4;
+	if (end.tcp > Math.max(before.tcp, poolConnections)) {
+		problems.push(`connections to the simulator grew from ${before.tcp} to ${end.tcp}`);
+	}
+
+	if (end.all > before.all + poolConnections) {
+		problems.push(`socket descriptors grew from ${before.all} to ${end.all}`);
+	}
+
+	if (polls === 0) {
+		problems.push('no poll after the warm-up');
+	}
+
+	log(problems.length === 0 ? 'PASS' : `FAIL: ${problems.join('; ')}`);
+	return problems.length === 0 ? 0 : 1;
+}
