@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import {mkdtemp, readdir, readFile, stat} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {Client} from '../../source/api/client.js';
+import {bindings} from '../../source/model/keymap.js';
+import {App} from '../../source/ui/app.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {keys, plain, waitFor} from '../helpers/ink.js';
+
+// Issue 4's behaviours through the real App, real key bytes, against the simulator over loopback.
+const simulators: Simulator[] = [];
+after(async () => {
+	await Promise.all(simulators.map(async (simulator) => simulator.close()));
+});
+
+async function mount(rows = 40) {
+	const simulator = await startSimulator({port: 0, sessions: 60, seed: 3, churn: 0});
+	simulators.push(simulator);
+	const client = new Client({target: {origin: simulator.url, label: `127.0.0.1:${simulator.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000});
+	const written: string[] = [];
+	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const app = render(
+		<App clients={[client]} options={{intervalMs: 200}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={(text) => written.push(text)} />,
+	);
+	Object.defineProperty(app.stdout, 'rows', {value: rows});
+	app.stdout.emit('resize');
+	const frame = () => plain(app.lastFrame());
+	const press = async (key: string, until: () => boolean, what: string) => {
+		app.stdin.write(key);
+		await waitFor(until, what);
+	};
+
+	await waitFor(() => /▶\s+\d/.test(frame()), 'the first poll');
+	return {simulator, client, app, frame, press, written, directory};
+}
+
+test('sort with > < and I, shown in the header and the column title, the cursor on the same id', async () => {
+	const {app, frame, press, client} = await mount();
+	const selected = () => /▶.\s*(\d+) /.exec(frame())?.[1];
+	const id = selected();
+	assert.ok(id);
+	await press('>', () => frame().includes('sort user▲'), 'sort by user');
+	assert.match(frame(), /User▲/);
+	await waitFor(() => selected() === id, 'the cursor on the same id');
+	await press('I', () => frame().includes('sort user▼'), 'reversed');
+	assert.equal(selected(), id);
+	await press('<', () => frame().includes('sort id'), 'back to id');
+	app.unmount();
+	await client.close();
+});
+
+test('/ filters as you type, N of M in the header, an invalid regex shown inline, Esc clears', async () => {
+	const {app, frame, press, client} = await mount();
+	await press('/', () => frame().includes('Enter  keep'), 'the filter prompt');
+	for (const char of 'user:report') {
+		app.stdin.write(char);
+	}
+
+	await waitFor(() => /\d+ of 60 sessions/.test(frame()), 'N of M');
+	const rows = frame().split('\n').filter((line) => /^[▶ ][ +●]\s*\d+ /.test(line));
+	assert.ok(rows.length > 0 && rows.every((line) => line.includes('report')), rows.join('\n'));
+	await press(' ', () => true, 'space');
+	for (const char of '/[x/') {
+		app.stdin.write(char);
+	}
+
+	await waitFor(() => frame().includes('invalid regex'), 'the regex error');
+	await press(keys.escape, () => frame().includes('60 sessions') && !frame().includes(' of 60'), 'cleared');
+	app.unmount();
+	await client.close();
+});
+
+test('t groups differently, c collapses, p pauses, + slows the polls', async () => {
+	const {app, frame, press, client, simulator} = await mount();
+	await press('t', () => /group service(\n| {2})/.test(frame()), 'service grouping');
+	assert.doesNotMatch(frame(), /▾ Session started/);
+	await press('t', () => frame().includes('group none'), 'flat');
+	await press('t', () => frame().includes('group service › state'), 'back');
+	await press('c', () => frame().includes('▸ Session started'), 'collapsed');
+	await press('c', () => !frame().includes('▸ Session started'), 'expanded');
+	await press('p', () => frame().includes('PAUSED'), 'paused');
+	const polled = /polled (\S+)/.exec(frame())?.[1];
+	simulator.openSession();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 700);
+	});
+	assert.equal(/polled (\S+)/.exec(frame())?.[1], polled, 'no poll while paused');
+	await press(keys.down, () => true, 'navigation still works');
+	await press('p', () => !frame().includes('PAUSED'), 'resumed');
+	await press('+', () => frame().includes('every 500ms') || frame().includes('every 1s'), 'slower');
+	app.unmount();
+	await client.close();
+});
+
+test('K asks, y kills with the typed grace period, the outcome in one sentence', async () => {
+	const {app, frame, press, client, simulator} = await mount();
+	const id = /▶.\s*(\d+) /.exec(frame())?.[1];
+	assert.ok(id);
+	await press('K', () => new RegExp(`Kill session ${id} \\(`).test(frame()), 'the confirmation');
+	app.stdin.write('2');
+	await waitFor(() => frame().includes('grace 2s'), 'the grace period');
+	await press('y', () => new RegExp(`Session ${id} \\(.*\\) will be killed in 2 s\\.`).test(frame()), 'the outcome');
+	assert.ok(simulator.sessionIds().includes(id), 'still there during its grace period');
+	await waitFor(() => !simulator.sessionIds().includes(id), 'the session gone from the server');
+	await press(keys.down, () => true, 'move');
+	await press('R', () => /Restart session/.test(frame()), 'restart asks too');
+	await press('n', () => frame().includes('Nothing was restarted'), 'no');
+	app.unmount();
+	await client.close();
+});
+
+test('y copies with OSC 52, s saves a 0600 snapshot, ? lists every key of the key map', async () => {
+	const {app, frame, press, client, written, directory} = await mount(60);
+	const id = /▶.\s*(\d+) /.exec(frame())?.[1] ?? '';
+	await press('y', () => frame().includes(`Copied session id ${id}`), 'copied');
+	assert.equal(written.at(-1), `\u001B]52;c;${Buffer.from(id).toString('base64')}\u0007`);
+	await press(keys.enter, () => frame().includes('"data": {'), 'the pane');
+	await press('y', () => frame().includes('Copied the document of session'), 'the document copied');
+	assert.ok(Buffer.from(/52;c;([^\u0007]*)/.exec(written.at(-1) ?? '')?.[1] ?? '', 'base64').toString().includes('"type": "sessions"'));
+	await press('s', () => frame().includes('Saved the list and the open document to'), 'saved');
+	const [file = ''] = await readdir(directory);
+	assert.ok(file.startsWith('sessiontop-'));
+	const saved = path.join(directory, file);
+	assert.equal((await stat(saved)).mode & 0o777, 0o600);
+	assert.equal(JSON.parse(await readFile(saved, 'utf8')).sessions.length, 60);
+	await press('?', () => frame().includes('any other key closes this help'), 'the help');
+	for (const binding of bindings) {
+		assert.ok(frame().includes(binding.label), `the help shows ${binding.label}`);
+	}
+
+	await press('x', () => !frame().includes('closes this help'), 'closed');
+	app.unmount();
+	await client.close();
+});
