@@ -113,6 +113,41 @@ async function browse(t: TestContext, cols: number, rows: number): Promise<void>
 	await assertRestored(pty, await waitForExit(pty), 0);
 }
 
+async function operate(t: TestContext, cols: number, rows: number): Promise<void> {
+	const pty = openDemo(t, cols, rows);
+	await waitForList(pty);
+	pty.write('>');
+	await pty.waitFor(/sort user▲/);
+	pty.write('/');
+	await sleep(200);
+	pty.write('report');
+	await sleep(200);
+	pty.write(keys.enter);
+	const filtered = await pty.waitFor(/\d+ of \d+ sessions/);
+	assert.ok(lines(filtered).filter((line) => /^▶/.test(line)).every((line) => line.includes('report')), `the cursor row matches the filter:\n${filtered}`);
+	pty.write('p');
+	await pty.waitFor(/PAUSED/);
+	const id = selectedId(await pty.screen());
+	assert.ok(id, 'a session under the cursor');
+	pty.write('K');
+	await pty.waitFor(new RegExp(`Kill session ${id} \\(report@`));
+	pty.write('y');
+	await pty.waitFor(new RegExp(`Killed session ${id} \\(report@`));
+	pty.write(keys.escape);
+	await pty.waitFor((screen) => !/ of \d+ sessions/.test(screen));
+	assert.ok(lines(await pty.screen()).every((line) => line.length <= cols), 'no line wider than the terminal');
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+}
+
+test('--demo at 80×24: sort, filter, pause, kill with its confirmation, q restores the terminal', {skip, timeout: testTimeout}, async (t) => {
+	await operate(t, 80, 24);
+});
+
+test('--demo at 160×48: sort, filter, pause, kill with its confirmation, q restores the terminal', {skip, timeout: testTimeout}, async (t) => {
+	await operate(t, 160, 48);
+});
+
 test('--demo at 80×24: browse, open, scroll, close, q restores the terminal', {skip, timeout: testTimeout}, async (t) => {
 	await browse(t, 80, 24);
 });
