@@ -47,10 +47,12 @@ export type PollFacts = {
 	poll: number;
 	/** Seconds since the previous poll, or undefined for the first. */
 	seconds: number | undefined;
+	/** Sessions seen for the first time only because their MaxScale answered for the first time: not new. */
+	known?: ReadonlySet<string>;
 };
 
 export function trackChanges(changes: Changes, facts: PollFacts): Changes {
-	const {previous, next, nextById, poll, seconds} = facts;
+	const {previous, next, nextById, poll, seconds, known} = facts;
 	const first = seconds === undefined;
 	const born = new Map<string, number>();
 	for (const [id, at] of changes.born) {
@@ -62,7 +64,7 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 	let opened = 0;
 	if (!first) {
 		for (const session of next) {
-			if (!previous.has(session.key)) {
+			if (!previous.has(session.key) && !known?.has(session.key)) {
 				opened++;
 				born.set(session.key, poll);
 			}

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {initialState} from '../../source/model/monitor-state.js';
 import {serviceKey, stateKey} from '../../source/model/rows.js';
 import {session} from '../helpers/sessions.js';
-import {labels, poll, start, type} from '../helpers/state.js';
+import {labels, poll, run, start, type} from '../helpers/state.js';
 
 const sessions = [
 	session(1, {user: 'app', idleSeconds: 5}),
@@ -149,4 +149,16 @@ test('sparklines scale from the window minimum to its maximum', async () => {
 	assert.equal(sparkline([100, 100, 100], 10), '▁▁▁');
 	assert.equal(sparkline([100, 104, 108], 10), '▁▅█');
 	assert.equal(sparkline([1, 2, 3, 4, 5], 3), '▁▅█');
+});
+
+test("a second MaxScale's first answer is not a burst of new sessions", () => {
+	const a = [session(1, {key: 'a#1', host: 'a'}), session(2, {key: 'a#2', host: 'a'})];
+	const b = [session(1, {key: 'b#1', host: 'b'}), session(3, {key: 'b#3', host: 'b'})];
+	let state = run(initialState({hosts: ['a', 'b']}), {type: 'poll-ok', host: 'a', sessions: a, at: 1000, latencyMs: 1, bytes: 1});
+	state = run(state, {type: 'poll-ok', host: 'b', sessions: b, at: 1500, latencyMs: 1, bytes: 1});
+	assert.equal(state.sessions.length, 4);
+	assert.equal(state.changes.born.size, 0);
+	assert.equal(state.changes.rates.opened, 0);
+	state = run(state, {type: 'poll-ok', host: 'b', sessions: [...b, session(4, {key: 'b#4', host: 'b'})], at: 3500, latencyMs: 1, bytes: 1});
+	assert.deepEqual([...state.changes.born.keys()], ['b#4']);
 });
