@@ -2,9 +2,9 @@
 // screen, not in an error sentence (401, refused, TLS, DNS), not in batch output,
 // not in a snapshot (`s`) or a recording; snapshot and recording files are 0600.
 
+import {runCli as runBuilt} from '../batch/helpers.js';
 import assert from 'node:assert/strict';
 import {Buffer} from 'node:buffer';
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -143,25 +143,8 @@ test('a recording holds no password, failures included, and is mode 0600', async
 	assertNoSecret(text, 'the recording');
 });
 
-type Run = {code: number | null; stdout: string; stderr: string};
-
-async function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-	const child = spawn(process.execPath, [cliPath, ...args], {
-		env: {...process.env, NODE_OPTIONS: '', NO_COLOR: '1', ...env},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-		stdout += chunk;
-	});
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-		stderr += chunk;
-	});
-	const code = await new Promise<number | null>((resolve) => {
-		child.on('close', resolve);
-	});
-	return {code, stdout, stderr};
+async function runCli(args: string[], env: Record<string, string> = {}) {
+	return runBuilt(args, {env: {NODE_OPTIONS: '', NO_COLOR: '1', ...env}});
 }
 
 test('batch (--once, --json, --tsv): no password in the output or the errors', {skip: noBuild, timeout: 30_000}, async () => {

@@ -4,8 +4,8 @@
 // A file or a pipe may end up on a terminal (`sessiontop --once | less -R`,
 // `cat sessions.tsv`), so nothing that drives one may come out, on stdout or stderr.
 
+import {runCli as runBuilt} from '../batch/helpers.js';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {after, test} from 'node:test';
@@ -87,20 +87,8 @@ after(async () => {
 	await Promise.all(servers.map(async (server) => server.close()));
 });
 
-async function runCli(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
-	const child = spawn(process.execPath, [cliPath, ...args], {env: {...process.env, NODE_OPTIONS: ''}, stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-		stdout += chunk;
-	});
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-		stderr += chunk;
-	});
-	const code = await new Promise<number | null>((resolve) => {
-		child.on('close', resolve);
-	});
-	return {code, stdout, stderr};
+async function runCli(args: string[]) {
+	return runBuilt(args, {env: {NODE_OPTIONS: ''}});
 }
 
 test('the built binary: --once, --once --tsv, --json and --tsv against a hostile MaxScale; and a hostile 503', {skip: noBuild, timeout: 30_000}, async () => {
