@@ -10,7 +10,8 @@ import {hasSparseFields, type ServerInfo} from './server-info.js';
 import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api.js';
 
 export type PollerEvents = {
-	onList(result: Extract<ListResult, {ok: true}>): void;
+	/** `waitMs`: the pause before the next poll (longer than the interval when polls are slow). */
+	onList(result: Extract<ListResult, {ok: true}>, waitMs: number): void;
 	/** `retryAt`: when the next attempt will be made (epoch ms), for the countdown. */
 	onError(error: ApiError, at: number, retryAt: number): void;
 	onServerInfo(info: ServerInfo): void;
@@ -25,6 +26,14 @@ export function backoffMs(intervalMs: number, failures: number, random = Math.ra
 	const capMs = Math.max(intervalMs, 30_000);
 	const base = Math.min(capMs, intervalMs * 2 ** Math.min(failures - 1, 16));
 	return Math.round(base * (0.8 + random() * 0.4));
+}
+
+/**
+ * Be gentle on a busy MaxScale: when one poll takes more than a third of the
+ * interval, wait twice as long as it took before the next, never less than the interval.
+ */
+export function pauseAfter(intervalMs: number, latencyMs: number): number {
+	return latencyMs > intervalMs / 3 ? Math.max(intervalMs, Math.round(latencyMs * 2)) : intervalMs;
 }
 
 export class Poller {
@@ -156,7 +165,8 @@ export class Poller {
 
 		if (result.ok) {
 			this.#failures = 0;
-			this.#events.onList(result);
+			this.#nextDelay = pauseAfter(this.#intervalMs, result.latencyMs);
+			this.#events.onList(result, this.#nextDelay);
 		} else {
 			this.#info = undefined; // Learn the version again once the server is back.
 			this.#failed(result.error);

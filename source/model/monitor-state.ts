@@ -69,8 +69,8 @@ export type MonitorState = {
 	refreshes: number;
 	quitting: boolean;
 	server?: ServerInfo;
-	/** The last successful poll. */
-	lastPoll?: {at: number; latencyMs: number; bytes: number};
+	/** The last successful poll; `waitMs` is the pause before the next when slow polls stretched it. */
+	lastPoll?: {at: number; latencyMs: number; bytes: number; waitMs?: number};
 	/** The last failure, cleared by the next success; `retryAt` is when the next attempt comes. */
 	error?: {message: string; at: number; retryAt?: number};
 	polls: number;
@@ -81,7 +81,7 @@ export type MonitorState = {
 };
 
 export type Action =
-	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number}
+	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; waitMs?: number}
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
@@ -148,7 +148,7 @@ function withHost(state: MonitorState, host: string | undefined, change: (status
 }
 
 function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>): MonitorState {
-	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes};
+	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes, waitMs: action.waitMs};
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);

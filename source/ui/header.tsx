@@ -128,7 +128,13 @@ export function Header({state, host, theme, width, shown}: Props) {
 				<Text color={theme.muted}>
 					{(error !== undefined && state.hostOrder.length === 1) || paused ? '  ' : ''}
 					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
-					{`  every ${formatInterval(intervalMs)}  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
+					{`  every ${formatInterval(intervalMs)}`}
+				</Text>
+				{lastPoll?.waitMs !== undefined && lastPoll.waitMs > intervalMs && (
+					<Text color={theme.warn}>{` (slow polls: next in ${formatInterval(Math.round(lastPoll.waitMs / 100) * 100)})`}</Text>
+				)}
+				<Text color={theme.muted}>
+					{`  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
 				</Text>
 				{filter.text !== '' && <Text color={theme.accent}>{`  filter ${truncate(sanitize(filter.text), width)}`}</Text>}
 			</Text>

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
 import {Client} from '../../source/api/client.js';
-import {backoffMs, Poller} from '../../source/api/poller.js';
+import {backoffMs, pauseAfter, Poller} from '../../source/api/poller.js';
 
 type Behaviour = {status: number; delayMs: number};
 
@@ -96,5 +96,23 @@ test('repeated failures back off exponentially with jitter, capped; success rese
 	});
 	poller.stop();
 	assert.ok(ok >= 2, 'recovered at the normal interval');
+	await s.close();
+});
+
+test('a slow poll stretches the pause before the next one (twice its time, never less than the interval)', async () => {
+	assert.equal(pauseAfter(2000, 100), 2000);
+	assert.equal(pauseAfter(2000, 700), 2000);
+	assert.equal(pauseAfter(2000, 1500), 3000);
+	assert.equal(pauseAfter(500, 400), 800);
+	const s = await server({status: 200, delayMs: 80});
+	const waits: number[] = [];
+	const poller = new Poller(s.client, 30, {onList: (_result, waitMs) => waits.push(waitMs), onError() {}, onServerInfo() {}});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 600);
+	});
+	poller.stop();
+	assert.ok(waits.length >= 1);
+	assert.ok(waits.every((wait) => wait >= 150), `stretched: ${waits.join(', ')}`);
 	await s.close();
 });
