@@ -5,10 +5,13 @@
 
 import type {Target} from '../api/client.js';
 import type {Grouping} from '../model/rows.js';
-import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
+import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {parseDuration} from './duration.js';
 import {defaultHost, parseTarget} from './target.js';
+import {groupingNames, parseBoolean, parseSize, parseSort} from './values.js';
+
+export {parseBoolean, parseSize, parseSort} from './values.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -109,14 +112,6 @@ export type Sources = {env?: Env; file?: ConfigFile};
 type Found = {value: string | boolean; source: Source; where: string};
 type Lookup = Found | undefined | {error: string};
 
-const truthy = new Set(['true', 'yes', 'on', '1']);
-const falsy = new Set(['false', 'no', 'off', '0']);
-
-export function parseBoolean(text: string): boolean | undefined {
-	const lower = text.trim().toLowerCase();
-	return truthy.has(lower) ? true : falsy.has(lower) ? false : undefined;
-}
-
 function fromFile(name: SettingName, spec: Spec, file: ConfigFile | undefined): Lookup {
 	if (file === undefined) {
 		return undefined;
@@ -178,42 +173,7 @@ function describe(found: Found, text: string): string {
 	return found.source === 'flag' ? `${found.where} "${text}"` : `${found.where} ("${text}")`;
 }
 
-export function parseSort(text: string): Sort | undefined {
-	const match = /^\s*(-)?\s*([a-z/]+)(?:\s+(asc|desc))?\s*$/i.exec(text);
-	if (match === null) {
-		return undefined;
-	}
-
-	const key = match[2]!.toLowerCase().replace('i/o', 'io');
-	if (!(sortKeys as readonly string[]).includes(key)) {
-		return undefined;
-	}
-
-	return {key: key as SortKey, descending: match[1] === '-' || match[3]?.toLowerCase() === 'desc'};
-}
-
-const groupingNames: Record<string, Grouping> = {
-	'service-state': 'service-state',
-	'service+state': 'service-state',
-	service: 'service',
-	flat: 'flat',
-	none: 'flat',
-};
-
 export const intervalBounds = {minMs: 500, maxMs: 60_000};
-
-const sizeUnits: Record<string, number> = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3};
-
-/** `256M`, `1G`, `512K`, `1048576B`; a bare number is in MiB. */
-export function parseSize(text: string): number | undefined {
-	const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([bkmg])(?:i?b)?)?\s*$/i.exec(text);
-	if (match === null) {
-		return undefined;
-	}
-
-	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'm').toLowerCase()] ?? 1));
-	return Number.isFinite(bytes) && bytes >= 1024 ? bytes : undefined;
-}
 
 /** Merge flags, environment and an already-read config file; no I/O. */
 export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Config | {error: string} {
