@@ -20,9 +20,10 @@ function count(value: unknown): number | undefined {
 }
 
 // A session's `connected` never changes, and Date.parse is the costliest call of
-// a poll at 100k sessions: remember what each text meant (bounded).
+// a poll at 100k sessions: remember what each text meant. Bounded by the size of
+// the lists seen, so that churn (new sessions, new texts) cannot grow it for ever.
 const connectedCache = new Map<string, number | undefined>();
-const connectedCacheLimit = 500_000;
+let connectedCacheLimit = 20_000;
 
 /** `connected` is asctime local time up to 22.08 and RFC 1123 from 23.02: Date.parse reads both. */
 export function parseConnected(value: unknown): number | undefined {
@@ -131,6 +132,7 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 	}
 
 	const data: unknown[] = document['data'];
+	connectedCacheLimit = Math.max(20_000, data.length * 2);
 	const sessions: Session[] = [];
 	const seen = new Set<string>();
 	let skipped = 0;

@@ -35,7 +35,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 		line = (
 			<Text wrap="truncate" bold color={theme.warn} inverse={theme.warn === undefined}>
-				{truncate(`${confirm.operation === 'kill' ? 'Kill' : 'Restart'} ${what}?${grace}  [y/N]`, width)}
+				{truncate(`[y/N] ${confirm.operation === 'kill' ? 'Kill' : 'Restart'} ${what}?${grace}`, width)}
 			</Text>
 		);
 	} else if (state.mode === 'filter') {
