@@ -11,11 +11,13 @@ function isObject(value: unknown): value is Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string | undefined {
+/** A string from the server, sanitized; anything else is unknown. */
+export function text(value: unknown): string | undefined {
 	return typeof value === 'string' ? sanitize(value) : undefined;
 }
 
-function count(value: unknown): number | undefined {
+/** A finite number; anything else is unknown. */
+export function count(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 

@@ -5,6 +5,7 @@
 
 import {appendFile, open, readFile} from 'node:fs/promises';
 import {sanitize} from '../model/sanitize.js';
+import {count, text} from './read-sessions.js';
 import type {Session} from '../model/session.js';
 import type {ServerInfo} from './server-info.js';
 
@@ -59,8 +60,6 @@ export class Recorder {
 	}
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? sanitize(value) : undefined);
-const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** A recording is a file anyone could have edited: its sessions are read as untrusted as the server's. */
 function reviveSession(raw: unknown): Session | undefined {
@@ -78,13 +77,13 @@ function reviveSession(raw: unknown): Session | undefined {
 		state: text(r['state']) ?? '',
 		user: text(r['user']),
 		remote: text(r['remote']),
-		port: number(r['port']),
-		connectedAt: number(r['connectedAt']),
-		ageSeconds: number(r['ageSeconds']),
-		idleSeconds: number(r['idleSeconds']),
-		memoryBytes: number(r['memoryBytes']),
-		ioActivity: number(r['ioActivity']),
-		thread: number(r['thread']),
+		port: count(r['port']),
+		connectedAt: count(r['connectedAt']),
+		ageSeconds: count(r['ageSeconds']),
+		idleSeconds: count(r['idleSeconds']),
+		memoryBytes: count(r['memoryBytes']),
+		ioActivity: count(r['ioActivity']),
+		thread: count(r['thread']),
 	};
 }
 
@@ -94,8 +93,8 @@ function reviveFrame(frame: Frame): Frame {
 	}
 
 	const sessions = frame.sessions.map(reviveSession).filter((s): s is Session => s !== undefined);
-	const server = frame.server === undefined ? undefined : {version: text(frame.server.version), uptimeSeconds: number(frame.server.uptimeSeconds), askedAt: number(frame.server.askedAt) ?? frame.t};
-	return {t: frame.t, host: sanitize(frame.host), ok: true, latencyMs: number(frame.latencyMs) ?? 0, bytes: number(frame.bytes) ?? 0, sessions, server};
+	const server = frame.server === undefined ? undefined : {version: text(frame.server.version), uptimeSeconds: count(frame.server.uptimeSeconds), askedAt: count(frame.server.askedAt) ?? frame.t};
+	return {t: frame.t, host: sanitize(frame.host), ok: true, latencyMs: count(frame.latencyMs) ?? 0, bytes: count(frame.bytes) ?? 0, sessions, server};
 }
 
 function isFrame(value: unknown): value is Frame {

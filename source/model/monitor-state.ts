@@ -160,7 +160,7 @@ function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>)
 	const polls = state.polls + 1;
 	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
 	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
-	const firstAnswer = (state.hosts[action.host ?? state.hostOrder[0] ?? '']?.lastPoll ?? undefined) === undefined;
+	const firstAnswer = state.hosts[action.host ?? state.hostOrder[0] ?? '']?.lastPoll === undefined;
 	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
 	const changes = trackChanges(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: polls, seconds, known});
 	// Marks on sessions that ended go with them.

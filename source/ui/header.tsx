@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
+import {formatMs} from '../api/errors.js';
 import {sparkline} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
@@ -22,10 +23,6 @@ function useNow(intervalMs: number): number {
 }
 
 const groupingNames = {'service-state': 'service › state', service: 'service', flat: 'none'} as const;
-
-export function formatInterval(ms: number): string {
-	return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
 
 type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number};
 
@@ -128,10 +125,10 @@ export function Header({state, host, theme, width, shown}: Props) {
 				<Text color={theme.muted}>
 					{(error !== undefined && state.hostOrder.length === 1) || paused ? '  ' : ''}
 					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
-					{`  every ${formatInterval(intervalMs)}`}
+					{`  every ${formatMs(intervalMs)}`}
 				</Text>
 				{lastPoll?.waitMs !== undefined && lastPoll.waitMs > intervalMs && (
-					<Text color={theme.warn}>{` (slow polls: next in ${formatInterval(Math.round(lastPoll.waitMs / 100) * 100)})`}</Text>
+					<Text color={theme.warn}>{` (slow polls: next in ${formatMs(Math.round(lastPoll.waitMs / 100) * 100)})`}</Text>
 				)}
 				<Text color={theme.muted}>
 					{`  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
