@@ -10,7 +10,7 @@ import type {RowFilter} from './filter.js';
 import {resolvePointer} from './json-pointer.js';
 import type {SimSession} from './session-record.js';
 import {writeSession, writeSessionSubset} from './session-json.js';
-import {appendCompact} from './session-template.js';
+import {appendCompact, appendSparse, type Fieldset} from './session-template.js';
 import {type WriteContext, sessionSelfLink} from './write-context.js';
 import {pointerValue, sessionTree} from './session-tree.js';
 import {ByteSink} from './byte-sink.js';
@@ -29,8 +29,8 @@ export function* sessionList(sessions: readonly SimSession[], ctx: WriteContext,
 	let rows: Row[] = sessions.map(s => ({s, tree: undefined}));
 	const paths = request.fields ? fieldPaths(request.fields) : undefined;
 	const wanted = paths ? wantedMembers(paths) : undefined;
-	// Top-level names only (the usual case) can be written directly, without a tree.
-	const simple = paths?.every(path => path.length === 1) ? wanted : undefined;
+	// Top-level names (trimmed deeper or not: the usual case) are written without a whole tree.
+	const fieldset = paths && wanted ? fieldsetOf(paths, wanted) : undefined;
 	const trimmed = (s: SimSession): Json => {
 		const tree = sessionTree(s, ctx, wanted);
 		applyFields(tree, 'sessions', paths!);
@@ -67,8 +67,10 @@ export function* sessionList(sessions: readonly SimSession[], ctx: WriteContext,
 			sink.text(i ? ',' + f.nl[2]! : f.nl[2]!);
 			if (row.tree !== undefined) {
 				sink.text(serialize(row.tree, f.pretty, caps.sortKeys, 2));
-			} else if (simple) {
-				sink.text(writeSessionSubset(row.s, ctx, 2, simple));
+			} else if (fieldset && !f.pretty && caps.sortKeys) {
+				appendSparse(sink, row.s, ctx, fieldset);
+			} else if (fieldset) {
+				sink.text(writeSessionSubset(row.s, ctx, 2, fieldset.names, fieldset.nested));
 			} else if (paths) {
 				// Trees are made row by row while writing, so they die young.
 				sink.text(serialize(trimmed(row.s), f.pretty, caps.sortKeys, 2));
@@ -116,6 +118,25 @@ function pageLinks(collection: string, page: {size: number; number: number}, tot
 	return out;
 }
 
+/**
+ * A fieldset the direct writers serve: deeper paths only into attributes (a relationship's
+ * inside is left to the tree).
+ */
+function fieldsetOf(paths: readonly string[][], names: ReadonlySet<string>): Fieldset | undefined {
+	const nested = new Map<string, string[][]>();
+	for (const path of paths) {
+		if (path.length > 1) {
+			if (path[0] === 'services' || path[0] === 'filters') {
+				return undefined;
+			}
+
+			nested.set(path[0]!, paths.filter(other => other[0] === path[0]));
+		}
+	}
+
+	return {id: paths.map(path => path.join('/')).join(','), names, nested};
+}
+
 /** The top-level members a sparse fieldset can keep (all, if a path is empty). */
 function wantedMembers(paths: readonly string[][]): Set<string> | undefined {
 	const heads = paths.map(path => path[0]);
@@ -128,8 +149,9 @@ export function sessionDetail(s: SimSession, ctx: WriteContext, fields: readonly
 	let data: string;
 	const paths = fields ? fieldPaths(fields) : undefined;
 	const wanted = paths ? wantedMembers(paths) : undefined;
-	if (paths && wanted && paths.every(path => path.length === 1)) {
-		data = writeSessionSubset(s, ctx, 1, wanted);
+	const fieldset = paths && wanted ? fieldsetOf(paths, wanted) : undefined;
+	if (fieldset) {
+		data = writeSessionSubset(s, ctx, 1, fieldset.names, fieldset.nested);
 	} else if (paths) {
 		const tree = sessionTree(s, ctx, wanted);
 		applyFields(tree, 'sessions', paths);

@@ -5,9 +5,11 @@
 // written for a sparse fieldset of top-level names.
 
 import {idleSeconds, ioActivity, isStarted, secondsAlive, stateOf} from './activity.js';
-import {formatReal} from './jansson.js';
+import {applyFields} from './fields.js';
+import {type Json, formatReal, serialize} from './jansson.js';
 import type {SimSession} from './session-record.js';
 import {flag, writeClient, writeLog, writeMemory, writeQueries} from './session-blocks.js';
+import {sessionTree} from './session-tree.js';
 import {idleText, q} from './text-cache.js';
 import type {VersionCaps} from './versions.js';
 import {SENTINEL, type WriteContext} from './write-context.js';
@@ -66,8 +68,47 @@ function table(caps: VersionCaps): Array<readonly [string, Writer]> {
 
 const tables = new Map<VersionCaps, Array<readonly [string, Writer]>>();
 
-/** The attributes object at depth d; with `only`, just those members (undefined if none). */
-export function writeAttributes(s: SimSession, ctx: WriteContext, d: number, only?: ReadonlySet<string>): string | undefined {
+/** Whether a member's value moves with time (so a template holds SENTINEL for it). */
+export function isDynamicMember(key: string, s: SimSession): boolean {
+	switch (key) {
+		case 'idle':
+		case 'io_activity':
+		case 'seconds_alive':
+		case 'state': {
+			return true;
+		}
+
+		case 'log': {
+			return s.trace;
+		}
+
+		case 'memory':
+		case 'queries': {
+			return s.retain > 0;
+		}
+
+		default: {
+			return false;
+		}
+	}
+}
+
+/**
+ * A member named by deeper paths (fields[sessions]=memory/total): that member alone is built as
+ * a tree and trimmed the server's way, so the result is exactly the generic trimming's.
+ */
+export function writeNestedMember(s: SimSession, ctx: WriteContext, d: number, key: string, paths: readonly string[][]): string | undefined {
+	const tree = sessionTree(s, ctx, new Set([key])) as {[key: string]: Json};
+	applyFields(tree, 'sessions', paths);
+	const value = (tree['attributes'] as {[key: string]: Json} | undefined)?.[key];
+	return value === undefined ? undefined : serialize(value, ctx.f.pretty, true, d);
+}
+
+/**
+ * The attributes object at depth d; with `only`, just those members (undefined if none), and the
+ * members in `nested` trimmed to their paths.
+ */
+export function writeAttributes(s: SimSession, ctx: WriteContext, d: number, only?: ReadonlySet<string>, nested?: ReadonlyMap<string, readonly string[][]>): string | undefined {
 	let rows = tables.get(ctx.caps);
 	if (!rows) {
 		rows = table(ctx.caps);
@@ -82,7 +123,10 @@ export function writeAttributes(s: SimSession, ctx: WriteContext, d: number, onl
 			continue;
 		}
 
-		const value = write(s, ctx, d + 1, started);
+		const paths = nested?.get(key);
+		const value = paths === undefined
+			? write(s, ctx, d + 1, started)
+			: (ctx.template && isDynamicMember(key, s) ? SENTINEL : writeNestedMember(s, ctx, d + 1, key, paths));
 		if (value !== undefined) {
 			o += (o ? f.next[d]! : f.open[d]!) + '"' + key + f.colon + value;
 		}

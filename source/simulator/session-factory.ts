@@ -65,6 +65,7 @@ export function createSession(rng: Random, id: number, connectedAt: number, auth
 		templateKey: -1,
 		history: undefined,
 		historyKey: Number.NaN,
+		sparse: undefined,
 	};
 }
 

@@ -24,10 +24,10 @@ export function writeSession(s: SimSession, ctx: WriteContext, d: number): strin
  * A session trimmed to a sparse fieldset of top-level names (fields[sessions]=user,state,services):
  * the same result as applying the fieldset to the full document, without building it.
  */
-export function writeSessionSubset(s: SimSession, ctx: WriteContext, d: number, names: ReadonlySet<string>): string {
+export function writeSessionSubset(s: SimSession, ctx: WriteContext, d: number, names: ReadonlySet<string>, nested?: ReadonlyMap<string, readonly string[][]>): string {
 	const {f} = ctx;
 	const c = f.colon;
-	const attributes = writeAttributes(s, ctx, d + 1, names);
+	const attributes = writeAttributes(s, ctx, d + 1, names, nested);
 	const relationships = writeRelationships(s, ctx, d + 1, names);
 	let o = f.open[d]!;
 	if (attributes !== undefined) {

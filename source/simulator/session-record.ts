@@ -62,4 +62,6 @@ export type SimSession = {
 	/** Compact log/memory/queries of a session with retained statements, and when they were true. */
 	history: string[] | undefined;
 	historyKey: number;
+	/** The same as `template`, for the last sparse fieldset asked for (a monitor asks for one). */
+	sparse: {fields: string; key: number; views: Uint8Array[]; history: string[] | undefined; historyKey: number} | undefined;
 };

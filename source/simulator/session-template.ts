@@ -9,30 +9,120 @@ import {historyKey, idleSeconds, ioActivity, isStarted, secondsAlive, stateOf} f
 import {ByteSink} from './byte-sink.js';
 import {fmt, formatReal} from './jansson.js';
 import {writeLog, writeMemory, writeQueries} from './session-blocks.js';
-import {writeSession} from './session-json.js';
+import {isDynamicMember, writeNestedMember} from './session-attributes.js';
+import {writeSession, writeSessionSubset} from './session-json.js';
 import type {SimSession} from './session-record.js';
 import {idleText, q} from './text-cache.js';
 import type {WriteContext} from './write-context.js';
 
+/** What a template depends on besides time: started or not, and the static parts' version. */
+function templateKey(s: SimSession, ctx: WriteContext): number {
+	return ((isStarted(s, ctx.t) || s.stopping ? 1 : 0) | (s.renderVersion << 1));
+}
+
+/** The sentinel is a NUL byte in the UTF-8 rendering: cut the buffer there. */
+function cut(text: string): Uint8Array[] {
+	const bytes = Buffer.from(text);
+	const views: Uint8Array[] = [];
+	let at = 0;
+	for (let nul = bytes.indexOf(0); nul >= 0; nul = bytes.indexOf(0, at)) {
+		views.push(bytes.subarray(at, nul));
+		at = nul + 1;
+	}
+
+	views.push(bytes.subarray(at));
+	return views;
+}
+
 /** Make sure the session's compact template is current (built lazily, or ahead of time). */
 export function prepareTemplate(s: SimSession, ctx: WriteContext): Uint8Array[] {
-	const key = ((isStarted(s, ctx.t) || s.stopping ? 1 : 0) | (s.renderVersion << 1));
+	const key = templateKey(s, ctx);
 	if (s.template === undefined || s.templateKey !== key) {
-		// The sentinel is a NUL byte in the UTF-8 rendering: cut the buffer there.
-		const bytes = Buffer.from(writeSession(s, {...ctx, f: fmt(false), template: true}, 0));
-		const views: Uint8Array[] = [];
-		let at = 0;
-		for (let nul = bytes.indexOf(0); nul >= 0; nul = bytes.indexOf(0, at)) {
-			views.push(bytes.subarray(at, nul));
-			at = nul + 1;
-		}
-
-		views.push(bytes.subarray(at));
-		s.template = views;
+		s.template = cut(writeSession(s, {...ctx, f: fmt(false), template: true}, 0));
 		s.templateKey = key;
 	}
 
 	return s.template;
+}
+
+/** A sparse fieldset the template path can serve: top-level names, some trimmed deeper. */
+export type Fieldset = {
+	/** The paths as asked, to tell one fieldset's templates from another's. */
+	id: string;
+	names: ReadonlySet<string>;
+	/** Attributes named by deeper paths (memory/total), with all the paths that start there. */
+	nested: ReadonlyMap<string, readonly string[][]>;
+};
+
+/** Append the compact rendering of a session trimmed to a fieldset: a template, as above. */
+export function appendSparse(sink: ByteSink, s: SimSession, ctx: WriteContext, fieldset: Fieldset): void {
+	const key = templateKey(s, ctx);
+	let cached = s.sparse;
+	if (cached?.key !== key || cached.fields !== fieldset.id) {
+		const text = writeSessionSubset(s, {...ctx, f: fmt(false), template: true}, 0, fieldset.names, fieldset.nested);
+		cached = {fields: fieldset.id, key, views: cut(text), history: undefined, historyKey: Number.NaN};
+		s.sparse = cached;
+	}
+
+	const {views} = cached;
+	const values = sparseValues(s, ctx, fieldset);
+	sink.bytes(views[0]!);
+	for (let i = 0; i < values.length; i++) {
+		sink.text(values[i]!);
+		sink.bytes(views[i + 1]!);
+	}
+}
+
+/** The time-dependent values a fieldset keeps, in the attributes' (sorted) order. */
+function sparseValues(s: SimSession, ctx: WriteContext, fieldset: Fieldset): string[] {
+	const {caps, t} = ctx;
+	const {names} = fieldset;
+	const out: string[] = [];
+	if (names.has('idle')) {
+		out.push(idleText(idleSeconds(s, t, caps.idleZeroWhenBusy)));
+	}
+
+	if (caps.ioActivityAndThread && names.has('io_activity')) {
+		out.push(String(ioActivity(s, t)));
+	}
+
+	out.push(...sparseHistory(s, ctx, fieldset));
+	if (caps.secondsAlive && names.has('seconds_alive')) {
+		out.push(formatReal(secondsAlive(s, t)));
+	}
+
+	if (names.has('state')) {
+		out.push(q(stateOf(s, caps, t)));
+	}
+
+	return out;
+}
+
+/** Log, memory and queries as the fieldset keeps them; they change only with the history. */
+function sparseHistory(s: SimSession, ctx: WriteContext, fieldset: Fieldset): string[] {
+	const cached = s.sparse!;
+	const key = historyKey(s, ctx.t) + (s.renderVersion * 0x1_0000_0000);
+	if (cached.history === undefined || cached.historyKey !== key) {
+		const {names, nested} = fieldset;
+		const history: string[] = [];
+		const block = (member: string, write: () => string): void => {
+			if (names.has(member) && isDynamicMember(member, s)) {
+				const paths = nested.get(member);
+				history.push(paths === undefined ? write() : writeNestedMember(s, ctx, 0, member, paths) ?? '');
+			}
+		};
+
+		block('log', () => writeLog(s, ctx, 0));
+		if (ctx.caps.memory !== 'none') {
+			block('memory', () => writeMemory(s, ctx, 0, isStarted(s, ctx.t) || s.stopping));
+		}
+
+		block('queries', () => writeQueries(s, ctx, 0));
+		cached.history = history;
+		cached.historyKey = key;
+	}
+
+	return cached.history;
 }
 
 /** Append the compact rendering of a session: its template with the fresh values spliced in. */
