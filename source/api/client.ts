@@ -39,8 +39,10 @@ export class Client {
 	readonly #authorization: string;
 	readonly #timeoutMs: number;
 	readonly #maxBodyBytes: number;
+	readonly #options: ClientOptions;
 
 	constructor(options: ClientOptions) {
+		this.#options = options;
 		this.target = options.target;
 		this.#timeoutMs = options.timeoutMs;
 		this.#maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
@@ -110,6 +112,11 @@ export class Client {
 				: `${this.target.label} sent ${what} that is not valid JSON (${answer.body.length} bytes): the answer may have been cut off.`;
 			return {ok: false, error: {kind: html ? 'html' : 'json', status: answer.status, message}, latencyMs: answer.latencyMs};
 		}
+	}
+
+	/** What a twin client in the list worker needs (a method, so that no log or JSON shows the password). */
+	connectionOptions(): ClientOptions {
+		return this.#options;
 	}
 
 	async close(): Promise<void> {

@@ -4,6 +4,7 @@
 // server was upgraded), because it decides whether sparse fieldsets may be sent.
 
 import type {Client} from './client.js';
+import type {FetchList} from './list-thread.js';
 import type {Origin} from './read-sessions.js';
 import type {ApiError} from './errors.js';
 import {hasSparseFields, type ServerInfo} from './server-info.js';
@@ -51,9 +52,13 @@ export class Poller {
 
 	readonly #origin: Origin;
 
-	constructor(client: Client, intervalMs: number, events: PollerEvents, {keyed = false} = {}) {
+	readonly #fetchList: FetchList;
+
+	/** `fetchList`: how the list is fetched (the list worker's, in the app); on this thread by default. */
+	constructor(client: Client, intervalMs: number, events: PollerEvents, {keyed = false, fetchList}: {keyed?: boolean; fetchList?: FetchList} = {}) {
 		this.#client = client;
 		this.#origin = {host: client.target.label, keyed};
+		this.#fetchList = fetchList ?? (async (sparse, signal) => fetchSessionList(client, sparse, signal, this.#origin));
 		this.#intervalMs = intervalMs;
 		this.#events = events;
 	}
@@ -158,7 +163,7 @@ export class Poller {
 			}
 		}
 
-		const result = await fetchSessionList(this.#client, hasSparseFields(this.#info), signal, this.#origin);
+		const result = await this.#fetchList(hasSparseFields(this.#info), signal);
 		if (this.#stopped) {
 			return;
 		}

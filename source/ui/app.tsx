@@ -23,16 +23,18 @@ export type AppProps = {
 	saveDirectory?: string;
 	recorder?: Recorder;
 	recording?: Recording;
+	/** Fetch and parse lists in a worker thread (the default); false keeps them on this thread. */
+	listWorker?: boolean;
 };
 
 const toStdout = (text: string) => {
 	process.stdout.write(text);
 };
 
-export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recording}: AppProps) {
+export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recording, listWorker = true}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording});
+	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker});
 	const idWidth = useMemo(() => idWidthOf(state), [state.sessions]); // eslint-disable-line react-hooks/exhaustive-deps
 	const layout = layoutFor(state, size, idWidth);
 	const {listHeight, paneBodyHeight, paneWidth} = layout;

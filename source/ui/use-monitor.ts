@@ -3,6 +3,7 @@
 
 import {useEffect, useReducer, useRef} from 'react';
 import type {Client} from '../api/client.js';
+import {ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
@@ -21,10 +22,12 @@ export type MonitorProps = {
 	recorder?: Recorder;
 	/** --replay: play these frames instead of polling (clients is then empty). */
 	recording?: Recording;
+	/** Lists fetched and parsed in a worker thread (false: on this thread, e.g. for a test that hooks dns). */
+	listWorker?: boolean;
 };
 
 export function useMonitor(props: MonitorProps): [MonitorState, (action: Action) => void] {
-	const {clients, options, writeTerminal, saveDirectory, recorder, recording} = props;
+	const {clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker = true} = props;
 	const hosts = recording?.hosts ?? clients.map((c) => c.target.label);
 	const multi = hosts.length > 1;
 	const [state, dispatch] = useReducer(reducer, {...options, hosts: multi ? hosts : undefined}, initialState);
@@ -36,7 +39,9 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 
 	// One poll loop per MaxScale, each on its own schedule: a slow or dead one never holds up the others.
 	useEffect(() => {
-		const instances = clients.map((client) => {
+		// Each MaxScale's list is fetched and parsed in a worker thread, so a big list never freezes the keys.
+		const threads = clients.map((client) => (listWorker ? new ListThread(client, {host: client.target.label, keyed: multi}) : undefined));
+		const instances = clients.map((client, index) => {
 			const label = client.target.label;
 			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
@@ -55,7 +60,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 					dispatch({type: 'server-info', host, info});
 					server = info;
 				},
-			}, {keyed: multi});
+			}, {keyed: multi, fetchList: threads[index]?.fetch});
 		});
 		pollers.current = instances;
 		for (const instance of instances) {
@@ -66,8 +71,12 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			for (const instance of instances) {
 				instance.stop();
 			}
+
+			for (const thread of threads) {
+				void thread?.close();
+			}
 		};
-	}, [clients, multi, recorder]);
+	}, [clients, multi, recorder, listWorker]);
 
 	// Replay: the first frame at once, then each after the time it took when recorded.
 	useEffect(() => {

@@ -74,6 +74,7 @@ export type MountOptions = {
 	rows?: number;
 	saveDirectory?: string;
 	recorder?: Recorder;
+	listWorker?: boolean;
 };
 
 /** The App as `sessiontop` runs it, on a terminal `columns` × `rows`. */
@@ -88,6 +89,7 @@ export function mountApp(target: {origin: string; label: string}, options: Mount
 			writeTerminal={() => undefined}
 			saveDirectory={options.saveDirectory}
 			recorder={options.recorder}
+			listWorker={options.listWorker}
 		/>,
 	);
 	// A wider terminal than ink-testing-library's 100 columns, so a whole sentence fits.

@@ -1,0 +1,106 @@
+// The list worker against the simulator over loopback: the same sessions as a
+// fetch on the main thread, errors as the same sentences, and a dead worker
+// neither hangs a poll nor stops the next one.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {Client} from '../../source/api/client.js';
+import {ListThread} from '../../source/api/list-thread.js';
+import {fetchSessionList} from '../../source/api/sessions-api.js';
+import {start} from '../simulator/helpers.js';
+
+async function withSimulator(run: (url: string, port: number) => Promise<void>): Promise<void> {
+	// A frozen clock and no churn: two fetches of the same moment must agree exactly.
+	const sim = await start({sessions: 3000, seed: 7, churn: 0});
+	try {
+		await run(sim.url, sim.port);
+	} finally {
+		await sim.close();
+	}
+}
+
+const clientFor = (url: string, port: number, password = 'mariadb') =>
+	new Client({target: {origin: url, label: `127.0.0.1:${port}`}, user: 'admin', password, timeoutMs: 5000});
+
+test('the worker returns exactly the sessions a main-thread fetch reads, keyed by host when asked', async () => {
+	await withSimulator(async (url, port) => {
+		const client = clientFor(url, port);
+		for (const keyed of [false, true]) {
+			const origin = {host: client.target.label, keyed};
+			const thread = new ListThread(client, origin);
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				const [inWorker, here] = await Promise.all([thread.fetch(true, new AbortController().signal), fetchSessionList(client, true, undefined, origin)]);
+				assert.ok(thread.inWorker, 'the list came from the worker thread');
+				assert.ok(inWorker.ok && here.ok);
+				assert.equal(inWorker.list.sessions.length, 3000);
+				assert.deepEqual(inWorker.list, here.list);
+				assert.equal(inWorker.bytes, here.bytes);
+				assert.equal(inWorker.list.sessions[0]?.key, keyed ? `${client.target.label}#${inWorker.list.sessions[0]?.id}` : inWorker.list.sessions[0]?.id);
+			} finally {
+				// eslint-disable-next-line no-await-in-loop
+				await thread.close();
+			}
+		}
+
+		await client.close();
+	});
+});
+
+test('a refused password comes back as the same one sentence, and the worker keeps serving', async () => {
+	await withSimulator(async (url, port) => {
+		const wrong = clientFor(url, port, 'not-it');
+		const thread = new ListThread(wrong, {host: wrong.target.label, keyed: false});
+		try {
+			const result = await thread.fetch(true, new AbortController().signal);
+			const direct = await fetchSessionList(wrong, true);
+			assert.ok(!result.ok && !direct.ok);
+			assert.equal(result.error.message, direct.error.message);
+			assert.match(result.error.message, /refused the credentials \(401/);
+			assert.ok(!result.error.message.includes('not-it'), 'the password is never in a message');
+			assert.ok(thread.inWorker);
+		} finally {
+			await thread.close();
+			await wrong.close();
+		}
+	});
+});
+
+test('a worker that dies mid-poll fails that poll in one sentence, and the next poll gets a new worker', async () => {
+	await withSimulator(async (url, port) => {
+		const client = clientFor(url, port);
+		const thread = new ListThread(client, {host: client.target.label, keyed: false});
+		try {
+			assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
+			const pending = thread.fetch(true, new AbortController().signal);
+			await thread.close(); // The worker goes away with a request in flight.
+			const lost = await pending;
+			assert.ok(!lost.ok);
+			assert.match(lost.error.message, /list worker stopped/);
+			const again = await thread.fetch(true, new AbortController().signal);
+			assert.ok(again.ok && again.list.sessions.length === 3000);
+			assert.ok(thread.inWorker);
+		} finally {
+			await thread.close();
+			await client.close();
+		}
+	});
+});
+
+test('an abort cancels the request in the worker', async () => {
+	await withSimulator(async (url, port) => {
+		const client = clientFor(url, port);
+		const thread = new ListThread(client, {host: client.target.label, keyed: false});
+		try {
+			const abort = new AbortController();
+			const pending = thread.fetch(false, abort.signal);
+			abort.abort();
+			const result = await pending;
+			assert.ok(!result.ok);
+			assert.equal(result.error.kind, 'aborted');
+		} finally {
+			await thread.close();
+			await client.close();
+		}
+	});
+});

@@ -1,0 +1,55 @@
+// The columns that carry a list from the worker must give back exactly the sessions that went in.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {encodeSessions, SessionDecoder, transferList} from '../../source/api/session-columns.js';
+import {sanitize} from '../../source/model/sanitize.js';
+import type {Session} from '../../source/model/session.js';
+
+const optionalText = fc.option(fc.string({unit: 'grapheme'}).map(sanitize), {nil: undefined});
+const optionalNumber = fc.option(fc.double({noNaN: true}), {nil: undefined});
+const session = fc.record({
+	id: fc.string({minLength: 1}).map(sanitize),
+	host: fc.constantFrom('', '127.0.0.1:8989', 'maxscale-2:8989'),
+	service: fc.string().map(sanitize),
+	state: fc.string().map(sanitize),
+	user: optionalText,
+	remote: optionalText,
+	port: optionalNumber,
+	connectedAt: optionalNumber,
+	ageSeconds: optionalNumber,
+	idleSeconds: optionalNumber,
+	memoryBytes: optionalNumber,
+	ioActivity: optionalNumber,
+	thread: optionalNumber,
+});
+
+function decodeAll(sessions: Session[], keyed: boolean, slice: number): Session[] {
+	const decoder = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed)));
+	for (;;) {
+		const done = decoder.next(slice);
+		if (done !== undefined) {
+			return done;
+		}
+	}
+}
+
+test('a list survives the trip through columns, absent values and empty strings kept apart', () => {
+	fc.assert(
+		fc.property(fc.array(session, {maxLength: 40}), fc.boolean(), fc.integer({min: 1, max: 7}), (raw, keyed, slice) => {
+			const sessions: Session[] = raw.map((s) => ({...s, key: keyed ? `${s.host}#${s.id}` : s.id}));
+			const decoded = decodeAll(sessions, keyed, slice);
+			// Absent optional fields come back undefined (as the reader makes them), never as '' or 0 or NaN.
+			assert.deepEqual(decoded, sessions);
+		}),
+		{numRuns: 200},
+	);
+});
+
+test('an empty list, and the number columns are transferred rather than copied', () => {
+	assert.deepEqual(decodeAll([], false, 10), []);
+	const columns = encodeSessions([{key: '1', id: '1', host: '', service: 's', state: 'x', user: '', port: 0}], false);
+	assert.equal(transferList(columns).length, columns.numbers.length);
+	assert.deepEqual(decodeAll([{key: '1', id: '1', host: '', service: 's', state: 'x', user: '', port: 0}], false, 1)[0]?.user, '');
+});
