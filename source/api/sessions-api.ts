@@ -21,8 +21,8 @@ export const listFields = [
 	'services',
 ] as const;
 
-export function listPath(sparse: boolean): string {
-	return sparse ? `/v1/sessions?pretty=false&fields%5Bsessions%5D=${listFields.join(',')}` : '/v1/sessions?pretty=false';
+export function listPath(sparse: boolean, fields: readonly string[] = listFields): string {
+	return sparse ? `/v1/sessions?pretty=false&fields%5Bsessions%5D=${fields.join(',')}` : '/v1/sessions?pretty=false';
 }
 
 export type ListResult =

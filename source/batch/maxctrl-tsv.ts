@@ -35,6 +35,9 @@ export const listSessionsFields: readonly TsvField[] = [
 	{name: 'I/O-Activity', path: 'attributes.io_activity'},
 ];
 
+/** The sparse fieldset that carries exactly what those paths read. */
+export const tsvFields = ['user', 'remote', 'connected', 'idle', 'services', 'memory/total', 'io_activity'] as const;
+
 function get(value: unknown, keys: readonly string[]): unknown {
 	let current = value;
 	for (const key of keys) {
@@ -48,21 +51,43 @@ function get(value: unknown, keys: readonly string[]): unknown {
 	return current;
 }
 
+type Accessor = (object: unknown, fallback: unknown) => unknown;
+// Each path is split once, not once per session: 10k sessions × 8 fields add up.
+const accessors = new Map<string, Accessor>();
+
+function accessor(path: string): Accessor {
+	let found = accessors.get(path);
+	if (found === undefined) {
+		const split = path.indexOf('[]');
+		if (split === -1) {
+			const keys = path.split('.');
+			found = (object, fallback) => {
+				const value = get(object, keys);
+				return value === undefined ? fallback : value;
+			};
+		} else {
+			const keys = path.slice(0, split).split('.');
+			const rest = path.slice(split + 2).replace(/^\./, '');
+			const inner = rest === '' ? undefined : accessor(rest);
+			found = (object, fallback) => {
+				const array = get(object, keys);
+				if (!Array.isArray(array)) {
+					return fallback;
+				}
+
+				return inner === undefined ? array : array.map((element: unknown) => inner(element, fallback));
+			};
+		}
+
+		accessors.set(path, found);
+	}
+
+	return found;
+}
+
 /** lodash-getpath's `getPath(object, path, fallback)`, for the paths used here. */
 export function getPath(object: unknown, path: string, fallback: unknown): unknown {
-	const split = path.indexOf('[]');
-	if (split === -1) {
-		const value = get(object, path.split('.'));
-		return value === undefined ? fallback : value;
-	}
-
-	const array = get(object, path.slice(0, split).split('.'));
-	if (!Array.isArray(array)) {
-		return fallback;
-	}
-
-	const rest = path.slice(split + 2).replace(/^\./, '');
-	return rest === '' ? array : array.map((element: unknown) => getPath(element, rest, fallback));
+	return accessor(path)(object, fallback);
 }
 
 /** One row of cells, as filterResource + rawCollectionAsTable make it. */
@@ -77,14 +102,23 @@ export function rowOf(resource: unknown, fields: readonly TsvField[] = listSessi
 	});
 }
 
+const arrayIndex = /^(?:0|[1-9]\d*)$/;
+
 /** maxctrl's normalizeWhitespace on one row, quirk included (see above). */
 export function normalizeWhitespaceLikeMaxctrl(row: unknown[]): void {
 	// eslint-disable-next-line unicorn/no-array-for-each -- the live, value-keyed walk is the point
 	row.forEach((k) => {
+		// `v[k]` can only reach a cell when String(k) is an array index; any other key
+		// names `length`, a method or nothing, none of them a string, so nothing happens.
 		const key = String(k);
-		const value: unknown = Reflect.get(row, key);
+		if (!arrayIndex.test(key)) {
+			return;
+		}
+
+		const index = Number(key);
+		const value: unknown = row[index];
 		if (typeof value === 'string') {
-			Reflect.set(row, key, value.replace(/\s+/g, ' '));
+			row[index] = value.replace(/\s+/g, ' ');
 		}
 	});
 }
@@ -102,19 +136,24 @@ export function tableToTsv(rows: unknown[][]): string {
 	const lines: string[] = [];
 	for (const row of rows) {
 		normalizeWhitespaceLikeMaxctrl(row);
-		const cells = row.map((cell) => String(cell).split('\n'));
-		const height = Math.max(...cells.map((cell) => cell.length));
+		const cells = row.map(String);
+		if (!cells.some((cell) => cell.includes('\n'))) {
+			lines.push(cells.join('\t'));
+			continue;
+		}
+
+		const split = cells.map((cell) => cell.split('\n'));
+		const height = Math.max(...split.map((cell) => cell.length));
 		for (let line = 0; line < height; line++) {
-			lines.push(cells.map((cell) => cell[line] ?? '').join('\t'));
+			lines.push(split.map((cell) => cell[line] ?? '').join('\t'));
 		}
 	}
 
+	// Colours are stripped line by line: the pattern cannot cross a newline, so this is
+	// what stripping the whole text does, without a pass over lines that have no ESC.
 	return lines
-		.join('\n')
-		.replace(colours, '')
-		.split('\n')
 		.map((line) =>
-			line
+			(line.includes('\u001B') ? line.replace(colours, '') : line)
 				.split('\t')
 				.map((field) => sanitize(field.trim()))
 				.join('\t'),
