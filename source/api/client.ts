@@ -31,6 +31,12 @@ export type JsonAnswer =
 	| {ok: true; status: number; json: unknown; latencyMs: number; bytes: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
+/** Drop a body we will not read. Destroying it emits an abort error: with no listener, that would crash the process. */
+function discard(body: {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): void {
+	body.on?.('error', () => undefined);
+	body.destroy();
+}
+
 export const defaultMaxBodyBytes = 256 * 1024 * 1024;
 
 export class Client {
@@ -76,7 +82,7 @@ export class Client {
 			answered = true;
 			const declared = Number(response.headers['content-length']);
 			if (Number.isFinite(declared) && declared > this.#maxBodyBytes) {
-				response.body.destroy();
+				discard(response.body);
 				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
 			}
 
@@ -134,13 +140,13 @@ export class Client {
 		};
 	}
 
-	async #readCapped(body: AsyncIterable<Buffer> & {destroy(): unknown}): Promise<string | undefined> {
+	async #readCapped(body: AsyncIterable<Buffer> & {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): Promise<string | undefined> {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		for await (const chunk of body) {
 			size += chunk.length;
 			if (size > this.#maxBodyBytes) {
-				body.destroy();
+				discard(body);
 				return undefined;
 			}
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import {Client} from '../../source/api/client.js';
 import {fetchSessionDocument, fetchSessionList, fetchServerInfo, listPath} from '../../source/api/sessions-api.js';
+import {startSimulator} from '../../source/simulator/index.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
 
 const servers: FixtureServer[] = [];
@@ -72,12 +73,53 @@ test('connection refused and an unresolvable host', async () => {
 	await Promise.all([client.close(), nowhere.close()]);
 });
 
-test('an answer over the size cap is refused with a clear message', async () => {
+test('an answer over the size cap is refused with a clear message, whether its length is declared or not', async () => {
+	// The fixture server streams (chunked); the simulator declares Content-Length, as MaxScale does.
 	const server = await startFixtureServer('v24');
 	servers.push(server);
-	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'a', password: 'b', timeoutMs: 2000, maxBodyBytes: 100});
-	const list = await fetchSessionList(client, false);
-	assert.ok(!list.ok);
-	assert.equal(list.error.kind, 'too-large');
-	await client.close();
+	const sim = await startSimulator({port: 0, sessions: 50});
+	const chunked = new Client({target: {origin: server.origin, label: server.label}, user: 'a', password: 'b', timeoutMs: 2000, maxBodyBytes: 100});
+	const declared = new Client({target: {origin: sim.url, label: `127.0.0.1:${sim.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000, maxBodyBytes: 100});
+	// Dropping the body must not leave an 'error' event without a listener (it crashed the CLI).
+	const uncaught: unknown[] = [];
+	const onUncaught = (error: unknown) => uncaught.push(error);
+	process.on('uncaughtException', onUncaught);
+	try {
+		for (const client of [chunked, declared]) {
+			for (const path of ['/v1/maxscale', listPath(false)]) {
+				// eslint-disable-next-line no-await-in-loop
+				const answer = await client.getJson(path, 'the answer');
+				if (client === chunked && path === '/v1/maxscale') {
+					continue; // The fixture server's version document is smaller than the cap.
+				}
+
+				assert.ok(!answer.ok, path);
+				assert.equal(answer.error.kind, 'too-large');
+				assert.equal(answer.error.message, `${client.target.label} sent an answer over the 0.1 KiB cap: raise --max-body if that many sessions are real.`);
+			}
+		}
+
+		await new Promise((resolve) => {
+			setTimeout(resolve, 50);
+		});
+		assert.deepEqual(uncaught, []);
+	} finally {
+		process.off('uncaughtException', onUncaught);
+		await Promise.all([chunked.close(), declared.close()]);
+		await sim.close();
+	}
+});
+
+test('HTTPS to a MaxScale that answers in plain HTTP says so, not "pass its CA"', async () => {
+	const sim = await startSimulator({port: 0, sessions: 5});
+	const client = new Client({target: {origin: `https://127.0.0.1:${sim.port}`, label: `127.0.0.1:${sim.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000, tls: {rejectUnauthorized: true}});
+	try {
+		const list = await fetchSessionList(client, false);
+		assert.ok(!list.ok);
+		assert.equal(list.error.kind, 'tls');
+		assert.match(list.error.message, /^127\.0\.0\.1:\d+ does not speak HTTPS \(ERR_SSL_\w+\): leave out -s\/--secure, or check that this is MaxScale's TLS port\.$/);
+	} finally {
+		await client.close();
+		await sim.close();
+	}
 });
