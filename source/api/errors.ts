@@ -75,6 +75,14 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 		};
 	}
 
+	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+		// What OpenSSL says when the other end answers in plain HTTP.
+		return {
+			kind: 'tls',
+			message: `${host} does not speak HTTPS (${code}): leave out -s/--secure, or check that this is MaxScale's TLS port.`,
+		};
+	}
+
 	if (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
 		return {
 			kind: 'tls',
