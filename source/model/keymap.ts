@@ -98,13 +98,13 @@ export function helpBindings(readonly: boolean): Binding[] {
 	return bindings.filter((binding) => !(readonly && binding.writes));
 }
 
-/** The one-line hint: the commands that matter most in this situation, from the same table. */
-export function keyHint(situation: 'list' | 'pane' | 'filter' | 'confirm'): Array<{label: string; text: string}> {
+/** The one-line hint: the commands that matter most in this situation; read-only, no kill. */
+export function keyHint(situation: 'list' | 'pane' | 'filter' | 'confirm', readonly = false): Array<{label: string; text: string}> {
 	const hints: Record<typeof situation, Array<[string, string]>> = {
 		list: [['↑↓', 'move'], ['Enter', 'details'], ['/', 'filter'], ['<>', 'sort'], ['K', 'kill'], ['p', 'pause'], ['?', 'help'], ['q', 'quit']],
 		pane: [['↑↓', 'move'], ['Tab', 'focus'], ['PgDn', 'scroll'], ['y', 'copy'], ['Esc', 'close'], ['?', 'help'], ['q', 'quit']],
 		filter: [['Enter', 'keep'], ['Esc', 'clear'], ['↑↓', 'move']],
 		confirm: [['y Enter', 'yes'], ['n Esc', 'no'], ['0-9', 'grace seconds']],
 	};
-	return hints[situation].map(([label, text]) => ({label, text}));
+	return hints[situation].filter(([label]) => !(readonly && label === 'K')).map(([label, text]) => ({label, text}));
 }

@@ -44,7 +44,11 @@ export function describeTarget(target: Target): string {
 
 function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (state.readonly) {
-		return {...state, message: {tone: 'error', text: `Read-only mode (--readonly): ${operation === 'kill' ? 'killing' : 'restarting'} sessions is off.`}};
+		const doing = operation === 'kill' ? 'killing' : 'restarting';
+		const text = state.replay === undefined
+			? `Read-only mode (--readonly): ${doing} sessions is off.`
+			: `This is a replay of a recording: ${doing} sessions works only on a live MaxScale.`;
+		return {...state, message: {tone: 'error', text}};
 	}
 
 	const marked = [...state.marked].map((id) => state.byId.get(id)).filter((s): s is Session => s !== undefined);

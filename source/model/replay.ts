@@ -16,6 +16,23 @@ function frameAction(frame: Frame, multi: boolean): Action {
 		: {type: 'poll-failed', host, error: {kind: 'network', message: frame.error}, at: frame.t};
 }
 
+/** The median time between a host's successive frames: the interval the recording was made at. */
+export function recordedInterval(frames: readonly Frame[]): number | undefined {
+	const last = new Map<string, number>();
+	const gaps: number[] = [];
+	for (const frame of frames) {
+		const previous = last.get(frame.host);
+		if (previous !== undefined && frame.t > previous) {
+			gaps.push(frame.t - previous);
+		}
+
+		last.set(frame.host, frame.t);
+	}
+
+	gaps.sort((a, b) => a - b);
+	return gaps.length === 0 ? undefined : gaps[Math.floor(gaps.length / 2)];
+}
+
 /** The actions that show frame `index`: the last frame of every host up to it, oldest first. */
 export function actionsFor(replay: Replay, index: number, multi: boolean): Action[] {
 	const latest = new Map<string, number>();
@@ -44,7 +61,9 @@ export function replayReducer(
 	switch (action.type) {
 		case 'replay-load': {
 			const replay = {frames: action.frames, index: 0};
-			return actionsFor(replay, 0, state.hostOrder.length > 1).reduce(reduce, {...state, replay});
+			// The header's "every Ns" is the recording's own pace, not the default interval.
+			const intervalMs = recordedInterval(action.frames) ?? state.intervalMs;
+			return actionsFor(replay, 0, state.hostOrder.length > 1).reduce(reduce, {...state, replay, intervalMs});
 		}
 
 		case 'replay-step': {

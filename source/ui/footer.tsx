@@ -64,7 +64,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		<Box flexDirection="column" width={width}>
 			{line}
 			<Text wrap="truncate">
-				{keyHint(situation).map(({label, text}) => (
+				{keyHint(situation, state.readonly).map(({label, text}) => (
 					<Text key={label}>
 						<Text bold inverse>{` ${label} `}</Text>
 						<Text color={theme.muted}>{` ${text} `}</Text>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer} from '../../source/model/monitor-state.js';
 import {copyLimitBytes, summarize, type Target} from '../../source/model/operations.js';
+import {keyHint} from '../../source/model/keymap.js';
 import {session} from '../helpers/sessions.js';
 import {poll, start, type} from '../helpers/state.js';
 
@@ -158,4 +159,9 @@ test('before 22.08 MaxScale cannot kill: said at once, nothing sent (it would an
 
 	state = reducer(state, {type: 'server-info', info: {version: '22.08.14', askedAt: 0}});
 	assert.equal(type(state, 'K').mode, 'confirm');
+});
+
+test('read-only: the footer hint leaves kill out, the full one keeps it', () => {
+	assert.ok(keyHint('list').some((hint) => hint.label === 'K'));
+	assert.ok(!keyHint('list', true).some((hint) => hint.label === 'K'));
 });

@@ -37,3 +37,12 @@ test('outside a replay, [ and ] say what they are for', () => {
 	const state = type(initialState(), '[');
 	assert.match(state.message?.text ?? '', /--replay FILE/);
 });
+
+test('a replay runs at the pace it was recorded, and says why kill is off without blaming --readonly', () => {
+	const fast: Frame[] = [0, 500, 1000, 1500].map((t) => ({t, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1)]}));
+	let state = run(initialState({readonly: true}), {type: 'replay-load', frames: fast});
+	assert.equal(state.intervalMs, 500);
+	state = type(state, 'K');
+	assert.equal(state.mode, 'list');
+	assert.equal(state.message?.text, 'This is a replay of a recording: killing sessions works only on a live MaxScale.');
+});
