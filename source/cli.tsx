@@ -110,6 +110,10 @@ async function main(): Promise<number> {
 	}
 
 	const batch = mode ?? (process.stdout.isTTY ? undefined : 'table');
+	if (batch !== undefined && cli.flags.record !== undefined) {
+		fail('--record records the monitor on a terminal; without one, --watch --json > FILE keeps every poll.');
+	}
+
 	if (batch === undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
 		fail('the monitor needs a terminal (stdin and stdout must be a TTY); --once prints the list instead.');
 	}

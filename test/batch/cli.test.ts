@@ -191,6 +191,7 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--watch', '--once'], /use --watch --json/],
 		[['--sort', 'cpu', '--once'], /--sort "cpu" is not a sort/],
 		[['--tsv', '--json'], /exclude each other/],
+		[['--record', '/tmp/never-written.ndjson', '--once'], /--record records the monitor on a terminal/],
 	];
 	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
 	for (const [index, [args, expected]] of cases.entries()) {
