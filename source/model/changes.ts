@@ -31,15 +31,6 @@ export const noChanges: Changes = {
 	history: new Map(),
 };
 
-function countByService(sessions: readonly Session[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const session of sessions) {
-		counts.set(session.service, (counts.get(session.service) ?? 0) + 1);
-	}
-
-	return counts;
-}
-
 export type PollFacts = {
 	previous: ReadonlyMap<string, Session>;
 	next: readonly Session[];
@@ -61,31 +52,31 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 		}
 	}
 
+	// Plain loops and forEach: at 100k sessions, iterating [key, value] pairs allocates an array per entry.
 	let opened = 0;
-	if (!first) {
-		for (const session of next) {
-			if (!previous.has(session.key) && !known?.has(session.key)) {
-				opened++;
-				born.set(session.key, poll);
-			}
+	const counts = new Map<string, number>();
+	for (const session of next) {
+		counts.set(session.service, (counts.get(session.service) ?? 0) + 1);
+		if (!first && !previous.has(session.key) && (known === undefined || !known.has(session.key))) {
+			opened++;
+			born.set(session.key, poll);
 		}
 	}
 
 	const ghosts = changes.ghosts.filter((ghost) => poll - ghost.endedAtPoll < highlightPolls && !nextById.has(ghost.session.key));
 	let closed = 0;
-	for (const [id, session] of previous) {
-		if (!nextById.has(id)) {
+	previous.forEach((session, key) => {
+		if (!nextById.has(key)) {
 			closed++;
 			ghosts.push({session, endedAtPoll: poll});
 		}
-	}
+	});
 
 	const window = first ? [] : [...changes.window, {opened, closed, seconds}].slice(-5);
 	const totalSeconds = window.reduce((sum, sample) => sum + sample.seconds, 0);
 	const rate = (pick: (sample: {opened: number; closed: number}) => number) =>
 		totalSeconds > 0 ? window.reduce((sum, sample) => sum + pick(sample), 0) / totalSeconds : 0;
 
-	const counts = countByService(next);
 	const history = new Map<string, number[]>();
 	const services = new Set([...changes.history.keys(), ...counts.keys()]);
 	for (const service of services) {

@@ -85,7 +85,24 @@ function sessionRows(entries: Entry[], compare: (a: Session, b: Session) => numb
 	}
 }
 
-const numericId = (id: string) => (/^\d+$/.test(id) ? Number(id) : Number.NaN);
+/** The id as a number when it is all digits (MaxScale's are), else NaN; a loop, not a regex: it runs per session per poll. */
+function numericId(id: string): number {
+	if (id.length === 0 || id.length > 15) {
+		return /^\d+$/.test(id) ? Number(id) : Number.NaN;
+	}
+
+	let value = 0;
+	for (let i = 0; i < id.length; i++) {
+		const digit = id.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) {
+			return Number.NaN;
+		}
+
+		value = (value * 10) + digit;
+	}
+
+	return value;
+}
 
 export type RowOptions = {
 	grouping: Grouping;
