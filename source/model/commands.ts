@@ -4,6 +4,7 @@
 // render still act on the current state.
 
 import {bindingFor, type Command} from './keymap.js';
+import {indexOfKey} from './selection.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
 export type {Command} from './keymap.js';
@@ -11,7 +12,7 @@ export type {Command} from './keymap.js';
 export function actionFor(command: Command, state: MonitorState): Action | undefined {
 	const inPane = state.pane.open && state.focus === 'pane';
 	const page = Math.max(1, state.paneHeight - 1);
-	const selected = state.rows.find((row) => row.key === state.selectedId);
+	const selected = state.rows[indexOfKey(state.rows, state.selectedId)];
 	const onGroup = selected?.kind === 'service' || selected?.kind === 'state';
 	const table: Record<Command, Action | undefined> = {
 		down: inPane ? {type: 'pane-scroll', delta: 1} : {type: 'move', delta: 1},

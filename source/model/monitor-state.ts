@@ -142,8 +142,13 @@ function currentError(hosts: Record<string, HostStatus>): MonitorState['error'] 
 	return latest;
 }
 
+/** The key of a host in `hosts`: actions and sessions name it only when several are watched. */
+export function hostKey(state: Pick<MonitorState, 'hostOrder'>, host: string | undefined): string {
+	return (state.hostOrder.length > 1 ? host : undefined) ?? state.hostOrder[0] ?? '';
+}
+
 function withHost(state: MonitorState, host: string | undefined, change: (status: HostStatus) => HostStatus): Record<string, HostStatus> {
-	const name = host ?? state.hostOrder[0] ?? '';
+	const name = hostKey(state, host);
 	return {...state.hosts, [name]: change(state.hosts[name] ?? {sessions: []})};
 }
 
@@ -160,7 +165,7 @@ function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>)
 	const polls = state.polls + 1;
 	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
 	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
-	const firstAnswer = state.hosts[action.host ?? state.hostOrder[0] ?? '']?.lastPoll === undefined;
+	const firstAnswer = state.hosts[hostKey(state, action.host)]?.lastPoll === undefined;
 	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
 	const changes = trackChanges(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: polls, seconds, known});
 	// Marks on sessions that ended go with them.

@@ -4,7 +4,7 @@
 // whatever the list did meanwhile.
 
 import {formatClient} from './format.js';
-import type {Action, MonitorState} from './monitor-state.js';
+import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {moveBy} from './selection.js';
 import {canKill} from './version.js';
 import type {Session} from './session.js';
@@ -59,7 +59,7 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	}
 
 	// Before 22.08 MaxScale has no such call and answers 404, which would read as "already gone".
-	const versionOf = (target: Target) => state.hosts[state.hostOrder.length > 1 ? target.host : (state.hostOrder[0] ?? '')]?.server?.version;
+	const versionOf = (target: Target) => state.hosts[hostKey(state, target.host)]?.server?.version;
 	const old = targets.find((target) => canKill(versionOf(target)) === false);
 	if (old !== undefined) {
 		const where = state.hostOrder.length > 1 ? ` on ${old.host}` : '';

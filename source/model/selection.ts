@@ -7,12 +7,30 @@ import type {Row} from './rows.js';
 
 export const selectable = (row: Row | undefined): row is Row => row !== undefined && row.kind !== 'ghost';
 
+// The last key found in each rows array (rows are never changed once built). A key press
+// looks the cursor up several times (which row, move, scroll); at 100k rows each scan counts.
+const lastFound = new WeakMap<readonly Row[], {key: string; index: number}>();
+
+function remember(rows: readonly Row[], index: number): void {
+	const row = rows[index];
+	if (row !== undefined && row.kind !== 'ghost') {
+		lastFound.set(rows, {key: row.key, index});
+	}
+}
+
 export function indexOfKey(rows: readonly Row[], key: string | undefined): number {
 	if (key === undefined) {
 		return -1;
 	}
 
-	return rows.findIndex((row) => row.key === key && row.kind !== 'ghost');
+	const memo = lastFound.get(rows);
+	if (memo?.key === key) {
+		return memo.index;
+	}
+
+	const index = rows.findIndex((row) => row.key === key && row.kind !== 'ghost');
+	remember(rows, index);
+	return index;
 }
 
 /** The selectable row nearest to `index`, looking forward first (or back first), or undefined. */
@@ -57,6 +75,7 @@ export function moveBy(rows: readonly Row[], key: string | undefined, delta: num
 		}
 	}
 
+	remember(rows, found);
 	return rows[found]?.key;
 }
 
