@@ -4,6 +4,7 @@
 // If the worker cannot start or dies, lists are fetched on this thread instead:
 // slower at 100k, never wrong.
 
+import {existsSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {Client} from './client.js';
 import type {Origin} from './read-sessions.js';
@@ -39,7 +40,14 @@ export async function decodeInSlices(columns: SessionColumns): Promise<Session[]
 
 function spawnWorker(workerData: unknown): Worker {
 	if (import.meta.url.endsWith('.ts')) {
-		// Run from source (the tests, through tsx): tsx does not hook worker threads by itself.
+		// Run from source (the tests, through tsx). `npm test` builds first, so the worker runs
+		// the compiled twin of list-worker.ts: tsx inside worker threads is slow to start and
+		// its loader thread can hang a worker's termination. Without a build, tsx it is.
+		const built = new URL('../../build/api/list-worker.js', import.meta.url);
+		if (existsSync(built)) {
+			return new Worker(built, {workerData});
+		}
+
 		const target = new URL('list-worker.ts', import.meta.url).href;
 		const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
 		return new Worker(code, {eval: true, workerData});
@@ -64,7 +72,14 @@ export class ListThread {
 	#broken = false;
 	#answered = false;
 
+	#closed = false;
+
 	readonly fetch: FetchList = async (sparse, signal) => {
+		if (this.#closed) {
+			// Never a new worker after close: nothing would ever terminate it.
+			return {ok: false, error: {kind: 'aborted', message: 'The request was cancelled.'}, latencyMs: 0};
+		}
+
 		const worker = this.#broken ? undefined : this.#start();
 		if (worker === undefined) {
 			return fetchSessionList(this.#client, sparse, signal, this.#origin);
@@ -97,6 +112,7 @@ export class ListThread {
 	}
 
 	async close(): Promise<void> {
+		this.#closed = true;
 		const worker = this.#worker;
 		this.#worker = undefined;
 		await worker?.terminate();

@@ -83,6 +83,7 @@ export class Poller {
 		}
 
 		clearTimeout(this.#timer);
+		this.#again = true; // Read by #poll as "asked for".
 		void this.#poll();
 	}
 
@@ -106,9 +107,15 @@ export class Poller {
 
 	async #poll(): Promise<void> {
 		this.#timer = undefined;
+		if (this.#stopped) {
+			return;
+		}
+
 		this.#inFlight = true;
+		const manual = this.#again;
+		this.#again = false;
 		try {
-			await this.#pollOnce();
+			await this.#pollOnce(manual);
 		} finally {
 			this.#inFlight = false;
 		}
@@ -139,7 +146,8 @@ export class Poller {
 		this.#events.onError(error, at, at + this.#nextDelay);
 	}
 
-	async #pollOnce(): Promise<void> {
+	/** `manual`: asked for with r (or after a kill), so it shows even while paused. */
+	async #pollOnce(manual: boolean): Promise<void> {
 		this.#nextDelay = this.#intervalMs;
 		const signal = this.#abort.signal;
 		if (this.#info === undefined) {
@@ -164,7 +172,8 @@ export class Poller {
 		}
 
 		const result = await this.#fetchList(hasSparseFields(this.#info), signal);
-		if (this.#stopped) {
+		// Paused while it was in flight: the screen stays as it was when p was pressed.
+		if (this.#stopped || (this.#paused && !manual)) {
 			return;
 		}
 

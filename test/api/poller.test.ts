@@ -4,6 +4,7 @@ import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
 import {Client} from '../../source/api/client.js';
 import {backoffMs, pauseAfter, Poller} from '../../source/api/poller.js';
+import {fetchSessionList} from '../../source/api/sessions-api.js';
 
 type Behaviour = {status: number; delayMs: number};
 
@@ -115,4 +116,68 @@ test('a slow poll stretches the pause before the next one (twice its time, never
 	assert.ok(waits.length >= 1);
 	assert.ok(waits.every((wait) => wait >= 150), `stretched: ${waits.join(', ')}`);
 	await s.close();
+});
+
+test('stop() ends it for good, even with a refresh queued behind a poll in flight', async () => {
+	const {client, stats, close} = await server({status: 200, delayMs: 150});
+	let lists = 0;
+	let fetchesAfterStop = 0;
+	let stopped = false;
+	const poller = new Poller(client, 50, {
+		onList() {
+			lists++;
+		},
+		onError() {},
+		onServerInfo() {},
+	}, {
+		async fetchList(sparse, signal) {
+			if (stopped) {
+				fetchesAfterStop++;
+			}
+
+			return fetchSessionList(client, sparse, signal);
+		},
+	});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 400);
+	});
+	poller.refresh(); // Queued behind the poll in flight...
+	stopped = true;
+	poller.stop(); // ...which stop() must cancel too.
+	await new Promise((resolve) => {
+		setTimeout(resolve, 500);
+	});
+	assert.equal(fetchesAfterStop, 0, 'no list request after stop()');
+	assert.ok(lists >= 1);
+	assert.ok(stats().maxInFlight <= 1);
+	await close();
+});
+
+test('a poll in flight when p pauses is not shown; r while paused still is', async () => {
+	const {client, close} = await server({status: 200, delayMs: 200});
+	const shown: number[] = [];
+	const poller = new Poller(client, 5000, {
+		onList(result) {
+			shown.push(result.polledAt);
+		},
+		onError() {},
+		onServerInfo() {},
+	});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 100); // The first list request is in flight.
+	});
+	poller.setPaused(true);
+	await new Promise((resolve) => {
+		setTimeout(resolve, 400);
+	});
+	assert.deepEqual(shown, [], 'the answer that arrived after p is dropped');
+	poller.refresh();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 400);
+	});
+	assert.equal(shown.length, 1, 'r polls and shows even while paused');
+	poller.stop();
+	await close();
 });
