@@ -27,6 +27,15 @@ function pad(text: string, width: number): string {
 	return text.length >= width ? head(text, width).padEnd(width) : text.padEnd(width);
 }
 
+/**
+ * A row as wide as it must be: padded to the full width only when it is inverse (the
+ * cursor), where the bar must reach the edge. Ink re-tokenizes every character of every
+ * frame, so trailing blanks are a real share of a frame's cost.
+ */
+function fit(text: string, width: number, inverse: boolean): string {
+	return inverse ? pad(text, width) : head(text, width).trimEnd();
+}
+
 type RowProps = {
 	row: Row;
 	columns: Column[];
@@ -48,7 +57,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 				: `${cursor}  ${arrow} ${row.state}  ${row.count}`;
 		return (
 			<Text bold={row.kind === 'service'} wrap="truncate" color={row.kind === 'service' ? theme.group : theme.muted} inverse={selected} dimColor={selected && !focused}>
-				{pad(text, width)}
+				{fit(text, width, selected)}
 			</Text>
 		);
 	}
@@ -65,7 +74,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 			bold={marked}
 			color={ghost ? theme.muted : marked ? theme.marked : fresh ? theme.fresh : undefined}
 		>
-			{pad(`${cursor}${badge}${cells}`, width)}
+			{fit(`${cursor}${badge}${cells}`, width, selected)}
 		</Text>
 	);
 });
