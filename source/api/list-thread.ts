@@ -113,6 +113,11 @@ export class ListThread {
 
 	async close(): Promise<void> {
 		this.#closed = true;
+		await this.recycle();
+	}
+
+	/** Ends the current worker (what it owes fails, in one sentence); the next fetch starts a fresh one. */
+	async recycle(): Promise<void> {
 		const worker = this.#worker;
 		this.#worker = undefined;
 		await worker?.terminate();

@@ -73,13 +73,17 @@ test('a worker that dies mid-poll fails that poll in one sentence, and the next 
 		try {
 			assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
 			const pending = thread.fetch(true, new AbortController().signal);
-			await thread.close(); // The worker goes away with a request in flight.
+			await thread.recycle(); // The worker goes away with a request in flight.
 			const lost = await pending;
 			assert.ok(!lost.ok);
 			assert.match(lost.error.message, /list worker stopped/);
 			const again = await thread.fetch(true, new AbortController().signal);
 			assert.ok(again.ok && again.list.sessions.length === 3000);
 			assert.ok(thread.inWorker);
+			await thread.close();
+			const closed = await thread.fetch(true, new AbortController().signal);
+			assert.ok(!closed.ok && closed.error.kind === 'aborted', 'after close, no new worker');
+			assert.ok(!thread.inWorker);
 		} finally {
 			await thread.close();
 			await client.close();
