@@ -68,7 +68,27 @@ export class Client {
 		const latency = () => Math.round((performance.now() - started) * 10) / 10;
 		// --timeout bounds the whole request, as maxctrl's does: undici's bodyTimeout
 		// alone restarts at every chunk, so a server that dribbles would never time out.
-		const deadline = AbortSignal.timeout(this.#timeoutMs);
+		// One controller per request, unhooked from the caller's signal when it ends:
+		// AbortSignal.any([signal, AbortSignal.timeout()]) leaves an entry in a caller's
+		// long-lived signal (the poller's) at every request, never removed on Node 20
+		// (nodejs/node#55351).
+		const controller = new AbortController();
+		let timedOut = false;
+		const deadline = setTimeout(() => {
+			timedOut = true;
+			controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+		}, this.#timeoutMs);
+		deadline.unref();
+		const onAbort = () => {
+			controller.abort(signal?.reason);
+		};
+
+		if (signal?.aborted) {
+			onAbort();
+		} else {
+			signal?.addEventListener('abort', onAbort, {once: true});
+		}
+
 		let answered = false;
 		try {
 			const response = await this.#pool.request({
@@ -77,7 +97,7 @@ export class Client {
 				headers: {authorization: this.#authorization, accept: 'application/json'},
 				headersTimeout: this.#timeoutMs,
 				bodyTimeout: this.#timeoutMs,
-				signal: signal === undefined ? deadline : AbortSignal.any([signal, deadline]),
+				signal: controller.signal,
 			});
 			answered = true;
 			const declared = Number(response.headers['content-length']);
@@ -97,8 +117,11 @@ export class Client {
 
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
-			const cause = deadline.aborted && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
+			const cause = timedOut && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
 			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs), latencyMs: latency()};
+		} finally {
+			clearTimeout(deadline);
+			signal?.removeEventListener('abort', onAbort);
 		}
 	}
 
