@@ -203,6 +203,9 @@ async function loadMonitor() {
 	// React's development build diffs every render's props (the whole state): far
 	// too slow for thousands of sessions. A developer can still set NODE_ENV.
 	process.env['NODE_ENV'] ??= 'production';
+	// Before Ink is loaded: its text caches would otherwise grow for as long as the monitor runs.
+	const {boundInkCaches} = await import('./ui/ink-caches.js');
+	boundInkCaches();
 	const {runMonitor} = await import('./ui/run-monitor.js');
 	return runMonitor;
 }
