@@ -41,8 +41,8 @@ export async function decodeInSlices(columns: SessionColumns): Promise<Session[]
 function spawnWorker(workerData: unknown): Worker {
 	if (import.meta.url.endsWith('.ts')) {
 		// Run from source (the tests, through tsx). `npm test` builds first, so the worker runs
-		// the compiled twin of list-worker.ts: tsx inside worker threads is slow to start and
-		// its loader thread can hang a worker's termination. Without a build, tsx it is.
+		// the compiled twin of list-worker.ts: tsx in a worker compiles it anew each time (about
+		// a second per worker on a small machine). Without a build, tsx it is.
 		const built = new URL('../../build/api/list-worker.js', import.meta.url);
 		if (existsSync(built)) {
 			return new Worker(built, {workerData});
