@@ -22,9 +22,23 @@ export type SessionColumns = {
 };
 
 export function encodeSessions(sessions: readonly Session[], keyed: boolean): SessionColumns {
-	const texts = textFields.map((field) => sessions.map((session) => session[field] ?? absent).join(separator));
-	const numbers = numberFields.map((field) => Float64Array.from(sessions, (session) => session[field] ?? Number.NaN));
-	return {count: sessions.length, keyed, texts, numbers};
+	// One pass into preallocated columns: a pass per field with map() and Float64Array.from()
+	// cost a quarter of a second at 100k sessions.
+	const count = sessions.length;
+	const texts = textFields.map(() => Array.from<string>({length: count}));
+	const numbers = numberFields.map(() => new Float64Array(count));
+	for (let i = 0; i < count; i++) {
+		const session = sessions[i]!;
+		for (let field = 0; field < textFields.length; field++) {
+			texts[field]![i] = session[textFields[field]!] ?? absent;
+		}
+
+		for (let field = 0; field < numberFields.length; field++) {
+			numbers[field]![i] = session[numberFields[field]!] ?? Number.NaN;
+		}
+	}
+
+	return {count, keyed, texts: texts.map((column) => column.join(separator)), numbers};
 }
 
 /** The buffers to transfer (not copy) with postMessage. */
