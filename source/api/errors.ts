@@ -48,12 +48,15 @@ function codeOf(error: unknown): string {
 	return cause === undefined ? '' : codeOf(cause);
 }
 
+/** A request given up on purpose (quitting, or the poller stopped). */
+export const cancelled: ApiError = {kind: 'aborted', message: 'The request was cancelled.'};
+
 /** A thrown network error (undici or node) to one sentence. */
 export function describeNetworkError(error: unknown, host: string, timeoutMs: number): ApiError {
 	const code = codeOf(error);
 	const name = error instanceof Error ? error.name : '';
 	if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') {
-		return {kind: 'aborted', message: 'The request was cancelled.'};
+		return cancelled;
 	}
 
 	if (code === 'ECONNREFUSED') {

@@ -7,6 +7,7 @@
 import {existsSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {Client} from './client.js';
+import {cancelled} from './errors.js';
 import type {Origin} from './read-sessions.js';
 import type {Session} from '../model/session.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
@@ -62,22 +63,20 @@ export class ListThread {
 	#worker: Worker | undefined;
 	#seq = 0;
 	readonly #pending = new Map<number, (reply: Reply) => void>();
+	/** Set when a worker died before its first answer: it cannot run here, so lists are fetched on this thread. */
+	#broken = false;
+	#answered = false;
+	#closed = false;
 
 	constructor(client: Client, origin: Origin) {
 		this.#client = client;
 		this.#origin = origin;
 	}
 
-	/** Set when a worker died before its first answer: it cannot run here, so lists are fetched on this thread. */
-	#broken = false;
-	#answered = false;
-
-	#closed = false;
-
 	readonly fetch: FetchList = async (sparse, signal) => {
 		if (this.#closed) {
 			// Never a new worker after close: nothing would ever terminate it.
-			return {ok: false, error: {kind: 'aborted', message: 'The request was cancelled.'}, latencyMs: 0};
+			return {ok: false, error: cancelled, latencyMs: 0};
 		}
 
 		const worker = this.#broken ? undefined : this.#start();

@@ -127,10 +127,13 @@ export type SessionList = {
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};
 
+/** Why a JSON answer is not a session list (after "host: "). */
+export const notASessionList = 'the answer is JSON but not a MaxScale sessions document (no "data" array)';
+
 /** A whole `GET /v1/sessions` document. */
 export function readSessionList(document: unknown, polledAt: number, origin: Origin = single): ReadResult {
 	if (!isObject(document) || !Array.isArray(document['data'])) {
-		return {ok: false, reason: 'the answer is JSON but not a MaxScale sessions document (no "data" array)'};
+		return {ok: false, reason: notASessionList};
 	}
 
 	const data: unknown[] = document['data'];

@@ -4,9 +4,9 @@
 
 import type {Client} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
-import type {Origin} from '../api/read-sessions.js';
+import {notASessionList, type Origin} from '../api/read-sessions.js';
 import {hasSparseFields, type ServerInfo} from '../api/server-info.js';
-import {fetchServerInfo, fetchSessionList, listPath, toList} from '../api/sessions-api.js';
+import {fetchServerInfo, fetchSessionList, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
 import {tsvFields, type HostDocuments} from './maxctrl-tsv.js';
@@ -95,9 +95,8 @@ async function documentsOf(host: Host, signal?: AbortSignal): Promise<Collected<
 	const answer = await host.client.getJson(listPath(hasSparseFields(host.info), tsvFields), 'the session list', signal);
 	const data = answer.ok ? (answer.json as {data?: unknown} | null)?.data : undefined;
 	if (!Array.isArray(data)) {
-		const checked = toList(answer, host.client.target.label, originOf(host, false));
 		host.info = undefined;
-		return {ok: false, error: checked.ok ? {kind: 'shape', message: `${host.client.target.label}: no session list.`} : checked.error};
+		return {ok: false, error: answer.ok ? {kind: 'shape', message: `${host.client.target.label}: ${notASessionList}.`} : answer.error};
 	}
 
 	return {ok: true, value: {entry: host.entry, data}};

@@ -122,7 +122,7 @@ function pageLinks(collection: string, page: {size: number; number: number}, tot
  * A fieldset the direct writers serve: deeper paths only into attributes (a relationship's
  * inside is left to the tree).
  */
-function fieldsetOf(paths: readonly string[][], names: ReadonlySet<string>): Fieldset | undefined {
+export function fieldsetOf(paths: readonly string[][], names: ReadonlySet<string>): Fieldset | undefined {
 	const nested = new Map<string, string[][]>();
 	for (const path of paths) {
 		if (path.length > 1) {

@@ -10,6 +10,7 @@ import {Population} from '../../source/simulator/population.js';
 import {ByteSink} from '../../source/simulator/byte-sink.js';
 import {type WriteContext, writeSession, writeSessionSubset} from '../../source/simulator/session-json.js';
 import {appendCompact, appendSparse} from '../../source/simulator/session-template.js';
+import {fieldsetOf} from '../../source/simulator/documents.js';
 import {applyFields, fieldPaths} from '../../source/simulator/fields.js';
 import {sessionTree} from '../../source/simulator/session-tree.js';
 import {parseTyped} from '../../source/simulator/typed-json.js';
@@ -63,8 +64,8 @@ describe('session writers agree', () => {
 				const population = new Population({seed: 21, size: 150, churn: 0, now: () => t, formatConnected: caps.rfc1123Connected ? httpDate : asctime});
 				const context = (pretty: boolean): WriteContext => ({caps, f: fmt(pretty), base: 'http://127.0.0.1:8989/v1/', slash: caps.trailingSlash ? '/' : '', t});
 				const paths = fieldPaths(fields);
-				const nested = new Map(paths.filter(path => path.length > 1).map(path => [path[0]!, paths.filter(other => other[0] === path[0])]));
-				const fieldset = {id: fields.join(','), names: new Set(paths.map(path => path[0]!)), nested};
+				const fieldset = fieldsetOf(paths, new Set(paths.map(path => path[0]!)));
+				assert.ok(fieldset, `${fields.join(',')} is served by the direct writers`);
 				// Several moments with one fieldset, so each template is reused while values move on.
 				for (const step of [0, 2000, 45_000]) {
 					t += step;
