@@ -9,73 +9,11 @@ import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {parseDuration} from './duration.js';
 import {defaultHost, parseTarget} from './target.js';
-import {groupingNames, parseBoolean, parseSize, parseSort} from './values.js';
+import {describe, lookup, ownSettings, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
+import {groupingNames, parseSize, parseSort} from './values.js';
 
 export {parseBoolean, parseSize, parseSort} from './values.js';
-
-export type Env = Record<string, string | undefined>;
-
-export type Flags = {
-	config?: string;
-	hosts?: string;
-	user?: string;
-	password?: string;
-	secure?: boolean;
-	timeout?: string;
-	tlsKey?: string;
-	tlsCert?: string;
-	tlsPassphrase?: string;
-	tlsCaCert?: string;
-	tlsVerifyServerCert?: boolean;
-	interval?: string;
-	sort?: string;
-	grouping?: string;
-	readonly?: boolean;
-	maxBody?: string;
-};
-
-export type Source = 'flag' | 'env' | 'file' | 'default';
-
-type Kind = 'string' | 'boolean';
-type Spec = {flag: string; env: readonly string[]; file: readonly string[]; kind: Kind};
-
-/**
- * Every setting: its flag, its environment variables (first wins) and its names in
- * the config file (maxctrl's option names and their short aliases, in `[maxctrl]`;
- * our own settings in `[sessiontop]`). maxctrl reads MAXCTRL_USER and MAXCTRL_PASSWORD.
- */
-export const settings = {
-	hosts: {flag: '--hosts', env: ['SESSIONTOP_HOSTS'], file: ['h', 'hosts'], kind: 'string'},
-	user: {flag: '--user', env: ['SESSIONTOP_USER', 'MAXCTRL_USER'], file: ['u', 'user'], kind: 'string'},
-	password: {flag: '--password', env: ['SESSIONTOP_PASSWORD', 'MAXCTRL_PASSWORD'], file: ['p', 'password'], kind: 'string'},
-	timeout: {flag: '--timeout', env: ['SESSIONTOP_TIMEOUT'], file: ['t', 'timeout'], kind: 'string'},
-	secure: {flag: '--secure', env: ['SESSIONTOP_SECURE'], file: ['s', 'secure'], kind: 'boolean'},
-	tlsKey: {flag: '--tls-key', env: ['SESSIONTOP_TLS_KEY'], file: ['tls-key', 'tlsKey'], kind: 'string'},
-	tlsCert: {flag: '--tls-cert', env: ['SESSIONTOP_TLS_CERT'], file: ['tls-cert', 'tlsCert'], kind: 'string'},
-	tlsPassphrase: {
-		flag: '--tls-passphrase',
-		env: ['SESSIONTOP_TLS_PASSPHRASE'],
-		file: ['tls-passphrase', 'tlsPassphrase'],
-		kind: 'string',
-	},
-	tlsCaCert: {flag: '--tls-ca-cert', env: ['SESSIONTOP_TLS_CA_CERT'], file: ['tls-ca-cert', 'tlsCaCert'], kind: 'string'},
-	tlsVerifyServerCert: {
-		flag: '--tls-verify-server-cert',
-		env: ['SESSIONTOP_TLS_VERIFY_SERVER_CERT'],
-		file: ['n', 'tls-verify-server-cert', 'tlsVerifyServerCert'],
-		kind: 'boolean',
-	},
-	interval: {flag: '--interval', env: [], file: ['interval'], kind: 'string'},
-	sort: {flag: '--sort', env: [], file: ['sort'], kind: 'string'},
-	grouping: {flag: '--grouping', env: [], file: ['grouping'], kind: 'string'},
-	readonly: {flag: '--readonly', env: [], file: ['readonly'], kind: 'boolean'},
-	maxBody: {flag: '--max-body', env: ['SESSIONTOP_MAX_BODY'], file: ['max-body', 'maxBody'], kind: 'string'},
-} as const satisfies Record<string, Spec>;
-
-export type SettingName = keyof typeof settings;
-
-/** Settings that live in `[sessiontop]`; all others are maxctrl's, in `[maxctrl]`. */
-const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'readonly', 'maxBody']);
+export type {Env, Flags, Source, SettingName} from './settings.js';
 
 export const configEnv = 'SESSIONTOP_CONFIG';
 
@@ -108,70 +46,6 @@ export type Config = {
 };
 
 export type Sources = {env?: Env; file?: ConfigFile};
-
-type Found = {value: string | boolean; source: Source; where: string};
-type Lookup = Found | undefined | {error: string};
-
-function fromFile(name: SettingName, spec: Spec, file: ConfigFile | undefined): Lookup {
-	if (file === undefined) {
-		return undefined;
-	}
-
-	const section = ownSettings.has(name) ? file.sessiontop : file.maxctrl;
-	const sectionName = ownSettings.has(name) ? '[sessiontop]' : '[maxctrl]';
-	let found: Lookup;
-	// Later lines win, as they do for maxctrl.
-	for (const [key, raw] of Object.entries(section)) {
-		if (!spec.file.includes(key)) {
-			continue;
-		}
-
-		const where = `${key} in ${sectionName} of ${file.path}`;
-		if (spec.kind === 'boolean') {
-			const value = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? parseBoolean(raw) : undefined;
-			found =
-				value === undefined
-					? {error: `${where} is "${String(raw)}": use true or false.`}
-					: {value, source: 'file', where};
-		} else if (typeof raw === 'string' || typeof raw === 'number') {
-			found = {value: String(raw), source: 'file', where};
-		} else {
-			found = {error: `${where} has no value: write it as ${key} = value.`};
-		}
-	}
-
-	return found;
-}
-
-function lookup(name: SettingName, flags: Flags, env: Env, file: ConfigFile | undefined): Lookup {
-	const spec: Spec = settings[name];
-	const flag = flags[name];
-	if (flag !== undefined) {
-		return {value: flag, source: 'flag', where: spec.flag};
-	}
-
-	for (const variable of spec.env) {
-		const text = env[variable];
-		if (text === undefined || text === '') {
-			continue;
-		}
-
-		if (spec.kind === 'boolean') {
-			const value = parseBoolean(text);
-			return value === undefined
-				? {error: `${variable}="${text}" is not true or false.`}
-				: {value, source: 'env', where: variable};
-		}
-
-		return {value: text, source: 'env', where: variable};
-	}
-
-	return fromFile(name, spec, file);
-}
-
-function describe(found: Found, text: string): string {
-	return found.source === 'flag' ? `${found.where} "${text}"` : `${found.where} ("${text}")`;
-}
 
 export const intervalBounds = {minMs: 500, maxMs: 60_000};
 
