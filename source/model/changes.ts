@@ -3,6 +3,7 @@
 // open/close rates, and each service's session count over time for the sparklines.
 
 import type {Session} from './session.js';
+import {finish, stepItems, type Steps} from './steps.js';
 
 /** How many polls a new session stays highlighted and an ended one stays greyed. */
 export const highlightPolls = 3;
@@ -43,6 +44,11 @@ export type PollFacts = {
 };
 
 export function trackChanges(changes: Changes, facts: PollFacts): Changes {
+	return finish(trackChangesSteps(changes, facts));
+}
+
+/** trackChanges, yielding every few thousand sessions (see steps.ts). */
+export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Changes> {
 	const {previous, next, nextById, poll, seconds, known} = facts;
 	const first = seconds === undefined;
 	const born = new Map<string, number>();
@@ -52,10 +58,15 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 		}
 	}
 
-	// Plain loops and forEach: at 100k sessions, iterating [key, value] pairs allocates an array per entry.
+	// Plain loops over values: at 100k sessions, iterating [key, value] pairs allocates an array per entry.
 	let opened = 0;
 	const counts = new Map<string, number>();
-	for (const session of next) {
+	for (let i = 0; i < next.length; i++) {
+		if (i % stepItems === stepItems - 1) {
+			yield;
+		}
+
+		const session = next[i]!;
 		counts.set(session.service, (counts.get(session.service) ?? 0) + 1);
 		if (!first && !previous.has(session.key) && (known === undefined || !known.has(session.key))) {
 			opened++;
@@ -65,12 +76,17 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 
 	const ghosts = changes.ghosts.filter((ghost) => poll - ghost.endedAtPoll < highlightPolls && !nextById.has(ghost.session.key));
 	let closed = 0;
-	previous.forEach((session, key) => {
-		if (!nextById.has(key)) {
+	let seen = 0;
+	for (const session of previous.values()) {
+		if (++seen % stepItems === 0) {
+			yield;
+		}
+
+		if (!nextById.has(session.key)) {
 			closed++;
 			ghosts.push({session, endedAtPoll: poll});
 		}
-	});
+	}
 
 	const window = first ? [] : [...changes.window, {opened, closed, seconds}].slice(-5);
 	const totalSeconds = window.reduce((sum, sample) => sum + sample.seconds, 0);

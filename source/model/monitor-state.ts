@@ -5,23 +5,24 @@
 
 import type {ApiError} from '../api/errors.js';
 import type {ServerInfo} from '../api/server-info.js';
-import {noChanges, trackChanges, type Changes} from './changes.js';
+import {noChanges, type Changes} from './changes.js';
 import {actionFor, keyAction, type Command} from './commands.js';
 import {noFilter, type Filter} from './filter.js';
 import {operationDone, operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
 import {paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
+import {pollOk, withHost, type PreparedPoll} from './poll.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
-import {firstRow} from './selection.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
-import {applyView, moveCursor, viewReducer, type ViewAction} from './view.js';
+import {moveCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
 /** One sentence for the status line; it fades after a few polls (`poll` is when it was said). */
 export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number};
 export const messagePolls = 3;
 export type {Pane} from './pane.js';
+export {hostKey} from './poll.js';
 
 /** What one watched MaxScale last said. */
 export type HostStatus = {
@@ -81,7 +82,7 @@ export type MonitorState = {
 };
 
 export type Action =
-	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; waitMs?: number}
+	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; waitMs?: number; prepared?: PreparedPoll}
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
@@ -128,65 +129,6 @@ export function initialState(options: Options = {}): MonitorState {
 		polls: 0,
 		attempts: 0,
 	};
-}
-
-/** The most recent failure among the hosts that are failing now. */
-function currentError(hosts: Record<string, HostStatus>): MonitorState['error'] {
-	let latest: MonitorState['error'];
-	for (const status of Object.values(hosts)) {
-		if (status.error !== undefined && (latest === undefined || status.error.at > latest.at)) {
-			latest = status.error;
-		}
-	}
-
-	return latest;
-}
-
-/** The key of a host in `hosts`: actions and sessions name it only when several are watched. */
-export function hostKey(state: Pick<MonitorState, 'hostOrder'>, host: string | undefined): string {
-	return (state.hostOrder.length > 1 ? host : undefined) ?? state.hostOrder[0] ?? '';
-}
-
-function withHost(state: MonitorState, host: string | undefined, change: (status: HostStatus) => HostStatus): Record<string, HostStatus> {
-	const name = hostKey(state, host);
-	return {...state.hosts, [name]: change(state.hosts[name] ?? {sessions: []})};
-}
-
-function pollOk(state: MonitorState, action: Extract<Action, {type: 'poll-ok'}>): MonitorState {
-	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes, waitMs: action.waitMs};
-	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
-	// One host's poll replaces its own sessions; the others keep their last good ones.
-	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
-	const byId = new Map<string, Session>();
-	for (const session of sessions) {
-		byId.set(session.key, session);
-	}
-
-	const polls = state.polls + 1;
-	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
-	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
-	const firstAnswer = state.hosts[hostKey(state, action.host)]?.lastPoll === undefined;
-	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
-	const changes = trackChanges(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: polls, seconds, known});
-	// Marks on sessions that ended go with them.
-	const marked = new Set([...state.marked].filter((id) => byId.has(id)));
-	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
-	const next: MonitorState = {
-		...state,
-		hosts,
-		sessions,
-		byId,
-		changes,
-		marked: marked.size === state.marked.size ? state.marked : marked,
-		lastPoll,
-		error: currentError(hosts),
-		polls,
-		attempts: state.attempts + 1,
-		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
-		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
-	};
-	const view = applyView(next, state.rows);
-	return view.selectedId === undefined && view.rows.length > 0 ? {...view, selectedId: firstRow(view.rows)} : view;
 }
 
 export function reducer(state: MonitorState, action: Action): MonitorState {

@@ -3,8 +3,10 @@
 // exactly the visible rows. Sessions that just ended ("ghosts") stay in their
 // group, greyed, for a few polls; they do not count.
 
-import type {Session} from './session.js';
-import {comparator, type Sort} from './sort.js';
+import {compareIds, type Session} from './session.js';
+import {sortSteps} from './sliced-sort.js';
+import {keyComparator, type Sort} from './sort.js';
+import {finish, stepItems, type Steps} from './steps.js';
 
 export type Grouping = 'service-state' | 'service' | 'flat';
 export const groupings: Grouping[] = ['service-state', 'service', 'flat'];
@@ -52,9 +54,14 @@ export const ghostKey = (id: string) => `\u0000ghost\u0000${id}`;
 /** `id` is the numeric id when it has one (NaN otherwise), so the usual sort by id compares numbers. */
 type Entry = {session: Session; ghost: boolean; id: number};
 
-function groupBy(entries: readonly Entry[], key: (s: Session) => string): Map<string, Entry[]> {
+function* groupBy(entries: readonly Entry[], key: (s: Session) => string): Steps<Map<string, Entry[]>> {
 	const groups = new Map<string, Entry[]>();
-	for (const entry of entries) {
+	for (let i = 0; i < entries.length; i++) {
+		if (i % stepItems === stepItems - 1) {
+			yield;
+		}
+
+		const entry = entries[i]!;
 		const name = key(entry.session);
 		let group = groups.get(name);
 		if (group === undefined) {
@@ -72,15 +79,27 @@ const serviceName = (s: Session) => s.service || noService;
 const stateName = (s: Session) => s.state || noState;
 const live = (entries: readonly Entry[]) => entries.reduce((n, entry) => n + (entry.ghost ? 0 : 1), 0);
 
-function sessionRows(entries: Entry[], compare: (a: Session, b: Session) => number, rows: Row[], byNumericId: boolean): void {
-	if (byNumericId) {
-		// The default order: numbers compared directly, the general comparator only for odd ids.
-		entries.sort((a, b) => (Number.isNaN(a.id) || Number.isNaN(b.id) ? compare(a.session, b.session) : a.id - b.id || compare(a.session, b.session)));
-	} else {
-		entries.sort((a, b) => compare(a.session, b.session));
+/** Ids in order: numbers compared directly (they are, in MaxScale), compareIds for anything odd. */
+const idOrder = (a: Entry, b: Entry) => (Number.isNaN(a.id) || Number.isNaN(b.id) ? compareIds(a.session.id, b.session.id) : a.id - b.id);
+
+/** comparator(sort) for entries: the same order, with the id read once per poll instead of per comparison. */
+function entryComparator(sort: Sort): (a: Entry, b: Entry) => number {
+	const primary = keyComparator(sort);
+	if (primary === undefined) {
+		return sort.descending ? (a, b) => idOrder(b, a) : idOrder;
 	}
 
-	for (const {session, ghost} of entries) {
+	return (a, b) => primary(a.session, b.session) || idOrder(a, b);
+}
+
+function* sessionRows(entries: Entry[], compare: (a: Entry, b: Entry) => number, rows: Row[]): Steps<void> {
+	yield* sortSteps(entries, compare);
+	for (let i = 0; i < entries.length; i++) {
+		if (i % stepItems === stepItems - 1) {
+			yield;
+		}
+
+		const {session, ghost} = entries[i]!;
 		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.key), session} : {kind: 'session', key: session.key, session});
 	}
 }
@@ -113,12 +132,21 @@ export type RowOptions = {
 };
 
 export function buildRows(sessions: readonly Session[], options: RowOptions): Row[] {
-	const compare = comparator(options.sort);
-	const byNumericId = options.sort.key === 'id' && !options.sort.descending;
+	return finish(buildRowsSteps(sessions, options));
+}
+
+/** buildRows, yielding every few thousand sessions (see steps.ts). */
+export function* buildRowsSteps(sessions: readonly Session[], options: RowOptions): Steps<Row[]> {
+	const compare = entryComparator(options.sort);
 	const collapsed = options.collapsed ?? new Set<string>();
 	const {filter} = options;
 	const entries: Entry[] = [];
-	for (const session of sessions) {
+	for (let i = 0; i < sessions.length; i++) {
+		if (i % stepItems === stepItems - 1) {
+			yield;
+		}
+
+		const session = sessions[i]!;
 		if (filter === undefined || filter(session)) {
 			entries.push({session, ghost: false, id: numericId(session.id)});
 		}
@@ -132,13 +160,13 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 
 	const rows: Row[] = [];
 	if (options.grouping === 'flat') {
-		sessionRows(entries, compare, rows, byNumericId);
+		yield* sessionRows(entries, compare, rows);
 		return rows;
 	}
 
-	const services = [...groupBy(entries, serviceName)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const services = [...(yield* groupBy(entries, serviceName))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	for (const [service, members] of services) {
-		const states = [...groupBy(members, stateName)].sort(([a], [b]) => compareStates(a, b));
+		const states = [...(yield* groupBy(members, stateName))].sort(([a], [b]) => compareStates(a, b));
 		const key = serviceKey(service);
 		const isCollapsed = collapsed.has(key);
 		rows.push({
@@ -154,7 +182,7 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 		}
 
 		if (options.grouping === 'service') {
-			sessionRows(members, compare, rows, byNumericId);
+			yield* sessionRows(members, compare, rows);
 			continue;
 		}
 
@@ -162,7 +190,7 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 			const key = stateKey(service, state);
 			rows.push({kind: 'state', key, service, state, count: live(group), collapsed: collapsed.has(key)});
 			if (!collapsed.has(key)) {
-				sessionRows(group, compare, rows, byNumericId);
+				yield* sessionRows(group, compare, rows);
 			}
 		}
 	}

@@ -57,3 +57,8 @@ export function comparator(sort: Sort): Compare {
 
 	return (a, b) => primary(a, b) || compareIds(a.id, b.id);
 }
+
+/** The order of the sort's own key alone, without the id that ends every comparison; undefined for the id. */
+export function keyComparator(sort: Sort): Compare | undefined {
+	return sort.key === 'id' ? undefined : comparators[sort.key](sort.descending);
+}

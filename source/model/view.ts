@@ -4,9 +4,10 @@
 import {parseFilter, noFilter} from './filter.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
-import {buildRows, groupings, serviceKey, type Row} from './rows.js';
+import {buildRowsSteps, groupings, serviceKey, type Row} from './rows.js';
 import {indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
 import {sortKeys, type Sort, type SortKey} from './sort.js';
+import {finish, type Steps} from './steps.js';
 
 export type ViewAction =
 	| {type: 'move'; delta: number}
@@ -39,17 +40,26 @@ export function moveCursor(state: MonitorState, key: string | undefined, {follow
 	return {...state, selectedId: key, listTop, pane: follow ? paneFor(state, key) : pane};
 }
 
-/** Rebuild the rows after the data or the view changed, keeping the cursor on its row. */
-export function applyView(state: MonitorState, previousRows: readonly Row[] = state.rows): MonitorState {
-	const rows = buildRows(state.sessions, {
+/** The rows of the state's sessions as its view (grouping, sort, filter, collapsed groups) shows them. */
+export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter'>): Steps<Row[]> {
+	return buildRowsSteps(state.sessions, {
 		grouping: state.grouping,
 		sort: state.sort,
 		collapsed: state.collapsed,
 		ghosts: state.changes.ghosts.map((ghost) => ghost.session),
 		filter: state.filter.test,
 	});
+}
+
+/** New rows in place, the cursor kept on its row (or moved to its neighbour when that row went). */
+export function placeRows(state: MonitorState, rows: Row[], previousRows: readonly Row[]): MonitorState {
 	const selectedId = reselect(previousRows, rows, state.selectedId);
 	return moveCursor({...state, rows}, selectedId, {followPane: false});
+}
+
+/** Rebuild the rows after the data or the view changed, keeping the cursor on its row. */
+export function applyView(state: MonitorState, previousRows: readonly Row[] = state.rows): MonitorState {
+	return placeRows(state, finish(viewRowsSteps(state)), previousRows);
 }
 
 /** The group row a key belongs to: itself for a group, its innermost group for a session. */

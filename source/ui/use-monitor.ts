@@ -1,15 +1,18 @@
 // Wires the poll loop, the detail fetches and the effects to the pure reducer.
 // The only React in the data path: what it dispatches is tested in the model.
 
+import {setImmediate as nextTurn} from 'node:timers/promises';
 import {useEffect, useReducer, useRef} from 'react';
 import type {Client} from '../api/client.js';
 import {ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
+import {preparePoll} from '../model/poll.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
+import {finishInSlices} from './finish-in-slices.js';
 
 export type MonitorProps = {
 	/** One client per MaxScale, in the order of --hosts. */
@@ -41,6 +44,25 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 	useEffect(() => {
 		// Each MaxScale's list is fetched and parsed in a worker thread, so a big list never freezes the keys.
 		const threads = clients.map((client) => (listWorker ? new ListThread(client, {host: client.target.label, keyed: multi}) : undefined));
+		// Each answer's whole-list work (index, changes, grouping, sorting) runs a slice per turn
+		// of the event loop, one answer at a time in the order they came, then lands in one dispatch.
+		let landing = Promise.resolve();
+		let stopped = false;
+		const land = (action: Extract<Action, {type: 'poll-ok'}>) => {
+			landing = landing.then(async () => {
+				if (stopped) {
+					return;
+				}
+
+				const prepared = await finishInSlices(preparePoll(latest.current, action));
+				if (!stopped) {
+					dispatch({...action, prepared});
+					// Let React render it, so that the next answer is prepared on the state this one made.
+					await nextTurn();
+				}
+			});
+		};
+
 		const instances = clients.map((client, index) => {
 			const label = client.target.label;
 			const host = multi ? label : undefined;
@@ -48,7 +70,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			return new Poller(client, latest.current.intervalMs, {
 				onList(result, waitMs) {
 					const {sessions} = result.list;
-					dispatch({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs});
+					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs});
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;
 				},
@@ -68,6 +90,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		}
 
 		return () => {
+			stopped = true;
 			for (const instance of instances) {
 				instance.stop();
 			}

@@ -1,0 +1,120 @@
+// One MaxScale's answer into the state. Everything that walks the whole list
+// (the index by key, new and ended sessions, grouping and sorting) is
+// `preparePoll`: steps that the app runs a slice at a time while the keys keep
+// working (ui/finish-in-slices.ts), then hands over with the poll-ok action.
+// The reducer takes that work only if the state it was done on is still the one
+// it meets (same sessions, same view); otherwise it does it again, at once.
+// Either way the resulting state is the same.
+
+import {trackChangesSteps, type Changes} from './changes.js';
+import type {Action, HostStatus, MonitorState} from './monitor-state.js';
+import type {Row} from './rows.js';
+import {firstRow} from './selection.js';
+import type {Session} from './session.js';
+import {stepItems, finish, type Steps} from './steps.js';
+import {placeRows, viewRowsSteps} from './view.js';
+
+export type PollOk = Extract<Action, {type: 'poll-ok'}>;
+
+export type PreparedPoll = {
+	/** The parts of the state the work was done on: if any has changed since, it is done again. */
+	basis: readonly unknown[];
+	/** Whether the monitor was paused when the work began (a poll asked for with `r`). */
+	paused: boolean;
+	hosts: Record<string, HostStatus>;
+	sessions: Session[];
+	byId: Map<string, Session>;
+	changes: Changes;
+	rows: Row[];
+};
+
+/** The key of a host in `hosts`: actions and sessions name it only when several are watched. */
+export function hostKey(state: Pick<MonitorState, 'hostOrder'>, host: string | undefined): string {
+	return (state.hostOrder.length > 1 ? host : undefined) ?? state.hostOrder[0] ?? '';
+}
+
+export function withHost(state: MonitorState, host: string | undefined, change: (status: HostStatus) => HostStatus): Record<string, HostStatus> {
+	const name = hostKey(state, host);
+	return {...state.hosts, [name]: change(state.hosts[name] ?? {sessions: []})};
+}
+
+/** The most recent failure among the hosts that are failing now. */
+export function currentError(hosts: Record<string, HostStatus>): MonitorState['error'] {
+	let latest: MonitorState['error'];
+	for (const status of Object.values(hosts)) {
+		if (status.error !== undefined && (latest === undefined || status.error.at > latest.at)) {
+			latest = status.error;
+		}
+	}
+
+	return latest;
+}
+
+const basisOf = (state: MonitorState): unknown[] => [
+	state.hosts,
+	state.hostOrder,
+	state.byId,
+	state.changes,
+	state.polls,
+	state.lastPoll,
+	state.grouping,
+	state.sort,
+	state.collapsed,
+	state.filter,
+];
+
+const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => part === b[i]);
+
+/** The whole-list work of a poll-ok action on `state`, yielding every few thousand sessions. */
+export function* preparePoll(state: MonitorState, action: PollOk): Steps<PreparedPoll> {
+	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes, waitMs: action.waitMs};
+	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
+	// One host's poll replaces its own sessions; the others keep their last good ones.
+	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
+	const byId = new Map<string, Session>();
+	for (let i = 0; i < sessions.length; i++) {
+		if (i % stepItems === stepItems - 1) {
+			yield;
+		}
+
+		byId.set(sessions[i]!.key, sessions[i]!);
+	}
+
+	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
+	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
+	const firstAnswer = state.hosts[hostKey(state, action.host)]?.lastPoll === undefined;
+	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
+	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: state.polls + 1, seconds, known});
+	const rows = yield* viewRowsSteps({...state, sessions, changes});
+	return {basis: basisOf(state), paused: state.paused, hosts, sessions, byId, changes, rows};
+}
+
+export function pollOk(state: MonitorState, action: PollOk): MonitorState {
+	const {prepared} = action;
+	if (prepared !== undefined && state.paused && !prepared.paused) {
+		// `p` came while this answer was being prepared: the paused screen stays as it was.
+		return state;
+	}
+
+	const work = prepared !== undefined && sameBasis(prepared.basis, basisOf(state)) ? prepared : finish(preparePoll(state, action));
+	const {hosts, sessions, byId, changes, rows} = work;
+	// Marks on sessions that ended go with them.
+	const marked = new Set([...state.marked].filter((id) => byId.has(id)));
+	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
+	const next: MonitorState = {
+		...state,
+		hosts,
+		sessions,
+		byId,
+		changes,
+		marked: marked.size === state.marked.size ? state.marked : marked,
+		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
+		error: currentError(hosts),
+		polls: state.polls + 1,
+		attempts: state.attempts + 1,
+		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
+		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
+	};
+	const view = placeRows(next, rows, state.rows);
+	return view.selectedId === undefined && view.rows.length > 0 ? {...view, selectedId: firstRow(view.rows)} : view;
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {preparePoll, type PollOk} from '../../source/model/poll.js';
+import {finish} from '../../source/model/steps.js';
+import {session} from '../helpers/sessions.js';
+import {labels, start, type} from '../helpers/state.js';
+
+const services = ['Alpha', 'Beta', 'Gamma'];
+const states = ['Session started', 'Session ready for routing'];
+const many = (from: number, n: number) =>
+	Array.from({length: n}, (_, i) => session(from + i, {service: services[(from + i) % 3], state: states[(from + i) % 7 === 0 ? 1 : 0], idleSeconds: (from + i) % 13, user: `u${(from + i) % 5}`}));
+
+const answer = (sessions = many(40, 20_000), at = 999_000): PollOk => ({type: 'poll-ok', sessions, at, latencyMs: 5, bytes: 1});
+
+/** The parts of the state a poll changes, for comparing two ways of landing it. */
+const visible = (state: MonitorState) => ({
+	labels: labels(state),
+	selectedId: state.selectedId,
+	listTop: state.listTop,
+	polls: state.polls,
+	born: [...state.changes.born],
+	ghosts: state.changes.ghosts.map((ghost) => ghost.session.key),
+	history: [...state.changes.history],
+	marked: [...state.marked],
+	lastPoll: state.lastPoll,
+	pane: state.pane,
+});
+
+test('a poll prepared in steps lands exactly as one reduced at once, and its work is used as it is', () => {
+	let before = type(start(many(0, 20_000)), 'down', 'down', 'down', 'm');
+	before = type(before, '>', '>', '>', '>', '>'); // Sort by idle: ties everywhere, broken by id.
+	const action = answer();
+	const prepared = finish(preparePoll(before, action));
+	const landed = reducer(before, {...action, prepared});
+	const direct = reducer(before, action);
+	assert.deepEqual(visible(landed), visible(direct));
+	assert.equal(landed.rows, prepared.rows, 'the prepared rows are the ones on screen');
+	assert.equal(landed.byId, prepared.byId);
+	// The cursor's session went (ids 0–39 ended): it moved to a neighbour, as it does at once.
+	assert.equal(landed.selectedId, direct.selectedId);
+	assert.equal(landed.changes.ghosts.length, 40);
+	assert.equal(landed.changes.born.size, 40);
+});
+
+test('keys pressed while a poll was being prepared are kept, and a changed view is rebuilt', () => {
+	const before = start(many(0, 5000));
+	const action = answer(many(10, 5000));
+	const prepared = finish(preparePoll(before, action));
+
+	// The cursor moved meanwhile: the prepared rows still fit, the cursor stays where the user put it.
+	const moved = type(before, 'down', 'down', 'down', 'down');
+	const afterMove = reducer(moved, {...action, prepared});
+	assert.equal(afterMove.rows, prepared.rows);
+	assert.deepEqual(visible(afterMove), visible(reducer(moved, action)));
+
+	// The sort changed meanwhile: the prepared rows are in the old order, so they are built again.
+	const sorted = type(before, '>', '>', '>', '>', '>');
+	const afterSort = reducer(sorted, {...action, prepared});
+	assert.notEqual(afterSort.rows, prepared.rows);
+	assert.deepEqual(visible(afterSort), visible(reducer(sorted, action)));
+
+	// A filter typed meanwhile: the same.
+	const filtered = type(before, '/', 'u', '1', 'return');
+	const afterFilter = reducer(filtered, {...action, prepared});
+	assert.deepEqual(visible(afterFilter), visible(reducer(filtered, action)));
+	assert.ok(afterFilter.rows.length < prepared.rows.length);
+});
+
+test('p pressed while a poll was being prepared: the paused screen does not change', () => {
+	const before = start(many(0, 100));
+	const prepared = finish(preparePoll(before, answer(many(50, 100))));
+	const paused = type(before, 'p');
+	assert.equal(reducer(paused, {...answer(many(50, 100)), prepared}), paused);
+	// A poll asked for while paused (r) was prepared paused, and lands.
+	const asked = finish(preparePoll(paused, answer(many(50, 100))));
+	assert.equal(reducer(paused, {...answer(many(50, 100)), prepared: asked}).polls, paused.polls + 1);
+});
+
+test('preparing a big poll gives way many times; a small one hardly', () => {
+	const count = (state: MonitorState, action: PollOk) => {
+		const steps = preparePoll(state, action);
+		let yields = 0;
+		while (!steps.next().done) {
+			yields++;
+		}
+
+		return yields;
+	};
+
+	const before = type(start(many(0, 100_000)), '>', '>', '>', '>', '>');
+	assert.ok(count(before, answer(many(5, 100_000))) >= 100, 'a 100k poll yields at least every few thousand sessions');
+	assert.equal(count(start(many(0, 10)), answer(many(1, 10))), 0);
+});
