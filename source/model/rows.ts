@@ -3,9 +3,10 @@
 // exactly the visible rows. Sessions that just ended ("ghosts") stay in their
 // group, greyed, for a few polls; they do not count.
 
-import {compareIds, type Session} from './session.js';
+import {entryComparator, entryMaker, type Entry} from './row-order.js';
+import type {Session} from './session.js';
 import {sortSteps} from './sliced-sort.js';
-import {keyComparator, type Sort} from './sort.js';
+import type {Sort} from './sort.js';
 import {finish, stepItems, type Steps} from './steps.js';
 
 export type Grouping = 'service-state' | 'service' | 'flat';
@@ -51,9 +52,6 @@ export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
 export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
 export const ghostKey = (id: string) => `\u0000ghost\u0000${id}`;
 
-/** `id` is the numeric id when it has one (NaN otherwise), so the usual sort by id compares numbers. */
-type Entry = {session: Session; ghost: boolean; id: number};
-
 function* groupBy(entries: readonly Entry[], key: (s: Session) => string): Steps<Map<string, Entry[]>> {
 	const groups = new Map<string, Entry[]>();
 	for (let i = 0; i < entries.length; i++) {
@@ -79,19 +77,6 @@ const serviceName = (s: Session) => s.service || noService;
 const stateName = (s: Session) => s.state || noState;
 const live = (entries: readonly Entry[]) => entries.reduce((n, entry) => n + (entry.ghost ? 0 : 1), 0);
 
-/** Ids in order: numbers compared directly (they are, in MaxScale), compareIds for anything odd. */
-const idOrder = (a: Entry, b: Entry) => (Number.isNaN(a.id) || Number.isNaN(b.id) ? compareIds(a.session.id, b.session.id) : a.id - b.id);
-
-/** comparator(sort) for entries: the same order, with the id read once per poll instead of per comparison. */
-function entryComparator(sort: Sort): (a: Entry, b: Entry) => number {
-	const primary = keyComparator(sort);
-	if (primary === undefined) {
-		return sort.descending ? (a, b) => idOrder(b, a) : idOrder;
-	}
-
-	return (a, b) => primary(a.session, b.session) || idOrder(a, b);
-}
-
 function* sessionRows(entries: Entry[], compare: (a: Entry, b: Entry) => number, rows: Row[]): Steps<void> {
 	yield* sortSteps(entries, compare);
 	for (let i = 0; i < entries.length; i++) {
@@ -102,25 +87,6 @@ function* sessionRows(entries: Entry[], compare: (a: Entry, b: Entry) => number,
 		const {session, ghost} = entries[i]!;
 		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.key), session} : {kind: 'session', key: session.key, session});
 	}
-}
-
-/** The id as a number when it is all digits (MaxScale's are), else NaN; a loop, not a regex: it runs per session per poll. */
-function numericId(id: string): number {
-	if (id.length === 0 || id.length > 15) {
-		return /^\d+$/.test(id) ? Number(id) : Number.NaN;
-	}
-
-	let value = 0;
-	for (let i = 0; i < id.length; i++) {
-		const digit = id.charCodeAt(i) - 48;
-		if (digit < 0 || digit > 9) {
-			return Number.NaN;
-		}
-
-		value = (value * 10) + digit;
-	}
-
-	return value;
 }
 
 export type RowOptions = {
@@ -138,6 +104,7 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 /** buildRows, yielding every few thousand sessions (see steps.ts). */
 export function* buildRowsSteps(sessions: readonly Session[], options: RowOptions): Steps<Row[]> {
 	const compare = entryComparator(options.sort);
+	const entry = entryMaker(options.sort);
 	const collapsed = options.collapsed ?? new Set<string>();
 	const {filter} = options;
 	const entries: Entry[] = [];
@@ -148,13 +115,13 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 
 		const session = sessions[i]!;
 		if (filter === undefined || filter(session)) {
-			entries.push({session, ghost: false, id: numericId(session.id)});
+			entries.push(entry(session, false));
 		}
 	}
 
 	for (const session of options.ghosts ?? []) {
 		if (filter === undefined || filter(session)) {
-			entries.push({session, ghost: true, id: numericId(session.id)});
+			entries.push(entry(session, true));
 		}
 	}
 

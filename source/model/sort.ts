@@ -37,16 +37,28 @@ function byText(pick: (s: Session) => string | undefined): (descending: boolean)
 	};
 }
 
+/** What each key sorts by, other than the id: text or a number, undefined when unknown. */
+export const sortValues = {
+	user: {text: (s: Session) => s.user},
+	client: {text: (s: Session) => s.remote},
+	state: {text: (s: Session) => s.state},
+	age: {number: (s: Session) => s.ageSeconds},
+	idle: {number: (s: Session) => s.idleSeconds},
+	memory: {number: (s: Session) => s.memoryBytes},
+	io: {number: (s: Session) => s.ioActivity},
+	maxscale: {text: (s: Session) => s.host},
+} satisfies Record<Exclude<SortKey, 'id'>, {text: (s: Session) => string | undefined} | {number: (s: Session) => number | undefined}>;
+
 const comparators: Record<SortKey, (descending: boolean) => Compare> = {
 	id: (descending) => (a, b) => (descending ? compareIds(b.id, a.id) : compareIds(a.id, b.id)),
-	user: byText((s) => s.user),
-	client: byText((s) => s.remote),
-	state: byText((s) => s.state),
-	age: byNumber((s) => s.ageSeconds),
-	idle: byNumber((s) => s.idleSeconds),
-	memory: byNumber((s) => s.memoryBytes),
-	io: byNumber((s) => s.ioActivity),
-	maxscale: byText((s) => s.host),
+	user: byText(sortValues.user.text),
+	client: byText(sortValues.client.text),
+	state: byText(sortValues.state.text),
+	age: byNumber(sortValues.age.number),
+	idle: byNumber(sortValues.idle.number),
+	memory: byNumber(sortValues.memory.number),
+	io: byNumber(sortValues.io.number),
+	maxscale: byText(sortValues.maxscale.text),
 };
 
 export function comparator(sort: Sort): Compare {
@@ -58,7 +70,3 @@ export function comparator(sort: Sort): Compare {
 	return (a, b) => primary(a, b) || compareIds(a.id, b.id);
 }
 
-/** The order of the sort's own key alone, without the id that ends every comparison; undefined for the id. */
-export function keyComparator(sort: Sort): Compare | undefined {
-	return sort.key === 'id' ? undefined : comparators[sort.key](sort.descending);
-}
