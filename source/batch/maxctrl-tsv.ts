@@ -90,75 +90,102 @@ export function getPath(object: unknown, path: string, fallback: unknown): unkno
 	return accessor(path)(object, fallback);
 }
 
-/** One row of cells, as filterResource + rawCollectionAsTable make it. */
-export function rowOf(resource: unknown, fields: readonly TsvField[] = listSessionsFields): unknown[] {
-	return fields.map((field) => {
-		let value = getPath(resource, field.path, '');
+/** One row of cells, as filterResource + rawCollectionAsTable make it, into `row`. */
+function fillRow(resource: unknown, getters: readonly Accessor[], row: unknown[]): void {
+	for (let index = 0; index < getters.length; index++) {
+		let value = getters[index]!(resource, '');
 		if (Array.isArray(value)) {
 			value = value.join(', ');
 		}
 
-		return value === null || value === undefined ? '' : value;
-	});
+		row[index] = value ?? '';
+	}
 }
 
 const arrayIndex = /^(?:0|[1-9]\d*)$/;
 
+/** The cell that `row[k]` reaches for the value k, or -1: only array indexes within the row do. */
+function indexNamedBy(k: unknown, size: number): number {
+	// Numbers first, and a digit before the pattern: most cells are numbers or words.
+	if (typeof k === 'number') {
+		return Number.isInteger(k) && k >= 0 && k < size ? k : -1;
+	}
+
+	const key = typeof k === 'string' ? k : String(k);
+	const first = key.charCodeAt(0);
+	if (first < 48 || first > 57 || !arrayIndex.test(key)) {
+		return -1;
+	}
+
+	const index = Number(key);
+	return index < size ? index : -1;
+}
+
 /** maxctrl's normalizeWhitespace on one row, quirk included (see above). */
 export function normalizeWhitespaceLikeMaxctrl(row: unknown[]): void {
-	// eslint-disable-next-line unicorn/no-array-for-each -- the live, value-keyed walk is the point
-	row.forEach((k) => {
-		// `v[k]` can only reach a cell when String(k) is an array index; any other key
-		// names `length`, a method or nothing, none of them a string, so nothing happens.
-		const key = String(k);
-		if (!arrayIndex.test(key)) {
-			return;
-		}
-
-		const index = Number(key);
-		const value: unknown = row[index];
+	// maxctrl walks the row live (forEach), as here. A squeezed cell still has a space,
+	// so it never becomes an index: the order of the walk cannot change which cells change.
+	for (const k of row) {
+		const index = indexNamedBy(k, row.length);
+		const value: unknown = index === -1 ? undefined : row[index];
 		if (typeof value === 'string') {
 			row[index] = value.replace(/\s+/g, ' ');
 		}
-	});
+	}
 }
 
 // utils.strip_colors
 // eslint-disable-next-line no-control-regex
 const colours = /\u001B\[[(?);]{0,2}(;?\d)*./g;
 
+/** One output line of cli-table, colours stripped, each field trimmed and sanitized. */
+function cleanLine(line: string): string {
+	// The colour pattern cannot cross a newline, so stripping line by line is what
+	// stripping the whole text does.
+	return (line.includes('\u001B') ? line.replace(colours, '') : line)
+		.split('\t')
+		.map((field) => sanitize(field.trim()))
+		.join('\t');
+}
+
+/** The general case: a cell with a newline becomes several lines, a tab several fields. */
+function pushRowLines(cells: readonly string[], lines: string[]): void {
+	const split = cells.map((cell) => cell.split('\n'));
+	const height = Math.max(1, ...split.map((cell) => cell.length));
+	for (let line = 0; line < height; line++) {
+		lines.push(cleanLine(split.map((cell) => cell[line] ?? '').join('\t')));
+	}
+}
+
+/** One row's line. A cell that sanitize leaves alone has no tab, newline or ESC: trimming is all it needs. */
+function pushRow(row: readonly unknown[], lines: string[]): void {
+	let line = '';
+	for (let index = 0; index < row.length; index++) {
+		const value = row[index];
+		const cell = typeof value === 'string' ? value : String(value);
+		if (sanitize(cell) !== cell) {
+			pushRowLines(row.map(String), lines);
+			return;
+		}
+
+		line = index === 0 ? cell.trim() : `${line}\t${cell.trim()}`;
+	}
+
+	lines.push(line);
+}
+
 /** The text of one host's rows, as tableToString returns it (no trailing newline). */
-export function tableToTsv(rows: unknown[][]): string {
-	if (rows.length === 0) {
-		return '';
-	}
-
+function tableToTsv(data: readonly unknown[], fields: readonly TsvField[]): string {
+	const getters = fields.map((field) => accessor(field.path));
 	const lines: string[] = [];
-	for (const row of rows) {
+	const row: unknown[] = Array.from({length: fields.length});
+	for (const resource of data) {
+		fillRow(resource, getters, row);
 		normalizeWhitespaceLikeMaxctrl(row);
-		const cells = row.map(String);
-		if (!cells.some((cell) => cell.includes('\n'))) {
-			lines.push(cells.join('\t'));
-			continue;
-		}
-
-		const split = cells.map((cell) => cell.split('\n'));
-		const height = Math.max(...split.map((cell) => cell.length));
-		for (let line = 0; line < height; line++) {
-			lines.push(split.map((cell) => cell[line] ?? '').join('\t'));
-		}
+		pushRow(row, lines);
 	}
 
-	// Colours are stripped line by line: the pattern cannot cross a newline, so this is
-	// what stripping the whole text does, without a pass over lines that have no ESC.
-	return lines
-		.map((line) =>
-			(line.includes('\u001B') ? line.replace(colours, '') : line)
-				.split('\t')
-				.map((field) => sanitize(field.trim()))
-				.join('\t'),
-		)
-		.join('\n');
+	return lines.join('\n');
 }
 
 export type HostDocuments = {
@@ -176,7 +203,7 @@ export function maxctrlTsv(hosts: readonly HostDocuments[], fields: readonly Tsv
 			blocks.push(sanitize(host.entry));
 		}
 
-		blocks.push(tableToTsv(host.data.map((resource) => rowOf(resource, fields))));
+		blocks.push(tableToTsv(host.data, fields));
 	}
 
 	const text = blocks.join('\n');
