@@ -66,31 +66,32 @@ function fillRow(resource: Loose, row: unknown[]): void {
 }
 /* eslint-enable @typescript-eslint/no-unsafe-member-access */
 
-const arrayIndex = /^(?:0|[1-9]\d*)$/;
-
-/** The cell that `row[k]` reaches for the value k, or -1: only array indexes within the row do. */
+/**
+ * The cell that `row[k]` reaches for the value k, or -1. With eight cells only the
+ * texts "0" to "7" do: a number is an index when it is one of those integers (-0 reads
+ * "0"), a string when it is one of those digits. Cells hold nothing else that could
+ * read as one: objects read "[object Object]", booleans "true" or "false".
+ */
 function indexNamedBy(k: unknown, size: number): number {
-	// Numbers first, and a digit before the pattern: most cells are numbers or words.
 	if (typeof k === 'number') {
-		return Number.isInteger(k) && k >= 0 && k < size ? k : -1;
+		return k >= 0 && k < size && Number.isInteger(k) ? k : -1;
 	}
 
-	const key = typeof k === 'string' ? k : String(k);
-	const first = key.charCodeAt(0);
-	if (first < 48 || first > 57 || !arrayIndex.test(key)) {
-		return -1;
+	if (typeof k === 'string' && k.length === 1) {
+		const index = k.charCodeAt(0) - 48;
+		return index >= 0 && index < size ? index : -1;
 	}
 
-	const index = Number(key);
-	return index < size ? index : -1;
+	return -1;
 }
 
-/** maxctrl's normalizeWhitespace on one row, quirk included (see above). */
+/** maxctrl's normalizeWhitespace on one row of the eight cells, quirk included (see above). */
 export function normalizeWhitespaceLikeMaxctrl(row: unknown[]): void {
 	// maxctrl walks the row live (forEach), as here. A squeezed cell still has a space,
 	// so it never becomes an index: the order of the walk cannot change which cells change.
-	for (const k of row) {
-		const index = indexNamedBy(k, row.length);
+	const size = row.length;
+	for (let i = 0; i < size; i++) {
+		const index = indexNamedBy(row[i], size);
 		const value: unknown = index === -1 ? undefined : row[index];
 		if (typeof value === 'string') {
 			row[index] = value.replace(/\s+/g, ' ');
@@ -126,7 +127,7 @@ function pushRow(row: readonly unknown[], lines: string[]): void {
 	let line = '';
 	for (let index = 0; index < row.length; index++) {
 		const value = row[index];
-		let text = String(value);
+		let text = typeof value === 'string' ? value : String(value);
 		// A number's text has neither spaces nor controls.
 		if (typeof value !== 'number') {
 			if (sanitize(text) !== text) {
