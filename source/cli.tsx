@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Flags in, then the monitor (a terminal) or batch output (--once, --tsv, --json,
-// --watch, or any stdout that is not a terminal). Nothing here imports Ink or React:
-// the monitor is loaded only when it runs, so batch output never pays for it.
+// --watch, or any stdout that is not a terminal). Only meow and the help text are
+// imported up front: everything else is loaded when the chosen path needs it, so
+// --help and --version answer before the configuration is even loaded, and batch
+// output never pays for Ink, React, the password prompt or TLS.
 
 import os from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
 import type {Target} from './api/client.js';
-import {loadConfig, monitorOptions} from './config/options.js';
-import {askPassword} from './config/password.js';
-import {noVerifyWarning, readTlsFiles, usesHttps, type TlsOptions} from './config/tls.js';
+import type {monitorOptions} from './config/options.js';
+import {usesHttps} from './config/target.js';
+import type {TlsOptions} from './config/tls.js';
 import {helpText} from './help.js';
 import type {BatchMode} from './batch/run-batch.js';
 
@@ -91,6 +93,7 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
+	const {loadConfig, monitorOptions} = await import('./config/options.js');
 	const config = loadConfig(cli.flags, process.env, os.homedir());
 	if ('error' in config) {
 		fail(config.error);
@@ -130,6 +133,7 @@ async function main(): Promise<number> {
 		hostEntries = [started.target.label];
 		({user, password} = started);
 	} else if (password === '') {
+		const {askPassword} = await import('./config/password.js');
 		const asked = await askPassword(process.stdin, process.stderr);
 		if (!asked.ok) {
 			fail(asked.reason === 'cancelled' ? 'no password given (cancelled).' : 'no password given: stdin ended first.', asked.reason === 'cancelled' ? 130 : 2);
@@ -141,6 +145,8 @@ async function main(): Promise<number> {
 	let tls: TlsOptions | undefined;
 	let warning: string | undefined;
 	if (demo === undefined && usesHttps(targets)) {
+		// node:tls is loaded only for https hosts.
+		const {noVerifyWarning, readTlsFiles} = await import('./config/tls.js');
 		const read = readTlsFiles(config);
 		if (!read.ok) {
 			fail(read.error);

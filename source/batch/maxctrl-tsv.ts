@@ -38,127 +38,123 @@ export const listSessionsFields: readonly TsvField[] = [
 /** The sparse fieldset that carries exactly what those paths read. */
 export const tsvFields = ['user', 'remote', 'connected', 'idle', 'services', 'memory/total', 'io_activity'] as const;
 
-function get(value: unknown, keys: readonly string[]): unknown {
-	let current = value;
-	for (const key of keys) {
-		if (current === null || current === undefined) {
-			return undefined;
-		}
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- a document is any JSON, read as lodash-getpath reads it */
+type Loose = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-		current = (current as Record<string, unknown>)[key];
+/** A cell as filterResource and rawCollectionAsTable leave it: arrays joined, null and undefined as "". */
+function cell(value: unknown): unknown {
+	return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+/**
+ * The cells of listSessionsFields for one resource, into `row`: getPath on each path,
+ * written out once (10k sessions × 8 fields add up). `?.` is lodash's walk: stop at
+ * null or undefined, read the key of any other value. `data[].id` maps over an array
+ * and is "" for anything else.
+ */
+function fillRow(resource: Loose, row: unknown[]): void {
+	const attributes: Loose = resource?.attributes;
+	const services: unknown = resource?.relationships?.services?.data;
+	row[0] = cell(resource?.id);
+	row[1] = cell(attributes?.user);
+	row[2] = cell(attributes?.remote);
+	row[3] = cell(attributes?.connected);
+	row[4] = cell(attributes?.idle);
+	row[5] = Array.isArray(services) ? services.map((service: Loose) => service?.id ?? '').join(', ') : '';
+	row[6] = cell(attributes?.memory?.total);
+	row[7] = cell(attributes?.io_activity);
+}
+/* eslint-enable @typescript-eslint/no-unsafe-member-access */
+
+/**
+ * The cell that `row[k]` reaches for the value k, or -1. With eight cells only the
+ * texts "0" to "7" do: a number is an index when it is one of those integers (-0 reads
+ * "0"), a string when it is one of those digits. Cells hold nothing else that could
+ * read as one: objects read "[object Object]", booleans "true" or "false".
+ */
+function indexNamedBy(k: unknown, size: number): number {
+	if (typeof k === 'number') {
+		return k >= 0 && k < size && Number.isInteger(k) ? k : -1;
 	}
 
-	return current;
-}
-
-type Accessor = (object: unknown, fallback: unknown) => unknown;
-// Each path is split once, not once per session: 10k sessions × 8 fields add up.
-const accessors = new Map<string, Accessor>();
-
-function accessor(path: string): Accessor {
-	let found = accessors.get(path);
-	if (found === undefined) {
-		const split = path.indexOf('[]');
-		if (split === -1) {
-			const keys = path.split('.');
-			found = (object, fallback) => {
-				const value = get(object, keys);
-				return value === undefined ? fallback : value;
-			};
-		} else {
-			const keys = path.slice(0, split).split('.');
-			const rest = path.slice(split + 2).replace(/^\./, '');
-			const inner = rest === '' ? undefined : accessor(rest);
-			found = (object, fallback) => {
-				const array = get(object, keys);
-				if (!Array.isArray(array)) {
-					return fallback;
-				}
-
-				return inner === undefined ? array : array.map((element: unknown) => inner(element, fallback));
-			};
-		}
-
-		accessors.set(path, found);
+	if (typeof k === 'string' && k.length === 1) {
+		const index = k.charCodeAt(0) - 48;
+		return index >= 0 && index < size ? index : -1;
 	}
 
-	return found;
+	return -1;
 }
 
-/** lodash-getpath's `getPath(object, path, fallback)`, for the paths used here. */
-export function getPath(object: unknown, path: string, fallback: unknown): unknown {
-	return accessor(path)(object, fallback);
-}
-
-/** One row of cells, as filterResource + rawCollectionAsTable make it. */
-export function rowOf(resource: unknown, fields: readonly TsvField[] = listSessionsFields): unknown[] {
-	return fields.map((field) => {
-		let value = getPath(resource, field.path, '');
-		if (Array.isArray(value)) {
-			value = value.join(', ');
-		}
-
-		return value === null || value === undefined ? '' : value;
-	});
-}
-
-const arrayIndex = /^(?:0|[1-9]\d*)$/;
-
-/** maxctrl's normalizeWhitespace on one row, quirk included (see above). */
+/** maxctrl's normalizeWhitespace on one row of the eight cells, quirk included (see above). */
 export function normalizeWhitespaceLikeMaxctrl(row: unknown[]): void {
-	// eslint-disable-next-line unicorn/no-array-for-each -- the live, value-keyed walk is the point
-	row.forEach((k) => {
-		// `v[k]` can only reach a cell when String(k) is an array index; any other key
-		// names `length`, a method or nothing, none of them a string, so nothing happens.
-		const key = String(k);
-		if (!arrayIndex.test(key)) {
-			return;
-		}
-
-		const index = Number(key);
-		const value: unknown = row[index];
+	// maxctrl walks the row live (forEach), as here. A squeezed cell still has a space,
+	// so it never becomes an index: the order of the walk cannot change which cells change.
+	const size = row.length;
+	for (let i = 0; i < size; i++) {
+		const index = indexNamedBy(row[i], size);
+		const value: unknown = index === -1 ? undefined : row[index];
 		if (typeof value === 'string') {
 			row[index] = value.replace(/\s+/g, ' ');
 		}
-	});
+	}
 }
 
 // utils.strip_colors
 // eslint-disable-next-line no-control-regex
 const colours = /\u001B\[[(?);]{0,2}(;?\d)*./g;
 
+/** One output line of cli-table, colours stripped, each field trimmed and sanitized. */
+function cleanLine(line: string): string {
+	// The colour pattern cannot cross a newline, so stripping line by line is what
+	// stripping the whole text does.
+	return (line.includes('\u001B') ? line.replace(colours, '') : line)
+		.split('\t')
+		.map((field) => sanitize(field.trim()))
+		.join('\t');
+}
+
+/** The general case: a cell with a newline becomes several lines, a tab several fields. */
+function pushRowLines(cells: readonly string[], lines: string[]): void {
+	const split = cells.map((cell) => cell.split('\n'));
+	const height = Math.max(1, ...split.map((cell) => cell.length));
+	for (let line = 0; line < height; line++) {
+		lines.push(cleanLine(split.map((cell) => cell[line] ?? '').join('\t')));
+	}
+}
+
+/** One row's line. A cell that sanitize leaves alone has no tab, newline or ESC: trimming is all it needs. */
+function pushRow(row: readonly unknown[], lines: string[]): void {
+	let line = '';
+	for (let index = 0; index < row.length; index++) {
+		const value = row[index];
+		let text = typeof value === 'string' ? value : String(value);
+		// A number's text has neither spaces nor controls.
+		if (typeof value !== 'number') {
+			if (sanitize(text) !== text) {
+				pushRowLines(row.map(String), lines);
+				return;
+			}
+
+			text = text.trim();
+		}
+
+		line = index === 0 ? text : `${line}\t${text}`;
+	}
+
+	lines.push(line);
+}
+
 /** The text of one host's rows, as tableToString returns it (no trailing newline). */
-export function tableToTsv(rows: unknown[][]): string {
-	if (rows.length === 0) {
-		return '';
-	}
-
+function tableToTsv(data: readonly unknown[]): string {
 	const lines: string[] = [];
-	for (const row of rows) {
+	const row: unknown[] = Array.from({length: listSessionsFields.length});
+	for (const resource of data) {
+		fillRow(resource, row);
 		normalizeWhitespaceLikeMaxctrl(row);
-		const cells = row.map(String);
-		if (!cells.some((cell) => cell.includes('\n'))) {
-			lines.push(cells.join('\t'));
-			continue;
-		}
-
-		const split = cells.map((cell) => cell.split('\n'));
-		const height = Math.max(...split.map((cell) => cell.length));
-		for (let line = 0; line < height; line++) {
-			lines.push(split.map((cell) => cell[line] ?? '').join('\t'));
-		}
+		pushRow(row, lines);
 	}
 
-	// Colours are stripped line by line: the pattern cannot cross a newline, so this is
-	// what stripping the whole text does, without a pass over lines that have no ESC.
-	return lines
-		.map((line) =>
-			(line.includes('\u001B') ? line.replace(colours, '') : line)
-				.split('\t')
-				.map((field) => sanitize(field.trim()))
-				.join('\t'),
-		)
-		.join('\n');
+	return lines.join('\n');
 }
 
 export type HostDocuments = {
@@ -169,14 +165,14 @@ export type HostDocuments = {
 };
 
 /** Everything `maxctrl --tsv list sessions` would write to stdout. */
-export function maxctrlTsv(hosts: readonly HostDocuments[], fields: readonly TsvField[] = listSessionsFields): string {
+export function maxctrlTsv(hosts: readonly HostDocuments[]): string {
 	const blocks: string[] = [];
 	for (const host of hosts) {
 		if (hosts.length > 1) {
 			blocks.push(sanitize(host.entry));
 		}
 
-		blocks.push(tableToTsv(host.data.map((resource) => rowOf(resource, fields))));
+		blocks.push(tableToTsv(host.data));
 	}
 
 	const text = blocks.join('\n');

@@ -36,3 +36,8 @@ export function parseTarget(text: string, secure: boolean): Target | string {
 	const origin = `${url.protocol}//${url.hostname}:${port}`;
 	return {origin, label: `${url.hostname}:${port}`};
 }
+
+/** Whether any host speaks https (only then are TLS files read and node:tls loaded). */
+export function usesHttps(targets: readonly Target[]): boolean {
+	return targets.some((target) => target.origin.startsWith('https:'));
+}

@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import {createSecureContext} from 'node:tls';
 import type {Buffer} from 'node:buffer';
-import type {ClientOptions, Target} from '../api/client.js';
+import type {ClientOptions} from '../api/client.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Config} from './options.js';
+import {usesHttps} from './target.js';
 
 export type TlsOptions = NonNullable<ClientOptions['tls']>;
 
@@ -31,10 +32,6 @@ function readPem(file: string, flag: string, what: string): Buffer | string {
 						: `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
 		return `${flag} ${file} ${reason}: give the path of the ${what}.`;
 	}
-}
-
-export function usesHttps(targets: readonly Target[]): boolean {
-	return targets.some((target) => target.origin.startsWith('https:'));
 }
 
 /** The TLS options every https client gets, or one sentence when a file is wrong. */

@@ -41,6 +41,29 @@ test('a batch run loads neither Ink nor React', {skip: skipWithoutBuild}, async 
 		assert.ok(modules.some((url) => url.endsWith('/build/batch/run-batch.js')), `the batch module ran: ${modules.join('\n')}`);
 		assert.ok(modules.some((url) => url.includes('/node_modules/undici/')), 'the hook sees packages');
 		assert.deepEqual(modules.filter((url) => inkOrReact.test(url)), [], mode.join(' '));
+		// undici's index would load fetch, WebSocket, the caches and the mocks as well: only
+		// the pool and request() are imported. node:tls is for https hosts only.
+		assert.deepEqual(modules.filter((url) => url.endsWith('/node_modules/undici/index.js') || url === 'node:tls'), [], mode.join(' '));
+	}
+});
+
+test('--help and --version answer from meow alone: no configuration, no HTTP client', {skip: skipWithoutBuild}, async (t) => {
+	const dir = tempDir(t);
+	const {version, description} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string; description: string};
+	for (const flag of ['--help', '--version']) {
+		const log = path.join(dir, `${flag}.log`);
+		// eslint-disable-next-line no-await-in-loop
+		const run = await runCli([flag], {nodeArgs: ['--import', preload], env: {MODULE_LOG: log}});
+		assert.equal(run.code, 0, run.stderr);
+		if (flag === '--version') {
+			assert.equal(run.stdout, `${version}\n`);
+		} else {
+			assert.ok(run.stdout.startsWith(`\n  ${description}\n\n  Usage\n`), run.stdout);
+		}
+
+		const modules = loaded(log);
+		assert.ok(modules.some((url) => url.includes('/node_modules/meow/')), 'the hook sees meow');
+		assert.deepEqual(modules.filter((url) => /\/build\/(api|batch|ui)\/|\/build\/config\/(options|config-file|password|tls)\.js$|\/node_modules\/(undici|ini)\//.test(url)), [], flag);
 	}
 });
 

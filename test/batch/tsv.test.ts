@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
+import fc from 'fast-check';
 import {listSessionsFields, maxctrlTsv, type HostDocuments} from '../../source/batch/maxctrl-tsv.js';
 import type {Simulator} from '../../source/simulator/index.js';
 import {fixture, versions} from '../helpers/fixtures.js';
@@ -266,4 +267,37 @@ test('terminal safety: colour codes go as maxctrl strips them, other controls be
 	assert.equal(line, '1\tred\tx\uFFFDy\ta\uFFFDb\t1\tsvc\t\t');
 	// eslint-disable-next-line no-control-regex
 	assert.doesNotMatch(maxctrlTsv([{entry: 'a\u001B[2J', data}, {entry: 'b', data}]), /[\u0000-\u0008\u000B-\u001F\u007F]/);
+});
+
+// Values that exercise every branch of the formatter and none of the intended
+// difference (sanitize): digits that name cells, runs of whitespace, newlines, tabs,
+// colour codes, padding, numbers (-0 included), null, objects, arrays, nesting.
+const quirkyText = fc
+	.array(fc.constantFrom('0', '1', '3', '7', '8', '12', '01', ' ', '  ', '\n', '\t', '\u00A0', '\u001B[31m', '\u001B[0m', 'a', 'Wed', 'x y'), {maxLength: 6})
+	.map((parts) => parts.join(''));
+const quirkyValue: fc.Arbitrary<unknown> = fc.oneof(
+	quirkyText,
+	fc.constantFrom(0, -0, 1, 3, 7, 8, 2.5, 1e21, -4, true, false, null),
+	fc.constant({a: 1}),
+	fc.array(fc.oneof(quirkyText, fc.constant(null)), {maxLength: 3}),
+);
+const quirkySession = fc.record(
+	{
+		id: quirkyValue,
+		attributes: fc.oneof(
+			fc.record({user: quirkyValue, remote: quirkyValue, connected: quirkyValue, idle: quirkyValue, io_activity: quirkyValue, memory: fc.oneof(fc.record({total: quirkyValue}), quirkyValue)}, {requiredKeys: []}),
+			quirkyValue,
+		),
+		relationships: fc.record({services: fc.record({data: fc.oneof(fc.array(fc.record({id: quirkyValue}, {requiredKeys: []}), {maxLength: 3}), quirkyValue)})}),
+	},
+	{requiredKeys: []},
+);
+
+test('any document: the same text as the port of maxctrl (property)', () => {
+	fc.assert(
+		fc.property(fc.array(fc.record({entry: fc.constantFrom('mx1:8989', 'b'), data: fc.array(fc.oneof(quirkySession, quirkyValue), {maxLength: 8})}), {minLength: 1, maxLength: 3}), (hosts) => {
+			assert.equal(maxctrlTsv(hosts), maxctrlPrints(hosts));
+		}),
+		{numRuns: 2000},
+	);
 });
