@@ -41,9 +41,25 @@ export const tsvFields = ['user', 'remote', 'connected', 'idle', 'services', 'me
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- a document is any JSON, read as lodash-getpath reads it */
 type Loose = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * String(value), as cli-table and join take it; an object whose toString is not a
+ * function (`{"toString": 1}`, from the server) makes String throw, and maxctrl with
+ * it: here it prints as any other object does.
+ */
+function text(value: unknown): string {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+/** Array#join, through text(): null and undefined elements are "". */
+const joined = (values: readonly unknown[]) => values.map((value) => (value === null || value === undefined ? '' : text(value))).join(', ');
+
 /** A cell as filterResource and rawCollectionAsTable leave it: arrays joined, null and undefined as "". */
 function cell(value: unknown): unknown {
-	return Array.isArray(value) ? value.join(', ') : (value ?? '');
+	return Array.isArray(value) ? joined(value) : (value ?? '');
 }
 
 /**
@@ -60,7 +76,7 @@ function fillRow(resource: Loose, row: unknown[]): void {
 	row[2] = cell(attributes?.remote);
 	row[3] = cell(attributes?.connected);
 	row[4] = cell(attributes?.idle);
-	row[5] = Array.isArray(services) ? services.map((service: Loose) => service?.id ?? '').join(', ') : '';
+	row[5] = Array.isArray(services) ? joined(services.map((service: Loose) => service?.id ?? '')) : '';
 	row[6] = cell(attributes?.memory?.total);
 	row[7] = cell(attributes?.io_activity);
 }
@@ -127,18 +143,18 @@ function pushRow(row: readonly unknown[], lines: string[]): void {
 	let line = '';
 	for (let index = 0; index < row.length; index++) {
 		const value = row[index];
-		let text = typeof value === 'string' ? value : String(value);
+		let cellText = typeof value === 'string' ? value : text(value);
 		// A number's text has neither spaces nor controls.
 		if (typeof value !== 'number') {
-			if (sanitize(text) !== text) {
-				pushRowLines(row.map(String), lines);
+			if (sanitize(cellText) !== cellText) {
+				pushRowLines(row.map(text), lines);
 				return;
 			}
 
-			text = text.trim();
+			cellText = cellText.trim();
 		}
 
-		line = index === 0 ? text : `${line}\t${text}`;
+		line = index === 0 ? cellText : `${line}\t${cellText}`;
 	}
 
 	lines.push(line);

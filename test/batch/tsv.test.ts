@@ -301,3 +301,15 @@ test('any document: the same text as the port of maxctrl (property)', () => {
 		{numRuns: 2000},
 	);
 });
+
+test('an object whose toString is not a function (server text) prints as an object, without throwing', () => {
+	const hostile = JSON.parse('{"toString": 1, "valueOf": 2}') as unknown;
+	const data = [
+		session('1', {user: hostile, remote: [hostile, null, 'h'], idle: 1}),
+		session('2', {user: 'u'}, [{id: hostile, type: 'services'}]),
+	];
+	assert.equal(
+		maxctrlTsv([{entry: 'mx', data}]),
+		'1\t[object Object]\t[object Object], , h\t\t1\tsvc\t\t\n2\tu\t\t\t\t[object Object]\t\t\n',
+	);
+});
