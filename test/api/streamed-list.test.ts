@@ -184,3 +184,17 @@ test('random token soup: valid or not, the same verdict, length and sentence', (
 		{numRuns: 3000},
 	);
 });
+
+test('numbers read as JSON.parse reads them: short decimals, long ones, exponents, doubles', () => {
+	const digits = (max: number) => fc.array(fc.integer({min: 0, max: 9}), {minLength: 1, maxLength: max}).map((list) => list.join(''));
+	const decimal = fc.tuple(fc.boolean(), digits(12), fc.option(digits(14), {nil: undefined}), fc.option(fc.integer({min: -330, max: 330}), {nil: undefined}))
+		.map(([negative, whole, fraction, exponent]) => `${negative ? '-' : ''}${whole.replace(/^0+(?=\d)/, '')}${fraction === undefined ? '' : `.${fraction}`}${exponent === undefined ? '' : `e${exponent}`}`);
+	const text = fc.oneof(decimal, fc.double({noNaN: true, noDefaultInfinity: true}).map((value) => JSON.stringify(value)));
+	fc.assert(
+		fc.property(text, fc.nat(), (number, cut) => {
+			const body = `{"data":[{"id":${number},"attributes":{"idle":${number},"seconds_alive":${number},"port":${number}}}]}`;
+			same(body, [cut % body.length]);
+		}),
+		{numRuns: 5000},
+	);
+});
