@@ -11,7 +11,9 @@
 
 import {Buffer} from 'node:buffer';
 import {StringDecoder} from 'node:string_decoder';
-import {decodeJsonString, StringTable} from './json-text.js';
+import {numberAt} from './json-number.js';
+import {decodeJsonString} from './json-text.js';
+import {StringTable} from './string-table.js';
 import {Utf8Length} from './utf8-length.js';
 
 export const wants = {string: 0x100, number: 0x200, object: 0x400, array: 0x800, other: 0x1000} as const;
@@ -45,50 +47,6 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 // After a backslash: " \ / b f n r t (u is handled apart).
 const simpleEscapes = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
-
-const powersOfTen = Array.from({length: 23}, (_, power) => 10 ** power);
-
-/** A checked JSON number within one chunk: short integers directly, the rest as Number() reads the text (as JSON.parse does). */
-function numberAt(chunk: Buffer, start: number, end: number): number {
-	const negative = chunk[start] === 0x2d;
-	if (end - start <= 15) {
-		let value = 0;
-		let i = negative ? start + 1 : start;
-		for (; i < end; i++) {
-			const c = chunk[i]!;
-			if (c < 0x30 || c > 0x39) {
-				break;
-			}
-
-			value = (value * 10) + (c - 0x30);
-		}
-
-		if (i === end) {
-			return negative ? -value : value;
-		}
-
-		// d.ddd with at most 15 digits in all: two exact doubles, one correctly rounded division,
-		// the same double as the text's (Clinger's fast path). Anything else goes to Number().
-		if (chunk[i] === 0x2e && end - i - 1 <= 22) {
-			const point = i;
-			for (i++; i < end; i++) {
-				const c = chunk[i]!;
-				if (c < 0x30 || c > 0x39) {
-					break;
-				}
-
-				value = (value * 10) + (c - 0x30);
-			}
-
-			if (i === end) {
-				const scaled = value / powersOfTen[end - point - 1]!;
-				return negative ? -scaled : scaled;
-			}
-		}
-	}
-
-	return Number((chunk as unknown as {latin1Slice(start: number, end: number): string}).latin1Slice(start, end));
-}
 
 export class JsonScanner {
 	readonly #sink: JsonSink;

@@ -8,12 +8,15 @@ import {Client, type ClientOptions} from './client.js';
 import type {Origin} from './read-sessions.js';
 import {transferList} from './session-columns.js';
 import {fetchSessionColumns} from './sessions-api.js';
+import {StringTable} from './string-table.js';
 
 export type ListRequest = {seq: number; sparse: boolean} | {seq: number; abort: true};
 
 const {options, origin} = workerData as {options: ClientOptions; origin: Origin};
 const client = new Client(options);
 const aborts = new Map<number, AbortController>();
+// Kept from poll to poll here (not on the main thread, where a list is read only as a fallback).
+const strings = new StringTable();
 
 parentPort?.on('message', (request: ListRequest) => {
 	if ('abort' in request) {
@@ -23,7 +26,7 @@ parentPort?.on('message', (request: ListRequest) => {
 
 	const abort = new AbortController();
 	aborts.set(request.seq, abort);
-	void fetchSessionColumns(client, request.sparse, abort.signal, origin).then((result) => {
+	void fetchSessionColumns(client, request.sparse, abort.signal, origin, strings).then((result) => {
 		aborts.delete(request.seq);
 		if (!result.ok) {
 			parentPort?.postMessage({seq: request.seq, result});

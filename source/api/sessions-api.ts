@@ -3,7 +3,7 @@
 
 import {notJson, type BodySink, type Client, type JsonAnswer} from './client.js';
 import {JsonScanner, type ScanEnd} from './json-scanner.js';
-import {StringTable} from './json-text.js';
+import {StringTable} from './string-table.js';
 import {readSessionDocument, readSessionList, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader} from './session-list-reader.js';
@@ -42,13 +42,12 @@ export type ColumnsResult =
 	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; latencyMs: number; bytes: number; polledAt: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
-/** Short texts shared from one poll to the next (ids, states, users, `connected`): most come back unchanged. */
-let strings: StringTable | undefined;
-
-/** The list body read as it streams: the scanner checks the JSON, the reader keeps what a Session needs. */
-export function listBody(origin: Origin): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
+/**
+ * The list body read as it streams: the scanner checks the JSON, the reader keeps what a Session needs.
+ * `strings` may be shared from one poll to the next (the list worker does): most texts come back unchanged.
+ */
+export function listBody(origin: Origin, strings = new StringTable()): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
 	const reader = new SessionListReader(origin);
-	strings ??= new StringTable();
 	const scanner = new JsonScanner(reader, SessionListReader.rootSlot, strings);
 	return {
 		write(chunk) {
@@ -63,10 +62,10 @@ export function listBody(origin: Origin): BodySink<{scan: ScanEnd; reader: Sessi
  * one parsed document. The same sessions, counts and sentences as readSessionList over
  * JSON.parse of the whole body (toList below, which the tests hold it to).
  */
-export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin): Promise<ColumnsResult> {
+export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin, strings?: StringTable): Promise<ColumnsResult> {
 	const what = 'the session list';
 	const label = client.target.label;
-	const answer = await client.stream(listPath(sparse), what, () => listBody(origin ?? {host: label, keyed: false}), signal);
+	const answer = await client.stream(listPath(sparse), what, () => listBody(origin ?? {host: label, keyed: false}, strings), signal);
 	if (!answer.ok) {
 		return answer;
 	}
