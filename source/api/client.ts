@@ -35,6 +35,25 @@ export type JsonAnswer =
 	| {ok: true; status: number; json: unknown; latencyMs: number; bytes: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
+/** Takes a streamed body: write() for each chunk as it arrives, end() once it is whole. */
+export type BodySink<T> = {write(chunk: Buffer): void; end(): T};
+
+export type Streamed<T> =
+	| {ok: true; status: number; value: T; latencyMs: number}
+	| {ok: false; error: ApiError; latencyMs: number};
+
+type Exchanged<T> =
+	| {ok: true; status: number; body: string; value?: T; latencyMs: number}
+	| {ok: false; error: ApiError; latencyMs: number};
+
+/** A 2xx answer that is not JSON, in one sentence; `length` is the decoded body's (UTF-16) length. */
+export function notJson(label: string, what: string, status: number, length: number, html: boolean): ApiError {
+	const message = html
+		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
+		: `${label} sent ${what} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
+	return {kind: html ? 'html' : 'json', status, message};
+}
+
 /** Drop a body we will not read. Destroying it emits an abort error: with no listener, that would crash the process. */
 function discard(body: {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): void {
 	body.on?.('error', () => undefined);
@@ -68,6 +87,34 @@ export class Client {
 
 	/** Any request; never throws. */
 	async send(method: 'GET' | 'DELETE' | 'POST', path: string, what: string, signal?: AbortSignal): Promise<Answer> {
+		const answer = await this.#exchange(method, path, what, signal, undefined);
+		return answer.ok ? {ok: true, status: answer.status, body: answer.body, latencyMs: answer.latencyMs} : answer;
+	}
+
+	/**
+	 * A GET whose 2xx body goes to a sink chunk by chunk as it arrives, never whole: a session
+	 * list is read while it streams. Other statuses, the cap, timeouts and aborts are as send()'s.
+	 */
+	async stream<T>(path: string, what: string, open: () => BodySink<T>, signal?: AbortSignal): Promise<Streamed<T>> {
+		const send = this.send.bind(this);
+		if (!(#pool in this)) {
+			// A stand-in made without the constructor (the tests' fake servers) answers through
+			// send() alone: its body goes to the sink whole, as one chunk.
+			const whole = await send('GET', path, what, signal);
+			if (!whole.ok) {
+				return whole;
+			}
+
+			const sink = open();
+			sink.write(Buffer.from(whole.body));
+			return {ok: true, status: whole.status, value: sink.end(), latencyMs: whole.latencyMs};
+		}
+
+		const answer = await this.#exchange('GET', path, what, signal, open);
+		return answer.ok ? {ok: true, status: answer.status, value: answer.value!, latencyMs: answer.latencyMs} : answer;
+	}
+
+	async #exchange<T>(method: 'GET' | 'DELETE' | 'POST', path: string, what: string, signal: AbortSignal | undefined, open: (() => BodySink<T>) | undefined): Promise<Exchanged<T>> {
 		const started = performance.now();
 		const latency = () => Math.round((performance.now() - started) * 10) / 10;
 		// --timeout bounds the whole request, as maxctrl's does: undici's bodyTimeout
@@ -110,12 +157,23 @@ export class Client {
 				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
 			}
 
+			const success = response.statusCode >= 200 && response.statusCode <= 299;
+			if (open !== undefined && success) {
+				const sink = open();
+				if (!(await this.#feedCapped(response.body, sink))) {
+					return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
+				}
+
+				const latencyMs = latency();
+				return {ok: true, status: response.statusCode, body: '', value: sink.end(), latencyMs};
+			}
+
 			const body = await this.#readCapped(response.body);
 			if (body === undefined) {
 				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
 			}
 
-			if (response.statusCode < 200 || response.statusCode > 299) {
+			if (!success) {
 				return {ok: false, error: describeStatus(response.statusCode, body, this.target.label, what), latencyMs: latency()};
 			}
 
@@ -139,11 +197,7 @@ export class Client {
 		try {
 			return {ok: true, status: answer.status, json: JSON.parse(answer.body), latencyMs: answer.latencyMs, bytes: answer.body.length};
 		} catch {
-			const html = looksLikeHtml(answer.body);
-			const message = html
-				? `${this.target.label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
-				: `${this.target.label} sent ${what} that is not valid JSON (${answer.body.length} bytes): the answer may have been cut off.`;
-			return {ok: false, error: {kind: html ? 'html' : 'json', status: answer.status, message}, latencyMs: answer.latencyMs};
+			return {ok: false, error: notJson(this.target.label, what, answer.status, answer.body.length, looksLikeHtml(answer.body)), latencyMs: answer.latencyMs};
 		}
 	}
 
@@ -165,6 +219,22 @@ export class Client {
 			kind: 'too-large',
 			message: `${this.target.label} sent an answer over the ${cap} cap: raise --max-body if that many sessions are real.`,
 		};
+	}
+
+	/** Feeds the body to the sink; false (and the rest dropped) once it passes the cap. */
+	async #feedCapped(body: AsyncIterable<Buffer> & {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}, sink: BodySink<unknown>): Promise<boolean> {
+		let size = 0;
+		for await (const chunk of body) {
+			size += chunk.length;
+			if (size > this.#maxBodyBytes) {
+				discard(body);
+				return false;
+			}
+
+			sink.write(chunk);
+		}
+
+		return true;
 	}
 
 	async #readCapped(body: AsyncIterable<Buffer> & {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): Promise<string | undefined> {

@@ -27,6 +27,11 @@ export function count(value: unknown): number | undefined {
 const connectedCache = new Map<string, number | undefined>();
 let connectedCacheLimit = 20_000;
 
+/** Room in the cache for the texts of a list of `sessions` (and some churn). */
+export function sizeConnectedCache(sessions: number): void {
+	connectedCacheLimit = Math.max(20_000, sessions * 2);
+}
+
 /** `connected` is asctime local time up to 22.08 and RFC 1123 from 23.02: Date.parse reads both. */
 export function parseConnected(value: unknown): number | undefined {
 	if (typeof value !== 'string') {
@@ -137,7 +142,7 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 	}
 
 	const data: unknown[] = document['data'];
-	connectedCacheLimit = Math.max(20_000, data.length * 2);
+	sizeConnectedCache(data.length);
 	const sessions: Session[] = [];
 	const seen = new Set<string>();
 	let skipped = 0;

@@ -1,8 +1,12 @@
 // The three requests the monitor makes. The list asks only for what the list shows
 // (plus `services`, which a sparse fieldset would otherwise drop), compact.
 
-import type {Client, JsonAnswer} from './client.js';
+import {notJson, type BodySink, type Client, type JsonAnswer} from './client.js';
+import {JsonScanner, type ScanEnd} from './json-scanner.js';
+import {StringTable} from './string-table.js';
 import {readSessionDocument, readSessionList, type Origin, type SessionList} from './read-sessions.js';
+import {SessionDecoder, type SessionColumns} from './session-columns.js';
+import {SessionListReader} from './session-list-reader.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
 import type {ApiError} from './errors.js';
 
@@ -34,11 +38,64 @@ export async function fetchServerInfo(client: Client, signal?: AbortSignal): Pro
 	return answer.ok ? readServerInfo(answer.json, Date.now()) : answer.error;
 }
 
-export async function fetchSessionList(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
-	const answer = await client.getJson(listPath(sparse), 'the session list', signal);
-	return toList(answer, client.target.label, origin ?? {host: client.target.label, keyed: false});
+export type ColumnsResult =
+	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; latencyMs: number; bytes: number; polledAt: number}
+	| {ok: false; error: ApiError; latencyMs: number};
+
+/**
+ * The list body read as it streams: the scanner checks the JSON, the reader keeps what a Session needs.
+ * `strings` may be shared from one poll to the next (the list worker does): most texts come back unchanged.
+ */
+export function listBody(origin: Origin, strings = new StringTable()): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
+	const reader = new SessionListReader(origin);
+	const scanner = new JsonScanner(reader, SessionListReader.rootSlot, strings);
+	return {
+		write(chunk) {
+			scanner.write(chunk);
+		},
+		end: () => ({scan: scanner.end(), reader}),
+	};
 }
 
+/**
+ * The list as columns, read while it streams: the whole body never exists as one string or
+ * one parsed document. The same sessions, counts and sentences as readSessionList over
+ * JSON.parse of the whole body (toList below, which the tests hold it to).
+ */
+export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin, strings?: StringTable): Promise<ColumnsResult> {
+	const what = 'the session list';
+	const label = client.target.label;
+	const answer = await client.stream(listPath(sparse), what, () => listBody(origin ?? {host: label, keyed: false}, strings), signal);
+	if (!answer.ok) {
+		return answer;
+	}
+
+	const {scan, reader} = answer.value;
+	if (!scan.valid) {
+		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html), latencyMs: answer.latencyMs};
+	}
+
+	const polledAt = Date.now();
+	const read = reader.finish(polledAt);
+	if (!read.ok) {
+		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
+	}
+
+	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
+}
+
+export async function fetchSessionList(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
+	const result = await fetchSessionColumns(client, sparse, signal, origin);
+	if (!result.ok) {
+		return result;
+	}
+
+	const {columns, skipped, duplicates, ...rest} = result;
+	const sessions = new SessionDecoder(columns).next(columns.count)!;
+	return {...rest, list: {sessions, skipped, duplicates}};
+}
+
+/** A whole parsed answer to a list: the reference the streamed reader must equal. */
 export function toList(answer: JsonAnswer, label: string, origin: Origin): ListResult {
 	if (!answer.ok) {
 		return answer;

@@ -1,6 +1,6 @@
 // node --cpu-prof --cpu-prof-dir=prof --import tsx test/bench/poll-profile.ts [sessions] [--here]
 // Polls a simulator (in a child process) five times as the app does, for a CPU profile of
-// each thread: the list worker (fetch, parse, normalize) and the main thread (rebuild, reducer).
+// each thread: the list worker (fetch, streamed scan into columns) and the main thread (rebuild, reducer).
 // --here fetches on the main thread instead, as before the worker.
 
 import {fork} from 'node:child_process';

@@ -1,0 +1,355 @@
+// readSessionList (read-sessions.ts) for a body that streams through the JSON scanner:
+// it takes from `GET /v1/sessions` only the values a Session holds, straight into
+// columns, with the same rules to the letter: a member that comes twice counts as its
+// last copy (JSON.parse keeps the last), strings are sanitized, numbers must be finite,
+// an entry without a usable id is skipped and a repeated id is dropped (the first wins).
+// Every member name that matters resets what it stands for, so a later copy replaces
+// an earlier one entirely, whatever its type.
+
+import type {Buffer} from 'node:buffer';
+import {sanitize} from '../model/sanitize.js';
+import {skip, wants, type JsonSink} from './json-scanner.js';
+import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
+import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
+
+const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9} as const;
+
+const string = wants.string;
+const number = wants.number;
+const object = wants.object;
+const array = wants.array;
+
+/** The slots of the values that matter: an id, and the kinds of value each takes. */
+const slot = {
+	root: 1 | object,
+	data: 2 | array,
+	resource: 3 | object | wants.other,
+	id: 4 | string | number,
+	attributes: 5 | object,
+	relationships: 6 | object,
+	connected: 7 | string,
+	secondsAlive: 8 | number,
+	state: 9 | string,
+	user: 10 | string,
+	remote: 11 | string,
+	port: 12 | number,
+	idle: 13 | number,
+	ioActivity: 14 | number,
+	thread: 15 | number,
+	memory: 16 | object,
+	total: 17 | number,
+	services: 18 | object,
+	serviceData: 19 | array,
+	firstService: 20 | object,
+	serviceId: 21 | string,
+} as const;
+
+const names: Partial<Record<number, Record<string, number>>> = {
+	[Context.Document]: {data: slot.data},
+	[Context.Resource]: {id: slot.id, attributes: slot.attributes, relationships: slot.relationships},
+	[Context.Attributes]: {
+		connected: slot.connected,
+		seconds_alive: slot.secondsAlive,
+		state: slot.state,
+		user: slot.user,
+		remote: slot.remote,
+		port: slot.port,
+		idle: slot.idle,
+		io_activity: slot.ioActivity,
+		thread: slot.thread,
+		memory: slot.memory,
+	},
+	[Context.Memory]: {total: slot.total},
+	[Context.Relationships]: {services: slot.services},
+	[Context.Services]: {data: slot.serviceData},
+	[Context.FirstService]: {id: slot.serviceId},
+};
+
+/** The same names as bytes, found by length and first and last byte, to match a raw name without making a string of it. */
+type ByteName = {bytes: Uint8Array; slot: number};
+const signature = (length: number, first: number, last: number) => (length << 16) | (first << 8) | last;
+const byteNames: Array<Map<number, ByteName>> = Array.from({length: 10}, (_, context) =>
+	new Map(Object.entries(names[context] ?? {}).map(([name, value]) => {
+		const bytes = new TextEncoder().encode(name);
+		return [signature(bytes.length, bytes[0]!, bytes.at(-1)!), {bytes, slot: value}];
+	})));
+
+const opens: Record<number, number> = {
+	[slot.root]: Context.Document,
+	[slot.data]: Context.Data,
+	[slot.resource]: Context.Resource,
+	[slot.attributes]: Context.Attributes,
+	[slot.relationships]: Context.Relationships,
+	[slot.memory]: Context.Memory,
+	[slot.services]: Context.Services,
+	[slot.serviceData]: Context.ServiceData,
+	[slot.firstService]: Context.FirstService,
+};
+
+const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
+
+export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number} | {ok: false; reason: string};
+
+export class SessionListReader implements JsonSink {
+	static readonly rootSlot = slot.root;
+	readonly #origin: Origin;
+	#hasData = false;
+	#builder: ColumnsBuilder;
+	readonly #seen = new Set<string>();
+	#skipped = 0;
+	#duplicates = 0;
+	/** The resource being read; `ageSeconds` holds seconds_alive until the poll time is known. */
+	#row: Row = {id: '', host: '', service: '', state: ''};
+	#id: string | undefined;
+
+	constructor(origin: Origin) {
+		this.#origin = origin;
+		this.#builder = new ColumnsBuilder(origin.keyed);
+	}
+
+	key(context: number, bytes: Buffer, start: number, end: number): number {
+		const length = end - start;
+		const entry = length === 0 ? undefined : byteNames[context]!.get(signature(length, bytes[start]!, bytes[end - 1]!));
+		if (entry === undefined) {
+			return skip;
+		}
+
+		const name = entry.bytes;
+		for (let i = 1; i < length - 1; i++) {
+			if (name[i] !== bytes[start + i]) {
+				return skip;
+			}
+		}
+
+		return this.#reset(entry.slot);
+	}
+
+	keyText(context: number, text: string): number {
+		const found = Object.hasOwn(names[context] ?? {}, text) ? names[context]![text]! : skip;
+		return found === skip ? skip : this.#reset(found);
+	}
+
+	element(context: number, index: number): number {
+		if (context === Context.Data) {
+			return slot.resource;
+		}
+
+		return context === Context.ServiceData && index === 0 ? slot.firstService : skip;
+	}
+
+	open(opened: number): number {
+		if (opened === slot.data) {
+			this.#hasData = true;
+		} else if (opened === slot.resource) {
+			this.#id = undefined;
+			this.#row = {id: '', host: this.#origin.host, service: '', state: ''};
+		}
+
+		return opens[opened] ?? skip;
+	}
+
+	close(context: number): void {
+		if (context !== Context.Resource) {
+			return;
+		}
+
+		const id = this.#id;
+		if (id === undefined || id === '') {
+			this.#skipped++;
+		} else if (this.#seen.has(id)) {
+			this.#duplicates++;
+		} else {
+			this.#seen.add(id);
+			this.#row.id = id;
+			this.#builder.add(this.#row);
+		}
+	}
+
+	string(to: number, text: string): void {
+		const row = this.#row;
+		switch (to) {
+			case slot.id: {
+				this.#id = sanitize(text);
+				break;
+			}
+
+			case slot.connected: {
+				row.connectedAt = parseConnected(text);
+				break;
+			}
+
+			case slot.state: {
+				row.state = sanitize(text);
+				break;
+			}
+
+			case slot.user: {
+				row.user = sanitize(text);
+				break;
+			}
+
+			case slot.remote: {
+				row.remote = sanitize(text);
+				break;
+			}
+
+			case slot.serviceId: {
+				row.service = sanitize(text);
+				break;
+			}
+
+			default:
+		}
+	}
+
+	number(to: number, value: number): void {
+		const row = this.#row;
+		switch (to) {
+			case slot.id: {
+				this.#id = String(value);
+				break;
+			}
+
+			case slot.secondsAlive: {
+				row.ageSeconds = finite(value);
+				break;
+			}
+
+			case slot.port: {
+				row.port = finite(value);
+				break;
+			}
+
+			case slot.idle: {
+				row.idleSeconds = finite(value);
+				break;
+			}
+
+			case slot.ioActivity: {
+				row.ioActivity = finite(value);
+				break;
+			}
+
+			case slot.thread: {
+				row.thread = finite(value);
+				break;
+			}
+
+			case slot.total: {
+				row.memoryBytes = finite(value);
+				break;
+			}
+
+			default:
+		}
+	}
+
+	other(): void {
+		// Only a resource slot takes "other": an entry of `data` that is not an object.
+		this.#skipped++;
+	}
+
+	/** The list, once the body has ended and scanned as valid JSON; `polledAt` turns `connected` into ages. */
+	finish(polledAt: number): ColumnsRead {
+		if (!this.#hasData) {
+			return {ok: false, reason: notASessionList};
+		}
+
+		// Where seconds_alive (24.02) was absent, the age comes from `connected`, as readSession does.
+		const ages = this.#builder.numbers('ageSeconds');
+		const connected = this.#builder.numbers('connectedAt');
+		for (let i = 0; i < ages.length; i++) {
+			if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i])) {
+				ages[i] = Math.max(0, (polledAt - connected[i]!) / 1000);
+			}
+		}
+
+		sizeConnectedCache(this.#builder.count);
+		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates};
+	}
+
+	/** A member name that matters came: what an earlier copy of it said no longer counts. */
+	#reset(to: number): number {
+		const row = this.#row;
+		switch (to) {
+			case slot.data: {
+				this.#hasData = false;
+				this.#builder = new ColumnsBuilder(this.#origin.keyed);
+				this.#seen.clear();
+				this.#skipped = 0;
+				this.#duplicates = 0;
+				break;
+			}
+
+			case slot.id: {
+				this.#id = undefined;
+				break;
+			}
+
+			case slot.attributes: {
+				this.#row = {id: '', host: row.host, service: row.service, state: ''};
+				break;
+			}
+
+			case slot.relationships:
+			case slot.services:
+			case slot.serviceData:
+			case slot.serviceId: {
+				row.service = '';
+				break;
+			}
+
+			case slot.connected: {
+				row.connectedAt = undefined;
+				break;
+			}
+
+			case slot.secondsAlive: {
+				row.ageSeconds = undefined;
+				break;
+			}
+
+			case slot.state: {
+				row.state = '';
+				break;
+			}
+
+			case slot.user: {
+				row.user = undefined;
+				break;
+			}
+
+			case slot.remote: {
+				row.remote = undefined;
+				break;
+			}
+
+			case slot.port: {
+				row.port = undefined;
+				break;
+			}
+
+			case slot.idle: {
+				row.idleSeconds = undefined;
+				break;
+			}
+
+			case slot.ioActivity: {
+				row.ioActivity = undefined;
+				break;
+			}
+
+			case slot.thread: {
+				row.thread = undefined;
+				break;
+			}
+
+			default: {
+				// Memory and its total.
+				row.memoryBytes = undefined;
+			}
+		}
+
+		return to;
+	}
+}

@@ -1,0 +1,77 @@
+// The two ways to read a list body, side by side: the streamed reader (json-scanner +
+// session-list-reader, chunk by chunk) and the reference it replaced (decode the whole
+// body, JSON.parse, readSessionList). Both give an Outcome; the tests demand equal ones.
+
+import {Buffer} from 'node:buffer';
+import {notJson} from '../../source/api/client.js';
+import {looksLikeHtml, type ApiError} from '../../source/api/errors.js';
+import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
+import {SessionDecoder} from '../../source/api/session-columns.js';
+import {listBody} from '../../source/api/sessions-api.js';
+import type {Session} from '../../source/model/session.js';
+
+export type Outcome =
+	| {ok: true; sessions: Session[]; skipped: number; duplicates: number; bytes: number}
+	| {ok: false; error: ApiError};
+
+const label = '127.0.0.1:8989';
+const what = 'the session list';
+export const polledAt = Date.parse('2024-01-05T07:24:16Z');
+export const single: Origin = {host: label, keyed: false};
+
+/** The body in pieces cut at `cuts` (byte offsets, any order). */
+export function pieces(body: Buffer, cuts: readonly number[]): Buffer[] {
+	const points = [...new Set(cuts.filter((cut) => cut > 0 && cut < body.length))].sort((a, b) => a - b);
+	const parts: Buffer[] = [];
+	let from = 0;
+	for (const point of [...points, body.length]) {
+		parts.push(body.subarray(from, point));
+		from = point;
+	}
+
+	return parts;
+}
+
+export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Origin = single): Outcome {
+	const sink = listBody(origin);
+	for (const part of pieces(body, cuts)) {
+		// A copy, as a socket would give: the reader must not rely on bytes it was handed before.
+		sink.write(Buffer.from(part));
+	}
+
+	const {scan, reader} = sink.end();
+	if (!scan.valid) {
+		return {ok: false, error: notJson(label, what, 200, scan.length, scan.html)};
+	}
+
+	const read = reader.finish(polledAt);
+	if (!read.ok) {
+		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
+	}
+
+	const sessions = new SessionDecoder(structuredClone(read.columns)).next(read.columns.count)!;
+	return {ok: true, sessions, skipped: read.skipped, duplicates: read.duplicates, bytes: scan.length};
+}
+
+/** What the monitor did before streaming: decode it all, JSON.parse, readSessionList. */
+export function reference(body: Buffer, origin: Origin = single): Outcome {
+	const text = body.toString('utf8');
+	let document: unknown;
+	try {
+		document = JSON.parse(text);
+	} catch {
+		return {ok: false, error: notJson(label, what, 200, text.length, looksLikeHtml(text))};
+	}
+
+	const read = readSessionList(document, polledAt, origin);
+	if (!read.ok) {
+		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
+	}
+
+	return {ok: true, ...read.list, bytes: text.length};
+}
+
+/** Short for the failure messages: the first difference, not two 100k-session dumps. */
+export function describe(outcome: Outcome): string {
+	return outcome.ok ? `${outcome.sessions.length} sessions, ${outcome.skipped} skipped, ${outcome.duplicates} duplicates, ${outcome.bytes} units` : outcome.error.message;
+}

@@ -1,0 +1,200 @@
+// The streamed list reader against the reader it replaced, byte for byte: every fixture
+// of every MaxScale version cut at every byte, pretty and compact, and hand-made bodies
+// for each rule JSON.parse and readSessionList follow (last duplicate wins, escapes,
+// surrogates, numbers, control characters, invalid UTF-8, malformed JSON, HTML, shapes).
+
+import assert from 'node:assert/strict';
+import {Buffer} from 'node:buffer';
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {fixturesDir} from '../helpers/fixtures.js';
+import {hostileWorld} from '../hostile/arbitraries.js';
+import {describe, reference, streamed} from './list-oracle.js';
+
+function same(body: Buffer | string, cuts: readonly number[] = [], note = ''): void {
+	const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+	const expected = reference(bytes);
+	const actual = streamed(bytes, cuts);
+	assert.deepEqual(actual, expected, `${note} cut at [${cuts.join(',')}]: ${describe(actual)} vs ${describe(expected)}`);
+}
+
+/** Every way to cut the body in two, and byte by byte. */
+function everyCut(body: Buffer | string, note = ''): void {
+	const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+	same(bytes, [], note);
+	same(bytes, Array.from({length: bytes.length}, (_, i) => i), `${note} byte by byte`);
+	for (let cut = 1; cut < bytes.length; cut++) {
+		same(bytes, [cut], note);
+	}
+}
+
+const fixtureFiles = readdirSync(fixturesDir).filter((name) => name.endsWith('.json') || name.endsWith('.body'));
+
+test('every fixture reads the same, cut at every byte, as sent and re-indented', () => {
+	assert.ok(fixtureFiles.length >= 20, 'the fixtures are there');
+	for (const name of fixtureFiles) {
+		const body = readFileSync(path.join(fixturesDir, name));
+		everyCut(body, name);
+		const parsed: unknown = (() => {
+			try {
+				return JSON.parse(body.toString('utf8'));
+			} catch {
+				return undefined;
+			}
+		})();
+		if (parsed !== undefined) {
+			same(JSON.stringify(parsed), [7, 100], `${name} compact`);
+			same(JSON.stringify(parsed, undefined, '\t'), [3, 50, 51], `${name} tabs`);
+			same(`\r\n ${JSON.stringify(parsed, undefined, 4)} \n`, [1, 2, 64], `${name} indented`);
+		}
+	}
+});
+
+const session = (id: string, extra = '') => `{"id":${id},"type":"sessions","attributes":{"state":"Session started","user":"u${extra}","connected":"Fri, 05 Jan 2024 07:24:06 GMT","idle":1.5,"memory":{"total":100}},"relationships":{"services":{"data":[{"id":"svc","type":"services"}]}}}`;
+
+const edgeCases: Record<string, string> = {
+	'duplicate attributes: the last object wins whole': '{"data":[{"id":"1","attributes":{"user":"a","idle":3},"attributes":{"state":"s"}}]}',
+	'duplicate attributes: a later null wipes the earlier': '{"data":[{"id":"1","attributes":{"user":"a"},"attributes":null}]}',
+	'duplicate fields inside attributes': '{"data":[{"id":"1","attributes":{"user":"a","user":7,"idle":1,"idle":2,"state":"x","state":null}}]}',
+	'duplicate id, the last wins, a number': '{"data":[{"id":"1","id":2},{"id":"2"}]}',
+	'duplicate id, a later non-id wipes it': '{"data":[{"id":"1","id":null}]}',
+	'duplicate data: the last array wins': `{"data":[${session('"1"')}],"links":{},"data":[${session('"2"')},${session('"2"')},7]}`,
+	'duplicate data: a later non-array is no list': `{"data":[${session('"1"')}],"data":{}}`,
+	'duplicate memory and total': '{"data":[{"id":"1","attributes":{"memory":{"total":5},"memory":{"total":6,"total":"x"}}},{"id":"2","attributes":{"memory":{"total":5},"memory":3}}]}',
+	'duplicate relationships, services, data, id': '{"data":[{"id":"1","relationships":{"services":{"data":[{"id":"a"}],"data":[{"id":"b","id":"c"}]}}},{"id":"2","relationships":{"services":{"data":[{"id":"a"}]},"services":null}},{"id":"3","relationships":{"services":{"data":[{"id":"a"}]}},"relationships":{}}]}',
+	'the service is the first entry only': '{"data":[{"id":"1","relationships":{"services":{"data":["x",{"id":"b"}]}}},{"id":"2","relationships":{"services":{"data":[{"id":5},{"id":"b"}]}}},{"id":"3","relationships":{"services":{"data":[[{"id":"n"}],{"id":"b"}]}}}]}',
+	'relationships before attributes (2.2 order)': '{"links":{"self":"x"},"data":[{"relationships":{"services":{"links":{},"data":[{"id":"s","type":"services"}]}},"id":"9","attributes":{"state":"Listener Session"}}]}',
+	'escaped member names still count': '{"d\\u0061ta":[{"\\u0069d":"1","attributes":{"us\\u0065r":"e","\\u0073tate":"s\\n","memory":{"tot\\u0061l":3}},"relationships":{"servic\\u0065s":{"dat\\u0061":[{"\\u0069d":"sv"}]}}}]}',
+	'names that are almost ours do not': '{"data":[{"id":"1","attributes":{"users":"a","use":"b","User":"c","user ":"d","memory":{"totals":1}}}]}',
+	'escapes and surrogates in values': '{"data":[{"id":"\\u0031\\ud83d\\ude00","attributes":{"user":"caf\\u00e9 \\ud83d x\\ude00 \\/\\\\\\"\\b\\f\\n\\r\\t","state":"\\u001b[2J\\u009b\\u202e"}}]}',
+	'raw multi-byte text': '{"data":[{"id":"東京","attributes":{"user":"jürgen😀","remote":"\u2028\u00a0"}}]}',
+	'numbers of every form': '{"data":[{"id":-0,"attributes":{"idle":-0,"port":1E2,"thread":1e+2,"io_activity":0.5e-3,"seconds_alive":1e400,"memory":{"total":-1.7976931348623157e308}}},{"id":1.50,"attributes":{"idle":0.59999999999999998,"seconds_alive":1167267.5984602,"port":123456789012345678901234567890}},{"id":1e21},{"id":0.1},{"id":-12.5e-1}]}',
+	'ids that are not usable': '{"data":[{"id":""},{"id":null},{"id":true},{"id":[]},{"id":{}},{"attributes":{}},null,1,"x",[],true,{"id":"ok"}]}',
+	'duplicate ids: the first wins': '{"data":[{"id":"1","attributes":{"user":"first"}},{"id":"1","attributes":{"user":"second"}},{"id":1}]}',
+	'unknown members of every kind': `{"meta":{"total":3,"deep":[[[[{"a":[null,true,false,-1.5e3,"x"]}]]]]},"data":[${session('"5"')}],"x":null,"y":[1,{"data":[]}],"z":{"data":"no"}}`,
+	'nulls where objects are': '{"data":[{"id":"1","attributes":null,"relationships":null},{"id":"2","attributes":{"memory":null,"connected":null}},{"id":"3","relationships":{"services":{"data":null}}}]}',
+	'connected in both formats, and not': '{"data":[{"id":"1","attributes":{"connected":"Mon Jul 17 11:10:39 2017"}},{"id":"2","attributes":{"connected":"Fri, 21 Jul 2023 06:46:44 GMT","seconds_alive":null}},{"id":"3","attributes":{"connected":"yesterday"}},{"id":"4","attributes":{"connected":"Fri, 21 Jul 2099 06:46:44 GMT"}}]}',
+	'an empty list': '{"data":[]}',
+	'whitespace of every JSON kind': ' \t\r\n{ "data" :\n[ {\t"id" : "1" } ] }\r\n\t ',
+	'a deep unknown value': `{"x":${'['.repeat(20_000)}${']'.repeat(20_000)},"data":[${session('"1"')}]}`,
+	'a long string': `{"data":[{"id":"1","attributes":{"user":"${'ab\\n'.repeat(50_000)}","log":["${'x'.repeat(100_000)}"]}}]}`,
+	// Not session documents.
+	'an object without data': '{"links":{}}',
+	'data that is an object': '{"data":{}}',
+	'data that is null': '{"data":null}',
+	'a top-level array': `[${session('"1"')}]`,
+	'a string': '"data"',
+	'a number': '42',
+	'null': 'null',
+	'true': 'true',
+	'nested data does not count': '{"x":{"data":[]}}',
+	// Not JSON at all.
+	empty: '',
+	'only whitespace': ' \n\t ',
+	'cut in half': `{"data":[${session('"1"')}`,
+	'cut inside a string': '{"data":[{"id":"1',
+	'cut inside an escape': '{"data":[{"id":"\\u00',
+	'cut inside a number': '{"data":[{"id":1',
+	'cut after a minus': '[-',
+	'cut inside a literal': '{"data":[nul',
+	'trailing comma in an array': '{"data":[1,]}',
+	'trailing comma in an object': '{"data":[],}',
+	'a missing colon': '{"data" []}',
+	'a missing comma': '{"data":[] "x":1}',
+	'single quotes': "{'data':[]}",
+	'an unquoted name': '{data:[]}',
+	'a leading zero': '{"data":[01]}',
+	'a bare decimal point': '{"data":[.5]}',
+	'a trailing decimal point': '{"data":[1.]}',
+	'an exponent without digits': '{"data":[1e]}',
+	'a plus sign': '{"data":[+1]}',
+	'NaN and Infinity': '{"data":[NaN]}',
+	'a bad escape': '{"data":[{"id":"\\x41"}]}',
+	'a short unicode escape': '{"data":[{"id":"\\u12G4"}]}',
+	'a raw tab in a string': '{"data":[{"id":"a\tb"}]}',
+	'a raw newline in a skipped string': '{"data":[],"x":"a\nb"}',
+	'a raw escape character in a string': '{"data":[{"id":"\u001b[2J"}]}',
+	'a misspelt literal': '{"data":[tru]}',
+	'a literal run on': '{"data":[truex]}',
+	'two documents': '{"data":[]}{"data":[]}',
+	'garbage after the document': '{"data":[]} x',
+	'a mismatched bracket': '{"data":[}',
+	'a closing bracket first': ']',
+	'a byte order mark': '\uFEFF{"data":[]}',
+	'no-break space before': '\u00A0{"data":[]}',
+	'form feed before': '\f{"data":[]}',
+	'vertical tab then HTML': '\u000B<html>',
+	'an HTML page': '<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>',
+	'HTML after Unicode spaces': '\u3000\u2028\uFEFF <html>',
+	'HTML after JSON whitespace': '\r\n  <html>',
+	'text, not HTML': 'Service Unavailable',
+	'JSON then HTML': '{"data":<html>',
+	'a lone surrogate escape is fine JSON': '{"data":[{"id":"\\udc00\\ud800"}]}',
+};
+
+test('hand-made bodies: every rule of JSON.parse and readSessionList, cut everywhere', () => {
+	for (const [name, body] of Object.entries(edgeCases)) {
+		const bytes = Buffer.from(body);
+		if (bytes.length > 2000) {
+			same(bytes, [], name);
+			same(bytes, Array.from({length: 200}, (_, i) => Math.floor((i * bytes.length) / 200) + (i % 3)), `${name} in 200 pieces`);
+		} else {
+			everyCut(bytes, name);
+		}
+	}
+});
+
+test('invalid UTF-8 in strings and outside them reads as a whole-body decode does', () => {
+	const bad = [[0x80], [0xbf, 0x80], [0xc3], [0xc0, 0xaf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x98], [0xf4, 0x90, 0x80, 0x80], [0xff], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f]];
+	for (const bytes of bad) {
+		const raw = Buffer.from(bytes);
+		for (const [head, tail] of [['{"data":[{"id":"1","attributes":{"user":"a', 'b"}}]}'], ['{"data":[{"id":"', '"}]}'], ['{"data":[],"x":"', '"}'], ['{"data":[', ']}'], ['', '{"data":[]}'], ['{"data":[{"id":"\\n', '\\u00e9"}]}']]) {
+			everyCut(Buffer.concat([Buffer.from(head!), raw, Buffer.from(tail!)]), `bytes ${bytes.join(' ')}`);
+		}
+	}
+});
+
+test('hostile sessions from the property tests read the same, cut anywhere', () => {
+	fc.assert(
+		fc.property(hostileWorld, fc.array(fc.nat(), {maxLength: 12}), fc.boolean(), (world, cuts, pretty) => {
+			const body = Buffer.from(pretty ? JSON.stringify(world.list, undefined, 2) : JSON.stringify(world.list));
+			same(body, cuts.map((cut) => cut % (body.length + 1)));
+		}),
+		{numRuns: 150},
+	);
+});
+
+test('random token soup: valid or not, the same verdict, length and sentence', () => {
+	const token = fc.constantFrom('{', '}', '[', ']', ':', ',', '"data"', '"id"', '"attributes"', '"user"', '"x"', '"\\u00e9"', '"\\ud83d"', '1', '-0.5e3', '0', 'true', 'null', ' ', '\n', '"é"', '\\', '"', 'é', '<', '\u00a0', '01', '1.', '"a\u0001"');
+	fc.assert(
+		fc.property(fc.array(token, {maxLength: 30}), fc.array(fc.nat(), {maxLength: 6}), (tokens, cuts) => {
+			const body = Buffer.from(tokens.join(''));
+			same(body, cuts.map((cut) => cut % (body.length + 1)), tokens.join(''));
+		}),
+		{numRuns: 3000},
+	);
+	fc.assert(
+		fc.property(fc.uint8Array({maxLength: 40}), fc.array(fc.nat(), {maxLength: 6}), (bytes, cuts) => {
+			const body = Buffer.concat([Buffer.from('{"data":[{"id":"'), Buffer.from(bytes), Buffer.from('"}]}')]);
+			same(body, cuts.map((cut) => cut % (body.length + 1)));
+			same(Buffer.from(bytes), cuts.map((cut) => cut % (bytes.length + 1)));
+		}),
+		{numRuns: 3000},
+	);
+});
+
+test('numbers read as JSON.parse reads them: short decimals, long ones, exponents, doubles', () => {
+	const digits = (max: number) => fc.array(fc.integer({min: 0, max: 9}), {minLength: 1, maxLength: max}).map((list) => list.join(''));
+	const decimal = fc.tuple(fc.boolean(), digits(12), fc.option(digits(14), {nil: undefined}), fc.option(fc.integer({min: -330, max: 330}), {nil: undefined}))
+		.map(([negative, whole, fraction, exponent]) => `${negative ? '-' : ''}${whole.replace(/^0+(?=\d)/, '')}${fraction === undefined ? '' : `.${fraction}`}${exponent === undefined ? '' : `e${exponent}`}`);
+	const text = fc.oneof(decimal, fc.double({noNaN: true, noDefaultInfinity: true}).map((value) => JSON.stringify(value)));
+	fc.assert(
+		fc.property(text, fc.nat(), (number, cut) => {
+			const body = `{"data":[{"id":${number},"attributes":{"idle":${number},"seconds_alive":${number},"port":${number}}}]}`;
+			same(body, [cut % body.length]);
+		}),
+		{numRuns: 5000},
+	);
+});
