@@ -71,10 +71,37 @@ class RecentMap {
 }
 // styledCharsFromTokens(tokenize(line)), but a run of equally styled characters
 // shares one styles array (reduceAnsiCodesIncremental returns a new one at each
-// code and never changes it after), rather than one copy per character.
+// code and never changes it after), rather than one copy per character. Most
+// lines are printable ASCII and colour codes: there each character is its own
+// grapheme, one column wide, so Intl.Segmenter (tokenize) is spared, and each
+// colour code is tokenized alone, once (the same tokens as within the line).
+const plainLine = /^(?:[\\x20-\\x7e]|\\x1b\\[[0-9;]*m)*$/;
+const codeTokens = new Map();
 function styledCharsOf(line) {
 	let codes = [];
 	const chars = [];
+	if (plainLine.test(line)) {
+		for (let i = 0; i < line.length; i++) {
+			if (line[i] === '\\x1b') {
+				const end = line.indexOf('m', i);
+				const code = line.slice(i, end + 1);
+				let tokens = codeTokens.get(code);
+				if (tokens === undefined) {
+					if (codeTokens.size >= ${outputCacheLimit}) {
+						codeTokens.clear();
+					}
+					tokens = tokenize(code);
+					codeTokens.set(code, tokens);
+				}
+				codes = reduceAnsiCodesIncremental(codes, tokens);
+				i = end;
+			} else {
+				chars.push({type: 'char', value: line[i], fullWidth: false, styles: codes});
+			}
+		}
+		chars.narrow = true;
+		return chars;
+	}
 	for (const token of tokenize(line)) {
 		if (token.type === 'ansi') {
 			codes = reduceAnsiCodesIncremental(codes, [token]);
@@ -165,7 +192,7 @@ export const inkCachePatches: Record<string, Array<[from: string, to: string]>> 
 		// A line whose characters are all one column wide (nearly all) is copied without asking each one's width.
 		[
 			'cached = styledCharsFromTokens(tokenize(line));',
-			'cached = styledCharsOf(line);\n            cached.narrow = cached.every(character => this.getStringWidth(character.value) <= 1);',
+			'cached = styledCharsOf(line);\n            cached.narrow ??= cached.every(character => this.getStringWidth(character.value) <= 1);',
 		],
 		['const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));', 'const characterWidth = characters.narrow ? 1 : Math.max(1, this.caches.getStringWidth(character.value));'],
 		['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
