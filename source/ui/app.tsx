@@ -1,5 +1,5 @@
 import {useApp} from 'ink';
-import {useCallback, useEffect, useMemo} from 'react';
+import {useCallback, useEffect} from 'react';
 import type {Client} from '../api/client.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
@@ -35,8 +35,7 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker});
-	const idWidth = useMemo(() => idWidthOf(state), [state.sessions]); // eslint-disable-line react-hooks/exhaustive-deps
-	const layout = layoutFor(state, size, idWidth);
+	const layout = layoutFor(state, size, idWidthOf(state));
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
 
 	useEffect(() => {

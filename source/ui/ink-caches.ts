@@ -1,22 +1,166 @@
-// Ink 6 keeps the size of every text it has ever laid out, and the cut form of
+// Two things Ink 6 does with its caches cost the monitor dearly; a module hook
+// rewrites Ink's files as they load, until Ink can be upgraded (Ink 8 needs Node 22).
+//
+// 1. Ink keeps the size of every text it has ever laid out, and the cut form of
 // every text it has had to wrap or truncate, in two module-level caches that are
 // never emptied (ink/build/measure-text.js and wrap-text.js: vadimdemedes/ink#986,
-// fixed in Ink 8, which needs Node 22). The monitor lays out new text at every
-// poll (ages, idle times, the poll's time), so those caches grow for as long as
-// it runs: in the soak (issue 7, 5,000 sessions every 200 ms) they grew by
-// 6.7 MiB between the heap snapshots at 2 and 10 minutes, about 58 new lines a
-// second, and nothing ever empties them.
+// fixed in Ink 8). The monitor lays out new text at every poll (ages, idle times,
+// the poll's time), so those caches grew for as long as it ran: in the soak
+// (issue 7, 5,000 sessions every 200 ms) by 6.7 MiB between the heap snapshots at
+// 2 and 10 minutes, about 58 new lines a second. They now empty themselves past a
+// bound, as read-sessions.ts does with its own cache: emptying costs a few
+// measurements again, nothing more.
 //
-// Until Ink can be upgraded, a module hook rewrites those two caches, as Ink's
-// files load, into ones that empty themselves past a bound, as read-sessions.ts
-// does with its own cache: emptying costs a few measurements again, nothing more.
+// 2. The other way round, Ink's Output (ink/build/output.js) starts every frame
+// from nothing: its caches live one frame, every line of every frame is tokenized
+// into one object per character again, the blank grid is width × height new
+// objects, and every row is turned back into a string. That was about 70 % of a
+// frame (issue 6). Now one bounded cache of styled lines serves all frames, the
+// blank grid is one shared cell, a row whose cells are the very objects of the
+// same row last frame keeps last frame's string, and a new row's string asks for
+// style codes only where the style changes. Nothing writes into a cell
+// (output.js only reads and replaces them; @alcalzone/ansi-tokenize's
+// styledCharsToString and diffAnsiCodes only read), so sharing them is safe, and
+// the blank cell is frozen so that a future Ink that did would fail loudly.
+//
 // A file that is not exactly the text below (another Ink) is left as it is, and
-// test/ui/ink-caches.test.ts says so.
+// test/ui/ink-caches.test.ts says so; test/ui/ink-frames.test.ts renders the
+// real screens with and without these patches and compares every byte.
 
 import {register} from 'node:module';
 
 /** Entries each cache may hold before it starts again: far more than one screen's lines. */
 export const inkCacheLimit = 10_000;
+
+/**
+ * Lines each generation of Output's caches holds (it keeps two, so at most twice
+ * this; a styled character is about 90 bytes, a line of 160 at most 15 KB, so
+ * about 7 MB at worst, 3 MB for this screen). A frame writes about twice as many
+ * lines as the terminal has rows (list and pane), and what the last frame used
+ * stays while a generation holds at least half of a frame: terminals up to about
+ * 250 rows. Few enough polls' worth that old ages go.
+ */
+export const outputCacheLimit = 250;
+
+// What output.js gains, ahead of its OutputCaches class.
+const outputShared = `
+// sessiontop (source/ui/ink-caches.ts): Output's work, carried across frames.
+// A Map in two generations: a full young one becomes the old one, and what the
+// old one is asked for moves to the young one, so what a frame uses survives.
+class RecentMap {
+	young = new Map();
+	old = new Map();
+	get(key) {
+		let value = this.young.get(key);
+		if (value === undefined) {
+			value = this.old.get(key);
+			if (value !== undefined) {
+				this.set(key, value);
+			}
+		}
+		return value;
+	}
+	set(key, value) {
+		if (this.young.size >= ${outputCacheLimit}) {
+			this.old = this.young;
+			this.young = new Map();
+		}
+		this.young.set(key, value);
+		return this;
+	}
+}
+// styledCharsFromTokens(tokenize(line)), but a run of equally styled characters
+// shares one styles array (reduceAnsiCodesIncremental returns a new one at each
+// code and never changes it after), rather than one copy per character. Most
+// lines are printable ASCII and colour codes: there each character is its own
+// grapheme, one column wide, so Intl.Segmenter (tokenize) is spared, and each
+// colour code is tokenized alone, once (the same tokens as within the line).
+const plainLine = /^(?:[\\x20-\\x7e]|\\x1b\\[[0-9;]*m)*$/;
+const codeTokens = new Map();
+function styledCharsOf(line) {
+	let codes = [];
+	const chars = [];
+	if (plainLine.test(line)) {
+		for (let i = 0; i < line.length; i++) {
+			if (line[i] === '\\x1b') {
+				const end = line.indexOf('m', i);
+				const code = line.slice(i, end + 1);
+				let tokens = codeTokens.get(code);
+				if (tokens === undefined) {
+					if (codeTokens.size >= ${outputCacheLimit}) {
+						codeTokens.clear();
+					}
+					tokens = tokenize(code);
+					codeTokens.set(code, tokens);
+				}
+				codes = reduceAnsiCodesIncremental(codes, tokens);
+				i = end;
+			} else {
+				chars.push({type: 'char', value: line[i], fullWidth: false, styles: codes});
+			}
+		}
+		chars.narrow = true;
+		return chars;
+	}
+	for (const token of tokenize(line)) {
+		if (token.type === 'ansi') {
+			codes = reduceAnsiCodesIncremental(codes, [token]);
+		} else if (token.type === 'char') {
+			chars.push({...token, styles: codes});
+		}
+	}
+	return chars;
+}
+// styledCharsToString, but the codes from one style to the next are asked for
+// only where the styles array changes, and kept for each pair of arrays (the
+// same arrays come back frame after frame): no code between equal styles.
+const noStyles = Object.freeze([]);
+const codesBetween = new WeakMap();
+function codesFromTo(before, after) {
+	let fromBefore = codesBetween.get(before);
+	if (fromBefore === undefined) {
+		fromBefore = new WeakMap();
+		codesBetween.set(before, fromBefore);
+	}
+	let codes = fromBefore.get(after);
+	if (codes === undefined) {
+		codes = ansiCodesToString(diffAnsiCodes(before, after));
+		fromBefore.set(after, codes);
+	}
+	return codes;
+}
+function charsToString(chars) {
+	let text = '';
+	let styles = noStyles;
+	for (const char of chars) {
+		if (char.styles !== styles) {
+			text += codesFromTo(styles, char.styles);
+			styles = char.styles;
+		}
+		text += char.value;
+	}
+	return text + codesFromTo(styles, noStyles);
+}
+const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+// Each row of the last frame: its cells and its string. The same cells (the very
+// objects) make the same string.
+const lastRows = [];
+function rowText(line, y) {
+	const last = lastRows[y];
+	if (last !== undefined && last.cells.length === line.length) {
+		let x = 0;
+		while (x < line.length && last.cells[x] === line[x]) {
+			x++;
+		}
+		if (x === line.length) {
+			return last.text;
+		}
+	}
+	const text = charsToString(line.filter(item => item !== undefined)).trimEnd();
+	lastRows[y] = {cells: line, text};
+	return text;
+}
+`;
 
 /** What is replaced in each of Ink's files; each `from` must occur exactly once. */
 export const inkCachePatches: Record<string, Array<[from: string, to: string]>> = {
@@ -30,9 +174,42 @@ export const inkCachePatches: Record<string, Array<[from: string, to: string]>> 
 		['const cache = {};', 'let cache = {}; let cacheSize = 0;'],
 		['cache[cacheKey] = wrappedText;', `if (++cacheSize > ${inkCacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`],
 	],
+	// Every text of every frame was measured again, uncached, to see whether it needs
+	// wrapping; measure-text.js already keeps that width (for the layout, just before).
+	'render-node-to-output': [
+		["import widestLine from 'widest-line';", "import measureText from './measure-text.js';"],
+		['const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;'],
+	],
+	output: [
+		[
+			"import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+			"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';",
+		],
+		[
+			'class OutputCaches {\n    widths = new Map();\n    blockWidths = new Map();\n    styledChars = new Map();',
+			outputShared + 'class OutputCaches {\n    widths = new RecentMap();\n    blockWidths = new RecentMap();\n    styledChars = new RecentMap();',
+		],
+		// A line whose characters are all one column wide (nearly all) is copied without asking each one's width.
+		[
+			'cached = styledCharsFromTokens(tokenize(line));',
+			'cached = styledCharsOf(line);\n            cached.narrow ??= cached.every(character => this.getStringWidth(character.value) <= 1);',
+		],
+		['const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));', 'const characterWidth = characters.narrow ? 1 : Math.max(1, this.caches.getStringWidth(character.value));'],
+		['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
+		['    caches = new OutputCaches();', '    caches = sharedCaches;'],
+		[
+			"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+			'                row.push(blankCell);',
+		],
+		['.map(line => {\n            // See', '.map((line, y) => {\n            // See'],
+		[
+			'            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+			'            return rowText(line, y);',
+		],
+	],
 };
 
-/** Ink's file with its cache bounded, or undefined when the file is not the text the patches were written for. */
+/** Ink's file patched, or undefined when the file is not the text the patches were written for. */
 export function patchInkSource(name: string, source: string): string | undefined {
 	const patches = inkCachePatches[name];
 	if (patches === undefined) {
@@ -58,7 +235,7 @@ const patches = ${JSON.stringify(inkCachePatches)};
 
 export async function load(url, context, nextLoad) {
 	const result = await nextLoad(url, context);
-	const match = /\\/node_modules\\/ink\\/build\\/(measure-text|wrap-text)\\.js$/.exec(url);
+	const match = /\\/node_modules\\/ink\\/build\\/(measure-text|wrap-text|render-node-to-output|output)\\.js$/.exec(url);
 	if (match === null || result.source === undefined || result.source === null) {
 		return result;
 	}
@@ -78,7 +255,7 @@ export async function load(url, context, nextLoad) {
 
 let registered = false;
 
-/** Bound Ink's text caches. Call before Ink is first imported; later calls do nothing. */
+/** Bound Ink's text caches and let its output's carry across frames. Call before Ink is first imported; later calls do nothing. */
 export function boundInkCaches(): void {
 	if (!registered) {
 		registered = true;

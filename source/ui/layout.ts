@@ -20,10 +20,19 @@ export type Layout = {
 	tableColumns: Column[];
 };
 
+// The widest id walks every session: once per list the poll brings, not once per
+// frame (a key press redraws with the same list).
+const idWidths = new WeakMap<readonly unknown[], number>();
+
 export function idWidthOf(state: MonitorState): number {
-	let max = 2;
-	for (const session of state.sessions) {
-		max = Math.max(max, session.id.length);
+	let max = idWidths.get(state.sessions);
+	if (max === undefined) {
+		max = 2;
+		for (const session of state.sessions) {
+			max = Math.max(max, session.id.length);
+		}
+
+		idWidths.set(state.sessions, max);
 	}
 
 	return max;

@@ -9,15 +9,27 @@ import type {Layout} from './layout.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
 
+function sessionRows(rows: MonitorState['rows']): number {
+	let count = 0;
+	for (const row of rows) {
+		count += row.kind === 'session' ? 1 : 0;
+	}
+
+	return count;
+}
+
 export type ScreenProps = {state: MonitorState; layout: Layout; theme: Theme; hostLabel: string; notice?: string};
 
 /** One frame of the monitor, from the state alone: no hooks that fetch or listen. */
 export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
-	const shown = useMemo(() => state.rows.reduce((n, row) => n + (row.kind === 'session' ? 1 : 0), 0), [state.rows]);
+	// Sessions on the list: the header says so only under a filter, and counting walks
+	// every row (each poll, thousands), so only then.
+	const filtered = state.filter.test !== undefined;
+	const shown = useMemo(() => (filtered ? sessionRows(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
 		empty = 'Waiting for the first answer…';
-	} else if (state.filter.test !== undefined) {
+	} else if (filtered) {
 		empty = 'No session matches the filter (Esc clears it).';
 	}
 

@@ -5,7 +5,6 @@
 import {execFile, fork, type ChildProcess} from 'node:child_process';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {promisify} from 'node:util';
-import {render} from 'ink-testing-library';
 import {useReducer} from 'react';
 import {Client} from '../../source/api/client.js';
 import {fetchSessionDocument, fetchSessionList, fetchServerInfo, listPath} from '../../source/api/sessions-api.js';
@@ -16,10 +15,12 @@ import {preparePoll} from '../../source/model/poll.js';
 import {startSimulator} from '../../source/simulator/index.js';
 import {finishInSlices} from '../../source/ui/finish-in-slices.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
-import {Screen} from '../../source/ui/screen.js';
 import {themeFor} from '../../source/ui/theme.js';
-import {useKeys} from '../../source/ui/use-keys.js';
 
+// Ink as the app has it (source/cli.tsx): patched as it loads, so imported only after.
+const {boundInkCaches} = await import('../../source/ui/ink-caches.js');
+boundInkCaches();
+const [{render}, {Screen}, {useKeys}] = await Promise.all([import('ink-testing-library'), import('../../source/ui/screen.js'), import('../../source/ui/use-keys.js')]);
 
 type Result = {
 	sessions: number;

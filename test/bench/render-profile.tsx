@@ -1,10 +1,18 @@
 // node --cpu-prof --import tsx test/bench/render-profile.tsx [sessions]: frames only, for a CPU profile.
-import {render} from 'ink-testing-library';
+// UNPATCHED=1 draws them with Ink as published, without source/ui/ink-caches.ts.
+import process from 'node:process';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
-import {Screen} from '../../source/ui/screen.js';
 import {themeFor} from '../../source/ui/theme.js';
+
+// As the app and the bench do, before Ink loads.
+if (!process.env['UNPATCHED']) {
+	const {boundInkCaches} = await import('../../source/ui/ink-caches.js');
+	boundInkCaches();
+}
+
+const [{render}, {Screen}] = await Promise.all([import('ink-testing-library'), import('../../source/ui/screen.js')]);
 
 const n = Number(process.argv[2] ?? 100);
 const size = {columns: Number(process.env['COLS'] ?? 160), rows: Number(process.env['ROWS'] ?? 48)};

@@ -1,5 +1,5 @@
-// The hook that bounds Ink's text caches (source/ui/ink-caches.ts): it must still
-// find its text in the Ink installed, and with it, new lines must not pile up.
+// The hook that patches Ink's caches (source/ui/ink-caches.ts): it must still find
+// its text in the Ink installed, and with it, new lines must not pile up.
 
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -8,15 +8,37 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import {test} from 'node:test';
-import {patchInkSource} from '../../source/ui/ink-caches.js';
+import {pathToFileURL} from 'node:url';
+import {inkCachePatches, patchInkSource} from '../../source/ui/ink-caches.js';
 
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
 
-test('the installed Ink is the one whose caches the hook bounds', () => {
-	for (const name of ['measure-text', 'wrap-text']) {
+test('the installed Ink is the one the hook patches', () => {
+	assert.deepEqual(Object.keys(inkCachePatches).sort(), ['measure-text', 'output', 'render-node-to-output', 'wrap-text']);
+	for (const name of Object.keys(inkCachePatches)) {
 		const source = readFileSync(path.join(inkBuild, `${name}.js`), 'utf8');
 		assert.notEqual(patchInkSource(name, source), undefined, `ink/build/${name}.js has changed: check whether this Ink still needs source/ui/ink-caches.ts`);
 	}
+});
+
+test('a file is patched only when each replacement matches exactly once', () => {
+	const source = readFileSync(path.join(inkBuild, 'output.js'), 'utf8');
+	for (const [from] of inkCachePatches['output']!) {
+		assert.equal(patchInkSource('output', source.replace(from, '')), undefined, `without ${JSON.stringify(from.slice(0, 40))}`);
+		assert.equal(patchInkSource('output', `${source}\n${from}`), undefined, `with ${JSON.stringify(from.slice(0, 40))} twice`);
+	}
+
+	assert.equal(patchInkSource('ink', source), undefined);
+});
+
+test('the hook patches the Ink that is loaded: one Output cache for all frames', () => {
+	const script = `
+		const {boundInkCaches} = await import(${JSON.stringify(new URL('../../source/ui/ink-caches.ts', import.meta.url).href)});
+		boundInkCaches();
+		const {default: Output} = await import(${JSON.stringify(pathToFileURL(path.join(inkBuild, 'output.js')).href)});
+		process.stdout.write(String(new Output({width: 1, height: 1}).caches === new Output({width: 1, height: 1}).caches));
+	`;
+	assert.equal(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8'}), 'true');
 });
 
 test('60,000 distinct lines rendered leave the heap where it was', () => {
