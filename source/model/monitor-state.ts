@@ -15,6 +15,7 @@ import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
+import {emptySummary, type Summary} from './summary.js';
 import {moveCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
@@ -41,6 +42,8 @@ export type MonitorState = {
 	/** Sessions by key (see Session.key). */
 	byId: Map<string, Session>;
 	changes: Changes;
+	/** Per-state counts and the widest id over the whole list (summary.ts). */
+	summary: Summary;
 	rows: Row[];
 	grouping: Grouping;
 	sort: Sort;
@@ -106,6 +109,7 @@ export function initialState(options: Options = {}): MonitorState {
 		sessions: [],
 		byId: new Map(),
 		changes: noChanges,
+		summary: emptySummary,
 		rows: [],
 		grouping: options.grouping ?? 'service-state',
 		sort: options.sort ?? defaultSort,

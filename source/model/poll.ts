@@ -12,6 +12,7 @@ import type {Row} from './rows.js';
 import {firstRow} from './selection.js';
 import type {Session} from './session.js';
 import {stepItems, finish, type Steps} from './steps.js';
+import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './view.js';
 
 export type PollOk = Extract<Action, {type: 'poll-ok'}>;
@@ -26,6 +27,7 @@ export type PreparedPoll = {
 	byId: Map<string, Session>;
 	changes: Changes;
 	rows: Row[];
+	summary: Summary;
 };
 
 /** The key of a host in `hosts`: actions and sessions name it only when several are watched. */
@@ -86,7 +88,8 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: state.polls + 1, seconds, known});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});
-	return {basis: basisOf(state), paused: state.paused, hosts, sessions, byId, changes, rows};
+	const summary = yield* summarizeSteps(sessions);
+	return {basis: basisOf(state), paused: state.paused, hosts, sessions, byId, changes, rows, summary};
 }
 
 export function pollOk(state: MonitorState, action: PollOk): MonitorState {
@@ -97,7 +100,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	}
 
 	const work = prepared !== undefined && sameBasis(prepared.basis, basisOf(state)) ? prepared : finish(preparePoll(state, action));
-	const {hosts, sessions, byId, changes, rows} = work;
+	const {hosts, sessions, byId, changes, rows, summary} = work;
 	// Marks on sessions that ended go with them.
 	const marked = new Set([...state.marked].filter((id) => byId.has(id)));
 	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
@@ -107,6 +110,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		sessions,
 		byId,
 		changes,
+		summary,
 		marked: marked.size === state.marked.size ? state.marked : marked,
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),

@@ -164,14 +164,3 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 
 	return rows;
 }
-
-/** Sessions per state over the whole snapshot, for the header, in lifecycle order. */
-export function countStates(sessions: readonly Session[]): Array<{state: string; count: number}> {
-	const counts = new Map<string, number>();
-	for (const session of sessions) {
-		const state = stateName(session);
-		counts.set(state, (counts.get(state) ?? 0) + 1);
-	}
-
-	return [...counts].sort(([a], [b]) => compareStates(a, b)).map(([state, count]) => ({state, count}));
-}

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {formatMs} from '../api/errors.js';
 import {sparkline} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {countStates, noService} from '../model/rows.js';
+import {noService} from '../model/rows.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
@@ -69,8 +69,8 @@ export function Header({state, host, theme, width, shown}: Props) {
 	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
 	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
 	const filtered = filter.test !== undefined;
-	// Once per poll, not once a second: the header ticks, the counts do not.
-	const stateCounts = useMemo(() => countStates(sessions), [sessions]);
+	// Counted with the poll (model/summary.ts), not by a frame.
+	const {stateCounts} = state.summary;
 	const sparkWidth = width >= 160 ? 20 : 10;
 
 	return (

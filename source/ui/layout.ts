@@ -20,22 +20,9 @@ export type Layout = {
 	tableColumns: Column[];
 };
 
-// The widest id walks every session: once per list the poll brings, not once per
-// frame (a key press redraws with the same list).
-const idWidths = new WeakMap<readonly unknown[], number>();
-
+/** The id column's width: the widest id, found with the poll (model/summary.ts). */
 export function idWidthOf(state: MonitorState): number {
-	let max = idWidths.get(state.sessions);
-	if (max === undefined) {
-		max = 2;
-		for (const session of state.sessions) {
-			max = Math.max(max, session.id.length);
-		}
-
-		idWidths.set(state.sessions, max);
-	}
-
-	return max;
+	return state.summary.idWidth;
 }
 
 export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number): Layout {

@@ -25,6 +25,7 @@ const visible = (state: MonitorState) => ({
 	marked: [...state.marked],
 	lastPoll: state.lastPoll,
 	pane: state.pane,
+	summary: state.summary,
 });
 
 test('a poll prepared in steps lands exactly as one reduced at once, and its work is used as it is', () => {
@@ -91,4 +92,14 @@ test('preparing a big poll gives way many times; a small one hardly', () => {
 	const before = type(start(many(0, 100_000)), '>', '>', '>', '>', '>');
 	assert.ok(count(before, answer(many(5, 100_000))) >= 100, 'a 100k poll yields at least every few thousand sessions');
 	assert.equal(count(start(many(0, 10)), answer(many(1, 10))), 0);
+});
+
+test('the poll brings the summary the screen shows: sessions per state and the widest id', () => {
+	let state = start([session(7), session(12_345, {state: 'Session ready for routing'}), session(99, {state: ''})]);
+	assert.deepEqual(state.summary, {
+		stateCounts: [{state: 'Session started', count: 1}, {state: 'Session ready for routing', count: 1}, {state: '(no state)', count: 1}],
+		idWidth: 5,
+	});
+	state = reducer(state, {...answer([session(1)]), prepared: undefined});
+	assert.deepEqual(state.summary, {stateCounts: [{state: 'Session started', count: 1}], idWidth: 2});
 });

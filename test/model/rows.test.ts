@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {buildRows, countStates, noService, serviceKey, stateKey} from '../../source/model/rows.js';
+import {buildRows, noService, serviceKey, stateKey} from '../../source/model/rows.js';
+import {countStates} from '../../source/model/summary.js';
 import {defaultSort} from '../../source/model/sort.js';
 import {label} from '../helpers/rows.js';
 import {session} from '../helpers/sessions.js';
