@@ -3,11 +3,7 @@
 // failure turned into an ApiError instead of a throw.
 
 import {Buffer} from 'node:buffer';
-// Only the two parts of undici used here: its index also loads fetch, WebSocket, the
-// caches, the mocks and Node's own bundled undici, ~100 ms of start-up for every
-// `sessiontop --once`. They are the same modules the index exports.
-import Pool from 'undici/lib/dispatcher/pool.js';
-import request from 'undici/lib/api/api-request.js';
+import {Pool, request} from './undici-parts.js';
 import {describeNetworkError, describeStatus, looksLikeHtml, type ApiError} from './errors.js';
 
 export type Target = {
