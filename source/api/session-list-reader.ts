@@ -74,17 +74,50 @@ const byteNames: Array<Map<number, ByteName>> = Array.from({length: 10}, (_, con
 		return [signature(bytes.length, bytes[0]!, bytes.at(-1)!), {bytes, slot: value}];
 	})));
 
-const opens: Record<number, number> = {
-	[slot.root]: Context.Document,
-	[slot.data]: Context.Data,
-	[slot.resource]: Context.Resource,
-	[slot.attributes]: Context.Attributes,
-	[slot.relationships]: Context.Relationships,
-	[slot.memory]: Context.Memory,
-	[slot.services]: Context.Services,
-	[slot.serviceData]: Context.ServiceData,
-	[slot.firstService]: Context.FirstService,
-};
+/** The context a wanted container opens: a switch, as an object keyed by these sparse numbers is a slow dictionary. */
+function opens(opened: number): number {
+	switch (opened) {
+		case slot.root: {
+			return Context.Document;
+		}
+
+		case slot.data: {
+			return Context.Data;
+		}
+
+		case slot.resource: {
+			return Context.Resource;
+		}
+
+		case slot.attributes: {
+			return Context.Attributes;
+		}
+
+		case slot.relationships: {
+			return Context.Relationships;
+		}
+
+		case slot.memory: {
+			return Context.Memory;
+		}
+
+		case slot.services: {
+			return Context.Services;
+		}
+
+		case slot.serviceData: {
+			return Context.ServiceData;
+		}
+
+		case slot.firstService: {
+			return Context.FirstService;
+		}
+
+		default: {
+			return skip;
+		}
+	}
+}
 
 const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
 
@@ -145,7 +178,7 @@ export class SessionListReader implements JsonSink {
 			this.#row = {id: '', host: this.#origin.host, service: '', state: ''};
 		}
 
-		return opens[opened] ?? skip;
+		return opens(opened);
 	}
 
 	close(context: number): void {
