@@ -8,83 +8,10 @@
 
 import type {Buffer} from 'node:buffer';
 import {sanitize} from '../model/sanitize.js';
-import {skip, wants, type JsonSink} from './json-scanner.js';
+import {skip, type JsonSink} from './json-scanner.js';
 import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
-
-const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9} as const;
-
-const string = wants.string;
-const number = wants.number;
-const object = wants.object;
-const array = wants.array;
-
-/** The slots of the values that matter: an id, and the kinds of value each takes. */
-const slot = {
-	root: 1 | object,
-	data: 2 | array,
-	resource: 3 | object | wants.other,
-	id: 4 | string | number,
-	attributes: 5 | object,
-	relationships: 6 | object,
-	connected: 7 | string,
-	secondsAlive: 8 | number,
-	state: 9 | string,
-	user: 10 | string,
-	remote: 11 | string,
-	port: 12 | number,
-	idle: 13 | number,
-	ioActivity: 14 | number,
-	thread: 15 | number,
-	memory: 16 | object,
-	total: 17 | number,
-	services: 18 | object,
-	serviceData: 19 | array,
-	firstService: 20 | object,
-	serviceId: 21 | string,
-} as const;
-
-const names: Partial<Record<number, Record<string, number>>> = {
-	[Context.Document]: {data: slot.data},
-	[Context.Resource]: {id: slot.id, attributes: slot.attributes, relationships: slot.relationships},
-	[Context.Attributes]: {
-		connected: slot.connected,
-		seconds_alive: slot.secondsAlive,
-		state: slot.state,
-		user: slot.user,
-		remote: slot.remote,
-		port: slot.port,
-		idle: slot.idle,
-		io_activity: slot.ioActivity,
-		thread: slot.thread,
-		memory: slot.memory,
-	},
-	[Context.Memory]: {total: slot.total},
-	[Context.Relationships]: {services: slot.services},
-	[Context.Services]: {data: slot.serviceData},
-	[Context.FirstService]: {id: slot.serviceId},
-};
-
-/** The same names as bytes, found by length and first and last byte, to match a raw name without making a string of it. */
-type ByteName = {bytes: Uint8Array; slot: number};
-const signature = (length: number, first: number, last: number) => (length << 16) | (first << 8) | last;
-const byteNames: Array<Map<number, ByteName>> = Array.from({length: 10}, (_, context) =>
-	new Map(Object.entries(names[context] ?? {}).map(([name, value]) => {
-		const bytes = new TextEncoder().encode(name);
-		return [signature(bytes.length, bytes[0]!, bytes.at(-1)!), {bytes, slot: value}];
-	})));
-
-const opens: Record<number, number> = {
-	[slot.root]: Context.Document,
-	[slot.data]: Context.Data,
-	[slot.resource]: Context.Resource,
-	[slot.attributes]: Context.Attributes,
-	[slot.relationships]: Context.Relationships,
-	[slot.memory]: Context.Memory,
-	[slot.services]: Context.Services,
-	[slot.serviceData]: Context.ServiceData,
-	[slot.firstService]: Context.FirstService,
-};
+import {byteNames, Context, names, opens, signature, slot} from './session-list-slots.js';
 
 const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
 
@@ -145,7 +72,7 @@ export class SessionListReader implements JsonSink {
 			this.#row = {id: '', host: this.#origin.host, service: '', state: ''};
 		}
 
-		return opens[opened] ?? skip;
+		return opens(opened);
 	}
 
 	close(context: number): void {

@@ -21,7 +21,7 @@ export class StringTable {
 	}
 
 	get(bytes: Buffer, start: number, end: number): string {
-		let hash = 0x81_1c_9d_c5;
+		let hash = 0x81_1c_9d_c5 | 0; // An int32 from the start: as a double the loop would convert it at every byte.
 		for (let i = start; i < end; i++) {
 			hash = Math.imul(hash ^ bytes[i]!, 0x01_00_01_93);
 		}

@@ -1,0 +1,112 @@
+// The member names of `GET /v1/sessions` that the list reader reads, by the container
+// they are in (its context), and the slot each gives its value: which field it is for and
+// which kinds of value it takes. Apart from the reader, which only says what a value does.
+
+import {skip, wants} from './json-scanner.js';
+
+export const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9} as const;
+
+const string = wants.string;
+const number = wants.number;
+const object = wants.object;
+const array = wants.array;
+
+/** The slots of the values that matter: an id, and the kinds of value each takes. */
+export const slot = {
+	root: 1 | object,
+	data: 2 | array,
+	resource: 3 | object | wants.other,
+	id: 4 | string | number,
+	attributes: 5 | object,
+	relationships: 6 | object,
+	connected: 7 | string,
+	secondsAlive: 8 | number,
+	state: 9 | string,
+	user: 10 | string,
+	remote: 11 | string,
+	port: 12 | number,
+	idle: 13 | number,
+	ioActivity: 14 | number,
+	thread: 15 | number,
+	memory: 16 | object,
+	total: 17 | number,
+	services: 18 | object,
+	serviceData: 19 | array,
+	firstService: 20 | object,
+	serviceId: 21 | string,
+} as const;
+
+export const names: Partial<Record<number, Record<string, number>>> = {
+	[Context.Document]: {data: slot.data},
+	[Context.Resource]: {id: slot.id, attributes: slot.attributes, relationships: slot.relationships},
+	[Context.Attributes]: {
+		connected: slot.connected,
+		seconds_alive: slot.secondsAlive,
+		state: slot.state,
+		user: slot.user,
+		remote: slot.remote,
+		port: slot.port,
+		idle: slot.idle,
+		io_activity: slot.ioActivity,
+		thread: slot.thread,
+		memory: slot.memory,
+	},
+	[Context.Memory]: {total: slot.total},
+	[Context.Relationships]: {services: slot.services},
+	[Context.Services]: {data: slot.serviceData},
+	[Context.FirstService]: {id: slot.serviceId},
+};
+
+/** The same names as bytes, found by length and first and last byte, to match a raw name without making a string of it. */
+export type ByteName = {bytes: Uint8Array; slot: number};
+export const signature = (length: number, first: number, last: number) => (length << 16) | (first << 8) | last;
+export const byteNames: Array<Map<number, ByteName>> = Array.from({length: 10}, (_, context) =>
+	new Map(Object.entries(names[context] ?? {}).map(([name, value]) => {
+		const bytes = new TextEncoder().encode(name);
+		return [signature(bytes.length, bytes[0]!, bytes.at(-1)!), {bytes, slot: value}];
+	})));
+
+/** The context a wanted container opens: a switch, as an object keyed by these sparse numbers is a slow dictionary. */
+export function opens(opened: number): number {
+	switch (opened) {
+		case slot.root: {
+			return Context.Document;
+		}
+
+		case slot.data: {
+			return Context.Data;
+		}
+
+		case slot.resource: {
+			return Context.Resource;
+		}
+
+		case slot.attributes: {
+			return Context.Attributes;
+		}
+
+		case slot.relationships: {
+			return Context.Relationships;
+		}
+
+		case slot.memory: {
+			return Context.Memory;
+		}
+
+		case slot.services: {
+			return Context.Services;
+		}
+
+		case slot.serviceData: {
+			return Context.ServiceData;
+		}
+
+		case slot.firstService: {
+			return Context.FirstService;
+		}
+
+		default: {
+			return skip;
+		}
+	}
+}
