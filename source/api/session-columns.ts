@@ -133,19 +133,19 @@ export function transferList(columns: SessionColumns): ArrayBuffer[] {
 /** Rebuilds sessions a slice at a time: call `next(limit)` until it returns the whole list. */
 export class SessionDecoder {
 	readonly #columns: SessionColumns;
-	readonly #ids: string[];
+	/** Where the next id starts in columns.ids: ids are cut a slice at a time (100k at once is a stall of its own). */
+	#idAt = 0;
 	readonly #dictionaries: Array<Array<string | undefined>>;
 	readonly #sessions: Session[] = [];
 
 	constructor(columns: SessionColumns) {
 		this.#columns = columns;
-		this.#ids = columns.count === 0 ? [] : columns.ids.split(separator);
 		this.#dictionaries = columns.dictionaries.map((values) => values.split(separator).map((value) => (value === absent ? undefined : value)));
 	}
 
 	/** Decodes up to `limit` more sessions; the list once all are done, else undefined. */
 	next(limit: number): Session[] | undefined {
-		const ids = this.#ids;
+		const {ids: joined} = this.#columns;
 		const [hosts, services, states, users, remotes] = this.#dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>];
 		const [hostCodes, serviceCodes, stateCodes, userCodes, remoteCodes] = this.#columns.codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
 		const [ports, connected, ages, idles, memories, ios, threads] = this.#columns.numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -153,7 +153,9 @@ export class SessionDecoder {
 		const {keyed} = this.#columns;
 		const end = Math.min(this.#columns.count, this.#sessions.length + limit);
 		for (let i = this.#sessions.length; i < end; i++) {
-			const id = ids[i]!;
+			const cut = joined.indexOf(separator, this.#idAt);
+			const id = joined.slice(this.#idAt, cut === -1 ? joined.length : cut);
+			this.#idAt = cut + 1;
 			const host = hosts[hostCodes[i]!]!;
 			this.#sessions.push({
 				key: keyed ? `${host}#${id}` : id,
