@@ -92,20 +92,6 @@ export class Client {
 	 * list is read while it streams. Other statuses, the cap, timeouts and aborts are as send()'s.
 	 */
 	async stream<T>(path: string, what: string, open: () => BodySink<T>, signal?: AbortSignal): Promise<Streamed<T>> {
-		const send = this.send.bind(this);
-		if (!(#pool in this)) {
-			// A stand-in made without the constructor (the tests' fake servers) answers through
-			// send() alone: its body goes to the sink whole, as one chunk.
-			const whole = await send('GET', path, what, signal);
-			if (!whole.ok) {
-				return whole;
-			}
-
-			const sink = open();
-			sink.write(Buffer.from(whole.body));
-			return {ok: true, status: whole.status, value: sink.end(), latencyMs: whole.latencyMs};
-		}
-
 		const answer = await this.#exchange('GET', path, what, signal, open);
 		return answer.ok ? {ok: true, status: answer.status, value: answer.value!, latencyMs: answer.latencyMs} : answer;
 	}
@@ -235,17 +221,12 @@ export class Client {
 
 	async #readCapped(body: AsyncIterable<Buffer> & {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): Promise<string | undefined> {
 		const chunks: Buffer[] = [];
-		let size = 0;
-		for await (const chunk of body) {
-			size += chunk.length;
-			if (size > this.#maxBodyBytes) {
-				discard(body);
-				return undefined;
-			}
-
-			chunks.push(chunk);
-		}
-
-		return Buffer.concat(chunks, size).toString('utf8');
+		const whole = {
+			write(chunk: Buffer) {
+				chunks.push(chunk);
+			},
+			end: () => Buffer.concat(chunks).toString('utf8'),
+		};
+		return (await this.#feedCapped(body, whole)) ? whole.end() : undefined;
 	}
 }

@@ -15,6 +15,7 @@ import {describeStatus} from '../../source/api/errors.js';
 import {runBatch, type BatchMode} from '../../source/batch/run-batch.js';
 import {startFaultServer, type FaultServer} from '../helpers/fault-server.js';
 import {assertSafe, checkAsync, hostileWorld, type HostileWorld} from './arbitraries.js';
+import {streamViaSend} from '../helpers/stream-via-send.js';
 
 /** Batch output is text, not a frame: no ESC at all, nor anything else unsafe. */
 function assertClean(text: string, where: string): void {
@@ -27,6 +28,7 @@ function fakeClient(label: string, world: HostileWorld, failing: boolean): Clien
 	Object.defineProperty(client, 'target', {value: {origin: `http://${label}`, label}});
 	const ok = (body: unknown): Answer => ({ok: true, status: 200, body: JSON.stringify(body), latencyMs: 1});
 	Object.assign(client, {
+		stream: streamViaSend,
 		async send(_method: string, path: string, what: string): Promise<Answer> {
 			if (failing) {
 				return {ok: false, error: describeStatus(503, JSON.stringify({errors: [{detail: world.detail}]}), label, what), latencyMs: 1};

@@ -16,6 +16,7 @@ import {themeFor} from '../../source/ui/theme.js';
 import {keys, plain, waitFor} from '../helpers/ink.js';
 import {sessionResource, startFaultServer, type FaultServer} from '../helpers/fault-server.js';
 import {assertSafe, checkAsync, hostileWorld, type HostileWorld} from './arbitraries.js';
+import {streamViaSend} from '../helpers/stream-via-send.js';
 
 const problems: string[] = [];
 process.on('unhandledRejection', (reason) => {
@@ -34,6 +35,7 @@ function fakeClient(label: string, world: HostileWorld): {client: Client; mode: 
 	Object.defineProperty(client, 'target', {value: {origin: `http://${label}`, label}});
 	const ok = (body: unknown): Answer => ({ok: true, status: 200, body: JSON.stringify(body), latencyMs: 1});
 	Object.assign(client, {
+		stream: streamViaSend,
 		async send(method: string, path: string, what: string): Promise<Answer> {
 			await new Promise((resolve) => {
 				setImmediate(resolve);
