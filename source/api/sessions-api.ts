@@ -1,10 +1,10 @@
 // The three requests the monitor makes. The list asks only for what the list shows
 // (plus `services`, which a sparse fieldset would otherwise drop), compact.
 
-import {notJson, type BodySink, type Client, type JsonAnswer} from './client.js';
+import {notJson, type BodySink, type Client} from './client.js';
 import {JsonScanner, type ScanEnd} from './json-scanner.js';
 import {StringTable} from './string-table.js';
-import {readSessionDocument, readSessionList, type Origin, type SessionList} from './read-sessions.js';
+import {readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader} from './session-list-reader.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
@@ -60,7 +60,7 @@ export function listBody(origin: Origin, strings = new StringTable()): BodySink<
 /**
  * The list as columns, read while it streams: the whole body never exists as one string or
  * one parsed document. The same sessions, counts and sentences as readSessionList over
- * JSON.parse of the whole body (toList below, which the tests hold it to).
+ * JSON.parse of the whole body (test/api/list-oracle.ts holds it to that).
  */
 export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin, strings?: StringTable): Promise<ColumnsResult> {
 	const what = 'the session list';
@@ -93,21 +93,6 @@ export async function fetchSessionList(client: Client, sparse: boolean, signal?:
 	const {columns, skipped, duplicates, ...rest} = result;
 	const sessions = new SessionDecoder(columns).next(columns.count)!;
 	return {...rest, list: {sessions, skipped, duplicates}};
-}
-
-/** A whole parsed answer to a list: the reference the streamed reader must equal. */
-export function toList(answer: JsonAnswer, label: string, origin: Origin): ListResult {
-	if (!answer.ok) {
-		return answer;
-	}
-
-	const polledAt = Date.now();
-	const read = readSessionList(answer.json, polledAt, origin);
-	if (!read.ok) {
-		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
-	}
-
-	return {ok: true, list: read.list, latencyMs: answer.latencyMs, bytes: answer.bytes, polledAt};
 }
 
 export type DocumentResult =
