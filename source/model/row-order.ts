@@ -4,7 +4,7 @@
 // Number() on every tie cost more than the rest of the sort).
 
 import {compareIds, type Session} from './session.js';
-import {sortValues, type Sort} from './sort.js';
+import {compareNumbers, compareTexts, sortValues, type Sort} from './sort.js';
 
 /** A session on its way to a row: `id` is its numeric id (NaN when it has none), `value` what it sorts by. */
 export type Entry = {session: Session; ghost: boolean; id: number; value: string | number | undefined};
@@ -42,7 +42,7 @@ export function entryMaker(sort: Sort): (session: Session, ghost: boolean) => En
 	return (session, ghost) => ({session, ghost, id: numericId(session.id), value: pick(session)});
 }
 
-/** The comparator for entries made by entryMaker(sort). Unknown values sort last, whichever the direction. */
+/** The comparator for entries made by entryMaker(sort): sort.ts's order, on the values read into them. */
 export function entryComparator(sort: Sort): (a: Entry, b: Entry) => number {
 	const {descending} = sort;
 	if (sort.key === 'id') {
@@ -50,25 +50,8 @@ export function entryComparator(sort: Sort): (a: Entry, b: Entry) => number {
 	}
 
 	if ('number' in sortValues[sort.key]) {
-		return (a, b) => {
-			const x = a.value as number | undefined;
-			const y = b.value as number | undefined;
-			if (x === undefined || y === undefined) {
-				return x === y ? idOrder(a, b) : x === undefined ? 1 : -1;
-			}
-
-			return (descending ? y - x : x - y) || idOrder(a, b);
-		};
+		return (a, b) => compareNumbers(a.value as number | undefined, b.value as number | undefined, descending) || idOrder(a, b);
 	}
 
-	return (a, b) => {
-		const x = a.value as string | undefined;
-		const y = b.value as string | undefined;
-		if (x === undefined || y === undefined) {
-			return x === y ? idOrder(a, b) : x === undefined ? 1 : -1;
-		}
-
-		const order = x < y ? -1 : x > y ? 1 : 0;
-		return (descending ? -order : order) || idOrder(a, b);
-	};
+	return (a, b) => compareTexts(a.value as string | undefined, b.value as string | undefined, descending) || idOrder(a, b);
 }

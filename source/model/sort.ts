@@ -11,30 +11,31 @@ export const defaultSort: Sort = {key: 'id', descending: false};
 
 type Compare = (a: Session, b: Session) => number;
 
-// Unknown values always sort last, whichever the direction.
-function byNumber(pick: (s: Session) => number | undefined): (descending: boolean) => Compare {
-	return (descending) => (a, b) => {
-		const x = pick(a);
-		const y = pick(b);
-		if (x === undefined || y === undefined) {
-			return x === y ? 0 : x === undefined ? 1 : -1;
-		}
+/** Two numbers in order; unknown values always sort last, whichever the direction. */
+export function compareNumbers(x: number | undefined, y: number | undefined, descending: boolean): number {
+	if (x === undefined || y === undefined) {
+		return x === y ? 0 : x === undefined ? 1 : -1;
+	}
 
-		return descending ? y - x : x - y;
-	};
+	return descending ? y - x : x - y;
+}
+
+/** Two texts in order; unknown values always sort last, whichever the direction. */
+export function compareTexts(x: string | undefined, y: string | undefined, descending: boolean): number {
+	if (x === undefined || y === undefined) {
+		return x === y ? 0 : x === undefined ? 1 : -1;
+	}
+
+	const order = x < y ? -1 : x > y ? 1 : 0;
+	return descending ? -order : order;
+}
+
+function byNumber(pick: (s: Session) => number | undefined): (descending: boolean) => Compare {
+	return (descending) => (a, b) => compareNumbers(pick(a), pick(b), descending);
 }
 
 function byText(pick: (s: Session) => string | undefined): (descending: boolean) => Compare {
-	return (descending) => (a, b) => {
-		const x = pick(a);
-		const y = pick(b);
-		if (x === undefined || y === undefined) {
-			return x === y ? 0 : x === undefined ? 1 : -1;
-		}
-
-		const order = x < y ? -1 : x > y ? 1 : 0;
-		return descending ? -order : order;
-	};
+	return (descending) => (a, b) => compareTexts(pick(a), pick(b), descending);
 }
 
 /** What each key sorts by, other than the id: text or a number, undefined when unknown. */
@@ -69,4 +70,3 @@ export function comparator(sort: Sort): Compare {
 
 	return (a, b) => primary(a, b) || compareIds(a.id, b.id);
 }
-
