@@ -23,11 +23,17 @@
 // styledCharsToString and diffAnsiCodes only read), so sharing them is safe, and
 // the blank cell is frozen so that a future Ink that did would fail loudly.
 //
+// 3. Ink measures each new text (measure-text.js, through widest-line) and each
+// new line of output with string-width, which segments any line that is not pure
+// ASCII into graphemes: a row with "…" in it cost ~1 ms. Lines of lone graphemes
+// (source/ui/narrow-width.ts) are now measured a character at a time, exactly.
+//
 // A file that is not exactly the text below (another Ink) is left as it is, and
 // test/ui/ink-caches.test.ts says so; test/ui/ink-frames.test.ts renders the
 // real screens with and without these patches and compares every byte.
 
 import {register} from 'node:module';
+import {isLoneGrapheme, isNarrowLine, loneGraphemesWidth} from './narrow-width.js';
 
 /** Entries each cache may hold before it starts again: far more than one screen's lines. */
 export const inkCacheLimit = 10_000;
@@ -42,8 +48,31 @@ export const inkCacheLimit = 10_000;
  */
 export const outputCacheLimit = 250;
 
+// What measure-text.js and output.js gain: widths without Intl.Segmenter where
+// that is exact (source/ui/narrow-width.ts), each lone character asked of
+// string-width once.
+const widthShared = `
+// sessiontop (source/ui/narrow-width.ts, source/ui/ink-caches.ts).
+${isLoneGrapheme.toString()}
+${loneGraphemesWidth.toString()}
+${isNarrowLine.toString()}
+const loneWidths = new Map();
+function loneWidth(code) {
+	let width = loneWidths.get(code);
+	if (width === undefined) {
+		width = stringWidth(String.fromCharCode(code));
+		loneWidths.set(code, width);
+	}
+	return width;
+}
+function lineWidth(line) {
+	const width = loneGraphemesWidth(line, loneWidth);
+	return width < 0 ? stringWidth(line) : width;
+}
+`;
+
 // What output.js gains, ahead of its OutputCaches class.
-const outputShared = `
+const outputShared = `${widthShared}
 // sessiontop (source/ui/ink-caches.ts): Output's work, carried across frames.
 // A Map in two generations: a full young one becomes the old one, and what the
 // old one is asked for moves to the young one, so what a frame uses survives.
@@ -72,15 +101,15 @@ class RecentMap {
 // styledCharsFromTokens(tokenize(line)), but a run of equally styled characters
 // shares one styles array (reduceAnsiCodesIncremental returns a new one at each
 // code and never changes it after), rather than one copy per character. Most
-// lines are printable ASCII and colour codes: there each character is its own
-// grapheme, one column wide, so Intl.Segmenter (tokenize) is spared, and each
-// colour code is tokenized alone, once (the same tokens as within the line).
-const plainLine = /^(?:[\\x20-\\x7e]|\\x1b\\[[0-9;]*m)*$/;
+// lines are printable ASCII, narrow symbols and colour codes: there each
+// character is its own grapheme, one column wide, so Intl.Segmenter (tokenize)
+// is spared, and each colour code is tokenized alone, once (the same tokens as
+// within the line).
 const codeTokens = new Map();
 function styledCharsOf(line) {
 	let codes = [];
 	const chars = [];
-	if (plainLine.test(line)) {
+	if (isNarrowLine(line, loneWidth)) {
 		for (let i = 0; i < line.length; i++) {
 			if (line[i] === '\\x1b') {
 				const end = line.indexOf('m', i);
@@ -165,6 +194,13 @@ function rowText(line, y) {
 /** What is replaced in each of Ink's files; each `from` must occur exactly once. */
 export const inkCachePatches: Record<string, Array<[from: string, to: string]>> = {
 	'measure-text': [
+		["import widestLine from 'widest-line';", `import stringWidth from 'string-width';\n${widthShared}function widestLine(text) {
+	let widest = 0;
+	for (const line of text.split('\\n')) {
+		widest = Math.max(widest, lineWidth(line));
+	}
+	return widest;
+}`],
 		[
 			'const cache = new Map();',
 			`const cache = new Map(); const setInCache = cache.set.bind(cache); cache.set = (key, value) => { if (cache.size >= ${inkCacheLimit}) { cache.clear(); } return setInCache(key, value); };`,
@@ -195,6 +231,7 @@ export const inkCachePatches: Record<string, Array<[from: string, to: string]>> 
 			'cached = styledCharsOf(line);\n            cached.narrow ??= cached.every(character => this.getStringWidth(character.value) <= 1);',
 		],
 		['const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));', 'const characterWidth = characters.narrow ? 1 : Math.max(1, this.caches.getStringWidth(character.value));'],
+		['            cached = stringWidth(text);', '            cached = lineWidth(text);'],
 		['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
 		['    caches = new OutputCaches();', '    caches = sharedCaches;'],
 		[
