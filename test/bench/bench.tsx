@@ -193,7 +193,13 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 		// The first frames a process draws run cold code: the first polls are not timed.
 		const warm = 3;
 		const hundredOf = (previous: MonitorState, sessions: Session[], at: number) => reducer(previous, {type: 'poll-ok', sessions: sessions.slice(-100), at, latencyMs: 1, bytes: 1});
-		let hundred = resized(reducer(hundredOf(initialState(), state.sessions, 1), {type: 'open-pane'}));
+		// The same screen: the pane open on the list's last session, its document loaded.
+		let hundred = resized(reducer(reducer(hundredOf(initialState(), state.sessions, 1), {type: 'command', command: 'end'}), {type: 'open-pane'}));
+		const hundredDocument = hundred.pane.id === undefined ? undefined : await fetchSessionDocument(client, hundred.byId.get(hundred.pane.id)?.id ?? '');
+		if (hundredDocument?.ok && hundred.pane.id !== undefined) {
+			hundred = reducer(hundred, {type: 'document-loaded', id: hundred.pane.id, document: hundredDocument.document});
+		}
+
 		const big = new FrameTimer(state);
 		const small = new FrameTimer(hundred);
 		for (let i = 0; i < runs + warm; i++) {
