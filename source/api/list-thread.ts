@@ -26,8 +26,8 @@ const nextTurn = async () =>
 		setImmediate(resolve);
 	});
 
-export async function decodeInSlices(columns: SessionColumns): Promise<Session[]> {
-	const decoder = new SessionDecoder(columns);
+export async function decodeInSlices(columns: SessionColumns, previous?: readonly Session[]): Promise<Session[]> {
+	const decoder = new SessionDecoder(columns, previous);
 	for (;;) {
 		const sessions = decoder.next(sliceSize);
 		if (sessions !== undefined) {
@@ -66,6 +66,8 @@ export class ListThread {
 	/** Set when a worker died before its first answer: it cannot run here, so lists are fetched on this thread. */
 	#broken = false;
 	#answered = false;
+	/** The last list decoded: its strings serve the next (SessionDecoder). */
+	#last: readonly Session[] = [];
 	#closed = false;
 
 	constructor(client: Client, origin: Origin) {
@@ -101,7 +103,8 @@ export class ListThread {
 		}
 
 		const {skipped, duplicates, ...rest} = result as OkFields;
-		const sessions = await decodeInSlices(columns);
+		const sessions = await decodeInSlices(columns, this.#last);
+		this.#last = sessions;
 		return {...rest, list: {sessions, skipped, duplicates}};
 	};
 
@@ -112,6 +115,7 @@ export class ListThread {
 
 	async close(): Promise<void> {
 		this.#closed = true;
+		this.#last = [];
 		await this.recycle();
 	}
 

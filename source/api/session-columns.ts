@@ -130,16 +130,28 @@ export function transferList(columns: SessionColumns): ArrayBuffer[] {
 	return [...columns.codes, ...columns.numbers].map((column) => column.buffer as ArrayBuffer);
 }
 
-/** Rebuilds sessions a slice at a time: call `next(limit)` until it returns the whole list. */
+/** How far past the last match a session is looked for in the last list (sessions that ended in between). */
+const lookAhead = 8;
+
+/**
+ * Rebuilds sessions a slice at a time: call `next(limit)` until it returns the whole list.
+ * Given the last poll's list, a session found there (in order, a few places ahead at
+ * most) gets that poll's very id and key strings: not 100k new strings per poll, and the maps keyed
+ * by them (the index, what changed) find them by identity, their hash already known.
+ */
 export class SessionDecoder {
 	readonly #columns: SessionColumns;
+	readonly #previous: readonly Session[];
+	/** Where in the last list to look for the next session. */
+	#after = 0;
 	/** Where the next id starts in columns.ids: ids are cut a slice at a time (100k at once is a stall of its own). */
 	#idAt = 0;
 	readonly #dictionaries: Array<Array<string | undefined>>;
 	readonly #sessions: Session[] = [];
 
-	constructor(columns: SessionColumns) {
+	constructor(columns: SessionColumns, previous: readonly Session[] = []) {
 		this.#columns = columns;
+		this.#previous = previous;
 		this.#dictionaries = columns.dictionaries.map((values) => values.split(separator).map((value) => (value === absent ? undefined : value)));
 	}
 
@@ -152,13 +164,27 @@ export class SessionDecoder {
 		const number = (value: number) => (Number.isNaN(value) ? undefined : value);
 		const {keyed} = this.#columns;
 		const end = Math.min(this.#columns.count, this.#sessions.length + limit);
+		const previous = this.#previous;
 		for (let i = this.#sessions.length; i < end; i++) {
-			const cut = joined.indexOf(separator, this.#idAt);
-			const id = joined.slice(this.#idAt, cut === -1 ? joined.length : cut);
+			const start = this.#idAt;
+			const cut = joined.indexOf(separator, start);
+			const stop = cut === -1 ? joined.length : cut;
 			this.#idAt = cut + 1;
 			const host = hosts[hostCodes[i]!]!;
+			// The last list's next few sessions, past any that ended: a new session is a miss, not a shift.
+			let before: Session | undefined;
+			for (let j = this.#after; j < this.#after + lookAhead && j < previous.length; j++) {
+				const candidate = previous[j]!;
+				if (candidate.id.length === stop - start && joined.startsWith(candidate.id, start)) {
+					before = candidate;
+					this.#after = j + 1;
+					break;
+				}
+			}
+
+			const id = before === undefined ? joined.slice(start, stop) : before.id;
 			this.#sessions.push({
-				key: keyed ? `${host}#${id}` : id,
+				key: !keyed ? id : before?.host === host ? before.key : `${host}#${id}`,
 				id,
 				host,
 				service: services[serviceCodes[i]!]!,

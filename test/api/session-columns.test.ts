@@ -25,8 +25,8 @@ const session = fc.record({
 	thread: optionalNumber,
 });
 
-function decodeAll(sessions: Session[], keyed: boolean, slice: number): Session[] {
-	const decoder = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed)));
+function decodeAll(sessions: Session[], keyed: boolean, slice: number, previous?: Session[]): Session[] {
+	const decoder = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed)), previous);
 	for (;;) {
 		const done = decoder.next(slice);
 		if (done !== undefined) {
@@ -52,4 +52,23 @@ test('an empty list, and the number columns are transferred rather than copied',
 	const columns = encodeSessions([{key: '1', id: '1', host: '', service: 's', state: 'x', user: '', port: 0}], false);
 	assert.equal(transferList(columns).length, columns.numbers.length + columns.codes.length);
 	assert.deepEqual(decodeAll([{key: '1', id: '1', host: '', service: 's', state: 'x', user: '', port: 0}], false, 1)[0]?.user, '');
+});
+
+test('the last list lends its strings, never its values: any last list decodes the same sessions', () => {
+	// Last lists that share ids with the new one in order, out of order, shifted by sessions
+	// that ended or began, with ids that are prefixes of each other, and on other hosts.
+	const ids = fc.constantFrom('1', '12', '123', '2', '21', 'x', '');
+	const small = fc.tuple(session, ids).map(([s, id]) => ({...s, id}));
+	fc.assert(
+		fc.property(fc.array(small, {maxLength: 30}), fc.array(small, {maxLength: 30}), fc.boolean(), fc.integer({min: 1, max: 7}), (next, last, keyed, slice) => {
+			const withKeys = (list: typeof next): Session[] => list.map((s) => ({...s, key: keyed ? `${s.host}#${s.id}` : s.id}));
+			const sessions = withKeys(next);
+			const previous = withKeys(last);
+			assert.deepEqual(decodeAll(sessions, keyed, slice, previous), sessions);
+			// The usual case: the same sessions, a few ended and a few new.
+			const churned = [...sessions.slice(2), ...previous.slice(0, 3)];
+			assert.deepEqual(decodeAll(churned, keyed, slice, sessions), churned);
+		}),
+		{numRuns: 300},
+	);
 });
