@@ -1,0 +1,168 @@
+// The session list formatted while it streams in, a few hundred sessions at a time.
+// JSON.parse stays the parser (V8's is several times faster than any scanner in
+// JavaScript), but of slices: each group of sessions is parsed, made into lines and
+// dropped while the next chunk is on its way, so the work overlaps with the network
+// and the garbage dies young instead of a 5 MB tree surviving to the old generation.
+//
+// A list is `HEAD"data":[ITEM,ITEM,…]TAIL`. The items are cut at `},{`, and a cut is
+// kept only when JSON.parse takes `[` + the slice + `]`: a cut inside a string or a
+// nested object leaves that slice unbalanced, so every kept slice is whole items, in
+// order. At the end HEAD + `"data":[` + TAIL must parse on its own to an object whose
+// `data` is that empty array, with no other "data" (and no escape) in HEAD or TAIL:
+// then the body is valid JSON and its `data` is exactly the items, and their lines are
+// the ones tableToTsv makes from JSON.parse of the whole body.
+//
+// Anything else (no such shape, pretty-printed JSON, not JSON at all, a slice that
+// never parses) leaves `table` undefined: the caller then reads the kept body the old
+// way, for the very same text or sentence.
+
+import {Buffer} from 'node:buffer';
+import {tableToTsv} from './maxctrl-tsv.js';
+
+const dataKey = Buffer.from('"data":[');
+const between = Buffer.from('},{');
+const itemsEnd = Buffer.from('}]');
+const quotedData = Buffer.from('"data"');
+const backslash = 0x5c;
+/** A slice that has not parsed by this size is not going to: the old way will say why. */
+const giveUpBytes = 16 * 1024 * 1024;
+const empty: Buffer = Buffer.alloc(0);
+
+export type TsvRead = {
+	/** The rows' text, as tableToTsv makes it; undefined when the body must be read the old way. */
+	table: string | undefined;
+	/** The whole body as it came. */
+	body(): Buffer;
+};
+
+/** `[` + the slice + `]` parsed, or undefined when that is not a list of whole items. */
+function itemsIn(bytes: Buffer, end: number): unknown[] | undefined {
+	try {
+		return JSON.parse(`[${bytes.toString('utf8', 0, end)}]`) as unknown[];
+	} catch {
+		return undefined;
+	}
+}
+
+/** No escape, and no "data" member that could stand for another list. */
+const plain = (bytes: Buffer) => !bytes.includes(backslash) && !bytes.includes(quotedData);
+
+export class TsvStream {
+	readonly #chunks: Buffer[] = [];
+	/** The bytes before `"data":[`, once seen. */
+	#head: Buffer | undefined;
+	/** What is not parsed yet: from the start of the body, then from the next item. */
+	#pending: Buffer = empty;
+	/** After a slice failed to parse, the next try waits until twice as much is pending (bounded waste). */
+	#nextTry = 0;
+	#gaveUp = false;
+	readonly #tables: string[] = [];
+
+	write(chunk: Buffer): void {
+		this.#chunks.push(chunk);
+		if (this.#gaveUp) {
+			return;
+		}
+
+		this.#pending = this.#pending.length === 0 ? chunk : Buffer.concat([this.#pending, chunk]);
+		if (this.#head === undefined && !this.#findHead()) {
+			return;
+		}
+
+		if (this.#pending.length >= this.#nextTry) {
+			this.#takeItems();
+		}
+
+		if (this.#pending.length > giveUpBytes) {
+			this.#giveUp();
+		}
+	}
+
+	end(): TsvRead {
+		const chunks = this.#chunks;
+		return {table: this.#finish(), body: () => Buffer.concat(chunks)};
+	}
+
+	#findHead(): boolean {
+		const at = this.#pending.indexOf(dataKey);
+		if (at === -1) {
+			if (this.#pending.length > giveUpBytes) {
+				this.#giveUp();
+			}
+
+			return false;
+		}
+
+		this.#head = this.#pending.subarray(0, at);
+		this.#pending = this.#pending.subarray(at + dataKey.length);
+		return true;
+	}
+
+	/** Everything up to the last `},{` that parses, formatted; the rest stays pending. */
+	#takeItems(): void {
+		const pending = this.#pending;
+		const cut = pending.lastIndexOf(between);
+		if (cut === -1) {
+			return;
+		}
+
+		const items = itemsIn(pending, cut + 1);
+		if (items === undefined) {
+			this.#nextTry = pending.length * 2;
+			return;
+		}
+
+		this.#tables.push(tableToTsv(items));
+		this.#pending = pending.subarray(cut + 2);
+		this.#nextTry = 0;
+	}
+
+	#finish(): string | undefined {
+		const head = this.#head;
+		if (this.#gaveUp || head === undefined || !plain(head)) {
+			return undefined;
+		}
+
+		// The last items end at a `}]` before which they parse; none at all is `]`.
+		const rest = this.#pending;
+		let tail: Buffer | undefined;
+		if (this.#tables.length === 0 && /^\s*\]/.test(rest.toString('latin1', 0, Math.min(rest.length, 64)))) {
+			tail = rest;
+		} else {
+			// From the end: a session has `}]` of its own (its services), the tail seldom.
+			for (let end = rest.lastIndexOf(itemsEnd), tries = 0; end > 0 && tries < 16; end = rest.lastIndexOf(itemsEnd, end - 1), tries++) {
+				const items = itemsIn(rest, end + 1);
+				if (items !== undefined) {
+					this.#tables.push(tableToTsv(items));
+					tail = rest.subarray(end + 1);
+					break;
+				}
+			}
+		}
+
+		if (tail === undefined || !plain(tail)) {
+			return undefined;
+		}
+
+		let outline: unknown;
+		try {
+			outline = JSON.parse(`${head.toString('utf8')}"data":[${tail.toString('utf8')}`);
+		} catch {
+			return undefined;
+		}
+
+		const data = (outline as {data?: unknown} | null)?.data;
+		return Array.isArray(data) && data.length === 0 ? this.#tables.join('\n') : undefined;
+	}
+
+	#giveUp(): void {
+		this.#gaveUp = true;
+		this.#pending = empty;
+		this.#tables.length = 0;
+	}
+}
+
+/** A body sink for Client#stream. */
+export function tsvBody(): {write(chunk: Buffer): void; end(): TsvRead} {
+	return new TsvStream();
+}
