@@ -27,6 +27,8 @@ const backslash = 0x5c;
 /** A slice that has not parsed by this size is not going to: the old way will say why. */
 const giveUpBytes = 16 * 1024 * 1024;
 const empty: Buffer = Buffer.alloc(0);
+/** About a hundred sessions of a sparse list: few parses, and garbage that dies young. */
+const groupBytes = 48 * 1024;
 
 export type TsvRead = {
 	/** The rows' text, as tableToTsv makes it; undefined when the body must be read the old way. */
@@ -51,10 +53,11 @@ export class TsvStream {
 	readonly #chunks: Buffer[] = [];
 	/** The bytes before `"data":[`, once seen. */
 	#head: Buffer | undefined;
-	/** What is not parsed yet: from the start of the body, then from the next item. */
-	#pending: Buffer = empty;
-	/** After a slice failed to parse, the next try waits until twice as much is pending (bounded waste). */
-	#nextTry = 0;
+	/** What is not parsed yet (from the start of the body, then from the next item), in pieces. */
+	#pending: Buffer[] = [];
+	#pendingBytes = 0;
+	/** Slices are taken once this much is pending: a few hundred sessions a parse, whatever the chunk size. */
+	#nextTry = groupBytes;
 	#gaveUp = false;
 	readonly #tables: string[] = [];
 
@@ -64,17 +67,16 @@ export class TsvStream {
 			return;
 		}
 
-		this.#pending = this.#pending.length === 0 ? chunk : Buffer.concat([this.#pending, chunk]);
-		if (this.#head === undefined && !this.#findHead()) {
+		this.#pending.push(chunk);
+		this.#pendingBytes += chunk.length;
+		if (this.#pendingBytes < this.#nextTry) {
 			return;
 		}
 
-		if (this.#pending.length >= this.#nextTry) {
-			this.#takeItems();
-		}
-
-		if (this.#pending.length > giveUpBytes) {
+		if (this.#pendingBytes > giveUpBytes) {
 			this.#giveUp();
+		} else if (this.#head !== undefined || this.#findHead()) {
+			this.#takeItems();
 		}
 	}
 
@@ -83,48 +85,61 @@ export class TsvStream {
 		return {table: this.#finish(), body: () => Buffer.concat(chunks)};
 	}
 
-	#findHead(): boolean {
-		const at = this.#pending.indexOf(dataKey);
-		if (at === -1) {
-			if (this.#pending.length > giveUpBytes) {
-				this.#giveUp();
-			}
+	/** The pending pieces as one buffer (concatenated only when a slice is tried). */
+	#joined(): Buffer {
+		if (this.#pending.length !== 1) {
+			this.#pending = [Buffer.concat(this.#pending)];
+		}
 
+		return this.#pending[0] ?? empty;
+	}
+
+	#keep(rest: Buffer): void {
+		this.#pending = [rest];
+		this.#pendingBytes = rest.length;
+	}
+
+	#findHead(): boolean {
+		const pending = this.#joined();
+		const at = pending.indexOf(dataKey);
+		if (at === -1) {
+			this.#nextTry = 2 * this.#pendingBytes; // Not a list so far: look again at twice the size.
 			return false;
 		}
 
-		this.#head = this.#pending.subarray(0, at);
-		this.#pending = this.#pending.subarray(at + dataKey.length);
+		this.#head = pending.subarray(0, at);
+		this.#keep(pending.subarray(at + dataKey.length));
 		return true;
 	}
 
 	/** Everything up to the last `},{` that parses, formatted; the rest stays pending. */
 	#takeItems(): void {
-		const pending = this.#pending;
+		const pending = this.#joined();
 		const cut = pending.lastIndexOf(between);
-		if (cut === -1) {
-			return;
-		}
-
-		const items = itemsIn(pending, cut + 1);
+		const items = cut === -1 ? undefined : itemsIn(pending, cut + 1);
 		if (items === undefined) {
-			this.#nextTry = pending.length * 2;
+			// That cut is inside an item (or the list is not what it seems): wait for twice as much.
+			this.#nextTry = Math.max(2 * pending.length, pending.length + groupBytes);
 			return;
 		}
 
 		this.#tables.push(tableToTsv(items));
-		this.#pending = pending.subarray(cut + 2);
-		this.#nextTry = 0;
+		this.#keep(pending.subarray(cut + 2));
+		this.#nextTry = this.#pendingBytes + groupBytes;
 	}
 
 	#finish(): string | undefined {
-		const head = this.#head;
-		if (this.#gaveUp || head === undefined || !plain(head)) {
+		if (this.#gaveUp || (this.#head === undefined && !this.#findHead())) {
+			return undefined;
+		}
+
+		const head = this.#head!;
+		if (!plain(head)) {
 			return undefined;
 		}
 
 		// The last items end at a `}]` before which they parse; none at all is `]`.
-		const rest = this.#pending;
+		const rest = this.#joined();
 		let tail: Buffer | undefined;
 		if (this.#tables.length === 0 && /^\s*\]/.test(rest.toString('latin1', 0, Math.min(rest.length, 64)))) {
 			tail = rest;
@@ -157,7 +172,7 @@ export class TsvStream {
 
 	#giveUp(): void {
 		this.#gaveUp = true;
-		this.#pending = empty;
+		this.#pending = [];
 		this.#tables.length = 0;
 	}
 }
