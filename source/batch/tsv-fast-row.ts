@@ -37,20 +37,16 @@ function cellText(value: unknown): string | undefined {
 	return value === undefined || value === null ? '' : undefined;
 }
 
-/** `relationships.services.data[].id`, joined with ", ", for the short way, or undefined. */
+/** `relationships.services.data[].id`, joined with ", ", for the short way, or undefined. Not an array: "". */
 function servicesText(services: unknown): string | undefined {
 	if (!Array.isArray(services)) {
-		return services === undefined || services === null ? '' : undefined;
+		return '';
 	}
 
 	let text = '';
 	for (let index = 0; index < services.length; index++) {
 		const service: Loose = services[index];
-		if (typeof service !== 'object' || service === null) {
-			return undefined;
-		}
-
-		const id = cellText(service.id);
+		const id = cellText(service?.id);
 		if (id === undefined) {
 			return undefined;
 		}
@@ -61,40 +57,21 @@ function servicesText(services: unknown): string | undefined {
 	return unusual.test(text) ? undefined : text;
 }
 
-/** The line of one session (no newline), or undefined when it must be made the long way. */
+/**
+ * The line of one session (no newline), or undefined when it must be made the long way.
+ * The values are read as fillRow reads them (`?.` stops at null and undefined; any other
+ * value's member is read, and strings, numbers and arrays have none of these names).
+ */
 export function fastLine(resource: unknown): string | undefined {
-	if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
-		return undefined;
-	}
-
 	const session: Loose = resource;
-	const attributes: Loose = session.attributes;
-	if (attributes !== undefined && (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))) {
-		return undefined;
-	}
-
-	const relationships: Loose = session.relationships;
-	if (relationships !== undefined && (typeof relationships !== 'object' || relationships === null || Array.isArray(relationships))) {
-		return undefined;
-	}
-
-	const servicesRelationship: Loose = relationships?.services;
-	if (servicesRelationship !== undefined && (typeof servicesRelationship !== 'object' || servicesRelationship === null || Array.isArray(servicesRelationship))) {
-		return undefined;
-	}
-
-	const memory: Loose = attributes?.memory;
-	if (memory !== undefined && (typeof memory !== 'object' || memory === null || Array.isArray(memory))) {
-		return undefined;
-	}
-
-	const id = cellText(session.id);
+	const attributes: Loose = session?.attributes;
+	const id = cellText(session?.id);
 	const user = cellText(attributes?.user);
 	const remote = cellText(attributes?.remote);
 	const connected = cellText(attributes?.connected);
 	const idle = cellText(attributes?.idle);
-	const services = servicesText(servicesRelationship?.data);
-	const total = cellText(memory?.total);
+	const services = servicesText(session?.relationships?.services?.data);
+	const total = cellText(attributes?.memory?.total);
 	const io = cellText(attributes?.io_activity);
 	if (id === undefined || user === undefined || remote === undefined || connected === undefined || idle === undefined || services === undefined || total === undefined || io === undefined) {
 		return undefined;
