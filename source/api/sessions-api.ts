@@ -7,36 +7,16 @@ import {StringTable} from './string-table.js';
 import {readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader} from './session-list-reader.js';
-import {readServerInfo, type ServerInfo} from './server-info.js';
 import type {ApiError} from './errors.js';
+import {listPath} from './list-path.js';
 
-/** Attribute paths the list needs; absent ones on older versions are simply not sent back. */
-export const listFields = [
-	'state',
-	'user',
-	'remote',
-	'port',
-	'connected',
-	'idle',
-	'seconds_alive',
-	'memory/total',
-	'io_activity',
-	'thread',
-	'services',
-] as const;
-
-export function listPath(sparse: boolean, fields: readonly string[] = listFields): string {
-	return sparse ? `/v1/sessions?pretty=false&fields%5Bsessions%5D=${fields.join(',')}` : '/v1/sessions?pretty=false';
-}
+// Re-exported from their own small modules, which the batch TSV path loads alone.
+export {listFields, listPath} from './list-path.js';
+export {fetchServerInfo} from './fetch-server-info.js';
 
 export type ListResult =
 	| {ok: true; list: SessionList; latencyMs: number; bytes: number; polledAt: number}
 	| {ok: false; error: ApiError; latencyMs: number};
-
-export async function fetchServerInfo(client: Client, signal?: AbortSignal): Promise<ServerInfo | ApiError> {
-	const answer = await client.getJson('/v1/maxscale?pretty=false', 'its version', signal);
-	return answer.ok ? readServerInfo(answer.json, Date.now()) : answer.error;
-}
 
 export type ColumnsResult =
 	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; latencyMs: number; bytes: number; polledAt: number}

@@ -2,54 +2,17 @@
 // MaxScales are asked in parallel; the answer keeps the order of -h. The first
 // failure (in that order) is the one reported.
 
-import type {Client} from '../api/client.js';
-import type {ApiError} from '../api/errors.js';
-import {notASessionList, type Origin} from '../api/read-sessions.js';
-import {hasSparseFields, type ServerInfo} from '../api/server-info.js';
-import {fetchServerInfo, fetchSessionList, listPath} from '../api/sessions-api.js';
+import type {Origin} from '../api/read-sessions.js';
+import {hasSparseFields} from '../api/server-info.js';
+import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {tsvFields, type HostDocuments} from './maxctrl-tsv.js';
+import {firstFailure, infoOf, type Collected, type Host} from './collected.js';
 
-export type Host = {
-	/** The -h entry as typed. */
-	entry: string;
-	client: Client;
-	/** Learnt once; forgotten after a failure, in case the server was upgraded meanwhile. */
-	info?: ServerInfo;
-};
-
-export type Collected<T> = {ok: true; value: T} | {ok: false; error: ApiError};
-
-function firstFailure<T>(results: ReadonlyArray<Collected<T>>): Collected<T[]> {
-	const values: T[] = [];
-	for (const result of results) {
-		if (!result.ok) {
-			return result;
-		}
-
-		values.push(result.value);
-	}
-
-	return {ok: true, value: values};
-}
+export type {Collected, Host} from './collected.js';
 
 function originOf(host: Host, several: boolean): Origin {
 	return {host: host.client.target.label, keyed: several};
-}
-
-/** The server's version, learnt once: it decides whether a sparse fieldset may be sent. */
-async function infoOf(host: Host, signal?: AbortSignal): Promise<ApiError | undefined> {
-	if (host.info === undefined) {
-		const info = await fetchServerInfo(host.client, signal);
-		if ('kind' in info) {
-			return info;
-		}
-
-		host.info = info;
-	}
-
-	return undefined;
 }
 
 async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal): Promise<Collected<Session[]>> {
@@ -78,32 +41,6 @@ export async function collectSessions(hosts: readonly Host[], sort: Sort | undef
 
 	const compare = comparator(sort ?? defaultSort);
 	return {ok: true, value: all.value.flatMap((sessions) => [...sessions].sort(compare))};
-}
-
-/**
- * The collection as maxctrl reads it. maxctrl asks for every attribute; where the server
- * takes a sparse fieldset (2.5+) only the attributes its columns read travel, which gives
- * the same cells from a third of the bytes. A document without a `data` array gets the
- * reader's sentence.
- */
-async function documentsOf(host: Host, signal?: AbortSignal): Promise<Collected<HostDocuments>> {
-	const failed = await infoOf(host, signal);
-	if (failed !== undefined) {
-		return {ok: false, error: failed};
-	}
-
-	const answer = await host.client.getJson(listPath(hasSparseFields(host.info), tsvFields), 'the session list', signal);
-	const data = answer.ok ? (answer.json as {data?: unknown} | null)?.data : undefined;
-	if (!Array.isArray(data)) {
-		host.info = undefined;
-		return {ok: false, error: answer.ok ? {kind: 'shape', message: `${host.client.target.label}: ${notASessionList}.`} : answer.error};
-	}
-
-	return {ok: true, value: {entry: host.entry, data}};
-}
-
-export async function collectDocuments(hosts: readonly Host[], signal?: AbortSignal): Promise<Collected<HostDocuments[]>> {
-	return firstFailure(await Promise.all(hosts.map(async (host) => documentsOf(host, signal))));
 }
 
 /** One session as batch JSON shows it: the normalized fields, and the MaxScale it is on. */

@@ -20,6 +20,7 @@
 // pass to the terminal becomes U+FFFD here (the only intended difference).
 
 import {sanitize} from '../model/sanitize.js';
+import {fastLine} from './tsv-fast-row.js';
 
 export type TsvField = {name: string; path: string};
 
@@ -139,7 +140,7 @@ function pushRowLines(cells: readonly string[], lines: string[]): void {
 }
 
 /** One row's line. A cell that sanitize leaves alone has no tab, newline or ESC: trimming is all it needs. */
-function pushRow(row: readonly unknown[], lines: string[]): void {
+export function pushRow(row: readonly unknown[], lines: string[]): void {
 	let line = '';
 	for (let index = 0; index < row.length; index++) {
 		const value = row[index];
@@ -160,14 +161,19 @@ function pushRow(row: readonly unknown[], lines: string[]): void {
 	lines.push(line);
 }
 
-/** The text of one host's rows, as tableToString returns it (no trailing newline). */
-function tableToTsv(data: readonly unknown[]): string {
+/** The text of one host's rows, as tableToString returns it (no trailing newline); most lines the short way (tsv-fast-row.ts). */
+export function tableToTsv(data: readonly unknown[]): string {
 	const lines: string[] = [];
 	const row: unknown[] = Array.from({length: listSessionsFields.length});
 	for (const resource of data) {
-		fillRow(resource, row);
-		normalizeWhitespaceLikeMaxctrl(row);
-		pushRow(row, lines);
+		const line = fastLine(resource);
+		if (line === undefined) {
+			fillRow(resource, row);
+			normalizeWhitespaceLikeMaxctrl(row);
+			pushRow(row, lines);
+		} else {
+			lines.push(line);
+		}
 	}
 
 	return lines.join('\n');
@@ -180,17 +186,25 @@ export type HostDocuments = {
 	data: readonly unknown[];
 };
 
-/** Everything `maxctrl --tsv list sessions` would write to stdout. */
-export function maxctrlTsv(hosts: readonly HostDocuments[]): string {
+/** One host's block, its rows already formatted (tableToTsv, or the streamed reader). */
+export type HostTable = {entry: string; table: string};
+
+/** The blocks joined as maxctrl joins them: the heading of each when there are several. */
+export function joinHostTables(hosts: readonly HostTable[]): string {
 	const blocks: string[] = [];
 	for (const host of hosts) {
 		if (hosts.length > 1) {
 			blocks.push(sanitize(host.entry));
 		}
 
-		blocks.push(tableToTsv(host.data));
+		blocks.push(host.table);
 	}
 
 	const text = blocks.join('\n');
 	return text === '' ? '' : `${text}\n`;
+}
+
+/** Everything `maxctrl --tsv list sessions` would write to stdout. */
+export function maxctrlTsv(hosts: readonly HostDocuments[]): string {
+	return joinHostTables(hosts.map((host) => ({entry: host.entry, table: tableToTsv(host.data)})));
 }

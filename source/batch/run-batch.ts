@@ -9,15 +9,14 @@
 //   --watch --json  one such array per line (NDJSON), every interval, until SIGINT/SIGTERM
 //
 // Exit 0 on success; 1 with one line on stderr when a MaxScale cannot be read.
+// Each mode loads its own modules only: --tsv never compiles the session reader.
 
 import process from 'node:process';
 import type {Client} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Sort} from '../model/sort.js';
-import {collectDocuments, collectSessions, toRecord, type Host} from './collect.js';
-import {maxctrlTsv} from './maxctrl-tsv.js';
-import {formatTable} from './table.js';
+import type {Host} from './collected.js';
 
 export type BatchMode = 'table' | 'tsv' | 'json' | 'watch-json';
 
@@ -42,16 +41,18 @@ function complain(stderr: Out, error: ApiError): void {
 
 async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], options: BatchOptions, stdout: Out, stderr: Out): Promise<number> {
 	if (mode === 'tsv') {
-		const documents = await collectDocuments(hosts);
-		if (!documents.ok) {
-			complain(stderr, documents.error);
+		const [{collectTables}, {joinHostTables}] = await Promise.all([import('./tsv-collect.js'), import('./maxctrl-tsv.js')]);
+		const tables = await collectTables(hosts);
+		if (!tables.ok) {
+			complain(stderr, tables.error);
 			return exitFailure;
 		}
 
-		stdout.write(maxctrlTsv(documents.value));
+		stdout.write(joinHostTables(tables.value));
 		return 0;
 	}
 
+	const [{collectSessions, toRecord}, {formatTable}] = await Promise.all([import('./collect.js'), import('./table.js')]);
 	const sessions = await collectSessions(hosts, options.sort);
 	if (!sessions.ok) {
 		complain(stderr, sessions.error);
@@ -71,6 +72,7 @@ async function watch(hosts: Host[], options: BatchOptions, stdout: Out, stderr: 
 		stop.abort();
 	};
 
+	const {collectSessions, toRecord} = await import('./collect.js');
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 	options.signal?.addEventListener('abort', onSignal, {once: true});

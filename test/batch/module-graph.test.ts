@@ -44,6 +44,11 @@ test('a batch run loads neither Ink nor React', {skip: skipWithoutBuild}, async 
 		// undici's index would load fetch, WebSocket, the caches and the mocks as well: only
 		// the pool and request() are imported. node:tls is for https hosts only.
 		assert.deepEqual(modules.filter((url) => url.endsWith('/node_modules/undici/index.js') || url === 'node:tls'), [], mode.join(' '));
+		if (mode.includes('--tsv')) {
+			// --tsv formats JSON.parse'd slices itself: the monitor's list reader and scanner stay unloaded.
+			assert.deepEqual(modules.filter((url) => /\/build\/(api\/(sessions-api|session-list-reader|json-scanner)|batch\/(collect|table))\.js$/.test(url)), [], 'tsv');
+			assert.ok(modules.some((url) => url.endsWith('/build/batch/tsv-stream.js')), 'the streamed reader ran');
+		}
 	}
 });
 
