@@ -7,15 +7,14 @@
 
 import os from 'node:os';
 import process from 'node:process';
+import meow from 'meow';
 import type {Target} from './api/client.js';
 import type {monitorOptions} from './config/options.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
 import {helpText} from './help.js';
 import type {BatchMode} from './batch/run-batch.js';
-import {importMeow} from './import-meow.js';
 
-const meow = await importMeow();
 const cli = meow(helpText, {
 	importMeta: import.meta,
 	allowUnknownFlags: false,
