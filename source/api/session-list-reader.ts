@@ -47,6 +47,9 @@ export class SessionListReader implements JsonSink {
 	 */
 	readonly #row: Row = clearAttributes({id: '', host: '', service: '', state: ''});
 	#id: string | undefined;
+	/** The last `connected` text read, and what it parsed to. */
+	#connected = '';
+	#connectedAt: number | undefined;
 
 	constructor(origin: Origin) {
 		this.#origin = origin;
@@ -106,12 +109,13 @@ export class SessionListReader implements JsonSink {
 		}
 
 		const id = this.#id;
+		const seen = this.#seen.size;
 		if (id === undefined || id === '') {
 			this.#skipped++;
-		} else if (this.#seen.has(id)) {
+		} else if (this.#seen.add(id).size === seen) {
+			// One look-up, not has() then add(): a Set of 100k ids is a cache miss a time.
 			this.#duplicates++;
 		} else {
-			this.#seen.add(id);
 			this.#row.id = id;
 			this.#builder.add(this.#row);
 		}
@@ -126,7 +130,13 @@ export class SessionListReader implements JsonSink {
 			}
 
 			case slot.connected: {
-				row.connectedAt = parseConnected(text);
+				// Sessions that follow one another often connected in the same second.
+				if (text !== this.#connected) {
+					this.#connected = text;
+					this.#connectedAt = parseConnected(text);
+				}
+
+				row.connectedAt = this.#connectedAt;
 				break;
 			}
 
