@@ -1,32 +1,24 @@
 // The containers the JSON scanner is inside: per level, the sink's context for it and,
 // for an array, the index of its next element (-1 for an object). Typed arrays that
 // grow by doubling: a list is only a few levels deep, but JSON.parse takes any depth.
+// The innermost level is also kept in plain fields: the scanner asks about it at every
+// comma, name and value, and a field is a load where a getter is a call.
 
 import {skip} from './json-scanner.js';
 
 export class ContainerStack {
 	depth = 0;
+	/** The innermost container's context, skip outside any. */
+	context = skip;
+	/** Whether the innermost container is an array. */
+	inArray = false;
 	#contexts = new Int32Array(16);
 	/** Float64: an array may have more elements than an int32 counts, as it streams. */
 	#indices = new Float64Array(16);
 
-	/** The innermost container's context, skip outside any. */
-	get context(): number {
-		return this.depth === 0 ? skip : this.#contexts[this.depth - 1]!;
-	}
-
-	/** Whether the innermost container is an array. */
-	get inArray(): boolean {
-		return this.depth > 0 && this.#indices[this.depth - 1]! >= 0;
-	}
-
-	/** The index of the innermost array's next element. */
-	get index(): number {
-		return this.#indices[this.depth - 1]!;
-	}
-
-	set index(index: number) {
-		this.#indices[this.depth - 1] = index;
+	/** The index of the innermost array's next element, counted as taken. */
+	nextIndex(): number {
+		return this.#indices[this.depth - 1]!++;
 	}
 
 	push(context: number, array: boolean): void {
@@ -37,11 +29,17 @@ export class ContainerStack {
 		this.#contexts[this.depth] = context;
 		this.#indices[this.depth] = array ? 0 : -1;
 		this.depth++;
+		this.context = context;
+		this.inArray = array;
 	}
 
 	/** Leaves the innermost container: its context. */
 	pop(): number {
-		return this.#contexts[--this.depth]!;
+		const context = this.#contexts[--this.depth]!;
+		const depth = this.depth;
+		this.context = depth === 0 ? skip : this.#contexts[depth - 1]!;
+		this.inArray = depth > 0 && this.#indices[depth - 1]! >= 0;
+		return context;
 	}
 
 	#grow(): void {

@@ -323,8 +323,8 @@ export class JsonScanner {
 			this.#rootStarted = true;
 		} else if (stack.inArray) {
 			const context = stack.context;
-			slot = context === skip ? skip : this.#sink.element(context, stack.index);
-			stack.index++;
+			const index = stack.nextIndex();
+			slot = context === skip ? skip : this.#sink.element(context, index);
 		}
 
 		this.#slot = slot;
