@@ -251,36 +251,15 @@ export class JsonScanner {
 		}
 	}
 
-	/** A value starts at `i` with `c`: the index after it (or where it broke, or the chunk's end if it goes on). */
+	/** A value starts at `i` with `c`: the index after it (or where it broke, or the chunk's end if it goes on). Kinds by how often they come. */
 	#value(chunk: Buffer, i: number, c: number): number {
-		const literal = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
-		const number = c === 0x2d || (c >= 0x30 && c <= 0x39);
-		if (literal === '' && !number && c !== 0x7b && c !== 0x5b && c !== quote) {
-			this.#fail();
-			return i;
-		}
-
-		const slot = this.#valueSlot();
-		if (c === 0x7b || c === 0x5b) {
-			const array = c === 0x5b;
-			let context = skip;
-			if ((slot & (array ? wants.array : wants.object)) !== 0) {
-				context = this.#sink.open(slot);
-			} else if ((slot & wants.other) !== 0) {
-				this.#sink.other(slot);
-			}
-
-			this.#stack.push(context, array);
-			this.#mode = array ? Mode.FirstValue : Mode.FirstKey;
-			return i + 1;
-		}
-
 		if (c === quote) {
+			const slot = this.#valueSlot();
 			const start = i + 1;
 			const n = chunk.length;
 			const end = plainEnd(chunk, start, n);
+			const taken = (slot & wants.string) !== 0;
 			if (end < n && chunk[end] === quote) {
-				const taken = (slot & wants.string) !== 0;
 				if (taken) {
 					this.#sink.string(slot, end - start <= shortString ? this.#strings.get(chunk, start, end) : (chunk as unknown as Slicers).latin1Slice(start, end));
 				}
@@ -289,11 +268,12 @@ export class JsonScanner {
 				return end + 1;
 			}
 
-			this.#string.begin(start, false, (slot & wants.string) !== 0);
+			this.#string.begin(start, false, taken);
 			return this.#stringRest(chunk, end);
 		}
 
-		if (number) {
+		if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+			const slot = this.#valueSlot();
 			const end = numberEnd(chunk, i, chunk.length);
 			const taken = (slot & wants.number) !== 0;
 			if (end !== -1) {
@@ -309,6 +289,28 @@ export class JsonScanner {
 			return this.#numberRest(chunk, i + 1);
 		}
 
+		if (c === 0x7b || c === 0x5b) {
+			const slot = this.#valueSlot();
+			const array = c === 0x5b;
+			let context = skip;
+			if ((slot & (array ? wants.array : wants.object)) !== 0) {
+				context = this.#sink.open(slot);
+			} else if ((slot & wants.other) !== 0) {
+				this.#sink.other(slot);
+			}
+
+			this.#stack.push(context, array);
+			this.#mode = array ? Mode.FirstValue : Mode.FirstKey;
+			return i + 1;
+		}
+
+		const literal = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
+		if (literal === '') {
+			this.#fail();
+			return i;
+		}
+
+		this.#valueSlot();
 		this.#literal = literal;
 		this.#literalAt = 1;
 		return this.#literalRest(chunk, i + 1);
