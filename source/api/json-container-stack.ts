@@ -4,7 +4,7 @@
 // The innermost level is also kept in plain fields: the scanner asks about it at every
 // comma, name and value, and a field is a load where a getter is a call.
 
-import {skip} from './json-scanner.js';
+import {skip} from './json-sink.js';
 
 export class ContainerStack {
 	depth = 0;

@@ -15,35 +15,17 @@
 // byte-at-a-time tokens of json-string-token.ts and json-number-token.ts.
 
 import {Buffer} from 'node:buffer';
-import {StringDecoder} from 'node:string_decoder';
 import {ContainerStack} from './json-container-stack.js';
+import {ErrorTail} from './json-error-tail.js';
 import {numberAt} from './json-number.js';
 import {NumberToken, numberEnd} from './json-number-token.js';
+import {skip, wants, type JsonSink, type ScanEnd} from './json-sink.js';
 import {StringToken, plainEnd} from './json-string-token.js';
 import {decodeJsonString, type Slicers} from './json-text.js';
 import {StringTable} from './string-table.js';
 import {Utf8Length} from './utf8-length.js';
 
-export const wants = {string: 0x100, number: 0x200, object: 0x400, array: 0x800, other: 0x1000} as const;
-/** The context of a container nobody asked for, and the slot of a value nobody wants. */
-export const skip = 0;
-
-export type JsonSink = {
-	/** A member name without escapes, as raw bytes: the slot of its value. */
-	key(context: number, bytes: Buffer, start: number, end: number): number;
-	/** A member name that had escapes or crossed chunks, decoded. */
-	keyText(context: number, text: string): number;
-	element(context: number, index: number): number;
-	/** A container for a slot that wants it: the context of its members. */
-	open(slot: number): number;
-	close(context: number): void;
-	string(slot: number, text: string): void;
-	number(slot: number, value: number): void;
-	/** A value of a kind the slot does not take (only for slots with `wants.other`). */
-	other(slot: number): void;
-};
-
-export type ScanEnd = {valid: boolean; /** UTF-16 length of the decoded body. */ length: number; /** Whether the body starts like HTML (/^\s*</). */ html: boolean};
+export {skip, wants, type JsonSink, type ScanEnd} from './json-sink.js';
 
 const Mode = {Value: 0, FirstValue: 1, FirstKey: 2, Key: 3, Colon: 4, After: 5, String: 6, Number: 7, Literal: 8, Error: 9} as const;
 
@@ -66,9 +48,7 @@ export class JsonScanner {
 	readonly #number = new NumberToken();
 	#literal = '';
 	#literalAt = 0;
-	// After an error: the rest is only counted, and sniffed for HTML if it came first.
-	#html: boolean | undefined;
-	#sniffer: StringDecoder | undefined;
+	readonly #errorTail = new ErrorTail(this.#utf8);
 
 	/** `strings` shares short texts across scans: a list repeats its states, users and services, and the next poll its ids. */
 	constructor(sink: JsonSink, rootSlot: number, strings = new StringTable()) {
@@ -102,7 +82,7 @@ export class JsonScanner {
 		}
 
 		if (this.#mode === Mode.Error) {
-			this.#afterError(chunk, i);
+			this.#errorTail.write(chunk, i);
 			return;
 		}
 
@@ -125,13 +105,9 @@ export class JsonScanner {
 		}
 
 		this.#utf8.flush();
-		if (this.#html === undefined) {
-			const rest = this.#sniffer?.end() ?? '';
-			this.#html = /\S/.exec(rest)?.[0] === '<';
-		}
-
+		const html = this.#errorTail.end();
 		const length = this.#total - this.#utf8.bytes + this.#utf8.units;
-		return {valid: this.#mode !== Mode.Error, length, html: this.#mode === Mode.Error && this.#html};
+		return {valid: this.#mode !== Mode.Error, length, html: this.#mode === Mode.Error && html};
 	}
 
 	/**
@@ -247,7 +223,7 @@ export class JsonScanner {
 		}
 
 		if (this.#mode === Mode.Error) {
-			this.#afterError(chunk, i);
+			this.#errorTail.write(chunk, i);
 		}
 	}
 
@@ -437,21 +413,6 @@ export class JsonScanner {
 
 	#fail(): void {
 		this.#mode = Mode.Error;
-		// Only a body whose first character is not JSON can be an HTML page.
-		if (this.#rootStarted) {
-			this.#html = false;
-		} else {
-			this.#sniffer = new StringDecoder('utf8');
-		}
-	}
-
-	#afterError(chunk: Buffer, from: number): void {
-		this.#utf8.feed(chunk, from, chunk.length);
-		if (this.#html === undefined && this.#sniffer !== undefined) {
-			const first = /\S/.exec(this.#sniffer.write(chunk.subarray(from)))?.[0];
-			if (first !== undefined) {
-				this.#html = first === '<';
-			}
-		}
+		this.#errorTail.begin(this.#rootStarted);
 	}
 }
