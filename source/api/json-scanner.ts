@@ -8,76 +8,47 @@
 // the value is for, with `wants` flags telling which kinds of value it takes. A value of
 // another kind is validated and skipped; a container it does not take is walked in
 // "skip" context, where no name is even looked at.
+//
+// Speed: one loop takes a token per turn, with its mode in a local. A string, number or
+// literal that lies whole in the chunk (nearly all) is taken on the spot; the tokens
+// that need more (escapes, UTF-8, a chunk boundary, a grammar error) go to the
+// byte-at-a-time tokens of json-string-token.ts and json-number-token.ts.
 
 import {Buffer} from 'node:buffer';
-import {StringDecoder} from 'node:string_decoder';
+import {ContainerStack} from './json-container-stack.js';
+import {ErrorTail} from './json-error-tail.js';
 import {numberAt} from './json-number.js';
-import {decodeJsonString} from './json-text.js';
+import {NumberToken, numberEnd} from './json-number-token.js';
+import {skip, wants, type JsonSink, type ScanEnd} from './json-sink.js';
+import {StringToken, plainEnd} from './json-string-token.js';
+import {decodeJsonString, type Slicers} from './json-text.js';
 import {StringTable} from './string-table.js';
 import {Utf8Length} from './utf8-length.js';
 
-export const wants = {string: 0x100, number: 0x200, object: 0x400, array: 0x800, other: 0x1000} as const;
-/** The context of a container nobody asked for, and the slot of a value nobody wants. */
-export const skip = 0;
-
-export type JsonSink = {
-	/** A member name without escapes, as raw bytes: the slot of its value. */
-	key(context: number, bytes: Buffer, start: number, end: number): number;
-	/** A member name that had escapes or crossed chunks, decoded. */
-	keyText(context: number, text: string): number;
-	element(context: number, index: number): number;
-	/** A container for a slot that wants it: the context of its members. */
-	open(slot: number): number;
-	close(context: number): void;
-	string(slot: number, text: string): void;
-	number(slot: number, value: number): void;
-	/** A value of a kind the slot does not take (only for slots with `wants.other`). */
-	other(slot: number): void;
-};
-
-export type ScanEnd = {valid: boolean; /** UTF-16 length of the decoded body. */ length: number; /** Whether the body starts like HTML (/^\s*</). */ html: boolean};
+export {skip, wants, type JsonSink, type ScanEnd} from './json-sink.js';
 
 const Mode = {Value: 0, FirstValue: 1, FirstKey: 2, Key: 3, Colon: 4, After: 5, String: 6, Number: 7, Literal: 8, Error: 9} as const;
-/** Where a number is in its grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? */
-const Num = {Minus: 0, Zero: 1, Int: 2, Dot: 3, Frac: 4, Exp: 5, ExpSign: 6, ExpDigits: 7} as const;
 
 const quote = 0x22;
-const backslash = 0x5c;
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-// After a backslash: " \ / b f n r t (u is handled apart).
-const simpleEscapes = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
+/** Strings up to this length that need no decoding are looked up in the StringTable. */
+const shortString = 64;
 
 export class JsonScanner {
 	readonly #sink: JsonSink;
 	readonly #rootSlot: number;
 	#mode: number = Mode.Value;
-	readonly #contexts: number[] = [];
-	/** The innermost open container's context (the top of #contexts). */
-	#context = skip;
-	/** Per open container: the next element's index for an array, -1 for an object. */
-	readonly #indices: number[] = [];
+	readonly #stack = new ContainerStack();
+	/** The slot of the value in progress (of the last name read, inside an object). */
 	#slot = skip;
 	#rootStarted = false;
 	#total = 0;
 	readonly #utf8 = new Utf8Length();
 	readonly #strings: StringTable;
-	// The token in progress.
-	#start = 0;
-	#isKey = false;
-	#collect = false;
-	#escaped = false;
-	#ascii = true;
-	/** 0 outside an escape, 1 after a backslash, 2–5 while \u hex digits are due. */
-	#escape = 0;
-	readonly #pieces: Buffer[] = [];
-	#number: number = Num.Int;
-	#numberText = '';
+	readonly #string = new StringToken(this.#utf8);
+	readonly #number = new NumberToken();
 	#literal = '';
 	#literalAt = 0;
-	// After an error: the rest is only counted, and sniffed for HTML if it came first.
-	#html: boolean | undefined;
-	#sniffer: StringDecoder | undefined;
+	readonly #errorTail = new ErrorTail(this.#utf8);
 
 	/** `strings` shares short texts across scans: a list repeats its states, users and services, and the next poll its ids. */
 	constructor(sink: JsonSink, rootSlot: number, strings = new StringTable()) {
@@ -89,179 +60,213 @@ export class JsonScanner {
 	write(chunk: Buffer): void {
 		this.#total += chunk.length;
 		let i = 0;
-		if (this.#mode === Mode.String) {
-			this.#start = 0;
-			if (this.#utf8.pending && chunk.length > 0 && chunk[0]! < 0x80) {
-				this.#utf8.flush();
+		switch (this.#mode) {
+			case Mode.String: {
+				this.#string.resume(chunk);
+				i = this.#stringRest(chunk, 0);
+				break;
 			}
-		} else if (this.#mode === Mode.Number) {
-			this.#start = 0;
+
+			case Mode.Number: {
+				this.#number.resume();
+				i = this.#numberRest(chunk, 0);
+				break;
+			}
+
+			case Mode.Literal: {
+				i = this.#literalRest(chunk, 0);
+				break;
+			}
+
+			default:
+		}
+
+		if (this.#mode === Mode.Error) {
+			this.#errorTail.write(chunk, i);
+			return;
 		}
 
 		this.#run(chunk, i);
-		this.#chunkEnded(chunk);
+		if (this.#mode === Mode.String) {
+			this.#string.chunkEnded(chunk);
+		} else if (this.#mode === Mode.Number) {
+			this.#number.chunkEnded(chunk);
+		}
 	}
 
 	end(): ScanEnd {
-		if (this.#mode === Mode.Number && this.#numberEnds()) {
-			this.#start = 0;
-			this.#finishNumber(Buffer.alloc(0), 0);
+		if (this.#mode === Mode.Number && this.#number.complete) {
+			this.#number.resume();
+			this.#numberDone(Buffer.alloc(0), 0);
 		}
 
-		if (this.#mode !== Mode.Error && !(this.#mode === Mode.After && this.#contexts.length === 0)) {
-			this.#fail(0);
+		if (this.#mode !== Mode.Error && !(this.#mode === Mode.After && this.#stack.depth === 0)) {
+			this.#fail();
 		}
 
 		this.#utf8.flush();
-		if (this.#html === undefined) {
-			const rest = this.#sniffer?.end() ?? '';
-			this.#html = /\S/.exec(rest)?.[0] === '<';
-		}
-
+		const html = this.#errorTail.end();
 		const length = this.#total - this.#utf8.bytes + this.#utf8.units;
-		return {valid: this.#mode !== Mode.Error, length, html: this.#mode === Mode.Error && this.#html};
+		return {valid: this.#mode !== Mode.Error, length, html: this.#mode === Mode.Error && html};
 	}
 
-	/** The hot loop, apart from write() so that V8 optimizes it whole rather than on stack replacement. */
+	/**
+	 * The hot loop, from `i` of a chunk in a structural mode. Members follow one another
+	 * without spaces in a compact body: a name right after its comma, a colon right after
+	 * its name and a value right after its colon are each taken in the same turn.
+	 */
 	#run(chunk: Buffer, from: number): void {
 		const n = chunk.length;
+		const stack = this.#stack;
+		let mode = this.#mode;
 		let i = from;
 		while (i < n) {
-			const mode = this.#mode;
-			if (mode === Mode.String) {
-				i = this.#string(chunk, i);
-			} else if (mode === Mode.Number) {
-				i = this.#numberPart(chunk, i);
-			} else if (mode === Mode.Literal) {
-				i = this.#literalPart(chunk, i);
-			} else if (mode === Mode.Error) {
-				this.#afterError(chunk, i);
-				return;
-			} else {
-				const c = chunk[i]!;
-				i = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 ? i + 1 : this.#structural(chunk, i, c);
-			}
-		}
-	}
-
-	/** A chunk ended inside a token: keep what the token needs from it. */
-	#chunkEnded(chunk: Buffer): void {
-		if (this.#mode === Mode.String && this.#collect) {
-			this.#pieces.push(Buffer.from(chunk.subarray(this.#start)));
-		} else if (this.#mode === Mode.Number && this.#collect) {
-			this.#numberText += chunk.toString('latin1', this.#start);
-		}
-	}
-
-	#fail(at: number): number {
-		this.#mode = Mode.Error;
-		// Only a body whose first character is not JSON can be an HTML page.
-		if (this.#rootStarted) {
-			this.#html = false;
-		} else {
-			this.#sniffer = new StringDecoder('utf8');
-		}
-
-		return at;
-	}
-
-	#afterError(chunk: Buffer, from: number): void {
-		this.#utf8.feed(chunk, from, chunk.length);
-		if (this.#html === undefined && this.#sniffer !== undefined) {
-			const first = /\S/.exec(this.#sniffer.write(chunk.subarray(from)))?.[0];
-			if (first !== undefined) {
-				this.#html = first === '<';
-			}
-		}
-	}
-
-	#structural(chunk: Buffer, i: number, c: number): number {
-		switch (this.#mode) {
-			case Mode.FirstValue: {
-				return c === 0x5d ? this.#close(i) : this.#value(chunk, i, c);
+			let c = chunk[i]!;
+			if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+				i++;
+				continue;
 			}
 
-			case Mode.Value: {
-				return this.#value(chunk, i, c);
-			}
-
-			case Mode.FirstKey: {
-				if (c === 0x7d) {
-					return this.#close(i);
-				}
-
-				return this.#key(i, c);
-			}
-
-			case Mode.Key: {
-				return this.#key(i, c);
-			}
-
-			case Mode.Colon: {
-				if (c !== 0x3a) {
-					return this.#fail(i);
-				}
-
-				this.#mode = Mode.Value;
-				return i + 1;
-			}
-
-			default: {
+			if (mode === Mode.After) {
 				// After a value: a comma, or the close of its container.
-				const depth = this.#contexts.length;
-				if (depth === 0) {
-					return this.#fail(i);
+				if (c === 0x2c && stack.depth > 0) {
+					i++;
+					if (stack.inArray) {
+						mode = Mode.Value;
+						continue;
+					}
+
+					mode = Mode.Key;
+					if (i === n || chunk[i] !== quote) {
+						continue;
+					}
+
+					c = quote;
+				} else if (stack.depth > 0 && (stack.inArray ? c === 0x5d : c === 0x7d)) {
+					this.#close();
+					i++;
+					continue;
+				} else {
+					break;
+				}
+			}
+
+			if (mode === Mode.Key || mode === Mode.FirstKey) {
+				if (c === 0x7d && mode === Mode.FirstKey) {
+					this.#close();
+					i++;
+					mode = Mode.After;
+					continue;
 				}
 
-				const inArray = this.#indices[depth - 1]! >= 0;
-				if (c === 0x2c) {
-					this.#mode = inArray ? Mode.Value : Mode.Key;
-					return i + 1;
+				if (c !== quote) {
+					break;
 				}
 
-				return (inArray ? c === 0x5d : c === 0x7d) ? this.#close(i) : this.#fail(i);
+				const context = stack.context;
+				const start = i + 1;
+				const end = plainEnd(chunk, start, n);
+				if (end === n || chunk[end] !== quote) {
+					this.#string.begin(start, true, context !== skip);
+					i = this.#stringRest(chunk, end);
+					mode = this.#mode;
+					if (mode >= Mode.String) {
+						break;
+					}
+
+					continue;
+				}
+
+				this.#slot = context === skip ? skip : this.#sink.key(context, chunk, start, end);
+				i = end + 1;
+				if (i === n || chunk[i] !== 0x3a) {
+					mode = Mode.Colon;
+					continue;
+				}
+
+				mode = Mode.Value;
+				if (++i === n) {
+					break;
+				}
+
+				c = chunk[i]!;
+				if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+					continue;
+				}
+			} else if (mode === Mode.Colon) {
+				if (c !== 0x3a) {
+					break;
+				}
+
+				mode = Mode.Value;
+				i++;
+				continue;
+			} else if (c === 0x5d && mode === Mode.FirstValue) {
+				this.#close();
+				i++;
+				mode = Mode.After;
+				continue;
+			}
+
+			this.#mode = mode;
+			i = this.#value(chunk, i, c);
+			mode = this.#mode;
+			if (mode >= Mode.String) {
+				// A token goes on in the next chunk, or an error came.
+				break;
 			}
 		}
-	}
 
-	#key(i: number, c: number): number {
-		if (c !== quote) {
-			return this.#fail(i);
+		this.#mode = mode;
+		if (i < n && mode < Mode.String) {
+			this.#fail();
 		}
 
-		this.#beginString(i + 1, true, this.#context !== skip);
-		return i + 1;
+		if (this.#mode === Mode.Error) {
+			this.#errorTail.write(chunk, i);
+		}
 	}
 
-	#beginString(start: number, isKey: boolean, collect: boolean): void {
-		this.#mode = Mode.String;
-		this.#start = start;
-		this.#isKey = isKey;
-		this.#collect = collect;
-		this.#escaped = false;
-		this.#ascii = true;
-		this.#escape = 0;
-	}
-
+	/** A value starts at `i` with `c`: the index after it (or where it broke, or the chunk's end if it goes on). Kinds by how often they come. */
 	#value(chunk: Buffer, i: number, c: number): number {
-		const literal = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
-		if (literal === '' && c !== 0x7b && c !== 0x5b && c !== quote && c !== 0x2d && !isDigit(c)) {
-			return this.#fail(i);
+		if (c === quote) {
+			const slot = this.#valueSlot();
+			const start = i + 1;
+			const n = chunk.length;
+			const end = plainEnd(chunk, start, n);
+			const taken = (slot & wants.string) !== 0;
+			if (end < n && chunk[end] === quote) {
+				if (taken) {
+					this.#sink.string(slot, end - start <= shortString ? this.#strings.get(chunk, start, end) : (chunk as unknown as Slicers).latin1Slice(start, end));
+				}
+
+				this.#scalarDone(taken);
+				return end + 1;
+			}
+
+			this.#string.begin(start, false, taken);
+			return this.#stringRest(chunk, end);
 		}
 
-		const depth = this.#contexts.length;
-		let slot = this.#slot;
-		if (depth === 0) {
-			slot = this.#rootSlot;
-			this.#rootStarted = true;
-		} else if (this.#indices[depth - 1]! >= 0) {
-			const context = this.#contexts[depth - 1]!;
-			slot = context === skip ? skip : this.#sink.element(context, this.#indices[depth - 1]!);
-			this.#indices[depth - 1]!++;
+		if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+			const slot = this.#valueSlot();
+			const end = numberEnd(chunk, i, chunk.length);
+			const taken = (slot & wants.number) !== 0;
+			if (end !== -1) {
+				if (taken) {
+					this.#sink.number(slot, numberAt(chunk, i, end));
+				}
+
+				this.#scalarDone(taken);
+				return end;
+			}
+
+			this.#number.begin(chunk, i, taken);
+			return this.#numberRest(chunk, i + 1);
 		}
 
-		this.#slot = slot;
 		if (c === 0x7b || c === 0x5b) {
+			const slot = this.#valueSlot();
 			const array = c === 0x5b;
 			let context = skip;
 			if ((slot & (array ? wants.array : wants.object)) !== 0) {
@@ -270,43 +275,45 @@ export class JsonScanner {
 				this.#sink.other(slot);
 			}
 
-			this.#contexts.push(context);
-			this.#context = context;
-			this.#indices.push(array ? 0 : -1);
+			this.#stack.push(context, array);
 			this.#mode = array ? Mode.FirstValue : Mode.FirstKey;
 			return i + 1;
 		}
 
-		if (c === quote) {
-			this.#beginString(i + 1, false, (slot & wants.string) !== 0);
-			return i + 1;
+		const literal = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
+		if (literal === '') {
+			this.#fail();
+			return i;
 		}
 
-		if (c === 0x2d || isDigit(c)) {
-			this.#mode = Mode.Number;
-			this.#number = c === 0x2d ? Num.Minus : c === 0x30 ? Num.Zero : Num.Int;
-			this.#start = i;
-			this.#collect = (slot & wants.number) !== 0;
-			this.#numberText = '';
-			return this.#numberPart(chunk, i + 1);
-		}
-
-		this.#mode = Mode.Literal;
+		this.#valueSlot();
 		this.#literal = literal;
 		this.#literalAt = 1;
-		return this.#literalPart(chunk, i + 1);
+		return this.#literalRest(chunk, i + 1);
 	}
 
-	#close(i: number): number {
-		this.#indices.pop();
-		const context = this.#contexts.pop()!;
-		this.#context = this.#contexts.length === 0 ? skip : this.#contexts[this.#contexts.length - 1]!;
+	/** The slot of the value starting now: the root's, the next element's, or the member name's. */
+	#valueSlot(): number {
+		const stack = this.#stack;
+		let slot = this.#slot;
+		if (stack.depth === 0) {
+			slot = this.#rootSlot;
+			this.#rootStarted = true;
+		} else if (stack.inArray) {
+			const context = stack.context;
+			const index = stack.nextIndex();
+			slot = context === skip ? skip : this.#sink.element(context, index);
+		}
+
+		this.#slot = slot;
+		return slot;
+	}
+
+	#close(): void {
+		const context = this.#stack.pop();
 		if (context !== skip) {
 			this.#sink.close(context);
 		}
-
-		this.#mode = Mode.After;
-		return i + 1;
 	}
 
 	/** A string, number or literal ended; `taken` when the sink had it. */
@@ -318,159 +325,77 @@ export class JsonScanner {
 		this.#mode = Mode.After;
 	}
 
-	#string(chunk: Buffer, i: number): number {
-		const n = chunk.length;
-		let j = i;
-		while (j < n) {
-			if (this.#escape !== 0) {
-				const c = chunk[j]!;
-				if (this.#escape === 1) {
-					if (c === 0x75) {
-						this.#escape = 5;
-					} else if (simpleEscapes.has(c)) {
-						this.#escape = 0;
-					} else {
-						return this.#fail(j);
-					}
-				} else if (isHex(c)) {
-					this.#escape = this.#escape === 2 ? 0 : this.#escape - 1;
-				} else {
-					return this.#fail(j);
-				}
-
-				j++;
-				continue;
-			}
-
-			// The common case: plain printable ASCII.
-			let c = chunk[j]!;
-			while (c >= 0x20 && c < 0x80 && c !== quote && c !== backslash) {
-				if (++j === n) {
-					return n;
-				}
-
-				c = chunk[j]!;
-			}
-
-			if (c === quote) {
-				this.#endString(chunk, j);
-				return j + 1;
-			}
-
-			if (c === backslash) {
-				this.#escaped = true;
-				this.#escape = 1;
-				j++;
-			} else if (c >= 0x80) {
-				let k = j + 1;
-				while (k < n && chunk[k]! >= 0x80) {
-					k++;
-				}
-
-				this.#ascii = false;
-				this.#utf8.feed(chunk, j, k);
-				if (k < n) {
-					this.#utf8.flush();
-				}
-
-				j = k;
-			} else {
-				// A raw control character: JSON.parse refuses it too.
-				return this.#fail(j);
-			}
+	/** A string continues at `i` in the byte-at-a-time token. */
+	#stringRest(chunk: Buffer, i: number): number {
+		const token = this.#string;
+		const end = token.scan(chunk, i);
+		if (end < 0) {
+			this.#fail();
+			return ~end;
 		}
 
-		return n;
-	}
+		if (end === chunk.length) {
+			this.#mode = Mode.String;
+			return end;
+		}
 
-	#endString(chunk: Buffer, end: number): void {
-		if (this.#collect) {
-			let bytes = chunk;
-			let start = this.#start;
-			let stop = end;
-			if (this.#pieces.length > 0) {
-				this.#pieces.push(chunk.subarray(this.#start, end));
-				bytes = Buffer.concat(this.#pieces);
-				this.#pieces.length = 0; // Rare: pieces are only left when a string crossed chunks.
-				start = 0;
-				stop = bytes.length;
-			}
-
-			if (this.#isKey) {
-				const context = this.#context;
-				this.#slot = this.#escaped || bytes !== chunk
-					? this.#sink.keyText(context, decodeJsonString(bytes, start, stop, this.#escaped, this.#ascii))
-					: this.#sink.key(context, bytes, start, stop);
+		if (token.collect) {
+			const bytes = token.bytes(chunk, end);
+			const crossed = bytes !== chunk;
+			const stop = crossed ? bytes.length : end;
+			if (token.isKey) {
+				const context = this.#stack.context;
+				this.#slot = token.escaped || crossed ? this.#sink.keyText(context, decodeJsonString(bytes, token.start, stop, token.escaped, token.ascii)) : this.#sink.key(context, bytes, token.start, stop);
 			} else {
-				const short = !this.#escaped && this.#ascii && bytes === chunk && stop - start <= 64;
-				this.#sink.string(this.#slot, short ? this.#strings.get(bytes, start, stop) : decodeJsonString(bytes, start, stop, this.#escaped, this.#ascii));
+				const short = !token.escaped && token.ascii && !crossed && stop - token.start <= shortString;
+				this.#sink.string(this.#slot, short ? this.#strings.get(bytes, token.start, stop) : decodeJsonString(bytes, token.start, stop, token.escaped, token.ascii));
 			}
-		} else if (this.#isKey) {
+		} else if (token.isKey) {
 			this.#slot = skip;
 		}
 
-		if (this.#isKey) {
+		if (token.isKey) {
 			this.#mode = Mode.Colon;
 		} else {
-			this.#scalarDone(this.#collect);
+			this.#scalarDone(token.collect);
 		}
+
+		return end + 1;
 	}
 
-	#numberEnds(): boolean {
-		const state = this.#number;
-		return state === Num.Zero || state === Num.Int || state === Num.Frac || state === Num.ExpDigits;
+	/** A number continues at `i` in the byte-at-a-time token. */
+	#numberRest(chunk: Buffer, i: number): number {
+		const end = this.#number.scan(chunk, i);
+		if (end < 0) {
+			this.#fail();
+			return ~end;
+		}
+
+		if (end === chunk.length) {
+			this.#mode = Mode.Number;
+			return end;
+		}
+
+		this.#numberDone(chunk, end);
+		return end;
 	}
 
-	#numberPart(chunk: Buffer, i: number): number {
-		const n = chunk.length;
-		let state = this.#number;
-		let j = i;
-		for (; j < n; j++) {
-			const c = chunk[j]!;
-			if (isDigit(c)) {
-				if (state === Num.Zero) {
-					break; // "01": the number was "0"; what follows is an error after it.
-				}
-
-				state = state === Num.Minus ? (c === 0x30 ? Num.Zero : Num.Int) : state === Num.Dot ? Num.Frac : state === Num.Exp || state === Num.ExpSign ? Num.ExpDigits : state;
-			} else if (c === 0x2e && (state === Num.Zero || state === Num.Int)) {
-				state = Num.Dot;
-			} else if ((c === 0x65 || c === 0x45) && (state === Num.Zero || state === Num.Int || state === Num.Frac)) {
-				state = Num.Exp;
-			} else if ((c === 0x2b || c === 0x2d) && state === Num.Exp) {
-				state = Num.ExpSign;
-			} else {
-				break;
-			}
+	#numberDone(chunk: Buffer, end: number): void {
+		const token = this.#number;
+		if (token.collect) {
+			this.#sink.number(this.#slot, token.value(chunk, end));
 		}
 
-		this.#number = state;
-		if (j === n) {
-			return n;
-		}
-
-		if (!this.#numberEnds()) {
-			return this.#fail(j);
-		}
-
-		this.#finishNumber(chunk, j);
-		return j;
+		this.#scalarDone(token.collect);
 	}
 
-	#finishNumber(chunk: Buffer, end: number): void {
-		if (this.#collect) {
-			this.#sink.number(this.#slot, this.#numberText === '' ? numberAt(chunk, this.#start, end) : Number(this.#numberText + chunk.toString('latin1', this.#start, end)));
-		}
-
-		this.#scalarDone(this.#collect);
-	}
-
-	#literalPart(chunk: Buffer, i: number): number {
+	#literalRest(chunk: Buffer, i: number): number {
 		const literal = this.#literal;
 		let j = i;
 		while (j < chunk.length && this.#literalAt < literal.length) {
 			if (chunk[j] !== literal.charCodeAt(this.#literalAt)) {
-				return this.#fail(j);
+				this.#fail();
+				return j;
 			}
 
 			j++;
@@ -479,8 +404,15 @@ export class JsonScanner {
 
 		if (this.#literalAt === literal.length) {
 			this.#scalarDone(false);
+		} else {
+			this.#mode = Mode.Literal;
 		}
 
 		return j;
+	}
+
+	#fail(): void {
+		this.#mode = Mode.Error;
+		this.#errorTail.begin(this.#rootStarted);
 	}
 }

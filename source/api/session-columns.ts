@@ -37,6 +37,8 @@ export class ColumnsBuilder {
 	readonly #keyed: boolean;
 	readonly #ids: string[] = [];
 	readonly #values = dictionaryFields.map(() => new Map<string, number>());
+	readonly #lastValues: Array<string | undefined> = dictionaryFields.map(() => undefined);
+	readonly #lastCodes = new Uint32Array(dictionaryFields.length);
 	#codes = dictionaryFields.map(() => new Uint32Array(1024));
 	#numbers = numberFields.map(() => new Float64Array(1024));
 
@@ -78,6 +80,11 @@ export class ColumnsBuilder {
 	}
 
 	#code(field: number, value: string): number {
+		// Neighbours mostly share host, service and state: the last code is a Map look-up saved.
+		if (value === this.#lastValues[field]) {
+			return this.#lastCodes[field]!;
+		}
+
 		const values = this.#values[field]!;
 		let code = values.get(value);
 		if (code === undefined) {
@@ -85,6 +92,8 @@ export class ColumnsBuilder {
 			values.set(value, code);
 		}
 
+		this.#lastValues[field] = value;
+		this.#lastCodes[field] = code;
 		return code;
 	}
 

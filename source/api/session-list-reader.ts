@@ -11,7 +11,22 @@ import {sanitize} from '../model/sanitize.js';
 import {skip, type JsonSink} from './json-scanner.js';
 import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
-import {byteNames, Context, names, opens, signature, slot} from './session-list-slots.js';
+import {Context, nameBytes, names, namePlace, nameSlots, opens, slot} from './session-list-slots.js';
+
+/** Forgets what a resource's attributes said: all but its id, host and service. */
+function clearAttributes(row: Row): Row {
+	row.state = '';
+	row.user = undefined;
+	row.remote = undefined;
+	row.port = undefined;
+	row.connectedAt = undefined;
+	row.ageSeconds = undefined;
+	row.idleSeconds = undefined;
+	row.memoryBytes = undefined;
+	row.ioActivity = undefined;
+	row.thread = undefined;
+	return row;
+}
 
 const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
 
@@ -25,9 +40,16 @@ export class SessionListReader implements JsonSink {
 	readonly #seen = new Set<string>();
 	#skipped = 0;
 	#duplicates = 0;
-	/** The resource being read; `ageSeconds` holds seconds_alive until the poll time is known. */
-	#row: Row = {id: '', host: '', service: '', state: ''};
+	/**
+	 * The resource being read; `ageSeconds` holds seconds_alive until the poll time is known.
+	 * One object, cleared in place for each resource (the builder copies it out), with every
+	 * field from the start: no allocation per session, and one shape for V8.
+	 */
+	readonly #row: Row = clearAttributes({id: '', host: '', service: '', state: ''});
 	#id: string | undefined;
+	/** The last `connected` text read, and what it parsed to. */
+	#connected = '';
+	#connectedAt: number | undefined;
 
 	constructor(origin: Origin) {
 		this.#origin = origin;
@@ -36,19 +58,23 @@ export class SessionListReader implements JsonSink {
 
 	key(context: number, bytes: Buffer, start: number, end: number): number {
 		const length = end - start;
-		const entry = length === 0 ? undefined : byteNames[context]!.get(signature(length, bytes[start]!, bytes[end - 1]!));
-		if (entry === undefined) {
+		if (length === 0) {
 			return skip;
 		}
 
-		const name = entry.bytes;
-		for (let i = 1; i < length - 1; i++) {
+		const place = namePlace(context, length, bytes[end - 1]!);
+		const name = nameBytes[place];
+		if (name?.length !== length) {
+			return skip;
+		}
+
+		for (let i = 0; i < length; i++) {
 			if (name[i] !== bytes[start + i]) {
 				return skip;
 			}
 		}
 
-		return this.#reset(entry.slot);
+		return this.#reset(nameSlots[place]!);
 	}
 
 	keyText(context: number, text: string): number {
@@ -69,7 +95,9 @@ export class SessionListReader implements JsonSink {
 			this.#hasData = true;
 		} else if (opened === slot.resource) {
 			this.#id = undefined;
-			this.#row = {id: '', host: this.#origin.host, service: '', state: ''};
+			this.#row.host = this.#origin.host;
+			this.#row.service = '';
+			clearAttributes(this.#row);
 		}
 
 		return opens(opened);
@@ -81,12 +109,13 @@ export class SessionListReader implements JsonSink {
 		}
 
 		const id = this.#id;
+		const seen = this.#seen.size;
 		if (id === undefined || id === '') {
 			this.#skipped++;
-		} else if (this.#seen.has(id)) {
+		} else if (this.#seen.add(id).size === seen) {
+			// One look-up, not has() then add(): a Set of 100k ids is a cache miss a time.
 			this.#duplicates++;
 		} else {
-			this.#seen.add(id);
 			this.#row.id = id;
 			this.#builder.add(this.#row);
 		}
@@ -101,7 +130,13 @@ export class SessionListReader implements JsonSink {
 			}
 
 			case slot.connected: {
-				row.connectedAt = parseConnected(text);
+				// Sessions that follow one another often connected in the same second.
+				if (text !== this.#connected) {
+					this.#connected = text;
+					this.#connectedAt = parseConnected(text);
+				}
+
+				row.connectedAt = this.#connectedAt;
 				break;
 			}
 
@@ -214,7 +249,7 @@ export class SessionListReader implements JsonSink {
 			}
 
 			case slot.attributes: {
-				this.#row = {id: '', host: row.host, service: row.service, state: ''};
+				clearAttributes(row);
 				break;
 			}
 

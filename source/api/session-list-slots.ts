@@ -57,14 +57,26 @@ export const names: Partial<Record<number, Record<string, number>>> = {
 	[Context.FirstService]: {id: slot.serviceId},
 };
 
-/** The same names as bytes, found by length and first and last byte, to match a raw name without making a string of it. */
-export type ByteName = {bytes: Uint8Array; slot: number};
-export const signature = (length: number, first: number, last: number) => (length << 16) | (first << 8) | last;
-export const byteNames: Array<Map<number, ByteName>> = Array.from({length: 10}, (_, context) =>
-	new Map(Object.entries(names[context] ?? {}).map(([name, value]) => {
+/**
+ * The same names as bytes, to match a raw name without making a string of it: per context,
+ * a table of 64 places indexed by a hash of the name's length and last byte (a name list
+ * whose names collide fails at load, not silently), each with the name and its slot.
+ */
+export const nameBytes: Array<Uint8Array | undefined> = Array.from({length: 10 << 6}, () => undefined);
+export const nameSlots = new Int32Array(10 << 6);
+export const namePlace = (context: number, length: number, last: number) => (context << 6) | (((length * 3) + last) & 63);
+for (const [context, byName] of Object.entries(names)) {
+	for (const [name, value] of Object.entries(byName ?? {})) {
 		const bytes = new TextEncoder().encode(name);
-		return [signature(bytes.length, bytes[0]!, bytes.at(-1)!), {bytes, slot: value}];
-	})));
+		const place = namePlace(Number(context), bytes.length, bytes.at(-1)!);
+		if (nameBytes[place] !== undefined) {
+			throw new Error(`session-list-slots: "${name}" collides in the name table`);
+		}
+
+		nameBytes[place] = bytes;
+		nameSlots[place] = value;
+	}
+}
 
 /** The context a wanted container opens: a switch, as an object keyed by these sparse numbers is a slow dictionary. */
 export function opens(opened: number): number {

@@ -9,11 +9,17 @@ import type {Slicers} from './json-text.js';
  * no new string, and one whose hash V8 has already computed for the Maps it goes into.
  * Open addressing over FNV-1a hashes; it grows with the lists it sees, and is emptied
  * past `maxSize` texts, so that churn cannot grow it for ever.
+ *
+ * The places hold indices into texts and hashes kept in the order they came: the next
+ * poll asks for its ids and times in much the same order, so after the one random read
+ * of its place, a look-up reads memory next to the last one's (100k ids otherwise cost
+ * three cache misses each).
  */
 export class StringTable {
-	#hashes = new Int32Array(1024);
-	#strings: Array<string | undefined> = new Array<string | undefined>(1024).fill(undefined);
-	#size = 0;
+	/** Per place: 0 if free, else the index of its text plus one. */
+	#places = new Int32Array(1024);
+	#hashes = new Int32Array(512);
+	readonly #texts: string[] = [];
 	readonly #maxSize: number;
 
 	constructor(maxSize = 1 << 19) {
@@ -26,59 +32,63 @@ export class StringTable {
 			hash = Math.imul(hash ^ bytes[i]!, 0x01_00_01_93);
 		}
 
-		const mask = this.#hashes.length - 1;
+		const places = this.#places;
+		const mask = places.length - 1;
 		const length = end - start;
-		let slot = hash & mask;
-		for (let found = this.#strings[slot]; found !== undefined; found = this.#strings[slot]) {
-			if (this.#hashes[slot] === hash && found.length === length && sameBytes(found, bytes, start)) {
-				return found;
+		let place = hash & mask;
+		for (let entry = places[place]!; entry !== 0; entry = places[place]!) {
+			if (this.#hashes[entry - 1] === hash) {
+				const found = this.#texts[entry - 1]!;
+				if (found.length === length && sameBytes(found, bytes, start)) {
+					return found;
+				}
 			}
 
-			slot = (slot + 1) & mask;
+			place = (place + 1) & mask;
 		}
 
 		const text = (bytes as unknown as Slicers).latin1Slice(start, end);
-		if (this.#size >= this.#maxSize) {
-			this.#strings.fill(undefined);
-			this.#size = 0;
-		} else if (this.#size * 2 >= this.#hashes.length) {
-			this.#resize(this.#hashes.length * 2);
-		} else {
-			this.#put(hash, text, slot);
-			return text;
+		const size = this.#texts.length;
+		if (size >= this.#maxSize) {
+			this.#places.fill(0);
+			this.#texts.length = 0;
+			place = hash & mask;
+		} else if (size * 2 >= places.length) {
+			this.#grow();
+			place = this.#free(hash);
 		}
 
-		this.#put(hash, text, this.#free(hash));
+		this.#add(hash, text, place);
 		return text;
 	}
 
-	#free(hash: number): number {
-		const mask = this.#hashes.length - 1;
-		let slot = hash & mask;
-		while (this.#strings[slot] !== undefined) {
-			slot = (slot + 1) & mask;
+	#add(hash: number, text: string, place: number): void {
+		const index = this.#texts.length;
+		if (index === this.#hashes.length) {
+			const hashes = new Int32Array(index * 2);
+			hashes.set(this.#hashes);
+			this.#hashes = hashes;
 		}
 
-		return slot;
+		this.#hashes[index] = hash;
+		this.#texts.push(text);
+		this.#places[place] = index + 1;
 	}
 
-	#put(hash: number, text: string, slot: number): void {
-		this.#hashes[slot] = hash;
-		this.#strings[slot] = text;
-		this.#size++;
+	#free(hash: number): number {
+		const mask = this.#places.length - 1;
+		let place = hash & mask;
+		while (this.#places[place] !== 0) {
+			place = (place + 1) & mask;
+		}
+
+		return place;
 	}
 
-	#resize(slots: number): void {
-		const hashes = this.#hashes;
-		const strings = this.#strings;
-		this.#hashes = new Int32Array(slots);
-		this.#strings = new Array<string | undefined>(slots).fill(undefined);
-		this.#size = 0;
-		for (let i = 0; i < strings.length; i++) {
-			const text = strings[i];
-			if (text !== undefined) {
-				this.#put(hashes[i]!, text, this.#free(hashes[i]!));
-			}
+	#grow(): void {
+		this.#places = new Int32Array(this.#places.length * 2);
+		for (let index = 0; index < this.#texts.length; index++) {
+			this.#places[this.#free(this.#hashes[index]!)] = index + 1;
 		}
 	}
 }

@@ -45,3 +45,30 @@ test('integers of 16 to 19 digits, just past 2^53, give the double of the text',
 		same(`${negative ? '-' : ''}${value}`);
 	}), {numRuns: 50_000});
 });
+
+test('decimals of 16 to 18 digits, as MaxScale prints doubles (%.17g), and their neighbours give the double of the text', () => {
+	// The long-decimal path: its answer or its neighbour's must be the text's double, and near a halfway point it must give up.
+	const plain = (value: number, digits: number) => {
+		const text = value.toPrecision(digits);
+		return text.includes('e') ? value.toFixed(6) : text;
+	};
+
+	const nudged = (text: string, delta: bigint) => {
+		const [whole, fraction = ''] = text.split('.');
+		const digits = (BigInt(whole! + fraction) + delta).toString().padStart(whole!.length + fraction.length, '0');
+		const cut = digits.length - fraction.length;
+		return fraction === '' ? digits : `${digits.slice(0, cut) || '0'}.${digits.slice(cut)}`;
+	};
+
+	const value = fc.double({min: 1e-8, max: 1e12, noNaN: true});
+	fc.assert(fc.property(value, fc.constantFrom(16, 17, 18), fc.constantFrom(0n, 1n, -1n, 5n, -5n, 50n), fc.boolean(), (double, digits, delta, negative) => {
+		const text = nudged(plain(double, digits), delta);
+		if (!text.startsWith('-')) {
+			same(`${negative ? '-' : ''}${text}`);
+		}
+	}), {numRuns: 100_000});
+
+	for (const text of ['2.2999999999999998', '0.59999999999999998', '1402070.7201828549', '1402070.6840627119', '0.30000000000000004', '9007199254740993', '9007199254740993.5', '4503599627370497.5', '1.0000000000000002', '0.99999999999999989', '123456789012345678', '0.000000000000000000012345678901234567']) {
+		same(text);
+	}
+});
