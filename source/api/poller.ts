@@ -12,7 +12,8 @@ import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api
 
 export type PollerEvents = {
 	/** `waitMs`: the pause before the next poll (longer than the interval when polls are slow). */
-	onList(result: Extract<ListResult, {ok: true}>, waitMs: number): void;
+	/** `manual`: asked for with r (or after a kill), to be shown even while paused. */
+	onList(result: Extract<ListResult, {ok: true}>, waitMs: number, manual: boolean): void;
 	/** `retryAt`: when the next attempt will be made (epoch ms), for the countdown. */
 	onError(error: ApiError, at: number, retryAt: number): void;
 	onServerInfo(info: ServerInfo): void;
@@ -180,7 +181,7 @@ export class Poller {
 		if (result.ok) {
 			this.#failures = 0;
 			this.#nextDelay = pauseAfter(this.#intervalMs, result.latencyMs);
-			this.#events.onList(result, this.#nextDelay);
+			this.#events.onList(result, this.#nextDelay, manual);
 		} else {
 			this.#info = undefined; // Learn the version again once the server is back.
 			this.#failed(result.error);

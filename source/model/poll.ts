@@ -20,8 +20,6 @@ export type PollOk = Extract<Action, {type: 'poll-ok'}>;
 export type PreparedPoll = {
 	/** The parts of the state the work was done on: if any has changed since, it is done again. */
 	basis: readonly unknown[];
-	/** Whether the monitor was paused when the work began (a poll asked for with `r`). */
-	paused: boolean;
 	hosts: Record<string, HostStatus>;
 	sessions: Session[];
 	byId: Map<string, Session>;
@@ -89,13 +87,14 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, next: sessions, nextById: byId, poll: state.polls + 1, seconds, known});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});
 	const summary = yield* summarizeSteps(sessions);
-	return {basis: basisOf(state), paused: state.paused, hosts, sessions, byId, changes, rows, summary};
+	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};
 }
 
 export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const {prepared} = action;
-	if (prepared !== undefined && state.paused && !prepared.paused) {
-		// `p` came while this answer was being prepared: the paused screen stays as it was.
+	if (state.paused && action.manual !== true) {
+		// Paused: the screen stays as it was when p was pressed, whenever this answer left
+		// the server (in flight, or being prepared, when p came). Only r shows a poll.
 		return state;
 	}
 

@@ -12,7 +12,8 @@ export type ReplayAction = {type: 'replay-step'; delta: number} | {type: 'replay
 function frameAction(frame: Frame, multi: boolean): Action {
 	const host = multi ? frame.host : undefined;
 	return frame.ok
-		? {type: 'poll-ok', host, sessions: frame.sessions, at: frame.t, latencyMs: frame.latencyMs, bytes: frame.bytes}
+		? // Stepped to (on the timer, or by a key while paused): shown, as a poll asked for with r is.
+			{type: 'poll-ok', host, sessions: frame.sessions, at: frame.t, latencyMs: frame.latencyMs, bytes: frame.bytes, manual: true}
 		: {type: 'poll-failed', host, error: {kind: 'network', message: frame.error}, at: frame.t};
 }
 

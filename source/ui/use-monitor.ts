@@ -68,9 +68,9 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
 			return new Poller(client, latest.current.intervalMs, {
-				onList(result, waitMs) {
+				onList(result, waitMs, manual) {
 					const {sessions} = result.list;
-					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs});
+					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs, manual});
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;
 				},

@@ -68,14 +68,18 @@ test('keys pressed while a poll was being prepared are kept, and a changed view 
 	assert.ok(afterFilter.rows.length < prepared.rows.length);
 });
 
-test('p pressed while a poll was being prepared: the paused screen does not change', () => {
+test('p pressed while a poll was in flight or being prepared: the paused screen does not change', () => {
 	const before = start(many(0, 100));
 	const prepared = finish(preparePoll(before, answer(many(50, 100))));
 	const paused = type(before, 'p');
 	assert.equal(reducer(paused, {...answer(many(50, 100)), prepared}), paused);
-	// A poll asked for while paused (r) was prepared paused, and lands.
-	const asked = finish(preparePoll(paused, answer(many(50, 100))));
-	assert.equal(reducer(paused, {...answer(many(50, 100)), prepared: asked}).polls, paused.polls + 1);
+	// An answer that was in flight when p came, prepared after it: still not shown.
+	const late = finish(preparePoll(paused, answer(many(50, 100))));
+	assert.equal(reducer(paused, {...answer(many(50, 100)), prepared: late}), paused);
+	assert.equal(reducer(paused, answer(many(50, 100))), paused);
+	// A poll asked for while paused (r) lands, prepared or not.
+	assert.equal(reducer(paused, {...answer(many(50, 100)), prepared: late, manual: true}).polls, paused.polls + 1);
+	assert.equal(reducer(paused, {...answer(many(50, 100)), manual: true}).polls, paused.polls + 1);
 });
 
 test('preparing a big poll gives way many times; a small one hardly', () => {
