@@ -122,6 +122,17 @@ function resized(state: MonitorState): MonitorState {
 	return reducer(state, {type: 'resize', listHeight: layout.listHeight, paneHeight: layout.paneBodyHeight, paneWidth: layout.paneWidth - 2});
 }
 
+/** The state with its pane's document fetched and loaded, as the app shows it. */
+async function withDocument(client: Client, state: MonitorState): Promise<MonitorState> {
+	const id = state.pane.id;
+	if (id === undefined) {
+		return state;
+	}
+
+	const document = await fetchSessionDocument(client, state.byId.get(id)?.id ?? '');
+	return document.ok ? reducer(state, {type: 'document-loaded', id, document: document.document}) : state;
+}
+
 /** The client's CPU time (all its threads) per poll: what the poll costs this machine, without the simulator's time to answer. */
 const pollCpuMs = new Map<number, number>();
 /** onceTsvMs with NODE_EXTRA_CA_CERTS left in the child's environment (one run), when it is set here. */
@@ -182,10 +193,7 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 
 		// The pane open on a session, with its document, as in the issue.
 		state = resized(reducer(reducer(state, {type: 'command', command: 'end'}), {type: 'open-pane'}));
-		const document = state.pane.id === undefined ? undefined : await fetchSessionDocument(client, state.byId.get(state.pane.id)?.id ?? '');
-		if (document?.ok && state.pane.id !== undefined) {
-			state = reducer(state, {type: 'document-loaded', id: state.pane.id, document: document.document});
-		}
+		state = await withDocument(client, state);
 
 		// As the app draws after each poll: a new list (new ages and idle times, so no line
 		// comes from the last frame's cache), drawn right after the poll that brought it.
@@ -195,11 +203,7 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 		const warm = 10;
 		const hundredOf = (previous: MonitorState, sessions: Session[], at: number) => reducer(previous, {type: 'poll-ok', sessions: sessions.slice(-100), at, latencyMs: 1, bytes: 1});
 		// The same screen: the pane open on the list's last session, its document loaded.
-		let hundred = resized(reducer(reducer(hundredOf(initialState(), state.sessions, 1), {type: 'command', command: 'end'}), {type: 'open-pane'}));
-		const hundredDocument = hundred.pane.id === undefined ? undefined : await fetchSessionDocument(client, hundred.byId.get(hundred.pane.id)?.id ?? '');
-		if (hundredDocument?.ok && hundred.pane.id !== undefined) {
-			hundred = reducer(hundred, {type: 'document-loaded', id: hundred.pane.id, document: hundredDocument.document});
-		}
+		let hundred = await withDocument(client, resized(reducer(reducer(hundredOf(initialState(), state.sessions, 1), {type: 'command', command: 'end'}), {type: 'open-pane'})));
 
 		const big = new FrameTimer(state);
 		const small = new FrameTimer(hundred);
