@@ -11,7 +11,7 @@
 // string-width once. A line with anything else (or a control character) answers
 // -1 and the caller asks string-width, as before.
 //
-// These functions are copied into Ink's files as text (source/ui/ink-caches.ts),
+// These functions are copied into Ink's files as text (source/ui/ink-output-code.ts),
 // so they use nothing but their arguments.
 
 /**
