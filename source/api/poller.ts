@@ -173,7 +173,8 @@ export class Poller {
 		}
 
 		const result = await this.#fetchList(hasSparseFields(this.#info), signal);
-		// Paused while it was in flight: the screen stays as it was when p was pressed.
+		// Paused while it was in flight: the screen stays as it was when p was pressed. The
+		// model holds that too (it learns of p first, see poll.ts); this spares the answer's preparation.
 		if (this.#stopped || (this.#paused && !manual)) {
 			return;
 		}
