@@ -15,44 +15,61 @@ import type {TlsOptions} from './config/tls.js';
 import {helpText} from './help.js';
 import type {BatchMode} from './batch/run-batch.js';
 
+const knownFlags = {
+	hosts: {type: 'string', shortFlag: 'h'},
+	user: {type: 'string', shortFlag: 'u'},
+	password: {type: 'string', shortFlag: 'p'},
+	secure: {type: 'boolean', shortFlag: 's'},
+	timeout: {type: 'string', shortFlag: 't'},
+	config: {type: 'string', shortFlag: 'c'},
+	tlsKey: {type: 'string'},
+	tlsCert: {type: 'string'},
+	tlsPassphrase: {type: 'string'},
+	tlsCaCert: {type: 'string'},
+	tlsVerifyServerCert: {type: 'boolean', shortFlag: 'n'},
+	interval: {type: 'string'},
+	sort: {type: 'string'},
+	grouping: {type: 'string'},
+	readonly: {type: 'boolean'},
+	maxBody: {type: 'string'},
+	demo: {type: 'boolean'},
+	once: {type: 'boolean'},
+	tsv: {type: 'boolean'},
+	json: {type: 'boolean'},
+	watch: {type: 'boolean'},
+	record: {type: 'string'},
+	replay: {type: 'string'},
+	host: {type: 'string'},
+	port: {type: 'string'},
+	sessions: {type: 'string'},
+	seed: {type: 'string'},
+	churn: {type: 'string'},
+	apiVersion: {type: 'string'},
+	// meow answers these by itself only when they come alone: `sessiontop -h db1 --help`
+	// or `sessiontop simulate --help` must not start anything either.
+	help: {type: 'boolean'},
+	version: {type: 'boolean'},
+} as const;
+
 const cli = meow(helpText, {
 	importMeta: import.meta,
-	allowUnknownFlags: false,
+	// Checked below, to answer an unknown option in one sentence rather than meow's two lines.
+	allowUnknownFlags: true,
 	// Unset booleans stay undefined, so that a flag that was not given cannot hide
 	// the environment or the config file.
 	booleanDefault: undefined,
-	flags: {
-		hosts: {type: 'string', shortFlag: 'h'},
-		user: {type: 'string', shortFlag: 'u'},
-		password: {type: 'string', shortFlag: 'p'},
-		secure: {type: 'boolean', shortFlag: 's'},
-		timeout: {type: 'string', shortFlag: 't'},
-		config: {type: 'string', shortFlag: 'c'},
-		tlsKey: {type: 'string'},
-		tlsCert: {type: 'string'},
-		tlsPassphrase: {type: 'string'},
-		tlsCaCert: {type: 'string'},
-		tlsVerifyServerCert: {type: 'boolean', shortFlag: 'n'},
-		interval: {type: 'string'},
-		sort: {type: 'string'},
-		grouping: {type: 'string'},
-		readonly: {type: 'boolean'},
-		maxBody: {type: 'string'},
-		demo: {type: 'boolean'},
-		once: {type: 'boolean'},
-		tsv: {type: 'boolean'},
-		json: {type: 'boolean'},
-		watch: {type: 'boolean'},
-		record: {type: 'string'},
-		replay: {type: 'string'},
-		host: {type: 'string'},
-		port: {type: 'string'},
-		sessions: {type: 'string'},
-		seed: {type: 'string'},
-		churn: {type: 'string'},
-		apiVersion: {type: 'string'},
-	},
+	flags: knownFlags,
 });
+
+/** An option given that meow was not told of, spelt as typed (near enough: --tls-key for tlsKey). */
+function unknownOption(flags: Record<string, unknown>): string | undefined {
+	const name = Object.keys(flags).find((key) => !Object.hasOwn(knownFlags, key));
+	if (name === undefined) {
+		return undefined;
+	}
+
+	return name.length === 1 ? `-${name}` : `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
 
 function fail(message: string, code = 2): never {
 	process.stderr.write(`sessiontop: ${message}\n`);
@@ -82,6 +99,19 @@ function batchMode(flags: typeof cli.flags): BatchMode | undefined | {error: str
 }
 
 async function main(): Promise<number> {
+	if (cli.flags.help) {
+		cli.showHelp(0);
+	}
+
+	if (cli.flags.version) {
+		cli.showVersion();
+	}
+
+	const unknown = unknownOption(cli.flags);
+	if (unknown !== undefined) {
+		fail(`unknown option ${unknown}: run sessiontop --help to see the options.`);
+	}
+
 	const [command, ...rest] = cli.input;
 	if (command === 'simulate') {
 		// The simulator is loaded only for its own command and for --demo.

@@ -184,6 +184,24 @@ test('failures: exit 1 and one sentence on stderr, never the password, in every 
 	}
 });
 
+test('--help and --version answer wherever they stand, and start nothing', options, async () => {
+	const cases: Array<[string[], RegExp]> = [
+		[['-h', host, '--once', '--help'], /^\n {2}top for MariaDB MaxScale sessions.*\n\n {2}Usage\n/],
+		[['simulate', '--port', '0', '--help'], /\n {2}Usage\n/],
+		[['-h', host, '--tsv', '--version'], /^\d+\.\d+\.\d+\n$/],
+		[['--bogus', '--help'], /\n {2}Usage\n/],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	for (const [index, [args, expected]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
+		assert.equal(run.stderr, '', args.join(' '));
+		// Neither the list (nor a simulator's banner) instead of the answer.
+		assert.match(run.stdout, expected, args.join(' '));
+		assert.doesNotMatch(run.stdout, /\t|listening on/, args.join(' '));
+	}
+});
+
 test('mistakes in the options: exit 2 and one sentence', options, async () => {
 	const cases: Array<[string[], RegExp]> = [
 		[['--timeout', 'soon', '--once'], /--timeout "soon" is not a duration/],
@@ -192,6 +210,9 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--sort', 'cpu', '--once'], /--sort "cpu" is not a sort/],
 		[['--tsv', '--json'], /exclude each other/],
 		[['--record', '/tmp/never-written.ndjson', '--once'], /--record records the monitor on a terminal/],
+		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
+		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
+		[['-x', '--once'], /unknown option -x: /],
 	];
 	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
 	for (const [index, [args, expected]] of cases.entries()) {
