@@ -171,6 +171,10 @@ export class SessionDecoder {
 		const [hostCodes, serviceCodes, stateCodes, userCodes, remoteCodes] = this.#columns.codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
 		const [ports, connected, ages, idles, memories, ios, threads] = this.#columns.numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 		const number = (value: number) => (Number.isNaN(value) ? undefined : value);
+		// A whole number as a small integer, not the double a Float64Array gives: V8 keeps
+		// those in the object itself rather than in a 16-byte box of their own. Four fields of
+		// 100k sessions every poll: 6 MB less to allocate, and to copy in each young collection.
+		const whole = (value: number) => (value === (value | 0) ? value | 0 : number(value));
 		const {keyed} = this.#columns;
 		const end = Math.min(this.#columns.count, this.#sessions.length + limit);
 		const previous = this.#previous;
@@ -200,13 +204,13 @@ export class SessionDecoder {
 				state: states[stateCodes[i]!]!,
 				user: users[userCodes[i]!],
 				remote: remotes[remoteCodes[i]!],
-				port: number(ports[i]!),
+				port: whole(ports[i]!),
 				connectedAt: number(connected[i]!),
 				ageSeconds: number(ages[i]!),
 				idleSeconds: number(idles[i]!),
-				memoryBytes: number(memories[i]!),
-				ioActivity: number(ios[i]!),
-				thread: number(threads[i]!),
+				memoryBytes: whole(memories[i]!),
+				ioActivity: whole(ios[i]!),
+				thread: whole(threads[i]!),
 			});
 		}
 
