@@ -14,6 +14,8 @@ export type SimulatorOptions = {
 	user?: string; // default admin
 	password?: string; // default mariadb
 	tls?: {key: string | Buffer; cert: string | Buffer}; // serve HTTPS when given
+	/** Told of every request as it arrives, before it is answered (the benchmark counts a monitor's polls with it). */
+	onRequest?: (method: string, url: string) => void;
 	/** Wall clock in ms (default Date.now); inject one to make time-dependent values testable. */
 	now?: () => number;
 };

@@ -43,6 +43,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 	};
 
 	const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+		options.onRequest?.(req.method ?? '', req.url ?? '');
 		handleRequest(state, req, res).catch((error: unknown) => {
 			if (res.headersSent) {
 				res.destroy(error instanceof Error ? error : undefined);

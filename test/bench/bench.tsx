@@ -17,6 +17,7 @@ import {startSimulator} from '../../source/simulator/index.js';
 import {finishInSlices} from '../../source/ui/finish-in-slices.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {themeFor} from '../../source/ui/theme.js';
+import {appRssMb, isListRequest, type CountLists, type ListRequested} from './app-rss.js';
 
 // Ink as the app has it (source/cli.tsx): patched as it loads, so imported only after.
 const {boundInkCaches} = await import('../../source/ui/ink-caches.js');
@@ -172,8 +173,6 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 		}
 
 		histogram.disable();
-		// What the app holds after 10 polls: its state, and the list worker still alive.
-		const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 		await thread.close();
 		pollCpuMs.set(sessions, median(pollCpu));
 
@@ -257,6 +256,8 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 			onceTsvMs = null; // No batch output in this build.
 		}
 
+		// The app itself, last: nothing else asks the simulator for lists meanwhile.
+		const rssMb = await appRssMb(child, port);
 		return {
 			sessions,
 			parseFloorMs,
@@ -292,6 +293,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`${JSON.stringify(results)}\n`);
 	} else {
 		console.table(results);
+		console.log('rssMb is sessiontop\'s own resident memory (the built CLI in a pseudo-terminal, default interval) as its 11th list request arrives.');
 		console.log(`pollMs is wall time, the simulator's time to answer included. The client's own CPU time per poll (all threads): ${[...pollCpuMs].map(([n, ms]) => `${n}: ${ms} ms`).join(', ')}.`);
 		const withCa = [...onceTsvWithCa].map(([n, ms]) => `${n}: ${ms} ms`).join(', ');
 		console.log(`onceTsvMs runs the CLI without NODE_EXTRA_CA_CERTS (not needed for the plain-HTTP simulator)${withCa === '' ? '.' : `; with it, as set here (${process.env['NODE_EXTRA_CA_CERTS']}), one run: ${withCa}.`}`);
@@ -301,7 +303,22 @@ async function main(): Promise<void> {
 }
 
 if (process.env['BENCH_SIMULATOR'] !== undefined) {
-	const sim = await startSimulator({port: 0, sessions: Number(process.env['BENCH_SIMULATOR']), seed: 1, churn: 20});
+	let counting = false;
+	process.on('message', (message: CountLists) => {
+		counting = message === 'count-lists';
+	});
+	const sim = await startSimulator({
+		port: 0,
+		sessions: Number(process.env['BENCH_SIMULATOR']),
+		seed: 1,
+		churn: 20,
+		// For rssMb, which counts the app's polls by its list requests.
+		onRequest(method, url) {
+			if (counting && isListRequest(method, url)) {
+				process.send?.({listRequested: true} satisfies ListRequested);
+			}
+		},
+	});
 	process.send?.({url: sim.url, port: sim.port});
 	process.on('disconnect', () => {
 		void sim.close().then(() => process.exit(0));

@@ -32,6 +32,19 @@ describe('authentication', () => {
 		}
 	});
 
+	it('tells onRequest of every request as it arrives, refused ones too', async () => {
+		const seen: string[] = [];
+		const counted = await start({onRequest: (method, url) => seen.push(`${method} ${url}`)});
+		try {
+			await call(counted, '/v1/sessions?pretty=false', {auth: false});
+			await call(counted, '/v1/maxscale');
+			await call(counted, '/v1/sessions/1', {method: 'DELETE'});
+			assert.deepEqual(seen, ['GET /v1/sessions?pretty=false', 'GET /v1/maxscale', 'DELETE /v1/sessions/1']);
+		} finally {
+			await counted.close();
+		}
+	});
+
 	it('leaves out WWW-Authenticate for XMLHttpRequest, as admin.cc does', async () => {
 		const reply = await call(sim, '/v1/sessions', {auth: false, headers: {'x-requested-with': 'XMLHttpRequest'}});
 		assert.equal(reply.status, 401);
