@@ -174,7 +174,8 @@ export class SessionDecoder {
 		// A whole number as a small integer, not the double a Float64Array gives: V8 keeps
 		// those in the object itself rather than in a 16-byte box of their own. Four fields of
 		// 100k sessions every poll: 6 MB less to allocate, and to copy in each young collection.
-		const whole = (value: number) => (value === (value | 0) ? value | 0 : number(value));
+		// (Object.is: -0 must stay -0, as JSON.parse would have it.)
+		const whole = (value: number) => (Object.is(value, value | 0) ? value | 0 : number(value));
 		const {keyed} = this.#columns;
 		const end = Math.min(this.#columns.count, this.#sessions.length + limit);
 		const previous = this.#previous;
