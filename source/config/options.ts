@@ -121,6 +121,12 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		}
 	}
 
+	const user = text('user') ?? 'admin';
+	if (user.trim() === '') {
+		// `-u` with nothing after it, or `user =` in the file: MaxScale has no such user.
+		return {error: `${describe(found.user!, user)} is not a user name: give one, e.g. -u admin.`};
+	}
+
 	const maxBodyText = text('maxBody') ?? '256M';
 	const maxBodyBytes = parseSize(maxBodyText);
 	if (maxBodyBytes === undefined) {
@@ -138,7 +144,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	return {
 		targets,
 		hostEntries,
-		user: text('user') ?? 'admin',
+		user,
 		password: text('password') ?? 'mariadb',
 		intervalMs,
 		timeoutMs,

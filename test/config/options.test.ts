@@ -47,6 +47,8 @@ test('mistakes become one sentence', () => {
 		[{sort: 'cpu'}, /not a sort: use one of id, user/],
 		[{grouping: 'by-user'}, /not a grouping: use service-state, service or flat/],
 		[{maxBody: 'lots'}, /--max-body "lots" is not a size of at least 1K/],
+		[{user: ''}, /^--user "" is not a user name: give one, e.g. -u admin\.$/],
+		[{user: '  '}, /is not a user name/],
 		[{hosts: 'http://admin:pw@[127.0.0.1'}, /"http:\/\/…@\[127\.0\.0\.1" is not a host:port/],
 		[{hosts: 'ftp://admin:pw@x'}, /"ftp:\/\/…@x" uses ftp/],
 	] as const) {
