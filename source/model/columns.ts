@@ -1,6 +1,7 @@
 // Which columns fit, and how wide. Columns leave in a fixed order as the terminal
 // narrows (the least telling first), and User and Client share what is left over.
 
+import {hostLabels} from './host-labels.js';
 import {formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
 import {head, tail} from './sanitize.js';
 import type {Session} from './session.js';
@@ -13,6 +14,8 @@ export type Column = {
 	title: string;
 	width: number;
 	align: 'left' | 'right';
+	/** The MaxScale column narrower than the names: what each is shown as (host-labels.ts). */
+	labels?: ReadonlyMap<string, string>;
 };
 
 type Spec = {key: ColumnKey; title: string; min: number; max: number; align: 'left' | 'right'; dropRank: number};
@@ -53,9 +56,10 @@ export function naturalWidth(idWidth = 6, maxscaleWidth = 0): number {
 
 /**
  * The columns for a list `width` wide; `idWidth` is the longest id on screen, so
- * ids are never cut (a long-running MaxScale has seven-digit ids).
+ * ids are never cut (a long-running MaxScale has seven-digit ids). `hosts`, the
+ * MaxScales watched, are shortened apart when their column cannot hold them.
  */
-export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0): Column[] {
+export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hosts: readonly string[] = []): Column[] {
 	const idSize = Math.min(12, Math.max(4, idWidth));
 	// The MaxScale column only when several are watched (maxscaleWidth > 0), as wide as the longest name.
 	const chosen = specs
@@ -86,7 +90,16 @@ export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0): Co
 		}
 	}
 
-	return chosen.map((spec) => ({key: spec.key, title: spec.title, width: widths.get(spec.key) ?? spec.min, align: spec.align}));
+	return chosen.map((spec) => {
+		const column: Column = {key: spec.key, title: spec.title, width: widths.get(spec.key) ?? spec.min, align: spec.align};
+		const labels = spec.key === 'maxscale' && column.width < maxscaleWidth ? hostLabels(hosts, column.width) : undefined;
+		return labels === undefined ? column : {...column, labels};
+	});
+}
+
+/** A session's cell in a column, before it is fitted. */
+export function columnText(session: Session, column: Column): string {
+	return column.labels?.get(session.host) ?? cellText(session, column.key);
 }
 
 export function cellText(session: Session, key: ColumnKey): string {

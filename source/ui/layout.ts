@@ -42,6 +42,6 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 		listHeight: bodyHeight - 1,
 		paneWidth,
 		paneBodyHeight: Math.max(1, bodyHeight - 3),
-		tableColumns: layoutColumns(listWidth, idWidth, maxscaleWidth),
+		tableColumns: layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder),
 	};
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {cellText, fitCell, type Column} from '../model/columns.js';
+import {columnText, fitCell, type Column} from '../model/columns.js';
 import {shortState} from '../model/format.js';
 import {head} from '../model/sanitize.js';
 import type {Row} from '../model/rows.js';
@@ -64,7 +64,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 
 	const ghost = row.kind === 'ghost';
 	const badge = ghost ? '✕' : marked ? '●' : fresh ? '+' : ' ';
-	const cells = columns.map((column) => fitCell(cellText(row.session, column.key), column)).join(' ');
+	const cells = columns.map((column) => fitCell(columnText(row.session, column), column)).join(' ');
 	return (
 		<Text
 			wrap="truncate"

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {cellText, fitCell, layoutColumns} from '../../source/model/columns.js';
+import {cellText, columnText, fitCell, layoutColumns} from '../../source/model/columns.js';
 import {formatBytes, formatClient, formatDuration} from '../../source/model/format.js';
 import {session} from '../helpers/sessions.js';
 
@@ -59,4 +59,18 @@ test('the MaxScale column appears only when several are watched, as wide as the 
 	assert.ok(columns.some((c) => c.key === 'maxscale' && c.width === 15));
 	assert.equal(formatDuration(1225 * 86_400 + 5 * 3600), '1225d');
 	assert.equal(formatDuration(99 * 86_400 + 5 * 3600), '99d05h');
+});
+
+test('a MaxScale column too narrow for the names shows what tells them apart', () => {
+	const hosts = ['127.0.0.1:7411', '127.0.0.1:7412'];
+	const columns = layoutColumns(78, 7, 14, hosts);
+	const narrow = columns.find((c) => c.key === 'maxscale')!;
+	assert.ok(narrow.width < 14, `width ${narrow.width}`);
+	const shown = hosts.map((host) => fitCell(columnText(session(1, {host}), narrow), narrow).trim());
+	assert.deepEqual(shown, ['…:7411', '…:7412']);
+	// Wide enough: the names as typed, and other columns untouched.
+	const wide = layoutColumns(160, 7, 14, hosts).find((c) => c.key === 'maxscale')!;
+	assert.equal(wide.labels, undefined);
+	assert.equal(columnText(session(1, {host: hosts[0]!}), wide), hosts[0]);
+	assert.equal(columnText(session(1, {host: hosts[0]!, user: 'u'}), columns.find((c) => c.key === 'user')!), 'u');
 });
