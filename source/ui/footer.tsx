@@ -24,6 +24,21 @@ function statusLine(state: MonitorState, notice: string | undefined): Message | 
 	return notice === undefined ? undefined : {tone: 'info', text: notice};
 }
 
+/**
+ * A sentence as one line, or as two when it is longer than the terminal is wide: a
+ * failure's sentence ends with what to do, which is what a cut would lose. The second
+ * line takes the key hints' place (they are also under ?) until the sentence goes.
+ */
+export function statusLines(text: string, width: number): [string] | [string, string] {
+	if (text.length <= width) {
+		return [text];
+	}
+
+	const space = text.lastIndexOf(' ', width);
+	const cut = space > width / 2 ? space : width;
+	return [text.slice(0, cut), truncate(text.slice(cut).trimStart(), width)];
+}
+
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
 export function Footer({state, notice, theme, width}: Props) {
 	const {confirm} = state;
@@ -52,9 +67,24 @@ export function Footer({state, notice, theme, width}: Props) {
 	} else {
 		const message = statusLine(state, notice);
 		const colour = message?.tone === 'error' ? theme.error : message?.tone === 'ok' ? theme.ok : theme.muted;
+		// A note (the demo's, a replay's) stays on one line: the hints matter more than its end.
+		const lines = message === undefined || message.tone === 'info' ? [truncate(message?.text ?? ' ', width)] : statusLines(message.text, width);
+		if (lines.length === 2) {
+			return (
+				<Box flexDirection="column" width={width}>
+					{lines.map((text, index) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={index} wrap="truncate" color={colour}>
+							{text}
+						</Text>
+					))}
+				</Box>
+			);
+		}
+
 		line = (
 			<Text wrap="truncate" color={colour}>
-				{truncate(message?.text ?? ' ', width)}
+				{lines[0]}
 			</Text>
 		);
 	}
