@@ -101,7 +101,9 @@ function collapseAll(state: MonitorState): MonitorState {
 
 function filterKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
 	if (name === 'return' || name === 'tab') {
-		return {...state, mode: 'list'};
+		// Not with a term it cannot use: the list would go back unfiltered under a header
+		// that names the filter, and the sentence saying why would be gone with the prompt.
+		return state.filter.error === undefined ? {...state, mode: 'list'} : state;
 	}
 
 	if (name === 'escape') {

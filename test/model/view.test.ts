@@ -83,13 +83,19 @@ test('/ filters incrementally; Enter keeps it; Esc clears it', () => {
 	assert.equal(labels(state).length, 10);
 });
 
-test('an invalid regex is shown and the list keeps working', () => {
+test('an invalid term is shown, the list keeps working, and Enter waits for it to be mended', () => {
 	const state = type(start(sessions), '/', '/', '(', '/');
 	assert.match(state.filter.error ?? '', /invalid regex/);
 	assert.equal(labels(state).length, 9);
+	// Enter (or Tab) does not take it: the prompt and its sentence stay until it is mended or cleared.
+	assert.equal(type(state, 'return').mode, 'filter');
+	assert.equal(type(state, 'tab').mode, 'filter');
+	assert.match(type(state, 'return').filter.error ?? '', /invalid regex/);
 	const fixed = type(state, 'backspace', 'backspace', 'b', 'a', '/');
 	assert.equal(fixed.filter.error, undefined);
 	assert.deepEqual(labels(fixed).filter((l) => /^\d/.test(l)), ['3']);
+	assert.equal(type(fixed, 'return').mode, 'list');
+	assert.equal(type(type(start(sessions), '/', 'i', 'd', 'l', 'e', '>', 'x'), 'escape').mode, 'list');
 });
 
 test('p pauses, r refreshes, + and - step the interval from 0.5 s to 60 s', () => {
