@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {keyHint} from '../model/keymap.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {describeTarget} from '../model/operations.js';
-import {sanitize, truncate} from '../model/sanitize.js';
+import {safeCut, sanitize, truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
 type Props = {state: MonitorState; notice?: string; theme: Theme; width: number};
@@ -35,7 +35,8 @@ export function statusLines(text: string, width: number): [string] | [string, st
 	}
 
 	const space = text.lastIndexOf(' ', width);
-	const cut = space > width / 2 ? space : width;
+	// No space to break at: cut at the width, but never between the halves of an emoji.
+	const cut = space > width / 2 ? space : safeCut(text, width);
 	return [text.slice(0, cut), truncate(text.slice(cut).trimStart(), width)];
 }
 

@@ -32,4 +32,8 @@ test('a note stays on one line over the hints, and only two lines ever', () => {
 	const [first, second] = statusLines('x'.repeat(300), 40);
 	assert.equal(first, 'x'.repeat(40), 'no space: cut at the width');
 	assert.equal(second, `${'x'.repeat(39)}…`);
+	// Never half an emoji at the break (the hostile screen test found it).
+	const [emojiFirst, emojiSecond] = statusLines(`${'x'.repeat(9)}${'😀'.repeat(10)}`, 10);
+	assert.equal(emojiFirst, 'x'.repeat(9));
+	assert.equal(emojiSecond, `${'😀'.repeat(4)}…`);
 });
