@@ -4,6 +4,7 @@
 
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
+import {Tally} from './tally.js';
 
 /** How many polls a new session stays highlighted and an ended one stays greyed. */
 export const highlightPolls = 3;
@@ -60,14 +61,14 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 	// Plain loops over values: at 100k sessions, iterating [key, value] pairs allocates an array per entry.
 	let opened = 0;
-	const counts = new Map<string, number>();
+	const counts = new Tally();
 	for (let i = 0; i < next.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}
 
 		const session = next[i]!;
-		counts.set(session.service, (counts.get(session.service) ?? 0) + 1);
+		counts.add(session.service);
 		if (!first && !previous.has(session.key) && (known === undefined || !known.has(session.key))) {
 			opened++;
 			born.set(session.key, poll);
@@ -94,7 +95,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		totalSeconds > 0 ? window.reduce((sum, sample) => sum + pick(sample), 0) / totalSeconds : 0;
 
 	const history = new Map<string, number[]>();
-	const services = new Set([...changes.history.keys(), ...counts.keys()]);
+	const services = new Set([...changes.history.keys(), ...counts.names()]);
 	for (const service of services) {
 		const samples = [...(changes.history.get(service) ?? []), counts.get(service) ?? 0].slice(-historyLength);
 		// A service that has had no session for the whole window leaves the header.

@@ -5,6 +5,7 @@
 import {compareStates, noState} from './rows.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
+import {Tally} from './tally.js';
 
 export type Summary = {
 	/** Sessions per state over the whole list, in lifecycle order. */
@@ -16,7 +17,7 @@ export type Summary = {
 export const emptySummary: Summary = {stateCounts: [], idWidth: 2};
 
 export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
-	const counts = new Map<string, number>();
+	const counts = new Tally();
 	let idWidth = emptySummary.idWidth;
 	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
@@ -24,12 +25,11 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		}
 
 		const session = sessions[i]!;
-		const state = session.state || noState;
-		counts.set(state, (counts.get(state) ?? 0) + 1);
+		counts.add(session.state || noState);
 		idWidth = Math.max(idWidth, session.id.length);
 	}
 
-	const stateCounts = [...counts].sort(([a], [b]) => compareStates(a, b)).map(([state, count]) => ({state, count}));
+	const stateCounts = counts.entries().sort(([a], [b]) => compareStates(a, b)).map(([state, count]) => ({state, count}));
 	return {stateCounts, idWidth};
 }
 
