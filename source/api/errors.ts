@@ -82,7 +82,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 		// What OpenSSL says when the other end answers in plain HTTP.
 		return {
 			kind: 'tls',
-			message: `${host} does not speak HTTPS (${code}): leave out -s/--secure, or check that this is MaxScale's TLS port.`,
+			message: `${host} does not speak HTTPS (${code}): use http:// or leave out -s/--secure, or check that this is MaxScale's TLS port.`,
 		};
 	}
 

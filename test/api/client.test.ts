@@ -117,7 +117,7 @@ test('HTTPS to a MaxScale that answers in plain HTTP says so, not "pass its CA"'
 		const list = await fetchSessionList(client, false);
 		assert.ok(!list.ok);
 		assert.equal(list.error.kind, 'tls');
-		assert.match(list.error.message, /^127\.0\.0\.1:\d+ does not speak HTTPS \(ERR_SSL_\w+\): leave out -s\/--secure, or check that this is MaxScale's TLS port\.$/);
+		assert.match(list.error.message, /^127\.0\.0\.1:\d+ does not speak HTTPS \(ERR_SSL_\w+\): use http:\/\/ or leave out -s\/--secure, or check that this is MaxScale's TLS port\.$/);
 	} finally {
 		await client.close();
 		await sim.close();
