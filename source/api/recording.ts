@@ -114,7 +114,9 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	try {
 		text = await readFile(file, 'utf8');
 	} catch (error: unknown) {
-		return `Cannot read the recording ${file} (${(error as {code?: string}).code ?? 'error'}).`;
+		const code = (error as {code?: string}).code ?? 'error';
+		const hint = code === 'ENOENT' ? 'check the path' : code === 'EACCES' ? 'check its permissions' : code === 'EISDIR' ? 'name the file, not its folder' : 'check the file';
+		return `Cannot read the recording ${file} (${code}): ${hint}.`;
 	}
 
 	const lines = text.split('\n').filter((line) => line.trim() !== '');

@@ -44,5 +44,6 @@ test('a recording is untrusted input: strings are sanitized, junk is skipped, a 
 	assert.equal(frame.sessions.length, 1);
 	assert.doesNotMatch(JSON.stringify(frame).replaceAll('\\u001b', ''), /\u001B|\u009B|\u0007/);
 	assert.equal(frame.sessions[0]?.idleSeconds, undefined);
-	assert.match(String(await readRecording(`${file}.missing`)), /^Cannot read the recording .* \(ENOENT\)\.$/);
+	assert.match(String(await readRecording(`${file}.missing`)), /^Cannot read the recording .* \(ENOENT\): check the path\.$/);
+	assert.match(String(await readRecording(path.dirname(file))), /\(EISDIR\): name the file, not its folder\.$/);
 });
