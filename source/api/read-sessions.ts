@@ -24,7 +24,7 @@ export function count(value: unknown): number | undefined {
 // A session's `connected` never changes, and Date.parse is the costliest call of
 // a poll at 100k sessions: remember what each text meant. Bounded by the size of
 // the lists seen, so that churn (new sessions, new texts) cannot grow it for ever.
-const connectedCache = new Map<string, number | undefined>();
+const connectedCache = new Map<string, number>();
 let connectedCacheLimit = 20_000;
 
 /** Room in the cache for the texts of a list of `sessions` (and some churn). */
@@ -38,18 +38,18 @@ export function parseConnected(value: unknown): number | undefined {
 		return undefined;
 	}
 
-	if (connectedCache.has(value)) {
-		return connectedCache.get(value);
+	// One look-up, not has() then get(): a text that does not parse is kept as NaN.
+	let parsed = connectedCache.get(value);
+	if (parsed === undefined) {
+		parsed = Date.parse(value);
+		if (connectedCache.size >= connectedCacheLimit) {
+			connectedCache.clear();
+		}
+
+		connectedCache.set(value, parsed);
 	}
 
-	const parsed = Date.parse(value);
-	const ms = Number.isNaN(parsed) ? undefined : parsed;
-	if (connectedCache.size >= connectedCacheLimit) {
-		connectedCache.clear();
-	}
-
-	connectedCache.set(value, ms);
-	return ms;
+	return Number.isNaN(parsed) ? undefined : parsed;
 }
 
 function serviceOf(resource: Json): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {readSession, readSessionDocument, readSessionList} from '../../source/api/read-sessions.js';
+import {parseConnected, readSession, readSessionDocument, readSessionList} from '../../source/api/read-sessions.js';
 import {fixture, versions} from '../helpers/fixtures.js';
 
 const polledAt = Date.parse('2024-01-05T07:24:16Z');
@@ -124,4 +124,12 @@ test('readSessionDocument wants one data object', () => {
 	assert.equal(readSessionDocument({data: []}).ok, false);
 	assert.equal(readSessionDocument('').ok, false);
 	assert.equal(readSessionDocument({data: {id: '1'}}).ok, true);
+});
+
+test('`connected` is read once per text: a text that does not parse stays unknown from the cache too', () => {
+	for (let round = 0; round < 2; round++) {
+		assert.equal(parseConnected('yesterday'), undefined, `round ${round}`);
+		assert.equal(parseConnected('Tue, 17 Nov 2026 21:48:33 GMT'), Date.UTC(2026, 10, 17, 21, 48, 33), `round ${round}`);
+		assert.equal(parseConnected(42), undefined);
+	}
 });
