@@ -1,6 +1,7 @@
 // The main thread's side of the list worker. A list fetched there arrives as
-// columns and is rebuilt here a slice per turn of the event loop, so a 100k
-// list never holds the keyboard for more than a few milliseconds at a time.
+// columns, in parts while the worker still reads it (list-parts.ts), and is rebuilt
+// here a slice per turn of the event loop, so a 100k list never holds the keyboard
+// for more than a few milliseconds at a time.
 // If the worker cannot start or dies, lists are fetched on this thread instead:
 // slower at 100k, never wrong.
 
@@ -10,34 +11,19 @@ import type {Client} from './client.js';
 import {cancelled} from './errors.js';
 import type {Origin} from './read-sessions.js';
 import type {Session} from '../model/session.js';
-import {SessionDecoder, type SessionColumns} from './session-columns.js';
+import {ListParts} from './list-parts.js';
+import type {ListPart} from './list-worker.js';
+import type {SessionColumns} from './session-columns.js';
 import {fetchSessionList, type ListResult} from './sessions-api.js';
 
 export type FetchList = (sparse: boolean, signal: AbortSignal) => Promise<ListResult>;
 
-type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number};
+type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; generation: number};
 type Reply = {seq: number; result: Exclude<ListResult, {ok: true}> | OkFields; columns?: SessionColumns};
+type Pending = {resolve: (reply: Reply) => void; parts: ListParts};
 
-/** Sessions rebuilt per slice: ~2–4 ms each on a small machine. */
-const sliceSize = 5000;
-
-const nextTurn = async () =>
-	new Promise<void>((resolve) => {
-		setImmediate(resolve);
-	});
-
-export async function decodeInSlices(columns: SessionColumns, previous?: readonly Session[]): Promise<Session[]> {
-	const decoder = new SessionDecoder(columns, previous);
-	for (;;) {
-		const sessions = decoder.next(sliceSize);
-		if (sessions !== undefined) {
-			return sessions;
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await nextTurn();
-	}
-}
+/** Sessions per part the worker posts while it reads (list-parts.ts). */
+const partRows = 8192;
 
 // The worker's young generation, in MB. V8 gives a worker the main thread's (two 16 MB
 // semi-spaces), and a list's chunks fill it every poll: ~54 MB of heap for ~22 live at 100k
@@ -68,9 +54,10 @@ function spawnWorker(workerData: unknown): Worker {
 export class ListThread {
 	readonly #client: Client;
 	readonly #origin: Origin;
+	readonly #partRows: number;
 	#worker: Worker | undefined;
 	#seq = 0;
-	readonly #pending = new Map<number, (reply: Reply) => void>();
+	readonly #pending = new Map<number, Pending>();
 	/** Set when a worker died before its first answer: it cannot run here, so lists are fetched on this thread. */
 	#broken = false;
 	#answered = false;
@@ -78,9 +65,11 @@ export class ListThread {
 	#last: readonly Session[] = [];
 	#closed = false;
 
-	constructor(client: Client, origin: Origin) {
+	/** `partRows`: sessions per part the worker posts (tests make parts small). */
+	constructor(client: Client, origin: Origin, {partRows: rows = partRows}: {partRows?: number} = {}) {
 		this.#client = client;
 		this.#origin = origin;
+		this.#partRows = rows;
 	}
 
 	readonly fetch: FetchList = async (sparse, signal) => {
@@ -100,18 +89,22 @@ export class ListThread {
 		};
 
 		signal.addEventListener('abort', onAbort, {once: true});
+		// Parts come ahead of the reply and are rebuilt as they come; the reply brings the rest.
+		const parts = new ListParts(this.#last);
 		const reply = await new Promise<Reply>((resolve) => {
-			this.#pending.set(seq, resolve);
+			this.#pending.set(seq, {resolve, parts});
 			worker.postMessage({seq, sparse});
 		});
 		signal.removeEventListener('abort', onAbort);
 		const {result, columns} = reply;
 		if (!result.ok || columns === undefined) {
+			parts.drop();
 			return result as Exclude<ListResult, {ok: true}>;
 		}
 
-		const {skipped, duplicates, ...rest} = result as OkFields;
-		const sessions = await decodeInSlices(columns, this.#last);
+		const {skipped, duplicates, generation, ...rest} = result as OkFields;
+		parts.add(columns, generation);
+		const sessions = await parts.done();
 		this.#last = sessions;
 		return {...rest, list: {sessions, skipped, duplicates}};
 	};
@@ -140,14 +133,19 @@ export class ListThread {
 		}
 
 		try {
-			const worker = spawnWorker({options: this.#client.connectionOptions(), origin: this.#origin});
+			const worker = spawnWorker({options: this.#client.connectionOptions(), origin: this.#origin, partRows: this.#partRows});
 			// The worker must never keep sessiontop alive on its own.
 			worker.unref();
-			worker.on('message', (reply: Reply) => {
+			worker.on('message', (message: Reply | ListPart) => {
 				this.#answered = true;
-				const resolve = this.#pending.get(reply.seq);
-				this.#pending.delete(reply.seq);
-				resolve?.(reply);
+				const pending = this.#pending.get(message.seq);
+				if ('part' in message) {
+					pending?.parts.add(message.part, message.generation);
+					return;
+				}
+
+				this.#pending.delete(message.seq);
+				pending?.resolve(message);
 			});
 			worker.on('error', () => {
 				this.#failed(worker);
@@ -171,7 +169,7 @@ export class ListThread {
 		this.#broken ||= !this.#answered;
 		const owed = [...this.#pending];
 		this.#pending.clear();
-		for (const [seq, resolve] of owed) {
+		for (const [seq, {resolve}] of owed) {
 			resolve({seq, result: {ok: false, error: {kind: 'network', message: `${this.#client.target.label}: the list worker stopped, so this poll was lost; the next one will be made as usual.`}, latencyMs: 0}});
 		}
 	}

@@ -1,18 +1,22 @@
 // The list worker: fetch a session list off the main thread and read it as it streams
 // (json-scanner.ts, session-list-reader.ts). At 100k sessions that is most of a second
 // of CPU that would otherwise freeze the keyboard and the screen. It answers with
-// columns (session-columns.ts), their typed arrays transferred rather than copied.
+// columns (session-columns.ts), their typed arrays transferred rather than copied: a
+// part at a time as it reads, then the rest with the outcome.
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {Client, type ClientOptions} from './client.js';
 import type {Origin} from './read-sessions.js';
-import {transferList} from './session-columns.js';
+import {transferList, type SessionColumns} from './session-columns.js';
 import {fetchSessionColumns} from './sessions-api.js';
 import {StringTable} from './string-table.js';
 
 export type ListRequest = {seq: number; sparse: boolean} | {seq: number; abort: true};
 
-const {options, origin} = workerData as {options: ClientOptions; origin: Origin};
+/** A part of the list being read (session-list-reader.ts): the main thread rebuilds it while the rest comes. */
+export type ListPart = {seq: number; part: SessionColumns; generation: number};
+
+const {options, origin, partRows} = workerData as {options: ClientOptions; origin: Origin; partRows: number};
 const client = new Client(options);
 const aborts = new Map<number, AbortController>();
 // Kept from poll to poll here (not on the main thread, where a list is read only as a fallback).
@@ -26,7 +30,14 @@ parentPort?.on('message', (request: ListRequest) => {
 
 	const abort = new AbortController();
 	aborts.set(request.seq, abort);
-	void fetchSessionColumns(client, request.sparse, abort.signal, origin, strings).then((result) => {
+	const {seq} = request;
+	const parts = {
+		rows: partRows,
+		take(part: SessionColumns, generation: number) {
+			parentPort?.postMessage({seq, part, generation} satisfies ListPart, transferList(part));
+		},
+	};
+	void fetchSessionColumns(client, request.sparse, abort.signal, origin, strings, parts).then((result) => {
 		aborts.delete(request.seq);
 		if (!result.ok) {
 			parentPort?.postMessage({seq: request.seq, result});

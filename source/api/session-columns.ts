@@ -156,15 +156,28 @@ export class SessionDecoder {
 	/** Where the next id starts in columns.ids: ids are cut a slice at a time (100k at once is a stall of its own). */
 	#idAt = 0;
 	readonly #dictionaries: Array<Array<string | undefined>>;
-	readonly #sessions: Session[] = [];
+	readonly #sessions: Session[];
+	/** Rows of these columns decoded so far. */
+	#decoded = 0;
 
-	constructor(columns: SessionColumns, previous: readonly Session[] = []) {
+	/**
+	 * `continued`: these columns are the next part of a list (list-thread.ts), their sessions
+	 * appended to `into`, the last list searched from `after` (the previous part's `after`).
+	 */
+	constructor(columns: SessionColumns, previous: readonly Session[] = [], continued?: {into: Session[]; after: number}) {
 		this.#columns = columns;
 		this.#previous = previous;
+		this.#sessions = continued?.into ?? [];
+		this.#after = continued?.after ?? 0;
 		this.#dictionaries = columns.dictionaries.map((values) => values.split(separator).map((value) => (value === absent ? undefined : value)));
 	}
 
-	/** Decodes up to `limit` more sessions; the list once all are done, else undefined. */
+	/** Where the next part of the list should start looking in the last list. */
+	get after(): number {
+		return this.#after;
+	}
+
+	/** Decodes up to `limit` more sessions; the list (with any earlier parts') once all are done, else undefined. */
 	next(limit: number): Session[] | undefined {
 		const {ids: joined} = this.#columns;
 		const [hosts, services, states, users, remotes] = this.#dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>];
@@ -177,9 +190,9 @@ export class SessionDecoder {
 		// (Object.is: -0 must stay -0, as JSON.parse would have it.)
 		const whole = (value: number) => (Object.is(value, value | 0) ? value | 0 : number(value));
 		const {keyed} = this.#columns;
-		const end = Math.min(this.#columns.count, this.#sessions.length + limit);
+		const end = Math.min(this.#columns.count, this.#decoded + limit);
 		const previous = this.#previous;
-		for (let i = this.#sessions.length; i < end; i++) {
+		for (let i = this.#decoded; i < end; i++) {
 			const start = this.#idAt;
 			const cut = joined.indexOf(separator, start);
 			const stop = cut === -1 ? joined.length : cut;
@@ -215,6 +228,7 @@ export class SessionDecoder {
 			});
 		}
 
+		this.#decoded = end;
 		return end === this.#columns.count ? this.#sessions : undefined;
 	}
 }

@@ -30,7 +30,19 @@ function clearAttributes(row: Row): Row {
 
 const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
 
-export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number} | {ok: false; reason: string};
+/**
+ * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
+ * earlier generation is void.
+ */
+export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number; generation: number} | {ok: false; reason: string};
+
+/**
+ * Where the list goes as it is read, a part of `rows` sessions at a time (the list worker
+ * posts each one, so that the main thread rebuilds them while the rest is read). Only rows
+ * whose age is already known go early: one that takes it from `connected` and the poll
+ * time (no seconds_alive before 24.02) keeps itself and all after it for finish().
+ */
+export type PartSink = {rows: number; take(columns: SessionColumns, generation: number): void};
 
 export class SessionListReader implements JsonSink {
 	static readonly rootSlot = slot.root;
@@ -50,9 +62,14 @@ export class SessionListReader implements JsonSink {
 	/** The last `connected` text read, and what it parsed to. */
 	#connected = '';
 	#connectedAt: number | undefined;
+	readonly #parts: PartSink | undefined;
+	#generation = 0;
+	/** A row in the builder waits for the poll time to get its age: no more parts. */
+	#waiting = false;
 
-	constructor(origin: Origin) {
+	constructor(origin: Origin, parts?: PartSink) {
 		this.#origin = origin;
+		this.#parts = parts;
 		this.#builder = new ColumnsBuilder(origin.keyed);
 	}
 
@@ -118,6 +135,11 @@ export class SessionListReader implements JsonSink {
 		} else {
 			this.#row.id = id;
 			this.#builder.add(this.#row);
+			this.#waiting ||= this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined;
+			if (this.#parts !== undefined && !this.#waiting && this.#builder.count >= this.#parts.rows) {
+				this.#parts.take(this.#builder.finish(), this.#generation);
+				this.#builder = new ColumnsBuilder(this.#origin.keyed);
+			}
 		}
 	}
 
@@ -227,7 +249,7 @@ export class SessionListReader implements JsonSink {
 		}
 
 		sizeConnectedCache(this.#builder.count);
-		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates};
+		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, generation: this.#generation};
 	}
 
 	/** A member name that matters came: what an earlier copy of it said no longer counts. */
@@ -236,6 +258,8 @@ export class SessionListReader implements JsonSink {
 		switch (to) {
 			case slot.data: {
 				this.#hasData = false;
+				this.#generation++;
+				this.#waiting = false;
 				this.#builder = new ColumnsBuilder(this.#origin.keyed);
 				this.#seen.clear();
 				this.#skipped = 0;

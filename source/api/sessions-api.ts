@@ -6,7 +6,7 @@ import {JsonScanner, type ScanEnd} from './json-scanner.js';
 import {StringTable} from './string-table.js';
 import {readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
-import {SessionListReader} from './session-list-reader.js';
+import {SessionListReader, type PartSink} from './session-list-reader.js';
 import type {ApiError} from './errors.js';
 import {listPath} from './list-path.js';
 
@@ -19,15 +19,15 @@ export type ListResult =
 	| {ok: false; error: ApiError; latencyMs: number};
 
 export type ColumnsResult =
-	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; latencyMs: number; bytes: number; polledAt: number}
+	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; generation: number; latencyMs: number; bytes: number; polledAt: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
 /**
  * The list body read as it streams: the scanner checks the JSON, the reader keeps what a Session needs.
  * `strings` may be shared from one poll to the next (the list worker does): most texts come back unchanged.
  */
-export function listBody(origin: Origin, strings = new StringTable()): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
-	const reader = new SessionListReader(origin);
+export function listBody(origin: Origin, strings = new StringTable(), parts?: PartSink): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
+	const reader = new SessionListReader(origin, parts);
 	const scanner = new JsonScanner(reader, SessionListReader.rootSlot, strings);
 	return {
 		write(chunk) {
@@ -42,10 +42,10 @@ export function listBody(origin: Origin, strings = new StringTable()): BodySink<
  * one parsed document. The same sessions, counts and sentences as readSessionList over
  * JSON.parse of the whole body (test/api/list-oracle.ts holds it to that).
  */
-export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin, strings?: StringTable): Promise<ColumnsResult> {
+export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin, strings?: StringTable, parts?: PartSink): Promise<ColumnsResult> {
 	const what = 'the session list';
 	const label = client.target.label;
-	const answer = await client.stream(listPath(sparse), what, () => listBody(origin ?? {host: label, keyed: false}, strings), signal);
+	const answer = await client.stream(listPath(sparse), what, () => listBody(origin ?? {host: label, keyed: false}, strings, parts), signal);
 	if (!answer.ok) {
 		return answer;
 	}
@@ -61,7 +61,7 @@ export async function fetchSessionColumns(client: Client, sparse: boolean, signa
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
 	}
 
-	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
+	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, generation: read.generation, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
 }
 
 export async function fetchSessionList(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
@@ -70,7 +70,7 @@ export async function fetchSessionList(client: Client, sparse: boolean, signal?:
 		return result;
 	}
 
-	const {columns, skipped, duplicates, ...rest} = result;
+	const {columns, skipped, duplicates, generation, ...rest} = result;
 	const sessions = new SessionDecoder(columns).next(columns.count)!;
 	return {...rest, list: {sessions, skipped, duplicates}};
 }

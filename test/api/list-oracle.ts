@@ -6,7 +6,7 @@ import {Buffer} from 'node:buffer';
 import {notJson} from '../../source/api/client.js';
 import {looksLikeHtml, type ApiError} from '../../source/api/errors.js';
 import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
-import {SessionDecoder} from '../../source/api/session-columns.js';
+import {SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
 import {listBody} from '../../source/api/sessions-api.js';
 import type {Session} from '../../source/model/session.js';
 
@@ -32,8 +32,19 @@ export function pieces(body: Buffer, cuts: readonly number[]): Buffer[] {
 	return parts;
 }
 
-export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Origin = single): Outcome {
-	const sink = listBody(origin);
+/**
+ * `partRows`: read as the list worker does, the list going out in parts of that many
+ * sessions (session-list-reader.ts), then rebuilt part after part as list-parts.ts does.
+ */
+export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Origin = single, partRows?: number): Outcome {
+	const parts: Array<{columns: SessionColumns; generation: number}> = [];
+	const sink = listBody(origin, undefined, partRows === undefined ? undefined : {
+		rows: partRows,
+		take(columns, generation) {
+			// Through structured clone, as a part crosses to the main thread.
+			parts.push({columns: structuredClone(columns), generation});
+		},
+	});
 	for (const part of pieces(body, cuts)) {
 		// A copy, as a socket would give: the reader must not rely on bytes it was handed before.
 		sink.write(Buffer.from(part));
@@ -49,7 +60,14 @@ export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Ori
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
 	}
 
-	const sessions = new SessionDecoder(structuredClone(read.columns)).next(read.columns.count)!;
+	const sessions: Session[] = [];
+	let after = 0;
+	for (const columns of [...parts.filter((part) => part.generation === read.generation).map((part) => part.columns), structuredClone(read.columns)]) {
+		const decoder = new SessionDecoder(columns, [], {into: sessions, after});
+		decoder.next(columns.count);
+		after = decoder.after;
+	}
+
 	return {ok: true, sessions, skipped: read.skipped, duplicates: read.duplicates, bytes: scan.length};
 }
 

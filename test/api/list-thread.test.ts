@@ -25,9 +25,10 @@ const clientFor = (url: string, port: number, password = 'mariadb') =>
 test('the worker returns exactly the sessions a main-thread fetch reads, keyed by host when asked', async () => {
 	await withSimulator(async (url, port) => {
 		const client = clientFor(url, port);
-		for (const keyed of [false, true]) {
+		// Parts of the default size, and of 7 sessions: the list read in ~430 parts, rebuilt as they come.
+		for (const [keyed, partRows] of [[false, undefined], [true, undefined], [false, 7], [true, 7]] as const) {
 			const origin = {host: client.target.label, keyed};
-			const thread = new ListThread(client, origin);
+			const thread = new ListThread(client, origin, {partRows});
 			try {
 				// eslint-disable-next-line no-await-in-loop
 				const [inWorker, here] = await Promise.all([thread.fetch(true, new AbortController().signal), fetchSessionList(client, true, undefined, origin)]);

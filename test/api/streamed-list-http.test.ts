@@ -34,6 +34,7 @@ for (const version of apiVersions) {
 				assert.ok(expected.ok && expected.sessions.length === 400, `${path}: ${describe(expected)}`);
 				for (const cuts of [[], [1, 2, 3, 1000, 1001], Array.from({length: 300}, (_, i) => (i * 977) % body.length)]) {
 					assert.deepEqual(streamed(body, cuts), expected, `${version} ${path}`);
+					assert.deepEqual(streamed(body, cuts, undefined, 7), expected, `${version} ${path} in parts`);
 				}
 
 				// Over HTTP, through the client: the same list, with the poll's own time for the ages.

@@ -18,6 +18,9 @@ function same(body: Buffer | string, cuts: readonly number[] = [], note = ''): v
 	const expected = reference(bytes);
 	const actual = streamed(bytes, cuts);
 	assert.deepEqual(actual, expected, `${note} cut at [${cuts.join(',')}]: ${describe(actual)} vs ${describe(expected)}`);
+	// As the list worker reads it: in parts of one session, rebuilt part after part.
+	const inParts = streamed(bytes, cuts, undefined, 1);
+	assert.deepEqual(inParts, expected, `${note} in parts, cut at [${cuts.join(',')}]: ${describe(inParts)} vs ${describe(expected)}`);
 }
 
 /** Every way to cut the body in two, and byte by byte. */
@@ -54,12 +57,19 @@ test('every fixture reads the same, cut at every byte, as sent and re-indented',
 
 const session = (id: string, extra = '') => `{"id":${id},"type":"sessions","attributes":{"state":"Session started","user":"u${extra}","connected":"Fri, 05 Jan 2024 07:24:06 GMT","idle":1.5,"memory":{"total":100}},"relationships":{"services":{"data":[{"id":"svc","type":"services"}]}}}`;
 
+/** A 24.02 session: its age is its seconds_alive, so the list worker may send it ahead in a part. */
+const alive = (id: string) => `{"id":"${id}","type":"sessions","attributes":{"state":"Session started","user":"u","connected":"Fri, 05 Jan 2024 07:24:06 GMT","seconds_alive":10.5,"idle":1.5},"relationships":{"services":{"data":[{"id":"svc","type":"services"}]}}}`;
+
 const edgeCases: Record<string, string> = {
 	'duplicate attributes: the last object wins whole': '{"data":[{"id":"1","attributes":{"user":"a","idle":3},"attributes":{"state":"s"}}]}',
 	'duplicate attributes: a later null wipes the earlier': '{"data":[{"id":"1","attributes":{"user":"a"},"attributes":null}]}',
 	'duplicate fields inside attributes': '{"data":[{"id":"1","attributes":{"user":"a","user":7,"idle":1,"idle":2,"state":"x","state":null}}]}',
 	'duplicate id, the last wins, a number': '{"data":[{"id":"1","id":2},{"id":"2"}]}',
 	'duplicate id, a later non-id wipes it': '{"data":[{"id":"1","id":null}]}',
+	'parts: a second data voids the parts of the first': `{"data":[${alive('1')},${alive('2')},${alive('3')}],"data":[${alive('4')},${alive('5')}]}`,
+	'parts: a session without seconds_alive keeps itself and the rest for the end': `{"data":[${alive('1')},${alive('2')},${session('"3"')},${alive('4')}]}`,
+	'parts: a body cut short after parts is no list': `{"data":[${alive('1')},${alive('2')},${alive('3')}`,
+	'parts: a later non-array data after parts is no list': `{"data":[${alive('1')},${alive('2')}],"data":7}`,
 	'duplicate data: the last array wins': `{"data":[${session('"1"')}],"links":{},"data":[${session('"2"')},${session('"2"')},7]}`,
 	'duplicate data: a later non-array is no list': `{"data":[${session('"1"')}],"data":{}}`,
 	'duplicate memory and total': '{"data":[{"id":"1","attributes":{"memory":{"total":5},"memory":{"total":6,"total":"x"}}},{"id":"2","attributes":{"memory":{"total":5},"memory":3}}]}',

@@ -1,0 +1,62 @@
+// A list rebuilt from the worker's parts, as they come, is the list decoded whole (against
+// the same last list, whose strings it borrows); a newer generation voids what came before
+// it, and a dropped poll keeps nothing.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {ListParts, sliceSize} from '../../source/api/list-parts.js';
+import {encodeSessions, SessionDecoder} from '../../source/api/session-columns.js';
+import type {Session} from '../../source/model/session.js';
+
+const sessionsOf = (ids: number[], host = 'mx:8989'): Session[] =>
+	ids.map((n) => ({key: String(n), id: String(n), host, service: `svc${n % 3}`, state: 'Session started', user: `u${n % 5}`, port: n % 65_536, ageSeconds: n / 10}));
+
+/** The list cut into parts at `cuts`, each encoded (and cloned) as the worker posts it. */
+function partsOf(sessions: Session[], cuts: number[]) {
+	const points = [...new Set(cuts.filter((cut) => cut > 0 && cut < sessions.length))].sort((a, b) => a - b);
+	return [0, ...points].map((from, index) => structuredClone(encodeSessions(sessions.slice(from, points[index] ?? sessions.length), false)));
+}
+
+test('parts rebuilt as they come are the list decoded whole against the same last list', async () => {
+	await fc.assert(
+		fc.asyncProperty(
+			fc.uniqueArray(fc.integer({min: 1, max: 400}), {maxLength: 120}),
+			fc.uniqueArray(fc.integer({min: 1, max: 400}), {maxLength: 120}),
+			fc.array(fc.integer({min: 0, max: 120}), {maxLength: 6}),
+			async (lastIds, ids, cuts) => {
+				const last = sessionsOf(lastIds);
+				const list = sessionsOf(ids);
+				const whole = new SessionDecoder(structuredClone(encodeSessions(list, false)), last).next(list.length)!;
+				const parts = new ListParts(last);
+				const [first, ...rest] = partsOf(list, cuts);
+				parts.add(first!, 0);
+				await new Promise((resolve) => {
+					setImmediate(resolve);
+				});
+				for (const part of rest) {
+					parts.add(part, 0);
+				}
+
+				assert.deepEqual(await parts.done(), whole);
+			},
+		),
+	);
+});
+
+test('a newer generation voids the parts before it, even one half rebuilt; a drop keeps nothing', async () => {
+	const big = sessionsOf(Array.from({length: sliceSize * 2 + 10}, (_, i) => i + 1));
+	const later = sessionsOf([7, 8, 9]);
+	const parts = new ListParts();
+	parts.add(partsOf(big, [])[0]!, 0); // Rebuilt over three turns: still at it when the next comes.
+	parts.add(partsOf(later, [1])[0]!, 1);
+	parts.add(partsOf(later, [1])[1]!, 1);
+	const decoded = (list: Session[]) => new SessionDecoder(structuredClone(encodeSessions(list, false))).next(list.length)!;
+	assert.deepEqual(await parts.done(), decoded(later));
+
+	const dropped = new ListParts();
+	dropped.add(partsOf(big, [])[0]!, 0);
+	dropped.drop();
+	dropped.add(partsOf(later, [])[0]!, 0);
+	assert.deepEqual(await dropped.done(), []);
+});
