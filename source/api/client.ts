@@ -50,6 +50,15 @@ export function notJson(label: string, what: string, status: number, length: num
 	return {kind: html ? 'html' : 'json', status, message};
 }
 
+/** A 2xx answer's text as JSON, or the sentence notJson makes of it. */
+export function parseJsonBody(label: string, what: string, status: number, body: string): {ok: true; json: unknown} | {ok: false; error: ApiError} {
+	try {
+		return {ok: true, json: JSON.parse(body)};
+	} catch {
+		return {ok: false, error: notJson(label, what, status, body.length, looksLikeHtml(body))};
+	}
+}
+
 /** Drop a body we will not read. Destroying it emits an abort error: with no listener, that would crash the process. */
 function discard(body: {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): void {
 	body.on?.('error', () => undefined);
@@ -176,11 +185,10 @@ export class Client {
 			return answer;
 		}
 
-		try {
-			return {ok: true, status: answer.status, json: JSON.parse(answer.body), latencyMs: answer.latencyMs, bytes: answer.body.length};
-		} catch {
-			return {ok: false, error: notJson(this.target.label, what, answer.status, answer.body.length, looksLikeHtml(answer.body)), latencyMs: answer.latencyMs};
-		}
+		const parsed = parseJsonBody(this.target.label, what, answer.status, answer.body);
+		return parsed.ok
+			? {ok: true, status: answer.status, json: parsed.json, latencyMs: answer.latencyMs, bytes: answer.body.length}
+			: {ok: false, error: parsed.error, latencyMs: answer.latencyMs};
 	}
 
 	/** What a twin client in the list worker needs (a method, so that no log or JSON shows the password). */

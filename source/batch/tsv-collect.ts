@@ -10,8 +10,7 @@
 // a request to throw away.)
 
 import type {Buffer} from 'node:buffer';
-import {notJson} from '../api/client.js';
-import {looksLikeHtml} from '../api/errors.js';
+import {parseJsonBody} from '../api/client.js';
 import {listPath} from '../api/list-path.js';
 import {notASessionList} from '../api/read-sessions.js';
 import {hasSparseFields} from '../api/server-info.js';
@@ -23,19 +22,16 @@ const what = 'the session list';
 
 /**
  * The body read as before this streamed: decoded whole, JSON.parse, the `data` check
- * and tableToTsv. For the bodies the streamed reader leaves (see tsv-sink.ts), so that
+ * and tableToTsv. For the bodies the streamed reader leaves (see tsv-stream.ts), so that
  * every text and every sentence is what it was.
  */
 export function tableTheOldWay(label: string, status: number, bytes: Buffer): Collected<string> {
-	const body = bytes.toString('utf8');
-	let json: unknown;
-	try {
-		json = JSON.parse(body);
-	} catch {
-		return {ok: false, error: notJson(label, what, status, body.length, looksLikeHtml(body))};
+	const parsed = parseJsonBody(label, what, status, bytes.toString('utf8'));
+	if (!parsed.ok) {
+		return parsed;
 	}
 
-	const data = (json as {data?: unknown} | null)?.data;
+	const data = (parsed.json as {data?: unknown} | null)?.data;
 	if (!Array.isArray(data)) {
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${notASessionList}.`}};
 	}
