@@ -135,10 +135,8 @@ export class SessionListReader implements JsonSink {
 		} else {
 			this.#row.id = id;
 			this.#builder.add(this.#row);
-			this.#waiting ||= this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined;
-			if (this.#parts !== undefined && !this.#waiting && this.#builder.count >= this.#parts.rows) {
-				this.#parts.take(this.#builder.finish(), this.#generation);
-				this.#builder = new ColumnsBuilder(this.#origin.keyed);
+			if (this.#parts !== undefined) {
+				this.#takePart(this.#parts);
 			}
 		}
 	}
@@ -250,6 +248,15 @@ export class SessionListReader implements JsonSink {
 
 		sizeConnectedCache(this.#builder.count);
 		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, generation: this.#generation};
+	}
+
+	/** The rows so far as a part, when there are enough and none waits for the poll time. */
+	#takePart(parts: PartSink): void {
+		this.#waiting ||= this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined;
+		if (!this.#waiting && this.#builder.count >= parts.rows) {
+			parts.take(this.#builder.finish(), this.#generation);
+			this.#builder = new ColumnsBuilder(this.#origin.keyed);
+		}
 	}
 
 	/** A member name that matters came: what an earlier copy of it said no longer counts. */
