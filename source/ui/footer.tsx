@@ -44,6 +44,8 @@ export function statusLines(text: string, width: number): [string] | [string, st
 export function Footer({state, notice, theme, width}: Props) {
 	const {confirm} = state;
 	let line;
+	/** The second line of a long sentence, in the key hints' place. */
+	let more;
 	if (state.mode === 'confirm' && confirm !== undefined) {
 		const [first] = confirm.targets;
 		const what =
@@ -69,23 +71,15 @@ export function Footer({state, notice, theme, width}: Props) {
 		const message = statusLine(state, notice);
 		const colour = message?.tone === 'error' ? theme.error : message?.tone === 'ok' ? theme.ok : theme.muted;
 		// A note (the demo's, a replay's) stays on one line: the hints matter more than its end.
-		const lines = message === undefined || message.tone === 'info' ? [truncate(message?.text ?? ' ', width)] : statusLines(message.text, width);
-		if (lines.length === 2) {
-			return (
-				<Box flexDirection="column" width={width}>
-					{lines.map((text, index) => (
-						// eslint-disable-next-line react/no-array-index-key
-						<Text key={index} wrap="truncate" color={colour}>
-							{text}
-						</Text>
-					))}
-				</Box>
-			);
-		}
-
+		const [first, second] = message === undefined || message.tone === 'info' ? [truncate(message?.text ?? ' ', width)] : statusLines(message.text, width);
 		line = (
 			<Text wrap="truncate" color={colour}>
-				{lines[0]}
+				{first}
+			</Text>
+		);
+		more = second === undefined ? undefined : (
+			<Text wrap="truncate" color={colour}>
+				{second}
 			</Text>
 		);
 	}
@@ -94,14 +88,16 @@ export function Footer({state, notice, theme, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width}>
 			{line}
-			<Text wrap="truncate">
-				{keyHint(situation, state.readonly).map(({label, text}) => (
-					<Text key={label}>
-						<Text bold inverse>{` ${label} `}</Text>
-						<Text color={theme.muted}>{` ${text} `}</Text>
-					</Text>
-				))}
-			</Text>
+			{more ?? (
+				<Text wrap="truncate">
+					{keyHint(situation, state.readonly).map(({label, text}) => (
+						<Text key={label}>
+							<Text bold inverse>{` ${label} `}</Text>
+							<Text color={theme.muted}>{` ${text} `}</Text>
+						</Text>
+					))}
+				</Text>
+			)}
 		</Box>
 	);
 }
