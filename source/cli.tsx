@@ -206,6 +206,11 @@ async function main(): Promise<number> {
 		}
 
 		const {runBatch} = await import('./batch/run-batch.js');
+		if (batch === 'watch-json') {
+			const {limitHeapGrowth} = await import('./heap-growth.js');
+			limitHeapGrowth();
+		}
+
 		try {
 			return await runBatch({
 				mode: batch,
@@ -240,8 +245,10 @@ async function loadMonitor() {
 	// too slow for thousands of sessions. A developer can still set NODE_ENV.
 	process.env['NODE_ENV'] ??= 'production';
 	// Before Ink is loaded: its text caches would otherwise grow for as long as the monitor runs.
-	const {boundInkCaches} = await import('./ui/ink-caches.js');
+	const [{boundInkCaches}, {limitHeapGrowth}] = await Promise.all([import('./ui/ink-caches.js'), import('./heap-growth.js')]);
 	boundInkCaches();
+	// Each poll's dead list is collected within a poll or so, rather than piling up (heap-growth.ts).
+	limitHeapGrowth();
 	const {runMonitor} = await import('./ui/run-monitor.js');
 	return runMonitor;
 }
