@@ -7,9 +7,10 @@
 // several polls piled up: sessiontop's resident memory at 100k climbed ~40 MiB a
 // poll, from ~320 to ~540 MiB, before it fell back (issue 6). Letting it grow by a
 // fifth instead starts V8's own incremental, concurrent marking within a poll or so
-// of a list dying. Measured at 100k (`npm run bench`, rssMb): 265 MiB instead of
-// 352-543, for two or three full collections a poll instead of one every few polls
-// (~35 ms more of the main thread's time a poll here, in short pauses).
+// of a list dying. Measured at 100k (`npm run bench`, rssMb): 265 and 273 MiB instead
+// of 352-543. The price: two or three full collections a poll instead of one every few
+// polls, ~13 % more of the client's CPU a poll at 100k (1.6-1.75 s against 1.37-1.55),
+// in short pauses on each thread and in marking beside them.
 //
 // Collecting at the moment a list dies (V8's `gc()` once a poll has landed) was tried
 // as well: the same memory, but that collection is one stop-the-world pause, 77 ms at
