@@ -206,11 +206,6 @@ async function main(): Promise<number> {
 		}
 
 		const {runBatch} = await import('./batch/run-batch.js');
-		if (batch === 'watch-json') {
-			const {limitHeapGrowth} = await import('./heap-growth.js');
-			limitHeapGrowth();
-		}
-
 		try {
 			return await runBatch({
 				mode: batch,

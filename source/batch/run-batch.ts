@@ -72,7 +72,9 @@ async function watch(hosts: Host[], options: BatchOptions, stdout: Out, stderr: 
 		stop.abort();
 	};
 
-	const {collectSessions, toRecord} = await import('./collect.js');
+	const [{collectSessions, toRecord}, {limitHeapGrowth}] = await Promise.all([import('./collect.js'), import('../heap-growth.js')]);
+	// It runs for as long as the monitor does: each poll's dead list is collected soon (heap-growth.ts).
+	limitHeapGrowth();
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 	options.signal?.addEventListener('abort', onSignal, {once: true});
