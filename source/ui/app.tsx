@@ -7,6 +7,7 @@ import {idWidthOf, layoutFor} from './layout.js';
 import {Screen} from './screen.js';
 import type {Theme} from './theme.js';
 import {useKeys} from './use-keys.js';
+import {useLetGo} from './use-let-go.js';
 import {useMonitor} from './use-monitor.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -43,6 +44,7 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
 
 	useKeys(dispatch);
+	useLetGo(state.sessions, state.rows);
 	const quit = useCallback(() => {
 		onQuit?.();
 		exit();
