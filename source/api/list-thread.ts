@@ -29,7 +29,11 @@ const partRows = 8192;
 // semi-spaces), and a list's chunks fill it every poll: ~54 MB of heap for ~22 live at 100k
 // sessions. With 8 the worker's heap is ~30 MB and its polls are no slower (10k and 100k,
 // measured): what it allocates is mostly dead by the next chunk. Its collections pause only
-// the worker, never the keys.
+// the worker, never the keys. Smaller was tried at 100k: 2 took sessiontop's resident memory
+// after 10 polls from 254–264 MiB to 241–254 (the bench's rssMb, four runs each) for no CPU,
+// but the main thread's longest stall over 10 polls went from a median of 48 ms to 64 (ten
+// runs each; 4: 58), the worker's more frequent collections competing for the same two
+// cores and V8's helper threads. The keys come first.
 const youngGenerationMb = 8;
 
 function spawnWorker(workerData: unknown): Worker {
