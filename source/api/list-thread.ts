@@ -20,7 +20,8 @@ export type FetchList = (sparse: boolean, signal: AbortSignal) => Promise<ListRe
 
 type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; generation: number};
 type Reply = {seq: number; result: Exclude<ListResult, {ok: true}> | OkFields; columns?: SessionColumns};
-type Pending = {resolve: (reply: Reply) => void; parts: ListParts};
+/** A poll sent to a worker: `worker` is the one that owes it (one may end after its successor took the next poll). */
+type Pending = {resolve: (reply: Reply) => void; parts: ListParts; worker: Worker};
 
 /** Sessions per part the worker posts while it reads (list-parts.ts). */
 const partRows = 8192;
@@ -96,7 +97,7 @@ export class ListThread {
 		// Parts come ahead of the reply and are rebuilt as they come; the reply brings the rest.
 		const parts = new ListParts(this.#last);
 		const reply = await new Promise<Reply>((resolve) => {
-			this.#pending.set(seq, {resolve, parts});
+			this.#pending.set(seq, {resolve, parts, worker});
 			worker.postMessage({seq, sparse});
 		});
 		signal.removeEventListener('abort', onAbort);
@@ -171,9 +172,12 @@ export class ListThread {
 		}
 
 		this.#broken ||= !this.#answered;
-		const owed = [...this.#pending];
-		this.#pending.clear();
-		for (const [seq, {resolve}] of owed) {
+		for (const [seq, {resolve, worker: owing}] of this.#pending) {
+			if (owing !== worker) {
+				continue;
+			}
+
+			this.#pending.delete(seq);
 			resolve({seq, result: {ok: false, error: {kind: 'network', message: `${this.#client.target.label}: the list worker stopped, so this poll was lost; the next one will be made as usual.`}, latencyMs: 0}});
 		}
 	}

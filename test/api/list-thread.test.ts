@@ -92,6 +92,26 @@ test('a worker that dies mid-poll fails that poll in one sentence, and the next 
 	});
 });
 
+test('a worker that ends only after its successor took a poll fails nothing of the successor\'s', async () => {
+	await withSimulator(async (url, port) => {
+		const client = clientFor(url, port);
+		const thread = new ListThread(client, {host: client.target.label, keyed: false});
+		try {
+			assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
+			// Not awaited: the old worker's exit comes while the next poll is already with the new one.
+			const ended = thread.recycle();
+			const next = await thread.fetch(true, new AbortController().signal);
+			await ended;
+			assert.ok(next.ok, next.ok ? '' : next.error.message);
+			assert.equal(next.list.sessions.length, 3000);
+			assert.ok(thread.inWorker);
+		} finally {
+			await thread.close();
+			await client.close();
+		}
+	});
+});
+
 test('an abort cancels the request in the worker', async () => {
 	await withSimulator(async (url, port) => {
 		const client = clientFor(url, port);
