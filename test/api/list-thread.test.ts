@@ -22,6 +22,20 @@ async function withSimulator(run: (url: string, port: number) => Promise<void>):
 const clientFor = (url: string, port: number, password = 'mariadb') =>
 	new Client({target: {origin: url, label: `127.0.0.1:${port}`}, user: 'admin', password, timeoutMs: 5000});
 
+/** A thread on a fresh simulator, closed (with its client) whatever the test does. */
+async function withThread(run: (thread: ListThread) => Promise<void>): Promise<void> {
+	await withSimulator(async (url, port) => {
+		const client = clientFor(url, port);
+		const thread = new ListThread(client, {host: client.target.label, keyed: false});
+		try {
+			await run(thread);
+		} finally {
+			await thread.close();
+			await client.close();
+		}
+	});
+}
+
 test('the worker returns exactly the sessions a main-thread fetch reads, keyed by host when asked', async () => {
 	await withSimulator(async (url, port) => {
 		const client = clientFor(url, port);
@@ -68,64 +82,43 @@ test('a refused password comes back as the same one sentence, and the worker kee
 });
 
 test('a worker that dies mid-poll fails that poll in one sentence, and the next poll gets a new worker', async () => {
-	await withSimulator(async (url, port) => {
-		const client = clientFor(url, port);
-		const thread = new ListThread(client, {host: client.target.label, keyed: false});
-		try {
-			assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
-			const pending = thread.fetch(true, new AbortController().signal);
-			await thread.recycle(); // The worker goes away with a request in flight.
-			const lost = await pending;
-			assert.ok(!lost.ok);
-			assert.match(lost.error.message, /list worker stopped/);
-			const again = await thread.fetch(true, new AbortController().signal);
-			assert.ok(again.ok && again.list.sessions.length === 3000);
-			assert.ok(thread.inWorker);
-			await thread.close();
-			const closed = await thread.fetch(true, new AbortController().signal);
-			assert.ok(!closed.ok && closed.error.kind === 'aborted', 'after close, no new worker');
-			assert.ok(!thread.inWorker);
-		} finally {
-			await thread.close();
-			await client.close();
-		}
+	await withThread(async (thread) => {
+		assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
+		const pending = thread.fetch(true, new AbortController().signal);
+		await thread.recycle(); // The worker goes away with a request in flight.
+		const lost = await pending;
+		assert.ok(!lost.ok);
+		assert.match(lost.error.message, /list worker stopped/);
+		const again = await thread.fetch(true, new AbortController().signal);
+		assert.ok(again.ok && again.list.sessions.length === 3000);
+		assert.ok(thread.inWorker);
+		await thread.close();
+		const closed = await thread.fetch(true, new AbortController().signal);
+		assert.ok(!closed.ok && closed.error.kind === 'aborted', 'after close, no new worker');
+		assert.ok(!thread.inWorker);
 	});
 });
 
 test('a worker that ends only after its successor took a poll fails nothing of the successor\'s', async () => {
-	await withSimulator(async (url, port) => {
-		const client = clientFor(url, port);
-		const thread = new ListThread(client, {host: client.target.label, keyed: false});
-		try {
-			assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
-			// Not awaited: the old worker's exit comes while the next poll is already with the new one.
-			const ended = thread.recycle();
-			const next = await thread.fetch(true, new AbortController().signal);
-			await ended;
-			assert.ok(next.ok, next.ok ? '' : next.error.message);
-			assert.equal(next.list.sessions.length, 3000);
-			assert.ok(thread.inWorker);
-		} finally {
-			await thread.close();
-			await client.close();
-		}
+	await withThread(async (thread) => {
+		assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
+		// Not awaited: the old worker's exit comes while the next poll is already with the new one.
+		const ended = thread.recycle();
+		const next = await thread.fetch(true, new AbortController().signal);
+		await ended;
+		assert.ok(next.ok, next.ok ? '' : next.error.message);
+		assert.equal(next.list.sessions.length, 3000);
+		assert.ok(thread.inWorker);
 	});
 });
 
 test('an abort cancels the request in the worker', async () => {
-	await withSimulator(async (url, port) => {
-		const client = clientFor(url, port);
-		const thread = new ListThread(client, {host: client.target.label, keyed: false});
-		try {
-			const abort = new AbortController();
-			const pending = thread.fetch(false, abort.signal);
-			abort.abort();
-			const result = await pending;
-			assert.ok(!result.ok);
-			assert.equal(result.error.kind, 'aborted');
-		} finally {
-			await thread.close();
-			await client.close();
-		}
+	await withThread(async (thread) => {
+		const abort = new AbortController();
+		const pending = thread.fetch(false, abort.signal);
+		abort.abort();
+		const result = await pending;
+		assert.ok(!result.ok);
+		assert.equal(result.error.kind, 'aborted');
 	});
 });
