@@ -236,14 +236,8 @@ async function main(): Promise<number> {
 }
 
 async function loadMonitor() {
-	// React's development build diffs every render's props (the whole state): far
-	// too slow for thousands of sessions. A developer can still set NODE_ENV.
-	process.env['NODE_ENV'] ??= 'production';
-	// Before Ink is loaded: its text caches would otherwise grow for as long as the monitor runs.
-	const [{boundInkCaches}, {limitHeapGrowth}] = await Promise.all([import('./ui/ink-caches.js'), import('./heap-growth.js')]);
-	boundInkCaches();
-	// Each poll's dead list is collected within a poll or so, rather than piling up (heap-growth.ts).
-	limitHeapGrowth();
+	const {prepareMonitorProcess} = await import('./monitor-process.js');
+	prepareMonitorProcess();
 	const {runMonitor} = await import('./ui/run-monitor.js');
 	return runMonitor;
 }

@@ -6,7 +6,8 @@
 // header, so nothing else would render again before the next poll.
 // One more render of the same state, right after a new list is drawn, lets the old
 // one go: both buffers then hold the current list. Nothing changes on screen (Ink
-// writes only what changed), and it costs one render per poll, not per key.
+// writes only what changed), and it costs one render per poll (or per change of view that
+// makes new rows: a sort, a filter keystroke), never one per cursor move.
 
 import {useEffect, useReducer, useRef} from 'react';
 

@@ -19,10 +19,9 @@ import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {appRssMb, isListRequest, type CountLists, type ListRequested} from './app-rss.js';
 
-// Ink and the heap as the app has them (source/cli.tsx): Ink patched as it loads, so imported only after.
-const [{boundInkCaches}, {limitHeapGrowth}] = await Promise.all([import('../../source/ui/ink-caches.js'), import('../../source/heap-growth.js')]);
-boundInkCaches();
-limitHeapGrowth();
+// The process as the app has it (source/cli.tsx): Ink patched as it loads, so imported only after.
+const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
+prepareMonitorProcess();
 const [{render}, {Screen}, {useKeys}] = await Promise.all([import('ink-testing-library'), import('../../source/ui/screen.js'), import('../../source/ui/use-keys.js')]);
 
 type Result = {

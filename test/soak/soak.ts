@@ -83,10 +83,8 @@ if (process.env['SESSIONTOP_SOAK_SIMULATOR'] === '1') {
 
 async function soak(flags: Flags): Promise<number> {
 	// As the binary does (source/cli.tsx), before React and Ink are loaded.
-	process.env['NODE_ENV'] ??= 'production';
-	const [{boundInkCaches}, {limitHeapGrowth}] = await Promise.all([import('../../source/ui/ink-caches.js'), import('../../source/heap-growth.js')]);
-	boundInkCaches();
-	limitHeapGrowth();
+	const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
+	prepareMonitorProcess();
 	const [{render}, {createElement}, {App}, {themeFor}] = await Promise.all([
 		import('ink-testing-library'),
 		import('react'),
