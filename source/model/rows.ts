@@ -3,7 +3,7 @@
 // exactly the visible rows. Sessions that just ended ("ghosts") stay in their
 // group, greyed, for a few polls; they do not count.
 
-import {entryComparator, entryMaker, type Entry} from './row-order.js';
+import {rowOrder} from './row-order.js';
 import type {Session} from './session.js';
 import {sortSteps} from './sliced-sort.js';
 import type {Sort} from './sort.js';
@@ -52,22 +52,26 @@ export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
 export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
 export const ghostKey = (id: string) => `\u0000ghost\u0000${id}`;
 
-function* groupBy(entries: readonly Entry[], key: (s: Session) => string): Steps<Map<string, Entry[]>> {
-	const groups = new Map<string, Entry[]>();
-	for (let i = 0; i < entries.length; i++) {
+// Sessions on their way to rows are positions in the poll's list (see row-order.ts):
+// `0 … live - 1` its sessions, `live …` the ghosts after them.
+type Pool = {at: (position: number) => Session; live: number};
+
+function* groupBy(pool: Pool, members: readonly number[], key: (s: Session) => string): Steps<Map<string, number[]>> {
+	const groups = new Map<string, number[]>();
+	for (let i = 0; i < members.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}
 
-		const entry = entries[i]!;
-		const name = key(entry.session);
+		const position = members[i]!;
+		const name = key(pool.at(position));
 		let group = groups.get(name);
 		if (group === undefined) {
 			group = [];
 			groups.set(name, group);
 		}
 
-		group.push(entry);
+		group.push(position);
 	}
 
 	return groups;
@@ -75,17 +79,18 @@ function* groupBy(entries: readonly Entry[], key: (s: Session) => string): Steps
 
 const serviceName = (s: Session) => s.service || noService;
 const stateName = (s: Session) => s.state || noState;
-const live = (entries: readonly Entry[]) => entries.reduce((n, entry) => n + (entry.ghost ? 0 : 1), 0);
+const liveCount = (pool: Pool, members: readonly number[]) => members.reduce((n, position) => n + (position < pool.live ? 1 : 0), 0);
 
-function* sessionRows(entries: Entry[], compare: (a: Entry, b: Entry) => number, rows: Row[]): Steps<void> {
-	yield* sortSteps(entries, compare);
-	for (let i = 0; i < entries.length; i++) {
+function* sessionRows(pool: Pool, members: number[], compare: (a: number, b: number) => number, rows: Row[]): Steps<void> {
+	yield* sortSteps(members, compare);
+	for (let i = 0; i < members.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}
 
-		const {session, ghost} = entries[i]!;
-		rows.push(ghost ? {kind: 'ghost', key: ghostKey(session.key), session} : {kind: 'session', key: session.key, session});
+		const position = members[i]!;
+		const session = pool.at(position);
+		rows.push(position < pool.live ? {kind: 'session', key: session.key, session} : {kind: 'ghost', key: ghostKey(session.key), session});
 	}
 }
 
@@ -103,45 +108,42 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 
 /** buildRows, yielding every few thousand sessions (see steps.ts). */
 export function* buildRowsSteps(sessions: readonly Session[], options: RowOptions): Steps<Row[]> {
-	const compare = entryComparator(options.sort);
-	const entry = entryMaker(options.sort);
+	const ghosts = options.ghosts ?? [];
+	const live = sessions.length;
+	const pool: Pool = {at: (position) => (position < live ? sessions[position]! : ghosts[position - live]!), live};
+	const order = rowOrder(options.sort, pool.at, live + ghosts.length);
+	const compare = order.compare;
 	const collapsed = options.collapsed ?? new Set<string>();
 	const {filter} = options;
-	const entries: Entry[] = [];
-	for (let i = 0; i < sessions.length; i++) {
-		if (i % stepItems === stepItems - 1) {
+	const members: number[] = [];
+	for (let position = 0; position < live + ghosts.length; position++) {
+		if (position % stepItems === stepItems - 1) {
 			yield;
 		}
 
-		const session = sessions[i]!;
-		if (filter === undefined || filter(session)) {
-			entries.push(entry(session, false));
-		}
-	}
-
-	for (const session of options.ghosts ?? []) {
-		if (filter === undefined || filter(session)) {
-			entries.push(entry(session, true));
+		if (filter === undefined || filter(pool.at(position))) {
+			order.read(position);
+			members.push(position);
 		}
 	}
 
 	const rows: Row[] = [];
 	if (options.grouping === 'flat') {
-		yield* sessionRows(entries, compare, rows);
+		yield* sessionRows(pool, members, compare, rows);
 		return rows;
 	}
 
-	const services = [...(yield* groupBy(entries, serviceName))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	for (const [service, members] of services) {
-		const states = [...(yield* groupBy(members, stateName))].sort(([a], [b]) => compareStates(a, b));
+	const services = [...(yield* groupBy(pool, members, serviceName))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	for (const [service, inService] of services) {
+		const states = [...(yield* groupBy(pool, inService, stateName))].sort(([a], [b]) => compareStates(a, b));
 		const key = serviceKey(service);
 		const isCollapsed = collapsed.has(key);
 		rows.push({
 			kind: 'service',
 			key,
 			service,
-			count: live(members),
-			states: states.map(([state, group]) => ({state, count: live(group)})).filter((s) => s.count > 0),
+			count: liveCount(pool, inService),
+			states: states.map(([state, group]) => ({state, count: liveCount(pool, group)})).filter((s) => s.count > 0),
 			collapsed: isCollapsed,
 		});
 		if (isCollapsed) {
@@ -149,15 +151,15 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 		}
 
 		if (options.grouping === 'service') {
-			yield* sessionRows(members, compare, rows);
+			yield* sessionRows(pool, inService, compare, rows);
 			continue;
 		}
 
 		for (const [state, group] of states) {
 			const key = stateKey(service, state);
-			rows.push({kind: 'state', key, service, state, count: live(group), collapsed: collapsed.has(key)});
+			rows.push({kind: 'state', key, service, state, count: liveCount(pool, group), collapsed: collapsed.has(key)});
 			if (!collapsed.has(key)) {
-				yield* sessionRows(group, compare, rows);
+				yield* sessionRows(pool, group, compare, rows);
 			}
 		}
 	}

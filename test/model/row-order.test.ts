@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {entryComparator, entryMaker} from '../../source/model/row-order.js';
+import {numericId, rowOrder} from '../../source/model/row-order.js';
 import type {Session} from '../../source/model/session.js';
 import {comparator, sortKeys} from '../../source/model/sort.js';
 import {session} from '../helpers/sessions.js';
@@ -14,22 +14,37 @@ function sessions(): Session[] {
 		remote: i % 5 === 0 ? undefined : `10.0.0.${i % 2}`,
 		state: i % 3 === 0 ? 'Session started' : 'Session ready for routing',
 		host: `h${(i + copy) % 2}`,
-		ageSeconds: i % 6 === 0 ? undefined : (i * copy) % 4,
-		idleSeconds: i % 7 === 0 ? undefined : i % 3,
+		// Fractions as MaxScale sends them, and an overflowing number (JSON's 1e999).
+		ageSeconds: i % 6 === 0 ? undefined : i === 5 ? Number.POSITIVE_INFINITY : ((i * copy) % 4) + 0.1,
+		idleSeconds: i % 7 === 0 ? undefined : (i % 3) + (copy * 0.25),
 		memoryBytes: (i * 37) % 5,
 		ioActivity: i % 2 === 0 ? undefined : i,
 	})));
 }
 
-test('entries sort exactly as sort.ts orders the sessions, for every key and direction', () => {
+test('positions sort exactly as sort.ts orders the sessions, for every key and direction', () => {
 	for (const key of sortKeys) {
 		for (const descending of [false, true]) {
 			const sort = {key, descending};
 			const all = sessions();
 			const expected = [...all].sort(comparator(sort)).map((s) => s.key);
-			const make = entryMaker(sort);
-			const actual = all.map((s) => make(s, false)).sort(entryComparator(sort)).map((entry) => entry.session.key);
+			const order = rowOrder(sort, (position) => all[position]!, all.length);
+			const positions = all.map((_, position) => position);
+			for (const position of positions) {
+				order.read(position);
+			}
+
+			const actual = positions.sort(order.compare).map((position) => all[position]!.key);
 			assert.deepEqual(actual, expected, `${key} ${descending ? 'descending' : 'ascending'}`);
 		}
+	}
+});
+
+test('numericId: all digits as a number, anything else NaN', () => {
+	assert.equal(numericId('42'), 42);
+	assert.equal(numericId('007'), 7);
+	assert.equal(numericId('123456789012345678'), 123_456_789_012_345_680);
+	for (const id of ['', 'abc', '1e3', '-4', '3.5', '4 ']) {
+		assert.ok(Number.isNaN(numericId(id)), id);
 	}
 });
