@@ -4,6 +4,7 @@
 // render still act on the current state.
 
 import {bindingFor, type Command} from './keymap.js';
+import {isGroupRow} from './rows.js';
 import {indexOfKey} from './selection.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
@@ -13,7 +14,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 	const inPane = state.pane.open && state.focus === 'pane';
 	const page = Math.max(1, state.paneHeight - 1);
 	const selected = state.rows[indexOfKey(state.rows, state.selectedId)];
-	const onGroup = selected?.kind === 'service' || selected?.kind === 'state';
+	const onGroup = isGroupRow(selected);
 	const table: Record<Command, Action | undefined> = {
 		down: inPane ? {type: 'pane-scroll', delta: 1} : {type: 'move', delta: 1},
 		up: inPane ? {type: 'pane-scroll', delta: -1} : {type: 'move', delta: -1},

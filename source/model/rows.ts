@@ -12,7 +12,7 @@ import {finish, stepItems, type Steps} from './steps.js';
 export type Grouping = 'service-state' | 'service' | 'flat';
 export const groupings: Grouping[] = ['service-state', 'service', 'flat'];
 
-export type Row =
+export type GroupRow =
 	| {
 			kind: 'service';
 			key: string;
@@ -21,9 +21,23 @@ export type Row =
 			states: Array<{state: string; count: number}>;
 			collapsed: boolean;
 	  }
-	| {kind: 'state'; key: string; service: string; state: string; count: number; collapsed: boolean}
-	| {kind: 'session'; key: string; session: Session}
-	| {kind: 'ghost'; key: string; session: Session};
+	| {kind: 'state'; key: string; service: string; state: string; count: number; collapsed: boolean};
+export type GhostRow = {kind: 'ghost'; key: string; session: Session};
+
+/**
+ * A row of the list. A session is its own row (its key is the row's key): a wrapper
+ * object per session per poll was ~5 MB more at 100k sessions, all of it kept.
+ */
+export type Row = GroupRow | GhostRow | Session;
+export type RowKind = GroupRow['kind'] | 'ghost' | 'session';
+
+// No session has a `kind`: that is what tells a session row from the others.
+export const isSessionRow = (row: Row): row is Session => !('kind' in row);
+export const isGroupRow = (row: Row | undefined): row is GroupRow => row !== undefined && 'kind' in row && row.kind !== 'ghost';
+export const isGhostRow = (row: Row | undefined): row is GhostRow => row !== undefined && 'kind' in row && row.kind === 'ghost';
+export const rowKind = (row: Row): RowKind => ('kind' in row ? row.kind : 'session');
+/** The session a session or ghost row shows. */
+export const sessionOf = (row: Session | GhostRow): Session => ('kind' in row ? row.session : row);
 
 // Lifecycle order of the states MaxScale reports; anything else follows, by name.
 const stateOrder = [
@@ -90,7 +104,7 @@ function* sessionRows(pool: Pool, members: number[], compare: (a: number, b: num
 
 		const position = members[i]!;
 		const session = pool.at(position);
-		rows.push(position < pool.live ? {kind: 'session', key: session.key, session} : {kind: 'ghost', key: ghostKey(session.key), session});
+		rows.push(position < pool.live ? session : {kind: 'ghost', key: ghostKey(session.key), session});
 	}
 }
 

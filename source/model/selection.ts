@@ -3,9 +3,9 @@
 // session. Indexes are derived when needed. Ghost rows (ended sessions) are shown
 // but cannot hold the cursor.
 
-import type {Row} from './rows.js';
+import {isGhostRow, isGroupRow, isSessionRow, rowKind, type Row} from './rows.js';
 
-export const selectable = (row: Row | undefined): row is Row => row !== undefined && row.kind !== 'ghost';
+export const selectable = (row: Row | undefined): row is Row => row !== undefined && !isGhostRow(row);
 
 // The last key found in each rows array (rows are never changed once built). A key press
 // looks the cursor up several times (which row, move, scroll); at 100k rows each scan counts.
@@ -13,7 +13,7 @@ const lastFound = new WeakMap<readonly Row[], {key: string; index: number}>();
 
 function remember(rows: readonly Row[], index: number): void {
 	const row = rows[index];
-	if (row !== undefined && row.kind !== 'ghost') {
+	if (selectable(row)) {
 		lastFound.set(rows, {key: row.key, index});
 	}
 }
@@ -28,7 +28,7 @@ export function indexOfKey(rows: readonly Row[], key: string | undefined): numbe
 		return memo.index;
 	}
 
-	const index = rows.findIndex((row) => row.key === key && row.kind !== 'ghost');
+	const index = rows.findIndex((row) => row.key === key && !isGhostRow(row));
 	remember(rows, index);
 	return index;
 }
@@ -44,7 +44,7 @@ export function nearestRow(
 	for (const step of forward ? [1, -1] : [-1, 1]) {
 		for (let i = clamped; i >= 0 && i < rows.length; i += step) {
 			const row = rows[i];
-			if (row !== undefined && row.kind !== 'ghost' && accept(row)) {
+			if (selectable(row) && accept(row)) {
 				return row.key;
 			}
 		}
@@ -55,7 +55,7 @@ export function nearestRow(
 
 /** The first session row, or the first selectable row when there is no session on screen. */
 export function firstRow(rows: readonly Row[]): string | undefined {
-	return nearestRow(rows, 0, true, (row) => row.kind === 'session') ?? nearestRow(rows, 0);
+	return nearestRow(rows, 0, true, isSessionRow) ?? nearestRow(rows, 0);
 }
 
 /** Move the cursor by `delta` selectable rows. */
@@ -101,7 +101,7 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 		return firstRow(next);
 	}
 
-	const kind = previous[oldIndex]?.kind;
+	const kind = rowKind(previous[oldIndex]!);
 	// Only rows near the old place can be picked: look those up, not the whole list.
 	const nearby = new Set<string>();
 	for (let i = Math.max(0, oldIndex - 2000); i < Math.min(previous.length, oldIndex + 2000); i++) {
@@ -116,7 +116,7 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 	}
 
 	const pick = (sameKind: boolean): string | undefined => {
-		const ok = (row: Row | undefined) => row !== undefined && survivors.has(row.key) && (!sameKind || row.kind === kind);
+		const ok = (row: Row | undefined) => row !== undefined && survivors.has(row.key) && (!sameKind || rowKind(row) === kind);
 		for (let i = oldIndex + 1; i < Math.min(previous.length, oldIndex + 2000); i++) {
 			if (ok(previous[i])) {
 				return previous[i]!.key;
@@ -138,7 +138,7 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 /** The group rows right above a session belong with it: scrolling up shows them too. */
 export function withHeaders(rows: readonly Row[], cursor: number): number {
 	let start = cursor;
-	while (start > 0 && (rows[start - 1]?.kind === 'service' || rows[start - 1]?.kind === 'state')) {
+	while (start > 0 && isGroupRow(rows[start - 1])) {
 		start--;
 	}
 

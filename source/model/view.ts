@@ -4,7 +4,7 @@
 import {parseFilter, noFilter} from './filter.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
-import {buildRowsSteps, groupings, serviceKey, type Row} from './rows.js';
+import {buildRowsSteps, groupings, isGroupRow, serviceKey, type Row} from './rows.js';
 import {indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
 import {sortKeys, type Sort, type SortKey} from './sort.js';
 import {finish, type Steps} from './steps.js';
@@ -67,7 +67,7 @@ function groupOf(state: MonitorState, key: string | undefined): string | undefin
 	const index = indexOfKey(state.rows, key);
 	for (let i = index; i >= 0; i--) {
 		const row = state.rows[i];
-		if (row?.kind === 'service' || row?.kind === 'state') {
+		if (isGroupRow(row)) {
 			return row.key;
 		}
 	}
@@ -95,7 +95,7 @@ function collapseAll(state: MonitorState): MonitorState {
 	const services = new Set(state.sessions.map((s) => serviceKey(s.service || '(no service)')));
 	const group = groupOf(state, state.selectedId);
 	const service = state.rows.find((row) => row.key === group);
-	const cursor = service?.kind === 'service' || service?.kind === 'state' ? serviceKey(service.service) : undefined;
+	const cursor = isGroupRow(service) ? serviceKey(service.service) : undefined;
 	return applyView({...state, collapsed: services, selectedId: cursor ?? state.selectedId});
 }
 

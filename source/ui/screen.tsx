@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
+import {isSessionRow} from '../model/rows.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
@@ -12,7 +13,7 @@ import type {Theme} from './theme.js';
 function sessionRows(rows: MonitorState['rows']): number {
 	let count = 0;
 	for (const row of rows) {
-		count += row.kind === 'session' ? 1 : 0;
+		count += isSessionRow(row) ? 1 : 0;
 	}
 
 	return count;

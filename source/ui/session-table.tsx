@@ -3,7 +3,7 @@ import {memo} from 'react';
 import {columnText, fitCell, type Column} from '../model/columns.js';
 import {shortState} from '../model/format.js';
 import {head} from '../model/sanitize.js';
-import type {Row} from '../model/rows.js';
+import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
 import type {Sort} from '../model/sort.js';
 import type {Theme} from './theme.js';
 
@@ -49,7 +49,7 @@ type RowProps = {
 
 const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, theme}: RowProps) {
 	const cursor = selected ? '▶' : ' ';
-	if (row.kind === 'service' || row.kind === 'state') {
+	if (isGroupRow(row)) {
 		const arrow = row.collapsed ? '▸' : '▾';
 		const text =
 			row.kind === 'service'
@@ -62,9 +62,9 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 		);
 	}
 
-	const ghost = row.kind === 'ghost';
+	const ghost = isGhostRow(row);
 	const badge = ghost ? '✕' : marked ? '●' : fresh ? '+' : ' ';
-	const cells = columns.map((column) => fitCell(columnText(row.session, column), column)).join(' ');
+	const cells = columns.map((column) => fitCell(columnText(sessionOf(row), column), column)).join(' ');
 	return (
 		<Text
 			wrap="truncate"
@@ -104,10 +104,10 @@ export function SessionTable(props: Props) {
 					row={row}
 					columns={columns}
 					width={width}
-					selected={row.key === selectedId && row.kind !== 'ghost'}
+					selected={row.key === selectedId && !isGhostRow(row)}
 					focused={focused}
-					marked={row.kind === 'session' && marked.has(row.key)}
-					fresh={row.kind === 'session' && born.has(row.key)}
+					marked={isSessionRow(row) && marked.has(row.key)}
+					fresh={isSessionRow(row) && born.has(row.key)}
 					theme={theme}
 				/>
 			))}

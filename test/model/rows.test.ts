@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {buildRows, noService, serviceKey, stateKey} from '../../source/model/rows.js';
+import {buildRows, isGroupRow, noService, serviceKey, stateKey} from '../../source/model/rows.js';
 import {countStates} from '../../source/model/summary.js';
 import {defaultSort} from '../../source/model/sort.js';
 import {label} from '../helpers/rows.js';
@@ -30,8 +30,8 @@ test('groups by service, then state, with counts; sessions sorted by numeric id'
 		'T:Session started:1',
 		'10',
 	]);
-	const rw = rows.find((row) => row.kind === 'service' && row.service === 'RW-Split-Router');
-	assert.deepEqual(rw?.kind === 'service' && rw.states, [
+	const rw = rows.find((row) => isGroupRow(row) && row.kind === 'service' && row.service === 'RW-Split-Router');
+	assert.deepEqual(isGroupRow(rw) && rw.kind === 'service' && rw.states, [
 		{state: 'Session started', count: 2},
 		{state: 'Session created', count: 1},
 	]);
