@@ -13,11 +13,10 @@ import {ListThread} from '../../source/api/list-thread.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
 import {preparePoll} from '../../source/model/poll.js';
-import {startSimulator} from '../../source/simulator/index.js';
 import {finishInSlices} from '../../source/ui/finish-in-slices.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {themeFor} from '../../source/ui/theme.js';
-import {appRssMb, isListRequest, type CountLists, type ListRequested} from './app-rss.js';
+import {appRssMb} from './app-rss.js';
 
 // The process as the app has it (source/cli.tsx): Ink patched as it loads, so imported only after.
 const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
@@ -44,7 +43,7 @@ function median(values: number[]): number {
 }
 
 async function startChild(sessions: number): Promise<{child: ChildProcess; url: string; port: number}> {
-	const child = fork(new URL(import.meta.url), [], {execArgv: ['--import', 'tsx'], env: {...process.env, BENCH_SIMULATOR: String(sessions)}});
+	const child = fork(new URL('bench-simulator.ts', import.meta.url), [], {execArgv: ['--import', 'tsx'], env: {...process.env, BENCH_SIMULATOR: String(sessions)}});
 	const {url, port} = await new Promise<{url: string; port: number}>((resolve, reject) => {
 		child.once('message', (message) => {
 			resolve(message as {url: string; port: number});
@@ -302,27 +301,4 @@ async function main(): Promise<void> {
 	process.exit(0);
 }
 
-if (process.env['BENCH_SIMULATOR'] !== undefined) {
-	let counting = false;
-	process.on('message', (message: CountLists) => {
-		counting = message === 'count-lists';
-	});
-	const sim = await startSimulator({
-		port: 0,
-		sessions: Number(process.env['BENCH_SIMULATOR']),
-		seed: 1,
-		churn: 20,
-		// For rssMb, which counts the app's polls by its list requests.
-		onRequest(method, url) {
-			if (counting && isListRequest(method, url)) {
-				process.send?.({listRequested: true} satisfies ListRequested);
-			}
-		},
-	});
-	process.send?.({url: sim.url, port: sim.port});
-	process.on('disconnect', () => {
-		void sim.close().then(() => process.exit(0));
-	});
-} else {
-	await main();
-}
+await main();
