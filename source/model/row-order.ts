@@ -84,7 +84,9 @@ export function rowOrder(sort: Sort, sessionAt: (position: number) => Session, s
 	}
 
 	const pick = values.text;
-	const texts: Array<string | undefined> = Array.from({length: size});
+	// Read (set) before any comparison. Not Array.from({length}): ~10 ms at 100k.
+	// eslint-disable-next-line unicorn/no-new-array
+	const texts = new Array<string | undefined>(size);
 	return {
 		read(position) {
 			const session = sessionAt(position);

@@ -38,7 +38,9 @@ export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Step
 	}
 
 	let from = items;
-	let to: T[] = Array.from({length: n});
+	// Every place is written before it is read. (Array.from({length}) would cost ~10 ms at 100k.)
+	// eslint-disable-next-line unicorn/no-new-array
+	let to = new Array<T>(n);
 	for (let width = run; width < n; width *= 2) {
 		let done = 0;
 		for (let left = 0; left < n; left += width * 2) {
