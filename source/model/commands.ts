@@ -23,6 +23,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		home: inPane ? {type: 'pane-home'} : {type: 'home'},
 		end: inPane ? {type: 'pane-end'} : {type: 'end'},
 		open: inPane ? undefined : onGroup ? {type: 'collapse', collapse: 'toggle'} : {type: 'open-pane'},
+		expand: inPane ? undefined : onGroup ? {type: 'collapse', collapse: false} : {type: 'open-pane'},
 		back: state.pane.open ? {type: 'close-pane'} : onGroup ? {type: 'collapse', collapse: true} : {type: 'to-group'},
 		close: state.pane.open
 			? {type: 'close-pane'}

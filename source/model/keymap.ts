@@ -10,6 +10,7 @@ export type Command =
 	| 'home'
 	| 'end'
 	| 'open'
+	| 'expand'
 	| 'back'
 	| 'close'
 	| 'focus'
@@ -55,9 +56,11 @@ export const bindings: Binding[] = [
 	{keys: ['pageup'], label: 'PgUp', command: 'page-up', section: 'Move', description: 'one screen up'},
 	{keys: ['home', 'g'], label: 'Home g', command: 'home', section: 'Move', description: 'first row; in the pane, the top'},
 	{keys: ['end', 'G'], label: 'End G', command: 'end', section: 'Move', description: 'last row; in the pane, the bottom'},
-	{keys: ['return', 'right'], label: 'Enter →', command: 'open', section: 'Pane', description: "open the JSON:API document; on a group, expand it"},
-	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane, else go to the group, collapse it'},
-	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter, the marks'},
+	{keys: ['return'], label: 'Enter', command: 'open', section: 'Pane', description: 'open the JSON:API document, or toggle a group'},
+	// As in a tree: → only ever opens, ← only ever closes; pressed twice, → leaves a group open.
+	{keys: ['right'], label: '→', command: 'expand', section: 'Pane', description: 'open the JSON:API document, or expand a group'},
+	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane; else to the group, collapse it'},
+	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter or marks'},
 	{keys: ['tab'], label: 'Tab', command: 'focus', section: 'Pane', description: 'focus the list or the pane'},
 	{keys: ['/'], label: '/', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},
 	{keys: ['>'], label: '>', command: 'sort-next', section: 'View', description: 'sort by the next column'},
@@ -74,8 +77,8 @@ export const bindings: Binding[] = [
 	{keys: ['-'], label: '-', command: 'faster', section: 'Polling', description: 'poll more often (down to 0.5 s)'},
 	{keys: ['space'], label: 'Space', command: 'mark', section: 'Act', description: 'mark or unmark, then move down'},
 	{keys: ['u'], label: 'u', command: 'unmark-all', section: 'Act', description: 'unmark every session'},
-	{keys: ['K', 'delete', 'f9'], label: 'K Del F9', command: 'kill', section: 'Act', description: 'kill the session or the marked ones, if you agree', writes: true},
-	{keys: ['R'], label: 'R', command: 'restart', section: 'Act', description: 'restart the session or the marked ones, if you agree', writes: true},
+	{keys: ['K', 'delete', 'f9'], label: 'K Del F9', command: 'kill', section: 'Act', description: 'kill the session or the marked ones (asks first)', writes: true},
+	{keys: ['R'], label: 'R', command: 'restart', section: 'Act', description: 'restart the session or marked ones (asks first)', writes: true},
 	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
 	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
 	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},

@@ -58,6 +58,12 @@ test('collapse and expand a group; C collapses every service', () => {
 	assert.equal(labels(state)[1], 'T:Session started:2+');
 	state = type(state, 'right');
 	assert.equal(labels(state)[1], 'T:Session started:2');
+	state = type(state, 'right'); // → only expands, as in a tree: pressed again, the group stays open.
+	assert.equal(labels(state)[1], 'T:Session started:2');
+	state = type(state, 'return'); // Enter toggles.
+	assert.equal(labels(state)[1], 'T:Session started:2+');
+	state = type(state, 'return');
+	assert.equal(labels(state)[1], 'T:Session started:2');
 	state = type(state, 'C');
 	assert.deepEqual(labels(state), ['S:RW-Split-Router:3+', 'S:Read-Connection-Router:1+']);
 	assert.equal(state.selectedId, serviceKey('RW-Split-Router'));
