@@ -49,7 +49,10 @@ test('the worker returns exactly the sessions a main-thread fetch reads, keyed b
 				assert.ok(thread.inWorker, 'the list came from the worker thread');
 				assert.ok(inWorker.ok && here.ok);
 				assert.equal(inWorker.list.sessions.length, 3000);
-				assert.deepEqual(inWorker.list, here.list);
+				const {index, ...list} = inWorker.list;
+				assert.deepEqual(list, here.list);
+				// And indexed on the way: each session by its key.
+				assert.deepEqual([...index!.entries()], list.sessions.map((session) => [session.key, session]));
 				assert.equal(inWorker.bytes, here.bytes);
 				assert.equal(inWorker.list.sessions[0]?.key, keyed ? `${client.target.label}#${inWorker.list.sessions[0]?.id}` : inWorker.list.sessions[0]?.id);
 			} finally {
