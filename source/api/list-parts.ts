@@ -13,8 +13,6 @@ export const sliceSize = 2500;
 
 export class ListParts {
 	readonly #previous: readonly Session[];
-	/** Whether to index: not when the list is one of several MaxScales' (poll.ts builds one index over all of them). */
-	readonly #indexing: boolean;
 	#generation = 0;
 	#sessions: Session[] = [];
 	/** The sessions by key, filled as they are rebuilt: off the poll's last stretch (poll.ts takes it). */
@@ -27,9 +25,8 @@ export class ListParts {
 	#dropped = false;
 
 	/** `previous`: the last list, whose strings the new one borrows (SessionDecoder). */
-	constructor(previous: readonly Session[] = [], {index = true}: {index?: boolean} = {}) {
+	constructor(previous: readonly Session[] = []) {
 		this.#previous = previous;
-		this.#indexing = index;
 	}
 
 	add(part: SessionColumns, generation: number): void {
@@ -57,7 +54,7 @@ export class ListParts {
 		return (await this.indexed()).sessions;
 	}
 
-	/** The list and its sessions by key (empty when not indexing), once every part added has been rebuilt. */
+	/** The list and its sessions by key, once every part added has been rebuilt. */
 	async indexed(): Promise<{sessions: Session[]; index: Map<string, Session>}> {
 		while (this.#busy) {
 			// eslint-disable-next-line no-await-in-loop
@@ -90,7 +87,7 @@ export class ListParts {
 			for (;;) {
 				const from = into.length;
 				const whole = decoder.next(sliceSize) !== undefined;
-				for (let i = this.#indexing ? from : into.length; i < into.length; i++) {
+				for (let i = from; i < into.length; i++) {
 					index.set(into[i]!.key, into[i]!);
 				}
 

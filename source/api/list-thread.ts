@@ -95,7 +95,7 @@ export class ListThread {
 
 		signal.addEventListener('abort', onAbort, {once: true});
 		// Parts come ahead of the reply and are rebuilt as they come; the reply brings the rest.
-		const parts = new ListParts(this.#last, {index: !this.#origin.keyed});
+		const parts = new ListParts(this.#last);
 		const reply = await new Promise<Reply>((resolve) => {
 			this.#pending.set(seq, {resolve, parts, worker});
 			worker.postMessage({seq, sparse});
@@ -111,8 +111,7 @@ export class ListThread {
 		parts.add(columns, generation);
 		const {sessions, index} = await parts.indexed();
 		this.#last = sessions;
-		// Keyed: one of several MaxScales, whose index is built over all of them (poll.ts).
-		return {...rest, list: {sessions, skipped, duplicates, ...(this.#origin.keyed ? {} : {index})}};
+		return {...rest, list: {sessions, skipped, duplicates, index}};
 	};
 
 	/** Whether lists come from the worker (false before the first fetch, or where workers cannot run). */

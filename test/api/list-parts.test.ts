@@ -67,15 +67,3 @@ test('a newer generation voids the parts before it, even one half rebuilt; a dro
 	assert.deepEqual(await dropped.done(), []);
 	assert.equal((await dropped.indexed()).index.size, 0);
 });
-
-test('told not to index (one of several MaxScales), the parts give the same list and an empty index', async () => {
-	const list = sessionsOf([3, 1, 2]);
-	const parts = new ListParts([], {index: false});
-	for (const part of partsOf(list, [1, 2])) {
-		parts.add(part, 0);
-	}
-
-	const {sessions, index} = await parts.indexed();
-	assert.deepEqual(sessions, new SessionDecoder(structuredClone(encodeSessions(list, false))).next(list.length)!);
-	assert.equal(index.size, 0);
-});
