@@ -15,8 +15,6 @@ export class ListParts {
 	readonly #previous: readonly Session[];
 	#generation = 0;
 	#sessions: Session[] = [];
-	/** The sessions by key, filled as they are rebuilt: off the poll's last stretch (poll.ts takes it). */
-	#index = new Map<string, Session>();
 	#after = 0;
 	readonly #queue: SessionColumns[] = [];
 	/** Whether #run is working through the queue: set and cleared synchronously, so no part is ever left in it. */
@@ -37,7 +35,6 @@ export class ListParts {
 		if (generation !== this.#generation) {
 			this.#generation = generation;
 			this.#sessions = [];
-			this.#index = new Map();
 			this.#after = 0;
 			this.#queue.length = 0;
 		}
@@ -51,17 +48,12 @@ export class ListParts {
 
 	/** The list, once every part added has been rebuilt. */
 	async done(): Promise<Session[]> {
-		return (await this.indexed()).sessions;
-	}
-
-	/** The list and its sessions by key, once every part added has been rebuilt. */
-	async indexed(): Promise<{sessions: Session[]; index: Map<string, Session>}> {
 		while (this.#busy) {
 			// eslint-disable-next-line no-await-in-loop
 			await this.#running;
 		}
 
-		return {sessions: this.#sessions, index: this.#index};
+		return this.#sessions;
 	}
 
 	/** The poll failed: stop, and keep nothing. */
@@ -69,7 +61,6 @@ export class ListParts {
 		this.#dropped = true;
 		this.#queue.length = 0;
 		this.#sessions = [];
-		this.#index = new Map();
 	}
 
 	async #run(): Promise<void> {
@@ -81,20 +72,9 @@ export class ListParts {
 			}
 
 			const into = this.#sessions;
-			const index = this.#index;
 			const decoder = new SessionDecoder(part, this.#previous, {into, after: this.#after});
 			// A newer generation (or a drop) makes the rest of this part nobody's business.
-			for (;;) {
-				const from = into.length;
-				const whole = decoder.next(sliceSize) !== undefined;
-				for (let i = from; i < into.length; i++) {
-					index.set(into[i]!.key, into[i]!);
-				}
-
-				if (whole || into !== this.#sessions) {
-					break;
-				}
-
+			while (decoder.next(sliceSize) === undefined && into === this.#sessions) {
 				// eslint-disable-next-line no-await-in-loop
 				await nextTurn();
 			}

@@ -128,8 +128,6 @@ export type SessionList = {
 	skipped: number;
 	/** Ids seen more than once in one answer (the first one wins). */
 	duplicates: number;
-	/** The sessions by key, when they were indexed while the list came in (the list worker's parts). */
-	index?: Map<string, Session>;
 };
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};

@@ -85,7 +85,7 @@ export type MonitorState = {
 };
 
 export type Action =
-	| {type: 'poll-ok'; host?: string; sessions: Session[]; /** `sessions` by key, when the list worker's parts indexed them. */ index?: Map<string, Session>; at: number; latencyMs: number; bytes: number; waitMs?: number; prepared?: PreparedPoll; /** Asked for with r: shown even while paused. */ manual?: boolean}
+	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; waitMs?: number; prepared?: PreparedPoll; /** Asked for with r: shown even while paused. */ manual?: boolean}
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}

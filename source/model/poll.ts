@@ -71,9 +71,8 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
-	// One MaxScale: the index its list came with, when the worker's parts built it as the list came in.
-	const byId = state.hostOrder.length === 1 && action.index !== undefined ? action.index : new Map<string, Session>();
-	for (let i = 0; byId !== action.index && i < sessions.length; i++) {
+	const byId = new Map<string, Session>();
+	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}

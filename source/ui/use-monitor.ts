@@ -69,8 +69,8 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			let server: ServerInfo | undefined; // Recorded with the next poll.
 			return new Poller(client, latest.current.intervalMs, {
 				onList(result, waitMs, manual) {
-					const {sessions, index} = result.list;
-					land({type: 'poll-ok', host, sessions, index, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs, manual});
+					const {sessions} = result.list;
+					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs, manual});
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;
 				},

@@ -44,19 +44,6 @@ test('a poll prepared in steps lands exactly as one reduced at once, and its wor
 	assert.equal(landed.changes.born.size, 40);
 });
 
-test('one MaxScale: the index a list came with is the state\'s; several: one is built over all', () => {
-	const before = start(many(0, 100));
-	const sessions = many(50, 100);
-	const index = new Map(sessions.map((s) => [s.key, s]));
-	const landed = reducer(before, {...answer(sessions), index});
-	assert.equal(landed.byId, index);
-	assert.deepEqual(visible(landed), visible(reducer(before, answer(sessions))));
-	// Two MaxScales: a host's index is not the whole list's.
-	const two = reducer({...before, hostOrder: ['a', 'b']}, {...answer(sessions), host: 'a', index});
-	assert.notEqual(two.byId, index);
-	assert.ok(sessions.every((s) => two.byId.get(s.key) === s));
-});
-
 test('keys pressed while a poll was being prepared are kept, and a changed view is rebuilt', () => {
 	const before = start(many(0, 5000));
 	const action = answer(many(10, 5000));
