@@ -8,6 +8,7 @@
 // Strings here are sanitized (no control characters), so NUL can separate them
 // and SOH can stand for "absent".
 
+import {lookAhead} from '../model/in-order.js';
 import type {Session} from '../model/session.js';
 
 const separator = '\u0000';
@@ -138,9 +139,6 @@ export function encodeSessions(sessions: readonly Session[], keyed: boolean): Se
 export function transferList(columns: SessionColumns): ArrayBuffer[] {
 	return [...columns.codes, ...columns.numbers].map((column) => column.buffer as ArrayBuffer);
 }
-
-/** How far past the last match a session is looked for in the last list (sessions that ended in between). */
-const lookAhead = 8;
 
 /**
  * Rebuilds sessions a slice at a time: call `next(limit)` until it returns the whole list.

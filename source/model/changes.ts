@@ -3,6 +3,7 @@
 // open/close rates, and each service's session count over time for the sparklines.
 
 import type {Session} from './session.js';
+import {lookAhead} from './in-order.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
 
@@ -10,8 +11,6 @@ import {Tally} from './tally.js';
 export const highlightPolls = 3;
 /** Samples of each service's count kept for the sparklines. */
 export const historyLength = 60;
-/** How far past the last match a session is looked for in the last list (sessions that ended in between). */
-const lookAhead = 8;
 
 export type Ghost = {session: Session; endedAtPoll: number};
 
