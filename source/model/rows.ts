@@ -155,15 +155,16 @@ export function buildRows(sessions: readonly Session[], options: RowOptions): Ro
 export function* buildRowsSteps(sessions: readonly Session[], options: RowOptions): Steps<Row[]> {
 	const ghosts = options.ghosts ?? [];
 	const live = sessions.length;
+	const size = live + ghosts.length;
 	const pool: Pool = {at: (position) => (position < live ? sessions[position]! : ghosts[position - live]!), live};
-	const order = rowOrder(options.sort, pool.at, live + ghosts.length);
+	const order = rowOrder(options.sort, pool.at, size);
 	const compare = order.compare;
 	const collapsed = options.collapsed ?? new Set<string>();
 	const {filter} = options;
 	// Sized once and cut to length: push would copy the positions as the array grows.
-	const members = zeros(live + ghosts.length);
+	const members = zeros(size);
 	let count = 0;
-	for (let position = 0; position < live + ghosts.length; position++) {
+	for (let position = 0; position < size; position++) {
 		if (position % stepItems === stepItems - 1) {
 			yield;
 		}
