@@ -2,14 +2,22 @@
 // the bench and the soak run with exactly what the binary runs with (source/cli.tsx).
 
 import {limitHeapGrowth} from './heap-growth.js';
-import {boundInkCaches} from './ui/ink-caches.js';
 
-export function prepareMonitorProcess(): void {
+/**
+ * `inkPatched`: Ink comes from build/ui/monitor-bundle.js, patched when it was built
+ * (monitor-bundle.ts); otherwise it is loaded from node_modules and patched as it loads
+ * (the hook's modules are loaded only then).
+ */
+export async function prepareMonitorProcess({inkPatched = false}: {inkPatched?: boolean} = {}): Promise<void> {
 	// React's development build diffs every render's props (the whole state): far
 	// too slow for thousands of sessions. A developer can still set NODE_ENV.
 	process.env['NODE_ENV'] ??= 'production';
-	// Before Ink is loaded: its text caches would otherwise grow for as long as the monitor runs.
-	boundInkCaches();
+	if (!inkPatched) {
+		// Before Ink is loaded: its text caches would otherwise grow for as long as the monitor runs.
+		const {boundInkCaches} = await import('./ui/ink-caches.js');
+		boundInkCaches();
+	}
+
 	// Each poll's dead list is collected within a poll or so, rather than piling up (heap-growth.ts).
 	limitHeapGrowth();
 }

@@ -11,6 +11,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {after, before, test} from 'node:test';
 import {execFile} from 'node:child_process';
 import type {Simulator} from '../../source/simulator/index.js';
+import {cliPath, startPty, waitForExit} from '../e2e/pty.js';
+import {yogaFetch, yogaWithoutFetch} from '../../source/monitor-bundle.js';
 import {runCli, simulator, skipWithoutBuild, tempDir} from './helpers.js';
 
 const preload = fileURLToPath(new URL('fixtures/record-modules.mjs', import.meta.url));
@@ -70,6 +72,30 @@ test('--help and --version answer from meow alone: no configuration, no HTTP cli
 		assert.ok(modules.some((url) => url.includes('/node_modules/meow/')), 'the hook sees meow');
 		assert.deepEqual(modules.filter((url) => /\/build\/(api|batch|ui)\/|\/build\/config\/(options|config-file|password|tls)\.js$|\/node_modules\/(undici|ini)\//.test(url)), [], flag);
 	}
+});
+
+test('the monitor loads its screen, Ink and React as one file, patched when it was built: no module hook', {skip: skipWithoutBuild}, async (t) => {
+	const log = path.join(tempDir(t), 'monitor.log');
+	const pty = startPty({args: [], cols: 100, rows: 30, env: {MODULE_LOG: log}, command: {file: process.execPath, args: ['--import', preload, cliPath, '--demo']}});
+	t.after(() => {
+		pty.dispose();
+	});
+	await pty.waitFor(/^▶/m, 20_000);
+	pty.write('q');
+	assert.equal((await waitForExit(pty)).exitCode, 0);
+	const modules = loaded(log);
+	assert.ok(modules.some((url) => url.endsWith('/build/ui/monitor-bundle.js')), `the bundle ran: ${modules.join('\n')}`);
+	assert.ok(modules.some((url) => url.endsWith('/build/model/monitor-state.js')), 'the model stays its own modules, shared with the CLI');
+	assert.deepEqual(modules.filter((url) => inkOrReact.test(url) || (/\/build\/ui\//.test(url) && !url.endsWith('/ui/monitor-bundle.js'))), []);
+	// ink-caches.ts's hook would have been registered only to patch an Ink loaded from node_modules.
+	assert.equal(modules.some((url) => url.startsWith('data:text/javascript')), false, 'no module hook');
+});
+
+test('the bundle decodes yoga\'s WebAssembly without fetch(), or leaves a changed yoga as it is', () => {
+	const yoga = readFileSync(fileURLToPath(import.meta.resolve('yoga-layout')).replace(/src[/\\]index\.js$/, 'binaries/yoga-wasm-base64-esm.js'), 'utf8');
+	const decoded = yogaWithoutFetch(yoga);
+	assert.ok(decoded?.includes(yogaFetch.to), 'the installed yoga-layout has changed: check source/monitor-bundle.ts');
+	assert.equal(yogaWithoutFetch(yoga.replace(yogaFetch.from, '')), undefined);
 });
 
 test('control: the same hook does see Ink and React when the monitor is loaded', {skip: skipWithoutBuild}, async (t) => {

@@ -17,10 +17,11 @@ import {finishInSlices} from '../../source/ui/finish-in-slices.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {appRssMb} from './app-rss.js';
+import {firstScreen} from './first-screen.js';
 
 // The process as the app has it (source/cli.tsx): Ink patched as it loads, so imported only after.
 const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
-prepareMonitorProcess();
+await prepareMonitorProcess();
 const [{render}, {Screen}, {useKeys}] = await Promise.all([import('ink-testing-library'), import('../../source/ui/screen.js'), import('../../source/ui/use-keys.js')]);
 
 type Result = {
@@ -135,6 +136,8 @@ async function withDocument(client: Client, state: MonitorState): Promise<Monito
 
 /** The client's CPU time (all its threads) per poll: what the poll costs this machine, without the simulator's time to answer. */
 const pollCpuMs = new Map<number, number>();
+/** The built CLI's first frame and first whole list, from its start (medians of three). */
+const firstScreens = new Map<number, {frameMs: number; listMs: number}>();
 /** onceTsvMs with NODE_EXTRA_CA_CERTS left in the child's environment (one run), when it is set here. */
 const onceTsvWithCa = new Map<number, number>();
 
@@ -257,6 +260,13 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 
 		// The app itself, last: nothing else asks the simulator for lists meanwhile.
 		const rssMb = await appRssMb(child, port);
+		const starts = [];
+		for (let i = 0; i < 3; i++) {
+			// eslint-disable-next-line no-await-in-loop
+			starts.push(await firstScreen(port, sessions));
+		}
+
+		firstScreens.set(sessions, {frameMs: median(starts.map((start) => start.frameMs)), listMs: median(starts.map((start) => start.listMs))});
 		return {
 			sessions,
 			parseFloorMs,
@@ -294,6 +304,7 @@ async function main(): Promise<void> {
 		console.table(results);
 		console.log('rssMb is sessiontop\'s own resident memory (the built CLI in a pseudo-terminal, default interval) as its 11th list request arrives.');
 		console.log(`pollMs is wall time, the simulator's time to answer included. The client's own CPU time per poll (all threads): ${[...pollCpuMs].map(([n, ms]) => `${n}: ${ms} ms`).join(', ')}.`);
+		console.log(`The built CLI in a pseudo-terminal, from its start: ${[...firstScreens].map(([n, start]) => `${n}: first frame ${start.frameMs} ms, the whole list ${start.listMs} ms`).join('; ')} (medians of three).`);
 		const withCa = [...onceTsvWithCa].map(([n, ms]) => `${n}: ${ms} ms`).join(', ');
 		console.log(`onceTsvMs runs the CLI without NODE_EXTRA_CA_CERTS (not needed for the plain-HTTP simulator)${withCa === '' ? '.' : `; with it, as set here (${process.env['NODE_EXTRA_CA_CERTS']}), one run: ${withCa}.`}`);
 	}

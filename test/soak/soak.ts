@@ -84,7 +84,7 @@ if (process.env['SESSIONTOP_SOAK_SIMULATOR'] === '1') {
 async function soak(flags: Flags): Promise<number> {
 	// As the binary does (source/cli.tsx), before React and Ink are loaded.
 	const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
-	prepareMonitorProcess();
+	await prepareMonitorProcess();
 	const [{render}, {createElement}, {App}, {themeFor}] = await Promise.all([
 		import('ink-testing-library'),
 		import('react'),

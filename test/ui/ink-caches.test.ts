@@ -1,5 +1,6 @@
 // The hook that patches Ink's caches (source/ui/ink-caches.ts): it must still find
-// its text in the Ink installed, and with it, new lines must not pile up.
+// its text in the Ink installed, and with it, new lines must not pile up. The built
+// CLI's screen carries the same patches, applied when it is bundled (monitor-bundle.ts).
 
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -10,6 +11,7 @@ import process from 'node:process';
 import {test} from 'node:test';
 import {pathToFileURL} from 'node:url';
 import {inkCachePatches, patchInkSource} from '../../source/ui/ink-caches.js';
+import {skipWithoutBuild, tempDir} from '../batch/helpers.js';
 
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
 
@@ -19,6 +21,13 @@ test('the installed Ink is the one the hook patches', () => {
 		const source = readFileSync(path.join(inkBuild, `${name}.js`), 'utf8');
 		assert.notEqual(patchInkSource(name, source), undefined, `ink/build/${name}.js has changed: check whether this Ink still needs source/ui/ink-caches.ts`);
 	}
+});
+
+test('the bundle the CLI runs has every one of Ink\'s files patched, and yoga', {skip: skipWithoutBuild}, async (t) => {
+	// The built script (its own folder is what it bundles), writing a copy elsewhere.
+	const {bundleMonitor} = (await import(new URL('../../build/monitor-bundle.js', import.meta.url).href)) as typeof import('../../source/monitor-bundle.js');
+	const patched = await bundleMonitor(path.join(tempDir(t), 'monitor-bundle.js'));
+	assert.deepEqual(patched, [...Object.keys(inkCachePatches).map((name) => `ink/${name}`), 'yoga-layout'].sort());
 });
 
 test('a file is patched only when each replacement matches exactly once', () => {

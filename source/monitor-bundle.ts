@@ -1,0 +1,114 @@
+// The build's second step (`npm run build`: tsc, then `node build/monitor-bundle.js`):
+// the monitor's screen, Ink and React as one file, build/ui/monitor-bundle.js.
+//
+// Loaded module by module, the monitor took ~1.5 s from the command to its first
+// frame on this 2-core machine: Ink, React and their ~150 modules are read, resolved
+// and compiled one by one (Node parses each CommonJS file a second time to find its
+// exports), and the module hook that patches Ink's caches (ui/ink-caches.ts) sends
+// every one of those loads through Node's loader thread, ~700 ms of it. In one file,
+// patched here instead, the same code loads in ~0.3 s and no hook is needed.
+//
+// Only ui/ and the packages go in: the rest of build/ (model, api, config) stays
+// external, imported by the same relative paths (the bundle sits in build/ui/), so
+// the CLI and the screen share one copy of each module, as before. Never run by the
+// app itself; esbuild is a development dependency.
+
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build, type Plugin} from 'esbuild';
+import {inkCachePatches, patchInkSource} from './ui/ink-caches.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ui = path.join(here, 'ui');
+export const bundleFile = path.join(ui, 'monitor-bundle.js');
+
+/** Our own modules outside ui/ stay separate files: left as the relative imports they are. */
+const keepOurModulesOutside: Plugin = {
+	name: 'keep-our-modules-outside',
+	setup(plugin) {
+		plugin.onResolve({filter: /^\.\.?\//}, (args) => {
+			const target = path.resolve(args.resolveDir, args.path);
+			if (!target.startsWith(here + path.sep) || target.startsWith(ui + path.sep)) {
+				return undefined;
+			}
+
+			return {path: `./${path.relative(ui, target).split(path.sep).join('/')}`, external: true};
+		});
+	},
+};
+
+const inkFile = new RegExp(`[/\\\\]node_modules[/\\\\]ink[/\\\\]build[/\\\\](${Object.keys(inkCachePatches).join('|')})\\.js$`);
+
+/** Ink's files patched as the module hook patches them at run time (ink-caches.ts); their names go into `patched`. */
+const patchInk = (patched: string[]): Plugin => ({
+	name: 'patch-ink',
+	setup(plugin) {
+		plugin.onLoad({filter: inkFile}, async (args) => {
+			const name = inkFile.exec(args.path)?.[1] ?? '';
+			const source = await readFile(args.path, 'utf8');
+			const contents = patchInkSource(name, source);
+			// Another Ink than the patches were written for: as at run time, its file is left as it is.
+			if (contents === undefined) {
+				return {contents: source, loader: 'js', warnings: [{text: `ink/build/${name}.js is not the text ink-caches.ts patches: left unpatched`}]};
+			}
+
+			patched.push(`ink/${name}`);
+			return {contents, loader: 'js'};
+		});
+	},
+});
+
+// yoga-layout (Ink's layout engine) decodes its WebAssembly from a data: URL with fetch()
+// whenever fetch exists, which loads Node's own copy of undici and web streams for it
+// (~30 ms of the start); without fetch it decodes the same base64 with atob. This asks for
+// that path; a yoga whose text differs is left as it is.
+const yogaFile = /[/\\]node_modules[/\\]yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/;
+export const yogaFetch = {from: 'w||"function"!=typeof fetch?Promise.resolve()', to: 'w||true?Promise.resolve()'};
+
+export function yogaWithoutFetch(source: string): string | undefined {
+	return source.split(yogaFetch.from).length === 2 ? source.replace(yogaFetch.from, () => yogaFetch.to) : undefined;
+}
+
+const decodeYogaWithoutFetch = (patched: string[]): Plugin => ({
+	name: 'decode-yoga-without-fetch',
+	setup(plugin) {
+		plugin.onLoad({filter: yogaFile}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const contents = yogaWithoutFetch(source);
+			if (contents === undefined) {
+				return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout is not the text monitor-bundle.ts patches: left as it is'}]};
+			}
+
+			patched.push('yoga-layout');
+			return {contents, loader: 'js'};
+		});
+	},
+});
+
+/** Writes the bundle; answers which of the files it patches were patched (`ink/output`, …, `yoga-layout`). */
+export async function bundleMonitor(outfile = bundleFile): Promise<string[]> {
+	const patched: string[] = [];
+	await build({
+		entryPoints: [path.join(ui, 'run-monitor.js')],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		// The packages' CommonJS files (React's) call require() for Node's own modules.
+		banner: {js: "import {createRequire as createRequireForBundle} from 'node:module';\nconst require = createRequireForBundle(import.meta.url);"},
+		// Ink loads its devtools only with DEV=true, from a package we do not install.
+		external: ['react-devtools-core', './devtools.js'],
+		plugins: [keepOurModulesOutside, patchInk(patched), decodeYogaWithoutFetch(patched)],
+		// Smaller to parse: ~35 ms of the start. The map (node --enable-source-maps) names the real files and lines.
+		minify: true,
+		sourcemap: 'linked',
+		logLevel: 'warning',
+	});
+	return patched.sort();
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+	await bundleMonitor();
+}
