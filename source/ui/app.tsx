@@ -1,6 +1,7 @@
 import {useApp} from 'ink';
 import {useCallback, useEffect} from 'react';
 import type {Client} from '../api/client.js';
+import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import {idWidthOf, layoutFor} from './layout.js';
@@ -26,16 +27,18 @@ export type AppProps = {
 	recording?: Recording;
 	/** Fetch and parse lists in a worker thread (the default); false keeps them on this thread. */
 	listWorker?: boolean;
+	/** The list threads the CLI started while the screen loaded (use-monitor.ts). */
+	listThreads?: ListThread[];
 };
 
 const toStdout = (text: string) => {
 	process.stdout.write(text);
 };
 
-export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recording, listWorker = true}: AppProps) {
+export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recording, listWorker = true, listThreads}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker});
+	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker, listThreads});
 	const layout = layoutFor(state, size, idWidthOf(state));
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
 

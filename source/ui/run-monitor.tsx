@@ -2,6 +2,7 @@
 
 import {render} from 'ink';
 import type {Client} from '../api/client.js';
+import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import {App} from './app.js';
@@ -15,12 +16,14 @@ export type RunOptions = {
 	onExit?: () => Promise<void>;
 	recorder?: Recorder;
 	recording?: Recording;
+	/** Started by the CLI while this module loaded; one per client. */
+	listThreads?: ListThread[];
 };
 
-export async function runMonitor({clients, options, notice, onExit, recorder, recording}: RunOptions): Promise<number> {
+export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout);
 	let exitCode = 0;
-	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recording={recording} />, {
+	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recording={recording} listThreads={listThreads} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
 		incrementalRendering: false,

@@ -27,10 +27,12 @@ export type MonitorProps = {
 	recording?: Recording;
 	/** Lists fetched and parsed in a worker thread (false: on this thread, e.g. for a test that hooks dns). */
 	listWorker?: boolean;
+	/** The clients' list threads, already started by the CLI (one per client); made here when absent. */
+	listThreads?: ListThread[];
 };
 
 export function useMonitor(props: MonitorProps): [MonitorState, (action: Action) => void] {
-	const {clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker = true} = props;
+	const {clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker = true, listThreads} = props;
 	const hosts = recording?.hosts ?? clients.map((c) => c.target.label);
 	const multi = hosts.length > 1;
 	const [state, dispatch] = useReducer(reducer, {...options, hosts: multi ? hosts : undefined}, initialState);
@@ -43,7 +45,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 	// One poll loop per MaxScale, each on its own schedule: a slow or dead one never holds up the others.
 	useEffect(() => {
 		// Each MaxScale's list is fetched and parsed in a worker thread, so a big list never freezes the keys.
-		const threads = clients.map((client) => (listWorker ? new ListThread(client, {host: client.target.label, keyed: multi}) : undefined));
+		const threads = listThreads ?? clients.map((client) => (listWorker ? new ListThread(client, {host: client.target.label, keyed: multi}) : undefined));
 		// Each answer's whole-list work (index, changes, grouping, sorting) runs a slice per turn
 		// of the event loop, one answer at a time in the order they came, then lands in one dispatch.
 		let landing = Promise.resolve();
@@ -99,7 +101,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				void thread?.close();
 			}
 		};
-	}, [clients, multi, recorder, listWorker]);
+	}, [clients, multi, recorder, listWorker, listThreads]);
 
 	// Replay: the first frame at once, then each after the time it took when recorded.
 	useEffect(() => {

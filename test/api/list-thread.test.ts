@@ -122,3 +122,17 @@ test('an abort cancels the request in the worker', async () => {
 		assert.equal(result.error.kind, 'aborted');
 	});
 });
+
+test('warm() starts the worker before the first fetch, which it then serves; never after close', async () => {
+	await withThread(async (thread) => {
+		assert.ok(!thread.inWorker, 'no worker before anything asks');
+		assert.equal(thread.warm(), thread);
+		assert.ok(thread.inWorker, 'the worker is running before the first fetch');
+		const list = await thread.fetch(true, new AbortController().signal);
+		assert.ok(list.ok && list.list.sessions.length === 3000);
+		assert.ok(thread.inWorker);
+		await thread.close();
+		thread.warm();
+		assert.ok(!thread.inWorker, 'a closed thread starts no worker');
+	});
+});

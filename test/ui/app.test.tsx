@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {Client} from '../../source/api/client.js';
+import {ListThread} from '../../source/api/list-thread.js';
 import {App} from '../../source/ui/app.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
@@ -65,6 +66,25 @@ test('24.02: columns, navigation, pane focus and scrolling', async () => {
 	await press(keys.pageDown, () => !frame().includes('"attributes": {'), 'a page down');
 	await press(keys.left, () => !frame().includes('Session 1'), 'the pane to close');
 	app.unmount();
+	await client.close();
+});
+
+test('list threads the CLI started are the ones the screen polls with, and closed when it ends', async () => {
+	const server = await startFixtureServer('v24');
+	servers.push(server);
+	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000});
+	const thread = new ListThread(client, {host: client.target.label, keyed: false}).warm();
+	const fetched: boolean[] = [];
+	const {fetch} = thread;
+	Object.defineProperty(thread, 'fetch', {value: async (...args: Parameters<typeof fetch>) => {
+		fetched.push(true);
+		return fetch(...args);
+	}});
+	const app = render(<App clients={[client]} listThreads={[thread]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	await waitFor(() => plain(app.lastFrame()).includes('maxuser'), 'the first poll');
+	assert.ok(fetched.length > 0 && thread.inWorker, 'the list came through the given thread, from its worker');
+	app.unmount();
+	await waitFor(() => !thread.inWorker, 'the thread closed with the screen');
 	await client.close();
 });
 
