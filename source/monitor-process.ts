@@ -2,7 +2,6 @@
 // the bench and the soak run with exactly what the binary runs with (source/cli.tsx).
 
 import {limitHeapGrowth} from './heap-growth.js';
-import {markIncrementally} from './incremental-marking.js';
 
 /**
  * `inkPatched`: Ink comes from build/ui/monitor-bundle.js, patched when it was built
@@ -21,6 +20,4 @@ export async function prepareMonitorProcess({inkPatched = false}: {inkPatched?: 
 
 	// Each poll's dead list is collected within a poll or so, rather than piling up (heap-growth.ts).
 	limitHeapGrowth();
-	// And marked in small steps on each thread, so that no final pause holds the keys (incremental-marking.ts).
-	markIncrementally();
 }

@@ -1,7 +1,5 @@
 // The monitor keeps V8 from letting dead lists pile up (source/heap-growth.ts): the
-// long-running modes must set the flag, and --once need not. The monitor also has V8
-// mark on each heap's own thread (source/incremental-marking.ts); --watch, which has no
-// keys to keep answering, keeps V8's default. What the flag does to
+// long-running modes must set the flag, and --once need not. What the flag does to
 // memory is V8's behaviour, which depends on timing: `npm run bench` measures it
 // (rssMb); a test could not pin it down without being flaky.
 
@@ -19,7 +17,7 @@ const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npx tsc
 const preload = fileURLToPath(new URL('record-v8-flags.mjs', import.meta.url));
 const flag = `--heap-growing-percent=${heapGrowingPercent}`;
 
-test('the monitor and --watch --json set the limit, the monitor marks incrementally; --once sets nothing', {skip, timeout: 40_000}, async (t) => {
+test('the monitor and --watch --json set the limit; --once does not', {skip, timeout: 40_000}, async (t) => {
 	const dir = tempDir(t);
 	const sim = await simulator();
 	t.after(async () => sim.close());
@@ -48,5 +46,5 @@ test('the monitor and --watch --json set the limit, the monitor marks incrementa
 	await pty.waitFor(/↑↓ {2}move/, 15_000);
 	pty.write('q');
 	await waitForExit(pty);
-	assert.deepEqual(flagsOf(monitor), [flag, '--no-concurrent-marking']);
+	assert.deepEqual(flagsOf(monitor), [flag]);
 });
