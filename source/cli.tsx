@@ -5,7 +5,6 @@
 // --help and --version answer before the configuration is even loaded, and batch
 // output never pays for Ink, React, the password prompt or TLS.
 
-import {existsSync} from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
@@ -241,13 +240,12 @@ async function main(): Promise<number> {
 
 /**
  * The screen from build/ui/monitor-bundle.js (`npm run build` makes it: one file,
- * Ink patched, ~1 s sooner on screen; monitor-bundle.ts), or module by module when
- * run without it (from source, or after tsc alone).
+ * Ink patched, ~1 s sooner on screen; monitor-bundle.ts), or module by module.
  */
 async function loadMonitor() {
-	const {prepareMonitorProcess} = await import('./monitor-process.js');
-	const bundle = new URL('ui/monitor-bundle.js', import.meta.url);
-	const bundled = bundle.protocol === 'file:' && existsSync(bundle);
+	const [{prepareMonitorProcess}, {monitorBundle}] = await Promise.all([import('./monitor-process.js'), import('./monitor-bundle-file.js')]);
+	const bundle = monitorBundle(new URL('.', import.meta.url));
+	const bundled = bundle !== undefined;
 	await prepareMonitorProcess({inkPatched: bundled});
 	const {runMonitor} = bundled ? ((await import(bundle.href)) as typeof import('./ui/run-monitor.js')) : await import('./ui/run-monitor.js');
 	return runMonitor;
