@@ -13,10 +13,11 @@
 // the CLI and the screen share one copy of each module, as before. Never run by the
 // app itself; esbuild is a development dependency.
 
-import {readFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {fingerprintFile, uiFingerprint} from './monitor-bundle-file.js';
 import {inkCachePatches, patchInkSource} from './ui/ink-caches.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,6 +111,12 @@ export async function bundleMonitor(outfile = bundleFile): Promise<string[]> {
 		sourcemap: 'linked',
 		logLevel: 'warning',
 	});
+	if (outfile === bundleFile) {
+		// What the CLI checks before it loads the bundle (monitor-bundle-file.ts).
+		const folder = pathToFileURL(`${ui}${path.sep}`);
+		await writeFile(fingerprintFile(folder), uiFingerprint(folder));
+	}
+
 	return patched.sort();
 }
 

@@ -1,33 +1,47 @@
-// Which screen the CLI loads (source/monitor-bundle-file.ts): the bundle only when it
-// was written after its entry module, as `npm run build` writes them.
+// Which screen the CLI loads (source/monitor-bundle-file.ts): the bundle only when the
+// modules in build/ui/ are the ones it was made from.
 
 import assert from 'node:assert/strict';
-import {mkdirSync, utimesSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {pathToFileURL} from 'node:url';
-import {monitorBundle} from '../../source/monitor-bundle-file.js';
-import {tempDir} from './helpers.js';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fingerprintFile, monitorBundle, uiFingerprint} from '../../source/monitor-bundle-file.js';
+import {skipWithoutBuild, tempDir} from './helpers.js';
 
-function build(t: {after(fn: () => void): void}, files: Record<string, number>): URL {
+function build(t: {after(fn: () => void): void}): {build: URL; ui: URL; write(name: string, text: string): void} {
 	const dir = tempDir(t);
 	mkdirSync(path.join(dir, 'ui'));
-	for (const [name, seconds] of Object.entries(files)) {
-		const file = path.join(dir, 'ui', name);
-		writeFileSync(file, '');
-		utimesSync(file, seconds, seconds);
-	}
+	const ui = pathToFileURL(`${dir}/ui/`);
+	const write = (name: string, text: string) => {
+		writeFileSync(new URL(name, ui), text);
+	};
 
-	return pathToFileURL(`${dir}/`);
+	write('run-monitor.js', 'export {};');
+	write('app.js', 'export const app = 1;');
+	write('monitor-bundle.js', '// the bundle');
+	return {build: pathToFileURL(`${dir}/`), ui, write};
 }
 
-test('the bundle when it is as new as its entry module or newer; the modules when tsc wrote them since, or without a bundle', (t) => {
-	const newer = build(t, {'run-monitor.js': 1000, 'monitor-bundle.js': 1001});
-	assert.equal(monitorBundle(newer)?.href, new URL('ui/monitor-bundle.js', newer).href);
-	// npm gives every installed file one date.
-	const installed = build(t, {'run-monitor.js': 499_162_860, 'monitor-bundle.js': 499_162_860});
-	assert.ok(monitorBundle(installed));
-	assert.equal(monitorBundle(build(t, {'run-monitor.js': 1002, 'monitor-bundle.js': 1001})), undefined, 'tsc ran after the bundle');
-	assert.equal(monitorBundle(build(t, {'run-monitor.js': 1000})), undefined, 'no bundle');
+test('the bundle when the modules are the ones it was made from; the modules when tsc changed them since, or without a fingerprint', (t) => {
+	const {build: folder, ui, write} = build(t);
+	assert.equal(monitorBundle(folder), undefined, 'no fingerprint: tsc alone');
+	writeFileSync(fingerprintFile(ui), uiFingerprint(ui));
+	assert.equal(monitorBundle(folder)?.href, new URL('monitor-bundle.js', ui).href);
+	write('monitor-bundle.js', '// rebuilt: the bundle itself is not in the fingerprint');
+	assert.ok(monitorBundle(folder));
+	write('app.js', 'export const app = 2;');
+	assert.equal(monitorBundle(folder), undefined, 'a module changed since');
+	write('app.js', 'export const app = 1;');
+	assert.ok(monitorBundle(folder), 'the same modules again');
+	write('footer.js', 'export {};');
+	assert.equal(monitorBundle(folder), undefined, 'a module added since');
 	assert.equal(monitorBundle(new URL('https://example.com/build/')), undefined, 'not files');
+});
+
+test('`npm run build` leaves the fingerprint of the modules it bundled', {skip: skipWithoutBuild}, () => {
+	const built = new URL('../../build/', import.meta.url);
+	const ui = new URL('ui/', built);
+	assert.equal(readFileSync(fingerprintFile(ui), 'utf8'), uiFingerprint(ui), `run npm run build: ${fileURLToPath(ui)}`);
+	assert.ok(monitorBundle(built));
 });
