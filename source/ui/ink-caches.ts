@@ -1,5 +1,8 @@
-// Two things Ink 6 does with its caches cost the monitor dearly; a module hook
-// rewrites Ink's files as they load, until Ink can be upgraded (Ink 8 needs Node 22).
+// Two things Ink 6 does with its caches cost the monitor dearly; Ink's files are
+// rewritten until Ink can be upgraded (Ink 8 needs Node 22): in the built CLI when
+// the screen is bundled (source/monitor-bundle.ts applies patchInkSource), and by a
+// module hook as they load when the screen runs from its modules (the tests, the
+// bench, the soak, or a build whose bundle is not this build's).
 //
 // 1. Ink keeps the size of every text it has ever laid out, and the cut form of
 // every text it has had to wrap or truncate, in two module-level caches that are
