@@ -5,7 +5,7 @@
 
 import process from 'node:process';
 import {spawn} from '@lydell/node-pty';
-import {cliPath, projectRoot} from '../e2e/pty.js';
+import {cliPath, projectRoot, ptyEnvironment} from '../e2e/pty.js';
 
 export type FirstScreen = {frameMs: number; listMs: number};
 
@@ -13,15 +13,9 @@ export type FirstScreen = {frameMs: number; listMs: number};
 const escapes = /\u001B\[[\d;?]*[a-zA-Z]|\u001B\][^\u0007]*\u0007/g;
 
 export async function firstScreen(port: number, sessions: number, timeoutMs = 120_000): Promise<FirstScreen> {
-	const env: Record<string, string> = {};
-	for (const [name, value] of Object.entries(process.env)) {
-		// NODE_EXTRA_CA_CERTS: read by Node at every start, not needed for the plain-HTTP simulator (see onceTsvMs).
-		if (value !== undefined && !['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NODE_ENV', 'CI', 'NO_COLOR', 'FORCE_COLOR'].includes(name)) {
-			env[name] = value;
-		}
-	}
-
-	env['TERM'] = 'xterm-256color';
+	// NODE_EXTRA_CA_CERTS: read by Node at every start, not needed for the plain-HTTP simulator
+	// (see onceTsvMs); NODE_ENV: the bench's own, which the CLI sets for itself.
+	const env = ptyEnvironment({NODE_EXTRA_CA_CERTS: undefined, NODE_ENV: undefined});
 	const started = performance.now();
 	const pty = spawn(process.execPath, [cliPath, '-h', `127.0.0.1:${port}`], {cols: 160, rows: 48, cwd: projectRoot, env});
 	try {

@@ -179,7 +179,8 @@ function delay(ms: number): Promise<void> {
 	});
 }
 
-export function startPty({args, cols, rows, env = {}, command}: PtyOptions): Pty {
+/** The environment a program gets in the pty: this one, less what would change how it draws, plus `env` (undefined removes). */
+export function ptyEnvironment(env: Record<string, string | undefined> = {}): Record<string, string> {
 	const childEnv: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env)) {
 		if (value !== undefined) {
@@ -202,6 +203,11 @@ export function startPty({args, cols, rows, env = {}, command}: PtyOptions): Pty
 		}
 	}
 
+	return childEnv;
+}
+
+export function startPty({args, cols, rows, env = {}, command}: PtyOptions): Pty {
+	const childEnv = ptyEnvironment(env);
 	const program = command ?? {file: process.execPath, args: [cliPath, ...args]};
 	const terminal: XTerm = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
 	const pty: IPty = spawn(process.execPath, [wrapperPath, program.file, ...program.args], {
