@@ -8,7 +8,7 @@
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync} from 'node:fs';
 
-const bundleName = 'monitor-bundle.js';
+export const bundleName = 'monitor-bundle.js';
 const fingerprintName = 'monitor-bundle.fingerprint';
 
 /** Names and contents of the modules in `ui` (a folder's URL), the bundle aside. */

@@ -17,12 +17,12 @@ import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
-import {fingerprintFile, uiFingerprint} from './monitor-bundle-file.js';
+import {bundleName, fingerprintFile, uiFingerprint} from './monitor-bundle-file.js';
 import {inkCachePatches, patchInkSource} from './ui/ink-caches.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ui = path.join(here, 'ui');
-export const bundleFile = path.join(ui, 'monitor-bundle.js');
+export const bundleFile = path.join(ui, bundleName);
 
 /** Our own modules outside ui/ stay separate files: left as the relative imports they are. */
 const keepOurModulesOutside: Plugin = {
@@ -39,26 +39,36 @@ const keepOurModulesOutside: Plugin = {
 	},
 };
 
+/**
+ * A plugin that rewrites the files `filter` matches with `patch` as esbuild reads them, and
+ * puts the name of each one it rewrote into `patched`. A file that is not the text the patch
+ * was written for (`patch` answers undefined: another version) is left as it is, with a
+ * warning, as the module hook leaves it at run time.
+ */
+function patching(patched: string[], filter: RegExp, patch: (file: string, source: string) => {name: string; contents: string | undefined}): Plugin {
+	return {
+		name: `patch ${filter.source}`,
+		setup(plugin) {
+			plugin.onLoad({filter}, async (args) => {
+				const source = await readFile(args.path, 'utf8');
+				const {name, contents} = patch(args.path, source);
+				if (contents === undefined) {
+					return {contents: source, loader: 'js', warnings: [{text: `${name} is not the text its patch was written for: left as it is`}]};
+				}
+
+				patched.push(name);
+				return {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
+/** Ink's files, patched as the module hook patches them at run time (ink-caches.ts). */
 const inkFile = new RegExp(`[/\\\\]node_modules[/\\\\]ink[/\\\\]build[/\\\\](${Object.keys(inkCachePatches).join('|')})\\.js$`);
-
-/** Ink's files patched as the module hook patches them at run time (ink-caches.ts); their names go into `patched`. */
-const patchInk = (patched: string[]): Plugin => ({
-	name: 'patch-ink',
-	setup(plugin) {
-		plugin.onLoad({filter: inkFile}, async (args) => {
-			const name = inkFile.exec(args.path)?.[1] ?? '';
-			const source = await readFile(args.path, 'utf8');
-			const contents = patchInkSource(name, source);
-			// Another Ink than the patches were written for: as at run time, its file is left as it is.
-			if (contents === undefined) {
-				return {contents: source, loader: 'js', warnings: [{text: `ink/build/${name}.js is not the text ink-caches.ts patches: left unpatched`}]};
-			}
-
-			patched.push(`ink/${name}`);
-			return {contents, loader: 'js'};
-		});
-	},
-});
+const patchInk = (file: string, source: string) => {
+	const name = inkFile.exec(file)?.[1] ?? '';
+	return {name: `ink/${name}`, contents: patchInkSource(name, source)};
+};
 
 // yoga-layout (Ink's layout engine) decodes its WebAssembly from a data: URL with fetch()
 // whenever fetch exists, which loads Node's own copy of undici and web streams for it
@@ -70,22 +80,6 @@ export const yogaFetch = {from: 'w||"function"!=typeof fetch?Promise.resolve()',
 export function yogaWithoutFetch(source: string): string | undefined {
 	return source.split(yogaFetch.from).length === 2 ? source.replace(yogaFetch.from, () => yogaFetch.to) : undefined;
 }
-
-const decodeYogaWithoutFetch = (patched: string[]): Plugin => ({
-	name: 'decode-yoga-without-fetch',
-	setup(plugin) {
-		plugin.onLoad({filter: yogaFile}, async (args) => {
-			const source = await readFile(args.path, 'utf8');
-			const contents = yogaWithoutFetch(source);
-			if (contents === undefined) {
-				return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout is not the text monitor-bundle.ts patches: left as it is'}]};
-			}
-
-			patched.push('yoga-layout');
-			return {contents, loader: 'js'};
-		});
-	},
-});
 
 /**
  * Writes the bundle; answers which of the files it patches were patched (`ink/output`, …,
@@ -105,7 +99,7 @@ export async function bundleMonitor(outfile = bundleFile): Promise<string[]> {
 		banner: {js: "import {createRequire as createRequireForBundle} from 'node:module';\nconst require = createRequireForBundle(import.meta.url);"},
 		// Ink loads its devtools only with DEV=true, from a package we do not install.
 		external: ['react-devtools-core', './devtools.js'],
-		plugins: [keepOurModulesOutside, patchInk(patched), decodeYogaWithoutFetch(patched)],
+		plugins: [keepOurModulesOutside, patching(patched, inkFile, patchInk), patching(patched, yogaFile, (_file, source) => ({name: 'yoga-layout', contents: yogaWithoutFetch(source)}))],
 		// Smaller to parse: ~35 ms of the start. The map (node --enable-source-maps) names the real files and lines.
 		minify: true,
 		sourcemap: 'linked',
