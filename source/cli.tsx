@@ -230,8 +230,8 @@ async function main(): Promise<number> {
 	}
 
 	// Each MaxScale's list worker starts now, so that its start-up runs beside the screen's loading.
-	const {ListThread} = await import('./api/list-thread.js');
-	const listThreads = clients.map((client) => new ListThread(client, {host: client.target.label, keyed: clients.length > 1}).warm());
+	const {listThreadsFor} = await import('./api/list-thread.js');
+	const listThreads = listThreadsFor(clients).map((thread) => thread.warm());
 	const runMonitor = await loadMonitor();
 	const recording = cli.flags.record === undefined ? undefined : `Recording every poll to ${cli.flags.record}.`;
 	const notice = [warning === undefined ? undefined : `Warning: ${warning}`, demo?.notice, recording].filter(Boolean).join(' ') || undefined;

@@ -195,3 +195,8 @@ export class ListThread {
 		}
 	}
 }
+
+/** One list thread per MaxScale watched; their keys name the host only when there are several. */
+export function listThreadsFor(clients: readonly Client[]): ListThread[] {
+	return clients.map((client) => new ListThread(client, {host: client.target.label, keyed: clients.length > 1}));
+}

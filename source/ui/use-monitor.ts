@@ -4,7 +4,7 @@
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import {useEffect, useReducer, useRef} from 'react';
 import type {Client} from '../api/client.js';
-import {ListThread} from '../api/list-thread.js';
+import {listThreadsFor, type ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
@@ -45,7 +45,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 	// One poll loop per MaxScale, each on its own schedule: a slow or dead one never holds up the others.
 	useEffect(() => {
 		// Each MaxScale's list is fetched and parsed in a worker thread, so a big list never freezes the keys.
-		const threads = listThreads ?? clients.map((client) => (listWorker ? new ListThread(client, {host: client.target.label, keyed: multi}) : undefined));
+		const threads = listThreads ?? (listWorker ? listThreadsFor(clients) : []);
 		// Each answer's whole-list work (index, changes, grouping, sorting) runs a slice per turn
 		// of the event loop, one answer at a time in the order they came, then lands in one dispatch.
 		let landing = Promise.resolve();
