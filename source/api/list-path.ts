@@ -1,5 +1,11 @@
 // The session list's URL, apart from sessions-api.ts so that `--once --tsv` can build
 // it without loading the monitor's list reader.
+//
+// It always carries a sparse fieldset, whatever the server's version: MaxScale takes
+// `fields[sessions]` from 2.5, and before that reads only the parameters it knows and
+// ignores the rest (the simulator does the same), answering with the whole list. So no
+// request waits for the version to learn whether it may ask for less: a poll or a batch
+// run starts with the list itself.
 
 /** Attribute paths the list needs; absent ones on older versions are simply not sent back. */
 export const listFields = [
@@ -16,6 +22,6 @@ export const listFields = [
 	'services',
 ] as const;
 
-export function listPath(sparse: boolean, fields: readonly string[] = listFields): string {
-	return sparse ? `/v1/sessions?pretty=false&fields%5Bsessions%5D=${fields.join(',')}` : '/v1/sessions?pretty=false';
+export function listPath(fields: readonly string[] = listFields): string {
+	return `/v1/sessions?pretty=false&fields%5Bsessions%5D=${fields.join(',')}`;
 }

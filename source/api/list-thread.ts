@@ -16,7 +16,7 @@ import type {ListPart} from './list-worker.js';
 import type {SessionColumns} from './session-columns.js';
 import {fetchSessionList, type ListResult} from './sessions-api.js';
 
-export type FetchList = (sparse: boolean, signal: AbortSignal) => Promise<ListResult>;
+export type FetchList = (signal: AbortSignal) => Promise<ListResult>;
 
 type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; generation: number};
 type Reply = {seq: number; result: Exclude<ListResult, {ok: true}> | OkFields; columns?: SessionColumns};
@@ -77,7 +77,7 @@ export class ListThread {
 		this.#partRows = rows;
 	}
 
-	readonly fetch: FetchList = async (sparse, signal) => {
+	readonly fetch: FetchList = async (signal) => {
 		if (this.#closed) {
 			// Never a new worker after close: nothing would ever terminate it.
 			return {ok: false, error: cancelled, latencyMs: 0};
@@ -85,7 +85,7 @@ export class ListThread {
 
 		const worker = this.#broken ? undefined : this.#start();
 		if (worker === undefined) {
-			return fetchSessionList(this.#client, sparse, signal, this.#origin);
+			return fetchSessionList(this.#client, signal, this.#origin);
 		}
 
 		const seq = ++this.#seq;
@@ -98,7 +98,7 @@ export class ListThread {
 		const parts = new ListParts(this.#last);
 		const reply = await new Promise<Reply>((resolve) => {
 			this.#pending.set(seq, {resolve, parts, worker});
-			worker.postMessage({seq, sparse});
+			worker.postMessage({seq});
 		});
 		signal.removeEventListener('abort', onAbort);
 		const {result, columns} = reply;

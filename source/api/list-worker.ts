@@ -11,7 +11,7 @@ import {transferList, type SessionColumns} from './session-columns.js';
 import {fetchSessionColumns} from './sessions-api.js';
 import {StringTable} from './string-table.js';
 
-export type ListRequest = {seq: number; sparse: boolean} | {seq: number; abort: true};
+export type ListRequest = {seq: number} | {seq: number; abort: true};
 
 /** A part of the list being read (session-list-reader.ts): the main thread rebuilds it while the rest comes. */
 export type ListPart = {seq: number; part: SessionColumns; generation: number};
@@ -37,7 +37,7 @@ parentPort?.on('message', (request: ListRequest) => {
 			parentPort?.postMessage({seq, part, generation} satisfies ListPart, transferList(part));
 		},
 	};
-	void fetchSessionColumns(client, request.sparse, abort.signal, origin, strings, parts).then((result) => {
+	void fetchSessionColumns(client, abort.signal, origin, strings, parts).then((result) => {
 		aborts.delete(request.seq);
 		if (!result.ok) {
 			parentPort?.postMessage({seq: request.seq, result});

@@ -1,13 +1,14 @@
 // The poll loop for one MaxScale. Polls never overlap: the next one is scheduled
 // only when the previous one has ended, so a slow MaxScale is never asked twice
 // at once. The version is learnt once (and again after a failure, in case the
-// server was upgraded), because it decides whether sparse fieldsets may be sent.
+// server was upgraded), for the header and for which calls the server has; the list
+// needs nothing from it (list-path.ts), so the first poll asks for both at once.
 
 import type {Client} from './client.js';
 import type {FetchList} from './list-thread.js';
 import type {Origin} from './read-sessions.js';
 import type {ApiError} from './errors.js';
-import {hasSparseFields, type ServerInfo} from './server-info.js';
+import type {ServerInfo} from './server-info.js';
 import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api.js';
 
 export type PollerEvents = {
@@ -59,7 +60,7 @@ export class Poller {
 	constructor(client: Client, intervalMs: number, events: PollerEvents, {keyed = false, fetchList}: {keyed?: boolean; fetchList?: FetchList} = {}) {
 		this.#client = client;
 		this.#origin = {host: client.target.label, keyed};
-		this.#fetchList = fetchList ?? (async (sparse, signal) => fetchSessionList(client, sparse, signal, this.#origin));
+		this.#fetchList = fetchList ?? (async (signal) => fetchSessionList(client, signal, this.#origin));
 		this.#intervalMs = intervalMs;
 		this.#events = events;
 	}
@@ -151,28 +152,11 @@ export class Poller {
 	async #pollOnce(manual: boolean): Promise<void> {
 		this.#nextDelay = this.#intervalMs;
 		const signal = this.#abort.signal;
-		if (this.#info === undefined) {
-			const info = await fetchServerInfo(this.#client, signal);
-			if (this.#stopped) {
-				return;
-			}
-
-			if ('kind' in info) {
-				// Without the version we may not use sparse fields; an auth or network
-				// failure will show again on the list request, so just go on.
-				if (info.kind !== 'not-found' && info.kind !== 'http') {
-					this.#failed(info);
-					return;
-				}
-
-				this.#info = {askedAt: Date.now()}; // Version unknown: plain list requests only.
-			} else {
-				this.#info = info;
-				this.#events.onServerInfo(info);
-			}
-		}
-
-		const result = await this.#fetchList(hasSparseFields(this.#info), signal);
+		// Alongside the list (which goes on the list worker's own connection in the app), and
+		// awaited before the list is shown, so the version is known with the first list.
+		const learning = this.#info === undefined ? this.#learnVersion(signal) : undefined;
+		const result = await this.#fetchList(signal);
+		await learning;
 		// Paused while it was in flight: the screen stays as it was when p was pressed. The
 		// model holds that too (it learns of p first, see poll.ts); this spares the answer's preparation.
 		if (this.#stopped || (this.#paused && !manual)) {
@@ -187,5 +171,26 @@ export class Poller {
 			this.#info = undefined; // Learn the version again once the server is back.
 			this.#failed(result.error);
 		}
+	}
+
+	async #learnVersion(signal: AbortSignal): Promise<void> {
+		const info = await fetchServerInfo(this.#client, signal);
+		if (this.#stopped) {
+			return;
+		}
+
+		if ('kind' in info) {
+			// No /v1/maxscale (2.1), or a proxy that refuses it: the version stays unknown
+			// until a poll fails. An auth or network failure shows on the list request as
+			// well, and the version is asked again with the next poll.
+			if (info.kind === 'not-found' || info.kind === 'http') {
+				this.#info = {askedAt: Date.now()};
+			}
+
+			return;
+		}
+
+		this.#info = info;
+		this.#events.onServerInfo(info);
 	}
 }

@@ -1,8 +1,7 @@
-// What `GET /v1/maxscale` tells us once per connection: the version decides which
-// request parameters the server understands (sparse fieldsets from 2.5).
+// What `GET /v1/maxscale` tells us once per connection: the version (for the header,
+// and for which calls the server has: kill and restart from 22.08) and the uptime.
 
 import {sanitize} from '../model/sanitize.js';
-import {versionAtLeast} from '../model/version.js';
 
 export type ServerInfo = {
 	version?: string;
@@ -24,9 +23,4 @@ export function readServerInfo(document: unknown, askedAt: number): ServerInfo {
 		uptimeSeconds: typeof uptime === 'number' && Number.isFinite(uptime) ? uptime : undefined,
 		askedAt,
 	};
-}
-
-/** Sparse fieldsets (`fields[sessions]=…`) arrived in 2.5; older servers ignore or reject them. */
-export function hasSparseFields(info: ServerInfo | undefined): boolean {
-	return versionAtLeast(info?.version, 2, 5);
 }

@@ -42,10 +42,10 @@ export function listBody(origin: Origin, strings = new StringTable(), parts?: Pa
  * one parsed document. The same sessions, counts and sentences as readSessionList over
  * JSON.parse of the whole body (test/api/list-oracle.ts holds it to that).
  */
-export async function fetchSessionColumns(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin, strings?: StringTable, parts?: PartSink): Promise<ColumnsResult> {
+export async function fetchSessionColumns(client: Client, signal?: AbortSignal, origin?: Origin, strings?: StringTable, parts?: PartSink): Promise<ColumnsResult> {
 	const what = 'the session list';
 	const label = client.target.label;
-	const answer = await client.stream(listPath(sparse), what, () => listBody(origin ?? {host: label, keyed: false}, strings, parts), signal);
+	const answer = await client.stream(listPath(), what, () => listBody(origin ?? {host: label, keyed: false}, strings, parts), signal);
 	if (!answer.ok) {
 		return answer;
 	}
@@ -64,8 +64,8 @@ export async function fetchSessionColumns(client: Client, sparse: boolean, signa
 	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, generation: read.generation, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
 }
 
-export async function fetchSessionList(client: Client, sparse: boolean, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
-	const result = await fetchSessionColumns(client, sparse, signal, origin);
+export async function fetchSessionList(client: Client, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
+	const result = await fetchSessionColumns(client, signal, origin);
 	if (!result.ok) {
 		return result;
 	}

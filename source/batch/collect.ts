@@ -3,11 +3,10 @@
 // failure (in that order) is the one reported.
 
 import type {Origin} from '../api/read-sessions.js';
-import {hasSparseFields} from '../api/server-info.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {firstFailure, infoOf, type Collected, type Host} from './collected.js';
+import {firstFailure, type Collected, type Host} from './collected.js';
 
 export type {Collected, Host} from './collected.js';
 
@@ -16,14 +15,8 @@ function originOf(host: Host, several: boolean): Origin {
 }
 
 async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal): Promise<Collected<Session[]>> {
-	const failed = await infoOf(host, signal);
-	if (failed !== undefined) {
-		return {ok: false, error: failed};
-	}
-
-	const list = await fetchSessionList(host.client, hasSparseFields(host.info), signal, originOf(host, several));
+	const list = await fetchSessionList(host.client, signal, originOf(host, several));
 	if (!list.ok) {
-		host.info = undefined;
 		return {ok: false, error: list.error};
 	}
 

@@ -1,4 +1,4 @@
-// MaxScale versions, for what a server can do: sparse fieldsets from 2.5, killing
+// MaxScale versions, for what a server can do: killing
 // and restarting sessions from 22.08 (older servers answer DELETE with a bodiless
 // 404, which must not be read as "already gone").
 

@@ -22,10 +22,10 @@ test('reads a list, a document and the version over loopback', async () => {
 	const info = await fetchServerInfo(client);
 	assert.ok(!('kind' in info));
 	assert.equal(info.version, '24.02.3');
-	const list = await fetchSessionList(client, true);
+	const list = await fetchSessionList(client);
 	assert.ok(list.ok);
 	assert.equal(list.list.sessions[0]?.id, '1');
-	assert.ok(server.requests.includes(`GET ${listPath(true)}`));
+	assert.ok(server.requests.includes(`GET ${listPath()}`));
 	const document = await fetchSessionDocument(client, '1');
 	assert.ok(document.ok);
 	const gone = await fetchSessionDocument(client, '999');
@@ -49,7 +49,7 @@ for (const [name, fault, expected] of faults) {
 	test(`one sentence for ${name}, never the password`, async () => {
 		const {server, client} = await setup('v24', 300);
 		server.fault = fault;
-		const list = await fetchSessionList(client, true);
+		const list = await fetchSessionList(client);
 		assert.equal(list.ok, false);
 		assert.ok(!list.ok);
 		assert.match(list.error.message, expected);
@@ -62,12 +62,12 @@ for (const [name, fault, expected] of faults) {
 test('connection refused and an unresolvable host', async () => {
 	const {server, client} = await setup();
 	await server.close();
-	const refused = await fetchSessionList(client, false);
+	const refused = await fetchSessionList(client);
 	assert.ok(!refused.ok);
 	assert.equal(refused.error.kind, 'refused');
 	assert.match(refused.error.message, /Connection refused by 127\.0\.0\.1:\d+/);
 	const nowhere = new Client({target: {origin: 'http://no-such-host.invalid:8989', label: 'no-such-host.invalid:8989'}, user: 'a', password: 'b', timeoutMs: 2000});
-	const dns = await fetchSessionList(nowhere, false);
+	const dns = await fetchSessionList(nowhere);
 	assert.ok(!dns.ok);
 	assert.equal(dns.error.kind, 'dns');
 	await Promise.all([client.close(), nowhere.close()]);
@@ -86,7 +86,7 @@ test('an answer over the size cap is refused with a clear message, whether its l
 	process.on('uncaughtException', onUncaught);
 	try {
 		for (const client of [chunked, declared]) {
-			for (const path of ['/v1/maxscale', listPath(false)]) {
+			for (const path of ['/v1/maxscale', listPath()]) {
 				// eslint-disable-next-line no-await-in-loop
 				const answer = await client.getJson(path, 'the answer');
 				if (client === chunked && path === '/v1/maxscale') {
@@ -114,7 +114,7 @@ test('HTTPS to a MaxScale that answers in plain HTTP says so, not "pass its CA"'
 	const sim = await startSimulator({port: 0, sessions: 5});
 	const client = new Client({target: {origin: `https://127.0.0.1:${sim.port}`, label: `127.0.0.1:${sim.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000, tls: {rejectUnauthorized: true}});
 	try {
-		const list = await fetchSessionList(client, false);
+		const list = await fetchSessionList(client);
 		assert.ok(!list.ok);
 		assert.equal(list.error.kind, 'tls');
 		assert.match(list.error.message, /^127\.0\.0\.1:\d+ does not speak HTTPS \(ERR_SSL_\w+\): use http:\/\/ or leave out -s\/--secure, or check that this is MaxScale's TLS port\.$/);

@@ -45,7 +45,7 @@ test('the worker returns exactly the sessions a main-thread fetch reads, keyed b
 			const thread = new ListThread(client, origin, {partRows});
 			try {
 				// eslint-disable-next-line no-await-in-loop
-				const [inWorker, here] = await Promise.all([thread.fetch(true, new AbortController().signal), fetchSessionList(client, true, undefined, origin)]);
+				const [inWorker, here] = await Promise.all([thread.fetch(new AbortController().signal), fetchSessionList(client, undefined, origin)]);
 				assert.ok(thread.inWorker, 'the list came from the worker thread');
 				assert.ok(inWorker.ok && here.ok);
 				assert.equal(inWorker.list.sessions.length, 3000);
@@ -67,8 +67,8 @@ test('a refused password comes back as the same one sentence, and the worker kee
 		const wrong = clientFor(url, port, 'not-it');
 		const thread = new ListThread(wrong, {host: wrong.target.label, keyed: false});
 		try {
-			const result = await thread.fetch(true, new AbortController().signal);
-			const direct = await fetchSessionList(wrong, true);
+			const result = await thread.fetch(new AbortController().signal);
+			const direct = await fetchSessionList(wrong);
 			assert.ok(!result.ok && !direct.ok);
 			assert.equal(result.error.message, direct.error.message);
 			assert.match(result.error.message, /refused the credentials \(401/);
@@ -83,17 +83,17 @@ test('a refused password comes back as the same one sentence, and the worker kee
 
 test('a worker that dies mid-poll fails that poll in one sentence, and the next poll gets a new worker', async () => {
 	await withThread(async (thread) => {
-		assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
-		const pending = thread.fetch(true, new AbortController().signal);
+		assert.ok((await thread.fetch(new AbortController().signal)).ok);
+		const pending = thread.fetch(new AbortController().signal);
 		await thread.recycle(); // The worker goes away with a request in flight.
 		const lost = await pending;
 		assert.ok(!lost.ok);
 		assert.match(lost.error.message, /list worker stopped/);
-		const again = await thread.fetch(true, new AbortController().signal);
+		const again = await thread.fetch(new AbortController().signal);
 		assert.ok(again.ok && again.list.sessions.length === 3000);
 		assert.ok(thread.inWorker);
 		await thread.close();
-		const closed = await thread.fetch(true, new AbortController().signal);
+		const closed = await thread.fetch(new AbortController().signal);
 		assert.ok(!closed.ok && closed.error.kind === 'aborted', 'after close, no new worker');
 		assert.ok(!thread.inWorker);
 	});
@@ -101,10 +101,10 @@ test('a worker that dies mid-poll fails that poll in one sentence, and the next 
 
 test('a worker that ends only after its successor took a poll fails nothing of the successor\'s', async () => {
 	await withThread(async (thread) => {
-		assert.ok((await thread.fetch(true, new AbortController().signal)).ok);
+		assert.ok((await thread.fetch(new AbortController().signal)).ok);
 		// Not awaited: the old worker's exit comes while the next poll is already with the new one.
 		const ended = thread.recycle();
-		const next = await thread.fetch(true, new AbortController().signal);
+		const next = await thread.fetch(new AbortController().signal);
 		await ended;
 		assert.ok(next.ok, next.ok ? '' : next.error.message);
 		assert.equal(next.list.sessions.length, 3000);
@@ -115,7 +115,7 @@ test('a worker that ends only after its successor took a poll fails nothing of t
 test('an abort cancels the request in the worker', async () => {
 	await withThread(async (thread) => {
 		const abort = new AbortController();
-		const pending = thread.fetch(false, abort.signal);
+		const pending = thread.fetch(abort.signal);
 		abort.abort();
 		const result = await pending;
 		assert.ok(!result.ok);
@@ -128,7 +128,7 @@ test('warm() starts the worker before the first fetch, which it then serves; nev
 		assert.ok(!thread.inWorker, 'no worker before anything asks');
 		assert.equal(thread.warm(), thread);
 		assert.ok(thread.inWorker, 'the worker is running before the first fetch');
-		const list = await thread.fetch(true, new AbortController().signal);
+		const list = await thread.fetch(new AbortController().signal);
 		assert.ok(list.ok && list.list.sessions.length === 3000);
 		assert.ok(thread.inWorker);
 		await thread.close();

@@ -6,24 +6,35 @@ import {Client} from '../../source/api/client.js';
 import {backoffMs, pauseAfter, Poller} from '../../source/api/poller.js';
 import {fetchSessionList} from '../../source/api/sessions-api.js';
 
-type Behaviour = {status: number; delayMs: number};
+/** `versionDelayMs`: how long the version takes, when not `delayMs`. */
+type Behaviour = {status: number; delayMs: number; versionDelayMs?: number};
 
 async function server(behaviour: Behaviour) {
 	let inFlight = 0;
 	let maxInFlight = 0;
+	let listsInFlight = 0;
+	let maxListsInFlight = 0;
 	let lists = 0;
+	/** What happened, in order: `ask list`, `answer version`, … */
+	const log: string[] = [];
 	const instance = http.createServer((request, response) => {
+		const list = request.url?.startsWith('/v1/sessions') === true;
 		inFlight++;
 		maxInFlight = Math.max(maxInFlight, inFlight);
-		if (request.url?.startsWith('/v1/sessions')) {
+		if (list) {
 			lists++;
+			listsInFlight++;
+			maxListsInFlight = Math.max(maxListsInFlight, listsInFlight);
 		}
 
+		log.push(`ask ${list ? 'list' : 'version'}`);
 		setTimeout(() => {
 			inFlight--;
-			const body = request.url?.startsWith('/v1/maxscale') ? '{"data":{"attributes":{"version":"24.02.3"}}}' : '{"data":[]}';
+			listsInFlight -= list ? 1 : 0;
+			log.push(`answer ${list ? 'list' : 'version'}`);
+			const body = list ? '{"data":[]}' : '{"data":{"attributes":{"version":"24.02.3"}}}';
 			response.writeHead(behaviour.status, {'content-type': 'application/json'}).end(behaviour.status === 200 ? body : '{"errors": [ { "detail": "MaxScale is shutting down" } ] }');
-		}, behaviour.delayMs);
+		}, list ? behaviour.delayMs : (behaviour.versionDelayMs ?? behaviour.delayMs));
 	});
 	await new Promise<void>((resolve) => {
 		instance.listen(0, '127.0.0.1', resolve);
@@ -32,7 +43,7 @@ async function server(behaviour: Behaviour) {
 	const client = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'a', password: 'b', timeoutMs: 2000});
 	return {
 		client,
-		stats: () => ({maxInFlight, lists}),
+		stats: () => ({maxInFlight, maxListsInFlight, lists, log}),
 		async close() {
 			await client.close();
 			instance.closeAllConnections();
@@ -57,8 +68,30 @@ test('polls never overlap, even when the server is slower than the interval', as
 		setTimeout(resolve, 200);
 	});
 	poller.stop();
-	assert.equal(s.stats().maxInFlight, 1);
+	assert.equal(s.stats().maxListsInFlight, 1);
+	// The version goes alongside the first list, never a second time while it is known.
+	assert.equal(s.stats().maxInFlight, 2);
+	assert.equal(s.stats().log.filter((entry) => entry === 'ask version').length, 1);
 	assert.ok(results >= 4, `${results} polls`);
+	await s.close();
+});
+
+test('the first poll asks for the version and the list at once, and shows the list with the version known', async () => {
+	const s = await server({status: 200, delayMs: 20, versionDelayMs: 150});
+	const events: string[] = [];
+	const poller = new Poller(s.client, 10_000, {
+		onList: () => events.push('list'),
+		onError() {},
+		onServerInfo: (info) => events.push(`version ${info.version}`),
+	});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 400);
+	});
+	poller.stop();
+	// The list was asked for before the slow version came back: not one after the other.
+	assert.deepEqual(s.stats().log, ['ask version', 'ask list', 'answer list', 'answer version']);
+	assert.deepEqual(events, ['version 24.02.3', 'list']);
 	await s.close();
 });
 
@@ -130,12 +163,12 @@ test('stop() ends it for good, even with a refresh queued behind a poll in fligh
 		onError() {},
 		onServerInfo() {},
 	}, {
-		async fetchList(sparse, signal) {
+		async fetchList(signal) {
 			if (stopped) {
 				fetchesAfterStop++;
 			}
 
-			return fetchSessionList(client, sparse, signal);
+			return fetchSessionList(client, signal);
 		},
 	});
 	poller.start();
@@ -150,7 +183,7 @@ test('stop() ends it for good, even with a refresh queued behind a poll in fligh
 	});
 	assert.equal(fetchesAfterStop, 0, 'no list request after stop()');
 	assert.ok(lists >= 1);
-	assert.ok(stats().maxInFlight <= 1);
+	assert.ok(stats().maxListsInFlight <= 1);
 	await close();
 });
 

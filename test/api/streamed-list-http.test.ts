@@ -27,7 +27,7 @@ for (const version of apiVersions) {
 		const sim = await start({sessions: 400, seed: 11, churn: 0, apiVersion: version});
 		const client = new Client({target: {origin: sim.url, label: '127.0.0.1:8989'}, user: 'admin', password: 'mariadb', timeoutMs: 5000});
 		try {
-			for (const path of [listPath(true), listPath(false), '/v1/sessions', '/v1/sessions?fields%5Bsessions%5D=user,state']) {
+			for (const path of [listPath(), '/v1/sessions?pretty=false', '/v1/sessions', '/v1/sessions?fields%5Bsessions%5D=user,state']) {
 				// eslint-disable-next-line no-await-in-loop
 				const body = await bodyOf(sim.url + path);
 				const expected = reference(body);
@@ -39,8 +39,8 @@ for (const version of apiVersions) {
 
 				// Over HTTP, through the client: the same list, with the poll's own time for the ages.
 				// eslint-disable-next-line no-await-in-loop
-				const fetched = await fetchSessionList(client, path === listPath(true), undefined, {host: '127.0.0.1:8989', keyed: false});
-				if (path === listPath(true) || path === listPath(false)) {
+				const fetched = await fetchSessionList(client, undefined, {host: '127.0.0.1:8989', keyed: false});
+				if (path === listPath()) {
 					assert.ok(fetched.ok);
 					const read = readSessionList(JSON.parse(body.toString('utf8')), fetched.polledAt, {host: '127.0.0.1:8989', keyed: false});
 					assert.ok(read.ok);
@@ -96,13 +96,13 @@ test('--max-body holds for a streamed list, declared or chunked, in the same sen
 		try {
 			const capped = server.client(16 * 1024);
 			// eslint-disable-next-line no-await-in-loop
-			const [streamedList, whole] = await Promise.all([fetchSessionColumns(capped, true), capped.getJson(listPath(true), 'the session list')]);
+			const [streamedList, whole] = await Promise.all([fetchSessionColumns(capped), capped.getJson(listPath(), 'the session list')]);
 			assert.ok(!streamedList.ok && !whole.ok);
 			assert.equal(streamedList.error.kind, 'too-large');
 			assert.equal(streamedList.error.message, whole.error.message);
 			// Under the cap, all of it.
 			// eslint-disable-next-line no-await-in-loop
-			const fine = await fetchSessionColumns(server.client(), true);
+			const fine = await fetchSessionColumns(server.client());
 			assert.ok(fine.ok && fine.columns.count === 3000);
 		} finally {
 			// eslint-disable-next-line no-await-in-loop
@@ -118,12 +118,12 @@ test('a streamed list that stalls mid-body times out, and an abort cancels it, e
 	});
 	try {
 		const slow = server.client(undefined, 300);
-		const [timedOut, whole] = await Promise.all([fetchSessionColumns(slow, true), slow.getJson(listPath(true), 'the session list')]);
+		const [timedOut, whole] = await Promise.all([fetchSessionColumns(slow), slow.getJson(listPath(), 'the session list')]);
 		assert.ok(!timedOut.ok && !whole.ok);
 		assert.equal(timedOut.error.kind, 'timeout');
 		assert.equal(timedOut.error.message, whole.error.message);
 		const abort = new AbortController();
-		const pending = fetchSessionColumns(server.client(), true, abort.signal);
+		const pending = fetchSessionColumns(server.client(), abort.signal);
 		setTimeout(() => {
 			abort.abort();
 		}, 50);
@@ -151,7 +151,7 @@ test('errors other than 2xx are read whole and described as before; a 2xx that i
 		try {
 			const client = server.client();
 			// eslint-disable-next-line no-await-in-loop
-			const [now, before] = await Promise.all([fetchSessionList(client, true), client.getJson(listPath(true), 'the session list')]);
+			const [now, before] = await Promise.all([fetchSessionList(client), client.getJson(listPath(), 'the session list')]);
 			assert.ok(!now.ok);
 			if (before.ok) {
 				assert.match(now.error.message, /not a MaxScale sessions document/);

@@ -7,8 +7,7 @@ import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {promisify} from 'node:util';
 import {useReducer} from 'react';
 import {Client} from '../../source/api/client.js';
-import {fetchSessionDocument, fetchSessionList, fetchServerInfo, listPath} from '../../source/api/sessions-api.js';
-import {hasSparseFields} from '../../source/api/server-info.js';
+import {fetchSessionDocument, fetchSessionList, listPath} from '../../source/api/sessions-api.js';
 import {ListThread} from '../../source/api/list-thread.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
@@ -145,12 +144,10 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 	const {child, url, port} = await startChild(sessions);
 	const client = new Client({target: {origin: url, label: `127.0.0.1:${port}`}, user: 'admin', password: 'mariadb', timeoutMs: 120_000});
 	try {
-		const info = await fetchServerInfo(client);
-		const sparse = !('kind' in info) && hasSparseFields(info);
 		let state = resized(reducer(initialState(), {type: 'command', command: 'home'}));
 		// As the app polls: fetch, parse and normalize in the list worker, the rest here.
 		const thread = new ListThread(client, {host: client.target.label, keyed: false});
-		await thread.fetch(sparse, new AbortController().signal); // Start the worker, warm the simulator.
+		await thread.fetch(new AbortController().signal); // Start the worker, warm the simulator.
 		const histogram = monitorEventLoopDelay({resolution: 5});
 		histogram.enable();
 		const polls: number[] = [];
@@ -159,7 +156,7 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 			const started = performance.now();
 			const cpu = process.cpuUsage();
 			// eslint-disable-next-line no-await-in-loop
-			const result = await thread.fetch(sparse, new AbortController().signal);
+			const result = await thread.fetch(new AbortController().signal);
 			if (!result.ok) {
 				throw new Error(result.error.message);
 			}
@@ -179,7 +176,7 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 		pollCpuMs.set(sessions, median(pollCpu));
 
 		// Only now the bench's own baggage: the whole body, parsed as a floor to compare polls with.
-		const body = await client.send('GET', listPath(sparse), 'the list');
+		const body = await client.send('GET', listPath(), 'the list');
 		if (!body.ok) {
 			throw new Error(body.error.message);
 		}
@@ -210,7 +207,7 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 		const small = new FrameTimer(hundred);
 		for (let i = 0; i < runs + warm; i++) {
 			// eslint-disable-next-line no-await-in-loop
-			const next = await fetchSessionList(client, sparse);
+			const next = await fetchSessionList(client);
 			if (!next.ok) {
 				throw new Error(next.error.message);
 			}

@@ -29,7 +29,7 @@ if (process.env['PROFILE_SIMULATOR']) {
 	for (let i = 0; i < 6; i++) {
 		const started = performance.now();
 		// eslint-disable-next-line no-await-in-loop
-		const result = here ? await fetchSessionList(client, true, undefined, origin) : await thread.fetch(true, new AbortController().signal);
+		const result = here ? await fetchSessionList(client, undefined, origin) : await thread.fetch(new AbortController().signal);
 		if (!result.ok) {
 			throw new Error(result.error.message);
 		}
