@@ -7,7 +7,7 @@
 
 import os from 'node:os';
 import process from 'node:process';
-import meow from 'meow';
+import meow from './vendor/meow.js';
 import type {Target} from './api/client.js';
 import type {monitorOptions} from './config/options.js';
 import {usesHttps} from './config/target.js';

@@ -1,5 +1,5 @@
-// The build's second step (`npm run build`: tsc, then `node build/monitor-bundle.js`):
-// the monitor's screen, Ink and React as one file, build/ui/monitor-bundle.js.
+// The monitor's screen, Ink and React as one file, build/ui/monitor-bundle.js (made by
+// the build's second step, bundle.ts).
 //
 // Loaded module by module, the monitor took ~1.5 s from the command to its first
 // frame on this 2-core machine: Ink, React and their ~150 modules are read, resolved
@@ -13,10 +13,11 @@
 // the CLI and the screen share one copy of each module, as before. Never run by the
 // app itself; esbuild is a development dependency.
 
-import {readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {patching, replaceEach, requireBanner} from './bundling.js';
 import {bundleName, fingerprintFile, uiFingerprint} from './monitor-bundle-file.js';
 import {inkCachePatches, patchInkSource} from './ui/ink-caches.js';
 
@@ -39,30 +40,6 @@ const keepOurModulesOutside: Plugin = {
 	},
 };
 
-/**
- * A plugin that rewrites the files `filter` matches with `patch` as esbuild reads them, and
- * puts the name of each one it rewrote into `patched`. A file that is not the text the patch
- * was written for (`patch` answers undefined: another version) is left as it is, with a
- * warning, as the module hook leaves it at run time.
- */
-function patching(patched: string[], filter: RegExp, patch: (file: string, source: string) => {name: string; contents: string | undefined}): Plugin {
-	return {
-		name: `patch ${filter.source}`,
-		setup(plugin) {
-			plugin.onLoad({filter}, async (args) => {
-				const source = await readFile(args.path, 'utf8');
-				const {name, contents} = patch(args.path, source);
-				if (contents === undefined) {
-					return {contents: source, loader: 'js', warnings: [{text: `${name} is not the text its patch was written for: left as it is`}]};
-				}
-
-				patched.push(name);
-				return {contents, loader: 'js'};
-			});
-		},
-	};
-}
-
 /** Ink's files, patched as the module hook patches them at run time (ink-caches.ts). */
 const inkFile = new RegExp(`[/\\\\]node_modules[/\\\\]ink[/\\\\]build[/\\\\](${Object.keys(inkCachePatches).join('|')})\\.js$`);
 const patchInk = (file: string, source: string) => {
@@ -78,7 +55,7 @@ const yogaFile = /[/\\]node_modules[/\\]yoga-layout[/\\]dist[/\\]binaries[/\\]yo
 export const yogaFetch = {from: 'w||"function"!=typeof fetch?Promise.resolve()', to: 'w||true?Promise.resolve()'};
 
 export function yogaWithoutFetch(source: string): string | undefined {
-	return source.split(yogaFetch.from).length === 2 ? source.replace(yogaFetch.from, () => yogaFetch.to) : undefined;
+	return replaceEach(source, [yogaFetch]);
 }
 
 /**
@@ -96,7 +73,7 @@ export async function bundleMonitor(outfile = bundleFile): Promise<string[]> {
 		format: 'esm',
 		target: 'node20',
 		// The packages' CommonJS files (React's) call require() for Node's own modules.
-		banner: {js: "import {createRequire as createRequireForBundle} from 'node:module';\nconst require = createRequireForBundle(import.meta.url);"},
+		banner: requireBanner,
 		// Ink loads its devtools only with DEV=true, from a package we do not install.
 		external: ['react-devtools-core', './devtools.js'],
 		plugins: [keepOurModulesOutside, patching(patched, inkFile, patchInk), patching(patched, yogaFile, (_file, source) => ({name: 'yoga-layout', contents: yogaWithoutFetch(source)}))],
@@ -112,8 +89,4 @@ export async function bundleMonitor(outfile = bundleFile): Promise<string[]> {
 	}
 
 	return patched.sort();
-}
-
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-	await bundleMonitor();
 }

@@ -1,9 +1,7 @@
-// The two parts of undici the client uses, loaded without undici's index: the index
-// also loads fetch, WebSocket, the caches, the mocks and Node's own bundled undici,
-// ~100 ms of every `sessiontop --once` start. They are the very modules the index
-// exports (request() is what it installs on Dispatcher.prototype). undici has no
-// "exports" map, so Node lets us name its files; should a later 7.x move them, the
-// index is loaded instead: a slower start, the same client.
+// The two parts of undici the client uses, through vendor/undici.ts (undici's pool and
+// request() without its index; one file in the built CLI). undici has no "exports" map,
+// so Node lets us name its files; should a later 7.x move them, that module fails to
+// load and the index is loaded instead: a slower start, the same client.
 
 import type {Dispatcher, Pool as UndiciPool} from 'undici';
 
@@ -12,11 +10,12 @@ export type UndiciParts = {
 	request: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 };
 
-export async function loadUndiciParts(poolFile = 'undici/lib/dispatcher/pool.js', requestFile = 'undici/lib/api/api-request.js'): Promise<UndiciParts & {whole: boolean}> {
+/** `parts`: the module to try first (the tests name one that is not there). */
+export async function loadUndiciParts(parts = '../vendor/undici.js'): Promise<UndiciParts & {whole: boolean}> {
 	try {
-		const [pool, request] = await Promise.all([import(poolFile) as Promise<{default: UndiciParts['Pool']}>, import(requestFile) as Promise<{default: UndiciParts['request']}>]);
-		if (typeof pool.default === 'function' && typeof request.default === 'function') {
-			return {Pool: pool.default, request: request.default, whole: false};
+		const {Pool, request} = (await import(parts)) as Partial<UndiciParts>;
+		if (typeof Pool === 'function' && typeof request === 'function') {
+			return {Pool, request, whole: false};
 		}
 	} catch {
 		// Moved or renamed: the index below.
