@@ -8,7 +8,7 @@
 // on, ~25 ms, though meow 14 uses them only to read package.json's fields it is asked
 // for (getPackage(), lazily) and to point at a JSON syntax error. Patched here to set
 // them up on first use: importing meow went from ~61 ms to ~35 here, and `sessiontop
-// --version` from ~127 ms to ~99. undici's pool and request() (~40 files) load in ~40 ms
+// --version` from ~127 ms to ~92. undici's pool and request() (~40 files) load in ~40 ms
 // as one file against ~57.
 
 import path from 'node:path';
