@@ -9,10 +9,10 @@ import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader, type PartSink} from './session-list-reader.js';
 import type {ApiError} from './errors.js';
 import {listPath} from './list-path.js';
+import {readServerInfo, type ServerInfo} from './server-info.js';
 
-// Re-exported from their own small modules, which the batch TSV path loads alone.
+// Re-exported from its own small module, which the batch TSV path loads alone.
 export {listFields, listPath} from './list-path.js';
-export {fetchServerInfo} from './fetch-server-info.js';
 
 export type ListResult =
 	| {ok: true; list: SessionList; latencyMs: number; bytes: number; polledAt: number}
@@ -73,6 +73,12 @@ export async function fetchSessionList(client: Client, signal?: AbortSignal, ori
 	const {columns, skipped, duplicates, generation, ...rest} = result;
 	const sessions = new SessionDecoder(columns).next(columns.count)!;
 	return {...rest, list: {sessions, skipped, duplicates}};
+}
+
+/** GET /v1/maxscale: the version and uptime, for the header and for which calls the server has. */
+export async function fetchServerInfo(client: Client, signal?: AbortSignal): Promise<ServerInfo | ApiError> {
+	const answer = await client.getJson('/v1/maxscale?pretty=false', 'its version', signal);
+	return answer.ok ? readServerInfo(answer.json, Date.now()) : answer.error;
 }
 
 export type DocumentResult =
