@@ -4,8 +4,19 @@
 // file works unchanged.
 
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
-import ini from 'ini';
+import type ini from 'ini';
+
+// ini is loaded only when there is a file to parse: importing a CommonJS package from
+// an ES module (Node lexes it for its exports) costs ~9 ms of every start, and most
+// starts have no file. require() of it is synchronous, as readConfigFile is.
+const requireCommonJs = createRequire(import.meta.url);
+let parser: typeof ini | undefined;
+const parseIni = (text: string) => {
+	parser ??= requireCommonJs('ini') as typeof ini;
+	return parser.parse(text);
+};
 
 export const defaultConfigName = '.maxctrl.cnf';
 
@@ -79,7 +90,7 @@ export function readConfigFile(file: string, explicit: boolean): FileResult {
 		return {ok: false, error: `The config file ${file} ${reasonOf(error)}: check -c (or SESSIONTOP_CONFIG).`};
 	}
 
-	const parsed = ini.parse(text);
+	const parsed = parseIni(text);
 	const maxctrl = parsed['maxctrl'];
 	const sessiontop = parsed['sessiontop'];
 	if (!isSection(maxctrl) && !isSection(sessiontop)) {

@@ -4,8 +4,10 @@
 // built CLI honouring flag > environment > file > default against a simulator.
 
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import {after, before, test} from 'node:test';
 import {readConfigFile} from '../../source/config/config-file.js';
 import {loadConfig, type Config} from '../../source/config/options.js';
@@ -171,4 +173,22 @@ test('the CLI warns once on stderr about a readable password file, and goes on',
 	assert.equal(run.code, 0, run.stderr);
 	assert.equal(assertOneLine(run.stderr, 'from-the-file'), `sessiontop: warning: ${file} holds a password and other users can read it (mode 0640): run chmod 600 ${file}.`);
 	assert.equal(run.stdout.split('\n').length, 7);
+});
+
+test('ini is loaded only when there is a file to parse (~9 ms of every start otherwise)', (t) => {
+	const dir = tempDir(t);
+	const file = write(dir, 'config', '[maxctrl]\nu = admin\n');
+	// A process of its own, where nothing else has loaded ini: it shows in require's cache once loaded.
+	const script = `
+		import {createRequire} from 'node:module';
+		const {readConfigFile} = await import(${JSON.stringify(new URL('../../source/config/config-file.ts', import.meta.url).href)});
+		const {cache} = createRequire(import.meta.url);
+		const loaded = () => Object.keys(cache).some((name) => /[\\\\/]node_modules[\\\\/]ini[\\\\/]/.test(name));
+		const imported = loaded();
+		const missing = readConfigFile(${JSON.stringify(path.join(dir, 'none'))}, false);
+		const afterMissing = loaded();
+		const read = readConfigFile(${JSON.stringify(file)}, true);
+		process.stdout.write(JSON.stringify({imported, afterMissing, afterFile: loaded(), missing: missing.ok && missing.file === undefined, user: read.ok && read.file?.maxctrl.u}));`;
+	const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8'});
+	assert.deepEqual(JSON.parse(output), {imported: false, afterMissing: false, afterFile: true, missing: true, user: 'admin'});
 });
