@@ -12,11 +12,6 @@ import type ini from 'ini';
 // an ES module (Node lexes it for its exports) costs ~9 ms of every start, and most
 // starts have no file. require() of it is synchronous, as readConfigFile is.
 const requireCommonJs = createRequire(import.meta.url);
-let parser: typeof ini | undefined;
-const parseIni = (text: string) => {
-	parser ??= requireCommonJs('ini') as typeof ini;
-	return parser.parse(text);
-};
 
 export const defaultConfigName = '.maxctrl.cnf';
 
@@ -90,7 +85,7 @@ export function readConfigFile(file: string, explicit: boolean): FileResult {
 		return {ok: false, error: `The config file ${file} ${reasonOf(error)}: check -c (or SESSIONTOP_CONFIG).`};
 	}
 
-	const parsed = parseIni(text);
+	const parsed = (requireCommonJs('ini') as typeof ini).parse(text);
 	const maxctrl = parsed['maxctrl'];
 	const sessiontop = parsed['sessiontop'];
 	if (!isSection(maxctrl) && !isSection(sessiontop)) {
