@@ -1,12 +1,23 @@
-// What the build's bundles (monitor-bundle.ts, vendor-bundles.ts) share: the banner that
-// gives CommonJS files in an ES module their require(), and a plugin that patches files
-// as esbuild reads them. Never run by the app itself; esbuild is a development dependency.
+// What the build's bundles (monitor-bundle.ts, vendor-bundles.ts) share: their esbuild
+// options and a plugin that patches files as esbuild reads them. Never run by the app
+// itself; esbuild is a development dependency.
 
 import {readFile} from 'node:fs/promises';
 import type {Plugin} from 'esbuild';
 
-/** The packages' CommonJS files call require() for Node's own modules. */
-export const requireBanner = {js: "import {createRequire as createRequireForBundle} from 'node:module';\nconst require = createRequireForBundle(import.meta.url);"};
+/** One ES module for Node 20 each. */
+export const bundleOptions = {
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	// The packages' CommonJS files (React's, undici's) call require() for Node's own modules.
+	banner: {js: "import {createRequire as createRequireForBundle} from 'node:module';\nconst require = createRequireForBundle(import.meta.url);"},
+	// Smaller to parse: ~35 ms of the monitor's start. The map (node --enable-source-maps) names the real files and lines.
+	minify: true,
+	sourcemap: 'linked',
+	logLevel: 'warning',
+} as const;
 
 /**
  * A plugin that rewrites the files `filter` matches with `patch` as esbuild reads them, and
@@ -30,18 +41,4 @@ export function patching(patched: string[], filter: RegExp, patch: (file: string
 			});
 		},
 	};
-}
-
-/** `source` with each `from` (found exactly once) replaced by its `to`; undefined if any is missing or repeated. */
-export function replaceEach(source: string, replacements: ReadonlyArray<{from: string; to: string}>): string | undefined {
-	let result = source;
-	for (const {from, to} of replacements) {
-		if (result.split(from).length !== 2) {
-			return undefined;
-		}
-
-		result = result.replace(from, () => to);
-	}
-
-	return result;
 }

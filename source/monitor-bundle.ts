@@ -17,8 +17,9 @@ import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
-import {patching, replaceEach, requireBanner} from './bundling.js';
+import {bundleOptions, patching} from './bundling.js';
 import {bundleName, fingerprintFile, uiFingerprint} from './monitor-bundle-file.js';
+import {replaceEach} from './replace-each.js';
 import {inkCachePatches, patchInkSource} from './ui/ink-caches.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,21 +67,12 @@ export function yogaWithoutFetch(source: string): string | undefined {
 export async function bundleMonitor(outfile = bundleFile): Promise<string[]> {
 	const patched: string[] = [];
 	await build({
+		...bundleOptions,
 		entryPoints: [path.join(ui, 'run-monitor.js')],
 		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		// The packages' CommonJS files (React's) call require() for Node's own modules.
-		banner: requireBanner,
 		// Ink loads its devtools only with DEV=true, from a package we do not install.
 		external: ['react-devtools-core', './devtools.js'],
 		plugins: [keepOurModulesOutside, patching(patched, inkFile, patchInk), patching(patched, yogaFile, (_file, source) => ({name: 'yoga-layout', contents: yogaWithoutFetch(source)}))],
-		// Smaller to parse: ~35 ms of the start. The map (node --enable-source-maps) names the real files and lines.
-		minify: true,
-		sourcemap: 'linked',
-		logLevel: 'warning',
 	});
 	if (outfile === bundleFile) {
 		// What the CLI checks before it loads the bundle (monitor-bundle-file.ts).

@@ -14,7 +14,8 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {patching, replaceEach, requireBanner} from './bundling.js';
+import {bundleOptions, patching} from './bundling.js';
+import {replaceEach} from './replace-each.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -50,17 +51,10 @@ export async function bundleVendors(folder = path.join(here, 'vendor')): Promise
 	await Promise.all(
 		Object.entries(vendorEntries).map(async ([name, contents]) =>
 			build({
+				...bundleOptions,
 				stdin: {contents, resolveDir: here, sourcefile: `entry of vendor/${name}`, loader: 'js'},
 				outfile: path.join(folder, name),
-				bundle: true,
-				platform: 'node',
-				format: 'esm',
-				target: 'node20',
-				banner: requireBanner,
 				plugins,
-				minify: true,
-				sourcemap: 'linked',
-				logLevel: 'warning',
 			}),
 		),
 	);

@@ -38,6 +38,7 @@
 // real screens with and without these patches and compares every byte.
 
 import {register} from 'node:module';
+import {replaceEach} from '../replace-each.js';
 import {outputCode, widthCode} from './ink-output-code.js';
 
 /** Entries each cache may hold before it starts again: far more than one screen's lines. */
@@ -105,16 +106,7 @@ export function patchInkSource(name: string, source: string): string | undefined
 		return undefined;
 	}
 
-	let patched = source;
-	for (const [from, to] of patches) {
-		if (patched.split(from).length !== 2) {
-			return undefined;
-		}
-
-		patched = patched.replace(from, () => to);
-	}
-
-	return patched;
+	return replaceEach(source, patches.map(([from, to]) => ({from, to})));
 }
 
 // The hook runs on Node's loader thread, from a data: URL: it carries the same
