@@ -8,6 +8,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {test} from 'node:test';
 import {pathToFileURL} from 'node:url';
+import {stripVTControlCharacters} from 'node:util';
 import {lazyMeow, meowPatches, vendorEntries} from '../../source/vendor-bundles.js';
 import {skipWithoutBuild, tempDir} from './helpers.js';
 
@@ -78,6 +79,7 @@ test("meow bundled sets nothing up as it is imported, and reads package.json as 
 	assert.ok(original.onImport > 0, 'the package itself sorts its licence list as it is imported (the control)');
 	assert.deepEqual(bundled.normalized, {repository: 'git+https://github.com/a/b.git', id: 'x@1.2.3'});
 	assert.deepEqual(bundled.normalized, original.normalized);
-	assert.match(bundled.frame, /> 1 \| \{"name": "broken",\n.*\^/, 'the syntax error points at its line (@babel/code-frame)');
+	// @babel/code-frame colours the frame when it thinks the terminal can (CI sets FORCE_COLOR).
+	assert.match(stripVTControlCharacters(bundled.frame), /> 1 \| \{"name": "broken",\n.*\^/, 'the syntax error points at its line (@babel/code-frame)');
 	assert.equal(bundled.frame, original.frame);
 });
