@@ -336,7 +336,7 @@ describe('close()', () => {
 			const response = await fetch(sim.url + '/v1/sessions/' + sim.sessionIds()[0], {headers: {authorization: ${JSON.stringify(auth)}}});
 			await response.text();
 			await sim.close();
-			console.log('closed', response.status);
+			console.log('closed ' + response.status);
 		`;
 		const started = Date.now();
 		const {stdout} = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {timeout: 20_000});
