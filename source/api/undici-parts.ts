@@ -3,7 +3,19 @@
 // so Node lets us name its files; should a later 7.x move them, that module fails to
 // load and the index is loaded instead: a slower start, the same client.
 
+import v8 from 'node:v8';
 import type {Dispatcher, Pool as UndiciPool} from 'undici';
+
+// undici reads HTTP with llhttp compiled to WebAssembly. V8 compiles it first with its
+// baseline compiler (Liftoff), then, once a large list has gone through, compiles the
+// parser's main function again with TurboFan on a background thread: ~210 ms of CPU and
+// ~40 MB on this project's machine, for a function that reads headers and chunk sizes,
+// the body passing through as slices either way. Node waits for background work before a
+// process ends, so `--once --tsv` sat idle 100-200 ms after printing its last line; in the
+// monitor, the compile took a core from the first poll, in the list worker and on the
+// main thread. Wasm flags are read as each module is compiled, before the first request.
+v8.setFlagsFromString('--no-wasm-tier-up');
+v8.setFlagsFromString('--no-wasm-dynamic-tiering');
 
 export type UndiciParts = {
 	Pool: typeof UndiciPool;
