@@ -12,8 +12,8 @@ import type {Dispatcher, Pool as UndiciPool} from 'undici';
 // ~40 MB on this project's machine, for a function that reads headers and chunk sizes,
 // the body passing through as slices either way. Node waits for background work before a
 // process ends, so `--once --tsv` sat idle 100-200 ms after printing its last line; in the
-// monitor, the compile took a core from the first poll, in the list worker and on the
-// main thread. Wasm flags are read as each module is compiled, before the first request.
+// monitor, the compile took a core from the list worker's first polls. V8 reads its wasm
+// flags as each module is compiled: undici compiles llhttp after this, on first use.
 v8.setFlagsFromString('--no-wasm-tier-up');
 v8.setFlagsFromString('--no-wasm-dynamic-tiering');
 
