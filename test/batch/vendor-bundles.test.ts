@@ -1,32 +1,56 @@
 // meow and undici's pool and request(), as the build bundles them (source/vendor-bundles.ts):
-// the same exports as the modules the tests run (source/vendor/), meow patched, and
-// meow's patched set-up still done, the same way, when meow is asked for it.
+// the same exports as the modules the tests run (source/vendor/), meow and undici patched,
+// meow's patched set-up still done, the same way, when meow is asked for it, and Node's
+// modules they no longer load as they are imported.
 
 import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
 import {readFileSync, writeFileSync, mkdirSync} from 'node:fs';
+import {createServer} from 'node:http';
 import {createRequire} from 'node:module';
+import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {test} from 'node:test';
-import {pathToFileURL} from 'node:url';
-import {stripVTControlCharacters} from 'node:util';
-import {lazyMeow, meowPatches, vendorEntries} from '../../source/vendor-bundles.js';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {promisify, stripVTControlCharacters} from 'node:util';
+import {http2Constants, lazyHttp2, lazyMeow, meowPatches, undiciPatches, vendorEntries} from '../../source/vendor-bundles.js';
 import {skipWithoutBuild, tempDir} from './helpers.js';
 
-const meowDependencies = path.join(path.dirname(createRequire(import.meta.url).resolve('meow')), 'dependencies.js');
+const require = createRequire(import.meta.url);
+const meowDependencies = path.join(path.dirname(require.resolve('meow')), 'dependencies.js');
+const undiciClientH2 = path.join(path.dirname(require.resolve('undici')), 'lib', 'dispatcher', 'client-h2.js');
 
-test('the installed meow is the one the patch was written for', () => {
-	const source = readFileSync(meowDependencies, 'utf8');
-	assert.notEqual(lazyMeow(source), undefined, 'meow/build/dependencies.js has changed: check whether it still sets things up as it is imported');
-	for (const patch of meowPatches) {
-		assert.equal(lazyMeow(source.replace(patch.from, '')), undefined, 'a replacement that is not found leaves the file alone');
-		assert.equal(lazyMeow(`${source}\n${patch.from}`), undefined, 'nor one found twice');
+const patchedFiles = [
+	{file: meowDependencies, patches: meowPatches, patch: lazyMeow},
+	{file: undiciClientH2, patches: undiciPatches, patch: lazyHttp2},
+];
+
+test('the installed meow and undici are the ones the patches were written for', () => {
+	for (const {file, patches, patch} of patchedFiles) {
+		const source = readFileSync(file, 'utf8');
+		assert.notEqual(patch(source), undefined, `${file} has changed: check what it still sets up or loads as it is imported`);
+		for (const {from} of patches) {
+			assert.equal(patch(source.replace(from, '')), undefined, 'a replacement that is not found leaves the file alone');
+			assert.equal(patch(`${source}\n${from}`), undefined, 'nor one found twice');
+		}
 	}
 });
 
-test('the bundles export what source/vendor/ does, and meow is patched', {skip: skipWithoutBuild}, async (t) => {
+test("the HTTP/2 constants the patch gives undici are node:http2's, and all that client-h2.js reads", () => {
+	const {constants} = require('node:http2') as {constants: Record<string, unknown>};
+	for (const [name, value] of Object.entries(http2Constants)) {
+		assert.equal(value, constants[name], name);
+	}
+
+	const destructured = /const \{\n {2}constants: \{\n([^}]*)\}\n\} = http2/.exec(readFileSync(undiciClientH2, 'utf8'))?.[1];
+	assert.ok(destructured !== undefined, 'client-h2.js takes its constants from http2 as it loads');
+	assert.deepEqual(destructured.split(',').map((name) => name.trim()).sort(), Object.keys(http2Constants).sort());
+});
+
+test('the bundles export what source/vendor/ does, and meow and undici are patched', {skip: skipWithoutBuild}, async (t) => {
 	const folder = tempDir(t);
 	const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
-	assert.deepEqual(await bundleVendors(folder), ['meow']);
+	assert.deepEqual((await bundleVendors(folder)).sort(), ['meow', 'undici client-h2']);
 	for (const name of Object.keys(vendorEntries)) {
 		// eslint-disable-next-line no-await-in-loop
 		const [bundled, source] = await Promise.all([import(pathToFileURL(path.join(folder, name)).href), import(`../../source/vendor/${name}`)]);
@@ -82,4 +106,44 @@ test("meow bundled sets nothing up as it is imported, and reads package.json as 
 	// @babel/code-frame colours the frame when it thinks the terminal can (CI sets FORCE_COLOR).
 	assert.match(stripVTControlCharacters(bundled.frame), /> 1 \| \{"name": "broken",\n.*\^/, 'the syntax error points at its line (@babel/code-frame)');
 	assert.equal(bundled.frame, original.frame);
+});
+
+/**
+ * Node's own modules a plain child process has loaded once it has imported meow and
+ * undici's pool and request() (`meow`, `undici`: module specifiers) and fetched a page
+ * over HTTP/1.1 with them from `origin` (served from this process: listening would load
+ * node:child_process in the child, for the cluster module).
+ */
+async function nodeModulesLoaded(meow: string, undici: string, origin: string): Promise<string[]> {
+	const script = `
+		await import(${JSON.stringify(meow)});
+		const {Pool, request} = await import(${JSON.stringify(undici)});
+		const pool = new Pool(${JSON.stringify(origin)});
+		const answer = await request.call(pool, {method: 'GET', path: '/'});
+		if (await answer.body.text() !== 'ok') throw new Error('no answer');
+		await pool.close();
+		console.log(JSON.stringify(process.moduleLoadList));
+	`;
+	const {stdout} = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {cwd: fileURLToPath(new URL('../..', import.meta.url))});
+	return (JSON.parse(stdout) as string[]).filter((name) => name.startsWith('NativeModule ')).map((name) => name.slice('NativeModule '.length));
+}
+
+test('bundled, undici loads node:http2 (and node:tls, node:crypto) only for HTTP/2, and meow never loads node:child_process', {skip: skipWithoutBuild}, async (t) => {
+	const folder = tempDir(t);
+	const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
+	await bundleVendors(folder);
+	const inFolder = (name: string) => pathToFileURL(path.join(folder, name)).href;
+	// The control: the packages' own files (what source/vendor/ re-exports), not bundled.
+	const packageFiles = `data:text/javascript,export {default as Pool} from ${JSON.stringify(pathToFileURL(require.resolve('undici/lib/dispatcher/pool.js')).href)}; export {default as request} from ${JSON.stringify(pathToFileURL(require.resolve('undici/lib/api/api-request.js')).href)};`;
+	const server = createServer((_request, response) => response.end('ok'));
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	t.after(() => server.close());
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const [bundled, packages] = await Promise.all([nodeModulesLoaded(inFolder('meow.js'), inFolder('undici.js'), origin), nodeModulesLoaded(pathToFileURL(require.resolve('meow')).href, packageFiles, origin)]);
+	const unwanted = ['http2', 'tls', 'crypto', 'child_process'];
+	assert.ok(bundled.includes('http') && bundled.includes('net'), 'the child did load what HTTP/1.1 needs');
+	assert.deepEqual(bundled.filter((name) => unwanted.includes(name)), []);
+	assert.deepEqual(packages.filter((name) => unwanted.includes(name)).sort(), [...unwanted].sort());
 });
