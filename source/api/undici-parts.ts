@@ -13,7 +13,10 @@ import type {Dispatcher, Pool as UndiciPool} from 'undici';
 // the body passing through as slices either way. Node waits for background work before a
 // process ends, so `--once --tsv` sat idle 100-200 ms after printing its last line; in the
 // monitor, the compile took a core from the list worker's first polls. V8 reads its wasm
-// flags as each module is compiled: undici compiles llhttp after this, on first use.
+// flags as each module is compiled: undici compiles llhttp after this, on first use. The
+// flags are the process's, so yoga (Ink's layout, WebAssembly too) stays on Liftoff as
+// well: a frame at 10,000 sessions took 2.0-2.2 ms instead of 1.8-2.2 (render-profile.tsx).
+// Restoring them once llhttp is compiled would race with the list worker's first request.
 v8.setFlagsFromString('--no-wasm-tier-up');
 v8.setFlagsFromString('--no-wasm-dynamic-tiering');
 
