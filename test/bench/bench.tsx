@@ -8,6 +8,7 @@ import {promisify} from 'node:util';
 import {useReducer} from 'react';
 import {Client} from '../../source/api/client.js';
 import {fetchSessionDocument, fetchSessionList, listPath} from '../../source/api/sessions-api.js';
+import {tsvFields} from '../../source/batch/maxctrl-tsv.js';
 import {ListThread} from '../../source/api/list-thread.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
@@ -139,6 +140,8 @@ const pollCpuMs = new Map<number, number>();
 const firstScreens = new Map<number, {frameMs: number; listMs: number}>();
 /** onceTsvMs with NODE_EXTRA_CA_CERTS left in the child's environment (one run), when it is set here. */
 const onceTsvWithCa = new Map<number, number>();
+/** The same list through tsv-floor.mjs (node:http, one JSON.parse, the cells joined): a floor for onceTsvMs. */
+const tsvFloor = new Map<number, number>();
 
 async function measure(sessions: number, runs: number): Promise<Result> {
 	const {child, url, port} = await startChild(sessions);
@@ -231,19 +234,26 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 			// a system bundle); the simulator is plain HTTP and needs no CA, so the child runs
 			// without it. One run with it shows what such an environment adds.
 			const {NODE_EXTRA_CA_CERTS: extraCa, ...withoutCa} = process.env;
-			const onceTsv = async (env: NodeJS.ProcessEnv) => {
+			const timed = async (args: string[], env: NodeJS.ProcessEnv) => {
 				const started = performance.now();
-				await promisify(execFile)(process.execPath, ['build/cli.js', '--once', '--tsv', '-h', `127.0.0.1:${port}`], {maxBuffer: 1024 ** 3, env});
+				await promisify(execFile)(process.execPath, args, {maxBuffer: 1024 ** 3, env});
 				return performance.now() - started;
 			};
 
+			const onceTsv = async (env: NodeJS.ProcessEnv) => timed(['build/cli.js', '--once', '--tsv', '-h', `127.0.0.1:${port}`], env);
+			// Its own failure leaves the floor out, not onceTsvMs.
+			const floor = async () => timed([new URL('tsv-floor.mjs', import.meta.url).pathname, String(port), listPath(tsvFields)], withoutCa).catch(() => Number.NaN);
 			const times: number[] = [];
+			const floors: number[] = [];
 			for (let i = 0; i < Math.min(runs, 3); i++) {
 				// eslint-disable-next-line no-await-in-loop
 				times.push(await onceTsv(withoutCa));
+				// eslint-disable-next-line no-await-in-loop
+				floors.push(await floor());
 			}
 
 			onceTsvMs = median(times);
+			tsvFloor.set(sessions, median(floors));
 			if (extraCa !== undefined) {
 				// Its own failure leaves the figure out, not onceTsvMs.
 				await onceTsv(process.env).then(
@@ -304,6 +314,7 @@ async function main(): Promise<void> {
 		console.log(`The built CLI in a pseudo-terminal, from its start: ${[...firstScreens].map(([n, start]) => `${n}: first frame ${start.frameMs} ms, the whole list ${start.listMs} ms`).join('; ')} (medians of three).`);
 		const withCa = [...onceTsvWithCa].map(([n, ms]) => `${n}: ${ms} ms`).join(', ');
 		console.log(`onceTsvMs runs the CLI without NODE_EXTRA_CA_CERTS (not needed for the plain-HTTP simulator)${withCa === '' ? '.' : `; with it, as set here (${process.env['NODE_EXTRA_CA_CERTS']}), one run: ${withCa}.`}`);
+		console.log(`The same list through test/bench/tsv-floor.mjs (node:http, one JSON.parse, the eight cells joined, nothing else): ${[...tsvFloor].map(([n, ms]) => `${n}: ${ms} ms`).join(', ')}.`);
 	}
 
 	process.exit(0);
