@@ -140,6 +140,8 @@ const pollCpuMs = new Map<number, number>();
 const firstScreens = new Map<number, {frameMs: number; listMs: number}>();
 /** onceTsvMs with NODE_EXTRA_CA_CERTS left in the child's environment (one run), when it is set here. */
 const onceTsvWithCa = new Map<number, number>();
+/** The simulator's answer alone: the list fetched by the client and dropped unread, chunk by chunk. */
+const answerMs = new Map<number, number>();
 /** The same list through tsv-floor.mjs (node:http, one JSON.parse, the cells joined): a floor for onceTsvMs. */
 const tsvFloor = new Map<number, number>();
 
@@ -191,6 +193,21 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 				return performance.now() - started;
 			}),
 		);
+
+		// What no client can go under: the simulator's answer, read and dropped.
+		const answers: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			const started = performance.now();
+			// eslint-disable-next-line no-await-in-loop
+			const answer = await client.stream(listPath(), 'the list', () => ({write: () => undefined, end: () => undefined}));
+			if (!answer.ok) {
+				throw new Error(answer.error.message);
+			}
+
+			answers.push(performance.now() - started);
+		}
+
+		answerMs.set(sessions, median(answers));
 
 		// The pane open on a session, with its document, as in the issue.
 		state = resized(reducer(reducer(state, {type: 'command', command: 'end'}), {type: 'open-pane'}));
@@ -311,6 +328,7 @@ async function main(): Promise<void> {
 		console.table(results);
 		console.log('rssMb is sessiontop\'s own resident memory (the built CLI in a pseudo-terminal, default interval) as its 11th list request arrives.');
 		console.log(`pollMs is wall time, the simulator's time to answer included. The client's own CPU time per poll (all threads): ${[...pollCpuMs].map(([n, ms]) => `${n}: ${ms} ms`).join(', ')}.`);
+		console.log(`The simulator's answer alone (the list fetched and dropped unread): ${[...answerMs].map(([n, ms]) => `${n}: ${ms} ms`).join(', ')}.`);
 		console.log(`The built CLI in a pseudo-terminal, from its start: ${[...firstScreens].map(([n, start]) => `${n}: first frame ${start.frameMs} ms, the whole list ${start.listMs} ms`).join('; ')} (medians of three).`);
 		const withCa = [...onceTsvWithCa].map(([n, ms]) => `${n}: ${ms} ms`).join(', ');
 		console.log(`onceTsvMs runs the CLI without NODE_EXTRA_CA_CERTS (not needed for the plain-HTTP simulator)${withCa === '' ? '.' : `; with it, as set here (${process.env['NODE_EXTRA_CA_CERTS']}), one run: ${withCa}.`}`);
