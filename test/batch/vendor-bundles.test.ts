@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {readFileSync, writeFileSync, mkdirSync} from 'node:fs';
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {createRequire} from 'node:module';
 import type {AddressInfo} from 'node:net';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify, stripVTControlCharacters} from 'node:util';
-import {http2Constants, lazyHttp2, lazyMeow, meowPatches, undiciPatches, vendorEntries} from '../../source/vendor-bundles.js';
+import {http2Constants, lazyHttp2, lazyMeow, meowPatches, undiciOnDemand, undiciPatches, vendorEntries} from '../../source/vendor-bundles.js';
 import {skipWithoutBuild, tempDir} from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -109,41 +109,75 @@ test("meow bundled sets nothing up as it is imported, and reads package.json as 
 });
 
 /**
- * Node's own modules a plain child process has loaded once it has imported meow and
- * undici's pool and request() (`meow`, `undici`: module specifiers) and fetched a page
- * over HTTP/1.1 with them from `origin` (served from this process: listening would load
- * node:child_process in the child, for the cluster module).
+ * The bundles, made into a new folder beside a link to the project's node_modules: undici's
+ * files required on demand (vendor-bundles.ts) are found from there as from build/vendor/.
  */
-async function nodeModulesLoaded(meow: string, undici: string, origin: string): Promise<string[]> {
+async function bundledHere(t: {after(fn: () => void): void}): Promise<string> {
+	const folder = tempDir(t);
+	symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), path.join(folder, 'node_modules'), 'dir');
+	const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
+	await bundleVendors(folder);
+	return folder;
+}
+
+/**
+ * What a plain child process has loaded (Node's own modules, and CommonJS files) once it has
+ * imported meow and undici's pool and request() (`meow`, `undici`: module specifiers) and
+ * fetched a page over HTTP/1.1 with them from `origin` (served from this process: listening
+ * would load node:child_process in the child, for the cluster module).
+ */
+async function loadedBy(meow: string, undici: string, origin: string): Promise<{builtins: string[]; files: string[]}> {
 	const script = `
+		import {createRequire} from 'node:module';
 		await import(${JSON.stringify(meow)});
 		const {Pool, request} = await import(${JSON.stringify(undici)});
 		const pool = new Pool(${JSON.stringify(origin)});
 		const answer = await request.call(pool, {method: 'GET', path: '/'});
 		if (await answer.body.text() !== 'ok') throw new Error('no answer');
 		await pool.close();
-		console.log(JSON.stringify(process.moduleLoadList));
+		console.log(JSON.stringify({list: process.moduleLoadList, files: Object.keys(createRequire(import.meta.url).cache)}));
 	`;
 	const {stdout} = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {cwd: fileURLToPath(new URL('../..', import.meta.url))});
-	return (JSON.parse(stdout) as string[]).filter((name) => name.startsWith('NativeModule ')).map((name) => name.slice('NativeModule '.length));
+	const {list, files} = JSON.parse(stdout) as {list: string[]; files: string[]};
+	return {builtins: list.filter((name) => name.startsWith('NativeModule ')).map((name) => name.slice('NativeModule '.length)), files};
 }
 
-test('bundled, undici loads node:http2 (and node:tls, node:crypto) only for HTTP/2, and meow never loads node:child_process', {skip: skipWithoutBuild}, async (t) => {
-	const folder = tempDir(t);
-	const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
-	await bundleVendors(folder);
-	const inFolder = (name: string) => pathToFileURL(path.join(folder, name)).href;
-	// The control: the packages' own files (what source/vendor/ re-exports), not bundled.
-	const packageFiles = `data:text/javascript,export {default as Pool} from ${JSON.stringify(pathToFileURL(require.resolve('undici/lib/dispatcher/pool.js')).href)}; export {default as request} from ${JSON.stringify(pathToFileURL(require.resolve('undici/lib/api/api-request.js')).href)};`;
+async function serveOk(t: {after(fn: () => void): void}): Promise<string> {
 	const server = createServer((_request, response) => response.end('ok'));
 	await new Promise<void>((resolve) => {
 		server.listen(0, '127.0.0.1', resolve);
 	});
 	t.after(() => server.close());
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const [bundled, packages] = await Promise.all([nodeModulesLoaded(inFolder('meow.js'), inFolder('undici.js'), origin), nodeModulesLoaded(pathToFileURL(require.resolve('meow')).href, packageFiles, origin)]);
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+test('bundled, undici loads node:http2 (and node:tls, node:crypto) only for HTTP/2, and meow never loads node:child_process', {skip: skipWithoutBuild}, async (t) => {
+	const folder = await bundledHere(t);
+	const origin = await serveOk(t);
+	const inFolder = (name: string) => pathToFileURL(path.join(folder, name)).href;
+	// The control: the packages' own files (what source/vendor/ re-exports), not bundled.
+	const packageFiles = `data:text/javascript,export {default as Pool} from ${JSON.stringify(pathToFileURL(require.resolve('undici/lib/dispatcher/pool.js')).href)}; export {default as request} from ${JSON.stringify(pathToFileURL(require.resolve('undici/lib/api/api-request.js')).href)};`;
+	const [bundled, packages] = await Promise.all([loadedBy(inFolder('meow.js'), inFolder('undici.js'), origin), loadedBy(pathToFileURL(require.resolve('meow')).href, packageFiles, origin)]);
 	const unwanted = ['http2', 'tls', 'crypto', 'child_process'];
-	assert.ok(bundled.includes('http') && bundled.includes('net'), 'the child did load what HTTP/1.1 needs');
-	assert.deepEqual(bundled.filter((name) => unwanted.includes(name)), []);
-	assert.deepEqual(packages.filter((name) => unwanted.includes(name)).sort(), [...unwanted].sort());
+	assert.ok(bundled.builtins.includes('http') && bundled.builtins.includes('net'), 'the child did load what HTTP/1.1 needs');
+	assert.deepEqual(bundled.builtins.filter((name) => unwanted.includes(name)), []);
+	assert.deepEqual(packages.builtins.filter((name) => unwanted.includes(name)).sort(), [...unwanted].sort());
+});
+
+test("bundled, undici's WebAssembly and fetch body reader are read from its files when first needed", {skip: skipWithoutBuild}, async (t) => {
+	const folder = await bundledHere(t);
+	const origin = await serveOk(t);
+	const bundle = readFileSync(path.join(folder, 'undici.js'), 'utf8');
+	for (const file of Object.values(undiciOnDemand)) {
+		// Each starts with a long base64 or source text that is not in the bundle.
+		const opening = /'([A-Za-z\d+/]{200})/.exec(readFileSync(require.resolve(file), 'utf8'))?.[1];
+		assert.ok(opening === undefined || !bundle.includes(opening), `${file} is not in the bundle`);
+		assert.ok(bundle.includes(JSON.stringify(file)), `${file} is required by name`);
+	}
+
+	const {files} = await loadedBy(pathToFileURL(path.join(folder, 'meow.js')).href, pathToFileURL(path.join(folder, 'undici.js')).href, origin);
+	const loaded = (file: string) => files.includes(require.resolve(file));
+	// The first connection compiled llhttp from one of its two builds; no FormData body was sent.
+	assert.ok(loaded(undiciOnDemand['../llhttp/llhttp_simd-wasm.js']) || loaded(undiciOnDemand['../llhttp/llhttp-wasm.js']), files.join('\n'));
+	assert.equal(loaded(undiciOnDemand['../web/fetch/body.js']), false);
 });
