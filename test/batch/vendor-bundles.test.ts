@@ -10,7 +10,7 @@ import {createServer} from 'node:http';
 import {createRequire} from 'node:module';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify, stripVTControlCharacters} from 'node:util';
 import {http2Constants, lazyHttp2, lazyMeow, meowPatches, undiciOnDemand, undiciPatches, vendorEntries} from '../../source/vendor-bundles.js';
@@ -47,10 +47,28 @@ test("the HTTP/2 constants the patch gives undici are node:http2's, and all that
 	assert.deepEqual(destructured.split(',').map((name) => name.trim()).sort(), Object.keys(http2Constants).sort());
 });
 
-test('the bundles export what source/vendor/ does, and meow and undici are patched', {skip: skipWithoutBuild}, async (t) => {
-	const folder = tempDir(t);
-	const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
-	assert.deepEqual((await bundleVendors(folder)).sort(), ['meow', 'undici client-h2']);
+// Made at the top level, so that its removal is the file's own after-hook, not a test's.
+const bundleFolder = tempDir({after});
+let made: Promise<{folder: string; patched: string[]}> | undefined;
+
+/**
+ * The bundles, made once for this file by the built vendor-bundles.js into a new folder
+ * beside a link to the project's node_modules: undici's files required on demand are found
+ * from there as from build/vendor/. Answers the folder and which files were patched.
+ */
+async function bundles(): Promise<{folder: string; patched: string[]}> {
+	made ??= (async () => {
+		const folder = bundleFolder;
+		symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), path.join(folder, 'node_modules'), 'dir');
+		const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
+		return {folder, patched: await bundleVendors(folder)};
+	})();
+	return made;
+}
+
+test('the bundles export what source/vendor/ does, and meow and undici are patched', {skip: skipWithoutBuild}, async () => {
+	const {folder, patched} = await bundles();
+	assert.deepEqual([...patched].sort(), ['meow', 'undici client-h2']);
 	for (const name of Object.keys(vendorEntries)) {
 		// eslint-disable-next-line no-await-in-loop
 		const [bundled, source] = await Promise.all([import(pathToFileURL(path.join(folder, name)).href), import(`../../source/vendor/${name}`)]);
@@ -109,18 +127,6 @@ test("meow bundled sets nothing up as it is imported, and reads package.json as 
 });
 
 /**
- * The bundles, made into a new folder beside a link to the project's node_modules: undici's
- * files required on demand (vendor-bundles.ts) are found from there as from build/vendor/.
- */
-async function bundledHere(t: {after(fn: () => void): void}): Promise<string> {
-	const folder = tempDir(t);
-	symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), path.join(folder, 'node_modules'), 'dir');
-	const {bundleVendors} = (await import(new URL('../../build/vendor-bundles.js', import.meta.url).href)) as typeof import('../../source/vendor-bundles.js');
-	await bundleVendors(folder);
-	return folder;
-}
-
-/**
  * What a plain child process has loaded (Node's own modules, and CommonJS files) once it has
  * imported meow and undici's pool and request() (`meow`, `undici`: module specifiers) and
  * fetched a page over HTTP/1.1 with them from `origin` (served from this process: listening
@@ -152,7 +158,7 @@ async function serveOk(t: {after(fn: () => void): void}): Promise<string> {
 }
 
 test('bundled, undici loads node:http2 (and node:tls, node:crypto) only for HTTP/2, and meow never loads node:child_process', {skip: skipWithoutBuild}, async (t) => {
-	const folder = await bundledHere(t);
+	const {folder} = await bundles();
 	const origin = await serveOk(t);
 	const inFolder = (name: string) => pathToFileURL(path.join(folder, name)).href;
 	// The control: the packages' own files (what source/vendor/ re-exports), not bundled.
@@ -165,7 +171,7 @@ test('bundled, undici loads node:http2 (and node:tls, node:crypto) only for HTTP
 });
 
 test("bundled, undici's WebAssembly and fetch body reader are read from its files when first needed", {skip: skipWithoutBuild}, async (t) => {
-	const folder = await bundledHere(t);
+	const {folder} = await bundles();
 	const origin = await serveOk(t);
 	const bundle = readFileSync(path.join(folder, 'undici.js'), 'utf8');
 	for (const file of Object.values(undiciOnDemand)) {
