@@ -42,11 +42,16 @@ type Exchanged<T> =
 	| {ok: true; status: number; body: string; value?: T; latencyMs: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
+/** "the session list" is the one asked for; what came instead is "a session list" that is not JSON. */
+function sentAs(what: string): string {
+	return what.replace(/^the /, 'a ');
+}
+
 /** A 2xx answer that is not JSON, in one sentence; `length` is the decoded body's (UTF-16) length. */
 export function notJson(label: string, what: string, status: number, length: number, html: boolean): ApiError {
 	const message = html
 		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
-		: `${label} sent ${what} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
+		: `${label} sent ${sentAs(what)} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
 	return {kind: html ? 'html' : 'json', status, message};
 }
 
@@ -171,7 +176,7 @@ export class Client {
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
 			const cause = timedOut && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
-			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs), latencyMs: latency()};
+			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, answered), latencyMs: latency()};
 		} finally {
 			clearTimeout(deadline);
 			signal?.removeEventListener('abort', onAbort);

@@ -28,31 +28,88 @@ const tlsCodes = new Set([
 	'SELF_SIGNED_CERT_IN_CHAIN',
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-	'ERR_TLS_CERT_ALTNAME_INVALID',
 	'CERT_HAS_EXPIRED',
 	'CERT_NOT_YET_VALID',
 	'ERR_SSL_WRONG_VERSION_NUMBER',
 	'EPROTO',
 ]);
 
-function codeOf(error: unknown): string {
+// A connection lost once the answer had begun. UND_ERR_RES_CONTENT_LENGTH_MISMATCH is
+// undici's word for a body that ended before its Content-Length: the server was reached.
+const resetCodes = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
+
+// Node's own check of the name (tls.checkServerIdentity), and OpenSSL's, for when it made it.
+const nameMismatchCodes = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH', 'IP_ADDRESS_MISMATCH']);
+
+/** What node and undici hang on an error; `host` and `cert` come with ERR_TLS_CERT_ALTNAME_INVALID. */
+type Carrier = {code?: unknown; cause?: unknown; host?: unknown; cert?: {subjectaltname?: unknown; subject?: {CN?: unknown}}};
+
+/** The error, or the cause down its chain, that carries a code. */
+function coded(error: unknown): {code: string; carrier: Carrier} | undefined {
 	if (typeof error !== 'object' || error === null) {
-		return '';
+		return undefined;
 	}
 
-	const {code, cause} = error as {code?: unknown; cause?: unknown};
-	if (typeof code === 'string') {
-		return code;
+	const carrier = error as Carrier;
+	return typeof carrier.code === 'string' ? {code: carrier.code, carrier} : coded(carrier.cause);
+}
+
+function codeOf(error: unknown): string {
+	return coded(error)?.code ?? '';
+}
+
+/** The DNS names and IP addresses a certificate holds (its subjectAltName, else its CN), sanitized. */
+function certificateNames(carrier: Carrier | undefined): string[] {
+	const cert = carrier?.cert;
+	const names: string[] = [];
+	const entries = typeof cert?.subjectaltname === 'string' ? cert.subjectaltname.split(', ') : [];
+	for (const entry of entries) {
+		const match = /^(?:DNS|IP Address):(.+)$/.exec(entry);
+		let name = match?.[1]?.trim() ?? '';
+		if (name.startsWith('"')) {
+			// Node quotes a name that holds a comma or a quote, as JSON.
+			try {
+				name = String(JSON.parse(name));
+			} catch {}
+		}
+
+		if (name !== '') {
+			names.push(truncate(sanitize(name), 60));
+		}
 	}
 
-	return cause === undefined ? '' : codeOf(cause);
+	const commonName = cert?.subject?.CN;
+	if (names.length === 0 && typeof commonName === 'string' && commonName !== '') {
+		names.push(truncate(sanitize(commonName), 60));
+	}
+
+	return names;
+}
+
+/** The certificate is good but made out for other names than the one in -h. */
+function nameMismatch(carrier: Carrier | undefined, host: string): ApiError {
+	const port = /:(\d+)$/.exec(host)?.[1];
+	const reached = typeof carrier?.host === 'string' && carrier.host !== '' ? truncate(sanitize(carrier.host), 60) : host.replace(/:\d+$/, '');
+	const names = certificateNames(carrier);
+	const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+	const first = names[0];
+	// A wildcard name is no address to connect to; an IPv6 address takes brackets in -h.
+	const example = first === undefined || first.includes('*') || port === undefined ? '' : ` (-h ${first.includes(':') ? `[${first}]` : first}:${port})`;
+	const what = names.length === 0 ? `is made out for another name than ${reached}` : `names ${shown}, not ${reached}`;
+	return {
+		kind: 'tls',
+		message: `The certificate of ${host} ${what}: connect by a name it holds${example} or give MaxScale a certificate for ${reached}; turning verification off with -n false is the last resort.`,
+	};
 }
 
 /** A request given up on purpose (quitting, or the poller stopped). */
 export const cancelled: ApiError = {kind: 'aborted', message: 'The request was cancelled.'};
 
-/** A thrown network error (undici or node) to one sentence. */
-export function describeNetworkError(error: unknown, host: string, timeoutMs: number): ApiError {
+/**
+ * A thrown network error (undici or node) to one sentence. `answered`: the status line
+ * and headers had come, so the server was reached and whatever breaks now cuts the answer off.
+ */
+export function describeNetworkError(error: unknown, host: string, timeoutMs: number, answered = false): ApiError {
 	const code = codeOf(error);
 	const name = error instanceof Error ? error.name : '';
 	if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') {
@@ -86,6 +143,10 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 		};
 	}
 
+	if (nameMismatchCodes.has(code)) {
+		return nameMismatch(coded(error)?.carrier, host);
+	}
+
 	if (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
 		return {
 			kind: 'tls',
@@ -93,7 +154,8 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 		};
 	}
 
-	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
+	// Past the headers any failure (undici's parser errors on a garbled body carry no code) is an answer cut off, never "could not reach".
+	if (resetCodes.has(code) || answered) {
 		return {kind: 'reset', message: `${host} closed the connection mid-answer: MaxScale may be restarting.`};
 	}
 
@@ -101,7 +163,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	return {kind: 'network', message: `Could not reach ${host} (${code || truncate(detail, 80)}).`};
 }
 
-/** The `errors[0].detail` of a JSON:API error body, if there is one. */
+/** The `errors[0].detail` of a JSON:API error body, if there is one, without a closing full stop. */
 function errorDetail(body: string): string | undefined {
 	try {
 		const parsed: unknown = JSON.parse(body);
@@ -109,7 +171,9 @@ function errorDetail(body: string): string | undefined {
 		if (Array.isArray(errors)) {
 			const detail = (errors[0] as {detail?: unknown} | undefined)?.detail;
 			if (typeof detail === 'string') {
-				return truncate(sanitize(detail), 120);
+				// Cut before the regular expression: a long run of spaces would make it quadratic.
+				const text = truncate(sanitize(detail).trim(), 120).replace(/[.\s]+$/, '');
+				return text === '' ? undefined : text;
 			}
 		}
 	} catch {}
@@ -121,28 +185,31 @@ export function looksLikeHtml(body: string): boolean {
 	return /^\s*</.test(body);
 }
 
-/** A non-2xx answer to one sentence. */
+/** A non-2xx answer to one sentence. MaxScale's detail follows the status as a status line's reason does: `(401 Access denied)`. */
 export function describeStatus(status: number, body: string, host: string, what: string): ApiError {
 	const detail = errorDetail(body);
-	const said = detail === undefined ? '' : ` ("${detail}")`;
+	const reason = detail === undefined ? `(${status})` : `(${status} ${detail})`;
 	if (status === 401) {
-		return {kind: 'auth', status, message: `${host} refused the credentials (401${said}): check --user and --password.`};
+		return {kind: 'auth', status, message: `${host} refused the credentials ${reason}: check --user and --password.`};
 	}
 
 	if (status === 403) {
 		return {
 			kind: 'forbidden',
 			status,
-			message: `${host} refused the request for ${what} (403${said}): this REST API user lacks the rights for it.`,
+			message: `${host} refused the request for ${what} ${reason}: this REST API user lacks the rights for it.`,
 		};
 	}
 
+	const said = detail === undefined ? '' : ` (${detail})`;
 	if (status === 404) {
-		return {kind: 'not-found', status, message: `${host} answered 404${said} to the request for ${what}: is this MaxScale's REST API?`};
+		return {kind: 'not-found', status, message: `${host} answered 404 to the request for ${what}${said}: is this MaxScale's REST API?`};
 	}
 
 	if (status === 503) {
-		return {kind: 'unavailable', status, message: `${host} is unavailable (503${said}): MaxScale may be shutting down.`};
+		// MaxScale's own detail, "MaxScale is shutting down", already says what our guess would.
+		const advice = detail !== undefined && /shutting down/i.test(detail) ? 'wait for it to come back' : 'MaxScale may be shutting down';
+		return {kind: 'unavailable', status, message: `${host} is unavailable ${reason}: ${advice}.`};
 	}
 
 	if (detail === undefined && looksLikeHtml(body)) {
@@ -153,7 +220,7 @@ export function describeStatus(status: number, body: string, host: string, what:
 		};
 	}
 
-	return {kind: 'http', status, message: `${host} answered ${status}${said} to the request for ${what}.`};
+	return {kind: 'http', status, message: `${host} answered ${status} to the request for ${what}${said}.`};
 }
 
 export function formatMs(ms: number): string {

@@ -100,15 +100,18 @@ async function watch(hosts: Host[], options: BatchOptions, stdout: Out, stderr: 
 			polls++;
 			// eslint-disable-next-line no-await-in-loop
 			await new Promise<void>((resolve) => {
-				const timer = setTimeout(resolve, options.intervalMs);
-				stop.signal.addEventListener(
-					'abort',
-					() => {
-						clearTimeout(timer);
-						resolve();
-					},
-					{once: true},
-				);
+				const onStop = () => {
+					clearTimeout(timer);
+					resolve();
+				};
+
+				// Removed when the wait ends: one listener per poll on a signal that lives as
+				// long as the watch would pile up (Node warns past ten).
+				const timer = setTimeout(() => {
+					stop.signal.removeEventListener('abort', onStop);
+					resolve();
+				}, options.intervalMs);
+				stop.signal.addEventListener('abort', onStop, {once: true});
 			});
 		}
 

@@ -34,12 +34,17 @@ test('reads a list, a document and the version over loopback', async () => {
 	await client.close();
 });
 
+// MaxScale's detail reads as a status line's reason, "(401 Access denied)": no quotes in brackets.
 const faults: Array<[string, FixtureServer['fault'], RegExp]> = [
-	['401', {kind: 'status', status: 401, body: '{"errors": [ { "detail": "Access denied" } ] }', headers: {'www-authenticate': 'Basic realm="maxscale"'}}, /refused the credentials \(401 \("Access denied"\)\): check --user and --password\./],
-	['403', {kind: 'status', status: 403, body: '{"errors": [ { "detail": "Administrative access required" } ] }'}, /lacks the rights/],
-	['503', {kind: 'status', status: 503, body: '{"errors": [ { "detail": "MaxScale is shutting down" } ] }'}, /shutting down/],
+	['401', {kind: 'status', status: 401, body: '{"errors": [ { "detail": "Access denied" } ] }', headers: {'www-authenticate': 'Basic realm="maxscale"'}}, /^127\.0\.0\.1:\d+ refused the credentials \(401 Access denied\): check --user and --password\.$/],
+	['403', {kind: 'status', status: 403, body: '{"errors": [ { "detail": "Administrative access required" } ] }'}, /^127\.0\.0\.1:\d+ refused the request for the session list \(403 Administrative access required\): this REST API user lacks the rights for it\.$/],
+	// The detail already says it is shutting down: the sentence does not say it twice.
+	['503 shutting down', {kind: 'status', status: 503, body: '{"errors": [ { "detail": "MaxScale is shutting down" } ] }'}, /^127\.0\.0\.1:\d+ is unavailable \(503 MaxScale is shutting down\): wait for it to come back\.$/],
+	['503 without a detail', {kind: 'status', status: 503, body: ''}, /^127\.0\.0\.1:\d+ is unavailable \(503\): MaxScale may be shutting down\.$/],
+	['404 with a detail', {kind: 'status', status: 404, body: '{"errors": [ { "detail": "Not found." } ] }'}, /^127\.0\.0\.1:\d+ answered 404 to the request for the session list \(Not found\): is this MaxScale's REST API\?$/],
+	['500 with a detail', {kind: 'status', status: 500, body: '{"errors": [ { "detail": "Internal error" } ] }'}, /^127\.0\.0\.1:\d+ answered 500 to the request for the session list \(Internal error\)\.$/],
 	['HTML 502', {kind: 'status', status: 502, body: '<html><body>Bad Gateway</body></html>'}, /HTML page/],
-	['bad JSON', {kind: 'garbage', body: '{"data": [ {"id": "1"'}, /not valid JSON/],
+	['bad JSON', {kind: 'garbage', body: '{"data": [ {"id": "1"'}, /^127\.0\.0\.1:\d+ sent a session list that is not valid JSON \(\d+ bytes\): the answer may have been cut off\.$/],
 	['HTML 200', {kind: 'garbage', body: '<!doctype html><p>login</p>'}, /HTML page/],
 	['not a sessions document', {kind: 'garbage', body: '{"hello": "world"}'}, /not a MaxScale sessions document/],
 	['timeout', {kind: 'hang'}, /did not answer within 300ms/],

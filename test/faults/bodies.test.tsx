@@ -38,7 +38,7 @@ test('truncated JSON: "not valid JSON", data kept, recovery', async () => {
 	const {server, screen} = await setup();
 	server.set({kind: 'truncated'}, 'list');
 	await expectFaultScreen(screen, {
-		sentence: /^127\.0\.0\.1:\d+ sent the session list that is not valid JSON \(\d+ bytes\): the answer may have been cut off\.$/,
+		sentence: /^127\.0\.0\.1:\d+ sent a session list that is not valid JSON \(\d+ bytes\): the answer may have been cut off\.$/,
 		kept: ['alice', 'bob'],
 		label: server.label,
 	});

@@ -25,12 +25,12 @@ const cases: Case[] = [
 	{
 		name: '401 Access denied with WWW-Authenticate',
 		fault: faults.unauthorized,
-		sentence: /^127\.0\.0\.1:\d+ refused the credentials \(401 \("Access denied"\)\): check --user and --password\.$/,
+		sentence: /^127\.0\.0\.1:\d+ refused the credentials \(401 Access denied\): check --user and --password\.$/,
 	},
 	{
 		name: '403',
 		fault: faults.forbidden,
-		sentence: /\(403 \("Administrative access required"\)\)/,
+		sentence: /\(403 Administrative access required\)/,
 	},
 	{
 		name: '404 with an empty body',
@@ -44,12 +44,12 @@ const cases: Case[] = [
 	{
 		name: '500',
 		fault: faults.internal,
-		sentence: /^127\.0\.0\.1:\d+ answered 500 \("Internal error: the thread pool is exhausted"\) to the request for the session list\.$/,
+		sentence: /^127\.0\.0\.1:\d+ answered 500 to the request for the session list \(Internal error: the thread pool is exhausted\)\.$/,
 	},
 	{
 		name: '503 MaxScale is shutting down',
 		fault: faults.shuttingDown,
-		sentence: /^127\.0\.0\.1:\d+ is unavailable \(503 \("MaxScale is shutting down"\)\): MaxScale may be shutting down\.$/,
+		sentence: /^127\.0\.0\.1:\d+ is unavailable \(503 MaxScale is shutting down\): wait for it to come back\.$/,
 	},
 ];
 
