@@ -1,79 +1,49 @@
 #!/usr/bin/env node
 // Flags in, then the monitor (a terminal) or batch output (--once, --tsv, --json,
-// --watch, or any stdout that is not a terminal). Only meow and the help text are
-// imported up front: everything else is loaded when the chosen path needs it, so
-// --help and --version answer before the configuration is even loaded, and batch
-// output never pays for Ink, React, the password prompt or TLS.
+// --watch, or any stdout that is not a terminal). Only meow, the flag list and the
+// help text are imported up front: everything else is loaded when the chosen path
+// needs it, so --help and --version answer before the configuration is even loaded,
+// and batch output never pays for Ink, React, the password prompt or TLS.
 
 import os from 'node:os';
 import process from 'node:process';
 import meow from './vendor/meow.js';
 import type {Target} from './api/client.js';
+import type {CommandLine} from './config/flags.js';
 import type {monitorOptions} from './config/options.js';
+import {argumentsMistake, knownFlags, optionName} from './config/flag-spec.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
 import {helpText} from './help.js';
 import type {BatchMode} from './batch/run-batch.js';
 
-const knownFlags = {
-	hosts: {type: 'string', shortFlag: 'h'},
-	user: {type: 'string', shortFlag: 'u'},
-	password: {type: 'string', shortFlag: 'p'},
-	secure: {type: 'boolean', shortFlag: 's'},
-	timeout: {type: 'string', shortFlag: 't'},
-	config: {type: 'string', shortFlag: 'c'},
-	tlsKey: {type: 'string'},
-	tlsCert: {type: 'string'},
-	tlsPassphrase: {type: 'string'},
-	tlsCaCert: {type: 'string'},
-	tlsVerifyServerCert: {type: 'boolean', shortFlag: 'n'},
-	interval: {type: 'string'},
-	sort: {type: 'string'},
-	grouping: {type: 'string'},
-	readonly: {type: 'boolean'},
-	maxBody: {type: 'string'},
-	demo: {type: 'boolean'},
-	once: {type: 'boolean'},
-	tsv: {type: 'boolean'},
-	json: {type: 'boolean'},
-	watch: {type: 'boolean'},
-	record: {type: 'string'},
-	replay: {type: 'string'},
-	host: {type: 'string'},
-	port: {type: 'string'},
-	sessions: {type: 'string'},
-	seed: {type: 'string'},
-	churn: {type: 'string'},
-	apiVersion: {type: 'string'},
-	// meow answers these by itself only when they come alone: `sessiontop -h db1 --help`
-	// or `sessiontop simulate --help` must not start anything either.
-	help: {type: 'boolean'},
-	version: {type: 'boolean'},
-} as const;
+function fail(message: string, code = 2): never {
+	process.stderr.write(`sessiontop: ${message}\n`);
+	process.exit(code);
+}
 
-const cli = meow(helpText, {
-	importMeta: import.meta,
-	// Checked below, to answer an unknown option in one sentence rather than meow's two lines.
-	allowUnknownFlags: true,
-	// Unset booleans stay undefined, so that a flag that was not given cannot hide
-	// the environment or the config file.
-	booleanDefault: undefined,
-	flags: knownFlags,
-});
+function parseArguments() {
+	try {
+		return meow(helpText, {
+			importMeta: import.meta,
+			// Checked below, to answer an unknown option in one sentence rather than meow's two lines.
+			allowUnknownFlags: true,
+			// Unset booleans stay undefined, so that a flag that was not given cannot hide
+			// the environment or the config file.
+			booleanDefault: undefined,
+			flags: knownFlags,
+		});
+	} catch (error: unknown) {
+		fail(argumentsMistake(error));
+	}
+}
+
+const cli = parseArguments();
 
 /** An option given that meow was not told of, spelt as typed (near enough: --tls-key for tlsKey). */
 function unknownOption(flags: Record<string, unknown>): string | undefined {
 	const name = Object.keys(flags).find((key) => !Object.hasOwn(knownFlags, key));
-	if (name === undefined) {
-		return undefined;
-	}
-
-	return name.length === 1 ? `-${name}` : `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}
-
-function fail(message: string, code = 2): never {
-	process.stderr.write(`sessiontop: ${message}\n`);
-	process.exit(code);
+	return name === undefined ? undefined : optionName(name);
 }
 
 function warn(message: string): void {
@@ -81,7 +51,7 @@ function warn(message: string): void {
 }
 
 /** The batch mode the flags ask for; undefined for the monitor. */
-function batchMode(flags: typeof cli.flags): BatchMode | undefined | {error: string} {
+function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} {
 	const {once, tsv, json, watch} = flags;
 	if (tsv && json) {
 		return {error: '--tsv and --json exclude each other: choose one.'};
@@ -123,27 +93,34 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
-	const {loadConfig, monitorOptions} = await import('./config/options.js');
-	const config = loadConfig(cli.flags, process.env, os.homedir());
+	const {readFlags} = await import('./config/flags.js');
+	const flags = readFlags(cli.flags, process.argv.slice(2));
+	if ('error' in flags) {
+		fail(flags.error);
+	}
+
+	const {demoWarning, loadConfig, monitorOptions} = await import('./config/options.js');
+	const config = loadConfig(flags, process.env, os.homedir());
 	if ('error' in config) {
 		fail(config.error);
 	}
 
-	for (const warning of config.warnings) {
+	const demoIgnores = flags.demo ? demoWarning(config) : undefined;
+	for (const warning of [...config.warnings, ...(demoIgnores === undefined ? [] : [demoIgnores])]) {
 		warn(warning);
 	}
 
-	const mode = batchMode(cli.flags);
+	const mode = batchMode(flags);
 	if (typeof mode === 'object') {
 		fail(mode.error);
 	}
 
-	if (cli.flags.replay !== undefined) {
-		return replay(cli.flags.replay, monitorOptions(config));
+	if (flags.replay !== undefined) {
+		return replay(flags.replay, monitorOptions(config));
 	}
 
 	const batch = mode ?? (process.stdout.isTTY ? undefined : 'table');
-	if (batch !== undefined && cli.flags.record !== undefined) {
+	if (batch !== undefined && flags.record !== undefined) {
 		fail('--record records the monitor on a terminal; without one, --watch --json > FILE keeps every poll.');
 	}
 
@@ -155,7 +132,7 @@ async function main(): Promise<number> {
 	let hostEntries = config.hostEntries;
 	let {user, password} = config;
 	let demo: {notice: string; close(): Promise<void>} | undefined;
-	if (cli.flags.demo) {
+	if (flags.demo) {
 		const {startDemo} = await import('./demo.js');
 		const started = await startDemo();
 		demo = started;
@@ -219,13 +196,13 @@ async function main(): Promise<number> {
 	}
 
 	let recorder;
-	if (cli.flags.record !== undefined) {
+	if (flags.record !== undefined) {
 		const {Recorder} = await import('./api/recording.js');
-		recorder = new Recorder(cli.flags.record);
+		recorder = new Recorder(flags.record);
 		try {
 			await recorder.start(clients.map((client) => client.target.label));
 		} catch (error: unknown) {
-			fail(`cannot record to ${cli.flags.record} (${(error as {code?: string}).code ?? 'error'}): check the path and its folder.`);
+			fail(`cannot record to ${flags.record} (${(error as {code?: string}).code ?? 'error'}): check the path and its folder.`);
 		}
 	}
 
@@ -233,7 +210,7 @@ async function main(): Promise<number> {
 	const {listThreadsFor} = await import('./api/list-thread.js');
 	const listThreads = listThreadsFor(clients).map((thread) => thread.warm());
 	const runMonitor = await loadMonitor();
-	const recording = cli.flags.record === undefined ? undefined : `Recording every poll to ${cli.flags.record}.`;
+	const recording = flags.record === undefined ? undefined : `Recording every poll to ${flags.record}.`;
 	const notice = [warning === undefined ? undefined : `Warning: ${warning}`, demo?.notice, recording].filter(Boolean).join(' ') || undefined;
 	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads});
 }

@@ -13,6 +13,8 @@ export const helpText = `
     -p, --password   REST API password; -p '' asks for it               [mariadb]
     -t, --timeout    request timeout: 10000, 10s, 500ms                 [10000]
     --max-body       largest answer accepted: 512M, 1G                  [256M]
+    --server-tz      MaxScale's time zone, for versions before 23.02,   [local]
+                     whose connection times carry none: UTC, +02:00, Europe/Helsinki
     -c, --config     config file: [maxctrl] and [sessiontop] sections   [~/.maxctrl.cnf]
     -s, --secure     use https for host:port entries
     --tls-ca-cert    CA certificate (PEM) that signed MaxScale's certificate
@@ -44,7 +46,7 @@ export const helpText = `
     SESSIONTOP_HOSTS, SESSIONTOP_USER, SESSIONTOP_PASSWORD, SESSIONTOP_TIMEOUT,
     SESSIONTOP_SECURE, SESSIONTOP_TLS_CA_CERT, SESSIONTOP_TLS_CERT, SESSIONTOP_TLS_KEY,
     SESSIONTOP_TLS_PASSPHRASE, SESSIONTOP_TLS_VERIFY_SERVER_CERT, SESSIONTOP_MAX_BODY,
-    SESSIONTOP_CONFIG;
+    SESSIONTOP_SERVER_TZ, SESSIONTOP_CONFIG;
     maxctrl's MAXCTRL_USER and MAXCTRL_PASSWORD too. Flags win, then these, then the file.
 
   Simulate options

@@ -11,6 +11,8 @@ export type Target = {
 	origin: string;
 	/** What the user calls it (host:port), used in messages. */
 	label: string;
+	/** MaxScale's time zone (--server-tz), for its zone-less `connected` before 23.02 (server-clock.ts). */
+	serverZone?: string;
 };
 
 export type ClientOptions = {

@@ -9,7 +9,7 @@ import {existsSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {Client} from './client.js';
 import {cancelled} from './errors.js';
-import type {Origin} from './read-sessions.js';
+import {originOf, type Origin} from './read-sessions.js';
 import type {Session} from '../model/session.js';
 import {ListParts} from './list-parts.js';
 import type {ListPart} from './list-worker.js';
@@ -198,5 +198,5 @@ export class ListThread {
 
 /** One list thread per MaxScale watched; their keys name the host only when there are several. */
 export function listThreadsFor(clients: readonly Client[]): ListThread[] {
-	return clients.map((client) => new ListThread(client, {host: client.target.label, keyed: clients.length > 1}));
+	return clients.map((client) => new ListThread(client, originOf(client.target, clients.length > 1)));
 }

@@ -6,7 +6,7 @@
 
 import type {Client} from './client.js';
 import type {FetchList} from './list-thread.js';
-import type {Origin} from './read-sessions.js';
+import {originOf, type Origin} from './read-sessions.js';
 import type {ApiError} from './errors.js';
 import type {ServerInfo} from './server-info.js';
 import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api.js';
@@ -59,7 +59,7 @@ export class Poller {
 	/** `fetchList`: how the list is fetched (the list worker's, in the app); on this thread by default. */
 	constructor(client: Client, intervalMs: number, events: PollerEvents, {keyed = false, fetchList}: {keyed?: boolean; fetchList?: FetchList} = {}) {
 		this.#client = client;
-		this.#origin = {host: client.target.label, keyed};
+		this.#origin = originOf(client.target, keyed);
 		this.#fetchList = fetchList ?? (async (signal) => fetchSessionList(client, signal, this.#origin));
 		this.#intervalMs = intervalMs;
 		this.#events = events;

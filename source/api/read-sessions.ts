@@ -4,6 +4,7 @@
 
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
+import {isZoneless, localOffsetMs, parseServerTime, zoneShiftMs} from './server-clock.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,21 +33,25 @@ export function sizeConnectedCache(sessions: number): void {
 	connectedCacheLimit = Math.max(20_000, sessions * 2);
 }
 
-/** `connected` is asctime local time up to 22.08 and RFC 1123 from 23.02: Date.parse reads both. */
-export function parseConnected(value: unknown): number | undefined {
+/**
+ * `connected` as epoch ms: asctime in MaxScale's local time up to 22.08, RFC 1123 from
+ * 23.02 (server-clock.ts). `zone`: MaxScale's, for the zone-less form; else the operator's.
+ */
+export function parseConnected(value: unknown, zone?: string): number | undefined {
 	if (typeof value !== 'string') {
 		return undefined;
 	}
 
 	// One look-up, not has() then get(): a text that does not parse is kept as NaN.
-	let parsed = connectedCache.get(value);
+	const key = zone === undefined ? value : `${zone}\u0000${value}`;
+	let parsed = connectedCache.get(key);
 	if (parsed === undefined) {
-		parsed = Date.parse(value);
+		parsed = parseServerTime(value, zone);
 		if (connectedCache.size >= connectedCacheLimit) {
 			connectedCache.clear();
 		}
 
-		connectedCache.set(value, parsed);
+		connectedCache.set(key, parsed);
 	}
 
 	return Number.isNaN(parsed) ? undefined : parsed;
@@ -82,9 +87,16 @@ export type Origin = {
 	host: string;
 	/** Prefix the key with the host, for a list that merges several MaxScales. */
 	keyed: boolean;
+	/** MaxScale's time zone (--server-tz), for `connected` before 23.02; undefined: the operator's, checked against idle times. */
+	serverZone?: string;
 };
 
 const single: Origin = {host: '', keyed: false};
+
+/** The origin of a MaxScale's sessions: its label, its zone (--server-tz), keyed when several are watched. */
+export function originOf(target: {label: string; serverZone?: string}, keyed: boolean): Origin {
+	return target.serverZone === undefined ? {host: target.label, keyed} : {host: target.label, keyed, serverZone: target.serverZone};
+}
 
 export function readSession(resource: unknown, polledAt: number, origin: Origin = single): Session | undefined {
 	if (!isObject(resource)) {
@@ -98,7 +110,7 @@ export function readSession(resource: unknown, polledAt: number, origin: Origin 
 	}
 
 	const attributes = isObject(resource['attributes']) ? resource['attributes'] : {};
-	const connectedAt = parseConnected(attributes['connected']);
+	const connectedAt = parseConnected(attributes['connected'], origin.serverZone);
 	const secondsAlive = count(attributes['seconds_alive']);
 	const ageSeconds =
 		secondsAlive ?? (connectedAt === undefined ? undefined : Math.max(0, (polledAt - connectedAt) / 1000));
@@ -147,6 +159,8 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 	const seen = new Set<string>();
 	let skipped = 0;
 	let duplicates = 0;
+	/** Per session: whether its age comes from `connected` (no seconds_alive). */
+	const fromConnected: boolean[] = [];
 	for (const resource of data) {
 		const session = readSession(resource, polledAt, origin);
 		if (session === undefined) {
@@ -156,10 +170,48 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 		} else {
 			seen.add(session.id);
 			sessions.push(session);
+			fromConnected.push(secondsAliveOf(resource) === undefined);
 		}
 	}
 
+	if (origin.serverZone === undefined) {
+		shiftZonelessAges(sessions, fromConnected, data, polledAt);
+	}
+
 	return {ok: true, list: {sessions, skipped, duplicates}};
+}
+
+/** seconds_alive (24.02) of a resource readSession accepted. */
+function secondsAliveOf(resource: unknown): number | undefined {
+	const attributes = (resource as Json)['attributes'];
+	return isObject(attributes) ? count(attributes['seconds_alive']) : undefined;
+}
+
+/** Ages from zone-less times read in the operator's zone, moved where idle times prove that zone wrong (server-clock.ts). */
+function shiftZonelessAges(sessions: Session[], fromConnected: boolean[], data: unknown[], polledAt: number): void {
+	// One server, one format: the first `connected` tells.
+	const first = data.find((resource) => isObject(resource) && isObject(resource['attributes']) && typeof resource['attributes']['connected'] === 'string');
+	if (first === undefined || !isZoneless((first as {attributes: {connected: string}}).attributes.connected)) {
+		return;
+	}
+
+	const moves = (i: number) => fromConnected[i] === true && sessions[i]!.connectedAt !== undefined;
+	let worstGapMs = 0;
+	for (let i = 0; i < sessions.length; i++) {
+		const {idleSeconds, connectedAt} = sessions[i]!;
+		if (moves(i) && idleSeconds !== undefined) {
+			worstGapMs = Math.max(worstGapMs, (idleSeconds * 1000) - (polledAt - connectedAt!));
+		}
+	}
+
+	const shift = zoneShiftMs(worstGapMs, localOffsetMs(polledAt));
+	for (let i = 0; i < sessions.length && shift > 0; i++) {
+		const session = sessions[i]!;
+		if (moves(i)) {
+			session.connectedAt! -= shift;
+			session.ageSeconds = Math.max(0, (polledAt - session.connectedAt!) / 1000);
+		}
+	}
 }
 
 /** The document of `GET /v1/sessions/:id`: its `data` must be one object with an id. */

@@ -10,6 +10,7 @@ import type {Buffer} from 'node:buffer';
 import {sanitize} from '../model/sanitize.js';
 import {skip, type JsonSink} from './json-scanner.js';
 import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
+import {isZoneless, localOffsetMs, zoneShiftMs} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
 import {Context, nameBytes, names, namePlace, nameSlots, opens, slot} from './session-list-slots.js';
 
@@ -62,6 +63,9 @@ export class SessionListReader implements JsonSink {
 	/** The last `connected` text read, and what it parsed to. */
 	#connected = '';
 	#connectedAt: number | undefined;
+	/** The resource's `connected` text, if a string; and whether the list's first one had no zone (server-clock.ts). */
+	#rowConnected: string | undefined;
+	#zoneless: boolean | undefined;
 	readonly #parts: PartSink | undefined;
 	#generation = 0;
 	/** A row in the builder waits for the poll time to get its age: no more parts. */
@@ -115,6 +119,7 @@ export class SessionListReader implements JsonSink {
 			this.#row.host = this.#origin.host;
 			this.#row.service = '';
 			clearAttributes(this.#row);
+			this.#rowConnected = undefined;
 		}
 
 		return opens(opened);
@@ -123,6 +128,11 @@ export class SessionListReader implements JsonSink {
 	close(context: number): void {
 		if (context !== Context.Resource) {
 			return;
+		}
+
+		// One server, one format: the first `connected` of the list tells (as readSessionList).
+		if (this.#zoneless === undefined && this.#rowConnected !== undefined) {
+			this.#zoneless = isZoneless(this.#rowConnected);
 		}
 
 		const id = this.#id;
@@ -153,10 +163,11 @@ export class SessionListReader implements JsonSink {
 				// Sessions that follow one another often connected in the same second.
 				if (text !== this.#connected) {
 					this.#connected = text;
-					this.#connectedAt = parseConnected(text);
+					this.#connectedAt = parseConnected(text, this.#origin.serverZone);
 				}
 
 				row.connectedAt = this.#connectedAt;
+				this.#rowConnected = text;
 				break;
 			}
 
@@ -237,11 +248,24 @@ export class SessionListReader implements JsonSink {
 			return {ok: false, reason: notASessionList};
 		}
 
-		// Where seconds_alive (24.02) was absent, the age comes from `connected`, as readSession does.
+		// Where seconds_alive (24.02) was absent, the age comes from `connected`, as
+		// readSession does, moved as readSessionList moves it (server-clock.ts).
 		const ages = this.#builder.numbers('ageSeconds');
 		const connected = this.#builder.numbers('connectedAt');
+		const idles = this.#builder.numbers('idleSeconds');
+		let worstGapMs = 0;
+		if (this.#zoneless === true && this.#origin.serverZone === undefined) {
+			for (let i = 0; i < ages.length; i++) {
+				if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i]) && !Number.isNaN(idles[i])) {
+					worstGapMs = Math.max(worstGapMs, (idles[i]! * 1000) - (polledAt - connected[i]!));
+				}
+			}
+		}
+
+		const shift = zoneShiftMs(worstGapMs, localOffsetMs(polledAt));
 		for (let i = 0; i < ages.length; i++) {
 			if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i])) {
+				connected[i]! -= shift;
 				ages[i] = Math.max(0, (polledAt - connected[i]!) / 1000);
 			}
 		}
@@ -271,6 +295,7 @@ export class SessionListReader implements JsonSink {
 				this.#seen.clear();
 				this.#skipped = 0;
 				this.#duplicates = 0;
+				this.#zoneless = undefined;
 				break;
 			}
 
@@ -281,6 +306,7 @@ export class SessionListReader implements JsonSink {
 
 			case slot.attributes: {
 				clearAttributes(row);
+				this.#rowConnected = undefined;
 				break;
 			}
 
@@ -294,6 +320,7 @@ export class SessionListReader implements JsonSink {
 
 			case slot.connected: {
 				row.connectedAt = undefined;
+				this.#rowConnected = undefined;
 				break;
 			}
 

@@ -4,7 +4,7 @@
 import {notJson, type BodySink, type Client} from './client.js';
 import {JsonScanner, type ScanEnd} from './json-scanner.js';
 import {StringTable} from './string-table.js';
-import {readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
+import {originOf, readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader, type PartSink} from './session-list-reader.js';
 import type {ApiError} from './errors.js';
@@ -44,8 +44,8 @@ export function listBody(origin: Origin, strings = new StringTable(), parts?: Pa
  */
 export async function fetchSessionColumns(client: Client, signal?: AbortSignal, origin?: Origin, strings?: StringTable, parts?: PartSink): Promise<ColumnsResult> {
 	const what = 'the session list';
-	const label = client.target.label;
-	const answer = await client.stream(listPath(), what, () => listBody(origin ?? {host: label, keyed: false}, strings, parts), signal);
+	const {label} = client.target;
+	const answer = await client.stream(listPath(), what, () => listBody(origin ?? originOf(client.target, false), strings, parts), signal);
 	if (!answer.ok) {
 		return answer;
 	}

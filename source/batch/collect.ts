@@ -2,7 +2,7 @@
 // MaxScales are asked in parallel; the answer keeps the order of -h. The first
 // failure (in that order) is the one reported.
 
-import type {Origin} from '../api/read-sessions.js';
+import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
@@ -10,12 +10,8 @@ import {firstFailure, type Collected, type Host} from './collected.js';
 
 export type {Collected, Host} from './collected.js';
 
-function originOf(host: Host, several: boolean): Origin {
-	return {host: host.client.target.label, keyed: several};
-}
-
 async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal): Promise<Collected<Session[]>> {
-	const list = await fetchSessionList(host.client, signal, originOf(host, several));
+	const list = await fetchSessionList(host.client, signal, originOf(host.client.target, several));
 	if (!list.ok) {
 		return {ok: false, error: list.error};
 	}

@@ -10,9 +10,9 @@ import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './
 import {parseDuration} from './duration.js';
 import {defaultHost, parseTarget} from './target.js';
 import {describe, lookup, ownSettings, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
-import {groupingNames, parseSize, parseSort} from './values.js';
+import {groupingNames, parseSize, parseSort, parseTimeZone} from './values.js';
 
-export {parseBoolean, parseSize, parseSort} from './values.js';
+export {parseBoolean, parseSize, parseSort, parseTimeZone} from './values.js';
 export type {Env, Flags, Source, SettingName} from './settings.js';
 
 export const configEnv = 'SESSIONTOP_CONFIG';
@@ -37,6 +37,13 @@ export type Config = {
 	readonly: boolean;
 	/** The largest answer accepted from a MaxScale (--max-body). */
 	maxBodyBytes: number;
+	/**
+	 * The zone MaxScale's zone-less connection times (before 23.02, asctime) are in
+	 * (--server-tz): undefined for the operator's own zone (`local`, the default);
+	 * else 'UTC', a fixed offset '+02:00' / '-05:30', or an IANA name as Intl spells
+	 * it ('Europe/Helsinki'). Times that carry a zone (23.02 on, RFC 1123) ignore it.
+	 */
+	serverTimeZone?: string;
 	/** Where each setting came from. */
 	sources: Record<SettingName, Source>;
 	/** The config file that was read, if any. */
@@ -77,16 +84,28 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	const secure = bool('secure') ?? false;
 	const hostsText = text('hosts') ?? defaultHost;
 	const targets: Target[] = [];
-	const hostEntries = hostsText.split(',');
-	for (const entry of hostEntries) {
+	const hostEntries: string[] = [];
+	// The same MaxScale twice (`-h a,a`, or `a` and `a:8989`) would list each session
+	// twice, and poll it twice: it is watched once, the first time it is named.
+	const repeated = new Set<string>();
+	for (const entry of hostsText.split(',')) {
 		const target = parseTarget(entry, secure);
 		if (typeof target === 'string') {
 			const origin = found.hosts;
 			return {error: origin === undefined || origin.source === 'flag' ? target : `${origin.where}: ${target}`};
 		}
 
+		if (targets.some((known) => known.origin === target.origin)) {
+			repeated.add(target.label);
+			continue;
+		}
+
 		targets.push(target);
+		hostEntries.push(entry);
 	}
+
+	const warnings =
+		repeated.size === 0 ? [] : [`${found.hosts?.where ?? '--hosts'} names ${[...repeated].join(', ')} more than once: each MaxScale is watched once.`];
 
 	const interval = found.interval;
 	const intervalText = text('interval') ?? '2s';
@@ -133,16 +152,30 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		return {error: `${describe(found.maxBody!, maxBodyText)} is not a size of at least 1K: use e.g. 512M or 1G.`};
 	}
 
+	let serverTimeZone: string | undefined;
+	const serverTzText = text('serverTz');
+	if (serverTzText !== undefined) {
+		const zone = parseTimeZone(serverTzText);
+		if (zone === undefined) {
+			return {
+				error: `${describe(found.serverTz!, serverTzText)} is not a time zone: use local, UTC, an offset such as +02:00, or a zone name such as Europe/Helsinki.`,
+			};
+		}
+
+		serverTimeZone = zone === 'local' ? undefined : zone;
+	}
+
 	if (file !== undefined) {
 		for (const key of Object.keys(file.sessiontop)) {
 			if (![...ownSettings].some((name) => (settings[name].file as readonly string[]).includes(key))) {
-				return {error: `"${key}" in [sessiontop] of ${file.path} is not a setting: use interval, sort, grouping, readonly or max-body.`};
+				return {error: `"${key}" in [sessiontop] of ${file.path} is not a setting: use interval, sort, grouping, readonly, max-body or server-tz.`};
 			}
 		}
 	}
 
 	return {
-		targets,
+		// Each MaxScale's reader learns its zone from its target (read-sessions.ts originOf).
+		targets: serverTimeZone === undefined ? targets : targets.map((target) => ({...target, serverZone: serverTimeZone})),
 		hostEntries,
 		user,
 		password: text('password') ?? 'mariadb',
@@ -157,9 +190,10 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		sort,
 		readonly: bool('readonly') ?? false,
 		maxBodyBytes,
+		...(serverTimeZone === undefined ? {} : {serverTimeZone}),
 		sources,
 		configFile: file?.path,
-		warnings: [],
+		warnings,
 	};
 }
 
@@ -186,6 +220,24 @@ export function loadConfig(flags: Flags, env: Env, home: string): Config | {erro
 
 	config.warnings.push(...read.warnings);
 	return config;
+}
+
+/** The settings --demo puts aside: it watches its own simulator, on its own address and credentials. */
+const demoOwns: readonly SettingName[] = ['hosts', 'user', 'password', 'secure', 'tlsCaCert', 'tlsCert', 'tlsKey', 'tlsPassphrase', 'tlsVerifyServerCert'];
+
+/**
+ * The warning for --demo with connection flags (`--demo -h mx1`), which it ignores:
+ * without it the operator might think mx1 is on screen. Only flags count: the
+ * environment and ~/.maxctrl.cnf are there for every run, demos included.
+ */
+export function demoWarning(config: Config): string | undefined {
+	const ignored = demoOwns.filter((name) => config.sources[name] === 'flag').map((name) => settings[name].flag);
+	if (ignored.length === 0) {
+		return undefined;
+	}
+
+	const names = ignored.length === 1 ? ignored[0]! : `${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)!}`;
+	return `--demo watches its own simulated MaxScale, so ${names} ${ignored.length === 1 ? 'is' : 'are'} ignored: leave out --demo to watch yours.`;
 }
 
 /** What the monitor's model takes (source/model/monitor-state.ts `Options`). */

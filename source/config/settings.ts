@@ -24,6 +24,7 @@ export type Flags = {
 	grouping?: string;
 	readonly?: boolean;
 	maxBody?: string;
+	serverTz?: string;
 };
 
 export type Source = 'flag' | 'env' | 'file' | 'default';
@@ -62,12 +63,13 @@ export const settings = {
 	grouping: {flag: '--grouping', env: [], file: ['grouping'], kind: 'string'},
 	readonly: {flag: '--readonly', env: [], file: ['readonly'], kind: 'boolean'},
 	maxBody: {flag: '--max-body', env: ['SESSIONTOP_MAX_BODY'], file: ['max-body', 'maxBody'], kind: 'string'},
+	serverTz: {flag: '--server-tz', env: ['SESSIONTOP_SERVER_TZ'], file: ['server-tz', 'serverTz'], kind: 'string'},
 } as const satisfies Record<string, Spec>;
 
 export type SettingName = keyof typeof settings;
 
 /** Settings that live in `[sessiontop]`; all others are maxctrl's, in `[maxctrl]`. */
-export const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'readonly', 'maxBody']);
+export const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'readonly', 'maxBody', 'serverTz']);
 
 export type Found = {value: string | boolean; source: Source; where: string};
 type Lookup = Found | undefined | {error: string};

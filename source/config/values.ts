@@ -46,3 +46,45 @@ export function parseSize(text: string): number | undefined {
 	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'm').toLowerCase()] ?? 1));
 	return Number.isFinite(bytes) && bytes >= 1024 ? bytes : undefined;
 }
+
+/**
+ * `--server-tz`: the zone a MaxScale before 23.02 wrote its zone-less connection
+ * times in. `local` (returned as is: no zone name is spelt so, Intl refuses it),
+ * `UTC` (also `Z`, `GMT` and a zero offset), an offset `+02:00` / `+0200` / `+02`
+ * (returned as `+02:00`), or an IANA name (returned as Intl spells it). undefined:
+ * none of these.
+ */
+export function parseTimeZone(text: string): string | undefined {
+	const trimmed = text.trim();
+	if (/^local$/i.test(trimmed)) {
+		return 'local';
+	}
+
+	if (/^(?:z|utc|gmt)$/i.test(trimmed)) {
+		return 'UTC';
+	}
+
+	const offset = /^([+-])(\d{2})(?::?(\d{2}))?$/.exec(trimmed);
+	if (offset !== null) {
+		const hours = Number(offset[2]);
+		const minutes = Number(offset[3] ?? '0');
+		// Real offsets run from -12:00 to +14:00; a larger one is a typo.
+		if (minutes > 59 || hours * 60 + minutes > 14 * 60) {
+			return undefined;
+		}
+
+		return hours === 0 && minutes === 0 ? 'UTC' : `${offset[1]}${offset[2]}:${String(minutes).padStart(2, '0')}`;
+	}
+
+	// Only names go to Intl: newer V8 takes offsets too, older ones refuse them, and
+	// the offsets above must mean the same on every Node.
+	if (!/^[a-z]/i.test(trimmed)) {
+		return undefined;
+	}
+
+	try {
+		return new Intl.DateTimeFormat(undefined, {timeZone: trimmed}).resolvedOptions().timeZone;
+	} catch {
+		return undefined;
+	}
+}

@@ -8,7 +8,7 @@ import type {AddressInfo} from 'node:net';
 import {after, before, test} from 'node:test';
 import {maxctrlTsv} from '../../source/batch/maxctrl-tsv.js';
 import type {Simulator} from '../../source/simulator/index.js';
-import {assertOneLine, runCli, simulator, skipWithoutBuild, startCli} from './helpers.js';
+import {assertOneLine, runCli, simulator, skipWithoutBuild, startCli, type RunOptions} from './helpers.js';
 
 let sim: Simulator;
 let other: Simulator;
@@ -203,7 +203,7 @@ test('--help and --version answer wherever they stand, and start nothing', optio
 });
 
 test('mistakes in the options: exit 2 and one sentence', options, async () => {
-	const cases: Array<[string[], RegExp]> = [
+	const cases: Array<[string[], RegExp, RunOptions?]> = [
 		[['--timeout', 'soon', '--once'], /--timeout "soon" is not a duration/],
 		[['-c', '/no/such/file.cnf', '--once'], /The config file \/no\/such\/file\.cnf does not exist/],
 		[['--watch', '--once'], /use --watch --json/],
@@ -213,11 +213,98 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
 		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
 		[['-x', '--once'], /unknown option -x: /],
+		// meow throws for a flag given twice: one sentence, never its stack or its minified source.
+		[['-u', 'a', '-u', 'b', '--once'], /^sessiontop: -u\/--user was given more than once: give it once \(only -h\/--hosts may be repeated\)\.$/],
+		[['--tls-key', 'a.pem', '--tls-key=b.pem', '--once'], /^sessiontop: --tls-key was given more than once/],
+		[['--once', '--once'], /^sessiontop: --once was given more than once/],
+		// Switches given a value that is not true or false (meow alone reads these as false).
+		[['--readonly=maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false: give --readonly alone to turn it on, or --readonly=false/],
+		[['--readonly', 'maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false/],
+		[['-n', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
+		[['--no-user', '--once'], /^sessiontop: --no-user is not an option: --user takes a value/],
+		[['-h', '--once'], /^sessiontop: An empty host was given: use host:port/],
+		[['--server-tz', 'Mars/Olympus', '--once'], /^sessiontop: --server-tz "Mars\/Olympus" is not a time zone: use local, UTC, an offset such as \+02:00, or a zone name such as Europe\/Helsinki\.$/],
+		[['--once'], /^sessiontop: SESSIONTOP_SERVER_TZ \("\+25:00"\) is not a time zone: use local, UTC/, {env: {SESSIONTOP_SERVER_TZ: '+25:00'}}],
 	];
-	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	const runs = await Promise.all(cases.map(async ([args, , runOptions]) => runCli(args, runOptions)));
 	for (const [index, [args, expected]] of cases.entries()) {
 		const run = runs[index]!;
 		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
 		assert.match(assertOneLine(run.stderr), expected);
 	}
+});
+
+test('-h may be repeated, as commas; a MaxScale named twice is watched once, with one warning', options, async () => {
+	const [repeated, commas, twice, spelt] = await Promise.all([
+		runCli(['-h', host, '-h', otherHost, '--json']),
+		runCli(['-h', `${host},${otherHost}`, '--json']),
+		runCli(['-h', `${host},${host}`, '--json']),
+		// The same MaxScale spelt two ways: host:port and its URL.
+		runCli(['-h', host, '-h', `http://${host}`, '--tsv']),
+	]);
+	const sessions = (run: {stdout: string}) => (JSON.parse(run.stdout) as Array<{host: string; id: string}>).map((session) => `${session.host} ${session.id}`);
+	assert.equal(repeated.code, 0, repeated.stderr);
+	assert.equal(repeated.stderr, '');
+	assert.equal(sessions(repeated).length, 9);
+	assert.deepEqual(sessions(repeated), sessions(commas));
+
+	assert.equal(twice.code, 0, twice.stderr);
+	assert.equal(assertOneLine(twice.stderr), `sessiontop: warning: --hosts names ${host} more than once: each MaxScale is watched once.`);
+	assert.equal(sessions(twice).length, 6, 'each session once');
+
+	assert.equal(spelt.code, 0, spelt.stderr);
+	assert.match(assertOneLine(spelt.stderr), /^sessiontop: warning: --hosts names 127\.0\.0\.1:\d+ more than once/);
+	assert.equal(spelt.stdout, maxctrlTsv([{entry: host, data: documents}]), 'one block, as for one host');
+});
+
+test('switches take what variables take: -n 0 turns verification off as SESSIONTOP_TLS_VERIFY_SERVER_CERT=0 does', options, async () => {
+	const refused = `127.0.0.1:${await closedPort()}`;
+	const off = /^sessiontop: warning: TLS certificate verification is off/;
+	const cases: Array<[string[], RunOptions, boolean]> = [
+		[['-s', '-n', '0'], {}, false],
+		[['-s', '-n', 'no'], {}, false],
+		[['-s', '--tls-verify-server-cert=off'], {}, false],
+		[['-sn', 'false'], {}, false],
+		[['-s'], {env: {SESSIONTOP_TLS_VERIFY_SERVER_CERT: '0'}}, false],
+		[['-s', '-n'], {}, true],
+		[['-s', '-n', '1'], {env: {SESSIONTOP_TLS_VERIFY_SERVER_CERT: '0'}}, true],
+		[['--secure=yes'], {}, true],
+	];
+	const runs = await Promise.all(cases.map(async ([args, runOptions]) => runCli([...args, '-h', refused, '--once'], runOptions)));
+	for (const [index, [args, , verify]] of cases.entries()) {
+		const run = runs[index]!;
+		const lines = run.stderr.trimEnd().split('\n');
+		assert.equal(run.code, 1, `${args.join(' ')}: ${run.stderr}`);
+		// Refused over https: the value was read, -s and -n included, and no "unknown command".
+		assert.match(lines.at(-1)!, /^sessiontop: Connection refused by 127\.0\.0\.1:\d+/, args.join(' '));
+		assert.equal(lines.length, verify ? 1 : 2, `${args.join(' ')}: ${run.stderr}`);
+		if (!verify) {
+			assert.match(lines[0]!, off, args.join(' '));
+		}
+	}
+
+	const [readonly, server] = await Promise.all([
+		runCli(['-h', host, '--readonly=yes', '--once=true']),
+		runCli(['-h', host, '--server-tz', 'Europe/Helsinki', '--once']),
+	]);
+	assert.equal(readonly.code, 0, readonly.stderr);
+	assert.equal(server.code, 0, server.stderr);
+	assert.equal(server.stderr, '');
+});
+
+test('--demo with -h warns, once, that it watches its own simulator, and runs', options, async () => {
+	const [withHost, alone] = await Promise.all([
+		runCli(['--demo', '-h', 'mx1:8989', '-u', 'monitor', '--once'], {timeoutMs: 30_000}),
+		// The environment is there for every run: it is no reason to warn.
+		runCli(['--demo', '--once'], {env: {SESSIONTOP_HOSTS: 'mx1:8989'}, timeoutMs: 30_000}),
+	]);
+	assert.equal(withHost.code, 0, withHost.stderr);
+	assert.equal(
+		assertOneLine(withHost.stderr),
+		'sessiontop: warning: --demo watches its own simulated MaxScale, so --hosts and --user are ignored: leave out --demo to watch yours.',
+	);
+	assert.match(withHost.stdout, /^ +Id +User +Client/);
+	assert.ok(withHost.stdout.split('\n').length > 100, 'the demo\'s sessions were listed');
+	assert.equal(alone.code, 0, alone.stderr);
+	assert.equal(alone.stderr, '');
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {ConfigFile} from '../../source/config/config-file.js';
 import {parseDuration} from '../../source/config/duration.js';
-import {buildConfig, monitorOptions, parseSort, type Config, type Env, type Flags} from '../../source/config/options.js';
+import {buildConfig, demoWarning, monitorOptions, parseSort, parseTimeZone, type Config, type Env, type Flags} from '../../source/config/options.js';
 import {parseTarget} from '../../source/config/target.js';
 
 function ok(config: Config | {error: string}): Config {
@@ -166,6 +166,14 @@ const precedence: Array<{
 		values: [1024 ** 3, 512 * 1024 ** 2, 64 * 1024 ** 2, 256 * 1024 ** 2],
 	},
 	{
+		name: 'server-tz ([sessiontop], with a variable)',
+		flag: {serverTz: 'utc'},
+		env: {SESSIONTOP_SERVER_TZ: '+0530'},
+		file: file({}, {'server-tz': 'europe/helsinki'}),
+		read: (c) => c.serverTimeZone,
+		values: ['UTC', '+05:30', 'Europe/Helsinki', undefined],
+	},
+	{
 		name: 'readonly ([sessiontop])',
 		flag: {readonly: false},
 		env: {},
@@ -224,7 +232,7 @@ test('config file mistakes name the key and the file', () => {
 		[{secure: 'maybe'}, {}, /^secure in \[maxctrl\] of \S+ is "maybe": use true or false\.$/],
 		[{t: 'soon'}, {}, /^t in \[maxctrl\] of \S+ \("soon"\) is not a duration/],
 		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is not a duration from 0\.5s to 60s/],
-		[{}, {colour: 'red'}, /^"colour" in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, readonly or max-body\.$/],
+		[{}, {colour: 'red'}, /^"colour" in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, readonly, max-body or server-tz\.$/],
 		[{h: 'ftp://x'}, {}, /^h in \[maxctrl\] of \S+: "ftp:\/\/x" uses ftp/],
 	] as const) {
 		const config = buildConfig({}, {file: file(maxctrl, sessiontop)});
@@ -250,4 +258,86 @@ test('sorts and groupings as people write them', () => {
 	assert.equal(parseSort('idle sideways'), undefined);
 	assert.equal(ok(buildConfig({grouping: 'service+state'})).grouping, 'service-state');
 	assert.equal(ok(buildConfig({grouping: 'service'})).grouping, 'service');
+});
+
+test('server-tz: local, UTC, offsets and zone names, normalized', () => {
+	for (const [text, expected] of [
+		['local', 'local'],
+		[' LOCAL ', 'local'],
+		['UTC', 'UTC'],
+		['utc', 'UTC'],
+		['Z', 'UTC'],
+		['GMT', 'UTC'],
+		['+00:00', 'UTC'],
+		['-0000', 'UTC'],
+		['+02:00', '+02:00'],
+		['+0200', '+02:00'],
+		['+02', '+02:00'],
+		['-05:30', '-05:30'],
+		['+14:00', '+14:00'],
+		['-12:00', '-12:00'],
+		['Europe/Helsinki', 'Europe/Helsinki'],
+		['europe/helsinki', 'Europe/Helsinki'],
+		['America/New_York', 'America/New_York'],
+		['Etc/UTC', 'UTC'],
+	] as const) {
+		assert.equal(parseTimeZone(text), expected, text);
+	}
+
+	for (const text of ['', ' ', 'Mars/Olympus', 'Europe/Helsinki2', '+15:00', '+02:60', '+2', '+2:00', '02:00', '+02:00:00', 'UTC+2', 'EET?']) {
+		assert.equal(parseTimeZone(text), undefined, text);
+	}
+
+	// local is the default: Config says so by leaving the field out.
+	assert.equal(ok(buildConfig({serverTz: 'local'})).serverTimeZone, undefined);
+	assert.equal('serverTimeZone' in ok(buildConfig({})), false);
+	assert.equal(ok(buildConfig({serverTz: '+02:00'})).sources.serverTz, 'flag');
+	assert.equal(ok(buildConfig({}, {env: {SESSIONTOP_SERVER_TZ: ''}})).serverTimeZone, undefined, 'an empty variable is unset');
+});
+
+test('a bad server-tz is one sentence naming where it came from and the forms accepted', () => {
+	const forms = 'is not a time zone: use local, UTC, an offset such as +02:00, or a zone name such as Europe/Helsinki.';
+	for (const [flags, sources, expected] of [
+		[{serverTz: 'Mars/Olympus'}, {}, `--server-tz "Mars/Olympus" ${forms}`],
+		[{serverTz: ''}, {}, `--server-tz "" ${forms}`],
+		[{}, {env: {SESSIONTOP_SERVER_TZ: '+15:00'}}, `SESSIONTOP_SERVER_TZ ("+15:00") ${forms}`],
+		[{}, {file: file({}, {'server-tz': 'Helsinki'})}, `server-tz in [sessiontop] of /home/u/.maxctrl.cnf ("Helsinki") ${forms}`],
+	] as const) {
+		const config = buildConfig(flags, sources);
+		assert.ok('error' in config, JSON.stringify(flags));
+		assert.equal(config.error, expected);
+	}
+});
+
+test('a MaxScale named twice is watched once, the first time it is named, with one warning', () => {
+	const config = ok(buildConfig({hosts: 'a,b:1,a:8989,http://A:8989,b:1'}));
+	assert.deepEqual(
+		config.targets.map((target) => target.origin),
+		['http://a:8989', 'http://b:1'],
+	);
+	assert.deepEqual(config.hostEntries, ['a', 'b:1'], 'the entries kept line up with the targets');
+	assert.deepEqual(config.warnings, ['--hosts names a:8989, b:1 more than once: each MaxScale is watched once.']);
+
+	const fromFile = ok(buildConfig({}, {file: file({h: 'mx1,mx1'})}));
+	assert.equal(fromFile.targets.length, 1);
+	assert.deepEqual(fromFile.warnings, ['h in [maxctrl] of /home/u/.maxctrl.cnf names mx1:8989 more than once: each MaxScale is watched once.']);
+
+	// http and https on the same port are not the same MaxScale; distinct hosts stay silent.
+	const both = ok(buildConfig({hosts: 'mx1,https://mx1:8989,mx2'}));
+	assert.equal(both.targets.length, 3);
+	assert.deepEqual(both.warnings, []);
+});
+
+test('--demo names the connection flags it ignores; the environment and the file do not count', () => {
+	assert.equal(demoWarning(ok(buildConfig({}))), undefined);
+	assert.equal(
+		demoWarning(ok(buildConfig({hosts: 'mx1'}))),
+		'--demo watches its own simulated MaxScale, so --hosts is ignored: leave out --demo to watch yours.',
+	);
+	assert.equal(
+		demoWarning(ok(buildConfig({hosts: 'mx1', user: 'u', tlsVerifyServerCert: false}))),
+		'--demo watches its own simulated MaxScale, so --hosts, --user and --tls-verify-server-cert are ignored: leave out --demo to watch yours.',
+	);
+	assert.equal(demoWarning(ok(buildConfig({}, {env: {SESSIONTOP_HOSTS: 'mx1'}, file: file({u: 'x'})}))), undefined);
+	assert.equal(demoWarning(ok(buildConfig({interval: '1s', readonly: true}))), undefined, 'the view settings apply to the demo');
 });

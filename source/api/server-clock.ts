@@ -1,0 +1,97 @@
+// MaxScale's `connected` up to 22.08 is asctime in the MaxScale host's own local time,
+// with no zone (`Mon Jul 17 11:10:39 2017`); from 23.02 it is RFC 1123 in GMT. Read in
+// the operator's zone, as Date.parse does, a zone-less time is off by the difference
+// between the two zones, and so is every age taken from it (no seconds_alive before
+// 24.02). `--server-tz` names MaxScale's zone; without it, a list whose ages come out
+// shorter than their own idle times proves the operator's zone wrong, and the ages are
+// moved by the fewest whole hours that make none shorter than its idle time (zoneShiftMs).
+
+/** asctime's shape; the day is padded with a space (`Jul  7`). */
+const asctime = /^[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
+
+export function isZoneless(text: string): boolean {
+	return asctime.test(text);
+}
+
+const fixedOffset = /^([+-])(\d{2}):(\d{2})$/;
+const hourMs = 3_600_000;
+
+/** One formatter per IANA zone: building one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(zone);
+	if (formatter === undefined) {
+		formatter = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'});
+		formatters.set(zone, formatter);
+	}
+
+	return formatter;
+}
+
+/** How far `zone`'s wall clock is ahead of UTC at `instant` (ms). `zone`: 'UTC', '+HH:MM' or an IANA name. */
+export function zoneOffsetMs(zone: string, instant: number): number {
+	if (zone === 'UTC') {
+		return 0;
+	}
+
+	const fixed = fixedOffset.exec(zone);
+	if (fixed !== null) {
+		const minutes = (Number(fixed[2]) * 60) + Number(fixed[3]);
+		return (fixed[1] === '-' ? -minutes : minutes) * 60_000;
+	}
+
+	const parts: Record<string, number> = {};
+	for (const part of formatterFor(zone).formatToParts(instant)) {
+		parts[part.type] = Number(part.value);
+	}
+
+	const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+	// Whole seconds: the formatter drops the milliseconds.
+	return wall - (Math.floor(instant / 1000) * 1000);
+}
+
+/**
+ * `connected` as epoch ms (NaN when it does not parse). A zone-less time is read in
+ * `zone` when one is given, else in the operator's own zone.
+ */
+export function parseServerTime(text: string, zone: string | undefined): number {
+	if (zone === undefined || !isZoneless(text)) {
+		return Date.parse(text);
+	}
+
+	// The wall time read as if it were UTC, then moved by the zone's offset at that
+	// time (asked twice: the first guess can fall on the other side of a DST change).
+	const wall = Date.parse(`${text} GMT`);
+	if (Number.isNaN(wall)) {
+		return wall;
+	}
+
+	const guess = wall - zoneOffsetMs(zone, wall);
+	return wall - zoneOffsetMs(zone, guess);
+}
+
+/** Clock skew and rounding (whole seconds against tenths) that a list may show without proving anything. */
+export const skewMs = 60_000;
+
+/**
+ * How many ms to add to the ages of a list of zone-less times read in the operator's
+ * zone, given the most that any session's idle time exceeds its age by (ms; ages
+ * unclamped): 0 unless that is more than the skew, else the smallest move that makes
+ * every age at least its idle time and puts MaxScale on a whole-hour offset from UTC, as
+ * nearly every server is (so the operator's own half or quarter hour, if any, is in it).
+ * `localOffsetMs`: the operator's offset from UTC at the poll.
+ */
+export function zoneShiftMs(worstGapMs: number, localOffsetMs: number): number {
+	if (worstGapMs <= skewMs) {
+		return 0;
+	}
+
+	const localPart = ((localOffsetMs % hourMs) + hourMs) % hourMs;
+	return (Math.ceil((worstGapMs - skewMs + localPart) / hourMs) * hourMs) - localPart;
+}
+
+/** The operator's offset from UTC at `instant`, as Date.parse applies it to a zone-less time. */
+export function localOffsetMs(instant: number): number {
+	return -new Date(instant).getTimezoneOffset() * 60_000;
+}
