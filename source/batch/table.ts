@@ -1,7 +1,10 @@
 // `sessiontop --once`: the list as a plain text table, the columns of the screen
 // (and the MaxScale each session is on, when several are watched), no colours, no
-// truncation: a file or a pipe gets every character. Strings are sanitized by the
-// reader already; the host names are sanitized here.
+// truncation: a file or a pipe gets every character. A text value longer than
+// `overflowAt` (a 500-character user name) does not set its column's width: it runs
+// past it on its own line and pushes that line's next cells along, rather than
+// widening the column for every line. Strings are sanitized by the reader already; the host names are
+// sanitized here.
 
 import {formatBytes, formatClient, formatCount, formatDuration, shortState} from '../model/format.js';
 import {sanitize} from '../model/sanitize.js';
@@ -21,6 +24,9 @@ const columns: Column[] = [
 	{title: 'Service', align: 'left', value: (s) => (s.service === '' ? '?' : s.service)},
 ];
 
+/** The longest text value that sets its column's width. */
+export const overflowAt = 40;
+
 const hostColumn: Column = {title: 'MaxScale', align: 'left', value: (s) => sanitize(s.host)};
 
 function width(text: string): number {
@@ -36,9 +42,19 @@ function pad(text: string, size: number, align: 'left' | 'right'): string {
 export function formatTable(sessions: readonly Session[], several: boolean): string {
 	const chosen = several ? [hostColumn, ...columns] : columns;
 	const cells = sessions.map((session) => chosen.map((column) => column.value(session)));
-	const sizes = chosen.map((column, index) =>
-		Math.max(width(column.title), ...cells.map((row) => width(row[index] ?? ''))),
-	);
+	const sizes = chosen.map((column, index) => {
+		// A text value past the limit overflows: it does not count.
+		const limit = column.align === 'left' ? overflowAt : Number.POSITIVE_INFINITY;
+		let widest = width(column.title);
+		for (const row of cells) {
+			const size = width(row[index] ?? '');
+			if (size <= limit && size > widest) {
+				widest = size;
+			}
+		}
+
+		return widest;
+	});
 	const line = (row: readonly string[]) =>
 		row
 			.map((cell, index) => pad(cell, sizes[index] ?? 0, chosen[index]?.align ?? 'left'))

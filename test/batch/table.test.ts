@@ -1,0 +1,22 @@
+// The --once table: every character kept, columns no wider than their usual values.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {formatTable, overflowAt} from '../../source/batch/table.js';
+import type {Session} from '../../source/model/session.js';
+
+const session = (id: string, user: string): Session => ({key: id, id, host: '', service: 'RW-Split-Router', state: 'Session started', user, remote: '10.0.0.1', port: 5000, ageSeconds: 60, idleSeconds: 1, memoryBytes: 70_000, ioActivity: 3});
+
+test('one very long user name keeps every character without widening the column for every line', () => {
+	const long = 'u'.repeat(500);
+	const lines = formatTable([session('1', 'app'), session('2', long), session('3', 'report')], false).trimEnd().split('\n');
+	assert.ok(lines[2]!.includes(long), 'the long name whole');
+	// The other lines, and the header, are as wide as without it.
+	const without = formatTable([session('1', 'app'), session('3', 'report')], false).trimEnd().split('\n');
+	assert.equal(lines[0], without[0]);
+	assert.equal(lines[1], without[1]);
+	assert.equal(lines[3], without[2]);
+	// A name up to the limit still sets the column's width.
+	const fits = formatTable([session('1', 'a'.repeat(overflowAt)), session('2', 'b')], false).split('\n');
+	assert.equal(fits[1]!.indexOf('10.0.0.1'), fits[2]!.indexOf('10.0.0.1'));
+});
