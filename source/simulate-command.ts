@@ -29,6 +29,8 @@ function integer(name: string, text: string | undefined, fallback: number, min: 
 }
 
 export async function runSimulate(flags: SimulateFlags): Promise<number> {
+	// meow titled the process `sessiontop`: in ps and top, a simulator should not pass for a monitor.
+	process.title = 'sessiontop simulate';
 	const port = integer('port', flags.port, 8989, 0, 65_535);
 	const sessions = integer('sessions', flags.sessions, 200, 0, 1_000_000);
 	const seed = integer('seed', flags.seed, 1, 0, 2 ** 31);

@@ -3,8 +3,10 @@
 // a pipe, and the exit code and single stderr line of every failure.
 
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import process from 'node:process';
 import {after, before, test} from 'node:test';
 import {maxctrlTsv} from '../../source/batch/maxctrl-tsv.js';
 import type {Simulator} from '../../source/simulator/index.js';
@@ -307,4 +309,25 @@ test('--demo with -h warns, once, that it watches its own simulator, and runs', 
 	assert.ok(withHost.stdout.split('\n').length > 100, 'the demo\'s sessions were listed');
 	assert.equal(alone.code, 0, alone.stderr);
 	assert.equal(alone.stderr, '');
+});
+
+test('a simulator shows as `sessiontop simulate` in ps, not as a monitor', {skip: skipWithoutBuild || (process.platform === 'linux' ? false : 'reads /proc')}, async () => {
+	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '2']);
+	let seen = '';
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			reject(new Error(`no banner in time: ${seen}`));
+		}, 10_000);
+		child.stdout!.on('data', (chunk: string) => {
+			seen += chunk;
+			if (/listening on/.test(seen)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+	});
+	const title = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+	child.kill('SIGTERM');
+	await done;
+	assert.equal(title, 'sessiontop simulate');
 });
