@@ -4,8 +4,10 @@
 //   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 10m, 2h, 64K, 1M
 //   !term           negation
 //   /regex/         a regular expression over the visible columns (service:/^rw/ works too)
-// A term that does not parse (an invalid regex) is reported and left out, so the
-// rest of the filter keeps working while the user types.
+//   "two words"     quotes keep spaces (state:"session started") or a colon ("a:b") in one term
+// A term that does not parse (an invalid regex, `usr:app` for a field that does not
+// exist) is reported and left out, so the rest of the filter keeps working while the
+// user types.
 
 import {formatClient} from './format.js';
 import type {Session} from './session.js';
@@ -109,11 +111,28 @@ function regexTest(body: string, pick: (session: Session) => string[]): Test | s
 		const regex = new RegExp(body, 'i');
 		return (session) => pick(session).some((text) => regex.test(text));
 	} catch (error: unknown) {
-		return `invalid regex /${body}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+		// V8 says "Invalid regular expression: /[/i: Unterminated character class": the reason alone.
+		const reason = (error as Error).message.replace(/^Invalid regular expression: /, '').replace(/^\/.*\/[a-z]*: /s, '');
+		return `invalid regex /${body}/: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
 	}
 }
 
+/** Without its quotes; one still being typed has no closing quote yet. */
+const unquote = (text: string) => (text.startsWith('"') ? text.slice(1, text.length > 1 && text.endsWith('"') ? -1 : undefined) : text);
+
+/** Text that matches anywhere in the visible columns. */
+function anyColumn(text: string): Test {
+	const needle = text.toLowerCase();
+	return (session) => columnsOf(session).some((column) => column.toLowerCase().includes(needle));
+}
+
+const fieldNames = [...textFields, ...numberFields].join(' ');
+
 function parseTerm(term: string): Test | string {
+	if (term.startsWith('"')) {
+		return anyColumn(unquote(term));
+	}
+
 	const numeric = /^([a-z]+)(>=|<=|>|<|=)(.+)$/i.exec(term);
 	if (numeric && numberFields.has(numeric[1]!.toLowerCase())) {
 		const field = numeric[1]!.toLowerCase() as NumberField;
@@ -132,7 +151,7 @@ function parseTerm(term: string): Test | string {
 	const scoped = /^([a-z]+):(.*)$/i.exec(term);
 	if (scoped && textFields.has(scoped[1]!.toLowerCase())) {
 		const field = scoped[1]!.toLowerCase() as TextField;
-		const value = scoped[2]!;
+		const value = unquote(scoped[2]!);
 		if (value.length > 1 && value.startsWith('/') && value.endsWith('/')) {
 			return regexTest(value.slice(1, -1), (session) => [fieldText(session, field)]);
 		}
@@ -141,18 +160,28 @@ function parseTerm(term: string): Test | string {
 		return (session) => fieldText(session, field).toLowerCase().includes(needle);
 	}
 
+	// A word before a colon that names no field is a typo (usr:app), unless it could be part
+	// of an address (ffff:10.0 in ::ffff:10.0.0.1): hex digits only.
+	if (scoped && !numberFields.has(scoped[1]!.toLowerCase()) && !/^[a-f]+$/i.test(scoped[1]!)) {
+		return `${scoped[1]} is not a field (${fieldNames}); "${term}" in quotes is text`;
+	}
+
 	if (term.length > 1 && term.startsWith('/') && term.endsWith('/')) {
 		return regexTest(term.slice(1, -1), columnsOf);
 	}
 
-	const needle = term.toLowerCase();
-	return (session) => columnsOf(session).some((text) => text.toLowerCase().includes(needle));
+	return anyColumn(term);
+}
+
+/** Terms split at spaces, except inside double quotes (`state:"session started"`). */
+function terms(text: string): string[] {
+	return text.match(/(?:[^\s"]+|"[^"]*"?)+/g) ?? [];
 }
 
 export function parseFilter(text: string): Filter {
 	const tests: Test[] = [];
 	const errors: string[] = [];
-	for (const raw of text.trim().split(/\s+/).filter(Boolean)) {
+	for (const raw of terms(text)) {
 		const negate = raw.startsWith('!') && raw.length > 1;
 		const parsed = parseTerm(negate ? raw.slice(1) : raw);
 		if (typeof parsed === 'string') {

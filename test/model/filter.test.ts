@@ -56,3 +56,25 @@ test('an invalid regex is reported, never thrown; the other terms still work', (
 	assert.deepEqual(sessions.filter((s) => filter.test?.(s) ?? true).map((s) => s.id), ['1', '3']);
 	assert.match(parseFilter('idle>soon').error ?? '', /not a number for idle/);
 });
+
+test('quotes keep spaces and colons in one term', () => {
+	assert.deepEqual(ids('state:"Session created"'), ['3']);
+	assert.deepEqual(ids('"session created"'), ['3']);
+	assert.deepEqual(ids('!state:"session created" user:app'), ['1']);
+	assert.deepEqual(ids('"10.0.0.5:4000"'), ['1']);
+	// An unclosed quote while typing reads to the end.
+	assert.deepEqual(ids('state:"session cre'), ['3']);
+});
+
+test('a word before a colon that names no field is reported; address parts are text', () => {
+	const typo = parseFilter('usr:app idle>60');
+	assert.match(typo.error ?? '', /^usr is not a field \(id user client host service state maxscale idle age memory io\); "usr:app" in quotes is text$/);
+	assert.deepEqual(sessions.filter((s) => typo.test?.(s) ?? true).map((s) => s.id), ['2', '3']);
+	assert.match(parseFilter('foo:bar').error ?? '', /^foo is not a field/);
+	// ::ffff:10.0.1.32 is how MaxScale shows IPv4 clients over IPv6.
+	assert.equal(parseFilter('ffff:10.0').error, undefined);
+});
+
+test('an invalid regex names its reason once', () => {
+	assert.equal(parseFilter('/[/').error, 'invalid regex /[/: unterminated character class');
+});
