@@ -237,11 +237,8 @@ async function replay(file: string, options: ReturnType<typeof monitorOptions>):
 	}
 
 	const runMonitor = await loadMonitor();
-	const first = recording.frames[0]?.t ?? 0;
-	const last = recording.frames.at(-1)?.t ?? first;
-	const skipped = recording.skipped > 0 ? ` (${recording.skipped} unreadable lines skipped)` : '';
-	const notice = `Replaying ${recording.frames.length} polls from ${new Date(first).toLocaleString()} to ${new Date(last).toLocaleTimeString()}${skipped}: p pauses, [ ] step.`;
-	return runMonitor({clients: [], options: {...options, readonly: true}, notice, recording});
+	// The screen names the recording's span itself (model/replay.ts replayNotice).
+	return runMonitor({clients: [], options: {...options, readonly: true}, recording});
 }
 
 process.exitCode = await main();

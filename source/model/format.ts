@@ -64,6 +64,12 @@ export function formatClock(epochMs: number): string {
 	return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
+/** YYYY-MM-DD of a local time: with formatClock, the one way the screen writes a moment (24-hour, no locale). */
+export function formatDate(epochMs: number): string {
+	const date = new Date(epochMs);
+	return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 /** Short state names for the narrow State column and the header. */
 export function shortState(state: string): string {
 	const known: Record<string, string> = {

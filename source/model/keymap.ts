@@ -101,13 +101,17 @@ export function helpBindings(readonly: boolean): Binding[] {
 	return bindings.filter((binding) => !(readonly && binding.writes));
 }
 
+export type HintSituation = 'list' | 'pane' | 'filter' | 'confirm-kill' | 'confirm-restart';
+
 /** The one-line hint: the commands that matter most in this situation; read-only, no kill. */
-export function keyHint(situation: 'list' | 'pane' | 'filter' | 'confirm', readonly = false): Array<{label: string; text: string}> {
-	const hints: Record<typeof situation, Array<[string, string]>> = {
+export function keyHint(situation: HintSituation, readonly = false): Array<{label: string; text: string}> {
+	const hints: Record<HintSituation, Array<[string, string]>> = {
 		list: [['↑↓', 'move'], ['Enter', 'details'], ['/', 'filter'], ['<>', 'sort'], ['K', 'kill'], ['p', 'pause'], ['?', 'help'], ['q', 'quit']],
 		pane: [['↑↓', 'move'], ['Tab', 'focus'], ['PgDn', 'scroll'], ['y', 'copy'], ['Esc', 'close'], ['?', 'help'], ['q', 'quit']],
 		filter: [['Enter', 'keep'], ['Esc', 'clear'], ['↑↓', 'move']],
-		confirm: [['y Enter', 'yes'], ['n Esc', 'no'], ['0-9', 'grace seconds']],
+		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
+		'confirm-kill': [['y Enter', 'yes'], ['n Esc', 'no'], ['0-9', 'grace seconds']],
+		'confirm-restart': [['y Enter', 'yes'], ['n Esc', 'no']],
 	};
 	return hints[situation].filter(([label]) => !(readonly && label === 'K')).map(([label, text]) => ({label, text}));
 }

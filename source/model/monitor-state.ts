@@ -28,7 +28,8 @@ export {hostKey} from './poll.js';
 /** What one watched MaxScale last said. */
 export type HostStatus = {
 	sessions: Session[];
-	lastPoll?: {at: number; latencyMs: number; bytes: number};
+	/** `waitMs`: the pause the poll loop took before the next poll (ui/use-reschedule.ts). */
+	lastPoll?: {at: number; latencyMs: number; bytes: number; waitMs?: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
 };
@@ -57,6 +58,11 @@ export type MonitorState = {
 	paneWidth: number;
 	focus: 'list' | 'pane';
 	pane: Pane;
+	/**
+	 * The last good document of the sessions the pane showed lately, by key, oldest first
+	 * (pane.ts): a pane opened again, or a fetch that fails (MaxScale down), shows it, not nothing.
+	 */
+	documents: ReadonlyMap<string, unknown>;
 	marked: Set<string>;
 	mode: Mode;
 	/** First line of the help shown (the help view clamps it). */
@@ -121,6 +127,7 @@ export function initialState(options: Options = {}): MonitorState {
 		paneWidth: 40,
 		focus: 'list',
 		pane: closedPane,
+		documents: new Map(),
 		marked: new Set(),
 		mode: 'list',
 		helpScroll: 0,
@@ -184,6 +191,11 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'refresh': {
+			if (state.replay !== undefined) {
+				// Nothing to poll: the recording is all there is. Say what moves it instead.
+				return {...state, message: {tone: 'info', text: 'A replay does not poll: ] steps to the next recorded poll, [ back.'}};
+			}
+
 			return {...state, refreshes: state.refreshes + 1, message: {tone: 'info', text: 'Polling now…'}};
 		}
 

@@ -11,7 +11,8 @@ import type {Session} from './session.js';
 
 export type Operation = 'kill' | 'restart';
 export type Target = {key: string; id: string; host: string; user?: string; client: string; service: string};
-export type Confirm = {operation: Operation; targets: Target[]; ttl: string};
+/** `hidden`: how many of the targets the filter hid when the confirmation opened. */
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number};
 
 export type Effect =
 	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]}
@@ -42,6 +43,49 @@ export function describeTarget(target: Target): string {
 	return `session ${target.id}${where} (${target.user ?? '?'}@${target.client}, ${target.service || 'no service'})`;
 }
 
+/** Ids a prompt names before it says `and N more`: enough to recognise, short enough for one line. */
+export const namedIds = 5;
+
+/** `123, 456, 789 and 4 more`: the ids (with their MaxScale when several are watched). */
+function idList(targets: readonly Target[]): string {
+	const names = targets.slice(0, namedIds).map((target) => (target.key === target.id ? target.id : `${target.id} on ${target.host}`));
+	const more = targets.length - names.length;
+	return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+}
+
+/**
+ * The question a confirmation asks, naming what it acts on: marks can sit on sessions the
+ * filter hides, and "2 marked sessions" alone would not say which, or that they are off screen.
+ */
+export function confirmQuestion(confirm: Confirm): string {
+	const verb = confirm.operation === 'kill' ? 'Kill' : 'Restart';
+	const [only] = confirm.targets;
+	if (confirm.targets.length === 1 && only !== undefined) {
+		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}?`;
+	}
+
+	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';
+	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}?`;
+}
+
+/** `3 marked`, and how many of them the filter hides: marks act even where the list does not show them. */
+export function markSummary(state: Pick<MonitorState, 'marked' | 'byId' | 'filter'>): string | undefined {
+	if (state.marked.size === 0) {
+		return undefined;
+	}
+
+	const {test} = state.filter;
+	let hidden = 0;
+	if (test !== undefined) {
+		for (const key of state.marked) {
+			const session = state.byId.get(key);
+			hidden += session !== undefined && !test(session) ? 1 : 0;
+		}
+	}
+
+	return `${state.marked.size} marked${hidden > 0 ? ` (${hidden} hidden by the filter)` : ''}`;
+}
+
 function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (state.readonly) {
 		const doing = operation === 'kill' ? 'killing' : 'restarting';
@@ -66,7 +110,10 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(old) ?? ''}${where} cannot ${operation} sessions: that needs MaxScale 22.08 or later.`}};
 	}
 
-	return {...state, mode: 'confirm', confirm: {operation, targets, ttl: ''}};
+	// Counted now, with the targets: the prompt says what it will act on that the list does not show.
+	const {test} = state.filter;
+	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session)).length : 0;
+	return {...state, mode: 'confirm', confirm: {operation, targets, ttl: '', hidden}};
 }
 
 function confirmKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
@@ -177,6 +224,17 @@ export function operationReducer(state: MonitorState, action: Action): MonitorSt
 			return undefined;
 		}
 	}
+}
+
+/**
+ * What `s` wrote (ui/effects.ts saveSnapshot: the list as filtered, and the pane's document
+ * when the pane is open and has one), said of the state it was written from.
+ */
+export function savedMessage(state: Pick<MonitorState, 'filter' | 'pane'>, file: string): string {
+	const list = state.filter.test === undefined ? 'the list' : 'the filtered list';
+	const {pane} = state;
+	const document = pane.open && pane.document !== undefined ? ` and the ${pane.ended ? 'last ' : ''}document of ${pane.title.replace(/^Session/, 'session')}` : '';
+	return `Saved ${list}${document} to ${file}.`;
 }
 
 /** One sentence for what a kill or restart did. */

@@ -34,10 +34,51 @@ export type PaneAction =
 
 export const closedPane: Pane = {open: false, title: '', source: [], lines: [], changed: 0, ended: false, scroll: 0};
 
+/** Documents kept for sessions the pane has left: a few, for going back and forth (and ~KBs each). */
+export const keptDocuments = 16;
+
+/** A pane on `key`: its last good document at once, if one was fetched, until a fresh one comes. */
 export function paneFor(state: MonitorState, key: string): Pane {
 	const session = state.byId.get(key);
 	const title = session === undefined ? `Session ${key}` : `Session ${session.id}${session.key === session.id ? '' : ` on ${session.host}`}`;
-	return {...closedPane, open: true, id: key, title};
+	const document = state.documents.get(key);
+	if (document === undefined) {
+		return {...closedPane, open: true, id: key, title};
+	}
+
+	const source = jsonLines(document);
+	return {...closedPane, open: true, id: key, title, document, source, lines: wrapLines(source, state.paneWidth)};
+}
+
+/** `documents` with `key`'s newest document, the oldest dropped past keptDocuments. */
+function keep(documents: ReadonlyMap<string, unknown>, key: string, document: unknown): ReadonlyMap<string, unknown> {
+	const next = new Map(documents);
+	next.delete(key); // Re-inserted last: the most recent.
+	next.set(key, document);
+	for (const oldest of next.keys()) {
+		if (next.size <= keptDocuments) {
+			break;
+		}
+
+		next.delete(oldest);
+	}
+
+	return next;
+}
+
+/** After a poll: only documents of sessions still listed, and the pane's own (an ended session's last). */
+export function keptFor(documents: ReadonlyMap<string, unknown>, byId: ReadonlyMap<string, unknown>, paneId: string | undefined): ReadonlyMap<string, unknown> {
+	const gone = [...documents.keys()].filter((key) => key !== paneId && !byId.has(key));
+	if (gone.length === 0) {
+		return documents;
+	}
+
+	const next = new Map(documents);
+	for (const key of gone) {
+		next.delete(key);
+	}
+
+	return next;
 }
 
 function scrollTo(state: MonitorState, to: number): MonitorState {
@@ -103,7 +144,8 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 			const source = jsonLines(action.document, previous);
 			const lines = wrapLines(source, state.paneWidth);
 			const changed = countChanged(source);
-			return scrollTo({...state, pane: {...pane, document: action.document, source, lines, changed, error: undefined}}, pane.scroll);
+			const documents = keep(state.documents, action.id, action.document);
+			return scrollTo({...state, documents, pane: {...pane, document: action.document, source, lines, changed, error: undefined}}, pane.scroll);
 		}
 
 		case 'document-failed': {
@@ -111,6 +153,7 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 				return state;
 			}
 
+			// The document stays: the last good one, under the error (or dimmed, once it ended).
 			return {...state, pane: {...pane, ended: pane.ended || action.gone, error: action.gone ? undefined : action.message}};
 		}
 

@@ -8,6 +8,7 @@
 
 import {trackChangesSteps, type Changes} from './changes.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
+import {keptFor} from './pane.js';
 import type {Row} from './rows.js';
 import {firstRow} from './selection.js';
 import type {Session} from './session.js';
@@ -111,6 +112,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		changes,
 		summary,
 		marked: marked.size === state.marked.size ? state.marked : marked,
+		documents: keptFor(state.documents, byId, state.pane.id),
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),
 		polls: state.polls + 1,

@@ -2,7 +2,8 @@
 // rebuilds what the screen showed then, per host, through the same poll actions
 // a live monitor takes. Pure: the UI only says "step", on a timer or a key.
 
-import type {Frame} from '../api/recording.js';
+import type {Frame, Recording} from '../api/recording.js';
+import {formatClock, formatDate} from './format.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
 export type Replay = {frames: readonly Frame[]; index: number};
@@ -15,6 +16,18 @@ function frameAction(frame: Frame, multi: boolean): Action {
 		? // Stepped to (on the timer, or by a key while paused): shown, as a poll asked for with r is.
 			{type: 'poll-ok', host, sessions: frame.sessions, at: frame.t, latencyMs: frame.latencyMs, bytes: frame.bytes, manual: true}
 		: {type: 'poll-failed', host, error: {kind: 'network', message: frame.error}, at: frame.t};
+}
+
+/**
+ * The status line's note while replaying: what is played, from when to when, in the screen's
+ * own 24-hour times (the date once, and again only if the recording ends on another day).
+ */
+export function replayNotice(recording: Pick<Recording, 'frames' | 'skipped'>): string {
+	const first = recording.frames[0]?.t ?? 0;
+	const last = recording.frames.at(-1)?.t ?? first;
+	const to = formatDate(last) === formatDate(first) ? formatClock(last) : `${formatDate(last)} ${formatClock(last)}`;
+	const skipped = recording.skipped > 0 ? ` (${recording.skipped} unreadable lines skipped)` : '';
+	return `Replaying ${recording.frames.length} polls from ${formatDate(first)} ${formatClock(first)} to ${to}${skipped}: p pauses, [ ] step.`;
 }
 
 /** The median time between a host's successive frames: the interval the recording was made at. */

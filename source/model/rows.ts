@@ -122,6 +122,28 @@ function* groupBy(pool: Pool, members: readonly number[], key: (s: Session) => s
 	return groups;
 }
 
+/**
+ * Sessions the rows hold, collapsed groups included: a service row counts its sessions
+ * whether or not they are drawn under it (the header's `N of M` under a filter). Ghosts
+ * never count. Walks the rows, so it is worked out only when a filter is on.
+ */
+export function sessionCount(rows: readonly Row[]): number {
+	let inServices = 0;
+	let loose = 0;
+	let grouped = false;
+	for (const row of rows) {
+		if (isSessionRow(row)) {
+			loose++;
+		} else if (row.kind === 'service') {
+			grouped = true;
+			inServices += row.count;
+		}
+	}
+
+	// Grouped, every session is in a service (drawn or not); flat, every one is a row.
+	return grouped ? inServices : loose;
+}
+
 const serviceName = (s: Session) => s.service || noService;
 const stateName = (s: Session) => s.state || noState;
 const liveCount = (pool: Pool, members: readonly number[]) => members.reduce((n, position) => n + (position < pool.live ? 1 : 0), 0);

@@ -1,9 +1,10 @@
 import {useApp} from 'ink';
-import {useCallback, useEffect} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import type {Client} from '../api/client.js';
 import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
+import {replayNotice} from '../model/replay.js';
 import {idWidthOf, layoutFor} from './layout.js';
 import {Screen} from './screen.js';
 import type {Theme} from './theme.js';
@@ -60,5 +61,8 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 
 	const hostCount = state.hostOrder.length;
 	const hostLabel = hostCount === 1 ? (clients[0]?.target.label ?? recording?.hosts[0] ?? '') : `${hostCount} MaxScales`;
-	return <Screen state={state} layout={layout} theme={theme} hostLabel={hostLabel} notice={notice} />;
+	// A replay's note is written here, in the screen's 24-hour times, whatever the caller wrote
+	// (the CLI's used the locale's dates: 11/28/2026, 11:45:31 PM).
+	const note = useMemo(() => (recording === undefined ? notice : replayNotice(recording)), [recording, notice]);
+	return <Screen state={state} layout={layout} theme={theme} hostLabel={hostLabel} notice={note} />;
 }

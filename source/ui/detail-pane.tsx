@@ -7,8 +7,12 @@ type Props = {pane: Pane; width: number; height: number; focused: boolean; theme
 
 /** The selected session's raw JSON:API document: coloured, scrolled, changes marked, dimmed once the session ended. */
 export function DetailPane({pane, width, height, focused, theme}: Props) {
-	// The border takes two rows and the title one.
-	const bodyHeight = Math.max(1, height - 3);
+	// The border takes two rows and the title one; a failed fetch's sentence (over the last
+	// good document) or the note of a document never fetched one more, or the box would
+	// overflow and push the title out.
+	const error = pane.ended ? undefined : pane.error;
+	const neverFetched = pane.ended && pane.document === undefined;
+	const bodyHeight = Math.max(1, height - 3 - (error !== undefined || neverFetched ? 1 : 0));
 	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
 	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
 	let status = '';
@@ -36,9 +40,15 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 				</Text>
 				<Text color={theme.muted}>{range}</Text>
 			</Text>
-			{pane.error !== undefined && !pane.ended && (
+			{error !== undefined && (
 				<Text wrap="truncate" color={theme.error}>
-					{truncate(pane.error, width)}
+					{truncate(error, width)}
+				</Text>
+			)}
+			{neverFetched && (
+				// Never fetched (MaxScale was down from the start): say so rather than draw an empty box.
+				<Text wrap="truncate" color={theme.muted}>
+					{truncate('It ended before its document could be fetched.', width)}
 				</Text>
 			)}
 			{visible.map((line, index) => (

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {keyHint} from '../model/keymap.js';
+import {keyHint, type HintSituation} from '../model/keymap.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
-import {describeTarget} from '../model/operations.js';
+import {confirmQuestion} from '../model/operations.js';
 import {safeCut, sanitize, truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
@@ -47,13 +47,10 @@ export function Footer({state, notice, theme, width}: Props) {
 	/** The second line of a long sentence, in the key hints' place. */
 	let more;
 	if (state.mode === 'confirm' && confirm !== undefined) {
-		const [first] = confirm.targets;
-		const what =
-			confirm.targets.length === 1 && first !== undefined ? describeTarget(first) : `${confirm.targets.length} marked sessions`;
 		const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 		line = (
 			<Text wrap="truncate" bold color={theme.warn} inverse={theme.warn === undefined}>
-				{truncate(`[y/N] ${confirm.operation === 'kill' ? 'Kill' : 'Restart'} ${what}?${grace}`, width)}
+				{truncate(`[y/N] ${confirmQuestion(confirm)}${grace}`, width)}
 			</Text>
 		);
 	} else if (state.mode === 'filter') {
@@ -84,7 +81,13 @@ export function Footer({state, notice, theme, width}: Props) {
 		);
 	}
 
-	const situation = state.mode === 'confirm' ? 'confirm' : state.mode === 'filter' ? 'filter' : state.pane.open ? 'pane' : 'list';
+	let situation: HintSituation = state.pane.open ? 'pane' : 'list';
+	if (state.mode === 'confirm') {
+		situation = confirm?.operation === 'restart' ? 'confirm-restart' : 'confirm-kill';
+	} else if (state.mode === 'filter') {
+		situation = 'filter';
+	}
+
 	return (
 		<Box flexDirection="column" width={width}>
 			{line}

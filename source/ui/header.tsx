@@ -4,7 +4,9 @@ import {formatMs} from '../api/errors.js';
 import {sparkline} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
+import {markSummary} from '../model/operations.js';
 import {noService} from '../model/rows.js';
+import {nextPoll} from '../model/schedule.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import type {Theme} from './theme.js';
 
@@ -72,6 +74,10 @@ export function Header({state, host, theme, width, shown}: Props) {
 	// Counted with the poll (model/summary.ts), not by a frame.
 	const {stateCounts} = state.summary;
 	const sparkWidth = width >= 160 ? 20 : 10;
+	// Marks act (K, R) even on sessions the filter or a collapsed group hides: always say there are some.
+	const marks = markSummary(state);
+	// Only while polls run on their own: paused, failing (the retry countdown) or replayed, none is due.
+	const next = lastPoll === undefined || paused || error !== undefined || replay !== undefined ? undefined : nextPoll(lastPoll, intervalMs);
 
 	return (
 		<Box flexDirection="column" width={width}>
@@ -122,13 +128,18 @@ export function Header({state, host, theme, width, shown}: Props) {
 						{' PAUSED '}
 					</Text>
 				)}
+				{marks !== undefined && (
+					<Text bold color={theme.marked}>
+						{`${error !== undefined && single ? '  ' : paused ? ' ' : ''}● ${marks}`}
+					</Text>
+				)}
 				<Text color={theme.muted}>
-					{(error !== undefined && state.hostOrder.length === 1) || paused ? '  ' : ''}
+					{(error !== undefined && state.hostOrder.length === 1) || paused || marks !== undefined ? '  ' : ''}
 					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
 					{`  every ${formatMs(intervalMs)}`}
 				</Text>
-				{lastPoll?.waitMs !== undefined && lastPoll.waitMs > intervalMs && (
-					<Text color={theme.warn}>{` (slow polls: next in ${formatMs(Math.round(lastPoll.waitMs / 100) * 100)})`}</Text>
+				{next?.slow === true && (
+					<Text color={theme.warn}>{` (slow polls: next in ${formatMs(Math.max(0, Math.round((next.at - now) / 100) * 100))})`}</Text>
 				)}
 				<Text color={theme.muted}>
 					{`  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
-import {isSessionRow} from '../model/rows.js';
+import {sessionCount} from '../model/rows.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
@@ -10,23 +10,14 @@ import type {Layout} from './layout.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
 
-function sessionRows(rows: MonitorState['rows']): number {
-	let count = 0;
-	for (const row of rows) {
-		count += isSessionRow(row) ? 1 : 0;
-	}
-
-	return count;
-}
-
 export type ScreenProps = {state: MonitorState; layout: Layout; theme: Theme; hostLabel: string; notice?: string};
 
 /** One frame of the monitor, from the state alone: no hooks that fetch or listen. */
 export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
-	// Sessions on the list: the header says so only under a filter, and counting walks
-	// every row (each poll, thousands), so only then.
+	// Sessions the filter matches, in collapsed groups too: the header says so only under a
+	// filter, and counting walks every row (each poll, thousands), so only then.
 	const filtered = state.filter.test !== undefined;
-	const shown = useMemo(() => (filtered ? sessionRows(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
+	const shown = useMemo(() => (filtered ? sessionCount(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
 		empty = 'Waiting for the first answer…';

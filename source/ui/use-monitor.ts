@@ -8,11 +8,13 @@ import {listThreadsFor, type ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
+import {savedMessage} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
 import {finishInSlices} from './finish-in-slices.js';
+import {useReschedule} from './use-reschedule.js';
 
 export type MonitorProps = {
 	/** One client per MaxScale, in the order of --hosts. */
@@ -131,6 +133,8 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			instance.setInterval(state.intervalMs);
 		}
 	}, [state.intervalMs]);
+	// ...and a poll already scheduled at the old pace comes sooner when the new one says so.
+	useReschedule(pollers, state);
 
 	useEffect(() => {
 		for (const instance of pollers.current) {
@@ -197,9 +201,11 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			writeTerminal(osc52(effect.text));
 			dispatch({type: 'message', message: {tone: 'ok', text: `Copied ${effect.what} to the clipboard (OSC 52).`}});
 		} else {
-			saveSnapshot(latest.current, clients.map((client) => client.target.label).join(','), saveDirectory).then(
+			// The sentence says what was written: the state it was written from, not a later one.
+			const saved = latest.current;
+			saveSnapshot(saved, clients.map((client) => client.target.label).join(','), saveDirectory).then(
 				(file) => {
-					dispatch({type: 'message', message: {tone: 'ok', text: `Saved the list and the open document to ${file}.`}});
+					dispatch({type: 'message', message: {tone: 'ok', text: savedMessage(saved, file)}});
 				},
 				(error: unknown) => {
 					const code = (error as {code?: string}).code ?? 'error';

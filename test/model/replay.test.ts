@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {Frame} from '../../source/api/recording.js';
 import {initialState} from '../../source/model/monitor-state.js';
+import {replayNotice} from '../../source/model/replay.js';
 import {session} from '../helpers/sessions.js';
 import {run, type} from '../helpers/state.js';
 
@@ -45,4 +46,22 @@ test('a replay runs at the pace it was recorded, and says why kill is off withou
 	state = type(state, 'K');
 	assert.equal(state.mode, 'list');
 	assert.equal(state.message?.text, 'This is a replay of a recording: killing sessions works only on a live MaxScale.');
+});
+
+test('r in a replay polls nothing, and says what moves the replay instead', () => {
+	const state = type(run(initialState(), {type: 'replay-load', frames}), 'r');
+	assert.equal(state.refreshes, 0);
+	assert.match(state.message?.text ?? '', /A replay does not poll: \] steps/);
+	assert.equal(type(initialState(), 'r').refreshes, 1, 'live, r still polls');
+});
+
+test('the replay note writes its times as the rest of the screen does: 24-hour, no locale', () => {
+	const at = new Date(2026, 10, 28, 23, 45, 31).getTime();
+	const recorded: Frame[] = [
+		{t: at, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: []},
+		{t: at + 60_000, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: []},
+	];
+	assert.equal(replayNotice({frames: recorded, skipped: 0}), 'Replaying 2 polls from 2026-11-28 23:45:31 to 23:46:31: p pauses, [ ] step.');
+	recorded.push({t: at + 3_600_000, host: 'mx', ok: false, error: 'x'});
+	assert.equal(replayNotice({frames: recorded, skipped: 2}), 'Replaying 3 polls from 2026-11-28 23:45:31 to 2026-11-29 00:45:31 (2 unreadable lines skipped): p pauses, [ ] step.');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {buildRows, isGroupRow, noService, serviceKey, stateKey} from '../../source/model/rows.js';
+import {buildRows, isGroupRow, noService, serviceKey, sessionCount, stateKey} from '../../source/model/rows.js';
 import {countStates} from '../../source/model/summary.js';
 import {defaultSort} from '../../source/model/sort.js';
 import {label} from '../helpers/rows.js';
@@ -90,4 +90,20 @@ test('collapsed groups hide their rows; ghosts stay in their group, not counted'
 test('a filter keeps only matching sessions and recounts the groups', () => {
 	const rows = buildRows(sessions, {grouping: 'service', sort: defaultSort, filter: (s) => s.user === 'a'});
 	assert.deepEqual(rows.map(label), ['S:RW-Split-Router:2', '3', '11']);
+});
+
+test('the filter\'s count holds the sessions of collapsed groups too, and never ghosts', () => {
+	const many = [...sessions, session(20, {service: 'Analytics', user: 'metabase'}), session(21, {service: 'Analytics', user: 'metabase'})];
+	const filter = (s: {user?: string}) => s.user === 'metabase' || s.user === 'a';
+	const open = buildRows(many, {grouping: 'service-state', sort: defaultSort, filter});
+	assert.equal(sessionCount(open), 4);
+	for (const collapsed of [new Set([serviceKey('Analytics')]), new Set([stateKey('RW-Split-Router', 'Session started'), serviceKey('Analytics')])]) {
+		const rows = buildRows(many, {grouping: 'service-state', sort: defaultSort, filter, collapsed});
+		assert.ok(rows.length < open.length, 'fewer rows drawn');
+		assert.equal(sessionCount(rows), 4, 'the same sessions match');
+	}
+
+	assert.equal(sessionCount(buildRows(many, {grouping: 'service', sort: defaultSort, filter, collapsed: new Set([serviceKey('Analytics')])})), 4);
+	assert.equal(sessionCount(buildRows(many, {grouping: 'flat', sort: defaultSort, filter})), 4);
+	assert.equal(sessionCount(buildRows(many, {grouping: 'service-state', sort: defaultSort, filter, ghosts: [session(99, {user: 'a'})]})), 4);
 });

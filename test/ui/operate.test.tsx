@@ -121,7 +121,7 @@ test('y copies with OSC 52, s saves a 0600 snapshot, ? lists every key of the ke
 	await press(keys.enter, () => frame().includes('"data": {'), 'the pane');
 	await press('y', () => frame().includes('Copied the document of session'), 'the document copied');
 	assert.ok(Buffer.from(/52;c;([^\u0007]*)/.exec(written.at(-1) ?? '')?.[1] ?? '', 'base64').toString().includes('"type": "sessions"'));
-	await press('s', () => frame().includes('Saved the list and the open document to'), 'saved');
+	await press('s', () => frame().includes(`Saved the list and the document of session ${id} to`), 'saved');
 	const [file = ''] = await readdir(directory);
 	assert.ok(file.startsWith('sessiontop-'));
 	const saved = path.join(directory, file);

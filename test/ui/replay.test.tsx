@@ -42,6 +42,12 @@ test('record a live run, then replay it offline with pause and stepping', async 
 	const replay = render(<App clients={[]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} recording={recording} writeTerminal={() => undefined} />);
 	const frame = () => plain(replay.lastFrame());
 	await waitFor(() => frame().includes('REPLAY') && frame().includes('maxuser'), 'the replay');
+	// The note in the screen's own 24-hour times, never the locale's (11/28/2026, 11:45:31 PM).
+	assert.match(frame(), /Replaying \d+ polls from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d to \d\d:\d\d:\d\d/);
+	assert.doesNotMatch(frame(), /[AP]M\b|\d+\/\d+\/\d{4}/);
+	replay.stdin.write('r');
+	await waitFor(() => frame().includes('A replay does not poll'), 'r: nothing to poll, said so');
+	assert.doesNotMatch(frame(), /Polling now/);
 	replay.stdin.write('p');
 	await waitFor(() => frame().includes('PAUSED'), 'pause');
 	replay.stdin.write('g');

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {keyHint} from '../../source/model/keymap.js';
+import {reducer} from '../../source/model/monitor-state.js';
+import {confirmQuestion, markSummary, savedMessage} from '../../source/model/operations.js';
+import {session} from '../helpers/sessions.js';
+import {start, type} from '../helpers/state.js';
+
+const sessions = [
+	session(123, {user: 'app', remote: '10.0.0.1', port: 5000}),
+	session(456, {user: 'app', remote: '10.0.0.2', port: 5001}),
+	session(789, {user: 'report', remote: '10.0.0.3', port: 5002}),
+];
+
+/** Type text into the filter prompt and keep it. */
+const filter = (text: string) => ['/', ...text, 'return'];
+
+test('K on marks the filter hides names them and says how many are hidden', () => {
+	let state = type(start(sessions), 'space', 'space', ...filter('user:report'));
+	assert.deepEqual([...state.marked], ['123', '456']);
+	assert.equal(markSummary(state), '2 marked (2 hidden by the filter)');
+	state = type(state, 'K');
+	assert.equal(state.confirm?.hidden, 2);
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions (2 hidden by the filter): 123, 456?');
+	// Without a filter, the same marks: named, nothing hidden.
+	state = type(state, 'escape', 'escape', 'K');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 123, 456?');
+	assert.equal(markSummary(state), '2 marked');
+});
+
+test('one marked session hidden by the filter: named in full, and said to be hidden', () => {
+	const state = type(start(sessions), 'space', ...filter('user:report'), 'R');
+	assert.equal(confirmQuestion(state.confirm!), 'Restart session 123 (app@10.0.0.1:5000, RW-Split-Router), hidden by the filter?');
+});
+
+test('many marks: a few ids, then how many more', () => {
+	const many = Array.from({length: 8}, (_, i) => session(i + 1));
+	const state = type(start(many), ...Array.from({length: 8}, () => 'space'), 'K');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 8 marked sessions: 1, 2, 3, 4, 5 and 3 more?');
+	assert.equal(markSummary(start(many)), undefined, 'no marks, nothing to say');
+});
+
+test('only a kill offers a grace period: MaxScale\'s restart call takes none', () => {
+	assert.ok(keyHint('confirm-kill').some((hint) => hint.label === '0-9'));
+	assert.ok(!keyHint('confirm-restart').some((hint) => hint.label === '0-9'));
+	const state = type(start(sessions), 'R', '5');
+	assert.equal(state.confirm?.ttl, '', 'digits do nothing in a restart prompt');
+});
+
+test('the save sentence says what was saved: the list, filtered or not, and the document only when there is one', () => {
+	let state = start(sessions);
+	assert.equal(savedMessage(state, 'f.json'), 'Saved the list to f.json.');
+	state = type(state, 'return');
+	assert.equal(savedMessage(state, 'f.json'), 'Saved the list to f.json.', 'the pane open, its document not loaded yet');
+	state = reducer(state, {type: 'document-loaded', id: '123', document: {data: {id: '123'}}});
+	assert.equal(savedMessage(state, 'f.json'), 'Saved the list and the document of session 123 to f.json.');
+	state = type(state, ...filter('app'));
+	assert.equal(savedMessage(state, 'f.json'), 'Saved the filtered list and the document of session 123 to f.json.');
+	state = type(state, 'escape');
+	assert.equal(savedMessage(state, 'f.json'), 'Saved the filtered list to f.json.', 'the pane closed');
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {reducer} from '../../source/model/monitor-state.js';
+import {keptDocuments} from '../../source/model/pane.js';
+import {session} from '../helpers/sessions.js';
+import {poll, run, start, type} from '../helpers/state.js';
+
+const five = [1, 2, 3, 4, 5].map((id) => session(id));
+const documentOf = (id: number) => ({data: {id: String(id), attributes: {user: `u${id}`}}});
+const refused = {type: 'document-failed', id: '2', message: 'Connection refused by mx.', gone: false} as const;
+
+test('MaxScale down: the pane closed and opened again shows the last good document under the error', () => {
+	let state = type(start(five), 'down', 'return');
+	state = reducer(state, {type: 'document-loaded', id: '2', document: documentOf(2)});
+	const lines = state.pane.lines.length;
+	assert.ok(lines > 0);
+	state = reducer(state, {type: 'poll-failed', error: {kind: 'refused', message: 'Connection refused by mx.'}, at: 1});
+	state = type(state, 'escape', 'return');
+	assert.deepEqual(state.pane.document, documentOf(2), 'at once, before any fetch');
+	assert.equal(state.pane.lines.length, lines);
+	state = reducer(state, refused);
+	assert.equal(state.pane.error, 'Connection refused by mx.');
+	assert.deepEqual(state.pane.document, documentOf(2), 'a failed fetch keeps it');
+	// MaxScale back, the session gone: ended, with its last document (the pane dims it).
+	state = poll(state, five.filter((s) => s.id !== '2'));
+	assert.equal(state.pane.ended, true);
+	assert.deepEqual(state.pane.document, documentOf(2));
+	assert.equal(state.pane.lines.length, lines);
+});
+
+test('the pane following the cursor back to a session shows its last document; a fresh one marks what changed since', () => {
+	let state = type(start(five), 'down', 'return');
+	state = reducer(state, {type: 'document-loaded', id: '2', document: documentOf(2)});
+	state = type(state, 'down');
+	assert.equal(state.pane.document, undefined, 'never fetched: nothing to show yet');
+	state = type(state, 'up');
+	assert.deepEqual(state.pane.document, documentOf(2));
+	assert.equal(state.pane.changed, 0);
+	state = reducer(state, {type: 'document-loaded', id: '2', document: {data: {id: '2', attributes: {user: 'other'}}}});
+	assert.equal(state.pane.changed, 1);
+});
+
+test('kept documents are few, and only of sessions still listed (or the one the pane shows)', () => {
+	const many = Array.from({length: keptDocuments + 4}, (_, i) => session(i + 1));
+	let state = run(start(many), {type: 'resize', listHeight: 50, paneHeight: 10, paneWidth: 60});
+	state = type(state, 'return');
+	for (let id = 1; id <= many.length; id++) {
+		state = reducer(state, {type: 'document-loaded', id: String(id), document: documentOf(id)});
+		state = type(state, 'down');
+	}
+
+	assert.equal(state.documents.size, keptDocuments);
+	assert.ok(!state.documents.has('1'), 'the oldest went first');
+	state = type(state, 'up');
+	const shown = state.pane.id!;
+	state = poll(state, many.filter((s) => s.id === '1'));
+	assert.deepEqual([...state.documents.keys()], [shown], 'ended sessions dropped; the pane keeps its own');
+});

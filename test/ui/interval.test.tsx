@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import {after, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {Client} from '../../source/api/client.js';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {App} from '../../source/ui/app.js';
+import {Header} from '../../source/ui/header.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
+import {plain, waitFor} from '../helpers/ink.js';
+
+const servers: FixtureServer[] = [];
+const cleanups: Array<() => Promise<void>> = [];
+after(async () => {
+	// Also what a failed test left mounted, so that the run ends.
+	await Promise.all(cleanups.map(async (cleanup) => cleanup()));
+	await Promise.all(servers.map(async (server) => server.close()));
+});
+
+const theme = themeFor({NO_COLOR: '1'});
+const sleep = async (ms: number) =>
+	new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+test('- brings the next poll forward at once, not when the old interval is up', async () => {
+	const server = await startFixtureServer('v24');
+	servers.push(server);
+	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000});
+	const app = render(<App clients={[client]} options={{intervalMs: 10_000}} theme={theme} listWorker={false} writeTerminal={() => undefined} />);
+	cleanups.push(async () => {
+		app.unmount();
+		await client.close();
+	});
+	const frame = () => plain(app.lastFrame());
+	const lists = () => server.requests.filter((request) => request.startsWith('GET /v1/sessions?')).length;
+	await waitFor(() => frame().includes('every 10s') && frame().includes('maxuser'), 'the first poll');
+	const before = lists();
+	for (let i = 0; i < 5; i++) {
+		app.stdin.write('-');
+	}
+
+	await waitFor(() => frame().includes('every 500ms'), 'the interval at 500 ms');
+	// Due 500 ms after the last poll, so now or very soon: not 10 s after it.
+	await waitFor(() => lists() > before, 'a poll at the new interval', 2000);
+	await waitFor(() => lists() > before + 2, 'and then every 500 ms', 3000);
+	assert.doesNotMatch(frame(), /slow polls/, 'quick polls are not slow polls');
+	// Slower again: nothing sooner, and the polls go on.
+	app.stdin.write('+');
+	await waitFor(() => frame().includes('every 1s'), 'the interval at 1 s');
+	const slower = lists();
+	await waitFor(() => lists() > slower, 'polls go on at 1 s', 3000);
+});
+
+/** A state whose last poll took `latencyMs` at `intervalMs`, `agoMs` ago, with the pause the poll loop took. */
+function polled(intervalMs: number, latencyMs: number, waitMs: number, agoMs: number): MonitorState {
+	const state = {...initialState({intervalMs})};
+	return reducer(state, {type: 'poll-ok', sessions: [], at: Date.now() - agoMs, latencyMs, bytes: 10, waitMs});
+}
+
+test('the header says "slow polls" only when slow polls stretched the wait, and its "next in" counts down', async () => {
+	// Five +, a 14 ms poll, then six -: the pause of 10 s was the old interval's, not slow polls.
+	const quick = polled(500, 14, 10_000, 100);
+	const header = (state: MonitorState) => render(<Header state={state} host="mx" theme={theme} width={160} shown={0} />);
+	const plainQuick = header(quick);
+	assert.doesNotMatch(plain(plainQuick.lastFrame()), /slow polls/);
+	assert.match(plain(plainQuick.lastFrame()), /every 500ms/);
+	plainQuick.unmount();
+
+	// A 2 s poll at a 1 s interval: the next waits 4 s, so 3 s from a poll 1 s ago, and ticking down.
+	const slow = header(polled(1000, 2000, 4000, 1000));
+	const nextIn = () => {
+		const text = /slow polls: next in (\d+(?:\.\d)?)(s|ms)/.exec(plain(slow.lastFrame()));
+		assert.ok(text, plain(slow.lastFrame()));
+		return Number(text[1]) * (text[2] === 's' ? 1000 : 1);
+	};
+
+	cleanups.push(async () => {
+		slow.unmount();
+	});
+	const first = nextIn();
+	assert.ok(first > 2500 && first <= 3000, String(first));
+	await sleep(2100);
+	const later = nextIn();
+	assert.ok(later < first - 1500, `${later} after ${first}`);
+});
