@@ -106,7 +106,7 @@ test('a snapshot (s) holds no password, and is mode 0600', async () => {
 	screen.press(keys.enter);
 	await until(screen, () => screen.frame().includes('"user": "alice"'), 'the document');
 	screen.press('s');
-	await until(screen, () => /Saved the list and the open document to /.test(screen.frame()), 'the saved sentence');
+	await until(screen, () => /Saved the list and the document of session 1 to /.test(screen.frame()), 'the saved sentence');
 	const [file] = (await readdir(directory)).filter((name) => /^sessiontop-.*\.json$/.test(name));
 	assert.ok(file !== undefined, 'a sessiontop-*.json file');
 	const full = path.join(directory, file);
