@@ -1,41 +1,16 @@
 import assert from 'node:assert/strict';
-import {mkdtemp, readdir, readFile, stat} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {after, test} from 'node:test';
-import {render} from 'ink-testing-library';
-import {Client} from '../../source/api/client.js';
 import {bindings} from '../../source/model/keymap.js';
-import {App} from '../../source/ui/app.js';
-import {themeFor} from '../../source/ui/theme.js';
-import {startSimulator, type Simulator} from '../../source/simulator/index.js';
-import {keys, plain, waitFor} from '../helpers/ink.js';
+import {keys, waitFor} from '../helpers/ink.js';
+import {closeAll, mountSimulated} from './simulated-app.js';
 
 // Issue 4's behaviours through the real App, real key bytes, against the simulator over loopback.
-const simulators: Simulator[] = [];
-after(async () => {
-	await Promise.all(simulators.map(async (simulator) => simulator.close()));
-});
+after(closeAll);
 
 async function mount(rows = 40) {
-	const simulator = await startSimulator({port: 0, sessions: 60, seed: 3, churn: 0});
-	simulators.push(simulator);
-	const client = new Client({target: {origin: simulator.url, label: `127.0.0.1:${simulator.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000});
-	const written: string[] = [];
-	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
-	const app = render(
-		<App clients={[client]} options={{intervalMs: 200}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={(text) => written.push(text)} />,
-	);
-	Object.defineProperty(app.stdout, 'rows', {value: rows});
-	app.stdout.emit('resize');
-	const frame = () => plain(app.lastFrame());
-	const press = async (key: string, until: () => boolean, what: string) => {
-		app.stdin.write(key);
-		await waitFor(until, what);
-	};
-
-	await waitFor(() => /▶\s+\d/.test(frame()), 'the first poll');
-	return {simulator, client, app, frame, press, written, directory};
+	return mountSimulated({rows});
 }
 
 test('sort with > < and I, shown in the header and the column title, the cursor on the same id', async () => {

@@ -1,5 +1,6 @@
 // The real App against the simulator over loopback, driven with real key bytes: shared by
-// the screen tests that need a lively MaxScale (operate.test.tsx has its own, older copy).
+// the screen tests that need a lively MaxScale. `written`: what the app wrote to the
+// terminal itself (OSC 52 for y).
 
 import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -24,7 +25,8 @@ export async function mountSimulated({rows = 40, intervalMs = 200, simulator: op
 	const simulator: Simulator = await startSimulator({port: 0, sessions: 60, seed: 3, churn: 0, ...options});
 	const client = new Client({target: {origin: simulator.url, label: `127.0.0.1:${simulator.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000});
 	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
-	const app = render(<App clients={[client]} options={{intervalMs}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={() => undefined} />);
+	const written: string[] = [];
+	const app = render(<App clients={[client]} options={{intervalMs}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={(text) => written.push(text)} />);
 	Object.defineProperty(app.stdout, 'rows', {value: rows});
 	app.stdout.emit('resize');
 	const frame = () => plain(app.lastFrame());
@@ -56,7 +58,7 @@ export async function mountSimulated({rows = 40, intervalMs = 200, simulator: op
 	open.add(close);
 
 	await waitFor(() => /▶\s+\d/.test(frame()), 'the first poll');
-	return {simulator, client, app, frame, press, typeText, directory, close};
+	return {simulator, client, app, frame, press, typeText, written, directory, close};
 }
 
 /** The id on the cursor's row. */
