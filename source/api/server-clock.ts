@@ -95,3 +95,25 @@ export function zoneShiftMs(worstGapMs: number, localOffsetMs: number): number {
 export function localOffsetMs(instant: number): number {
 	return -new Date(instant).getTimezoneOffset() * 60_000;
 }
+
+/**
+ * Columns of a list (session-list-reader.ts): where an age is NaN (no seconds_alive), it
+ * is taken from `connected` at `polledAt`, both moved as zoneShiftMs says when `correct`
+ * (zone-less times read in the operator's zone). In place.
+ */
+export function agesFromConnected(ages: Float64Array, connected: Float64Array, idles: Float64Array, polledAt: number, correct: boolean): void {
+	let worstGapMs = 0;
+	for (let i = 0; correct && i < ages.length; i++) {
+		if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i]) && !Number.isNaN(idles[i])) {
+			worstGapMs = Math.max(worstGapMs, (idles[i]! * 1000) - (polledAt - connected[i]!));
+		}
+	}
+
+	const shift = zoneShiftMs(worstGapMs, localOffsetMs(polledAt));
+	for (let i = 0; i < ages.length; i++) {
+		if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i])) {
+			connected[i]! -= shift;
+			ages[i] = Math.max(0, (polledAt - connected[i]!) / 1000);
+		}
+	}
+}

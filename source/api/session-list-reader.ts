@@ -10,7 +10,7 @@ import type {Buffer} from 'node:buffer';
 import {sanitize} from '../model/sanitize.js';
 import {skip, type JsonSink} from './json-scanner.js';
 import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
-import {isZoneless, localOffsetMs, zoneShiftMs} from './server-clock.js';
+import {agesFromConnected, isZoneless} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
 import {Context, nameBytes, names, namePlace, nameSlots, opens, slot} from './session-list-slots.js';
 
@@ -250,26 +250,8 @@ export class SessionListReader implements JsonSink {
 
 		// Where seconds_alive (24.02) was absent, the age comes from `connected`, as
 		// readSession does, moved as readSessionList moves it (server-clock.ts).
-		const ages = this.#builder.numbers('ageSeconds');
-		const connected = this.#builder.numbers('connectedAt');
-		const idles = this.#builder.numbers('idleSeconds');
-		let worstGapMs = 0;
-		if (this.#zoneless === true && this.#origin.serverZone === undefined) {
-			for (let i = 0; i < ages.length; i++) {
-				if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i]) && !Number.isNaN(idles[i])) {
-					worstGapMs = Math.max(worstGapMs, (idles[i]! * 1000) - (polledAt - connected[i]!));
-				}
-			}
-		}
-
-		const shift = zoneShiftMs(worstGapMs, localOffsetMs(polledAt));
-		for (let i = 0; i < ages.length; i++) {
-			if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i])) {
-				connected[i]! -= shift;
-				ages[i] = Math.max(0, (polledAt - connected[i]!) / 1000);
-			}
-		}
-
+		const correct = this.#zoneless === true && this.#origin.serverZone === undefined;
+		agesFromConnected(this.#builder.numbers('ageSeconds'), this.#builder.numbers('connectedAt'), this.#builder.numbers('idleSeconds'), polledAt, correct);
 		sizeConnectedCache(this.#builder.count);
 		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, generation: this.#generation};
 	}
