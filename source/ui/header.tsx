@@ -135,7 +135,8 @@ export function Header({state, host, theme, width, shown}: Props) {
 				)}
 				<Text color={theme.muted}>
 					{(error !== undefined && state.hostOrder.length === 1) || paused || marks !== undefined ? '  ' : ''}
-					{lastPoll === undefined ? `connecting to ${host}…` : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
+					{/* After a failure (a 401, refused) it is no longer connecting: the status line says why. */}
+					{lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no answer yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
 					{`  every ${formatMs(intervalMs)}`}
 				</Text>
 				{next?.slow === true && (

@@ -20,7 +20,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	const shown = useMemo(() => (filtered ? sessionCount(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
-		empty = 'Waiting for the first answer…';
+		empty = state.error === undefined ? 'Waiting for the first answer…' : 'No answer yet: the line below says why (r retries now).';
 	} else if (filtered) {
 		empty = 'No session matches the filter (Esc clears it).';
 	}
