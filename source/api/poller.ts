@@ -89,8 +89,24 @@ export class Poller {
 		void this.#poll();
 	}
 
+	/**
+	 * The interval from now on. A poll already scheduled at the old pace comes sooner when
+	 * the new one says so (after five + and as many -, not 10 s later): at the last poll's
+	 * end plus the new pause, or at once if that has passed. A longer interval applies from
+	 * the poll already scheduled; a failing MaxScale keeps its back-off.
+	 */
 	setInterval(ms: number): void {
 		this.#intervalMs = ms;
+		if (this.#timer === undefined || this.#failures > 0 || this.#paused) {
+			return;
+		}
+
+		const delay = pauseAfter(ms, this.#lastLatencyMs);
+		if (delay < this.#nextDelay) {
+			clearTimeout(this.#timer);
+			this.#nextDelay = delay;
+			this.#timer = setTimeout(() => void this.#poll(), Math.max(0, this.#scheduledAt + delay - Date.now()));
+		}
 	}
 
 	setPaused(paused: boolean): void {
@@ -136,10 +152,14 @@ export class Poller {
 			return;
 		}
 
+		this.#scheduledAt = Date.now();
 		this.#timer = setTimeout(() => void this.#poll(), this.#nextDelay);
 	}
 
 	#nextDelay = 0;
+	/** When the pending timer was set, and the last good poll's time: what setInterval moves it by. */
+	#scheduledAt = 0;
+	#lastLatencyMs = 0;
 
 	#failed(error: ApiError): void {
 		this.#failures++;
@@ -165,6 +185,7 @@ export class Poller {
 
 		if (result.ok) {
 			this.#failures = 0;
+			this.#lastLatencyMs = result.latencyMs;
 			this.#nextDelay = pauseAfter(this.#intervalMs, result.latencyMs);
 			this.#events.onList(result, this.#nextDelay, manual);
 		} else {

@@ -28,7 +28,7 @@ export {hostKey} from './poll.js';
 /** What one watched MaxScale last said. */
 export type HostStatus = {
 	sessions: Session[];
-	/** `waitMs`: the pause the poll loop took before the next poll (ui/use-reschedule.ts). */
+	/** `waitMs`: the pause the poll loop took before the next poll (api/poller.ts). */
 	lastPoll?: {at: number; latencyMs: number; bytes: number; waitMs?: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;

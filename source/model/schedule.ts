@@ -1,6 +1,6 @@
 // When the next poll is due, from the last one and the interval in force now: the
-// header's "slow polls: next in" and the rescheduling after + and - (ui/use-reschedule.ts)
-// both read it, so what the header promises is what the poll loop is asked to do.
+// header's "slow polls: next in", the same rule by which the poll loop moves its timer
+// after + and - (api/poller.ts setInterval), so what the header promises is what it does.
 
 /**
  * The pause after a poll that took `latencyMs`: the interval, or twice the poll's time when

@@ -14,7 +14,6 @@ import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
 import {finishInSlices} from './finish-in-slices.js';
-import {useReschedule} from './use-reschedule.js';
 
 export type MonitorProps = {
 	/** One client per MaxScale, in the order of --hosts. */
@@ -133,8 +132,6 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			instance.setInterval(state.intervalMs);
 		}
 	}, [state.intervalMs]);
-	// ...and a poll already scheduled at the old pace comes sooner when the new one says so.
-	useReschedule(pollers, state);
 
 	useEffect(() => {
 		for (const instance of pollers.current) {

@@ -214,3 +214,33 @@ test('a poll in flight when p pauses is not shown; r while paused still is', asy
 	poller.stop();
 	await close();
 });
+
+test('a shorter interval moves the poll already scheduled; a longer one waits for it', async () => {
+	const s = await server({status: 200, delayMs: 1});
+	const lists: number[] = [];
+	const poller = new Poller(s.client, 10_000, {onList: () => lists.push(Date.now()), onError() {}, onServerInfo() {}});
+	poller.start();
+	const until = async (count: number, ms: number) => {
+		const end = Date.now() + ms;
+		while (lists.length < count && Date.now() < end) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise((resolve) => {
+				setTimeout(resolve, 10);
+			});
+		}
+	};
+
+	await until(1, 2000);
+	assert.equal(lists.length, 1);
+	// The next poll is 10 s away; 200 ms brings it forward, not after the 10 s.
+	poller.setInterval(200);
+	await until(3, 2000);
+	assert.ok(lists.length >= 3, `${lists.length} polls within 2 s of the change`);
+	// Longer again: the poll already scheduled still comes at the 200 ms pace.
+	const before = lists.length;
+	poller.setInterval(10_000);
+	await until(before + 1, 1000);
+	assert.equal(lists.length, before + 1);
+	poller.stop();
+	await s.close();
+});
