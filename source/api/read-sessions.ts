@@ -4,7 +4,7 @@
 
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
-import {isZoneless, localOffsetMs, parseServerTime, zoneShiftMs} from './server-clock.js';
+import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
 
 type Json = Record<string, unknown>;
 
@@ -195,21 +195,22 @@ function shiftZonelessAges(sessions: Session[], fromConnected: boolean[], data: 
 		return;
 	}
 
-	const moves = (i: number) => fromConnected[i] === true && sessions[i]!.connectedAt !== undefined;
-	let worstGapMs = 0;
-	for (let i = 0; i < sessions.length; i++) {
-		const {idleSeconds, connectedAt} = sessions[i]!;
-		if (moves(i) && idleSeconds !== undefined) {
-			worstGapMs = Math.max(worstGapMs, (idleSeconds * 1000) - (polledAt - connectedAt!));
-		}
+	// As columns, through the streamed reader's own rule (server-clock.ts), so the two agree
+	// by construction: an age is taken from `connected` where it is NaN.
+	const ages = new Float64Array(sessions.length);
+	const connected = new Float64Array(sessions.length);
+	const idles = new Float64Array(sessions.length);
+	for (const [i, session] of sessions.entries()) {
+		ages[i] = fromConnected[i] === true ? Number.NaN : 0;
+		connected[i] = session.connectedAt ?? Number.NaN;
+		idles[i] = session.idleSeconds ?? Number.NaN;
 	}
 
-	const shift = zoneShiftMs(worstGapMs, localOffsetMs(polledAt));
-	for (let i = 0; i < sessions.length && shift > 0; i++) {
-		const session = sessions[i]!;
-		if (moves(i)) {
-			session.connectedAt! -= shift;
-			session.ageSeconds = Math.max(0, (polledAt - session.connectedAt!) / 1000);
+	agesFromConnected(ages, connected, idles, polledAt, true);
+	for (const [i, session] of sessions.entries()) {
+		if (fromConnected[i] === true && session.connectedAt !== undefined) {
+			session.connectedAt = connected[i];
+			session.ageSeconds = ages[i];
 		}
 	}
 }
