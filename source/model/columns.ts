@@ -2,10 +2,10 @@
 // narrows (the least telling first), and User and Client share what is left over.
 
 import {hostLabels} from './host-labels.js';
-import {formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
+import {compactCount, formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
 import {head, tail} from './sanitize.js';
 import type {Session} from './session.js';
-import type {SortKey} from './sort.js';
+import type {Sort, SortKey} from './sort.js';
 
 export type ColumnKey = SortKey;
 
@@ -142,11 +142,83 @@ export function cellText(session: Session, key: ColumnKey): string {
 	}
 }
 
-/** Pad or cut a cell to its column, keeping the end of a cut id visible. */
+// An address and its port, the way formatClient writes them: IPv4, or IPv6 in brackets.
+const addressAndPort = /^(\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]+\])(:\d{1,5})$/i;
+
+/**
+ * A client too long for its column, cut at the front so that the port and the end of
+ * the address stay (`…168.40.17:60464`, `…370:7334]:34567`): the network part is
+ * what clients tend to share. Whole groups only: `…2.168.40.17` would read as another
+ * address. Undefined when that cannot be done (not an address, or no room).
+ */
+function cutAddress(text: string, width: number): string | undefined {
+	const match = addressAndPort.exec(text);
+	const address = match?.[1];
+	const port = match?.[2];
+	if (address === undefined || port === undefined) {
+		return undefined;
+	}
+
+	let start = address.length - (width - 1 - port.length);
+	while (start < address.length && !'.:['.includes(address.charAt(start - 1))) {
+		start++;
+	}
+
+	return start < address.length ? `…${address.slice(start)}${port}` : undefined;
+}
+
+/** Pad or cut a cell to its column, keeping the end of a cut id and the port of a cut client visible. */
 export function fitCell(text: string, column: Column): string {
 	if (text.length > column.width) {
-		return (column.key === 'id' ? `…${tail(text, column.width - 1)}`.padStart(column.width) : `${head(text, column.width - 1)}…`.padEnd(column.width));
+		if (column.key === 'id') {
+			return `…${tail(text, column.width - 1)}`.padStart(column.width);
+		}
+
+		// A count cut mid-digits (1234…) would read as a smaller one: say it in units.
+		if (column.key === 'io' && /^\d+$/.test(text) && compactCount(Number(text)).length <= column.width) {
+			return compactCount(Number(text)).padStart(column.width);
+		}
+
+		const client = column.key === 'client' ? cutAddress(text, column.width) : undefined;
+		return (client ?? `${head(text, column.width - 1)}…`).padEnd(column.width);
 	}
 
 	return column.align === 'right' ? text.padStart(column.width) : text.padEnd(column.width);
+}
+
+/**
+ * The title row, gutter included, aligned with the cells below. The sorted column's
+ * title carries an arrow, before a right-aligned title and after a left-aligned one.
+ * When the title fills its column (Memory), the arrow goes in the space beside it
+ * (`Idle▼Memory`) rather than cutting the title to `▼Memo…`; only a title that does
+ * not fit even so is shortened, keeping its arrow. `width`: the row's, which a last
+ * left-aligned column's arrow may reach into.
+ */
+export function titleRow(columns: readonly Column[], sort: Sort, width = Number.POSITIVE_INFINITY): string {
+	const cells = columns.map((column) => fitCell(column.title, column));
+	const gaps = columns.map((_, index) => ' '.repeat(index === 0 ? gutter : 1));
+	const at = columns.findIndex((column) => column.key === sort.key);
+	const sorted = columns[at];
+	if (sorted === undefined) {
+		return cells.map((cell, index) => `${gaps[index]}${cell}`).join('');
+	}
+
+	const arrow = sort.descending ? '▼' : '▲';
+	const {title} = sorted;
+	const right = sorted.align === 'right';
+	const full = gaps.reduce((sum, gap) => sum + gap.length, 0) + cells.reduce((sum, cell) => sum + cell.length, 0);
+	if (title.length + 1 <= sorted.width) {
+		cells[at] = fitCell(right ? `${arrow}${title}` : `${title}${arrow}`, sorted);
+	} else if (title.length <= sorted.width && right) {
+		gaps[at] = `${gaps[at]!.slice(0, -1)}${arrow}`;
+	} else if (title.length <= sorted.width && at + 1 < columns.length) {
+		gaps[at + 1] = `${arrow}${gaps[at + 1]!.slice(1)}`;
+	} else if (title.length <= sorted.width && full + 1 <= width) {
+		cells[at] = `${cells[at]!}${arrow}`;
+	} else if (sorted.width >= 2) {
+		const shortened = head(title, sorted.width - 2);
+		cells[at] = right ? `${arrow}${shortened}…`.padStart(sorted.width) : `${shortened}…${arrow}`.padEnd(sorted.width);
+	}
+
+	return cells.map((cell, index) => `${gaps[index]}${cell}`).join('');
 }

@@ -1,6 +1,7 @@
 // The `/` filter: terms separated by spaces, all of which must match.
 //   text            any visible column contains it (case-insensitive)
 //   user:app        one field contains it: id user client host service state maxscale
+//                   (a client as shown, 10.0.0.1:4000, or as reported, [::ffff:10.0.0.1]:4000)
 //   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 10m, 2h, 64K, 1M
 //   !term           negation
 //   /regex/         a regular expression over the visible columns (service:/^rw/ works too)
@@ -9,7 +10,7 @@
 // exist) is reported and left out, so the rest of the filter keeps working while the
 // user types.
 
-import {formatClient} from './format.js';
+import {formatClient, reportedClient} from './format.js';
 import type {Session} from './session.js';
 
 type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'state' | 'maxscale';
@@ -20,7 +21,22 @@ const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 type Test = (session: Session) => boolean;
 export type Filter = {text: string; test: Test | undefined; error?: string};
 
-function fieldText(session: Session, field: TextField): string {
+/**
+ * The client as shown (`10.0.7.5:4000`) and, for an IPv4-mapped one, as MaxScale reports
+ * it (`[::ffff:10.0.7.5]:4000`, what maxctrl and the JSON pane show): an address copied
+ * from either finds the session.
+ */
+function clientTexts(session: Session): string[] {
+	const shown = formatClient(session.remote, session.port);
+	const reported = session.remote === undefined ? shown : reportedClient(session.remote, session.port);
+	return reported === shown ? [shown] : [shown, reported];
+}
+
+function fieldTexts(session: Session, field: TextField): string[] {
+	return field === 'client' ? clientTexts(session) : [fieldText(session, field)];
+}
+
+function fieldText(session: Session, field: Exclude<TextField, 'client'>): string {
 	switch (field) {
 		case 'id': {
 			return session.id;
@@ -28,10 +44,6 @@ function fieldText(session: Session, field: TextField): string {
 
 		case 'user': {
 			return session.user ?? '';
-		}
-
-		case 'client': {
-			return formatClient(session.remote, session.port);
 		}
 
 		case 'host': {
@@ -72,7 +84,7 @@ function fieldNumber(session: Session, field: NumberField): number | undefined {
 	}
 }
 
-const columnsOf = (session: Session) => [session.id, session.user ?? '', formatClient(session.remote, session.port), session.service, session.state];
+const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, session.state];
 
 const multipliers: Record<string, number> = {
 	'': 1, s: 1, m: 60, h: 3600, d: 86_400, k: 1024, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3,
@@ -153,11 +165,11 @@ function parseTerm(term: string): Test | string {
 		const field = scoped[1]!.toLowerCase() as TextField;
 		const value = unquote(scoped[2]!);
 		if (value.length > 1 && value.startsWith('/') && value.endsWith('/')) {
-			return regexTest(value.slice(1, -1), (session) => [fieldText(session, field)]);
+			return regexTest(value.slice(1, -1), (session) => fieldTexts(session, field));
 		}
 
 		const needle = value.toLowerCase();
-		return (session) => fieldText(session, field).toLowerCase().includes(needle);
+		return (session) => fieldTexts(session, field).some((text) => text.toLowerCase().includes(needle));
 	}
 
 	// A word before a colon that names no field is a typo (usr:app), unless it could be part

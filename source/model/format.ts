@@ -45,17 +45,48 @@ export function formatCount(value: number | undefined): string {
 	return value === undefined || !Number.isFinite(value) ? '?' : String(value);
 }
 
-/** `remote:port`, IPv6 in brackets when a port follows; '?' when unknown. */
-export function formatClient(remote: string | undefined, port: number | undefined): string {
-	if (remote === undefined) {
-		return '?';
+/** A count in a few cells: 123k, 1.2M (decimal: these are events, not bytes), for a column too narrow for every digit. */
+export function compactCount(value: number): string {
+	const units = ['', 'k', 'M', 'G', 'T'];
+	let scaled = value;
+	let unit = 0;
+	// 999.5 and up would round to 1000: the next unit says it in fewer cells.
+	while (Math.abs(scaled) >= 999.5 && unit < units.length - 1) {
+		scaled /= 1000;
+		unit++;
 	}
 
+	return unit === 0 ? String(value) : `${Math.abs(scaled) < 9.95 ? scaled.toFixed(1) : Math.round(scaled)}${units[unit]}`;
+}
+
+/**
+ * The IPv4 address in an IPv4-mapped IPv6 one, `::ffff:10.0.0.1`: how a dual-stack
+ * listener sees an IPv4 client, which MaxScale reports as such. Undefined for any
+ * other address (real IPv6, or something that only looks close).
+ */
+export function mappedIpv4(remote: string): string | undefined {
+	const match = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(remote);
+	const ipv4 = match?.[1];
+	return ipv4 !== undefined && ipv4.split('.').every((octet) => Number(octet) <= 255) ? ipv4 : undefined;
+}
+
+/** `remote:port` as MaxScale reports the address, IPv6 in brackets when a port follows: `[::ffff:10.0.0.1]:4000`. */
+export function reportedClient(remote: string, port: number | undefined): string {
 	if (port === undefined) {
 		return remote;
 	}
 
 	return remote.includes(':') ? `[${remote}]:${port}` : `${remote}:${port}`;
+}
+
+/**
+ * `remote:port` as the screen shows it: an IPv4-mapped client as the IPv4 address it
+ * is (`10.0.0.1:4000`, which fits the column where `[::ffff:10.0.0.1]:4000` would
+ * lose its port), real IPv6 in brackets (`[2001:db8::1]:4000`); '?' when unknown.
+ * The JSON pane, --json and --tsv keep the address as reported.
+ */
+export function formatClient(remote: string | undefined, port: number | undefined): string {
+	return remote === undefined ? '?' : reportedClient(mappedIpv4(remote) ?? remote, port);
 }
 
 /** HH:MM:SS of a local time. */

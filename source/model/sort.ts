@@ -1,6 +1,7 @@
 // Sort orders for the session list. Every comparison ends on the id, so equal
 // keys keep a stable, predictable order from poll to poll.
 
+import {mappedIpv4} from './format.js';
 import {compareIds, type Session} from './session.js';
 
 export const sortKeys = ['id', 'user', 'client', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'] as const;
@@ -41,7 +42,8 @@ function byText(pick: (s: Session) => string | undefined): (descending: boolean)
 /** What each key sorts by, other than the id: text or a number, undefined when unknown. */
 export const sortValues = {
 	user: {text: (s: Session) => s.user},
-	client: {text: (s: Session) => s.remote},
+	// As the Client column shows it: an IPv4 client of a dual-stack listener among the IPv4 ones.
+	client: {text: (s: Session) => (s.remote === undefined ? undefined : (mappedIpv4(s.remote) ?? s.remote))},
 	state: {text: (s: Session) => s.state},
 	age: {number: (s: Session) => s.ageSeconds},
 	idle: {number: (s: Session) => s.idleSeconds},

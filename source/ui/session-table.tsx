@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {columnText, fitCell, type Column} from '../model/columns.js';
+import {columnText, fitCell, titleRow, type Column} from '../model/columns.js';
 import {shortState} from '../model/format.js';
 import {head} from '../model/sanitize.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
@@ -79,24 +79,14 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	);
 });
 
-function title(column: Column, sort: Sort): string {
-	if (column.key !== sort.key) {
-		return fitCell(column.title, column);
-	}
-
-	const arrow = sort.descending ? '▼' : '▲';
-	return fitCell(column.align === 'right' ? `${arrow}${column.title}` : `${column.title}${arrow}`, column);
-}
-
 /** The session list: the column titles, then only the rows in view. */
 export function SessionTable(props: Props) {
 	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, empty} = props;
 	const visible = rows.slice(top, top + height);
-	const titles = columns.map((column) => title(column, sort)).join(' ');
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
 			<Text bold wrap="truncate" underline>
-				{pad(`  ${titles}`, width)}
+				{pad(titleRow(columns, sort, width), width)}
 			</Text>
 			{visible.map((row) => (
 				<TableRow

@@ -71,7 +71,7 @@ test('--once prints the screen columns as a plain table, sorted by --sort', opti
 	assert.equal(lines.length, 7);
 	const ids = lines.slice(1).map((line) => Number(line.trim().split(/\s+/)[0]));
 	assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'sorted by id by default');
-	assert.match(run.stdout, /122486 {2}app_rw +\[::ffff:10\.0\.1\.32\]:\d+ +started/);
+	assert.match(run.stdout, /122486 {2}app_rw +10\.0\.1\.32:\d+ +started/, 'an IPv4-mapped client as the IPv4 address it is, as on the screen');
 	// eslint-disable-next-line no-control-regex
 	assert.doesNotMatch(run.stdout, /\u001B/, 'no colours in batch output');
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {cellText, columnText, fitCell, layoutColumns} from '../../source/model/columns.js';
+import {cellText, columnText, fitCell, gutter, layoutColumns, titleRow, type Column} from '../../source/model/columns.js';
 import {formatBytes, formatClient, formatDuration} from '../../source/model/format.js';
+import type {SortKey} from '../../source/model/sort.js';
 import {session} from '../helpers/sessions.js';
 
 const keys = (width: number) => layoutColumns(width).map((c) => c.key);
@@ -48,7 +49,7 @@ test('formats', () => {
 	assert.equal(formatBytes(512), '512B');
 	assert.equal(formatBytes(67_337), '66K');
 	assert.equal(formatBytes(1.5 * 1024 * 1024), '1.5M');
-	assert.equal(formatClient('::ffff:127.0.0.1', 4000), '[::ffff:127.0.0.1]:4000');
+	assert.equal(formatClient('::ffff:127.0.0.1', 4000), '127.0.0.1:4000');
 	assert.equal(formatClient('10.0.0.1', 4000), '10.0.0.1:4000');
 	assert.equal(formatClient('10.0.0.1', undefined), '10.0.0.1');
 });
@@ -73,4 +74,95 @@ test('a MaxScale column too narrow for the names shows what tells them apart', (
 	assert.equal(wide.labels, undefined);
 	assert.equal(columnText(session(1, {host: hosts[0]!}), wide), hosts[0]);
 	assert.equal(columnText(session(1, {host: hosts[0]!, user: 'u'}), columns.find((c) => c.key === 'user')!), 'u');
+});
+
+const clientColumn = (width: number): Column => ({key: 'client', title: 'Client', width, align: 'left'});
+
+test('a client too long for its column keeps its port and the end of its address, in whole groups', () => {
+	assert.equal(fitCell('192.168.40.17:60464', clientColumn(18)), '…168.40.17:60464  ');
+	assert.equal(fitCell('255.255.255.255:65535', clientColumn(15)), '…255.255:65535 ');
+	assert.equal(fitCell('[2001:db8:85a3::8a2e:370:7334]:34567', clientColumn(26)), '…:8a2e:370:7334]:34567    ');
+	assert.equal(fitCell('[2001:db8:85a3::8a2e:370:7334]:34567', clientColumn(18)), '…370:7334]:34567  ');
+	// Fits: as it is. Not an address: cut at the end, as any text.
+	assert.equal(fitCell('10.0.7.5:58582', clientColumn(22)), '10.0.7.5:58582        ');
+	assert.equal(fitCell('some.host.name.example:3306', clientColumn(15)), 'some.host.name…');
+	const addresses = ['192.168.140.217:60464', '10.0.7.5:58582', '[2001:db8:85a3::8a2e:370:7334]:34567', '[fe80::1ff:fe23:4567:890a]:3306', '[::ffff:172.16.30.4]:34567'];
+	for (let width = 15; width <= 26; width++) {
+		for (const address of addresses) {
+			const cell = fitCell(address, clientColumn(width));
+			assert.equal(cell.length, width, `${address} in ${width}: ${cell}`);
+			const port = address.slice(address.lastIndexOf(':'));
+			assert.ok(cell.trimEnd().endsWith(port), `${address} in ${width}: ${cell}`);
+			// What is left of the address is whole groups of it.
+			const kept = cell.trim().replace(/^…/, '');
+			assert.ok(address.endsWith(kept) && (kept === address || /[.:[]$/.test(address.slice(0, -kept.length))), `${address} in ${width}: ${cell}`);
+		}
+	}
+});
+
+test('a count too long for I/O is said in units, not cut mid-digits', () => {
+	const io = layoutColumns(80).find((c) => c.key === 'io')!;
+	assert.equal(fitCell('99999', io), '99999');
+	assert.equal(fitCell('123456', io), ' 123k');
+	assert.equal(fitCell('2500000000', io), ' 2.5G');
+	assert.equal(fitCell(cellText(session(1, {ioActivity: 1_234_567}), 'io'), io), ' 1.2M');
+});
+
+// Where each column starts in a row: the gutter, then the cells joined by one space.
+function starts(columns: readonly Column[]): number[] {
+	let at = gutter;
+	return columns.map((column) => {
+		const start = at;
+		at += column.width + 1;
+		return start;
+	});
+}
+
+test('a sorted heading keeps its whole title and its arrow at every width, aligned with its cells', () => {
+	const sorts: SortKey[] = ['id', 'user', 'client', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'];
+	const hosts = ['mx1.example.com:8989', 'mx2.example.com:8989'];
+	for (let width = 60; width <= 200; width++) {
+		for (const [idWidth, maxscaleWidth] of [[4, 0], [7, 0], [12, 0], [7, 20]] as const) {
+			const columns = layoutColumns(width, idWidth, maxscaleWidth, maxscaleWidth > 0 ? hosts : []);
+			const plain = titleRow(columns, {key: 'none' as SortKey, descending: false}, width);
+			const at = starts(columns);
+			// Unsorted, each title sits in its column's cells: right-aligned ones end where their cells end.
+			columns.forEach((column, index) => {
+				assert.equal(plain.slice(at[index], at[index]! + column.width), fitCell(column.title, column), `${width}: ${column.key}`);
+			});
+			for (const key of sorts.filter((key) => columns.some((c) => c.key === key))) {
+				for (const descending of [false, true]) {
+					const arrow = descending ? '▼' : '▲';
+					const row = titleRow(columns, {key, descending}, width);
+					const what = `${width} cells, id ${idWidth}, sorted by ${key}: ${JSON.stringify(row)}`;
+					assert.ok(row.length <= width, what);
+					assert.equal(row.split(arrow).length, 2, `one arrow: ${what}`);
+					// The arrow takes a blank of the unsorted row: every title stays whole and in place.
+					assert.equal(row.replace(arrow, ' ').trimEnd(), plain.trimEnd(), what);
+					assert.ok(!row.includes('…'), what);
+					// And it touches its title: before a right-aligned one, after a left-aligned one.
+					const index = columns.findIndex((c) => c.key === key);
+					const column = columns[index]!;
+					const titleAt = column.align === 'right' ? at[index]! + column.width - column.title.length : at[index]!;
+					assert.equal(row.indexOf(arrow), column.align === 'right' ? titleAt - 1 : titleAt + column.title.length, what);
+				}
+			}
+		}
+	}
+});
+
+test('a sorted title that fills its column puts the arrow beside it; one too long is shortened, arrow kept', () => {
+	const columns = layoutColumns(80);
+	assert.match(titleRow(columns, {key: 'memory', descending: true}, 80), /Idle▼Memory {3}I\/O$/);
+	assert.match(titleRow(columns, {key: 'age', descending: false}, 80), / {2}▲Age/);
+	const narrow: Column[] = [
+		{key: 'id', title: 'Id', width: 4, align: 'right'},
+		{key: 'maxscale', title: 'MaxScale', width: 8, align: 'left'},
+		{key: 'user', title: 'User', width: 4, align: 'left'},
+	];
+	assert.equal(titleRow(narrow, {key: 'maxscale', descending: false}), '    Id MaxScale▲User');
+	// The last column's arrow after it only while the row has room for it.
+	assert.equal(titleRow(narrow, {key: 'user', descending: false}, 21), '    Id MaxScale User▲');
+	assert.equal(titleRow(narrow, {key: 'user', descending: false}, 20), '    Id MaxScale Us…▲');
+	assert.equal(titleRow([{...narrow[0]!, title: 'Identifier'}], {key: 'id', descending: true}), '  ▼Id…');
 });

@@ -78,3 +78,30 @@ test('a word before a colon that names no field is reported; address parts are t
 test('an invalid regex names its reason once', () => {
 	assert.equal(parseFilter('/[/').error, 'invalid regex /[/: unterminated character class');
 });
+
+test('an IPv4-mapped client matches as shown and as MaxScale reports it', () => {
+	const mapped = [
+		session(1, {remote: '::ffff:10.0.7.5', port: 34_918}),
+		session(2, {remote: '10.0.7.6', port: 4000}),
+		session(3, {remote: '2001:db8::1', port: 4000}),
+	];
+	const matching = (text: string) => {
+		const filter = parseFilter(text);
+		assert.equal(filter.error, undefined, filter.error);
+		return mapped.filter((s) => filter.test?.(s) ?? true).map((s) => s.id);
+	};
+
+	// As the Client column shows it.
+	assert.deepEqual(matching('client:10.0.7.5:'), ['1']);
+	assert.deepEqual(matching('"10.0.7.5:34918"'), ['1']);
+	assert.deepEqual(matching('client:/^10\\.0\\.7\\./'), ['1', '2']);
+	// As maxctrl and the JSON pane show it, pasted from there.
+	assert.deepEqual(matching('client:::ffff:10.0.'), ['1']);
+	assert.deepEqual(matching('client:[::FFFF:10.0.7.5]:34918'), ['1']);
+	assert.deepEqual(matching('::ffff:10.0.7'), ['1']);
+	assert.deepEqual(matching('!ffff'), ['2', '3']);
+	// host: is the address as reported; real IPv6 is as it was.
+	assert.deepEqual(matching('host:::ffff:'), ['1']);
+	assert.deepEqual(matching('host:10.0.7.'), ['1', '2']);
+	assert.deepEqual(matching('client:[2001:db8::1]:4000'), ['3']);
+});

@@ -48,3 +48,18 @@ test('numericId: all digits as a number, anything else NaN', () => {
 		assert.ok(Number.isNaN(numericId(id)), id);
 	}
 });
+
+test('by client, an IPv4 client of a dual-stack listener sorts as the IPv4 address the column shows', () => {
+	const remotes = ['192.168.0.7', '::ffff:10.0.0.5', '2001:db8::1', '::FFFF:172.16.0.1', '10.0.0.9'];
+	const all = remotes.map((remote, i) => session(i + 1, {remote}));
+	const sort = {key: 'client', descending: false} as const;
+	const expected = ['::ffff:10.0.0.5', '10.0.0.9', '::FFFF:172.16.0.1', '192.168.0.7', '2001:db8::1'];
+	assert.deepEqual([...all].sort(comparator(sort)).map((s) => s.remote), expected);
+	const order = rowOrder(sort, (position) => all[position]!, all.length);
+	const positions = all.map((_, position) => position);
+	for (const position of positions) {
+		order.read(position);
+	}
+
+	assert.deepEqual(positions.sort(order.compare).map((position) => all[position]!.remote), expected);
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {compactCount, formatClient, mappedIpv4, reportedClient} from '../../source/model/format.js';
+
+test('an IPv4-mapped client shows as the IPv4 address it is; real IPv6 stays in brackets', () => {
+	assert.equal(formatClient('::ffff:172.16.30.4', 34_567), '172.16.30.4:34567');
+	assert.equal(formatClient('::FFFF:10.0.0.1', 4000), '10.0.0.1:4000', 'case-insensitive');
+	assert.equal(formatClient('::ffff:10.0.0.1', undefined), '10.0.0.1');
+	assert.equal(formatClient('10.0.0.1', 4000), '10.0.0.1:4000');
+	assert.equal(formatClient('2001:db8::1', 4000), '[2001:db8::1]:4000');
+	assert.equal(formatClient('::1', 4000), '[::1]:4000');
+	assert.equal(formatClient('2001:db8::1', undefined), '2001:db8::1');
+	assert.equal(formatClient(undefined, 4000), '?');
+});
+
+test('only ::ffff: and a dotted quad is IPv4-mapped', () => {
+	assert.equal(mappedIpv4('::ffff:127.0.0.1'), '127.0.0.1');
+	assert.equal(mappedIpv4('::ffff:255.255.255.255'), '255.255.255.255');
+	for (const other of ['::ffff:256.0.0.1', '::ffff:10.0.0', '::ffff:10.0.0.1.2', '::ffff:0:10.0.0.1', '::ffff:a00:1', '::ffff:10.0.0.1%eth0', 'x::ffff:10.0.0.1', '::ffff:10.0.0.1 ', '::1', '10.0.0.1']) {
+		assert.equal(mappedIpv4(other), undefined, other);
+	}
+
+	// Not an address at all (the server's strings are untrusted): as reported.
+	assert.equal(formatClient('::ffff:999.1.1.1', 1), '[::ffff:999.1.1.1]:1');
+});
+
+test('the reported form keeps the address as MaxScale gave it', () => {
+	assert.equal(reportedClient('::ffff:10.0.0.1', 4000), '[::ffff:10.0.0.1]:4000');
+	assert.equal(reportedClient('10.0.0.1', 4000), '10.0.0.1:4000');
+	assert.equal(reportedClient('::ffff:10.0.0.1', undefined), '::ffff:10.0.0.1');
+});
+
+test('counts in units, never past four cells, rounding up to the next unit', () => {
+	assert.equal(compactCount(999), '999');
+	assert.equal(compactCount(1234), '1.2k');
+	assert.equal(compactCount(99_999), '100k');
+	assert.equal(compactCount(123_456), '123k');
+	assert.equal(compactCount(999_499), '999k');
+	assert.equal(compactCount(999_500), '1.0M');
+	assert.equal(compactCount(9_960_000), '10M');
+	assert.equal(compactCount(1_234_567_890), '1.2G');
+	for (let value = 1000; value < 1e15; value = Math.ceil(value * 1.37)) {
+		assert.ok(compactCount(value).length <= 4, `${value}: ${compactCount(value)}`);
+	}
+});

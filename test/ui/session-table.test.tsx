@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {layoutColumns} from '../../source/model/columns.js';
+import type {Sort} from '../../source/model/sort.js';
+import {SessionTable} from '../../source/ui/session-table.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {plain} from '../helpers/ink.js';
+import {session} from '../helpers/sessions.js';
+
+const theme = themeFor({NO_COLOR: '1'});
+const sessions = [
+	session(1_995_156, {user: 'metabase', remote: '::ffff:172.16.30.4', port: 34_567, ageSeconds: 1213, idleSeconds: 744, memoryBytes: 72_704, ioActivity: 0}),
+	session(70, {user: 'etl_loader', remote: '2001:db8:85a3::8a2e:370:7334', port: 36_406, ageSeconds: 733_000, idleSeconds: 63, memoryBytes: 68_608, ioActivity: 123_456}),
+];
+
+function table(width: number, sort: Sort): string[] {
+	const columns = layoutColumns(width, 7);
+	const frame = render(
+		<SessionTable rows={sessions} top={0} height={5} columns={columns} width={width} focused theme={theme} sort={sort} marked={new Set()} born={new Map()} empty="none" />,
+	).lastFrame();
+	return plain(frame).split('\n');
+}
+
+test('at 80 columns, sorted by memory: the whole title, the arrow beside it, over its cells', () => {
+	const [heading, mapped, ipv6] = table(80, {key: 'memory', descending: true});
+	assert.equal(heading!.trimEnd(), '       Id User        Client                 State       Age   Idle▼Memory   I/O');
+	assert.equal(mapped!.trimEnd(), '  1995156 metabase    172.16.30.4:34567      started  20m13s 12m24s    71K     0');
+	assert.equal(ipv6!.trimEnd(), '       70 etl_loader  …:8a2e:370:7334]:36406 started   8d11h  1m03s    67K  123k');
+	// Right-aligned: the title ends where its cells end.
+	for (const title of ['Memory', 'I/O', 'Idle', 'Age', 'Id']) {
+		const end = heading!.indexOf(title) + title.length;
+		assert.match(mapped!.slice(0, end), /\S$/, `${title} over its cells`);
+		assert.equal(mapped!.charAt(end), end === mapped!.length ? '' : ' ', `${title} over its cells`);
+	}
+});
+
+test('every sorted heading at 80 and 120 columns is whole', () => {
+	for (const width of [80, 120]) {
+		for (const key of ['id', 'user', 'client', 'state', 'age', 'idle', 'memory', 'io'] as const) {
+			const [heading] = table(width, {key, descending: false});
+			assert.ok(!heading!.includes('…') && heading!.includes('▲'), `${width}, ${key}: ${heading}`);
+			assert.equal(heading!.replace('▲', ' ').trimEnd(), table(width, {key: 'none' as Sort['key'], descending: false})[0]!.trimEnd());
+		}
+	}
+});
