@@ -15,6 +15,7 @@ import {argumentsMistake, knownFlags, optionName} from './config/flag-spec.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
 import {helpText} from './help.js';
+import type {Notice} from './model/status-line.js';
 import type {BatchMode} from './batch/run-batch.js';
 
 function fail(message: string, code = 2): never {
@@ -211,7 +212,9 @@ async function main(): Promise<number> {
 	const listThreads = listThreadsFor(clients).map((thread) => thread.warm());
 	const runMonitor = await loadMonitor();
 	const recording = flags.record === undefined ? undefined : `Recording every poll to ${flags.record}.`;
-	const notice = [warning === undefined ? undefined : `Warning: ${warning}`, demo?.notice, recording].filter(Boolean).join(' ') || undefined;
+	const text = [warning === undefined ? undefined : `Warning: ${warning}`, demo?.notice, recording].filter(Boolean).join(' ');
+	// A warning is read whole (two lines if need be); a note gives way to the key hints.
+	const notice: Notice | undefined = text === '' ? undefined : {text, tone: warning === undefined ? 'info' : 'warn'};
 	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads});
 }
 

@@ -103,15 +103,27 @@ export function helpBindings(readonly: boolean): Binding[] {
 
 export type HintSituation = 'list' | 'pane' | 'filter' | 'confirm-kill' | 'confirm-restart';
 
+export type Hint = {
+	label: string;
+	text: string;
+	/**
+	 * Lower matters more: at a narrow width the footer leaves out the highest first, whole
+	 * (model/fit-items.ts). 0 always shows: quit and help as in htop, whose help lists the rest;
+	 * and the answers to a prompt.
+	 */
+	priority: number;
+};
+
 /** The one-line hint: the commands that matter most in this situation; read-only, no kill. */
-export function keyHint(situation: HintSituation, readonly = false): Array<{label: string; text: string}> {
-	const hints: Record<HintSituation, Array<[string, string]>> = {
-		list: [['↑↓', 'move'], ['Enter', 'details'], ['/', 'filter'], ['<>', 'sort'], ['K', 'kill'], ['p', 'pause'], ['?', 'help'], ['q', 'quit']],
-		pane: [['↑↓', 'move'], ['Tab', 'focus'], ['PgDn', 'scroll'], ['y', 'copy'], ['Esc', 'close'], ['?', 'help'], ['q', 'quit']],
-		filter: [['Enter', 'keep'], ['Esc', 'clear'], ['↑↓', 'move']],
+export function keyHint(situation: HintSituation, readonly = false): Hint[] {
+	// Left out first in the list: the arrows (every terminal user tries them), then the sort (its arrow is in the title).
+	const hints: Record<HintSituation, Array<[string, string, number]>> = {
+		list: [['↑↓', 'move', 6], ['Enter', 'details', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
+		pane: [['↑↓', 'move', 5], ['Tab', 'focus', 3], ['PgDn', 'scroll', 4], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1]],
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
-		'confirm-kill': [['y Enter', 'yes'], ['n Esc', 'no'], ['0-9', 'grace seconds']],
-		'confirm-restart': [['y Enter', 'yes'], ['n Esc', 'no']],
+		'confirm-kill': [['y Enter', 'yes', 0], ['n Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
+		'confirm-restart': [['y Enter', 'yes', 0], ['n Esc', 'no', 0]],
 	};
-	return hints[situation].filter(([label]) => !(readonly && label === 'K')).map(([label, text]) => ({label, text}));
+	return hints[situation].filter(([label]) => !(readonly && label === 'K')).map(([label, text, priority]) => ({label, text, priority}));
 }

@@ -5,6 +5,7 @@ import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import {replayNotice} from '../model/replay.js';
+import type {Notice} from '../model/status-line.js';
 import {idWidthOf, layoutFor} from './layout.js';
 import {Screen} from './screen.js';
 import type {Theme} from './theme.js';
@@ -18,8 +19,8 @@ export type AppProps = {
 	clients: Client[];
 	options: Options;
 	theme: Theme;
-	/** A note for the status line at start (e.g. the demo's address). */
-	notice?: string;
+	/** A note for the status line at start (e.g. the demo's address), or a warning (TLS verification off). */
+	notice?: Notice;
 	onQuit?: () => void;
 	/** Where OSC 52 (copy) goes; the terminal by default. */
 	writeTerminal?: (text: string) => void;
@@ -63,6 +64,6 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const hostLabel = hostCount === 1 ? (clients[0]?.target.label ?? recording?.hosts[0] ?? '') : `${hostCount} MaxScales`;
 	// A replay's note is written here, in the screen's 24-hour times, whatever the caller wrote
 	// (the CLI's used the locale's dates: 11/28/2026, 11:45:31 PM).
-	const note = useMemo(() => (recording === undefined ? notice : replayNotice(recording)), [recording, notice]);
+	const note = useMemo((): Notice | undefined => (recording === undefined ? notice : {tone: 'info', text: replayNotice(recording)}), [recording, notice]);
 	return <Screen state={state} layout={layout} theme={theme} hostLabel={hostLabel} notice={note} />;
 }

@@ -3,11 +3,16 @@ import {keyHint, type HintSituation} from '../model/keymap.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {confirmQuestion} from '../model/operations.js';
 import {safeCut, sanitize, truncate} from '../model/sanitize.js';
+import {alsoFailing, othersFailing, type Notice} from '../model/status-line.js';
+import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
-type Props = {state: MonitorState; notice?: string; theme: Theme; width: number};
+type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number};
 
-function statusLine(state: MonitorState, notice: string | undefined): Message | undefined {
+/** One sentence for the status line; a failure's names the other MaxScales failing, if any. */
+type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]};
+
+function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
 	if (state.filter.error !== undefined && state.mode === 'filter') {
 		return {tone: 'error', text: state.filter.error};
 	}
@@ -18,26 +23,80 @@ function statusLine(state: MonitorState, notice: string | undefined): Message | 
 	}
 
 	if (state.error !== undefined) {
-		return {tone: 'error', text: state.error.message};
+		return {tone: 'error', text: state.error.message, othersFailing: othersFailing(state)};
 	}
 
-	return notice === undefined ? undefined : {tone: 'info', text: notice};
+	return notice;
+}
+
+/** Where a line longer than `width` breaks: at the last space that leaves the first line half full, else at the width. */
+function breakAt(text: string, width: number): number {
+	const space = text.lastIndexOf(' ', width);
+	// No space to break at: cut at the width, but never between the halves of an emoji.
+	return space > width / 2 ? space : safeCut(text, width);
+}
+
+/** The lines of statusLines, and whether they hold the sentence and its tail whole (nothing cut). */
+function layOut(text: string, width: number, tail: string): {lines: [string] | [string, string]; whole: boolean} {
+	const full = text + tail;
+	if (full.length <= width) {
+		return {lines: [full], whole: true};
+	}
+
+	// The tail on a line of its own rather than broken in two, when the sentence fills the first.
+	const ownLine = tail.trimStart();
+	if (tail !== '' && text.length <= width && text.length > width / 2 && ownLine.length <= width) {
+		return {lines: [text, ownLine], whole: true};
+	}
+
+	const cut = breakAt(full, width);
+	const rest = full.slice(cut).trimStart();
+	if (rest.length <= width || tail === '' || cut >= text.length) {
+		return {lines: [full.slice(0, cut), truncate(rest, width)], whole: rest.length <= width};
+	}
+
+	// Too long for two lines: the sentence's end gives way to the tail.
+	return {lines: [full.slice(0, cut), `${truncate(text.slice(cut).trimStart(), width - tail.length)}${tail}`], whole: false};
 }
 
 /**
  * A sentence as one line, or as two when it is longer than the terminal is wide: a
  * failure's sentence ends with what to do, which is what a cut would lose. The second
  * line takes the key hints' place (they are also under ?) until the sentence goes.
+ * `tail` follows the sentence; if the two do not fit two lines, the sentence's end is cut
+ * (with …) so that the tail stays whole.
  */
-export function statusLines(text: string, width: number): [string] | [string, string] {
-	if (text.length <= width) {
-		return [text];
+export function statusLines(text: string, width: number, tail = ''): [string] | [string, string] {
+	return layOut(text, width, tail).lines;
+}
+
+/**
+ * A failure's sentence, then the other MaxScales failing: named, as many as fit two lines
+ * whole with the sentence (the header's host line shows each one's state too); with none
+ * named, how many, for which the sentence's end gives way if it must.
+ */
+export function failureLines(text: string, others: readonly string[], width: number): [string] | [string, string] {
+	for (let named = others.length; named > 0; named--) {
+		const laid = layOut(text, width, alsoFailing(others, named));
+		if (laid.whole) {
+			return laid.lines;
+		}
 	}
 
-	const space = text.lastIndexOf(' ', width);
-	// No space to break at: cut at the width, but never between the halves of an emoji.
-	const cut = space > width / 2 ? space : safeCut(text, width);
-	return [text.slice(0, cut), truncate(text.slice(cut).trimStart(), width)];
+	return statusLines(text, width, alsoFailing(others, 0));
+}
+
+/** The key hints that fit, whole, in their order: help and quit always (model/keymap.ts keyHint). */
+function hintItems(situation: HintSituation, readonly: boolean, theme: Theme): LineItem[] {
+	return keyHint(situation, readonly).map(({label, text, priority}) => ({
+		key: label,
+		priority,
+		gap: '',
+		runs: [
+			{text: ` ${label} `, bold: true, inverse: true},
+			{text: ` ${text} `, color: theme.muted},
+		],
+	}));
 }
 
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
@@ -47,10 +106,20 @@ export function Footer({state, notice, theme, width}: Props) {
 	/** The second line of a long sentence, in the key hints' place. */
 	let more;
 	if (state.mode === 'confirm' && confirm !== undefined) {
+		const question = `[y/N] ${confirmQuestion(confirm)}`;
 		const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
+		// What is about to be killed is read whole: on two lines if need be, in the hints' place,
+		// so the grace key goes with it ([y/N] says the rest).
+		const [first, second] = (question + grace).length <= width ? [question + grace] : statusLines(question, width, grace === '' ? '' : `${grace} (0-9)`);
+		const style = {bold: true, color: theme.warn, inverse: theme.warn === undefined};
 		line = (
-			<Text wrap="truncate" bold color={theme.warn} inverse={theme.warn === undefined}>
-				{truncate(`[y/N] ${confirmQuestion(confirm)}${grace}`, width)}
+			<Text wrap="truncate" {...style}>
+				{first}
+			</Text>
+		);
+		more = second === undefined ? undefined : (
+			<Text wrap="truncate" {...style}>
+				{second}
 			</Text>
 		);
 	} else if (state.mode === 'filter') {
@@ -66,9 +135,12 @@ export function Footer({state, notice, theme, width}: Props) {
 		);
 	} else {
 		const message = statusLine(state, notice);
-		const colour = message?.tone === 'error' ? theme.error : message?.tone === 'ok' ? theme.ok : theme.muted;
+		const colours = {error: theme.error, ok: theme.ok, warn: theme.warn, info: theme.muted};
+		const colour = colours[message?.tone ?? 'info'];
 		// A note (the demo's, a replay's) stays on one line: the hints matter more than its end.
-		const [first, second] = message === undefined || message.tone === 'info' ? [truncate(message?.text ?? ' ', width)] : statusLines(message.text, width);
+		// A failure and a warning (TLS verification off) are read whole, on two lines if need be.
+		const [first, second] =
+			message === undefined || message.tone === 'info' ? [truncate(message?.text ?? ' ', width)] : failureLines(message.text, message.othersFailing ?? [], width);
 		line = (
 			<Text wrap="truncate" color={colour}>
 				{first}
@@ -92,14 +164,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		<Box flexDirection="column" width={width}>
 			{line}
 			{more ?? (
-				<Text wrap="truncate">
-					{keyHint(situation, state.readonly).map(({label, text}) => (
-						<Text key={label}>
-							<Text bold inverse>{` ${label} `}</Text>
-							<Text color={theme.muted}>{` ${text} `}</Text>
-						</Text>
-					))}
-				</Text>
+				<FittedLine items={hintItems(situation, state.readonly, theme)} width={width} />
 			)}
 		</Box>
 	);

@@ -2,12 +2,15 @@ import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {formatMs} from '../api/errors.js';
 import {sparkline} from '../model/changes.js';
+import {fitPrefix} from '../model/fit-items.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markSummary} from '../model/operations.js';
 import {noService} from '../model/rows.js';
 import {nextPoll} from '../model/schedule.js';
 import {sanitize, truncate} from '../model/sanitize.js';
+import {cellWidth, fitText} from './cell-width.js';
+import {FittedLine, itemWidth, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
 /** Re-renders once a second so ages and the uptime tick between polls. */
@@ -28,125 +31,186 @@ const groupingNames = {'service-state': 'service › state', service: 'service',
 
 type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number};
 
+const hostGap = '   ';
+
 /** Several MaxScales: each one's state at a glance (ok, stale for how long, or no data yet). */
-function HostLine({state, now, theme}: {state: MonitorState; now: number; theme: Theme}) {
+function HostLine({state, now, theme, width}: {state: MonitorState; now: number; theme: Theme; width: number}) {
+	const hosts = state.hostOrder.map((host) => {
+		const status = state.hosts[host];
+		const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
+		const failing = status?.error !== undefined;
+		let text = 'connecting…';
+		if (failing) {
+			text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
+			const retryAt = status?.error?.retryAt;
+			text += retryAt === undefined ? '' : ` retry ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
+		} else if (status?.lastPoll !== undefined) {
+			text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
+		}
+
+		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
+		return {host, text, failing, version, width: cellWidth(host) + 1 + cellWidth(text)};
+	});
+	// Every host's state before any host's version: which MaxScale is down matters more than
+	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
+	const more = (left: number) => cellWidth(`${hostGap}+${left} more`);
+	const widths = hosts.map((host, index) => host.width + (index === 0 ? 0 : hostGap.length));
+	const count = Math.max(1, fitPrefix(widths, width, more));
+	let room = width;
+	for (const hostWidth of widths.slice(0, count)) {
+		room -= hostWidth;
+	}
+
+	// Only when the first host alone is too wide is there no room for the count (nor then for a version).
+	const left = count < hosts.length && more(hosts.length - count) <= room ? hosts.length - count : 0;
+	room = count < hosts.length && left === 0 ? 0 : room - (left > 0 ? more(left) : 0);
+
+	// Versions in host order, each while it fits, as a run: never the third's without the second's.
+	let versions = 0;
+	for (const {version} of hosts.slice(0, count)) {
+		const versionWidth = version === undefined ? 0 : cellWidth(version);
+		if (versionWidth > room) {
+			break;
+		}
+
+		room -= versionWidth;
+		versions++;
+	}
+
 	return (
 		<Text wrap="truncate">
-			{state.hostOrder.map((host) => {
-				const status = state.hosts[host];
-				const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
-				const failing = status?.error !== undefined;
-				let text = 'connecting…';
-				if (failing) {
-					text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
-					const retryAt = status?.error?.retryAt;
-					text += retryAt === undefined ? '' : ` retry ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
-				} else if (status?.lastPoll !== undefined) {
-					text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
-				}
-
-				return (
-					<Text key={host}>
-						<Text bold>{host}</Text>{' '}
-						<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
-							{text}
-						</Text>
-						{status?.server?.version === undefined ? '' : <Text color={theme.muted}>{` ${truncate(status.server.version, 24)}`}</Text>}
-						{'   '}
+			{hosts.slice(0, count).map(({host, text, failing, version}, index) => (
+				<Text key={host}>
+					{index === 0 ? '' : hostGap}
+					<Text bold>{host}</Text>{' '}
+					<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
+						{text}
 					</Text>
-				);
-			})}
+					{version === undefined || index >= versions ? '' : <Text color={theme.muted}>{version}</Text>}
+				</Text>
+			))}
+			{left > 0 && <Text color={theme.muted}>{`${hostGap}+${left} more`}</Text>}
 		</Text>
 	);
 }
 
-export function Header({state, host, theme, width, shown}: Props) {
-	const clock = useNow(1000);
-	const {replay} = state;
-	// A replay's "now" is the moment of the frame on screen.
-	// The clock ticks once a second; a poll or a failure can be newer than its last tick.
-	const now = replay === undefined ? Math.max(clock, state.lastPoll?.at ?? 0, state.error?.at ?? 0) : (replay.frames[replay.index]?.t ?? clock);
-	const {server, lastPoll, error, sessions, changes, filter, sort, paused, intervalMs} = state;
+/**
+ * The first line's items. The name, the host and the session count always show (the host
+ * is shortened for the count if it must be); then, as room allows, the version, the uptime,
+ * the counts by state (a run, in their usual order) and the rates.
+ */
+function summaryItems({state, host, theme, width, shown, now}: Props & {now: number}): LineItem[] {
+	const {server, lastPoll, sessions, changes, filter} = state;
 	const single = state.hostOrder.length === 1;
 	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
-	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
 	const filtered = filter.test !== undefined;
+	const count: LineItem = {
+		key: 'sessions',
+		priority: 0,
+		runs: [{text: lastPoll === undefined ? '…' : filtered ? `${shown} of ${sessions.length}` : String(sessions.length), bold: true}, {text: sessions.length === 1 && !filtered ? ' session' : ' sessions'}],
+	};
+	const items: LineItem[] = [
+		{key: 'name', priority: 0, runs: [{text: 'sessiontop', bold: true, color: theme.accent}, {text: ` ${fitText(host, width - cellWidth('sessiontop ') - itemWidth(count, false))}`}]},
+	];
+	if (single && server?.version !== undefined) {
+		items.push({key: 'version', priority: 1, runs: [{text: `MaxScale ${truncate(server.version, 24)}`, color: theme.muted}]});
+	}
+
+	if (uptime !== undefined) {
+		items.push({key: 'uptime', priority: 2, runs: [{text: `up ${formatDuration(uptime)}`, color: theme.muted}]});
+	}
+
+	items.push(count);
 	// Counted with the poll (model/summary.ts), not by a frame.
-	const {stateCounts} = state.summary;
-	const sparkWidth = width >= 160 ? 20 : 10;
+	for (const {state: name, count: inState} of state.summary.stateCounts) {
+		items.push({key: `state ${name}`, priority: 3, runs: [{text: `${truncate(shortState(name), 24)} `, color: theme.muted}, {text: String(inState), bold: true, color: theme.muted}]});
+	}
+
+	if (lastPoll !== undefined && state.polls >= 2) {
+		items.push({key: 'rates', priority: 4, runs: [{text: `+${changes.rates.opened.toFixed(1)}/s −${changes.rates.closed.toFixed(1)}/s`, color: theme.muted}]});
+	}
+
+	return items;
+}
+
+/**
+ * The status line's items. What changes how the list below must be read never goes: no
+ * data or stale, a replay, paused, marks (K and R act on them, shown or not) and the filter
+ * (shortened if it alone is too long). The rest goes from the least useful, as htop or k9s
+ * would: the grouping and the sort first (the list itself shows them: its group rows, the
+ * arrow in its title), then the interval (a setting, changed with + -), the slow-poll note,
+ * when the last poll was, and last the retry countdown, which says when data may come back.
+ */
+function statusItems({state, host, theme, width, now}: Props & {now: number}): LineItem[] {
+	const {lastPoll, error, filter, sort, paused, intervalMs, replay} = state;
+	const single = state.hostOrder.length === 1;
+	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
 	// Marks act (K, R) even on sessions the filter or a collapsed group hides: always say there are some.
 	const marks = markSummary(state);
 	// Only while polls run on their own: paused, failing (the retry countdown) or replayed, none is due.
 	const next = lastPoll === undefined || paused || error !== undefined || replay !== undefined ? undefined : nextPoll(lastPoll, intervalMs);
+	const items: LineItem[] = [];
+	if (error !== undefined && single) {
+		items.push({key: 'stale', priority: 0, runs: [{text: age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`, bold: true, color: theme.error, inverse: theme.error === undefined}]});
+	}
+
+	if (error?.retryAt !== undefined && single && replay === undefined) {
+		items.push({key: 'retry', priority: 1, runs: [{text: `retry in ${Math.max(0, Math.ceil((error.retryAt - now) / 1000))}s`, color: theme.warn}]});
+	}
+
+	if (replay !== undefined) {
+		items.push({key: 'replay', priority: 0, badge: true, runs: [{text: ` REPLAY ${formatClock(now)} ${replay.index + 1}/${replay.frames.length} `, bold: true, inverse: true, color: theme.accent}]});
+	}
+
+	if (paused) {
+		items.push({key: 'paused', priority: 0, badge: true, runs: [{text: ' PAUSED ', bold: true, inverse: true, color: theme.warn}]});
+	}
+
+	if (marks !== undefined) {
+		items.push({key: 'marks', priority: 0, runs: [{text: `● ${marks}`, bold: true, color: theme.marked}]});
+	}
+
+	// After a failure (a 401, refused) it is no longer connecting: the status line says why.
+	const polled = lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no answer yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`;
+	items.push(
+		{key: 'polled', priority: 2, runs: [{text: polled, color: theme.muted}]},
+		{key: 'every', priority: 4, runs: [{text: `every ${formatMs(intervalMs)}`, color: theme.muted}]},
+	);
+	if (next?.slow === true) {
+		items.push({key: 'slow', priority: 3, gap: ' ', runs: [{text: `(slow polls: next in ${formatMs(Math.max(0, Math.round((next.at - now) / 100) * 100))})`, color: theme.warn}]});
+	}
+
+	items.push(
+		{key: 'sort', priority: 5, runs: [{text: `sort ${sort.key}${sort.descending ? '▼' : '▲'}`, color: theme.muted}]},
+		{key: 'group', priority: 6, runs: [{text: `group ${groupingNames[state.grouping]}`, color: theme.muted}]},
+	);
+	if (filter.text !== '') {
+		// The filter is shortened to the room the other always-shown items leave it.
+		let room = width - cellWidth('  filter ');
+		for (const [index, item] of items.entries()) {
+			room -= item.priority === 0 ? itemWidth(item, index === 0) : 0;
+		}
+
+		items.push({key: 'filter', priority: 0, runs: [{text: `filter ${fitText(sanitize(filter.text), Math.max(1, room))}`, color: theme.accent}]});
+	}
+
+	return items;
+}
+
+export function Header({state, host, theme, width, shown}: Props) {
+	const clock = useNow(1000);
+	const {replay, changes} = state;
+	// A replay's "now" is the moment of the frame on screen.
+	// The clock ticks once a second; a poll or a failure can be newer than its last tick.
+	const now = replay === undefined ? Math.max(clock, state.lastPoll?.at ?? 0, state.error?.at ?? 0) : (replay.frames[replay.index]?.t ?? clock);
+	const sparkWidth = width >= 160 ? 20 : 10;
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate">
-				<Text bold color={theme.accent}>
-					sessiontop
-				</Text>
-				<Text> {host}</Text>
-				<Text color={theme.muted}>
-					{!single || server?.version === undefined ? '' : `  MaxScale ${truncate(server.version, 24)}`}
-					{uptime === undefined ? '' : `  up ${formatDuration(uptime)}`}
-				</Text>
-				<Text>
-					{'  '}
-					<Text bold>{lastPoll === undefined ? '…' : filtered ? `${shown} of ${sessions.length}` : sessions.length}</Text>
-					{sessions.length === 1 && !filtered ? ' session' : ' sessions'}
-				</Text>
-				{stateCounts.map(({state: name, count}) => (
-					<Text key={name} color={theme.muted}>
-						{'  '}
-						{truncate(shortState(name), 24)} <Text bold>{count}</Text>
-					</Text>
-				))}
-				<Text color={theme.muted}>
-					{lastPoll === undefined || state.polls < 2
-						? ''
-						: `  +${changes.rates.opened.toFixed(1)}/s −${changes.rates.closed.toFixed(1)}/s`}
-				</Text>
-			</Text>
-			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} />}
-			<Text wrap="truncate">
-				{error !== undefined && state.hostOrder.length === 1 && (
-					<Text bold color={theme.error} inverse={theme.error === undefined}>
-						{age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`}
-					</Text>
-				)}
-				{error?.retryAt !== undefined && single && replay === undefined && (
-					<Text color={theme.warn}>{`  retry in ${Math.max(0, Math.ceil((error.retryAt - now) / 1000))}s`}</Text>
-				)}
-				{replay !== undefined && (
-					<Text bold inverse color={theme.accent}>
-						{` REPLAY ${formatClock(now)} ${replay.index + 1}/${replay.frames.length} `}
-					</Text>
-				)}
-				{replay !== undefined && ' '}
-				{paused && (
-					<Text bold inverse color={theme.warn}>
-						{' PAUSED '}
-					</Text>
-				)}
-				{marks !== undefined && (
-					<Text bold color={theme.marked}>
-						{`${error !== undefined && single ? '  ' : paused ? ' ' : ''}● ${marks}`}
-					</Text>
-				)}
-				<Text color={theme.muted}>
-					{(error !== undefined && state.hostOrder.length === 1) || paused || marks !== undefined ? '  ' : ''}
-					{/* After a failure (a 401, refused) it is no longer connecting: the status line says why. */}
-					{lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no answer yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`}
-					{`  every ${formatMs(intervalMs)}`}
-				</Text>
-				{next?.slow === true && (
-					<Text color={theme.warn}>{` (slow polls: next in ${formatMs(Math.max(0, Math.round((next.at - now) / 100) * 100))})`}</Text>
-				)}
-				<Text color={theme.muted}>
-					{`  sort ${sort.key}${sort.descending ? '▼' : '▲'}  group ${groupingNames[state.grouping]}`}
-				</Text>
-				{filter.text !== '' && <Text color={theme.accent}>{`  filter ${truncate(sanitize(filter.text), width)}`}</Text>}
-			</Text>
+			<FittedLine items={summaryItems({state, host, theme, width, shown, now})} width={width} />
+			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
+			<FittedLine items={statusItems({state, host, theme, width, shown, now})} width={width} />
+			{/* A strip of one sparkline a service: cut at the end with … like any strip. */}
 			<Text wrap="truncate" color={theme.muted}>
 				{[...changes.history]
 					.sort(([a], [b]) => (a < b ? -1 : 1))

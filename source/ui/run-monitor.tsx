@@ -5,6 +5,7 @@ import type {Client} from '../api/client.js';
 import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
+import type {Notice} from '../model/status-line.js';
 import {App} from './app.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
@@ -12,7 +13,7 @@ import {themeFor} from './theme.js';
 export type RunOptions = {
 	clients: Client[];
 	options: Options;
-	notice?: string;
+	notice?: Notice;
 	onExit?: () => Promise<void>;
 	recorder?: Recorder;
 	recording?: Recording;

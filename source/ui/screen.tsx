@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
 import {sessionCount} from '../model/rows.js';
+import type {Notice} from '../model/status-line.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
@@ -10,7 +11,7 @@ import type {Layout} from './layout.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
 
-export type ScreenProps = {state: MonitorState; layout: Layout; theme: Theme; hostLabel: string; notice?: string};
+export type ScreenProps = {state: MonitorState; layout: Layout; theme: Theme; hostLabel: string; notice?: Notice};
 
 /** One frame of the monitor, from the state alone: no hooks that fetch or listen. */
 export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {

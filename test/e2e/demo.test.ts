@@ -12,7 +12,8 @@ import {cliPath, keys, startPty, waitForExit, type Exit, type Pty} from './pty.j
 const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npx tsc\` first`;
 const testTimeout = 40_000;
 
-const hint = '↑↓  move';
+// The end of the key hint line: help and quit show at every width (the others give way).
+const hint = '?  help  q  quit';
 const selectedRow = /^▶\s*(\d+)/m;
 // A group header: `▾ Analytics-Service  43  (…)`, maybe indented.
 const serviceHeader = /^ *▾ \S/m;
@@ -194,7 +195,7 @@ function frameFits(screen: string, cols: number, rows: number): boolean {
 	return (
 		rowsText.length === rows &&
 		/^sessiontop /.test(rowsText[0] ?? '') &&
-		(rowsText[rows - 2] ?? '').startsWith(` ${hint}`) &&
+		(rowsText[rows - 2] ?? '').trimEnd().endsWith(hint) &&
 		rowsText[rows - 1] === '' &&
 		rowsText.filter((line) => line.startsWith('sessiontop ')).length === 1 &&
 		rowsText.filter((line) => line.includes(hint)).length === 1 &&

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {initialState, reducer} from '../../source/model/monitor-state.js';
-import {Footer, statusLines} from '../../source/ui/footer.js';
+import {keyHint, type HintSituation} from '../../source/model/keymap.js';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {confirmQuestion, type Confirm} from '../../source/model/operations.js';
+import type {Notice} from '../../source/model/status-line.js';
+import {failureLines, Footer, statusLines} from '../../source/ui/footer.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
 
 const refused = 'Connection refused by 127.0.0.1:7411: is MaxScale running with its REST API (admin_host, admin_port) there?';
 const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: refused}, at: 1});
 const theme = themeFor({NO_COLOR: '1'});
-const footer = (width: number, notice?: string, state = failed) => plain(render(<Footer state={state} notice={notice} theme={theme} width={width} />).lastFrame());
+const footer = (width: number, notice?: string, state = failed) =>
+	plain(render(<Footer state={state} notice={notice === undefined ? undefined : {tone: 'info', text: notice}} theme={theme} width={width} />).lastFrame());
 
 test('a failure too long for the line takes the hints\' line too, cut between words', () => {
 	const lines = footer(80).split('\n');
@@ -28,7 +32,7 @@ test('a note stays on one line over the hints, and only two lines ever', () => {
 	const lines = footer(60, note, initialState()).split('\n');
 	assert.equal(lines.length, 2);
 	assert.match(lines[0]!, /^Demo: .*…$/);
-	assert.match(lines[1]!, /move/);
+	assert.match(lines[1]!, /help/);
 	const [first, second] = statusLines('x'.repeat(300), 40);
 	assert.equal(first, 'x'.repeat(40), 'no space: cut at the width');
 	assert.equal(second, `${'x'.repeat(39)}…`);
@@ -36,4 +40,101 @@ test('a note stays on one line over the hints, and only two lines ever', () => {
 	const [emojiFirst, emojiSecond] = statusLines(`${'x'.repeat(9)}${'😀'.repeat(10)}`, 10);
 	assert.equal(emojiFirst, 'x'.repeat(9));
 	assert.equal(emojiSecond, `${'😀'.repeat(4)}…`);
+});
+
+const render80 = (state: MonitorState, width: number, notice?: Notice) =>
+	plain(render(<Footer state={state} notice={notice} theme={theme} width={width} />).lastFrame())
+		.split('\n')
+		.map((line) => line.trimEnd());
+/** The hints a line shows, by their labels, in order. */
+const hintsOf = (line: string, situation: HintSituation) => keyHint(situation).filter(({label, text}) => line.includes(` ${label}  ${text}`)).map(({label}) => label);
+
+test('the key hints fit the width: whole hints, help and quit always, in their order', () => {
+	const list = initialState();
+	const all = keyHint('list').map(({label}) => label);
+	assert.deepEqual(hintsOf(render80(list, 120)[1]!, 'list'), all, 'all of them at 120');
+	const at80 = render80(list, 80)[1]!;
+	assert.equal(at80, ' Enter  details  /  filter  <>  sort  K  kill  p  pause  ?  help  q  quit', 'the arrows go first');
+	for (const width of [30, 40, 50, 60, 70, 80, 90]) {
+		const line = render80(list, width)[1]!;
+		assert.ok(line.length <= width, `${width}: ${line}`);
+		assert.match(line, /\? {2}help {2}q {2}quit$/, `${width}: help and quit always`);
+		const shown = hintsOf(line, 'list');
+		assert.deepEqual(shown, all.filter((label) => shown.includes(label)), `${width}: in order`);
+		// Whole hints only: the line is made of shown hints and nothing else.
+		assert.equal(line, shown.map((label) => ` ${label}  ${keyHint('list').find((hint) => hint.label === label)!.text}`).join(' '), `${width}: nothing cut`);
+	}
+
+	assert.equal(render80(list, 40)[1], ' Enter  details  ?  help  q  quit');
+	const pane = {...list, pane: {...list.pane, open: true}};
+	assert.equal(render80(pane, 45)[1], ' y  copy  Esc  close  ?  help  q  quit', 'in the pane: close and copy before focus, scroll and move');
+	assert.equal(render80(pane, 50)[1], ' ↑↓  move  y  copy  Esc  close  ?  help  q  quit', 'a shorter hint takes the room a longer one left');
+});
+
+test('a warning from the start (TLS verification off) is shown whole, on two lines; a note stays on one', () => {
+	const warning = 'Warning: TLS certificate verification is off (-n false): sessiontop cannot tell MaxScale from an impostor, who would get the password.';
+	const lines = render80(initialState(), 80, {tone: 'warn', text: warning});
+	assert.equal(lines.length, 2);
+	assert.equal(`${lines[0]} ${lines[1]}`, warning);
+	const note = render80(initialState(), 80, {tone: 'info', text: warning});
+	assert.match(note[0]!, /^Warning: .*…$/);
+	assert.match(note[1]!, /quit/);
+});
+
+/** MaxScales db1 to dbN: db1 answers, the others refuse, the last of them latest. */
+function failing(count: number): MonitorState {
+	const hosts = Array.from({length: count}, (_, i) => `db${i + 1}.example.com:8989`);
+	let state = initialState({hosts});
+	state = reducer(state, {type: 'poll-ok', host: hosts[0], sessions: [], at: 1, latencyMs: 3, bytes: 10});
+	for (const [index, host] of hosts.slice(1).entries()) {
+		const message = `Connection refused by ${host}: is MaxScale running with its REST API (admin_host, admin_port) there?`;
+		state = reducer(state, {type: 'poll-failed', host, error: {kind: 'network', message}, at: 10 + index});
+	}
+
+	return state;
+}
+
+test('several MaxScales failing: the latest failure, then which others are failing', () => {
+	const latest = 'Connection refused by db3.example.com:8989: is MaxScale running with its REST API (admin_host, admin_port) there?';
+	const wide = render80(failing(3), 160);
+	assert.equal(wide[0], `${latest} (also failing: db2.example.com:8989)`);
+	// At 80: two lines, the sentence whole and the other host named.
+	const at80 = render80(failing(3), 80);
+	assert.equal(at80.length, 2);
+	assert.equal(`${at80[0]} ${at80[1]}`, `${latest} (also failing: db2.example.com:8989)`);
+	// At 120 the sentence fills the first line: the other hosts take the second, whole.
+	assert.deepEqual(render80(failing(4), 120), [latest.replace('db3', 'db4'), '(also failing: db2.example.com:8989, db3.example.com:8989)']);
+	// Only one failing: the sentence alone.
+	assert.doesNotMatch(render80(failing(2), 160).join('\n'), /also failing|other/);
+	// Many: as many named as fit, then how many more.
+	const many = render80(failing(8), 80);
+	assert.equal(many.length, 2);
+	assert.match(many[1]!, /\(also failing: db2\.example\.com:8989(, db\d\.example\.com:8989)* \+\d more\)$/);
+	const named = many[1]!.match(/db\d/g)!.length;
+	assert.match(many[1]!, new RegExp(`\\+${6 - named} more\\)$`), 'the named and the more make the six others');
+});
+
+test('failureLines: the sentence whole first; when not even the count fits after it, the sentence gives way', () => {
+	const sentence = 'The certificate of db1:8989 does not match its name: connect by a name it holds or give MaxScale a certificate for db1; turning verification off with -n false is the last resort.';
+	const [first, second] = failureLines(sentence, ['db2:8989', 'db3:8989'], 80);
+	assert.ok(first.length <= 80 && second !== undefined && second.length <= 80);
+	assert.match(second!, /… \(2 other MaxScales failing\)$/);
+	assert.deepEqual(failureLines('Refused by db1.', ['db2'], 80), ['Refused by db1. (also failing: db2)']);
+	assert.deepEqual(failureLines('Refused by db1.', [], 80), ['Refused by db1.']);
+});
+
+test('a kill question too long for the line is shown whole on two lines, the grace key with it', () => {
+	const confirm: Confirm = {operation: 'kill', targets: [{key: '70', id: '70', host: '', user: 'etl_loader', client: '172.16.30.4:36406', service: 'Analytics-Service'}], hidden: 1, ttl: ''};
+	const state: MonitorState = {...initialState(), mode: 'confirm', confirm};
+	const lines = render80(state, 80);
+	assert.equal(lines.length, 2);
+	assert.match(lines[0]!, /^\[y\/N\] Kill session 70 /);
+	assert.match(lines[1]!, /filter\? {2}grace none \(0-9\)$/, 'the end of the question, then the grace and its key');
+	assert.equal(`${lines[0]} ${lines[1]}`, `[y/N] ${confirmQuestion(confirm)}  grace none (0-9)`);
+	assert.ok(lines.every((line) => line.length <= 80));
+	assert.doesNotMatch(lines.join('\n'), /…/, 'nothing cut');
+	// Wide enough: one line, and the hints under it.
+	const wide = render80(state, 140);
+	assert.match(wide[0]!, /hidden by the filter\? {2}grace none$/);
+	assert.match(wide[1]!, /grace seconds/);
 });

@@ -1,0 +1,47 @@
+// What the footer's status line says besides a message: the start's notice, and, with
+// several MaxScales, which others are failing besides the one whose failure it tells.
+
+import type {MonitorState} from './monitor-state.js';
+import {sanitize} from './sanitize.js';
+
+/**
+ * A note for the status line from the start (the demo's address, a recording's file, a
+ * replay's span: 'info', one line) or a warning (TLS verification off: 'warn', shown whole).
+ */
+export type Notice = {text: string; tone: 'info' | 'warn'};
+
+/**
+ * The hosts failing now, in the order given, but the one whose failure `state.error` is
+ * (the latest: model/poll.ts currentError). None with one MaxScale.
+ */
+export function othersFailing(state: Pick<MonitorState, 'hostOrder' | 'hosts' | 'error'>): string[] {
+	const {error} = state;
+	if (error === undefined || state.hostOrder.length < 2) {
+		return [];
+	}
+
+	const failing = state.hostOrder.filter((host) => state.hosts[host]?.error !== undefined);
+	// The latest failure is one host's own error object; if none is that object (never so
+	// far), the latest by time stands for it.
+	const latest =
+		failing.find((host) => state.hosts[host]?.error === error) ??
+		failing.reduce<string | undefined>((best, host) => (best === undefined || state.hosts[host]!.error!.at > state.hosts[best]!.error!.at ? host : best), undefined);
+	return failing.filter((host) => host !== latest).map((host) => sanitize(host));
+}
+
+/**
+ * The end of the failure's sentence that names the other failing hosts: the first `named`
+ * of `hosts`, and how many more when not all are named.
+ */
+export function alsoFailing(hosts: readonly string[], named: number): string {
+	if (hosts.length === 0) {
+		return '';
+	}
+
+	if (named <= 0) {
+		return ` (${hosts.length} other ${hosts.length === 1 ? 'MaxScale' : 'MaxScales'} failing)`;
+	}
+
+	const left = hosts.length - named;
+	return ` (also failing: ${hosts.slice(0, named).join(', ')}${left > 0 ? ` +${left} more` : ''})`;
+}

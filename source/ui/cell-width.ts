@@ -1,0 +1,51 @@
+// Widths in terminal cells, as Ink measures them (string-width, Ink's own measure): a
+// line fitted by these is one Ink does not cut. A host's version, a state's name or a
+// filter can hold wide characters (CJK, emoji: two cells) that UTF-16 lengths miss.
+
+import stringWidth from 'string-width';
+import {loneGraphemesWidth} from './narrow-width.js';
+
+const widths = new Map<number, number>();
+const widthOfCode = (code: number): number => {
+	let width = widths.get(code);
+	if (width === undefined) {
+		width = stringWidth(String.fromCharCode(code));
+		widths.set(code, width);
+	}
+
+	return width;
+};
+
+/** The cells `text` (sanitized: no control characters) takes on the terminal. */
+export function cellWidth(text: string): number {
+	// The header's and the hints' text is ASCII and a few symbols: no segmenting for those.
+	const quick = loneGraphemesWidth(text, widthOfCode);
+	return quick < 0 ? stringWidth(text) : quick;
+}
+
+/** `text` in at most `cells` cells: whole, or cut between characters and ended with "…". */
+export function fitText(text: string, cells: number): string {
+	if (cellWidth(text) <= cells) {
+		return text;
+	}
+
+	if (cells <= 0) {
+		return '';
+	}
+
+	// By code point, so never half an emoji; a cluster (a flag, a family) may lose its end.
+	const characters = [...text];
+	let used = 0;
+	let end = 0;
+	while (end < characters.length) {
+		const width = cellWidth(characters[end]!);
+		if (used + width > cells - 1) {
+			break;
+		}
+
+		used += width;
+		end++;
+	}
+
+	return `${characters.slice(0, end).join('')}…`;
+}
