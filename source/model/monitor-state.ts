@@ -16,7 +16,7 @@ import type {Grouping, Row} from './rows.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
 import {emptySummary, type Summary} from './summary.js';
-import {moveCursor, viewReducer, type ViewAction} from './view.js';
+import {moveCursor, takesCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
 /** One sentence for the status line; it fades after a few polls (`poll` is when it was said). */
@@ -28,8 +28,7 @@ export {hostKey} from './poll.js';
 /** What one watched MaxScale last said. */
 export type HostStatus = {
 	sessions: Session[];
-	/** `waitMs`: the pause the poll loop took before the next poll (api/poller.ts). */
-	lastPoll?: {at: number; latencyMs: number; bytes: number; waitMs?: number};
+	lastPoll?: {at: number; latencyMs: number; bytes: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
 };
@@ -52,6 +51,12 @@ export type MonitorState = {
 	collapsed: Set<string>;
 	/** The key of the row under the cursor: a session id or a group key. */
 	selectedId?: string;
+	/**
+	 * True until the operator takes the cursor (view.ts takesCursor): until then each poll
+	 * puts it on the list's first row, whatever sorts in above (hosts answering one by one),
+	 * as htop and k9s keep it at the top; from then on it follows its own row by key.
+	 */
+	autoCursor: boolean;
 	listTop: number;
 	listHeight: number;
 	paneHeight: number;
@@ -79,8 +84,8 @@ export type MonitorState = {
 	refreshes: number;
 	quitting: boolean;
 	server?: ServerInfo;
-	/** The last successful poll; `waitMs` is the pause before the next when slow polls stretched it. */
-	lastPoll?: {at: number; latencyMs: number; bytes: number; waitMs?: number};
+	/** The last successful poll; when the next is due comes from it and the interval (schedule.ts). */
+	lastPoll?: {at: number; latencyMs: number; bytes: number};
 	/** The last failure, cleared by the next success; `retryAt` is when the next attempt comes. */
 	error?: {message: string; at: number; retryAt?: number};
 	polls: number;
@@ -91,7 +96,7 @@ export type MonitorState = {
 };
 
 export type Action =
-	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; waitMs?: number; prepared?: PreparedPoll; /** Asked for with r: shown even while paused. */ manual?: boolean}
+	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; prepared?: PreparedPoll; /** Asked for with r: shown even while paused. */ manual?: boolean}
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
@@ -121,6 +126,7 @@ export function initialState(options: Options = {}): MonitorState {
 		sort: options.sort ?? defaultSort,
 		filter: noFilter,
 		collapsed: new Set(),
+		autoCursor: true,
 		listTop: 0,
 		listHeight: 10,
 		paneHeight: 10,
@@ -143,7 +149,8 @@ export function initialState(options: Options = {}): MonitorState {
 }
 
 export function reducer(state: MonitorState, action: Action): MonitorState {
-	const next = reduce(state, action);
+	// Before the action, so that the rows it rebuilds keep the cursor on the operator's row.
+	const next = reduce(state.autoCursor && takesCursor(action) ? {...state, autoCursor: false} : state, action);
 	// Stamp a new message with the poll attempt it was said at, so it can fade.
 	if (next.message !== state.message && next.message !== undefined && next.message.poll === undefined) {
 		return {...next, message: {...next.message, poll: next.attempts}};

@@ -10,7 +10,6 @@ import {trackChangesSteps, type Changes} from './changes.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {keptFor} from './pane.js';
 import type {Row} from './rows.js';
-import {firstRow} from './selection.js';
 import type {Session} from './session.js';
 import {stepItems, finish, type Steps} from './steps.js';
 import {summarizeSteps, type Summary} from './summary.js';
@@ -68,7 +67,7 @@ const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length ===
 
 /** The whole-list work of a poll-ok action on `state`, yielding every few thousand sessions. */
 export function* preparePoll(state: MonitorState, action: PollOk): Steps<PreparedPoll> {
-	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes, waitMs: action.waitMs};
+	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes};
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
@@ -120,6 +119,5 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
 		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
 	};
-	const view = placeRows(next, rows, state.rows);
-	return view.selectedId === undefined && view.rows.length > 0 ? {...view, selectedId: firstRow(view.rows)} : view;
+	return placeRows(next, rows, state.rows);
 }

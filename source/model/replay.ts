@@ -3,19 +3,28 @@
 // a live monitor takes. Pure: the UI only says "step", on a timer or a key.
 
 import type {Frame, Recording} from '../api/recording.js';
+import type {ServerInfo} from '../api/server-info.js';
 import {formatClock, formatDate} from './format.js';
+import {noChanges} from './changes.js';
 import type {Action, MonitorState} from './monitor-state.js';
+import {emptySummary} from './summary.js';
 
 export type Replay = {frames: readonly Frame[]; index: number};
 
 export type ReplayAction = {type: 'replay-step'; delta: number} | {type: 'replay-load'; frames: readonly Frame[]};
 
-function frameAction(frame: Frame, multi: boolean): Action {
+/**
+ * The actions that show one frame. A MaxScale's version is recorded once, with the first
+ * poll after it was learnt (use-monitor.ts), so `server`, the version to show with the
+ * frame, is that frame's own unless the caller knows an earlier one.
+ */
+function frameActions(frame: Frame, multi: boolean, server = frame.ok ? frame.server : undefined): Action[] {
 	const host = multi ? frame.host : undefined;
-	return frame.ok
+	const poll: Action = frame.ok
 		? // Stepped to (on the timer, or by a key while paused): shown, as a poll asked for with r is.
 			{type: 'poll-ok', host, sessions: frame.sessions, at: frame.t, latencyMs: frame.latencyMs, bytes: frame.bytes, manual: true}
 		: {type: 'poll-failed', host, error: {kind: 'network', message: frame.error}, at: frame.t};
+	return server === undefined ? [poll] : [{type: 'server-info', host, info: server}, poll];
 }
 
 /**
@@ -47,24 +56,53 @@ export function recordedInterval(frames: readonly Frame[]): number | undefined {
 	return gaps.length === 0 ? undefined : gaps[Math.floor(gaps.length / 2)];
 }
 
-/** The actions that show frame `index`: the last frame of every host up to it, oldest first. */
+/**
+ * The actions that show frame `index`: the last frame of every host up to it, oldest first,
+ * each with its host's version as last recorded up to it (in that frame or an earlier one).
+ * A host whose last frame is a failure gets its last good list up to then first, as the
+ * live monitor kept it: what the screen showed at that moment, not what came later.
+ */
 export function actionsFor(replay: Replay, index: number, multi: boolean): Action[] {
 	const latest = new Map<string, number>();
+	const latestOk = new Map<string, number>();
+	const servers = new Map<string, ServerInfo>();
 	for (let i = 0; i <= index && i < replay.frames.length; i++) {
-		latest.set(replay.frames[i]!.host, i);
-	}
-
-	const actions: Action[] = [];
-	for (const i of [...latest.values()].sort((a, b) => a - b)) {
 		const frame = replay.frames[i]!;
-		if (frame.ok && frame.server !== undefined) {
-			actions.push({type: 'server-info', host: multi ? frame.host : undefined, info: frame.server});
+		latest.set(frame.host, i);
+		if (frame.ok) {
+			latestOk.set(frame.host, i);
+			if (frame.server !== undefined) {
+				servers.set(frame.host, frame.server);
+			}
 		}
-
-		actions.push(frameAction(frame, multi));
 	}
 
-	return actions;
+	return [...latest.entries()]
+		.sort(([, a], [, b]) => a - b)
+		.flatMap(([host, i]) => {
+			const ok = latestOk.get(host);
+			const frames = ok === undefined || ok === i ? [i] : [ok, i];
+			return frames.flatMap((at, n) => frameActions(replay.frames[at]!, multi, n === 0 ? servers.get(host) : undefined));
+		});
+}
+
+/**
+ * The state with no poll seen yet, the view kept (sort, filter, cursor, pane): where a jump
+ * starts, so that a host with no frame up to the jump does not keep what it said later.
+ */
+function beforeAnyPoll(state: MonitorState): MonitorState {
+	return {
+		...state,
+		hosts: Object.fromEntries(state.hostOrder.map((host) => [host, {sessions: []}])),
+		sessions: [],
+		byId: new Map(),
+		changes: noChanges,
+		summary: emptySummary,
+		rows: [],
+		lastPoll: undefined,
+		error: undefined,
+		server: undefined,
+	};
 }
 
 export function replayReducer(
@@ -93,8 +131,11 @@ export function replayReducer(
 
 			const multi = state.hostOrder.length > 1;
 			// Forward one frame applies just that frame; any other jump rebuilds from the frames up to it.
-			const actions = action.delta === 1 ? [frameAction(replay.frames[index]!, multi)] : actionsFor(replay, index, multi);
-			return actions.reduce(reduce, {...state, replay: {...replay, index}});
+			if (action.delta === 1) {
+				return frameActions(replay.frames[index]!, multi).reduce(reduce, {...state, replay: {...replay, index}});
+			}
+
+			return actionsFor(replay, index, multi).reduce(reduce, {...beforeAnyPoll(state), replay: {...replay, index}});
 		}
 
 		default: {

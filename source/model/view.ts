@@ -5,7 +5,7 @@ import {parseFilter, noFilter} from './filter.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
 import {buildRowsSteps, groupings, isGroupRow, serviceKey, type Row} from './rows.js';
-import {indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
+import {firstRow, indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
 import {sortKeys, type Sort, type SortKey} from './sort.js';
 import {finish, type Steps} from './steps.js';
 
@@ -51,9 +51,46 @@ export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' 
 	});
 }
 
-/** New rows in place, the cursor kept on its row (or moved to its neighbour when that row went). */
+/**
+ * Actions by which the operator takes the cursor (MonitorState.autoCursor): those that move
+ * it or act on its row, and those that re-sort, re-group or filter the list under it, after
+ * which it keeps to its session as it always did. Pausing, the interval, the help, copying
+ * and saving leave it where the list puts it.
+ */
+export function takesCursor(action: Action): boolean {
+	switch (action.type) {
+		case 'move':
+		case 'page':
+		case 'home':
+		case 'end':
+		case 'to-group':
+		case 'collapse':
+		case 'collapse-all':
+		case 'open-pane':
+		case 'mark':
+		case 'ask':
+		case 'sort-step':
+		case 'sort-reverse':
+		case 'set-sort':
+		case 'grouping-next':
+		case 'filter-key':
+		case 'filter-clear': {
+			return true;
+		}
+
+		default: {
+			return false;
+		}
+	}
+}
+
+/**
+ * New rows in place. The operator's cursor stays on its row (or moves to its neighbour when
+ * that row went); one they have not taken yet goes to the first row, so that another host's
+ * sessions, sorting in above, do not leave it mid-list.
+ */
 export function placeRows(state: MonitorState, rows: Row[], previousRows: readonly Row[]): MonitorState {
-	const selectedId = reselect(previousRows, rows, state.selectedId);
+	const selectedId = state.autoCursor ? firstRow(rows) : reselect(previousRows, rows, state.selectedId);
 	return moveCursor({...state, rows}, selectedId, {followPane: false});
 }
 

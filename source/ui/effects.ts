@@ -7,6 +7,7 @@ import path from 'node:path';
 import type {Client} from '../api/client.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import type {Effect, Outcome, Target} from '../model/operations.js';
+import {snapshotOf} from '../model/snapshot.js';
 
 export async function runOperation(
 	clientFor: (host: string) => Client,
@@ -43,21 +44,9 @@ function stamp(date: Date): string {
 	return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }
 
-/** The list as shown (filtered) and the open document, as one JSON file in `directory`. */
+/** The list as the screen orders it (model/snapshot.ts) and the open document, as one JSON file in `directory`. */
 export async function saveSnapshot(state: MonitorState, host: string, directory: string, now = new Date()): Promise<string> {
 	const file = path.join(directory, `sessiontop-${stamp(now)}.json`);
-	const shown = state.filter.test === undefined ? state.sessions : state.sessions.filter(state.filter.test);
-	const snapshot = {
-		savedAt: now.toISOString(),
-		host,
-		maxscaleVersion: state.server?.version,
-		polledAt: state.lastPoll === undefined ? undefined : new Date(state.lastPoll.at).toISOString(),
-		filter: state.filter.text || undefined,
-		sort: state.sort,
-		total: state.sessions.length,
-		sessions: shown,
-		pane: state.pane.open ? {session: state.pane.title, ended: state.pane.ended, document: state.pane.document} : undefined,
-	};
-	await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`, {mode: 0o600, flag: 'wx'});
+	await writeFile(file, `${JSON.stringify(snapshotOf(state, host, now), null, 2)}\n`, {mode: 0o600, flag: 'wx'});
 	return file;
 }

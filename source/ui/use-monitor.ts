@@ -71,9 +71,11 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
 			return new Poller(client, latest.current.intervalMs, {
-				onList(result, waitMs, manual) {
+				// The pause before the next poll (the second argument) is not kept: the header works
+				// out when the next is due from the last poll and the interval (model/schedule.ts).
+				onList(result, _waitMs, manual) {
 					const {sessions} = result.list;
-					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, waitMs, manual});
+					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual});
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;
 				},

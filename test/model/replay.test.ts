@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {Frame} from '../../source/api/recording.js';
-import {initialState} from '../../source/model/monitor-state.js';
-import {replayNotice} from '../../source/model/replay.js';
+import {initialState, reducer} from '../../source/model/monitor-state.js';
+import {actionsFor, replayNotice} from '../../source/model/replay.js';
 import {session} from '../helpers/sessions.js';
 import {run, type} from '../helpers/state.js';
 
@@ -64,4 +64,88 @@ test('the replay note writes its times as the rest of the screen does: 24-hour, 
 	assert.equal(replayNotice({frames: recorded, skipped: 0}), 'Replaying 2 polls from 2026-11-28 23:45:31 to 23:46:31: p pauses, [ ] step.');
 	recorded.push({t: at + 3_600_000, host: 'mx', ok: false, error: 'x'});
 	assert.equal(replayNotice({frames: recorded, skipped: 2}), 'Replaying 3 polls from 2026-11-28 23:45:31 to 2026-11-29 00:45:31 (2 unreadable lines skipped): p pauses, [ ] step.');
+});
+
+test("two MaxScales replayed: each one's version shows from its first recorded poll on, stepped to or jumped to", () => {
+	// As recorded: a version only with the first poll after it was learnt (again after a failure).
+	const on = (host: string, t: number, server?: string): Frame => ({
+		t,
+		host,
+		ok: true,
+		latencyMs: 1,
+		bytes: 1,
+		sessions: [session(t, {key: `${host}#${t}`, host})],
+		server: server === undefined ? undefined : {version: server, askedAt: t},
+	});
+	const recorded: Frame[] = [
+		on('a', 1000, '24.02.3'),
+		on('b', 1100, '23.02.11'),
+		on('a', 2000),
+		on('b', 2100),
+		{t: 3000, host: 'a', ok: false, error: 'Connection refused by a.'},
+		on('b', 3100),
+		on('a', 4000, '24.02.4'), // Upgraded while it was down.
+		on('b', 4100),
+	];
+	const versions = (state: ReturnType<typeof initialState>) => [state.hosts['a']?.server?.version, state.hosts['b']?.server?.version];
+	let state = run(initialState({hosts: ['a', 'b']}), {type: 'replay-load', frames: recorded});
+	assert.deepEqual(versions(state), ['24.02.3', undefined], 'b has not answered yet');
+	const seen: unknown[] = [];
+	for (let i = 1; i < recorded.length; i++) {
+		state = type(state, ']');
+		seen.push(versions(state));
+	}
+
+	assert.deepEqual(seen, [
+		['24.02.3', '23.02.11'],
+		['24.02.3', '23.02.11'],
+		['24.02.3', '23.02.11'],
+		['24.02.3', '23.02.11'],
+		['24.02.3', '23.02.11'],
+		['24.02.4', '23.02.11'],
+		['24.02.4', '23.02.11'],
+	]);
+
+	// Jumped to, from a screen that knows no version: the one recorded up to that frame, not after.
+	const replay = {frames: recorded, index: 0};
+	const at = (index: number) => versions(actionsFor(replay, index, true).reduce(reducer, initialState({hosts: ['a', 'b']})));
+	assert.deepEqual(at(3), ['24.02.3', '23.02.11']);
+	assert.deepEqual(at(5), ['24.02.3', '23.02.11']);
+	assert.deepEqual(at(7), ['24.02.4', '23.02.11']);
+	// Back over the upgrade: the version it had then.
+	state = type(state, '[', '[', '[');
+	assert.equal(state.replay?.index, 4);
+	assert.deepEqual(versions(state), ['24.02.3', '23.02.11']);
+});
+
+test('a jump back shows what the screen showed then: no later list for a host that had not answered, the last good list under a failure', () => {
+	const on = (host: string, t: number, ...ids: number[]): Frame => ({
+		t,
+		host,
+		ok: true,
+		latencyMs: 1,
+		bytes: 1,
+		sessions: ids.map((id) => session(id, {key: `${host}#${id}`, host})),
+	});
+	const recorded: Frame[] = [
+		on('a', 1000, 1, 2),
+		on('a', 2000, 2, 3),
+		{t: 2500, host: 'a', ok: false, error: 'Connection refused by a.'},
+		on('b', 2600, 7),
+		on('a', 3000, 4),
+	];
+	const keys = (state: ReturnType<typeof initialState>) => state.sessions.map((s) => s.key).sort();
+	let state = run(initialState({hosts: ['a', 'b']}), {type: 'replay-load', frames: recorded});
+	state = type(state, ']', ']', ']', ']');
+	assert.equal(state.replay?.index, 4);
+	assert.deepEqual(keys(state), ['a#4', 'b#7']);
+	state = type(state, '[', '[');
+	assert.equal(state.replay?.index, 2);
+	assert.deepEqual(keys(state), ['a#2', 'a#3'], 'b had not answered yet; a showed its last good list');
+	assert.equal(state.hosts['b']?.lastPoll, undefined);
+	assert.match(state.error?.message ?? '', /refused by a/);
+	state = type(state, '[', '[');
+	assert.equal(state.replay?.index, 0);
+	assert.deepEqual(keys(state), ['a#1', 'a#2']);
+	assert.equal(state.error, undefined, 'the failure came later');
 });

@@ -52,15 +52,23 @@ test('- brings the next poll forward at once, not when the old interval is up', 
 	await waitFor(() => lists() > slower, 'polls go on at 1 s', 3000);
 });
 
-/** A state whose last poll took `latencyMs` at `intervalMs`, `agoMs` ago, with the pause the poll loop took. */
-function polled(intervalMs: number, latencyMs: number, waitMs: number, agoMs: number): MonitorState {
-	const state = {...initialState({intervalMs})};
-	return reducer(state, {type: 'poll-ok', sessions: [], at: Date.now() - agoMs, latencyMs, bytes: 10, waitMs});
+/**
+ * A state whose last poll took `latencyMs`, `agoMs` ago, made at `polledAtMs`, looked at
+ * under `intervalMs`: + and - pressed since, as many as it takes.
+ */
+function polled(intervalMs: number, latencyMs: number, agoMs: number, polledAtMs = intervalMs): MonitorState {
+	let state = reducer(initialState({intervalMs: polledAtMs}), {type: 'poll-ok', sessions: [], at: Date.now() - agoMs, latencyMs, bytes: 10});
+	for (let i = 0; i < 10 && state.intervalMs !== intervalMs; i++) {
+		state = reducer(state, {type: 'interval-step', delta: Math.sign(intervalMs - state.intervalMs)});
+	}
+
+	assert.equal(state.intervalMs, intervalMs, 'an interval + and - reach');
+	return state;
 }
 
 test('the header says "slow polls" only when slow polls stretched the wait, and its "next in" counts down', async () => {
-	// Five +, a 14 ms poll, then six -: the pause of 10 s was the old interval's, not slow polls.
-	const quick = polled(500, 14, 10_000, 100);
+	// A 14 ms poll at 10 s, then five -: the poll loop's pause of 10 s was the old interval's, not slow polls.
+	const quick = polled(500, 14, 100, 10_000);
 	const header = (state: MonitorState) => render(<Header state={state} host="mx" theme={theme} width={160} shown={0} />);
 	const plainQuick = header(quick);
 	assert.doesNotMatch(plain(plainQuick.lastFrame()), /slow polls/);
@@ -68,7 +76,7 @@ test('the header says "slow polls" only when slow polls stretched the wait, and 
 	plainQuick.unmount();
 
 	// A 2 s poll at a 1 s interval: the next waits 4 s, so 3 s from a poll 1 s ago, and ticking down.
-	const slow = header(polled(1000, 2000, 4000, 1000));
+	const slow = header(polled(1000, 2000, 1000));
 	const nextIn = () => {
 		const text = /slow polls: next in (\d+(?:\.\d)?)(s|ms)/.exec(plain(slow.lastFrame()));
 		assert.ok(text, plain(slow.lastFrame()));

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {Client} from '../../source/api/client.js';
+import {startSimulator} from '../../source/simulator/index.js';
 import {App} from '../../source/ui/app.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
@@ -48,4 +49,42 @@ test('two MaxScales: one merged list with a MaxScale column; one down never dist
 	assert.ok(!other.requests.some((r) => r.startsWith('DELETE')));
 	app.unmount();
 	await Promise.all(clients.map(async (client) => client.close()));
+});
+
+test('several MaxScales: until a key moves it, the cursor stays on the first row as the hosts answer; after, it follows its session', async () => {
+	// A answers first; B (down at first) answers later with a session (id 1) that sorts before all of A's.
+	let listed = 0;
+	const onRequest = (_method: string, url: string) => {
+		listed += url.startsWith('/v1/sessions?') ? 1 : 0;
+	};
+
+	const a = await startSimulator({port: 0, sessions: 5, seed: 3, churn: 0, onRequest});
+	const b = await startFixtureServer('v23');
+	servers.push(b);
+	b.fault = {kind: 'status', status: 503, body: '{"errors": [ { "detail": "MaxScale is starting" } ] }'};
+	const clients = [
+		new Client({target: {origin: a.url, label: `127.0.0.1:${a.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 1000}),
+		new Client({target: {origin: b.origin, label: b.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}),
+	];
+	const app = render(<App clients={clients} options={{intervalMs: 100, grouping: 'flat'}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	try {
+		const frame = () => plain(app.lastFrame());
+		const cursorLine = () => frame().split('\n').find((line) => line.startsWith('▶')) ?? '';
+		const ids = [...a.sessionIds()].sort((x, y) => Number(x) - Number(y));
+		await waitFor(() => cursorLine().includes(` ${ids[0]!} `), "the cursor on A's first session");
+		b.fault = {kind: 'none'};
+		await waitFor(() => frame().includes('maxuser'), "B's session");
+		assert.match(cursorLine(), /^▶\s+1 .*maxuser/, 'on the first row, not left on A\'s session mid-list');
+
+		// Moved: from now on it stays on its session, poll after poll.
+		app.stdin.write('j');
+		await waitFor(() => cursorLine().includes(` ${ids[0]!} `), "the cursor one down, on A's first session");
+		const polled = listed;
+		await waitFor(() => listed > polled + 2, 'a few more polls');
+		assert.ok(cursorLine().includes(` ${ids[0]!} `), cursorLine());
+	} finally {
+		app.unmount();
+		await Promise.all(clients.map(async (client) => client.close()));
+		await a.close();
+	}
 });

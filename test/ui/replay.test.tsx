@@ -68,3 +68,38 @@ test('record a live run, then replay it offline with pause and stepping', async 
 	await waitFor(() => frame().includes('"recorded": {'), 'the pane shows the recorded fields');
 	replay.unmount();
 });
+
+test('a recording of two MaxScales replays with both versions on the host line', async () => {
+	const a = await startFixtureServer('v24');
+	const b = await startFixtureServer('v23');
+	servers.push(a, b);
+	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'two.ndjson');
+	const recorder = new Recorder(file);
+	await recorder.start([a.label, b.label]);
+	const clients = [a, b].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
+	const live = render(<App clients={clients} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} recorder={recorder} writeTerminal={() => undefined} />);
+	const polls = (server: FixtureServer) => server.requests.filter((r) => r.includes('/v1/sessions?')).length;
+	try {
+		await waitFor(() => polls(a) >= 3 && polls(b) >= 3, 'three polls of each');
+	} finally {
+		live.unmount();
+		await Promise.all(clients.map(async (client) => client.close()));
+	}
+
+	await recorder.flush();
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	// Each version is recorded once, with its host's first poll: the replay must carry it on.
+	assert.equal(recording.frames.filter((frame) => frame.ok && frame.server !== undefined).length, 2);
+
+	const replay = render(<App clients={[]} options={{}} theme={themeFor({NO_COLOR: '1'})} recording={recording} writeTerminal={() => undefined} />);
+	try {
+		const frame = () => plain(replay.lastFrame());
+		await waitFor(() => frame().includes('End of the recording'), 'played to the end');
+		const hostLine = frame().split('\n')[1] ?? '';
+		assert.match(hostLine, new RegExp(`${a.label} ok \\d+ms 24\\.02\\.3\\s+${b.label} ok \\d+ms 23\\.02\\.11`));
+	} finally {
+		// Unmounted even when it fails: a mounted app keeps the test file from ending.
+		replay.unmount();
+	}
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {isGhostRow, isSessionRow} from '../../source/model/rows.js';
+import {savedSessions, snapshotOf} from '../../source/model/snapshot.js';
+import {session} from '../helpers/sessions.js';
+import {poll, start, type} from '../helpers/state.js';
+
+// Received in id order; the screen shows them by service, state, then the sort.
+const sessions = [
+	session(1, {user: 'app', service: 'Zeta'}),
+	session(2, {user: 'web', service: 'Alpha', state: 'Session created'}),
+	session(3, {user: 'etl', service: 'Alpha'}),
+	session(4, {user: 'zed', service: 'Zeta'}),
+	session(5, {user: 'bob', service: 'Alpha'}),
+	session(6, {user: 'web', service: 'Alpha'}),
+];
+const ids = (list: ReadonlyArray<{id: string}>) => list.map((s) => s.id);
+const onScreen = (state: ReturnType<typeof start>) => ids(state.rows.filter((row) => isSessionRow(row)));
+
+test('saved in the order the screen shows: grouping, then the sort', () => {
+	let state = type(start(sessions), '>', 'I');
+	assert.deepEqual(state.sort, {key: 'user', descending: true});
+	// Alpha: started (web, etl, bob), then created (web); then Zeta (zed, app).
+	assert.deepEqual(ids(savedSessions(state)), ['6', '3', '5', '2', '4', '1']);
+	assert.deepEqual(ids(savedSessions(state)), onScreen(state));
+	state = type(state, 't');
+	assert.equal(state.grouping, 'service');
+	assert.deepEqual(ids(savedSessions(state)), ['2', '6', '3', '5', '4', '1'], 'by service only: web 2 and 6 tie, by id');
+	assert.deepEqual(ids(savedSessions(state)), onScreen(state));
+	state = type(state, 't');
+	assert.equal(state.grouping, 'flat');
+	assert.deepEqual(ids(savedSessions(state)), ['4', '2', '6', '3', '5', '1']);
+});
+
+test('collapsed groups are saved whole, ended sessions are not, the filter applies', () => {
+	let state = type(start(sessions), '>', 'I');
+	// Collapse every service: nothing is drawn below them, everything is saved.
+	state = type(state, 'C');
+	assert.deepEqual(onScreen(state), []);
+	assert.deepEqual(ids(savedSessions(state)), ['6', '3', '5', '2', '4', '1']);
+	// Session 3 ends: a ghost on screen, not in the file.
+	state = type(state, 'C');
+	state = poll(state, sessions.filter((s) => s.id !== '3'));
+	assert.ok(state.rows.some((row) => isGhostRow(row) && row.session.id === '3'));
+	assert.deepEqual(ids(savedSessions(state)), ['6', '5', '2', '4', '1']);
+	state = type(state, '/', 'w', 'e', 'b', 'return');
+	assert.deepEqual(ids(savedSessions(state)), ['6', '2']);
+});
+
+test('the file records the sort and the grouping it was saved in, and the filter', () => {
+	const state = type(start(sessions), '>', 'I', 't', '/', ...'user:e', 'return');
+	const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+	const saved = snapshotOf(state, 'mx1:8989', now);
+	assert.equal(saved.savedAt, '2024-01-02T03:04:05.000Z');
+	assert.equal(saved.host, 'mx1:8989');
+	assert.deepEqual(saved.sort, {key: 'user', descending: true});
+	assert.equal(saved.grouping, 'service');
+	assert.equal(saved.filter, 'user:e');
+	assert.equal(saved.total, 6);
+	assert.deepEqual(ids(saved.sessions), ['2', '6', '3', '4'], 'app and bob filtered out');
+	assert.equal(saved.pane, undefined);
+});
