@@ -167,11 +167,61 @@ function cutAddress(text: string, width: number): string | undefined {
 	return start < address.length ? `…${address.slice(start)}${port}` : undefined;
 }
 
+/**
+ * How many terminal cells a text takes. The screen passes Ink's own measure (ui/cell-width.ts:
+ * a CJK character or an emoji takes two), so that a wide user name neither pushes the row's
+ * next cells out of line nor gets cut by Ink at the edge; UTF-16 units otherwise.
+ */
+export type Measure = (text: string) => number;
+const units: Measure = (text) => text.length;
+
+/** The longest start of `text` within `cells`, whole characters only. */
+function headCells(text: string, cells: number, measure: Measure): string {
+	if (measure === units) {
+		return head(text, cells);
+	}
+
+	let used = 0;
+	let end = 0;
+	for (const character of text) {
+		used += measure(character);
+		if (used > cells) {
+			break;
+		}
+
+		end += character.length;
+	}
+
+	return text.slice(0, end);
+}
+
+/** The longest end of `text` within `cells`, whole characters only. */
+function tailCells(text: string, cells: number, measure: Measure): string {
+	if (measure === units) {
+		return tail(text, cells);
+	}
+
+	const characters = [...text];
+	let used = 0;
+	let start = characters.length;
+	while (start > 0 && used + measure(characters[start - 1]!) <= cells) {
+		used += measure(characters[--start]!);
+	}
+
+	return characters.slice(start).join('');
+}
+
+/** `text` made `cells` wide with spaces, on the side its alignment says. */
+function padCells(text: string, cells: number, align: Column['align'], measure: Measure): string {
+	const gap = ' '.repeat(Math.max(0, cells - measure(text)));
+	return align === 'right' ? gap + text : text + gap;
+}
+
 /** Pad or cut a cell to its column, keeping the end of a cut id and the port of a cut client visible. */
-export function fitCell(text: string, column: Column): string {
-	if (text.length > column.width) {
+export function fitCell(text: string, column: Column, measure: Measure = units): string {
+	if (measure(text) > column.width) {
 		if (column.key === 'id') {
-			return `…${tail(text, column.width - 1)}`.padStart(column.width);
+			return padCells(`…${tailCells(text, column.width - 1, measure)}`, column.width, 'right', measure);
 		}
 
 		// A count cut mid-digits (1234…) would read as a smaller one: say it in units.
@@ -180,10 +230,10 @@ export function fitCell(text: string, column: Column): string {
 		}
 
 		const client = column.key === 'client' ? cutAddress(text, column.width) : undefined;
-		return (client ?? `${head(text, column.width - 1)}…`).padEnd(column.width);
+		return padCells(client ?? `${headCells(text, column.width - 1, measure)}…`, column.width, 'left', measure);
 	}
 
-	return column.align === 'right' ? text.padStart(column.width) : text.padEnd(column.width);
+	return padCells(text, column.width, column.align, measure);
 }
 
 /**

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {columnText, fitCell, titleRow, type Column} from '../model/columns.js';
+import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
 import {head} from '../model/sanitize.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
@@ -64,7 +65,8 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 
 	const ghost = isGhostRow(row);
 	const badge = ghost ? '✕' : marked ? '●' : fresh ? '+' : ' ';
-	const cells = columns.map((column) => fitCell(columnText(sessionOf(row), column), column)).join(' ');
+	// Measured in cells, as Ink draws them: a wide user name keeps the next columns in line.
+	const cells = columns.map((column) => fitCell(columnText(sessionOf(row), column), column, cellWidth)).join(' ');
 	return (
 		<Text
 			wrap="truncate"

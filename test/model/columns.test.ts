@@ -166,3 +166,16 @@ test('a sorted title that fills its column puts the arrow beside it; one too lon
 	assert.equal(titleRow(narrow, {key: 'user', descending: false}, 20), '    Id MaxScale Us…▲');
 	assert.equal(titleRow([{...narrow[0]!, title: 'Identifier'}], {key: 'id', descending: true}), '  ▼Id…');
 });
+
+test('fitCell in terminal cells: wide characters are counted as two, cut whole, padded to the column', () => {
+	// Two cells for CJK, one for the rest: what Ink's measure says of these.
+	const cells = (text: string) => [...text].reduce((sum, character) => sum + (/[\u3000-\u9FFF]/.test(character) ? 2 : 1), 0);
+	const user: Column = {key: 'user', title: 'User', width: 8, align: 'left'};
+	assert.equal(fitCell('数据', user, cells), '数据    ');
+	assert.equal(fitCell('数据分析平台', user, cells), '数据分… ', 'three whole characters and …, one cell of padding');
+	const id: Column = {key: 'id', title: 'Id', width: 6, align: 'right'};
+	assert.equal(fitCell('会话一二三四', id, cells), ' …三四', 'the end of an id, right-aligned');
+	assert.equal(cells(fitCell('会话一二三四', id, cells)), 6);
+	// Without a measure, UTF-16 units as before.
+	assert.equal(fitCell('数据', user), '数据      ');
+});

@@ -44,3 +44,26 @@ test('every sorted heading at 80 and 120 columns is whole', () => {
 		}
 	}
 });
+
+test('a user name in wide characters (CJK, emoji) keeps the next columns in line, cut between characters', () => {
+	const wide = [
+		session(1, {user: 'metabase', remote: '10.0.0.1', port: 4000, ageSeconds: 60, idleSeconds: 1, memoryBytes: 1024, ioActivity: 0}),
+		session(2, {user: '数据分析', remote: '10.0.0.2', port: 4000, ageSeconds: 60, idleSeconds: 1, memoryBytes: 1024, ioActivity: 0}),
+		session(3, {user: '报表服务用户名称很长', remote: '10.0.0.3', port: 4000, ageSeconds: 60, idleSeconds: 1, memoryBytes: 1024, ioActivity: 0}),
+		session(4, {user: '🐬🐬🐬🐬🐬🐬🐬', remote: '10.0.0.4', port: 4000, ageSeconds: 60, idleSeconds: 1, memoryBytes: 1024, ioActivity: 0}),
+	];
+	const columns = layoutColumns(80, 7);
+	const lines = plain(
+		render(<SessionTable rows={wide} top={0} height={5} columns={columns} width={80} focused theme={theme} sort={{key: 'id', descending: false}} marked={new Set()} born={new Map()} empty="none" />).lastFrame(),
+	).split('\n');
+	// Where the Client column starts, in terminal cells: the same on every row.
+	const clientAt = (line: string) => {
+		const before = line.slice(0, line.indexOf('10.0.0.'));
+		return [...before].reduce((cells, character) => cells + (/[\u3000-\u9FFF]|\p{Extended_Pictographic}/u.test(character) ? 2 : 1), 0);
+	};
+
+	const starts = lines.slice(1, 5).map((line) => clientAt(line));
+	assert.deepEqual(starts, [starts[0], starts[0], starts[0], starts[0]], lines.join('\n'));
+	assert.match(lines[3]!, /报表服务用… /, 'cut between characters, with …');
+	assert.ok(lines.slice(1, 5).every((line) => line.trimEnd().endsWith('0')), 'no row loses its last column');
+});
