@@ -48,14 +48,27 @@ type RowProps = {
 	theme: Theme;
 };
 
+/**
+ * A service's row: its name and count, then its states' counts as many as fit whole, in
+ * order, `…` standing for the rest: cut anywhere, `(started 42` would read `(started 4`.
+ */
+export function serviceRowText(start: string, states: ReadonlyArray<{state: string; count: number}>, width: number): string {
+	const parts = states.map(({state, count}) => `${shortState(state)} ${count}`);
+	for (let shown = parts.length; shown > 0; shown--) {
+		const text = `${start}  (${parts.slice(0, shown).join(' · ')}${shown < parts.length ? ' · …' : ''})`;
+		if (cellWidth(text) <= width) {
+			return text;
+		}
+	}
+
+	return start;
+}
+
 const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, theme}: RowProps) {
 	const cursor = selected ? '▶' : ' ';
 	if (isGroupRow(row)) {
 		const arrow = row.collapsed ? '▸' : '▾';
-		const text =
-			row.kind === 'service'
-				? `${cursor}${arrow} ${row.service}  ${row.count}  (${row.states.map(({state, count}) => `${shortState(state)} ${count}`).join(' · ')})`
-				: `${cursor}  ${arrow} ${row.state}  ${row.count}`;
+		const text = row.kind === 'service' ? serviceRowText(`${cursor}${arrow} ${row.service}  ${row.count}`, row.states, width) : `${cursor}  ${arrow} ${row.state}  ${row.count}`;
 		return (
 			<Text bold={row.kind === 'service'} wrap="truncate" color={row.kind === 'service' ? theme.group : theme.muted} inverse={selected} dimColor={selected && !focused}>
 				{fit(text, width, selected)}

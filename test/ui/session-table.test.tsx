@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {layoutColumns} from '../../source/model/columns.js';
 import type {Sort} from '../../source/model/sort.js';
-import {SessionTable} from '../../source/ui/session-table.js';
+import {serviceRowText, SessionTable} from '../../source/ui/session-table.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
@@ -66,4 +66,21 @@ test('a user name in wide characters (CJK, emoji) keeps the next columns in line
 	assert.deepEqual(starts, [starts[0], starts[0], starts[0], starts[0]], lines.join('\n'));
 	assert.match(lines[3]!, /报表服务用… /, 'cut between characters, with …');
 	assert.ok(lines.slice(1, 5).every((line) => line.trimEnd().endsWith('0')), 'no row loses its last column');
+});
+
+test("a service's row shows its states' counts whole, as many as fit, never a number cut", () => {
+	const states = [
+		{state: 'Session started', count: 42},
+		{state: 'Stopping session', count: 1},
+	];
+	const start = ' ▾ Analytics-Service  43';
+	assert.equal(serviceRowText(start, states, 80), ' ▾ Analytics-Service  43  (started 42 · stopping 1)');
+	for (let width = 20; width < 60; width++) {
+		const text = serviceRowText(start, states, width);
+		assert.ok(text.length <= Math.max(width, start.length), `${width}: ${text}`);
+		assert.match(text, /^ ▾ Analytics-Service {2}43(?: {2}\((?:started 42(?: · stopping 1| · …))\))?$/, `${width}: ${text}`);
+	}
+
+	assert.equal(serviceRowText(start, states, 42), ' ▾ Analytics-Service  43  (started 42 · …)');
+	assert.equal(serviceRowText(start, states, 30), start);
 });
