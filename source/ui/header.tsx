@@ -1,16 +1,14 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useState} from 'react';
 import {formatMs} from '../api/errors.js';
-import {sparkline} from '../model/changes.js';
-import {fitPrefix} from '../model/fit-items.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markSummary} from '../model/operations.js';
-import {noService} from '../model/rows.js';
 import {nextPoll} from '../model/schedule.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {cellWidth, fitText} from './cell-width.js';
 import {FittedLine, itemWidth, type LineItem} from './fitted-line.js';
+import {HostLine, SparkLine} from './header-strips.js';
 import type {Theme} from './theme.js';
 
 /** Re-renders once a second so ages and the uptime tick between polls. */
@@ -30,69 +28,6 @@ function useNow(intervalMs: number): number {
 const groupingNames = {'service-state': 'service › state', service: 'service', flat: 'none'} as const;
 
 type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number};
-
-const hostGap = '   ';
-
-/** Several MaxScales: each one's state at a glance (ok, stale for how long, or no data yet). */
-function HostLine({state, now, theme, width}: {state: MonitorState; now: number; theme: Theme; width: number}) {
-	const hosts = state.hostOrder.map((host) => {
-		const status = state.hosts[host];
-		const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
-		const failing = status?.error !== undefined;
-		let text = 'connecting…';
-		if (failing) {
-			text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
-			const retryAt = status?.error?.retryAt;
-			text += retryAt === undefined ? '' : ` retry ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
-		} else if (status?.lastPoll !== undefined) {
-			text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
-		}
-
-		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
-		return {host, text, failing, version, width: cellWidth(host) + 1 + cellWidth(text)};
-	});
-	// Every host's state before any host's version: which MaxScale is down matters more than
-	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
-	const more = (left: number) => cellWidth(`${hostGap}+${left} more`);
-	const widths = hosts.map((host, index) => host.width + (index === 0 ? 0 : hostGap.length));
-	const count = Math.max(1, fitPrefix(widths, width, more));
-	let room = width;
-	for (const hostWidth of widths.slice(0, count)) {
-		room -= hostWidth;
-	}
-
-	// Only when the first host alone is too wide is there no room for the count (nor then for a version).
-	const left = count < hosts.length && more(hosts.length - count) <= room ? hosts.length - count : 0;
-	room = count < hosts.length && left === 0 ? 0 : room - (left > 0 ? more(left) : 0);
-
-	// Versions in host order, each while it fits, as a run: never the third's without the second's.
-	let versions = 0;
-	for (const {version} of hosts.slice(0, count)) {
-		const versionWidth = version === undefined ? 0 : cellWidth(version);
-		if (versionWidth > room) {
-			break;
-		}
-
-		room -= versionWidth;
-		versions++;
-	}
-
-	return (
-		<Text wrap="truncate">
-			{hosts.slice(0, count).map(({host, text, failing, version}, index) => (
-				<Text key={host}>
-					{index === 0 ? '' : hostGap}
-					<Text bold>{host}</Text>{' '}
-					<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
-						{text}
-					</Text>
-					{version === undefined || index >= versions ? '' : <Text color={theme.muted}>{version}</Text>}
-				</Text>
-			))}
-			{left > 0 && <Text color={theme.muted}>{`${hostGap}+${left} more`}</Text>}
-		</Text>
-	);
-}
 
 /**
  * The first line's items. The name, the host and the session count always show (the host
@@ -210,13 +145,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 			<FittedLine items={summaryItems({state, host, theme, width, shown, now})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
 			<FittedLine items={statusItems({state, host, theme, width, shown, now})} width={width} />
-			{/* A strip of one sparkline a service: cut at the end with … like any strip. */}
-			<Text wrap="truncate" color={theme.muted}>
-				{[...changes.history]
-					.sort(([a], [b]) => (a < b ? -1 : 1))
-					.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`)
-					.join('   ') || ' '}
-			</Text>
+			<SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />
 		</Box>
 	);
 }

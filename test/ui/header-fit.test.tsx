@@ -164,3 +164,21 @@ test('the screen at 80×24: the header and the footer fit, whole', () => {
 	assert.match(hints, /^ Enter {2}details {2}\/ {2}filter {2}<> {2}sort {2}K {2}kill {2}p {2}pause {2}\? {2}help {2}q {2}quit$/);
 	assert.ok(lines.every((line) => line.length <= 80));
 });
+
+test("the sparkline strip shows whole services, each with its real count, and counts the rest", () => {
+	const state = demo();
+	const counts = new Map(services.map((service) => [service, String(state.sessions.filter((s) => s.service === service).length)]));
+	for (let width = 20; width <= 160; width += 3) {
+		const strip = header(state, width).at(-1)!;
+		assert.ok(strip.length <= width, `${width}: ${strip}`);
+		for (const [, service, count] of strip.matchAll(/([\w-]+) [▁-█]+ (\d+)/g)) {
+			assert.equal(count, counts.get(service!), `${width}: ${service} ${count} in "${strip}"`);
+		}
+
+		const shown = [...strip.matchAll(/([\w-]+) [▁-█]+ \d+/g)].length;
+		const more = /\+(\d+) more$/.exec(strip)?.[1];
+		assert.equal(shown + Number(more ?? 0) + (shown === 0 ? 1 : 0), services.length, `${width}: every service shown or counted: "${strip}"`);
+	}
+
+	assert.equal(header(state, 80).at(-1), 'Analytics-Service ▁▁ 100   RW-Split-Router ▁█ 100   +1 more');
+});

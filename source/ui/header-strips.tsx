@@ -1,0 +1,100 @@
+// The header's strips: the line of several MaxScales, and one sparkline a service. Both
+// show whole items, as many as fit, and count the rest (`+2 more`): cut anywhere, a count
+// (`Read-Connection-Router ▁▁ 8…` for 82) would read as another number.
+
+import {Text} from 'ink';
+import {sparkline} from '../model/changes.js';
+import {fitPrefix} from '../model/fit-items.js';
+import {formatDuration} from '../model/format.js';
+import type {MonitorState} from '../model/monitor-state.js';
+import {noService} from '../model/rows.js';
+import {truncate} from '../model/sanitize.js';
+import {cellWidth, fitText} from './cell-width.js';
+import type {Theme} from './theme.js';
+
+const hostGap = '   ';
+
+/** Several MaxScales: each one's state at a glance (ok, stale for how long, or no data yet). */
+export function HostLine({state, now, theme, width}: {state: MonitorState; now: number; theme: Theme; width: number}) {
+	const hosts = state.hostOrder.map((host) => {
+		const status = state.hosts[host];
+		const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
+		const failing = status?.error !== undefined;
+		let text = 'connecting…';
+		if (failing) {
+			text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
+			const retryAt = status?.error?.retryAt;
+			text += retryAt === undefined ? '' : ` retry ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
+		} else if (status?.lastPoll !== undefined) {
+			text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
+		}
+
+		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
+		return {host, text, failing, version, width: cellWidth(host) + 1 + cellWidth(text)};
+	});
+	// Every host's state before any host's version: which MaxScale is down matters more than
+	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
+	const more = (left: number) => cellWidth(`${hostGap}+${left} more`);
+	const widths = hosts.map((host, index) => host.width + (index === 0 ? 0 : hostGap.length));
+	const count = Math.max(1, fitPrefix(widths, width, more));
+	let room = width;
+	for (const hostWidth of widths.slice(0, count)) {
+		room -= hostWidth;
+	}
+
+	// Only when the first host alone is too wide is there no room for the count (nor then for a version).
+	const left = count < hosts.length && more(hosts.length - count) <= room ? hosts.length - count : 0;
+	room = count < hosts.length && left === 0 ? 0 : room - (left > 0 ? more(left) : 0);
+
+	// Versions in host order, each while it fits, as a run: never the third's without the second's.
+	let versions = 0;
+	for (const {version} of hosts.slice(0, count)) {
+		const versionWidth = version === undefined ? 0 : cellWidth(version);
+		if (versionWidth > room) {
+			break;
+		}
+
+		room -= versionWidth;
+		versions++;
+	}
+
+	return (
+		<Text wrap="truncate">
+			{hosts.slice(0, count).map(({host, text, failing, version}, index) => (
+				<Text key={host}>
+					{index === 0 ? '' : hostGap}
+					<Text bold>{host}</Text>{' '}
+					<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
+						{text}
+					</Text>
+					{version === undefined || index >= versions ? '' : <Text color={theme.muted}>{version}</Text>}
+				</Text>
+			))}
+			{left > 0 && <Text color={theme.muted}>{`${hostGap}+${left} more`}</Text>}
+		</Text>
+	);
+}
+
+const serviceGap = '   ';
+
+/** Each service's session count over the last polls, by name, as many as fit whole. */
+export function SparkLine({history, width, sparkWidth, theme}: {history: MonitorState['changes']['history']; width: number; sparkWidth: number; theme: Theme}) {
+	const services = [...history].sort(([a], [b]) => (a < b ? -1 : 1));
+	const items = services.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`);
+	const more = (left: number) => cellWidth(`${serviceGap}+${left} more`);
+	const widths = items.map((item, index) => cellWidth(item) + (index === 0 ? 0 : serviceGap.length));
+	const count = fitPrefix(widths, width, more);
+	const left = items.length - count;
+	let text = items.slice(0, count).join(serviceGap) + (left > 0 && count > 0 ? `${serviceGap}+${left} more` : '');
+	if (count === 0 && services[0] !== undefined) {
+		// Not even one whole: the first one's name, shortened if it must be, and how many others.
+		const others = services.length > 1 ? ` +${services.length - 1} more` : '';
+		text = `${fitText(services[0][0] || noService, width - cellWidth(others))}${others}`;
+	}
+
+	return (
+		<Text wrap="truncate" color={theme.muted}>
+			{text || ' '}
+		</Text>
+	);
+}
