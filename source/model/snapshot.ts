@@ -17,10 +17,13 @@ export function savedSessions(state: Pick<MonitorState, 'sessions' | 'grouping' 
 
 /** The file's content; `host` names the MaxScales watched. */
 export function snapshotOf(state: MonitorState, host: string, now: Date) {
+	const several = state.hostOrder.length > 1;
 	return {
 		savedAt: now.toISOString(),
 		host,
-		maxscaleVersion: state.server?.version,
+		maxscaleVersion: several ? undefined : state.server?.version,
+		// Several MaxScales may run different versions: each one's, by name as given.
+		maxscaleVersions: several ? Object.fromEntries(state.hostOrder.map((name) => [name, state.hosts[name]?.server?.version])) : undefined,
 		polledAt: state.lastPoll === undefined ? undefined : new Date(state.lastPoll.at).toISOString(),
 		filter: state.filter.text || undefined,
 		sort: state.sort,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {isGhostRow, isSessionRow} from '../../source/model/rows.js';
+import {initialState, reducer} from '../../source/model/monitor-state.js';
 import {savedSessions, snapshotOf} from '../../source/model/snapshot.js';
 import {session} from '../helpers/sessions.js';
 import {poll, start, type} from '../helpers/state.js';
@@ -59,4 +60,14 @@ test('the file records the sort and the grouping it was saved in, and the filter
 	assert.equal(saved.total, 6);
 	assert.deepEqual(ids(saved.sessions), ['2', '6', '3', '4'], 'app and bob filtered out');
 	assert.equal(saved.pane, undefined);
+});
+
+test('with several MaxScales the file records each one\'s version, not only the first one\'s', () => {
+	let state = initialState({hosts: ['mx1', 'mx2']});
+	state = reducer(state, {type: 'server-info', host: 'mx1', info: {version: '24.02.3', askedAt: 1}});
+	state = reducer(state, {type: 'server-info', host: 'mx2', info: {version: '23.02.11', askedAt: 1}});
+	const saved = snapshotOf(state, 'mx1,mx2', new Date(0));
+	assert.deepEqual(saved.maxscaleVersions, {mx1: '24.02.3', mx2: '23.02.11'});
+	assert.equal(saved.maxscaleVersion, undefined);
+	assert.equal(snapshotOf(start(sessions), 'mx1', new Date(0)).maxscaleVersions, undefined);
 });
