@@ -6,6 +6,7 @@
 // widening the column for every line. Strings are sanitized by the reader already; the host names are
 // sanitized here.
 
+import stringWidth from 'string-width';
 import {formatBytes, formatClient, formatCount, formatDuration, shortState} from '../model/format.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
@@ -29,8 +30,10 @@ export const overflowAt = 40;
 
 const hostColumn: Column = {title: 'MaxScale', align: 'left', value: (s) => sanitize(s.host)};
 
+/** Terminal cells: a CJK character or an emoji takes two, as a terminal (or `less`) shows them. */
 function width(text: string): number {
-	return [...text].length;
+	// eslint-disable-next-line no-control-regex
+	return /^[\u0000-\u007F]*$/.test(text) ? text.length : stringWidth(text);
 }
 
 function pad(text: string, size: number, align: 'left' | 'right'): string {

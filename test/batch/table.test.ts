@@ -20,3 +20,12 @@ test('one very long user name keeps every character without widening the column 
 	const fits = formatTable([session('1', 'a'.repeat(overflowAt)), session('2', 'b')], false).split('\n');
 	assert.equal(fits[1]!.indexOf('10.0.0.1'), fits[2]!.indexOf('10.0.0.1'));
 });
+
+test('user names in wide characters (CJK, emoji) keep the columns in line, as a terminal shows them', () => {
+	const lines = formatTable([session('1', 'app'), session('2', '数据分析'), session('3', '🐬dolphin')], false).trimEnd().split('\n');
+	// Where Client starts, in cells: CJK and emoji take two.
+	const cellsBefore = (line: string) => [...line.slice(0, line.indexOf('10.0.0.1'))].reduce((sum, character) => sum + (/[\u3000-\u9FFF]|\p{Extended_Pictographic}/u.test(character) ? 2 : 1), 0);
+	const starts = lines.slice(1).map((line) => cellsBefore(line));
+	assert.deepEqual(starts, [starts[0], starts[0], starts[0]], lines.join('\n'));
+	assert.equal(cellsBefore(lines[1]!), lines[0]!.indexOf('Client'));
+});
