@@ -73,8 +73,12 @@ export type MonitorState = {
 	/** First line of the help shown (the help view clamps it). */
 	helpScroll: number;
 	confirm?: Confirm;
-	/** Work for the UI to do (send a kill, copy, save); `seq` tells a new one from the last. */
-	effect?: Effect;
+	/**
+	 * Work for the UI to do (send a kill, copy, save), oldest first, each taken off by
+	 * effect-done: a queue, not one slot, since two keys in one read (`yy` over a slow link)
+	 * reach the reducer before the UI has run the first one's effect.
+	 */
+	effects: Effect[];
 	seq: number;
 	message?: Message;
 	paused: boolean;
@@ -127,6 +131,7 @@ export function initialState(options: Options = {}): MonitorState {
 		filter: noFilter,
 		collapsed: new Set(),
 		autoCursor: true,
+		effects: [],
 		listTop: 0,
 		listHeight: 10,
 		paneHeight: 10,

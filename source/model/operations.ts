@@ -122,7 +122,8 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 		return {...state, mode: 'list'};
 	}
 
-	if (name === 'escape' || input === 'n' || input === 'N') {
+	// q answers no here rather than quit with a question open (Ctrl-C still quits).
+	if (name === 'escape' || input === 'n' || input === 'N' || input === 'q') {
 		return {...state, mode: 'list', confirm: undefined, message: {tone: 'info', text: `Nothing was ${confirm.operation === 'kill' ? 'killed' : 'restarted'}.`}};
 	}
 
@@ -145,7 +146,7 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	const seq = state.seq + 1;
 	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone} as const;
 	const verb = confirm.operation === 'kill' ? 'Killing' : 'Restarting';
-	return {...state, mode: 'list', confirm: undefined, seq, effect, message: {tone: 'info', text: `${verb} ${alive.length} session${alive.length === 1 ? '' : 's'}…`}};
+	return {...state, mode: 'list', confirm: undefined, seq, effects: [...state.effects, effect], message: {tone: 'info', text: `${verb} ${alive.length} session${alive.length === 1 ? '' : 's'}…`}};
 }
 
 function copy(state: MonitorState): MonitorState {
@@ -165,7 +166,7 @@ function copy(state: MonitorState): MonitorState {
 			return {...state, message: {tone: 'error', text: `${what} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
 		}
 
-		return {...state, seq, effect: {seq, kind: 'copy', text, what}};
+		return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text, what}]};
 	}
 
 	const session = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
@@ -173,7 +174,7 @@ function copy(state: MonitorState): MonitorState {
 		return {...state, message: {tone: 'error', text: 'Put the cursor on a session to copy its id.'}};
 	}
 
-	return {...state, seq, effect: {seq, kind: 'copy', text: session.id, what: `session id ${session.id}`}};
+	return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text: session.id, what: `session id ${session.id}`}]};
 }
 
 export function operationReducer(state: MonitorState, action: Action): MonitorState | undefined {
@@ -213,11 +214,11 @@ export function operationReducer(state: MonitorState, action: Action): MonitorSt
 
 		case 'save': {
 			const seq = state.seq + 1;
-			return {...state, seq, effect: {seq, kind: 'save'}};
+			return {...state, seq, effects: [...state.effects, {seq, kind: 'save'}]};
 		}
 
 		case 'effect-done': {
-			return state.effect?.seq === action.seq ? {...state, effect: undefined} : state;
+			return state.effects.some((effect) => effect.seq === action.seq) ? {...state, effects: state.effects.filter((effect) => effect.seq !== action.seq)} : state;
 		}
 
 		default: {

@@ -8,7 +8,7 @@ import {listThreadsFor, type ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
-import {savedMessage} from '../model/operations.js';
+import {savedMessage, type Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
@@ -182,38 +182,54 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [clients, open, id, paneHost, paneSessionId, ended, state.polls]);
 
-	const {effect} = state;
+	const {effects} = state;
+	/** Effects already started: effect-done takes them off the queue a render later. */
+	const started = useRef(new Set<number>());
 	useEffect(() => {
-		if (effect === undefined) {
-			return;
+		for (const effect of effects) {
+			if (started.current.has(effect.seq)) {
+				continue;
+			}
+
+			started.current.add(effect.seq);
+			dispatch({type: 'effect-done', seq: effect.seq});
+			runEffect(effect);
 		}
 
-		dispatch({type: 'effect-done', seq: effect.seq});
-		if (effect.kind === 'operation') {
-			void runOperation(clientFor, effect).then((outcomes) => {
-				dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl});
-				for (const instance of pollers.current) {
-					instance.refresh();
-				}
-			});
-		} else if (effect.kind === 'copy') {
-			writeTerminal(osc52(effect.text));
-			dispatch({type: 'message', message: {tone: 'ok', text: `Copied ${effect.what} to the clipboard (OSC 52).`}});
-		} else {
-			// The sentence says what was written: the state it was written from, not a later one.
-			const saved = latest.current;
-			saveSnapshot(saved, clients.map((client) => client.target.label).join(','), saveDirectory).then(
-				(file) => {
-					dispatch({type: 'message', message: {tone: 'ok', text: savedMessage(saved, file)}});
-				},
-				(error: unknown) => {
-					const code = (error as {code?: string}).code ?? 'error';
-					dispatch({type: 'message', message: {tone: 'error', text: `Could not save the snapshot in ${saveDirectory} (${code}): check that the folder is writable.`}});
-				},
-			);
+		// Forget what the queue no longer holds, so the set stays as small as the queue.
+		for (const seq of started.current) {
+			if (!effects.some((effect) => effect.seq === seq)) {
+				started.current.delete(seq);
+			}
+		}
+
+		function runEffect(effect: Effect): void {
+			if (effect.kind === 'operation') {
+				void runOperation(clientFor, effect).then((outcomes) => {
+					dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl});
+					for (const instance of pollers.current) {
+						instance.refresh();
+					}
+				});
+			} else if (effect.kind === 'copy') {
+				writeTerminal(osc52(effect.text));
+				dispatch({type: 'message', message: {tone: 'ok', text: `Copied ${effect.what} to the clipboard (OSC 52).`}});
+			} else {
+				// The sentence says what was written: the state it was written from, not a later one.
+				const saved = latest.current;
+				saveSnapshot(saved, clients.map((client) => client.target.label).join(','), saveDirectory).then(
+					(file) => {
+						dispatch({type: 'message', message: {tone: 'ok', text: savedMessage(saved, file)}});
+					},
+					(error: unknown) => {
+						const code = (error as {code?: string}).code ?? 'error';
+						dispatch({type: 'message', message: {tone: 'error', text: `Could not save the snapshot in ${saveDirectory} (${code}): check that the folder is writable.`}});
+					},
+				);
+			}
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [clients, effect, writeTerminal, saveDirectory]);
+	}, [clients, effects, writeTerminal, saveDirectory]);
 
 	return [state, dispatch];
 }

@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {reducer} from '../../source/model/monitor-state.js';
-import {copyLimitBytes, summarize, type Target} from '../../source/model/operations.js';
+import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {copyLimitBytes, summarize, type Effect, type Target} from '../../source/model/operations.js';
 import {keyHint} from '../../source/model/keymap.js';
 import {session} from '../helpers/sessions.js';
 import {poll, start, type} from '../helpers/state.js';
+
+/** The newest effect the state asks the UI for. */
+const latest = (state: MonitorState) => state.effects.at(-1);
+
+function operationOf(state: MonitorState): Extract<Effect, {kind: 'operation'}> {
+	const effect = latest(state);
+	assert.ok(effect?.kind === 'operation', `an operation, not ${effect?.kind}`);
+	return effect;
+}
+
+function copyOf(state: MonitorState): Extract<Effect, {kind: 'copy'}> {
+	const effect = latest(state);
+	assert.ok(effect?.kind === 'copy', `a copy, not ${effect?.kind}`);
+	return effect;
+}
 
 const sessions = [
 	session(1, {user: 'app', remote: '10.0.0.1', port: 5000}),
@@ -18,8 +33,8 @@ test('K asks, naming id, user@host and service; y sends exactly that id', () => 
 	assert.deepEqual(state.confirm?.targets, [{key: '2', id: '2', host: '', user: 'report', client: '10.0.0.2:5001', service: 'RW-Split-Router'}]);
 	state = type(state, 'y');
 	assert.equal(state.mode, 'list');
-	assert.equal(state.effect?.kind, 'operation');
-	assert.deepEqual(state.effect?.kind === 'operation' && state.effect.targets.map((t) => t.id), ['2']);
+	assert.equal(latest(state)?.kind, 'operation');
+	assert.deepEqual(operationOf(state).targets.map((t) => t.id), ['2']);
 });
 
 test('Delete and F9 kill too; n and Esc cancel without sending', () => {
@@ -30,7 +45,7 @@ test('Delete and F9 kill too; n and Esc cancel without sending', () => {
 	for (const key of ['n', 'escape']) {
 		const state = type(start(sessions), 'K', key);
 		assert.equal(state.mode, 'list');
-		assert.equal(state.effect, undefined);
+		assert.deepEqual(state.effects, []);
 		assert.match(state.message?.text ?? '', /Nothing was killed/);
 	}
 });
@@ -39,7 +54,7 @@ test('a grace period typed in the confirmation becomes ?ttl', () => {
 	let state = type(start(sessions), 'K', '3', '0', '5', 'backspace');
 	assert.equal(state.confirm?.ttl, '30');
 	state = type(state, 'return');
-	assert.equal(state.effect?.kind === 'operation' && state.effect.ttl, 30);
+	assert.equal(operationOf(state).ttl, 30);
 });
 
 test('safety: the list re-sorting between K and y does not change the target', () => {
@@ -48,17 +63,17 @@ test('safety: the list re-sorting between K and y does not change the target', (
 	state = poll(state, [session(0, {user: 'zzz'}), ...sessions.toReversed()]);
 	state = reducer(state, {type: 'set-sort', sort: {key: 'user', descending: true}});
 	state = type(state, 'y');
-	assert.deepEqual(state.effect?.kind === 'operation' && state.effect.targets.map((t) => t.id), ['2']);
+	assert.deepEqual(operationOf(state).targets.map((t) => t.id), ['2']);
 });
 
 test('safety: a row that ended before y is reported, not sent', () => {
 	let state = type(start(sessions), 'down', 'K');
 	state = poll(state, sessions.filter((s) => s.id !== '2'));
 	state = type(state, 'y');
-	assert.ok(state.effect?.kind === 'operation');
-	assert.deepEqual(state.effect.targets, []);
-	assert.deepEqual(state.effect.gone.map((t) => t.id), ['2']);
-	state = reducer(state, {type: 'operation-done', seq: state.effect.seq, operation: 'kill', outcomes: [], gone: state.effect.gone});
+	const effect = operationOf(state);
+	assert.deepEqual(effect.targets, []);
+	assert.deepEqual(effect.gone.map((t) => t.id), ['2']);
+	state = reducer(state, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes: [], gone: effect.gone});
 	assert.match(state.message?.text ?? '', /Session 2 \(report@10\.0\.0\.2:5001, RW-Split-Router\) had already ended: nothing to kill\./);
 });
 
@@ -85,9 +100,9 @@ test('safety, property: whatever polls and keys come between K and y, only the n
 		}
 
 		state = type(state, 'y');
-		assert.ok(state.effect?.kind === 'operation');
-		const sent = state.effect.targets.map((t) => t.id);
-		const gone = state.effect.gone.map((t) => t.id);
+		const effect = operationOf(state);
+		const sent = effect.targets.map((t) => t.id);
+		const gone = effect.gone.map((t) => t.id);
 		assert.deepEqual([...sent, ...gone], [named]);
 		assert.equal(sent.length === 1, state.byId.has(named!));
 	}
@@ -108,7 +123,7 @@ test('R restarts the same way; no grace period for restarts', () => {
 	assert.equal(state.confirm?.operation, 'restart');
 	assert.equal(state.confirm?.ttl, '');
 	state = type(state, 'y');
-	assert.ok(state.effect?.kind === 'operation' && state.effect.operation === 'restart');
+	assert.equal(operationOf(state).operation, 'restart');
 });
 
 test('--readonly removes both actions', () => {
@@ -135,12 +150,11 @@ test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
 
 test('y copies the open document, or the session id; too large is refused with a sentence', () => {
 	let state = type(start(sessions), 'y');
-	assert.deepEqual(state.effect?.kind === 'copy' && [state.effect.text, state.effect.what], ['1', 'session id 1']);
+	assert.deepEqual([copyOf(state).text, copyOf(state).what], ['1', 'session id 1']);
 	state = type(state, 'return');
 	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {id: '1'}}});
 	state = type(state, 'y');
-	assert.ok(state.effect?.kind === 'copy');
-	assert.deepEqual(JSON.parse(state.effect.text), {data: {id: '1'}});
+	assert.deepEqual(JSON.parse(copyOf(state).text), {data: {id: '1'}});
 	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {log: 'x'.repeat(copyLimitBytes)}}});
 	const seq = state.seq;
 	state = type(state, 'y');
@@ -164,4 +178,23 @@ test('before 22.08 MaxScale cannot kill: said at once, nothing sent (it would an
 test('read-only: the footer hint leaves kill out, the full one keeps it', () => {
 	assert.ok(keyHint('list').some((hint) => hint.label === 'K'));
 	assert.ok(!keyHint('list', true).some((hint) => hint.label === 'K'));
+});
+
+test('two keys in one read (yy over a slow link): the kill is queued, then the copy; neither replaces the other', () => {
+	let state = type(start(sessions), 'down', 'K');
+	state = type(state, 'y', 'y');
+	assert.deepEqual(state.effects.map((effect) => effect.kind), ['operation', 'copy']);
+	const [kill, copied] = state.effects;
+	state = reducer(state, {type: 'effect-done', seq: kill!.seq});
+	assert.deepEqual(state.effects, [copied]);
+	state = type(state, 's');
+	assert.deepEqual(state.effects.map((effect) => effect.kind), ['copy', 'save']);
+});
+
+test('q at a kill question answers no (Ctrl-C still quits)', () => {
+	const state = type(start(sessions), 'K', 'q');
+	assert.equal(state.mode, 'list');
+	assert.equal(state.quitting, false);
+	assert.deepEqual(state.effects, []);
+	assert.match(state.message?.text ?? '', /Nothing was killed/);
 });
