@@ -14,7 +14,7 @@ import type {monitorOptions} from './config/options.js';
 import {argumentsMistake, knownFlags, optionName} from './config/flag-spec.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
-import {helpText} from './help.js';
+import {helpText, simulateHelpText} from './help.js';
 import type {Notice} from './model/status-line.js';
 import type {BatchMode} from './batch/run-batch.js';
 
@@ -58,12 +58,17 @@ function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} 
 		return {error: '--tsv and --json exclude each other: choose one.'};
 	}
 
-	if (watch) {
-		if (!json || tsv || once) {
-			return {error: '--watch streams JSON lines: use --watch --json.'};
-		}
+	// Each mistake named as given: --once --watch --json is not helped by "use --watch --json".
+	if (watch && once) {
+		return {error: '--once and --watch exclude each other: --watch --json repeats.'};
+	}
 
-		return 'watch-json';
+	if (watch && tsv) {
+		return {error: '--watch prints JSON lines, not TSV: use --watch --json or --tsv.'};
+	}
+
+	if (watch) {
+		return json ? 'watch-json' : {error: '--watch streams JSON lines: use --watch --json.'};
 	}
 
 	return tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
@@ -71,6 +76,12 @@ function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} 
 
 async function main(): Promise<number> {
 	if (cli.flags.help) {
+		if (cli.input[0] === 'simulate') {
+			// The simulator's options alone: meow knows one help text, so it is printed here, as meow would.
+			process.stdout.write(`${simulateHelpText}\n`);
+			process.exit(0);
+		}
+
 		cli.showHelp(0);
 	}
 
@@ -122,11 +133,11 @@ async function main(): Promise<number> {
 
 	const batch = mode ?? (process.stdout.isTTY ? undefined : 'table');
 	if (batch !== undefined && flags.record !== undefined) {
-		fail('--record records the monitor on a terminal; without one, --watch --json > FILE keeps every poll.');
+		fail('--record needs a terminal: use --watch --json > FILE instead.');
 	}
 
 	if (batch === undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
-		fail('the monitor needs a terminal (stdin and stdout must be a TTY); --once prints the list instead.');
+		fail('the monitor needs a TTY on stdin and stdout; --once prints the list.');
 	}
 
 	let targets: Target[] = config.targets;

@@ -8,7 +8,11 @@
 //   "two words"     quotes keep spaces (state:"session started") or a colon ("a:b") in one term
 // A term that does not parse (an invalid regex, `usr:app` for a field that does not
 // exist) is reported and left out, so the rest of the filter keeps working while the
-// user types.
+// user types. So is one not finished: `idle>` with no value, a lone `!`, a term that
+// starts with `/` and has no closing `/` (a regex still being typed; "/path" in quotes
+// is text). An unclosed quote is reported too, but its text so far still filters, as
+// plain text does while it is typed. Else each would read as text and quietly match
+// everything (`"`, `user:"`) or nothing (`idle>`, `!`), and Enter would keep it.
 
 import {formatClient, reportedClient} from './format.js';
 import type {Session} from './session.js';
@@ -140,9 +144,17 @@ function anyColumn(text: string): Test {
 
 const fieldNames = [...textFields, ...numberFields].join(' ');
 
+/** A regex still being typed: `/^rep`, `user:/^ap` (not quoted: `"/path"` is text). */
+const unclosedRegex = (text: string) => text.startsWith('/') && (text.length === 1 || !text.endsWith('/'));
+
 function parseTerm(term: string): Test | string {
 	if (term.startsWith('"')) {
 		return anyColumn(unquote(term));
+	}
+
+	const unfinished = /^([a-z]+)(>=|<=|>|<|=)$/i.exec(term);
+	if (unfinished && numberFields.has(unfinished[1]!.toLowerCase())) {
+		return `${term} needs a value (e.g. idle>60, age>10m, memory>1M)`;
 	}
 
 	const numeric = /^([a-z]+)(>=|<=|>|<|=)(.+)$/i.exec(term);
@@ -163,6 +175,10 @@ function parseTerm(term: string): Test | string {
 	const scoped = /^([a-z]+):(.*)$/i.exec(term);
 	if (scoped && textFields.has(scoped[1]!.toLowerCase())) {
 		const field = scoped[1]!.toLowerCase() as TextField;
+		if (unclosedRegex(scoped[2]!)) {
+			return `${term} needs a closing / (a regex; ${scoped[1]}:"${scoped[2]}" is text)`;
+		}
+
 		const value = unquote(scoped[2]!);
 		if (value.length > 1 && value.startsWith('/') && value.endsWith('/')) {
 			return regexTest(value.slice(1, -1), (session) => fieldTexts(session, field));
@@ -178,7 +194,11 @@ function parseTerm(term: string): Test | string {
 		return `${scoped[1]} is not a field (${fieldNames}); "${term}" in quotes is text`;
 	}
 
-	if (term.length > 1 && term.startsWith('/') && term.endsWith('/')) {
+	if (unclosedRegex(term)) {
+		return `${term} needs a closing / (a regex; "${term}" in quotes is text)`;
+	}
+
+	if (term.startsWith('/')) {
 		return regexTest(term.slice(1, -1), columnsOf);
 	}
 
@@ -194,8 +214,13 @@ export function parseFilter(text: string): Filter {
 	const tests: Test[] = [];
 	const errors: string[] = [];
 	for (const raw of terms(text)) {
-		const negate = raw.startsWith('!') && raw.length > 1;
-		const parsed = parseTerm(negate ? raw.slice(1) : raw);
+		// An odd count: the last quote has no partner (terms() ends a term at a closing one).
+		if ((raw.match(/"/g)?.length ?? 0) % 2 === 1) {
+			errors.push(`${raw} has no closing quote`);
+		}
+
+		const negate = raw.startsWith('!');
+		const parsed = raw === '!' ? '! needs a term after it (e.g. !state:started)' : parseTerm(negate ? raw.slice(1) : raw);
 		if (typeof parsed === 'string') {
 			errors.push(parsed);
 		} else {

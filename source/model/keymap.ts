@@ -101,7 +101,12 @@ export function helpBindings(readonly: boolean): Binding[] {
 	return bindings.filter((binding) => !(readonly && binding.writes));
 }
 
-export type HintSituation = 'list' | 'pane' | 'filter' | 'confirm-kill' | 'confirm-restart';
+/**
+ * Where the keys act: `list` (on a session row), `group` (on a group row, where Enter toggles
+ * it), each `-pane` with the pane open beside the list but the list focused (the keys still
+ * move the list; Tab and Esc reach the pane), and `pane` (the pane focused: the keys scroll it).
+ */
+export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'filter' | 'confirm-kill' | 'confirm-restart';
 
 export type Hint = {
 	label: string;
@@ -119,7 +124,11 @@ export function keyHint(situation: HintSituation, readonly = false): Hint[] {
 	// Left out first in the list: the arrows (every terminal user tries them), then the sort (its arrow is in the title).
 	const hints: Record<HintSituation, Array<[string, string, number]>> = {
 		list: [['↑↓', 'move', 6], ['Enter', 'details', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
-		pane: [['↑↓', 'move', 5], ['Tab', 'focus', 3], ['PgDn', 'scroll', 4], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		group: [['↑↓', 'move', 6], ['Enter', 'toggle', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
+		// The pane follows the cursor: the keys move the list, Tab gives the pane the arrows.
+		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
+		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
+		pane: [['↑↓ PgDn', 'scroll', 4], ['Tab', 'to list', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
 		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1]],
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
 		'confirm-kill': [['y Enter', 'yes', 0], ['n Esc', 'no', 0], ['0-9', 'grace seconds', 1]],

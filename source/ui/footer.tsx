@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {confirmQuestion} from '../model/operations.js';
+import {isGroupRow} from '../model/rows.js';
+import {indexOfKey} from '../model/selection.js';
 import {safeCut, sanitize, truncate} from '../model/sanitize.js';
 import {alsoFailing, othersFailing, type Notice} from '../model/status-line.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
@@ -99,6 +101,23 @@ function hintItems(situation: HintSituation, readonly: boolean, theme: Theme): L
 	}));
 }
 
+/**
+ * Outside a prompt, what the keys act on: the focused pane scrolls; the list moves (the pane,
+ * open beside it, follows), and Enter toggles a group row but opens a session's document.
+ */
+function listSituation(state: MonitorState): HintSituation {
+	if (state.pane.open && state.focus === 'pane') {
+		return 'pane';
+	}
+
+	const onGroup = isGroupRow(state.rows[indexOfKey(state.rows, state.selectedId)]);
+	if (state.pane.open) {
+		return onGroup ? 'group-pane' : 'list-pane';
+	}
+
+	return onGroup ? 'group' : 'list';
+}
+
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
 export function Footer({state, notice, theme, width}: Props) {
 	const {confirm} = state;
@@ -153,7 +172,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		);
 	}
 
-	let situation: HintSituation = state.pane.open ? 'pane' : 'list';
+	let situation = listSituation(state);
 	if (state.mode === 'confirm') {
 		situation = confirm?.operation === 'restart' ? 'confirm-restart' : 'confirm-kill';
 	} else if (state.mode === 'filter') {

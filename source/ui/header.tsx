@@ -1,10 +1,11 @@
 import {Box} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import {formatMs} from '../api/errors.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markSummary} from '../model/operations.js';
 import {nextPoll} from '../model/schedule.js';
+import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {cellWidth, fitText} from './cell-width.js';
 import {FittedLine, itemWidth, type LineItem} from './fitted-line.js';
@@ -34,7 +35,7 @@ type Props = {state: MonitorState; host: string; theme: Theme; width: number; sh
  * is shortened for the count if it must be); then, as room allows, the version, the uptime,
  * the counts by state (a run, in their usual order) and the rates.
  */
-function summaryItems({state, host, theme, width, shown, now}: Props & {now: number}): LineItem[] {
+function summaryItems({state, host, theme, width, shown, now, stateCounts}: Props & {now: number; stateCounts: Summary['stateCounts']}): LineItem[] {
 	const {server, lastPoll, sessions, changes, filter} = state;
 	const single = state.hostOrder.length === 1;
 	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
@@ -56,8 +57,7 @@ function summaryItems({state, host, theme, width, shown, now}: Props & {now: num
 	}
 
 	items.push(count);
-	// Counted with the poll (model/summary.ts), not by a frame.
-	for (const {state: name, count: inState} of state.summary.stateCounts) {
+	for (const {state: name, count: inState} of stateCounts) {
 		items.push({key: `state ${name}`, priority: 3, runs: [{text: `${truncate(shortState(name), 24)} `, color: theme.muted}, {text: String(inState), bold: true, color: theme.muted}]});
 	}
 
@@ -139,10 +139,15 @@ export function Header({state, host, theme, width, shown}: Props) {
 	// The clock ticks once a second; a poll or a failure can be newer than its last tick.
 	const now = replay === undefined ? Math.max(clock, state.lastPoll?.at ?? 0, state.error?.at ?? 0) : (replay.frames[replay.index]?.t ?? clock);
 	const sparkWidth = width >= 160 ? 20 : 10;
+	// The counts by state break down the count beside them: under a filter, `38 of 299`, the
+	// 38's. Those come from the rows, counted when they are rebuilt (a poll, a filter edit),
+	// not by a frame; the whole list's come with the poll (model/summary.ts).
+	const filtered = state.filter.test !== undefined;
+	const stateCounts = useMemo(() => (filtered ? rowStateCounts(state.rows) : state.summary.stateCounts), [filtered, state.rows, state.summary]);
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<FittedLine items={summaryItems({state, host, theme, width, shown, now})} width={width} />
+			<FittedLine items={summaryItems({state, host, theme, width, shown, now, stateCounts})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
 			<FittedLine items={statusItems({state, host, theme, width, shown, now})} width={width} />
 			<SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />

@@ -189,7 +189,8 @@ test('failures: exit 1 and one sentence on stderr, never the password, in every 
 test('--help and --version answer wherever they stand, and start nothing', options, async () => {
 	const cases: Array<[string[], RegExp]> = [
 		[['-h', host, '--once', '--help'], /^\n {2}top for MariaDB MaxScale sessions.*\n\n {2}Usage\n/],
-		[['simulate', '--port', '0', '--help'], /\n {2}Usage\n/],
+		// The simulator's own options, not the monitor's.
+		[['simulate', '--port', '0', '--help'], /^\n {2}Usage\n {4}\$ sessiontop simulate \[options\][^]*--churn[^]*\n$/],
 		[['-h', host, '--tsv', '--version'], /^\d+\.\d+\.\d+\n$/],
 		[['--bogus', '--help'], /\n {2}Usage\n/],
 	];
@@ -201,17 +202,24 @@ test('--help and --version answer wherever they stand, and start nothing', optio
 		// Neither the list (nor a simulator's banner) instead of the answer.
 		assert.match(run.stdout, expected, args.join(' '));
 		assert.doesNotMatch(run.stdout, /\t|listening on/, args.join(' '));
+		assert.ok(run.stdout.split('\n').every((line) => line.length <= 80), `${args.join(' ')}: a line wider than 80 columns`);
 	}
+
+	assert.doesNotMatch(runs[1]!.stdout, /Connection options|--hosts/, 'simulate --help: the simulator\'s options only');
 });
 
 test('mistakes in the options: exit 2 and one sentence', options, async () => {
 	const cases: Array<[string[], RegExp, RunOptions?]> = [
 		[['--timeout', 'soon', '--once'], /--timeout "soon" is not a duration/],
 		[['-c', '/no/such/file.cnf', '--once'], /The config file \/no\/such\/file\.cnf does not exist/],
-		[['--watch', '--once'], /use --watch --json/],
+		[['--watch', '--once'], /^sessiontop: --once and --watch exclude each other/],
+		// Not "use --watch --json" when --watch --json was given: the mistake is --once.
+		[['--once', '--watch', '--json'], /^sessiontop: --once and --watch exclude each other: --watch --json repeats\.$/],
+		[['--tsv', '--watch'], /^sessiontop: --watch prints JSON lines, not TSV: use --watch --json or --tsv\.$/],
+		[['--watch'], /^sessiontop: --watch streams JSON lines: use --watch --json\.$/],
 		[['--sort', 'cpu', '--once'], /--sort "cpu" is not a sort/],
 		[['--tsv', '--json'], /exclude each other/],
-		[['--record', '/tmp/never-written.ndjson', '--once'], /--record records the monitor on a terminal/],
+		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record needs a terminal: use --watch --json > FILE instead\.$/],
 		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
 		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
 		[['-x', '--once'], /unknown option -x: /],

@@ -62,8 +62,45 @@ test('quotes keep spaces and colons in one term', () => {
 	assert.deepEqual(ids('"session created"'), ['3']);
 	assert.deepEqual(ids('!state:"session created" user:app'), ['1']);
 	assert.deepEqual(ids('"10.0.0.5:4000"'), ['1']);
-	// An unclosed quote while typing reads to the end.
-	assert.deepEqual(ids('state:"session cre'), ['3']);
+	// An unclosed quote while typing reads to the end, and is named: Enter waits for the quote.
+	const typing = parseFilter('state:"session cre');
+	assert.equal(typing.error, 'state:"session cre has no closing quote');
+	assert.deepEqual(sessions.filter((s) => typing.test?.(s) ?? true).map((s) => s.id), ['3']);
+});
+
+const matching = (text: string) => {
+	const filter = parseFilter(text);
+	return sessions.filter((s) => filter.test?.(s) ?? true).map((s) => s.id);
+};
+
+// Each of these read as text before: matching everything (`"`, `user:"`) or nothing, unnamed.
+test('an unfinished term is named, and only the finished ones filter', () => {
+	const cases: Array<[string, string]> = [
+		['"', '" has no closing quote'],
+		['user:"', 'user:" has no closing quote'],
+		['!"app', '!"app has no closing quote'],
+		['idle>', 'idle> needs a value (e.g. idle>60, age>10m, memory>1M)'],
+		['age>=', 'age>= needs a value (e.g. idle>60, age>10m, memory>1M)'],
+		['!', '! needs a term after it (e.g. !state:started)'],
+		['/^rep', '/^rep needs a closing / (a regex; "/^rep" in quotes is text)'],
+		['/', '/ needs a closing / (a regex; "/" in quotes is text)'],
+		['user:/^rep', 'user:/^rep needs a closing / (a regex; user:"/^rep" is text)'],
+		['!/^rep', '/^rep needs a closing / (a regex; "/^rep" in quotes is text)'],
+	];
+	for (const [text, error] of cases) {
+		assert.equal(parseFilter(text).error, error, text);
+		// Left out, or (a quote being typed) read as typed: `idle>60` still applies beside it.
+		assert.deepEqual(matching(`idle>60 ${text}`), text === '!"app' ? ['2'] : ['2', '3'], text);
+	}
+});
+
+test('a / inside a term, or a quoted one, is text; a closed regex is a regex', () => {
+	assert.deepEqual(ids('"/^rep"'), [], 'quoted: the text /^rep, which no column holds');
+	assert.deepEqual(ids('user:"/^rep"'), []);
+	assert.deepEqual(ids('Read-Connection/'), [], 'a / after the start is plain text');
+	assert.equal(parseFilter('10.0.0.0/8').error, undefined);
+	assert.deepEqual(ids('/^rep/'), ['2']);
+	assert.deepEqual(ids('!idle>60'), ['1', '4']);
 });
 
 test('a word before a colon that names no field is reported; address parts are text', () => {

@@ -8,6 +8,8 @@ import type {Notice} from '../../source/model/status-line.js';
 import {failureLines, Footer, statusLines} from '../../source/ui/footer.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
+import {session} from '../helpers/sessions.js';
+import {start, type} from '../helpers/state.js';
 
 const refused = 'Connection refused by 127.0.0.1:7411: is MaxScale running with its REST API (admin_host, admin_port) there?';
 const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: refused}, at: 1});
@@ -66,9 +68,33 @@ test('the key hints fit the width: whole hints, help and quit always, in their o
 	}
 
 	assert.equal(render80(list, 40)[1], ' Enter  details  ?  help  q  quit');
-	const pane = {...list, pane: {...list.pane, open: true}};
-	assert.equal(render80(pane, 45)[1], ' y  copy  Esc  close  ?  help  q  quit', 'in the pane: close and copy before focus, scroll and move');
-	assert.equal(render80(pane, 50)[1], ' ↑↓  move  y  copy  Esc  close  ?  help  q  quit', 'a shorter hint takes the room a longer one left');
+	const pane = {...list, pane: {...list.pane, open: true}, focus: 'pane' as const};
+	assert.equal(render80(pane, 45)[1], ' y  copy  Esc  close  ?  help  q  quit', 'in the pane: close and copy before focus and scroll');
+	assert.equal(render80(pane, 60)[1], ' Tab  to list  y  copy  Esc  close  ?  help  q  quit', 'a shorter hint takes the room a longer one left');
+});
+
+test('the hints follow the focus and the row: the list moves, the pane scrolls, Enter toggles a group', () => {
+	// Grouped: the cursor starts on the first session; Home takes it to its service's row.
+	const onSession = start([session(1, {service: 'rw'}), session(2, {service: 'rw'})]);
+	const grouped = type(onSession, 'home');
+	const withPane = type(onSession, 'return');
+	const paneFocused = type(withPane, 'tab');
+	const groupWithPane = type(withPane, 'home');
+	const cases: Array<[string, MonitorState, HintSituation, string]> = [
+		['a group row', grouped, 'group', ' ↑↓  move  Enter  toggle  /  filter  <>  sort  K  kill  p  pause  ?  help  q  quit'],
+		['a session row', onSession, 'list', ' ↑↓  move  Enter  details  /  filter  <>  sort  K  kill  p  pause  ?  help  q  quit'],
+		// The pane open, the list focused: the keys move the list (PgDn too), Tab reaches the pane.
+		['the pane open, the list focused', withPane, 'list-pane', ' ↑↓  move  Tab  to pane  y  copy  Esc  close  /  filter  ?  help  q  quit'],
+		['a group row beside the pane', groupWithPane, 'group-pane', ' ↑↓  move  Enter  toggle  Tab  to pane  Esc  close  /  filter  ?  help  q  quit'],
+		['the pane focused', paneFocused, 'pane', ' ↑↓ PgDn  scroll  Tab  to list  y  copy  Esc  close  ?  help  q  quit'],
+	];
+	for (const [name, state, situation, hints] of cases) {
+		assert.equal(state.pane.open, situation.endsWith('pane'), name);
+		assert.equal(render80(state, 120)[1], hints, name);
+		assert.deepEqual(hintsOf(hints, situation), keyHint(situation).map(({label}) => label), `${name}: all of ${situation}'s hints`);
+	}
+
+	assert.doesNotMatch(render80(withPane, 120)[1]!, /scroll/, 'PgDn moves the list while it has the focus');
 });
 
 test('a warning from the start (TLS verification off) is shown whole, on two lines; a note stays on one', () => {

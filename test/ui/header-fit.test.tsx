@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {sessionCount} from '../../source/model/rows.js';
 import type {Session} from '../../source/model/session.js';
 import {Header} from '../../source/ui/header.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
@@ -181,4 +182,23 @@ test("the sparkline strip shows whole services, each with its real count, and co
 	}
 
 	assert.equal(header(state, 80).at(-1), 'Analytics-Service ▁▁ 100   RW-Split-Router ▁█ 100   +1 more');
+});
+
+test('under a filter, the counts by state are those of the sessions it shows', () => {
+	// The demo's 300: 298 started, 2 stopping; the filter keeps the 298 started.
+	let state = type(demo(), '/', ...'!state:stop', 'return');
+	assert.equal(state.filter.error, undefined);
+	// Grouped (a service collapsed: its sessions still count), by service, and flat.
+	for (const [grouping, keys] of [['service-state', ['c']], ['service', ['t']], ['flat', ['t']]] as const) {
+		state = type(state, ...keys);
+		assert.equal(state.grouping, grouping);
+		const shown = sessionCount(state.rows);
+		const app = render(<Header state={state} host={host} theme={theme} width={120} shown={shown} />);
+		const line = plain(app.lastFrame()).split('\n')[0]!;
+		app.unmount();
+		assert.match(line, /298 of 300 sessions {2}started 298 {2}\+/, `${grouping}: ${line}`);
+		assert.doesNotMatch(line, /stopping/, grouping);
+	}
+
+	assert.ok(state.rows.length > 0);
 });
