@@ -112,38 +112,154 @@ export function jsonLines(value: unknown, previous?: ReadonlyMap<string, string>
 
 export type DisplayLine = {tokens: Token[]};
 
-/** Wrap lines to `width` columns; continuation lines keep the indent plus two spaces. */
+/** Where a piece too long for any line is best cut: right after one of these. */
+const breakAfter = new Set([' ', ',', '/', '-', '_', '.', ':']);
+
+/**
+ * A line's tokens in the runs that wrap as one. Punctuation is glued to what it follows
+ * (`"user": `, `"libmariadb",`, `},`), so a comma or a colon never starts a line alone:
+ * it travels with its value, and when a value too long for any line is cut, its last
+ * piece keeps at least one character of it (see cutAt). The `was …` annotation is a run
+ * of its own, moved whole.
+ */
+function runsOf(tokens: readonly Token[]): Token[][] {
+	const runs: Token[][] = [];
+	for (const token of tokens) {
+		const last = runs.at(-1);
+		if (token.kind === 'punct' && last !== undefined) {
+			last.push(token);
+		} else {
+			runs.push([token]);
+		}
+	}
+
+	return runs;
+}
+
+const lengthOf = (run: readonly Token[]) => run.reduce((sum, token) => sum + token.text.length, 0);
+
+/**
+ * How much of `text` to put on a line with `room` columns left, at most `limit`: after
+ * its last space there (a sentence wraps between words), else after the last punctuation
+ * in the second half of the room (a path at a slash, `02:58:55` only when no word ends
+ * there; earlier would waste the line), else at the room itself, never inside a surrogate
+ * pair. Never inside a run of spaces, so that the next line does not start blank.
+ */
+function cutAt(text: string, room: number, limit: number): number {
+	const end = Math.min(room, limit);
+	let punctuation = 0;
+	for (let index = end; index > 0; index--) {
+		const before = text[index - 1]!;
+		if (text[index] === ' ' || !breakAfter.has(before)) {
+			continue;
+		}
+
+		if (before === ' ') {
+			return index;
+		}
+
+		if (punctuation === 0 && index * 2 >= end) {
+			punctuation = index;
+		}
+	}
+
+	return punctuation || safeCut(text, end);
+}
+
+/** `run` split after `count` characters, the tokens' kinds and marks kept on both sides. */
+function splitRun(run: readonly Token[], count: number): [Token[], Token[]] {
+	const head: Token[] = [];
+	const rest: Token[] = [];
+	let left = count;
+	for (const token of run) {
+		if (left >= token.text.length) {
+			head.push(token);
+			left -= token.text.length;
+		} else if (left > 0) {
+			head.push({...token, text: token.text.slice(0, left)});
+			rest.push({...token, text: token.text.slice(left)});
+			left = 0;
+		} else {
+			rest.push(token);
+		}
+	}
+
+	return [head, rest];
+}
+
+/**
+ * Wrap lines to `width` columns; continuation lines keep the indent plus two spaces.
+ * A run (a key, a number, a value with its comma, the `was …` annotation) that does not
+ * fit the rest of the line moves to the next whole, as long as it fits a continuation
+ * line; only one longer than that is cut (cutAt). A line's runs are few and short, so this
+ * stays cheap enough to run for each pane frame.
+ */
 export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLine[] {
 	const out: DisplayLine[] = [];
 	const usable = Math.max(8, width);
 	for (const line of lines) {
 		const lead = Math.min(line.indent * 2, Math.floor(usable / 2));
+		const cont = Math.min(lead + 2, usable - 4);
 		let current: Token[] = [{kind: 'punct', text: ' '.repeat(lead)}];
 		let used = lead;
-		for (const token of line.tokens) {
-			let text = token.text;
-			while (used + text.length > usable) {
-				// Never split an emoji's surrogate pair across two lines.
-				const room = safeCut(text, usable - used);
-				if (room > 0) {
-					current.push({...token, text: text.slice(0, room)});
-					text = text.slice(room);
-				}
+		const nextLine = () => {
+			out.push({tokens: current});
+			current = [{kind: 'punct', text: ' '.repeat(cont)}];
+			used = cont;
+		};
 
-				out.push({tokens: current});
-				const cont = Math.min(lead + 2, usable - 4);
-				current = [{kind: 'punct', text: ' '.repeat(cont)}];
-				used = cont;
+		for (const run of runsOf(line.tokens)) {
+			let pending = run;
+			let length = lengthOf(run);
+			if (used + length > usable && current.length > 1 && cont + length <= usable) {
+				nextLine();
 			}
 
-			if (text.length > 0) {
-				current.push({...token, text});
-				used += text.length;
+			// The glued punctuation after the run's first token is never left alone on a line.
+			const glued = length - run[0]!.text.length;
+			while (used + length > usable) {
+				const text = pending.map((token) => token.text).join('');
+				let cut = cutAt(text, usable - used, length - glued - 1 > 0 ? length - glued - 1 : length);
+				if (cut <= 0 && current.length === 1) {
+					cut = Math.max(1, safeCut(text, usable - used)); // Nothing else on the line: always progress.
+				}
+
+				if (cut > 0) {
+					const [head, rest] = splitRun(pending, cut);
+					current.push(...head);
+					pending = rest;
+					length -= cut;
+				}
+
+				nextLine();
+			}
+
+			if (length > 0) {
+				current.push(...pending);
+				used += length;
 			}
 		}
 
 		out.push({tokens: current});
 	}
 
+	return out;
+}
+
+/**
+ * A sentence (an error, a note) as lines of at most `width` characters, cut between words
+ * as the document's strings are (cutAt), so that the pane says it whole at any width.
+ */
+export function wrapText(text: string, width: number): string[] {
+	const out: string[] = [];
+	const room = Math.max(1, width);
+	let rest = text;
+	while (rest.length > room) {
+		const cut = Math.max(1, cutAt(rest, room, rest.length));
+		out.push(rest.slice(0, cut));
+		rest = rest.slice(cut);
+	}
+
+	out.push(rest);
 	return out;
 }

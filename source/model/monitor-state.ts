@@ -9,7 +9,7 @@ import {noChanges, type Changes} from './changes.js';
 import {actionFor, keyAction, type Command} from './commands.js';
 import {noFilter, type Filter} from './filter.js';
 import {operationDone, operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
-import {paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
+import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
 import {pollOk, withHost, type PreparedPoll} from './poll.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
@@ -178,7 +178,8 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 			// The last good data stays; only the error and its time are new.
 			const error = {message: action.error.message, at: action.at, retryAt: action.retryAt};
 			const hosts = withHost(state, action.host, (status) => ({...status, error}));
-			return {...state, hosts, error, attempts: state.attempts + 1};
+			// An open pane on that MaxScale says so over its last good document (pane.ts).
+			return paneAfterPollFailed({...state, hosts, error, attempts: state.attempts + 1}, action.host, action.error.message);
 		}
 
 		case 'server-info': {
@@ -188,7 +189,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 
 		case 'resize': {
 			const resized = {...state, listHeight: Math.max(1, action.listHeight)};
-			const next = moveCursor(resized, state.selectedId, {followPane: false});
+			const next = moveCursor(resized, state.selectedId, {followPane: false, heightBefore: state.listHeight});
 			return paneReducer(next, {type: 'pane-resize', height: action.paneHeight, width: action.paneWidth}) ?? next;
 		}
 

@@ -1,7 +1,8 @@
 // The side pane: the raw document of one session, wrapped to the pane's width,
 // scrolled, with the values that changed since the previous poll marked.
 
-import {jsonLines, scalarsByPath, wrapLines, type DisplayLine, type JsonLine} from './json-lines.js';
+import {jsonLines, scalarsByPath, wrapLines, wrapText, type DisplayLine, type JsonLine} from './json-lines.js';
+import {truncate} from './sanitize.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
 export type Pane = {
@@ -17,9 +18,18 @@ export type Pane = {
 	/** How many values changed at the last refresh. */
 	changed: number;
 	ended: boolean;
+	/**
+	 * Why the document could not be refreshed (the fetch or, MaxScale down, the list poll
+	 * failed): the document shown is then the last good one, without highlights.
+	 */
 	error?: string;
+	/** When the document shown was fetched (or the poll after which it was), for `last good at`. */
+	loadedAt?: number;
 	scroll: number;
 };
+
+/** What `documents` keeps of a session: its last good document and when it came. */
+export type KeptDocument = {document: unknown; at?: number};
 
 export type PaneAction =
 	| {type: 'open-pane'}
@@ -29,7 +39,8 @@ export type PaneAction =
 	| {type: 'pane-home'}
 	| {type: 'pane-end'}
 	| {type: 'pane-resize'; height: number; width: number}
-	| {type: 'document-loaded'; id: string; document: unknown}
+	/** `at`: when it was fetched; without it, the time of the poll it followed. */
+	| {type: 'document-loaded'; id: string; document: unknown; at?: number}
 	| {type: 'document-failed'; id: string; message: string; gone: boolean};
 
 export const closedPane: Pane = {open: false, title: '', source: [], lines: [], changed: 0, ended: false, scroll: 0};
@@ -41,20 +52,60 @@ export const keptDocuments = 16;
 export function paneFor(state: MonitorState, key: string): Pane {
 	const session = state.byId.get(key);
 	const title = session === undefined ? `Session ${key}` : `Session ${session.id}${session.key === session.id ? '' : ` on ${session.host}`}`;
-	const document = state.documents.get(key);
-	if (document === undefined) {
+	const kept = state.documents.get(key) as KeptDocument | undefined;
+	if (kept === undefined) {
 		return {...closedPane, open: true, id: key, title};
 	}
 
-	const source = jsonLines(document);
-	return {...closedPane, open: true, id: key, title, document, source, lines: wrapLines(source, state.paneWidth)};
+	const source = jsonLines(kept.document);
+	return {...closedPane, open: true, id: key, title, document: kept.document, loadedAt: kept.at, source, lines: wrapLines(source, state.paneWidth)};
+}
+
+/** The name under which `hosts` knows the MaxScale of the pane's session (poll.ts's hostKey, without the import cycle). */
+function paneHostKey(state: MonitorState): string | undefined {
+	const session = state.pane.id === undefined ? undefined : state.byId.get(state.pane.id);
+	if (session === undefined) {
+		return undefined;
+	}
+
+	return (state.hostOrder.length > 1 ? session.host : undefined) ?? state.hostOrder[0] ?? '';
+}
+
+/**
+ * The pane once its document can no longer be refreshed: the error over the last good
+ * document, whose highlights and count of changes go (they were news a poll ago; shown
+ * still, a dead MaxScale would look live).
+ */
+function staleDocument(state: MonitorState, message: string): MonitorState {
+	const {pane} = state;
+	if (pane.changed === 0 || pane.document === undefined) {
+		return {...state, pane: {...pane, error: message}};
+	}
+
+	const source = jsonLines(pane.document);
+	return scrollTo({...state, pane: {...pane, error: message, source, lines: wrapLines(source, state.paneWidth), changed: 0}}, pane.scroll);
+}
+
+/**
+ * After a failed list poll of `host` (undefined: the only one): an open pane on one of its
+ * sessions says so at once, rather than at its next fetch, which comes only after a poll
+ * that answers. Called by monitor-state's `poll-failed` with the state it made.
+ */
+export function paneAfterPollFailed(state: MonitorState, host: string | undefined, message: string): MonitorState {
+	const {pane} = state;
+	if (!pane.open || pane.ended || pane.id === undefined) {
+		return state;
+	}
+
+	const failed = (state.hostOrder.length > 1 ? host : undefined) ?? state.hostOrder[0] ?? '';
+	return paneHostKey(state) === failed ? staleDocument(state, message) : state;
 }
 
 /** `documents` with `key`'s newest document, the oldest dropped past keptDocuments. */
-function keep(documents: ReadonlyMap<string, unknown>, key: string, document: unknown): ReadonlyMap<string, unknown> {
+function keep(documents: ReadonlyMap<string, unknown>, key: string, kept: KeptDocument): ReadonlyMap<string, unknown> {
 	const next = new Map(documents);
 	next.delete(key); // Re-inserted last: the most recent.
-	next.set(key, document);
+	next.set(key, kept);
 	for (const oldest of next.keys()) {
 		if (next.size <= keptDocuments) {
 			break;
@@ -81,8 +132,28 @@ export function keptFor(documents: ReadonlyMap<string, unknown>, byId: ReadonlyM
 	return next;
 }
 
+/** Said when a session ended before its document could be fetched (MaxScale was down from the start). */
+export const neverFetchedNote = 'It ended before its document could be fetched.';
+
+/**
+ * The sentences over the document (why it could not be refreshed, or that it never was),
+ * wrapped to the pane's `width`, on at most all but one of its `height` lines: the rest is
+ * the document's. They take room from the document, so scrolling counts them too.
+ */
+export function paneNotes(pane: Pane, width: number, height: number): string[] {
+	const note = pane.ended ? (pane.document === undefined ? neverFetchedNote : undefined) : pane.error;
+	if (note === undefined) {
+		return [];
+	}
+
+	const lines = wrapText(note, width);
+	const most = Math.max(1, height - 1);
+	return lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(lines.slice(most - 1).join(''), width)];
+}
+
 function scrollTo(state: MonitorState, to: number): MonitorState {
-	const max = Math.max(0, state.pane.lines.length - state.paneHeight);
+	const shown = state.paneHeight - paneNotes(state.pane, state.paneWidth, state.paneHeight).length;
+	const max = Math.max(0, state.pane.lines.length - Math.max(1, shown));
 	const scroll = Math.max(0, Math.min(to, max));
 	return scroll === state.pane.scroll ? state : {...state, pane: {...state.pane, scroll}};
 }
@@ -144,8 +215,10 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 			const source = jsonLines(action.document, previous);
 			const lines = wrapLines(source, state.paneWidth);
 			const changed = countChanged(source);
-			const documents = keep(state.documents, action.id, action.document);
-			return scrollTo({...state, documents, pane: {...pane, document: action.document, source, lines, changed, error: undefined}}, pane.scroll);
+			const host = paneHostKey(state);
+			const loadedAt = action.at ?? (host === undefined ? undefined : state.hosts[host]?.lastPoll?.at);
+			const documents = keep(state.documents, action.id, {document: action.document, at: loadedAt});
+			return scrollTo({...state, documents, pane: {...pane, document: action.document, loadedAt, source, lines, changed, error: undefined}}, pane.scroll);
 		}
 
 		case 'document-failed': {
@@ -154,7 +227,7 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 			}
 
 			// The document stays: the last good one, under the error (or dimmed, once it ended).
-			return {...state, pane: {...pane, ended: pane.ended || action.gone, error: action.gone ? undefined : action.message}};
+			return action.gone ? {...state, pane: {...pane, ended: true, error: undefined}} : staleDocument(state, action.message);
 		}
 
 		default: {

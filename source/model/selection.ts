@@ -3,7 +3,7 @@
 // session. Indexes are derived when needed. Ghost rows (ended sessions) are shown
 // but cannot hold the cursor.
 
-import {isGhostRow, isGroupRow, isSessionRow, rowKind, type Row} from './rows.js';
+import {isGhostRow, isGroupRow, isSessionRow, noService, noState, rowKind, serviceKey, stateKey, type Row} from './rows.js';
 
 export const selectable = (row: Row | undefined): row is Row => row !== undefined && !isGhostRow(row);
 
@@ -101,6 +101,11 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 		return firstRow(next);
 	}
 
+	const hiddenIn = collapsedGroupOf(previous[oldIndex]!, next);
+	if (hiddenIn !== undefined) {
+		return hiddenIn;
+	}
+
 	const kind = rowKind(previous[oldIndex]!);
 	// Only rows near the old place can be picked: look those up, not the whole list.
 	const nearby = new Set<string>();
@@ -135,6 +140,27 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 	return pick(true) ?? pick(false) ?? firstRow(next);
 }
 
+/**
+ * The collapsed group row of `next` that hides a session, innermost first: a session
+ * regrouped into a collapsed group is still there, and its group is where it went (its
+ * neighbours are hidden with it, and the first row would be another service altogether).
+ */
+function collapsedGroupOf(row: Row, next: readonly Row[]): string | undefined {
+	if (!isSessionRow(row)) {
+		return undefined;
+	}
+
+	const service = row.service || noService;
+	for (const key of [stateKey(service, row.state || noState), serviceKey(service)]) {
+		const group = next[indexOfKey(next, key)];
+		if (isGroupRow(group) && group.collapsed) {
+			return key;
+		}
+	}
+
+	return undefined;
+}
+
 /** The group rows right above a session belong with it: scrolling up shows them too. */
 export function withHeaders(rows: readonly Row[], cursor: number): number {
 	let start = cursor;
@@ -143,6 +169,19 @@ export function withHeaders(rows: readonly Row[], cursor: number): number {
 	}
 
 	return start;
+}
+
+/**
+ * The first row to draw after the window changed height from `before` to `after` rows.
+ * Shrinking keeps the top (scrollTop moves it only to keep the cursor in view), which
+ * leaves the cursor on the last row when it had to move; growing from there gives back
+ * the rows above first, so a shrink and a regrow do not leave the list's first rows
+ * scrolled off with room to spare. Otherwise growing shows more rows below, as htop does.
+ */
+export function resizedTop(top: number, cursor: number, before: number, after: number, total: number, upTo = cursor): number {
+	const pushed = cursor !== -1 && cursor >= top + before - 1;
+	const next = after > before && pushed ? Math.max(0, top - (after - before)) : top;
+	return scrollTop(next, cursor, after, total, upTo);
 }
 
 /**

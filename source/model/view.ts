@@ -5,7 +5,7 @@ import {parseFilter, noFilter} from './filter.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
 import {buildRowsSteps, groupings, isGroupRow, serviceKey, type Row} from './rows.js';
-import {firstRow, indexOfKey, moveBy, moveByRows, nearestRow, reselect, scrollTop, withHeaders} from './selection.js';
+import {firstRow, indexOfKey, moveBy, moveByRows, nearestRow, reselect, resizedTop, withHeaders} from './selection.js';
 import {sortKeys, type Sort, type SortKey} from './sort.js';
 import {finish, type Steps} from './steps.js';
 
@@ -31,10 +31,13 @@ export type ViewAction =
 
 export const intervalSteps = [500, 1000, 2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000];
 
-/** Put the cursor on `key`, keep it in view, and let an open pane follow it to a session. */
-export function moveCursor(state: MonitorState, key: string | undefined, {followPane = true} = {}): MonitorState {
+/**
+ * Put the cursor on `key`, keep it in view, and let an open pane follow it to a session.
+ * `heightBefore`: the list's height before a resize (see resizedTop).
+ */
+export function moveCursor(state: MonitorState, key: string | undefined, {followPane = true, heightBefore = state.listHeight} = {}): MonitorState {
 	const cursor = indexOfKey(state.rows, key);
-	const listTop = scrollTop(state.listTop, cursor, state.listHeight, state.rows.length, withHeaders(state.rows, cursor));
+	const listTop = resizedTop(state.listTop, cursor, heightBefore, state.listHeight, state.rows.length, withHeaders(state.rows, cursor));
 	const {pane} = state;
 	const follow = followPane && pane.open && key !== undefined && key !== pane.id && state.byId.has(key);
 	return {...state, selectedId: key, listTop, pane: follow ? paneFor(state, key) : pane};

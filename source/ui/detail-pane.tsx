@@ -1,28 +1,41 @@
 import {Box, Text} from 'ink';
+import {formatClock} from '../model/format.js';
 import type {Pane} from '../model/monitor-state.js';
-import {truncate} from '../model/sanitize.js';
+import {paneNotes} from '../model/pane.js';
+import {fitTitle} from '../model/pane-title.js';
 import type {Theme} from './theme.js';
 
 type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme};
 
+/** What the title says of the document: ended, the last good one (MaxScale down), loading, or how much changed. */
+function statusOf(pane: Pane): {status: string; minor: boolean} {
+	if (pane.ended) {
+		return {status: ' · session ended', minor: false};
+	}
+
+	if (pane.document === undefined) {
+		return {status: pane.error === undefined ? ' · loading…' : '', minor: true};
+	}
+
+	if (pane.error !== undefined) {
+		// Not "N changed": the highlights went with the failure, the document is the one from before it.
+		return {status: pane.loadedAt === undefined ? ' · last good' : ` · last good at ${formatClock(pane.loadedAt)}`, minor: false};
+	}
+
+	return {status: pane.changed > 0 ? ` · ${pane.changed} changed` : '', minor: true};
+}
+
 /** The selected session's raw JSON:API document: coloured, scrolled, changes marked, dimmed once the session ended. */
 export function DetailPane({pane, width, height, focused, theme}: Props) {
-	// The border takes two rows and the title one; a failed fetch's sentence (over the last
-	// good document) or the note of a document never fetched one more, or the box would
-	// overflow and push the title out.
-	const error = pane.ended ? undefined : pane.error;
-	const neverFetched = pane.ended && pane.document === undefined;
-	const bodyHeight = Math.max(1, height - 3 - (error !== undefined || neverFetched ? 1 : 0));
+	// Inside the round border. The border takes two rows and the title one; a failed fetch's
+	// or poll's sentence (over the last good document) or the note of a document never fetched
+	// take as many more as they wrap to, or the box would overflow and push the title out.
+	const inner = Math.max(1, width - 2);
+	const notes = paneNotes(pane, inner, height - 3);
+	const bodyHeight = Math.max(1, height - 3 - notes.length);
 	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
 	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
-	let status = '';
-	if (pane.ended) {
-		status = ' · session ended';
-	} else if (pane.document === undefined && pane.error === undefined) {
-		status = ' · loading…';
-	} else if (pane.changed > 0) {
-		status = ` · ${pane.changed} changed`;
-	}
+	const title = fitTitle({label: pane.title, ...statusOf(pane), range}, inner);
 
 	return (
 		<Box
@@ -35,22 +48,17 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 		>
 			<Text wrap="truncate" bold>
 				<Text color={pane.ended ? theme.warn : theme.accent} inverse={pane.ended && theme.warn === undefined}>
-					{truncate(pane.title, width)}
-					{status}
+					{title.label}
+					{title.status}
 				</Text>
-				<Text color={theme.muted}>{range}</Text>
+				<Text color={theme.muted}>{title.range}</Text>
 			</Text>
-			{error !== undefined && (
-				<Text wrap="truncate" color={theme.error}>
-					{truncate(error, width)}
+			{notes.map((note, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- lines have no identity beyond their place
+				<Text key={`note${index}`} wrap="truncate" color={pane.ended ? theme.muted : theme.error}>
+					{note}
 				</Text>
-			)}
-			{neverFetched && (
-				// Never fetched (MaxScale was down from the start): say so rather than draw an empty box.
-				<Text wrap="truncate" color={theme.muted}>
-					{truncate('It ended before its document could be fetched.', width)}
-				</Text>
-			)}
+			))}
 			{visible.map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key -- lines have no identity beyond their place
 				<Text key={index} wrap="truncate" dimColor={pane.ended}>

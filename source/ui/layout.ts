@@ -4,16 +4,34 @@
 import {layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
 
-// Header three rows, footer two; Ink redraws the whole screen (and flickers)
-// when its output is as tall as the terminal, so one row stays free.
-const chromeRows = 6;
+// Ink erases the frame it drew before only when that frame was shorter than the terminal
+// (else it clears the whole screen, and flickers), so one row always stays free; a frame
+// any taller scrolls the terminal and leaves lines of earlier frames behind.
+const freeRows = 1;
+export const footerRows = 2;
+/** Below this, the header's first line and the key hints no longer fit whole (header-fit.test.tsx). */
+export const minColumns = 40;
+/** The pane's border and title (detail-pane.tsx). */
+const paneChromeRows = 3;
 
 export type Layout = {
 	columns: number;
 	rows: number;
+	/** False below minColumns × minRows: the screen is one line that says so. */
+	fits: boolean;
+	minRows: number;
+	/**
+	 * Header lines drawn: line 1 (host, counts), the MaxScales' line when there are several,
+	 * and the status line (STALE, PAUSED, the filter) always; the sparkline while there is room.
+	 */
+	headerHeight: number;
+	/** The list's column titles: on a short terminal they go after the sparkline, before the rows. */
+	titles: boolean;
 	bodyHeight: number;
 	listWidth: number;
 	listHeight: number;
+	/** The pane is open and there is room to draw it. */
+	paneShown: boolean;
 	paneWidth: number;
 	/** Lines of document the pane shows (inside its border, under its title). */
 	paneBodyHeight: number;
@@ -28,20 +46,37 @@ export function idWidthOf(state: MonitorState): number {
 export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number): Layout {
 	const hostCount = state.hostOrder.length;
 	// Several MaxScales take one more header row for their statuses.
-	const bodyHeight = Math.max(3, size.rows - chromeRows - (hostCount > 1 ? 1 : 0));
+	const headerCore = hostCount > 1 ? 3 : 2;
+	// What the sparkline, the column titles and the rows share. They give way in that order
+	// (htop keeps its rows too), down to one row.
+	const room = size.rows - freeRows - footerRows - headerCore;
+	const spark = room >= 4;
+	const titles = room >= 3;
+	const listHeight = Math.max(1, room - (spark ? 1 : 0) - (titles ? 1 : 0));
+	const bodyHeight = listHeight + (titles ? 1 : 0);
+	const minRows = headerCore + footerRows + freeRows + 1;
 	const maxscaleWidth = hostCount > 1 ? Math.max(...state.hostOrder.map((host) => host.length)) : 0;
 	// The pane takes half the screen (45 % when wide), and whatever the list cannot use.
 	const share = Math.floor(size.columns * (size.columns >= 120 ? 0.45 : 0.5));
+	// Under its border and title, the pane needs a line of document to be of use; on a
+	// shorter terminal the list keeps the width (the pane comes back with the rows).
+	// (paneWidth stays what it would be: the pane keeps its lines wrapped for when it comes back.)
+	const paneShown = state.pane.open && bodyHeight >= paneChromeRows + 1;
 	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth)) : 0;
-	const listWidth = size.columns - paneWidth;
+	const listWidth = size.columns - (paneShown ? paneWidth : 0);
 	return {
 		columns: size.columns,
 		rows: size.rows,
+		fits: size.columns >= minColumns && size.rows >= minRows,
+		minRows,
+		headerHeight: headerCore + (spark ? 1 : 0),
+		titles,
 		bodyHeight,
 		listWidth,
-		listHeight: bodyHeight - 1,
+		listHeight,
+		paneShown,
 		paneWidth,
-		paneBodyHeight: Math.max(1, bodyHeight - 3),
+		paneBodyHeight: Math.max(1, bodyHeight - paneChromeRows),
 		tableColumns: layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder),
 	};
 }

@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
 import {sessionCount} from '../model/rows.js';
@@ -7,7 +7,7 @@ import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
 import {Help} from './help.js';
-import type {Layout} from './layout.js';
+import {footerRows, minColumns, type Layout} from './layout.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
 
@@ -26,13 +26,39 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 		empty = 'No session matches the filter (Esc clears it).';
 	}
 
+	if (!layout.fits) {
+		// As htop and k9s do: one line that says what is wrong, rather than a screen cut to pieces;
+		// shorter on a narrow terminal, so that the size it needs still shows.
+		const size = `${layout.columns}×${layout.rows}`;
+		const least = `${minColumns}×${layout.minRows}`;
+		const sayings = [`Terminal too small (${size}): make it at least ${least}.`, `Too small (${size}): at least ${least}.`, `Too small: at least ${least}.`, `Too small: ${least}`];
+		// The terminal's width, not the layout's: Ink draws the old tree once at the new size
+		// before this one, and a line wider than the terminal would wrap and stay behind.
+		return (
+			<Box width="100%" height={1}>
+				<Text wrap="truncate" color={theme.warn}>
+					{sayings.find((text) => text.length <= layout.columns) ?? least}
+				</Text>
+			</Box>
+		);
+	}
+
+	// Each part is held to the height the layout gave it (overflow hidden, no shrinking): the
+	// frame is never taller than the terminal, which is what lets Ink erase it (layout.ts).
 	return (
 		<Box flexDirection="column" width={layout.columns} height={layout.rows - 1}>
-			<Header state={state} host={hostLabel} theme={theme} width={layout.columns} shown={shown} />
+			<Box flexDirection="column" height={layout.headerHeight} flexShrink={0} overflow="hidden">
+				{/* Its natural height, cut below: squeezed, Yoga would lay its lines over each other. */}
+				<Box flexDirection="column" flexShrink={0}>
+					<Header state={state} host={hostLabel} theme={theme} width={layout.columns} shown={shown} />
+				</Box>
+			</Box>
 			{state.mode === 'help' ? (
-				<Help readonly={state.readonly} width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} theme={theme} />
+				<Box height={layout.bodyHeight} flexShrink={0} overflow="hidden">
+					<Help readonly={state.readonly} width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} theme={theme} />
+				</Box>
 			) : (
-				<Box flexDirection="row" height={layout.bodyHeight}>
+				<Box flexDirection="row" height={layout.bodyHeight} flexShrink={0} overflow="hidden">
 					<SessionTable
 						rows={state.rows}
 						top={state.listTop}
@@ -46,13 +72,16 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						marked={state.marked}
 						born={state.changes.born}
 						empty={empty}
+						titles={layout.titles}
 					/>
-					{state.pane.open && (
+					{layout.paneShown && (
 						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} />
 					)}
 				</Box>
 			)}
-			<Footer state={state} notice={notice} theme={theme} width={layout.columns} />
+			<Box flexDirection="column" height={footerRows} flexShrink={0} overflow="hidden">
+				<Footer state={state} notice={notice} theme={theme} width={layout.columns} />
+			</Box>
 		</Box>
 	);
 }

@@ -22,6 +22,8 @@ type Props = {
 	born: ReadonlyMap<string, number>;
 	/** What to say when there are no rows (no sessions, or no data yet). */
 	empty: string;
+	/** The column titles above the rows; a short terminal keeps the rows instead (layout.ts). */
+	titles?: boolean;
 };
 
 function pad(text: string, width: number): string {
@@ -96,13 +98,15 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 
 /** The session list: the column titles, then only the rows in view. */
 export function SessionTable(props: Props) {
-	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, empty} = props;
+	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, empty, titles = true} = props;
 	const visible = rows.slice(top, top + height);
 	return (
-		<Box flexDirection="column" width={width} height={height + 1}>
-			<Text bold wrap="truncate" underline>
-				{pad(titleRow(columns, sort, width), width)}
-			</Text>
+		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
+			{titles && (
+				<Text bold wrap="truncate" underline>
+					{pad(titleRow(columns, sort, width), width)}
+				</Text>
+			)}
 			{visible.map((row) => (
 				<TableRow
 					key={row.key}

@@ -171,7 +171,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			if (!abort.signal.aborted) {
 				dispatch(
 					result.ok
-						? {type: 'document-loaded', id, document: result.document}
+						? {type: 'document-loaded', id, document: result.document, at: Date.now()}
 						: {type: 'document-failed', id, message: result.error.message, gone: result.gone},
 				);
 			}

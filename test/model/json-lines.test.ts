@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {jsonLines, quote, scalarsByPath, wrapLines} from '../../source/model/json-lines.js';
+import {jsonLines, quote, scalarsByPath, wrapLines, wrapText} from '../../source/model/json-lines.js';
 import {fixture} from '../helpers/fixtures.js';
 
 const text = (tokens: Array<{text: string}>) => tokens.map((t) => t.text).join('');
@@ -72,4 +72,93 @@ test('a document nested thousands deep is cut at a depth, never a stack overflow
 	const lines = jsonLines({data: value}, scalarsByPath({data: value}));
 	assert.ok(lines.length < 200);
 	assert.ok(lines.some((line) => line.tokens.some((token) => token.text.includes('nested too deep'))));
+});
+
+const shown = (tokens: Array<{text: string}>) => text(tokens.slice(1)); // Without the indent token.
+
+/** Every display line of `lines` at `width`: each fits, and together they hold every character, in order. */
+function wrapChecked(lines: ReturnType<typeof jsonLines>, width: number) {
+	const wrapped = wrapLines(lines, width);
+	for (const line of wrapped) {
+		assert.ok(text(line.tokens).length <= width, `${JSON.stringify(text(line.tokens))} wider than ${width}`);
+	}
+
+	assert.equal(wrapped.map((line) => shown(line.tokens)).join(''), lines.map((line) => text(line.tokens)).join(''));
+	return wrapped.map((line) => text(line.tokens));
+}
+
+const qaDocument = {
+	data: {
+		attributes: {
+			last_queries: 1304,
+			log: ['2026-11-29 02:58:55   info   : (70) [readconnroute] (Analytics-Service); > Autocommit: [enabled], trx is [not open], cmd: (0x03) COM_QUERY, plen: 25, type: QUERY_TYPE_WRITE, stmt: ANALYZE TABLE fact_sales'],
+			client: {name: 'libmariadb', connected: 'Thu Nov 12 21:23:13 2026', sescmd_history_stored_metadata: 0},
+		},
+	},
+};
+
+test('wrapping moves a number, a `was` annotation or a value with its comma to the next line whole', () => {
+	const previous = scalarsByPath({data: {attributes: {...qaDocument.data.attributes, last_queries: 130}}});
+	const lines = jsonLines(qaDocument, previous);
+	for (let width = 22; width <= 60; width++) {
+		const wrapped = wrapChecked(lines, width);
+		const all = wrapped.join('\n');
+		assert.match(all, /1304,/, `the number whole, with its comma, at ${width}`);
+		assert.match(all, /was 130(\n|$)/, `the annotation whole at ${width}`);
+		for (const line of wrapLines(lines, width)) {
+			const first = line.tokens[1];
+			assert.ok(first === undefined || first.kind !== 'punct' || !/^[,:]/.test(first.text), `no line starts with the document's comma or colon at ${width}: ${text(line.tokens)}`);
+		}
+
+		if (width >= 28) {
+			// Short enough for a continuation line: never cut.
+			assert.ok(wrapped.some((line) => line.includes('"libmariadb",')), `"libmariadb", whole at ${width}`);
+			assert.ok(wrapped.some((line) => line.includes('QUERY_TYPE_WRITE')), `QUERY_TYPE_WRITE whole at ${width}`);
+			assert.ok(wrapped.some((line) => line.includes('[readconnroute]')), `[readconnroute] whole at ${width}`);
+		}
+	}
+
+	// The QA's 80×24 case: the annotation that does not fit after the value moves under it.
+	const at34 = wrapChecked(lines, 34);
+	assert.ok(at34.some((line) => /^ {6}"last_queries": 1304,$/.test(line)), at34.join('\n'));
+	assert.ok(at34.some((line) => /^ {8}\s*was 130$/.test(line)), at34.join('\n'));
+});
+
+test('a string longer than a line is cut after a space, at any width, each line within it', () => {
+	const lines = jsonLines(qaDocument);
+	for (const width of [30, 38, 50]) {
+		const wrapped = wrapChecked(lines, width);
+		const logStart = wrapped.findIndex((line) => line.includes('"2026-11-29'));
+		const logLines = wrapped.slice(logStart, logStart + 6);
+		for (const line of logLines.slice(0, -1)) {
+			assert.match(line, /[ ,/\-_.:]$/, `cut after a space or punctuation at ${width}: ${JSON.stringify(line)}`);
+		}
+
+		assert.ok(wrapped.some((line) => line.includes('21:23:13')), `a time whole at ${width}`);
+	}
+});
+
+test('never splits a surrogate pair, even with no space to cut at', () => {
+	const lines = jsonLines({emoji: '😀'.repeat(40)});
+	for (const width of [9, 10, 21]) {
+		for (const line of wrapChecked(lines, width)) {
+			assert.doesNotMatch(line, /[\uD800-\uDBFF]$|^\s*[\uDC00-\uDFFF]/);
+		}
+	}
+});
+
+test('a sentence wraps between words over as many lines as it needs', () => {
+	const sentence = 'Connection refused by 127.0.0.1:9971: is MaxScale running, and is its REST API on that port?';
+	const lines = wrapText(sentence, 24);
+	assert.equal(lines.join(''), sentence);
+	assert.ok(lines.length > 3);
+	for (const line of lines) {
+		assert.ok(line.length <= 24, line);
+	}
+
+	for (const line of lines.slice(0, -1)) {
+		assert.match(line, / $/, `cut between words: ${lines.join('|')}`);
+	}
+
+	assert.deepEqual(wrapText('short', 24), ['short']);
 });

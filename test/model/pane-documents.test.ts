@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer} from '../../source/model/monitor-state.js';
-import {keptDocuments} from '../../source/model/pane.js';
+import {keptDocuments, paneAfterPollFailed} from '../../source/model/pane.js';
 import {session} from '../helpers/sessions.js';
 import {poll, run, start, type} from '../helpers/state.js';
 
@@ -55,4 +55,35 @@ test('kept documents are few, and only of sessions still listed (or the one the 
 	const shown = state.pane.id!;
 	state = poll(state, many.filter((s) => s.id === '1'));
 	assert.deepEqual([...state.documents.keys()], [shown], 'ended sessions dropped; the pane keeps its own');
+});
+
+test('a failed poll says so in an open pane at once: the error, the last good document without its highlights', () => {
+	let state = type(start(five), 'down', 'return');
+	state = reducer(state, {type: 'document-loaded', id: '2', document: documentOf(2), at: 1000});
+	state = reducer(state, {type: 'document-loaded', id: '2', document: {data: {id: '2', attributes: {user: 'other'}}}, at: 3000});
+	assert.equal(state.pane.changed, 1);
+	// What monitor-state's poll-failed does, with the state it made.
+	state = paneAfterPollFailed(reducer(state, {type: 'poll-failed', error: {kind: 'refused', message: 'Connection refused by mx.'}, at: 5000}), undefined, 'Connection refused by mx.');
+	assert.equal(state.pane.error, 'Connection refused by mx.');
+	assert.equal(state.pane.changed, 0, 'no count of changes from stale data');
+	assert.ok(!state.pane.lines.some((line) => line.tokens.some((token) => token.changed || token.kind === 'was')), 'no highlights');
+	assert.equal(state.pane.loadedAt, 3000, 'the time of the last good document');
+	// Opened again: the same document, with its time.
+	state = reducer(type(state, 'escape', 'return'), refused);
+	assert.equal(state.pane.loadedAt, 3000);
+	assert.equal(state.pane.error, 'Connection refused by mx.');
+	// Back: the next document clears the error.
+	state = reducer(state, {type: 'document-loaded', id: '2', document: documentOf(2), at: 9000});
+	assert.equal(state.pane.error, undefined);
+});
+
+test('a failed poll of another MaxScale leaves the pane alone', () => {
+	const hosts = ['a:1', 'b:2'];
+	let state = start([session(1, {host: 'a:1', key: 'a:1#1'}), session(2, {host: 'b:2', key: 'b:2#2'})], {hosts});
+	state = type(state, 'return');
+	const id = state.pane.id!;
+	state = reducer(state, {type: 'document-loaded', id, document: documentOf(1)});
+	const other = state.byId.get(id)!.host === 'a:1' ? 'b:2' : 'a:1';
+	assert.equal(paneAfterPollFailed(state, other, 'down').pane.error, undefined);
+	assert.equal(paneAfterPollFailed(state, state.byId.get(id)!.host, 'down').pane.error, 'down');
 });

@@ -174,3 +174,34 @@ test("a second MaxScale's first answer is not a burst of new sessions", () => {
 	state = run(state, {type: 'poll-ok', host: 'b', sessions: [...b, session(4, {key: 'b#4', host: 'b'})], at: 3500, latencyMs: 1, bytes: 1});
 	assert.deepEqual([...state.changes.born.keys()], ['b#4']);
 });
+
+test('t back to groups with the cursor on a session of a collapsed group: the cursor goes to that group', () => {
+	const mixed = [
+		session(1, {service: 'Analytics-Service'}),
+		session(2, {service: 'Analytics-Service'}),
+		session(3, {service: 'RW-Split-Router'}),
+		session(4, {service: 'RW-Split-Router', state: 'Session created'}),
+		session(5, {service: 'Sharded-Service'}),
+	];
+	// C collapses all, t t to the flat list, g j j to a session of RW-Split-Router, t back.
+	let state = type(start(mixed), 'C', 't', 't');
+	assert.equal(state.grouping, 'flat');
+	state = type(state, 'g', 'j', 'j');
+	assert.equal(state.selectedId, '3');
+	state = type(state, 't');
+	assert.equal(state.grouping, 'service-state');
+	assert.equal(state.selectedId, serviceKey('RW-Split-Router'));
+	// Expanded, it is the session itself that the cursor keeps.
+	state = type(state, 'C', 't', 't', 'g', 'j', 'j', 't');
+	assert.equal(state.selectedId, '3');
+	// A collapsed state group, its service open: that state's row.
+	state = type(state, 'c');
+	assert.equal(state.selectedId, stateKey('RW-Split-Router', 'Session started'));
+	state = type(state, 't', 't', 'g', 'j', 'j');
+	assert.equal(state.selectedId, '3');
+	state = type(state, 't');
+	assert.equal(state.selectedId, stateKey('RW-Split-Router', 'Session started'));
+	// Its neighbour in the same service, in a state group still open, keeps its own row.
+	state = type(state, 't', 't', 'g', 'j', 'j', 'j', 't');
+	assert.equal(state.selectedId, '4');
+});

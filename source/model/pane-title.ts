@@ -1,0 +1,43 @@
+// The pane's title line, fitted to the pane: `Session 42 · 2 changed 15-29/344`. Its parts
+// leave whole rather than be cut, as the header's items do (fit-items.ts): a counter cut
+// to `145-159/1…` reads as another number, so the `first-last/total` counter always stays.
+
+import {truncate} from './sanitize.js';
+
+export type TitleParts = {
+	/** `Session 42`, or `Session 42 on mx2:8989`. */
+	label: string;
+	/** ` · 2 changed`, ` · session ended`…, or empty. */
+	status: string;
+	/** Whether the status is news that can go first (changed, loading), not a state to keep (ended, last good). */
+	minor: boolean;
+	/** ` 15-29/344`, or empty when the whole document is in view. */
+	range: string;
+};
+
+/** The label, shorter and shorter: without its host, then only the session's id. */
+function shorterLabels(label: string): string[] {
+	const withoutHost = label.replace(/ on .*$/, '');
+	return [...new Set([label, withoutHost, withoutHost.replace(/^Session /, '#')])];
+}
+
+/**
+ * The parts that fit `width` columns: the minor status leaves first, then the label
+ * shortens, then the status that remains leaves, and only then is the label cut. The
+ * range is never cut (at a width narrower than the range alone, Ink cuts it).
+ */
+export function fitTitle(parts: TitleParts, width: number): TitleParts {
+	const labels = shorterLabels(parts.label);
+	const attempts: Array<[string, string]> = parts.minor
+		? [[parts.label, parts.status]]
+		: labels.map((label) => [label, parts.status]);
+	attempts.push(...labels.map((label): [string, string] => [label, '']));
+	for (const [label, status] of attempts) {
+		if (label.length + status.length + parts.range.length <= width) {
+			return {...parts, label, status};
+		}
+	}
+
+	const room = width - parts.range.length;
+	return room > 0 ? {...parts, label: truncate(labels.at(-1)!, room), status: ''} : {...parts, label: '', status: '', range: parts.range.trimStart()};
+}
