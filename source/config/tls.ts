@@ -73,7 +73,12 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 		createSecureContext({ca: tls.ca, cert: tls.cert, key: tls.key, passphrase: tls.passphrase});
 	} catch (error: unknown) {
 		const message = error instanceof Error ? error.message : String(error);
-		if (/bad decrypt|passphrase|decrypt/i.test(message)) {
+		// A wrong passphrase decrypts an encrypted key to noise, which OpenSSL usually calls
+		// `bad decrypt`, but about one time in 256 the noise passes the padding check and the
+		// decoder fails instead (`DECODER routines::unsupported`): for an encrypted key, any
+		// failure but a mismatch with the certificate is the passphrase's.
+		const encrypted = tls.key !== undefined && /ENCRYPTED/.test(tls.key.toString('latin1'));
+		if (/bad decrypt|passphrase|decrypt/i.test(message) || (encrypted && !/key values mismatch/i.test(message))) {
 			return {ok: false, error: `--tls-key ${config.tlsKey} cannot be opened: check --tls-passphrase.`};
 		}
 

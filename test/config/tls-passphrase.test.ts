@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import type {Config} from '../../source/config/options.js';
+import {readTlsFiles} from '../../source/config/tls.js';
+import {makeCertificate} from '../tls/certificates.js';
+
+// A wrong passphrase is usually OpenSSL's `bad decrypt`; now and then (about one time in 256)
+// the noise it decrypts to passes the padding check and the decoder fails instead. Either way
+// the sentence must point at --tls-passphrase (the CI run that found it said "check
+// --tls-ca-cert, --tls-cert and --tls-key").
+test('every wrong passphrase of an encrypted key is named as such, whatever OpenSSL calls it', () => {
+	const client = makeCertificate();
+	const dir = mkdtempSync(path.join(tmpdir(), 'sessiontop-tls-'));
+	const cert = path.join(dir, 'client.pem');
+	const key = path.join(dir, 'client-encrypted.key');
+	writeFileSync(cert, client.cert);
+	writeFileSync(key, client.encryptedKey);
+	const config = {tlsVerify: true, tlsCert: cert, tlsKey: key} as Config;
+	assert.equal(readTlsFiles({...config, tlsPassphrase: client.passphrase}).ok, true);
+	const wrong = new Set<string>();
+	for (let i = 0; i < 1500; i++) {
+		const read = readTlsFiles({...config, tlsPassphrase: `wrong ${i}`});
+		assert.ok(!read.ok);
+		wrong.add(read.error);
+	}
+
+	assert.deepEqual([...wrong], [`--tls-key ${key} cannot be opened: check --tls-passphrase.`]);
+});
