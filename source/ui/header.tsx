@@ -28,7 +28,8 @@ function useNow(intervalMs: number): number {
 
 const groupingNames = {'service-state': 'service › state', service: 'service', flat: 'none'} as const;
 
-type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number};
+/** `sparkline`: false on a terminal too short for the strip (layout.ts). */
+type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number; sparkline?: boolean};
 
 /**
  * The first line's items. The name, the host and the session count always show (the host
@@ -132,7 +133,7 @@ function statusItems({state, host, theme, width, now}: Props & {now: number}): L
 	return items;
 }
 
-export function Header({state, host, theme, width, shown}: Props) {
+export function Header({state, host, theme, width, shown, sparkline = true}: Props) {
 	const clock = useNow(1000);
 	const {replay, changes} = state;
 	// A replay's "now" is the moment of the frame on screen.
@@ -150,7 +151,7 @@ export function Header({state, host, theme, width, shown}: Props) {
 			<FittedLine items={summaryItems({state, host, theme, width, shown, now, stateCounts})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
 			<FittedLine items={statusItems({state, host, theme, width, shown, now})} width={width} />
-			<SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />
+			{sparkline && <SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />}
 		</Box>
 	);
 }

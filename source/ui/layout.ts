@@ -25,6 +25,8 @@ export type Layout = {
 	 * and the status line (STALE, PAUSED, the filter) always; the sparkline while there is room.
 	 */
 	headerHeight: number;
+	/** The header's sparkline strip: the first to go on a short terminal. */
+	sparkline: boolean;
 	/** The list's column titles: on a short terminal they go after the sparkline, before the rows. */
 	titles: boolean;
 	bodyHeight: number;
@@ -70,6 +72,7 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 		fits: size.columns >= minColumns && size.rows >= minRows,
 		minRows,
 		headerHeight: headerCore + (spark ? 1 : 0),
+		sparkline: spark,
 		titles,
 		bodyHeight,
 		listWidth,
