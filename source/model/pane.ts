@@ -148,7 +148,7 @@ export function paneNotes(pane: Pane, width: number, height: number): string[] {
 
 	const lines = wrapText(note, width);
 	const most = Math.max(1, height - 1);
-	return lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(lines.slice(most - 1).join(''), width)];
+	return lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(lines.slice(most - 1).join(' '), width)];
 }
 
 function scrollTo(state: MonitorState, to: number): MonitorState {
