@@ -48,6 +48,14 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2)});
 	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
 
+	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list.
+	const paneHidden = state.focus === 'pane' && !layout.paneShown;
+	useEffect(() => {
+		if (paneHidden) {
+			dispatch({type: 'toggle-focus'});
+		}
+	}, [dispatch, paneHidden]);
+
 	useKeys(dispatch);
 	useLetGo(state.sessions, state.rows);
 	const quit = useCallback(() => {
