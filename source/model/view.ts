@@ -157,6 +157,12 @@ function filterKey(state: MonitorState, input: string, name: string | undefined)
 	let text = state.filter.text;
 	if (name === 'backspace' || name === 'delete') {
 		text = text.slice(0, -1);
+	} else if (name === 'ctrl+u') {
+		// The shell's line editing, as an operator's fingers know it: the whole line,
+		text = '';
+	} else if (name === 'ctrl+w') {
+		// or its last word (with the spaces after it).
+		text = text.replace(/\S*\s*$/, '');
 	} else if (name === 'space') {
 		text += ' ';
 	} else if (input.length > 0 && name === undefined) {

@@ -205,3 +205,16 @@ test('t back to groups with the cursor on a session of a collapsed group: the cu
 	state = type(state, 't', 't', 'g', 'j', 'j', 'j', 't');
 	assert.equal(state.selectedId, '4');
 });
+
+test('the filter prompt edits as a shell line does: Ctrl-W the last word, Ctrl-U the whole line', () => {
+	let state = type(start([session(1, {user: 'app'}), session(2, {user: 'report'})]), '/', ...'user:app', 'space', ...'idle>5', 'space');
+	assert.equal(state.filter.text, 'user:app idle>5 ');
+	state = type(state, 'ctrl+w');
+	assert.equal(state.filter.text, 'user:app ');
+	state = type(state, 'ctrl+w');
+	assert.equal(state.filter.text, '');
+	state = type(state, ...'user:rep', 'ctrl+u');
+	assert.equal(state.filter.text, '');
+	assert.equal(state.mode, 'filter', 'still typing');
+	assert.equal(state.rows.filter((row) => !('kind' in row)).length, 2, 'an empty filter shows every session');
+});

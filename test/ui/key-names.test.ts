@@ -9,6 +9,9 @@ test('names the keys htop users press, Delete apart from Backspace, F9 and F1 in
 	assert.deepEqual(nameKey('\u001B[20~'), {input: '', name: 'f9'});
 	assert.deepEqual(nameKey('\u001BOP'), {input: '', name: 'f1'});
 	assert.deepEqual(nameKey('\u0003'), {input: '', name: 'ctrl+c'});
+	// The filter prompt's line editing.
+	assert.deepEqual(nameKey('\u0015'), {input: '', name: 'ctrl+u'});
+	assert.deepEqual(nameKey('\u0017'), {input: '', name: 'ctrl+w'});
 	assert.deepEqual(nameKey(' '), {input: ' ', name: 'space'});
 	assert.deepEqual(nameKey('G'), {input: 'G'});
 	assert.deepEqual(nameKey('\u001B[1;5A'), {input: '', name: 'unknown'});
