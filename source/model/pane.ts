@@ -2,6 +2,7 @@
 // scrolled, with the values that changed since the previous poll marked.
 
 import {jsonLines, scalarsByPath, wrapLines, wrapText, type DisplayLine, type JsonLine} from './json-lines.js';
+import {hostKey} from './host-key.js';
 import {truncate} from './sanitize.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
@@ -61,14 +62,10 @@ export function paneFor(state: MonitorState, key: string): Pane {
 	return {...closedPane, open: true, id: key, title, document: kept.document, loadedAt: kept.at, source, lines: wrapLines(source, state.paneWidth)};
 }
 
-/** The name under which `hosts` knows the MaxScale of the pane's session (poll.ts's hostKey, without the import cycle). */
+/** The name under which `hosts` knows the MaxScale of the pane's session. */
 function paneHostKey(state: MonitorState): string | undefined {
 	const session = state.pane.id === undefined ? undefined : state.byId.get(state.pane.id);
-	if (session === undefined) {
-		return undefined;
-	}
-
-	return (state.hostOrder.length > 1 ? session.host : undefined) ?? state.hostOrder[0] ?? '';
+	return session === undefined ? undefined : hostKey(state, session.host);
 }
 
 /**
@@ -97,8 +94,7 @@ export function paneAfterPollFailed(state: MonitorState, host: string | undefine
 		return state;
 	}
 
-	const failed = (state.hostOrder.length > 1 ? host : undefined) ?? state.hostOrder[0] ?? '';
-	return paneHostKey(state) === failed ? staleDocument(state, message) : state;
+	return paneHostKey(state) === hostKey(state, host) ? staleDocument(state, message) : state;
 }
 
 /** `documents` with `key`'s newest document, the oldest dropped past keptDocuments. */

@@ -8,12 +8,15 @@
 
 import {trackChangesSteps, type Changes} from './changes.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
+import {hostKey} from './host-key.js';
 import {keptFor} from './pane.js';
 import type {Row} from './rows.js';
 import type {Session} from './session.js';
 import {stepItems, finish, type Steps} from './steps.js';
 import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './view.js';
+
+export {hostKey} from './host-key.js';
 
 export type PollOk = Extract<Action, {type: 'poll-ok'}>;
 
@@ -27,11 +30,6 @@ export type PreparedPoll = {
 	rows: Row[];
 	summary: Summary;
 };
-
-/** The key of a host in `hosts`: actions and sessions name it only when several are watched. */
-export function hostKey(state: Pick<MonitorState, 'hostOrder'>, host: string | undefined): string {
-	return (state.hostOrder.length > 1 ? host : undefined) ?? state.hostOrder[0] ?? '';
-}
 
 export function withHost(state: MonitorState, host: string | undefined, change: (status: HostStatus) => HostStatus): Record<string, HostStatus> {
 	const name = hostKey(state, host);
