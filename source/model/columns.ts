@@ -3,7 +3,7 @@
 
 import {hostLabels} from './host-labels.js';
 import {compactCount, formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
-import {head, tail} from './sanitize.js';
+import {head, headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
 import type {Sort, SortKey} from './sort.js';
 
@@ -165,50 +165,6 @@ function cutAddress(text: string, width: number): string | undefined {
 	}
 
 	return start < address.length ? `…${address.slice(start)}${port}` : undefined;
-}
-
-/**
- * How many terminal cells a text takes. The screen passes Ink's own measure (ui/cell-width.ts:
- * a CJK character or an emoji takes two), so that a wide user name neither pushes the row's
- * next cells out of line nor gets cut by Ink at the edge; UTF-16 units otherwise.
- */
-export type Measure = (text: string) => number;
-const units: Measure = (text) => text.length;
-
-/** The longest start of `text` within `cells`, whole characters only. */
-function headCells(text: string, cells: number, measure: Measure): string {
-	if (measure === units) {
-		return head(text, cells);
-	}
-
-	let used = 0;
-	let end = 0;
-	for (const character of text) {
-		used += measure(character);
-		if (used > cells) {
-			break;
-		}
-
-		end += character.length;
-	}
-
-	return text.slice(0, end);
-}
-
-/** The longest end of `text` within `cells`, whole characters only. */
-function tailCells(text: string, cells: number, measure: Measure): string {
-	if (measure === units) {
-		return tail(text, cells);
-	}
-
-	const characters = [...text];
-	let used = 0;
-	let start = characters.length;
-	while (start > 0 && used + measure(characters[start - 1]!) <= cells) {
-		used += measure(characters[--start]!);
-	}
-
-	return characters.slice(start).join('');
 }
 
 /** `text` made `cells` wide with spaces, on the side its alignment says. */

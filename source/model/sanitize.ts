@@ -49,6 +49,51 @@ export function tail(text: string, max: number): string {
 	return text.slice(start);
 }
 
+/**
+ * How many terminal cells a text takes. The screen passes Ink's own measure (ui/cell-width.ts:
+ * a CJK character or an emoji takes two), so that a wide user name neither pushes a row's
+ * next cells out of line nor gets cut by Ink at the edge; UTF-16 units otherwise.
+ */
+export type Measure = (text: string) => number;
+/** UTF-16 units: the measure where no terminal's is given. */
+export const units: Measure = (text) => text.length;
+
+/** The longest start of `text` within `cells`, whole characters only. */
+export function headCells(text: string, cells: number, measure: Measure): string {
+	if (measure === units) {
+		return head(text, cells);
+	}
+
+	let used = 0;
+	let end = 0;
+	for (const character of text) {
+		used += measure(character);
+		if (used > cells) {
+			break;
+		}
+
+		end += character.length;
+	}
+
+	return text.slice(0, end);
+}
+
+/** The longest end of `text` within `cells`, whole characters only. */
+export function tailCells(text: string, cells: number, measure: Measure): string {
+	if (measure === units) {
+		return tail(text, cells);
+	}
+
+	const characters = [...text];
+	let used = 0;
+	let start = characters.length;
+	while (start > 0 && used + measure(characters[start - 1]!) <= cells) {
+		used += measure(characters[--start]!);
+	}
+
+	return characters.slice(start).join('');
+}
+
 /** Shorten to `max` columns with an ellipsis (strings here are already sanitized). */
 export function truncate(text: string, max: number): string {
 	if (max <= 0) {

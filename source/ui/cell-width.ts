@@ -3,6 +3,7 @@
 // filter can hold wide characters (CJK, emoji: two cells) that UTF-16 lengths miss.
 
 import stringWidth from 'string-width';
+import {headCells} from '../model/sanitize.js';
 import {loneGraphemesWidth} from './narrow-width.js';
 
 const widths = new Map<number, number>();
@@ -23,29 +24,12 @@ export function cellWidth(text: string): number {
 	return quick < 0 ? stringWidth(text) : quick;
 }
 
-/** `text` in at most `cells` cells: whole, or cut between characters and ended with "…". */
+/** `text` in at most `cells` cells: whole, or cut between characters and ended with "…" (truncate, in cells). */
 export function fitText(text: string, cells: number): string {
 	if (cellWidth(text) <= cells) {
 		return text;
 	}
 
-	if (cells <= 0) {
-		return '';
-	}
-
 	// By code point, so never half an emoji; a cluster (a flag, a family) may lose its end.
-	const characters = [...text];
-	let used = 0;
-	let end = 0;
-	while (end < characters.length) {
-		const width = cellWidth(characters[end]!);
-		if (used + width > cells - 1) {
-			break;
-		}
-
-		used += width;
-		end++;
-	}
-
-	return `${characters.slice(0, end).join('')}…`;
+	return cells <= 0 ? '' : `${headCells(text, cells - 1, cellWidth)}…`;
 }
