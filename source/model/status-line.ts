@@ -21,11 +21,9 @@ export function othersFailing(state: Pick<MonitorState, 'hostOrder' | 'hosts' | 
 	}
 
 	const failing = state.hostOrder.filter((host) => state.hosts[host]?.error !== undefined);
-	// The latest failure is one host's own error object; if none is that object (never so
-	// far), the latest by time stands for it.
-	const latest =
-		failing.find((host) => state.hosts[host]?.error === error) ??
-		failing.reduce<string | undefined>((best, host) => (best === undefined || state.hosts[host]!.error!.at > state.hosts[best]!.error!.at ? host : best), undefined);
+	// The latest failure is one host's own error object: poll-failed sets the same object in
+	// both places, and currentError picks one of the hosts' after a poll.
+	const latest = failing.find((host) => state.hosts[host]?.error === error);
 	return failing.filter((host) => host !== latest).map((host) => sanitize(host));
 }
 
