@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {columnText, fitCell, titleRow, type Column} from '../model/columns.js';
+import {columnText, fitCell} from '../model/cells.js';
+import type {Column} from '../model/columns.js';
+import {titleRow} from '../model/title-row.js';
 import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
 import {head} from '../model/sanitize.js';

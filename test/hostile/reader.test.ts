@@ -14,7 +14,8 @@ import {readSession, readSessionDocument, readSessionList} from '../../source/ap
 import {readRecording, recordingFormat} from '../../source/api/recording.js';
 import {readServerInfo} from '../../source/api/server-info.js';
 import {jsonLines, scalarsByPath, wrapLines} from '../../source/model/json-lines.js';
-import {cellText, fitCell, layoutColumns} from '../../source/model/columns.js';
+import {cellText, fitCell} from '../../source/model/cells.js';
+import {layoutColumns} from '../../source/model/columns.js';
 import type {Session} from '../../source/model/session.js';
 import {assertSafe, check, checkAsync, hostileJson, hostileString, hostileWorld, unsafeIn} from './arbitraries.js';
 
@@ -194,7 +195,7 @@ test('a list cell cut to its column keeps its emoji whole', () => {
 	for (let width = 40; width <= 120; width += 7) {
 		for (const column of layoutColumns(width, 6)) {
 			const text = fitCell(cellText(session, column.key), column);
-			assert.deepEqual(unsafeIn(text), [], `fitCell(${column.key}, width ${column.width}) (source/model/columns.ts, slices by UTF-16 units): ${JSON.stringify(text)}`);
+			assert.deepEqual(unsafeIn(text), [], `fitCell(${column.key}, width ${column.width}) (source/model/cells.ts, slices by UTF-16 units): ${JSON.stringify(text)}`);
 		}
 	}
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {cellText, columnText, fitCell, gutter, layoutColumns, titleRow, type Column} from '../../source/model/columns.js';
+import {cellText, columnText, fitCell} from '../../source/model/cells.js';
+import {gutter, layoutColumns, type Column} from '../../source/model/columns.js';
+import {titleRow} from '../../source/model/title-row.js';
 import {formatBytes, formatClient, formatDuration} from '../../source/model/format.js';
 import type {SortKey} from '../../source/model/sort.js';
 import {session} from '../helpers/sessions.js';

@@ -1,0 +1,102 @@
+// A session's cell: its text in a column, then padded or cut to the column's width so that
+// what is cut still reads true (an id keeps its end, a client its port, a count its size).
+
+import type {Column, ColumnKey} from './columns.js';
+import {compactCount, formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
+import {headCells, tailCells, units, type Measure} from './sanitize.js';
+import type {Session} from './session.js';
+
+/** A session's cell in a column, before it is fitted. */
+export function columnText(session: Session, column: Column): string {
+	return column.labels?.get(session.host) ?? cellText(session, column.key);
+}
+
+export function cellText(session: Session, key: ColumnKey): string {
+	switch (key) {
+		case 'id': {
+			return session.id;
+		}
+
+		case 'user': {
+			return session.user ?? '?';
+		}
+
+		case 'client': {
+			return formatClient(session.remote, session.port);
+		}
+
+		case 'state': {
+			return session.state === '' ? '?' : shortState(session.state);
+		}
+
+		case 'age': {
+			return formatDuration(session.ageSeconds);
+		}
+
+		case 'idle': {
+			return formatDuration(session.idleSeconds);
+		}
+
+		case 'memory': {
+			return formatBytes(session.memoryBytes);
+		}
+
+		case 'io': {
+			return formatCount(session.ioActivity);
+		}
+
+		case 'maxscale': {
+			return session.host;
+		}
+	}
+}
+
+// An address and its port, the way formatClient writes them: IPv4, or IPv6 in brackets.
+const addressAndPort = /^(\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]+\])(:\d{1,5})$/i;
+
+/**
+ * A client too long for its column, cut at the front so that the port and the end of
+ * the address stay (`…168.40.17:60464`, `…370:7334]:34567`): the network part is
+ * what clients tend to share. Whole groups only: `…2.168.40.17` would read as another
+ * address. Undefined when that cannot be done (not an address, or no room).
+ */
+function cutAddress(text: string, width: number): string | undefined {
+	const match = addressAndPort.exec(text);
+	const address = match?.[1];
+	const port = match?.[2];
+	if (address === undefined || port === undefined) {
+		return undefined;
+	}
+
+	let start = address.length - (width - 1 - port.length);
+	while (start < address.length && !'.:['.includes(address.charAt(start - 1))) {
+		start++;
+	}
+
+	return start < address.length ? `…${address.slice(start)}${port}` : undefined;
+}
+
+/** `text` made `cells` wide with spaces, on the side its alignment says. */
+function padCells(text: string, cells: number, align: Column['align'], measure: Measure): string {
+	const gap = ' '.repeat(Math.max(0, cells - measure(text)));
+	return align === 'right' ? gap + text : text + gap;
+}
+
+/** Pad or cut a cell to its column, keeping the end of a cut id and the port of a cut client visible. */
+export function fitCell(text: string, column: Column, measure: Measure = units): string {
+	if (measure(text) > column.width) {
+		if (column.key === 'id') {
+			return padCells(`…${tailCells(text, column.width - 1, measure)}`, column.width, 'right', measure);
+		}
+
+		// A count cut mid-digits (1234…) would read as a smaller one: say it in units.
+		if (column.key === 'io' && /^\d+$/.test(text) && compactCount(Number(text)).length <= column.width) {
+			return compactCount(Number(text)).padStart(column.width);
+		}
+
+		const client = column.key === 'client' ? cutAddress(text, column.width) : undefined;
+		return padCells(client ?? `${headCells(text, column.width - 1, measure)}…`, column.width, 'left', measure);
+	}
+
+	return padCells(text, column.width, column.align, measure);
+}
