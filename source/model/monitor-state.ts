@@ -48,6 +48,8 @@ export type MonitorState = {
 	grouping: Grouping;
 	sort: Sort;
 	filter: Filter;
+	/** Where the filter prompt's cursor is in `filter.text` (a UTF-16 offset; model/line-edit.ts). */
+	filterCursor: number;
 	collapsed: Set<string>;
 	/** The key of the row under the cursor: a session id or a group key. */
 	selectedId?: string;
@@ -129,6 +131,7 @@ export function initialState(options: Options = {}): MonitorState {
 		grouping: options.grouping ?? 'service-state',
 		sort: options.sort ?? defaultSort,
 		filter: noFilter,
+		filterCursor: 0,
 		collapsed: new Set(),
 		autoCursor: true,
 		effects: [],

@@ -2,6 +2,7 @@
 // cursor and the window over the rows, pause and interval.
 
 import {parseFilter, noFilter} from './filter.js';
+import {editLine} from './line-edit.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
 import {buildRowsSteps, groupings, isGroupRow, serviceKey, type Row} from './rows.js';
@@ -147,32 +148,25 @@ function filterKey(state: MonitorState, input: string, name: string | undefined)
 	}
 
 	if (name === 'escape') {
-		return applyView({...state, mode: 'list', filter: noFilter});
+		return applyView({...state, mode: 'list', filter: noFilter, filterCursor: 0});
 	}
 
 	if (name === 'up' || name === 'down') {
 		return moveCursor(state, moveBy(state.rows, state.selectedId, name === 'up' ? -1 : 1));
 	}
 
-	let text = state.filter.text;
-	if (name === 'backspace' || name === 'delete') {
-		text = text.slice(0, -1);
-	} else if (name === 'ctrl+u') {
-		// The shell's line editing, as an operator's fingers know it: the whole line,
-		text = '';
-	} else if (name === 'ctrl+w') {
-		// or its last word (with the spaces after it).
-		text = text.replace(/\S*\s*$/, '');
-	} else if (name === 'space') {
-		text += ' ';
-	} else if (input.length > 0 && name === undefined) {
-		text += input;
-	} else {
+	// Line editing, as in a shell (line-edit.ts); a key that does not edit does nothing here.
+	const line = editLine({text: state.filter.text, cursor: state.filterCursor}, input, name);
+	if (line === undefined) {
 		return state;
 	}
 
+	if (line.text === state.filter.text) {
+		return line.cursor === state.filterCursor ? state : {...state, filterCursor: line.cursor};
+	}
+
 	// Incremental: every keystroke re-filters.
-	return applyView({...state, filter: parseFilter(text)});
+	return applyView({...state, filter: parseFilter(line.text), filterCursor: line.cursor});
 }
 
 export function viewReducer(state: MonitorState, action: Action): MonitorState | undefined {
@@ -236,7 +230,8 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'filter-start': {
-			return {...state, mode: 'filter'};
+			// Opened again, the prompt takes up the filter kept, the cursor after its end.
+			return {...state, mode: 'filter', filterCursor: state.filter.text.length};
 		}
 
 		case 'filter-key': {
@@ -244,7 +239,7 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'filter-clear': {
-			return applyView({...state, filter: noFilter});
+			return applyView({...state, filter: noFilter, filterCursor: 0});
 		}
 
 		case 'help': {

@@ -4,8 +4,9 @@ import type {Message, MonitorState} from '../model/monitor-state.js';
 import {confirmQuestion} from '../model/operations.js';
 import {isGroupRow} from '../model/rows.js';
 import {indexOfKey} from '../model/selection.js';
-import {safeCut, sanitize, truncate} from '../model/sanitize.js';
+import {safeCut, truncate} from '../model/sanitize.js';
 import {alsoFailing, othersFailing, type Notice} from '../model/status-line.js';
+import {FilterPrompt} from './filter-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
@@ -142,16 +143,7 @@ export function Footer({state, notice, theme, width}: Props) {
 			</Text>
 		);
 	} else if (state.mode === 'filter') {
-		line = (
-			<Text wrap="truncate">
-				<Text bold color={theme.accent}>
-					/
-				</Text>
-				{sanitize(state.filter.text)}
-				<Text inverse> </Text>
-				{state.filter.error !== undefined && <Text color={theme.error}>{`  ${state.filter.error}`}</Text>}
-			</Text>
-		);
+		line = <FilterPrompt state={state} theme={theme} width={width} />;
 	} else {
 		const message = statusLine(state, notice);
 		const colours = {error: theme.error, ok: theme.ok, warn: theme.warn, info: theme.muted};

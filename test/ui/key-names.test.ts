@@ -25,3 +25,18 @@ test('input that arrives in one piece becomes one key press each, escape sequenc
 	assert.deepEqual(splitKeys('é🚀').map((k) => k.input), ['é', '🚀']);
 	assert.deepEqual(splitKeys('\u001B'), [{input: '', name: 'escape'}]);
 });
+
+test('the filter prompt\'s word moves: Alt- and Ctrl-arrows as xterm and tmux send them, Alt-b and Alt-f', () => {
+	const named = (data: string) => splitKeys(data).map((k) => k.name ?? k.input);
+	assert.deepEqual(named('\u001B[1;3D'), ['alt+left']);
+	assert.deepEqual(named('\u001B[1;3C'), ['alt+right']);
+	assert.deepEqual(named('\u001B\u001B[D'), ['alt+left']);
+	assert.deepEqual(named('\u001B\u001B[C'), ['alt+right']);
+	assert.deepEqual(named('\u001B[1;5D'), ['ctrl+left']);
+	assert.deepEqual(named('\u001B[1;5C'), ['ctrl+right']);
+	assert.deepEqual(named('\u001Bb'), ['alt+b']);
+	assert.deepEqual(named('\u001Bf'), ['alt+f']);
+	// Backspace and Delete stay apart: the one before the cursor, the one under it.
+	assert.deepEqual(named('\u007F'), ['backspace']);
+	assert.deepEqual(named('\u001B[3~'), ['delete']);
+});

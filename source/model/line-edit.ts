@@ -1,0 +1,101 @@
+// The filter prompt's line editing, with the keys a shell (readline) has taught an operator's
+// fingers. Pure functions of the text and the cursor: a UTF-16 offset into the text that
+// always sits between two characters as drawn (grapheme clusters: `é`, `🚀`, a flag), so
+// ← and Backspace never leave half an emoji behind. Words are runs of non-spaces, as for
+// bash's Ctrl-W: a filter's terms (`user:app`, `idle>60`).
+
+export type Line = {text: string; cursor: number};
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** Text in which each UTF-16 unit is a character of its own (below U+0300, where combining marks start). */
+const simple = /^[\u0020-\u007E\u00A0-\u02FF]*$/;
+
+/** Where the characters of `text` start, then its length: every place the cursor may be. */
+export function boundaries(text: string): number[] {
+	if (simple.test(text)) {
+		return Array.from({length: text.length + 1}, (_, index) => index);
+	}
+
+	const starts = Array.from(segmenter.segment(text), (segment) => segment.index);
+	starts.push(text.length);
+	return starts;
+}
+
+/** `cursor` within the text and on a character's edge (the next one, if it fell inside one). */
+export function clampCursor(text: string, cursor: number): number {
+	const within = Math.max(0, Math.min(text.length, Math.trunc(cursor) || 0));
+	return boundaries(text).find((edge) => edge >= within) ?? text.length;
+}
+
+function before(line: Line): number {
+	return boundaries(line.text).findLast((edge) => edge < line.cursor) ?? 0;
+}
+
+function after(line: Line): number {
+	return boundaries(line.text).find((edge) => edge > line.cursor) ?? line.text.length;
+}
+
+/** Where the word before the cursor starts (the spaces between them skipped), as Alt-← and Ctrl-W see it. */
+function wordStart({text, cursor}: Line): number {
+	return text.slice(0, cursor).search(/\S*\s*$/);
+}
+
+/** Where the word after the cursor ends (the spaces before it skipped), as Alt-→ sees it. */
+function wordEnd({text, cursor}: Line): number {
+	return clampCursor(text, cursor + (/^\s*\S*/.exec(text.slice(cursor))?.[0].length ?? 0));
+}
+
+const moveTo = (line: Line, cursor: number): Line => ({text: line.text, cursor: clampCursor(line.text, cursor)});
+
+/** The text from `start` to `end` taken out; the cursor where it was. */
+function cut(line: Line, start: number, end: number): Line {
+	return start >= end ? line : {text: line.text.slice(0, start) + line.text.slice(end), cursor: start};
+}
+
+/** `input` (a key, or a paste of several) typed at the cursor, the cursor after it. */
+export function insert(line: Line, input: string): Line {
+	const text = line.text.slice(0, line.cursor) + input + line.text.slice(line.cursor);
+	return {text, cursor: clampCursor(text, line.cursor + input.length)};
+}
+
+/** What each named key does to the line. */
+const edits: Record<string, (line: Line) => Line> = {
+	left: (line) => moveTo(line, before(line)),
+	'ctrl+b': (line) => moveTo(line, before(line)),
+	right: (line) => moveTo(line, after(line)),
+	'ctrl+f': (line) => moveTo(line, after(line)),
+	home: (line) => moveTo(line, 0),
+	'ctrl+a': (line) => moveTo(line, 0),
+	end: (line) => moveTo(line, line.text.length),
+	'ctrl+e': (line) => moveTo(line, line.text.length),
+	// By word: xterm sends Alt-← and Ctrl-← as modified arrows, macOS's Option-← as Alt-b.
+	'alt+left': (line) => moveTo(line, wordStart(line)),
+	'ctrl+left': (line) => moveTo(line, wordStart(line)),
+	'alt+b': (line) => moveTo(line, wordStart(line)),
+	'alt+right': (line) => moveTo(line, wordEnd(line)),
+	'ctrl+right': (line) => moveTo(line, wordEnd(line)),
+	'alt+f': (line) => moveTo(line, wordEnd(line)),
+	// Backspace the character before the cursor; Delete (and Ctrl-D) the one under it.
+	backspace: (line) => cut(line, before(line), line.cursor),
+	delete: (line) => cut(line, line.cursor, after(line)),
+	'ctrl+d': (line) => cut(line, line.cursor, after(line)),
+	// The word before the cursor (with the spaces after it), the line's start, its end.
+	'ctrl+w': (line) => cut(line, wordStart(line), line.cursor),
+	'ctrl+u': (line) => cut(line, 0, line.cursor),
+	'ctrl+k': (line) => cut(line, line.cursor, line.text.length),
+	space: (line) => insert(line, ' '),
+};
+
+/**
+ * A key pressed at the prompt: the line it leaves, or undefined for a key that does not
+ * edit (Enter, Esc, ↑ ↓ and the rest are the prompt's to handle). `name` as ui/key-names.ts
+ * names keys; text typed or pasted has none.
+ */
+export function editLine(line: Line, input: string, name: string | undefined): Line | undefined {
+	const at = {text: line.text, cursor: clampCursor(line.text, line.cursor)};
+	if (name === undefined) {
+		return input.length > 0 ? insert(at, input) : undefined;
+	}
+
+	return Object.hasOwn(edits, name) ? edits[name]!(at) : undefined;
+}
