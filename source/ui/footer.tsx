@@ -4,8 +4,9 @@ import type {Message, MonitorState} from '../model/monitor-state.js';
 import {confirmQuestion} from '../model/operations.js';
 import {isGroupRow} from '../model/rows.js';
 import {indexOfKey} from '../model/selection.js';
-import {safeCut, truncate} from '../model/sanitize.js';
+import {headCells} from '../model/sanitize.js';
 import {alsoFailing, othersFailing, type Notice} from '../model/status-line.js';
+import {cellWidth, fitText} from './cell-width.js';
 import {FilterPrompt} from './filter-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
@@ -32,34 +33,40 @@ function statusLine(state: MonitorState, notice: Notice | undefined): Status | u
 	return notice;
 }
 
-/** Where a line longer than `width` breaks: at the last space that leaves the first line half full, else at the width. */
+/**
+ * Where a line wider than `width` cells breaks: at the last space that leaves the first line
+ * half full, else at the width, between whole characters (never between an emoji's halves).
+ */
 function breakAt(text: string, width: number): number {
-	const space = text.lastIndexOf(' ', width);
-	// No space to break at: cut at the width, but never between the halves of an emoji.
-	return space > width / 2 ? space : safeCut(text, width);
+	const fits = headCells(text, width, cellWidth).length;
+	const space = text.lastIndexOf(' ', fits);
+	return space > 0 && cellWidth(text.slice(0, space)) > width / 2 ? space : fits;
 }
 
 /** The lines of statusLines, and whether they hold the sentence and its tail whole (nothing cut). */
 function layOut(text: string, width: number, tail: string): {lines: [string] | [string, string]; whole: boolean} {
+	// In cells, as the terminal draws them: a host's or a server's text may hold wide characters.
 	const full = text + tail;
-	if (full.length <= width) {
+	if (cellWidth(full) <= width) {
 		return {lines: [full], whole: true};
 	}
 
 	// The tail on a line of its own rather than broken in two, when the sentence fills the first.
 	const ownLine = tail.trimStart();
-	if (tail !== '' && text.length <= width && text.length > width / 2 && ownLine.length <= width) {
+	const textCells = cellWidth(text);
+	if (tail !== '' && textCells <= width && textCells > width / 2 && cellWidth(ownLine) <= width) {
 		return {lines: [text, ownLine], whole: true};
 	}
 
 	const cut = breakAt(full, width);
 	const rest = full.slice(cut).trimStart();
-	if (rest.length <= width || tail === '' || cut >= text.length) {
-		return {lines: [full.slice(0, cut), truncate(rest, width)], whole: rest.length <= width};
+	const restFits = cellWidth(rest) <= width;
+	if (restFits || tail === '' || cut >= text.length) {
+		return {lines: [full.slice(0, cut), fitText(rest, width)], whole: restFits};
 	}
 
 	// Too long for two lines: the sentence's end gives way to the tail.
-	return {lines: [full.slice(0, cut), `${truncate(text.slice(cut).trimStart(), width - tail.length)}${tail}`], whole: false};
+	return {lines: [full.slice(0, cut), `${fitText(text.slice(cut).trimStart(), width - cellWidth(tail))}${tail}`], whole: false};
 }
 
 /**
@@ -151,7 +158,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		// A note (the demo's, a replay's) stays on one line: the hints matter more than its end.
 		// A failure and a warning (TLS verification off) are read whole, on two lines if need be.
 		const [first, second] =
-			message === undefined || message.tone === 'info' ? [truncate(message?.text ?? ' ', width)] : failureLines(message.text, message.othersFailing ?? [], width);
+			message === undefined || message.tone === 'info' ? [fitText(message?.text ?? ' ', width)] : failureLines(message.text, message.othersFailing ?? [], width);
 		line = (
 			<Text wrap="truncate" color={colour}>
 				{first}

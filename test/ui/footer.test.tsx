@@ -6,6 +6,7 @@ import {initialState, reducer, type MonitorState} from '../../source/model/monit
 import {confirmQuestion, type Confirm} from '../../source/model/operations.js';
 import type {Notice} from '../../source/model/status-line.js';
 import {failureLines, Footer, statusLines} from '../../source/ui/footer.js';
+import {cellWidth} from '../../source/ui/cell-width.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
@@ -163,4 +164,23 @@ test('a kill question too long for the line is shown whole on two lines, the gra
 	const wide = render80(state, 140);
 	assert.match(wide[0]!, /hidden by the filter\? {2}grace none$/);
 	assert.match(wide[1]!, /grace seconds/);
+});
+
+test('a sentence with wide characters is laid out in cells: no line wider than the terminal', () => {
+	// A MaxScale named in CJK (two cells a character): by UTF-16 length each line would hold twice what fits.
+	const sentence = 'Cannot reach 東京データベース主サーバー:8989 (connection refused): check that MaxScale runs and its REST API listens there.';
+	for (const width of [30, 40, 50, 60, 80]) {
+		const lines = statusLines(sentence, width, '  (also failing: 大阪:8989)');
+		for (const line of lines) {
+			assert.ok(cellWidth(line) <= width, `${width}: ${line} is ${cellWidth(line)} cells`);
+		}
+
+		assert.ok(lines[0].startsWith('Cannot reach'), `${width}: ${lines[0]}`);
+	}
+
+	// Broken at a space that leaves the first line more than half full, measured in cells.
+	assert.deepEqual(statusLines('サーバーです 東京データ', 16), ['サーバーです', '東京データ']);
+	// An info note (one line) is cut in cells too.
+	const note = render80(initialState(), 30, {text: '東京データベース主サーバーに接続しています', tone: 'info'})[0]!;
+	assert.ok(cellWidth(note) <= 30 && note.endsWith('…'), note);
 });
