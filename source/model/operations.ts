@@ -11,8 +11,11 @@ import type {Session} from './session.js';
 
 export type Operation = 'kill' | 'restart';
 export type Target = {key: string; id: string; host: string; user?: string; client: string; service: string};
-/** `hidden`: how many of the targets the filter hid when the confirmation opened. */
-export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number};
+/**
+ * `hidden`: how many of the targets the filter hid when the confirmation opened.
+ * `unable`: marked sessions left out because their MaxScale is too old for the call, and where.
+ */
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: {count: number; hosts: string[]}};
 
 export type Effect =
 	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]}
@@ -60,12 +63,14 @@ function idList(targets: readonly Target[]): string {
 export function confirmQuestion(confirm: Confirm): string {
 	const verb = confirm.operation === 'kill' ? 'Kill' : 'Restart';
 	const [only] = confirm.targets;
+	// Marks on a MaxScale too old for the call are left out, and the question says so.
+	const unable = confirm.unable === undefined ? '' : ` (not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: that MaxScale is older than 22.08)`;
 	if (confirm.targets.length === 1 && only !== undefined) {
-		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}?`;
+		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?`;
 	}
 
 	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';
-	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}?`;
+	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?`;
 }
 
 /** `3 marked`, and how many of them the filter hides: marks act even where the list does not show them. */
@@ -90,7 +95,7 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (state.readonly) {
 		const doing = operation === 'kill' ? 'killing' : 'restarting';
 		const text = state.replay === undefined
-			? `Read-only mode (--readonly): ${doing} sessions is off.`
+			? `Read-only mode (--readonly, or readonly in the config file): ${doing} sessions is off.`
 			: `This is a replay of a recording: ${doing} sessions works only on a live MaxScale.`;
 		return {...state, message: {tone: 'error', text}};
 	}
@@ -104,16 +109,21 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 
 	// Before 22.08 MaxScale has no such call and answers 404, which would read as "already gone".
 	const versionOf = (target: Target) => state.hosts[hostKey(state, target.host)]?.server?.version;
-	const old = targets.find((target) => canKill(versionOf(target)) === false);
-	if (old !== undefined) {
-		const where = state.hostOrder.length > 1 ? ` on ${old.host}` : '';
-		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(old) ?? ''}${where} cannot ${operation} sessions: that needs MaxScale 22.08 or later.`}};
+	const old = targets.filter((target) => canKill(versionOf(target)) === false);
+	const able = targets.filter((target) => canKill(versionOf(target)) !== false);
+	const [first] = old;
+	if (first !== undefined && able.length === 0) {
+		const where = state.hostOrder.length > 1 ? ` on ${first.host}` : '';
+		const nothing = targets.length > 1 ? ` Nothing was ${operation === 'kill' ? 'killed' : 'restarted'}.` : '';
+		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(first) ?? ''}${where} cannot ${operation} sessions: that needs MaxScale 22.08 or later.${nothing}`}};
 	}
 
 	// Counted now, with the targets: the prompt says what it will act on that the list does not show.
 	const {test} = state.filter;
-	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session)).length : 0;
-	return {...state, mode: 'confirm', confirm: {operation, targets, ttl: '', hidden}};
+	const ableKeys = new Set(able.map((target) => target.key));
+	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session) && ableKeys.has(session.key)).length : 0;
+	const unable = old.length === 0 ? undefined : {count: old.length, hosts: [...new Set(old.map((target) => target.host))]};
+	return {...state, mode: 'confirm', confirm: {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable})}};
 }
 
 function confirmKey(state: MonitorState, input: string, name: string | undefined): MonitorState {

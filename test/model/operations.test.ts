@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import {copyLimitBytes, summarize, type Effect, type Target} from '../../source/model/operations.js';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {confirmQuestion, copyLimitBytes, summarize, type Effect, type Target} from '../../source/model/operations.js';
 import {keyHint} from '../../source/model/keymap.js';
 import {session} from '../helpers/sessions.js';
 import {poll, start, type} from '../helpers/state.js';
@@ -173,6 +173,34 @@ test('before 22.08 MaxScale cannot kill: said at once, nothing sent (it would an
 
 	state = reducer(state, {type: 'server-info', info: {version: '22.08.14', askedAt: 0}});
 	assert.equal(type(state, 'K').mode, 'confirm');
+});
+
+test('marks on a new and an old MaxScale: the question offers the new one\'s, says which are left out; y sends only those', () => {
+	const on = (host: string, id: number) => session(id, {key: `${host}#${id}`, host, user: 'app'});
+	let state = initialState({hosts: ['new:8989', 'old:8989']});
+	state = reducer(state, {type: 'poll-ok', host: 'new:8989', sessions: [on('new:8989', 1), on('new:8989', 2)], at: 1000, latencyMs: 3, bytes: 100});
+	state = reducer(state, {type: 'poll-ok', host: 'old:8989', sessions: [on('old:8989', 1)], at: 1000, latencyMs: 3, bytes: 100});
+	state = reducer(state, {type: 'server-info', host: 'new:8989', info: {version: '24.02.3', askedAt: 0}});
+	state = reducer(state, {type: 'server-info', host: 'old:8989', info: {version: '2.2.21', askedAt: 0}});
+	for (const key of ['new:8989#1', 'new:8989#2', 'old:8989#1']) {
+		state = reducer({...state, selectedId: key, autoCursor: false}, {type: 'mark'});
+	}
+
+	assert.equal(state.marked.size, 3);
+	const asked = type(state, 'K');
+	assert.equal(asked.mode, 'confirm');
+	assert.deepEqual(asked.confirm?.targets.map((target) => target.key), ['new:8989#1', 'new:8989#2']);
+	assert.equal(confirmQuestion(asked.confirm!), 'Kill 2 marked sessions: 1 on new:8989, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08)?');
+	assert.deepEqual(operationOf(type(asked, 'y')).targets.map((target) => target.key), ['new:8989#1', 'new:8989#2']);
+	// Only old ones marked: nothing to ask, and the sentence says nothing was sent.
+	let old = reducer(state, {type: 'unmark-all'});
+	old = reducer({...old, selectedId: 'old:8989#1'}, {type: 'mark'});
+	old = reducer({...old, selectedId: 'new:8989#1'}, {type: 'mark'});
+	old = reducer({...old, selectedId: 'new:8989#1'}, {type: 'mark'});
+	assert.deepEqual([...old.marked], ['old:8989#1']);
+	const refused = type(old, 'K');
+	assert.equal(refused.mode, 'list');
+	assert.match(refused.message?.text ?? '', /MaxScale 2\.2\.21 on old:8989 cannot kill sessions: that needs MaxScale 22\.08 or later\.$/);
 });
 
 test('read-only: the footer hint leaves kill out, the full one keeps it', () => {
