@@ -10,6 +10,7 @@ import {originOf, type Origin} from './read-sessions.js';
 import type {ApiError} from './errors.js';
 import type {ServerInfo} from './server-info.js';
 import {fetchServerInfo, fetchSessionList, type ListResult} from './sessions-api.js';
+import {backoffMs, waitAfter} from '../model/schedule.js';
 
 export type PollerEvents = {
 	/** `waitMs`: the pause before the next poll (longer than the interval when polls are slow). */
@@ -19,25 +20,6 @@ export type PollerEvents = {
 	onError(error: ApiError, at: number, retryAt: number): void;
 	onServerInfo(info: ServerInfo): void;
 };
-
-/** Failures in a row stretch the wait: interval × 2^(n-1), capped, with ±20 % jitter so many sessiontops do not retry in step. */
-export function backoffMs(intervalMs: number, failures: number, random = Math.random): number {
-	if (failures <= 0) {
-		return intervalMs;
-	}
-
-	const capMs = Math.max(intervalMs, 30_000);
-	const base = Math.min(capMs, intervalMs * 2 ** Math.min(failures - 1, 16));
-	return Math.round(base * (0.8 + random() * 0.4));
-}
-
-/**
- * Be gentle on a busy MaxScale: when one poll takes more than a third of the
- * interval, wait twice as long as it took before the next, never less than the interval.
- */
-export function pauseAfter(intervalMs: number, latencyMs: number): number {
-	return latencyMs > intervalMs / 3 ? Math.max(intervalMs, Math.round(latencyMs * 2)) : intervalMs;
-}
 
 export class Poller {
 	readonly #client: Client;
@@ -101,7 +83,7 @@ export class Poller {
 			return;
 		}
 
-		const delay = pauseAfter(ms, this.#lastLatencyMs);
+		const delay = waitAfter(ms, this.#lastLatencyMs);
 		if (delay < this.#nextDelay) {
 			clearTimeout(this.#timer);
 			this.#nextDelay = delay;
@@ -186,7 +168,7 @@ export class Poller {
 		if (result.ok) {
 			this.#failures = 0;
 			this.#lastLatencyMs = result.latencyMs;
-			this.#nextDelay = pauseAfter(this.#intervalMs, result.latencyMs);
+			this.#nextDelay = waitAfter(this.#intervalMs, result.latencyMs);
 			this.#events.onList(result, this.#nextDelay, manual);
 		} else {
 			this.#info = undefined; // Learn the version again once the server is back.

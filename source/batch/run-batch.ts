@@ -65,14 +65,19 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 	return 0;
 }
 
-/** One NDJSON line per poll; polls never overlap; the first poll must succeed. */
+/**
+ * One NDJSON line per poll; polls never overlap; the first poll must succeed. Paced as the
+ * monitor's poll loop is (model/schedule.ts): a slow poll stretches the pause, failures in a
+ * row back off. A failure is said on stderr once, not every interval while it lasts, and the
+ * recovery is said too, so a log of the run reads as what happened.
+ */
 async function watch(hosts: Host[], options: BatchOptions, stdout: Out, stderr: Out): Promise<number> {
 	const stop = new AbortController();
 	const onSignal = () => {
 		stop.abort();
 	};
 
-	const [{collectSessions, toRecord}, {limitHeapGrowth}] = await Promise.all([import('./collect.js'), import('../heap-growth.js')]);
+	const [{collectSessions, toRecord}, {limitHeapGrowth}, {backoffMs, waitAfter}] = await Promise.all([import('./collect.js'), import('../heap-growth.js'), import('../model/schedule.js')]);
 	// It runs for as long as the monitor does: each poll's dead list is collected soon (heap-growth.ts).
 	limitHeapGrowth();
 	process.on('SIGINT', onSignal);
@@ -81,20 +86,38 @@ async function watch(hosts: Host[], options: BatchOptions, stdout: Out, stderr: 
 	stdout.on?.('error', onSignal);
 	try {
 		let polls = 0;
+		let failures = 0;
+		let lastComplaint: string | undefined;
 		while (!stop.signal.aborted) {
+			const started = performance.now();
 			// eslint-disable-next-line no-await-in-loop
 			const sessions = await collectSessions(hosts, options.sort, stop.signal);
 			if (stop.signal.aborted) {
 				break;
 			}
 
+			let pauseMs: number;
 			if (sessions.ok) {
 				stdout.write(`${JSON.stringify(sessions.value.map(toRecord))}\n`);
+				if (failures > 0) {
+					stderr.write(`sessiontop: the sessions are read again, after ${failures} failed poll${failures === 1 ? '' : 's'}.\n`);
+				}
+
+				failures = 0;
+				lastComplaint = undefined;
+				pauseMs = waitAfter(options.intervalMs, performance.now() - started);
 			} else {
-				complain(stderr, sessions.error);
+				if (sessions.error.message !== lastComplaint) {
+					complain(stderr, sessions.error);
+					lastComplaint = sessions.error.message;
+				}
+
 				if (polls === 0) {
 					return exitFailure;
 				}
+
+				failures++;
+				pauseMs = backoffMs(options.intervalMs, failures);
 			}
 
 			polls++;
@@ -110,7 +133,7 @@ async function watch(hosts: Host[], options: BatchOptions, stdout: Out, stderr: 
 				const timer = setTimeout(() => {
 					stop.signal.removeEventListener('abort', onStop);
 					resolve();
-				}, options.intervalMs);
+				}, pauseMs);
 				stop.signal.addEventListener('abort', onStop, {once: true});
 			});
 		}

@@ -1,12 +1,22 @@
-// When the next poll is due, from the last one and the interval in force now: the
-// header's "slow polls: next in", the same rule by which the poll loop moves its timer
-// after + and - (api/poller.ts setInterval), so what the header promises is what it does.
+// When the next poll is due: after a poll, after failures, and from the last one under the
+// interval in force now. One module for the poll loop (api/poller.ts), --watch --json
+// (batch/run-batch.ts) and the header's "slow polls: next in", so that what the header
+// promises is what the loops do.
+
+/** Failures in a row stretch the wait: interval × 2^(n-1), capped, with ±20 % jitter so many sessiontops do not retry in step. */
+export function backoffMs(intervalMs: number, failures: number, random = Math.random): number {
+	if (failures <= 0) {
+		return intervalMs;
+	}
+
+	const capMs = Math.max(intervalMs, 30_000);
+	const base = Math.min(capMs, intervalMs * 2 ** Math.min(failures - 1, 16));
+	return Math.round(base * (0.8 + random() * 0.4));
+}
 
 /**
- * The pause after a poll that took `latencyMs`: the interval, or twice the poll's time when
- * it took more than a third of the interval. The poll loop's own rule (api/poller.ts
- * `pauseAfter`, which the model does not import: it would bring the HTTP client with it);
- * test/model/schedule.test.ts holds the two together.
+ * Be gentle on a busy MaxScale: the pause after a poll that took `latencyMs` is the
+ * interval, or twice the poll's time when it took more than a third of the interval.
  */
 export function waitAfter(intervalMs: number, latencyMs: number): number {
 	return latencyMs > intervalMs / 3 ? Math.max(intervalMs, Math.round(latencyMs * 2)) : intervalMs;

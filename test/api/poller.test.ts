@@ -3,7 +3,8 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
 import {Client} from '../../source/api/client.js';
-import {backoffMs, pauseAfter, Poller} from '../../source/api/poller.js';
+import {Poller} from '../../source/api/poller.js';
+import {backoffMs, waitAfter} from '../../source/model/schedule.js';
 import {fetchSessionList} from '../../source/api/sessions-api.js';
 
 /** `versionDelayMs`: how long the version takes, when not `delayMs`. */
@@ -134,10 +135,10 @@ test('repeated failures back off exponentially with jitter, capped; success rese
 });
 
 test('a slow poll stretches the pause before the next one (twice its time, never less than the interval)', async () => {
-	assert.equal(pauseAfter(2000, 100), 2000);
-	assert.equal(pauseAfter(2000, 700), 2000);
-	assert.equal(pauseAfter(2000, 1500), 3000);
-	assert.equal(pauseAfter(500, 400), 800);
+	assert.equal(waitAfter(2000, 100), 2000);
+	assert.equal(waitAfter(2000, 700), 2000);
+	assert.equal(waitAfter(2000, 1500), 3000);
+	assert.equal(waitAfter(500, 400), 800);
 	const s = await server({status: 200, delayMs: 80});
 	const waits: number[] = [];
 	const poller = new Poller(s.client, 30, {onList: (_result, waitMs) => waits.push(waitMs), onError() {}, onServerInfo() {}});

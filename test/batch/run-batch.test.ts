@@ -1,6 +1,8 @@
 // runBatch's --watch --json loop in this process: many polls on one stop signal.
 
 import assert from 'node:assert/strict';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import process from 'node:process';
 import {test} from 'node:test';
 import {Client} from '../../source/api/client.js';
@@ -42,4 +44,54 @@ test('--watch --json leaves no listener behind per poll: no warning after many p
 	assert.equal(code, 0);
 	assert.ok(lines >= 25, `${lines} lines`);
 	assert.deepEqual(warnings, []);
+});
+
+test('--watch --json while MaxScale fails: said once, polls back off, the recovery said', async (t) => {
+	const sim = await simulator();
+	t.after(async () => sim.close());
+	// In front of the simulator: the first poll answered, then five 503s, then answers again.
+	const asked: number[] = [];
+	const proxy = createServer((request, response) => {
+		asked.push(performance.now());
+		const n = asked.length;
+		if (n >= 2 && n <= 6) {
+			response.writeHead(503, {'content-type': 'text/plain'}).end('busy');
+			return;
+		}
+
+		void fetch(`${sim.url}${request.url ?? '/'}`, {headers: {authorization: request.headers.authorization ?? ''}}).then(async (answer) => {
+			response.writeHead(answer.status, {'content-type': 'application/json'}).end(Buffer.from(await answer.arrayBuffer()));
+		});
+	});
+	await new Promise<void>((resolve) => {
+		proxy.listen(0, '127.0.0.1', resolve);
+	});
+	t.after(() => proxy.close());
+	const {port} = proxy.address() as AddressInfo;
+	const client = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'admin', password: 'mariadb', timeoutMs: 5000});
+	const stop = new AbortController();
+	const errors: string[] = [];
+	let lines = 0;
+	const code = await runBatch({
+		mode: 'watch-json',
+		hosts: [{entry: 'sim', client}],
+		intervalMs: 20,
+		stdout: {
+			write(text: string) {
+				lines += text.split('\n').length - 1;
+				if (lines >= 3) {
+					stop.abort();
+				}
+			},
+		},
+		stderr: {write: (text: string) => errors.push(text)},
+		signal: stop.signal,
+	});
+	assert.equal(code, 0);
+	assert.equal(errors.length, 2, errors.join(''));
+	assert.match(errors[0]!, /503/);
+	assert.equal(errors[1], 'sessiontop: the sessions are read again, after 5 failed polls.\n');
+	// Waits after failures 1 and 4: 20 ms and 160 ms, ±20 %.
+	const gap = (n: number) => asked[n + 1]! - asked[n]!;
+	assert.ok(gap(4) > 3 * gap(1), `waits ${asked.slice(1).map((at, index) => Math.round(at - asked[index]!)).join(', ')} ms`);
 });
