@@ -15,6 +15,30 @@ export function savedSessions(state: Pick<MonitorState, 'sessions' | 'grouping' 
 	return buildRows(state.sessions, {grouping: state.grouping, sort: state.sort, filter: state.filter.test}).filter((row) => isSessionRow(row));
 }
 
+/** Levels of a saved document kept: far more than any MaxScale's, few enough for JSON.stringify's stack. */
+export const savedDepth = 1000;
+
+/**
+ * `value` with what is nested deeper than `depth` levels left out, said in its place: a
+ * hostile server's document nested 20,000 deep would make JSON.stringify overflow its
+ * stack, and the file would not be written at all (copying it says to save it instead).
+ */
+export function cutDeep(value: unknown, depth = savedDepth): unknown {
+	if (typeof value !== 'object' || value === null) {
+		return value;
+	}
+
+	if (depth <= 0) {
+		return `(nested deeper than ${savedDepth} levels: left out)`;
+	}
+
+	if (Array.isArray(value)) {
+		return value.map((item) => cutDeep(item, depth - 1));
+	}
+
+	return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cutDeep(item, depth - 1)]));
+}
+
 /** The file's content; `host` names the MaxScales watched. */
 export function snapshotOf(state: MonitorState, host: string, now: Date) {
 	const several = state.hostOrder.length > 1;
@@ -30,6 +54,6 @@ export function snapshotOf(state: MonitorState, host: string, now: Date) {
 		grouping: state.grouping,
 		total: state.sessions.length,
 		sessions: savedSessions(state),
-		pane: state.pane.open ? {session: state.pane.title, ended: state.pane.ended, document: state.pane.document} : undefined,
+		pane: state.pane.open ? {session: state.pane.title, ended: state.pane.ended, document: cutDeep(state.pane.document)} : undefined,
 	};
 }

@@ -44,9 +44,22 @@ function stamp(date: Date): string {
 	return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }
 
-/** The list as the screen orders it (model/snapshot.ts) and the open document, as one JSON file in `directory`. */
+/**
+ * The list as the screen orders it (model/snapshot.ts) and the open document, as one JSON file
+ * in `directory`, never over another: a second `s` in the same second gets `-2`, and so on.
+ */
 export async function saveSnapshot(state: MonitorState, host: string, directory: string, now = new Date()): Promise<string> {
-	const file = path.join(directory, `sessiontop-${stamp(now)}.json`);
-	await writeFile(file, `${JSON.stringify(snapshotOf(state, host, now), null, 2)}\n`, {mode: 0o600, flag: 'wx'});
-	return file;
+	const text = `${JSON.stringify(snapshotOf(state, host, now), null, 2)}\n`;
+	for (let n = 1; ; n++) {
+		const file = path.join(directory, `sessiontop-${stamp(now)}${n === 1 ? '' : `-${n}`}.json`);
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			await writeFile(file, text, {mode: 0o600, flag: 'wx'});
+			return file;
+		} catch (error: unknown) {
+			if ((error as {code?: string}).code !== 'EEXIST' || n >= 100) {
+				throw error;
+			}
+		}
+	}
 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import {readdir, readFile} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
+import {reducer} from '../../source/model/monitor-state.js';
+import {saveSnapshot} from '../../source/ui/effects.js';
+import {session} from '../helpers/sessions.js';
+import {start, type} from '../helpers/state.js';
 import {waitFor} from '../helpers/ink.js';
 import {closeAll, mountSimulated} from './simulated-app.js';
 
@@ -30,4 +35,42 @@ test('s saves the sessions in the order the screen shows them, collapsed groups 
 	assert.deepEqual(saved.sort, {key: 'user', descending: true});
 	assert.equal(saved.grouping, 'service-state');
 	await close();
+});
+
+test('s twice in the same second: two files, the second named -2, neither over the other', async () => {
+	const directory = await mkdtemp(path.join(os.tmpdir(), 'sessiontop-save-'));
+	const now = new Date(2026, 10, 29, 5, 6, 7);
+	const state = start([session(1), session(2)]);
+	const first = await saveSnapshot(state, 'mx1', directory, now);
+	const second = await saveSnapshot(reducer(state, {type: 'poll-ok', sessions: [session(3)], at: 2, latencyMs: 1, bytes: 1}), 'mx1', directory, now);
+	assert.equal(path.basename(first), 'sessiontop-20261129-050607.json');
+	assert.equal(path.basename(second), 'sessiontop-20261129-050607-2.json');
+	const ids = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as {sessions: Array<{id: string}>}).sessions.map((saved) => saved.id);
+	assert.deepEqual(await ids(first), ['1', '2']);
+	assert.deepEqual(await ids(second), ['3']);
+});
+
+test('a document nested too deep to copy can be saved, as copying it says: the depth past 1000 levels left out', async () => {
+	const directory = await mkdtemp(path.join(os.tmpdir(), 'sessiontop-save-'));
+	let deep: unknown = 'bottom';
+	for (let level = 0; level < 20_000; level++) {
+		deep = {a: deep};
+	}
+
+	let state = type(start([session(1)]), 'return');
+	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {id: '1', attributes: {deep}}}});
+	assert.throws(() => JSON.stringify(state.pane.document), RangeError, 'too deep for JSON.stringify as it is');
+	const copied = type(state, 'y');
+	assert.match(copied.message?.text ?? '', /press s to save it to a file/);
+	const file = await saveSnapshot(state, 'mx1', directory);
+	const saved = JSON.parse(await readFile(file, 'utf8')) as {pane: {document: {data: {attributes: {deep: unknown}}}}};
+	let level = 0;
+	let value: unknown = saved.pane.document.data.attributes.deep;
+	while (typeof value === 'object' && value !== null) {
+		value = (value as {a: unknown}).a;
+		level++;
+	}
+
+	assert.equal(value, '(nested deeper than 1000 levels: left out)');
+	assert.equal(level, 1000 - 3, 'data, attributes and deep are three of the thousand levels');
 });
