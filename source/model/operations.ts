@@ -10,7 +10,8 @@ import {canKill} from './version.js';
 import type {Session} from './session.js';
 
 export type Operation = 'kill' | 'restart';
-export type Target = {key: string; id: string; host: string; user?: string; client: string; service: string};
+/** `versionUnknown`: its MaxScale's version was not known when asked (a 404 may then mean no such call). */
+export type Target = {key: string; id: string; host: string; user?: string; client: string; service: string; versionUnknown?: true};
 /**
  * `hidden`: how many of the targets the filter hid when the confirmation opened.
  * `unable`: marked sessions left out because their MaxScale is too old for the call, and where.
@@ -65,12 +66,14 @@ export function confirmQuestion(confirm: Confirm): string {
 	const [only] = confirm.targets;
 	// Marks on a MaxScale too old for the call are left out, and the question says so.
 	const unable = confirm.unable === undefined ? '' : ` (not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: that MaxScale is older than 22.08)`;
+	// Before 22.08 there is no such call: said before, since the 404 would read as "already gone".
+	const unknown = confirm.targets.some((target) => target.versionUnknown) ? ' (MaxScale\'s version is unknown: before 22.08 it cannot)' : '';
 	if (confirm.targets.length === 1 && only !== undefined) {
-		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?`;
+		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}${unknown}?`;
 	}
 
 	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';
-	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?`;
+	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}${unknown}?`;
 }
 
 /** `3 marked`, and how many of them the filter hides: marks act even where the list does not show them. */
@@ -110,7 +113,10 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	// Before 22.08 MaxScale has no such call and answers 404, which would read as "already gone".
 	const versionOf = (target: Target) => state.hosts[hostKey(state, target.host)]?.server?.version;
 	const old = targets.filter((target) => canKill(versionOf(target)) === false);
-	const able = targets.filter((target) => canKill(versionOf(target)) !== false);
+	const able = targets.flatMap((target) => {
+		const can = canKill(versionOf(target));
+		return can === false ? [] : [can === undefined ? {...target, versionUnknown: true as const} : target];
+	});
 	const [first] = old;
 	if (first !== undefined && able.length === 0) {
 		const where = state.hostOrder.length > 1 ? ` on ${first.host}` : '';
@@ -252,9 +258,12 @@ export function savedMessage(state: Pick<MonitorState, 'filter' | 'pane'>, file:
 export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
 	const done = outcomes.filter((o) => o.ok);
 	const failed = outcomes.filter((o) => !o.ok);
-	const missing = [...gone, ...failed.filter((o) => o.status === 404).map((o) => o.target)];
+	// A 404 from a MaxScale of unknown version: gone, or a MaxScale with no such call.
+	const unsure = failed.filter((o) => o.status === 404 && o.target.versionUnknown).map((o) => o.target);
+	const missing = [...gone, ...failed.filter((o) => o.status === 404 && !o.target.versionUnknown).map((o) => o.target)];
 	const errors = failed.filter((o) => o.status !== 404);
 	const past = operation === 'kill' ? 'Killed' : 'Restarted';
+	const eitherWay = `it had ended, or its MaxScale (version unknown) is older than 22.08, which cannot ${operation} sessions`;
 	if (errors.some((o) => o.status === 405)) {
 		return `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
 	}
@@ -272,6 +281,10 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 				: `${describeTarget(only.target)} will be killed in ${ttl} s.`.replace(/^s/, 'S');
 		}
 
+		if (unsure.length > 0) {
+			return `${describeTarget(only.target)} was not found (404): ${eitherWay}.`.replace(/^s/, 'S');
+		}
+
 		if (missing.length > 0) {
 			return `${describeTarget(only.target)} had already ended: nothing to ${operation}.`.replace(/^s/, 'S');
 		}
@@ -282,6 +295,10 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 	const parts = [`${past} ${done.length} of ${total} sessions${ttl === undefined || operation !== 'kill' ? '' : ` (in ${ttl} s)`}`];
 	if (missing.length > 0) {
 		parts.push(`${missing.length} had already ended`);
+	}
+
+	if (unsure.length > 0) {
+		parts.push(`${unsure.length} not found (404): ended, or a MaxScale (version unknown) older than 22.08`);
 	}
 
 	if (errors.length > 0) {

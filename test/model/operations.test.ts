@@ -30,7 +30,8 @@ const sessions = [
 test('K asks, naming id, user@host and service; y sends exactly that id', () => {
 	let state = type(start(sessions), 'down', 'K');
 	assert.equal(state.mode, 'confirm');
-	assert.deepEqual(state.confirm?.targets, [{key: '2', id: '2', host: '', user: 'report', client: '10.0.0.2:5001', service: 'RW-Split-Router'}]);
+	// No version known yet (no /v1/maxscale answer in this state): the target says so.
+	assert.deepEqual(state.confirm?.targets, [{key: '2', id: '2', host: '', user: 'report', client: '10.0.0.2:5001', service: 'RW-Split-Router', versionUnknown: true}]);
 	state = type(state, 'y');
 	assert.equal(state.mode, 'list');
 	assert.equal(latest(state)?.kind, 'operation');
@@ -201,6 +202,26 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	const refused = type(old, 'K');
 	assert.equal(refused.mode, 'list');
 	assert.match(refused.message?.text ?? '', /MaxScale 2\.2\.21 on old:8989 cannot kill sessions: that needs MaxScale 22\.08 or later\.$/);
+});
+
+test('a MaxScale of unknown version: the question says a kill may not exist there, and a 404 is not read as gone', () => {
+	const asked = type(start(sessions), 'down', 'K');
+	assert.match(confirmQuestion(asked.confirm!), /^Kill session 2 \(report@10\.0\.0\.2:5001, RW-Split-Router\) \(MaxScale's version is unknown: before 22\.08 it cannot\)\?$/);
+	const [target] = operationOf(type(asked, 'y')).targets;
+	assert.equal(target?.versionUnknown, true);
+	assert.equal(
+		summarize('kill', [{target: target!, ok: false, status: 404}], []),
+		'Session 2 (report@10.0.0.2:5001, RW-Split-Router) was not found (404): it had ended, or its MaxScale (version unknown) is older than 22.08, which cannot kill sessions.',
+	);
+	const known = {...target!, versionUnknown: undefined};
+	assert.match(summarize('kill', [{target: known, ok: false, status: 404}], []), /had already ended: nothing to kill\.$/);
+	assert.equal(
+		summarize('kill', [{target: target!, ok: false, status: 404}, {target: known, ok: true}], []),
+		'Killed 1 of 2 sessions; 1 not found (404): ended, or a MaxScale (version unknown) older than 22.08',
+	);
+	// Known to be 22.08 or later: nothing more said.
+	const versioned = reducer(start(sessions), {type: 'server-info', info: {version: '24.02.3', askedAt: 0}});
+	assert.doesNotMatch(confirmQuestion(type(versioned, 'down', 'K').confirm!), /unknown/);
 });
 
 test('read-only: the footer hint leaves kill out, the full one keeps it', () => {
