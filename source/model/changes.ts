@@ -7,17 +7,29 @@ import {lookAhead} from './in-order.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
 
-/** How many polls a new session stays highlighted and an ended one stays greyed. */
+/**
+ * How many polls a new session stays highlighted and an ended one stays greyed: polls of
+ * its own MaxScale (hostPolls), each watched one being polled on its own schedule.
+ */
 export const highlightPolls = 3;
 /** Samples of each service's count kept for the sparklines. */
 export const historyLength = 60;
 
-export type Ghost = {session: Session; endedAtPoll: number};
+/** An ended session; `endedAtPoll` counts its MaxScale's polls (hostPolls), `host` names it. */
+export type Ghost = {session: Session; host: string; endedAtPoll: number};
 
 export type Changes = {
-	/** Id → the poll in which it first appeared (only ids still highlighted). */
+	/** Key → its MaxScale's poll (hostPolls) in which it first appeared (only keys still highlighted). */
 	born: Map<string, number>;
+	/** Key → the MaxScale whose poll brought it, for each of `born`'s keys. */
+	bornOn: Map<string, string>;
 	ghosts: Ghost[];
+	/**
+	 * Polls answered by each MaxScale, by its key in `hosts`. New and ended sessions age by
+	 * their own MaxScale's polls: counted over all hosts' polls, with three MaxScales an
+	 * ended row went three times as fast.
+	 */
+	hostPolls: ReadonlyMap<string, number>;
 	/** Opened and closed per second over the recent polls. */
 	rates: {opened: number; closed: number};
 	/** Recent per-poll samples behind the rates. */
@@ -28,7 +40,9 @@ export type Changes = {
 
 export const noChanges: Changes = {
 	born: new Map(),
+	bornOn: new Map(),
 	ghosts: [],
+	hostPolls: new Map(),
 	rates: {opened: 0, closed: 0},
 	window: [],
 	history: new Map(),
@@ -43,7 +57,11 @@ export type PollFacts = {
 	previousList?: readonly Session[];
 	next: readonly Session[];
 	nextById: ReadonlyMap<string, Session>;
-	poll: number;
+	/**
+	 * The MaxScale that answered (its key in `hosts`). Only its own sessions can have opened or
+	 * ended: the others' lists are the ones they last sent.
+	 */
+	host: string;
 	/** Seconds since the previous poll, or undefined for the first. */
 	seconds: number | undefined;
 	/** Sessions seen for the first time only because their MaxScale answered for the first time: not new. */
@@ -56,7 +74,9 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 
 /** trackChanges, yielding every few thousand sessions (see steps.ts). */
 export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Changes> {
-	const {previous, next, nextById, poll, seconds, known} = facts;
+	const {previous, next, nextById, host, seconds, known} = facts;
+	const poll = (changes.hostPolls.get(host) ?? 0) + 1;
+	const hostPolls = new Map(changes.hostPolls).set(host, poll);
 	// A list comes back mostly in the order of the last one (MaxScale lists by id), so each
 	// session is first looked for a few places past the last one found there, by key (the
 	// very string, when the list worker kept it): 200k Map look-ups a poll at 100k sessions
@@ -66,9 +86,12 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	let after = 0;
 	const first = seconds === undefined;
 	const born = new Map<string, number>();
-	for (const [id, at] of changes.born) {
-		if (poll - at < highlightPolls && nextById.has(id)) {
-			born.set(id, at);
+	const bornOn = new Map<string, string>();
+	for (const [key, at] of changes.born) {
+		const on = changes.bornOn.get(key) ?? host;
+		if ((on !== host || poll - at < highlightPolls) && nextById.has(key)) {
+			born.set(key, at);
+			bornOn.set(key, on);
 		}
 	}
 
@@ -97,10 +120,11 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		if (!first && !carried && !previous.has(session.key) && (known === undefined || !known.has(session.key))) {
 			opened++;
 			born.set(session.key, poll);
+			bornOn.set(session.key, host);
 		}
 	}
 
-	const ghosts = changes.ghosts.filter((ghost) => poll - ghost.endedAtPoll < highlightPolls && !nextById.has(ghost.session.key));
+	const ghosts = changes.ghosts.filter((ghost) => (ghost.host !== host || poll - ghost.endedAtPoll < highlightPolls) && !nextById.has(ghost.session.key));
 	let closed = 0;
 	let seen = 0;
 	// The list holds exactly the Map's values, in the same order (keys are unique): found ones are still there.
@@ -111,7 +135,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 		if (found?.[seen - 1] !== 1 && !nextById.has(session.key)) {
 			closed++;
-			ghosts.push({session, endedAtPoll: poll});
+			ghosts.push({session, host, endedAtPoll: poll});
 		}
 	}
 
@@ -130,7 +154,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		}
 	}
 
-	return {born, ghosts, rates: {opened: rate((s) => s.opened), closed: rate((s) => s.closed)}, window, history};
+	return {born, bornOn, ghosts, hostPolls, rates: {opened: rate((s) => s.opened), closed: rate((s) => s.closed)}, window, history};
 }
 
 const bars = '▁▂▃▄▅▆▇█';

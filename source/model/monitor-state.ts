@@ -19,7 +19,7 @@ import {emptySummary, type Summary} from './summary.js';
 import {moveCursor, takesCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
-/** One sentence for the status line; it fades after a few polls (`poll` is when it was said). */
+/** One sentence for the status line; it fades after a few rounds of polls (`poll`: the attempt it was said at). */
 export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number};
 export const messagePolls = 3;
 export type {Pane} from './pane.js';
@@ -164,7 +164,8 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 		return {...next, message: {...next.message, poll: next.attempts}};
 	}
 
-	if (next.message?.poll !== undefined && next.attempts - next.message.poll >= messagePolls) {
+	// Attempts of every MaxScale count: with several, a message lasts as many rounds as with one.
+	if (next.message?.poll !== undefined && next.attempts - next.message.poll >= messagePolls * Math.max(1, next.hostOrder.length)) {
 		return {...next, message: undefined};
 	}
 

@@ -80,9 +80,10 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 
 	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
 	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
-	const firstAnswer = state.hosts[hostKey(state, action.host)]?.lastPoll === undefined;
+	const host = hostKey(state, action.host);
+	const firstAnswer = state.hosts[host]?.lastPoll === undefined;
 	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
-	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, poll: state.polls + 1, seconds, known});
+	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, known});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});
 	const summary = yield* summarizeSteps(sessions);
 	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};

@@ -10,7 +10,7 @@
 // heap, and every comparison answers -1, 0 or 1.
 
 import {compareIds, type Session} from './session.js';
-import {compareTexts, sortValues, type Sort} from './sort.js';
+import {compareHosts, compareTexts, sortValues, type Sort} from './sort.js';
 
 /** The id as a number when it is all digits (MaxScale's are), else NaN; a loop, not a regex: it runs per session per poll. */
 export function numericId(id: string): number {
@@ -37,26 +37,29 @@ const order = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
 /**
  * Sort keys of a list of sessions, by position: `read(i)` once per position that will be
  * compared (before any comparison of it), then `compare` on positions. sort.ts's order:
- * the sort value (unknown last in either direction), then the id.
+ * the sort value (unknown last in either direction), then the id, then the MaxScale.
  */
 export type RowOrder = {read(position: number): void; compare(a: number, b: number): number};
 
 export function rowOrder(sort: Sort, sessionAt: (position: number) => Session, size: number): RowOrder {
 	// NaN where an id is not all digits: those compare as text (compareIds).
 	const ids = new Float64Array(size);
-	const idOrder = (a: number, b: number) => {
+	const byId = (a: number, b: number) => {
 		const x = ids[a]!;
 		const y = ids[b]!;
 		return Number.isNaN(x) || Number.isNaN(y) ? compareIds(sessionAt(a).id, sessionAt(b).id) : order(x, y);
 	};
 
+	// The same id on two MaxScales (sort.ts compareHosts): read only on such a tie, which is rare.
+	const byHost = (a: number, b: number) => compareHosts(sessionAt(a), sessionAt(b));
+	const idOrder = (a: number, b: number) => byId(a, b) || byHost(a, b);
 	const {descending} = sort;
 	if (sort.key === 'id') {
 		return {
 			read(position) {
 				ids[position] = numericId(sessionAt(position).id);
 			},
-			compare: descending ? (a, b) => idOrder(b, a) : idOrder,
+			compare: descending ? (a, b) => byId(b, a) || byHost(a, b) : idOrder,
 		};
 	}
 

@@ -89,7 +89,8 @@ export function moveByRows(rows: readonly Row[], key: string | undefined, delta:
 /**
  * After the rows changed: keep the same key when it is still there; when its
  * session ended, take the nearest surviving row of the same kind after where it
- * stood (its neighbour), else before it.
+ * stood (its neighbour), else before it. Never the same id on another MaxScale,
+ * which sorts right beside it: the cursor would seem to stay on the session that ended.
  */
 export function reselect(previous: readonly Row[], next: readonly Row[], key: string | undefined): string | undefined {
 	if (key !== undefined && indexOfKey(next, key) !== -1) {
@@ -106,7 +107,9 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 		return hiddenIn;
 	}
 
-	const kind = rowKind(previous[oldIndex]!);
+	const old = previous[oldIndex]!;
+	const kind = rowKind(old);
+	const twin = (row: Row) => isSessionRow(old) && isSessionRow(row) && row.id === old.id;
 	// Only rows near the old place can be picked: look those up, not the whole list.
 	const nearby = new Set<string>();
 	for (let i = Math.max(0, oldIndex - 2000); i < Math.min(previous.length, oldIndex + 2000); i++) {
@@ -121,7 +124,7 @@ export function reselect(previous: readonly Row[], next: readonly Row[], key: st
 	}
 
 	const pick = (sameKind: boolean): string | undefined => {
-		const ok = (row: Row | undefined) => row !== undefined && survivors.has(row.key) && (!sameKind || rowKind(row) === kind);
+		const ok = (row: Row | undefined) => row !== undefined && survivors.has(row.key) && !twin(row) && (!sameKind || rowKind(row) === kind);
 		for (let i = oldIndex + 1; i < Math.min(previous.length, oldIndex + 2000); i++) {
 			if (ok(previous[i])) {
 				return previous[i]!.key;

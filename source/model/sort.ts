@@ -1,5 +1,5 @@
-// Sort orders for the session list. Every comparison ends on the id, so equal
-// keys keep a stable, predictable order from poll to poll.
+// Sort orders for the session list. Every comparison ends on the id, then the
+// MaxScale, so equal keys keep a stable, predictable order from poll to poll.
 
 import {mappedIpv4} from './format.js';
 import {compareIds, type Session} from './session.js';
@@ -64,11 +64,20 @@ const comparators: Record<SortKey, (descending: boolean) => Compare> = {
 	maxscale: byText(sortValues.maxscale.text),
 };
 
+/**
+ * The last tie-break, always A→Z: the same id on two MaxScales. Not left to where each
+ * session stood in the merged list, where an ended one (after all live ones) would drop
+ * below its live twin on another MaxScale.
+ */
+export function compareHosts(a: Session, b: Session): number {
+	return a.host < b.host ? -1 : a.host > b.host ? 1 : 0;
+}
+
 export function comparator(sort: Sort): Compare {
 	const primary = comparators[sort.key](sort.descending);
 	if (sort.key === 'id') {
-		return primary;
+		return (a, b) => primary(a, b) || compareHosts(a, b);
 	}
 
-	return (a, b) => primary(a, b) || compareIds(a.id, b.id);
+	return (a, b) => primary(a, b) || compareIds(a.id, b.id) || compareHosts(a, b);
 }

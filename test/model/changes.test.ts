@@ -11,7 +11,7 @@ const byKey = (sessions: readonly Session[]) => new Map(sessions.map((s) => [s.k
 function both(before: number[], after: number[], changes: Changes = noChanges) {
 	const previous = before.map((id) => session(id, {service: `s${id % 3}`}));
 	const next = after.map((id) => session(id, {service: `s${id % 3}`}));
-	const facts = {previous: byKey(previous), next, nextById: byKey(next), poll: 7, seconds: 2};
+	const facts = {previous: byKey(previous), next, nextById: byKey(next), host: '', seconds: 2};
 	return {walked: trackChanges(changes, {...facts, previousList: previous}), looked: trackChanges(changes, facts)};
 }
 
@@ -29,7 +29,7 @@ test('new and ended sessions are the same whether the last list is walked or eve
 
 test('the walk finds sessions that ended in between, new ones, and a list that moved', () => {
 	const {walked} = both([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [1, 3, 4, 13, 5, 12, 6, 7, 8, 9, 10, 11]);
-	assert.deepEqual([...walked.born], [[13, 7]].map(([id, poll]) => [String(id), poll]));
+	assert.deepEqual([...walked.born], [[13, 1]].map(([id, poll]) => [String(id), poll]));
 	assert.deepEqual(walked.ghosts.map((ghost) => ghost.session.id), ['2']);
 	assert.equal(walked.window.at(-1)?.opened, 1);
 	assert.equal(walked.window.at(-1)?.closed, 1);
@@ -38,7 +38,7 @@ test('the walk finds sessions that ended in between, new ones, and a list that m
 test('a last list with a key twice is not walked: every key is looked up', () => {
 	const previous = [session(1), session(2), session(2)];
 	const next = [session(1)];
-	const facts = {previous: byKey(previous), next, nextById: byKey(next), poll: 3, seconds: 1};
+	const facts = {previous: byKey(previous), next, nextById: byKey(next), host: '', seconds: 1};
 	const walked = trackChanges(noChanges, {...facts, previousList: previous});
 	// The Map holds 2 once: one ghost, not two.
 	assert.deepEqual(walked.ghosts.map((ghost) => ghost.session.id), ['2']);
