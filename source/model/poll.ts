@@ -115,8 +115,9 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		error: currentError(hosts),
 		polls: state.polls + 1,
 		attempts: state.attempts + 1,
-		// An ended session keeps its last document on screen, marked ended, until the cursor moves.
-		pane: paneEnded ? {...state.pane, ended: true} : state.pane,
+		// An ended session keeps its last document on screen, marked ended, until the cursor moves;
+		// listed again (a step back in a replay, a 404 on its document that was not the end), it is live.
+		pane: paneEnded ? {...state.pane, ended: true} : state.pane.ended && state.pane.id !== undefined ? {...state.pane, ended: false} : state.pane,
 	};
 	return placeRows(next, rows, state.rows);
 }

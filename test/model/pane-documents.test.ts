@@ -28,6 +28,21 @@ test('MaxScale down: the pane closed and opened again shows the last good docume
 	assert.equal(state.pane.lines.length, lines);
 });
 
+test('a session listed again after the pane marked it ended (a step back in a replay, a 404 that was not the end) is live again', () => {
+	let state = type(start(five), 'down', 'return');
+	state = reducer(state, {type: 'document-loaded', id: '2', document: documentOf(2)});
+	state = poll(state, five.filter((s) => s.id !== '2'));
+	assert.equal(state.pane.ended, true);
+	state = poll(state, five);
+	assert.equal(state.pane.ended, false, 'listed again: no longer ended, so its document is fetched again');
+	assert.equal(state.pane.id, '2');
+	// A 404 on its document marks it ended; the next list that still holds it says otherwise.
+	state = reducer(state, {type: 'document-failed', id: '2', message: 'gone', gone: true});
+	assert.equal(state.pane.ended, true);
+	state = poll(state, five);
+	assert.equal(state.pane.ended, false);
+});
+
 test('the pane following the cursor back to a session shows its last document; a fresh one marks what changed since', () => {
 	let state = type(start(five), 'down', 'return');
 	state = reducer(state, {type: 'document-loaded', id: '2', document: documentOf(2)});
