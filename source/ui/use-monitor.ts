@@ -7,7 +7,7 @@ import type {Client} from '../api/client.js';
 import {listThreadsFor, type ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
-import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
+import {hostKey, initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
 import {savedMessage, type Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
 import type {Recorder, Recording} from '../api/recording.js';
@@ -150,11 +150,13 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 	}, [state.refreshes]);
 
 	// The full document only of the session in the pane, only while it is open:
-	// fetched when the pane opens or moves, then again after every list poll.
+	// fetched when the pane opens or moves, then again after every list poll of its own
+	// MaxScale (another's says nothing new of it: with three, three times the requests).
 	const {open, id, ended} = state.pane;
 	const paneSession = id === undefined ? undefined : state.byId.get(id);
 	const paneHost = paneSession?.host;
 	const paneSessionId = paneSession?.id;
+	const panePolled = state.hosts[hostKey(state, paneHost)]?.lastPoll?.at;
 	useEffect(() => {
 		if (!open || id === undefined || paneSessionId === undefined || ended) {
 			return;
@@ -180,7 +182,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			abort.abort();
 		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [clients, open, id, paneHost, paneSessionId, ended, state.polls]);
+	}, [clients, open, id, paneHost, paneSessionId, ended, panePolled]);
 
 	const {effects} = state;
 	/** Effects already started: effect-done takes them off the queue a render later. */

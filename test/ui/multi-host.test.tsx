@@ -88,3 +88,31 @@ test('several MaxScales: until a key moves it, the cursor stays on the first row
 		await a.close();
 	}
 });
+
+test('several MaxScales: the open pane is fetched again after its own MaxScale\'s polls, not after every host\'s', async () => {
+	const a = await startFixtureServer('v24');
+	const b = await startFixtureServer('v23');
+	const c = await startFixtureServer('v23');
+	servers.push(a, b, c);
+	const clients = [a, b, c].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
+	const app = render(<App clients={clients} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	try {
+		const frame = () => plain(app.lastFrame());
+		await waitFor(() => frame().split('maxuser').length === 4, 'the three hosts');
+		app.stdin.write('\r');
+		const documents = (server: FixtureServer) => server.requests.filter((request) => /^GET \/v1\/sessions\/[^?/]+/.test(request)).length;
+		const lists = (server: FixtureServer) => server.requests.filter((request) => request.startsWith('GET /v1/sessions?')).length;
+		const servedBy = () => [a, b, c].find((server) => documents(server) > 0);
+		await waitFor(() => servedBy() !== undefined, 'the pane\'s document fetched');
+		const own = servedBy()!;
+		const [listsBefore, documentsBefore] = [lists(own), documents(own)];
+		await waitFor(() => lists(own) >= listsBefore + 10, 'ten more polls of its MaxScale');
+		const fetched = documents(own) - documentsBefore;
+		const polled = lists(own) - listsBefore;
+		// Once per poll of its own MaxScale (one more may be on its way); every host's polls would be three times as many.
+		assert.ok(fetched <= polled + 2, `${fetched} documents fetched over ${polled} polls of its MaxScale`);
+	} finally {
+		app.unmount();
+		await Promise.all(clients.map(async (client) => client.close()));
+	}
+});
