@@ -30,7 +30,7 @@ export const helpText = `
     -u, --user       REST API user                                      [admin]
     -p, --password   REST API password; -p '' asks for it             [mariadb]
     -t, --timeout    request timeout: 10000, 10s, 500ms                 [10000]
-    --max-body       largest answer accepted: 512M, 1G                   [256M]
+    --max-body       largest answer: 512M, 1G; a bare number is bytes    [256M]
     --server-tz      MaxScale's time zone, for versions before 23.02, whose
                      connection times carry none: UTC, +02:00,
                      Europe/Helsinki                                    [local]

@@ -42,47 +42,61 @@ function isSection(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function reasonOf(error: unknown): string {
-	const code = (error as {code?: unknown} | null)?.code;
+/** What is wrong with the file, and what to do about it when it was not named (~/.maxctrl.cnf). */
+function reasonOf(code: unknown): {reason: string; remedy?: string} {
 	if (code === 'ENOENT') {
-		return 'does not exist';
+		return {reason: 'does not exist'};
 	}
 
 	if (code === 'EACCES' || code === 'EPERM') {
-		return 'cannot be read (permission denied)';
+		return {reason: 'cannot be read (permission denied)', remedy: 'make it readable (chmod 600)'};
 	}
 
 	if (code === 'EISDIR') {
-		return 'is a folder, not a file';
+		return {reason: 'is a folder, not a file', remedy: 'remove it'};
 	}
 
-	return `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+	return {reason: `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`};
+}
+
+/**
+ * The sentence for a file that cannot be read. A named one points back at where it was
+ * named; the default one was named by no one, so "check -c" would send the operator to
+ * an option never given: say what to do with the file, or how to read another.
+ */
+function unreadable(file: string, code: unknown, namedBy: string | undefined): string {
+	const {reason, remedy} = reasonOf(code);
+	if (namedBy !== undefined) {
+		return `the config file ${file} ${reason}: check ${namedBy}.`;
+	}
+
+	return `the default config file ${file} ${reason}: ${remedy === undefined ? '' : `${remedy}, or `}name another file with -c.`;
 }
 
 const passwordKeys = new Set(['p', 'password']);
 
 /**
- * Read and parse the file. `explicit` (given with -c or SESSIONTOP_CONFIG): a missing
- * file is an error. The default file may be missing. A file without either section
- * is refused, as maxctrl refuses one without `[maxctrl]`.
+ * Read and parse the file. `namedBy` ('-c' or 'SESSIONTOP_CONFIG', where the file was
+ * named): a missing file is an error. The default file (undefined) may be missing. A
+ * file without either section is refused, as maxctrl refuses one without `[maxctrl]`.
  */
-export function readConfigFile(file: string, explicit: boolean): FileResult {
+export function readConfigFile(file: string, namedBy: string | undefined): FileResult {
 	let stats: fs.Stats;
 	let text: string;
 	try {
 		stats = fs.statSync(file);
 		if (stats.isDirectory()) {
-			return {ok: false, error: `The config file ${file} is a folder, not a file: check -c.`};
+			return {ok: false, error: unreadable(file, 'EISDIR', namedBy)};
 		}
 
 		text = fs.readFileSync(file, 'utf8');
 	} catch (error: unknown) {
-		const missing = (error as {code?: unknown} | null)?.code === 'ENOENT';
-		if (missing && !explicit) {
+		const code = (error as {code?: unknown} | null)?.code;
+		if (code === 'ENOENT' && namedBy === undefined) {
 			return {ok: true, warnings: []};
 		}
 
-		return {ok: false, error: `The config file ${file} ${reasonOf(error)}: check -c (or SESSIONTOP_CONFIG).`};
+		return {ok: false, error: unreadable(file, code, namedBy)};
 	}
 
 	const parsed = (requireCommonJs('ini') as typeof ini).parse(text);
@@ -91,7 +105,7 @@ export function readConfigFile(file: string, explicit: boolean): FileResult {
 	if (!isSection(maxctrl) && !isSection(sessiontop)) {
 		return {
 			ok: false,
-			error: `The config file ${file} has no [maxctrl] or [sessiontop] section: put the options under one of them.`,
+			error: `the config file ${file} has no [maxctrl] or [sessiontop] section: put the options under one of them.`,
 		};
 	}
 

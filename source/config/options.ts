@@ -8,8 +8,9 @@ import type {Grouping} from '../model/rows.js';
 import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {parseDuration} from './duration.js';
+import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
 import {defaultHost, parseTarget} from './target.js';
-import {describe, lookup, ownSettings, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
+import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
 import {groupingNames, parseSize, parseSort, parseTimeZone} from './values.js';
 
 export {parseBoolean, parseSize, parseSort, parseTimeZone} from './values.js';
@@ -149,7 +150,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	const maxBodyText = text('maxBody') ?? '256M';
 	const maxBodyBytes = parseSize(maxBodyText);
 	if (maxBodyBytes === undefined) {
-		return {error: `${describe(found.maxBody!, maxBodyText)} is not a size of at least 1K: use e.g. 512M or 1G.`};
+		return {error: `${describe(found.maxBody!, maxBodyText)} is not a size of at least 1K: use e.g. 512M or 1G (a number alone is bytes).`};
 	}
 
 	let serverTimeZone: string | undefined;
@@ -166,11 +167,12 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	}
 
 	if (file !== undefined) {
-		for (const key of Object.keys(file.sessiontop)) {
-			if (![...ownSettings].some((name) => (settings[name].file as readonly string[]).includes(key))) {
-				return {error: `"${key}" in [sessiontop] of ${file.path} is not a setting: use interval, sort, grouping, readonly, max-body or server-tz.`};
-			}
+		const misplaced = sessiontopKeyError(file);
+		if (misplaced !== undefined) {
+			return {error: misplaced};
 		}
+
+		warnings.push(...maxctrlKeyWarnings(file));
 	}
 
 	return {
@@ -203,12 +205,13 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
  */
 export function loadConfig(flags: Flags, env: Env, home: string): Config | {error: string} {
 	const named = flags.config ?? (env[configEnv] === '' ? undefined : env[configEnv]);
+	const namedBy = flags.config === undefined ? configEnv : '-c';
 	if (named !== undefined && named.trim() === '') {
-		return {error: 'The config file name is empty: pass -c with a path, e.g. -c ~/.maxctrl.cnf.'};
+		return {error: `${namedBy} names no file: give a path, e.g. ${namedBy === '-c' ? '-c ' : `${configEnv}=`}~/.maxctrl.cnf.`};
 	}
 
 	const file = named === undefined ? defaultConfigPath(home) : expandHome(named, home);
-	const read = readConfigFile(file, named !== undefined);
+	const read = readConfigFile(file, named === undefined ? undefined : namedBy);
 	if (!read.ok) {
 		return {error: read.error};
 	}

@@ -10,14 +10,19 @@ type Output = {write(text: string): unknown};
 
 export type Asked = {ok: true; password: string} | {ok: false; reason: 'cancelled' | 'no-input'};
 
-/** Read all of a non-terminal stdin (`echo secret | sessiontop -p ''`), trimmed like maxctrl. */
+/**
+ * Read all of a non-terminal stdin (`echo secret | sessiontop -p ''`), trimmed like maxctrl.
+ * Nothing there (`</dev/null`, an empty pipe, a bare newline) is no password, not an empty
+ * one: sent as is, it would come back as a 401 that blames --user and --password.
+ */
 async function readAll(input: Input): Promise<Asked> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of input) {
 		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
 	}
 
-	return {ok: true, password: Buffer.concat(chunks).toString('utf8').trim()};
+	const password = Buffer.concat(chunks).toString('utf8').trim();
+	return password === '' ? {ok: false, reason: 'no-input'} : {ok: true, password};
 }
 
 /** Read one line from the terminal in raw mode, echoing nothing. */

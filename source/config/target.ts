@@ -13,7 +13,7 @@ function shown(text: string): string {
 export function parseTarget(text: string, secure: boolean): Target | string {
 	const trimmed = text.trim();
 	if (trimmed === '') {
-		return 'An empty host was given: use host:port, e.g. 127.0.0.1:8989.';
+		return 'an empty host was given: use host:port, e.g. 127.0.0.1:8989.';
 	}
 
 	const hasScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed);
@@ -29,7 +29,7 @@ export function parseTarget(text: string, secure: boolean): Target | string {
 	}
 
 	if (url.username !== '' || url.password !== '') {
-		return 'Put credentials in --user and --password (or the environment), not in the host URL.';
+		return 'put credentials in --user and --password (or the environment), not in the host URL.';
 	}
 
 	const port = url.port === '' ? (hasScheme ? (url.protocol === 'https:' ? '443' : '80') : '8989') : url.port;

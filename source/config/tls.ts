@@ -8,6 +8,7 @@ import type {Buffer} from 'node:buffer';
 import type {ClientOptions} from '../api/client.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Config} from './options.js';
+import {certificateProblem, keyProblem} from './pem.js';
 import {usesHttps} from './target.js';
 
 export type TlsOptions = NonNullable<ClientOptions['tls']>;
@@ -34,6 +35,21 @@ function readPem(file: string, flag: string, what: string): Buffer | string {
 	}
 }
 
+/** The sentence for a certificate and key given the wrong way round, the likeliest mix-up of the two. */
+function swappedPair(config: Config, tls: TlsOptions): string | undefined {
+	if (tls.cert === undefined || tls.key === undefined) {
+		return undefined;
+	}
+
+	const cert = tls.cert.toString('latin1');
+	const key = tls.key.toString('latin1');
+	const certIsKey = certificateProblem(cert) !== undefined && keyProblem(cert) === undefined;
+	const keyIsCert = keyProblem(key) !== undefined && certificateProblem(key) === undefined;
+	return certIsKey && keyIsCert
+		? `--tls-cert and --tls-key are the wrong way round: ${config.tlsCert} holds the private key and ${config.tlsKey} the certificate.`
+		: undefined;
+}
+
 /** The TLS options every https client gets, or one sentence when a file is wrong. */
 export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok: false; error: string} {
 	const tls: TlsOptions = {rejectUnauthorized: config.tlsVerify};
@@ -46,9 +62,9 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 	}
 
 	const files = [
-		['ca', config.tlsCaCert, '--tls-ca-cert', 'CA certificate that signed the MaxScale certificate'],
-		['cert', config.tlsCert, '--tls-cert', 'client certificate'],
-		['key', config.tlsKey, '--tls-key', 'client private key'],
+		['ca', config.tlsCaCert, '--tls-ca-cert', 'CA certificate that signed the MaxScale certificate', certificateProblem],
+		['cert', config.tlsCert, '--tls-cert', 'client certificate', certificateProblem],
+		['key', config.tlsKey, '--tls-key', 'client private key', keyProblem],
 	] as const;
 	for (const [field, file, flag, what] of files) {
 		if (file === undefined) {
@@ -61,6 +77,20 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 		}
 
 		tls[field] = content;
+	}
+
+	const swapped = swappedPair(config, tls);
+	if (swapped !== undefined) {
+		return {ok: false, error: swapped};
+	}
+
+	// Each file holds what its option takes: checked here because OpenSSL says nothing
+	// of a CA file without a certificate, and only "no start line" of a cert or key.
+	for (const [field, file, flag, what, problemOf] of files) {
+		const problem = file === undefined || tls[field] === undefined ? undefined : problemOf(tls[field].toString('latin1'));
+		if (problem !== undefined) {
+			return {ok: false, error: `${flag} ${file} ${problem}: give the ${what} in PEM form.`};
+		}
 	}
 
 	if (config.tlsPassphrase !== undefined) {

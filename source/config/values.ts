@@ -36,14 +36,18 @@ export const groupingNames: Record<string, Grouping> = {
 
 const sizeUnits: Record<string, number> = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3};
 
-/** `256M`, `1G`, `512K`, `1048576B`; a bare number is in MiB. */
+/**
+ * `256M`, `1G`, `512K` (binary units), and a bare number in bytes (`1048576`), as curl,
+ * nginx and docker read one: a byte count from a script then means what it says, and a
+ * bare `1` or `512` meant as MiB is refused (under the 1K floor) instead of kept.
+ */
 export function parseSize(text: string): number | undefined {
 	const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([bkmg])(?:i?b)?)?\s*$/i.exec(text);
 	if (match === null) {
 		return undefined;
 	}
 
-	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'm').toLowerCase()] ?? 1));
+	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'b').toLowerCase()] ?? 1));
 	return Number.isFinite(bytes) && bytes >= 1024 ? bytes : undefined;
 }
 

@@ -211,7 +211,7 @@ test('--help and --version answer wherever they stand, and start nothing', optio
 test('mistakes in the options: exit 2 and one sentence', options, async () => {
 	const cases: Array<[string[], RegExp, RunOptions?]> = [
 		[['--timeout', 'soon', '--once'], /--timeout "soon" is not a duration/],
-		[['-c', '/no/such/file.cnf', '--once'], /The config file \/no\/such\/file\.cnf does not exist/],
+		[['-c', '/no/such/file.cnf', '--once'], /^sessiontop: the config file \/no\/such\/file\.cnf does not exist: check -c\.$/],
 		[['--watch', '--once'], /^sessiontop: --once and --watch exclude each other/],
 		// Not "use --watch --json" when --watch --json was given: the mistake is --once.
 		[['--once', '--watch', '--json'], /^sessiontop: --once and --watch exclude each other: --watch --json repeats\.$/],
@@ -232,7 +232,7 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--readonly', 'maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false/],
 		[['-n', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
 		[['--no-user', '--once'], /^sessiontop: --no-user is not an option: --user takes a value/],
-		[['-h', '--once'], /^sessiontop: An empty host was given: use host:port/],
+		[['-h', '--once'], /^sessiontop: an empty host was given: use host:port/],
 		[['--server-tz', 'Mars/Olympus', '--once'], /^sessiontop: --server-tz "Mars\/Olympus" is not a time zone: use local, UTC, an offset such as \+02:00, or a zone name such as Europe\/Helsinki\.$/],
 		[['--once'], /^sessiontop: SESSIONTOP_SERVER_TZ \("\+25:00"\) is not a time zone: use local, UTC/, {env: {SESSIONTOP_SERVER_TZ: '+25:00'}}],
 	];

@@ -86,19 +86,20 @@ test('a file with only [sessiontop] is fine; one with neither section is not', (
 	const neither = write(home, 'neither.cnf', 'user = x\n[client]\nuser = y\n');
 	const result = loadConfig({config: neither}, {}, home);
 	assert.ok('error' in result);
-	assert.equal(result.error, `The config file ${neither} has no [maxctrl] or [sessiontop] section: put the options under one of them.`);
+	assert.equal(result.error, `the config file ${neither} has no [maxctrl] or [sessiontop] section: put the options under one of them.`);
 });
 
 test('the default file may be missing; a named one (-c or SESSIONTOP_CONFIG) may not', (t) => {
 	const home = tempDir(t);
 	assert.equal(ok(loadConfig({}, {}, home)).configFile, undefined);
-	for (const [flags, env] of [
-		[{config: path.join(home, 'nope.cnf')}, {}],
-		[{}, {SESSIONTOP_CONFIG: path.join(home, 'nope.cnf')}],
+	for (const [flags, env, namedBy] of [
+		[{config: path.join(home, 'nope.cnf')}, {}, '-c'],
+		[{}, {SESSIONTOP_CONFIG: path.join(home, 'nope.cnf')}, 'SESSIONTOP_CONFIG'],
+		[{config: path.join(home, 'nope.cnf')}, {SESSIONTOP_CONFIG: path.join(home, 'other.cnf')}, '-c'],
 	] as const) {
 		const result = loadConfig(flags, env, home);
 		assert.ok('error' in result);
-		assert.equal(result.error, `The config file ${path.join(home, 'nope.cnf')} does not exist: check -c (or SESSIONTOP_CONFIG).`);
+		assert.equal(result.error, `the config file ${path.join(home, 'nope.cnf')} does not exist: check ${namedBy}.`);
 	}
 
 	mkdirSync(path.join(home, 'folder.cnf'));
@@ -107,6 +108,39 @@ test('the default file may be missing; a named one (-c or SESSIONTOP_CONFIG) may
 	// ~ works in a named path even when no shell expanded it.
 	write(home, 'tilde.cnf', '[maxctrl]\nu = tilde\n');
 	assert.equal(ok(loadConfig({config: '~/tilde.cnf'}, {}, home)).user, 'tilde');
+});
+
+// No -c was given for ~/.maxctrl.cnf: "check -c" would point at an option never typed.
+test('the default file that is a folder or unreadable: what to do with it, or -c for another', (t) => {
+	const home = tempDir(t);
+	const file = path.join(home, '.maxctrl.cnf');
+	mkdirSync(file);
+	const folder = loadConfig({}, {}, home);
+	assert.ok('error' in folder);
+	assert.equal(folder.error, `the default config file ${file} is a folder, not a file: remove it, or name another file with -c.`);
+	const named = loadConfig({config: file}, {}, home);
+	assert.ok('error' in named);
+	assert.equal(named.error, `the config file ${file} is a folder, not a file: check -c.`);
+	if (process.getuid?.() !== 0) {
+		const locked = tempDir(t);
+		write(locked, '.maxctrl.cnf', '[maxctrl]\nu = x\n', 0o000);
+		const unreadable = loadConfig({}, {}, locked);
+		assert.ok('error' in unreadable);
+		assert.equal(
+			unreadable.error,
+			`the default config file ${path.join(locked, '.maxctrl.cnf')} cannot be read (permission denied): make it readable (chmod 600), or name another file with -c.`,
+		);
+	}
+});
+
+test('an empty -c or SESSIONTOP_CONFIG says which of the two', (t) => {
+	const home = tempDir(t);
+	const flag = loadConfig({config: ''}, {}, home);
+	assert.ok('error' in flag);
+	assert.equal(flag.error, '-c names no file: give a path, e.g. -c ~/.maxctrl.cnf.');
+	const variable = loadConfig({}, {SESSIONTOP_CONFIG: '  '}, home);
+	assert.ok('error' in variable);
+	assert.equal(variable.error, 'SESSIONTOP_CONFIG names no file: give a path, e.g. SESSIONTOP_CONFIG=~/.maxctrl.cnf.');
 });
 
 test('an unreadable named file is one sentence', {skip: process.getuid?.() === 0 ? 'root reads everything' : false}, (t) => {
@@ -127,7 +161,7 @@ test('a password others can read: one warning, like ssh, and it still works', (t
 	// No password, no warning; owner-only, no warning.
 	write(home, 'nopw.cnf', '[maxctrl]\nuser = me\n', 0o644);
 	assert.deepEqual(ok(loadConfig({config: path.join(home, 'nopw.cnf')}, {}, home)).warnings, []);
-	const read = readConfigFile(write(home, 'private.cnf', '[maxctrl]\np = x\n', 0o600), true);
+	const read = readConfigFile(write(home, 'private.cnf', '[maxctrl]\np = x\n', 0o600), '-c');
 	assert.ok(read.ok);
 	assert.deepEqual(read.warnings, []);
 });
@@ -185,9 +219,9 @@ test('ini is loaded only when there is a file to parse (~9 ms of every start oth
 		const {cache} = createRequire(import.meta.url);
 		const loaded = () => Object.keys(cache).some((name) => /[\\\\/]node_modules[\\\\/]ini[\\\\/]/.test(name));
 		const imported = loaded();
-		const missing = readConfigFile(${JSON.stringify(path.join(dir, 'none'))}, false);
+		const missing = readConfigFile(${JSON.stringify(path.join(dir, 'none'))}, undefined);
 		const afterMissing = loaded();
-		const read = readConfigFile(${JSON.stringify(file)}, true);
+		const read = readConfigFile(${JSON.stringify(file)}, '-c');
 		process.stdout.write(JSON.stringify({imported, afterMissing, afterFile: loaded(), missing: missing.ok && missing.file === undefined, user: read.ok && read.file?.maxctrl.u}));`;
 	const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8'});
 	assert.deepEqual(JSON.parse(output), {imported: false, afterMissing: false, afterFile: true, missing: true, user: 'admin'});

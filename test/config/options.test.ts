@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {ConfigFile} from '../../source/config/config-file.js';
 import {parseDuration} from '../../source/config/duration.js';
-import {buildConfig, demoWarning, monitorOptions, parseSort, parseTimeZone, type Config, type Env, type Flags} from '../../source/config/options.js';
+import {buildConfig, demoWarning, monitorOptions, parseSize, parseSort, parseTimeZone, type Config, type Env, type Flags} from '../../source/config/options.js';
 import {parseTarget} from '../../source/config/target.js';
 
 function ok(config: Config | {error: string}): Config {
@@ -58,6 +58,25 @@ test('mistakes become one sentence', () => {
 		assert.doesNotMatch(config.error, /pw/);
 		assert.equal(config.error.split('\n').length, 1);
 	}
+});
+
+// A bare number is bytes, as curl, nginx and docker read one: it once meant MiB, so
+// SESSIONTOP_MAX_BODY=1048576 was a 1 TiB cap, and the error for 0 spoke of 1K.
+test('--max-body: K, M, G are binary units; a number alone is bytes, at least 1K', () => {
+	assert.equal(parseSize('256M'), 256 * 1024 ** 2);
+	assert.equal(parseSize('1g'), 1024 ** 3);
+	assert.equal(parseSize('512KiB'), 512 * 1024);
+	assert.equal(parseSize('1048576'), 1024 ** 2);
+	assert.equal(parseSize('1048576B'), 1024 ** 2);
+	assert.equal(parseSize('1024'), 1024);
+	for (const small of ['0', '1', '512', '1023']) {
+		assert.equal(parseSize(small), undefined, small);
+		const config = buildConfig({maxBody: small});
+		assert.ok('error' in config);
+		assert.equal(config.error, `--max-body "${small}" is not a size of at least 1K: use e.g. 512M or 1G (a number alone is bytes).`);
+	}
+
+	assert.equal(ok(buildConfig({}, {env: {SESSIONTOP_MAX_BODY: '2097152'}})).maxBodyBytes, 2 * 1024 ** 2);
 });
 
 test('durations', () => {
@@ -234,6 +253,9 @@ test('config file mistakes name the key and the file', () => {
 		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is not a duration from 0\.5s to 60s/],
 		[{}, {colour: 'red'}, /^"colour" in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, readonly, max-body or server-tz\.$/],
 		[{h: 'ftp://x'}, {}, /^h in \[maxctrl\] of \S+: "ftp:\/\/x" uses ftp/],
+		// One sentence: lower case after the colon, as after cli.tsx's "sessiontop: ".
+		[{h: ''}, {}, /^h in \[maxctrl\] of \S+: an empty host was given: use host:port/],
+		[{h: 'http://a:b@mx'}, {}, /^h in \[maxctrl\] of \S+: put credentials in --user and --password/],
 	] as const) {
 		const config = buildConfig({}, {file: file(maxctrl, sessiontop)});
 		assert.ok('error' in config, JSON.stringify(maxctrl));

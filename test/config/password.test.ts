@@ -66,6 +66,15 @@ test('from a pipe: all of stdin, trimmed, like maxctrl', async () => {
 	assert.deepEqual(await asked, {ok: true, password: 'pass word'});
 });
 
+test('from a pipe that ends with nothing in it: no password, not an empty one', async () => {
+	for (const text of ['', '\n', '  \r\n']) {
+		const input = new PassThrough();
+		const asked = askPassword(input, output());
+		input.end(text);
+		assert.deepEqual(await asked, {ok: false, reason: 'no-input'}, JSON.stringify(text));
+	}
+});
+
 let sim: Simulator;
 before(async () => {
 	sim = await simulator({password: 'typed-secret'});
@@ -86,6 +95,14 @@ test("the CLI: -p '' reads the password from a pipe", {skip: skipWithoutBuild}, 
 		assert.equal((JSON.parse(run.stdout) as unknown[]).length, 6);
 		assert.doesNotMatch(run.stdout + run.stderr, /typed-secret/);
 	}
+});
+
+// Before, the empty password went out and came back as a 401 "check --user and --password".
+test("the CLI: -p '' with an empty stdin stops before any request", {skip: skipWithoutBuild}, async () => {
+	const run = await runCli(['-h', `127.0.0.1:${sim.port}`, '-p', '', '--once'], {input: ''});
+	assert.equal(run.code, 2, run.stderr);
+	assert.equal(run.stderr, 'sessiontop: no password given: stdin ended first.\n');
+	assert.equal(run.stdout, '');
 });
 
 test('the CLI on a terminal: "Enter password: ", nothing echoed, then the list', {skip: skipWithoutBuild}, async (t) => {

@@ -1,0 +1,79 @@
+// Keys of the config file that nothing reads: in [maxctrl] a warning each (maxctrl takes
+// any of its options there), in [sessiontop] an error. Before, `interval = 1s` in
+// [maxctrl] was silently 2 s and `pasword = x` a 401 much later.
+
+import assert from 'node:assert/strict';
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+import type {ConfigFile} from '../../source/config/config-file.js';
+import {buildConfig, type Config} from '../../source/config/options.js';
+import type {Simulator} from '../../source/simulator/index.js';
+import {runCli, simulator, skipWithoutBuild, tempDir} from '../batch/helpers.js';
+
+const where = '/home/u/.maxctrl.cnf';
+
+function file(maxctrl: Record<string, unknown>, sessiontop: Record<string, unknown> = {}): ConfigFile {
+	return {path: where, maxctrl, sessiontop};
+}
+
+function ok(config: Config | {error: string}): Config {
+	assert.ok(!('error' in config), 'error' in config ? config.error : '');
+	return config;
+}
+
+test("maxctrl's own options in [maxctrl], long, short or camelCase: no warning", () => {
+	const maxctrl = {
+		hosts: 'mx:1', u: 'me', password: 'pw', t: '5s', secure: false, 'tls-ca-cert': '/ca.pem', tlsCert: '/c.pem', 'tls-key': '/k.pem',
+		'tls-passphrase': 'x', n: true, quiet: true, q: true, tsv: true, 'skip-sync': true, skipSync: true, c: '/x.cnf', config: '/x.cnf', rdns: true,
+	};
+	assert.deepEqual(ok(buildConfig({}, {file: file(maxctrl)})).warnings, []);
+});
+
+test('[maxctrl]: sessiontop settings, typos and unknown keys are each one warning, and the run goes on', () => {
+	const config = ok(buildConfig({}, {file: file({interval: '1s', 'max-body': '1G', pasword: 'x', User: 'me', intervall: '1s', foo: 'bar'})}));
+	assert.deepEqual(config.warnings, [
+		`"interval" in [maxctrl] of ${where} is ignored: sessiontop's own settings go under [sessiontop].`,
+		`"max-body" in [maxctrl] of ${where} is ignored: sessiontop's own settings go under [sessiontop].`,
+		`"pasword" in [maxctrl] of ${where} is not an option of maxctrl or sessiontop, so it is ignored: did you mean password?`,
+		`"User" in [maxctrl] of ${where} is not an option of maxctrl or sessiontop, so it is ignored: did you mean user?`,
+		`"intervall" in [maxctrl] of ${where} is not an option of maxctrl or sessiontop, so it is ignored: did you mean interval, under [sessiontop]?`,
+		`"foo" in [maxctrl] of ${where} is not an option of maxctrl or sessiontop, so it is ignored: check its spelling (sessiontop reads hosts, user, password, timeout, secure, tls-key, tls-cert, tls-passphrase, tls-ca-cert, tls-verify-server-cert there).`,
+	]);
+	assert.equal(config.intervalMs, 2000, 'still ignored: a warning, not a setting');
+	assert.equal(config.user, 'admin');
+});
+
+test('[sessiontop]: a connection option or a typo is an error that says where it goes', () => {
+	for (const [sessiontop, expected] of [
+		[{hosts: 'mx:1'}, `"hosts" in [sessiontop] of ${where} is a connection option: put it under [maxctrl], where maxctrl reads it too.`],
+		[{p: 'x'}, `"p" in [sessiontop] of ${where} is a connection option: put it under [maxctrl], where maxctrl reads it too.`],
+		[{intervall: '1s'}, `"intervall" in [sessiontop] of ${where} is not a setting: did you mean interval?`],
+		[{colour: 'red'}, `"colour" in [sessiontop] of ${where} is not a setting: use interval, sort, grouping, readonly, max-body or server-tz.`],
+	] as const) {
+		const config = buildConfig({}, {file: file({}, sessiontop)});
+		assert.ok('error' in config, JSON.stringify(sessiontop));
+		assert.equal(config.error, expected);
+	}
+});
+
+let sim: Simulator;
+before(async () => {
+	sim = await simulator({user: 'operator', password: 'right'});
+});
+after(async () => {
+	await sim.close();
+});
+
+test('the CLI: the warnings on stderr, once each, before the list', {skip: skipWithoutBuild}, async (t) => {
+	const home = tempDir(t);
+	const cnf = path.join(home, '.maxctrl.cnf');
+	writeFileSync(cnf, `[maxctrl]\nhosts = 127.0.0.1:${sim.port}\nuser = operator\npassword = right\ninterval = 1s\npasword = wrong\n`, {mode: 0o600});
+	const run = await runCli(['--json'], {home});
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal((JSON.parse(run.stdout) as unknown[]).length, 6);
+	assert.deepEqual(run.stderr.trimEnd().split('\n'), [
+		`sessiontop: warning: "interval" in [maxctrl] of ${cnf} is ignored: sessiontop's own settings go under [sessiontop].`,
+		`sessiontop: warning: "pasword" in [maxctrl] of ${cnf} is not an option of maxctrl or sessiontop, so it is ignored: did you mean password?`,
+	]);
+});
