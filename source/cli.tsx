@@ -15,7 +15,6 @@ import {argumentsMistake, knownFlags, optionName} from './config/flag-spec.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
 import {helpText, simulateHelpText} from './help.js';
-import type {Notice} from './model/status-line.js';
 import type {BatchMode} from './batch/run-batch.js';
 
 function fail(message: string, code = 2): never {
@@ -105,10 +104,20 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
-	const {readFlags} = await import('./config/flags.js');
+	const {readFlags, replayMistake} = await import('./config/flags.js');
 	const flags = readFlags(cli.flags, process.argv.slice(2));
 	if ('error' in flags) {
 		fail(flags.error);
+	}
+
+	const mistake = replayMistake(flags);
+	if (mistake !== undefined) {
+		fail(mistake);
+	}
+
+	if (flags.replay !== undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
+		// Played to a pipe or a file, the full screen would be written there for as long as it plays.
+		fail('--replay shows the recording on screen: it needs a terminal.');
 	}
 
 	const {demoWarning, loadConfig, monitorOptions} = await import('./config/options.js');
@@ -118,17 +127,17 @@ async function main(): Promise<number> {
 	}
 
 	const demoIgnores = flags.demo ? demoWarning(config) : undefined;
-	for (const warning of [...config.warnings, ...(demoIgnores === undefined ? [] : [demoIgnores])]) {
-		warn(warning);
-	}
-
+	// Said on stderr for batch output, on the screen's status line for the monitor: written
+	// before the full screen starts, a warning would not be seen until it ends.
+	const warnings = [...config.warnings, ...(demoIgnores === undefined ? [] : [demoIgnores])];
 	const mode = batchMode(flags);
 	if (typeof mode === 'object') {
 		fail(mode.error);
 	}
 
 	if (flags.replay !== undefined) {
-		return replay(flags.replay, monitorOptions(config));
+		// The replay's status line is its own note (ui/app.tsx): these show when the screen closes.
+		return replay(flags.replay, monitorOptions(config), warnings);
 	}
 
 	const batch = mode ?? (process.stdout.isTTY ? undefined : 'table');
@@ -190,8 +199,8 @@ async function main(): Promise<number> {
 	);
 
 	if (batch !== undefined) {
-		if (warning !== undefined) {
-			warn(warning);
+		for (const text of warning === undefined ? warnings : [...warnings, warning]) {
+			warn(text);
 		}
 
 		const {runBatch} = await import('./batch/run-batch.js');
@@ -223,9 +232,8 @@ async function main(): Promise<number> {
 	const listThreads = listThreadsFor(clients).map((thread) => thread.warm());
 	const runMonitor = await loadMonitor();
 	const recording = flags.record === undefined ? undefined : `Recording every poll to ${flags.record}.`;
-	const text = [warning === undefined ? undefined : `Warning: ${warning}`, demo?.notice, recording].filter(Boolean).join(' ');
-	// A warning is read whole (two lines if need be); a note gives way to the key hints.
-	const notice: Notice | undefined = text === '' ? undefined : {text, tone: warning === undefined ? 'info' : 'warn'};
+	const {startNotice} = await import('./model/status-line.js');
+	const notice = startNotice(warning === undefined ? warnings : [...warnings, warning], [demo?.notice, recording]);
 	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads});
 }
 
@@ -243,7 +251,7 @@ async function loadMonitor() {
 }
 
 /** --replay FILE: the full UI on a recording, with no MaxScale at all. */
-async function replay(file: string, options: ReturnType<typeof monitorOptions>): Promise<number> {
+async function replay(file: string, options: ReturnType<typeof monitorOptions>, warnings: string[]): Promise<number> {
 	const {readRecording} = await import('./api/recording.js');
 	const recording = await readRecording(file);
 	if (typeof recording === 'string') {
@@ -252,7 +260,12 @@ async function replay(file: string, options: ReturnType<typeof monitorOptions>):
 
 	const runMonitor = await loadMonitor();
 	// The screen names the recording's span itself (model/replay.ts replayNotice).
-	return runMonitor({clients: [], options: {...options, readonly: true}, recording});
+	const code = await runMonitor({clients: [], options: {...options, readonly: true}, recording});
+	for (const warning of warnings) {
+		warn(warning);
+	}
+
+	return code;
 }
 
 process.exitCode = await main();

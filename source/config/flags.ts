@@ -96,3 +96,45 @@ export function readFlags(raw: Record<string, unknown>, argv: readonly string[])
 
 	return flags;
 }
+
+/** Flags for reaching a MaxScale, which a replay does not do; -h/--hosts is named apart. */
+const connectionNames = ['user', 'password', 'timeout', 'tlsKey', 'tlsCert', 'tlsPassphrase', 'tlsCaCert', 'secure', 'tlsVerifyServerCert', 'maxBody'] as const;
+
+/**
+ * --replay with a flag it cannot honour, in one sentence: a replay shows a recording on the
+ * screen, at its own pace, and reaches no MaxScale; a flag it would silently ignore is refused.
+ * Only the command line's flags: a config file that names hosts still serves its sort.
+ */
+export function replayMistake(flags: CommandLine): string | undefined {
+	if (flags.replay === undefined) {
+		return undefined;
+	}
+
+	if (flags.replay.trim() === '') {
+		return '--replay needs a file name: --replay FILE plays the recording FILE.';
+	}
+
+	if (flags.record !== undefined) {
+		return '--replay and --record exclude each other: a replay polls no MaxScale, so there is nothing to record.';
+	}
+
+	if (flags.demo === true) {
+		return '--replay and --demo exclude each other: choose the recording or the demo.';
+	}
+
+	const batch = (['once', 'json', 'tsv', 'watch'] as const).find((name) => flags[name] === true);
+	if (batch !== undefined) {
+		return `--replay shows the recording on screen, so ${optionName(batch)} has nothing to print: leave out one of the two.`;
+	}
+
+	if (flags.hosts !== undefined) {
+		return '--replay shows the MaxScales the recording holds and connects to none: leave out -h/--hosts.';
+	}
+
+	const connection = connectionNames.find((name) => flags[name] !== undefined);
+	if (connection !== undefined) {
+		return `--replay connects to no MaxScale, so ${optionName(connection)} has nothing to do: leave it out.`;
+	}
+
+	return flags.interval === undefined ? undefined : '--replay plays at the pace the recording was made at: leave out --interval.';
+}

@@ -4,7 +4,7 @@
 
 import type {Frame, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
-import {formatClock, formatDate} from './format.js';
+import {formatClock, formatDate, formatDuration} from './format.js';
 import {noChanges} from './changes.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {emptySummary} from './summary.js';
@@ -27,23 +27,53 @@ function frameActions(frame: Frame, multi: boolean, server = frame.ok ? frame.se
 	return server === undefined ? [poll] : [{type: 'server-info', host, info: server}, poll];
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
  * The status line's note while replaying: what is played, from when to when, in the screen's
- * own 24-hour times (the date once, and again only if the recording ends on another day).
+ * own 24-hour times (the date once, and again only if the recording ends on another day),
+ * how many runs of --record if more than one (time passed between them), and lines skipped.
+ * A note is cut at the terminal's edge (it gives way to the key hints), so the sentence is
+ * the first of its wordings, longest first, that fits 80 columns.
  */
 export function replayNotice(recording: Pick<Recording, 'frames' | 'skipped'>): string {
 	const first = recording.frames[0]?.t ?? 0;
 	const last = recording.frames.at(-1)?.t ?? first;
+	const from = `${formatDate(first)} ${formatClock(first)}`;
 	const to = formatDate(last) === formatDate(first) ? formatClock(last) : `${formatDate(last)} ${formatClock(last)}`;
-	const skipped = recording.skipped > 0 ? ` (${recording.skipped} unreadable lines skipped)` : '';
-	return `Replaying ${recording.frames.length} polls from ${formatDate(first)} ${formatClock(first)} to ${to}${skipped}: p pauses, [ ] step.`;
+	const polls = plural(recording.frames.length, 'poll', 'polls');
+	const runs = recording.frames.filter((frame) => frame.run !== undefined).length;
+	// The notes in three lengths, to shorten them before the rest.
+	const notes = (skipped: [string, string]) => [runs > 1 ? `${runs} runs` : '', recording.skipped > 0 ? plural(recording.skipped, ...skipped) : ''].filter(Boolean);
+	const keys = ': p pauses, [ ] step.';
+	const long = notes(['unreadable line skipped', 'unreadable lines skipped']);
+	const short = notes(['line skipped', 'lines skipped']).map((note) => `, ${note}`).join('');
+	const shortest = notes(['skipped', 'skipped']).map((note) => `, ${note}`).join('');
+	const sayings = [
+		`Replaying ${polls} from ${from} to ${to}${long.length > 0 ? ` (${long.join(', ')})` : ''}${keys}`,
+		`Replaying ${polls}, ${from}–${to}${short}${keys}`,
+		`${polls}, ${from}–${to}${short}${keys}`,
+		`${polls}, ${from}–${to}${shortest}${keys}`,
+		// Over two days, with everything to say: the end is on the REPLAY badge at the end.
+		`${polls} from ${from}${shortest}${keys}`,
+	];
+	return sayings.find((saying) => saying.length <= 80) ?? sayings.at(-1)!;
 }
 
-/** The median time between a host's successive frames: the interval the recording was made at. */
+/**
+ * The median time between a host's successive frames: the interval the recording was made
+ * at, rounded as an interval is given (whole seconds, or tenths under one): a poll's own time
+ * adds to each gap, and the header says `every 2s` as it does live, not `every 2.4s`.
+ */
 export function recordedInterval(frames: readonly Frame[]): number | undefined {
 	const last = new Map<string, number>();
 	const gaps: number[] = [];
 	for (const frame of frames) {
+		// The time between two runs of --record is no interval.
+		if (frame.run !== undefined) {
+			last.clear();
+		}
+
 		const previous = last.get(frame.host);
 		if (previous !== undefined && frame.t > previous) {
 			gaps.push(frame.t - previous);
@@ -53,7 +83,28 @@ export function recordedInterval(frames: readonly Frame[]): number | undefined {
 	}
 
 	gaps.sort((a, b) => a - b);
-	return gaps.length === 0 ? undefined : gaps[Math.floor(gaps.length / 2)];
+	const median = gaps[Math.floor(gaps.length / 2)];
+	if (median === undefined) {
+		return undefined;
+	}
+
+	return median >= 950 ? Math.round(median / 1000) * 1000 : Math.max(100, Math.round(median / 100) * 100);
+}
+
+/** The first frame of the run of --record that frame `index` belongs to (0 in a recording of one run). */
+function runStart(frames: readonly Frame[], index: number): number {
+	for (let i = Math.min(index, frames.length - 1); i > 0; i--) {
+		if (frames[i]!.run !== undefined) {
+			return i;
+		}
+	}
+
+	return 0;
+}
+
+/** The MaxScales of the run on screen, as its header named them; undefined in a recording read without runs. */
+export function replayHosts(replay: Replay): readonly string[] | undefined {
+	return replay.frames[runStart(replay.frames, replay.index)]?.run?.hosts;
 }
 
 /**
@@ -66,7 +117,8 @@ export function actionsFor(replay: Replay, index: number, multi: boolean): Actio
 	const latest = new Map<string, number>();
 	const latestOk = new Map<string, number>();
 	const servers = new Map<string, ServerInfo>();
-	for (let i = 0; i <= index && i < replay.frames.length; i++) {
+	// Only its own run's frames: what an earlier run saw was gone when this one started.
+	for (let i = runStart(replay.frames, index); i <= index && i < replay.frames.length; i++) {
 		const frame = replay.frames[i]!;
 		latest.set(frame.host, i);
 		if (frame.ok) {
@@ -105,6 +157,24 @@ function beforeAnyPoll(state: MonitorState): MonitorState {
 	};
 }
 
+/**
+ * Where frame `index` is shown from: the screen before any poll, with the MaxScales of its run
+ * (a run of --record that watched others starts the list afresh, as a new start would: none of
+ * the last run's sessions is shown as ended, nor its hosts on the host line).
+ */
+function runBase(state: MonitorState, frames: readonly Frame[], index: number): MonitorState {
+	const hosts = frames[runStart(frames, index)]?.run?.hosts;
+	return beforeAnyPoll(hosts === undefined ? state : {...state, hostOrder: hosts.length > 1 ? [...hosts] : ['']});
+}
+
+/** Said when stepping onto the first frame of a later run: how long nothing was recorded. */
+function runMessage(frames: readonly Frame[], index: number): MonitorState['message'] {
+	const run = frames.slice(0, index + 1).filter((frame) => frame.run !== undefined).length;
+	const runs = frames.filter((frame) => frame.run !== undefined).length;
+	const gap = (frames[index]!.t - frames[index - 1]!.t) / 1000;
+	return {tone: 'info', text: `Run ${run} of ${runs} of --record starts here, ${formatDuration(gap)} after the last poll before it.`};
+}
+
 export function replayReducer(
 	state: MonitorState,
 	action: Action,
@@ -115,7 +185,8 @@ export function replayReducer(
 			const replay = {frames: action.frames, index: 0};
 			// The header's "every Ns" is the recording's own pace, not the default interval.
 			const intervalMs = recordedInterval(action.frames) ?? state.intervalMs;
-			return actionsFor(replay, 0, state.hostOrder.length > 1).reduce(reduce, {...state, replay, intervalMs});
+			const base = runBase(state, action.frames, 0);
+			return actionsFor(replay, 0, base.hostOrder.length > 1).reduce(reduce, {...base, replay, intervalMs});
 		}
 
 		case 'replay-step': {
@@ -129,13 +200,16 @@ export function replayReducer(
 				return action.delta > 0 && !state.paused ? {...state, paused: true, message: {tone: 'info', text: 'End of the recording.'}} : state;
 			}
 
-			const multi = state.hostOrder.length > 1;
-			// Forward one frame applies just that frame; any other jump rebuilds from the frames up to it.
-			if (action.delta === 1) {
-				return frameActions(replay.frames[index]!, multi).reduce(reduce, {...state, replay: {...replay, index}});
+			const frame = replay.frames[index]!;
+			// Forward one frame in the same run applies just that frame; any other jump, and the
+			// start of another run, rebuilds from the frames of its run up to it.
+			if (action.delta === 1 && frame.run === undefined) {
+				return frameActions(frame, state.hostOrder.length > 1).reduce(reduce, {...state, replay: {...replay, index}});
 			}
 
-			return actionsFor(replay, index, multi).reduce(reduce, {...beforeAnyPoll(state), replay: {...replay, index}});
+			const base = runBase(state, replay.frames, index);
+			const shown = actionsFor(replay, index, base.hostOrder.length > 1).reduce(reduce, {...base, replay: {...replay, index}});
+			return action.delta === 1 ? {...shown, message: runMessage(replay.frames, index)} : shown;
 		}
 
 		default: {

@@ -11,6 +11,20 @@ import {sanitize} from './sanitize.js';
 export type Notice = {text: string; tone: 'info' | 'warn'};
 
 /**
+ * The status line's note from the start: the warnings first (a config file others can read,
+ * TLS verification off), each a sentence, read whole as a 'warn'; then the notes (the demo's
+ * address, the recording's file), which alone are an 'info' that gives way to the key hints.
+ */
+export function startNotice(warnings: readonly string[], notes: ReadonlyArray<string | undefined>): Notice | undefined {
+	const said = notes.filter((note): note is string => note !== undefined && note !== '');
+	if (warnings.length > 0) {
+		return {tone: 'warn', text: [`Warning: ${warnings.join(' ')}`, ...said].join(' ')};
+	}
+
+	return said.length === 0 ? undefined : {tone: 'info', text: said.join(' ')};
+}
+
+/**
  * The hosts failing now, in the order given, but the one whose failure `state.error` is
  * (the latest: model/poll.ts currentError). None with one MaxScale.
  */

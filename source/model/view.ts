@@ -255,6 +255,11 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'interval-step': {
+			if (state.replay !== undefined) {
+				// The header's interval is the recording's pace, which the replay keeps: nothing to change.
+				return {...state, message: {tone: 'info', text: "A replay plays at its recorded pace: + and - set a live monitor's interval."}};
+			}
+
 			const index = intervalSteps.findIndex((step) => step >= state.intervalMs);
 			const at = index === -1 ? intervalSteps.length - 1 : index;
 			const next = intervalSteps[Math.max(0, Math.min(intervalSteps.length - 1, at + action.delta))];

@@ -4,6 +4,7 @@ import {formatMs} from '../api/errors.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markSummary} from '../model/operations.js';
+import {replayHosts} from '../model/replay.js';
 import {nextPoll} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
@@ -136,6 +137,9 @@ function statusItems({state, host, theme, width, now}: Props & {now: number}): L
 export function Header({state, host, theme, width, shown, sparkline = true}: Props) {
 	const clock = useNow(1000);
 	const {replay, changes} = state;
+	// A replay of several runs of --record: the run on screen may have watched another MaxScale.
+	const runHost = replay === undefined || state.hostOrder.length > 1 ? undefined : replayHosts(replay)?.[0];
+	const label = runHost ?? host;
 	// A replay's "now" is the moment of the frame on screen.
 	// The clock ticks once a second; a poll or a failure can be newer than its last tick.
 	const now = replay === undefined ? Math.max(clock, state.lastPoll?.at ?? 0, state.error?.at ?? 0) : (replay.frames[replay.index]?.t ?? clock);
@@ -148,9 +152,9 @@ export function Header({state, host, theme, width, shown, sparkline = true}: Pro
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<FittedLine items={summaryItems({state, host, theme, width, shown, now, stateCounts})} width={width} />
+			<FittedLine items={summaryItems({state, host: label, theme, width, shown, now, stateCounts})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
-			<FittedLine items={statusItems({state, host, theme, width, shown, now})} width={width} />
+			<FittedLine items={statusItems({state, host: label, theme, width, shown, now})} width={width} />
 			{sparkline && <SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />}
 		</Box>
 	);

@@ -21,7 +21,9 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	const shown = useMemo(() => (filtered ? sessionCount(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
-		empty = state.error === undefined ? 'Waiting for the first answer…' : 'No answer yet: the line below says why (r retries now).';
+		// A replay cannot retry: r there only says what steps it.
+		const retry = state.replay === undefined ? ' (r retries now)' : '';
+		empty = state.error === undefined ? 'Waiting for the first answer…' : `No answer yet: the line below says why${retry}.`;
 	} else if (filtered) {
 		empty = 'No session matches the filter (Esc clears it).';
 	}

@@ -3,14 +3,15 @@
 // a pipe, and the exit code and single stderr line of every failure.
 
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import path from 'node:path';
 import process from 'node:process';
 import {after, before, test} from 'node:test';
 import {maxctrlTsv} from '../../source/batch/maxctrl-tsv.js';
 import type {Simulator} from '../../source/simulator/index.js';
-import {assertOneLine, runCli, simulator, skipWithoutBuild, startCli, type RunOptions} from './helpers.js';
+import {assertOneLine, runCli, simulator, skipWithoutBuild, startCli, tempDir, type RunOptions} from './helpers.js';
 
 let sim: Simulator;
 let other: Simulator;
@@ -241,6 +242,33 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		const run = runs[index]!;
 		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
 		assert.match(assertOneLine(run.stderr), expected);
+	}
+});
+
+test('--replay: flags it cannot honour, an empty name and no terminal are each one sentence, exit 2', options, async (t) => {
+	const file = path.join(tempDir(t), 'r.ndjson');
+	writeFileSync(file, `${JSON.stringify({format: 'sessiontop-recording/1', hosts: ['mx:8989']})}\n${JSON.stringify({t: 1, host: 'mx:8989', ok: true, latencyMs: 1, bytes: 1, sessions: []})}\n`);
+	const cases: Array<[string[], RegExp]> = [
+		[['--replay', ''], /^sessiontop: --replay needs a file name: --replay FILE plays the recording FILE\.$/],
+		[['--replay', file, '--record', `${file}.2`], /^sessiontop: --replay and --record exclude each other: /],
+		[['--replay', file, '--demo'], /^sessiontop: --replay and --demo exclude each other: /],
+		[['--replay', file, '--once'], /^sessiontop: --replay shows the recording on screen, so --once has nothing to print: /],
+		[['--replay', file, '--json'], /^sessiontop: --replay shows the recording on screen, so --json has nothing to print: /],
+		[['--replay', file, '--tsv'], /^sessiontop: --replay shows the recording on screen, so --tsv has nothing to print: /],
+		[['--replay', file, '--watch', '--json'], /^sessiontop: --replay shows the recording on screen, so --json has nothing to print: /],
+		[['--replay', file, '-h', host], /^sessiontop: --replay shows the MaxScales the recording holds and connects to none: leave out -h\/--hosts\.$/],
+		[['--replay', file, '-u', 'bob'], /^sessiontop: --replay connects to no MaxScale, so --user has nothing to do: leave it out\.$/],
+		[['--replay', file, '-n', 'false'], /^sessiontop: --replay connects to no MaxScale, so --tls-verify-server-cert has nothing to do/],
+		[['--replay', file, '--interval', '5s'], /^sessiontop: --replay plays at the pace the recording was made at: leave out --interval\.$/],
+		// Stdout a pipe (> out): the full screen would be written there for as long as it plays.
+		[['--replay', file], /^sessiontop: --replay shows the recording on screen: it needs a terminal\.$/],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args, {timeoutMs: 5000})));
+	for (const [index, [args, expected]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.match(assertOneLine(run.stderr), expected);
+		assert.equal(run.stdout, '', args.join(' '));
 	}
 });
 

@@ -63,7 +63,8 @@ test('the replay note writes its times as the rest of the screen does: 24-hour, 
 	];
 	assert.equal(replayNotice({frames: recorded, skipped: 0}), 'Replaying 2 polls from 2026-11-28 23:45:31 to 23:46:31: p pauses, [ ] step.');
 	recorded.push({t: at + 3_600_000, host: 'mx', ok: false, error: 'x'});
-	assert.equal(replayNotice({frames: recorded, skipped: 2}), 'Replaying 3 polls from 2026-11-28 23:45:31 to 2026-11-29 00:45:31 (2 unreadable lines skipped): p pauses, [ ] step.');
+	// Over two days, with lines skipped: the shortest wording, so that it fits 80 columns.
+	assert.equal(replayNotice({frames: recorded, skipped: 2}), '3 polls, 2026-11-28 23:45:31–2026-11-29 00:45:31, 2 skipped: p pauses, [ ] step.');
 });
 
 test("two MaxScales replayed: each one's version shows from its first recorded poll on, stepped to or jumped to", () => {

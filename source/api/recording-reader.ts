@@ -1,0 +1,147 @@
+// Reading a recording back for --replay. A recording is a file anyone could have
+// edited: every string in it (sessions, errors, the header's hosts) is read as
+// untrusted as a server's answer, and sanitized here, before anything can show it.
+// Each run of --record starts with its own header line: a file appended to by
+// several runs is read as that many runs, each with its own MaxScales.
+
+import {readFile} from 'node:fs/promises';
+import {sanitize, truncate} from '../model/sanitize.js';
+import type {Session} from '../model/session.js';
+import {count, text} from './read-sessions.js';
+import type {Frame} from './recording.js';
+
+export const recordingFormat = 'sessiontop-recording/1';
+/** A header line of any version: one this sessiontop cannot read is said so, not skipped. */
+const formatFamily = 'sessiontop-recording/';
+
+/**
+ * `hosts`: the first run's MaxScales (each run's own are on its first frame, Frame.run);
+ * `runs`: how many runs of --record hold polls; `skipped`: lines that are not polls.
+ */
+export type Recording = {hosts: string[]; frames: Frame[]; skipped: number; runs: number};
+
+function reviveSession(raw: unknown): Session | undefined {
+	const r = raw as Record<string, unknown> | null;
+	const id = text(r?.['id']);
+	if (r === null || typeof r !== 'object' || id === undefined) {
+		return undefined;
+	}
+
+	return {
+		key: text(r['key']) ?? id,
+		id,
+		host: text(r['host']) ?? '',
+		service: text(r['service']) ?? '',
+		state: text(r['state']) ?? '',
+		user: text(r['user']),
+		remote: text(r['remote']),
+		port: count(r['port']),
+		connectedAt: count(r['connectedAt']),
+		ageSeconds: count(r['ageSeconds']),
+		idleSeconds: count(r['idleSeconds']),
+		memoryBytes: count(r['memoryBytes']),
+		ioActivity: count(r['ioActivity']),
+		thread: count(r['thread']),
+	};
+}
+
+/** A frame built afresh from what was checked: nothing else of the line (a `run` of its own) is kept. */
+function reviveFrame(frame: Frame): Frame {
+	if (!frame.ok) {
+		return {t: frame.t, host: sanitize(frame.host), ok: false, error: sanitize(frame.error)};
+	}
+
+	const sessions = frame.sessions.map(reviveSession).filter((s): s is Session => s !== undefined);
+	const server = frame.server === undefined ? undefined : {version: text(frame.server.version), uptimeSeconds: count(frame.server.uptimeSeconds), askedAt: count(frame.server.askedAt) ?? frame.t};
+	return {t: frame.t, host: sanitize(frame.host), ok: true, latencyMs: count(frame.latencyMs) ?? 0, bytes: count(frame.bytes) ?? 0, sessions, server};
+}
+
+function isFrame(value: unknown): value is Frame {
+	const frame = value as Partial<Frame> | null;
+	if (typeof frame !== 'object' || frame === null || typeof frame.t !== 'number' || typeof frame.host !== 'string') {
+		return false;
+	}
+
+	return frame.ok === true ? Array.isArray((frame as {sessions?: unknown}).sessions) : typeof (frame as {error?: unknown}).error === 'string';
+}
+
+/** A header line's format, if the line is one: `{"format": "sessiontop-recording/…", …}`. */
+function headerFormat(value: unknown): string | undefined {
+	const format = typeof value === 'object' && value !== null ? (value as {format?: unknown}).format : undefined;
+	return typeof format === 'string' && format.startsWith(formatFamily) ? format : undefined;
+}
+
+function headerHosts(value: unknown): string[] {
+	const listed = (value as {hosts?: unknown}).hosts;
+	return Array.isArray(listed) ? listed.filter((h): h is string => typeof h === 'string').map((h) => sanitize(h)) : [];
+}
+
+type Run = {hosts: string[]; frames: Frame[]};
+
+/** The runs of a recording's lines, or the sentence that refuses a format this sessiontop does not read. */
+function readRuns(file: string, lines: string[]): {runs: Run[]; skipped: number} | string {
+	const runs: Run[] = [];
+	let skipped = 0;
+	for (const line of lines) {
+		let value: unknown;
+		try {
+			value = JSON.parse(line);
+		} catch {
+			skipped++;
+			continue;
+		}
+
+		const format = headerFormat(value);
+		if (format !== undefined && format !== recordingFormat) {
+			return `${file} is a ${truncate(sanitize(format), 40)} recording, which this sessiontop cannot read (it reads ${recordingFormat}): replay it with the sessiontop that made it.`;
+		}
+
+		if (format !== undefined) {
+			runs.push({hosts: headerHosts(value), frames: []});
+		} else if (isFrame(value)) {
+			// Polls before any header (a recording made before headers were written) are a run of their own.
+			if (runs.length === 0) {
+				runs.push({hosts: [], frames: []});
+			}
+
+			runs.at(-1)!.frames.push(reviveFrame(value));
+		} else {
+			skipped++;
+		}
+	}
+
+	return {runs, skipped};
+}
+
+/** Read a recording; lines that are not frames (a cut last line after a crash) are skipped, not fatal. */
+export async function readRecording(file: string): Promise<Recording | string> {
+	let content: string;
+	try {
+		content = await readFile(file, 'utf8');
+	} catch (error: unknown) {
+		const code = (error as {code?: string}).code ?? 'error';
+		const hint = code === 'ENOENT' ? 'check the path' : code === 'EACCES' ? 'check its permissions' : code === 'EISDIR' ? 'name the file, not its folder' : 'check the file';
+		return `Cannot read the recording ${file} (${code}): ${hint}.`;
+	}
+
+	const read = readRuns(
+		file,
+		content.split('\n').filter((line) => line.trim() !== ''),
+	);
+	if (typeof read === 'string') {
+		return read;
+	}
+
+	// A run that recorded no poll (stopped at once) shows nothing: it is not counted.
+	const runs = read.runs.filter((run) => run.frames.length > 0);
+	if (runs.length === 0) {
+		return `${file} holds no recorded polls: record one with --record ${file}.`;
+	}
+
+	const frames = runs.flatMap(({hosts, frames: [first, ...rest]}) => {
+		// A header without hosts: the hosts its polls name, in the order they first answered.
+		const named = hosts.length > 0 ? hosts : [...new Set([first!, ...rest].map((frame) => frame.host))];
+		return [{...first!, run: {hosts: named}}, ...rest];
+	});
+	return {hosts: frames[0]!.run!.hosts, frames, skipped: read.skipped, runs: runs.length};
+}

@@ -1,0 +1,87 @@
+// A recording appended to by several runs of --record, and what the reader refuses.
+
+import assert from 'node:assert/strict';
+import {chmod, mkdtemp, readFile, stat, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {Recorder, readRecording, recordingFormat} from '../../source/api/recording.js';
+import {session} from '../helpers/sessions.js';
+
+async function folder(): Promise<string> {
+	return mkdtemp(path.join(tmpdir(), 'sessiontop-runs-'));
+}
+
+test('each run of --record writes its own header; the reader gives each run its own hosts', async () => {
+	const file = path.join(await folder(), 'two.ndjson');
+	const first = new Recorder(file);
+	await first.start(['mx1:8989']);
+	first.record({t: 1000, host: 'mx1:8989', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1)]});
+	first.record({t: 2000, host: 'mx1:8989', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1)]});
+	await first.flush();
+	const second = new Recorder(file);
+	await second.start(['mx2:8989', 'mx3:8989']);
+	second.record({t: 90_000, host: 'mx2:8989', ok: true, latencyMs: 1, bytes: 1, sessions: [session(7)]});
+	second.record({t: 90_100, host: 'mx3:8989', ok: false, error: 'Connection refused by mx3:8989.'});
+	await second.flush();
+
+	const lines = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as {format?: string; hosts?: string[]});
+	assert.deepEqual(
+		lines.map((line) => line.format),
+		[recordingFormat, undefined, undefined, recordingFormat, undefined, undefined],
+	);
+	assert.deepEqual(lines[3]?.hosts, ['mx2:8989', 'mx3:8989']);
+
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.equal(recording.runs, 2);
+	assert.equal(recording.skipped, 0, 'a later header is a run, not an unreadable line');
+	assert.deepEqual(recording.hosts, ['mx1:8989']);
+	assert.deepEqual(
+		recording.frames.map((frame) => frame.run?.hosts),
+		[['mx1:8989'], undefined, ['mx2:8989', 'mx3:8989'], undefined],
+	);
+});
+
+test('--record to an existing file others can read makes it 0600; a cut last line does not swallow the header', async () => {
+	const file = path.join(await folder(), 'open.ndjson');
+	await writeFile(file, `${JSON.stringify({format: recordingFormat, hosts: ['a:1']})}\n{"t": 5, "host": "a:1", "ok": tr`);
+	await chmod(file, 0o644);
+	const recorder = new Recorder(file);
+	await recorder.start(['b:1']);
+	recorder.record({t: 9, host: 'b:1', ok: true, latencyMs: 1, bytes: 1, sessions: []});
+	await recorder.flush();
+	assert.equal((await stat(file)).mode & 0o777, 0o600);
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.equal(recording.skipped, 1, 'only the cut line');
+	assert.deepEqual(recording.hosts, ['b:1'], 'the first run recorded no poll: the second is the first shown');
+	assert.equal(recording.runs, 1);
+});
+
+test('a recording of a format this sessiontop does not read is said so in one sentence, not skipped', async () => {
+	const file = path.join(await folder(), 'future.ndjson');
+	await writeFile(file, `${JSON.stringify({format: 'sessiontop-recording/9', hosts: ['a:1']})}\n${JSON.stringify({t: 1, host: 'a:1', ok: true, sessions: []})}\n`);
+	const said = await readRecording(file);
+	assert.equal(typeof said, 'string');
+	assert.match(String(said), /^\S+future\.ndjson is a sessiontop-recording\/9 recording, which this sessiontop cannot read \(it reads sessiontop-recording\/1\): [^\n]+\.$/);
+	// A control character in the format is no way in either.
+	await writeFile(file, `${JSON.stringify({format: 'sessiontop-recording/\u001B]0;x\u0007', hosts: []})}\n`);
+	// eslint-disable-next-line no-control-regex
+	assert.doesNotMatch(String(await readRecording(file)), /[\u0000-\u001F\u007F-\u009F]/);
+});
+
+test("the header's hosts are untrusted: sanitized as they are read", async () => {
+	const file = path.join(await folder(), 'evil.ndjson');
+	const host = 'evil\u001B]0;PWNED\u0007h:1';
+	await writeFile(file, `${JSON.stringify({format: recordingFormat, hosts: [host, 'b\u009B2J:1'], started: '\u001B[2J'})}\n${JSON.stringify({t: 1, host, ok: true, sessions: []})}\n`);
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	// eslint-disable-next-line no-control-regex
+	const control = /[\u0000-\u001F\u007F-\u009F]/;
+	for (const name of [...recording.hosts, ...(recording.frames[0]?.run?.hosts ?? []), recording.frames[0]!.host]) {
+		assert.doesNotMatch(name, control);
+	}
+
+	assert.equal(recording.frames[0]?.host, recording.hosts[0], 'a frame names its host as the header does');
+});

@@ -1,0 +1,37 @@
+// A config file warning (a password others can read) in a real terminal: on the
+// screen's status line while the monitor runs, not on stderr before the full screen
+// takes the terminal, where nobody sees it until the end.
+//
+// Needs `npm run build` first.
+
+import assert from 'node:assert/strict';
+import {chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {startSimulator} from '../../source/simulator/index.js';
+import {cliPath, startPty, waitForExit} from './pty.js';
+
+const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npm run build\` first`;
+
+test('a config file others can read is warned of on the status line', {skip, timeout: 40_000}, async (t) => {
+	const sim = await startSimulator({host: '127.0.0.1', port: 0, sessions: 5, seed: 3});
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'sessiontop-warn-'));
+	t.after(async () => {
+		await sim.close();
+		rmSync(folder, {recursive: true, force: true});
+	});
+	const config = path.join(folder, 'open.cnf');
+	writeFileSync(config, `[maxctrl]\nhosts = 127.0.0.1:${sim.port}\nuser = admin\npassword = mariadb\n`);
+	chmodSync(config, 0o644);
+	const pty = startPty({args: ['-c', config], cols: 100, rows: 24, env: {HOME: folder}});
+	t.after(() => {
+		pty.dispose();
+	});
+	const screen = await pty.waitFor((text) => text.includes('sessions') && text.includes('Warning:'), 15_000);
+	const status = screen.split('\n').slice(-3).join(' ');
+	assert.match(status, /Warning: \S*open\.cnf holds a password and other/, screen);
+	pty.write('q');
+	const exit = await waitForExit(pty);
+	assert.equal(exit.exitCode, 0);
+});
