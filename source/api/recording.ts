@@ -28,6 +28,7 @@ export class Recorder {
 	#ready: Promise<void> | undefined;
 	#queue: Promise<void> = Promise.resolve();
 	#failed: string | undefined;
+	#listener: ((problem: string) => void) | undefined;
 
 	constructor(file: string) {
 		this.#file = file;
@@ -59,14 +60,32 @@ export class Recorder {
 		return this.#ready;
 	}
 
-	/** Append one frame; writes stay in order, and a failure is kept for `problem`. */
+	/** Told once when recording starts failing (and again after it has recovered and fails anew). */
+	onProblem(listener: ((problem: string) => void) | undefined): void {
+		this.#listener = listener;
+	}
+
+	/**
+	 * Append one frame; writes stay in order. A failure is kept for `problem` and told to the
+	 * listener; each poll tries again, so a folder fixed meanwhile has the recording go on.
+	 * Mode 0600 again here: a file moved away mid-run is created afresh, never readable by all.
+	 */
 	record(frame: Frame): void {
 		this.#queue = this.#queue
 			.then(async () => this.#ready)
-			.then(async () => appendFile(this.#file, `${JSON.stringify(frame)}\n`))
-			.catch((error: unknown) => {
-				this.#failed = `Recording to ${this.#file} stopped (${(error as {code?: string}).code ?? 'error'}).`;
-			});
+			.then(async () => appendFile(this.#file, `${JSON.stringify(frame)}\n`, {mode: 0o600}))
+			.then(
+				() => {
+					this.#failed = undefined;
+				},
+				(error: unknown) => {
+					const first = this.#failed === undefined;
+					this.#failed = `Recording to ${this.#file} failed (${(error as {code?: string}).code ?? 'error'}): polls are not recorded while it cannot be written.`;
+					if (first) {
+						this.#listener?.(this.#failed);
+					}
+				},
+			);
 	}
 
 	get problem(): string | undefined {

@@ -90,12 +90,17 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			}, {keyed: multi, fetchList: threads[index]?.fetch});
 		});
 		pollers.current = instances;
+		// A recording that cannot be written any more is said at once, not found out the morning after.
+		recorder?.onProblem((problem) => {
+			dispatch({type: 'message', message: {tone: 'error', text: problem}});
+		});
 		for (const instance of instances) {
 			instance.start();
 		}
 
 		return () => {
 			stopped = true;
+			recorder?.onProblem(undefined);
 			for (const instance of instances) {
 				instance.stop();
 			}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {appendFile, mkdtemp, readFile, stat} from 'node:fs/promises';
+import {appendFile, mkdir, mkdtemp, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -46,4 +46,33 @@ test('a recording is untrusted input: strings are sanitized, junk is skipped, a 
 	assert.equal(frame.sessions[0]?.idleSeconds, undefined);
 	assert.match(String(await readRecording(`${file}.missing`)), /^Cannot read the recording .* \(ENOENT\): check the path\.$/);
 	assert.match(String(await readRecording(path.dirname(file))), /\(EISDIR\): name the file, not its folder\.$/);
+});
+
+test('a recording that cannot be written is told once, tried again each poll, and a file moved away comes back 0600', async () => {
+	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const file = path.join(directory, 'night.ndjson');
+	const recorder = new Recorder(file);
+	const told: string[] = [];
+	recorder.onProblem((problem) => told.push(problem));
+	await recorder.start(['mx1:8989']);
+	const frame = (t: number) => ({t, host: 'mx1:8989', ok: false as const, error: 'refused'});
+	// Rotated away mid-run: the next poll creates it afresh, private.
+	await rm(file);
+	recorder.record(frame(1));
+	await recorder.flush();
+	assert.equal((await stat(file)).mode & 0o777, 0o600);
+	// Now a folder where the file was: every append fails; said once, not per poll.
+	await rm(file);
+	await mkdir(file);
+	recorder.record(frame(2));
+	recorder.record(frame(3));
+	await recorder.flush();
+	assert.deepEqual(told, [`Recording to ${file} failed (EISDIR): polls are not recorded while it cannot be written.`]);
+	assert.equal(recorder.problem, told[0]);
+	// Fixed: the next poll is recorded, and a new failure would be told again.
+	await rm(file, {recursive: true});
+	recorder.record(frame(4));
+	await recorder.flush();
+	assert.equal(recorder.problem, undefined);
+	assert.match(await readFile(file, 'utf8'), /"t":4/);
 });
