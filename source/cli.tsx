@@ -136,7 +136,6 @@ async function main(): Promise<number> {
 	}
 
 	if (flags.replay !== undefined) {
-		// The replay's status line is its own note (ui/app.tsx): these show when the screen closes.
 		return replay(flags.replay, monitorOptions(config), warnings);
 	}
 
@@ -259,13 +258,9 @@ async function replay(file: string, options: ReturnType<typeof monitorOptions>, 
 	}
 
 	const runMonitor = await loadMonitor();
-	// The screen names the recording's span itself (model/replay.ts replayNotice).
-	const code = await runMonitor({clients: [], options: {...options, readonly: true}, recording});
-	for (const warning of warnings) {
-		warn(warning);
-	}
-
-	return code;
+	// The screen names the recording's span itself (model/replay.ts replayNotice), after any warning.
+	const {startNotice} = await import('./model/status-line.js');
+	return runMonitor({clients: [], options: {...options, readonly: true}, recording, notice: startNotice(warnings, [])});
 }
 
 process.exitCode = await main();

@@ -71,7 +71,15 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const hostCount = state.hostOrder.length;
 	const hostLabel = hostCount === 1 ? (clients[0]?.target.label ?? recording?.hosts[0] ?? '') : `${hostCount} MaxScales`;
 	// A replay's note is written here, in the screen's 24-hour times, whatever the caller wrote
-	// (the CLI's used the locale's dates: 11/28/2026, 11:45:31 PM).
-	const note = useMemo((): Notice | undefined => (recording === undefined ? notice : {tone: 'info', text: replayNotice(recording)}), [recording, notice]);
+	// (the CLI's used the locale's dates: 11/28/2026, 11:45:31 PM); a warning the caller has
+	// (a config file others can read) comes first, read whole.
+	const note = useMemo((): Notice | undefined => {
+		if (recording === undefined) {
+			return notice;
+		}
+
+		const replay = replayNotice(recording);
+		return notice?.tone === 'warn' ? {tone: 'warn', text: `${notice.text} ${replay}`} : {tone: 'info', text: replay};
+	}, [recording, notice]);
 	return <Screen state={state} layout={layout} theme={theme} hostLabel={hostLabel} notice={note} />;
 }

@@ -35,3 +35,26 @@ test('a config file others can read is warned of on the status line', {skip, tim
 	const exit = await waitForExit(pty);
 	assert.equal(exit.exitCode, 0);
 });
+
+test('in a replay too: the warning, then the replay\'s own sentence', {skip, timeout: 40_000}, async (t) => {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'sessiontop-warn-'));
+	t.after(() => {
+		rmSync(folder, {recursive: true, force: true});
+	});
+	const config = path.join(folder, 'open.cnf');
+	writeFileSync(config, '[maxctrl]\nuser = admin\npassword = mariadb\n');
+	chmodSync(config, 0o644);
+	const recording = path.join(folder, 'r.ndjson');
+	const session = {key: '7', id: '7', host: 'mx:8989', service: 'RW-Split-Router', state: 'Session started', user: 'app'};
+	const frames = [1000, 3000].map((at) => JSON.stringify({t: at, host: 'mx:8989', ok: true, latencyMs: 1, bytes: 1, sessions: [session]}));
+	writeFileSync(recording, `${[JSON.stringify({format: 'sessiontop-recording/1', hosts: ['mx:8989']}), ...frames].join('\n')}\n`);
+	const pty = startPty({args: ['-c', config, '--replay', recording], cols: 100, rows: 24, env: {HOME: folder}});
+	t.after(() => {
+		pty.dispose();
+	});
+	const screen = await pty.waitFor((text) => text.includes('Warning:') && text.includes('2 polls'), 15_000);
+	assert.match(screen.split('\n').slice(-3).join(' '), /Warning: \S*open\.cnf holds a password and other.*2 polls/s, screen);
+	pty.write('q');
+	const exit = await waitForExit(pty);
+	assert.equal(exit.exitCode, 0);
+});
