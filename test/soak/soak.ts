@@ -134,6 +134,7 @@ async function soak(flags: Flags): Promise<number> {
 				stats.lastError = frame.error;
 			}
 		},
+		onProblem() {},
 	} as unknown as Recorder;
 	const getJson = client.getJson.bind(client);
 	client.getJson = async (path, what, signal) => {

@@ -32,6 +32,7 @@ test('once a poll is drawn, the sessions of the poll before it can be collected'
 				landed.push(new WeakRef(frame.sessions[0]));
 			}
 		},
+		onProblem() {},
 		async flush() {},
 	} as unknown as Recorder;
 	// A second between polls: a list lands in a few milliseconds, so the probe below, taken
