@@ -1,0 +1,67 @@
+// What a kill or restart did, once MaxScale has answered: one sentence for the status line,
+// and the marks of the sessions it ended taken off.
+
+import type {Action, MonitorState} from './monitor-state.js';
+import {describeTarget, type Operation, type Outcome, type Target} from './operations.js';
+
+/** One sentence for what a kill or restart did. */
+export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
+	const done = outcomes.filter((o) => o.ok);
+	const failed = outcomes.filter((o) => !o.ok);
+	// A 404 from a MaxScale of unknown version: gone, or a MaxScale with no such call.
+	const unsure = failed.filter((o) => o.status === 404 && o.target.versionUnknown).map((o) => o.target);
+	const missing = [...gone, ...failed.filter((o) => o.status === 404 && !o.target.versionUnknown).map((o) => o.target)];
+	const errors = failed.filter((o) => o.status !== 404);
+	const past = operation === 'kill' ? 'Killed' : 'Restarted';
+	const eitherWay = `it had ended, or its MaxScale (version unknown) is older than 22.08, which cannot ${operation} sessions`;
+	if (errors.some((o) => o.status === 405)) {
+		return `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
+	}
+
+	if (errors.some((o) => o.status === 403)) {
+		return `Not ${operation === 'kill' ? 'killed' : 'restarted'}: this REST API user is read-only (403); use an admin user.`;
+	}
+
+	const total = outcomes.length + gone.length;
+	if (total === 1) {
+		const only = outcomes[0] ?? {target: gone[0]!, ok: false, status: 404};
+		if (only.ok) {
+			return ttl === undefined
+				? `${past} ${describeTarget(only.target)}.`
+				: `${describeTarget(only.target)} will be killed in ${ttl} s.`.replace(/^s/, 'S');
+		}
+
+		if (unsure.length > 0) {
+			return `${describeTarget(only.target)} was not found (404): ${eitherWay}.`.replace(/^s/, 'S');
+		}
+
+		if (missing.length > 0) {
+			return `${describeTarget(only.target)} had already ended: nothing to ${operation}.`.replace(/^s/, 'S');
+		}
+
+		return `Could not ${operation} ${describeTarget(only.target)}: ${only.error ?? 'unknown error'}`;
+	}
+
+	const parts = [`${past} ${done.length} of ${total} sessions${ttl === undefined || operation !== 'kill' ? '' : ` (in ${ttl} s)`}`];
+	if (missing.length > 0) {
+		parts.push(`${missing.length} had already ended`);
+	}
+
+	if (unsure.length > 0) {
+		parts.push(`${unsure.length} not found (404): ended, or a MaxScale (version unknown) older than 22.08`);
+	}
+
+	if (errors.length > 0) {
+		parts.push(`${errors.length} failed: ${errors[0]?.error ?? 'unknown error'}`);
+	}
+
+	return `${parts.join('; ')}${parts.length === 1 ? '.' : ''}`;
+}
+
+export function operationDone(state: MonitorState, action: Extract<Action, {type: 'operation-done'}>): MonitorState {
+	const failed = action.outcomes.some((o) => !o.ok && o.status !== 404);
+	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl);
+	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.key));
+	const marked = new Set([...state.marked].filter((id) => !done.has(id)));
+	return {...state, marked, message: {tone: failed ? 'error' : 'ok', text}};
+}
