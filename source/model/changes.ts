@@ -30,10 +30,15 @@ export type Changes = {
 	 * ended row went three times as fast.
 	 */
 	hostPolls: ReadonlyMap<string, number>;
-	/** Opened and closed per second over the recent polls. */
+	/** Opened and closed per second over the recent polls: each MaxScale's, summed. */
 	rates: {opened: number; closed: number};
-	/** Recent per-poll samples behind the rates. */
-	window: Array<{opened: number; closed: number; seconds: number}>;
+	/**
+	 * Each MaxScale's recent polls behind the rates, by its key in `hosts`: `seconds` since
+	 * its own previous poll. One window over every host's polls mixed a host's two seconds
+	 * of sessions with the fraction of a second since another host's poll: with three, the
+	 * header said 14/s for 9.
+	 */
+	window: ReadonlyMap<string, ReadonlyArray<{opened: number; closed: number; seconds: number}>>;
 	/** Service → its session count at each of the last polls, oldest first. */
 	history: Map<string, number[]>;
 };
@@ -44,7 +49,7 @@ export const noChanges: Changes = {
 	ghosts: [],
 	hostPolls: new Map(),
 	rates: {opened: 0, closed: 0},
-	window: [],
+	window: new Map(),
 	history: new Map(),
 };
 
@@ -139,10 +144,17 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		}
 	}
 
-	const window = first ? [] : [...changes.window, {opened, closed, seconds}].slice(-5);
-	const totalSeconds = window.reduce((sum, sample) => sum + sample.seconds, 0);
-	const rate = (pick: (sample: {opened: number; closed: number}) => number) =>
-		totalSeconds > 0 ? window.reduce((sum, sample) => sum + pick(sample), 0) / totalSeconds : 0;
+	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-5);
+	const window = new Map(changes.window).set(host, own);
+	const rate = (pick: (sample: {opened: number; closed: number}) => number) => {
+		let sum = 0;
+		for (const samples of window.values()) {
+			const totalSeconds = samples.reduce((total, sample) => total + sample.seconds, 0);
+			sum += totalSeconds > 0 ? samples.reduce((total, sample) => total + pick(sample), 0) / totalSeconds : 0;
+		}
+
+		return sum;
+	};
 
 	const history = new Map<string, number[]>();
 	const services = new Set([...changes.history.keys(), ...counts.names()]);

@@ -78,10 +78,12 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 		byId.set(sessions[i]!.key, sessions[i]!);
 	}
 
-	const seconds = state.lastPoll === undefined ? undefined : Math.max(0.001, (action.at - state.lastPoll.at) / 1000);
 	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
 	const host = hostKey(state, action.host);
-	const firstAnswer = state.hosts[host]?.lastPoll === undefined;
+	const before = state.hosts[host]?.lastPoll;
+	const firstAnswer = before === undefined;
+	// Since this MaxScale's own previous poll: the rates are each host's, summed (changes.ts).
+	const seconds = before === undefined ? undefined : Math.max(0.001, (action.at - before.at) / 1000);
 	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, known});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});

@@ -116,3 +116,28 @@ test('a message lasts as many rounds of polls with two MaxScales as with one', (
 	assert.equal(one.message, undefined, 'faded after three polls');
 	assert.equal(two.message, undefined, 'faded after three rounds');
 });
+
+test('the opened and closed rates with several MaxScales: each one\'s own, summed, however their polls interleave', () => {
+	// A opens 10 sessions every 2 s, B and C 4 each: 9 a second in all. B and C answer just after A.
+	const next = {a: 1000, b: 2000, c: 3000};
+	const lists = {a: [] as Session[], b: [] as Session[], c: [] as Session[]};
+	const adds = {a: 10, b: 4, c: 4};
+	let state = initialState({hosts: ['a', 'b', 'c']});
+	const rates: number[] = [];
+	for (let round = 0; round < 12; round++) {
+		for (const [host, offset] of [['a', 0], ['b', 30], ['c', 60]] as const) {
+			if (round > 0) {
+				lists[host] = [...lists[host], ...Array.from({length: adds[host]}, () => session(next[host]++, {key: `${host}#${next[host]}`, host}))];
+			}
+
+			state = reducer(state, {type: 'poll-ok', host, sessions: lists[host], at: (round * 2000) + offset, latencyMs: 1, bytes: 1});
+			if (round > 5) {
+				rates.push(state.changes.rates.opened);
+			}
+		}
+	}
+
+	for (const rate of rates) {
+		assert.ok(Math.abs(rate - 9) < 0.01, `opened ${rates.map((r) => r.toFixed(1)).join(', ')} a second, not 9`);
+	}
+});
