@@ -8,7 +8,7 @@ import {sanitize} from './sanitize.js';
  * A note for the status line from the start (the demo's address, a recording's file, a
  * replay's span: 'info', one line) or a warning (TLS verification off: 'warn', shown whole).
  */
-export type Notice = {text: string; tone: 'info' | 'warn'};
+export type Notice = {text: string; tone: 'info' | 'warn'; more?: string};
 
 /**
  * The status line's note from the start: the warnings first (a config file others can read,
@@ -18,7 +18,8 @@ export type Notice = {text: string; tone: 'info' | 'warn'};
 export function startNotice(warnings: readonly string[], notes: ReadonlyArray<string | undefined>): Notice | undefined {
 	const said = notes.filter((note): note is string => note !== undefined && note !== '');
 	if (warnings.length > 0) {
-		return {tone: 'warn', text: [`Warning: ${warnings.join(' ')}`, ...said].join(' ')};
+		// The warnings read whole; the notes after them only where the line has room (ui/footer.tsx).
+		return {tone: 'warn', text: `Warning: ${warnings.join(' ')}`, ...(said.length === 0 ? {} : {more: said.join(' ')})};
 	}
 
 	return said.length === 0 ? undefined : {tone: 'info', text: said.join(' ')};

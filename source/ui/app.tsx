@@ -79,7 +79,7 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 		}
 
 		const replay = replayNotice(recording);
-		return notice?.tone === 'warn' ? {tone: 'warn', text: `${notice.text} ${replay}`} : {tone: 'info', text: replay};
+		return notice?.tone === 'warn' ? {tone: 'warn', text: notice.text, more: replay} : {tone: 'info', text: replay};
 	}, [recording, notice]);
 	return <Screen state={state} layout={layout} theme={theme} hostLabel={hostLabel} notice={note} />;
 }

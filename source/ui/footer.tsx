@@ -13,8 +13,11 @@ import type {Theme} from './theme.js';
 
 type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number};
 
-/** One sentence for the status line; a failure's names the other MaxScales failing, if any. */
-type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]};
+/**
+ * One sentence for the status line; a failure's names the other MaxScales failing, if any.
+ * `more`: a note after a warning, shown only when the two fit their two lines whole.
+ */
+type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string};
 
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
 	if (state.filter.error !== undefined && state.mode === 'filter') {
@@ -157,8 +160,14 @@ export function Footer({state, notice, theme, width}: Props) {
 		const colour = colours[message?.tone ?? 'info'];
 		// A note (the demo's, a replay's) stays on one line: the hints matter more than its end.
 		// A failure and a warning (TLS verification off) are read whole, on two lines if need be.
+		// A warning keeps its note (the demo's address, a replay's span) only if both fit whole.
+		const withMore = message?.more === undefined ? undefined : layOut(`${message.text} ${message.more}`, width, '');
 		const [first, second] =
-			message === undefined || message.tone === 'info' ? [fitText(message?.text ?? ' ', width)] : failureLines(message.text, message.othersFailing ?? [], width);
+			message === undefined || message.tone === 'info'
+				? [fitText(message?.text ?? ' ', width)]
+				: withMore?.whole
+					? withMore.lines
+					: failureLines(message.text, message.othersFailing ?? [], width);
 		line = (
 			<Text wrap="truncate" color={colour}>
 				{first}

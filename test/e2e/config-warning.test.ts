@@ -48,7 +48,8 @@ test('in a replay too: the warning, then the replay\'s own sentence', {skip, tim
 	const session = {key: '7', id: '7', host: 'mx:8989', service: 'RW-Split-Router', state: 'Session started', user: 'app'};
 	const frames = [1000, 3000].map((at) => JSON.stringify({t: at, host: 'mx:8989', ok: true, latencyMs: 1, bytes: 1, sessions: [session]}));
 	writeFileSync(recording, `${[JSON.stringify({format: 'sessiontop-recording/1', hosts: ['mx:8989']}), ...frames].join('\n')}\n`);
-	const pty = startPty({args: ['-c', config, '--replay', recording], cols: 100, rows: 24, env: {HOME: folder}});
+	// Wide enough for both on two lines; narrower, the warning alone is shown whole (footer.test.tsx).
+	const pty = startPty({args: ['-c', config, '--replay', recording], cols: 200, rows: 24, env: {HOME: folder}});
 	t.after(() => {
 		pty.dispose();
 	});

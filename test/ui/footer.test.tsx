@@ -184,3 +184,16 @@ test('a sentence with wide characters is laid out in cells: no line wider than t
 	const note = render80(initialState(), 30, {text: '東京データベース主サーバーに接続しています', tone: 'info'})[0]!;
 	assert.ok(cellWidth(note) <= 30 && note.endsWith('…'), note);
 });
+
+test('a warning with a note after it: both when they fit two lines whole, else the warning whole alone', () => {
+	const notice: Notice = {
+		tone: 'warn',
+		text: 'Warning: --demo watches its own simulated MaxScale, so --hosts and --user are ignored: leave out --demo to watch yours.',
+		more: 'Demo: a simulated MaxScale 24.02 on 127.0.0.1:41643 with 300 sessions and churn.',
+	};
+	const narrow = render80(initialState(), 80, notice);
+	assert.equal(narrow.slice(0, 2).join(' '), notice.text, 'the warning, whole, over two lines; no cut note');
+	const wide = render80(initialState(), 160, notice);
+	assert.equal(wide.slice(0, 2).join(' '), `${notice.text} ${notice.more}`);
+	assert.ok(!wide.join('\n').includes('…'));
+});
