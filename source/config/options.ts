@@ -9,7 +9,7 @@ import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {parseDuration} from './duration.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
-import {defaultHost, parseTarget} from './target.js';
+import {defaultHost, parseTarget, usesHttps} from './target.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
 import {groupingNames, parseSize, parseSort, parseTimeZone} from './values.js';
 
@@ -164,6 +164,17 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		}
 
 		serverTimeZone = zone === 'local' ? undefined : zone;
+	}
+
+	// A TLS file given on the command line or in the environment with no https host: the
+	// operator most likely forgot -s, and would otherwise learn nothing (the config file's are
+	// maxctrl's settings for every host, often https ones elsewhere: not worth a word).
+	if (!usesHttps(targets)) {
+		const unused = (['tlsCaCert', 'tlsCert', 'tlsKey'] as const).filter((name) => found[name] !== undefined && found[name].source !== 'file');
+		if (unused.length > 0) {
+			const named = unused.map((name) => found[name]!.where).join(', ');
+			warnings.push(`${named} ${unused.length === 1 ? 'is' : 'are'} not used: no MaxScale is reached over https. Add -s, or write https:// before the host.`);
+		}
 	}
 
 	if (file !== undefined) {

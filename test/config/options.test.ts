@@ -363,3 +363,16 @@ test('--demo names the connection flags it ignores; the environment and the file
 	assert.equal(demoWarning(ok(buildConfig({}, {env: {SESSIONTOP_HOSTS: 'mx1'}, file: file({u: 'x'})}))), undefined);
 	assert.equal(demoWarning(ok(buildConfig({interval: '1s', readonly: true}))), undefined, 'the view settings apply to the demo');
 });
+
+test('TLS files given on the command line or in the environment with no https host: one warning, as -s was likely forgotten', () => {
+	assert.deepEqual(ok(buildConfig({tlsCaCert: 'ca.pem', hosts: 'mx1'})).warnings, [
+		'--tls-ca-cert is not used: no MaxScale is reached over https. Add -s, or write https:// before the host.',
+	]);
+	assert.deepEqual(ok(buildConfig({hosts: 'mx1'}, {env: {SESSIONTOP_TLS_CERT: 'c.pem', SESSIONTOP_TLS_KEY: 'k.pem'}})).warnings, [
+		'SESSIONTOP_TLS_CERT, SESSIONTOP_TLS_KEY are not used: no MaxScale is reached over https. Add -s, or write https:// before the host.',
+	]);
+	assert.deepEqual(ok(buildConfig({tlsCaCert: 'ca.pem', hosts: 'mx1', secure: true})).warnings, [], 'with -s they are used');
+	assert.deepEqual(ok(buildConfig({tlsCaCert: 'ca.pem', hosts: 'https://mx1'})).warnings, []);
+	// maxctrl's config file holds them for every host it talks to: no word for those.
+	assert.deepEqual(ok(buildConfig({hosts: 'mx1'}, {file: file({'tls-ca-cert': 'ca.pem'})})).warnings, []);
+});
