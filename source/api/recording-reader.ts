@@ -135,7 +135,11 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	// A run that recorded no poll (stopped at once) shows nothing: it is not counted.
 	const runs = read.runs.filter((run) => run.frames.length > 0);
 	if (runs.length === 0) {
-		return `${file} holds no recorded polls: record one with --record ${file}.`;
+		// Neither a header nor a poll: some other file (a --watch --json capture, say), which
+		// advice to record into it would have spoilt.
+		return read.runs.length === 0
+			? `${file} is not a sessiontop recording (no line of it is one): name a file --record made.`
+			: `${file} holds no recorded polls: record one with --record ${file}.`;
 	}
 
 	const frames = runs.flatMap(({hosts, frames: [first, ...rest]}) => {

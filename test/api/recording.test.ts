@@ -76,3 +76,14 @@ test('a recording that cannot be written is told once, tried again each poll, an
 	assert.equal(recorder.problem, undefined);
 	assert.match(await readFile(file, 'utf8'), /"t":4/);
 });
+
+test('a file that is no recording is said to be none, not offered to be recorded into', async () => {
+	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const capture = path.join(directory, 'watch.ndjson');
+	// What --watch --json writes: arrays of sessions, one a line.
+	await appendFile(capture, '[{"id":"1","user":"app"}]\n[{"id":"1","user":"app"}]\n');
+	assert.equal(await readRecording(capture), `${capture} is not a sessiontop recording (no line of it is one): name a file --record made.`);
+	const headerOnly = path.join(directory, 'stopped.ndjson');
+	await appendFile(headerOnly, `${JSON.stringify({format: recordingFormat, hosts: ['mx1:8989']})}\n`);
+	assert.equal(await readRecording(headerOnly), `${headerOnly} holds no recorded polls: record one with --record ${headerOnly}.`);
+});
