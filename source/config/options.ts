@@ -11,7 +11,7 @@ import {parseDuration} from './duration.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
 import {defaultHost, parseTarget, usesHttps} from './target.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
-import {groupingNames, parseSize, parseSort, parseTimeZone} from './values.js';
+import {groupingNames, maxSizeBytes, parseSort, parseTimeZone, readSize} from './values.js';
 
 export {parseBoolean, parseSize, parseSort, parseTimeZone} from './values.js';
 export type {Env, Flags, Source, SettingName} from './settings.js';
@@ -148,9 +148,14 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	}
 
 	const maxBodyText = text('maxBody') ?? '256M';
-	const maxBodyBytes = parseSize(maxBodyText);
-	if (maxBodyBytes === undefined) {
-		return {error: `${describe(found.maxBody!, maxBodyText)} is not a size of at least 1K: use e.g. 512M or 1G (a number alone is bytes).`};
+	const maxBodyBytes = readSize(maxBodyText);
+	if (typeof maxBodyBytes !== 'number') {
+		const why = {
+			'not-a-size': 'is not a size (units K, M and G; a number alone is bytes)',
+			'too-small': 'is under 1K (a number alone is bytes)',
+			'too-large': `is over the ${Math.floor(maxSizeBytes / 1024 ** 3)}G an answer can be here`,
+		}[maxBodyBytes];
+		return {error: `${describe(found.maxBody!, maxBodyText)} ${why}: use e.g. 512M or 1G.`};
 	}
 
 	let serverTimeZone: string | undefined;

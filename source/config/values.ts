@@ -1,6 +1,7 @@
 // Setting values as people write them, in flags, the environment or maxctrl.cnf:
 // booleans (true/yes/on/1), sort orders (`idle desc`, `-idle`), groupings, sizes.
 
+import {constants} from 'node:buffer';
 import type {Grouping} from '../model/rows.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 
@@ -42,13 +43,26 @@ const sizeUnits: Record<string, number> = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 
  * bare `1` or `512` meant as MiB is refused (under the 1K floor) instead of kept.
  */
 export function parseSize(text: string): number | undefined {
+	const size = readSize(text);
+	return typeof size === 'number' ? size : undefined;
+}
+
+/** The largest --max-body: what a Buffer can hold (4G on 64-bit Node): no answer past it is ever read. */
+export const maxSizeBytes = constants.MAX_LENGTH;
+
+/** A size, or why it is none: not a size at all, under 1K, or over what sessiontop can hold. */
+export function readSize(text: string): number | 'not-a-size' | 'too-small' | 'too-large' {
 	const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([bkmg])(?:i?b)?)?\s*$/i.exec(text);
 	if (match === null) {
-		return undefined;
+		return 'not-a-size';
 	}
 
 	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'b').toLowerCase()] ?? 1));
-	return Number.isFinite(bytes) && bytes >= 1024 ? bytes : undefined;
+	if (!Number.isFinite(bytes) || bytes > maxSizeBytes) {
+		return 'too-large';
+	}
+
+	return bytes >= 1024 ? bytes : 'too-small';
 }
 
 /**

@@ -46,7 +46,10 @@ test('mistakes become one sentence', () => {
 		[{timeout: 'x'}, /not a duration/],
 		[{sort: 'cpu'}, /not a sort: use one of id, user/],
 		[{grouping: 'by-user'}, /not a grouping: use service-state, service or flat/],
-		[{maxBody: 'lots'}, /--max-body "lots" is not a size of at least 1K/],
+		[{maxBody: 'lots'}, /^--max-body "lots" is not a size \(units K, M and G; a number alone is bytes\): use e\.g\. 512M or 1G\.$/],
+		[{maxBody: '5T'}, /^--max-body "5T" is not a size \(units K, M and G/],
+		[{maxBody: '99999999999999999999'}, /^--max-body "99999999999999999999" is over the 4G an answer can be here: use e\.g\. 512M or 1G\.$/],
+		[{maxBody: '5G'}, /is over the 4G an answer can be here/],
 		[{user: ''}, /^--user "" is not a user name: give one, e.g. -u admin\.$/],
 		[{user: '  '}, /is not a user name/],
 		[{hosts: 'http://admin:pw@[127.0.0.1'}, /"http:\/\/…@\[127\.0\.0\.1" is not a host:port/],
@@ -73,7 +76,7 @@ test('--max-body: K, M, G are binary units; a number alone is bytes, at least 1K
 		assert.equal(parseSize(small), undefined, small);
 		const config = buildConfig({maxBody: small});
 		assert.ok('error' in config);
-		assert.equal(config.error, `--max-body "${small}" is not a size of at least 1K: use e.g. 512M or 1G (a number alone is bytes).`);
+		assert.equal(config.error, `--max-body "${small}" is under 1K (a number alone is bytes): use e.g. 512M or 1G.`);
 	}
 
 	assert.equal(ok(buildConfig({}, {env: {SESSIONTOP_MAX_BODY: '2097152'}})).maxBodyBytes, 2 * 1024 ** 2);
