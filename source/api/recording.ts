@@ -29,6 +29,7 @@ export class Recorder {
 	#queue: Promise<void> = Promise.resolve();
 	#failed: string | undefined;
 	#listener: ((problem: string) => void) | undefined;
+	#lost = 0;
 
 	constructor(file: string) {
 		this.#file = file;
@@ -79,6 +80,7 @@ export class Recorder {
 					this.#failed = undefined;
 				},
 				(error: unknown) => {
+					this.#lost++;
 					const first = this.#failed === undefined;
 					this.#failed = `Recording to ${this.#file} failed (${(error as {code?: string}).code ?? 'error'}): polls are not recorded while it cannot be written.`;
 					if (first) {
@@ -90,6 +92,16 @@ export class Recorder {
 
 	get problem(): string | undefined {
 		return this.#failed;
+	}
+
+	/** What the run lost, said at exit: recovered or not, the recording has a gap. */
+	get lost(): string | undefined {
+		if (this.#lost === 0) {
+			return undefined;
+		}
+
+		const polls = `${this.#lost} poll${this.#lost === 1 ? ' was' : 's were'} not recorded to ${this.#file}`;
+		return this.#failed === undefined ? `${polls}: writing failed for a while, so the recording has a gap there.` : `${polls}: ${this.#failed}`;
 	}
 
 	async flush(): Promise<void> {

@@ -72,9 +72,10 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 		await onExit?.();
 	}
 
-	// Said again once the screen is gone: the status line's sentence faded long ago.
-	if (recorder?.problem !== undefined) {
-		process.stderr.write(`sessiontop: ${recorder.problem}\n`);
+	// Said again once the screen is gone (the status line's sentence faded long ago), and
+	// a gap too: polls lost while writing failed, even if it recovered since.
+	if (recorder?.lost !== undefined) {
+		process.stderr.write(`sessiontop: ${recorder.lost}\n`);
 	}
 
 	return exitCode;

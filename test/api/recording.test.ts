@@ -75,6 +75,8 @@ test('a recording that cannot be written is told once, tried again each poll, an
 	await recorder.flush();
 	assert.equal(recorder.problem, undefined);
 	assert.match(await readFile(file, 'utf8'), /"t":4/);
+	// Recovered, but with a gap: said at exit.
+	assert.equal(recorder.lost, `2 polls were not recorded to ${file}: writing failed for a while, so the recording has a gap there.`);
 });
 
 test('a file that is no recording is said to be none, not offered to be recorded into', async () => {
