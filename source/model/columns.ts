@@ -57,7 +57,8 @@ export function naturalWidth(idWidth = 6, maxscaleWidth = 0): number {
  * MaxScales watched, are shortened apart when their column cannot hold them.
  */
 export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hosts: readonly string[] = []): Column[] {
-	const idSize = Math.min(12, Math.max(4, idWidth));
+	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
+	const idSize = Math.min(13, Math.max(4, idWidth + 1));
 	// The MaxScale column only when several are watched (maxscaleWidth > 0), as wide as the longest name.
 	const chosen = specs
 		.filter((spec) => spec.key !== 'maxscale' || maxscaleWidth > 0)

@@ -21,8 +21,9 @@ test('all columns at 120 and 80, fitting the width', () => {
 test('columns leave in order as the terminal narrows: I/O, Memory, State, Age, Idle', () => {
 	assert.deepEqual(keys(60), ['id', 'user', 'client', 'state', 'age', 'idle']);
 	assert.deepEqual(keys(50), ['id', 'user', 'client', 'age', 'idle']);
-	assert.deepEqual(keys(40), ['id', 'user', 'client', 'idle']);
-	assert.deepEqual(keys(33), ['id', 'user', 'client']);
+	assert.deepEqual(keys(41), ['id', 'user', 'client', 'idle']);
+	assert.deepEqual(keys(34), ['id', 'user', 'client']);
+	assert.deepEqual(keys(33), ['id', 'user']);
 	assert.deepEqual(keys(20), ['id', 'user']);
 });
 
