@@ -15,10 +15,21 @@ export type TitleParts = {
 	range: string;
 };
 
-/** The label, shorter and shorter: without its host, then only the session's id. */
+/** Characters of a host kept when the title must shorten it: its end, where the port and the last octet differ. */
+const hostEnd = 10;
+
+/**
+ * The label, shorter and shorter: its host cut at the front (`on …0.0.7:8989`), `#` for
+ * `Session`, then without the host, then only the id. The host goes last but one: with
+ * several MaxScales the same id can live on two, and the title is what tells them apart.
+ */
 function shorterLabels(label: string): string[] {
 	const withoutHost = label.replace(/ on .*$/, '');
-	return [...new Set([label, withoutHost, withoutHost.replace(/^Session /, '#')])];
+	const host = / on (.*)$/.exec(label)?.[1];
+	// Never starting at a separator: `…0.1:18811`, not `….0.1:18811`.
+	const shortHost = host === undefined || host.length <= hostEnd + 1 ? host : `…${host.slice(-hostEnd).replace(/^[.:]/, '')}`;
+	const withShortHost = shortHost === undefined ? [] : [`${withoutHost} on ${shortHost}`, `${withoutHost.replace(/^Session /, '#')} on ${shortHost}`];
+	return [...new Set([label, ...withShortHost, withoutHost, withoutHost.replace(/^Session /, '#')])];
 }
 
 /**

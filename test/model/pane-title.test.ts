@@ -25,3 +25,11 @@ test('a state (ended, last good) stays while the label shortens; the host goes f
 	assert.equal(line(fitTitle(parts, 34)), 'Session 42 on mx2:8989 1-3/120');
 	assert.equal(line(fitTitle(parts, 12)), '#42 1-3/120');
 });
+
+test('with several MaxScales the host is the last part to go, cut at its front first: the same id can live on two', () => {
+	const parts = {label: 'Session 3188634 on 127.0.0.1:18811', status: '', minor: true, range: ' 1-14/124'};
+	assert.equal(line(fitTitle(parts, 60)), 'Session 3188634 on 127.0.0.1:18811 1-14/124');
+	assert.equal(line(fitTitle(parts, 40)), 'Session 3188634 on …0.1:18811 1-14/124');
+	assert.equal(line(fitTitle(parts, 34)), '#3188634 on …0.1:18811 1-14/124');
+	assert.equal(line(fitTitle(parts, 30)), 'Session 3188634 1-14/124');
+});
