@@ -53,6 +53,8 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		copy: {type: 'copy'},
 		save: {type: 'save'},
 		help: {type: 'help', open: true},
+		// The terminal's, not the state's: ui/use-keys.ts suspends before any key reaches here.
+		suspend: undefined,
 		quit: {type: 'quit'},
 	};
 	return table[command];
@@ -62,6 +64,11 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 export function keyAction(state: MonitorState, input: string, name: string | undefined): Action | undefined {
 	if (name === 'ctrl+c') {
 		return {type: 'quit'};
+	}
+
+	// A paste is text for the filter prompt, and nothing anywhere else: never a key that acts.
+	if (name === 'paste' && state.mode !== 'filter') {
+		return undefined;
 	}
 
 	switch (state.mode) {

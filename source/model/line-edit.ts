@@ -52,10 +52,22 @@ function cut(line: Line, start: number, end: number): Line {
 	return start >= end ? line : {text: line.text.slice(0, start) + line.text.slice(end), cursor: start};
 }
 
-/** `input` (a key, or a paste of several) typed at the cursor, the cursor after it. */
-export function insert(line: Line, input: string): Line {
-	const text = line.text.slice(0, line.cursor) + input + line.text.slice(line.cursor);
-	return {text, cursor: clampCursor(text, line.cursor + input.length)};
+/** What a paste puts on the line: its line breaks and tabs as spaces, no other control characters. */
+export function pastedText(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replaceAll(/\r\n|[\r\n\t]/g, ' ').replaceAll(/[\u0000-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
+ * `input` (a key, or a paste of several) typed at the cursor, the cursor after it; what would
+ * take the line past `maxLength` is left out (whole characters), and `cut` says so.
+ */
+export function insert(line: Line, input: string, maxLength = Number.POSITIVE_INFINITY): Line & {cut?: true} {
+	const room = Math.max(0, maxLength - line.text.length);
+	const fits = input.length <= room ? input : input.slice(0, boundaries(input).findLast((edge) => edge <= room) ?? 0);
+	const text = line.text.slice(0, line.cursor) + fits + line.text.slice(line.cursor);
+	const edited = {text, cursor: clampCursor(text, line.cursor + fits.length)};
+	return fits.length < input.length ? {...edited, cut: true} : edited;
 }
 
 /** What each named key does to the line. */
@@ -83,18 +95,19 @@ const edits: Record<string, (line: Line) => Line> = {
 	'ctrl+w': (line) => cut(line, wordStart(line), line.cursor),
 	'ctrl+u': (line) => cut(line, 0, line.cursor),
 	'ctrl+k': (line) => cut(line, line.cursor, line.text.length),
-	space: (line) => insert(line, ' '),
 };
 
 /**
  * A key pressed at the prompt: the line it leaves, or undefined for a key that does not
  * edit (Enter, Esc, ↑ ↓ and the rest are the prompt's to handle). `name` as ui/key-names.ts
- * names keys; text typed or pasted has none.
+ * names keys; text typed has none, a paste is named `paste` (its line breaks become spaces:
+ * a paste never ends the prompt). Text past `maxLength` is left out (`cut`).
  */
-export function editLine(line: Line, input: string, name: string | undefined): Line | undefined {
+export function editLine(line: Line, input: string, name: string | undefined, maxLength?: number): (Line & {cut?: true}) | undefined {
 	const at = {text: line.text, cursor: clampCursor(line.text, line.cursor)};
-	if (name === undefined) {
-		return input.length > 0 ? insert(at, input) : undefined;
+	if (name === undefined || name === 'paste' || name === 'space') {
+		const text = name === 'paste' ? pastedText(input) : name === 'space' ? ' ' : input;
+		return text.length > 0 ? insert(at, text, maxLength) : undefined;
 	}
 
 	return Object.hasOwn(edits, name) ? edits[name]!(at) : undefined;

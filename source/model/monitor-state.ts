@@ -8,6 +8,7 @@ import type {ServerInfo} from '../api/server-info.js';
 import {noChanges, type Changes} from './changes.js';
 import {actionFor, keyAction, type Command} from './commands.js';
 import {noFilter, type Filter} from './filter.js';
+import {readKeys, type Key} from './key-reads.js';
 import {operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
 import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
@@ -109,6 +110,8 @@ export type Action =
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
 	| {type: 'command'; command: Command}
 	| {type: 'key'; input: string; name?: string}
+	/** The keys of one read from the terminal, in order (key-reads.ts). */
+	| {type: 'keys'; keys: Key[]}
 	| {type: 'refresh'}
 	| {type: 'quit'}
 	| {type: 'message'; message: Message | undefined}
@@ -206,6 +209,10 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		case 'key': {
 			const resolved = keyAction(state, action.input, action.name);
 			return resolved === undefined ? state : reducer(state, resolved);
+		}
+
+		case 'keys': {
+			return readKeys(state, action.keys, reducer);
 		}
 
 		case 'refresh': {

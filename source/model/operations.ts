@@ -138,6 +138,11 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 		return {...state, mode: 'list'};
 	}
 
+	// A paste is no answer: pasted text holding a `y` (or a line break) must never confirm.
+	if (name === 'paste') {
+		return state;
+	}
+
 	// q answers no here rather than quit with a question open (Ctrl-C still quits).
 	if (name === 'escape' || input === 'n' || input === 'N' || input === 'q') {
 		return {...state, mode: 'list', confirm: undefined, message: {tone: 'info', text: `Nothing was ${confirm.operation === 'kill' ? 'killed' : 'restarted'}.`}};

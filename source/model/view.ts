@@ -30,6 +30,9 @@ export type ViewAction =
 	| {type: 'pause'}
 	| {type: 'interval-step'; delta: number};
 
+/** Far more than any filter typed, and bounds what a paste (20,000 characters of a log) costs every poll. */
+export const maxFilterLength = 1000;
+
 export const intervalSteps = [500, 1000, 2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000];
 
 /**
@@ -156,17 +159,18 @@ function filterKey(state: MonitorState, input: string, name: string | undefined)
 	}
 
 	// Line editing, as in a shell (line-edit.ts); a key that does not edit does nothing here.
-	const line = editLine({text: state.filter.text, cursor: state.filterCursor}, input, name);
+	const line = editLine({text: state.filter.text, cursor: state.filterCursor}, input, name, maxFilterLength);
 	if (line === undefined) {
 		return state;
 	}
 
+	const message = line.cut ? {tone: 'error' as const, text: `A filter holds at most ${maxFilterLength.toLocaleString('en')} characters: the rest was left out.`} : state.message;
 	if (line.text === state.filter.text) {
-		return line.cursor === state.filterCursor ? state : {...state, filterCursor: line.cursor};
+		return line.cursor === state.filterCursor && message === state.message ? state : {...state, filterCursor: line.cursor, message};
 	}
 
-	// Incremental: every keystroke re-filters.
-	return applyView({...state, filter: parseFilter(line.text), filterCursor: line.cursor});
+	// Incremental: every keystroke re-filters (a paste, whole, once: monitor-state.ts's `keys`).
+	return applyView({...state, filter: parseFilter(line.text), filterCursor: line.cursor, message});
 }
 
 export function viewReducer(state: MonitorState, action: Action): MonitorState | undefined {

@@ -1,15 +1,57 @@
 // The terminal is the operator's: we take the alternate screen and hand the
 // normal one back exactly as it was, however we leave (q, Ctrl-C, SIGTERM,
-// SIGHUP when an SSH link drops, or a crash).
+// SIGHUP when an SSH link drops, or a crash), and for as long as Ctrl-Z has
+// us stopped.
 
-const enter = '\u001B[?1049h\u001B[H\u001B[2J';
-// Show the cursor, leave the alternate screen.
-const leave = '\u001B[?25h\u001B[?1049l';
+// Bracketed paste on: a paste comes wrapped in ESC[200~ … ESC[201~, so its line
+// breaks are never read as Enter, nor the rest of it as keys (ui/key-names.ts).
+const enter = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?2004h';
+// Bracketed paste off, show the cursor, leave the alternate screen (last: a crash's
+// message follows it on the normal screen).
+const leave = '\u001B[?2004l\u001B[?25h\u001B[?1049l';
+// Ink hides the cursor once, when it first draws: taken back, it is ours to hide again.
+const hideCursor = '\u001B[?25l';
 
 export type Screen = {restore(): void};
 
+type Taken = {stdout: NodeJS.WriteStream; redraw: Set<() => void>};
+let taken: Taken | undefined;
+
+function rawMode(on: boolean): void {
+	if (process.stdin.isTTY) {
+		try {
+			process.stdin.setRawMode(on);
+		} catch {}
+	}
+}
+
+/** Give the terminal back as on exit, for a while (Ctrl-Z). */
+function release(screen: Taken): void {
+	rawMode(false);
+	screen.stdout.write(leave);
+}
+
+/** Take it again: the screen as it was left, drawn whole (Ink would only draw what changed). */
+function retake(screen: Taken): void {
+	// Raw mode first: continued in the background (`bg`), that stops us again (SIGTTOU) before
+	// anything is drawn over the shell, until `fg`.
+	rawMode(true);
+	screen.stdout.write(enter + hideCursor);
+	for (const redraw of screen.redraw) {
+		redraw();
+	}
+}
+
 export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 	stdout.write(enter);
+	const screen: Taken = {stdout, redraw: new Set()};
+	taken = screen;
+	// Continued after a stop, ours (Ctrl-Z) or another's (kill -STOP): the shell had the terminal meanwhile.
+	const onContinue = () => {
+		retake(screen);
+	};
+
+	process.on('SIGCONT', onContinue);
 	let restored = false;
 	return {
 		restore() {
@@ -18,13 +60,40 @@ export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 			}
 
 			restored = true;
-			if (process.stdin.isTTY) {
-				try {
-					process.stdin.setRawMode(false);
-				} catch {}
+			process.off('SIGCONT', onContinue);
+			if (taken === screen) {
+				taken = undefined;
 			}
 
+			rawMode(false);
 			stdout.write(leave);
 		},
 	};
+}
+
+/** Call `redraw` to draw the whole frame whenever the terminal is taken back; returns the undo. */
+export function onRetake(redraw: () => void): () => void {
+	const screen = taken;
+	screen?.redraw.add(redraw);
+	return () => {
+		screen?.redraw.delete(redraw);
+	};
+}
+
+/**
+ * Ctrl-Z: give the terminal back and stop, as a shell's job would. Raw mode keeps the terminal
+ * from sending SIGTSTP itself, so we do: to the whole process group, which stops `npx`'s npm
+ * with us and lets the shell see the job stop. Without job control (no shell to go back to,
+ * e.g. `tmux new 'sessiontop'`) the kernel drops the signal and this returns at once; after
+ * `fg` it returns when continued. Either way the terminal is taken again here.
+ */
+export function suspend(): void {
+	const screen = taken;
+	if (screen === undefined) {
+		return; // Not full screen (the tests' renders): nothing to give back.
+	}
+
+	release(screen);
+	process.kill(0, 'SIGTSTP');
+	retake(screen);
 }

@@ -46,6 +46,10 @@ const sequences: Record<string, string> = {
 	' ': 'space',
 };
 
+/**
+ * `name` is absent for typed text. A bracketed paste is one press named `paste`, its text
+ * whole in `input` (line breaks, tabs and all): never a key, so it cannot confirm a kill.
+ */
 export type KeyPress = {input: string; name?: string};
 
 /** One input event (a key, or a pasted run of text) to what was pressed. */
@@ -75,6 +79,70 @@ export function nameKey(data: string): KeyPress {
  * control keys one by one, text one character at a time.
  */
 export function splitKeys(data: string): KeyPress[] {
+	const read = keyReader();
+	const presses = read(data);
+	// Alone, a paste whose end never came is still one paste, not keys.
+	const rest = read.pending();
+	return rest === undefined ? presses : [...presses, {input: rest, name: 'paste'}];
+}
+
+// Bracketed paste (enabled in full-screen.ts): the terminal wraps what is pasted in these.
+export const pasteStart = '\u001B[200~';
+export const pasteEnd = '\u001B[201~';
+
+export type KeyReader = {
+	(data: string): KeyPress[];
+	/** The text of a paste begun and not yet ended, if any. */
+	pending(): string | undefined;
+};
+
+/**
+ * Reads input event after event: Ink hands a paste over in pieces (the start marker, the
+ * text, the end marker, and a long paste over several reads), so a paste begun in one read
+ * is kept until its end marker comes, and is then one press.
+ */
+export function keyReader(): KeyReader {
+	let paste: string | undefined;
+	const read = (data: string): KeyPress[] => {
+		const presses: KeyPress[] = [];
+		let rest = data;
+		while (rest !== '') {
+			if (paste !== undefined) {
+				// From just before what was kept: the end marker may straddle two reads.
+				const from = Math.max(0, paste.length - pasteEnd.length);
+				paste += rest;
+				const end = paste.indexOf(pasteEnd, from);
+				if (end === -1) {
+					return presses;
+				}
+
+				presses.push({input: paste.slice(0, end), name: 'paste'});
+				rest = paste.slice(end + pasteEnd.length);
+				paste = undefined;
+				continue;
+			}
+
+			const start = rest.indexOf(pasteStart);
+			presses.push(...splitPlain(start === -1 ? rest : rest.slice(0, start)));
+			if (start === -1) {
+				break;
+			}
+
+			paste = '';
+			rest = rest.slice(start + pasteStart.length);
+		}
+
+		return presses;
+	};
+
+	return Object.assign(read, {pending: () => paste});
+}
+
+function splitPlain(data: string): KeyPress[] {
+	if (data === '') {
+		return [];
+	}
+
 	if (sequences[data] !== undefined || data.length <= 1) {
 		return [nameKey(data)];
 	}

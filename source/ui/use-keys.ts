@@ -1,32 +1,49 @@
-// Every key press goes to the reducer as a {type: 'key'}: the reducer knows the
-// mode (list, filter, confirmation, help) at the moment the key arrives.
+// Every read from the terminal goes to the reducer as one {type: 'keys'}: the reducer knows
+// the mode (list, filter, confirmation, help) at the moment each key in it arrives.
 
-import {useStdin} from 'ink';
+import {useStdin, useStdout} from 'ink';
 import {useEffect} from 'react';
 import type {Action} from '../model/monitor-state.js';
-import {splitKeys} from './key-names.js';
+import {onRetake, suspend} from './full-screen.js';
+import {keyReader} from './key-names.js';
 
 export function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
+	const {write} = useStdout();
 	useEffect(() => {
 		if (isRawModeSupported) {
 			setRawMode(true);
 		}
 
+		// Kept across reads: Ink hands a bracketed paste over in pieces.
+		const read = keyReader();
 		const onInput = (data: string) => {
-			// Keys typed faster than we read them arrive together: one action each,
-			// so "/app" opens the filter and types "app", and Tab then j scrolls the pane.
-			for (const {input, name} of splitKeys(data)) {
-				dispatch({type: 'key', input, name});
+			// Keys typed faster than we read them arrive together, in order: "/app" opens the
+			// filter and types "app", Tab then j scrolls the pane; a paste is one press.
+			const keys = read(data);
+			const stop = keys.findIndex((key) => key.name === 'ctrl+z');
+			const before = stop === -1 ? keys : keys.slice(0, stop);
+			if (before.length > 0) {
+				dispatch({type: 'keys', keys: before});
+			}
+
+			if (stop !== -1) {
+				// What came after Ctrl-Z in the same read was typed for the shell: dropped.
+				suspend();
 			}
 		};
 
+		// Taken back after Ctrl-Z: Ink writes through this the whole frame it last drew.
+		const stopRedraw = onRetake(() => {
+			write('');
+		});
 		events.on('input', onInput);
 		return () => {
 			events.off('input', onInput);
+			stopRedraw();
 			if (isRawModeSupported) {
 				setRawMode(false);
 			}
 		};
-	}, [events, setRawMode, isRawModeSupported, dispatch]);
+	}, [events, setRawMode, isRawModeSupported, dispatch, write]);
 }

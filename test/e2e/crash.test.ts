@@ -63,6 +63,7 @@ for (const {kind, message} of cases) {
 		assert.ok(state.alternateLeaves >= 1, 'never left the alternate screen');
 		assert.equal(state.cursorHidden, false, `the cursor is left hidden: ${context}`);
 		assert.notEqual(state.xtermCursorHidden, true, `xterm sees a hidden cursor: ${context}`);
+		assert.equal(state.bracketedPaste, false, `bracketed paste left on: ${context}`);
 		assert.equal(state.cooked, true, `raw mode left on: ${state.sttyAfter?.text ?? 'no stty'}`);
 		assert.deepEqual(state.sttyChanged, [], 'terminal settings changed');
 
@@ -103,6 +104,7 @@ test('a crash inside a render hands the terminal back and says so once, readably
 	assert.notEqual(exit.exitCode, 0, `a crash exits non-zero: ${context}`);
 	assert.equal(state.alternateScreen, false, `left in the alternate screen: ${context}`);
 	assert.equal(state.cursorHidden, false, `the cursor is left hidden: ${context}`);
+	assert.equal(state.bracketedPaste, false, `bracketed paste left on: ${context}`);
 	assert.equal(state.cooked, true, `raw mode left on: ${state.sttyAfter?.text ?? 'no stty'}`);
 	assert.deepEqual(state.sttyChanged, [], 'terminal settings changed');
 	// Ink may draw its error box on the alternate screen first; on the normal screen it is told once.

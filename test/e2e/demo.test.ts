@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
 import {test, type TestContext} from 'node:test';
-import {cliPath, keys, startPty, waitForExit, type Exit, type Pty} from './pty.js';
+import {cliPath, keys, startPty, waitForExit, type Pty} from './pty.js';
+import {assertRestored} from './restored.js';
 
 const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npx tsc\` first`;
 const testTimeout = 40_000;
@@ -49,25 +50,6 @@ function openDemo(t: TestContext, cols: number, rows: number): Pty {
 /** The list is up: a selected row and a service header. */
 async function waitForList(pty: Pty): Promise<string> {
 	return pty.waitFor((screen) => selectedRow.test(screen) && serviceHeader.test(screen), 15_000);
-}
-
-/** The program exited as expected and left the terminal as it found it. */
-async function assertRestored(pty: Pty, exit: Exit, expected: Exit['exitCode']): Promise<void> {
-	const state = await pty.terminalState();
-	const context = `exit ${JSON.stringify(exit)}; screen after exit:\n${state.screen}\nend of output: ${JSON.stringify(pty.rawOutput().slice(-300))}`;
-	assert.ok(exit.reported, `the wrapper did not report the exit: ${context}`);
-	assert.equal(exit.signal, null, `killed by a signal instead of handling it: ${context}`);
-	assert.equal(exit.exitCode, expected, `exit code: ${context}`);
-	assert.ok(state.alternateEnters >= 1, 'never entered the alternate screen');
-	assert.ok(state.alternateLeaves >= 1, `never left the alternate screen: ${context}`);
-	assert.equal(state.alternateScreen, false, `the alternate screen is still active: ${context}`);
-	// The normal screen was blank when the program started (the wrapper draws nothing): it must be handed back so.
-	assert.equal(state.screen.trim(), '', `the normal screen was written on: ${context}`);
-	assert.equal(state.cursorHidden, false, `the cursor is left hidden (last DECTCEM was ESC[?25l): ${context}`);
-	assert.notEqual(state.xtermCursorHidden, true, `xterm sees the cursor hidden: ${context}`);
-	assert.ok(state.sttyAfter, 'no stty -a after the exit');
-	assert.ok(state.cooked, `the terminal is left in raw mode:\n${state.sttyAfter.text}`);
-	assert.deepEqual(state.sttyChanged, [], `terminal settings changed:\n${state.sttyAfter.text}`);
 }
 
 async function browse(t: TestContext, cols: number, rows: number): Promise<void> {

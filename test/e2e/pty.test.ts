@@ -1,6 +1,6 @@
 // The e2e harness itself, on a small fixture program: it reads the screen as a
 // person sees it, follows resizes, and tells a terminal handed back intact from
-// one left in the alternate screen, with a hidden cursor, in raw mode.
+// one left in the alternate screen, with a hidden cursor, bracketed paste on, in raw mode.
 
 import assert from 'node:assert/strict';
 import process from 'node:process';
@@ -54,12 +54,14 @@ test('harness: screen, resize, synchronized frames and a clean exit', {timeout: 
 	assert.equal(state.xtermCursorHidden, false);
 	assert.equal(state.alternateEnters, 1);
 	assert.equal(state.alternateLeaves, 1);
+	assert.equal(state.bracketedPaste, false);
+	assert.deepEqual([state.bracketedPasteOn, state.bracketedPasteOff], [1, 1]);
 	assert.equal(state.sttyBefore?.flags.get('icanon'), true);
 	assert.equal(state.cooked, true);
 	assert.deepEqual(state.sttyChanged, []);
 });
 
-test('harness: sees a terminal left in the alternate screen, cursor hidden, raw', {timeout: 20_000}, async (t) => {
+test('harness: sees a terminal left in the alternate screen, cursor hidden, bracketed paste on, raw', {timeout: 20_000}, async (t) => {
 	const pty = openFixture(t);
 	await pty.waitFor('ready 40x10');
 	pty.kill('SIGKILL');
@@ -70,6 +72,8 @@ test('harness: sees a terminal left in the alternate screen, cursor hidden, raw'
 	assert.equal(state.cursorHidden, true);
 	assert.equal(state.xtermCursorHidden, true);
 	assert.equal(state.alternateLeaves, 0);
+	assert.equal(state.bracketedPaste, true);
+	assert.equal(state.bracketedPasteOff, 0);
 	assert.equal(state.cooked, false);
 	assert.equal(state.sttyAfter?.flags.get('icanon'), false);
 	assert.equal(state.sttyAfter?.flags.get('echo'), false);

@@ -2,8 +2,8 @@
 // `node build/cli.js …`) in a real pseudo-terminal, feed everything it writes
 // into a headless xterm of the same size, type keys at it and read the screen
 // the way a person sees it. After it exits, tell whether it left the terminal
-// as it found it: the normal screen, a visible cursor, and cooked (not raw)
-// input mode.
+// as it found it: the normal screen, a visible cursor, bracketed paste off, and
+// cooked (not raw) input mode.
 //
 // The program runs under pty-wrapper.mjs, which stays in the terminal around
 // it and reports the program's pid, its exit status and `stty -a` from before
@@ -70,6 +70,11 @@ export type TerminalState = {
 	/** How often the output entered (`ESC[?1049h`, `?1047h`, `?47h`) and left the alternate screen. */
 	alternateEnters: number;
 	alternateLeaves: number;
+	/** Bracketed paste (`ESC[?2004h`) is on: left on, the shell gets every paste wrapped in ESC[200~ … ESC[201~. */
+	bracketedPaste: boolean;
+	/** How often the output turned bracketed paste on and off. */
+	bracketedPasteOn: number;
+	bracketedPasteOff: number;
 	/** Terminal settings before the program started and after it exited. */
 	sttyBefore: Stty | undefined;
 	sttyAfter: Stty | undefined;
@@ -476,6 +481,9 @@ export function startPty({args, cols, rows, env = {}, command}: PtyOptions): Pty
 			xtermCursorHidden: core?.coreService?.isCursorHidden,
 			alternateEnters: count(raw, /\u001B\[\?(?:1049|1047|47)h/g),
 			alternateLeaves: count(raw, /\u001B\[\?(?:1049|1047|47)l/g),
+			bracketedPaste: terminal.modes.bracketedPasteMode,
+			bracketedPasteOn: count(raw, /\u001B\[\?2004h/g),
+			bracketedPasteOff: count(raw, /\u001B\[\?2004l/g),
 			sttyBefore: before,
 			sttyAfter: after,
 			sttyChanged: changed,

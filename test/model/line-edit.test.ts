@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {boundaries, clampCursor, editLine, type Line} from '../../source/model/line-edit.js';
+import {boundaries, clampCursor, editLine, pastedText, type Line} from '../../source/model/line-edit.js';
 import {lineWindow, type LineView} from '../../source/model/line-window.js';
 import {units} from '../../source/model/sanitize.js';
 
@@ -153,4 +153,20 @@ test('wide characters (two cells) are measured as drawn', () => {
 	assert.equal(at(8), '…字漢字[ ]', 'three of them, the … and the cursor: 8 cells');
 	assert.equal(at(0), '[漢]字漢…');
 	assert.equal(at(3), '…漢[字]漢…');
+});
+
+test('a paste goes in at the cursor as one line: line breaks and tabs as spaces, other control characters left out', () => {
+	const line = press(typed('user:'), 'home');
+	assert.equal(shown(editLine(line, 'report\r\nKyle\tq\n', 'paste')!), 'report Kyle q |user:');
+	assert.equal(pastedText('a\u0007b\u001B[Bc\u009Bd'), 'ab[Bcd');
+	assert.equal(editLine(line, '\r\n', 'paste')?.text, ' user:', 'a line break alone is a space, never Enter');
+	assert.equal(editLine(line, '\u0007', 'paste'), undefined, 'nothing left to insert');
+});
+
+test('a line capped at a length takes what fits, whole characters, and says it cut the rest', () => {
+	const line = typed('abc');
+	assert.deepEqual(editLine(line, 'defgh', undefined, 6), {text: 'abcdef', cursor: 6, cut: true});
+	assert.deepEqual(editLine(line, 'de', undefined, 6), {text: 'abcde', cursor: 5});
+	assert.deepEqual(editLine(line, '🚀🚀', 'paste', 6), {text: 'abc🚀', cursor: 5, cut: true}, 'never half an emoji');
+	assert.deepEqual(editLine(typed('abcdef'), '', 'space', 6), {text: 'abcdef', cursor: 6, cut: true});
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {nameKey, splitKeys} from '../../source/ui/key-names.js';
+import {keyReader, nameKey, splitKeys} from '../../source/ui/key-names.js';
 
 test('names the keys htop users press, Delete apart from Backspace, F9 and F1 included', () => {
 	assert.deepEqual(nameKey('\u001B[B'), {input: '', name: 'down'});
@@ -39,4 +39,27 @@ test('the filter prompt\'s word moves: Alt- and Ctrl-arrows as xterm and tmux se
 	// Backspace and Delete stay apart: the one before the cursor, the one under it.
 	assert.deepEqual(named('\u007F'), ['backspace']);
 	assert.deepEqual(named('\u001B[3~'), ['delete']);
+});
+
+test('a bracketed paste is one press named paste, its text whole, line breaks and all; keys around it stay keys', () => {
+	assert.deepEqual(splitKeys('\u001B[200~report\rKyle\u001B[201~'), [{input: 'report\rKyle', name: 'paste'}]);
+	assert.deepEqual(splitKeys('j\u001B[200~y\u001B[201~k'), [{input: 'j'}, {input: 'y', name: 'paste'}, {input: 'k'}]);
+	// Escape sequences inside a paste are its text, not keys.
+	assert.deepEqual(splitKeys('\u001B[200~a\u001B[Bq\u001B[201~'), [{input: 'a\u001B[Bq', name: 'paste'}]);
+});
+
+test('a paste that Ink hands over in pieces (markers, text, a long paste over several reads) stays one paste', () => {
+	const read = keyReader();
+	const named = (data: string) => read(data).map((k) => (k.name === undefined ? k.input : `<${k.name}:${k.input}>`));
+	// As Ink's input parser emits a paste: the start marker, the text, the end marker, each on its own.
+	assert.deepEqual(named('\u001B[200~'), []);
+	assert.deepEqual(named('report\rKy'), []);
+	assert.equal(read.pending(), 'report\rKy');
+	assert.deepEqual(named('le'), []);
+	assert.deepEqual(named('\u001B[201~'), ['<paste:report\rKyle>']);
+	assert.equal(read.pending(), undefined);
+	assert.deepEqual(named('K'), ['K'], 'after the paste, keys are keys again');
+	// The end marker cut in two (Ink flushes a partial escape sequence when the rest is late).
+	assert.deepEqual(named('\u001B[200~yy\u001B[20'), []);
+	assert.deepEqual(named('1~q'), ['<paste:yy>', 'q']);
 });

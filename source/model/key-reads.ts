@@ -1,0 +1,63 @@
+// One read from the terminal: the keys typed ahead in it act in turn (`K` then `yy` over a
+// slow link kills, then copies), except at the filter prompt, where a run of text is one
+// edit and one re-filter, and text with a line break inside it is a paste from a terminal
+// without bracketed paste: its line breaks become spaces rather than Enter, so the rest of
+// it is never read as keys in the list (`report⏎Kyle` would kill a session).
+
+import type {Action, MonitorState} from './monitor-state.js';
+
+export type Key = {input: string; name?: string};
+
+const isText = (key: Key): boolean => (key.name === undefined ? key.input !== '' : key.name === 'space');
+const isBreak = (key: Key): boolean => key.name === 'return' || key.name === 'tab';
+
+/** At the filter prompt, the keys from `start` on taken as one (and where they end), or undefined for one key as it is. */
+export function filterRun(keys: readonly Key[], start: number): {key: Key; end: number} | undefined {
+	// Enter first is Enter, whatever follows it in the read (`⏎p` typed fast keeps the filter, then pauses).
+	const first = keys[start];
+	if (first === undefined || !isText(first)) {
+		return undefined;
+	}
+
+	let end = start;
+	let lastText = start;
+	let breaks = false;
+	/** A line break with text on both sides of it. */
+	let inside = false;
+	for (; end < keys.length; end++) {
+		const key = keys[end]!;
+		if (isText(key)) {
+			inside ||= breaks;
+			lastText = end;
+		} else if (isBreak(key)) {
+			breaks = true;
+		} else {
+			break;
+		}
+	}
+
+	if (inside) {
+		const text = keys.slice(start, end).map((key) => (isText(key) ? key.input || ' ' : ' ')).join('');
+		return {key: {input: text, name: 'paste'}, end};
+	}
+
+	// Text typed ahead: one edit; an Enter at the end of it ("user:bob⏎" typed fast) still keeps the filter.
+	if (lastText > start) {
+		return {key: {input: keys.slice(start, lastText + 1).map((key) => key.input || ' ').join('')}, end: lastText + 1};
+	}
+
+	return undefined;
+}
+
+/** The keys of one read, each in the mode the one before it left. */
+export function readKeys(state: MonitorState, keys: readonly Key[], reduce: (state: MonitorState, action: Action) => MonitorState): MonitorState {
+	let next = state;
+	for (let index = 0; index < keys.length; ) {
+		const run = next.mode === 'filter' ? filterRun(keys, index) : undefined;
+		const key = run?.key ?? keys[index]!;
+		next = reduce(next, {type: 'key', input: key.input, name: key.name});
+		index = run?.end ?? index + 1;
+	}
+
+	return next;
+}
