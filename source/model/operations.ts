@@ -16,10 +16,12 @@ export type Target = {key: string; id: string; host: string; user?: string; clie
  * `hidden`: how many of the targets the filter hid when the confirmation opened.
  * `unable`: marked sessions left out because their MaxScale is too old for the call, and where.
  */
-export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: {count: number; hosts: string[]}};
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable};
+/** Marked sessions left out of a kill or restart: their MaxScale is older than 22.08. */
+export type Unable = {count: number; hosts: string[]};
 
 export type Effect =
-	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]}
+	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]; unable?: Unable}
 	| {seq: number; kind: 'copy'; text: string; what: string}
 	| {seq: number; kind: 'save'};
 
@@ -33,7 +35,7 @@ export type OperationAction =
 	| {type: 'copy'}
 	| {type: 'save'}
 	| {type: 'effect-done'; seq: number}
-	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number};
+	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable};
 
 /** A terminal clipboard over SSH takes about 100 KB of base64: 74 KB of text. */
 export const copyLimitBytes = 74_000;
@@ -64,16 +66,20 @@ function idList(targets: readonly Target[]): string {
 export function confirmQuestion(confirm: Confirm): string {
 	const verb = confirm.operation === 'kill' ? 'Kill' : 'Restart';
 	const [only] = confirm.targets;
-	// Marks on a MaxScale too old for the call are left out, and the question says so.
-	const unable = confirm.unable === undefined ? '' : ` (not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: that MaxScale is older than 22.08)`;
-	// Before 22.08 there is no such call: said before, since the 404 would read as "already gone".
-	const unknown = confirm.targets.some((target) => target.versionUnknown) ? ' (MaxScale\'s version is unknown: before 22.08 it cannot)' : '';
+	// Marks on a MaxScale too old for the call are left out, and a version not known yet is
+	// said (before 22.08 there is no such call, and its 404 would read as "already gone"):
+	// both in one parenthesis.
+	const notes = [
+		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: that MaxScale is older than 22.08`]),
+		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than 22.08 cannot ${confirm.operation}`] : []),
+	];
+	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {
-		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}${unknown}?`;
+		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?`;
 	}
 
 	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';
-	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}${unknown}?`;
+	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?`;
 }
 
 /** `3 marked`, and how many of them the filter hides: marks act even where the list does not show them. */
@@ -165,7 +171,7 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	const gone = confirm.targets.filter((target) => !state.byId.has(target.key));
 	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
 	const seq = state.seq + 1;
-	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone} as const;
+	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone, ...(confirm.unable === undefined ? {} : {unable: confirm.unable})} as const;
 	const verb = confirm.operation === 'kill' ? 'Killing' : 'Restarting';
 	return {...state, mode: 'list', confirm: undefined, seq, effects: [...state.effects, effect], message: {tone: 'info', text: `${verb} ${alive.length} session${alive.length === 1 ? '' : 's'}…`}};
 }

@@ -60,7 +60,9 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 
 export function operationDone(state: MonitorState, action: Extract<Action, {type: 'operation-done'}>): MonitorState {
 	const failed = action.outcomes.some((o) => !o.ok && o.status !== 404);
-	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl);
+	// The marks the confirmation left out (their MaxScale too old) are said again: still marked, not acted on.
+	const left = action.unable === undefined ? '' : ` ${action.unable.count} on ${action.unable.hosts.join(', ')} left out: older than 22.08.`;
+	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl) + left;
 	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.key));
 	const marked = new Set([...state.marked].filter((id) => !done.has(id)));
 	return {...state, marked, message: {tone: failed ? 'error' : 'ok', text}};

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
+import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {confirmQuestion} from '../model/operations.js';
 import {isGroupRow} from '../model/rows.js';
@@ -99,6 +100,11 @@ export function failureLines(text: string, others: readonly string[], width: num
 	return statusLines(text, width, alsoFailing(others, 0));
 }
 
+/** Every MaxScale watched is known to be older than 22.08: K is no use there, so the hints leave it out (the help keeps it). */
+function noneCanKill(state: MonitorState): boolean {
+	return state.hostOrder.length > 0 && state.hostOrder.every((host) => canKill(state.hosts[host]?.server?.version) === false);
+}
+
 /** The key hints that fit, whole, in their order: help and quit always (model/keymap.ts keyHint). */
 function hintItems(situation: HintSituation, readonly: boolean, theme: Theme): LineItem[] {
 	return keyHint(situation, readonly).map(({label, text, priority}) => ({
@@ -191,7 +197,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		<Box flexDirection="column" width={width}>
 			{line}
 			{more ?? (
-				<FittedLine items={hintItems(situation, state.readonly, theme)} width={width} />
+				<FittedLine items={hintItems(situation, state.readonly || noneCanKill(state), theme)} width={width} />
 			)}
 		</Box>
 	);

@@ -197,3 +197,14 @@ test('a warning with a note after it: both when they fit two lines whole, else t
 	assert.equal(wide.slice(0, 2).join(' '), `${notice.text} ${notice.more}`);
 	assert.ok(!wide.join('\n').includes('…'));
 });
+
+test('on a MaxScale known to be older than 22.08 the hints leave K out; on one of unknown or newer version they keep it', () => {
+	const hints = (version: string | undefined) => {
+		const state = version === undefined ? initialState() : reducer(initialState(), {type: 'server-info', info: {version, askedAt: 0}});
+		return render80(state, 120)[1]!;
+	};
+
+	assert.doesNotMatch(hints('6.4.15'), / K {2}kill/);
+	assert.match(hints('24.02.3'), / K {2}kill/);
+	assert.match(hints(undefined), / K {2}kill/, 'not known yet: kept');
+});
