@@ -89,6 +89,8 @@ export function splitKeys(data: string): KeyPress[] {
 // Bracketed paste (enabled in full-screen.ts): the terminal wraps what is pasted in these.
 export const pasteStart = '\u001B[200~';
 export const pasteEnd = '\u001B[201~';
+/** How long a paste may wait for its end marker before what follows is read as keys again. */
+const pasteWaitMs = 1000;
 
 export type KeyReader = {
 	(data: string): KeyPress[];
@@ -101,11 +103,20 @@ export type KeyReader = {
  * text, the end marker, and a long paste over several reads), so a paste begun in one read
  * is kept until its end marker comes, and is then one press.
  */
-export function keyReader(): KeyReader {
+export function keyReader(now: () => number = Date.now): KeyReader {
 	let paste: string | undefined;
+	let pasteAt = 0;
 	const read = (data: string): KeyPress[] => {
 		const presses: KeyPress[] = [];
 		let rest = data;
+		// A paste's pieces come within milliseconds. One whose end marker never came (a
+		// terminal that dropped it) must not swallow every key after it, q included: a read
+		// a second later without the end ends it, and is read as keys.
+		if (paste !== undefined && now() - pasteAt > pasteWaitMs && !data.includes(pasteEnd)) {
+			presses.push({input: paste, name: 'paste'});
+			paste = undefined;
+		}
+
 		while (rest !== '') {
 			if (paste !== undefined) {
 				// From just before what was kept: the end marker may straddle two reads.
@@ -129,6 +140,7 @@ export function keyReader(): KeyReader {
 			}
 
 			paste = '';
+			pasteAt = now();
 			rest = rest.slice(start + pasteStart.length);
 		}
 

@@ -63,3 +63,17 @@ test('a paste that Ink hands over in pieces (markers, text, a long paste over se
 	assert.deepEqual(named('\u001B[200~yy\u001B[20'), []);
 	assert.deepEqual(named('1~q'), ['<paste:yy>', 'q']);
 });
+
+test('a paste whose end marker never comes does not swallow the keys after it: a read a second later ends it', () => {
+	let clock = 0;
+	const read = keyReader(() => clock);
+	assert.deepEqual(read('\u001B[200~report'), []);
+	clock = 200;
+	assert.deepEqual(read(' more'), [], 'still the paste, within the second');
+	clock = 1500;
+	assert.deepEqual(read('q'), [{input: 'report more', name: 'paste'}, {input: 'q'}], 'q is a key again');
+	// A paste in pieces that ends in time is one press.
+	assert.deepEqual(read('\u001B[200~a'), []);
+	clock = 1600;
+	assert.deepEqual(read('b\u001B[201~j'), [{input: 'ab', name: 'paste'}, {input: 'j'}]);
+});
