@@ -19,10 +19,8 @@ export const historyLength = 60;
 export type Ghost = {session: Session; host: string; endedAtPoll: number};
 
 export type Changes = {
-	/** Key → its MaxScale's poll (hostPolls) in which it first appeared (only keys still highlighted). */
-	born: Map<string, number>;
-	/** Key → the MaxScale whose poll brought it, for each of `born`'s keys. */
-	bornOn: Map<string, string>;
+	/** Key → the MaxScale whose poll brought it, and that MaxScale's poll (hostPolls) then (only keys still highlighted). */
+	born: Map<string, {host: string; poll: number}>;
 	ghosts: Ghost[];
 	/**
 	 * Polls answered by each MaxScale, by its key in `hosts`. New and ended sessions age by
@@ -45,7 +43,6 @@ export type Changes = {
 
 export const noChanges: Changes = {
 	born: new Map(),
-	bornOn: new Map(),
 	ghosts: [],
 	hostPolls: new Map(),
 	rates: {opened: 0, closed: 0},
@@ -90,13 +87,10 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	const found = list === undefined ? undefined : new Uint8Array(list.length);
 	let after = 0;
 	const first = seconds === undefined;
-	const born = new Map<string, number>();
-	const bornOn = new Map<string, string>();
+	const born = new Map<string, {host: string; poll: number}>();
 	for (const [key, at] of changes.born) {
-		const on = changes.bornOn.get(key) ?? host;
-		if ((on !== host || poll - at < highlightPolls) && nextById.has(key)) {
+		if ((at.host !== host || poll - at.poll < highlightPolls) && nextById.has(key)) {
 			born.set(key, at);
-			bornOn.set(key, on);
 		}
 	}
 
@@ -124,8 +118,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 		if (!first && !carried && !previous.has(session.key) && (known === undefined || !known.has(session.key))) {
 			opened++;
-			born.set(session.key, poll);
-			bornOn.set(session.key, host);
+			born.set(session.key, {host, poll});
 		}
 	}
 
@@ -166,7 +159,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		}
 	}
 
-	return {born, bornOn, ghosts, hostPolls, rates: {opened: rate((s) => s.opened), closed: rate((s) => s.closed)}, window, history};
+	return {born, ghosts, hostPolls, rates: {opened: rate((s) => s.opened), closed: rate((s) => s.closed)}, window, history};
 }
 
 const bars = '▁▂▃▄▅▆▇█';

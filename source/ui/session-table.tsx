@@ -21,7 +21,8 @@ type Props = {
 	theme: Theme;
 	sort: Sort;
 	marked: ReadonlySet<string>;
-	born: ReadonlyMap<string, number>;
+	/** The keys of sessions still highlighted as new (model/changes.ts). */
+	born: ReadonlyMap<string, unknown>;
 	/** What to say when there are no rows (no sessions, or no data yet). */
 	empty: string;
 	/** The column titles above the rows; a short terminal keeps the rows instead (layout.ts). */

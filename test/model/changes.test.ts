@@ -29,7 +29,7 @@ test('new and ended sessions are the same whether the last list is walked or eve
 
 test('the walk finds sessions that ended in between, new ones, and a list that moved', () => {
 	const {walked} = both([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [1, 3, 4, 13, 5, 12, 6, 7, 8, 9, 10, 11]);
-	assert.deepEqual([...walked.born], [[13, 1]].map(([id, poll]) => [String(id), poll]));
+	assert.deepEqual([...walked.born], [['13', {host: '', poll: 1}]]);
 	assert.deepEqual(walked.ghosts.map((ghost) => ghost.session.id), ['2']);
 	assert.equal(walked.window.get('')?.at(-1)?.opened, 1);
 	assert.equal(walked.window.get('')?.at(-1)?.closed, 1);
