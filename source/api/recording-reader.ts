@@ -15,10 +15,10 @@ export const recordingFormat = 'sessiontop-recording/1';
 const formatFamily = 'sessiontop-recording/';
 
 /**
- * `hosts`: the first run's MaxScales (each run's own are on its first frame, Frame.run);
- * `runs`: how many runs of --record hold polls; `skipped`: lines that are not polls.
+ * `hosts`: the first run's MaxScales (each run's own are on its first frame, Frame.run:
+ * model/replay.ts runCount counts them); `skipped`: lines that are not polls.
  */
-export type Recording = {hosts: string[]; frames: Frame[]; skipped: number; runs: number};
+export type Recording = {hosts: string[]; frames: Frame[]; skipped: number};
 
 function reviveSession(raw: unknown): Session | undefined {
 	const r = raw as Record<string, unknown> | null;
@@ -147,5 +147,5 @@ export async function readRecording(file: string): Promise<Recording | string> {
 		const named = hosts.length > 0 ? hosts : [...new Set([first!, ...rest].map((frame) => frame.host))];
 		return [{...first!, run: {hosts: named}}, ...rest];
 	});
-	return {hosts: frames[0]!.run!.hosts, frames, skipped: read.skipped, runs: runs.length};
+	return {hosts: frames[0]!.run!.hosts, frames, skipped: read.skipped};
 }

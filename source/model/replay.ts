@@ -29,6 +29,11 @@ function frameActions(frame: Frame, multi: boolean, server = frame.ok ? frame.se
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** How many runs of --record these frames hold: the reader marks each run's first frame (Frame.run). */
+export function runCount(frames: readonly Frame[]): number {
+	return frames.filter((frame) => frame.run !== undefined).length;
+}
+
 /**
  * The status line's note while replaying: what is played, from when to when, in the screen's
  * own 24-hour times (the date once, and again only if the recording ends on another day),
@@ -42,7 +47,7 @@ export function replayNotice(recording: Pick<Recording, 'frames' | 'skipped'>): 
 	const from = `${formatDate(first)} ${formatClock(first)}`;
 	const to = formatDate(last) === formatDate(first) ? formatClock(last) : `${formatDate(last)} ${formatClock(last)}`;
 	const polls = plural(recording.frames.length, 'poll', 'polls');
-	const runs = recording.frames.filter((frame) => frame.run !== undefined).length;
+	const runs = runCount(recording.frames);
 	// The notes in three lengths, to shorten them before the rest.
 	const notes = (skipped: [string, string]) => [runs > 1 ? `${runs} runs` : '', recording.skipped > 0 ? plural(recording.skipped, ...skipped) : ''].filter(Boolean);
 	const keys = ': p pauses, [ ] step.';
@@ -169,8 +174,8 @@ function runBase(state: MonitorState, frames: readonly Frame[], index: number): 
 
 /** Said when stepping onto the first frame of a later run: how long nothing was recorded. */
 function runMessage(frames: readonly Frame[], index: number): MonitorState['message'] {
-	const run = frames.slice(0, index + 1).filter((frame) => frame.run !== undefined).length;
-	const runs = frames.filter((frame) => frame.run !== undefined).length;
+	const run = runCount(frames.slice(0, index + 1));
+	const runs = runCount(frames);
 	const gap = (frames[index]!.t - frames[index - 1]!.t) / 1000;
 	return {tone: 'info', text: `Run ${run} of ${runs} of --record starts here, ${formatDuration(gap)} after the last poll before it.`};
 }

@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {Recorder, readRecording, recordingFormat} from '../../source/api/recording.js';
+import {runCount} from '../../source/model/replay.js';
 import {session} from '../helpers/sessions.js';
 
 async function folder(): Promise<string> {
@@ -34,7 +35,7 @@ test('each run of --record writes its own header; the reader gives each run its 
 
 	const recording = await readRecording(file);
 	assert.ok(typeof recording !== 'string');
-	assert.equal(recording.runs, 2);
+	assert.equal(runCount(recording.frames), 2);
 	assert.equal(recording.skipped, 0, 'a later header is a run, not an unreadable line');
 	assert.deepEqual(recording.hosts, ['mx1:8989']);
 	assert.deepEqual(
@@ -56,7 +57,7 @@ test('--record to an existing file others can read makes it 0600; a cut last lin
 	assert.ok(typeof recording !== 'string');
 	assert.equal(recording.skipped, 1, 'only the cut line');
 	assert.deepEqual(recording.hosts, ['b:1'], 'the first run recorded no poll: the second is the first shown');
-	assert.equal(recording.runs, 1);
+	assert.equal(runCount(recording.frames), 1);
 });
 
 test('a recording of a format this sessiontop does not read is said so in one sentence, not skipped', async () => {
