@@ -170,7 +170,6 @@ async function main(): Promise<number> {
 	}
 
 	let tls: TlsOptions | undefined;
-	let warning: string | undefined;
 	if (demo === undefined && usesHttps(targets)) {
 		// node:tls is loaded only for https hosts.
 		const {noVerifyWarning, readTlsFiles} = await import('./config/tls.js');
@@ -180,7 +179,10 @@ async function main(): Promise<number> {
 		}
 
 		tls = read.tls;
-		warning = noVerifyWarning(config);
+		const noVerify = noVerifyWarning(config);
+		if (noVerify !== undefined) {
+			warnings.push(noVerify);
+		}
 	}
 
 	// undici is loaded only now: --help, --version and option mistakes stay quick.
@@ -198,7 +200,7 @@ async function main(): Promise<number> {
 	);
 
 	if (batch !== undefined) {
-		for (const text of warning === undefined ? warnings : [...warnings, warning]) {
+		for (const text of warnings) {
 			warn(text);
 		}
 
@@ -232,7 +234,7 @@ async function main(): Promise<number> {
 	const runMonitor = await loadMonitor();
 	const recording = flags.record === undefined ? undefined : `Recording every poll to ${flags.record}.`;
 	const {startNotice} = await import('./model/status-line.js');
-	const notice = startNotice(warning === undefined ? warnings : [...warnings, warning], [demo?.notice, recording]);
+	const notice = startNotice(warnings, [demo?.notice, recording]);
 	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads});
 }
 

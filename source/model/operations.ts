@@ -118,11 +118,17 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 
 	// Before 22.08 MaxScale has no such call and answers 404, which would read as "already gone".
 	const versionOf = (target: Target) => state.hosts[hostKey(state, target.host)]?.server?.version;
-	const old = targets.filter((target) => canKill(versionOf(target)) === false);
-	const able = targets.flatMap((target) => {
+	const old: Target[] = [];
+	const able: Target[] = [];
+	for (const target of targets) {
 		const can = canKill(versionOf(target));
-		return can === false ? [] : [can === undefined ? {...target, versionUnknown: true as const} : target];
-	});
+		if (can === false) {
+			old.push(target);
+		} else {
+			able.push(can === undefined ? {...target, versionUnknown: true} : target);
+		}
+	}
+
 	const [first] = old;
 	if (first !== undefined && able.length === 0) {
 		const where = state.hostOrder.length > 1 ? ` on ${first.host}` : '';
