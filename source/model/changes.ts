@@ -2,6 +2,7 @@
 // polls), sessions that ended (kept greyed for a few polls, then gone), the
 // open/close rates, and each service's session count over time for the sparklines.
 
+import type {SessionLookup} from './session-index.js';
 import type {Session} from './session.js';
 import {lookAhead} from './in-order.js';
 import {finish, stepItems, type Steps} from './steps.js';
@@ -51,14 +52,14 @@ export const noChanges: Changes = {
 };
 
 export type PollFacts = {
-	previous: ReadonlyMap<string, Session>;
+	previous: SessionLookup;
 	/**
 	 * The sessions `previous` was built from, in their order (the state's list). Optional: it
 	 * only spares look-ups, and is used only when its length is `previous.size` (no key twice).
 	 */
 	previousList?: readonly Session[];
 	next: readonly Session[];
-	nextById: ReadonlyMap<string, Session>;
+	nextById: SessionLookup;
 	/**
 	 * The MaxScale that answered (its key in `hosts`). Only its own sessions can have opened or
 	 * ended: the others' lists are the ones they last sent.

@@ -15,6 +15,7 @@ import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane
 import {pollOk, withHost, type PreparedPoll} from './poll.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
+import type {SessionLookup} from './session-index.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
 import {emptySummary, type Summary} from './summary.js';
@@ -42,7 +43,7 @@ export type MonitorState = {
 	/** Every host's sessions, merged. */
 	sessions: Session[];
 	/** Sessions by key (see Session.key). */
-	byId: Map<string, Session>;
+	byId: SessionLookup;
 	changes: Changes;
 	/** Per-state counts and the widest id over the whole list (summary.ts). */
 	summary: Summary;

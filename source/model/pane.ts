@@ -114,7 +114,7 @@ function keep(documents: ReadonlyMap<string, unknown>, key: string, kept: KeptDo
 }
 
 /** After a poll: only documents of sessions still listed, and the pane's own (an ended session's last). */
-export function keptFor(documents: ReadonlyMap<string, unknown>, byId: ReadonlyMap<string, unknown>, paneId: string | undefined): ReadonlyMap<string, unknown> {
+export function keptFor(documents: ReadonlyMap<string, unknown>, byId: {has(key: string): boolean}, paneId: string | undefined): ReadonlyMap<string, unknown> {
 	const gone = [...documents.keys()].filter((key) => key !== paneId && !byId.has(key));
 	if (gone.length === 0) {
 		return documents;

@@ -12,7 +12,8 @@ import {hostKey} from './host-key.js';
 import {keptFor} from './pane.js';
 import type {Row} from './rows.js';
 import type {Session} from './session.js';
-import {stepItems, finish, type Steps} from './steps.js';
+import {SessionIndex, type SessionLookup} from './session-index.js';
+import {finish, type Steps} from './steps.js';
 import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './view.js';
 
@@ -25,7 +26,7 @@ export type PreparedPoll = {
 	basis: readonly unknown[];
 	hosts: Record<string, HostStatus>;
 	sessions: Session[];
-	byId: Map<string, Session>;
+	byId: SessionLookup;
 	changes: Changes;
 	rows: Row[];
 	summary: Summary;
@@ -69,14 +70,7 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
-	const byId = new Map<string, Session>();
-	for (let i = 0; i < sessions.length; i++) {
-		if (i % stepItems === stepItems - 1) {
-			yield;
-		}
-
-		byId.set(sessions[i]!.key, sessions[i]!);
-	}
+	const byId = yield* SessionIndex.build(sessions);
 
 	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
 	const host = hostKey(state, action.host);
