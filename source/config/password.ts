@@ -1,6 +1,7 @@
 // The password asked for, as maxctrl does it: an empty `-p`/`--password=''` (or an
 // empty `p =` in the config file) means "ask me". On a terminal it is read without
-// echo after `Enter password: `; from a pipe, all of stdin is read and trimmed.
+// echo after `Enter password: ` (Enter on nothing asks again); from a pipe, all of
+// stdin is read and trimmed.
 // It is never printed, not even as stars.
 
 import {Buffer} from 'node:buffer';
@@ -24,6 +25,9 @@ async function readAll(input: Input): Promise<Asked> {
 	const password = Buffer.concat(chunks).toString('utf8').trim();
 	return password === '' ? {ok: false, reason: 'no-input'} : {ok: true, password};
 }
+
+/** Said when Enter comes with nothing typed, before the prompt again. */
+export const nothingTyped = 'Nothing was typed: type the password, or press Ctrl-C to give up.';
 
 /** Read one line from the terminal in raw mode, echoing nothing. */
 async function readHidden(input: Input, output: Output, prompt: string): Promise<Asked> {
@@ -52,6 +56,13 @@ async function readHidden(input: Input, output: Output, prompt: string): Promise
 			// Paste may bring several characters at once; an escape sequence (arrows…) is skipped whole.
 			for (const char of text.replace(/\u001B\[[\d;?]*[ -/]*[@-~]|\u001B[^[]/g, '')) {
 				if (char === '\r' || char === '\n') {
+					if (typed === '') {
+						// Never an empty password: it would come back as a 401 blaming --user and
+						// --password. Asked again, as sudo does, rather than given up on.
+						output.write(`\n${nothingTyped}\n${prompt}`);
+						continue;
+					}
+
 					finish({ok: true, password: typed});
 					return;
 				}

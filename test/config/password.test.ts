@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {after, before, test} from 'node:test';
-import {askPassword} from '../../source/config/password.js';
+import {askPassword, nothingTyped} from '../../source/config/password.js';
 import type {Simulator} from '../../source/simulator/index.js';
 import {runCli, simulator, skipWithoutBuild, tempDir} from '../batch/helpers.js';
 import {startPty} from '../e2e/pty.js';
@@ -45,6 +45,18 @@ test('on a terminal: raw mode, no echo, backspace and Ctrl-U edit, Enter ends, r
 	const cleared = askPassword(again, output());
 	again.write('wrong\u0015right\n');
 	assert.deepEqual(await cleared, {ok: true, password: 'right'});
+});
+
+test('on a terminal: Enter on nothing asks again, never sending an empty password', async () => {
+	const input = new FakeTty();
+	const out = output();
+	const asked = askPassword(input, out);
+	input.write('\r');
+	input.write('\n');
+	input.write('late\r');
+	assert.deepEqual(await asked, {ok: true, password: 'late'});
+	assert.equal(out.text, `Enter password: \n${nothingTyped}\nEnter password: \n${nothingTyped}\nEnter password: \n`);
+	assert.deepEqual(input.modes, [true, false], 'raw mode throughout, restored once');
 });
 
 test('on a terminal: Ctrl-C cancels, Ctrl-D on nothing gives up', async () => {
