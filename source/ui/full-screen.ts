@@ -3,6 +3,8 @@
 // SIGHUP when an SSH link drops, or a crash), and for as long as Ctrl-Z has
 // us stopped.
 
+import {hasJobControl} from './job-control.js';
+
 // Bracketed paste on: a paste comes wrapped in ESC[200~ … ESC[201~, so its line
 // breaks are never read as Enter, nor the rest of it as keys (ui/key-names.ts).
 const enter = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?2004h';
@@ -83,17 +85,22 @@ export function onRetake(redraw: () => void): () => void {
 /**
  * Ctrl-Z: give the terminal back and stop, as a shell's job would. Raw mode keeps the terminal
  * from sending SIGTSTP itself, so we do: to the whole process group, which stops `npx`'s npm
- * with us and lets the shell see the job stop. Without job control (no shell to go back to,
- * e.g. `tmux new 'sessiontop'`) the kernel drops the signal and this returns at once; after
- * `fg` it returns when continued. Either way the terminal is taken again here.
+ * with us and lets the shell see the job stop; after `fg` it returns when continued and takes
+ * the terminal again. Without job control (no shell to go back to, e.g. `tmux new
+ * 'sessiontop'`, where the kernel would drop the signal) it keeps the terminal and says so.
  */
-export function suspend(): void {
+export function suspend(): 'stopped' | 'no-shell' | 'not-full-screen' {
 	const screen = taken;
 	if (screen === undefined) {
-		return; // Not full screen (the tests' renders): nothing to give back.
+		return 'not-full-screen'; // The tests' renders: nothing to give back.
+	}
+
+	if (!hasJobControl()) {
+		return 'no-shell';
 	}
 
 	release(screen);
 	process.kill(0, 'SIGTSTP');
 	retake(screen);
+	return 'stopped';
 }

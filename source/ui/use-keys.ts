@@ -7,6 +7,9 @@ import type {Action} from '../model/monitor-state.js';
 import {onRetake, suspend} from './full-screen.js';
 import {keyReader} from './key-names.js';
 
+/** Ctrl-Z where no shell could bring sessiontop back (ui/job-control.ts). */
+export const noShell = 'Ctrl-Z: no shell to go back to here (no job control); q quits.';
+
 export function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	const {write} = useStdout();
@@ -29,7 +32,9 @@ export function useKeys(dispatch: (action: Action) => void): void {
 
 			if (stop !== -1) {
 				// What came after Ctrl-Z in the same read was typed for the shell: dropped.
-				suspend();
+				if (suspend() === 'no-shell') {
+					dispatch({type: 'message', message: {tone: 'info', text: noShell}});
+				}
 			}
 		};
 

@@ -135,15 +135,17 @@ test('Ctrl-Z under a shell: the terminal is handed back and the process stops; f
 	await assertRestored(pty, await waitForExit(pty), 0);
 });
 
-test('Ctrl-Z with no shell to go back to (the signal is dropped): the monitor carries on; SIGSTOP then SIGCONT from outside redraws it', {skip, timeout: 60_000}, async (t) => {
+test('Ctrl-Z with no shell to go back to: the monitor keeps the terminal and says why; SIGSTOP then SIGCONT from outside redraws it', {skip, timeout: 60_000}, async (t) => {
 	const pty = open(t, {file: process.execPath, args: [cliPath, '--demo']});
 	await pty.waitFor(listUp, 15_000);
 	pty.write('\u001A');
-	// Given back, then taken again at once.
-	await until(() => pty.rawOutput().split('\u001B[?1049h').length - 1 >= 2, 'the screen taken again');
+	let screen = await pty.waitFor(/no shell to go back to here/);
 	const app = pty.pid()!;
 	assert.notEqual(processState(app), 'T');
-	let screen = await pty.waitFor(listUp);
+	const kept = await pty.terminalState();
+	assert.equal(kept.alternateEnters, 1, 'the screen was never handed back (no flash of the shell)');
+	assert.equal(kept.alternateScreen, true);
+	screen = await pty.waitFor(listUp);
 	const before = selectedRow.exec(screen)?.[1];
 	pty.write(keys.down);
 	screen = await pty.waitFor((text) => listUp(text) && selectedRow.exec(text)?.[1] !== before);
