@@ -83,7 +83,7 @@ export const bindings: Binding[] = [
 	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
 	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
 	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},
-	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back)'},
+	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back), if there is one'},
 	{keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', command: 'quit', section: 'General', description: 'quit'},
 ];
 
