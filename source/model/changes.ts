@@ -15,6 +15,8 @@ import {Tally} from './tally.js';
 export const highlightPolls = 3;
 /** Samples of each service's count kept for the sparklines. */
 export const historyLength = 60;
+/** Each MaxScale's polls behind the rates. */
+export const windowPolls = 5;
 
 /** An ended session; `endedAtPoll` counts its MaxScale's polls (hostPolls), `host` names it. */
 export type Ghost = {session: Session; host: string; endedAtPoll: number};
@@ -138,18 +140,8 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		}
 	}
 
-	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-5);
+	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-windowPolls);
 	const window = new Map(changes.window).set(host, own);
-	const rate = (pick: (sample: {opened: number; closed: number}) => number) => {
-		let sum = 0;
-		for (const samples of window.values()) {
-			const totalSeconds = samples.reduce((total, sample) => total + sample.seconds, 0);
-			sum += totalSeconds > 0 ? samples.reduce((total, sample) => total + pick(sample), 0) / totalSeconds : 0;
-		}
-
-		return sum;
-	};
-
 	const history = new Map<string, number[]>();
 	const services = new Set([...changes.history.keys(), ...counts.names()]);
 	for (const service of services) {
@@ -160,7 +152,22 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		}
 	}
 
-	return {born, ghosts, hostPolls, rates: {opened: rate((s) => s.opened), closed: rate((s) => s.closed)}, window, history};
+	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history};
+}
+
+/** Opened and closed per second: each MaxScale's over its window, summed. */
+export function ratesOf(window: Changes['window']): Changes['rates'] {
+	const rate = (pick: (sample: {opened: number; closed: number}) => number) => {
+		let sum = 0;
+		for (const samples of window.values()) {
+			const totalSeconds = samples.reduce((total, sample) => total + sample.seconds, 0);
+			sum += totalSeconds > 0 ? samples.reduce((total, sample) => total + pick(sample), 0) / totalSeconds : 0;
+		}
+
+		return sum;
+	};
+
+	return {opened: rate((s) => s.opened), closed: rate((s) => s.closed)};
 }
 
 const bars = '▁▂▃▄▅▆▇█';

@@ -6,7 +6,9 @@ import type {Frame, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {formatClock, formatDate, formatDuration} from './format.js';
 import {noChanges} from './changes.js';
+import {hostKey} from './host-key.js';
 import type {Action, MonitorState} from './monitor-state.js';
+import {replayedChanges} from './replay-changes.js';
 import {emptySummary} from './summary.js';
 
 export type Replay = {frames: readonly Frame[]; index: number};
@@ -213,7 +215,11 @@ export function replayReducer(
 			}
 
 			const base = runBase(state, replay.frames, index);
-			const shown = actionsFor(replay, index, base.hostOrder.length > 1).reduce(reduce, {...base, replay: {...replay, index}});
+			const multi = base.hostOrder.length > 1;
+			const rebuilt = actionsFor(replay, index, multi).reduce(reduce, {...base, replay: {...replay, index}});
+			// Rates and sparklines as the run's polls up to here made them, not from its last lists alone.
+			const counted = replayedChanges(replay.frames, runStart(replay.frames, index), index, (host) => hostKey(base, multi ? host : undefined));
+			const shown = {...rebuilt, changes: {...rebuilt.changes, ...counted}};
 			return action.delta === 1 ? {...shown, message: runMessage(replay.frames, index)} : shown;
 		}
 

@@ -1,0 +1,105 @@
+// What a jump in a replay cannot take from the lists it rebuilds: the open/close rates and
+// the services' sparklines. Stepping one frame forward is a poll, as live, and they build
+// up poll by poll; a jump (a step back, `[`, a new run) shows each MaxScale's last list of
+// the run up to the frame (replay.ts), from which alone the rates read 0 and every
+// sparkline is one sample. Here they are counted from the run's frames before it, as those
+// polls made them (test/model/replay-changes.test.ts walks and jumps, and compares).
+
+import type {Frame} from '../api/recording.js';
+import {historyLength, ratesOf, windowPolls, type Changes} from './changes.js';
+import {Tally} from './tally.js';
+
+type Ok = Extract<Frame, {ok: true}>;
+
+/** Sessions per service in one frame's list: counted once per frame however often the replay jumps. */
+const countsOf = new WeakMap<Ok, ReadonlyMap<string, number>>();
+
+function serviceCounts(frame: Ok): ReadonlyMap<string, number> {
+	let counts = countsOf.get(frame);
+	if (counts === undefined) {
+		const tally = new Tally();
+		for (const session of frame.sessions) {
+			tally.add(session.service);
+		}
+
+		counts = new Map(tally.entries());
+		countsOf.set(frame, counts);
+	}
+
+	return counts;
+}
+
+/** One host's poll after its previous one: what trackChanges counts (changes.ts). */
+function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds: number} {
+	const was = new Set(before.sessions.map((session) => session.key));
+	const is = new Set(after.sessions.map((session) => session.key));
+	let opened = 0;
+	for (const session of after.sessions) {
+		opened += was.has(session.key) ? 0 : 1;
+	}
+
+	// Each key once: a list with a key twice ended it once.
+	let closed = 0;
+	for (const key of was) {
+		closed += is.has(key) ? 0 : 1;
+	}
+
+	return {opened, closed, seconds: Math.max(0.001, (after.t - before.t) / 1000)};
+}
+
+/**
+ * The window, rates and history after the frames `from`..`index` (one run) were polled one
+ * by one. `keyOf` names a frame's host as the state does (hostKey). The history goes back
+ * twice its length: a service's samples start where it last came back after a whole window
+ * at zero, and within that much every such return is seen.
+ */
+export function replayedChanges(frames: readonly Frame[], from: number, index: number, keyOf: (host: string) => string): Pick<Changes, 'window' | 'rates' | 'history'> {
+	const oks: Ok[] = [];
+	for (let i = from; i <= index && i < frames.length; i++) {
+		const frame = frames[i]!;
+		if (frame.ok) {
+			oks.push(frame);
+		}
+	}
+
+	const byHost = new Map<string, Ok[]>();
+	for (const frame of oks) {
+		const key = keyOf(frame.host);
+		byHost.set(key, [...(byHost.get(key) ?? []), frame].slice(-(windowPolls + 1)));
+	}
+
+	const window = new Map<string, Array<{opened: number; closed: number; seconds: number}>>();
+	for (const [host, polls] of byHost) {
+		window.set(host, polls.slice(1).map((poll, i) => sample(polls[i]!, poll)));
+	}
+
+	// Each host's latest counts before the history's first poll, then poll by poll, as live.
+	const start = Math.max(0, oks.length - 2 * historyLength);
+	const latest = new Map<string, ReadonlyMap<string, number>>();
+	for (const frame of oks.slice(0, start)) {
+		latest.set(keyOf(frame.host), serviceCounts(frame));
+	}
+
+	let history = new Map<string, number[]>();
+	for (const frame of oks.slice(start)) {
+		latest.set(keyOf(frame.host), serviceCounts(frame));
+		const merged = new Map<string, number>();
+		for (const counts of latest.values()) {
+			for (const [service, count] of counts) {
+				merged.set(service, (merged.get(service) ?? 0) + count);
+			}
+		}
+
+		const next = new Map<string, number[]>();
+		for (const service of new Set([...history.keys(), ...merged.keys()])) {
+			const samples = [...(history.get(service) ?? []), merged.get(service) ?? 0].slice(-historyLength);
+			if (samples.some((count) => count > 0)) {
+				next.set(service, samples);
+			}
+		}
+
+		history = next;
+	}
+
+	return {window, rates: ratesOf(window), history};
+}
