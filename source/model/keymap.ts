@@ -133,8 +133,8 @@ export function keyHint(situation: HintSituation, readonly = false): Hint[] {
 		pane: [['↑↓ PgDn', 'scroll', 4], ['Tab', 'to list', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
 		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1]],
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
-		'confirm-kill': [['y Enter', 'yes', 0], ['n Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
-		'confirm-restart': [['y Enter', 'yes', 0], ['n Esc', 'no', 0]],
+		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
+		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
 	};
 	return hints[situation].filter(([label]) => !(readonly && label === 'K')).map(([label, text, priority]) => ({label, text, priority}));
 }

@@ -155,8 +155,9 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 		return state;
 	}
 
-	// q answers no here rather than quit with a question open (Ctrl-C still quits).
-	if (name === 'escape' || input === 'n' || input === 'N' || input === 'q') {
+	// q answers no here rather than quit with a question open (Ctrl-C still quits). Enter
+	// too, as [y/N] says: a kill is not undone, and a stray Enter must not be one.
+	if (name === 'escape' || name === 'return' || input === 'n' || input === 'N' || input === 'q') {
 		return {...state, mode: 'list', confirm: undefined, message: {tone: 'info', text: `Nothing was ${confirm.operation === 'kill' ? 'killed' : 'restarted'}.`}};
 	}
 
@@ -168,7 +169,7 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 		return {...state, confirm: {...confirm, ttl: confirm.ttl + input}};
 	}
 
-	if (name !== 'return' && input !== 'y' && input !== 'Y') {
+	if (input !== 'y' && input !== 'Y') {
 		return state;
 	}
 

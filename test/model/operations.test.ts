@@ -39,13 +39,13 @@ test('K asks, naming id, user@host and service; y sends exactly that id', () => 
 	assert.deepEqual(operationOf(state).targets.map((t) => t.id), ['2']);
 });
 
-test('Delete and F9 kill too; n and Esc cancel without sending', () => {
+test('Delete and F9 kill too; n, Esc and Enter cancel without sending, as [y/N] says', () => {
 	for (const key of ['delete', 'f9']) {
 		assert.equal(type(start(sessions), key).mode, 'confirm');
 	}
 
-	for (const key of ['n', 'escape']) {
-		const state = type(start(sessions), 'K', key);
+	for (const key of ['n', 'escape', 'return']) {
+		const state = type(start(sessions), 'K', '5', key);
 		assert.equal(state.mode, 'list');
 		assert.deepEqual(state.effects, []);
 		assert.match(state.message?.text ?? '', /Nothing was killed/);
@@ -55,7 +55,7 @@ test('Delete and F9 kill too; n and Esc cancel without sending', () => {
 test('a grace period typed in the confirmation becomes ?ttl', () => {
 	let state = type(start(sessions), 'K', '3', '0', '5', 'backspace');
 	assert.equal(state.confirm?.ttl, '30');
-	state = type(state, 'return');
+	state = type(state, 'y');
 	assert.equal(operationOf(state).ttl, 30);
 });
 
