@@ -98,7 +98,12 @@ export function takesCursor(action: Action): boolean {
  */
 export function placeRows(state: MonitorState, rows: Row[], previousRows: readonly Row[]): MonitorState {
 	const selectedId = state.autoCursor ? firstRow(rows) : reselect(previousRows, rows, state.selectedId);
-	return moveCursor({...state, rows}, selectedId, {followPane: false});
+	// The pane stays on its session while that is listed (an ended one keeps its last document
+	// until the cursor moves). Still live but no longer shown (the filter, a collapsed group), it
+	// follows the cursor: else y would copy one session's document while K killed another.
+	const {pane} = state;
+	const hidden = pane.open && pane.id !== undefined && state.byId.has(pane.id) && indexOfKey(rows, pane.id) === -1;
+	return moveCursor({...state, rows}, selectedId, {followPane: hidden});
 }
 
 /** Rebuild the rows after the data or the view changed, keeping the cursor on its row. */
