@@ -47,6 +47,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		slower: {type: 'interval-step', delta: 1},
 		faster: {type: 'interval-step', delta: -1},
 		mark: {type: 'mark'},
+		'mark-shown': {type: 'mark-shown'},
 		'unmark-all': {type: 'unmark-all'},
 		kill: {type: 'ask', operation: 'kill'},
 		restart: {type: 'ask', operation: 'restart'},

@@ -28,6 +28,7 @@ export type Command =
 	| 'slower'
 	| 'faster'
 	| 'mark'
+	| 'mark-shown'
 	| 'unmark-all'
 	| 'kill'
 	| 'restart'
@@ -76,7 +77,8 @@ export const bindings: Binding[] = [
 	{keys: [']'], label: ']', command: 'step-forward', section: 'Polling', description: 'replay: one poll forward in time'},
 	{keys: ['+'], label: '+', command: 'slower', section: 'Polling', description: 'poll less often (up to 60 s)'},
 	{keys: ['-'], label: '-', command: 'faster', section: 'Polling', description: 'poll more often (down to 0.5 s)'},
-	{keys: ['space'], label: 'Space', command: 'mark', section: 'Act', description: 'mark or unmark, then move down'},
+	{keys: ['space'], label: 'Space', command: 'mark', section: 'Act', description: 'mark or unmark, then move down; on a group, all of it'},
+	{keys: ['*'], label: '*', command: 'mark-shown', section: 'Act', description: 'mark every session shown, or unmark them'},
 	{keys: ['u'], label: 'u', command: 'unmark-all', section: 'Act', description: 'unmark every session'},
 	{keys: ['K', 'delete', 'f9'], label: 'K Del F9', command: 'kill', section: 'Act', description: 'kill the session or the marked ones (asks first)', writes: true},
 	{keys: ['R'], label: 'R', command: 'restart', section: 'Act', description: 'restart the session or marked ones (asks first)', writes: true},
@@ -121,12 +123,13 @@ export type Hint = {
 	priority: number;
 };
 
-/** The one-line hint: the commands that matter most in this situation; read-only, no kill. */
-export function keyHint(situation: HintSituation, readonly = false): Hint[] {
+/** The one-line hint: the commands that matter most in this situation; read-only, no kill; paused, p resumes. */
+export function keyHint(situation: HintSituation, readonly = false, paused = false): Hint[] {
 	// Left out first in the list: the arrows (every terminal user tries them), then the sort (its arrow is in the title).
 	const hints: Record<HintSituation, Array<[string, string, number]>> = {
 		list: [['↑↓', 'move', 6], ['Enter', 'details', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
-		group: [['↑↓', 'move', 6], ['Enter', 'toggle', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
+		// K acts on sessions, not groups: on a group row Space marks the whole of it, for K after.
+		group: [['↑↓', 'move', 6], ['Enter', 'toggle', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['Space', 'mark all', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		// The pane follows the cursor: the keys move the list, Tab gives the pane the arrows.
 		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
@@ -136,5 +139,7 @@ export function keyHint(situation: HintSituation, readonly = false): Hint[] {
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
 	};
-	return hints[situation].filter(([label]) => !(readonly && label === 'K')).map(([label, text, priority]) => ({label, text, priority}));
+	return hints[situation]
+		.filter(([label]) => !(readonly && label === 'K'))
+		.map(([label, text, priority]) => ({label, text: paused && label === 'p' ? 'resume' : text, priority}));
 }

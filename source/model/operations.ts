@@ -5,7 +5,7 @@
 
 import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
-import {moveBy} from './selection.js';
+import {markReducer, type MarkAction} from './marks.js';
 import {canKill} from './version.js';
 import type {Session} from './session.js';
 
@@ -28,8 +28,7 @@ export type Effect =
 export type Outcome = {target: Target; ok: boolean; status?: number; error?: string};
 
 export type OperationAction =
-	| {type: 'mark'}
-	| {type: 'unmark-all'}
+	| MarkAction
 	| {type: 'ask'; operation: Operation}
 	| {type: 'confirm-key'; input: string; name?: string}
 	| {type: 'copy'}
@@ -213,25 +212,10 @@ function copy(state: MonitorState): MonitorState {
 
 export function operationReducer(state: MonitorState, action: Action): MonitorState | undefined {
 	switch (action.type) {
-		case 'mark': {
-			const id = state.selectedId;
-			if (id === undefined || !state.byId.has(id)) {
-				return state;
-			}
-
-			const marked = new Set(state.marked);
-			if (marked.has(id)) {
-				marked.delete(id);
-			} else {
-				marked.add(id);
-			}
-
-			// Like htop: marking moves down, so Space Space Space marks a run.
-			return {...state, marked, selectedId: moveBy(state.rows, id, 1) ?? id};
-		}
-
+		case 'mark':
+		case 'mark-shown':
 		case 'unmark-all': {
-			return {...state, marked: new Set()};
+			return markReducer(state, action);
 		}
 
 		case 'ask': {

@@ -106,8 +106,8 @@ function noneCanKill(state: MonitorState): boolean {
 }
 
 /** The key hints that fit, whole, in their order: help and quit always (model/keymap.ts keyHint). */
-function hintItems(situation: HintSituation, readonly: boolean, theme: Theme): LineItem[] {
-	return keyHint(situation, readonly).map(({label, text, priority}) => ({
+function hintItems(situation: HintSituation, readonly: boolean, paused: boolean, theme: Theme): LineItem[] {
+	return keyHint(situation, readonly, paused).map(({label, text, priority}) => ({
 		key: label,
 		priority,
 		gap: '',
@@ -197,7 +197,7 @@ export function Footer({state, notice, theme, width}: Props) {
 		<Box flexDirection="column" width={width}>
 			{line}
 			{more ?? (
-				<FittedLine items={hintItems(situation, state.readonly || noneCanKill(state), theme)} width={width} />
+				<FittedLine items={hintItems(situation, state.readonly || noneCanKill(state), state.paused, theme)} width={width} />
 			)}
 		</Box>
 	);

@@ -82,7 +82,7 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 	const paneFocused = type(withPane, 'tab');
 	const groupWithPane = type(withPane, 'home');
 	const cases: Array<[string, MonitorState, HintSituation, string]> = [
-		['a group row', grouped, 'group', ' ↑↓  move  Enter  toggle  /  filter  <>  sort  K  kill  p  pause  ?  help  q  quit'],
+		['a group row', grouped, 'group', ' ↑↓  move  Enter  toggle  /  filter  <>  sort  Space  mark all  p  pause  ?  help  q  quit'],
 		['a session row', onSession, 'list', ' ↑↓  move  Enter  details  /  filter  <>  sort  K  kill  p  pause  ?  help  q  quit'],
 		// The pane open, the list focused: the keys move the list (PgDn too), Tab reaches the pane.
 		['the pane open, the list focused', withPane, 'list-pane', ' ↑↓  move  Tab  to pane  y  copy  Esc  close  /  filter  ?  help  q  quit'],
@@ -207,4 +207,15 @@ test('on a MaxScale known to be older than 22.08 the hints leave K out; on one o
 	assert.doesNotMatch(hints('6.4.15'), / K {2}kill/);
 	assert.match(hints('24.02.3'), / K {2}kill/);
 	assert.match(hints(undefined), / K {2}kill/, 'not known yet: kept');
+});
+
+test('paused, the hints say p resumes; on a group row, Space marks it all (K acts on sessions)', () => {
+	const state = start([session(1), session(2)]);
+	assert.match(render80(state, 100).join('\n'), / p {2}pause /);
+	assert.match(render80(type(state, 'p'), 100).join('\n'), / p {2}resume /);
+	const onGroup = type(state, 'home');
+	assert.equal(onGroup.rows[0]?.key, onGroup.selectedId);
+	const hints = render80(onGroup, 100).join('\n');
+	assert.match(hints, / Space {2}mark all /);
+	assert.doesNotMatch(hints, / K {2}kill /);
 });

@@ -1,0 +1,80 @@
+// Marks: the sessions a kill or restart acts on together. Space marks the session under the
+// cursor (or, on a group row, every session of the group the filter lets through), `*`
+// every session the filter lets through, `u` (or Esc with nothing else to close) none.
+// Each says what it did when it did more than the one row: 544 sessions of a runaway user
+// are marked with / and *, not 544 presses of Space.
+
+import {indexOfKey, moveBy} from './selection.js';
+import type {MonitorState} from './monitor-state.js';
+import {isGroupRow, noService, noState, type GroupRow} from './rows.js';
+import type {Session} from './session.js';
+
+export type MarkAction = {type: 'mark'} | {type: 'mark-shown'} | {type: 'unmark-all'};
+
+const plural = (n: number) => `${n.toLocaleString('en')} session${n === 1 ? '' : 's'}`;
+
+/** Live sessions the filter lets through, of one group or all (collapsed groups too: folded, not hidden). */
+function shown(state: MonitorState, group?: GroupRow): Session[] {
+	const {test} = state.filter;
+	return state.sessions.filter(
+		(session) =>
+			(test === undefined || test(session)) &&
+			(group === undefined ||
+				((session.service || noService) === group.service && (group.kind === 'service' || (session.state || noState) === group.state))),
+	);
+}
+
+/** All of `sessions` marked, or, if they all were, none of them; `said` words the count (`3 sessions of RW`). */
+function toggleAll(state: MonitorState, sessions: readonly Session[], said: (count: string) => string): MonitorState {
+	if (sessions.length === 0) {
+		return {...state, message: {tone: 'info', text: 'No session here to mark.'}};
+	}
+
+	const marked = new Set(state.marked);
+	const all = sessions.every((session) => marked.has(session.key));
+	for (const session of sessions) {
+		if (all) {
+			marked.delete(session.key);
+		} else {
+			marked.add(session.key);
+		}
+	}
+
+	return {...state, marked, message: {tone: 'info', text: `${all ? 'Unmarked' : 'Marked'} ${said(plural(sessions.length))}.`}};
+}
+
+export function markReducer(state: MonitorState, action: MarkAction): MonitorState {
+	switch (action.type) {
+		case 'mark': {
+			const id = state.selectedId;
+			const row = state.rows[indexOfKey(state.rows, id)];
+			if (isGroupRow(row)) {
+				const name = row.kind === 'service' ? row.service : `${row.service} › ${row.state}`;
+				return toggleAll(state, shown(state, row), (count) => `${count} of ${name}${state.filter.test === undefined ? '' : ' (filtered)'}`);
+			}
+
+			if (id === undefined || !state.byId.has(id)) {
+				return state;
+			}
+
+			const marked = new Set(state.marked);
+			if (marked.has(id)) {
+				marked.delete(id);
+			} else {
+				marked.add(id);
+			}
+
+			// Like htop: marking moves down, so Space Space Space marks a run.
+			return {...state, marked, selectedId: moveBy(state.rows, id, 1) ?? id};
+		}
+
+		case 'mark-shown': {
+			return toggleAll(state, shown(state), (count) => (state.filter.test === undefined ? `all ${count}` : `the ${count} the filter shows`));
+		}
+
+		case 'unmark-all': {
+			const count = state.marked.size;
+			return {...state, marked: new Set(), message: {tone: 'info', text: count === 0 ? 'No session is marked.' : `Unmarked ${plural(count)}.`}};
+		}
+	}
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {reducer} from '../../source/model/monitor-state.js';
+import {confirmQuestion} from '../../source/model/operations.js';
+import {serviceKey, stateKey} from '../../source/model/rows.js';
+import {session} from '../helpers/sessions.js';
+import {start, type} from '../helpers/state.js';
+
+// Two services; in RW, two states. etl has sessions in both services.
+const sessions = [
+	session(1, {user: 'etl', service: 'RW'}),
+	session(2, {user: 'app', service: 'RW'}),
+	session(3, {user: 'etl', service: 'RW', state: 'Stopping session'}),
+	session(4, {user: 'etl', service: 'Report'}),
+	session(5, {user: 'app', service: 'Report'}),
+];
+const live = () => reducer(start(sessions), {type: 'server-info', info: {version: '24.02.3', askedAt: 0}});
+const marked = (state: ReturnType<typeof live>) => [...state.marked].sort();
+const filter = (text: string) => ['/', ...text, 'return'];
+
+test('* marks every session the filter shows, then K names them all; * again unmarks them', () => {
+	let state = type(live(), ...filter('user:etl'), '*');
+	assert.deepEqual(marked(state), ['1', '3', '4']);
+	assert.equal(state.message?.text, 'Marked the 3 sessions the filter shows.');
+	state = type(state, 'K');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions: 1, 3, 4?');
+	state = type(state, 'n', '*');
+	assert.deepEqual(marked(state), []);
+	assert.equal(state.message?.text, 'Unmarked the 3 sessions the filter shows.');
+	state = type(state, 'escape', '*');
+	assert.equal(state.marked.size, 5, 'no filter: every session listed');
+	assert.equal(state.message?.text, 'Marked all 5 sessions.');
+});
+
+test('Space on a group row marks the group (what the filter shows of it, collapsed or not), and again unmarks it', () => {
+	let state = live();
+	state = {...state, selectedId: serviceKey('RW')};
+	state = type(state, 'space');
+	assert.deepEqual(marked(state), ['1', '2', '3']);
+	assert.equal(state.message?.text, 'Marked 3 sessions of RW.');
+	assert.equal(state.selectedId, serviceKey('RW'), 'the cursor stays on the group: Space again undoes it');
+	state = type(state, 'space');
+	assert.deepEqual(marked(state), []);
+	// A state group, under a filter, collapsed.
+	state = type(state, ...filter('user:etl'));
+	state = {...state, selectedId: stateKey('RW', 'Stopping session')};
+	state = type(state, 'c', 'space');
+	assert.deepEqual(marked(state), ['3']);
+	assert.equal(state.message?.text, 'Marked 1 session of RW › Stopping session (filtered).');
+});
+
+test('u and Esc say what they unmarked, or that nothing was', () => {
+	let state = type(live(), 'u');
+	assert.equal(state.message?.text, 'No session is marked.');
+	state = type(state, 'down', 'space', 'space');
+	state = type(state, 'escape');
+	assert.deepEqual(marked(state), []);
+	assert.equal(state.message?.text, 'Unmarked 2 sessions.');
+});
