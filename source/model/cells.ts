@@ -3,6 +3,7 @@
 
 import type {Column, ColumnKey} from './columns.js';
 import {compactCount, formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
+import {noService} from './rows.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
 
@@ -23,6 +24,12 @@ export function cellText(session: Session, key: ColumnKey): string {
 
 		case 'client': {
 			return formatClient(session.remote, session.port);
+		}
+
+		// Sanitized by the reader, as the user is. '' is a document that names no service:
+		// `(no service)`, as its group row and the header's sparkline say.
+		case 'service': {
+			return session.service === '' ? noService : session.service;
 		}
 
 		case 'state': {

@@ -2,6 +2,7 @@
 // narrows (the least telling first), and User and Client share what is left over.
 
 import {hostLabels} from './host-labels.js';
+import type {Grouping} from './rows.js';
 import type {SortKey} from './sort.js';
 
 export type ColumnKey = SortKey;
@@ -18,10 +19,17 @@ export type Column = {
 type Spec = {key: ColumnKey; title: string; min: number; max: number; align: 'left' | 'right'; dropRank: number};
 
 // dropRank: the higher, the sooner it goes when space runs out.
+// Service (flat view only) goes right after who and where from, before State and the times:
+// flat, it is the one place a session's service shows, and it says which application the
+// session is, while the states are counted in the header and every figure is in the pane.
+// It goes before MaxScale, half of a session's identity when several are watched (the same
+// id on two). Its min keeps a name's first nine characters (`Analytics…`); its max holds
+// `Read-Connection-Router`.
 const specs: Spec[] = [
 	{key: 'id', title: 'Id', min: 6, max: 8, align: 'right', dropRank: 0},
 	{key: 'user', title: 'User', min: 8, max: 20, align: 'left', dropRank: 1},
 	{key: 'client', title: 'Client', min: 15, max: 26, align: 'left', dropRank: 2},
+	{key: 'service', title: 'Service', min: 10, max: 22, align: 'left', dropRank: 2.7},
 	{key: 'state', title: 'State', min: 8, max: 8, align: 'left', dropRank: 5},
 	{key: 'age', title: 'Age', min: 6, max: 6, align: 'right', dropRank: 4},
 	{key: 'idle', title: 'Idle', min: 6, max: 6, align: 'right', dropRank: 3},
@@ -32,10 +40,13 @@ const specs: Spec[] = [
 
 const growth: Array<[ColumnKey, number]> = [
 	['client', 22],
+	// Whole names of the usual length (`RW-Split-Router`, `Analytics-Service`); longer ones last.
+	['service', 17],
 	['maxscale', 22],
 	['user', 16],
 	['client', 26],
 	['user', 20],
+	['service', 22],
 	['maxscale', 22],
 ];
 
@@ -46,22 +57,31 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 	return chosen.reduce((sum, spec) => sum + pick(spec), 0) + Math.max(0, chosen.length - 1) + gutter;
 }
 
+/**
+ * Whether the list has a column at all, whatever its width: MaxScale only when several are
+ * watched; Service only in flat view (grouped, every session sits under a row naming its service).
+ */
+export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping): boolean {
+	return key === 'maxscale' ? several : key === 'service' ? grouping === 'flat' : true;
+}
+
 /** The width past which the list has nothing more to show: the rest can go to the pane. */
-export function naturalWidth(idWidth = 6, maxscaleWidth = 0): number {
-	return layoutColumns(10_000, idWidth, maxscaleWidth).reduce((sum, column) => sum + column.width + 1, gutter - 1);
+export function naturalWidth(idWidth = 6, maxscaleWidth = 0, grouping: Grouping = 'service-state'): number {
+	return layoutColumns(10_000, idWidth, maxscaleWidth, [], grouping).reduce((sum, column) => sum + column.width + 1, gutter - 1);
 }
 
 /**
  * The columns for a list `width` wide; `idWidth` is the longest id on screen, so
  * ids are never cut (a long-running MaxScale has seven-digit ids). `hosts`, the
  * MaxScales watched, are shortened apart when their column cannot hold them.
+ * `grouping`: the list's (the Service column is flat view's).
  */
-export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hosts: readonly string[] = []): Column[] {
+export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hosts: readonly string[] = [], grouping: Grouping = 'service-state'): Column[] {
 	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
 	const idSize = Math.min(13, Math.max(4, idWidth + 1));
 	// The MaxScale column only when several are watched (maxscaleWidth > 0), as wide as the longest name.
 	const chosen = specs
-		.filter((spec) => spec.key !== 'maxscale' || maxscaleWidth > 0)
+		.filter((spec) => hasColumn(spec.key, maxscaleWidth > 0, grouping))
 		.map((spec) =>
 			spec.key === 'id'
 				? {...spec, min: idSize, max: idSize}
@@ -74,8 +94,8 @@ export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hos
 		chosen.splice(chosen.indexOf(drop), 1);
 	}
 
-	// Share the spare room in steps: the id first, then Client up to a full
-	// IPv4:port, then User, then both to their max.
+	// Share the spare room in steps: Client up to a full IPv4:port, Service to the usual
+	// names, MaxScale, then User, then each to its max.
 	let spare = width - widthOf(chosen, (spec) => spec.min);
 	const widths = new Map(chosen.map((spec) => [spec.key, spec.min]));
 	for (const [key, step] of growth) {

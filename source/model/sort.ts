@@ -4,7 +4,8 @@
 import {mappedIpv4} from './format.js';
 import {compareIds, type Session} from './session.js';
 
-export const sortKeys = ['id', 'user', 'client', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'] as const;
+// In the columns' order, the order `>` and `<` step through them in (view.ts).
+export const sortKeys = ['id', 'user', 'client', 'service', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type Sort = {key: SortKey; descending: boolean};
 
@@ -44,6 +45,8 @@ export const sortValues = {
 	user: {text: (s: Session) => s.user},
 	// As the Client column shows it: an IPv4 client of a dual-stack listener among the IPv4 ones.
 	client: {text: (s: Session) => (s.remote === undefined ? undefined : (mappedIpv4(s.remote) ?? s.remote))},
+	// '' is a session whose document names no service (shown `(no service)`): unknown, so last.
+	service: {text: (s: Session) => (s.service === '' ? undefined : s.service)},
 	state: {text: (s: Session) => s.state},
 	age: {number: (s: Session) => s.ageSeconds},
 	idle: {number: (s: Session) => s.idleSeconds},
@@ -56,6 +59,7 @@ const comparators: Record<SortKey, (descending: boolean) => Compare> = {
 	id: (descending) => (a, b) => (descending ? compareIds(b.id, a.id) : compareIds(a.id, b.id)),
 	user: byText(sortValues.user.text),
 	client: byText(sortValues.client.text),
+	service: byText(sortValues.service.text),
 	state: byText(sortValues.state.text),
 	age: byNumber(sortValues.age.number),
 	idle: byNumber(sortValues.idle.number),

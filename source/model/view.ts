@@ -1,6 +1,7 @@
 // How the snapshot is looked at: sort, filter, grouping, collapsed groups, the
 // cursor and the window over the rows, pause and interval.
 
+import {hasColumn} from './columns.js';
 import {parseFilter, noFilter} from './filter.js';
 import {editLine} from './line-edit.js';
 import type {Action, MonitorState} from './monitor-state.js';
@@ -197,10 +198,16 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'sort-step': {
-			// The MaxScale column exists only when several are watched.
-			const keys: readonly SortKey[] = state.hostOrder.length > 1 ? sortKeys : sortKeys.filter((key) => key !== 'maxscale');
-			const index = keys.indexOf(state.sort.key);
-			const key = keys[(index + action.delta + keys.length) % keys.length] ?? 'id';
+			// Only through the columns the list shows: MaxScale when several are watched, Service
+			// in flat view (grouped, each group is one service). From a sort whose column is not
+			// shown (by service, then t), the next shown one in its direction.
+			const shown = (key: SortKey) => hasColumn(key, state.hostOrder.length > 1, state.grouping);
+			const at = sortKeys.indexOf(state.sort.key);
+			let index = at;
+			do {
+				index = (index + action.delta + sortKeys.length) % sortKeys.length;
+			} while (!shown(sortKeys[index]!) && index !== at);
+			const key = sortKeys[index] ?? 'id';
 			// Times, memory and I/O read best largest first; names and ids A→Z.
 			const descending = key === 'age' || key === 'idle' || key === 'memory' || key === 'io';
 			return applyView({...state, sort: {key, descending}});

@@ -64,7 +64,7 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	// shorter terminal the list keeps the width (the pane comes back with the rows).
 	// (paneWidth stays what it would be: the pane keeps its lines wrapped for when it comes back.)
 	const paneShown = state.pane.open && bodyHeight >= paneChromeRows + 1;
-	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth)) : 0;
+	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
 	return {
 		columns: size.columns,
@@ -80,6 +80,6 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 		paneShown,
 		paneWidth,
 		paneBodyHeight: Math.max(1, bodyHeight - paneChromeRows),
-		tableColumns: layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder),
+		tableColumns: layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping),
 	};
 }
