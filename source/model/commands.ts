@@ -54,8 +54,9 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		copy: {type: 'copy'},
 		save: {type: 'save'},
 		help: {type: 'help', open: true},
-		// The terminal's, not the state's: ui/use-keys.ts suspends before any key reaches here.
+		// The terminal's, not the state's: ui/use-keys.ts suspends or redraws before any key reaches here.
 		suspend: undefined,
+		redraw: undefined,
 		quit: {type: 'quit'},
 	};
 	return table[command];

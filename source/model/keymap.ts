@@ -36,6 +36,7 @@ export type Command =
 	| 'save'
 	| 'help'
 	| 'suspend'
+	| 'redraw'
 	| 'quit';
 
 export type Section = 'Move' | 'Pane' | 'View' | 'Polling' | 'Act' | 'General';
@@ -85,6 +86,7 @@ export const bindings: Binding[] = [
 	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
 	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
 	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},
+	{keys: ['ctrl+l'], label: 'Ctrl-L', command: 'redraw', section: 'General', description: 'draw the whole screen again'},
 	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back), if there is one'},
 	{keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', command: 'quit', section: 'General', description: 'quit'},
 ];

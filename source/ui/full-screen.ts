@@ -73,7 +73,20 @@ export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 	};
 }
 
-/** Call `redraw` to draw the whole frame whenever the terminal is taken back; returns the undo. */
+/** Ctrl-L, as in top, htop and less: the whole frame again over a cleared screen (something else wrote on it). */
+export function redrawScreen(): void {
+	const screen = taken;
+	if (screen === undefined) {
+		return;
+	}
+
+	screen.stdout.write('\u001B[H\u001B[2J');
+	for (const redraw of screen.redraw) {
+		redraw();
+	}
+}
+
+/** Call `redraw` to draw the whole frame whenever the terminal is taken back (or Ctrl-L asks); returns the undo. */
 export function onRetake(redraw: () => void): () => void {
 	const screen = taken;
 	screen?.redraw.add(redraw);

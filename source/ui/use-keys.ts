@@ -4,7 +4,7 @@
 import {useStdin, useStdout} from 'ink';
 import {useEffect} from 'react';
 import type {Action} from '../model/monitor-state.js';
-import {onRetake, suspend} from './full-screen.js';
+import {onRetake, redrawScreen, suspend} from './full-screen.js';
 import {keyReader} from './key-names.js';
 
 /** Ctrl-Z where no shell could bring sessiontop back (ui/job-control.ts). */
@@ -25,9 +25,14 @@ export function useKeys(dispatch: (action: Action) => void): void {
 			// filter and types "app", Tab then j scrolls the pane; a paste is one press.
 			const keys = read(data);
 			const stop = keys.findIndex((key) => key.name === 'ctrl+z');
-			const before = stop === -1 ? keys : keys.slice(0, stop);
+			const before = (stop === -1 ? keys : keys.slice(0, stop)).filter((key) => key.name !== 'ctrl+l');
 			if (before.length > 0) {
 				dispatch({type: 'keys', keys: before});
+			}
+
+			// The terminal's, not the state's: the frame is drawn again whole, the state unchanged.
+			if (keys.some((key, i) => key.name === 'ctrl+l' && (stop === -1 || i < stop))) {
+				redrawScreen();
 			}
 
 			if (stop !== -1) {
@@ -38,7 +43,7 @@ export function useKeys(dispatch: (action: Action) => void): void {
 			}
 		};
 
-		// Taken back after Ctrl-Z: Ink writes through this the whole frame it last drew.
+		// Taken back after Ctrl-Z, or Ctrl-L: Ink writes through this the whole frame it last drew.
 		const stopRedraw = onRetake(() => {
 			write('');
 		});
