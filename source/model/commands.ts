@@ -24,7 +24,8 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		end: inPane ? {type: 'pane-end'} : {type: 'end'},
 		open: inPane ? undefined : onGroup ? {type: 'collapse', collapse: 'toggle'} : {type: 'open-pane'},
 		expand: inPane ? undefined : onGroup ? {type: 'collapse', collapse: false} : {type: 'open-pane'},
-		back: state.pane.open ? {type: 'close-pane'} : onGroup ? {type: 'collapse', collapse: true} : {type: 'to-group'},
+		// As in a tree view: ← collapses a group, and on one already collapsed goes up to its parent.
+		back: state.pane.open ? {type: 'close-pane'} : onGroup && !selected.collapsed ? {type: 'collapse', collapse: true} : {type: 'to-group'},
 		close: state.pane.open
 			? {type: 'close-pane'}
 			: state.filter.text === ''

@@ -62,7 +62,7 @@ export const bindings: Binding[] = [
 	{keys: ['return'], label: 'Enter', command: 'open', section: 'Pane', description: 'open the JSON:API document, or toggle a group'},
 	// As in a tree: → only ever opens, ← only ever closes; pressed twice, → leaves a group open.
 	{keys: ['right'], label: '→', command: 'expand', section: 'Pane', description: 'open the JSON:API document, or expand a group'},
-	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane; else to the group, collapse it'},
+	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane; else to the group, collapse it, then up'},
 	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter or marks'},
 	{keys: ['tab'], label: 'Tab', command: 'focus', section: 'Pane', description: 'focus the list or the pane'},
 	{keys: ['/'], label: '/', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},

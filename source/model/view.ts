@@ -34,6 +34,9 @@ export type ViewAction =
 /** Far more than any filter typed, and bounds what a paste (20,000 characters of a log) costs every poll. */
 export const maxFilterLength = 1000;
 
+/** c or C with nothing grouped: said, rather than folding services out of sight for later. */
+const flatNote = {tone: 'info', text: 'Nothing to collapse in flat view: t groups the list by service.'} as const;
+
 export const intervalSteps = [500, 1000, 2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000];
 
 /**
@@ -229,7 +232,7 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		case 'collapse': {
 			const group = groupOf(state, state.selectedId);
 			if (group === undefined) {
-				return state;
+				return state.grouping === 'flat' ? {...state, message: flatNote} : state;
 			}
 
 			const collapse = action.collapse === 'toggle' ? !state.collapsed.has(group) : action.collapse;
@@ -237,11 +240,13 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'collapse-all': {
-			return collapseAll(state);
+			return state.grouping === 'flat' ? {...state, message: flatNote} : collapseAll(state);
 		}
 
 		case 'to-group': {
-			const group = groupOf(state, state.selectedId);
+			// From a session, its group; from a state group, its service's.
+			const row = state.rows[indexOfKey(state.rows, state.selectedId)];
+			const group = isGroupRow(row) ? (row.kind === 'state' ? serviceKey(row.service) : undefined) : groupOf(state, state.selectedId);
 			return group === undefined ? state : moveCursor(state, group);
 		}
 

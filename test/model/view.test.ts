@@ -218,3 +218,31 @@ test('the filter prompt edits as a shell line does: Ctrl-W the last word, Ctrl-U
 	assert.equal(state.mode, 'filter', 'still typing');
 	assert.equal(state.rows.filter((row) => !('kind' in row)).length, 2, 'an empty filter shows every session');
 });
+
+test('← walks up as in a tree view: a session to its group, an open group shut, a shut one to its parent', () => {
+	const list = [session(1, {service: 'RW'}), session(2, {service: 'RW', state: 'Stopping session'})];
+	let state = type(start(list), 'end');
+	assert.equal(state.selectedId, '2');
+	state = type(state, 'left');
+	assert.equal(state.selectedId, stateKey('RW', 'Stopping session'));
+	state = type(state, 'left');
+	assert.ok(state.collapsed.has(stateKey('RW', 'Stopping session')));
+	state = type(state, 'left');
+	assert.equal(state.selectedId, serviceKey('RW'), 'from a shut state group up to its service');
+	state = type(state, 'left');
+	assert.ok(state.collapsed.has(serviceKey('RW')));
+	assert.equal(type(state, 'left').selectedId, serviceKey('RW'), 'a shut service has no parent: it stays');
+});
+
+test('c and C in flat view say there is nothing to collapse, and fold nothing away for later', () => {
+	let state = type(start([session(1, {service: 'RW'}), session(2, {service: 'RO'})]), 't', 't');
+	assert.equal(state.grouping, 'flat');
+	for (const key of ['c', 'C']) {
+		state = type(state, key);
+		assert.equal(state.collapsed.size, 0, key);
+		assert.match(state.message?.text ?? '', /Nothing to collapse in flat view/, key);
+	}
+
+	state = type(state, 't');
+	assert.ok(state.rows.some((row) => row.key === '1'), 'grouped again, nothing is folded');
+});
