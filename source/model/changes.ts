@@ -67,10 +67,11 @@ export type PollFacts = {
 	 * ended: the others' lists are the ones they last sent.
 	 */
 	host: string;
-	/** Seconds since the previous poll, or undefined for the first. */
+	/**
+	 * Seconds since this MaxScale's previous poll, or undefined for its first answer: then
+	 * nothing it lists is new (its sessions were there all along), and no rate is counted.
+	 */
 	seconds: number | undefined;
-	/** Sessions seen for the first time only because their MaxScale answered for the first time: not new. */
-	known?: ReadonlySet<string>;
 };
 
 export function trackChanges(changes: Changes, facts: PollFacts): Changes {
@@ -79,7 +80,7 @@ export function trackChanges(changes: Changes, facts: PollFacts): Changes {
 
 /** trackChanges, yielding every few thousand sessions (see steps.ts). */
 export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Changes> {
-	const {previous, next, nextById, host, seconds, known} = facts;
+	const {previous, next, nextById, host, seconds} = facts;
 	const poll = (changes.hostPolls.get(host) ?? 0) + 1;
 	const hostPolls = new Map(changes.hostPolls).set(host, poll);
 	// A list comes back mostly in the order of the last one (MaxScale lists by id), so each
@@ -119,7 +120,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 			}
 		}
 
-		if (!first && !carried && !previous.has(session.key) && (known === undefined || !known.has(session.key))) {
+		if (!first && !carried && !previous.has(session.key)) {
 			opened++;
 			born.set(session.key, {host, poll});
 		}

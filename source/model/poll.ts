@@ -72,14 +72,12 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
 	const byId = yield* SessionIndex.build(sessions);
 
-	// A MaxScale's first answer is where its sessions were all along, not sessions that just opened.
 	const host = hostKey(state, action.host);
 	const before = state.hosts[host]?.lastPoll;
-	const firstAnswer = before === undefined;
 	// Since this MaxScale's own previous poll: the rates are each host's, summed (changes.ts).
+	// Undefined at its first answer, where its sessions were all along, not just opened.
 	const seconds = before === undefined ? undefined : Math.max(0.001, (action.at - before.at) / 1000);
-	const known = firstAnswer ? new Set(action.sessions.map((session) => session.key)) : undefined;
-	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, known});
+	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});
 	const summary = yield* summarizeSteps(sessions);
 	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};
