@@ -76,8 +76,12 @@ export function replayedChanges(frames: readonly Frame[], from: number, index: n
 	// Each host's latest counts before the history's first poll, then poll by poll, as live.
 	const start = Math.max(0, oks.length - 2 * historyLength);
 	const latest = new Map<string, ReadonlyMap<string, number>>();
-	for (const frame of oks.slice(0, start)) {
-		latest.set(keyOf(frame.host), serviceCounts(frame));
+	// Before it, only each host's last list counts: found walking back, not every frame counted.
+	for (let i = start - 1; i >= 0 && latest.size < byHost.size; i--) {
+		const key = keyOf(oks[i]!.host);
+		if (!latest.has(key)) {
+			latest.set(key, serviceCounts(oks[i]!));
+		}
 	}
 
 	let history = new Map<string, number[]>();
