@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
 import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
-import {confirmQuestion} from '../model/operations.js';
+import {confirmQuestion, type Confirm} from '../model/operations.js';
 import {isGroupRow} from '../model/rows.js';
 import {indexOfKey} from '../model/selection.js';
 import {headCells} from '../model/sanitize.js';
@@ -12,7 +12,8 @@ import {FilterPrompt} from './filter-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
-type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number};
+/** `height`: the lines the footer may take (layout.ts): two, more for a long kill or restart question. */
+type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number; height?: number};
 
 /**
  * One sentence for the status line; a failure's names the other MaxScales failing, if any.
@@ -38,39 +39,83 @@ function statusLine(state: MonitorState, notice: Notice | undefined): Status | u
 }
 
 /**
- * Where a line wider than `width` cells breaks: at the last space that leaves the first line
- * half full, else at the width, between whole characters (never between an emoji's halves).
+ * Where a line wider than `width` cells breaks: at the last space (with `halfFull`, only one
+ * that leaves the line more than half full: a sentence that has two lines spends none on a
+ * short first one), else at the width, between whole characters (never between an emoji's
+ * halves); always after one character at least.
  */
-function breakAt(text: string, width: number): number {
+function breakAt(text: string, width: number, halfFull: boolean): number {
 	const fits = headCells(text, width, cellWidth).length;
 	const space = text.lastIndexOf(' ', fits);
-	return space > 0 && cellWidth(text.slice(0, space)) > width / 2 ? space : fits;
+	const cut = space > 0 && (!halfFull || cellWidth(text.slice(0, space)) > width / 2) ? space : fits;
+	return Math.max(cut, text.codePointAt(0)! > 0xff_ff ? 2 : 1);
 }
 
-/** The lines of statusLines, and whether they hold the sentence and its tail whole (nothing cut). */
-function layOut(text: string, width: number, tail: string): {lines: [string] | [string, string]; whole: boolean} {
+/**
+ * `text` in lines of at most `width` cells, broken between words (a word longer than the
+ * line, between characters): the help's descriptions, a kill question on a narrow terminal.
+ * `halfFull`: see breakAt.
+ */
+export function wrapText(text: string, width: number, halfFull = false): string[] {
+	const lines: string[] = [];
+	let rest = text;
+	while (cellWidth(rest) > width) {
+		const cut = breakAt(rest, width, halfFull);
+		lines.push(rest.slice(0, cut));
+		rest = rest.slice(cut).trimStart();
+	}
+
+	lines.push(rest);
+	return lines;
+}
+
+/** What of `text` follows its first lines `kept` (wrapText's), from its next word. */
+function after(text: string, kept: readonly string[]): string {
+	let at = 0;
+	for (const line of kept) {
+		at = text.indexOf(line, at) + line.length;
+	}
+
+	return text.slice(at).trimStart();
+}
+
+/**
+ * The lines of a sentence and its tail in at most `most` lines, and whether they hold both
+ * whole (nothing cut). The tail is never broken: it ends the last line, or has a line of its
+ * own; when the sentence and the tail take more than `most` lines, the sentence's end gives
+ * way (with …) so that the tail stays. `halfFull`: see breakAt; a sentence in its two lines
+ * breaks so, a question, which may take more, only between words.
+ */
+function layOut(text: string, width: number, tail: string, most = 2, halfFull = true): {lines: string[]; whole: boolean} {
 	// In cells, as the terminal draws them: a host's or a server's text may hold wide characters.
 	const full = text + tail;
 	if (cellWidth(full) <= width) {
 		return {lines: [full], whole: true};
 	}
 
-	// The tail on a line of its own rather than broken in two, when the sentence fills the first.
 	const ownLine = tail.trimStart();
-	const textCells = cellWidth(text);
-	if (tail !== '' && textCells <= width && textCells > width / 2 && cellWidth(ownLine) <= width) {
-		return {lines: [text, ownLine], whole: true};
+	if (cellWidth(ownLine) > width) {
+		// A tail wider than the line cannot stay whole: it wraps with the sentence.
+		const lines = wrapText(full, width, halfFull);
+		const kept = lines.slice(0, most - 1);
+		return lines.length <= most ? {lines, whole: true} : {lines: [...kept, fitText(after(full, kept), width)], whole: false};
 	}
 
-	const cut = breakAt(full, width);
-	const rest = full.slice(cut).trimStart();
-	const restFits = cellWidth(rest) <= width;
-	if (restFits || tail === '' || cut >= text.length) {
-		return {lines: [full.slice(0, cut), fitText(rest, width)], whole: restFits};
+	const lines = wrapText(text, width, halfFull);
+	const last = lines.length - 1;
+	if (tail !== '' && cellWidth(lines[last]! + tail) <= width) {
+		lines[last] += tail;
+	} else if (tail !== '') {
+		lines.push(ownLine);
 	}
 
-	// Too long for two lines: the sentence's end gives way to the tail.
-	return {lines: [full.slice(0, cut), `${fitText(text.slice(cut).trimStart(), width - cellWidth(tail))}${tail}`], whole: false};
+	if (lines.length <= most) {
+		return {lines, whole: true};
+	}
+
+	// Too long: the first lines of the sentence, then as much more of it as leaves room for the tail.
+	const kept = wrapText(text, width, halfFull).slice(0, most - 1);
+	return {lines: [...kept, `${fitText(after(text, kept), width - cellWidth(tail))}${tail}`], whole: false};
 }
 
 /**
@@ -81,7 +126,7 @@ function layOut(text: string, width: number, tail: string): {lines: [string] | [
  * (with …) so that the tail stays whole.
  */
 export function statusLines(text: string, width: number, tail = ''): [string] | [string, string] {
-	return layOut(text, width, tail).lines;
+	return layOut(text, width, tail).lines as [string] | [string, string];
 }
 
 /**
@@ -93,7 +138,7 @@ export function failureLines(text: string, others: readonly string[], width: num
 	for (let named = others.length; named > 0; named--) {
 		const laid = layOut(text, width, alsoFailing(others, named));
 		if (laid.whole) {
-			return laid.lines;
+			return laid.lines as [string] | [string, string];
 		}
 	}
 
@@ -135,29 +180,42 @@ function listSituation(state: MonitorState): HintSituation {
 	return onGroup ? 'group' : 'list';
 }
 
+/**
+ * A kill or restart question in at most `most` lines. What is about to be killed is read
+ * whole: on one line with the grace period when it fits, else over as many lines as it
+ * needs, in the hints' place (and, on a narrow terminal, in rows the list gives up while the
+ * question is open: layout.ts), so the grace key goes with it ([y/N] says the rest). Only
+ * when even `most` lines cannot hold it is the question's end cut, its grace kept.
+ */
+export function questionLines(confirm: Confirm, width: number, most: number): string[] {
+	const question = `[y/N] ${confirmQuestion(confirm)}`;
+	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
+	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
+}
+
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
-export function Footer({state, notice, theme, width}: Props) {
+export function Footer({state, notice, theme, width, height = 2}: Props) {
 	const {confirm} = state;
 	let line;
-	/** The second line of a long sentence, in the key hints' place. */
+	/** The second line of a long sentence, in the key hints' place (and a long question's next ones). */
 	let more;
 	if (state.mode === 'confirm' && confirm !== undefined) {
-		const question = `[y/N] ${confirmQuestion(confirm)}`;
-		const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
-		// What is about to be killed is read whole: on two lines if need be, in the hints' place,
-		// so the grace key goes with it ([y/N] says the rest).
-		const [first, second] = (question + grace).length <= width ? [question + grace] : statusLines(question, width, grace === '' ? '' : `${grace} (0-9)`);
+		const [first, ...rest] = questionLines(confirm, width, Math.max(2, height));
 		const style = {bold: true, color: theme.warn, inverse: theme.warn === undefined};
 		line = (
 			<Text wrap="truncate" {...style}>
 				{first}
 			</Text>
 		);
-		more = second === undefined ? undefined : (
-			<Text wrap="truncate" {...style}>
-				{second}
-			</Text>
-		);
+		more =
+			rest.length === 0
+				? undefined
+				: rest.map((text, index) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={index} wrap="truncate" {...style}>
+							{text}
+						</Text>
+					));
 	} else if (state.mode === 'filter') {
 		line = <FilterPrompt state={state} theme={theme} width={width} />;
 	} else {

@@ -77,7 +77,35 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 
 const serviceGap = '   ';
 
-/** Each service's session count over the last polls, by name, as many as fit whole. */
+/** Bars a service keeps, on a narrow terminal, before its name is cut: enough to read a trend. */
+const fewestBars = 3;
+
+/**
+ * One service in `width` cells when it does not fit whole: its count always (cut, a count
+ * reads as another number), its bars shortened to the latest polls, down to `fewestBars`,
+ * then its name cut with `…`, then the bars down to one. Undefined when not even a name's
+ * first character, one bar and the count fit.
+ */
+function squeezed(name: string, samples: readonly number[], sparkWidth: number, width: number): string | undefined {
+	const count = ` ${samples.at(-1) ?? 0}`;
+	const nameWidth = cellWidth(name);
+	const barsRoom = width - nameWidth - 1 - cellWidth(count);
+	const wanted = Math.min(sparkWidth, samples.length);
+	if (barsRoom >= Math.min(fewestBars, wanted)) {
+		return `${name} ${sparkline(samples, Math.min(wanted, barsRoom))}${count}`;
+	}
+
+	// The name cut to what is left beside the fewest bars, but never below "A…".
+	const bars = Math.max(1, Math.min(fewestBars, wanted, width - 2 - 1 - cellWidth(count)));
+	const nameRoom = width - 1 - bars - cellWidth(count);
+	return nameRoom < 2 ? undefined : `${fitText(name, nameRoom)} ${sparkline(samples, bars)}${count}`;
+}
+
+/**
+ * Each service's session count over the last polls, by name, as many as fit whole. When not
+ * even the first fits whole with the count of the others, it is squeezed (its count kept,
+ * its bars and then its name shortened) rather than shown as a bare name.
+ */
 export function SparkLine({history, width, sparkWidth, theme}: {history: MonitorState['changes']['history']; width: number; sparkWidth: number; theme: Theme}) {
 	const services = [...history].sort(([a], [b]) => (a < b ? -1 : 1));
 	const items = services.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`);
@@ -86,10 +114,13 @@ export function SparkLine({history, width, sparkWidth, theme}: {history: Monitor
 	const count = fitPrefix(widths, width, more);
 	const left = items.length - count;
 	let text = items.slice(0, count).join(serviceGap) + (left > 0 && count > 0 ? `${serviceGap}+${left} more` : '');
-	if (count === 0 && services[0] !== undefined) {
-		// Not even one whole: the first one's name, shortened if it must be, and how many others.
-		const others = services.length > 1 ? ` +${services.length - 1} more` : '';
-		text = `${fitText(services[0][0] || noService, width - cellWidth(others))}${others}`;
+	const [first] = services;
+	if (count === 0 && first !== undefined) {
+		// The others counted if there is room for them beside a squeezed first one, else left out.
+		const others = services.length > 1 ? `${serviceGap}+${services.length - 1} more` : '';
+		const name = truncate(first[0] || noService, 32);
+		const withOthers = others === '' ? undefined : squeezed(name, first[1], sparkWidth, width - cellWidth(others));
+		text = withOthers === undefined ? (squeezed(name, first[1], sparkWidth, width) ?? '') : withOthers + others;
 	}
 
 	return (

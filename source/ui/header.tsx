@@ -29,8 +29,12 @@ function useNow(intervalMs: number): number {
 
 const groupingNames = {'service-state': 'service › state', service: 'service', flat: 'none'} as const;
 
-/** `sparkline`: false on a terminal too short for the strip (layout.ts). */
-type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number; sparkline?: boolean};
+/**
+ * `sparkline`: false on a terminal too short for the strip (layout.ts). `sortShown`: whether
+ * the list's column titles show the sorted column's arrow (false when that column has left a
+ * narrow list, or the titles a short one): then the header is the only place the sort shows.
+ */
+type Props = {state: MonitorState; host: string; theme: Theme; width: number; shown: number; sparkline?: boolean; sortShown?: boolean};
 
 /**
  * The first line's items. The name, the host and the session count always show (the host
@@ -77,8 +81,11 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
  * would: the grouping and the sort first (the list itself shows them: its group rows, the
  * arrow in its title), then the interval (a setting, changed with + -), the slow-poll note,
  * when the last poll was, and last the retry countdown, which says when data may come back.
+ * When the list shows no arrow (its sorted column has left a narrow terminal), the sort is
+ * said nowhere else: it then outlasts all but the retry countdown, as htop keeps its sort
+ * column's name in the header when the column itself is hidden.
  */
-function statusItems({state, host, theme, width, now}: Props & {now: number}): LineItem[] {
+function statusItems({state, host, theme, width, now, sortShown = true}: Props & {now: number}): LineItem[] {
 	const {lastPoll, error, filter, sort, paused, intervalMs, replay} = state;
 	const single = state.hostOrder.length === 1;
 	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
@@ -118,7 +125,7 @@ function statusItems({state, host, theme, width, now}: Props & {now: number}): L
 	}
 
 	items.push(
-		{key: 'sort', priority: 5, runs: [{text: `sort ${sort.key}${sort.descending ? '▼' : '▲'}`, color: theme.muted}]},
+		{key: 'sort', priority: sortShown ? 5 : 1.5, runs: [{text: `sort ${sort.key}${sort.descending ? '▼' : '▲'}`, color: theme.muted}]},
 		{key: 'group', priority: 6, runs: [{text: `group ${groupingNames[state.grouping]}`, color: theme.muted}]},
 	);
 	if (filter.text !== '') {
@@ -134,7 +141,7 @@ function statusItems({state, host, theme, width, now}: Props & {now: number}): L
 	return items;
 }
 
-export function Header({state, host, theme, width, shown, sparkline = true}: Props) {
+export function Header({state, host, theme, width, shown, sparkline = true, sortShown = true}: Props) {
 	const clock = useNow(1000);
 	const {replay, changes} = state;
 	// A replay of several runs of --record: the run on screen may have watched another MaxScale.
@@ -154,7 +161,7 @@ export function Header({state, host, theme, width, shown, sparkline = true}: Pro
 		<Box flexDirection="column" width={width}>
 			<FittedLine items={summaryItems({state, host: label, theme, width, shown, now, stateCounts})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
-			<FittedLine items={statusItems({state, host: label, theme, width, shown, now})} width={width} />
+			<FittedLine items={statusItems({state, host: label, theme, width, shown, now, sortShown})} width={width} />
 			{sparkline && <SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />}
 		</Box>
 	);

@@ -1,41 +1,100 @@
 import {Box, Text} from 'ink';
 import {helpBindings, type Section} from '../model/keymap.js';
+import {cellWidth, fitText} from './cell-width.js';
+import {wrapText} from './footer.js';
 import type {Theme} from './theme.js';
 
 type Props = {readonly: boolean; width: number; height: number; scroll: number; theme: Theme};
 
 const sections: Section[] = ['Move', 'Pane', 'View', 'Polling', 'Act', 'General'];
 
-/** The keys, from the same table that dispatches them. Any key closes it. */
-export function Help({readonly, width, height, scroll, theme}: Props) {
+/** One line of the help: a section's title, or a key and (a line of) its description. */
+type Line = {section?: string; label?: string; text?: string};
+
+/** The narrowest a description's column gets (the screen is 40 columns at least: it has 27). */
+const leastText = 12;
+
+/**
+ * The help's lines in a column `width` cells wide: each description wrapped between words,
+ * its next lines under the description column, as man pages and htop's help do, rather than
+ * cut. A block is a key with all its lines (a section's title goes with its first key): the
+ * columns of a wide terminal never split one.
+ */
+function blocksOf(readonly: boolean, width: number): Line[][] {
 	const bindings = helpBindings(readonly);
-	const labelWidth = Math.max(...bindings.map((binding) => binding.label.length)) + 2;
-	const lines: Array<{section?: string; label?: string; text?: string}> = [];
+	const labelWidth = Math.max(...bindings.map((binding) => cellWidth(binding.label))) + 2;
+	const room = Math.max(leastText, width - 1 - labelWidth);
+	const blocks: Line[][] = [];
 	for (const section of sections) {
-		lines.push({section});
+		let title: Line[] = [{section}];
 		for (const binding of bindings.filter((b) => b.section === section)) {
-			lines.push({label: binding.label, text: binding.description});
+			const [first = '', ...rest] = wrapText(binding.description, room);
+			blocks.push([
+				...title,
+				{label: ` ${binding.label.padEnd(labelWidth)}`, text: first},
+				...rest.map((text) => ({label: ' '.repeat(labelWidth + 1), text})),
+			]);
+			title = [];
 		}
 	}
 
+	return blocks;
+}
+
+/** The blocks in `count` columns of about the same height, in order. */
+function columnsOf(blocks: readonly Line[][], count: number): Line[][] {
+	const total = blocks.reduce((sum, block) => sum + block.length, 0);
+	const target = Math.ceil(total / count);
+	const columns: Line[][] = [[]];
+	for (const block of blocks) {
+		const column = columns.at(-1)!;
+		if (column.length > 0 && column.length + block.length > target && columns.length < count) {
+			columns.push([...block]);
+		} else {
+			column.push(...block);
+		}
+	}
+
+	return columns;
+}
+
+/** The title in `width` cells: shorter wordings before a cut one. */
+function titleOf(readonly: boolean, scrolls: boolean, width: number): string {
+	const scroll = scrolls ? '↑↓ scroll · ' : '';
+	const wordings = [
+		`Keys${readonly ? ' (read-only mode)' : ''} · ${scroll}any other key closes this help`,
+		`Keys${readonly ? ' (read-only mode)' : ''} · ${scroll}other keys close`,
+		`Keys${readonly ? ' (read-only)' : ''} · ${scroll}other keys close`,
+		`Keys${readonly ? ' (read-only)' : ''}${scrolls ? ' · ↑↓ scroll' : ''}`,
+	];
+	return wordings.find((wording) => cellWidth(wording) <= width) ?? fitText(wordings.at(-1)!, width);
+}
+
+/** The keys, from the same table that dispatches them. Any key closes it. */
+export function Help({readonly, width, height, scroll, theme}: Props) {
 	// Two columns on a wide terminal; what does not fit scrolls with ↑ ↓.
 	const room = Math.max(1, height - 3);
-	const columns = lines.length > room && width >= 110 ? 2 : 1;
-	const perColumn = Math.ceil(lines.length / columns);
+	const inner = width - 2;
+	const single = columnsOf(blocksOf(readonly, inner), 1);
+	const columnCount = single[0]!.length > room && width >= 110 ? 2 : 1;
+	const columnWidth = Math.floor(inner / columnCount);
+	const columns = columnCount === 1 ? single : columnsOf(blocksOf(readonly, columnWidth), columnCount);
+	const perColumn = Math.max(...columns.map((column) => column.length));
 	const top = Math.min(scroll, Math.max(0, perColumn - room));
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.accent}>
-			<Text bold color={theme.accent}>
-				{`Keys${readonly ? ' (read-only mode)' : ''} · ${perColumn > room ? '↑↓ scroll · ' : ''}any other key closes this help`}
+			<Text bold wrap="truncate" color={theme.accent}>
+				{titleOf(readonly, perColumn > room, inner)}
 			</Text>
 			<Box flexDirection="row">
-				{Array.from({length: columns}, (_, column) => (
-					<Box key={column} flexDirection="column" width={Math.floor((width - 2) / columns)}>
-						{lines.slice(column * perColumn, (column + 1) * perColumn).slice(top, top + room).map((line, index) =>
+				{columns.map((lines, column) => (
+					// eslint-disable-next-line react/no-array-index-key
+					<Box key={column} flexDirection="column" width={columnWidth}>
+						{lines.slice(top, top + room).map((line, index) =>
 							line.section === undefined ? (
 								// eslint-disable-next-line react/no-array-index-key
 								<Text key={index} wrap="truncate">
-									<Text bold>{` ${(line.label ?? '').padEnd(labelWidth)}`}</Text>
+									<Text bold>{line.label}</Text>
 									{line.text}
 								</Text>
 							) : (

@@ -3,6 +3,7 @@
 
 import {layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
+import {questionLines} from './footer.js';
 
 // Ink erases the frame it drew before only when that frame was shorter than the terminal
 // (else it clears the whole screen, and flickers), so one row always stays free; a frame
@@ -25,10 +26,17 @@ export type Layout = {
 	 * and the status line (STALE, PAUSED, the filter) always; the sparkline while there is room.
 	 */
 	headerHeight: number;
+	/**
+	 * The footer's lines: the status line and the key hints; while a kill or restart question
+	 * too long for two lines is open (a narrow terminal), as many as it needs, from the list's.
+	 */
+	footerHeight: number;
 	/** The header's sparkline strip: the first to go on a short terminal. */
 	sparkline: boolean;
 	/** The list's column titles: on a short terminal they go after the sparkline, before the rows. */
 	titles: boolean;
+	/** The titles show the sorted column and its arrow; when not, the header keeps the sort longer (header.tsx). */
+	sortShown: boolean;
 	bodyHeight: number;
 	listWidth: number;
 	listHeight: number;
@@ -49,9 +57,13 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	const hostCount = state.hostOrder.length;
 	// Several MaxScales take one more header row for their statuses.
 	const headerCore = hostCount > 1 ? 3 : 2;
+	// A question is read whole (footer.tsx): while one longer than two lines is open, the
+	// footer takes the rows it needs, leaving the list one.
+	const asked = state.mode === 'confirm' && state.confirm !== undefined ? questionLines(state.confirm, size.columns, Number.POSITIVE_INFINITY).length : 0;
+	const footerHeight = Math.max(footerRows, Math.min(asked, size.rows - freeRows - headerCore - 1));
 	// What the sparkline, the column titles and the rows share. They give way in that order
 	// (htop keeps its rows too), down to one row.
-	const room = size.rows - freeRows - footerRows - headerCore;
+	const room = size.rows - freeRows - footerHeight - headerCore;
 	const spark = room >= 4;
 	const titles = room >= 3;
 	const listHeight = Math.max(1, room - (spark ? 1 : 0) - (titles ? 1 : 0));
@@ -66,20 +78,23 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	const paneShown = state.pane.open && bodyHeight >= paneChromeRows + 1;
 	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
+	const tableColumns = layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping);
 	return {
 		columns: size.columns,
 		rows: size.rows,
 		fits: size.columns >= minColumns && size.rows >= minRows,
 		minRows,
 		headerHeight: headerCore + (spark ? 1 : 0),
+		footerHeight,
 		sparkline: spark,
 		titles,
+		sortShown: titles && tableColumns.some((column) => column.key === state.sort.key),
 		bodyHeight,
 		listWidth,
 		listHeight,
 		paneShown,
 		paneWidth,
 		paneBodyHeight: Math.max(1, bodyHeight - paneChromeRows),
-		tableColumns: layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping),
+		tableColumns,
 	};
 }

@@ -7,7 +7,7 @@ import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
 import {Help} from './help.js';
-import {footerRows, minColumns, type Layout} from './layout.js';
+import {minColumns, type Layout} from './layout.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
 
@@ -52,7 +52,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	return (
 		<Box flexDirection="column" width={layout.columns} height={layout.rows - 1}>
 			<Box flexDirection="column" height={layout.headerHeight} flexShrink={0}>
-				<Header state={state} host={hostLabel} theme={theme} width={layout.columns} shown={shown} sparkline={layout.sparkline} />
+				<Header state={state} host={hostLabel} theme={theme} width={layout.columns} shown={shown} sparkline={layout.sparkline} sortShown={layout.sortShown} />
 			</Box>
 			{state.mode === 'help' ? (
 				<Box height={layout.bodyHeight} flexShrink={0}>
@@ -80,8 +80,8 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 					)}
 				</Box>
 			)}
-			<Box flexDirection="column" height={footerRows} flexShrink={0}>
-				<Footer state={state} notice={notice} theme={theme} width={layout.columns} />
+			<Box flexDirection="column" height={layout.footerHeight} flexShrink={0}>
+				<Footer state={state} notice={notice} theme={theme} width={layout.columns} height={layout.footerHeight} />
 			</Box>
 		</Box>
 	);
