@@ -66,17 +66,25 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping):
 }
 
 /** The width past which the list has nothing more to show: the rest can go to the pane. */
-export function naturalWidth(idWidth = 6, maxscaleWidth = 0, grouping: Grouping = 'service-state'): number {
-	return layoutColumns(10_000, idWidth, maxscaleWidth, [], grouping).reduce((sum, column) => sum + column.width + 1, gutter - 1);
+export function naturalWidth(idWidth = 6, maxscaleWidth = 0, grouping: Grouping = 'service-state', widest?: Partial<Record<ColumnKey, number>>): number {
+	return layoutColumns(10_000, idWidth, maxscaleWidth, [], grouping, widest).reduce((sum, column) => sum + column.width + 1, gutter - 1);
 }
 
 /**
  * The columns for a list `width` wide; `idWidth` is the longest id on screen, so
  * ids are never cut (a long-running MaxScale has seven-digit ids). `hosts`, the
  * MaxScales watched, are shortened apart when their column cannot hold them.
- * `grouping`: the list's (the Service column is flat view's).
+ * `grouping`: the list's (the Service column is flat view's). `widest`: the longest text of
+ * a column over the list, past which it does not grow (0 or left out: no such limit).
  */
-export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hosts: readonly string[] = [], grouping: Grouping = 'service-state'): Column[] {
+export function layoutColumns(
+	width: number,
+	idWidth = 6,
+	maxscaleWidth = 0,
+	hosts: readonly string[] = [],
+	grouping: Grouping = 'service-state',
+	widest?: Partial<Record<ColumnKey, number>>,
+): Column[] {
 	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
 	const idSize = Math.min(13, Math.max(4, idWidth + 1));
 	// The MaxScale column only when several are watched (maxscaleWidth > 0), as wide as the longest name.
@@ -100,7 +108,9 @@ export function layoutColumns(width: number, idWidth = 6, maxscaleWidth = 0, hos
 	const widths = new Map(chosen.map((spec) => [spec.key, spec.min]));
 	for (const [key, step] of growth) {
 		const current = widths.get(key);
-		const upTo = Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step);
+		// No wider than its longest text (summary.ts): short clients leave the room to long users.
+		const longest = widest?.[key] ?? 0;
+		const upTo = Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step, longest > 0 ? longest : step);
 		if (current !== undefined && upTo > current) {
 			const grow = Math.min(spare, upTo - current);
 			widths.set(key, current + grow);

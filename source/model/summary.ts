@@ -3,7 +3,7 @@
 // poll, in its steps, so that no frame walks 100k sessions. Under a filter the header
 // counts the rows' sessions instead (rowStateCounts), when the rows are rebuilt.
 
-import {compareStates, isGroupRow, isSessionRow, noState, type Row} from './rows.js';
+import {compareStates, isGroupRow, isSessionRow, noService, noState, type Row} from './rows.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
@@ -13,9 +13,60 @@ export type Summary = {
 	stateCounts: Array<{state: string; count: number}>;
 	/** The longest id, in characters (at least 2, the column's title). */
 	idWidth: number;
+	/**
+	 * The longest user, client (as the Client column writes it) and service over the whole
+	 * list, in characters: the columns grow no wider than their longest text, and leave the
+	 * room to the others (columns.ts). 0 with no sessions.
+	 */
+	widest: Widest;
 };
 
-export const emptySummary: Summary = {stateCounts: [], idWidth: 2};
+export type Widest = {user: number; client: number; service: number};
+
+export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0}};
+
+const digits = (port: number) => (port < 10 ? 1 : port < 100 ? 2 : port < 1000 ? 3 : port < 10_000 ? 4 : 5);
+
+/** Whether `::ffff:a.b.c.d` (any case) holds an IPv4 address, as format.ts mappedIpv4 reads it, without a regular expression or a string. */
+function isMappedIpv4(remote: string): boolean {
+	if (remote.length < 14 || remote.slice(0, 7).toLowerCase() !== '::ffff:') {
+		return false;
+	}
+
+	let octets = 0;
+	let value = 0;
+	let digitsSeen = 0;
+	for (let i = 7; i <= remote.length; i++) {
+		const code = i === remote.length ? 0x2e : remote.charCodeAt(i);
+		if (code >= 0x30 && code <= 0x39 && digitsSeen < 3) {
+			value = value * 10 + code - 0x30;
+			digitsSeen++;
+		} else if (code === 0x2e && digitsSeen > 0 && value <= 255) {
+			octets++;
+			value = 0;
+			digitsSeen = 0;
+		} else {
+			return false;
+		}
+	}
+
+	return octets === 4;
+}
+
+/**
+ * The Client column's text length (format.ts formatClient) without building it, for every
+ * session every poll: an IPv4-mapped address shows as its IPv4 part, another with a colon
+ * (IPv6) in brackets before its port.
+ */
+export function clientLength(remote: string | undefined, port: number | undefined): number {
+	if (remote === undefined) {
+		return 1;
+	}
+
+	const mapped = remote.charCodeAt(0) === 0x3a && isMappedIpv4(remote);
+	const address = mapped ? remote.length - 7 : remote.length;
+	return port === undefined ? address : address + 1 + digits(port) + (!mapped && remote.includes(':') ? 2 : 0);
+}
 
 /** [state, count] pairs in lifecycle order, as the header shows them. */
 const inOrder = (entries: Array<[string, number]>): Summary['stateCounts'] =>
@@ -24,6 +75,9 @@ const inOrder = (entries: Array<[string, number]>): Summary['stateCounts'] =>
 export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 	const counts = new Tally();
 	let idWidth = emptySummary.idWidth;
+	let user = 0;
+	let client = 0;
+	let service = 0;
 	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
@@ -32,9 +86,12 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		const session = sessions[i]!;
 		counts.add(session.state || noState);
 		idWidth = Math.max(idWidth, session.id.length);
+		user = Math.max(user, session.user?.length ?? 1);
+		client = Math.max(client, clientLength(session.remote, session.port));
+		service = Math.max(service, session.service.length || noService.length);
 	}
 
-	return {stateCounts: inOrder(counts.entries()), idWidth};
+	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service}};
 }
 
 /** Sessions per state over the whole list, for the header, in lifecycle order. */

@@ -76,9 +76,11 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	// shorter terminal the list keeps the width (the pane comes back with the rows).
 	// (paneWidth stays what it would be: the pane keeps its lines wrapped for when it comes back.)
 	const paneShown = state.pane.open && bodyHeight >= paneChromeRows + 1;
-	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping)) : 0;
+	// Columns no wider than their longest text over the list (model/summary.ts).
+	const {widest} = state.summary;
+	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
-	const tableColumns = layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping);
+	const tableColumns = layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest);
 	return {
 		columns: size.columns,
 		rows: size.rows,

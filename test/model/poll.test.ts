@@ -98,12 +98,14 @@ test('preparing a big poll gives way many times; a small one hardly', () => {
 	assert.equal(count(start(many(0, 10)), answer(many(1, 10))), 0);
 });
 
-test('the poll brings the summary the screen shows: sessions per state and the widest id', () => {
+test('the poll brings the summary the screen shows: sessions per state, the widest id, user, client and service', () => {
 	let state = start([session(7), session(12_345, {state: 'Session ready for routing'}), session(99, {state: ''})]);
 	assert.deepEqual(state.summary, {
 		stateCounts: [{state: 'Session started', count: 1}, {state: 'Session ready for routing', count: 1}, {state: '(no state)', count: 1}],
 		idWidth: 5,
+		// Users unknown ('?'), clients unknown ('?'), RW-Split-Router.
+		widest: {user: 1, client: 1, service: 15},
 	});
-	state = reducer(state, {...answer([session(1)]), prepared: undefined});
-	assert.deepEqual(state.summary, {stateCounts: [{state: 'Session started', count: 1}], idWidth: 2});
+	state = reducer(state, {...answer([session(1, {user: 'etl', remote: '10.0.0.1', port: 4000, service: 'RO'})]), prepared: undefined});
+	assert.deepEqual(state.summary, {stateCounts: [{state: 'Session started', count: 1}], idWidth: 2, widest: {user: 3, client: 13, service: 2}});
 });

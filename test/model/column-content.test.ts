@@ -1,0 +1,58 @@
+// Columns grow no wider than their longest text: a list of short IPv4 clients leaves the
+// room to its long user names (QA: `airflow_e…` at 80 columns beside a Client column with
+// spare cells).
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {layoutColumns, naturalWidth} from '../../source/model/columns.js';
+import {formatClient} from '../../source/model/format.js';
+import {clientLength, summarizeSteps} from '../../source/model/summary.js';
+import {finish} from '../../source/model/steps.js';
+import {layoutFor} from '../../source/ui/layout.js';
+import {session} from '../helpers/sessions.js';
+import {start} from '../helpers/state.js';
+
+const widthOf = (columns: ReturnType<typeof layoutColumns>, key: string) => columns.find((column) => column.key === key)?.width;
+
+test('at 80 columns, a Client column capped at its longest client gives User the rest', () => {
+	const plain = layoutColumns(80, 7);
+	const capped = layoutColumns(80, 7, 0, [], 'service-state', {client: 19, user: 27});
+	assert.equal(widthOf(capped, 'client'), 19);
+	assert.equal(widthOf(capped, 'user')! - widthOf(plain, 'user')!, widthOf(plain, 'client')! - 19, 'every cell Client did not need');
+	// Short users too: each column stops at its text, the row is narrower, the pane may take the rest.
+	const short = layoutColumns(200, 7, 0, [], 'flat', {client: 14, user: 6, service: 9});
+	assert.deepEqual([widthOf(short, 'user'), widthOf(short, 'client'), widthOf(short, 'service')], [8, 15, 10], 'never under the minimum');
+	assert.ok(naturalWidth(7, 0, 'flat', {client: 14, user: 6, service: 9}) < naturalWidth(7, 0, 'flat'));
+});
+
+test("clientLength is the Client column's text length, whatever the address", () => {
+	const address = fc.oneof(
+		fc.ipV4(),
+		fc.ipV4().map((ip) => `::ffff:${ip}`),
+		fc.ipV6(),
+		fc.constantFrom('localhost', '::1', '::ffff:999.1.1.1', '::FFFF:10.0.0.1', '::ffff:1.2.3', '::ffff:1.2.3.4.5', '::ffff:01.2.3.4', '::ffff:1..3.4', '::ffff:1.2.3.4x'),
+	);
+	fc.assert(
+		fc.property(fc.option(address, {nil: undefined}), fc.option(fc.integer({min: 0, max: 65_535}), {nil: undefined}), (remote, port) => {
+			assert.equal(clientLength(remote, port), formatClient(remote, port).length);
+		}),
+	);
+});
+
+test('the summary holds the longest user, client and service of the list', () => {
+	const summary = finish(
+		summarizeSteps([
+			session(1, {user: 'app', remote: '::ffff:10.0.1.32', port: 4000, service: 'RW-Split-Router'}),
+			session(2, {user: 'airflow_etl_batch_user_prod', remote: '10.0.0.1', port: 5, service: ''}),
+		]),
+	);
+	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15}, '10.0.1.32:4000: the IPv4 of a mapped address');
+});
+
+test('the screen lays its columns out by the list it shows: long users beside short clients get the room', () => {
+	const list = [session(1, {user: 'airflow_etl_batch_user_prod', remote: '10.0.0.1', port: 4000}), session(2, {user: 'app', remote: '10.0.0.2', port: 4001})];
+	const layout = layoutFor(start(list), {columns: 80, rows: 24}, 7);
+	assert.equal(widthOf(layout.tableColumns, 'client'), 15, '10.0.0.1:4000 and no more (the minimum)');
+	assert.ok(widthOf(layout.tableColumns, 'user')! > widthOf(layoutColumns(80, 7), 'user')!, 'User takes what Client did not need');
+});
