@@ -15,8 +15,8 @@ export type Summary = {
 	idWidth: number;
 	/**
 	 * The longest user, client (as the Client column writes it) and service over the whole
-	 * list, in characters: the columns grow no wider than their longest text, and leave the
-	 * room to the others (columns.ts). 0 with no sessions.
+	 * list, in terminal cells or a little more (cellsAtLeast): the columns grow no wider than
+	 * their longest text, and leave the room to the others (columns.ts). 0 with no sessions.
 	 */
 	widest: Widest;
 };
@@ -24,6 +24,22 @@ export type Summary = {
 export type Widest = {user: number; client: number; service: number};
 
 export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0}};
+
+/**
+ * At least the cells `text` takes on the terminal, without measuring it: a character outside
+ * ASCII counts two (CJK and emoji take two cells; an astral one is two UTF-16 units, so four).
+ * For a cap on a column's width, too wide is harmless, too narrow would cut the longest name.
+ */
+export function cellsAtLeast(text: string): number {
+	let cells = text.length;
+	for (let i = 0; i < text.length; i++) {
+		if (text.charCodeAt(i) >= 0x80) {
+			cells++;
+		}
+	}
+
+	return cells;
+}
 
 const digits = (port: number) => (port < 10 ? 1 : port < 100 ? 2 : port < 1000 ? 3 : port < 10_000 ? 4 : 5);
 
@@ -56,7 +72,7 @@ function isMappedIpv4(remote: string): boolean {
 /**
  * The Client column's text length (format.ts formatClient) without building it, for every
  * session every poll: an IPv4-mapped address shows as its IPv4 part, another with a colon
- * (IPv6) in brackets before its port.
+ * (IPv6) in brackets before its port. In cells or a little more, as cellsAtLeast counts.
  */
 export function clientLength(remote: string | undefined, port: number | undefined): number {
 	if (remote === undefined) {
@@ -64,7 +80,7 @@ export function clientLength(remote: string | undefined, port: number | undefine
 	}
 
 	const mapped = remote.charCodeAt(0) === 0x3a && isMappedIpv4(remote);
-	const address = mapped ? remote.length - 7 : remote.length;
+	const address = mapped ? remote.length - 7 : cellsAtLeast(remote);
 	return port === undefined ? address : address + 1 + digits(port) + (!mapped && remote.includes(':') ? 2 : 0);
 }
 
@@ -86,9 +102,9 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		const session = sessions[i]!;
 		counts.add(session.state || noState);
 		idWidth = Math.max(idWidth, session.id.length);
-		user = Math.max(user, session.user?.length ?? 1);
+		user = Math.max(user, session.user === undefined ? 1 : cellsAtLeast(session.user));
 		client = Math.max(client, clientLength(session.remote, session.port));
-		service = Math.max(service, session.service.length || noService.length);
+		service = Math.max(service, session.service === '' ? noService.length : cellsAtLeast(session.service));
 	}
 
 	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service}};

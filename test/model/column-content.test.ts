@@ -7,7 +7,8 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {layoutColumns, naturalWidth} from '../../source/model/columns.js';
 import {formatClient} from '../../source/model/format.js';
-import {clientLength, summarizeSteps} from '../../source/model/summary.js';
+import {cellsAtLeast, clientLength, summarizeSteps} from '../../source/model/summary.js';
+import {cellWidth} from '../../source/ui/cell-width.js';
 import {finish} from '../../source/model/steps.js';
 import {layoutFor} from '../../source/ui/layout.js';
 import {session} from '../helpers/sessions.js';
@@ -55,4 +56,14 @@ test('the screen lays its columns out by the list it shows: long users beside sh
 	const layout = layoutFor(start(list), {columns: 80, rows: 24}, 7);
 	assert.equal(widthOf(layout.tableColumns, 'client'), 15, '10.0.0.1:4000 and no more (the minimum)');
 	assert.ok(widthOf(layout.tableColumns, 'user')! > widthOf(layoutColumns(80, 7), 'user')!, 'User takes what Client did not need');
+});
+
+test('a name in wide characters is never counted narrower than the terminal draws it', () => {
+	fc.assert(
+		fc.property(fc.array(fc.oneof(fc.constantFrom('a', 'ü', '😀', '東', '京', 'é', '\u0301', 'ｱ'), fc.string({unit: 'grapheme', maxLength: 2}))).map((parts) => parts.join('')), (text) => {
+			assert.ok(cellsAtLeast(text) >= cellWidth(text), JSON.stringify(text));
+		}),
+	);
+	// ASCII exactly: the usual names are not over-counted.
+	assert.equal(cellsAtLeast('airflow_etl_batch_user_prod'), 27);
 });
