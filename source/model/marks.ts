@@ -1,6 +1,7 @@
 // Marks: the sessions a kill or restart acts on together. Space marks the session under the
 // cursor (or, on a group row, every session of the group the filter lets through), `*`
-// every session the filter lets through, `u` (or Esc with nothing else to close) none.
+// every session the filter lets through (each again, with most of them marked, unmarks
+// them), `u` (or Esc with nothing else to close) none.
 // Each says what it did when it did more than the one row: 544 sessions of a runaway user
 // are marked with / and *, not 544 presses of Space.
 
@@ -24,23 +25,34 @@ function shown(state: MonitorState, group?: GroupRow): Session[] {
 	);
 }
 
-/** All of `sessions` marked, or, if they all were, none of them; `said` words the count (`3 sessions of RW`). */
-function toggleAll(state: MonitorState, sessions: readonly Session[], said: (count: string) => string): MonitorState {
+/**
+ * All of `sessions` marked or, if most of them were, none: sessions keep opening, so by the
+ * time the key comes again (to undo the first press) a poll has brought a few unmarked ones,
+ * and "unless all are marked" would mark those instead of undoing. `said` words the count
+ * (`3 sessions of RW`).
+ */
+function toggleAll(state: MonitorState, sessions: readonly Session[], said: (count: string, unmark: boolean) => string): MonitorState {
 	if (sessions.length === 0) {
 		return {...state, message: {tone: 'info', text: 'No session here to mark.'}};
 	}
 
 	const marked = new Set(state.marked);
-	const all = sessions.every((session) => marked.has(session.key));
+	let already = 0;
 	for (const session of sessions) {
-		if (all) {
+		already += marked.has(session.key) ? 1 : 0;
+	}
+
+	const unmark = already * 2 > sessions.length;
+	for (const session of sessions) {
+		if (unmark) {
 			marked.delete(session.key);
 		} else {
 			marked.add(session.key);
 		}
 	}
 
-	return {...state, marked, message: {tone: 'info', text: `${all ? 'Unmarked' : 'Marked'} ${said(plural(sessions.length))}.`}};
+	const count = unmark ? already : sessions.length;
+	return {...state, marked, message: {tone: 'info', text: `${unmark ? 'Unmarked' : 'Marked'} ${said(plural(count), unmark)}.`}};
 }
 
 export function markReducer(state: MonitorState, action: MarkAction): MonitorState {
@@ -69,7 +81,7 @@ export function markReducer(state: MonitorState, action: MarkAction): MonitorSta
 		}
 
 		case 'mark-shown': {
-			return toggleAll(state, shown(state), (count) => (state.filter.test === undefined ? `all ${count}` : `the ${count} the filter shows`));
+			return toggleAll(state, shown(state), (count, unmark) => (unmark ? count : state.filter.test === undefined ? `all ${count}` : `the ${count} the filter shows`));
 		}
 
 		case 'unmark-all': {

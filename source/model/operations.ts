@@ -7,7 +7,8 @@ import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
 import {canKill} from './version.js';
-import type {Session} from './session.js';
+import {compareIds, type Session} from './session.js';
+import {compareHosts} from './sort.js';
 
 export type Operation = 'kill' | 'restart';
 /** `versionUnknown`: its MaxScale's version was not known when asked (a 404 may then mean no such call). */
@@ -108,7 +109,11 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 		return {...state, message: {tone: 'error', text}};
 	}
 
-	const marked = [...state.marked].map((id) => state.byId.get(id)).filter((s): s is Session => s !== undefined);
+	// In id order (then MaxScale), as the list shows them by default, not in the order they were marked.
+	const marked = [...state.marked]
+		.map((id) => state.byId.get(id))
+		.filter((s): s is Session => s !== undefined)
+		.sort((a, b) => compareIds(a.id, b.id) || compareHosts(a, b));
 	const selected = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
 	const targets = marked.length > 0 ? marked.map(targetOf) : selected ? [targetOf(selected)] : [];
 	if (targets.length === 0) {

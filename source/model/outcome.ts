@@ -55,7 +55,9 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 		parts.push(`${errors.length} failed: ${errors[0]?.error ?? 'unknown error'}`);
 	}
 
-	return `${parts.join('; ')}${parts.length === 1 ? '.' : ''}`;
+	// One sentence, ended once: a failure's own message may bring its full stop.
+	const text = parts.join('; ');
+	return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 export function operationDone(state: MonitorState, action: Extract<Action, {type: 'operation-done'}>): MonitorState {

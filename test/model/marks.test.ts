@@ -4,7 +4,7 @@ import {reducer} from '../../source/model/monitor-state.js';
 import {confirmQuestion} from '../../source/model/operations.js';
 import {serviceKey, stateKey} from '../../source/model/rows.js';
 import {session} from '../helpers/sessions.js';
-import {start, type} from '../helpers/state.js';
+import {poll, start, type} from '../helpers/state.js';
 
 // Two services; in RW, two states. etl has sessions in both services.
 const sessions = [
@@ -26,7 +26,7 @@ test('* marks every session the filter shows, then K names them all; * again unm
 	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions: 1, 3, 4?');
 	state = type(state, 'n', '*');
 	assert.deepEqual(marked(state), []);
-	assert.equal(state.message?.text, 'Unmarked the 3 sessions the filter shows.');
+	assert.equal(state.message?.text, 'Unmarked 3 sessions.');
 	state = type(state, 'escape', '*');
 	assert.equal(state.marked.size, 5, 'no filter: every session listed');
 	assert.equal(state.message?.text, 'Marked all 5 sessions.');
@@ -56,4 +56,21 @@ test('u and Esc say what they unmarked, or that nothing was', () => {
 	state = type(state, 'escape');
 	assert.deepEqual(marked(state), []);
 	assert.equal(state.message?.text, 'Unmarked 2 sessions.');
+});
+
+test('* again unmarks even after a poll brought new sessions (most marked), and K names marks in id order', () => {
+	let state = type(live(), '*');
+	assert.equal(state.marked.size, 5);
+	// A poll: one ended, two opened (unmarked).
+	state = poll(state, [...sessions.slice(1), session(6, {service: 'RW'}), session(7, {service: 'RW'})]);
+	assert.equal(state.marked.size, 4);
+	state = type(state, '*');
+	assert.equal(state.marked.size, 0, 'undone, not the newcomers marked');
+	assert.equal(state.message?.text, 'Unmarked 4 sessions.');
+	// Marked last-first: the question still names them by id.
+	state = {...state, selectedId: '7'};
+	state = type(state, 'space');
+	state = {...state, selectedId: '2'};
+	state = type(state, 'space', 'K');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 2, 7?');
 });

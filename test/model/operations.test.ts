@@ -145,7 +145,7 @@ test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 405, error: 'x'}], []), /cannot kill sessions \(405\): that needs MaxScale 22\.08/);
 	assert.equal(
 		summarize('kill', [{target: t('1'), ok: true}, {target: t('2'), ok: false, status: 404}, {target: t('3'), ok: false, status: 500, error: 'boom'}], [t('4')]),
-		'Killed 1 of 4 sessions; 2 had already ended; 1 failed: boom',
+		'Killed 1 of 4 sessions; 2 had already ended; 1 failed: boom.',
 	);
 	assert.equal(summarize('restart', [{target: t('1'), ok: true}], []), 'Restarted session 1 (app@10.0.0.1:5000, RW).');
 });
@@ -229,7 +229,7 @@ test('a MaxScale of unknown version: the question says a kill may not exist ther
 	assert.match(summarize('kill', [{target: known, ok: false, status: 404}], []), /had already ended: nothing to kill\.$/);
 	assert.equal(
 		summarize('kill', [{target: target!, ok: false, status: 404}, {target: known, ok: true}], []),
-		'Killed 1 of 2 sessions; 1 not found (404): ended, or a MaxScale (version unknown) older than 22.08',
+		'Killed 1 of 2 sessions; 1 not found (404): ended, or a MaxScale (version unknown) older than 22.08.',
 	);
 	// Known to be 22.08 or later: nothing more said.
 	const versioned = reducer(start(sessions), {type: 'server-info', info: {version: '24.02.3', askedAt: 0}});
