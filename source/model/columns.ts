@@ -88,6 +88,13 @@ export function layoutColumns(
 	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
 	const idSize = Math.min(13, Math.max(4, idWidth + 1));
 	// The MaxScale column only when several are watched (maxscaleWidth > 0), as wide as the longest name.
+	// A column whose longest text is shorter than its usual minimum (clients without ports, on
+	// 2.2) starts at that text, down to its title and the sort arrow: the room goes to the others.
+	const floorOf = (spec: Spec) => {
+		const longest = widest?.[spec.key] ?? 0;
+		return longest > 0 ? Math.max(spec.title.length + 1, Math.min(spec.min, longest)) : spec.min;
+	};
+
 	const chosen = specs
 		.filter((spec) => hasColumn(spec.key, maxscaleWidth > 0, grouping))
 		.map((spec) =>
@@ -95,7 +102,7 @@ export function layoutColumns(
 				? {...spec, min: idSize, max: idSize}
 				: spec.key === 'maxscale'
 					? {...spec, max: Math.max(spec.min, Math.min(spec.max, maxscaleWidth))}
-					: spec,
+					: {...spec, min: floorOf(spec)},
 		);
 	while (chosen.length > 2 && widthOf(chosen, (spec) => spec.min) > width) {
 		const drop = chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));

@@ -21,9 +21,12 @@ test('at 80 columns, a Client column capped at its longest client gives User the
 	const capped = layoutColumns(80, 7, 0, [], 'service-state', {client: 19, user: 27});
 	assert.equal(widthOf(capped, 'client'), 19);
 	assert.equal(widthOf(capped, 'user')! - widthOf(plain, 'user')!, widthOf(plain, 'client')! - 19, 'every cell Client did not need');
-	// Short users too: each column stops at its text, the row is narrower, the pane may take the rest.
+	// Short texts: each column is as wide as its longest, under its usual minimum too (clients
+	// without ports on 2.2); the row is narrower, the pane may take the rest.
 	const short = layoutColumns(200, 7, 0, [], 'flat', {client: 14, user: 6, service: 9});
-	assert.deepEqual([widthOf(short, 'user'), widthOf(short, 'client'), widthOf(short, 'service')], [8, 15, 10], 'never under the minimum');
+	assert.deepEqual([widthOf(short, 'user'), widthOf(short, 'client'), widthOf(short, 'service')], [6, 14, 9], 'each as wide as its longest text');
+	// Never narrower than its title and the sort arrow.
+	assert.equal(widthOf(layoutColumns(200, 7, 0, [], 'flat', {user: 2}), 'user'), 5);
 	assert.ok(naturalWidth(7, 0, 'flat', {client: 14, user: 6, service: 9}) < naturalWidth(7, 0, 'flat'));
 });
 
@@ -54,7 +57,7 @@ test('the summary holds the longest user, client and service of the list', () =>
 test('the screen lays its columns out by the list it shows: long users beside short clients get the room', () => {
 	const list = [session(1, {user: 'airflow_etl_batch_user_prod', remote: '10.0.0.1', port: 4000}), session(2, {user: 'app', remote: '10.0.0.2', port: 4001})];
 	const layout = layoutFor(start(list), {columns: 80, rows: 24}, 7);
-	assert.equal(widthOf(layout.tableColumns, 'client'), 15, '10.0.0.1:4000 and no more (the minimum)');
+	assert.equal(widthOf(layout.tableColumns, 'client'), 13, '10.0.0.1:4000 and no more');
 	assert.ok(widthOf(layout.tableColumns, 'user')! > widthOf(layoutColumns(80, 7), 'user')!, 'User takes what Client did not need');
 });
 

@@ -64,17 +64,17 @@ function sortedBy(state: MonitorState, key: string): MonitorState {
 const titlesOf = (lines: string[]) => lines.find((line) => /^ +[▲▼]?Id[▲▼]? +User/.test(line));
 
 test('at 40 columns, sorted by a column the list has no room for, the header says the sort', () => {
-	const state = sortedBy(demo(), 'idle');
+	const state = sortedBy(demo(), 'age');
 	const {lines, layout} = frame(state, 40, 12);
 	const titles = titlesOf(lines);
-	assert.ok(titles !== undefined && !/[▲▼]/.test(titles), `the Idle column is gone, and its arrow with it:\n${lines.join('\n')}`);
+	assert.ok(titles !== undefined && !/[▲▼]/.test(titles), `the Age column is gone, and its arrow with it:\n${lines.join('\n')}`);
 	assert.equal(layout.sortShown, false);
 	const arrow = state.sort.descending ? '▼' : '▲';
-	assert.match(lines[1]!, new RegExp(`^polled \\d\\d:\\d\\d:\\d\\d in 51ms {2}sort idle${arrow}$`), `the sort before the interval:\n${lines.join('\n')}`);
-	// Wide enough for the Idle column: its title carries the arrow, and the sort gives way first again.
+	assert.match(lines[1]!, new RegExp(`^polled \\d\\d:\\d\\d:\\d\\d in 51ms {2}sort age${arrow}$`), `the sort before the interval:\n${lines.join('\n')}`);
+	// Wide enough for the Age column: its title carries the arrow, and the sort gives way first again.
 	const wide = frame(state, 90, 12);
 	assert.equal(wide.layout.sortShown, true);
-	assert.ok(titlesOf(wide.lines)?.includes(`Idle${arrow}`) || titlesOf(wide.lines)?.includes(`${arrow}Idle`), wide.lines.join('\n'));
+	assert.ok(titlesOf(wide.lines)?.includes(`Age${arrow}`) || titlesOf(wide.lines)?.includes(`${arrow}Age`), wide.lines.join('\n'));
 	const header = (sortShown: boolean, width = 40) => {
 		const app = render(<Header state={state} host={host} theme={theme} width={width} shown={300} sortShown={sortShown} />);
 		const line = plain(app.lastFrame()).split('\n')[1]!.trimEnd();
@@ -85,7 +85,7 @@ test('at 40 columns, sorted by a column the list has no room for, the header say
 	assert.doesNotMatch(header(true), /sort/, 'the list shows it: the sort goes first');
 	assert.match(header(true), /every 2s$/);
 	// At 30 columns, no room for the poll time beside it: the sort stays, which nothing else says.
-	assert.equal(header(false, 30), `every 2s  sort idle${arrow}`);
+	assert.equal(header(false, 30), `every 2s  sort age${arrow}`);
 	assert.match(header(true, 30), /^polled \d\d:\d\d:\d\d in 51ms$/, 'the list shows it: the poll time first');
 });
 
