@@ -10,6 +10,27 @@ import type {MonitorState} from './monitor-state.js';
 import {isGroupRow, noService, noState, type GroupRow} from './rows.js';
 import type {Session} from './session.js';
 
+/** How many sessions are marked, and how many of those the filter hides: the header says both (K and R act on hidden marks too). */
+export type MarkCounts = {marked: number; hidden: number};
+
+/** Walks every mark through the filter (`*` marks them all): for a change of marks, list or filter, not for every frame. */
+export function markCounts({marked, byId, filter}: Pick<MonitorState, 'marked' | 'byId' | 'filter'>): MarkCounts | undefined {
+	if (marked.size === 0) {
+		return undefined;
+	}
+
+	const {test} = filter;
+	let hidden = 0;
+	if (test !== undefined) {
+		for (const key of marked) {
+			const session = byId.get(key);
+			hidden += session !== undefined && !test(session) ? 1 : 0;
+		}
+	}
+
+	return {marked: marked.size, hidden};
+}
+
 export type MarkAction = {type: 'mark'} | {type: 'mark-shown'} | {type: 'unmark-all'};
 
 const plural = (n: number) => `${n.toLocaleString('en')} session${n === 1 ? '' : 's'}`;

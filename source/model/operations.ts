@@ -82,24 +82,6 @@ export function confirmQuestion(confirm: Confirm): string {
 	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?`;
 }
 
-/** `3 marked`, and how many of them the filter hides: marks act even where the list does not show them. */
-export function markSummary(state: Pick<MonitorState, 'marked' | 'byId' | 'filter'>): string | undefined {
-	if (state.marked.size === 0) {
-		return undefined;
-	}
-
-	const {test} = state.filter;
-	let hidden = 0;
-	if (test !== undefined) {
-		for (const key of state.marked) {
-			const session = state.byId.get(key);
-			hidden += session !== undefined && !test(session) ? 1 : 0;
-		}
-	}
-
-	return `${state.marked.size} marked${hidden > 0 ? ` (${hidden} hidden by the filter)` : ''}`;
-}
-
 function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (state.readonly) {
 		const doing = operation === 'kill' ? 'killing' : 'restarting';

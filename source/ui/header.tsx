@@ -3,7 +3,7 @@ import {useEffect, useMemo, useState} from 'react';
 import {formatMs} from '../api/errors.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {markSummary} from '../model/operations.js';
+import {markCounts, type MarkCounts} from '../model/marks.js';
 import {replayHosts} from '../model/replay.js';
 import {nextPoll} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
@@ -67,12 +67,24 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
 		items.push({key: `state ${name}`, priority: 3, runs: [{text: `${truncate(shortState(name), 24)} `, color: theme.muted}, {text: String(inState), bold: true, color: theme.muted}]});
 	}
 
-	if (lastPoll !== undefined && state.polls >= 2) {
+	// The rates are made of each MaxScale's samples (model/changes.ts): none before a MaxScale's
+	// second answer, nor after a replay's step back to its first, when 0.0/s would mean nothing.
+	if (lastPoll !== undefined && [...changes.window.values()].some((samples) => samples.length > 0)) {
 		items.push({key: 'rates', priority: 4, runs: [{text: `+${changes.rates.opened.toFixed(1)}/s −${changes.rates.closed.toFixed(1)}/s`, color: theme.muted}]});
 	}
 
 	return items;
 }
+
+/** The marks' wordings, longest first: the status line takes the longest that leaves the filter its room. */
+function markWordings({marked, hidden}: MarkCounts): string[] {
+	return hidden > 0
+		? [`● ${marked} marked (${hidden} hidden by the filter)`, `● ${marked} marked (${hidden} hidden)`, `● ${marked} (${hidden} hidden)`, `● ${marked}`]
+		: [`● ${marked} marked`, `● ${marked}`];
+}
+
+/** The filter's text keeps at least this many cells (or all of it, when shorter) before the marks shorten further. */
+const leastFilter = 8;
 
 /**
  * The status line's items. What changes how the list below must be read never goes: no
@@ -85,12 +97,10 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
  * said nowhere else: it then outlasts all but the retry countdown, as htop keeps its sort
  * column's name in the header when the column itself is hidden.
  */
-function statusItems({state, host, theme, width, now, sortShown = true}: Props & {now: number}): LineItem[] {
+function statusItems({state, host, theme, width, now, marks, sortShown = true}: Props & {now: number; marks: MarkCounts | undefined}): LineItem[] {
 	const {lastPoll, error, filter, sort, paused, intervalMs, replay} = state;
 	const single = state.hostOrder.length === 1;
 	const age = lastPoll === undefined ? undefined : (now - lastPoll.at) / 1000;
-	// Marks act (K, R) even on sessions the filter or a collapsed group hides: always say there are some.
-	const marks = markSummary(state);
 	// Only while polls run on their own: paused, failing (the retry countdown) or replayed, none is due.
 	const next = lastPoll === undefined || paused || error !== undefined || replay !== undefined ? undefined : nextPoll(lastPoll, intervalMs);
 	const items: LineItem[] = [];
@@ -110,8 +120,18 @@ function statusItems({state, host, theme, width, now, sortShown = true}: Props &
 		items.push({key: 'paused', priority: 0, badge: true, runs: [{text: ' PAUSED ', bold: true, inverse: true, color: theme.warn}]});
 	}
 
+	// Marks act (K, R) even on sessions the filter or a collapsed group hides: always say there
+	// are some, in fewer words on a narrow terminal rather than cut (or the filter pushed off).
 	if (marks !== undefined) {
-		items.push({key: 'marks', priority: 0, runs: [{text: `● ${marks}`, bold: true, color: theme.marked}]});
+		const filterNeeds = filter.text === '' ? 0 : cellWidth('  filter ') + Math.min(cellWidth(sanitize(filter.text)), leastFilter);
+		let others = 0;
+		for (const [index, item] of items.entries()) {
+			others += item.priority === 0 ? itemWidth(item, index === 0) : 0;
+		}
+
+		const wordings = markWordings(marks);
+		const fits = (text: string) => others + itemWidth({key: 'marks', priority: 0, runs: [{text}]}, items.length === 0) + filterNeeds <= width;
+		items.push({key: 'marks', priority: 0, runs: [{text: wordings.find(fits) ?? wordings.at(-1)!, bold: true, color: theme.marked}]});
 	}
 
 	// After a failure (a 401, refused) it is no longer connecting: the status line says why.
@@ -156,12 +176,14 @@ export function Header({state, host, theme, width, shown, sparkline = true, sort
 	// not by a frame; the whole list's come with the poll (model/summary.ts).
 	const filtered = state.filter.test !== undefined;
 	const stateCounts = useMemo(() => (filtered ? rowStateCounts(state.rows) : state.summary.stateCounts), [filtered, state.rows, state.summary]);
+	const {marked, byId, filter} = state;
+	const marks = useMemo(() => markCounts({marked, byId, filter}), [marked, byId, filter]);
 
 	return (
 		<Box flexDirection="column" width={width}>
 			<FittedLine items={summaryItems({state, host: label, theme, width, shown, now, stateCounts})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
-			<FittedLine items={statusItems({state, host: label, theme, width, shown, now, sortShown})} width={width} />
+			<FittedLine items={statusItems({state, host: label, theme, width, shown, now, marks, sortShown})} width={width} />
 			{sparkline && <SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />}
 		</Box>
 	);

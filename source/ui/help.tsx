@@ -70,11 +70,36 @@ function titleOf(readonly: boolean, scrolls: boolean, width: number): string {
 	return wordings.find((wording) => cellWidth(wording) <= width) ?? fitText(wordings.at(-1)!, width);
 }
 
-/** The keys, from the same table that dispatches them. Any key closes it. */
+/** Rows the help's box needs: its border, its title and one line of keys. */
+const boxedRows = 4;
+
+/** What a help one row high says (a 40×6 terminal): none of the keys would fit, so that they need more room. */
+function tooShort(width: number): string {
+	const wordings = ['Help needs a taller terminal: any key closes', 'Help needs more rows: any key closes', 'Help needs more rows'];
+	return wordings.find((wording) => cellWidth(wording) <= width) ?? fitText(wordings.at(-1)!, width);
+}
+
+/**
+ * The keys, from the same table that dispatches them. Any key closes it. In a box while it
+ * has room for its border, its title and a line of keys; on a shorter terminal the title
+ * and the keys without the box (a border with no line inside would have the title drawn
+ * over it), and one row high a line that says it needs more.
+ */
 export function Help({readonly, width, height, scroll, theme}: Props) {
+	if (height < 2) {
+		return (
+			<Box width={width} height={1}>
+				<Text bold wrap="truncate" color={theme.accent}>
+					{tooShort(width)}
+				</Text>
+			</Box>
+		);
+	}
+
+	const boxed = height >= boxedRows;
 	// Two columns on a wide terminal; what does not fit scrolls with ↑ ↓.
-	const room = Math.max(1, height - 3);
-	const inner = width - 2;
+	const room = height - (boxed ? 3 : 1);
+	const inner = boxed ? width - 2 : width;
 	const single = columnsOf(blocksOf(readonly, inner), 1);
 	const columnCount = single[0]!.length > room && width >= 110 ? 2 : 1;
 	const columnWidth = Math.floor(inner / columnCount);
@@ -82,7 +107,13 @@ export function Help({readonly, width, height, scroll, theme}: Props) {
 	const perColumn = Math.max(...columns.map((column) => column.length));
 	const top = Math.min(scroll, Math.max(0, perColumn - room));
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.accent}>
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			borderStyle={boxed ? 'round' : undefined}
+			borderColor={theme.accent}
+		>
 			<Text bold wrap="truncate" color={theme.accent}>
 				{titleOf(readonly, perColumn > room, inner)}
 			</Text>

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {keyHint} from '../../source/model/keymap.js';
 import {reducer} from '../../source/model/monitor-state.js';
-import {confirmQuestion, markSummary, savedMessage} from '../../source/model/operations.js';
+import {markCounts} from '../../source/model/marks.js';
+import {confirmQuestion, savedMessage} from '../../source/model/operations.js';
 import {session} from '../helpers/sessions.js';
 import {start, type} from '../helpers/state.js';
 
@@ -21,14 +22,14 @@ const filter = (text: string) => ['/', ...text, 'return'];
 test('K on marks the filter hides names them and says how many are hidden', () => {
 	let state = type(live(sessions), 'space', 'space', ...filter('user:report'));
 	assert.deepEqual([...state.marked], ['123', '456']);
-	assert.equal(markSummary(state), '2 marked (2 hidden by the filter)');
+	assert.deepEqual(markCounts(state), {marked: 2, hidden: 2});
 	state = type(state, 'K');
 	assert.equal(state.confirm?.hidden, 2);
 	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions (2 hidden by the filter): 123, 456?');
 	// Without a filter, the same marks: named, nothing hidden.
 	state = type(state, 'escape', 'escape', 'K');
 	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 123, 456?');
-	assert.equal(markSummary(state), '2 marked');
+	assert.deepEqual(markCounts(state), {marked: 2, hidden: 0});
 });
 
 test('one marked session hidden by the filter: named in full, and said to be hidden', () => {
@@ -40,7 +41,7 @@ test('many marks: a few ids, then how many more', () => {
 	const many = Array.from({length: 8}, (_, i) => session(i + 1));
 	const state = type(live(many), ...Array.from({length: 8}, () => 'space'), 'K');
 	assert.equal(confirmQuestion(state.confirm!), 'Kill 8 marked sessions: 1, 2, 3, 4, 5 and 3 more?');
-	assert.equal(markSummary(start(many)), undefined, 'no marks, nothing to say');
+	assert.equal(markCounts(start(many)), undefined, 'no marks, nothing to say');
 });
 
 test('only a kill offers a grace period: MaxScale\'s restart call takes none', () => {

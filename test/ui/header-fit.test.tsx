@@ -108,7 +108,8 @@ test('header line 2 keeps PAUSED, the marks and the filter at any width; only th
 	for (const width of [60, 80, 100]) {
 		const line = header(state, width)[1]!;
 		assert.ok(line.length <= width, `${width}: ${line}`);
-		assert.match(line, /^ PAUSED {2}● 1 marked \(1 hidden by the filter\) {2}filter /, `${width}: ${line}`);
+		// At 60 the marks say it in fewer words, leaving the filter its first cells (header-marks.test.tsx).
+		assert.match(line, width >= 80 ? /^ PAUSED {2}● 1 marked \(1 hidden by the filter\) {2}filter / : /^ PAUSED {2}● 1 marked \(1 hidden\) {2}filter user:app_/, `${width}: ${line}`);
 		assert.match(line, width >= 80 ? /filter user:app_\S*…$/ : /filter \S*…$/, `${width}: the filter, shortened to the room left`);
 		assert.doesNotMatch(line, /group|sort|every|polled/, `${width}: those went first`);
 	}

@@ -1,0 +1,99 @@
+// The help on a short terminal (40×6 to 40×9 leave it one to three rows): never its title
+// drawn over its border. Boxed while the box holds a line of keys; shorter, the title and the
+// keys without the box; one row, a line saying it needs more.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import type {Session} from '../../source/model/session.js';
+import {Help} from '../../source/ui/help.js';
+import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
+import {Screen} from '../../source/ui/screen.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {plain} from '../helpers/ink.js';
+import {session} from '../helpers/sessions.js';
+import {run, type} from '../helpers/state.js';
+
+const theme = themeFor({NO_COLOR: '1'});
+const host = '127.0.0.1:37501';
+
+function help(width: number, height: number, scroll = 0): string[] {
+	const app = render(<Help readonly={false} width={width} height={height} scroll={scroll} theme={theme} />);
+	const lines = plain(app.lastFrame()).split('\n').map((line) => line.trimEnd());
+	app.unmount();
+	return lines;
+}
+
+/** A border line is all border; a line inside one starts and ends with it; no border glyph elsewhere. */
+function assertBordersClean(lines: readonly string[], what: string) {
+	for (const line of lines) {
+		if (/[╭╮╰╯]/.test(line)) {
+			assert.match(line, /^(╭─+╮|╰─+╯)$/, `${what}: text over a border\n${lines.join('\n')}`);
+		} else if (line.includes('│')) {
+			assert.match(line, /^│.*│$/, `${what}: a broken side\n${lines.join('\n')}`);
+		}
+	}
+}
+
+test('one row: a line that says the help needs more rows and how to close it', () => {
+	assert.deepEqual(help(40, 1), ['Help needs more rows: any key closes']);
+	assert.deepEqual(help(80, 1), ['Help needs a taller terminal: any key closes']);
+});
+
+test('two and three rows: the title and the keys, without a box, scrolling', () => {
+	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', 'Move']);
+	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll']);
+	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', ' ↓ j       next row; in the pane, scroll']);
+	assert.equal(help(40, 3, 1000).at(-1), ' q Ctrl-C  quit', 'scrolls to the last key');
+	for (const height of [2, 3]) {
+		assertBordersClean(help(40, height), `40×${height}`);
+		assert.ok(help(40, height).every((line) => !/[│╭╰]/.test(line)), 'no box');
+	}
+});
+
+test('four rows and more: the box, its title inside, at least one line of keys', () => {
+	for (const height of [4, 5, 6, 10]) {
+		const lines = help(40, height);
+		assert.equal(lines.length, height);
+		assertBordersClean(lines, `40×${height}`);
+		assert.match(lines[0]!, /^╭─+╮$/);
+		assert.match(lines[1]!, /^│Keys · /);
+		assert.match(lines[2]!, /^│Move +│$/);
+		assert.match(lines.at(-1)!, /^╰─+╯$/);
+	}
+});
+
+function demo(): MonitorState {
+	const sessions: Session[] = Array.from({length: 300}, (_, i) => session(i + 1, {user: 'app'}));
+	const now = Date.now();
+	return run(
+		initialState(),
+		{type: 'server-info', info: {version: '24.02.3', uptimeSeconds: 8 * 86_400, askedAt: now}},
+		{type: 'poll-ok', sessions: sessions.slice(1), at: now - 2000, latencyMs: 18, bytes: 100},
+		{type: 'poll-ok', sessions, at: now, latencyMs: 18, bytes: 100},
+	);
+}
+
+test('the screen with the help open at 40×6 to 40×12: no text over a border, and keys or a note shown', () => {
+	const start = type(demo(), '?');
+	for (let rows = 6; rows <= 12; rows++) {
+		const size = {columns: 40, rows};
+		const first = layoutFor(start, size, idWidthOf(start));
+		const state = reducer(start, {type: 'resize', listHeight: first.listHeight, paneHeight: first.paneBodyHeight, paneWidth: Math.max(8, first.paneWidth - 2)});
+		const layout = layoutFor(state, size, idWidthOf(state));
+		const app = render(<Screen state={state} layout={layout} theme={theme} hostLabel={host} />);
+		const lines = plain(app.lastFrame()).split('\n').map((line) => line.trimEnd());
+		app.unmount();
+		const what = `40×${rows}`;
+		assert.ok(lines.length <= rows - 1, `${what}\n${lines.join('\n')}`);
+		assertBordersClean(lines, what);
+		const text = lines.join('\n');
+		if (layout.bodyHeight === 1) {
+			assert.match(text, /\nHelp needs more rows: any key closes\n/, what);
+		} else {
+			assert.match(text, /(^|\n)│?Keys · ↑↓ scroll · other keys close/, `${what}\n${text}`);
+			assert.match(text, /(^|\n)│?Move\b/, `${what}: a line of keys\n${text}`);
+		}
+	}
+});
