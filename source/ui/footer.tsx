@@ -2,12 +2,11 @@ import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
 import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
-import {confirmQuestion, type Confirm} from '../model/operations.js';
 import {isGroupRow} from '../model/rows.js';
 import {indexOfKey} from '../model/selection.js';
-import {headCells} from '../model/sanitize.js';
-import {alsoFailing, othersFailing, type Notice} from '../model/status-line.js';
-import {cellWidth, fitText} from './cell-width.js';
+import {othersFailing, type Notice} from '../model/status-line.js';
+import {fitText} from './cell-width.js';
+import {failureLines, layOut, questionLines} from './status-text.js';
 import {FilterPrompt} from './filter-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
@@ -36,113 +35,6 @@ function statusLine(state: MonitorState, notice: Notice | undefined): Status | u
 	}
 
 	return notice;
-}
-
-/**
- * Where a line wider than `width` cells breaks: at the last space (with `halfFull`, only one
- * that leaves the line more than half full: a sentence that has two lines spends none on a
- * short first one), else at the width, between whole characters (never between an emoji's
- * halves); always after one character at least.
- */
-function breakAt(text: string, width: number, halfFull: boolean): number {
-	const fits = headCells(text, width, cellWidth).length;
-	const space = text.lastIndexOf(' ', fits);
-	const cut = space > 0 && (!halfFull || cellWidth(text.slice(0, space)) > width / 2) ? space : fits;
-	return Math.max(cut, text.codePointAt(0)! > 0xff_ff ? 2 : 1);
-}
-
-/**
- * `text` in lines of at most `width` cells, broken between words (a word longer than the
- * line, between characters): the help's descriptions, a kill question on a narrow terminal.
- * `halfFull`: see breakAt.
- */
-export function wrapText(text: string, width: number, halfFull = false): string[] {
-	const lines: string[] = [];
-	let rest = text;
-	while (cellWidth(rest) > width) {
-		const cut = breakAt(rest, width, halfFull);
-		lines.push(rest.slice(0, cut));
-		rest = rest.slice(cut).trimStart();
-	}
-
-	lines.push(rest);
-	return lines;
-}
-
-/** What of `text` follows its first lines `kept` (wrapText's), from its next word. */
-function after(text: string, kept: readonly string[]): string {
-	let at = 0;
-	for (const line of kept) {
-		at = text.indexOf(line, at) + line.length;
-	}
-
-	return text.slice(at).trimStart();
-}
-
-/**
- * The lines of a sentence and its tail in at most `most` lines, and whether they hold both
- * whole (nothing cut). The tail is never broken: it ends the last line, or has a line of its
- * own; when the sentence and the tail take more than `most` lines, the sentence's end gives
- * way (with …) so that the tail stays. `halfFull`: see breakAt; a sentence in its two lines
- * breaks so, a question, which may take more, only between words.
- */
-function layOut(text: string, width: number, tail: string, most = 2, halfFull = true): {lines: string[]; whole: boolean} {
-	// In cells, as the terminal draws them: a host's or a server's text may hold wide characters.
-	const full = text + tail;
-	if (cellWidth(full) <= width) {
-		return {lines: [full], whole: true};
-	}
-
-	const ownLine = tail.trimStart();
-	if (cellWidth(ownLine) > width) {
-		// A tail wider than the line cannot stay whole: it wraps with the sentence.
-		const lines = wrapText(full, width, halfFull);
-		const kept = lines.slice(0, most - 1);
-		return lines.length <= most ? {lines, whole: true} : {lines: [...kept, fitText(after(full, kept), width)], whole: false};
-	}
-
-	const lines = wrapText(text, width, halfFull);
-	const last = lines.length - 1;
-	if (tail !== '' && cellWidth(lines[last]! + tail) <= width) {
-		lines[last] += tail;
-	} else if (tail !== '') {
-		lines.push(ownLine);
-	}
-
-	if (lines.length <= most) {
-		return {lines, whole: true};
-	}
-
-	// Too long: the first lines of the sentence, then as much more of it as leaves room for the tail.
-	const kept = wrapText(text, width, halfFull).slice(0, most - 1);
-	return {lines: [...kept, `${fitText(after(text, kept), width - cellWidth(tail))}${tail}`], whole: false};
-}
-
-/**
- * A sentence as one line, or as two when it is longer than the terminal is wide: a
- * failure's sentence ends with what to do, which is what a cut would lose. The second
- * line takes the key hints' place (they are also under ?) until the sentence goes.
- * `tail` follows the sentence; if the two do not fit two lines, the sentence's end is cut
- * (with …) so that the tail stays whole.
- */
-export function statusLines(text: string, width: number, tail = ''): [string] | [string, string] {
-	return layOut(text, width, tail).lines as [string] | [string, string];
-}
-
-/**
- * A failure's sentence, then the other MaxScales failing: named, as many as fit two lines
- * whole with the sentence (the header's host line shows each one's state too); with none
- * named, how many, for which the sentence's end gives way if it must.
- */
-export function failureLines(text: string, others: readonly string[], width: number): [string] | [string, string] {
-	for (let named = others.length; named > 0; named--) {
-		const laid = layOut(text, width, alsoFailing(others, named));
-		if (laid.whole) {
-			return laid.lines as [string] | [string, string];
-		}
-	}
-
-	return statusLines(text, width, alsoFailing(others, 0));
 }
 
 /** Every MaxScale watched is known to be older than 22.08: K is no use there, so the hints leave it out (the help keeps it). */
@@ -178,19 +70,6 @@ function listSituation(state: MonitorState): HintSituation {
 	}
 
 	return onGroup ? 'group' : 'list';
-}
-
-/**
- * A kill or restart question in at most `most` lines. What is about to be killed is read
- * whole: on one line with the grace period when it fits, else over as many lines as it
- * needs, in the hints' place (and, on a narrow terminal, in rows the list gives up while the
- * question is open: layout.ts), so the grace key goes with it ([y/N] says the rest). Only
- * when even `most` lines cannot hold it is the question's end cut, its grace kept.
- */
-export function questionLines(confirm: Confirm, width: number, most: number): string[] {
-	const question = `[y/N] ${confirmQuestion(confirm)}`;
-	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
-	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
 }
 
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {helpBindings, type Section} from '../model/keymap.js';
 import {cellWidth, fitText} from './cell-width.js';
-import {wrapText} from './footer.js';
+import {wrapText} from './status-text.js';
 import type {Theme} from './theme.js';
 
 type Props = {readonly: boolean; width: number; height: number; scroll: number; theme: Theme};

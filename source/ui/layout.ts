@@ -3,7 +3,7 @@
 
 import {layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {questionLines} from './footer.js';
+import {questionLines} from './status-text.js';
 
 // Ink erases the frame it drew before only when that frame was shorter than the terminal
 // (else it clears the whole screen, and flickers), so one row always stays free; a frame

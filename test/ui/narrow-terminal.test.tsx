@@ -9,7 +9,7 @@ import {initialState, reducer, type MonitorState} from '../../source/model/monit
 import {confirmQuestion} from '../../source/model/operations.js';
 import type {Session} from '../../source/model/session.js';
 import {cellWidth} from '../../source/ui/cell-width.js';
-import {questionLines} from '../../source/ui/footer.js';
+import {questionLines} from '../../source/ui/status-text.js';
 import {Header} from '../../source/ui/header.js';
 import {Help} from '../../source/ui/help.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
