@@ -26,3 +26,15 @@ export function start(sessions: Session[], options: Options = {}): MonitorState 
 }
 
 export const labels = (state: MonitorState) => state.rows.map(label);
+
+/** A 300-session MaxScale 24.02 after two polls (one session new in the second), for screens at small sizes. */
+export function twoPolls(services: readonly string[] = ['RW-Split-Router']): MonitorState {
+	const sessions: Session[] = Array.from({length: 300}, (_, i) => ({key: String(i + 1), id: String(i + 1), host: '', service: services[i % services.length]!, state: 'Session started', user: 'app'}));
+	const now = Date.now();
+	return run(
+		initialState(),
+		{type: 'server-info', info: {version: '24.02.3', uptimeSeconds: 8 * 86_400, askedAt: now}},
+		{type: 'poll-ok', sessions: sessions.slice(1), at: now - 2000, latencyMs: 18, bytes: 100},
+		{type: 'poll-ok', sessions, at: now, latencyMs: 18, bytes: 100},
+	);
+}

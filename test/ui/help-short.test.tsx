@@ -5,15 +5,13 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import type {Session} from '../../source/model/session.js';
+import {reducer} from '../../source/model/monitor-state.js';
 import {Help} from '../../source/ui/help.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {Screen} from '../../source/ui/screen.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
-import {session} from '../helpers/sessions.js';
-import {run, type} from '../helpers/state.js';
+import {twoPolls, type} from '../helpers/state.js';
 
 const theme = themeFor({NO_COLOR: '1'});
 const host = '127.0.0.1:37501';
@@ -64,16 +62,7 @@ test('four rows and more: the box, its title inside, at least one line of keys',
 	}
 });
 
-function demo(): MonitorState {
-	const sessions: Session[] = Array.from({length: 300}, (_, i) => session(i + 1, {user: 'app'}));
-	const now = Date.now();
-	return run(
-		initialState(),
-		{type: 'server-info', info: {version: '24.02.3', uptimeSeconds: 8 * 86_400, askedAt: now}},
-		{type: 'poll-ok', sessions: sessions.slice(1), at: now - 2000, latencyMs: 18, bytes: 100},
-		{type: 'poll-ok', sessions, at: now, latencyMs: 18, bytes: 100},
-	);
-}
+const demo = () => twoPolls();
 
 test('the screen with the help open at 40×6 to 40×12: no text over a border, and keys or a note shown', () => {
 	const start = type(demo(), '?');

@@ -6,28 +6,18 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import type {Session} from '../../source/model/session.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {Screen} from '../../source/ui/screen.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
-import {run, type} from '../helpers/state.js';
+import {twoPolls, type} from '../helpers/state.js';
 
 const theme = themeFor({NO_COLOR: '1'});
 const host = '127.0.0.1:37501';
 const services = ['RW-Split-Router', 'Read-Connection-Router', 'Analytics-Service'];
 
-function demo(): MonitorState {
-	const sessions: Session[] = Array.from({length: 300}, (_, i) => session(i + 1, {service: services[i % 3], user: 'app'}));
-	const now = Date.now();
-	return run(
-		initialState(),
-		{type: 'server-info', info: {version: '24.02.3', uptimeSeconds: 8 * 86_400, askedAt: now}},
-		{type: 'poll-ok', sessions: sessions.slice(1), at: now - 2000, latencyMs: 18, bytes: 100},
-		{type: 'poll-ok', sessions, at: now, latencyMs: 18, bytes: 100},
-	);
-}
+const demo = () => twoPolls(services);
 
 function twoHosts(): MonitorState {
 	const hosts = ['127.0.0.1:9921', '127.0.0.1:9922'];
