@@ -91,10 +91,16 @@ export class Poller {
 		}
 	}
 
+	/**
+	 * Resumed, it polls at once when its next poll is not already on its way: the list on
+	 * screen is as old as the pause, and waiting out a whole interval showed it, no longer
+	 * PAUSED, as if it had just come.
+	 */
 	setPaused(paused: boolean): void {
+		const resumed = this.#paused && !paused;
 		this.#paused = paused;
-		if (!paused && !this.#inFlight && this.#timer === undefined) {
-			this.#schedule();
+		if (resumed && !this.#stopped && !this.#inFlight && this.#timer === undefined) {
+			void this.#poll();
 		}
 	}
 

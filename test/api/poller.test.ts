@@ -216,6 +216,34 @@ test('a poll in flight when p pauses is not shown; r while paused still is', asy
 	await close();
 });
 
+test('resumed after a pause longer than the interval, it polls at once, not an interval later', async (t) => {
+	const {client, close} = await server({status: 200, delayMs: 1});
+	const lists: number[] = [];
+	const poller = new Poller(client, 2000, {onList: () => lists.push(Date.now()), onError() {}, onServerInfo() {}});
+	// Stopped and closed even when an assertion fails: a live timer would keep the run from ending.
+	t.after(async () => {
+		poller.stop();
+		await close();
+	});
+	poller.start();
+	const wait = async (ms: number) => new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+	while (lists.length === 0) {
+		// eslint-disable-next-line no-await-in-loop
+		await wait(20);
+	}
+
+	poller.setPaused(true);
+	await wait(2300); // The poll due meanwhile came and went unshown: nothing is scheduled now.
+	const before = lists.length;
+	const resumed = Date.now();
+	poller.setPaused(false);
+	await wait(500);
+	assert.equal(lists.length, before + 1, 'one poll, straight away');
+	assert.ok(lists.at(-1)! - resumed < 500);
+});
+
 test('a shorter interval moves the poll already scheduled; a longer one waits for it', async () => {
 	const s = await server({status: 200, delayMs: 1});
 	const lists: number[] = [];
