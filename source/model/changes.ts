@@ -143,17 +143,22 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-windowPolls);
 	const window = new Map(changes.window).set(host, own);
-	const history = new Map<string, number[]>();
-	const services = new Set([...changes.history.keys(), ...counts.names()]);
-	for (const service of services) {
-		const samples = [...(changes.history.get(service) ?? []), counts.get(service) ?? 0].slice(-historyLength);
+	const history = nextHistory(changes.history, counts.names(), (service) => counts.get(service));
+	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history};
+}
+
+/** The sparklines after one more poll: each service's count appended, the oldest dropped past the window. */
+export function nextHistory(history: Changes['history'], names: Iterable<string>, count: (service: string) => number | undefined): Changes['history'] {
+	const next = new Map<string, number[]>();
+	for (const service of new Set([...history.keys(), ...names])) {
+		const samples = [...(history.get(service) ?? []), count(service) ?? 0].slice(-historyLength);
 		// A service that has had no session for the whole window leaves the header.
-		if (samples.some((count) => count > 0)) {
-			history.set(service, samples);
+		if (samples.some((sample) => sample > 0)) {
+			next.set(service, samples);
 		}
 	}
 
-	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history};
+	return next;
 }
 
 /** Opened and closed per second: each MaxScale's over its window, summed. */

@@ -6,7 +6,7 @@
 // polls made them (test/model/replay-changes.test.ts walks and jumps, and compares).
 
 import type {Frame} from '../api/recording.js';
-import {historyLength, ratesOf, windowPolls, type Changes} from './changes.js';
+import {historyLength, nextHistory, ratesOf, windowPolls, type Changes} from './changes.js';
 import {Tally} from './tally.js';
 
 type Ok = Extract<Frame, {ok: true}>;
@@ -84,7 +84,7 @@ export function replayedChanges(frames: readonly Frame[], from: number, index: n
 		}
 	}
 
-	let history = new Map<string, number[]>();
+	let history: Changes['history'] = new Map();
 	for (const frame of oks.slice(start)) {
 		latest.set(keyOf(frame.host), serviceCounts(frame));
 		const merged = new Map<string, number>();
@@ -94,15 +94,7 @@ export function replayedChanges(frames: readonly Frame[], from: number, index: n
 			}
 		}
 
-		const next = new Map<string, number[]>();
-		for (const service of new Set([...history.keys(), ...merged.keys()])) {
-			const samples = [...(history.get(service) ?? []), merged.get(service) ?? 0].slice(-historyLength);
-			if (samples.some((count) => count > 0)) {
-				next.set(service, samples);
-			}
-		}
-
-		history = next;
+		history = nextHistory(history, merged.keys(), (service) => merged.get(service));
 	}
 
 	return {window, rates: ratesOf(window), history};
