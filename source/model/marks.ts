@@ -7,7 +7,7 @@
 
 import {indexOfKey, moveBy} from './selection.js';
 import type {MonitorState} from './monitor-state.js';
-import {isGroupRow, noService, noState, type GroupRow} from './rows.js';
+import {isGroupRow, serviceName, stateName, type GroupRow} from './rows.js';
 import type {Session} from './session.js';
 
 /** How many sessions are marked, and how many of those the filter hides: the header says both (K and R act on hidden marks too). */
@@ -42,7 +42,7 @@ function shown(state: MonitorState, group?: GroupRow): Session[] {
 		(session) =>
 			(test === undefined || test(session)) &&
 			(group === undefined ||
-				((session.service || noService) === group.service && (group.kind === 'service' || (session.state || noState) === group.state))),
+				(serviceName(session) === group.service && (group.kind === 'service' || stateName(session) === group.state))),
 	);
 }
 

@@ -144,8 +144,9 @@ export function sessionCount(rows: readonly Row[]): number {
 	return grouped ? inServices : loose;
 }
 
-const serviceName = (s: Session) => s.service || noService;
-const stateName = (s: Session) => s.state || noState;
+/** The group a session falls in: its service and state, named even when MaxScale left them out. */
+export const serviceName = (s: Session) => s.service || noService;
+export const stateName = (s: Session) => s.state || noState;
 const liveCount = (pool: Pool, members: readonly number[]) => members.reduce((n, position) => n + (position < pool.live ? 1 : 0), 0);
 
 function* sessionRows(pool: Pool, members: number[], compare: (a: number, b: number) => number, rows: Row[]): Steps<void> {
