@@ -83,6 +83,16 @@ function markWordings({marked, hidden}: MarkCounts): string[] {
 		: [`● ${marked} marked`, `● ${marked}`];
 }
 
+/** The cells the items that always show (priority 0) take on their line: what the marks and the filter share the rest of. */
+function alwaysShownWidth(items: readonly LineItem[]): number {
+	let width = 0;
+	for (const [index, item] of items.entries()) {
+		width += item.priority === 0 ? itemWidth(item, index === 0) : 0;
+	}
+
+	return width;
+}
+
 /** The filter's text keeps at least this many cells (or all of it, when shorter) before the marks shorten further. */
 const leastFilter = 8;
 
@@ -124,11 +134,7 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	// are some, in fewer words on a narrow terminal rather than cut (or the filter pushed off).
 	if (marks !== undefined) {
 		const filterNeeds = filter.text === '' ? 0 : cellWidth('  filter ') + Math.min(cellWidth(sanitize(filter.text)), leastFilter);
-		let others = 0;
-		for (const [index, item] of items.entries()) {
-			others += item.priority === 0 ? itemWidth(item, index === 0) : 0;
-		}
-
+		const others = alwaysShownWidth(items);
 		const wordings = markWordings(marks);
 		const fits = (text: string) => others + itemWidth({key: 'marks', priority: 0, runs: [{text}]}, items.length === 0) + filterNeeds <= width;
 		items.push({key: 'marks', priority: 0, runs: [{text: wordings.find(fits) ?? wordings.at(-1)!, bold: true, color: theme.marked}]});
@@ -150,10 +156,7 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	);
 	if (filter.text !== '') {
 		// The filter is shortened to the room the other always-shown items leave it.
-		let room = width - cellWidth('  filter ');
-		for (const [index, item] of items.entries()) {
-			room -= item.priority === 0 ? itemWidth(item, index === 0) : 0;
-		}
+		const room = width - cellWidth('  filter ') - alwaysShownWidth(items);
 
 		items.push({key: 'filter', priority: 0, runs: [{text: `filter ${fitText(sanitize(filter.text), Math.max(1, room))}`, color: theme.accent}]});
 	}
