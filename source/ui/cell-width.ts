@@ -33,3 +33,8 @@ export function fitText(text: string, cells: number): string {
 	// By code point, so never half an emoji; a cluster (a flag, a family) may lose its end.
 	return cells <= 0 ? '' : `${headCells(text, cells - 1, cellWidth)}…`;
 }
+
+/** The first of `wordings` (longest first) that fits `cells`; else the last, cut. */
+export function fitWording(wordings: readonly string[], cells: number): string {
+	return wordings.find((wording) => cellWidth(wording) <= cells) ?? fitText(wordings.at(-1) ?? '', cells);
+}

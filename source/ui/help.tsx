@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {helpBindings, type Section} from '../model/keymap.js';
-import {cellWidth, fitText} from './cell-width.js';
+import {cellWidth, fitWording} from './cell-width.js';
 import {wrapText} from './status-text.js';
 import type {Theme} from './theme.js';
 
@@ -67,7 +67,7 @@ function titleOf(readonly: boolean, scrolls: boolean, width: number): string {
 		`Keys${readonly ? ' (read-only)' : ''} · ${scroll}other keys close`,
 		`Keys${readonly ? ' (read-only)' : ''}${scrolls ? ' · ↑↓ scroll' : ''}`,
 	];
-	return wordings.find((wording) => cellWidth(wording) <= width) ?? fitText(wordings.at(-1)!, width);
+	return fitWording(wordings, width);
 }
 
 /** Rows the help's box needs: its border, its title and one line of keys. */
@@ -76,7 +76,7 @@ const boxedRows = 4;
 /** What a help one row high says (a 40×6 terminal): none of the keys would fit, so that they need more room. */
 function tooShort(width: number): string {
 	const wordings = ['Help needs a taller terminal: any key closes', 'Help needs more rows: any key closes', 'Help needs more rows'];
-	return wordings.find((wording) => cellWidth(wording) <= width) ?? fitText(wordings.at(-1)!, width);
+	return fitWording(wordings, width);
 }
 
 /**
