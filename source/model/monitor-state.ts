@@ -19,7 +19,8 @@ import type {SessionLookup} from './session-index.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
 import {emptySummary, type Summary} from './summary.js';
-import {moveCursor, takesCursor, viewReducer, type ViewAction} from './view.js';
+import {moveCursor} from './place-rows.js';
+import {takesCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
 /** One sentence for the status line; it fades after a few rounds of polls (`poll`: the attempt it was said at). */

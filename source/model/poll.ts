@@ -15,7 +15,7 @@ import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
 import {summarizeSteps, type Summary} from './summary.js';
-import {placeRows, viewRowsSteps} from './view.js';
+import {placeRows, viewRowsSteps} from './place-rows.js';
 
 export {hostKey} from './host-key.js';
 

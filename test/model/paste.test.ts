@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import {maxFilterLength} from '../../source/model/view.js';
+import {maxFilterLength} from '../../source/model/filter-prompt.js';
 import type {Session} from '../../source/model/session.js';
 import {keyReader} from '../../source/ui/key-names.js';
 import {session} from '../helpers/sessions.js';

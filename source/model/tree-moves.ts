@@ -1,0 +1,67 @@
+// The tree's own keys: collapse and expand a group (c, → and ←), all of them at once (C),
+// and up from a row to its group (←). The cursor is a row key, so each finds the group
+// from the rows as they are now.
+
+import type {MonitorState} from './monitor-state.js';
+import {applyView, moveCursor} from './place-rows.js';
+import {isGroupRow, serviceKey, serviceName} from './rows.js';
+import {indexOfKey} from './selection.js';
+
+/** c or C with nothing grouped: said, rather than folding services out of sight for later. */
+const flatNote = {tone: 'info', text: 'Nothing to collapse in flat view: t groups the list by service.'} as const;
+
+/** The group row a key belongs to: itself for a group, its innermost group for a session. */
+function groupOf(state: MonitorState, key: string | undefined): string | undefined {
+	const index = indexOfKey(state.rows, key);
+	for (let i = index; i >= 0; i--) {
+		const row = state.rows[i];
+		if (isGroupRow(row)) {
+			return row.key;
+		}
+	}
+
+	return undefined;
+}
+
+/** The cursor's group collapsed, expanded or toggled. */
+export function collapse(state: MonitorState, how: boolean | 'toggle'): MonitorState {
+	const group = groupOf(state, state.selectedId);
+	if (group === undefined) {
+		return state.grouping === 'flat' ? {...state, message: flatNote} : state;
+	}
+
+	const collapsed = new Set(state.collapsed);
+	const folding = how === 'toggle' ? !collapsed.has(group) : how;
+	if (folding) {
+		collapsed.add(group);
+	} else {
+		collapsed.delete(group);
+	}
+
+	// Collapsing hides the cursor's session: the cursor goes to the group row.
+	return applyView({...state, collapsed, selectedId: folding ? group : state.selectedId});
+}
+
+/** C: every service collapsed, or, with any group collapsed, all expanded. */
+export function collapseAll(state: MonitorState): MonitorState {
+	if (state.grouping === 'flat') {
+		return {...state, message: flatNote};
+	}
+
+	if (state.collapsed.size > 0) {
+		return applyView({...state, collapsed: new Set()});
+	}
+
+	const services = new Set(state.sessions.map((s) => serviceKey(serviceName(s))));
+	const group = groupOf(state, state.selectedId);
+	const service = state.rows.find((row) => row.key === group);
+	const cursor = isGroupRow(service) ? serviceKey(service.service) : undefined;
+	return applyView({...state, collapsed: services, selectedId: cursor ?? state.selectedId});
+}
+
+/** ←: from a session, its group; from a state group, its service's. */
+export function toGroup(state: MonitorState): MonitorState {
+	const row = state.rows[indexOfKey(state.rows, state.selectedId)];
+	const group = isGroupRow(row) ? (row.kind === 'state' ? serviceKey(row.service) : undefined) : groupOf(state, state.selectedId);
+	return group === undefined ? state : moveCursor(state, group);
+}
