@@ -50,6 +50,14 @@ const growth: Array<[ColumnKey, number]> = [
 	['maxscale', 22],
 ];
 
+/**
+ * Past their usual widths, the names grow to their longest text while room is left: a wide
+ * terminal should not cut `airflow_etl_batch_user_prod` beside thirty empty cells. Up to this
+ * many cells: a name longer than that (or an IPv6 client) is still cut, and whole in the pane.
+ */
+const wideMax = 48;
+const wideGrowth: ColumnKey[] = ['user', 'service', 'maxscale', 'client'];
+
 /** The cursor/marker gutter before the first column. */
 export const gutter = 2;
 
@@ -101,7 +109,7 @@ export function layoutColumns(
 			spec.key === 'id'
 				? {...spec, min: idSize, max: idSize}
 				: spec.key === 'maxscale'
-					? {...spec, max: Math.max(spec.min, Math.min(spec.max, maxscaleWidth))}
+					? {...spec, max: Math.max(spec.min, Math.min(wideMax, maxscaleWidth))}
 					: {...spec, min: floorOf(spec)},
 		);
 	while (chosen.length > 2 && widthOf(chosen, (spec) => spec.min) > width) {
@@ -120,6 +128,17 @@ export function layoutColumns(
 		const upTo = Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step, longest > 0 ? longest : step);
 		if (current !== undefined && upTo > current) {
 			const grow = Math.min(spare, upTo - current);
+			widths.set(key, current + grow);
+			spare -= grow;
+		}
+	}
+
+	// Only to a text known to be there (widest): with no list yet, nothing grows this far.
+	for (const key of wideGrowth) {
+		const current = widths.get(key);
+		const longest = Math.min(wideMax, key === 'maxscale' ? maxscaleWidth : (widest?.[key] ?? 0));
+		if (current !== undefined && longest > current) {
+			const grow = Math.min(spare, longest - current);
 			widths.set(key, current + grow);
 			spare -= grow;
 		}

@@ -70,3 +70,21 @@ test('a name in wide characters is never counted narrower than the terminal draw
 	// ASCII exactly: the usual names are not over-counted.
 	assert.equal(cellsAtLeast('airflow_etl_batch_user_prod'), 27);
 });
+
+test('on a wide terminal the names grow past their usual widths to their longest text, and no further', () => {
+	const long = 'airflow_etl_batch_user_prod';
+	const list = [session(1, {user: long, remote: '::ffff:192.168.40.17', port: 60_464}), session(2, {user: 'app', remote: '10.0.0.2', port: 4001})];
+	// 120 columns: the usual widths leave ~26 cells over; the user takes the 7 it needs.
+	const layout = layoutFor(start(list), {columns: 120, rows: 40}, 7);
+	assert.equal(widthOf(layout.tableColumns, 'user'), long.length, 'the whole name, not `airflow_etl_batch_u…`');
+	// Without a list (no widest known) nothing grows past the usual widths.
+	assert.equal(widthOf(layoutColumns(300, 7), 'user'), 20);
+	// A name longer than any terminal leaves room for is still cut, at 48 cells.
+	assert.equal(widthOf(layoutColumns(300, 7, 0, [], 'flat', {user: 200, client: 20, service: 60}), 'user'), 48);
+	assert.equal(widthOf(layoutColumns(300, 7, 0, [], 'flat', {user: 200, client: 20, service: 60}), 'service'), 48);
+	// Several MaxScales with long names: the MaxScale column holds them whole.
+	const hosts = ['maxscale-prod-eu-west-1a.internal:8989', 'maxscale-prod-eu-west-1b.internal:8989'];
+	const maxscale = layoutColumns(200, 7, hosts[0]!.length, hosts, 'service-state', {user: 10, client: 20, service: 15}).find((c) => c.key === 'maxscale')!;
+	assert.equal(maxscale.width, hosts[0]!.length);
+	assert.equal(maxscale.labels, undefined, 'no shortened labels when the names fit');
+});
