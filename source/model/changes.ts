@@ -3,7 +3,7 @@
 // open/close rates, and each service's session count over time for the sparklines.
 
 import type {SessionLookup} from './session-index.js';
-import type {Session} from './session.js';
+import {sameSession, type Session} from './session.js';
 import {lookAhead} from './in-order.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
@@ -42,6 +42,12 @@ export type Changes = {
 	window: ReadonlyMap<string, ReadonlyArray<{opened: number; closed: number; seconds: number}>>;
 	/** Service → its session count at each of the last polls, oldest first. */
 	history: Map<string, number[]>;
+	/**
+	 * Keys that the last poll found naming another session than before (sameSession: its
+	 * MaxScale restarted and numbered anew): counted as one ended and one new session, and
+	 * what the operator had on the old one (marks, the pane) is let go (poll.ts).
+	 */
+	replaced: ReadonlySet<string>;
 };
 
 export const noChanges: Changes = {
@@ -51,6 +57,7 @@ export const noChanges: Changes = {
 	rates: {opened: 0, closed: 0},
 	window: new Map(),
 	history: new Map(),
+	replaced: new Set(),
 };
 
 export type PollFacts = {
@@ -100,6 +107,8 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 	// Plain loops over values: at 100k sessions, iterating [key, value] pairs allocates an array per entry.
 	let opened = 0;
+	let closed = 0;
+	const replaced = new Set<string>();
 	const counts = new Tally();
 	for (let i = 0; i < next.length; i++) {
 		if (i % stepItems === stepItems - 1) {
@@ -108,26 +117,36 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 		const session = next[i]!;
 		counts.add(session.service);
-		let carried = false;
+		let before: Session | undefined;
 		if (list !== undefined) {
 			for (let j = after; j < after + lookAhead && j < list.length; j++) {
 				if (list[j]!.key === session.key) {
 					found![j] = 1;
 					after = j + 1;
-					carried = true;
+					before = list[j];
 					break;
 				}
 			}
 		}
 
-		if (!first && !carried && !previous.has(session.key)) {
+		if (first) {
+			continue;
+		}
+
+		before ??= previous.get(session.key);
+		if (before === undefined) {
 			opened++;
 			born.set(session.key, {host, poll});
+		} else if (!sameSession(before, session)) {
+			// Another session under the old one's id: one ended, one opened.
+			opened++;
+			closed++;
+			born.set(session.key, {host, poll});
+			replaced.add(session.key);
 		}
 	}
 
 	const ghosts = changes.ghosts.filter((ghost) => (ghost.host !== host || poll - ghost.endedAtPoll < highlightPolls) && !nextById.has(ghost.session.key));
-	let closed = 0;
 	let seen = 0;
 	// The list holds exactly the Map's values, in the same order (keys are unique): found ones are still there.
 	for (const session of list ?? previous.values()) {
@@ -144,7 +163,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-windowPolls);
 	const window = new Map(changes.window).set(host, own);
 	const history = nextHistory(changes.history, counts.names(), (service) => counts.get(service));
-	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history};
+	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history, replaced};
 }
 
 /** The sparklines after one more poll: each service's count appended, the oldest dropped past the window. */

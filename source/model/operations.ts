@@ -7,12 +7,22 @@ import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
 import {canKill} from './version.js';
-import {compareIds, type Session} from './session.js';
+import {compareIds, sameSession, type Session} from './session.js';
 import {compareHosts} from './sort.js';
 
 export type Operation = 'kill' | 'restart';
 /** `versionUnknown`: its MaxScale's version was not known when asked (a 404 may then mean no such call). */
-export type Target = {key: string; id: string; host: string; user?: string; client: string; service: string; versionUnknown?: true};
+export type Target = {
+	key: string;
+	id: string;
+	host: string;
+	user?: string;
+	client: string;
+	service: string;
+	/** The session's `connected` (epoch ms): a confirmation acts on this session, not on another that took its id since. */
+	connectedAt?: number;
+	versionUnknown?: true;
+};
 /**
  * `hidden`: how many of the targets the filter hid when the confirmation opened.
  * `unable`: marked sessions left out because their MaxScale is too old for the call, and where.
@@ -41,7 +51,15 @@ export type OperationAction =
 export const copyLimitBytes = 74_000;
 
 function targetOf(session: Session): Target {
-	return {key: session.key, id: session.id, host: session.host, user: session.user, client: formatClient(session.remote, session.port), service: session.service};
+	return {
+		key: session.key,
+		id: session.id,
+		host: session.host,
+		user: session.user,
+		client: formatClient(session.remote, session.port),
+		service: session.service,
+		...(session.connectedAt === undefined ? {} : {connectedAt: session.connectedAt}),
+	};
 }
 
 export function describeTarget(target: Target): string {
@@ -159,9 +177,15 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 		return state;
 	}
 
-	// Only the sessions named in the confirmation; those that ended since are reported, not sent.
-	const alive = confirm.targets.filter((target) => state.byId.has(target.key));
-	const gone = confirm.targets.filter((target) => !state.byId.has(target.key));
+	// Only the sessions named in the confirmation; those that ended since (or whose id a
+	// restarted MaxScale gave to another) are reported, not sent.
+	const stillThere = (target: Target) => {
+		const session = state.byId.get(target.key);
+		return session !== undefined && sameSession(session, {...session, connectedAt: target.connectedAt});
+	};
+
+	const alive = confirm.targets.filter((target) => stillThere(target));
+	const gone = confirm.targets.filter((target) => !stillThere(target));
 	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
 	const seq = state.seq + 1;
 	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone, ...(confirm.unable === undefined ? {} : {unable: confirm.unable})} as const;

@@ -9,7 +9,7 @@
 import {trackChangesSteps, type Changes} from './changes.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
-import {keptFor} from './pane.js';
+import {keptFor, paneFor} from './pane.js';
 import type {Row} from './rows.js';
 import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
@@ -93,9 +93,18 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 
 	const work = prepared !== undefined && sameBasis(prepared.basis, basisOf(state)) ? prepared : finish(preparePoll(state, action));
 	const {hosts, sessions, byId, changes, rows, summary} = work;
-	// Marks on sessions that ended go with them.
-	const marked = new Set([...state.marked].filter((id) => byId.has(id)));
+	const {replaced} = changes;
+	// Marks on sessions that ended go with them, and so do those on a session whose id now
+	// names another (its MaxScale restarted): a kill must not pass to a stranger.
+	const marked = new Set([...state.marked].filter((id) => byId.has(id) && !replaced.has(id)));
+	const paneReplaced = state.pane.id !== undefined && replaced.has(state.pane.id);
 	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
+	let documents = keptFor(state.documents, byId, state.pane.id);
+	if (replaced.size > 0) {
+		// Another session's document must not be compared with the new one's as if it had changed.
+		documents = new Map([...documents].filter(([key]) => !replaced.has(key)));
+	}
+
 	const next: MonitorState = {
 		...state,
 		hosts,
@@ -104,7 +113,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		changes,
 		summary,
 		marked: marked.size === state.marked.size ? state.marked : marked,
-		documents: keptFor(state.documents, byId, state.pane.id),
+		documents,
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),
 		polls: state.polls + 1,
@@ -113,5 +122,14 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		// listed again (a step back in a replay, a 404 on its document that was not the end), it is live.
 		pane: paneEnded ? {...state.pane, ended: true} : state.pane.ended && state.pane.id !== undefined ? {...state.pane, ended: false} : state.pane,
 	};
-	return placeRows(next, rows, state.rows);
+	const placed = placeRows(next, rows, state.rows);
+	const lostMarks = replaced.size === 0 ? 0 : [...replaced].filter((key) => state.marked.has(key)).length;
+	if (lostMarks === 0 && !paneReplaced) {
+		return placed;
+	}
+
+	// Said, since it changes what K would act on: the pane starts afresh on the new session.
+	const whose = [lostMarks > 0 ? `${lostMarks} mark${lostMarks === 1 ? '' : 's'} dropped` : '', paneReplaced ? 'the pane shows the new session' : ''].filter(Boolean).join(', ');
+	const pane = paneReplaced && placed.pane.id !== undefined && placed.pane.open ? paneFor(placed, placed.pane.id) : placed.pane;
+	return {...placed, pane, message: {tone: 'info', text: `Sessions under ids seen before are new ones (MaxScale restarted?): ${whose}.`}};
 }

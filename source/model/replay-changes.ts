@@ -7,6 +7,7 @@
 
 import type {Frame} from '../api/recording.js';
 import {historyLength, nextHistory, ratesOf, windowPolls, type Changes} from './changes.js';
+import {sameSession} from './session.js';
 import {Tally} from './tally.js';
 
 type Ok = Extract<Frame, {ok: true}>;
@@ -31,16 +32,19 @@ function serviceCounts(frame: Ok): ReadonlyMap<string, number> {
 
 /** One host's poll after its previous one: what trackChanges counts (changes.ts). */
 function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds: number} {
-	const was = new Set(before.sessions.map((session) => session.key));
+	const was = new Map(before.sessions.map((session) => [session.key, session]));
 	const is = new Set(after.sessions.map((session) => session.key));
 	let opened = 0;
-	for (const session of after.sessions) {
-		opened += was.has(session.key) ? 0 : 1;
-	}
-
 	// Each key once: a list with a key twice ended it once.
 	let closed = 0;
-	for (const key of was) {
+	for (const session of after.sessions) {
+		const earlier = was.get(session.key);
+		opened += earlier === undefined || !sameSession(earlier, session) ? 1 : 0;
+		// Another session under an earlier one's id: that one ended.
+		closed += earlier !== undefined && !sameSession(earlier, session) ? 1 : 0;
+	}
+
+	for (const key of was.keys()) {
 		closed += is.has(key) ? 0 : 1;
 	}
 

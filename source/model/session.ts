@@ -25,6 +25,25 @@ export type Session = {
 	thread?: number;
 };
 
+const quarterHourMs = 15 * 60_000;
+
+/**
+ * Whether two sessions listed under one key, a poll apart, are the same session. A
+ * MaxScale that restarts numbers its sessions from 1 again, so after a restart an id can
+ * name another client's session: marks, the pane and a kill question must not pass to it.
+ * `connected` never changes for a session; it may move by whole quarter hours only, when
+ * its zone-less time is read in another zone (server-clock.ts). Unknown on either side: the same.
+ */
+export function sameSession(a: Session, b: Session): boolean {
+	if (a.connectedAt === undefined || b.connectedAt === undefined) {
+		return true;
+	}
+
+	// Whole seconds in the text; a second's slack for rounding.
+	const gap = Math.abs(a.connectedAt - b.connectedAt) % quarterHourMs;
+	return Math.min(gap, quarterHourMs - gap) <= 1000;
+}
+
 /** Numeric ids sort as numbers; anything else after them, as text. */
 export function compareIds(a: string, b: string): number {
 	const na = Number(a);

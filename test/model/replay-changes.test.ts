@@ -27,13 +27,14 @@ function walkedAndJumped(frames: Frame[], hosts: string[]) {
 	}
 }
 
-const frameOf = (host: string, t: number, ids: number[], service: (id: number) => string, multi: boolean): Frame => ({
+/** `epoch`: a MaxScale restarted between frames numbers its sessions anew: the same ids, other sessions (another `connected`). */
+const frameOf = (host: string, t: number, ids: number[], service: (id: number) => string, multi: boolean, epoch = 0): Frame => ({
 	t,
 	host,
 	ok: true,
 	latencyMs: 1,
 	bytes: 1,
-	sessions: ids.map((id) => session(id, {key: multi ? `${host}#${id}` : String(id), host, service: service(id)})),
+	sessions: ids.map((id) => session(id, {key: multi ? `${host}#${id}` : String(id), host, service: service(id), connectedAt: 1e12 + (id * 1000) + (epoch * 7000)})),
 });
 
 test('after a jump back the rates and sparklines are the ones the polls up to there showed, not zero', () => {
@@ -54,14 +55,15 @@ test('jumped to or walked to, any recording of one or two MaxScales reads the sa
 		ok: fc.integer({min: 0, max: 4}).map((n) => n > 0),
 		// A key twice now and then, as a list can bring it.
 		ids: fc.array(fc.integer({min: 1, max: 30}), {maxLength: 12}),
+		epoch: fc.integer({min: 0, max: 1}),
 	});
 	fc.assert(
 		fc.property(fc.array(frame, {minLength: 1, maxLength: 25}), fc.boolean(), (drawn, multi) => {
 			let t = 1000;
-			const frames: Frame[] = drawn.map(({host, gap, ok, ids}) => {
+			const frames: Frame[] = drawn.map(({host, gap, ok, ids, epoch}) => {
 				t += gap;
 				const name = multi ? host : 'a';
-				return ok ? frameOf(name, t, ids, (id) => `s${id % 3}`, multi) : {t, host: name, ok: false, error: `Connection refused by ${name}.`};
+				return ok ? frameOf(name, t, ids, (id) => `s${id % 3}`, multi, epoch) : {t, host: name, ok: false, error: `Connection refused by ${name}.`};
 			});
 			walkedAndJumped(frames, multi ? ['a', 'b'] : ['']);
 		}),
