@@ -178,7 +178,7 @@ export class Client {
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
 			const cause = timedOut && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
-			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, answered), latencyMs: latency()};
+			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, answered, this.target.origin.startsWith('http:')), latencyMs: latency()};
 		} finally {
 			clearTimeout(deadline);
 			signal?.removeEventListener('abort', onAbort);

@@ -108,8 +108,10 @@ export const cancelled: ApiError = {kind: 'aborted', message: 'The request was c
 /**
  * A thrown network error (undici or node) to one sentence. `answered`: the status line
  * and headers had come, so the server was reached and whatever breaks now cuts the answer off.
+ * `plainHttp`: the request went out as http://, so a server that closes without a word may
+ * be speaking TLS (MaxScale's admin_ssl_key), as a TLS port does to plain HTTP.
  */
-export function describeNetworkError(error: unknown, host: string, timeoutMs: number, answered = false): ApiError {
+export function describeNetworkError(error: unknown, host: string, timeoutMs: number, answered = false, plainHttp = false): ApiError {
 	const code = codeOf(error);
 	const name = error instanceof Error ? error.name : '';
 	if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') {
@@ -155,8 +157,13 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	// Past the headers any failure (undici's parser errors on a garbled body carry no code) is an answer cut off, never "could not reach".
-	if (resetCodes.has(code) || answered) {
+	if (answered) {
 		return {kind: 'reset', message: `${host} closed the connection mid-answer: MaxScale may be restarting.`};
+	}
+
+	if (resetCodes.has(code)) {
+		const tls = plainHttp ? ' if its REST API uses TLS (admin_ssl_key), use https:// or -s/--secure; else' : '';
+		return {kind: 'reset', message: `${host} closed the connection without answering:${tls} MaxScale may be restarting.`};
 	}
 
 	const detail = error instanceof Error ? sanitize(error.message) : 'unknown error';

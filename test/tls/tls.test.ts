@@ -57,6 +57,16 @@ test('verification is on by default: a self-signed MaxScale is refused in one se
 	}
 });
 
+test('plain HTTP to MaxScale\'s TLS port: the sentence says to use https:// or -s, not that MaxScale restarts mid-answer', options, async () => {
+	const run = await runCli(['-h', host, '--tsv']);
+	assert.equal(run.code, 1, run.stderr);
+	assert.equal(run.stdout, '');
+	assert.equal(
+		assertOneLine(run.stderr),
+		`sessiontop: ${host} closed the connection without answering: if its REST API uses TLS (admin_ssl_key), use https:// or -s/--secure; else MaxScale may be restarting.`,
+	);
+});
+
 test('--tls-ca-cert makes it pass; a different CA does not', options, async () => {
 	const [good, viaUrl, wrong] = await Promise.all([
 		runCli(['-s', '-h', host, '--tls-ca-cert', path.join(dir, 'ca.pem'), '--json']),
