@@ -1,9 +1,9 @@
 // The terminal is the operator's: we take the alternate screen and hand the
 // normal one back exactly as it was, however we leave (q, Ctrl-C, SIGTERM,
 // SIGHUP when an SSH link drops, or a crash), and for as long as Ctrl-Z has
-// us stopped.
+// us stopped or the shell has us in the background.
 
-import {hasJobControl} from './job-control.js';
+import {hasJobControl, inForeground} from './job-control.js';
 
 // Bracketed paste on: a paste comes wrapped in ESC[200~ … ESC[201~, so its line
 // breaks are never read as Enter, nor the rest of it as keys (ui/key-names.ts).
@@ -16,7 +16,8 @@ const hideCursor = '\u001B[?25l';
 
 export type Screen = {restore(): void};
 
-type Taken = {stdout: NodeJS.WriteStream; redraw: Set<() => void>};
+/** `released`: handed back (Ctrl-Z), not taken again yet: nothing of ours may reach the terminal. */
+type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean};
 let taken: Taken | undefined;
 
 function rawMode(on: boolean): void {
@@ -27,26 +28,68 @@ function rawMode(on: boolean): void {
 	}
 }
 
+/**
+ * The terminal's size, read again: resized while we were stopped (or in the background),
+ * we got no SIGWINCH, and Ink would go on drawing for the old size. What Node's own
+ * SIGWINCH handler calls (getWindowSize() only returns the size last read): new columns
+ * and rows, and 'resize' for Ink and the layout, at once. Failing that, the signal itself.
+ */
+function refreshSize(stdout: NodeJS.WriteStream): void {
+	if (!stdout.isTTY) {
+		return;
+	}
+
+	const refresh = (stdout as {_refreshSize?: () => void})._refreshSize;
+	if (typeof refresh === 'function') {
+		refresh.call(stdout);
+	} else {
+		process.kill(process.pid, 'SIGWINCH');
+	}
+}
+
 /** Give the terminal back as on exit, for a while (Ctrl-Z). */
 function release(screen: Taken): void {
 	rawMode(false);
-	screen.stdout.write(leave);
+	screen.write.call(screen.stdout, leave);
+	screen.released = true;
 }
 
 /** Take it again: the screen as it was left, drawn whole (Ink would only draw what changed). */
 function retake(screen: Taken): void {
-	// Raw mode first: continued in the background (`bg`), that stops us again (SIGTTOU) before
-	// anything is drawn over the shell, until `fg`.
+	if (!inForeground()) {
+		// Continued in the background (`bg`, `kill %1`): the terminal stays the shell's until `fg`.
+		return;
+	}
+
+	screen.released = false;
 	rawMode(true);
-	screen.stdout.write(enter + hideCursor);
+	screen.write.call(screen.stdout, enter + hideCursor);
+	refreshSize(screen.stdout);
 	for (const redraw of screen.redraw) {
 		redraw();
 	}
 }
 
+/** While the terminal is handed back, what Ink writes (a poll landing, the frame it leaves on exit) goes nowhere. */
+function muted(screen: Taken): NodeJS.WriteStream['write'] {
+	return ((chunk: unknown, ...rest: unknown[]) => {
+		if (!screen.released) {
+			return (screen.write as (...args: unknown[]) => boolean).call(screen.stdout, chunk, ...rest);
+		}
+
+		const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+		if (done !== undefined) {
+			queueMicrotask(done);
+		}
+
+		return true;
+	}) as NodeJS.WriteStream['write'];
+}
+
 export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 	stdout.write(enter);
-	const screen: Taken = {stdout, redraw: new Set()};
+	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false};
+	stdout.write = muted(screen);
 	taken = screen;
 	// Continued after a stop, ours (Ctrl-Z) or another's (kill -STOP): the shell had the terminal meanwhile.
 	const onContinue = () => {
@@ -67,8 +110,12 @@ export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 				taken = undefined;
 			}
 
-			rawMode(false);
-			stdout.write(leave);
+			stdout.write = screen.write;
+			// Handed back (ended while stopped or in the background): the terminal is as we found it already.
+			if (!screen.released) {
+				rawMode(false);
+				stdout.write(leave);
+			}
 		},
 	};
 }
@@ -81,6 +128,7 @@ export function redrawScreen(): void {
 	}
 
 	screen.stdout.write('\u001B[H\u001B[2J');
+	refreshSize(screen.stdout);
 	for (const redraw of screen.redraw) {
 		redraw();
 	}

@@ -5,12 +5,12 @@
 
 import {readFileSync} from 'node:fs';
 
-type Stat = {parent: number; group: number; session: number};
+type Stat = {parent: number; group: number; session: number; foregroundGroup: number};
 
-/** `pid (comm) S ppid pgrp session …`: comm may hold spaces and parentheses, so from the last `)`. */
+/** `pid (comm) S ppid pgrp session tty_nr tpgid …`: comm may hold spaces and parentheses, so from the last `)`. */
 export function parseStat(text: string): Stat {
-	const [parent, group, session] = text.slice(text.lastIndexOf(')') + 2).split(' ').slice(1, 4).map(Number);
-	return {parent: parent!, group: group!, session: session!};
+	const [parent, group, session, , foregroundGroup] = text.slice(text.lastIndexOf(')') + 2).split(' ').slice(1, 6).map(Number);
+	return {parent: parent!, group: group!, session: session!, foregroundGroup: foregroundGroup!};
 }
 
 const procStat = (pid: number | 'self') => parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
@@ -34,6 +34,21 @@ export function hasJobControl(stat: (pid: number | 'self') => Stat = procStat): 
 		}
 
 		return false;
+	} catch {
+		return true;
+	}
+}
+
+/**
+ * Whether our process group has the terminal (tpgid is ours). Continued in the background
+ * (`bg`, or `kill %1`, which sends SIGCONT with the SIGTERM), we must not touch it: that
+ * stops us again (SIGTTOU), a SIGTERM then waits for `fg`, and frames would be drawn over
+ * the shell. Where /proc cannot tell (not Linux), we assume we have it, as before.
+ */
+export function inForeground(stat: (pid: number | 'self') => Stat = procStat): boolean {
+	try {
+		const self = stat('self');
+		return self.foregroundGroup === self.group;
 	} catch {
 		return true;
 	}

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import process from 'node:process';
 import {test, type TestContext} from 'node:test';
-import {cliPath, keys, startPty, waitForExit, type Pty} from './pty.js';
+import {cliPath, keys, processRunning, startPty, waitForExit, type Pty} from './pty.js';
 import {assertRestored} from './restored.js';
 
 const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npm run build\` first`;
@@ -133,6 +133,40 @@ test('Ctrl-Z under a shell: the terminal is handed back and the process stops; f
 
 	pty.write('q');
 	await assertRestored(pty, await waitForExit(pty), 0);
+});
+
+test('resized while stopped: after fg the frame is drawn for the new size, not the old one', {skip, timeout: 60_000}, async (t) => {
+	const pty = open(t, {file: 'bash', args: ['--norc', '--noprofile', '-i', '-c', jobShell, 'bash', process.execPath, cliPath, '--demo']});
+	await pty.waitFor((screen) => listUp(screen) && screen.includes('I/O'), 15_000);
+	const app = await childOf(pty.pid()!);
+	pty.write('\u001A');
+	await until(() => processState(app) === 'T', 'the process to stop');
+	// The shell has the terminal: the resize's SIGWINCH goes to it, not to the stopped job.
+	await pty.resize(70, 20);
+	pty.write('\r');
+	// At 70 columns the I/O column has left; the 100-column frame, wrapped, would still hold it.
+	const screen = await pty.waitFor((text) => listUp(text) && !text.includes('I/O') && processState(app) !== 'T', 5000);
+	assert.ok(screen.split('\n').every((line) => line.length <= 70), screen);
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+});
+
+test('kill %1 of a stopped sessiontop ends it at once, without drawing over the shell (SIGCONT comes with the SIGTERM)', {skip, timeout: 60_000}, async (t) => {
+	// After the job stops, the shell kills it (bash continues a stopped job it signals) and says how it ended.
+	const killShell = 'exec 3>&2 2>/dev/null; "$@" 2>&3; kill %1; wait %1; echo "ended $?"';
+	const pty = open(t, {file: 'bash', args: ['--norc', '--noprofile', '-i', '-c', killShell, 'bash', process.execPath, cliPath, '--demo']});
+	await pty.waitFor(listUp, 15_000);
+	const app = await childOf(pty.pid()!);
+	const enters = (await pty.terminalState()).alternateEnters;
+	pty.write('\u001A');
+	const screen = await pty.waitFor(/ended \d+/, 10_000);
+	assert.match(screen, /ended 143/, 'ended by the SIGTERM (128 + 15), not stopped again');
+	assert.equal(processRunning(app), false);
+	const state = await pty.terminalState();
+	assert.equal(state.alternateScreen, false);
+	assert.equal(state.alternateEnters, enters, 'the screen was not taken again from the background');
+	assert.equal(state.screen.trim(), screen.trim());
+	assert.doesNotMatch(state.screen, /sessiontop|Id User/, 'no frame drawn over the shell');
 });
 
 test('Ctrl-Z with no shell to go back to: the monitor keeps the terminal and says why; SIGSTOP then SIGCONT from outside redraws it', {skip, timeout: 60_000}, async (t) => {

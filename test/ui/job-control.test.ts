@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {hasJobControl, parseStat} from '../../source/ui/job-control.js';
+import {hasJobControl, inForeground, parseStat} from '../../source/ui/job-control.js';
 
 test('a /proc stat line is read from its last parenthesis: a command name may hold spaces and parentheses', () => {
-	assert.deepEqual(parseStat('4242 (node (x) y) S 4200 4242 4100 34816 4242 4194560 0'), {parent: 4200, group: 4242, session: 4100});
+	assert.deepEqual(parseStat('4242 (node (x) y) S 4200 4242 4100 34816 4242 4194560 0'), {parent: 4200, group: 4242, session: 4100, foregroundGroup: 4242});
 });
 
 /** A process tree: pid → [parent, group, session]. */
@@ -14,7 +14,7 @@ const tree = (processes: Record<string, [number, number, number]>, self: number)
 	}
 
 	const [parent, group, session] = entry;
-	return {parent, group, session};
+	return {parent, group, session, foregroundGroup: group};
 };
 
 test('job control: a shell of our session above our process group, directly or above npx in our group', () => {
@@ -34,4 +34,14 @@ test('no job control: the first ancestor outside our group is in another session
 test('where /proc cannot tell (not Linux, a process gone), the stop is tried as before', () => {
 	assert.equal(hasJobControl(tree({}, 200)), true);
 	assert.equal(hasJobControl(tree({200: [100, 200, 100]}, 200)), true);
+});
+
+test('in the foreground when the terminal\'s foreground group (tpgid) is ours; where /proc cannot tell, as if we were', () => {
+	const stat = (foregroundGroup: number) => () => ({parent: 100, group: 200, session: 100, foregroundGroup});
+	assert.equal(inForeground(stat(200)), true);
+	// `bg`, or `kill %1` continuing us with its SIGTERM: the shell (100) has the terminal.
+	assert.equal(inForeground(stat(100)), false);
+	assert.equal(inForeground(() => {
+		throw new Error('no /proc');
+	}), true);
 });
