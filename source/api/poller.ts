@@ -94,14 +94,18 @@ export class Poller {
 	/**
 	 * Resumed, it polls at once when its next poll is not already on its way: the list on
 	 * screen is as old as the pause, and waiting out a whole interval showed it, no longer
-	 * PAUSED, as if it had just come.
+	 * PAUSED, as if it had just come. A poll scheduled before the pause (a pause shorter than
+	 * the interval) is brought forward; a failing MaxScale keeps its back-off.
 	 */
 	setPaused(paused: boolean): void {
 		const resumed = this.#paused && !paused;
 		this.#paused = paused;
-		if (resumed && !this.#stopped && !this.#inFlight && this.#timer === undefined) {
-			void this.#poll();
+		if (!resumed || this.#stopped || this.#inFlight || (this.#failures > 0 && this.#timer !== undefined)) {
+			return;
 		}
+
+		clearTimeout(this.#timer);
+		void this.#poll();
 	}
 
 	/** Stop for good: cancels the request in flight (AbortSignal) and the timer. */

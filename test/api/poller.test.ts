@@ -244,6 +244,34 @@ test('resumed after a pause longer than the interval, it polls at once, not an i
 	assert.ok(lists.at(-1)! - resumed < 500);
 });
 
+test('resumed after a pause shorter than the interval, it polls at once too: the poll scheduled before the pause comes now', async (t) => {
+	const {client, close} = await server({status: 200, delayMs: 1});
+	const lists: number[] = [];
+	const poller = new Poller(client, 30_000, {onList: () => lists.push(Date.now()), onError() {}, onServerInfo() {}});
+	t.after(async () => {
+		poller.stop();
+		await close();
+	});
+	poller.start();
+	const wait = async (ms: number) => new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+	while (lists.length === 0) {
+		// eslint-disable-next-line no-await-in-loop
+		await wait(20);
+	}
+
+	poller.setPaused(true);
+	await wait(300); // The next poll is still ~30 s away.
+	const resumed = Date.now();
+	poller.setPaused(false);
+	await wait(500);
+	assert.equal(lists.length, 2, 'one poll, straight away, not 30 s later');
+	assert.ok(lists.at(-1)! - resumed < 500);
+	await wait(300);
+	assert.equal(lists.length, 2, 'and only one: the timer it replaced does not poll as well');
+});
+
 test('a shorter interval moves the poll already scheduled; a longer one waits for it', async () => {
 	const s = await server({status: 200, delayMs: 1});
 	const lists: number[] = [];
