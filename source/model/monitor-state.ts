@@ -23,8 +23,12 @@ import {moveCursor} from './place-rows.js';
 import {takesCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
-/** One sentence for the status line; it fades after a few rounds of polls (`poll`: the attempt it was said at). */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number};
+/**
+ * One sentence for the status line; it fades after a few rounds of polls (`poll`: the attempt
+ * it was said at), or, `untilPoll`, as soon as the next poll has answered (or failed): news of
+ * a poll under way (at a 30 s interval, three rounds kept `Polling now…` for a minute and a half).
+ */
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true};
 export const messagePolls = 3;
 export type {Pane} from './pane.js';
 export {hostKey} from './poll.js';
@@ -171,7 +175,8 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 	}
 
 	// Attempts of every MaxScale count: with several, a message lasts as many rounds as with one.
-	if (next.message?.poll !== undefined && next.attempts - next.message.poll >= messagePolls * Math.max(1, next.hostOrder.length)) {
+	const rounds = next.message?.untilPoll ? 1 : messagePolls * Math.max(1, next.hostOrder.length);
+	if (next.message?.poll !== undefined && next.attempts - next.message.poll >= rounds) {
 		return {...next, message: undefined};
 	}
 
@@ -223,7 +228,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 				return {...state, message: {tone: 'info', text: 'A replay does not poll: ] steps to the next recorded poll, [ back.'}};
 			}
 
-			return {...state, refreshes: state.refreshes + 1, message: {tone: 'info', text: 'Polling now…'}};
+			return {...state, refreshes: state.refreshes + 1, message: {tone: 'info', text: 'Polling now…', untilPoll: true}};
 		}
 
 		case 'quit': {

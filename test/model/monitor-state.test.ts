@@ -152,3 +152,17 @@ test('q and Ctrl-C quit; ctrl-c even from the filter', () => {
 	assert.equal(type(start(five), '/', 'ctrl+c').quitting, true);
 	assert.equal(type(start(five), '/', 'q').quitting, false); // In the filter, q is text.
 });
+
+test('"Polling now…" goes as soon as the poll has answered or failed, not rounds of polls later', () => {
+	const sessions = [session(1), session(2)];
+	let state = type(start(sessions), 'r');
+	assert.equal(state.message?.text, 'Polling now…');
+	state = poll(state, sessions);
+	assert.equal(state.message, undefined, 'gone with the answer');
+	state = run(type(state, 'r'), {type: 'poll-failed', error: {kind: 'refused', message: 'Connection refused by x.'}, at: Date.now(), retryAt: Date.now() + 2000});
+	assert.equal(state.message, undefined, 'gone with the failure, which the status line says instead');
+	// Other notes still last their rounds.
+	state = run(state, {type: 'message', message: {tone: 'info', text: 'Copied.'}});
+	state = poll(state, sessions);
+	assert.equal(state.message?.text, 'Copied.');
+});
