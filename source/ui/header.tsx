@@ -119,7 +119,9 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	}
 
 	if (error?.retryAt !== undefined && single && replay === undefined) {
-		items.push({key: 'retry', priority: 1, runs: [{text: `retry in ${Math.max(0, Math.ceil((error.retryAt - now) / 1000))}s`, color: theme.warn}]});
+		// Once the countdown has run out the attempt is under way: `retry in 0s` would read as stuck.
+		const seconds = Math.ceil((error.retryAt - now) / 1000);
+		items.push({key: 'retry', priority: 1, runs: [{text: seconds > 0 ? `retry in ${seconds}s` : 'retrying…', color: theme.warn}]});
 	}
 
 	if (replay !== undefined) {
@@ -147,7 +149,8 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 		{key: 'every', priority: 4, runs: [{text: `every ${formatMs(intervalMs)}`, color: theme.muted}]},
 	);
 	if (next?.slow === true) {
-		items.push({key: 'slow', priority: 3, gap: ' ', runs: [{text: `(slow polls: next in ${formatMs(Math.max(0, Math.round((next.at - now) / 100) * 100))})`, color: theme.warn}]});
+		const due = Math.round((next.at - now) / 100) * 100;
+		items.push({key: 'slow', priority: 3, gap: ' ', runs: [{text: due > 0 ? `(slow polls: next in ${formatMs(due)})` : '(slow polls: polling…)', color: theme.warn}]});
 	}
 
 	items.push(

@@ -203,3 +203,8 @@ test('under a filter, the counts by state are those of the sessions it shows', (
 
 	assert.ok(state.rows.length > 0);
 });
+
+test('a countdown that has run out says the attempt is under way, not "retry in 0s"', () => {
+	const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: 'Connection refused'}, at: Date.now() - 5000, retryAt: Date.now() - 1000});
+	assert.match(header(failed, 80)[1]!, /^NO DATA {2}retrying… {2}no answer yet/);
+});

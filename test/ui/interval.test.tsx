@@ -91,4 +91,11 @@ test('the header says "slow polls" only when slow polls stretched the wait, and 
 	await sleep(2100);
 	const later = nextIn();
 	assert.ok(later < first - 1500, `${later} after ${first}`);
+
+	// Due (the poll is on its way, and slow): `next in 0ms` would read as stuck.
+	const due = header(polled(1000, 2000, 4200));
+	cleanups.push(async () => {
+		due.unmount();
+	});
+	assert.match(plain(due.lastFrame()), /\(slow polls: polling…\)/);
 });
