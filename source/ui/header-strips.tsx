@@ -16,7 +16,7 @@ const hostGap = '   ';
 
 /** Several MaxScales: each one's state at a glance (ok, stale for how long, or no data yet). */
 export function HostLine({state, now, theme, width}: {state: MonitorState; now: number; theme: Theme; width: number}) {
-	const hosts = state.hostOrder.map((host) => {
+	const all = state.hostOrder.map((host) => {
 		const status = state.hosts[host];
 		const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
 		const failing = status?.error !== undefined;
@@ -34,6 +34,9 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 	});
 	// Every host's state before any host's version: which MaxScale is down matters more than
 	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
+	// When not all fit, the failing ones come first: a MaxScale down must not hide in `+1 more`.
+	const fitsAll = all.reduce((sum, host, index) => sum + host.width + (index === 0 ? 0 : hostGap.length), 0) <= width;
+	const hosts = fitsAll ? all : [...all.filter((host) => host.failing), ...all.filter((host) => !host.failing)];
 	const more = (left: number) => cellWidth(`${hostGap}+${left} more`);
 	const widths = hosts.map((host, index) => host.width + (index === 0 ? 0 : hostGap.length));
 	const count = Math.max(1, fitPrefix(widths, width, more));

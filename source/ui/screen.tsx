@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
 import {sessionCount} from '../model/rows.js';
+import {staleHosts} from '../model/stale-hosts.js';
 import type {Notice} from '../model/status-line.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
@@ -19,6 +20,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	// filter, and counting walks every row (each poll, thousands), so only then.
 	const filtered = state.filter.test !== undefined;
 	const shown = useMemo(() => (filtered ? sessionCount(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
+	const stale = useMemo(() => staleHosts(state), [state.hosts, state.hostOrder]); // eslint-disable-line react-hooks/exhaustive-deps
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
 		// A replay cannot retry: r there only says what steps it.
@@ -72,6 +74,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						sort={state.sort}
 						marked={state.marked}
 						born={state.changes.born}
+						stale={stale}
 						empty={empty}
 						titles={layout.titles}
 					/>

@@ -23,6 +23,8 @@ type Props = {
 	marked: ReadonlySet<string>;
 	/** The keys of sessions still highlighted as new (model/changes.ts). */
 	born: ReadonlyMap<string, unknown>;
+	/** The MaxScales failing now (model/stale-hosts.ts): their sessions are drawn dimmed. */
+	stale?: ReadonlySet<string>;
 	/** What to say when there are no rows (no sessions, or no data yet). */
 	empty: string;
 	/** The column titles above the rows; a short terminal keeps the rows instead (layout.ts). */
@@ -50,6 +52,7 @@ type RowProps = {
 	focused: boolean;
 	marked: boolean;
 	fresh: boolean;
+	stale: boolean;
 	theme: Theme;
 };
 
@@ -69,7 +72,7 @@ export function serviceRowText(start: string, states: ReadonlyArray<{state: stri
 	return start;
 }
 
-const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, theme}: RowProps) {
+const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, stale, theme}: RowProps) {
 	const cursor = selected ? '▶' : ' ';
 	if (isGroupRow(row)) {
 		const arrow = row.collapsed ? '▸' : '▾';
@@ -89,7 +92,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 		<Text
 			wrap="truncate"
 			inverse={selected}
-			dimColor={ghost || (selected && !focused)}
+			dimColor={ghost || stale || (selected && !focused)}
 			strikethrough={ghost}
 			bold={marked}
 			color={ghost ? theme.muted : marked ? theme.marked : fresh ? theme.fresh : undefined}
@@ -101,7 +104,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 
 /** The session list: the column titles, then only the rows in view. */
 export function SessionTable(props: Props) {
-	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, empty, titles = true} = props;
+	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, stale, empty, titles = true} = props;
 	const visible = rows.slice(top, top + height);
 	return (
 		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
@@ -120,6 +123,7 @@ export function SessionTable(props: Props) {
 					focused={focused}
 					marked={isSessionRow(row) && marked.has(row.key)}
 					fresh={isSessionRow(row) && born.has(row.key)}
+					stale={stale !== undefined && stale.size > 0 && !isGroupRow(row) && stale.has(sessionOf(row).host)}
 					theme={theme}
 				/>
 			))}

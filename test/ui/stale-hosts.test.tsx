@@ -1,0 +1,70 @@
+// Several MaxScales, one of them failing: its last sessions stay on screen drawn dimmed (the
+// readme says "marked stale"), and on a line too narrow for every host it is not the one
+// hidden behind `+N more`.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import chalk from 'chalk'; // Ink's own instance: its level decides whether styles are written at all.
+import {render} from 'ink-testing-library';
+import {initialState, type MonitorState} from '../../source/model/monitor-state.js';
+import {staleHosts} from '../../source/model/stale-hosts.js';
+import {HostLine} from '../../source/ui/header-strips.js';
+import {SessionTable} from '../../source/ui/session-table.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {layoutColumns} from '../../source/model/columns.js';
+import {plain} from '../helpers/ink.js';
+import {session} from '../helpers/sessions.js';
+import {run} from '../helpers/state.js';
+
+const theme = themeFor({NO_COLOR: '1'});
+const hosts = ['127.0.0.1:19106', '127.0.0.1:19199', '127.0.0.1:19120', '127.0.0.1:19121'];
+
+function watched(failing: readonly string[]): MonitorState {
+	const now = Date.now();
+	let state = run(initialState({hosts}), ...hosts.map((host) => ({type: 'server-info' as const, host, info: {version: '24.02.3', uptimeSeconds: 100, askedAt: now}})));
+	for (const [i, host] of hosts.entries()) {
+		state = run(state, {type: 'poll-ok', host, sessions: [session(i + 1, {key: `${host}#${i + 1}`, host, user: `user${i}`})], at: now - 5000, latencyMs: 20, bytes: 1});
+	}
+
+	for (const host of failing) {
+		state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `Connection refused by ${host}.`}, at: now, retryAt: now + 20_000});
+	}
+
+	return state;
+}
+
+test('the failing MaxScales are the stale ones, and only when several are watched', () => {
+	assert.deepEqual([...staleHosts(watched(['127.0.0.1:19121']))], ['127.0.0.1:19121']);
+	assert.equal(staleHosts(watched([])).size, 0);
+});
+
+test('a MaxScale down is never the one behind `+N more`: when not every host fits, the failing ones come first', () => {
+	const state = watched(['127.0.0.1:19121']);
+	const line = (width: number) => {
+		const app = render(<HostLine state={state} now={Date.now()} theme={theme} width={width} />);
+		const text = plain(app.lastFrame());
+		app.unmount();
+		return text;
+	};
+
+	assert.match(line(100), /^127\.0\.0\.1:19121 STALE 5s retry 20s {3}127\.0\.0\.1:19106 ok 20ms .*\+\d more$/);
+	// Wide enough for every host: in the order given (the test terminal shows its first 100 columns).
+	assert.match(line(150), /^127\.0\.0\.1:19106 ok 20ms( 24\.02\.3)? {3}127\.0\.0\.1:19199 ok 20ms/);
+});
+
+test("a failing MaxScale's sessions are drawn dimmed; the others are not", (t) => {
+	const level = chalk.level;
+	chalk.level = 1;
+	t.after(() => {
+		chalk.level = level;
+	});
+	const state = watched(['127.0.0.1:19121']);
+	const app = render(
+		<SessionTable rows={state.rows} top={0} height={10} columns={layoutColumns(100, 2, 15, hosts)} width={100} focused theme={theme} sort={state.sort} marked={new Set()} born={new Map()} stale={staleHosts(state)} empty="" />,
+	);
+	const lines = (app.lastFrame() ?? '').split('\n');
+	app.unmount();
+	const row = (user: string) => lines.find((line) => line.includes(user)) ?? '';
+	assert.match(row('user3'), /\u001B\[2m/, 'the failing host\'s session, dimmed');
+	assert.doesNotMatch(row('user0'), /\u001B\[2m/, 'a live host\'s session, not dimmed');
+});
