@@ -2,7 +2,8 @@
 //   text            any visible column contains it (case-insensitive)
 //   user:app        one field contains it: id user client host service state maxscale
 //                   (a client as shown, 10.0.0.1:4000, or as reported, [::ffff:10.0.0.1]:4000)
-//   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 10m, 2h, 64K, 1M
+//   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 90s, 1h30m, 16d05h, 64K, 1M:
+//                   as the columns write them, and compared as they show them (filter-amount.ts)
 //   !term           negation
 //   /regex/         a regular expression over the visible columns (service:/^rw/ works too)
 //   "two words"     quotes keep spaces (state:"session started") or a colon ("a:b") in one term
@@ -14,6 +15,7 @@
 // plain text does while it is typed. Else each would read as text and quietly match
 // everything (`"`, `user:"`) or nothing (`idle>`, `!`), and Enter would keep it.
 
+import {parseAmount, notAnAmount, shownValue, type AmountKind} from './filter-amount.js';
 import {formatClient, reportedClient} from './format.js';
 import type {Session} from './session.js';
 
@@ -90,29 +92,8 @@ function fieldNumber(session: Session, field: NumberField): number | undefined {
 
 const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, session.state];
 
-const multipliers: Record<string, number> = {
-	'': 1, s: 1, m: 60, h: 3600, d: 86_400, k: 1024, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3,
-};
-
-/** `60`, `10m`, `2h` for times; `64K`, `1M` for memory (M means MiB there, minutes elsewhere). */
-function parseAmount(text: string, field: NumberField): number | undefined {
-	const match = /^(\d+(?:\.\d+)?)([a-z]*)$/i.exec(text);
-	if (!match) {
-		return undefined;
-	}
-
-	let unit = (match[2] ?? '').toLowerCase();
-	if (field === 'memory' && unit === 'm') {
-		unit = 'mb';
-	}
-
-	if (field === 'memory' && unit === 'g') {
-		unit = 'gb';
-	}
-
-	const factor = multipliers[unit];
-	return factor === undefined ? undefined : Number(match[1]) * factor;
-}
+/** How each number field's values are written: times and sizes as their columns show them. */
+const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count'};
 
 const comparisons: Record<string, (a: number, b: number) => boolean> = {
 	'>': (a, b) => a > b,
@@ -160,15 +141,17 @@ function parseTerm(term: string): Test | string {
 	const numeric = /^([a-z]+)(>=|<=|>|<|=)(.+)$/i.exec(term);
 	if (numeric && numberFields.has(numeric[1]!.toLowerCase())) {
 		const field = numeric[1]!.toLowerCase() as NumberField;
-		const amount = parseAmount(numeric[3]!, field);
+		const kind = kinds[field];
+		const amount = parseAmount(numeric[3]!, kind);
 		if (amount === undefined) {
-			return `"${numeric[3]}" is not a number for ${field} (e.g. idle>60, age>10m, memory>1M)`;
+			return notAnAmount(numeric[3]!, kind, field);
 		}
 
 		const compare = comparisons[numeric[2]!]!;
 		return (session) => {
-			const value = fieldNumber(session, field);
-			return value !== undefined && compare(value, amount);
+			const exact = fieldNumber(session, field);
+			const value = exact === undefined || !amount.asShown ? exact : shownValue(exact, kind);
+			return value !== undefined && compare(value, amount.value);
 		};
 	}
 

@@ -6,12 +6,12 @@ import {isGroupRow} from '../model/rows.js';
 import {indexOfKey} from '../model/selection.js';
 import {othersFailing, type Notice} from '../model/status-line.js';
 import {fitText} from './cell-width.js';
-import {failureLines, layOut, questionLines} from './status-text.js';
+import {failureLines, layOut, promptLines, questionLines} from './status-text.js';
 import {FilterPrompt} from './filter-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
-/** `height`: the lines the footer may take (layout.ts): two, more for a long kill or restart question. */
+/** `height`: the lines the footer may take (layout.ts): two, more for a long kill or restart question or filter error. */
 type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number; height?: number};
 
 /**
@@ -21,10 +21,6 @@ type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number;
 type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string};
 
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
-	if (state.filter.error !== undefined && state.mode === 'filter') {
-		return {tone: 'error', text: state.filter.error};
-	}
-
 	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it fades.
 	if (state.message !== undefined && (state.message.tone !== 'info' || state.error === undefined)) {
 		return state.message;
@@ -96,7 +92,18 @@ export function Footer({state, notice, theme, width, height = 2}: Props) {
 						</Text>
 					));
 	} else if (state.mode === 'filter') {
-		line = <FilterPrompt state={state} theme={theme} width={width} />;
+		// An error longer than the room beside the prompt goes on under it, read whole.
+		const prompt = promptLines({text: state.filter.text, cursor: state.filterCursor}, state.filter.error, width, Math.max(2, height));
+		line = <FilterPrompt prompt={prompt} theme={theme} />;
+		more =
+			prompt.below.length === 0
+				? undefined
+				: prompt.below.map((text, index) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={index} wrap="truncate" color={theme.error}>
+							{text}
+						</Text>
+					));
 	} else {
 		const message = statusLine(state, notice);
 		const colours = {error: theme.error, ok: theme.ok, warn: theme.warn, info: theme.muted};

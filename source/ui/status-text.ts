@@ -1,10 +1,12 @@
 // A sentence laid out in a few lines of terminal cells: the status line's two, a kill or
-// restart question's as many as it needs, the help's descriptions. No Ink here: layout.ts
-// asks how many lines a question takes, and anything it imports is loaded before the screen
-// (the bench and the tests patch Ink's caches before Ink loads: ui/ink-caches.ts).
+// restart question's as many as it needs, a filter's error, the help's descriptions. No Ink
+// here: layout.ts asks how many lines a question or a filter's error takes, and anything it
+// imports is loaded before the screen (the bench and the tests patch Ink's caches before
+// Ink loads: ui/ink-caches.ts).
 
+import {lineWindow, type LineView} from '../model/line-window.js';
 import {confirmQuestion, type Confirm} from '../model/operations.js';
-import {headCells} from '../model/sanitize.js';
+import {headCells, sanitize} from '../model/sanitize.js';
 import {alsoFailing} from '../model/status-line.js';
 import {cellWidth, fitText} from './cell-width.js';
 
@@ -126,4 +128,32 @@ export function questionLines(confirm: Confirm, width: number, most: number): st
 	const question = `[y/N] ${confirmQuestion(confirm)}`;
 	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
+}
+
+/** The filter prompt's line (`view`, after its `/`), the start of its error beside it, and the rest of the error under it. */
+export type PromptLines = {view: LineView; beside: string; below: string[]};
+
+/**
+ * The filter prompt and its error in at most `most` lines. The text, scrolled to keep the
+ * cursor in view, keeps at least half the line beside an error; the error follows it and
+ * goes on, between words, in the lines under it (the hints' place, and as many more as it
+ * needs: layout.ts), so that the whole sentence is read (`usr is not a field (…all of
+ * them…); "usr:app" in quotes is text` is 110 cells). Only when `most` lines cannot hold it
+ * is its end cut.
+ */
+export function promptLines(line: {text: string; cursor: number}, error: string | undefined, width: number, most: number): PromptLines {
+	const reason = error === undefined ? '' : `  ${sanitize(error)}`;
+	const room = width - 1 - Math.min(cellWidth(reason), Math.floor((width - 1) / 2));
+	// sanitize keeps the text's length (one character for one), so the cursor's offset holds.
+	const view = lineWindow({text: sanitize(line.text), cursor: line.cursor}, Math.max(1, room), cellWidth);
+	if (reason === '') {
+		return {view, beside: '', below: []};
+	}
+
+	// The cells the prompt takes: `/`, the `…` marks, the text shown and the cursor's cell.
+	const drawn = 1 + Number(view.clippedStart) + cellWidth(view.before + view.under + view.after) + Number(view.clippedEnd);
+	// Laid out as one sentence after the prompt's cells, which the first line then gives back
+	// (in two lines at least, as the footer always has: cut to one, it would lose them).
+	const [first = '', ...below] = layOut(' '.repeat(drawn) + reason, width, '', Math.max(2, most), false).lines;
+	return {view, beside: first.slice(drawn), below};
 }

@@ -54,7 +54,7 @@ test('an invalid regex is reported, never thrown; the other terms still work', (
 	const filter = parseFilter('user:app /[unclosed/');
 	assert.match(filter.error ?? '', /invalid regex \/\[unclosed\//);
 	assert.deepEqual(sessions.filter((s) => filter.test?.(s) ?? true).map((s) => s.id), ['1', '3']);
-	assert.match(parseFilter('idle>soon').error ?? '', /not a number for idle/);
+	assert.match(parseFilter('idle>soon').error ?? '', /^"soon" is not a time for idle/);
 });
 
 test('quotes keep spaces and colons in one term', () => {

@@ -112,7 +112,11 @@ test('a filter wider than the line scrolls to keep the cursor in view, with … 
 	}
 
 	assert.equal(footerPrompt(state, width), `/[u]${text.slice(1, 38)}…`, 'the whole line, 40 cells');
-	// Beside an error, the text keeps at least half the line, the error the rest.
-	const line = footerPrompt(type(state, 'end', 'space', ...'idle>'), width);
-	assert.equal(line, '/…ost:10.0.0.7 idle>[ ]  idle> needs a va…');
+	// Beside an error, the text keeps at least half the line; the error starts in the rest and
+	// goes on under it, in the hints' place, whole.
+	const unfinished = type(state, 'end', 'space', ...'idle>');
+	assert.equal(footerPrompt(unfinished, width), '/…ost:10.0.0.7 idle>[ ]  idle> needs a');
+	const app = render(<Footer state={unfinished} theme={theme} width={width} />);
+	assert.equal(plain(app.lastFrame()).split('\n')[1]?.trimEnd(), 'value (e.g. idle>60, age>10m, memory>1M)');
+	app.unmount();
 });
