@@ -48,6 +48,11 @@ export type Changes = {
 	 * what the operator had on the old one (marks, the pane) is let go (poll.ts).
 	 */
 	replaced: ReadonlySet<string>;
+	/**
+	 * The least age of the sessions the last poll found new (seconds), if any: each opened
+	 * since the poll before, so an age far past that gap proves the ages wrong (zone-hint.ts).
+	 */
+	youngestNew?: number;
 };
 
 export const noChanges: Changes = {
@@ -109,6 +114,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	let opened = 0;
 	let closed = 0;
 	const replaced = new Set<string>();
+	let youngestNew = Number.NaN;
 	const counts = new Tally();
 	for (let i = 0; i < next.length; i++) {
 		if (i % stepItems === stepItems - 1) {
@@ -137,6 +143,9 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		if (before === undefined) {
 			opened++;
 			born.set(session.key, {host, poll});
+			if (session.ageSeconds !== undefined && !(session.ageSeconds >= youngestNew)) {
+				youngestNew = session.ageSeconds;
+			}
 		} else if (!sameSession(before, session)) {
 			// Another session under the old one's id: one ended, one opened.
 			opened++;
@@ -163,7 +172,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-windowPolls);
 	const window = new Map(changes.window).set(host, own);
 	const history = nextHistory(changes.history, counts.names(), (service) => counts.get(service));
-	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history, replaced};
+	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history, replaced, ...(Number.isNaN(youngestNew) ? {} : {youngestNew})};
 }
 
 /** The sparklines after one more poll: each service's count appended, the oldest dropped past the window. */

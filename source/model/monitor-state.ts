@@ -39,6 +39,8 @@ export type HostStatus = {
 	lastPoll?: {at: number; latencyMs: number; bytes: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
+	/** Its ages were said to be hours too long (model/zone-hint.ts): said once. */
+	zoneHinted?: true;
 };
 
 export type MonitorState = {

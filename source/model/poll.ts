@@ -14,6 +14,7 @@ import type {Row} from './rows.js';
 import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
+import {zoneHint} from './zone-hint.js';
 import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './place-rows.js';
 
@@ -125,11 +126,29 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const placed = placeRows(next, rows, state.rows);
 	const lostMarks = replaced.size === 0 ? 0 : [...replaced].filter((key) => state.marked.has(key)).length;
 	if (lostMarks === 0 && !paneReplaced) {
-		return placed;
+		return withZoneHint(state, placed, action);
 	}
 
 	// Said, since it changes what K would act on: the pane starts afresh on the new session.
 	const whose = [lostMarks > 0 ? `${lostMarks} mark${lostMarks === 1 ? '' : 's'} dropped` : '', paneReplaced ? 'the pane shows the new session' : ''].filter(Boolean).join(', ');
 	const pane = paneReplaced && placed.pane.id !== undefined && placed.pane.open ? paneFor(placed, placed.pane.id) : placed.pane;
 	return {...placed, pane, message: {tone: 'info', text: `Sessions under ids seen before are new ones (MaxScale restarted?): ${whose}.`}};
+}
+
+/** The first poll of a MaxScale whose new sessions prove its ages hours too long says so, once (zone-hint.ts). */
+function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk): MonitorState {
+	const host = hostKey(before, action.host);
+	const previous = before.hosts[host]?.lastPoll;
+	if (previous === undefined || after.hosts[host]?.zoneHinted) {
+		return after;
+	}
+
+	const label = before.hostOrder.length > 1 ? host : '';
+	const text = zoneHint(label, after.changes.youngestNew, (action.at - previous.at) / 1000, -new Date(action.at).getTimezoneOffset());
+	if (text === undefined) {
+		return after;
+	}
+
+	const hosts = {...after.hosts, [host]: {...after.hosts[host]!, zoneHinted: true as const}};
+	return {...after, hosts, message: {tone: 'error', text}};
 }
