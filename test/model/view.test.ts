@@ -156,11 +156,13 @@ test('? opens the help, arrows scroll it, any other key closes it without acting
 	assert.equal(state.quitting, false);
 });
 
-test('sparklines scale from the window minimum to its maximum', async () => {
+test('sparklines scale from the window minimum, over at least a tenth of its maximum', async () => {
 	const {sparkline} = await import('../../source/model/changes.js');
 	assert.equal(sparkline([100, 100, 100], 10), '▁▁▁');
-	assert.equal(sparkline([100, 104, 108], 10), '▁▅█');
-	assert.equal(sparkline([1, 2, 3, 4, 5], 3), '▁▅█');
+	assert.equal(sparkline([100, 110, 120], 10), '▁▅█', 'a fifth more: the whole height');
+	assert.equal(sparkline([100, 104, 108], 10), '▁▄▆', 'less than a tenth: part of it');
+	assert.equal(sparkline([41, 41, 41, 40, 40], 10), '▂▂▂▁▁', 'one session of forty ended: no collapse');
+	assert.equal(sparkline([1, 2, 3, 4, 5], 3), '▁▅█', 'small counts: one session is a step');
 });
 
 test("a second MaxScale's first answer is not a burst of new sessions", () => {

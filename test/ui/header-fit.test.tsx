@@ -181,7 +181,7 @@ test("the sparkline strip shows whole services, each with its real count, and co
 		assert.equal(shown + Number(more ?? 0) + (shown === 0 ? 1 : 0), services.length, `${width}: every service shown or counted: "${strip}"`);
 	}
 
-	assert.equal(header(state, 80).at(-1), 'Analytics-Service ▁▁ 100   RW-Split-Router ▁█ 100   +1 more');
+	assert.equal(header(state, 80).at(-1), 'Analytics-Service ▁▁ 100   RW-Split-Router ▁▂ 100   +1 more');
 });
 
 test('under a filter, the counts by state are those of the sessions it shows', () => {
