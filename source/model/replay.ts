@@ -204,7 +204,13 @@ export function replayReducer(
 
 			const index = Math.max(0, Math.min(replay.frames.length - 1, replay.index + action.delta));
 			if (index === replay.index) {
-				return action.delta > 0 && !state.paused ? {...state, paused: true, message: {tone: 'info', text: 'End of the recording.'}} : state;
+				if (action.delta > 0 && !state.paused) {
+					return {...state, paused: true, message: {tone: 'info', text: 'End of the recording.'}};
+				}
+
+				// A key at either end: said, rather than nothing happening.
+				const text = action.delta > 0 ? 'This is the last recorded poll: [ steps back.' : 'This is the first recorded poll: ] steps forward.';
+				return {...state, message: {tone: 'info', text}};
 			}
 
 			const frame = replay.frames[index]!;

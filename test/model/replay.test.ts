@@ -28,10 +28,13 @@ test('replay shows the first frame, steps forward and back with ] and [, and sto
 	state = type(state, ']', ']');
 	assert.equal(state.replay?.index, 3);
 	assert.equal(state.paused, true, 'the end of the recording pauses');
+	state = type(state, ']');
+	assert.equal(state.message?.text, 'This is the last recorded poll: [ steps back.', '] at the end says so');
 	state = type(state, '[', '[', '[', '[', '[');
 	assert.equal(state.replay?.index, 0);
 	assert.deepEqual(ids(state), ['1', '2']);
 	assert.equal(state.lastPoll?.at, 1000);
+	assert.equal(state.message?.text, 'This is the first recorded poll: ] steps forward.', '[ at the start says so');
 });
 
 test('outside a replay, [ and ] say what they are for', () => {
