@@ -25,7 +25,8 @@ const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', '
 const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 
 type Test = (session: Session) => boolean;
-export type Filter = {text: string; test: Test | undefined; error?: string};
+/** `numbers`: the number fields its terms compare (idle, age, memory, io), for unreportedField. */
+export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]};
 
 /**
  * The client as shown (`10.0.7.5:4000`) and, for an IPv4-mapped one, as MaxScale reports
@@ -213,7 +214,17 @@ export function parseFilter(text: string): Filter {
 
 	const test: Test | undefined =
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
-	return {text, test, error: errors[0]};
+	const numbers = terms(text).map((raw) => /^!?([a-z]+)(?:>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase()).filter((field): field is string => field !== undefined && numberFields.has(field));
+	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers})};
+}
+
+/**
+ * A number field the filter compares that no session listed has (`io` on a MaxScale before
+ * 23.02, `memory` before 22.08): said when the filter leaves nothing, rather than a bare
+ * "no session matches". Only walks the list when the filter names such a field.
+ */
+export function unreportedField(filter: Filter, sessions: readonly Session[]): string | undefined {
+	return filter.numbers?.find((field) => sessions.length > 0 && sessions.every((session) => fieldNumber(session, field as NumberField) === undefined));
 }
 
 export const noFilter: Filter = {text: '', test: undefined};

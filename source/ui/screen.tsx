@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
+import {unreportedField} from '../model/filter.js';
 import {sessionCount} from '../model/rows.js';
 import {staleHosts} from '../model/stale-hosts.js';
 import type {Notice} from '../model/status-line.js';
@@ -28,6 +29,12 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 		empty = state.error === undefined ? 'Waiting for the first answer…' : `No answer yet: the line below says why${retry}.`;
 	} else if (filtered) {
 		empty = 'No session matches the filter (Esc clears it).';
+	}
+
+	// Only when the filter leaves nothing: a field this MaxScale does not report matches nothing.
+	const unreported = useMemo(() => (filtered && state.rows.length === 0 ? unreportedField(state.filter, state.sessions) : undefined), [filtered, state.rows, state.filter, state.sessions]);
+	if (unreported !== undefined) {
+		empty = `No session matches: this MaxScale reports no ${unreported} (Esc clears the filter).`;
 	}
 
 	if (!layout.fits) {

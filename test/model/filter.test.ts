@@ -142,3 +142,13 @@ test('an IPv4-mapped client matches as shown and as MaxScale reports it', () => 
 	assert.deepEqual(matching('host:10.0.7.'), ['1', '2']);
 	assert.deepEqual(matching('client:[2001:db8::1]:4000'), ['3']);
 });
+
+test('a number field no listed session has is named: io before 23.02, memory before 22.08', async () => {
+	const {unreportedField} = await import('../../source/model/filter.js');
+	const old = [session(1, {idleSeconds: 3}), session(2, {idleSeconds: 9})];
+	assert.equal(unreportedField(parseFilter('io=0'), old), 'io');
+	assert.equal(unreportedField(parseFilter('user:app !memory>1K'), old), 'memory');
+	assert.equal(unreportedField(parseFilter('idle>5'), old), undefined, 'reported');
+	assert.equal(unreportedField(parseFilter('io=0'), [...old, session(3, {ioActivity: 0})]), undefined, 'one session has it');
+	assert.equal(unreportedField(parseFilter('app'), old), undefined, 'no number field');
+});

@@ -14,7 +14,7 @@ import {themeFor} from '../../source/ui/theme.js';
 import {useKeys} from '../../source/ui/use-keys.js';
 import {keys, plain, waitFor} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
-import {poll, run} from '../helpers/state.js';
+import {poll, run, start, type} from '../helpers/state.js';
 
 const theme = themeFor({NO_COLOR: '1'});
 type Size = {columns: number; rows: number};
@@ -102,4 +102,14 @@ test('a time as the screen writes it filters, and Enter keeps it', async () => {
 	} finally {
 		app.unmount();
 	}
+});
+
+test('a filter on a field this MaxScale does not report says so when it leaves nothing', () => {
+	const sessions = [session(1, {user: 'app'}), session(2, {user: 'web'})];
+	const state = type(start(sessions), '/', 'i', 'o', '=', '0', 'return');
+	assert.equal(state.rows.length, 0);
+	const app = render(<Screen state={state} layout={layoutFor(state, {columns: 100, rows: 20}, idWidthOf(state))} theme={themeFor({NO_COLOR: '1'})} hostLabel="mx" />);
+	const frame = plain(app.lastFrame());
+	app.unmount();
+	assert.match(frame, /No session matches: this MaxScale reports no io \(Esc clears the filter\)\./);
 });
