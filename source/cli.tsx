@@ -11,7 +11,7 @@ import meow from './vendor/meow.js';
 import type {Target} from './api/client.js';
 import type {CommandLine} from './config/flags.js';
 import type {monitorOptions} from './config/options.js';
-import {argumentsMistake, knownFlags, optionName} from './config/flag-spec.js';
+import {argumentsMistake, knownFlags, misplacedOption, optionName} from './config/flag-spec.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
 import {helpText, simulateHelpText} from './help.js';
@@ -94,6 +94,11 @@ async function main(): Promise<number> {
 	}
 
 	const [command, ...rest] = cli.input;
+	const misplaced = misplacedOption(cli.flags, command === 'simulate');
+	if (misplaced !== undefined && (command === 'simulate' || command === undefined)) {
+		fail(misplaced);
+	}
+
 	if (command === 'simulate') {
 		// The simulator is loaded only for its own command and for --demo.
 		const {runSimulate} = await import('./simulate-command.js');

@@ -13,6 +13,10 @@ const simulateOptions = `
     --api-version    24.02, 23.02, 22.08, 6.4, 2.5 or 2.2               [24.02]
     --user, --password
                      credentials the simulator accepts         [admin, mariadb]
+    --basic-user     also accept NAME:PASSWORD as a read-only (basic) user,
+                     whose writes are refused as MaxScale refuses them
+    --tls-cert, --tls-key
+                     serve HTTPS with this certificate and key (PEM files)
 `;
 
 const simulateExample = '    $ sessiontop simulate --port 18989 --sessions 1000 --churn 20';

@@ -2,7 +2,10 @@
 // when it is ready, a clean stop on SIGINT/SIGTERM.
 
 import process from 'node:process';
-import {apiVersions, type ApiVersion} from './simulator/index.js';
+import {apiVersions, type ApiVersion, type SimulatorOptions} from './simulator/index.js';
+
+/** An error's message on one line (a TLS key that does not match its certificate says so in OpenSSL's words). */
+const sanitizeOneLine = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
 
 export type SimulateFlags = {
 	host?: string;
@@ -13,6 +16,10 @@ export type SimulateFlags = {
 	apiVersion?: string;
 	user?: string;
 	password?: string;
+	basicUser?: string;
+	/** Its own certificate and key, to serve HTTPS as MaxScale does with admin_ssl_cert and admin_ssl_key. */
+	tlsCert?: string;
+	tlsKey?: string;
 };
 
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number | string {
@@ -28,48 +35,113 @@ function integer(name: string, text: string | undefined, fallback: number, min: 
 	return value;
 }
 
-export async function runSimulate(flags: SimulateFlags): Promise<number> {
-	// meow titled the process `sessiontop`: in ps and top, a simulator should not pass for a monitor.
-	process.title = 'sessiontop simulate';
+/**
+ * `--basic-user NAME:PASSWORD`: the name up to the first ":", the password after it (it may hold
+ * ":" itself, as a Basic password may). The value is never quoted back: it holds a password.
+ */
+export function basicUser(text: string | undefined, admin: string): SimulatorOptions['basicUser'] | string | undefined {
+	if (text === undefined) {
+		return undefined;
+	}
+
+	const colon = text.indexOf(':');
+	if (colon <= 0 || colon === text.length - 1) {
+		return '--basic-user takes NAME:PASSWORD, both not empty.';
+	}
+
+	const user = text.slice(0, colon);
+	return user === admin ? `--basic-user must name another user than --user (${admin}).` : {user, password: text.slice(colon + 1)};
+}
+
+/** The simulator's options from the command line, or the mistake as one sentence. */
+export function simulatorOptions(flags: SimulateFlags): SimulatorOptions | string {
 	const port = integer('port', flags.port, 8989, 0, 65_535);
 	const sessions = integer('sessions', flags.sessions, 200, 0, 1_000_000);
 	const seed = integer('seed', flags.seed, 1, 0, 2 ** 31);
 	const churn = integer('churn', flags.churn, 0, 0, 100_000);
 	for (const value of [port, sessions, seed, churn]) {
 		if (typeof value === 'string') {
-			process.stderr.write(`sessiontop simulate: ${value}\n`);
-			return 2;
+			return value;
 		}
 	}
 
 	const apiVersion = flags.apiVersion ?? '24.02';
 	if (!(apiVersions as readonly string[]).includes(apiVersion)) {
-		process.stderr.write(`sessiontop simulate: --api-version must be one of ${apiVersions.join(', ')}.\n`);
+		return `--api-version must be one of ${apiVersions.join(', ')}.`;
+	}
+
+	const user = flags.user ?? 'admin';
+	const basic = basicUser(flags.basicUser, user);
+	if (typeof basic === 'string') {
+		return basic;
+	}
+
+	return {
+		host: flags.host ?? '127.0.0.1',
+		port: port as number,
+		sessions: sessions as number,
+		seed: seed as number,
+		churn: churn as number,
+		apiVersion: apiVersion as ApiVersion,
+		user,
+		password: flags.password ?? 'mariadb',
+		basicUser: basic,
+	};
+}
+
+/** `--tls-cert` and `--tls-key` read, both or neither, or the mistake as one sentence. */
+async function tlsOf(flags: SimulateFlags): Promise<SimulatorOptions['tls'] | string | undefined> {
+	if (flags.tlsCert === undefined && flags.tlsKey === undefined) {
+		return undefined;
+	}
+
+	if (flags.tlsCert === undefined || flags.tlsKey === undefined) {
+		return 'HTTPS takes both --tls-cert and --tls-key (a certificate and its private key, PEM).';
+	}
+
+	const {readFile} = await import('node:fs/promises');
+	const read = async (option: string, file: string) =>
+		readFile(file, 'utf8').catch((error: unknown) => `${option} ${file} cannot be read (${(error as {code?: string}).code ?? 'error'}): check the path.`);
+	const [cert, key] = await Promise.all([read('--tls-cert', flags.tlsCert), read('--tls-key', flags.tlsKey)]);
+	for (const [text, what] of [
+		[cert, 'CERTIFICATE'],
+		[key, 'PRIVATE KEY'],
+	] as const) {
+		if (!text.includes(`-----BEGIN `) || !text.includes(what)) {
+			return text.includes('cannot be read') ? text : `${what === 'CERTIFICATE' ? '--tls-cert' : '--tls-key'} holds no PEM ${what.toLowerCase()}.`;
+		}
+	}
+
+	return {cert, key};
+}
+
+export async function runSimulate(flags: SimulateFlags): Promise<number> {
+	// meow titled the process `sessiontop`: in ps and top, a simulator should not pass for a monitor.
+	process.title = 'sessiontop simulate';
+	const options = simulatorOptions(flags);
+	const tls = typeof options === 'string' ? undefined : await tlsOf(flags);
+	if (typeof options === 'string' || typeof tls === 'string') {
+		process.stderr.write(`sessiontop simulate: ${typeof options === 'string' ? options : (tls as string)}\n`);
 		return 2;
+	}
+
+	if (tls !== undefined) {
+		options.tls = tls;
 	}
 
 	const {startSimulator} = await import('./simulator/index.js');
 	let simulator;
 	try {
-		simulator = await startSimulator({
-			host: flags.host ?? '127.0.0.1',
-			port: port as number,
-			sessions: sessions as number,
-			seed: seed as number,
-			churn: churn as number,
-			apiVersion: apiVersion as ApiVersion,
-			user: flags.user ?? 'admin',
-			password: flags.password ?? 'mariadb',
-		});
+		simulator = await startSimulator(options);
 	} catch (error: unknown) {
 		const code = (error as {code?: string}).code;
-		const why = code === 'EADDRINUSE' ? 'the port is in use: pick another with --port' : String((error as Error).message);
-		process.stderr.write(`sessiontop simulate: cannot listen on ${flags.host ?? '127.0.0.1'}:${String(port)}: ${why}.\n`);
+		const why = code === 'EADDRINUSE' ? 'the port is in use: pick another with --port' : sanitizeOneLine(String((error as Error).message));
+		process.stderr.write(`sessiontop simulate: cannot listen on ${options.host!}:${String(options.port)}: ${why}.\n`);
 		return 1;
 	}
 
 	process.stdout.write(
-		`MaxScale ${simulator.apiVersion} REST API simulator with ${String(sessions)} sessions listening on ${simulator.url}\n`,
+		`MaxScale ${simulator.apiVersion} REST API simulator with ${String(options.sessions)} ${options.sessions === 1 ? 'session' : 'sessions'} listening on ${simulator.url}\n`,
 	);
 	await new Promise<void>((resolve) => {
 		const stop = () => {

@@ -5,7 +5,7 @@
 // arrives, so the garbage dies young instead of a 5 MB tree surviving into the old
 // generation, and nothing waits for the last byte to start.
 //
-// A list is `HEAD"data":[ITEM,ITEM,…]TAIL`. The items are cut at `},{`, and a cut is
+// A list is `HEAD"data":[ITEM,ITEM,…]TAIL` (or spaced, `"data": [ITEM, ITEM]`). The items are cut at `},{` (`}, {`), and a cut is
 // kept only when JSON.parse takes `[` + the slice + `]`: a cut inside a string or a
 // nested object leaves that slice unbalanced, so every kept slice is whole items, in
 // order. At the end HEAD + `"data":[` + TAIL must parse on its own to an object whose
@@ -20,8 +20,12 @@
 import {Buffer} from 'node:buffer';
 import {tableToTsv} from './maxctrl-tsv.js';
 
-const dataKey = Buffer.from('"data":[');
-const between = Buffer.from('},{');
+// Compact (`"data":[`, `},{`), or spaced as jansson writes without JSON_COMPACT: MaxScale
+// 2.2 and 2.5 answer `pretty=false` so (`"data": [`, `}, {`).
+const layouts = [
+	{dataKey: Buffer.from('"data":['), between: Buffer.from('},{')},
+	{dataKey: Buffer.from('"data": ['), between: Buffer.from('}, {')},
+] as const;
 const itemsEnd = Buffer.from('}]');
 const quotedData = Buffer.from('"data"');
 const backslash = 0x5c;
@@ -54,6 +58,8 @@ export class TsvStream {
 	readonly #chunks: Buffer[] = [];
 	/** The bytes before `"data":[`, once seen. */
 	#head: Buffer | undefined;
+	/** What stands between two items in this body's layout (compact or spaced), once its `data` is seen. */
+	#between: Buffer = layouts[0].between;
 	/** What is not parsed yet (from the start of the body, then from the next item), in pieces. */
 	#pending: Buffer[] = [];
 	#pendingBytes = 0;
@@ -102,20 +108,24 @@ export class TsvStream {
 
 	#findHead(): boolean {
 		const pending = this.#joined();
-		const at = pending.indexOf(dataKey);
-		if (at === -1) {
-			this.#nextTry = 2 * this.#pendingBytes; // Not a list so far: look again at twice the size.
-			return false;
+		for (const {dataKey, between} of layouts) {
+			const at = pending.indexOf(dataKey);
+			if (at !== -1) {
+				this.#head = pending.subarray(0, at);
+				this.#between = between;
+				this.#keep(pending.subarray(at + dataKey.length));
+				return true;
+			}
 		}
 
-		this.#head = pending.subarray(0, at);
-		this.#keep(pending.subarray(at + dataKey.length));
-		return true;
+		this.#nextTry = 2 * this.#pendingBytes; // Not a list so far: look again at twice the size.
+		return false;
 	}
 
 	/** Everything up to the last `},{` that parses, formatted; the rest stays pending. */
 	#takeItems(): void {
 		const pending = this.#joined();
+		const between = this.#between;
 		const cut = pending.lastIndexOf(between);
 		const items = cut === -1 ? undefined : itemsIn(pending, cut + 1);
 		if (items === undefined) {
@@ -125,7 +135,8 @@ export class TsvStream {
 		}
 
 		this.#tables.push(tableToTsv(items));
-		this.#keep(pending.subarray(cut + 2));
+		// The next item starts at its `{`, the separator's last byte.
+		this.#keep(pending.subarray(cut + between.length - 1));
 		this.#nextTry = this.#pendingBytes + groupBytes;
 	}
 

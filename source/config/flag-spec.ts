@@ -37,11 +37,41 @@ export const knownFlags = {
 	seed: {type: 'string'},
 	churn: {type: 'string'},
 	apiVersion: {type: 'string'},
+	basicUser: {type: 'string'},
 	// meow answers these by itself only when they come alone: `sessiontop -h db1 --help`
 	// or `sessiontop simulate --help` must not start anything either.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
 } as const;
+
+/** What `sessiontop simulate` reads (TLS: its own certificate and key, to serve HTTPS); the rest is the monitor's. */
+export const simulateFlags: ReadonlySet<string> = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'apiVersion', 'user', 'password', 'basicUser', 'tlsCert', 'tlsKey', 'help', 'version']);
+/** What only `sessiontop simulate` reads. */
+const simulateOnly: ReadonlySet<string> = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'apiVersion', 'basicUser']);
+
+/**
+ * An option given where it does nothing, as one sentence: the monitor given the simulator's
+ * --port (or --host, for -h/--hosts), or the simulator given the monitor's --interval. Else
+ * it would be dropped without a word, and `simulate --tls-ca-cert` would serve plain HTTP.
+ */
+export function misplacedOption(flags: Record<string, unknown>, simulate: boolean): string | undefined {
+	// -h/--hosts is an empty list when not given.
+	const given = Object.keys(flags).filter((key) => {
+		const value = flags[key];
+		return value !== undefined && !(Array.isArray(value) && value.length === 0) && Object.hasOwn(knownFlags, key);
+	});
+	const name = given.find((key) => (simulate ? !simulateFlags.has(key) : simulateOnly.has(key)));
+	if (name === undefined) {
+		return undefined;
+	}
+
+	if (simulate) {
+		return `sessiontop simulate takes no ${optionName(name)}: it is an option of the monitor (sessiontop simulate --help lists the simulator's).`;
+	}
+
+	const hint = name === 'host' ? ': the monitor takes -h/--hosts' : '';
+	return `${optionName(name)} is an option of sessiontop simulate${hint} (sessiontop --help lists the monitor's).`;
+}
 
 /** `tlsKey` as typed: `--tls-key`. */
 export function optionName(key: string): string {

@@ -22,6 +22,13 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 		return `Not ${operation === 'kill' ? 'killed' : 'restarted'}: this REST API user is read-only (403); use an admin user.`;
 	}
 
+	// With Basic authentication MaxScale answers a read-only (basic) user's write with 401
+	// Access denied, not 403 (admin.cc): the same credentials just listed the sessions, so
+	// "check --user and --password" would send the operator after the wrong thing.
+	if (errors.some((o) => o.status === 401)) {
+		return `Not ${operation === 'kill' ? 'killed' : 'restarted'}: MaxScale refused it (401 Access denied) to a user it lets list sessions, a read-only (basic) user; use an admin user.`;
+	}
+
 	const total = outcomes.length + gone.length;
 	if (total === 1) {
 		const only = outcomes[0] ?? {target: gone[0]!, ok: false, status: 404};

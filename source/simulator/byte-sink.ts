@@ -5,8 +5,26 @@
 
 const chunkBytes = 256 * 1024;
 
+// Chunks are reused: a reply's chunks are copied into its arena as they come (body-arena.ts)
+// and handed straight back, so a few of them serve a 100k-session list.
+const spare: Buffer[] = [];
+const maxSpare = 16;
+
+function newChunk(): Buffer {
+	return spare.pop() ?? Buffer.allocUnsafe(chunkBytes);
+}
+
+/** Give back the chunks behind these views (other Buffers are left alone) once nothing reads them. */
+export function recycle(parts: readonly Uint8Array[]): void {
+	for (const part of parts) {
+		if (part.byteOffset === 0 && part.buffer.byteLength === chunkBytes && spare.length < maxSpare) {
+			spare.push(Buffer.from(part.buffer, 0, chunkBytes));
+		}
+	}
+}
+
 export class ByteSink {
-	private buffer = Buffer.allocUnsafe(chunkBytes);
+	private buffer = newChunk();
 	private offset = 0;
 	private full: Buffer[] = [];
 
@@ -51,7 +69,7 @@ export class ByteSink {
 	take(all = false): Buffer[] {
 		if (all && this.offset > 0) {
 			this.full.push(this.buffer.subarray(0, this.offset));
-			this.buffer = Buffer.allocUnsafe(chunkBytes);
+			this.buffer = newChunk();
 			this.offset = 0;
 		}
 
@@ -69,7 +87,7 @@ export class ByteSink {
 			this.full.push(this.buffer.subarray(0, this.offset));
 		}
 
-		this.buffer = Buffer.allocUnsafe(Math.max(chunkBytes, n));
+		this.buffer = n <= chunkBytes ? newChunk() : Buffer.allocUnsafe(n);
 		this.offset = 0;
 	}
 }

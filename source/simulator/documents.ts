@@ -1,5 +1,6 @@
 // Whole response documents for /v1/sessions and /v1/sessions/:id. A list is produced as a
-// sequence of byte chunks, so a 100k-session list streams out without one giant string. The
+// sequence of byte chunks, so a 100k-session list is built without one giant string (and sent
+// whole, with its Content-Length, as MaxScale sends it: see http-reply.ts). The
 // pipeline is the server's (resource.cc, httpresponse.cc): sparse fields first, then the row filter (which therefore sees the trimmed rows), then
 // pagination. Pagination (HttpResponse::paginate) slices only when there is more than one page,
 // always rewrites the links from links.self, dropping every other parameter, and adds meta.total.
@@ -55,25 +56,24 @@ export function* sessionList(sessions: readonly SimSession[], ctx: WriteContext,
 
 	const collection = ctx.base + 'sessions/';
 	const links = page ? pageLinks(collection, page, total) : [['self', collection] as const];
-	const linksText = '{' + links.map(([k, v]) => f.nl[2]! + '"' + k + c + quote(v)).join(',') + f.nl[1]! + '}';
+	const linksText = f.open[1]! + links.map(([k, v]) => '"' + k + c + quote(v)).join(f.next[1]!) + f.close[1]!;
 	const sink = new ByteSink();
 	// 2.2: {"links": ..., "data": [...]}; 2.5+: {"data": [...], "links": ..., "meta": ...}
-	sink.text(caps.sortKeys ? '{' + f.nl[1]! + '"data' + c : '{' + f.nl[1]! + '"links' + c + linksText + ',' + f.nl[1]! + '"data' + c);
+	sink.text(caps.sortKeys ? f.open[0]! + '"data' + c : f.open[0]! + '"links' + c + linksText + f.next[0]! + '"data' + c);
 	if (rows.length === 0) {
 		sink.text('[]');
 	} else {
-		sink.text('[');
 		for (const [i, row] of rows.entries()) {
-			sink.text(i ? ',' + f.nl[2]! : f.nl[2]!);
+			sink.text(i ? f.next[1]! : f.openArray[1]!);
 			if (row.tree !== undefined) {
-				sink.text(serialize(row.tree, f.pretty, caps.sortKeys, 2));
+				sink.text(serialize(row.tree, f.layout, caps.sortKeys, 2));
 			} else if (fieldset && !f.pretty && caps.sortKeys) {
 				appendSparse(sink, row.s, ctx, fieldset);
 			} else if (fieldset) {
 				sink.text(writeSessionSubset(row.s, ctx, 2, fieldset.names, fieldset.nested));
 			} else if (paths) {
 				// Trees are made row by row while writing, so they die young.
-				sink.text(serialize(trimmed(row.s), f.pretty, caps.sortKeys, 2));
+				sink.text(serialize(trimmed(row.s), f.layout, caps.sortKeys, 2));
 			} else if (f.pretty) {
 				sink.text(writeSession(row.s, ctx, 2));
 			} else {
@@ -85,18 +85,18 @@ export function* sessionList(sessions: readonly SimSession[], ctx: WriteContext,
 			}
 		}
 
-		sink.text(f.nl[1]! + ']');
+		sink.text(f.closeArray[1]!);
 	}
 
 	let tail = '';
 	if (caps.sortKeys) {
-		tail += ',' + f.nl[1]! + '"links' + c + linksText;
+		tail += f.next[0]! + '"links' + c + linksText;
 		if (page) {
-			tail += ',' + f.nl[1]! + '"meta' + c + '{' + f.nl[2]! + '"total' + c + String(total) + f.nl[1]! + '}';
+			tail += f.next[0]! + '"meta' + c + f.open[1]! + '"total' + c + String(total) + f.close[1]!;
 		}
 	}
 
-	sink.text(tail + f.nl[0]! + '}');
+	sink.text(tail + f.close[0]!);
 	yield* sink.take(true);
 }
 
@@ -155,13 +155,13 @@ export function sessionDetail(s: SimSession, ctx: WriteContext, fields: readonly
 	} else if (paths) {
 		const tree = sessionTree(s, ctx, wanted);
 		applyFields(tree, 'sessions', paths);
-		data = serialize(tree, f.pretty, caps.sortKeys, 1);
+		data = serialize(tree, f.layout, caps.sortKeys, 1);
 	} else {
 		data = writeSession(s, ctx, 1);
 	}
 
-	const links = '{' + f.nl[2]! + '"self' + c + quote(sessionSelfLink(ctx, s.idStr)) + f.nl[1]! + '}';
+	const links = f.open[1]! + '"self' + c + quote(sessionSelfLink(ctx, s.idStr)) + f.close[1]!;
 	return caps.sortKeys
-		? '{' + f.nl[1]! + '"data' + c + data + ',' + f.nl[1]! + '"links' + c + links + f.nl[0]! + '}'
-		: '{' + f.nl[1]! + '"links' + c + links + ',' + f.nl[1]! + '"data' + c + data + f.nl[0]! + '}';
+		? f.open[0]! + '"data' + c + data + f.next[0]! + '"links' + c + links + f.close[0]!
+		: f.open[0]! + '"links' + c + links + f.next[0]! + '"data' + c + data + f.close[0]!;
 }

@@ -1,77 +1,72 @@
-// Writing replies the way MaxScale's admin interface (libmicrohttpd) does: JSON documents with
-// Content-Type application/json; bodiless replies (404, DELETE 200, restart 200) with nothing at
-// all; and the canned admin.cc error strings sent verbatim, without a JSON content type.
+// Writing replies the way MaxScale's admin interface (libmicrohttpd) does. Every reply is built
+// whole before anything is sent and goes out with a Content-Length, never chunked: admin.cc dumps
+// the JSON with json_dumps() and hands the buffer to MHD_create_response_from_buffer(size, ...),
+// in every release. JSON documents carry Content-Type application/json (HttpResponse adds it
+// when there is a body); bodiless replies (404, DELETE 200, restart 200) carry nothing; the
+// canned admin.cc errors (401, 403, invalid JSON) are sent verbatim, without a JSON content type
+// and without the extra headers, because admin.cc queues them itself.
 
 import type {ServerResponse} from 'node:http';
+import {assemble} from './body-arena.js';
 
 /** admin.cc auth_failure_response, byte for byte (odd spacing included). */
 export const accessDenied = '{"errors": [ { "detail": "Access denied" } ] }';
 
-export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
-	res.writeHead(status, {...headers, 'Content-Length': '0'});
+/** How the replies to one request are dressed. */
+export type ReplyStyle = {
+	/**
+	 * HEAD: resource.cc runs the GET and calls drop_response(), so the reply has the GET's status
+	 * and headers (Content-Type included) but a body, and a Content-Length, of 0.
+	 */
+	head: boolean;
+	/**
+	 * 2.5+: queue_response() adds add_extra_headers() (X-Frame-Options, X-XSS-Protection,
+	 * Referrer-Policy) and "Cache-Control: no-cache" to every reply it sends.
+	 */
+	extraHeaders: boolean;
+	/** Headers every reply to this request carries (2.2's ETag and Last-Modified on reads). */
+	headers?: Record<string, string>;
+};
+
+const plain: ReplyStyle = {head: false, extraHeaders: false};
+
+const extra = {
+	'X-Frame-Options': 'Deny',
+	'X-XSS-Protection': '1',
+	'Referrer-Policy': 'same-origin',
+	'Cache-Control': 'no-cache',
+};
+
+function dressed(style: ReplyStyle, headers: Record<string, string>): Record<string, string> {
+	const all = style.headers ? {...style.headers, ...headers} : headers;
+	return style.extraHeaders ? {...all, ...extra} : all;
+}
+
+export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}, style: ReplyStyle = plain): void {
+	res.writeHead(status, dressed(style, {...headers, 'Content-Length': '0'}));
 	res.end();
 }
 
-export function sendCanned(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+/** A reply admin.cc queues itself (auth errors, invalid JSON): the body as it is, nothing added. */
+export function sendCanned(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
 	res.writeHead(status, {...headers, 'Content-Length': String(Buffer.byteLength(body))});
 	res.end(body);
 }
 
-const smallBody = 1024 * 1024;
-
 /**
- * Send a JSON document given as chunks. Small documents get a Content-Length like MaxScale's;
- * big ones (a large session list) are streamed with chunked encoding and back-pressure instead
- * of being joined into one huge string first.
+ * Send a JSON document given as chunks: assembled whole first (body-arena.ts), then the head with
+ * its length and the body in one write. The arena goes back for the next reply once the socket
+ * has taken it all ('finish'); a reply cut short leaves its arena to the garbage collector.
  */
-export async function sendJson(res: ServerResponse, status: number, chunks: Iterable<string | Buffer>): Promise<void> {
-	const iterator = chunks[Symbol.iterator]();
-	const head: Array<string | Buffer> = [];
-	let length = 0;
-	let done = false;
-	while (length <= smallBody) {
-		const next = iterator.next();
-		if (next.done) {
-			done = true;
-			break;
-		}
-
-		head.push(next.value);
-		length += next.value.length;
-	}
-
-	if (done) {
-		const body = head.length === 1 && typeof head[0] === 'string' ? head[0] : Buffer.concat(head.map(x => (typeof x === 'string' ? Buffer.from(x) : x)));
-		res.writeHead(status, {'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body))});
-		res.end(body);
+export async function sendJson(res: ServerResponse, status: number, chunks: Iterable<string | Buffer>, style: ReplyStyle = plain, headers: Record<string, string> = {}): Promise<void> {
+	const {body, release} = assemble(chunks);
+	res.writeHead(status, dressed(style, {...headers, 'Content-Type': 'application/json', 'Content-Length': String(style.head ? 0 : body.length)}));
+	if (style.head) {
+		res.end();
+		release();
 		return;
 	}
 
-	res.writeHead(status, {'Content-Type': 'application/json'});
-	const write = async (chunk: string | Buffer): Promise<void> => {
-		if (!res.write(chunk) && !res.destroyed) {
-			await new Promise<void>(resolve => {
-				const finish = (): void => {
-					res.off('drain', finish);
-					res.off('close', finish);
-					resolve();
-				};
-
-				res.once('drain', finish);
-				res.once('close', finish);
-			});
-		}
-	};
-
-	for (const chunk of head) {
-		// eslint-disable-next-line no-await-in-loop
-		await write(chunk);
-	}
-
-	for (let next = iterator.next(); !next.done && !res.destroyed; next = iterator.next()) {
-		// eslint-disable-next-line no-await-in-loop
-		await write(next.value);
-	}
-
-	res.end();
+	res.once('finish', release);
+	res.end(body);
 }

@@ -13,6 +13,12 @@ export type SimulatorOptions = {
 	apiVersion?: ApiVersion; // default 24.02
 	user?: string; // default admin
 	password?: string; // default mariadb
+	/**
+	 * A read-only ("basic") REST API user besides the admin one, as `maxctrl create user NAME
+	 * PASS --type=basic` makes: it may read, and every POST, PUT, DELETE or PATCH it sends is
+	 * refused with 401 "Access denied", as admin.cc refuses it to Basic credentials (see auth.ts).
+	 */
+	basicUser?: {user: string; password: string};
 	tls?: {key: string | Buffer; cert: string | Buffer}; // serve HTTPS when given
 	/** Told of every request as it arrives, before it is answered (the benchmark counts a monitor's polls with it). */
 	onRequest?: (method: string, url: string) => void;

@@ -4,7 +4,10 @@
 //   (62.899999999999999, 0.10000000000000001, 0.0); the exponent loses its "+" and leading zeros;
 // - pretty output is JSON_INDENT(4): '"key": value', one member per line, empty containers as
 //   [] and {};
-// - compact output (pretty=false, JSON_COMPACT) has no spaces at all.
+// - compact output (pretty=false where admin.cc adds JSON_COMPACT) has no spaces at all;
+// - without JSON_COMPACT or an indent (pretty=false where admin.cc passes flags 0 or
+//   JSON_SORT_KEYS alone, see versions.ts) jansson's dump.c still writes ", " between members and
+//   ": " after a key: {"data": [{"attributes": {...}}], "links": {...}}. That layout is 'spaced'.
 // A JS number is always printed as an integer here; a jansson real must be wrapped in Real so the
 // integer/real distinction (which jansson keeps, e.g. in json_equal) survives.
 
@@ -17,8 +20,13 @@ export class Real {
 
 export type Json = string | number | boolean | Real | null | Json[] | {[key: string]: Json};
 
+/** pretty: JSON_INDENT(4); compact: JSON_COMPACT; spaced: neither (jansson's default separators). */
+export type Layout = 'pretty' | 'compact' | 'spaced';
+
 /** Formatting context: precomputed newline+indent strings per depth. */
 export type Fmt = {
+	layout: Layout;
+	/** Indented (JSON_INDENT(4)). */
 	pretty: boolean;
 	/** '": ' or '":' — what follows a key's opening quote and name. */
 	colon: string;
@@ -37,11 +45,18 @@ export type Fmt = {
 	closeArray: string[];
 };
 
-const fmtCache = new Map<boolean, Fmt>();
+const fmtCache = new Map<Layout, Fmt>();
 
-export function fmt(pretty: boolean): Fmt {
-	let f = fmtCache.get(pretty);
+/** A layout; true and false stand for 'pretty' and 'compact'. */
+export function layoutOf(layout: Layout | boolean): Layout {
+	return layout === true ? 'pretty' : layout === false ? 'compact' : layout;
+}
+
+export function fmt(layout: Layout | boolean): Fmt {
+	const name = layoutOf(layout);
+	let f = fmtCache.get(name);
 	if (!f) {
+		const pretty = name === 'pretty';
 		const nl: string[] = [];
 		for (let d = 0; d < 64; d++) {
 			nl.push(pretty ? '\n' + ' '.repeat(4 * d) : '');
@@ -49,18 +64,22 @@ export function fmt(pretty: boolean): Fmt {
 
 		const at = (d: number): string => nl[d] ?? '';
 		const depths = nl.map((_, d) => d);
+		// dump.c: after ',' comes the indent, or one space unless JSON_COMPACT; ': ' after a key
+		// unless JSON_COMPACT. Nothing is written after '{' or '[' nor before '}' or ']'.
+		const comma = name === 'spaced' ? ', ' : ',';
 		f = {
+			layout: name,
 			pretty,
-			colon: pretty ? '": ' : '":',
-			separator: pretty ? ': ' : ':',
+			colon: name === 'compact' ? '":' : '": ',
+			separator: name === 'compact' ? ':' : ': ',
 			nl,
 			open: depths.map(d => '{' + at(d + 1)),
 			openArray: depths.map(d => '[' + at(d + 1)),
-			next: depths.map(d => ',' + at(d + 1)),
+			next: depths.map(d => comma + at(d + 1)),
 			close: depths.map(d => at(d) + '}'),
 			closeArray: depths.map(d => at(d) + ']'),
 		};
-		fmtCache.set(pretty, f);
+		fmtCache.set(name, f);
 	}
 
 	return f;
@@ -202,9 +221,9 @@ const surrogate = /[\uD800-\uDFFF]/;
  * fragment can be spliced into a larger document. With sortKeys (MaxScale 2.5+) members are
  * sorted; without it (2.2) the object's own insertion order is kept, as that jansson did.
  */
-export function serialize(value: Json, pretty: boolean, sortKeys: boolean, depth = 0): string {
+export function serialize(value: Json, layout: Layout | boolean, sortKeys: boolean, depth = 0): string {
 	const out = {text: ''};
-	writeValue(out, value, fmt(pretty), sortKeys, depth);
+	writeValue(out, value, fmt(layout), sortKeys, depth);
 	return out.text;
 }
 

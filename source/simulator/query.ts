@@ -13,10 +13,32 @@ export type RequestOptions = {
 
 const falseWords = new Set(['false', 'off', 'no', '0']);
 
-export function parseOptions(search: URLSearchParams): RequestOptions {
-	// Booleans follow MaxScale's config_truth_value: pretty=false/off/no/0 turn it off; pretty is
-	// on by default and for anything it does not recognise.
-	const pretty = !falseWords.has((search.get('pretty') ?? 'true').toLowerCase());
+/**
+ * HttpRequest::get_option(): the first parameter whose name matches ignoring case (strcasecmp in
+ * value_iterator), or "" when there is none.
+ */
+export function option(search: URLSearchParams, name: string): string {
+	for (const [key, value] of search) {
+		if (key.length === name.length && key.toLowerCase() === name) {
+			return value;
+		}
+	}
+
+	return '';
+}
+
+/**
+ * Whether the answer is indented. admin.cc up to 22.08: only `pretty == "true" || pretty.length()
+ * == 0`, so pretty=TRUE or pretty=1 are not pretty; 23.02: unless is_falsy_option("pretty"), read
+ * here as config_truth_value's false words (false/off/no/0, any case).
+ */
+export function isPretty(search: URLSearchParams, test: 'strict' | 'falsy'): boolean {
+	const value = option(search, 'pretty');
+	return test === 'strict' ? value === 'true' || value === '' : !falseWords.has(value.toLowerCase());
+}
+
+export function parseOptions(search: URLSearchParams, prettyTest: 'strict' | 'falsy' = 'falsy'): RequestOptions {
+	const pretty = isPretty(search, prettyTest);
 	const fields = new Map<string, string[]>();
 	for (const [key, value] of search) {
 		const m = /^fields\[(.*)\]$/.exec(key);

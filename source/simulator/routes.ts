@@ -1,5 +1,11 @@
-// Request routing with the real server's rules (server/core/resource.cc, admin.cc):
-// - every request is authenticated first (Basic), before the route is even looked at;
+// Request routing with the real server's rules (server/core/resource.cc, admin.cc, httprequest.cc):
+// - every request is authenticated and authorized first, before the route is even looked at
+//   (auth.ts), then its body is checked as JSON (request-body.ts), then it is routed;
+// - the verb routed is X-HTTP-Method-Override when the request has one (HttpRequest's
+//   constructor, every release), while authorization looked at the request line's method;
+// - links are built from the request (HttpRequest's m_hostname): "http://" or "https://", the
+//   Host header as sent, "/", and "v1/" only when the path began with /v1 (2.4+; 2.2 requires
+//   the prefix, so its links always have it);
 // - a known verb on a path it has no handler for (DELETE /v1/sessions/1 before 22.08, PUT on
 //   /v1/sessions, unknown paths) gets 404 with NO body: process_request_type() returns
 //   HttpResponse(MHD_HTTP_NOT_FOUND). Only a verb MaxScale does not handle at all (e.g. TRACE)
@@ -12,27 +18,29 @@
 // - the /v1 prefix is optional from 2.4.
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {type Accounts, authorize} from './auth.js';
 import {errorDocument, fmt, serialize} from './jansson.js';
 import {sessionDetail, sessionList} from './documents.js';
 import {FilterError, parseFilter} from './filter.js';
-import {accessDenied, sendCanned, sendEmpty, sendJson} from './http-reply.js';
+import {type ReplyStyle, sendEmpty, sendJson} from './http-reply.js';
 import {maxscaleDocument} from './maxscale-json.js';
 import type {Population} from './population.js';
 import {atoi, parseOptions, type RequestOptions} from './query.js';
+import {parseBody, readBody} from './request-body.js';
 import {servicesDocument} from './services-json.js';
 import {patchSession} from './session-patch.js';
 import {sendTree} from './tree-response.js';
-import type {WriteContext} from './write-context.js';
+import {conditions22} from './validators.js';
+import {type WriteContext, layoutId, linkBase} from './write-context.js';
 import type {VersionCaps} from './versions.js';
 
 export type SimulatorState = {
 	caps: VersionCaps;
 	population: Population;
 	now: () => number;
-	/** "http://127.0.0.1:8989/v1/" */
-	base: string;
-	/** "user:password" */
-	credentials: string;
+	accounts: Accounts;
+	/** "http" or "https": the scheme of every link. */
+	scheme: string;
 	adminHost: string;
 	adminPort: number;
 };
@@ -40,42 +48,60 @@ export type SimulatorState = {
 const knownVerbs = new Set(['GET', 'HEAD', 'PUT', 'POST', 'PATCH', 'DELETE', 'OPTIONS']);
 
 export async function handleRequest(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	if (basicCredentials(req.headers.authorization) !== state.credentials) {
-		// admin.cc: WWW-Authenticate is left out for browsers' XHR so they do not pop a dialog.
-		const headers: Record<string, string> = req.headers['x-requested-with'] === 'XMLHttpRequest' ? {} : {'WWW-Authenticate': 'Basic realm="maxscale"'};
-		sendCanned(res, 401, accessDenied, headers);
+	const {caps} = state;
+	if (!authorize(caps, state.accounts, req, res)) {
 		return;
 	}
 
+	const parsed = parseBody(caps, await readBody(caps, req), res);
+	if (!parsed.ok) {
+		return;
+	}
+
+	const override = req.headers['x-http-method-override'];
+	const method = typeof override === 'string' && override !== '' ? override : req.method ?? 'GET';
+	const style: ReplyStyle = {head: method === 'HEAD', extraHeaders: caps.http.extraHeaders};
 	const url = new URL(req.url ?? '/', 'http://simulator');
+	if (caps.http.rootPing && url.pathname === '/') {
+		// 2.2 admin.cc: `if (url == "/")` "Respond to pings with 200 OK", whatever the method.
+		sendEmpty(res, 200, {}, style);
+		return;
+	}
+
 	const parts = url.pathname.split('/').filter(Boolean);
-	if (parts[0] === 'v1') {
+	const prefixed = parts[0] === 'v1';
+	if (prefixed) {
 		parts.shift();
-	} else if (!state.caps.unprefixedRoutes) {
-		sendEmpty(res, 404);
+	} else if (!caps.unprefixedRoutes) {
+		sendEmpty(res, 404, {}, style);
 		return;
 	}
 
-	const method = req.method ?? 'GET';
+	if (caps.http.validators && conditions22(req, res, method, state.population.maxscaleStartedAt, style)) {
+		return;
+	}
+
 	if (!knownVerbs.has(method)) {
-		sendEmpty(res, 405);
+		sendEmpty(res, 405, {}, style);
 		return;
 	}
 
-	const options = parseOptions(url.searchParams);
+	const options = parseOptions(url.searchParams, caps.http.prettyOption);
 	const t = state.now();
 	state.population.advance(t);
-	const ctx: WriteContext = {caps: state.caps, f: fmt(options.pretty), base: state.base, slash: state.caps.trailingSlash ? '/' : '', t};
+	const f = fmt(options.pretty ? 'pretty' : caps.http.notPretty);
+	const base = linkBase(state.scheme, req.headers.host, prefixed);
+	const ctx: WriteContext = {caps, f, base, slash: caps.trailingSlash ? '/' : '', t, layoutId: layoutId(base, f)};
 	const [collection, id, action, extra] = parts;
 	const session = collection === 'sessions' && id !== undefined ? state.population.get(atoi(id)) : undefined;
 
 	if (method === 'OPTIONS') {
-		const allowed = allowedMethods(state.caps, parts, session !== undefined);
+		const allowed = allowedMethods(caps, parts, session !== undefined);
 		if (allowed.length === 0) {
-			sendEmpty(res, 405);
+			sendEmpty(res, 405, {}, style);
 		} else {
 			// resource.cc puts the list in HTTP_RESPONSE_HEADER_ACCEPT.
-			sendEmpty(res, 200, {Accept: allowed.join(', ')});
+			sendEmpty(res, 200, {Accept: allowed.join(', ')}, style);
 		}
 
 		return;
@@ -84,35 +110,35 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
 	if (method === 'GET' || method === 'HEAD') {
 		if (parts.length === 0) {
 			// The root and /v1/ answer 200 so they can serve as health checks.
-			sendEmpty(res, 200);
+			sendEmpty(res, 200, {}, style);
 		} else if (collection === 'sessions' && id === undefined) {
-			await listSessions(state, ctx, options, res);
+			await listSessions(state, ctx, options, res, style);
 		} else if (collection === 'sessions' && action === undefined) {
 			if (session) {
-				await sendJson(res, 200, [sessionDetail(session, ctx, fieldsFor(state.caps, options, 'sessions'))]);
+				await sendJson(res, 200, [sessionDetail(session, ctx, fieldsFor(caps, options, 'sessions'))], style);
 			} else {
-				sendEmpty(res, 404);
+				sendEmpty(res, 404, {}, style);
 			}
 		} else if (collection === 'maxscale' && id === undefined) {
-			const doc = maxscaleDocument({base: state.base, caps: state.caps, startedAt: state.population.maxscaleStartedAt, t, threads: state.population.threads, adminHost: state.adminHost, adminPort: state.adminPort});
-			await sendTree(res, state.caps, options, doc, 'maxscale');
+			const doc = maxscaleDocument({base, caps, startedAt: state.population.maxscaleStartedAt, t, threads: state.population.threads, adminHost: state.adminHost, adminPort: state.adminPort});
+			await sendTree(res, caps, options, doc, 'maxscale', f, style);
 		} else if (collection === 'services' && id === undefined) {
 			const p = state.population;
-			const doc = servicesDocument({base: state.base, caps: state.caps, startedAt: p.maxscaleStartedAt, current: p.serviceCurrent, total: p.serviceTotal});
-			await sendTree(res, state.caps, options, doc, 'services');
+			const doc = servicesDocument({base, caps, startedAt: p.maxscaleStartedAt, current: p.serviceCurrent, total: p.serviceTotal});
+			await sendTree(res, caps, options, doc, 'services', f, style);
 		} else {
-			sendEmpty(res, 404);
+			sendEmpty(res, 404, {}, style);
 		}
 
 		return;
 	}
 
 	if (collection !== 'sessions' || session === undefined || extra !== undefined) {
-		sendEmpty(res, 404);
+		sendEmpty(res, 404, {}, style);
 		return;
 	}
 
-	if (method === 'DELETE' && state.caps.killRestart && action === undefined) {
+	if (method === 'DELETE' && caps.killRestart && action === undefined) {
 		// 200 with an empty body, although the documentation says 204.
 		if (options.ttl > 0) {
 			state.population.killAfter(session, t, options.ttl);
@@ -120,23 +146,18 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
 			state.population.end(session);
 		}
 
-		sendEmpty(res, 200);
-	} else if (method === 'POST' && state.caps.killRestart && action === 'restart') {
+		sendEmpty(res, 200, {}, style);
+	} else if (method === 'POST' && caps.killRestart && action === 'restart') {
 		state.population.restart(session);
-		sendEmpty(res, 200);
-	} else if (method === 'PATCH' && state.caps.patch !== false && action === undefined) {
-		await patchSession(state.caps.patch, session.logLevels, req, res, options.pretty, levels => {
+		sendEmpty(res, 200, {}, style);
+	} else if (method === 'PATCH' && caps.patch !== false && action === undefined) {
+		await patchSession(caps.patch, session.logLevels, parsed.json, res, f, style, levels => {
 			session.logLevels = levels;
 			session.renderVersion++;
 		});
 	} else {
-		sendEmpty(res, 404);
+		sendEmpty(res, 404, {}, style);
 	}
-}
-
-function basicCredentials(header: string | undefined): string | undefined {
-	const m = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
-	return m ? Buffer.from(m[1]!, 'base64').toString() : undefined;
 }
 
 function allowedMethods(caps: VersionCaps, parts: string[], sessionExists: boolean): string[] {
@@ -160,14 +181,14 @@ function fieldsFor(caps: VersionCaps, options: RequestOptions, type: string): st
 	return caps.sparseFields ? options.fields.get(type) : undefined;
 }
 
-async function listSessions(state: SimulatorState, ctx: WriteContext, options: RequestOptions, res: ServerResponse): Promise<void> {
+async function listSessions(state: SimulatorState, ctx: WriteContext, options: RequestOptions, res: ServerResponse, style: ReplyStyle): Promise<void> {
 	let filter;
 	try {
 		filter = parseFilter(options.filter, state.caps.filter);
 	} catch (error) {
 		if (error instanceof FilterError) {
 			// The parse error is logged, and the REST API returns logged errors as the detail.
-			await sendJson(res, 400, [serialize(errorDocument(error.message), ctx.f.pretty, true)]);
+			await sendJson(res, 400, [serialize(errorDocument(error.message), ctx.f.layout, true)], style);
 			return;
 		}
 
@@ -175,5 +196,5 @@ async function listSessions(state: SimulatorState, ctx: WriteContext, options: R
 	}
 
 	const page = state.caps.paging ? options.page : undefined;
-	await sendJson(res, 200, sessionList(state.population.list(), ctx, {fields: fieldsFor(state.caps, options, 'sessions'), filter, page}));
+	await sendJson(res, 200, sessionList(state.population.list(), ctx, {fields: fieldsFor(state.caps, options, 'sessions'), filter, page}), style);
 }

@@ -13,6 +13,7 @@ import {handleRequest, type SimulatorState} from './routes.js';
 import {versionTable} from './versions.js';
 import {fmt} from './jansson.js';
 import {warmUp} from './session-template.js';
+import {layoutId, linkBase} from './write-context.js';
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
 	const apiVersion = options.apiVersion ?? '24.02';
@@ -32,12 +33,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 	});
 	const user = options.user ?? 'admin';
 	const password = options.password ?? 'mariadb';
+	const basic = options.basicUser;
 	const state: SimulatorState = {
 		caps,
 		population,
 		now,
-		base: '',
-		credentials: `${user}:${password}`,
+		accounts: {admin: `${user}:${password}`, basic: basic ? `${basic.user}:${basic.password}` : undefined},
+		scheme: options.tls ? 'https' : 'http',
 		adminHost: host,
 		adminPort: 0,
 	};
@@ -72,11 +74,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 	const address = server.address() as AddressInfo;
 	const urlHost = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
 	const url = `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
-	// Links carry the admin address, as MaxScale's do (http://host:port/v1/...).
-	state.base = url + '/v1/';
 	state.adminPort = address.port;
 
-	const stopWarmUp = warmUp(population.list(), () => ({caps, f: fmt(false), base: state.base, slash: caps.trailingSlash ? '/' : '', t: now()}));
+	// Templates are made ahead for the links most clients will ask for: Host is the address they
+	// connected to, and the path starts with /v1. Any other Host or path just renders them anew.
+	const warmBase = linkBase(state.scheme, `${urlHost}:${address.port}`, true);
+	const warmFmt = fmt(caps.http.notPretty);
+	const stopWarmUp = warmUp(population.list(), () => ({caps, f: warmFmt, base: warmBase, slash: caps.trailingSlash ? '/' : '', t: now(), layoutId: layoutId(warmBase, warmFmt)}));
 
 	let closing: Promise<void> | undefined;
 	return {

@@ -101,7 +101,7 @@ export function writeNestedMember(s: SimSession, ctx: WriteContext, d: number, k
 	const tree = sessionTree(s, ctx, new Set([key])) as {[key: string]: Json};
 	applyFields(tree, 'sessions', paths);
 	const value = (tree['attributes'] as {[key: string]: Json} | undefined)?.[key];
-	return value === undefined ? undefined : serialize(value, ctx.f.pretty, true, d);
+	return value === undefined ? undefined : serialize(value, ctx.f.layout, true, d);
 }
 
 /**

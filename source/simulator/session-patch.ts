@@ -1,31 +1,18 @@
 // PATCH /v1/sessions/:id, the one write MaxScale accepts on a session besides kill and restart.
 
-import type {IncomingMessage, ServerResponse} from 'node:http';
-import {sendEmpty, sendJson} from './http-reply.js';
-import {errorDocument, serialize} from './jansson.js';
+import type {ServerResponse} from 'node:http';
+import {type ReplyStyle, sendEmpty, sendJson} from './http-reply.js';
+import {type Fmt, errorDocument, serialize} from './jansson.js';
 
 /**
  * PATCH /v1/sessions/:id (6.0+): only the log levels under data.attributes.parameters are
- * applied (Session::update). A missing body is refused with 403 in 6.x and 400 later.
+ * applied (Session::update). The body was parsed before routing (request-body.ts: invalid JSON
+ * never gets here); a missing one is refused by the REQUIRE_BODY constraint of the resource, with
+ * 403 in 6.x and 400 later, as a document in the request's layout.
  */
-export async function patchSession(errorStatus: 400 | 403, levels: number, req: IncomingMessage, res: ServerResponse, pretty: boolean, apply: (levels: number) => void): Promise<void> {
-	let body = '';
-	for await (const chunk of req) {
-		body += String(chunk);
-		if (body.length > 1_000_000) {
-			break;
-		}
-	}
-
-	let json: unknown;
-	try {
-		json = body.trim() === '' ? undefined : JSON.parse(body);
-	} catch {
-		json = undefined;
-	}
-
+export async function patchSession(errorStatus: 400 | 403, levels: number, json: unknown, res: ServerResponse, f: Fmt, style: ReplyStyle, apply: (levels: number) => void): Promise<void> {
 	if (json === undefined) {
-		await sendJson(res, errorStatus, [serialize(errorDocument(body.trim() === '' ? 'Missing request body' : 'Request body is not valid JSON'), pretty, true)]);
+		await sendJson(res, errorStatus, [serialize(errorDocument('Missing request body'), f.layout, true)], style);
 		return;
 	}
 
@@ -40,5 +27,5 @@ export async function patchSession(errorStatus: 400 | 403, levels: number, req: 
 	}
 
 	apply(next);
-	sendEmpty(res, 200);
+	sendEmpty(res, 200, {}, style);
 }

@@ -3,11 +3,12 @@
 // log, memory, queries, seconds_alive, state) replaced by a NUL sentinel and cut there. A request
 // then copies the template pieces into the output buffer around a few fresh values. Compact output
 // has no indentation, so one template serves lists and single sessions. Pretty output is rendered
-// in full each time (no cache for it, to keep memory low).
+// in full each time (no cache for it, to keep memory low). "Compact" here is any unindented layout
+// (ctx.f: JSON_COMPACT's, or 2.2/2.5's spaced one); the links' base is part of the template too.
 
 import {historyKey, idleSeconds, ioActivity, isStarted, secondsAlive, stateOf} from './activity.js';
 import {ByteSink} from './byte-sink.js';
-import {fmt, formatReal} from './jansson.js';
+import {formatReal} from './jansson.js';
 import {writeLog, writeMemory, writeQueries} from './session-blocks.js';
 import {isDynamicMember, writeNestedMember} from './session-attributes.js';
 import {writeSession, writeSessionSubset} from './session-json.js';
@@ -15,9 +16,14 @@ import type {SimSession} from './session-record.js';
 import {idleText, q} from './text-cache.js';
 import type {WriteContext} from './write-context.js';
 
-/** What a template depends on besides time: started or not, and the static parts' version. */
+/** What a template depends on besides time: started or not, the static parts' version, the links and layout. */
 function templateKey(s: SimSession, ctx: WriteContext): number {
-	return ((isStarted(s, ctx.t) || s.stopping ? 1 : 0) | (s.renderVersion << 1));
+	return (isStarted(s, ctx.t) || s.stopping ? 1 : 0) + (s.renderVersion * 2) + ((ctx.layoutId ?? 0) * 2 ** 32);
+}
+
+/** What the cached log/memory/queries depend on: the history, the static version and the layout (+0.5: spaced). */
+function historyCacheKey(s: SimSession, ctx: WriteContext): number {
+	return historyKey(s, ctx.t) + (s.renderVersion * 0x1_0000_0000) + (ctx.f.layout === 'spaced' ? 0.5 : 0);
 }
 
 /** The sentinel is a NUL byte in the UTF-8 rendering: cut the buffer there. */
@@ -38,7 +44,7 @@ function cut(text: string): Uint8Array[] {
 export function prepareTemplate(s: SimSession, ctx: WriteContext): Uint8Array[] {
 	const key = templateKey(s, ctx);
 	if (s.template === undefined || s.templateKey !== key) {
-		s.template = cut(writeSession(s, {...ctx, f: fmt(false), template: true}, 0));
+		s.template = cut(writeSession(s, {...ctx, template: true}, 0));
 		s.templateKey = key;
 	}
 
@@ -59,7 +65,7 @@ export function appendSparse(sink: ByteSink, s: SimSession, ctx: WriteContext, f
 	const key = templateKey(s, ctx);
 	let cached = s.sparse;
 	if (cached?.key !== key || cached.fields !== fieldset.id) {
-		const text = writeSessionSubset(s, {...ctx, f: fmt(false), template: true}, 0, fieldset.names, fieldset.nested);
+		const text = writeSessionSubset(s, {...ctx, template: true}, 0, fieldset.names, fieldset.nested);
 		cached = {fields: fieldset.id, key, views: cut(text), history: undefined, historyKey: Number.NaN};
 		s.sparse = cached;
 	}
@@ -101,7 +107,7 @@ function sparseValues(s: SimSession, ctx: WriteContext, fieldset: Fieldset): str
 /** Log, memory and queries as the fieldset keeps them; they change only with the history. */
 function sparseHistory(s: SimSession, ctx: WriteContext, fieldset: Fieldset): string[] {
 	const cached = s.sparse!;
-	const key = historyKey(s, ctx.t) + (s.renderVersion * 0x1_0000_0000);
+	const key = historyCacheKey(s, ctx);
 	if (cached.history === undefined || cached.historyKey !== key) {
 		const {names, nested} = fieldset;
 		const history: string[] = [];
@@ -150,7 +156,7 @@ function dynamicValues(s: SimSession, ctx: WriteContext): string[] {
 
 	if (s.retain > 0) {
 		// Log, memory and queries only change when a query arrives or completes: cache them.
-		const key = historyKey(s, t) + (s.renderVersion * 0x1_0000_0000);
+		const key = historyCacheKey(s, ctx);
 		if (s.history === undefined || s.historyKey !== key) {
 			s.history = [];
 			if (s.trace) {

@@ -4,13 +4,13 @@
 import type {ServerResponse} from 'node:http';
 import {applyFields, fieldPaths} from './fields.js';
 import {FilterError, parseFilter} from './filter.js';
-import {sendJson} from './http-reply.js';
-import {type Json, errorDocument, serialize} from './jansson.js';
+import {type ReplyStyle, sendJson} from './http-reply.js';
+import {type Fmt, type Json, errorDocument, serialize} from './jansson.js';
 import {resolvePointer} from './json-pointer.js';
 import type {RequestOptions} from './query.js';
 import type {VersionCaps} from './versions.js';
 
-export async function sendTree(res: ServerResponse, caps: VersionCaps, options: RequestOptions, doc: Json, type: string): Promise<void> {
+export async function sendTree(res: ServerResponse, caps: VersionCaps, options: RequestOptions, doc: Json, type: string, f: Fmt, style: ReplyStyle): Promise<void> {
 	const top = doc as {[key: string]: Json};
 	const data = top['data'];
 	const fields = caps.sparseFields ? options.fields.get(type) : undefined;
@@ -27,7 +27,7 @@ export async function sendTree(res: ServerResponse, caps: VersionCaps, options: 
 			filter = parseFilter(options.filter, caps.filter);
 		} catch (error) {
 			if (error instanceof FilterError) {
-				await sendJson(res, 400, [serialize(errorDocument(error.message), options.pretty, true)]);
+				await sendJson(res, 400, [serialize(errorDocument(error.message), f.layout, true)], style);
 				return;
 			}
 
@@ -64,6 +64,6 @@ export async function sendTree(res: ServerResponse, caps: VersionCaps, options: 
 		top['data'] = rows;
 	}
 
-	await sendJson(res, 200, [serialize(doc, options.pretty, caps.sortKeys)]);
+	await sendJson(res, 200, [serialize(doc, f.layout, caps.sortKeys)], style);
 }
 

@@ -47,7 +47,50 @@ export type VersionCaps = {
 	clientExtras: boolean; // client.connection_attributes + sescmd_history_* in the 24.02 fixture
 	/** 23.02+ reports idle 0.0 while a query is in progress (client_connection()->is_idle()). */
 	idleZeroWhenBusy: boolean;
+	/**
+	 * The REST API's own behaviour (server/core/admin.cc, httprequest.cc, resource.cc), from the
+	 * stored MaxScale sources; each branch is named by its files' BSL "Change Date" (2020-01-01:
+	 * 2.2, 2025-01-25: 2.5 before 2.5.9, 2026-09-06: 22.08, 2027-03-14: 23.02).
+	 */
+	http: HttpCaps;
 };
+
+export type HttpCaps = {
+	/** pretty=false without JSON_COMPACT ('spaced': ", " and ": ") or with it ('compact'). */
+	notPretty: 'spaced' | 'compact';
+	/** 'strict': indented only for pretty=true or no value; 'falsy': compact only for false/off/no/0. */
+	prettyOption: 'strict' | 'falsy';
+	/** X-Frame-Options, X-XSS-Protection, Referrer-Policy and Cache-Control: no-cache on replies. */
+	extraHeaders: boolean;
+	/** A 401 to X-Requested-With: XMLHttpRequest leaves out WWW-Authenticate. */
+	xhrNoChallenge: boolean;
+	/** GET / (exactly) answers 200 with no body: 2.2's "Respond to pings with 200 OK". */
+	rootPing: boolean;
+	/** A request body that is not JSON: 400 with "Invalid JSON in request: ..." (2.5+) or empty (2.2). */
+	invalidJsonDetail: boolean;
+	/** "Authorization: Bearer" is a JWT (2.5+, the /auth endpoint); 2.2 knows only Basic. */
+	bearerTokens: boolean;
+	/** ETag/Last-Modified and conditional requests: 2.2's counters (validators.ts), or none. */
+	validators: boolean;
+};
+
+// admin.cc, 2.2 (Change Date 2020-01-01): `int flags = 0;` plus JSON_INDENT(4) only when
+// pretty == "true" or empty; no extra headers; `if (url == "/")` answers 200; a body that does
+// not parse gets 400 with an empty body.
+const http22: HttpCaps = {notPretty: 'spaced', prettyOption: 'strict', extraHeaders: false, xhrNoChallenge: false, rootPing: true, invalidJsonDetail: false, bearerTokens: false, validators: true};
+// admin.cc, 2.5 before 2.5.9 (Change Date 2025-01-25): `int flags = JSON_SORT_KEYS;` plus
+// JSON_INDENT(4) for pretty == "true" or empty, still no JSON_COMPACT; add_extra_headers() and
+// "Cache-Control: no-cache"; "Invalid JSON in request: " + the jansson error. The 2.5.29 file
+// itself is not in the stored sources: this is the latest 2.5 admin.cc there is.
+const http25: HttpCaps = {notPretty: 'spaced', prettyOption: 'strict', extraHeaders: true, xhrNoChallenge: false, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
+// admin.cc, 22.08 (Change Date 2026-09-06, commit 011bd158): queue_response() adds JSON_COMPACT
+// when pretty is neither "true" nor empty. No 6.x admin.cc is stored: 6.4 keeps compact output as
+// before (unverified), and takes the strict pretty test that both 2.5 and 22.08 have.
+const http2208: HttpCaps = {notPretty: 'compact', prettyOption: 'strict', extraHeaders: true, xhrNoChallenge: false, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
+// admin.cc, 23.02 (Change Date 2027-03-14): m_request.is_falsy_option("pretty") picks
+// JSON_COMPACT, and send_basic_auth_error() skips the challenge for X-Requested-With:
+// XMLHttpRequest (strcasecmp). No 24.02 admin.cc is stored; 24.02 is taken to be the same.
+const http2302: HttpCaps = {notPretty: 'compact', prettyOption: 'falsy', extraHeaders: true, xhrNoChallenge: true, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
 
 const base = {
 	sortKeys: true,
@@ -70,6 +113,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'24.02': {
 		...base,
 		apiVersion: '24.02',
+		http: http2302,
 		release: '24.02.3',
 		commit: 'd77a737db314a3dab3811a1e4b81e20ac2aedbe9',
 		filter: 'expression',
@@ -86,6 +130,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'23.02': {
 		...base,
 		apiVersion: '23.02',
+		http: http2302,
 		release: '23.02.11',
 		commit: '2935ebee8db4891e4da79970f8b85ce607c6be09',
 		filter: 'json',
@@ -102,6 +147,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'22.08': {
 		...base,
 		apiVersion: '22.08',
+		http: http2208,
 		release: '22.08.14',
 		commit: 'ad380e4cbe244c146359c9e44ede1b0057450bfb',
 		filter: 'json',
@@ -118,6 +164,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'6.4': {
 		...base,
 		apiVersion: '6.4',
+		http: http2208,
 		release: '6.4.15',
 		commit: '26db2c1dd66ce94b4cf234b9b5465ac31e2b9f9f',
 		filter: 'json',
@@ -134,6 +181,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'2.5': {
 		...base,
 		apiVersion: '2.5',
+		http: http25,
 		release: '2.5.29',
 		commit: 'a0b2b230474c71672f8a3a2b3d9f35207e1edd87',
 		trailingSlash: false,
@@ -155,6 +203,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'2.2': {
 		...base,
 		apiVersion: '2.2',
+		http: http22,
 		release: '2.2.21',
 		commit: 'a7a22156810433c5f161efe2121e0a4f509a9548',
 		sortKeys: false,

@@ -354,6 +354,26 @@ test('a simulator shows as `sessiontop simulate` in ps, not as a monitor', {skip
 		const timer = setTimeout(() => {
 			reject(new Error(`no banner in time: ${seen}`));
 		}, 10_000);
+test('the simulator\'s start line counts its sessions in the singular for one', options, async () => {
+	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '1']);
+	let seen = '';
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			reject(new Error(`no banner in time: ${seen}`));
+		}, 10_000);
+		child.stdout!.on('data', (chunk: string) => {
+			seen += chunk;
+			if (/listening on/.test(seen)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+	});
+	child.kill('SIGTERM');
+	await done;
+	assert.match(seen, /^MaxScale 24\.02 REST API simulator with 1 session listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+});
+
 		child.stdout!.on('data', (chunk: string) => {
 			seen += chunk;
 			if (/listening on/.test(seen)) {
@@ -366,4 +386,56 @@ test('a simulator shows as `sessiontop simulate` in ps, not as a monitor', {skip
 	child.kill('SIGTERM');
 	await done;
 	assert.equal(title, 'sessiontop simulate');
+});
+
+test("an option given where it does nothing is one sentence: the simulator's to the monitor, the monitor's to the simulator", options, async () => {
+	const cases: Array<[string[], RegExp]> = [
+		[['--port', '18989', '--once'], /^sessiontop: --port is an option of sessiontop simulate \(sessiontop --help lists the monitor's\)\.$/],
+		[['--host', 'db1', '--once'], /^sessiontop: --host is an option of sessiontop simulate: the monitor takes -h\/--hosts /],
+		[['simulate', '--interval', '5s'], /^sessiontop: sessiontop simulate takes no --interval: it is an option of the monitor /],
+		[['simulate', '--tls-ca-cert', 'ca.pem'], /^sessiontop: sessiontop simulate takes no --tls-ca-cert: /],
+	];
+	for (const [args, sentence] of cases) {
+		// eslint-disable-next-line no-await-in-loop
+		const run = await runCli(args);
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.match(assertOneLine(run.stderr), sentence);
+	}
+});
+
+test('sessiontop simulate serves HTTPS with --tls-cert and --tls-key; one without the other is one sentence', options, async (t) => {
+	const {makeCertificate} = await import('../tls/certificates.js');
+	const certificate = makeCertificate();
+	const dir = tempDir(t);
+	const cert = path.join(dir, 'cert.pem');
+	const key = path.join(dir, 'key.pem');
+	writeFileSync(cert, certificate.cert);
+	writeFileSync(key, certificate.key, {mode: 0o600});
+	const half = await runCli(['simulate', '--port', '0', '--tls-cert', cert]);
+	assert.equal(half.code, 2);
+	assert.equal(assertOneLine(half.stderr), 'sessiontop simulate: HTTPS takes both --tls-cert and --tls-key (a certificate and its private key, PEM).');
+	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '3', '--tls-cert', cert, '--tls-key', key]);
+	t.after(async () => {
+		child.kill('SIGTERM');
+		await done;
+	});
+	let seen = '';
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			reject(new Error(`no banner in time: ${seen}`));
+		}, 10_000);
+		child.stdout!.on('data', (chunk: string) => {
+			seen += chunk;
+			if (/listening on/.test(seen)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+	});
+	const port = /https:\/\/127\.0\.0\.1:(\d+)/.exec(seen)?.[1];
+	assert.ok(port, seen);
+	// The monitor's own batch output over HTTPS, trusting that certificate.
+	const run = await runCli(['-h', `https://127.0.0.1:${port}`, '--tls-ca-cert', cert, '--tsv']);
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal(run.stdout.trim().split('\n').length, 3);
 });

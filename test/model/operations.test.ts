@@ -141,6 +141,11 @@ test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
 	assert.equal(summarize('kill', [{target: t('1'), ok: true}], []), 'Killed session 1 (app@10.0.0.1:5000, RW).');
 	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) will be killed in 30 s.');
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 403, error: 'x'}], []), /read-only \(403\)/);
+	// Basic authentication: MaxScale refuses a read-only user's write with 401, not 403.
+	assert.equal(
+		summarize('kill', [{target: t('1'), ok: false, status: 401, error: 'x'}], []),
+		'Not killed: MaxScale refused it (401 Access denied) to a user it lets list sessions, a read-only (basic) user; use an admin user.',
+	);
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 404, error: 'x'}], []), /had already ended/);
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 405, error: 'x'}], []), /cannot kill sessions \(405\): that needs MaxScale 22\.08/);
 	assert.equal(

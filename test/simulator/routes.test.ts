@@ -21,7 +21,7 @@ describe('authentication', () => {
 
 	it('refuses missing or wrong credentials with the exact admin.cc reply', async () => {
 		const canned = fixtureText('error-401-access-denied.json').trimEnd();
-		for (const credentials of [false, auth, 'Basic ' + Buffer.from('ops:wrong').toString('base64'), 'Bearer abc'] as const) {
+		for (const credentials of [false, auth, 'Basic ' + Buffer.from('ops:wrong').toString('base64'), 'Basic', 'Digest abc'] as const) {
 			for (const path of ['/v1/sessions', '/v1/sessions/1', '/v1/nothing-here', '/sessions']) {
 				const reply = await call(sim, path, {auth: credentials});
 				assert.equal(reply.status, 401, path);
@@ -144,9 +144,11 @@ describe('GET routes', () => {
 		const prefixed = await call(sim, '/v1/sessions?pretty=false');
 		const bare = await call(sim, '/sessions?pretty=false');
 		assert.equal(bare.status, 200);
-		assert.equal(bare.text, prefixed.text);
+		// The same document, but its links have /v1/ only when the request's path had it.
+		const unprefixed = (text: string): string => text.replaceAll(`${sim.url}/v1/`, `${sim.url}/`);
+		assert.equal(bare.text, unprefixed(prefixed.text));
 		const id = sim.sessionIds()[1]!;
-		assert.equal((await call(sim, `/sessions/${id}`)).text, (await call(sim, `/v1/sessions/${id}`)).text);
+		assert.equal((await call(sim, `/sessions/${id}`)).text, unprefixed((await call(sim, `/v1/sessions/${id}`)).text));
 		assert.equal((await call(sim, '/maxscale')).status, 200);
 		assert.equal((await call(sim, '/services')).status, 200);
 	});
