@@ -165,10 +165,10 @@ async function main(): Promise<number> {
 		hostEntries = [started.target.label];
 		({user, password} = started);
 	} else if (password === '') {
-		const {askPassword} = await import('./config/password.js');
+		const {askPassword, noPasswordSentence} = await import('./config/password.js');
 		const asked = await askPassword(process.stdin, process.stderr);
 		if (!asked.ok) {
-			fail(asked.reason === 'cancelled' ? 'no password given (cancelled).' : 'no password given: stdin ended first.', asked.reason === 'cancelled' ? 130 : 2);
+			fail(noPasswordSentence(asked.reason), asked.reason === 'cancelled' ? 130 : 2);
 		}
 
 		password = asked.password;

@@ -98,7 +98,7 @@ function nameMismatch(carrier: Carrier | undefined, host: string): ApiError {
 	const what = names.length === 0 ? `is made out for another name than ${reached}` : `names ${shown}, not ${reached}`;
 	return {
 		kind: 'tls',
-		message: `The certificate of ${host} ${what}: connect by a name it holds${example} or give MaxScale a certificate for ${reached}; turning verification off with -n false is the last resort.`,
+		message: `${host} presents a certificate that ${what}: connect by a name it holds${example} or give MaxScale a certificate for ${reached}; turning verification off with -n false is the last resort.`,
 	};
 }
 
@@ -126,7 +126,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-		return {kind: 'dns', message: `The host name of ${host} does not resolve: check --hosts.`};
+		return {kind: 'dns', message: `${host} could not be found (its host name does not resolve): check --hosts.`};
 	}
 
 	if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {

@@ -121,7 +121,12 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	} catch (error: unknown) {
 		const code = (error as {code?: string}).code ?? 'error';
 		const hint = code === 'ENOENT' ? 'check the path' : code === 'EACCES' ? 'check its permissions' : code === 'EISDIR' ? 'name the file, not its folder' : 'check the file';
-		return `Cannot read the recording ${file} (${code}): ${hint}.`;
+		return `cannot read the recording ${file} (${code}): ${hint}.`;
+	}
+
+	if (content.trim() === '') {
+		// Not "no line of it is one": it has no line at all (--record writes its header at once).
+		return `${file} is empty, so there is nothing to replay: name a file --record made.`;
 	}
 
 	const read = readRuns(

@@ -6,7 +6,7 @@
 
 import {optionName} from './flag-spec.js';
 import type {Flags} from './settings.js';
-import {parseBoolean} from './values.js';
+import {otherBooleans, parseBoolean} from './values.js';
 
 /** Flags that are on or off. */
 export const switchNames = ['secure', 'tlsVerifyServerCert', 'readonly', 'demo', 'once', 'tsv', 'json', 'watch'] as const;
@@ -60,7 +60,7 @@ export function readFlags(raw: Record<string, unknown>, argv: readonly string[])
 		const on = value === '' ? true : typeof value === 'boolean' ? value : typeof value === 'string' ? parseBoolean(value) : undefined;
 		if (on === undefined) {
 			const flag = optionName(name);
-			return {error: `${flag} "${String(value)}" is not true or false: give ${flag} alone to turn it on, or ${flag}=false (yes/no, on/off and 1/0 work too).`};
+			return {error: `${flag} "${String(value)}" is not true or false: give ${flag} alone to turn it on, or ${flag}=false (${otherBooleans}).`};
 		}
 
 		flags[name] = on;

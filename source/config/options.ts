@@ -47,6 +47,11 @@ export type Config = {
 	serverTimeZone?: string;
 	/** Where each setting came from. */
 	sources: Record<SettingName, Source>;
+	/**
+	 * Where each setting that was given was found, as a sentence names it: `--timeout`,
+	 * `SESSIONTOP_TIMEOUT`, `t in [maxctrl] of /home/u/.maxctrl.cnf`.
+	 */
+	where: Partial<Record<SettingName, string>>;
 	/** The config file that was read, if any. */
 	configFile?: string;
 	/** Things to say on stderr before starting (e.g. a config file others can read). */
@@ -55,7 +60,39 @@ export type Config = {
 
 export type Sources = {env?: Env; file?: ConfigFile};
 
-export const intervalBounds = {minMs: 500, maxMs: 60_000};
+export const intervalBounds = {minMs: 500, maxMs: 60_000, range: 'from 0.5s to 60s'};
+/**
+ * --timeout: at least 1 ms, as before; at most an hour, far past any answer worth waiting for,
+ * and well inside what a timer holds (Node fires one set past 2^31-1 ms, about 24.8 days, at once).
+ */
+export const timeoutBounds = {minMs: 1, maxMs: 3_600_000, range: 'from 1ms to 60m'};
+
+/**
+ * A duration setting in ms, or the sentence that refuses it: a text that is no duration is
+ * told apart from a duration out of range (`-t 0` is a duration, only too short).
+ */
+function readDuration(
+	found: Found | undefined,
+	text: string,
+	bareUnit: 'ms' | 's',
+	bounds: {minMs: number; maxMs: number; range: string},
+	examples: string,
+): number | string {
+	const ms = parseDuration(text, bareUnit);
+	if (ms !== undefined && ms >= bounds.minMs && ms <= bounds.maxMs) {
+		return ms;
+	}
+
+	// Only a default is looked up without being found, and the defaults are in range.
+	const said = describe(found!, text);
+	if (ms === undefined) {
+		return `${said} is not a duration: give one ${bounds.range} (${examples}).`;
+	}
+
+	// A bare number is read in its unit: `--interval 500`, meant as ms, is 500 s.
+	const bare = /^\s*[\d.]+\s*$/.test(text) ? ` (a number alone is ${bareUnit === 's' ? 'seconds' : 'milliseconds'})` : '';
+	return `${said} is out of range${bare}: give a duration ${bounds.range} (${examples}).`;
+}
 
 /** Merge flags, environment and an already-read config file; no I/O. */
 export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Config | {error: string} {
@@ -72,6 +109,9 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	const sources = Object.fromEntries(
 		(Object.keys(settings) as SettingName[]).map((name) => [name, found[name]?.source ?? 'default']),
 	) as Record<SettingName, Source>;
+	const where = Object.fromEntries(
+		(Object.keys(settings) as SettingName[]).flatMap((name) => (found[name] === undefined ? [] : [[name, found[name].where]])),
+	) as Partial<Record<SettingName, string>>;
 	const text = (name: SettingName): string | undefined => {
 		const value = found[name]?.value;
 		return typeof value === 'string' ? value : undefined;
@@ -108,17 +148,14 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	const warnings =
 		repeated.size === 0 ? [] : [`${found.hosts?.where ?? '--hosts'} names ${[...repeated].join(', ')} more than once: each MaxScale is watched once.`];
 
-	const interval = found.interval;
-	const intervalText = text('interval') ?? '2s';
-	const intervalMs = parseDuration(intervalText, 's');
-	if (intervalMs === undefined || intervalMs < intervalBounds.minMs || intervalMs > intervalBounds.maxMs) {
-		return {error: `${describe(interval!, intervalText)} is not a duration from 0.5s to 60s (e.g. 2s, 500ms).`};
+	const intervalMs = readDuration(found.interval, text('interval') ?? '2s', 's', intervalBounds, 'e.g. 2s, 500ms');
+	if (typeof intervalMs === 'string') {
+		return {error: intervalMs};
 	}
 
-	const timeoutText = text('timeout') ?? '10000';
-	const timeoutMs = parseDuration(timeoutText, 'ms');
-	if (timeoutMs === undefined || timeoutMs < 1) {
-		return {error: `${describe(found.timeout!, timeoutText)} is not a duration (e.g. 10000, 10s, 500ms).`};
+	const timeoutMs = readDuration(found.timeout, text('timeout') ?? '10000', 'ms', timeoutBounds, 'e.g. 10000, 10s, 500ms');
+	if (typeof timeoutMs === 'string') {
+		return {error: timeoutMs};
 	}
 
 	let sort: Sort | undefined;
@@ -210,6 +247,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		maxBodyBytes,
 		...(serverTimeZone === undefined ? {} : {serverTimeZone}),
 		sources,
+		where,
 		configFile: file?.path,
 		warnings,
 	};

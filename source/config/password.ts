@@ -9,7 +9,35 @@ import {Buffer} from 'node:buffer';
 type Input = NodeJS.ReadableStream & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; isRaw?: boolean};
 type Output = {write(text: string): unknown};
 
-export type Asked = {ok: true; password: string} | {ok: false; reason: 'cancelled' | 'no-input'};
+/**
+ * Why no password came: `cancelled` (Ctrl-C at the prompt), `no-input` (the terminal's input
+ * ended, Ctrl-D, before one was typed), `empty` (a stdin that is no terminal held nothing),
+ * `blank` (it held only spaces and line breaks, which trimming leaves as nothing).
+ */
+export type NoPassword = 'cancelled' | 'no-input' | 'empty' | 'blank';
+
+export type Asked = {ok: true; password: string} | {ok: false; reason: NoPassword};
+
+/** The sentence for a password that did not come, after `sessiontop: ` (cli.tsx). */
+export function noPasswordSentence(reason: NoPassword): string {
+	switch (reason) {
+		case 'cancelled': {
+			return 'no password given (cancelled).';
+		}
+
+		case 'no-input': {
+			return 'no password given: stdin ended first.';
+		}
+
+		case 'empty': {
+			return 'stdin held no password (it was empty): check what is piped into sessiontop.';
+		}
+
+		case 'blank': {
+			return 'stdin held no password (only spaces and line breaks): check what is piped into sessiontop.';
+		}
+	}
+}
 
 /**
  * Read all of a non-terminal stdin (`echo secret | sessiontop -p ''`), trimmed like maxctrl.
@@ -22,8 +50,9 @@ async function readAll(input: Input): Promise<Asked> {
 		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
 	}
 
-	const password = Buffer.concat(chunks).toString('utf8').trim();
-	return password === '' ? {ok: false, reason: 'no-input'} : {ok: true, password};
+	const text = Buffer.concat(chunks).toString('utf8');
+	const password = text.trim();
+	return password === '' ? {ok: false, reason: text === '' ? 'empty' : 'blank'} : {ok: true, password};
 }
 
 /** Said when Enter comes with nothing typed, before the prompt again. */

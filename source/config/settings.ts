@@ -3,7 +3,7 @@
 // default. options.ts turns what is found here into one checked Config.
 
 import type {ConfigFile} from './config-file.js';
-import {parseBoolean} from './values.js';
+import {otherBooleans, parseBoolean} from './values.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -93,7 +93,7 @@ function fromFile(name: SettingName, spec: Spec, file: ConfigFile | undefined): 
 			const value = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? parseBoolean(raw) : undefined;
 			found =
 				value === undefined
-					? {error: `${where} is "${String(raw)}": use true or false.`}
+					? {error: `${where} ("${String(raw)}") is not true or false: write ${key} = true or false (${otherBooleans}).`}
 					: {value, source: 'file', where};
 		} else if (typeof raw === 'string' || typeof raw === 'number') {
 			found = {value: String(raw), source: 'file', where};
@@ -121,7 +121,7 @@ export function lookup(name: SettingName, flags: Flags, env: Env, file: ConfigFi
 		if (spec.kind === 'boolean') {
 			const value = parseBoolean(text);
 			return value === undefined
-				? {error: `${variable}="${text}" is not true or false.`}
+				? {error: `${variable} ("${text}") is not true or false: set it to true or false (${otherBooleans}).`}
 				: {value, source: 'env', where: variable};
 		}
 

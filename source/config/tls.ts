@@ -123,11 +123,17 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 	return {ok: true, tls};
 }
 
-/** The one-line warning shown when -n false is in force for an https host. */
+/**
+ * The one-line warning shown when verification is off for an https host, naming what turned
+ * it off: `-n false` on the command line, else the variable or the config file's key, which
+ * the operator may have forgotten (and never typed as -n).
+ */
 export function noVerifyWarning(config: Config): string | undefined {
 	if (config.tlsVerify || !usesHttps(config.targets)) {
 		return undefined;
 	}
 
-	return "TLS certificate verification is off (-n false): sessiontop cannot tell MaxScale from an impostor, who would get the password.";
+	const where = config.sources.tlsVerifyServerCert === 'flag' ? undefined : config.where.tlsVerifyServerCert;
+	const off = where === undefined ? '-n false' : `${where} is false`;
+	return `TLS certificate verification is off (${off}): sessiontop cannot tell MaxScale from an impostor, who would get the password.`;
 }

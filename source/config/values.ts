@@ -8,6 +8,9 @@ import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 const truthy = new Set(['true', 'yes', 'on', '1']);
 const falsy = new Set(['false', 'no', 'off', '0']);
 
+/** What a boolean takes besides true and false, as every sentence that refuses one says it. */
+export const otherBooleans = 'yes/no, on/off and 1/0 work too';
+
 export function parseBoolean(text: string): boolean | undefined {
 	const lower = text.trim().toLowerCase();
 	return truthy.has(lower) ? true : falsy.has(lower) ? false : undefined;

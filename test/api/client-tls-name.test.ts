@@ -57,7 +57,7 @@ test('a certificate for localhost, reached as 127.0.0.1 with its CA given: the n
 	assert.equal(list.error.kind, 'tls');
 	assert.equal(
 		list.error.message,
-		`The certificate of 127.0.0.1:${port} names localhost, not 127.0.0.1: connect by a name it holds (-h localhost:${port}) or give MaxScale a certificate for 127.0.0.1; turning verification off with -n false is the last resort.`,
+		`127.0.0.1:${port} presents a certificate that names localhost, not 127.0.0.1: connect by a name it holds (-h localhost:${port}) or give MaxScale a certificate for 127.0.0.1; turning verification off with -n false is the last resort.`,
 	);
 	// What the sentence says to do works.
 	const fixed = await fetchSessionList(byName);
@@ -75,8 +75,19 @@ test("the certificate's names are the server's words: sanitized, shortened, a wi
 	assert.equal(kind, 'tls');
 	assert.equal(
 		message,
-		"The certificate of 10.0.0.5:8989 names *.example.com, evil\uFFFD]52;c;AAAA\uFFFD.example, 10.0.0.6 and 2 more, not 10.0.0.5: connect by a name it holds or give MaxScale a certificate for 10.0.0.5; turning verification off with -n false is the last resort.",
+		"10.0.0.5:8989 presents a certificate that names *.example.com, evil\uFFFD]52;c;AAAA\uFFFD.example, 10.0.0.6 and 2 more, not 10.0.0.5: connect by a name it holds or give MaxScale a certificate for 10.0.0.5; turning verification off with -n false is the last resort.",
 	);
 	const bare = describeNetworkError({code: 'ERR_TLS_CERT_ALTNAME_INVALID'}, 'mx:8989', 1000);
-	assert.match(bare.message, /^The certificate of mx:8989 is made out for another name than mx: connect by a name it holds or give/);
+	assert.match(bare.message, /^mx:8989 presents a certificate that is made out for another name than mx: connect by a name it holds or give/);
+});
+
+// Read after `sessiontop: ` in batch output and alone on the status line: a sentence that
+// starts with the host, as the others do, reads right in both (not "sessiontop: The …").
+test('the DNS and certificate-name sentences start with the host, as the others do', () => {
+	const dns = describeNetworkError({code: 'ENOTFOUND'}, 'no-such-host.invalid:8989', 1000);
+	assert.equal(dns.kind, 'dns');
+	assert.equal(dns.message, 'no-such-host.invalid:8989 could not be found (its host name does not resolve): check --hosts.');
+	for (const code of ['ENOTFOUND', 'EAI_AGAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_SSL_WRONG_VERSION_NUMBER']) {
+		assert.match(describeNetworkError({code}, 'mx:8989', 1000).message, /^mx:8989 /, code);
+	}
 });

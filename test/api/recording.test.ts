@@ -44,7 +44,7 @@ test('a recording is untrusted input: strings are sanitized, junk is skipped, a 
 	assert.equal(frame.sessions.length, 1);
 	assert.doesNotMatch(JSON.stringify(frame).replaceAll('\\u001b', ''), /\u001B|\u009B|\u0007/);
 	assert.equal(frame.sessions[0]?.idleSeconds, undefined);
-	assert.match(String(await readRecording(`${file}.missing`)), /^Cannot read the recording .* \(ENOENT\): check the path\.$/);
+	assert.match(String(await readRecording(`${file}.missing`)), /^cannot read the recording .* \(ENOENT\): check the path\.$/);
 	assert.match(String(await readRecording(path.dirname(file))), /\(EISDIR\): name the file, not its folder\.$/);
 });
 
@@ -88,4 +88,10 @@ test('a file that is no recording is said to be none, not offered to be recorded
 	const headerOnly = path.join(directory, 'stopped.ndjson');
 	await appendFile(headerOnly, `${JSON.stringify({format: recordingFormat, hosts: ['mx1:8989']})}\n`);
 	assert.equal(await readRecording(headerOnly), `${headerOnly} holds no recorded polls: record one with --record ${headerOnly}.`);
+	// An empty file has no line at all: said to be empty, not to hold no line of a recording.
+	for (const [name, text] of [['empty.ndjson', ''], ['blank.ndjson', '\n  \n']] as const) {
+		const empty = path.join(directory, name);
+		await appendFile(empty, text);
+		assert.equal(await readRecording(empty), `${empty} is empty, so there is nothing to replay: name a file --record made.`);
+	}
 });

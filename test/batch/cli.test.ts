@@ -174,7 +174,7 @@ test('failures: exit 1 and one sentence on stderr, never the password, in every 
 		[['-h', refused, '--json'], refusedLine],
 		[['-h', refused, '--watch', '--json'], refusedLine],
 		[['-h', `${host},${refused}`, '--tsv'], refusedLine],
-		[['-h', 'no-such-host.invalid:8989', '--once'], /^sessiontop: The host name of no-such-host\.invalid:8989 does not resolve: check --hosts\.$/],
+		[['-h', 'no-such-host.invalid:8989', '--once'], /^sessiontop: no-such-host\.invalid:8989 could not be found \(its host name does not resolve\): check --hosts\.$/],
 		[['-h', host, '-p', 'wrong-secret-pw', '--tsv'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401.*\): check --user and --password\.$/],
 		[['-h', host, '-p', 'wrong-secret-pw', '--json'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401/],
 	];
@@ -212,6 +212,9 @@ test('--help and --version answer wherever they stand, and start nothing', optio
 test('mistakes in the options: exit 2 and one sentence', options, async () => {
 	const cases: Array<[string[], RegExp, RunOptions?]> = [
 		[['--timeout', 'soon', '--once'], /--timeout "soon" is not a duration/],
+		// A duration, out of range: the range, not "not a duration".
+		[['-t', '0', '--once'], /^sessiontop: --timeout "0" is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m \(e\.g\. 10000, 10s, 500ms\)\.$/],
+		[['--once'], /^sessiontop: SESSIONTOP_SECURE \("perhaps"\) is not true or false: set it to true or false \(yes\/no, on\/off and 1\/0 work too\)\.$/, {env: {SESSIONTOP_SECURE: 'perhaps'}}],
 		[['-c', '/no/such/file.cnf', '--once'], /^sessiontop: the config file \/no\/such\/file\.cnf does not exist: check -c\.$/],
 		[['--watch', '--once'], /^sessiontop: --once and --watch exclude each other/],
 		// Not "use --watch --json" when --watch --json was given: the mistake is --once.
@@ -321,6 +324,10 @@ test('switches take what variables take: -n 0 turns verification off as SESSIONT
 		}
 	}
 
+	// The warning names what turned verification off: -n false, or the variable, never typed as -n.
+	assert.match(runs[0]!.stderr, /is off \(-n false\): /);
+	assert.match(runs[4]!.stderr, /is off \(SESSIONTOP_TLS_VERIFY_SERVER_CERT is false\): /);
+
 	const [readonly, server] = await Promise.all([
 		runCli(['-h', host, '--readonly=yes', '--once=true']),
 		runCli(['-h', host, '--server-tz', 'Europe/Helsinki', '--once']),
@@ -347,13 +354,6 @@ test('--demo with -h warns, once, that it watches its own simulator, and runs', 
 	assert.equal(alone.stderr, '');
 });
 
-test('a simulator shows as `sessiontop simulate` in ps, not as a monitor', {skip: skipWithoutBuild || (process.platform === 'linux' ? false : 'reads /proc')}, async () => {
-	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '2']);
-	let seen = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			reject(new Error(`no banner in time: ${seen}`));
-		}, 10_000);
 test('the simulator\'s start line counts its sessions in the singular for one', options, async () => {
 	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '1']);
 	let seen = '';
@@ -374,6 +374,13 @@ test('the simulator\'s start line counts its sessions in the singular for one', 
 	assert.match(seen, /^MaxScale 24\.02 REST API simulator with 1 session listening on http:\/\/127\.0\.0\.1:\d+\n$/);
 });
 
+test('a simulator shows as `sessiontop simulate` in ps, not as a monitor', {skip: skipWithoutBuild || (process.platform === 'linux' ? false : 'reads /proc')}, async () => {
+	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '2']);
+	let seen = '';
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			reject(new Error(`no banner in time: ${seen}`));
+		}, 10_000);
 		child.stdout!.on('data', (chunk: string) => {
 			seen += chunk;
 			if (/listening on/.test(seen)) {

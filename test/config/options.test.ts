@@ -4,6 +4,7 @@ import type {ConfigFile} from '../../source/config/config-file.js';
 import {parseDuration} from '../../source/config/duration.js';
 import {buildConfig, demoWarning, monitorOptions, parseSize, parseSort, parseTimeZone, type Config, type Env, type Flags} from '../../source/config/options.js';
 import {parseTarget} from '../../source/config/target.js';
+import {noVerifyWarning} from '../../source/config/tls.js';
 
 function ok(config: Config | {error: string}): Config {
 	assert.ok(!('error' in config), 'error' in config ? config.error : '');
@@ -40,10 +41,16 @@ test('mistakes become one sentence', () => {
 		[{hosts: 'a:1,'}, /empty host/],
 		[{hosts: 'http://admin:pw@mx:8989'}, /not in the host URL/],
 		[{hosts: 'a b:1'}, /not a host:port/],
-		[{interval: '0.1'}, /0\.5s to 60s/],
-		[{interval: '61s'}, /0\.5s to 60s/],
-		[{interval: 'soon'}, /not a duration/],
-		[{timeout: 'x'}, /not a duration/],
+		[{interval: '0.1'}, /^--interval "0\.1" is out of range \(a number alone is seconds\): give a duration from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
+		[{interval: '61s'}, /^--interval "61s" is out of range: give a duration from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
+		[{interval: 'soon'}, /^--interval "soon" is not a duration: give one from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
+		[{timeout: 'x'}, /^--timeout "x" is not a duration: give one from 1ms to 60m \(e\.g\. 10000, 10s, 500ms\)\.$/],
+		// -t 0 is a duration, only out of range: said so, with the range, not "not a duration".
+		[{timeout: '0'}, /^--timeout "0" is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m \(e\.g\. 10000, 10s, 500ms\)\.$/],
+		[{timeout: '0s'}, /^--timeout "0s" is out of range: give a duration from 1ms to 60m/],
+		[{timeout: '61m'}, /^--timeout "61m" is out of range: give a duration from 1ms to 60m/],
+		// Past 2^31-1 ms a timer fires at once: refused, not every request timed out after 1 ms.
+		[{timeout: '2147483648'}, /^--timeout "2147483648" is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m/],
 		[{sort: 'cpu'}, /not a sort: use one of id, user/],
 		[{grouping: 'by-user'}, /not a grouping: use service-state, service or flat/],
 		[{maxBody: 'lots'}, /^--max-body "lots" is not a size \(units K, M and G; a number alone is bytes\): use e\.g\. 512M or 1G\.$/],
@@ -251,9 +258,11 @@ test('the config file: aliases, later lines win, values converted like maxctrl (
 test('config file mistakes name the key and the file', () => {
 	for (const [maxctrl, sessiontop, pattern] of [
 		[{p: true}, {}, /^p in \[maxctrl\] of \/home\/u\/\.maxctrl\.cnf has no value: write it as p = value\.$/],
-		[{secure: 'maybe'}, {}, /^secure in \[maxctrl\] of \S+ is "maybe": use true or false\.$/],
-		[{t: 'soon'}, {}, /^t in \[maxctrl\] of \S+ \("soon"\) is not a duration/],
-		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is not a duration from 0\.5s to 60s/],
+		[{secure: 'maybe'}, {}, /^secure in \[maxctrl\] of \/home\/u\/\.maxctrl\.cnf \("maybe"\) is not true or false: write secure = true or false \(yes\/no, on\/off and 1\/0 work too\)\.$/],
+		[{n: 'perhaps'}, {}, /^n in \[maxctrl\] of \S+ \("perhaps"\) is not true or false: write n = true or false/],
+		[{t: 'soon'}, {}, /^t in \[maxctrl\] of \S+ \("soon"\) is not a duration: give one from 1ms to 60m/],
+		[{t: '0'}, {}, /^t in \[maxctrl\] of \S+ \("0"\) is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m/],
+		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is out of range \(a number alone is seconds\): give a duration from 0\.5s to 60s/],
 		[{}, {colour: 'red'}, /^"colour" in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, readonly, max-body or server-tz\.$/],
 		[{h: 'ftp://x'}, {}, /^h in \[maxctrl\] of \S+: "ftp:\/\/x" uses ftp/],
 		// One sentence: lower case after the colon, as after cli.tsx's "sessiontop: ".
@@ -265,9 +274,46 @@ test('config file mistakes name the key and the file', () => {
 		assert.match(config.error, pattern);
 	}
 
-	const badEnv = buildConfig({}, {env: {SESSIONTOP_SECURE: 'sometimes'}});
-	assert.ok('error' in badEnv);
-	assert.equal(badEnv.error, 'SESSIONTOP_SECURE="sometimes" is not true or false.');
+	// The environment's sentences quote the value as the file's do: VARIABLE ("value").
+	for (const [env, sentence] of [
+		[{SESSIONTOP_SECURE: 'sometimes'}, 'SESSIONTOP_SECURE ("sometimes") is not true or false: set it to true or false (yes/no, on/off and 1/0 work too).'],
+		[{SESSIONTOP_TLS_VERIFY_SERVER_CERT: 'perhaps'}, 'SESSIONTOP_TLS_VERIFY_SERVER_CERT ("perhaps") is not true or false: set it to true or false (yes/no, on/off and 1/0 work too).'],
+		[{SESSIONTOP_TIMEOUT: 'xyz'}, 'SESSIONTOP_TIMEOUT ("xyz") is not a duration: give one from 1ms to 60m (e.g. 10000, 10s, 500ms).'],
+		[{SESSIONTOP_TIMEOUT: '0'}, 'SESSIONTOP_TIMEOUT ("0") is out of range (a number alone is milliseconds): give a duration from 1ms to 60m (e.g. 10000, 10s, 500ms).'],
+	] as const) {
+		const badEnv = buildConfig({}, {env});
+		assert.ok('error' in badEnv, JSON.stringify(env));
+		assert.equal(badEnv.error, sentence);
+	}
+});
+
+test('durations at the ends of their ranges are taken', () => {
+	assert.equal(ok(buildConfig({timeout: '1'})).timeoutMs, 1);
+	assert.equal(ok(buildConfig({timeout: '60m'})).timeoutMs, 3_600_000);
+	assert.equal(ok(buildConfig({interval: '0.5'})).intervalMs, 500);
+	assert.equal(ok(buildConfig({interval: '60s'})).intervalMs, 60_000);
+});
+
+// -n false names itself; verification turned off elsewhere names that place, which the
+// operator may have forgotten, instead of a "-n false" never typed.
+test('the warning for verification off names where it was turned off', () => {
+	const warning = (config: Config | {error: string}) => noVerifyWarning(ok(config));
+	const https = {hosts: 'https://mx:8989'};
+	const after = ': sessiontop cannot tell MaxScale from an impostor, who would get the password.';
+	assert.equal(warning(buildConfig({...https, tlsVerifyServerCert: false})), `TLS certificate verification is off (-n false)${after}`);
+	assert.equal(
+		warning(buildConfig(https, {env: {SESSIONTOP_TLS_VERIFY_SERVER_CERT: '0'}})),
+		`TLS certificate verification is off (SESSIONTOP_TLS_VERIFY_SERVER_CERT is false)${after}`,
+	);
+	assert.equal(
+		warning(buildConfig(https, {file: file({'tls-verify-server-cert': false})})),
+		`TLS certificate verification is off (tls-verify-server-cert in [maxctrl] of /home/u/.maxctrl.cnf is false)${after}`,
+	);
+	assert.equal(warning(buildConfig(https, {file: file({n: 'no'})})), `TLS certificate verification is off (n in [maxctrl] of /home/u/.maxctrl.cnf is false)${after}`);
+	// The flag wins over the file, and names itself; verification on, or no https host: no warning.
+	assert.match(String(warning(buildConfig({...https, tlsVerifyServerCert: false}, {file: file({n: false})}))), /\(-n false\)/);
+	assert.equal(warning(buildConfig(https, {file: file({n: true})})), undefined);
+	assert.equal(warning(buildConfig({}, {file: file({n: false})})), undefined);
 });
 
 test('an empty password means: ask for it, as maxctrl -p \'\'', () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {after, before, test} from 'node:test';
-import {askPassword, nothingTyped} from '../../source/config/password.js';
+import {askPassword, noPasswordSentence, nothingTyped} from '../../source/config/password.js';
 import type {Simulator} from '../../source/simulator/index.js';
 import {runCli, simulator, skipWithoutBuild, tempDir} from '../batch/helpers.js';
 import {startPty} from '../e2e/pty.js';
@@ -79,12 +79,20 @@ test('from a pipe: all of stdin, trimmed, like maxctrl', async () => {
 });
 
 test('from a pipe that ends with nothing in it: no password, not an empty one', async () => {
-	for (const text of ['', '\n', '  \r\n']) {
+	for (const [text, reason] of [['', 'empty'], ['\n', 'blank'], ['  \r\n', 'blank'], ['\t \n\n', 'blank']] as const) {
 		const input = new PassThrough();
 		const asked = askPassword(input, output());
 		input.end(text);
-		assert.deepEqual(await asked, {ok: false, reason: 'no-input'}, JSON.stringify(text));
+		assert.deepEqual(await asked, {ok: false, reason}, JSON.stringify(text));
 	}
+});
+
+// A pipe of blanks did not end "first": it ended holding no password, and says so.
+test('why no password came, in one sentence each', () => {
+	assert.equal(noPasswordSentence('empty'), 'stdin held no password (it was empty): check what is piped into sessiontop.');
+	assert.equal(noPasswordSentence('blank'), 'stdin held no password (only spaces and line breaks): check what is piped into sessiontop.');
+	assert.equal(noPasswordSentence('no-input'), 'no password given: stdin ended first.');
+	assert.equal(noPasswordSentence('cancelled'), 'no password given (cancelled).');
 });
 
 let sim: Simulator;
@@ -110,11 +118,17 @@ test("the CLI: -p '' reads the password from a pipe", {skip: skipWithoutBuild}, 
 });
 
 // Before, the empty password went out and came back as a 401 "check --user and --password".
-test("the CLI: -p '' with an empty stdin stops before any request", {skip: skipWithoutBuild}, async () => {
-	const run = await runCli(['-h', `127.0.0.1:${sim.port}`, '-p', '', '--once'], {input: ''});
-	assert.equal(run.code, 2, run.stderr);
-	assert.equal(run.stderr, 'sessiontop: no password given: stdin ended first.\n');
-	assert.equal(run.stdout, '');
+test("the CLI: -p '' with an empty or blank stdin stops before any request", {skip: skipWithoutBuild}, async () => {
+	const [empty, blank] = await Promise.all([
+		runCli(['-h', `127.0.0.1:${sim.port}`, '-p', '', '--once'], {input: ''}),
+		runCli(['-h', `127.0.0.1:${sim.port}`, '-p', '', '--once'], {input: '  \n\n'}),
+	]);
+	assert.equal(empty.code, 2, empty.stderr);
+	assert.equal(empty.stderr, 'sessiontop: stdin held no password (it was empty): check what is piped into sessiontop.\n');
+	assert.equal(empty.stdout, '');
+	assert.equal(blank.code, 2, blank.stderr);
+	assert.equal(blank.stderr, 'sessiontop: stdin held no password (only spaces and line breaks): check what is piped into sessiontop.\n');
+	assert.equal(blank.stdout, '');
 });
 
 test('the CLI on a terminal: "Enter password: ", nothing echoed, then the list', {skip: skipWithoutBuild}, async (t) => {

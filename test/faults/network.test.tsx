@@ -123,7 +123,7 @@ test('a quick restart between two polls (keep-alive sockets dropped): no crash, 
 test('a host name that does not resolve, from the start: NO DATA, one sentence, countdown', async () => {
 	const screen = mountApp({origin: 'http://no-such-host.invalid:8989', label: 'no-such-host.invalid:8989'});
 	await waitFor(() => /does not resolve/.test(screen.status()), `the DNS sentence; the status says "${screen.status()}"`);
-	assert.equal(screen.status(), 'The host name of no-such-host.invalid:8989 does not resolve: check --hosts.');
+	assert.equal(screen.status(), 'no-such-host.invalid:8989 could not be found (its host name does not resolve): check --hosts.');
 	await waitFor(() => /retry in \d+s/.test(screen.header()), 'the countdown');
 	assert.match(screen.header(), /NO DATA/);
 	assert.match(screen.frame(), /No answer yet: the line below says why/);
@@ -155,7 +155,7 @@ test('a host name that stops resolving after a good poll: STALE, countdown, back
 		resolves = false;
 		// Drop the kept-alive connection, so the next poll must look the name up.
 		await server.restart();
-		await expectFaultScreen(screen, {sentence: /^The host name of no-such-host\.invalid:\d+ does not resolve: check --hosts\.$/, kept: ['alice'], label});
+		await expectFaultScreen(screen, {sentence: /^no-such-host\.invalid:\d+ could not be found \(its host name does not resolve\): check --hosts\.$/, kept: ['alice'], label});
 		addFresh(server, 'carol');
 		resolves = true;
 		await expectRecovery(screen, 'carol', recoveryBound());

@@ -82,16 +82,25 @@ test('--tls-ca-cert makes it pass; a different CA does not', options, async () =
 	assert.match(assertOneLine(wrong.stderr), tlsFailure);
 });
 
-test('-n false turns verification off, with one warning line on stderr', options, async () => {
-	const [flag, env] = await Promise.all([
+test('-n false turns verification off, with one warning line on stderr that names where it was turned off', options, async (t) => {
+	const home = tempDir(t);
+	const config = path.join(home, '.maxctrl.cnf');
+	writeFileSync(config, '[maxctrl]\ntls-verify-server-cert = false\n', {mode: 0o600});
+	const [flag, env, file] = await Promise.all([
 		runCli(['-s', '-h', host, '-n', 'false', '--once', '--tsv']),
 		runCli(['--once'], {env: {SESSIONTOP_HOSTS: host, SESSIONTOP_SECURE: 'true', SESSIONTOP_TLS_VERIFY_SERVER_CERT: 'false'}}),
+		runCli(['-s', '-h', host, '--once'], {home}),
 	]);
-	for (const run of [flag, env]) {
+	// Not "-n false" for a variable or a key the operator set and may have forgotten.
+	for (const [run, off] of [
+		[flag, '-n false'],
+		[env, 'SESSIONTOP_TLS_VERIFY_SERVER_CERT is false'],
+		[file, `tls-verify-server-cert in [maxctrl] of ${config} is false`],
+	] as const) {
 		assert.equal(run.code, 0, run.stderr);
-		assert.match(
+		assert.equal(
 			assertOneLine(run.stderr),
-			/^sessiontop: warning: TLS certificate verification is off \(-n false\): .*impostor/,
+			`sessiontop: warning: TLS certificate verification is off (${off}): sessiontop cannot tell MaxScale from an impostor, who would get the password.`,
 		);
 	}
 
