@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import {Client} from '../../source/api/client.js';
 import {Poller} from '../../source/api/poller.js';
 import {backoffMs, waitAfter} from '../../source/model/schedule.js';
@@ -216,24 +216,32 @@ test('a poll in flight when p pauses is not shown; r while paused still is', asy
 	await close();
 });
 
-test('resumed after a pause longer than the interval, it polls at once, not an interval later', async (t) => {
+const wait = async (ms: number) =>
+	new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+/** A poller at `intervalMs` against a quick server, after its first list: the times its lists came. */
+async function polledOnce(t: TestContext, intervalMs: number): Promise<{poller: Poller; lists: number[]}> {
 	const {client, close} = await server({status: 200, delayMs: 1});
 	const lists: number[] = [];
-	const poller = new Poller(client, 2000, {onList: () => lists.push(Date.now()), onError() {}, onServerInfo() {}});
+	const poller = new Poller(client, intervalMs, {onList: () => lists.push(Date.now()), onError() {}, onServerInfo() {}});
 	// Stopped and closed even when an assertion fails: a live timer would keep the run from ending.
 	t.after(async () => {
 		poller.stop();
 		await close();
 	});
 	poller.start();
-	const wait = async (ms: number) => new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
 	while (lists.length === 0) {
 		// eslint-disable-next-line no-await-in-loop
 		await wait(20);
 	}
 
+	return {poller, lists};
+}
+
+test('resumed after a pause longer than the interval, it polls at once, not an interval later', async (t) => {
+	const {poller, lists} = await polledOnce(t, 2000);
 	poller.setPaused(true);
 	await wait(2300); // The poll due meanwhile came and went unshown: nothing is scheduled now.
 	const before = lists.length;
@@ -245,22 +253,7 @@ test('resumed after a pause longer than the interval, it polls at once, not an i
 });
 
 test('resumed after a pause shorter than the interval, it polls at once too: the poll scheduled before the pause comes now', async (t) => {
-	const {client, close} = await server({status: 200, delayMs: 1});
-	const lists: number[] = [];
-	const poller = new Poller(client, 30_000, {onList: () => lists.push(Date.now()), onError() {}, onServerInfo() {}});
-	t.after(async () => {
-		poller.stop();
-		await close();
-	});
-	poller.start();
-	const wait = async (ms: number) => new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
-	while (lists.length === 0) {
-		// eslint-disable-next-line no-await-in-loop
-		await wait(20);
-	}
-
+	const {poller, lists} = await polledOnce(t, 30_000);
 	poller.setPaused(true);
 	await wait(300); // The next poll is still ~30 s away.
 	const resumed = Date.now();

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import {readFileSync, writeFileSync} from 'node:fs';
+import type {ChildProcess} from 'node:child_process';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
@@ -354,21 +355,26 @@ test('--demo with -h warns, once, that it watches its own simulator, and runs', 
 	assert.equal(alone.stderr, '');
 });
 
-test('the simulator\'s start line counts its sessions in the singular for one', options, async () => {
-	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '1']);
+/** What `sessiontop simulate` prints once it listens: its start line. */
+async function startLine(child: ChildProcess): Promise<string> {
 	let seen = '';
-	await new Promise<void>((resolve, reject) => {
+	return new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => {
-			reject(new Error(`no banner in time: ${seen}`));
+			reject(new Error(`no start line in time: ${seen}`));
 		}, 10_000);
 		child.stdout!.on('data', (chunk: string) => {
 			seen += chunk;
 			if (/listening on/.test(seen)) {
 				clearTimeout(timer);
-				resolve();
+				resolve(seen);
 			}
 		});
 	});
+}
+
+test('the simulator\'s start line counts its sessions in the singular for one', options, async () => {
+	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '1']);
+	const seen = await startLine(child);
 	child.kill('SIGTERM');
 	await done;
 	assert.match(seen, /^MaxScale 24\.02 REST API simulator with 1 session listening on http:\/\/127\.0\.0\.1:\d+\n$/);
@@ -376,19 +382,7 @@ test('the simulator\'s start line counts its sessions in the singular for one', 
 
 test('a simulator shows as `sessiontop simulate` in ps, not as a monitor', {skip: skipWithoutBuild || (process.platform === 'linux' ? false : 'reads /proc')}, async () => {
 	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '2']);
-	let seen = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			reject(new Error(`no banner in time: ${seen}`));
-		}, 10_000);
-		child.stdout!.on('data', (chunk: string) => {
-			seen += chunk;
-			if (/listening on/.test(seen)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-	});
+	await startLine(child);
 	const title = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
 	child.kill('SIGTERM');
 	await done;
@@ -426,19 +420,7 @@ test('sessiontop simulate serves HTTPS with --tls-cert and --tls-key; one withou
 		child.kill('SIGTERM');
 		await done;
 	});
-	let seen = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			reject(new Error(`no banner in time: ${seen}`));
-		}, 10_000);
-		child.stdout!.on('data', (chunk: string) => {
-			seen += chunk;
-			if (/listening on/.test(seen)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-	});
+	const seen = await startLine(child);
 	const port = /https:\/\/127\.0\.0\.1:(\d+)/.exec(seen)?.[1];
 	assert.ok(port, seen);
 	// The monitor's own batch output over HTTPS, trusting that certificate.
