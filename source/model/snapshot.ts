@@ -45,6 +45,8 @@ export function snapshotOf(state: MonitorState, host: string, now: Date) {
 	return {
 		savedAt: now.toISOString(),
 		host,
+		// Saved while replaying: the list is a recording's, at the poll the replay shows.
+		replayed: state.replay === undefined ? undefined : true,
 		maxscaleVersion: several ? undefined : state.server?.version,
 		// Several MaxScales may run different versions: each one's, by name as given.
 		maxscaleVersions: several ? Object.fromEntries(state.hostOrder.map((name) => [name, state.hosts[name]?.server?.version])) : undefined,

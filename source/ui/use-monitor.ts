@@ -224,7 +224,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			} else {
 				// The sentence says what was written: the state it was written from, not a later one.
 				const saved = latest.current;
-				saveSnapshot(saved, clients.map((client) => client.target.label).join(','), saveDirectory).then(
+				saveSnapshot(saved, hosts.join(','), saveDirectory).then(
 					(file) => {
 						dispatch({type: 'message', message: {tone: 'ok', text: savedMessage(saved, file)}});
 					},

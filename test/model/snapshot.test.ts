@@ -71,3 +71,10 @@ test('with several MaxScales the file records each one\'s version, not only the 
 	assert.equal(saved.maxscaleVersion, undefined);
 	assert.equal(snapshotOf(start(sessions), 'mx1', new Date(0)).maxscaleVersions, undefined);
 });
+
+test('saved while replaying, the file says so (and a live one does not)', () => {
+	const frames = [{t: 1000, host: 'mx1:8989', ok: true as const, latencyMs: 1, bytes: 1, sessions: sessions.slice(0, 2)}];
+	const replayed = reducer(initialState(), {type: 'replay-load', frames});
+	assert.equal(snapshotOf(replayed, 'mx1:8989', new Date()).replayed, true);
+	assert.equal(snapshotOf(start(sessions), 'mx1:8989', new Date()).replayed, undefined);
+});

@@ -103,3 +103,22 @@ test('a recording of two MaxScales replays with both versions on the host line',
 		replay.unmount();
 	}
 });
+
+test('s during a replay saves the recording\'s MaxScale as the host, and says the file is a replay\'s', async () => {
+	const {readFile, readdir} = await import('node:fs/promises');
+	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const recording = {
+		hosts: ['mx1:8989'],
+		frames: [{t: 1000, host: 'mx1:8989', ok: true as const, latencyMs: 1, bytes: 1, sessions: [{key: '1', id: '1', host: 'mx1:8989', service: 'RW', state: 'Session started', user: 'app'}]}],
+	};
+	const replay = render(<App clients={[]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} recording={recording as never} saveDirectory={directory} writeTerminal={() => undefined} />);
+	const frame = () => plain(replay.lastFrame());
+	await waitFor(() => frame().includes('REPLAY'), 'the replay');
+	replay.stdin.write('s');
+	await waitFor(() => frame().includes('Saved'), 'the snapshot saved');
+	replay.unmount();
+	const [file] = await readdir(directory);
+	const saved = JSON.parse(await readFile(path.join(directory, file!), 'utf8')) as {host: string; replayed?: boolean};
+	assert.equal(saved.host, 'mx1:8989');
+	assert.equal(saved.replayed, true);
+});
