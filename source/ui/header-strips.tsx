@@ -3,7 +3,7 @@
 // (`Read-Connection-Router ▁▁ 8…` for 82) would read as another number.
 
 import {Text} from 'ink';
-import {sparkline} from '../model/changes.js';
+import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';

@@ -157,7 +157,7 @@ test('? opens the help, arrows scroll it, any other key closes it without acting
 });
 
 test('sparklines scale from the window minimum, over at least a tenth of its maximum', async () => {
-	const {sparkline} = await import('../../source/model/changes.js');
+	const {sparkline} = await import('../../source/model/sparkline.js');
 	assert.equal(sparkline([100, 100, 100], 10), '▁▁▁');
 	assert.equal(sparkline([100, 110, 120], 10), '▁▅█', 'a fifth more: the whole height');
 	assert.equal(sparkline([100, 104, 108], 10), '▁▄▆', 'less than a tenth: part of it');
