@@ -61,8 +61,14 @@ for (const [key, said] of [
 		servers.push(server);
 		const screen = mountApp({origin: server.origin, label: server.label});
 		await until(screen, () => screen.frame().includes('alice') && /▶/.test(screen.frame()), 'the first poll');
+		if (key === 'r') {
+			// "Polling now…" lasts only until that poll answers: a slow answer, so that it is drawn at all.
+			server.set({kind: 'trickle', everyMs: 40, chunkBytes: 64});
+		}
+
+		const from = screen.frames().length;
 		screen.press(key);
-		await until(screen, () => said.test(screen.status()), `the message of "${key}"`);
+		await until(screen, () => screen.frames().slice(from).some((raw) => said.test(plain(raw))), `the message of "${key}"`);
 		server.set(faults.shuttingDown);
 		await until(screen, () => /STALE/.test(screen.header()), 'the failure in the header');
 		// A second of failure, ten intervals: the message has had its moment.
