@@ -7,9 +7,9 @@ import type {Target} from '../api/client.js';
 import type {Grouping} from '../model/rows.js';
 import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
-import {parseDuration} from './duration.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
 import {defaultHost, parseTarget, usesHttps} from './target.js';
+import {intervalBounds, readDuration, timeoutBounds} from './duration.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
 import {groupingNames, maxSizeBytes, parseSort, parseTimeZone, readSize} from './values.js';
 
@@ -59,40 +59,6 @@ export type Config = {
 };
 
 export type Sources = {env?: Env; file?: ConfigFile};
-
-export const intervalBounds = {minMs: 500, maxMs: 60_000, range: 'from 0.5s to 60s'};
-/**
- * --timeout: at least 1 ms, as before; at most an hour, far past any answer worth waiting for,
- * and well inside what a timer holds (Node fires one set past 2^31-1 ms, about 24.8 days, at once).
- */
-export const timeoutBounds = {minMs: 1, maxMs: 3_600_000, range: 'from 1ms to 60m'};
-
-/**
- * A duration setting in ms, or the sentence that refuses it: a text that is no duration is
- * told apart from a duration out of range (`-t 0` is a duration, only too short).
- */
-function readDuration(
-	found: Found | undefined,
-	text: string,
-	bareUnit: 'ms' | 's',
-	bounds: {minMs: number; maxMs: number; range: string},
-	examples: string,
-): number | string {
-	const ms = parseDuration(text, bareUnit);
-	if (ms !== undefined && ms >= bounds.minMs && ms <= bounds.maxMs) {
-		return ms;
-	}
-
-	// Only a default is looked up without being found, and the defaults are in range.
-	const said = describe(found!, text);
-	if (ms === undefined) {
-		return `${said} is not a duration: give one ${bounds.range} (${examples}).`;
-	}
-
-	// A bare number is read in its unit: `--interval 500`, meant as ms, is 500 s.
-	const bare = /^\s*[\d.]+\s*$/.test(text) ? ` (a number alone is ${bareUnit === 's' ? 'seconds' : 'milliseconds'})` : '';
-	return `${said} is out of range${bare}: give a duration ${bounds.range} (${examples}).`;
-}
 
 /** Merge flags, environment and an already-read config file; no I/O. */
 export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Config | {error: string} {
