@@ -114,7 +114,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	let opened = 0;
 	let closed = 0;
 	const replaced = new Set<string>();
-	let youngestNew = Number.NaN;
+	let youngestNew = Number.POSITIVE_INFINITY;
 	const counts = new Tally();
 	for (let i = 0; i < next.length; i++) {
 		if (i % stepItems === stepItems - 1) {
@@ -143,7 +143,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		if (before === undefined) {
 			opened++;
 			born.set(session.key, {host, poll});
-			if (session.ageSeconds !== undefined && !(session.ageSeconds >= youngestNew)) {
+			if (session.ageSeconds !== undefined && session.ageSeconds < youngestNew) {
 				youngestNew = session.ageSeconds;
 			}
 		} else if (!sameSession(before, session)) {
@@ -172,7 +172,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-windowPolls);
 	const window = new Map(changes.window).set(host, own);
 	const history = nextHistory(changes.history, counts.names(), (service) => counts.get(service));
-	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history, replaced, ...(Number.isNaN(youngestNew) ? {} : {youngestNew})};
+	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history, replaced, ...(youngestNew === Number.POSITIVE_INFINITY ? {} : {youngestNew})};
 }
 
 /** The sparklines after one more poll: each service's count appended, the oldest dropped past the window. */

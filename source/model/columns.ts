@@ -121,27 +121,25 @@ export function layoutColumns(
 	// names, MaxScale, then User, then each to its max.
 	let spare = width - widthOf(chosen, (spec) => spec.min);
 	const widths = new Map(chosen.map((spec) => [spec.key, spec.min]));
-	for (const [key, step] of growth) {
+	/** A column shown widened towards `upTo` cells, as far as the spare room lets it. */
+	const growTo = (key: ColumnKey, upTo: number) => {
 		const current = widths.get(key);
-		// No wider than its longest text (summary.ts): short clients leave the room to long users.
-		const longest = widest?.[key] ?? 0;
-		const upTo = Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step, longest > 0 ? longest : step);
 		if (current !== undefined && upTo > current) {
 			const grow = Math.min(spare, upTo - current);
 			widths.set(key, current + grow);
 			spare -= grow;
 		}
+	};
+
+	for (const [key, step] of growth) {
+		// No wider than its longest text (summary.ts): short clients leave the room to long users.
+		const longest = widest?.[key] ?? 0;
+		growTo(key, Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step, longest > 0 ? longest : step));
 	}
 
 	// Only to a text known to be there (widest): with no list yet, nothing grows this far.
 	for (const key of wideGrowth) {
-		const current = widths.get(key);
-		const longest = Math.min(wideMax, key === 'maxscale' ? maxscaleWidth : (widest?.[key] ?? 0));
-		if (current !== undefined && longest > current) {
-			const grow = Math.min(spare, longest - current);
-			widths.set(key, current + grow);
-			spare -= grow;
-		}
+		growTo(key, Math.min(wideMax, key === 'maxscale' ? maxscaleWidth : (widest?.[key] ?? 0)));
 	}
 
 	return chosen.map((spec) => {

@@ -7,7 +7,7 @@ import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
 import {canKill} from './version.js';
-import {compareIds, sameSession, type Session} from './session.js';
+import {compareIds, sameConnected, type Session} from './session.js';
 import {compareHosts} from './sort.js';
 
 export type Operation = 'kill' | 'restart';
@@ -181,7 +181,7 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	// restarted MaxScale gave to another) are reported, not sent.
 	const stillThere = (target: Target) => {
 		const session = state.byId.get(target.key);
-		return session !== undefined && sameSession(session, {...session, connectedAt: target.connectedAt});
+		return session !== undefined && sameConnected(session.connectedAt, target.connectedAt);
 	};
 
 	const alive = confirm.targets.filter((target) => stillThere(target));

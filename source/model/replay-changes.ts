@@ -39,9 +39,10 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
 	let closed = 0;
 	for (const session of after.sessions) {
 		const earlier = was.get(session.key);
-		opened += earlier === undefined || !sameSession(earlier, session) ? 1 : 0;
-		// Another session under an earlier one's id: that one ended.
-		closed += earlier !== undefined && !sameSession(earlier, session) ? 1 : 0;
+		// Another session under an earlier one's id: that one ended, this one opened.
+		const replaced = earlier !== undefined && !sameSession(earlier, session);
+		opened += earlier === undefined || replaced ? 1 : 0;
+		closed += replaced ? 1 : 0;
 	}
 
 	for (const key of was.keys()) {

@@ -31,3 +31,12 @@ export function nextPoll(last: {at: number; latencyMs: number}, intervalMs: numb
 	const wait = waitAfter(intervalMs, last.latencyMs);
 	return {at: last.at + wait, slow: wait > intervalMs};
 }
+
+/**
+ * The retry countdown as the header and the host line say it (`retry in 8s`, `retry 8s`), or,
+ * once it has run out and the attempt is under way, `retrying…`: `retry 0s` reads as stuck.
+ */
+export function retryCountdown(retryAt: number, now: number, prefix: 'retry in' | 'retry'): string {
+	const seconds = Math.ceil((retryAt - now) / 1000);
+	return seconds > 0 ? `${prefix} ${seconds}s` : 'retrying…';
+}

@@ -35,12 +35,17 @@ const quarterHourMs = 15 * 60_000;
  * its zone-less time is read in another zone (server-clock.ts). Unknown on either side: the same.
  */
 export function sameSession(a: Session, b: Session): boolean {
-	if (a.connectedAt === undefined || b.connectedAt === undefined) {
+	return sameConnected(a.connectedAt, b.connectedAt);
+}
+
+/** sameSession on the two `connected` times alone (epoch ms), as a kill question keeps its targets'. */
+export function sameConnected(a: number | undefined, b: number | undefined): boolean {
+	if (a === undefined || b === undefined) {
 		return true;
 	}
 
 	// Whole seconds in the text; a second's slack for rounding.
-	const gap = Math.abs(a.connectedAt - b.connectedAt) % quarterHourMs;
+	const gap = Math.abs(a - b) % quarterHourMs;
 	return Math.min(gap, quarterHourMs - gap) <= 1000;
 }
 

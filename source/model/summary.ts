@@ -3,7 +3,7 @@
 // poll, in its steps, so that no frame walks 100k sessions. Under a filter the header
 // counts the rows' sessions instead (rowStateCounts), when the rows are rebuilt.
 
-import {compareStates, isGroupRow, isSessionRow, noService, noState, type Row} from './rows.js';
+import {compareStates, isGroupRow, isSessionRow, serviceName, stateName, type Row} from './rows.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
@@ -100,11 +100,11 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		}
 
 		const session = sessions[i]!;
-		counts.add(session.state || noState);
+		counts.add(stateName(session));
 		idWidth = Math.max(idWidth, session.id.length);
 		user = Math.max(user, session.user === undefined ? 1 : cellsAtLeast(session.user));
 		client = Math.max(client, clientLength(session.remote, session.port));
-		service = Math.max(service, session.service === '' ? noService.length : cellsAtLeast(session.service));
+		service = Math.max(service, cellsAtLeast(serviceName(session)));
 	}
 
 	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service}};
@@ -127,7 +127,7 @@ export function rowStateCounts(rows: readonly Row[]): Summary['stateCounts'] {
 		const counts = new Tally();
 		for (const row of rows) {
 			if (isSessionRow(row)) {
-				counts.add(row.state || noState);
+				counts.add(stateName(row));
 			}
 		}
 

@@ -6,6 +6,7 @@ import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
+import {retryCountdown} from '../model/schedule.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/rows.js';
 import {truncate} from '../model/sanitize.js';
@@ -24,7 +25,7 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 		if (failing) {
 			text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
 			const retryAt = status?.error?.retryAt;
-			text += retryAt === undefined ? '' : ` retry ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
+			text += retryAt === undefined ? '' : ` ${retryCountdown(retryAt, now, 'retry')}`;
 		} else if (status?.lastPoll !== undefined) {
 			text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
 		}
@@ -35,10 +36,11 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 	// Every host's state before any host's version: which MaxScale is down matters more than
 	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
 	// When not all fit, the failing ones come first: a MaxScale down must not hide in `+1 more`.
-	const fitsAll = all.reduce((sum, host, index) => sum + host.width + (index === 0 ? 0 : hostGap.length), 0) <= width;
+	const gapped = (list: typeof all) => list.map((host, index) => host.width + (index === 0 ? 0 : hostGap.length));
+	const fitsAll = gapped(all).reduce((sum, cells) => sum + cells, 0) <= width;
 	const hosts = fitsAll ? all : [...all.filter((host) => host.failing), ...all.filter((host) => !host.failing)];
 	const more = (left: number) => cellWidth(`${hostGap}+${left} more`);
-	const widths = hosts.map((host, index) => host.width + (index === 0 ? 0 : hostGap.length));
+	const widths = gapped(hosts);
 	const count = Math.max(1, fitPrefix(widths, width, more));
 	let room = width;
 	for (const hostWidth of widths.slice(0, count)) {

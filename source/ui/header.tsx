@@ -5,7 +5,7 @@ import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
 import {replayHosts} from '../model/replay.js';
-import {nextPoll} from '../model/schedule.js';
+import {nextPoll, retryCountdown} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {cellWidth, fitText} from './cell-width.js';
@@ -119,9 +119,7 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	}
 
 	if (error?.retryAt !== undefined && single && replay === undefined) {
-		// Once the countdown has run out the attempt is under way: `retry in 0s` would read as stuck.
-		const seconds = Math.ceil((error.retryAt - now) / 1000);
-		items.push({key: 'retry', priority: 1, runs: [{text: seconds > 0 ? `retry in ${seconds}s` : 'retrying…', color: theme.warn}]});
+		items.push({key: 'retry', priority: 1, runs: [{text: retryCountdown(error.retryAt, now, 'retry in'), color: theme.warn}]});
 	}
 
 	if (replay !== undefined) {

@@ -68,3 +68,14 @@ test("a failing MaxScale's sessions are drawn dimmed; the others are not", (t) =
 	assert.match(row('user3'), /\u001B\[2m/, 'the failing host\'s session, dimmed');
 	assert.doesNotMatch(row('user0'), /\u001B\[2m/, 'a live host\'s session, not dimmed');
 });
+
+test("a failing MaxScale's countdown that has run out says the attempt is under way, as the header does", () => {
+	let state = watched([]);
+	const host = hosts[3]!;
+	state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `Connection refused by ${host}.`}, at: Date.now() - 3000, retryAt: Date.now() - 1000});
+	const app = render(<HostLine state={state} now={Date.now()} theme={theme} width={100} />);
+	const text = plain(app.lastFrame());
+	app.unmount();
+	assert.match(text, /^127\.0\.0\.1:19121 STALE \d+s retrying… /);
+	assert.doesNotMatch(text, /retry 0s/);
+});
