@@ -100,18 +100,28 @@ async function tlsOf(flags: SimulateFlags): Promise<SimulatorOptions['tls'] | st
 	}
 
 	const {readFile} = await import('node:fs/promises');
-	const read = async (option: string, file: string) =>
-		readFile(file, 'utf8').catch((error: unknown) => `${option} ${file} cannot be read (${(error as {code?: string}).code ?? 'error'}): check the path.`);
-	const [cert, key] = await Promise.all([read('--tls-cert', flags.tlsCert), read('--tls-key', flags.tlsKey)]);
-	for (const [text, what] of [
-		[cert, 'CERTIFICATE'],
-		[key, 'PRIVATE KEY'],
-	] as const) {
-		if (!text.includes(`-----BEGIN `) || !text.includes(what)) {
-			return text.includes('cannot be read') ? text : `${what === 'CERTIFICATE' ? '--tls-cert' : '--tls-key'} holds no PEM ${what.toLowerCase()}.`;
+	const pems: Array<[option: string, file: string, what: 'CERTIFICATE' | 'PRIVATE KEY']> = [
+		['--tls-cert', flags.tlsCert, 'CERTIFICATE'],
+		['--tls-key', flags.tlsKey, 'PRIVATE KEY'],
+	];
+	const texts: string[] = [];
+	for (const [option, file, what] of pems) {
+		let text: string;
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			text = await readFile(file, 'utf8');
+		} catch (error: unknown) {
+			return `${option} ${file} cannot be read (${(error as {code?: string}).code ?? 'error'}): check the path.`;
 		}
+
+		if (!text.includes('-----BEGIN ') || !text.includes(what)) {
+			return `${option} holds no PEM ${what.toLowerCase()}.`;
+		}
+
+		texts.push(text);
 	}
 
+	const [cert, key] = texts as [string, string];
 	return {cert, key};
 }
 
@@ -119,9 +129,14 @@ export async function runSimulate(flags: SimulateFlags): Promise<number> {
 	// meow titled the process `sessiontop`: in ps and top, a simulator should not pass for a monitor.
 	process.title = 'sessiontop simulate';
 	const options = simulatorOptions(flags);
-	const tls = typeof options === 'string' ? undefined : await tlsOf(flags);
-	if (typeof options === 'string' || typeof tls === 'string') {
-		process.stderr.write(`sessiontop simulate: ${typeof options === 'string' ? options : (tls as string)}\n`);
+	if (typeof options === 'string') {
+		process.stderr.write(`sessiontop simulate: ${options}\n`);
+		return 2;
+	}
+
+	const tls = await tlsOf(flags);
+	if (typeof tls === 'string') {
+		process.stderr.write(`sessiontop simulate: ${tls}\n`);
 		return 2;
 	}
 

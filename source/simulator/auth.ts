@@ -26,7 +26,8 @@ export type Accounts = {
 	basic: string | undefined;
 };
 
-const writes = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+/** The methods admin.cc treats as writes: a basic user may not send them, and MaxScale waits for their bodies. */
+export const writes: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 /** True when the request may go on; otherwise the 401 has been sent. */
 export function authorize(caps: VersionCaps, accounts: Accounts, req: IncomingMessage, res: ServerResponse): boolean {

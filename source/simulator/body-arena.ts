@@ -11,7 +11,7 @@ import {recycle} from './byte-sink.js';
 
 let idle: Buffer | undefined;
 
-export type Assembled = {body: Buffer; release: () => void};
+type Assembled = {body: Buffer; release: () => void};
 
 /** Copy the chunks, in order, into one Buffer; release() when the socket no longer reads it. */
 export function assemble(chunks: Iterable<string | Buffer>): Assembled {
@@ -34,7 +34,7 @@ export function assemble(chunks: Iterable<string | Buffer>): Assembled {
 			room(chunk.length);
 			arena.set(chunk, length);
 			length += chunk.length;
-			recycle([chunk]);
+			recycle(chunk);
 		}
 	}
 

@@ -14,12 +14,10 @@ function newChunk(): Buffer {
 	return spare.pop() ?? Buffer.allocUnsafe(chunkBytes);
 }
 
-/** Give back the chunks behind these views (other Buffers are left alone) once nothing reads them. */
-export function recycle(parts: readonly Uint8Array[]): void {
-	for (const part of parts) {
-		if (part.byteOffset === 0 && part.buffer.byteLength === chunkBytes && spare.length < maxSpare) {
-			spare.push(Buffer.from(part.buffer, 0, chunkBytes));
-		}
+/** Give back the chunk behind this view (another Buffer is left alone) once nothing reads it. */
+export function recycle(part: Uint8Array): void {
+	if (part.byteOffset === 0 && part.buffer.byteLength === chunkBytes && spare.length < maxSpare) {
+		spare.push(Buffer.from(part.buffer, 0, chunkBytes));
 	}
 }
 

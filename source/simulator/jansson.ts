@@ -48,7 +48,7 @@ export type Fmt = {
 const fmtCache = new Map<Layout, Fmt>();
 
 /** A layout; true and false stand for 'pretty' and 'compact'. */
-export function layoutOf(layout: Layout | boolean): Layout {
+function layoutOf(layout: Layout | boolean): Layout {
 	return layout === true ? 'pretty' : layout === false ? 'compact' : layout;
 }
 

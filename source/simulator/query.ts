@@ -17,7 +17,7 @@ const falseWords = new Set(['false', 'off', 'no', '0']);
  * HttpRequest::get_option(): the first parameter whose name matches ignoring case (strcasecmp in
  * value_iterator), or "" when there is none.
  */
-export function option(search: URLSearchParams, name: string): string {
+function option(search: URLSearchParams, name: string): string {
 	for (const [key, value] of search) {
 		if (key.length === name.length && key.toLowerCase() === name) {
 			return value;
@@ -32,7 +32,7 @@ export function option(search: URLSearchParams, name: string): string {
  * == 0`, so pretty=TRUE or pretty=1 are not pretty; 23.02: unless is_falsy_option("pretty"), read
  * here as config_truth_value's false words (false/off/no/0, any case).
  */
-export function isPretty(search: URLSearchParams, test: 'strict' | 'falsy'): boolean {
+function isPretty(search: URLSearchParams, test: 'strict' | 'falsy'): boolean {
 	const value = option(search, 'pretty');
 	return test === 'strict' ? value === 'true' || value === '' : !falseWords.has(value.toLowerCase());
 }

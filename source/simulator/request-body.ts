@@ -8,11 +8,10 @@
 // with no body at all (2.2).
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {writes} from './auth.js';
 import {sendCanned} from './http-reply.js';
 import {janssonLoadError} from './jansson-load.js';
 import type {VersionCaps} from './versions.js';
-
-const writes = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 /** The body MaxScale would read (empty when it would not wait for one); the rest is drained. */
 export async function readBody(caps: VersionCaps, req: IncomingMessage): Promise<Buffer> {

@@ -73,7 +73,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
 	const address = server.address() as AddressInfo;
 	const urlHost = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
-	const url = `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
+	const url = `${state.scheme}://${urlHost}:${address.port}`;
 	state.adminPort = address.port;
 
 	// Templates are made ahead for the links most clients will ask for: Host is the address they

@@ -14,7 +14,7 @@
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {httpDate} from './dates.js';
-import type {ReplyStyle} from './http-reply.js';
+import {sendEmpty, type ReplyStyle} from './http-reply.js';
 import {atoi} from './query.js';
 
 /** The tag between its quotes, as `str.substr(1, str.length() - 2)` cuts it. */
@@ -27,10 +27,10 @@ function seconds(text: string): number {
 	return Math.floor(Date.parse(text) / 1000);
 }
 
-export type Validators = {etag: number; lastModified: number};
+type Validators = {etag: number; lastModified: number};
 
 /** 304 or 412 when a condition of the request stops it, undefined when it goes on. */
-export function precondition(req: IncomingMessage, v: Validators): 304 | 412 | undefined {
+function precondition(req: IncomingMessage, v: Validators): 304 | 412 | undefined {
 	const h = (name: string): string => {
 		const value = req.headers[name];
 		return typeof value === 'string' ? value : '';
@@ -57,7 +57,7 @@ export function precondition(req: IncomingMessage, v: Validators): 304 | 412 | u
 }
 
 /** The headers a GET or HEAD gets, whatever its status. */
-export function validatorHeaders(v: Validators): Record<string, string> {
+function validatorHeaders(v: Validators): Record<string, string> {
 	return {'Last-Modified': httpDate(Math.floor(v.lastModified / 1000) * 1000), ETag: `"${v.etag}"`};
 }
 
@@ -69,8 +69,7 @@ export function conditions22(req: IncomingMessage, res: ServerResponse, method: 
 	const validators = {etag: 0, lastModified: startedAt};
 	const stop = precondition(req, validators);
 	if (stop !== undefined) {
-		res.writeHead(stop, {'Content-Length': '0'});
-		res.end();
+		sendEmpty(res, stop);
 		return true;
 	}
 

@@ -82,15 +82,15 @@ const http22: HttpCaps = {notPretty: 'spaced', prettyOption: 'strict', extraHead
 // JSON_INDENT(4) for pretty == "true" or empty, still no JSON_COMPACT; add_extra_headers() and
 // "Cache-Control: no-cache"; "Invalid JSON in request: " + the jansson error. The 2.5.29 file
 // itself is not in the stored sources: this is the latest 2.5 admin.cc there is.
-const http25: HttpCaps = {notPretty: 'spaced', prettyOption: 'strict', extraHeaders: true, xhrNoChallenge: false, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
+const http25: HttpCaps = {...http22, extraHeaders: true, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
 // admin.cc, 22.08 (Change Date 2026-09-06, commit 011bd158): queue_response() adds JSON_COMPACT
 // when pretty is neither "true" nor empty. No 6.x admin.cc is stored: 6.4 keeps compact output as
 // before (unverified), and takes the strict pretty test that both 2.5 and 22.08 have.
-const http2208: HttpCaps = {notPretty: 'compact', prettyOption: 'strict', extraHeaders: true, xhrNoChallenge: false, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
+const http2208: HttpCaps = {...http25, notPretty: 'compact'};
 // admin.cc, 23.02 (Change Date 2027-03-14): m_request.is_falsy_option("pretty") picks
 // JSON_COMPACT, and send_basic_auth_error() skips the challenge for X-Requested-With:
 // XMLHttpRequest (strcasecmp). No 24.02 admin.cc is stored; 24.02 is taken to be the same.
-const http2302: HttpCaps = {notPretty: 'compact', prettyOption: 'falsy', extraHeaders: true, xhrNoChallenge: true, rootPing: false, invalidJsonDetail: true, bearerTokens: true, validators: false};
+const http2302: HttpCaps = {...http2208, prettyOption: 'falsy', xhrNoChallenge: true};
 
 const base = {
 	sortKeys: true,
