@@ -121,7 +121,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	if (code === 'ECONNREFUSED') {
 		return {
 			kind: 'refused',
-			message: `Connection refused by ${host}: is MaxScale running with its REST API (admin_host, admin_port) there?`,
+			message: `${host} refused the connection: is MaxScale running with its REST API (admin_host, admin_port) there?`,
 		};
 	}
 
@@ -152,7 +152,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	if (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
 		return {
 			kind: 'tls',
-			message: `TLS with ${host} failed (${code}): pass its CA with --tls-ca-cert, or turn verification off with -n false.`,
+			message: `${host}: the TLS handshake failed (${code}): pass its CA with --tls-ca-cert, or turn verification off with -n false.`,
 		};
 	}
 
@@ -167,7 +167,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	const detail = error instanceof Error ? sanitize(error.message) : 'unknown error';
-	return {kind: 'network', message: `Could not reach ${host} (${code || truncate(detail, 80)}).`};
+	return {kind: 'network', message: `${host} could not be reached (${code || truncate(detail, 80)}): check --hosts and the network between here and there.`};
 }
 
 /** The `errors[0].detail` of a JSON:API error body, if there is one, without a closing full stop. */

@@ -1,6 +1,6 @@
 // Answers that begin and then break off: the status line and headers came, so the
 // server was reached, and the sentence must say the answer was cut off, never
-// "Could not reach … (UND_ERR_RES_CONTENT_LENGTH_MISMATCH)". A raw TCP server writes
+// "… could not be reached (UND_ERR_RES_CONTENT_LENGTH_MISMATCH)". A raw TCP server writes
 // the bytes, so each way of breaking off is exactly what a real one sends.
 
 import assert from 'node:assert/strict';

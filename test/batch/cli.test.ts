@@ -168,7 +168,7 @@ async function closedPort(): Promise<number> {
 
 test('failures: exit 1 and one sentence on stderr, never the password, in every batch mode', options, async () => {
 	const refused = `127.0.0.1:${await closedPort()}`;
-	const refusedLine = /^sessiontop: Connection refused by 127\.0\.0\.1:\d+: is MaxScale running/;
+	const refusedLine = /^sessiontop: 127\.0\.0\.1:\d+ refused the connection: is MaxScale running/;
 	const cases: Array<[string[], RegExp]> = [
 		[['-h', refused, '--once'], refusedLine],
 		[['-h', refused, '--tsv'], refusedLine],
@@ -318,7 +318,7 @@ test('switches take what variables take: -n 0 turns verification off as SESSIONT
 		const lines = run.stderr.trimEnd().split('\n');
 		assert.equal(run.code, 1, `${args.join(' ')}: ${run.stderr}`);
 		// Refused over https: the value was read, -s and -n included, and no "unknown command".
-		assert.match(lines.at(-1)!, /^sessiontop: Connection refused by 127\.0\.0\.1:\d+/, args.join(' '));
+		assert.match(lines.at(-1)!, /^sessiontop: 127\.0\.0\.1:\d+ refused the connection/, args.join(' '));
 		assert.equal(lines.length, verify ? 1 : 2, `${args.join(' ')}: ${run.stderr}`);
 		if (!verify) {
 			assert.match(lines[0]!, off, args.join(' '));

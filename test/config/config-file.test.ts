@@ -192,7 +192,7 @@ test('the CLI: flag > environment > config file > default, end to end', {skip: s
 	assert.equal(envWrong.code, 1, 'the environment beats the file');
 	assert.match(assertOneLine(envWrong.stderr, 'env-wrong-pw'), /refused the credentials \(401/);
 	assert.equal(envRight.code, 1, 'SESSIONTOP_HOSTS beats the file');
-	assert.match(assertOneLine(envRight.stderr), /Connection refused by 127\.0\.0\.1:1:/);
+	assert.match(assertOneLine(envRight.stderr), /127\.0\.0\.1:1 refused the connection:/);
 	assert.equal(flagWins.code, 0, `flags beat the environment: ${flagWins.stderr}`);
 	assert.equal(bad.code, 1, 'a flag beats the file');
 	assertOneLine(bad.stderr, 'flag-wrong-pw');

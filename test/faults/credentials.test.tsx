@@ -78,10 +78,10 @@ test('refused, DNS, TLS (self-signed, and https to a plain http port): no passwo
 	const tlsServer = await server({tls: {key: testKey, cert: testCert}});
 	const plainServer = await server();
 	const cases: Array<{origin: string; label: string; sentence: RegExp}> = [
-		{origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`, sentence: /Connection refused/},
+		{origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`, sentence: /refused the connection/},
 		{origin: 'http://no-such-host.invalid:8989', label: 'no-such-host.invalid:8989', sentence: /does not resolve/},
-		{origin: tlsServer.origin, label: tlsServer.label, sentence: /^TLS with 127\.0\.0\.1:\d+ failed \(/},
-		{origin: `https://127.0.0.1:${plainServer.port}`, label: `127.0.0.1:${plainServer.port}`, sentence: /TLS|closed the connection|Could not reach/},
+		{origin: tlsServer.origin, label: tlsServer.label, sentence: /^127\.0\.0\.1:\d+: the TLS handshake failed \(/},
+		{origin: `https://127.0.0.1:${plainServer.port}`, label: `127.0.0.1:${plainServer.port}`, sentence: /TLS|closed the connection|could not be reached/},
 	];
 	for (const {origin, label, sentence} of cases) {
 		const screen = mountApp({origin, label}, {client: secret});
@@ -134,7 +134,7 @@ test('a recording holds no password, failures included, and is mode 0600', async
 	await until(screen, () => /401/.test(screen.status()), 'a 401 recorded');
 	mx.clear();
 	await mx.stop();
-	await until(screen, () => /Connection refused/.test(screen.status()), 'a refusal recorded');
+	await until(screen, () => /refused the connection/.test(screen.status()), 'a refusal recorded');
 	await mx.start();
 	await until(screen, () => !/STALE/.test(screen.header()), 'recovery');
 	await screen.unmount();
@@ -143,7 +143,7 @@ test('a recording holds no password, failures included, and is mode 0600', async
 	assert.equal((await stat(file)).mode & 0o777, 0o600, 'mode 0600');
 	const text = await readFile(file, 'utf8');
 	assert.match(text, /refused the credentials/);
-	assert.match(text, /Connection refused/);
+	assert.match(text, /refused the connection/);
 	assertNoSecret(text, 'the recording');
 });
 

@@ -169,7 +169,7 @@ test('several MaxScales: the host line (versions, STALE) and the merged list sta
 				await settle(150);
 				scan('two MaxScales');
 				two.mode.current = 'network';
-				await until(() => /STALE|Could not reach/.test(frame()), 'one failing (a hostile network error)', 3000);
+				await until(() => /STALE|could not be reached/.test(frame()), 'one failing (a hostile network error)', 3000);
 				await settle(100);
 				scan('two MaxScales, one failing');
 			} finally {

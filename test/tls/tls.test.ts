@@ -17,7 +17,7 @@ import {makeCertificate, type Certificate} from './certificates.js';
 
 const options = {skip: skipWithoutBuild};
 const tlsFailure =
-	/^sessiontop: TLS with 127\.0\.0\.1:\d+ failed \([A-Z_]+\): pass its CA with --tls-ca-cert, or turn verification off with -n false\.$/;
+	/^sessiontop: 127\.0\.0\.1:\d+: the TLS handshake failed \([A-Z_]+\): pass its CA with --tls-ca-cert, or turn verification off with -n false\.$/;
 
 let dir: string;
 let server: Certificate;

@@ -13,7 +13,7 @@ import {plain} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
 import {start, type} from '../helpers/state.js';
 
-const refused = 'Connection refused by 127.0.0.1:7411: is MaxScale running with its REST API (admin_host, admin_port) there?';
+const refused = '127.0.0.1:7411 refused the connection: is MaxScale running with its REST API (admin_host, admin_port) there?';
 const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: refused}, at: 1});
 const theme = themeFor({NO_COLOR: '1'});
 const footer = (width: number, notice?: string, state = failed) =>
@@ -115,7 +115,7 @@ function failing(count: number): MonitorState {
 	let state = initialState({hosts});
 	state = reducer(state, {type: 'poll-ok', host: hosts[0], sessions: [], at: 1, latencyMs: 3, bytes: 10});
 	for (const [index, host] of hosts.slice(1).entries()) {
-		const message = `Connection refused by ${host}: is MaxScale running with its REST API (admin_host, admin_port) there?`;
+		const message = `${host} refused the connection: is MaxScale running with its REST API (admin_host, admin_port) there?`;
 		state = reducer(state, {type: 'poll-failed', host, error: {kind: 'network', message}, at: 10 + index});
 	}
 
@@ -123,7 +123,7 @@ function failing(count: number): MonitorState {
 }
 
 test('several MaxScales failing: the latest failure, then which others are failing', () => {
-	const latest = 'Connection refused by db3.example.com:8989: is MaxScale running with its REST API (admin_host, admin_port) there?';
+	const latest = 'db3.example.com:8989 refused the connection: is MaxScale running with its REST API (admin_host, admin_port) there?';
 	const wide = render80(failing(3), 160);
 	assert.equal(wide[0], `${latest} (also failing: db2.example.com:8989)`);
 	// At 80: two lines, the sentence whole and the other host named.

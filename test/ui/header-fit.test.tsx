@@ -131,7 +131,7 @@ function fourHosts(): MonitorState {
 	state = reducer(state, {type: 'server-info', host: hosts[0], info: {version: '24.02.3', askedAt: now}});
 	state = reducer(state, {type: 'poll-ok', host: hosts[0], sessions: [session(1, {host: hosts[0]})], at: now, latencyMs: 9, bytes: 10});
 	for (const [index, failing] of hosts.slice(1).entries()) {
-		state = reducer(state, {type: 'poll-failed', host: failing, error: {kind: 'network', message: `Connection refused by ${failing}.`}, at: now + index});
+		state = reducer(state, {type: 'poll-failed', host: failing, error: {kind: 'network', message: `${failing} refused the connection.`}, at: now + index});
 	}
 
 	return state;

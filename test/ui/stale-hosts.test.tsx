@@ -27,7 +27,7 @@ function watched(failing: readonly string[]): MonitorState {
 	}
 
 	for (const host of failing) {
-		state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `Connection refused by ${host}.`}, at: now, retryAt: now + 20_000});
+		state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `${host} refused the connection.`}, at: now, retryAt: now + 20_000});
 	}
 
 	return state;
@@ -72,7 +72,7 @@ test("a failing MaxScale's sessions are drawn dimmed; the others are not", (t) =
 test("a failing MaxScale's countdown that has run out says the attempt is under way, as the header does", () => {
 	let state = watched([]);
 	const host = hosts[3]!;
-	state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `Connection refused by ${host}.`}, at: Date.now() - 3000, retryAt: Date.now() - 1000});
+	state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `${host} refused the connection.`}, at: Date.now() - 3000, retryAt: Date.now() - 1000});
 	const app = render(<HostLine state={state} now={Date.now()} theme={theme} width={100} />);
 	const text = plain(app.lastFrame());
 	app.unmount();
