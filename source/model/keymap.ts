@@ -50,6 +50,8 @@ export type Binding = {
 	section: Section;
 	/** Left out of the help (and refused) with --readonly. */
 	writes?: boolean;
+	/** Only where it does something: polling keys in a live monitor, stepping keys in a replay. */
+	only?: 'live' | 'replay';
 };
 
 export const bindings: Binding[] = [
@@ -73,11 +75,11 @@ export const bindings: Binding[] = [
 	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},
 	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every service'},
 	{keys: ['p'], label: 'p', command: 'pause', section: 'Polling', description: 'pause or resume polling'},
-	{keys: ['r'], label: 'r', command: 'refresh', section: 'Polling', description: 'poll now'},
-	{keys: ['['], label: '[', command: 'step-back', section: 'Polling', description: 'replay: one poll back in time'},
-	{keys: [']'], label: ']', command: 'step-forward', section: 'Polling', description: 'replay: one poll forward in time'},
-	{keys: ['+'], label: '+', command: 'slower', section: 'Polling', description: 'poll less often (up to 60 s)'},
-	{keys: ['-'], label: '-', command: 'faster', section: 'Polling', description: 'poll more often (down to 0.5 s)'},
+	{keys: ['r'], label: 'r', command: 'refresh', section: 'Polling', description: 'poll now', only: 'live'},
+	{keys: ['['], label: '[', command: 'step-back', section: 'Polling', description: 'replay: one poll back in time', only: 'replay'},
+	{keys: [']'], label: ']', command: 'step-forward', section: 'Polling', description: 'replay: one poll forward in time', only: 'replay'},
+	{keys: ['+'], label: '+', command: 'slower', section: 'Polling', description: 'poll less often (up to 60 s)', only: 'live'},
+	{keys: ['-'], label: '-', command: 'faster', section: 'Polling', description: 'poll more often (down to 0.5 s)', only: 'live'},
 	{keys: ['space'], label: 'Space', command: 'mark', section: 'Act', description: 'mark or unmark, then move down; on a group, all of it'},
 	{keys: ['*'], label: '*', command: 'mark-shown', section: 'Act', description: 'mark every session shown, or unmark them'},
 	{keys: ['u'], label: 'u', command: 'unmark-all', section: 'Act', description: 'unmark every session'},
@@ -102,9 +104,10 @@ export function bindingFor(name: string | undefined): Binding | undefined {
 	return name === undefined ? undefined : byKey.get(name);
 }
 
-/** The bindings the help shows: without kill and restart in read-only mode. */
-export function helpBindings(readonly: boolean): Binding[] {
-	return bindings.filter((binding) => !(readonly && binding.writes));
+/** The bindings the help shows: without kill and restart in read-only mode or a replay, and only the polling or the stepping keys. */
+export function helpBindings(readonly: boolean, replay = false): Binding[] {
+	const mode = replay ? 'replay' : 'live';
+	return bindings.filter((binding) => !((readonly || replay) && binding.writes) && (binding.only === undefined || binding.only === mode));
 }
 
 /**
@@ -125,8 +128,11 @@ export type Hint = {
 	priority: number;
 };
 
-/** The one-line hint: the commands that matter most in this situation; read-only, no kill; paused, p resumes. */
-export function keyHint(situation: HintSituation, readonly = false, paused = false): Hint[] {
+/**
+ * The one-line hint: the commands that matter most in this situation; read-only, no kill;
+ * paused, p resumes; in a replay (read-only too), the steps through time in kill's place.
+ */
+export function keyHint(situation: HintSituation, readonly = false, paused = false, replay = false): Hint[] {
 	// Left out first in the list: the arrows (every terminal user tries them), then the sort (its arrow is in the title).
 	const hints: Record<HintSituation, Array<[string, string, number]>> = {
 		list: [['↑↓', 'move', 6], ['Enter', 'details', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
@@ -141,7 +147,8 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
 	};
-	return hints[situation]
+	const list: Array<[string, string, number]> = replay && situation === 'list' ? hints.list.map((hint) => (hint[0] === 'K' ? ['[ ]', 'step', 3] : hint)) : hints[situation];
+	return list
 		.filter(([label]) => !(readonly && label === 'K'))
 		.map(([label, text, priority]) => ({label, text: paused && label === 'p' ? 'resume' : text, priority}));
 }

@@ -39,8 +39,8 @@ function noneCanKill(state: MonitorState): boolean {
 }
 
 /** The key hints that fit, whole, in their order: help and quit always (model/keymap.ts keyHint). */
-function hintItems(situation: HintSituation, readonly: boolean, paused: boolean, theme: Theme): LineItem[] {
-	return keyHint(situation, readonly, paused).map(({label, text, priority}) => ({
+function hintItems(situation: HintSituation, state: MonitorState, theme: Theme): LineItem[] {
+	return keyHint(situation, state.readonly || noneCanKill(state), state.paused, state.replay !== undefined).map(({label, text, priority}) => ({
 		key: label,
 		priority,
 		gap: '',
@@ -141,7 +141,7 @@ export function Footer({state, notice, theme, width, height = 2}: Props) {
 		<Box flexDirection="column" width={width}>
 			{line}
 			{more ?? (
-				<FittedLine items={hintItems(situation, state.readonly || noneCanKill(state), state.paused, theme)} width={width} />
+				<FittedLine items={hintItems(situation, state, theme)} width={width} />
 			)}
 		</Box>
 	);

@@ -4,7 +4,7 @@ import {cellWidth, fitWording} from './cell-width.js';
 import {wrapText} from './status-text.js';
 import type {Theme} from './theme.js';
 
-type Props = {readonly: boolean; width: number; height: number; scroll: number; theme: Theme};
+type Props = {readonly: boolean; replay: boolean; width: number; height: number; scroll: number; theme: Theme};
 
 const sections: Section[] = ['Move', 'Pane', 'View', 'Polling', 'Act', 'General'];
 
@@ -20,8 +20,8 @@ const leastText = 12;
  * cut. A block is a key with all its lines (a section's title goes with its first key): the
  * columns of a wide terminal never split one.
  */
-function blocksOf(readonly: boolean, width: number): Line[][] {
-	const bindings = helpBindings(readonly);
+function blocksOf(readonly: boolean, replay: boolean, width: number): Line[][] {
+	const bindings = helpBindings(readonly, replay);
 	const labelWidth = Math.max(...bindings.map((binding) => cellWidth(binding.label))) + 2;
 	const room = Math.max(leastText, width - 1 - labelWidth);
 	const blocks: Line[][] = [];
@@ -59,19 +59,22 @@ function columnsOf(blocks: readonly Line[][], count: number): Line[][] {
 }
 
 /** The title in `width` cells: shorter wordings before a cut one. */
-function titleOf(readonly: boolean, scrolls: boolean, width: number): string {
+function titleOf(readonly: boolean, replay: boolean, scrolls: boolean, width: number): string {
 	const scroll = scrolls ? '↑↓ scroll · ' : '';
+	// A replay is read-only too; what it is says more.
+	const long = replay ? ' (replay)' : readonly ? ' (read-only mode)' : '';
+	const short = replay ? ' (replay)' : readonly ? ' (read-only)' : '';
 	const wordings = [
-		`Keys${readonly ? ' (read-only mode)' : ''} · ${scroll}any other key closes this help`,
-		`Keys${readonly ? ' (read-only mode)' : ''} · ${scroll}other keys close`,
-		`Keys${readonly ? ' (read-only)' : ''} · ${scroll}other keys close`,
-		`Keys${readonly ? ' (read-only)' : ''}${scrolls ? ' · ↑↓ scroll' : ''}`,
+		`Keys${long} · ${scroll}any other key closes this help`,
+		`Keys${long} · ${scroll}other keys close`,
+		`Keys${short} · ${scroll}other keys close`,
+		`Keys${short}${scrolls ? ' · ↑↓ scroll' : ''}`,
 	];
 	return fitWording(wordings, width);
 }
 
-/** Rows the help's box needs: its border, its title and one line of keys. */
-const boxedRows = 4;
+/** Rows the help's box needs: its border, its title, a section's title and a key under it. */
+const boxedRows = 5;
 
 /** What a help one row high says (a 40×6 terminal): none of the keys would fit, so that they need more room. */
 function tooShort(width: number): string {
@@ -81,11 +84,11 @@ function tooShort(width: number): string {
 
 /**
  * The keys, from the same table that dispatches them. Any key closes it. In a box while it
- * has room for its border, its title and a line of keys; on a shorter terminal the title
+ * has room for its border, its title, a section and a key; on a shorter terminal the title
  * and the keys without the box (a border with no line inside would have the title drawn
  * over it), and one row high a line that says it needs more.
  */
-export function Help({readonly, width, height, scroll, theme}: Props) {
+export function Help({readonly, replay, width, height, scroll, theme}: Props) {
 	if (height < 2) {
 		return (
 			<Box width={width} height={1}>
@@ -100,10 +103,12 @@ export function Help({readonly, width, height, scroll, theme}: Props) {
 	// Two columns on a wide terminal; what does not fit scrolls with ↑ ↓.
 	const room = height - (boxed ? 3 : 1);
 	const inner = boxed ? width - 2 : width;
-	const single = columnsOf(blocksOf(readonly, inner), 1);
+	// One line of keys is a key, not a section's title with nothing under it.
+	const blocks = (columnWidth: number) => blocksOf(readonly, replay, columnWidth).map((block) => (room < 2 ? block.filter((line) => line.section === undefined) : block));
+	const single = columnsOf(blocks(inner), 1);
 	const columnCount = single[0]!.length > room && width >= 110 ? 2 : 1;
 	const columnWidth = Math.floor(inner / columnCount);
-	const columns = columnCount === 1 ? single : columnsOf(blocksOf(readonly, columnWidth), columnCount);
+	const columns = columnCount === 1 ? single : columnsOf(blocks(columnWidth), columnCount);
 	const perColumn = Math.max(...columns.map((column) => column.length));
 	const top = Math.min(scroll, Math.max(0, perColumn - room));
 	return (
@@ -115,7 +120,7 @@ export function Help({readonly, width, height, scroll, theme}: Props) {
 			borderColor={theme.accent}
 		>
 			<Text bold wrap="truncate" color={theme.accent}>
-				{titleOf(readonly, perColumn > room, inner)}
+				{titleOf(readonly, replay, perColumn > room, inner)}
 			</Text>
 			<Box flexDirection="row">
 				{columns.map((lines, column) => (

@@ -65,7 +65,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 			</Box>
 			{state.mode === 'help' ? (
 				<Box height={layout.bodyHeight} flexShrink={0}>
-					<Help readonly={state.readonly} width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} theme={theme} />
+					<Help readonly={state.readonly} replay={state.replay !== undefined} width={layout.columns} height={layout.bodyHeight} scroll={state.helpScroll} theme={theme} />
 				</Box>
 			) : (
 				<Box flexDirection="row" height={layout.bodyHeight} flexShrink={0}>

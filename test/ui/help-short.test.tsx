@@ -1,6 +1,6 @@
 // The help on a short terminal (40×6 to 40×9 leave it one to three rows): never its title
-// drawn over its border. Boxed while the box holds a line of keys; shorter, the title and the
-// keys without the box; one row, a line saying it needs more.
+// drawn over its border. Boxed while the box holds a section's title and a key; shorter, the
+// title and the keys without the box; one row, a line saying it needs more.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
@@ -17,7 +17,7 @@ const theme = themeFor({NO_COLOR: '1'});
 const host = '127.0.0.1:37501';
 
 function help(width: number, height: number, scroll = 0): string[] {
-	const app = render(<Help readonly={false} width={width} height={height} scroll={scroll} theme={theme} />);
+	const app = render(<Help readonly={false} replay={false} width={width} height={height} scroll={scroll} theme={theme} />);
 	const lines = plain(app.lastFrame()).split('\n').map((line) => line.trimEnd());
 	app.unmount();
 	return lines;
@@ -39,25 +39,27 @@ test('one row: a line that says the help needs more rows and how to close it', (
 	assert.deepEqual(help(80, 1), ['Help needs a taller terminal: any key closes']);
 });
 
-test('two and three rows: the title and the keys, without a box, scrolling', () => {
-	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', 'Move']);
+test('two to four rows: the title and the keys, without a box, scrolling', () => {
+	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', ' ↓ j       next row; in the pane, scroll'], 'a key, not a section title alone');
 	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll']);
-	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', ' ↓ j       next row; in the pane, scroll']);
+	assert.deepEqual(help(40, 4), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll', '           down']);
+	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', '           down']);
 	assert.equal(help(40, 3, 1000).at(-1), ' q Ctrl-C  quit', 'scrolls to the last key');
-	for (const height of [2, 3]) {
+	for (const height of [2, 3, 4]) {
 		assertBordersClean(help(40, height), `40×${height}`);
 		assert.ok(help(40, height).every((line) => !/[│╭╰]/.test(line)), 'no box');
 	}
 });
 
-test('four rows and more: the box, its title inside, at least one line of keys', () => {
-	for (const height of [4, 5, 6, 10]) {
+test('five rows and more: the box, its title inside, a section and at least one key', () => {
+	for (const height of [5, 6, 10]) {
 		const lines = help(40, height);
 		assert.equal(lines.length, height);
 		assertBordersClean(lines, `40×${height}`);
 		assert.match(lines[0]!, /^╭─+╮$/);
 		assert.match(lines[1]!, /^│Keys · /);
 		assert.match(lines[2]!, /^│Move +│$/);
+		assert.match(lines[3]!, /^│ ↓ j +next row/);
 		assert.match(lines.at(-1)!, /^╰─+╯$/);
 	}
 });
@@ -82,7 +84,29 @@ test('the screen with the help open at 40×6 to 40×12: no text over a border, a
 			assert.match(text, /\nHelp needs more rows: any key closes\n/, what);
 		} else {
 			assert.match(text, /(^|\n)│?Keys · ↑↓ scroll · other keys close/, `${what}\n${text}`);
-			assert.match(text, /(^|\n)│?Move\b/, `${what}: a line of keys\n${text}`);
+			assert.match(text, /(^|\n)│? ↓ j +next row/, `${what}: a key under it\n${text}`);
 		}
 	}
+});
+
+test('the help lists the keys that work: r + - live, [ ] in a replay, which is read-only', () => {
+	const keys = (readonly: boolean, replay: boolean) => {
+		const app = render(<Help readonly={readonly} replay={replay} width={100} height={80} scroll={0} theme={theme} />);
+		const text = plain(app.lastFrame());
+		app.unmount();
+		return text;
+	};
+
+	const live = keys(false, false);
+	assert.match(live, /│Keys · any other key closes this help/);
+	assert.match(live, /│ r +poll now/);
+	assert.match(live, /│ \+ +poll less often/);
+	assert.match(live, /│ - +poll more often/);
+	assert.doesNotMatch(live, /replay: one poll/);
+	const replay = keys(true, true);
+	assert.match(replay, /│Keys \(replay\) · /);
+	assert.match(replay, /│ \[ +replay: one poll back in time/);
+	assert.match(replay, /│ \] +replay: one poll forward in time/);
+	assert.doesNotMatch(replay, /poll now|poll less often|poll more often|kill the session/);
+	assert.match(keys(true, false), /│Keys \(read-only mode\) · /);
 });

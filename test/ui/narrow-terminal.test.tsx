@@ -136,7 +136,7 @@ test('the sparkline at 40 columns shows a service with bars and its count, never
 
 /** The help as drawn, `height` rows: its lines inside the border. */
 function help(width: number, height: number, scroll = 0, readonly = false) {
-	const app = render(<Help readonly={readonly} width={width} height={height} scroll={scroll} theme={theme} />);
+	const app = render(<Help readonly={readonly} replay={false} width={width} height={height} scroll={scroll} theme={theme} />);
 	const lines = plain(app.lastFrame()).split('\n');
 	app.unmount();
 	assert.equal(lines.length, height);

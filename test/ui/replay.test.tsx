@@ -45,6 +45,21 @@ test('record a live run, then replay it offline with pause and stepping', async 
 	// The note in the screen's own 24-hour times, never the locale's (11/28/2026, 11:45:31 PM).
 	assert.match(frame(), /Replaying \d+ polls from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d to \d\d:\d\d:\d\d/);
 	assert.doesNotMatch(frame(), /[AP]M\b|\d+\/\d+\/\d{4}/);
+	// The keys that work here: [ ] in the hint where K was; the help without r + - (and kill).
+	assert.match(frame(), / \[ \] {2}step /);
+	assert.doesNotMatch(frame(), / K {2}kill /);
+	replay.stdin.write('?');
+	await waitFor(() => frame().includes('Keys (replay)'), 'the help, titled for a replay');
+	for (let i = 0; i < 30; i++) {
+		replay.stdin.write('\u001B[B');
+	}
+
+	await waitFor(() => /│ \] +replay: one poll forward in time/.test(frame()), 'the help scrolled to its Polling keys');
+	assert.match(frame(), /│ \[ +replay: one poll back in time/);
+	assert.doesNotMatch(frame(), /│ (r|\+|-) +(poll now|poll less often|poll more often)/);
+	assert.doesNotMatch(frame(), /kill the session/);
+	replay.stdin.write('\u001B');
+	await waitFor(() => !frame().includes('Keys (replay)'), 'the help closed');
 	replay.stdin.write('r');
 	await waitFor(() => frame().includes('A replay does not poll'), 'r: nothing to poll, said so');
 	assert.doesNotMatch(frame(), /Polling now/);
