@@ -5,7 +5,7 @@ import type {Column} from '../model/columns.js';
 import {titleRow} from '../model/title-row.js';
 import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
-import {head} from '../model/sanitize.js';
+import {headCells} from '../model/sanitize.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
 import type {Sort} from '../model/sort.js';
 import type {Theme} from './theme.js';
@@ -31,17 +31,26 @@ type Props = {
 	titles?: boolean;
 };
 
+/** `text` in `width` cells: cut, or filled with blanks to the edge. */
 function pad(text: string, width: number): string {
-	return text.length >= width ? head(text, width).padEnd(width) : text.padEnd(width);
+	const cells = cellWidth(text);
+	if (cells <= width) {
+		return text + ' '.repeat(width - cells);
+	}
+
+	const cut = headCells(text, width, cellWidth);
+	return cut + ' '.repeat(Math.max(0, width - cellWidth(cut)));
 }
 
 /**
  * A row as wide as it must be: padded to the full width only when it is inverse (the
  * cursor), where the bar must reach the edge. Ink re-tokenizes every character of every
- * frame, so trailing blanks are a real share of a frame's cost.
+ * frame, so trailing blanks are a real share of a frame's cost. In cells, as the cells were
+ * fitted: a wide character (two cells, one UTF-16 unit) or a combining mark (no cell, one
+ * unit) would otherwise cut the row's last column or leave it to Ink's `…`.
  */
 function fit(text: string, width: number, inverse: boolean): string {
-	return inverse ? pad(text, width) : head(text, width).trimEnd();
+	return inverse ? pad(text, width) : (cellWidth(text) <= width ? text : headCells(text, width, cellWidth)).trimEnd();
 }
 
 type RowProps = {

@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {layoutColumns} from '../../source/model/columns.js';
 import type {Sort} from '../../source/model/sort.js';
+import {cellWidth} from '../../source/ui/cell-width.js';
 import {serviceRowText, SessionTable} from '../../source/ui/session-table.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {plain} from '../helpers/ink.js';
@@ -93,4 +94,21 @@ test('a seven-digit id keeps a space after the row\'s marker (✕ ● +)', () =>
 	);
 	assert.match(frame, /^.● 3186291 /m);
 	assert.match(frame, /^.\+ 3187822 /m);
+});
+
+test('a row of wide characters or combining marks keeps its last column, the cursor row too, measured in cells', () => {
+	const odd = ['田中太郎田中太郎', 'e\u0301\u0301\u0301combining', 'cafe\u0301\u0301', 'plain'];
+	const rows = odd.map((user, index) => session(index + 1, {user, remote: index === 3 ? '田中.example' : `10.0.0.${index}`, port: 40_019, ageSeconds: 60, idleSeconds: 6, memoryBytes: 68_000, ioActivity: 16}));
+	for (const width of [80, 100, 140]) {
+		const columns = layoutColumns(width, 7);
+		for (const selected of rows) {
+			const lines = plain(
+				render(<SessionTable rows={rows} top={0} height={5} columns={columns} width={width} selectedId={selected.key} focused theme={theme} sort={{key: 'id', descending: false}} marked={new Set()} born={new Map()} empty="none" />).lastFrame(),
+			).split('\n');
+			for (const line of lines.slice(1, 5)) {
+				assert.match(line, / 66K +16 *$/, `${width}, cursor on ${selected.user}: the last columns whole\n${lines.join('\n')}`);
+				assert.ok(cellWidth(line) <= width, `${width}: no wider than the list\n${line}`);
+			}
+		}
+	}
 });
