@@ -93,6 +93,9 @@ const edits: Record<string, (line: Line) => Line> = {
 	'ctrl+d': (line) => cut(line, line.cursor, after(line)),
 	// The word before the cursor (with the spaces after it), the line's start, its end.
 	'ctrl+w': (line) => cut(line, wordStart(line), line.cursor),
+	// Alt-Backspace as in readline and shells; Alt-d the word from the cursor on.
+	'alt+backspace': (line) => cut(line, wordStart(line), line.cursor),
+	'alt+d': (line) => cut(line, line.cursor, wordEnd(line)),
 	'ctrl+u': (line) => cut(line, 0, line.cursor),
 	'ctrl+k': (line) => cut(line, line.cursor, line.text.length),
 };

@@ -64,6 +64,17 @@ export function nameKey(data: string): KeyPress {
 		return {input: '', name: `ctrl+${String.fromCharCode(code + 96)}`};
 	}
 
+	// Alt (Meta) as the terminal sends it, Escape then the key: a key of its own, never Esc
+	// and then the key (Alt-Backspace at the prompt would clear the filter, Alt-q quit).
+	if (data.length > 1 && data.startsWith('\u001B') && !/^\u001B[[O\u001B]/.test(data) && [...data].length === 2) {
+		const key = data.slice(1);
+		if (key === '\u007F' || key === '\b') {
+			return {input: '', name: 'alt+backspace'};
+		}
+
+		return {input: '', name: /^[\u0020-\u007E]$/.test(key) ? `alt+${key}` : 'unknown'};
+	}
+
 	if (data.startsWith('\u001B')) {
 		return {input: '', name: 'unknown'}; // An escape sequence we do not use: never typed text.
 	}
@@ -163,10 +174,12 @@ function splitPlain(data: string): KeyPress[] {
 	let i = 0;
 	while (i < data.length) {
 		let end = i + 1;
-		if (data[i] === '\u001B' && (data[i + 1] === '[' || data[i + 1] === 'O')) {
+		// Alt and a sequence (tmux without xterm-keys): Escape before the CSI or SS3, one press.
+		const alt = data[i] === '\u001B' && data[i + 1] === '\u001B' && (data[i + 2] === '[' || data[i + 2] === 'O') ? 1 : 0;
+		if (data[i] === '\u001B' && (data[i + 1 + alt] === '[' || data[i + 1 + alt] === 'O')) {
 			// CSI: parameters, then one final byte from @ to ~; SS3: one more byte.
-			end = i + 2;
-			if (data[i + 1] === '[') {
+			end = i + 2 + alt;
+			if (data[i + 1 + alt] === '[') {
 				while (end < data.length && !/[@-~]/.test(data[end]!)) {
 					end++;
 				}
@@ -175,6 +188,10 @@ function splitPlain(data: string): KeyPress[] {
 			end = Math.min(data.length, end + 1);
 		} else if (data[i] === '\u001B' && data[i + 1] === '\u001B') {
 			end = i + 2;
+		} else if (data[i] === '\u001B' && i + 1 < data.length) {
+			// Alt and a key (Escape before it, in the same read): one press.
+			const code = data.codePointAt(i + 1) ?? 0;
+			end = i + 1 + (code > 0xff_ff ? 2 : 1);
 		} else {
 			const code = data.codePointAt(i) ?? 0;
 			end = i + (code > 0xff_ff ? 2 : 1);

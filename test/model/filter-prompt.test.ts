@@ -103,6 +103,30 @@ test('Ctrl-W takes the word before the cursor in the middle of the line; Ctrl-U 
 	assert.equal(prompt(state), '|bob !xbob', 'Option-← on macOS');
 });
 
+test('Alt-Backspace takes the word before the cursor, Alt-d the one after; no other Alt key leaves the prompt or acts', () => {
+	let state = keys(users(), '/', ...'user:bob idle>5 state:started');
+	state = keys(state, '\u001B\u007F');
+	assert.equal(prompt(state), 'user:bob idle>5 |', 'Alt-Backspace: one word, not the whole filter');
+	assert.equal(state.mode, 'filter');
+	state = keys(state, bytes.ctrlA, '\u001Bd');
+	assert.equal(prompt(state), '| idle>5 ');
+	// Escape then a key, in one read, is Alt and that key: not Esc (clearing the filter) and the key.
+	for (const alt of ['\u001Bu', '\u001Bq', '\u001Bx', '\u001B/']) {
+		const after = keys(state, alt);
+		assert.equal(prompt(after), '| idle>5 ', JSON.stringify(alt));
+		assert.equal(after.mode, 'filter', JSON.stringify(alt));
+		assert.ok(!after.quitting, JSON.stringify(alt));
+	}
+
+	// In the list too: marks and the filter stay; Alt-q does not quit.
+	let list = keys(users(), '/', ...'bob', bytes.enter, ' ', ' ');
+	assert.equal(list.marked.size, 2);
+	list = keys(list, '\u001Bu', '\u001Bq');
+	assert.equal(list.marked.size, 2);
+	assert.equal(list.filter.text, 'bob');
+	assert.ok(!list.quitting);
+});
+
 test('a paste (several characters in one read) goes in at the cursor, all of it', () => {
 	let state = keys(users(), '/', ...'user:', bytes.home);
 	state = keys(state, '!user:alice ');

@@ -24,6 +24,11 @@ test('input that arrives in one piece becomes one key press each, escape sequenc
 	assert.deepEqual(splitKeys('\u001BOP\u001B[1;5Aq').map((k) => k.name ?? k.input), ['f1', 'unknown', 'q']);
 	assert.deepEqual(splitKeys('é🚀').map((k) => k.input), ['é', '🚀']);
 	assert.deepEqual(splitKeys('\u001B'), [{input: '', name: 'escape'}]);
+	// Alt as Escape before the key, in the same read: one press, never Esc and then the key.
+	assert.deepEqual(splitKeys('\u001B\u007F'), [{input: '', name: 'alt+backspace'}]);
+	assert.deepEqual(splitKeys('j\u001Bux').map((k) => k.name ?? k.input), ['j', 'alt+u', 'x']);
+	assert.deepEqual(splitKeys('\u001Bé').map((k) => k.name ?? k.input), ['unknown']);
+	assert.deepEqual(splitKeys('\u001B\u001B[B').map((k) => k.name ?? k.input), ['unknown']);
 });
 
 test('the filter prompt\'s word moves: Alt- and Ctrl-arrows as xterm and tmux send them, Alt-b and Alt-f', () => {
