@@ -98,6 +98,17 @@ export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 
 	process.on('SIGCONT', onContinue);
 	let restored = false;
+	// The last resort: a process.exit() from anywhere (a package, a handler) skips every
+	// finally. What an 'exit' listener writes to a terminal goes out at once (TTY writes are
+	// synchronous), so the terminal is handed back even then.
+	const onExit = () => {
+		if (!restored && !screen.released) {
+			rawMode(false);
+			screen.write.call(stdout, leave);
+		}
+	};
+
+	process.on('exit', onExit);
 	return {
 		restore() {
 			if (restored) {
@@ -106,6 +117,7 @@ export function takeScreen(stdout: NodeJS.WriteStream): Screen {
 
 			restored = true;
 			process.off('SIGCONT', onContinue);
+			process.off('exit', onExit);
 			if (taken === screen) {
 				taken = undefined;
 			}

@@ -1,5 +1,6 @@
 // Mount the monitor full screen and make sure every way out restores the terminal.
 
+import {constants} from 'node:os';
 import {render} from 'ink';
 import type {Client} from '../api/client.js';
 import type {ListThread} from '../api/list-thread.js';
@@ -21,6 +22,13 @@ export type RunOptions = {
 	listThreads?: ListThread[];
 };
 
+/**
+ * The signals whose default is to end the process without a word: each ends the monitor as q
+ * does (the terminal handed back), with the shell's code for it. SIGUSR1 is Node's (the
+ * inspector), SIGABRT from abort() never reaches JavaScript; a `kill -ABRT` does.
+ */
+const endSignals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGPROF'];
+
 export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout);
 	let exitCode = 0;
@@ -35,8 +43,9 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 		instance.unmount();
 	};
 
+	// 128 + the signal's number, as a shell reports a process it ended.
 	const onSignal = (signal: NodeJS.Signals) => {
-		finish(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15));
+		finish(128 + (constants.signals[signal] ?? 15));
 	};
 
 	const onCrash = (error: unknown) => {
@@ -47,9 +56,10 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 		process.exit(70);
 	};
 
-	process.on('SIGTERM', onSignal);
-	process.on('SIGHUP', onSignal);
-	process.on('SIGINT', onSignal);
+	for (const signal of endSignals) {
+		process.on(signal, onSignal);
+	}
+
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 	try {
@@ -62,9 +72,10 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 		exitCode = 70;
 	} finally {
 		screen.restore();
-		process.off('SIGTERM', onSignal);
-		process.off('SIGHUP', onSignal);
-		process.off('SIGINT', onSignal);
+		for (const signal of endSignals) {
+			process.off(signal, onSignal);
+		}
+
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		await Promise.all(clients.map(async (client) => client.close()));

@@ -149,6 +149,10 @@ test('Ctrl-C quits and restores the terminal', {skip, timeout: testTimeout}, asy
 for (const [signal, code] of [
 	['SIGTERM', 143],
 	['SIGHUP', 129],
+	// Their default ends a process without a word, the alternate screen left on.
+	['SIGQUIT', 131],
+	['SIGUSR2', 140],
+	['SIGALRM', 142],
 ] as const) {
 	test(`${signal} to the process restores the terminal and exits ${code}`, {skip, timeout: testTimeout}, async (t) => {
 		const pty = openDemo(t, 80, 24);
@@ -157,6 +161,19 @@ for (const [signal, code] of [
 		await assertRestored(pty, await waitForExit(pty), code);
 	});
 }
+
+test('a process.exit() from anywhere still hands the terminal back', {skip, timeout: testTimeout}, async (t) => {
+	// A module loaded first that calls process.exit(3) on a signal Node leaves alone: as a
+	// package or a stray handler could, past every finally of the monitor's.
+	const exiter = `data:text/javascript,${encodeURIComponent("process.on('SIGPWR', () => process.exit(3));")}`;
+	const pty = startPty({args: ['--demo'], cols: 80, rows: 24, env: {NODE_OPTIONS: `--import=${exiter}`}});
+	t.after(() => {
+		pty.dispose();
+	});
+	await waitForList(pty);
+	pty.kill('SIGPWR');
+	await assertRestored(pty, await waitForExit(pty), 3);
+});
 
 test('closing the terminal (hangup) ends the process', {skip, timeout: testTimeout}, async (t) => {
 	const pty = openDemo(t, 80, 24);
