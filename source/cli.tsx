@@ -73,6 +73,11 @@ function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} 
 	return tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
 }
 
+/** Whether stdout is a terminal that can draw a full screen: a TTY whose TERM is not `dumb`. */
+function fullScreen(): boolean {
+	return process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
+}
+
 async function main(): Promise<number> {
 	if (cli.flags.help) {
 		if (cli.input[0] === 'simulate') {
@@ -120,9 +125,9 @@ async function main(): Promise<number> {
 		fail(mistake);
 	}
 
-	if (flags.replay !== undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
+	if (flags.replay !== undefined && (!fullScreen() || !process.stdin.isTTY)) {
 		// Played to a pipe or a file, the full screen would be written there for as long as it plays.
-		fail('--replay shows the recording on screen: it needs a terminal.');
+		fail('--replay shows the recording on screen: it needs a terminal that can draw one (not TERM=dumb).');
 	}
 
 	const {demoWarning, loadConfig, monitorOptions} = await import('./config/options.js');
@@ -144,7 +149,8 @@ async function main(): Promise<number> {
 		return replay(flags.replay, monitorOptions(config), warnings);
 	}
 
-	const batch = mode ?? (process.stdout.isTTY ? undefined : 'table');
+	// A dumb terminal (Emacs's M-x shell, TERM=dumb) cannot move its cursor: the list, once, as to a pipe.
+	const batch = mode ?? (fullScreen() ? undefined : 'table');
 	if (batch !== undefined && flags.record !== undefined) {
 		fail('--record needs a terminal: use --watch --json > FILE instead.');
 	}

@@ -175,6 +175,19 @@ test('a process.exit() from anywhere still hands the terminal back', {skip, time
 	await assertRestored(pty, await waitForExit(pty), 3);
 });
 
+test('TERM=dumb (Emacs M-x shell): the list once, as to a pipe, with no screen taken', {skip, timeout: testTimeout}, async (t) => {
+	const pty = startPty({args: ['--demo'], cols: 120, rows: 24, env: {TERM: 'dumb'}});
+	t.after(() => {
+		pty.dispose();
+	});
+	const exit = await waitForExit(pty);
+	assert.equal(exit.exitCode, 0, JSON.stringify(exit));
+	const output = pty.rawOutput();
+	assert.match(output, / {2,}Id {2}User +Client/, `the table: ${JSON.stringify(output.slice(0, 3000))}`);
+	assert.ok(!output.includes('\u001B[?1049h'), 'no alternate screen');
+	assert.ok(!/\u001B\[\d*;?\d*H/.test(output), 'no cursor addressing');
+});
+
 test('closing the terminal (hangup) ends the process', {skip, timeout: testTimeout}, async (t) => {
 	const pty = openDemo(t, 80, 24);
 	await waitForList(pty);

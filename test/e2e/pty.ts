@@ -216,7 +216,8 @@ export function startPty({args, cols, rows, env = {}, command}: PtyOptions): Pty
 	const program = command ?? {file: process.execPath, args: [cliPath, ...args]};
 	const terminal: XTerm = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
 	const pty: IPty = spawn(process.execPath, [wrapperPath, program.file, ...program.args], {
-		name: 'xterm-256color',
+		// node-pty sets TERM to this name, whatever env says.
+		name: childEnv['TERM'] ?? 'xterm-256color',
 		cols,
 		rows,
 		cwd: projectRoot,
