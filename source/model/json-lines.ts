@@ -2,7 +2,7 @@
 // pane's width. Pure, so scrolling is arithmetic on an array and the view only
 // draws the lines in view.
 
-import {safeCut} from './sanitize.js';
+import {invisibleFormat, safeCut} from './sanitize.js';
 
 export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'was';
 /** `changed` marks a value that differs from the previous poll's document. */
@@ -10,12 +10,14 @@ export type Token = {kind: TokenKind; text: string; changed?: boolean};
 export type JsonLine = {indent: number; tokens: Token[]};
 
 // JSON.stringify escapes C0 controls, quotes and lone surrogates; it leaves C1
-// controls, DEL and bidi overrides raw, so those are escaped here as \uXXXX.
-// eslint-disable-next-line no-control-regex
-const leftUnsafe = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+// controls, DEL, bidi overrides and the invisible format characters (a zero-width
+// space, a tag character) raw, so those are escaped here as \uXXXX: seen, not hidden.
+const leftUnsafe = new RegExp(`[\\u007F-\\u009F\\u2028\\u2029${invisibleFormat}]|\\uDB40[\\uDC00-\\uDC7F]`, 'g');
+
+const escaped = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export function quote(text: string): string {
-	return JSON.stringify(text).replace(leftUnsafe, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return JSON.stringify(text).replace(leftUnsafe, (found) => (found.length === 1 ? escaped(found) : escaped(found[0]!) + escaped(found[1]!)));
 }
 
 function scalar(value: unknown): Token {

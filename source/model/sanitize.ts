@@ -1,17 +1,27 @@
 // Every string that came from the server is untrusted: a client picks its own user
 // name and SQL text lands in `queries`. Anything that could drive the terminal
 // (C0/C1 controls, ESC, DEL, bidi overrides, lone surrogates) is replaced before
-// it can reach the screen.
+// it can reach the screen, and so is what a terminal draws as nothing: a zero-width
+// space or joiner, a soft hyphen, a byte-order mark would let `ad\u200Bmin` pass for
+// `admin` (an emoji joined by ZWJ shows as its parts, with a mark between).
 
-// C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates, LRM/RLM/ALM,
-// line/paragraph separators, and lone UTF-16 surrogates.
-const unsafe =
-	// eslint-disable-next-line no-control-regex
-	/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Format characters (Unicode's Cf) a terminal shows as nothing or that reorder text:
+ * soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space and
+ * (non-)joiners, LRM/RLM, bidi embeddings, overrides and isolates, word joiner and
+ * invisible operators, BOM, interlinear annotations. In a character class's text, for
+ * the pane's escaping (json-lines.ts) too.
+ */
+export const invisibleFormat = '\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB';
 
-const quickCheck =
-	// eslint-disable-next-line no-control-regex
-	/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+// C0 controls, DEL, C1 controls, line/paragraph separators, the invisible format characters,
+// tag characters (U+E0000–U+E007F, invisible: a pair each) and lone UTF-16 surrogates.
+const unsafe = new RegExp(
+	`[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${invisibleFormat}]|\\uDB40[\\uDC00-\\uDC7F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+	'g',
+);
+
+const quickCheck = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${invisibleFormat}\\uD800-\\uDFFF]`);
 
 /** Replace every unsafe character with U+FFFD so that tampering stays visible. */
 export function sanitize(text: string): string {

@@ -49,6 +49,13 @@ test('escapes every control character, C1 and bidi override', () => {
 	}
 });
 
+test('escapes what a terminal draws as nothing: a zero-width space, a BOM, a tag character', () => {
+	const hidden = 'ad\u200Bmin\uFEFF\u00AD\uDB40\uDC67';
+	const quoted = quote(hidden);
+	assert.equal(quoted, '"ad\\u200bmin\\ufeff\\u00ad\\udb40\\udc67"');
+	assert.equal(JSON.parse(quoted), hidden); // Escaped, not lost.
+});
+
 test('wraps long lines to the width, keeping every character', () => {
 	const statement = 'SELECT '.repeat(20);
 	const lines = jsonLines({statement});

@@ -25,3 +25,17 @@ test('replaces every C0, DEL, C1, bidi control and lone surrogate', () => {
 	assert.equal(sanitize('x\uDC00y'), 'x\uFFFDy');
 	assert.equal(sanitize('\u001B]0;title\u0007'), '\uFFFD]0;title\uFFFD');
 });
+
+test('marks what a terminal draws as nothing: zero-width characters, soft hyphen, BOM, tag characters', () => {
+	// `ad\u200Bmin` would pass for admin on screen.
+	for (const code of [0xad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2064, 0xfeff, 0xfff9, 0xfffb]) {
+		assert.equal(sanitize(`ad${String.fromCharCode(code)}min`), 'ad\uFFFDmin', `U+${code.toString(16)}`);
+	}
+
+	// A tag character is a surrogate pair, one mark for the pair.
+	assert.equal(sanitize('x\uDB40\uDC67y'), 'x\uFFFDy');
+	// Visible text with marks of its own stays: combining accents, CJK, variation selectors, flags.
+	for (const text of ['e\u0301', '田中', '\u2764\uFE0F', '🇫🇮']) {
+		assert.equal(sanitize(text), text);
+	}
+});
