@@ -3,6 +3,7 @@
 // SIGHUP when an SSH link drops, or a crash), and for as long as Ctrl-Z has
 // us stopped or the shell has us in the background.
 
+import {asciiFrame} from './ascii-frame.js';
 import {hasJobControl, inForeground} from './job-control.js';
 
 // Bracketed paste on: a paste comes wrapped in ESC[200~ … ESC[201~, so its line
@@ -70,11 +71,15 @@ function retake(screen: Taken): void {
 	}
 }
 
-/** While the terminal is handed back, what Ink writes (a poll landing, the frame it leaves on exit) goes nowhere. */
-function muted(screen: Taken): NodeJS.WriteStream['write'] {
+/**
+ * What Ink writes, in ASCII for a terminal that is not UTF-8 (ascii-frame.ts); while the
+ * terminal is handed back (a poll landing, the frame it leaves on exit), nowhere.
+ */
+function muted(screen: Taken, ascii: boolean): NodeJS.WriteStream['write'] {
 	return ((chunk: unknown, ...rest: unknown[]) => {
 		if (!screen.released) {
-			return (screen.write as (...args: unknown[]) => boolean).call(screen.stdout, chunk, ...rest);
+			const text = ascii && typeof chunk === 'string' ? asciiFrame(chunk) : chunk;
+			return (screen.write as (...args: unknown[]) => boolean).call(screen.stdout, text, ...rest);
 		}
 
 		const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
@@ -86,10 +91,11 @@ function muted(screen: Taken): NodeJS.WriteStream['write'] {
 	}) as NodeJS.WriteStream['write'];
 }
 
-export function takeScreen(stdout: NodeJS.WriteStream): Screen {
+/** `ascii`: the terminal's locale is not UTF-8, so the frames go out in ASCII. */
+export function takeScreen(stdout: NodeJS.WriteStream, ascii = false): Screen {
 	stdout.write(enter);
 	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false};
-	stdout.write = muted(screen);
+	stdout.write = muted(screen, ascii);
 	taken = screen;
 	// Continued after a stop, ours (Ctrl-Z) or another's (kill -STOP): the shell had the terminal meanwhile.
 	const onContinue = () => {

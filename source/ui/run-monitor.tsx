@@ -8,6 +8,7 @@ import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import type {Notice} from '../model/status-line.js';
 import {App} from './app.js';
+import {utf8Locale} from './ascii-frame.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
 
@@ -30,7 +31,7 @@ export type RunOptions = {
 const endSignals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGPROF'];
 
 export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads}: RunOptions): Promise<number> {
-	const screen = takeScreen(process.stdout);
+	const screen = takeScreen(process.stdout, !utf8Locale(process.env));
 	let exitCode = 0;
 	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recording={recording} listThreads={listThreads} />, {
 		exitOnCtrlC: false,

@@ -188,6 +188,20 @@ test('TERM=dumb (Emacs M-x shell): the list once, as to a pipe, with no screen t
 	assert.ok(!/\u001B\[\d*;?\d*H/.test(output), 'no cursor addressing');
 });
 
+test('a locale that is not UTF-8 (LANG=C): the screen in ASCII, the cursor and the marks still apart', {skip, timeout: testTimeout}, async (t) => {
+	const pty = startPty({args: ['--demo'], cols: 100, rows: 24, env: {LANG: 'C'}});
+	t.after(() => {
+		pty.dispose();
+	});
+	const screen = await pty.waitFor((text) => /^> +\d+ /m.test(text) && /^ v Analytics-Service/m.test(text), 15_000);
+	assert.ok(/^[\u0000-\u007F]*$/.test(screen), `nothing past ASCII:\n${screen}`);
+	pty.write(' ');
+	const marked = await pty.waitFor((text) => /^ \* +\d+ /m.test(text), 5000);
+	assert.match(marked, /^> +\d+ /m, 'the cursor moved on, a > of its own');
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+});
+
 test('closing the terminal (hangup) ends the process', {skip, timeout: testTimeout}, async (t) => {
 	const pty = openDemo(t, 80, 24);
 	await waitForList(pty);

@@ -200,6 +200,11 @@ export function ptyEnvironment(env: Record<string, string | undefined> = {}): Re
 	}
 
 	childEnv['TERM'] = 'xterm-256color';
+	// A UTF-8 locale, as the tests read the screen's glyphs (▶, ●): without one the screen is
+	// drawn in ASCII (ui/ascii-frame.ts), and a CI machine may have none set.
+	delete childEnv['LC_ALL'];
+	delete childEnv['LC_CTYPE'];
+	childEnv['LANG'] = 'C.UTF-8';
 	for (const [name, value] of Object.entries(env)) {
 		if (value === undefined) {
 			delete childEnv[name];
