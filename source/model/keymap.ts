@@ -115,7 +115,7 @@ export function helpBindings(readonly: boolean, replay = false): Binding[] {
  * it), each `-pane` with the pane open beside the list but the list focused (the keys still
  * move the list; Tab and Esc reach the pane), and `pane` (the pane focused: the keys scroll it).
  */
-export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'filter' | 'confirm-kill' | 'confirm-restart';
+export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'empty' | 'filtered-out' | 'filter' | 'confirm-kill' | 'confirm-restart';
 
 export type Hint = {
 	label: string;
@@ -142,12 +142,16 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		pane: [['↑↓ PgDn', 'scroll', 4], ['Tab', 'to list', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		// No rows: nothing to open, mark or kill. The filter hiding them all, Esc brings them back.
+		empty: [['r', 'poll now', 1], ['/', 'filter', 3], ['p', 'pause', 2], ['?', 'help', 0], ['q', 'quit', 0]],
+		'filtered-out': [['Esc', 'clear filter', 1], ['/', 'edit filter', 2], ['p', 'pause', 3], ['?', 'help', 0], ['q', 'quit', 0]],
 		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1]],
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
 	};
-	const list: Array<[string, string, number]> = replay && situation === 'list' ? hints.list.map((hint) => (hint[0] === 'K' ? ['[ ]', 'step', 3] : hint)) : hints[situation];
+	// A replay steps where a live monitor kills or polls.
+	const list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];
 	return list
 		.filter(([label]) => !(readonly && label === 'K'))
 		.map(([label, text, priority]) => ({label, text: paused && label === 'p' ? 'resume' : text, priority}));

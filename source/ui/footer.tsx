@@ -60,6 +60,10 @@ function listSituation(state: MonitorState): HintSituation {
 		return 'pane';
 	}
 
+	if (state.rows.length === 0) {
+		return state.filter.text === '' ? 'empty' : 'filtered-out';
+	}
+
 	const onGroup = isGroupRow(state.rows[indexOfKey(state.rows, state.selectedId)]);
 	if (state.pane.open) {
 		return onGroup ? 'group-pane' : 'list-pane';

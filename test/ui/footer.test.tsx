@@ -24,11 +24,11 @@ test('a failure too long for the line takes the hints\' line too, cut between wo
 	assert.equal(lines.length, 2);
 	assert.equal(`${lines[0]!.trimEnd()} ${lines[1]!.trimEnd()}`, refused, 'the whole sentence, what to do included');
 	assert.ok(lines.every((line) => line.length <= 80));
-	assert.doesNotMatch(footer(80), /move/, 'no hints meanwhile');
+	assert.doesNotMatch(footer(80), /quit/, 'no hints meanwhile');
 	// Wide enough: one line, and the hints under it.
 	const wide = footer(120).split('\n');
 	assert.equal(wide[0]!.trimEnd(), refused);
-	assert.match(wide[1]!, /move/);
+	assert.match(wide[1]!, /quit/);
 });
 
 test('a note stays on one line over the hints, and only two lines ever', () => {
@@ -54,7 +54,7 @@ const render80 = (state: MonitorState, width: number, notice?: Notice) =>
 const hintsOf = (line: string, situation: HintSituation) => keyHint(situation).filter(({label, text}) => line.includes(` ${label}  ${text}`)).map(({label}) => label);
 
 test('the key hints fit the width: whole hints, help and quit always, in their order', () => {
-	const list = initialState();
+	const list = start([session(1)]);
 	const all = keyHint('list').map(({label}) => label);
 	assert.deepEqual(hintsOf(render80(list, 120)[1]!, 'list'), all, 'all of them at 120');
 	const at80 = render80(list, 80)[1]!;
@@ -89,6 +89,9 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 		['the pane open, the list focused', withPane, 'list-pane', ' ↑↓  move  Tab  to pane  y  copy  Esc  close  /  filter  ?  help  q  quit'],
 		['a group row beside the pane', groupWithPane, 'group-pane', ' ↑↓  move  Enter  toggle  Tab  to pane  Esc  close  /  filter  ?  help  q  quit'],
 		['the pane focused', paneFocused, 'pane', ' ↑↓ PgDn  scroll  Tab  to list  y  copy  Esc  close  ?  help  q  quit'],
+		// No rows: nothing to open, mark or kill.
+		['no sessions', start([]), 'empty', ' r  poll now  /  filter  p  pause  ?  help  q  quit'],
+		['a filter that hides them all', type(onSession, '/', ...'nobody', 'return'), 'filtered-out', ' Esc  clear filter  /  edit filter  p  pause  ?  help  q  quit'],
 	];
 	for (const [name, state, situation, hints] of cases) {
 		assert.equal(state.pane.open, situation.endsWith('pane'), name);
@@ -201,7 +204,8 @@ test('a warning with a note after it: both when they fit two lines whole, else t
 
 test('on a MaxScale known to be older than 22.08 the hints leave K out; on one of unknown or newer version they keep it', () => {
 	const hints = (version: string | undefined) => {
-		const state = version === undefined ? initialState() : reducer(initialState(), {type: 'server-info', info: {version, askedAt: 0}});
+		const sessions = start([session(1)]);
+		const state = version === undefined ? sessions : reducer(sessions, {type: 'server-info', info: {version, askedAt: 0}});
 		return render80(state, 120)[1]!;
 	};
 
