@@ -125,9 +125,13 @@ async function main(): Promise<number> {
 		fail(mistake);
 	}
 
-	if (flags.replay !== undefined && (!fullScreen() || !process.stdin.isTTY)) {
+	if (flags.replay !== undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
 		// Played to a pipe or a file, the full screen would be written there for as long as it plays.
-		fail('--replay shows the recording on screen: it needs a terminal that can draw one (not TERM=dumb).');
+		fail('--replay shows the recording on screen: it needs a terminal.');
+	}
+
+	if (flags.replay !== undefined && !fullScreen()) {
+		fail('--replay shows the recording on screen: this terminal (TERM=dumb) cannot draw one.');
 	}
 
 	const {demoWarning, loadConfig, monitorOptions} = await import('./config/options.js');
@@ -206,6 +210,7 @@ async function main(): Promise<number> {
 				password,
 				timeoutMs: config.timeoutMs,
 				maxBodyBytes: config.maxBodyBytes,
+				maxBodyWhere: config.where.maxBody,
 				tls: target.origin.startsWith('https:') ? tls : undefined,
 			}),
 	);

@@ -3,14 +3,21 @@
 // failure turned into an ApiError instead of a throw.
 
 import {Buffer} from 'node:buffer';
+import {compressed, parseJsonBody, tooLarge, unreadableEncoding} from './body-errors.js';
+import {discard, feedCapped, readCapped} from './capped-body.js';
 import {Pool, request} from './undici-parts.js';
-import {describeNetworkError, describeStatus, looksLikeHtml, type ApiError} from './errors.js';
+import {describeNetworkError, describeStatus, type ApiError} from './errors.js';
+
+// Moved to body-errors.ts; the batch and the list worker import them from here.
+export {notJson, parseJsonBody} from './body-errors.js';
 
 export type Target = {
 	/** `http://host:port` or `https://host:port`. */
 	origin: string;
-	/** What the user calls it (host:port), used in messages. */
+	/** What the user calls it (host:port, and the prefix when there is one), used in messages. */
 	label: string;
+	/** A reverse proxy's path before MaxScale's `/v1/…` (`/maxscale`, no trailing slash); none when MaxScale is at the root. */
+	pathPrefix?: string;
 	/** MaxScale's time zone (--server-tz), for its zone-less `connected` before 23.02 (server-clock.ts). */
 	serverZone?: string;
 };
@@ -22,6 +29,8 @@ export type ClientOptions = {
 	timeoutMs: number;
 	/** Answers larger than this are refused, so a runaway server cannot eat our memory. */
 	maxBodyBytes?: number;
+	/** Where maxBodyBytes was set (`--max-body`, `SESSIONTOP_MAX_BODY`, `max-body in [sessiontop] of …`: Config.where), named by the over-cap sentence. */
+	maxBodyWhere?: string;
 	tls?: {rejectUnauthorized: boolean; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; passphrase?: string};
 };
 
@@ -43,34 +52,6 @@ export type Streamed<T> =
 type Exchanged<T> =
 	| {ok: true; status: number; body: string; value?: T; latencyMs: number}
 	| {ok: false; error: ApiError; latencyMs: number};
-
-/** "the session list" is the one asked for; what came instead is "a session list" that is not JSON. */
-function sentAs(what: string): string {
-	return what.replace(/^the /, 'a ');
-}
-
-/** A 2xx answer that is not JSON, in one sentence; `length` is the decoded body's (UTF-16) length. */
-export function notJson(label: string, what: string, status: number, length: number, html: boolean): ApiError {
-	const message = html
-		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
-		: `${label} sent ${sentAs(what)} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
-	return {kind: html ? 'html' : 'json', status, message};
-}
-
-/** A 2xx answer's text as JSON, or the sentence notJson makes of it. */
-export function parseJsonBody(label: string, what: string, status: number, body: string): {ok: true; json: unknown} | {ok: false; error: ApiError} {
-	try {
-		return {ok: true, json: JSON.parse(body)};
-	} catch {
-		return {ok: false, error: notJson(label, what, status, body.length, looksLikeHtml(body))};
-	}
-}
-
-/** Drop a body we will not read. Destroying it emits an abort error: with no listener, that would crash the process. */
-function discard(body: {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): void {
-	body.on?.('error', () => undefined);
-	body.destroy();
-}
 
 export const defaultMaxBodyBytes = 256 * 1024 * 1024;
 
@@ -142,8 +123,10 @@ export class Client {
 		try {
 			const response = await request.call(this.#pool, {
 				method,
-				path,
-				headers: {authorization: this.#authorization, accept: 'application/json'},
+				// The pool holds the origin; a reverse proxy's prefix goes before every path.
+				path: `${this.target.pathPrefix ?? ''}${path}`,
+				// identity: with no Accept-Encoding, a proxy may compress (RFC 9110), and this client reads no compressed body.
+				headers: {authorization: this.#authorization, accept: 'application/json', 'accept-encoding': 'identity'},
 				headersTimeout: this.#timeoutMs,
 				bodyTimeout: this.#timeoutMs,
 				signal: controller.signal,
@@ -156,9 +139,16 @@ export class Client {
 			}
 
 			const success = response.statusCode >= 200 && response.statusCode <= 299;
+			// A GET's body is read; a kill's or restart's 2xx is success whatever its body.
+			const encoding = success && method === 'GET' ? unreadableEncoding(response.headers['content-encoding']) : undefined;
+			if (encoding !== undefined) {
+				discard(response.body);
+				return {ok: false, error: compressed(this.target.label, response.statusCode, encoding), latencyMs: latency()};
+			}
+
 			if (open !== undefined && success) {
 				const sink = open();
-				if (!(await this.#feedCapped(response.body, sink))) {
+				if (!(await feedCapped(response.body, sink, this.#maxBodyBytes))) {
 					return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
 				}
 
@@ -166,13 +156,14 @@ export class Client {
 				return {ok: true, status: response.statusCode, body: '', value: sink.end(), latencyMs};
 			}
 
-			const body = await this.#readCapped(response.body);
+			const body = await readCapped(response.body, this.#maxBodyBytes);
 			if (body === undefined) {
 				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
 			}
 
 			if (!success) {
-				return {ok: false, error: describeStatus(response.statusCode, body, this.target.label, what), latencyMs: latency()};
+				const answer = {location: response.headers['location'], requested: {base: `${this.target.origin}${this.target.pathPrefix ?? ''}`, path}};
+				return {ok: false, error: describeStatus(response.statusCode, body, this.target.label, what, answer), latencyMs: latency()};
 			}
 
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
@@ -208,40 +199,6 @@ export class Client {
 	}
 
 	#tooLarge(): ApiError {
-		// --max-body can be under a MiB: say 256 KiB, not "0 MiB".
-		const bytes = this.#maxBodyBytes;
-		const oneDecimal = (value: number) => Math.round(value * 10) / 10;
-		const cap = bytes >= 1024 * 1024 ? `${oneDecimal(bytes / 1024 / 1024)} MiB` : `${oneDecimal(bytes / 1024)} KiB`;
-		return {
-			kind: 'too-large',
-			message: `${this.target.label} sent an answer over the ${cap} cap: raise --max-body if that many sessions are real.`,
-		};
-	}
-
-	/** Feeds the body to the sink; false (and the rest dropped) once it passes the cap. */
-	async #feedCapped(body: AsyncIterable<Buffer> & {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}, sink: BodySink<unknown>): Promise<boolean> {
-		let size = 0;
-		for await (const chunk of body) {
-			size += chunk.length;
-			if (size > this.#maxBodyBytes) {
-				discard(body);
-				return false;
-			}
-
-			sink.write(chunk);
-		}
-
-		return true;
-	}
-
-	async #readCapped(body: AsyncIterable<Buffer> & {destroy(): unknown; on?(event: 'error', listener: () => void): unknown}): Promise<string | undefined> {
-		const chunks: Buffer[] = [];
-		const whole = {
-			write(chunk: Buffer) {
-				chunks.push(chunk);
-			},
-			end: () => Buffer.concat(chunks).toString('utf8'),
-		};
-		return (await this.#feedCapped(body, whole)) ? whole.end() : undefined;
+		return tooLarge(this.target.label, this.#maxBodyBytes, this.#options.maxBodyWhere);
 	}
 }

@@ -3,6 +3,9 @@
 
 import {sanitize, truncate} from '../model/sanitize.js';
 
+// A non-2xx answer's sentences live in status-errors.ts; callers keep importing them from here.
+export {describeStatus, looksLikeHtml} from './status-errors.js';
+
 export type ApiErrorKind =
 	| 'refused'
 	| 'dns'
@@ -168,66 +171,6 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 
 	const detail = error instanceof Error ? sanitize(error.message) : 'unknown error';
 	return {kind: 'network', message: `${host} could not be reached (${code || truncate(detail, 80)}): check --hosts and the network between here and there.`};
-}
-
-/** The `errors[0].detail` of a JSON:API error body, if there is one, without a closing full stop. */
-function errorDetail(body: string): string | undefined {
-	try {
-		const parsed: unknown = JSON.parse(body);
-		const errors = (parsed as {errors?: unknown}).errors;
-		if (Array.isArray(errors)) {
-			const detail = (errors[0] as {detail?: unknown} | undefined)?.detail;
-			if (typeof detail === 'string') {
-				// Cut before the regular expression: a long run of spaces would make it quadratic.
-				const text = truncate(sanitize(detail).trim(), 120).replace(/[.\s]+$/, '');
-				return text === '' ? undefined : text;
-			}
-		}
-	} catch {}
-
-	return undefined;
-}
-
-export function looksLikeHtml(body: string): boolean {
-	return /^\s*</.test(body);
-}
-
-/** A non-2xx answer to one sentence. MaxScale's detail follows the status as a status line's reason does: `(401 Access denied)`. */
-export function describeStatus(status: number, body: string, host: string, what: string): ApiError {
-	const detail = errorDetail(body);
-	const reason = detail === undefined ? `(${status})` : `(${status} ${detail})`;
-	if (status === 401) {
-		return {kind: 'auth', status, message: `${host} refused the credentials ${reason}: check --user and --password.`};
-	}
-
-	if (status === 403) {
-		return {
-			kind: 'forbidden',
-			status,
-			message: `${host} refused the request for ${what} ${reason}: this REST API user lacks the rights for it.`,
-		};
-	}
-
-	const said = detail === undefined ? '' : ` (${detail})`;
-	if (status === 404) {
-		return {kind: 'not-found', status, message: `${host} answered 404 to the request for ${what}${said}: is this MaxScale's REST API?`};
-	}
-
-	if (status === 503) {
-		// MaxScale's own detail, "MaxScale is shutting down", already says what our guess would.
-		const advice = detail !== undefined && /shutting down/i.test(detail) ? 'wait for it to come back' : 'MaxScale may be shutting down';
-		return {kind: 'unavailable', status, message: `${host} is unavailable ${reason}: ${advice}.`};
-	}
-
-	if (detail === undefined && looksLikeHtml(body)) {
-		return {
-			kind: 'html',
-			status,
-			message: `${host} answered ${status} with an HTML page instead of MaxScale's JSON: is a proxy in front of it failing?`,
-		};
-	}
-
-	return {kind: 'http', status, message: `${host} answered ${status} to the request for ${what}${said}.`};
 }
 
 export function formatMs(ms: number): string {

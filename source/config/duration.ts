@@ -1,19 +1,40 @@
-// Durations as people type them: `2s`, `500ms`, `1.5s`, `1m`; a bare number is in
-// `bareUnit` (seconds for --interval, like top -d; milliseconds for --timeout, like maxctrl).
+// Durations as people type them: `2s`, `500ms`, `1.5s`, `1m`, `2h`, `1h30m`; a bare number
+// is in `bareUnit` (seconds for --interval, like top -d; milliseconds for --timeout, like maxctrl).
 // And the two duration settings' bounds, with the sentence that refuses a value.
 
 import {describe, type Found} from './settings.js';
 
-const units: Record<string, number> = {ms: 1, s: 1000, m: 60_000};
+const units: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000};
+const number = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
+const bareNumber = new RegExp(`^${number}$`);
+// `ms` before `m`: 500ms is milliseconds, not 500 minutes and a stray s.
+const part = new RegExp(String.raw`(${number})\s*(ms|s|m|h|d)\s*`, 'y');
 
+/**
+ * Milliseconds, or undefined for a text that is no duration. Every duration is read, so
+ * that one out of range is told so and given the range, not called no duration: `2h`,
+ * `1h30m`, `1m 30s`, a negative `-5s`, a number past what a double holds (Infinity).
+ */
 export function parseDuration(text: string, bareUnit: 'ms' | 's'): number | undefined {
-	const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?\s*$/.exec(text);
-	if (match === null) {
-		return undefined;
+	const trimmed = text.trim();
+	const sign = trimmed.startsWith('-') ? -1 : 1;
+	const body = sign === -1 ? trimmed.slice(1).trimStart() : trimmed;
+	if (bareNumber.test(body)) {
+		return Math.round(sign * Number(body) * units[bareUnit]!);
 	}
 
-	const value = Number(match[1]) * (units[match[2] ?? bareUnit] ?? 1);
-	return Number.isFinite(value) ? Math.round(value) : undefined;
+	let total = 0;
+	part.lastIndex = 0;
+	while (part.lastIndex < body.length) {
+		const match = part.exec(body);
+		if (match === null) {
+			return undefined;
+		}
+
+		total += Number(match[1]) * units[match[2]!]!;
+	}
+
+	return body === '' ? undefined : Math.round(sign * total);
 }
 
 export const intervalBounds = {minMs: 500, maxMs: 60_000, range: 'from 0.5s to 60s'};
@@ -46,6 +67,6 @@ export function readDuration(
 	}
 
 	// A bare number is read in its unit: `--interval 500`, meant as ms, is 500 s.
-	const bare = /^\s*[\d.]+\s*$/.test(text) ? ` (a number alone is ${bareUnit === 's' ? 'seconds' : 'milliseconds'})` : '';
+	const bare = /^\s*-?\s*[\d.]+\s*$/.test(text) ? ` (a number alone is ${bareUnit === 's' ? 'seconds' : 'milliseconds'})` : '';
 	return `${said} is out of range${bare}: give a duration ${bounds.range} (${examples}).`;
 }

@@ -8,7 +8,7 @@ import type {Grouping} from '../model/rows.js';
 import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
-import {defaultHost, parseTarget, usesHttps} from './target.js';
+import {defaultHost, parseTarget, sameMaxScale, usesHttps} from './target.js';
 import {intervalBounds, readDuration, timeoutBounds} from './duration.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
 import {groupingNames, maxSizeBytes, parseSort, parseTimeZone, readSize} from './values.js';
@@ -102,7 +102,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 			return {error: origin === undefined || origin.source === 'flag' ? target : `${origin.where}: ${target}`};
 		}
 
-		if (targets.some((known) => known.origin === target.origin)) {
+		if (targets.some((known) => sameMaxScale(known, target))) {
 			repeated.add(target.label);
 			continue;
 		}

@@ -1,18 +1,19 @@
 // The password asked for, as maxctrl does it: an empty `-p`/`--password=''` (or an
 // empty `p =` in the config file) means "ask me". On a terminal it is read without
-// echo after `Enter password: ` (Enter on nothing asks again); from a pipe, all of
-// stdin is read and trimmed.
+// echo after `Enter password: ` (Enter on nothing asks again); from a pipe, its first
+// line is read and trimmed, as sudo -S reads one.
 // It is never printed, not even as stars.
 
 import {Buffer} from 'node:buffer';
+import {openTerminal, type Terminal} from './terminal.js';
 
-type Input = NodeJS.ReadableStream & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; isRaw?: boolean};
-type Output = {write(text: string): unknown};
+type Input = NodeJS.ReadableStream & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; isRaw?: boolean; unref?: () => unknown};
+type Output = {write(text: string): unknown; isTTY?: boolean};
 
 /**
  * Why no password came: `cancelled` (Ctrl-C at the prompt), `no-input` (the terminal's input
  * ended, Ctrl-D, before one was typed), `empty` (a stdin that is no terminal held nothing),
- * `blank` (it held only spaces and line breaks, which trimming leaves as nothing).
+ * `blank` (its first line held only spaces, which trimming leaves as nothing).
  */
 export type NoPassword = 'cancelled' | 'no-input' | 'empty' | 'blank';
 
@@ -34,25 +35,72 @@ export function noPasswordSentence(reason: NoPassword): string {
 		}
 
 		case 'blank': {
-			return 'stdin held no password (only spaces and line breaks): check what is piped into sessiontop.';
+			return 'stdin held no password (its first line was blank): check what is piped into sessiontop.';
 		}
 	}
 }
 
 /**
- * Read all of a non-terminal stdin (`echo secret | sessiontop -p ''`), trimmed like maxctrl.
- * Nothing there (`</dev/null`, an empty pipe, a bare newline) is no password, not an empty
- * one: sent as is, it would come back as a 401 that blames --user and --password.
+ * Read the first line of a non-terminal stdin (`echo secret | sessiontop -p ''`), trimmed like
+ * maxctrl. Only that line: a pipe that stays open after it (`(echo pw; sleep 5) |`) must not
+ * hold the start up, nor the exit. What follows the line is put back and the stream paused,
+ * unread and open (closing fd 0 would hand the number to the next file opened). Nothing
+ * there (`</dev/null`, an empty pipe, a bare newline) is no password, not an empty one:
+ * sent as is, it would come back as a 401 that blames --user and --password.
  */
-async function readAll(input: Input): Promise<Asked> {
+async function readFirstLine(input: Input): Promise<Asked> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of input) {
-		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-	}
+	let sawBytes = false;
+	return new Promise<Asked>((resolve) => {
+		let done = false;
+		/** `rest`: what came after the line break; undefined when the stream ended (or failed) first. */
+		const finish = (rest: Buffer | undefined, failed = false) => {
+			if (done) {
+				return;
+			}
 
-	const text = Buffer.concat(chunks).toString('utf8');
-	const password = text.trim();
-	return password === '' ? {ok: false, reason: text === '' ? 'empty' : 'blank'} : {ok: true, password};
+			done = true;
+			// The error listener stays: a stdin left open may yet fail, and with none that would crash.
+			input.off('data', onData);
+			input.off('end', onEnd);
+			input.pause();
+			if (rest !== undefined && rest.length > 0) {
+				input.unshift(rest);
+			}
+
+			// A pipe's socket goes on reading into its buffer after pause() (the stream reads ahead
+			// on the next tick), and a reading handle keeps the process alive until the writer ends:
+			// unref'd, it no longer does.
+			input.unref?.();
+
+			// A line cut off by a read error is no password: it may be a part of one.
+			const password = failed ? '' : Buffer.concat(chunks).toString('utf8').trim();
+			resolve(failed ? {ok: false, reason: 'no-input'} : password === '' ? {ok: false, reason: sawBytes ? 'blank' : 'empty'} : {ok: true, password});
+		};
+
+		const onData = (data: Buffer | string) => {
+			const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+			sawBytes ||= chunk.length > 0;
+			const end = chunk.indexOf(0x0a);
+			if (end === -1) {
+				chunks.push(chunk);
+				return;
+			}
+
+			chunks.push(chunk.subarray(0, end));
+			finish(chunk.subarray(end + 1));
+		};
+
+		const onEnd = () => {
+			finish(undefined);
+		};
+
+		input.on('data', onData);
+		input.on('end', onEnd);
+		input.on('error', () => {
+			finish(undefined, true);
+		});
+	});
 }
 
 /** Said when Enter comes with nothing typed, before the prompt again. */
@@ -125,8 +173,20 @@ async function readHidden(input: Input, output: Output, prompt: string): Promise
 	});
 }
 
-export async function askPassword(input: Input, output: Output, prompt = 'Enter password: '): Promise<Asked> {
-	return input.isTTY === true && typeof input.setRawMode === 'function'
-		? readHidden(input, output, prompt)
-		: readAll(input);
+/**
+ * The password, from the terminal without echo, else the first line of stdin. `output`: where
+ * the prompt goes (stderr); when it is no terminal, the prompt goes to `terminal()` instead
+ * (/dev/tty), and to `output` only when there is none.
+ */
+export async function askPassword(input: Input, output: Output, prompt = 'Enter password: ', terminal: () => Terminal | undefined = openTerminal): Promise<Asked> {
+	if (input.isTTY !== true || typeof input.setRawMode !== 'function') {
+		return readFirstLine(input);
+	}
+
+	const other = output.isTTY === true ? undefined : terminal();
+	try {
+		return await readHidden(input, other ?? output, prompt);
+	} finally {
+		other?.close();
+	}
 }

@@ -89,7 +89,11 @@ function fromFile(name: SettingName, spec: Spec, file: ConfigFile | undefined): 
 		}
 
 		const where = `${key} in ${sectionName} of ${file.path}`;
-		if (spec.kind === 'boolean') {
+		if (Array.isArray(raw)) {
+			// ini reads `hosts[] = a` (and a key repeated with []) as a list, the [] dropped from the key.
+			const example = name === 'hosts' ? `${key} = mx1:8989,mx2:8989 (the hosts comma-separated)` : `${key} = value, once`;
+			found = {error: `${key}[] in ${sectionName} of ${file.path} is a list, but a key there takes one value: write ${example}.`};
+		} else if (spec.kind === 'boolean') {
 			const value = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? parseBoolean(raw) : undefined;
 			found =
 				value === undefined

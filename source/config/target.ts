@@ -1,5 +1,7 @@
 // `-h/--hosts` entries as maxctrl takes them (`host:port`, default port 8989), and
-// full `http(s)://` URLs too. IPv6 goes in brackets: `[::1]:8989`.
+// full `http(s)://` URLs too. IPv6 goes in brackets: `[::1]:8989`. A path after the
+// port (`http://proxy:80/maxscale/`) is a reverse proxy's prefix, kept before every
+// request's `/v1/…` as maxctrl keeps it (it joins host, `/v1/` and the resource).
 
 import type {Target} from '../api/client.js';
 
@@ -32,9 +34,27 @@ export function parseTarget(text: string, secure: boolean): Target | string {
 		return 'put credentials in --user and --password (or the environment), not in the host URL.';
 	}
 
+	// sessiontop writes each request's own query (`?pretty=false&fields…`): one in the entry
+	// would be dropped or garble it. `?` and `#` are looked for in the text too, since
+	// URL leaves search and hash empty for a bare `?` or `#`.
+	const cut = trimmed.search(/[?#]/);
+	if (cut !== -1) {
+		return `"${shown(trimmed.slice(0, cut))}${trimmed[cut]}…": a host takes no query or fragment (sessiontop writes each request's own): leave out the ${trimmed[cut]} and what follows it.`;
+	}
+
 	const port = url.port === '' ? (hasScheme ? (url.protocol === 'https:' ? '443' : '80') : '8989') : url.port;
 	const origin = `${url.protocol}//${url.hostname}:${port}`;
-	return {origin, label: `${url.hostname}:${port}`};
+	// `/maxscale/` and `/maxscale` are one prefix; `/` is none. The pathname is percent-encoded, so
+	// no control character can reach a label.
+	const pathPrefix = url.pathname.replace(/\/+$/, '');
+	// The label carries the prefix: two MaxScales behind one proxy (`/mx1/`, `/mx2/`) share
+	// host:port, and the screen and the recordings tell MaxScales apart by their labels.
+	return pathPrefix === '' ? {origin, label: `${url.hostname}:${port}`} : {origin, label: `${url.hostname}:${port}${pathPrefix}`, pathPrefix};
+}
+
+/** Two entries are one MaxScale when they reach the same origin and prefix (`a` and `a:8989`). */
+export function sameMaxScale(a: Target, b: Target): boolean {
+	return a.origin === b.origin && (a.pathPrefix ?? '') === (b.pathPrefix ?? '');
 }
 
 /** Whether any host speaks https (only then are TLS files read and node:tls loaded). */

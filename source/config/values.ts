@@ -38,7 +38,7 @@ export const groupingNames: Record<string, Grouping> = {
 	none: 'flat',
 };
 
-const sizeUnits: Record<string, number> = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3};
+const sizeUnits: Record<string, number> = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5};
 
 /**
  * `256M`, `1G`, `512K` (binary units), and a bare number in bytes (`1048576`), as curl,
@@ -53,14 +53,18 @@ export function parseSize(text: string): number | undefined {
 /** The largest --max-body: what a Buffer can hold (4G on 64-bit Node): no answer past it is ever read. */
 export const maxSizeBytes = constants.MAX_LENGTH;
 
-/** A size, or why it is none: not a size at all, under 1K, or over what sessiontop can hold. */
+/**
+ * A size, or why it is none: not a size at all, under 1K, or over what sessiontop can hold.
+ * T and P (and a negative size) are read only to be refused as sizes out of range, not as
+ * texts that are no size.
+ */
 export function readSize(text: string): number | 'not-a-size' | 'too-small' | 'too-large' {
-	const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([bkmg])(?:i?b)?)?\s*$/i.exec(text);
+	const match = /^\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:([bkmgtp])(?:i?b)?)?\s*$/i.exec(text);
 	if (match === null) {
 		return 'not-a-size';
 	}
 
-	const bytes = Math.round(Number(match[1]) * (sizeUnits[(match[2] ?? 'b').toLowerCase()] ?? 1));
+	const bytes = Math.round((match[1] === '-' ? -1 : 1) * Number(match[2]) * (sizeUnits[(match[3] ?? 'b').toLowerCase()] ?? 1));
 	if (!Number.isFinite(bytes) || bytes > maxSizeBytes) {
 		return 'too-large';
 	}

@@ -42,7 +42,7 @@ const faults: Array<[string, FixtureServer['fault'], RegExp]> = [
 	['503 shutting down', {kind: 'status', status: 503, body: '{"errors": [ { "detail": "MaxScale is shutting down" } ] }'}, /^127\.0\.0\.1:\d+ is unavailable \(503 MaxScale is shutting down\): wait for it to come back\.$/],
 	['503 without a detail', {kind: 'status', status: 503, body: ''}, /^127\.0\.0\.1:\d+ is unavailable \(503\): MaxScale may be shutting down\.$/],
 	['404 with a detail', {kind: 'status', status: 404, body: '{"errors": [ { "detail": "Not found." } ] }'}, /^127\.0\.0\.1:\d+ answered 404 to the request for the session list \(Not found\): is this MaxScale's REST API\?$/],
-	['500 with a detail', {kind: 'status', status: 500, body: '{"errors": [ { "detail": "Internal error" } ] }'}, /^127\.0\.0\.1:\d+ answered 500 to the request for the session list \(Internal error\)\.$/],
+	['500 with a detail', {kind: 'status', status: 500, body: '{"errors": [ { "detail": "Internal error" } ] }'}, /^127\.0\.0\.1:\d+ answered 500 to the request for the session list \(Internal error\): MaxScale failed on it; see its log \(it may be restarting\)\.$/],
 	['HTML 502', {kind: 'status', status: 502, body: '<html><body>Bad Gateway</body></html>'}, /HTML page/],
 	['bad JSON', {kind: 'garbage', body: '{"data": [ {"id": "1"'}, /^127\.0\.0\.1:\d+ sent a session list that is not valid JSON \(\d+ bytes\): the answer may have been cut off\.$/],
 	['HTML 200', {kind: 'garbage', body: '<!doctype html><p>login</p>'}, /HTML page/],

@@ -20,8 +20,10 @@ class FakeTty extends PassThrough {
 	}
 }
 
-function output(): {write(text: string): void; text: string} {
+/** stderr, a terminal (else the prompt would go to /dev/tty: password-line.test.ts). */
+function output(): {write(text: string): void; text: string; isTTY: true} {
 	const sink = {
+		isTTY: true as const,
 		text: '',
 		write(text: string) {
 			sink.text += text;
@@ -71,15 +73,19 @@ test('on a terminal: Ctrl-C cancels, Ctrl-D on nothing gives up', async () => {
 	assert.deepEqual(await ended, {ok: false, reason: 'no-input'});
 });
 
-test('from a pipe: all of stdin, trimmed, like maxctrl', async () => {
+test('from a pipe: its first line, trimmed, like maxctrl', async () => {
 	const input = new PassThrough();
 	const asked = askPassword(input, output());
-	input.end('  pass word \n');
+	input.end('  pass word \r\nnot the password\n');
 	assert.deepEqual(await asked, {ok: true, password: 'pass word'});
+	const last = new PassThrough();
+	const unended = askPassword(last, output());
+	last.end('no line break');
+	assert.deepEqual(await unended, {ok: true, password: 'no line break'});
 });
 
 test('from a pipe that ends with nothing in it: no password, not an empty one', async () => {
-	for (const [text, reason] of [['', 'empty'], ['\n', 'blank'], ['  \r\n', 'blank'], ['\t \n\n', 'blank']] as const) {
+	for (const [text, reason] of [['', 'empty'], ['\n', 'blank'], ['  \r\n', 'blank'], ['\t \n\n', 'blank'], ['\npassword on line 2\n', 'blank']] as const) {
 		const input = new PassThrough();
 		const asked = askPassword(input, output());
 		input.end(text);
@@ -87,10 +93,10 @@ test('from a pipe that ends with nothing in it: no password, not an empty one', 
 	}
 });
 
-// A pipe of blanks did not end "first": it ended holding no password, and says so.
+// A pipe of blanks did not end "first": it held no password, and says so.
 test('why no password came, in one sentence each', () => {
 	assert.equal(noPasswordSentence('empty'), 'stdin held no password (it was empty): check what is piped into sessiontop.');
-	assert.equal(noPasswordSentence('blank'), 'stdin held no password (only spaces and line breaks): check what is piped into sessiontop.');
+	assert.equal(noPasswordSentence('blank'), 'stdin held no password (its first line was blank): check what is piped into sessiontop.');
 	assert.equal(noPasswordSentence('no-input'), 'no password given: stdin ended first.');
 	assert.equal(noPasswordSentence('cancelled'), 'no password given (cancelled).');
 });
@@ -127,7 +133,7 @@ test("the CLI: -p '' with an empty or blank stdin stops before any request", {sk
 	assert.equal(empty.stderr, 'sessiontop: stdin held no password (it was empty): check what is piped into sessiontop.\n');
 	assert.equal(empty.stdout, '');
 	assert.equal(blank.code, 2, blank.stderr);
-	assert.equal(blank.stderr, 'sessiontop: stdin held no password (only spaces and line breaks): check what is piped into sessiontop.\n');
+	assert.equal(blank.stderr, 'sessiontop: stdin held no password (its first line was blank): check what is piped into sessiontop.\n');
 	assert.equal(blank.stdout, '');
 });
 

@@ -44,7 +44,7 @@ const cases: Case[] = [
 	{
 		name: '500',
 		fault: faults.internal,
-		sentence: /^127\.0\.0\.1:\d+ answered 500 to the request for the session list \(Internal error: the thread pool is exhausted\)\.$/,
+		sentence: /^127\.0\.0\.1:\d+ answered 500 to the request for the session list \(Internal error: the thread pool is exhausted\): MaxScale failed on it; see its log \(it may be restarting\)\.$/,
 	},
 	{
 		name: '503 MaxScale is shutting down',

@@ -1,0 +1,58 @@
+// The sentences for a 2xx answer whose body cannot be used: not JSON, an HTML page,
+// over the size cap, or compressed though sessiontop never asks for that.
+
+import {sanitize, truncate} from '../model/sanitize.js';
+import type {ApiError} from './errors.js';
+import {looksLikeHtml} from './status-errors.js';
+
+/** "the session list" is the one asked for; what came instead is "a session list" that is not JSON. */
+function sentAs(what: string): string {
+	return what.replace(/^the /, 'a ');
+}
+
+/** A 2xx answer that is not JSON, in one sentence; `length` is the decoded body's (UTF-16) length. */
+export function notJson(label: string, what: string, status: number, length: number, html: boolean): ApiError {
+	const message = html
+		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
+		: `${label} sent ${sentAs(what)} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
+	return {kind: html ? 'html' : 'json', status, message};
+}
+
+/** A 2xx answer's text as JSON, or the sentence notJson makes of it. */
+export function parseJsonBody(label: string, what: string, status: number, body: string): {ok: true; json: unknown} | {ok: false; error: ApiError} {
+	try {
+		return {ok: true, json: JSON.parse(body)};
+	} catch {
+		return {ok: false, error: notJson(label, what, status, body.length, looksLikeHtml(body))};
+	}
+}
+
+/**
+ * The answer's Content-Encoding when it is one sessiontop cannot read (gzip, deflate, br…),
+ * sanitized and cut: a server's text. Every request says `accept-encoding: identity`, so
+ * only something between here and MaxScale that ignores it compresses.
+ */
+export function unreadableEncoding(header: string | string[] | undefined): string | undefined {
+	const value = (Array.isArray(header) ? header.join(', ') : (header ?? '')).trim();
+	return value === '' || /^identity$/i.test(value) ? undefined : truncate(sanitize(value), 40);
+}
+
+export function compressed(label: string, status: number, encoding: string): ApiError {
+	return {
+		kind: 'json',
+		status,
+		message: `${label} sent a compressed answer (Content-Encoding: ${encoding}) that sessiontop did not ask for, likely from a proxy in between: turn its compression off for MaxScale's REST API, or point -h at MaxScale itself.`,
+	};
+}
+
+/**
+ * An answer over the --max-body cap. `where`: where the cap was set (`SESSIONTOP_MAX_BODY`,
+ * `max-body in [sessiontop] of …`), the place to raise it; none for the default.
+ */
+export function tooLarge(label: string, bytes: number, where: string | undefined): ApiError {
+	// --max-body can be under a MiB: say 256 KiB, not "0 MiB".
+	const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+	const cap = bytes >= 1024 * 1024 ? `${oneDecimal(bytes / 1024 / 1024)} MiB` : `${oneDecimal(bytes / 1024)} KiB`;
+	const raise = where === undefined ? `the ${cap} cap: raise --max-body` : `the ${cap} cap set by ${where}: raise it`;
+	return {kind: 'too-large', message: `${label} sent an answer over ${raise} if that many sessions are real.`};
+}
