@@ -281,4 +281,4 @@ async function replay(file: string, options: ReturnType<typeof monitorOptions>, 
 	return runMonitor({clients: [], options: {...options, readonly: true}, recording, notice: startNotice(warnings, [])});
 }
 
-process.exitCode = await main();
+process.exitCode = (await main()) || process.exitCode; // A failure set meanwhile (run-batch.ts: stdout unwritable) stays.

@@ -1,14 +1,15 @@
-// Fetching for batch output, with the monitor's own client and reader. Several
-// MaxScales are asked in parallel; the answer keeps the order of -h. The first
-// failure (in that order) is the one reported.
+// Fetching for the --once table, with the monitor's own client and reader (its strings
+// sanitized, as the screen's are). Several MaxScales are asked in parallel; the answer
+// keeps the order of -h, and so do the failures, each of them reported. --json reads
+// the same list losslessly instead (json-collect.ts).
 
 import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {firstFailure, type Collected, type Host} from './collected.js';
+import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
 
-export type {Collected, Host} from './collected.js';
+export type {CollectedAll, Host} from './collected.js';
 
 async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal): Promise<Collected<Session[]>> {
 	const list = await fetchSessionList(host.client, signal, originOf(host.client.target, several));
@@ -20,33 +21,13 @@ async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal): P
 }
 
 /** The normalized sessions of every host: host by host in -h order, each sorted. */
-export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal): Promise<Collected<Session[]>> {
+export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal): Promise<CollectedAll<Session>> {
 	const several = hosts.length > 1;
-	const results = await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal)));
-	const all = firstFailure(results);
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal))));
 	if (!all.ok) {
 		return all;
 	}
 
 	const compare = comparator(sort ?? defaultSort);
 	return {ok: true, value: all.value.flatMap((sessions) => [...sessions].sort(compare))};
-}
-
-/** One session as batch JSON shows it: the normalized fields, and the MaxScale it is on. */
-export function toRecord(session: Session): Record<string, unknown> {
-	return {
-		host: session.host,
-		id: session.id,
-		service: session.service,
-		state: session.state,
-		user: session.user,
-		remote: session.remote,
-		port: session.port,
-		connectedAt: session.connectedAt,
-		ageSeconds: session.ageSeconds,
-		idleSeconds: session.idleSeconds,
-		memoryBytes: session.memoryBytes,
-		ioActivity: session.ioActivity,
-		thread: session.thread,
-	};
 }

@@ -1,6 +1,6 @@
-// What both batch collections share: the host, the result type and the first failure
-// in -h order. No version is asked for: the list's URL is the same for every version
-// (api/list-path.ts).
+// What both batch collections share: the host, the result types, and every host's
+// failure in -h order. No version is asked for: the list's URL is the same for every
+// version (api/list-path.ts).
 
 import type {Client} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
@@ -11,17 +11,29 @@ export type Host = {
 	client: Client;
 };
 
+/** One host's answer. */
 export type Collected<T> = {ok: true; value: T} | {ok: false; error: ApiError};
 
-export function firstFailure<T>(results: ReadonlyArray<Collected<T>>): Collected<T[]> {
-	const values: T[] = [];
-	for (const result of results) {
-		if (!result.ok) {
-			return result;
-		}
+/** A host that could not be read, and why. */
+export type Failure = {entry: string; error: ApiError};
 
-		values.push(result.value);
+/** Every host's answer, in -h order; or, when any failed, each failure (all or nothing). */
+export type CollectedAll<T> = {ok: true; value: T[]} | {ok: false; failures: Failure[]};
+
+/**
+ * The values, or every failure: two MaxScales down are two sentences, not the first of
+ * them in -h order (the others waited for, so a refusal is not hidden behind a timeout).
+ */
+export function everyHost<T>(hosts: readonly Host[], results: ReadonlyArray<Collected<T>>): CollectedAll<T> {
+	const values: T[] = [];
+	const failures: Failure[] = [];
+	for (const [index, result] of results.entries()) {
+		if (result.ok) {
+			values.push(result.value);
+		} else {
+			failures.push({entry: hosts[index]?.entry ?? '', error: result.error});
+		}
 	}
 
-	return {ok: true, value: values};
+	return failures.length === 0 ? {ok: true, value: values} : {ok: false, failures};
 }

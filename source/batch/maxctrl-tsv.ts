@@ -3,8 +3,9 @@
 // and common.js; see the readme's "Batch output"):
 //
 //   1. each field is `_.getPath(session, path, "")` (lodash-getpath): a missing value
-//      is "", a `data[].id` path gives an array, and arrays are joined with ", ";
-//      null and undefined become "" (rawCollectionAsTable's mapper);
+//      is "", a `data[].id` path gives an array (of the ids of `data`'s members, an
+//      object's as an array's), and arrays are joined with ", "; null and undefined
+//      become "" (rawCollectionAsTable's mapper). A null session is a line of empty fields;
 //   2. "normalizeWhitespace" is meant to turn runs of whitespace into one space, but
 //      it indexes each row by its cell *values* (`v.forEach((k) => v[k]…)`), so it
 //      only touches the cells whose index equals another cell's value: emulated as is;
@@ -64,20 +65,28 @@ function cell(value: unknown): unknown {
 }
 
 /**
+ * What lodash-getpath's `data[]` walks: the members of an array, or of an object (its
+ * `for in` over own keys, in Object.values' order); anything else gives [""], joined "".
+ */
+function membersOf(value: unknown): unknown[] | undefined {
+	return Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : undefined;
+}
+
+/**
  * The cells of listSessionsFields for one resource, into `row`: getPath on each path,
  * written out once (10k sessions × 8 fields add up). `?.` is lodash's walk: stop at
- * null or undefined, read the key of any other value. `data[].id` maps over an array
- * and is "" for anything else.
+ * null or undefined, read the key of any other value. `data[].id` maps over data's
+ * members (membersOf) and is "" for anything else.
  */
 function fillRow(resource: Loose, row: unknown[]): void {
 	const attributes: Loose = resource?.attributes;
-	const services: unknown = resource?.relationships?.services?.data;
+	const services = membersOf(resource?.relationships?.services?.data);
 	row[0] = cell(resource?.id);
 	row[1] = cell(attributes?.user);
 	row[2] = cell(attributes?.remote);
 	row[3] = cell(attributes?.connected);
 	row[4] = cell(attributes?.idle);
-	row[5] = Array.isArray(services) ? joined(services.map((service: Loose) => service?.id ?? '')) : '';
+	row[5] = services === undefined ? '' : joined(services.map((service: Loose) => service?.id ?? ''));
 	row[6] = cell(attributes?.memory?.total);
 	row[7] = cell(attributes?.io_activity);
 }

@@ -1,6 +1,6 @@
 // Fetching for `--once --tsv`: maxctrl's list, formatted while it streams in. Several
-// MaxScales are asked in parallel; the answer keeps the order of -h, and the first
-// failure (in that order) is the one reported.
+// MaxScales are asked in parallel; the answer keeps the order of -h, and so do the
+// failures, each of them reported.
 //
 // maxctrl asks for every attribute; this asks for a sparse fieldset of the attributes
 // its columns read, which gives the same cells from a third of the bytes where the
@@ -10,7 +10,7 @@ import type {Buffer} from 'node:buffer';
 import {parseJsonBody} from '../api/client.js';
 import {listPath} from '../api/list-path.js';
 import {notASessionList} from '../api/read-sessions.js';
-import {firstFailure, type Collected, type Host} from './collected.js';
+import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
 import {tableToTsv, tsvFields, type HostTable} from './maxctrl-tsv.js';
 import {tsvBody} from './tsv-stream.js';
 
@@ -54,6 +54,6 @@ async function hostTable(host: Host, signal?: AbortSignal): Promise<Collected<Ho
 	return {ok: true, value: {entry: host.entry, table: table.value}};
 }
 
-export async function collectTables(hosts: readonly Host[], signal?: AbortSignal): Promise<Collected<HostTable[]>> {
-	return firstFailure(await Promise.all(hosts.map(async (host) => hostTable(host, signal))));
+export async function collectTables(hosts: readonly Host[], signal?: AbortSignal): Promise<CollectedAll<HostTable>> {
+	return everyHost(hosts, await Promise.all(hosts.map(async (host) => hostTable(host, signal))));
 }

@@ -16,13 +16,13 @@ type Loose = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * What a cell may not hold for the short way: a space at either end or two in a row,
- * JavaScript's other whitespace (what \s and trim() match), C0/C1 controls, the bidi
- * and separator characters sanitize replaces, and any surrogate (rather than tell
- * lone ones from pairs here). A few harmless characters (U+200B–U+200D) are in the
- * ranges too: they only send a cell the long way.
+ * JavaScript's other whitespace (what \s and trim() match), C0/C1 controls, the bidi,
+ * separator and invisible format characters sanitize replaces, and any surrogate (rather
+ * than tell lone ones from pairs here). A few harmless characters in the ranges (U+2065,
+ * the spaces) only send a cell the long way.
  */
 // eslint-disable-next-line no-control-regex
-const unusual = /^ | $| {2}|[\u0000-\u001F\u007F-\u00A0\u061C\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uD800-\uDFFF\uFEFF]/;
+const unusual = /^ | $| {2}|[\u0000-\u001F\u007F-\u00A0\u00AD\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2069\u3000\uD800-\uDFFF\uFEFF\uFFF9-\uFFFB]/;
 
 /** A cell's text for the short way, or undefined. Missing and null are "", as rawCollectionAsTable's mapper has it. */
 function cellText(value: unknown): string | undefined {
@@ -37,10 +37,10 @@ function cellText(value: unknown): string | undefined {
 	return value === undefined || value === null ? '' : undefined;
 }
 
-/** `relationships.services.data[].id`, joined with ", ", for the short way, or undefined. Not an array: "". */
+/** `relationships.services.data[].id`, joined with ", ", for the short way, or undefined. An object (whose members' ids maxctrl takes) goes the long way; anything else is "". */
 function servicesText(services: unknown): string | undefined {
 	if (!Array.isArray(services)) {
-		return '';
+		return typeof services === 'object' && services !== null ? undefined : '';
 	}
 
 	let text = '';

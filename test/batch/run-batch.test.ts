@@ -89,9 +89,44 @@ test('--watch --json while MaxScale fails: said once, polls back off, the recove
 	});
 	assert.equal(code, 0);
 	assert.equal(errors.length, 2, errors.join(''));
-	assert.match(errors[0]!, /503/);
-	assert.equal(errors[1], 'sessiontop: the sessions are read again, after 5 failed polls.\n');
+	// Each with the time, so that a log of the run places the outage.
+	assert.match(errors[0]!, /^sessiontop: \d\d:\d\d:\d\d 127\.0\.0\.1:\d+ is unavailable \(503/);
+	assert.match(errors[1]!, /^sessiontop: ([01]\d|2[0-3]):[0-5]\d:[0-5]\d the sessions are read again, after 5 failed polls\.\n$/);
 	// Waits after failures 1 and 4: 20 ms and 160 ms, ±20 %.
 	const gap = (n: number) => asked[n + 1]! - asked[n]!;
 	assert.ok(gap(4) > 3 * gap(1), `waits ${asked.slice(1).map((at, index) => Math.round(at - asked[index]!)).join(', ')} ms`);
+});
+
+test('--watch --json polls again only once its last line is written: a stream that takes its time holds the polls', async (t) => {
+	let lists = 0;
+	const sim = await simulator({onRequest(_method, url) {
+		if (url.startsWith('/v1/sessions')) {
+			lists++;
+		}
+	}});
+	t.after(async () => sim.close());
+	const client = new Client({target: {origin: sim.url, label: `127.0.0.1:${sim.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 5000});
+	const stop = new AbortController();
+	// A stream whose buffer is full: write() says so, and calls back only when the test lets it.
+	const pending: Array<() => void> = [];
+	const stdout = {
+		write(_text: string, callback?: () => void) {
+			pending.push(() => callback?.());
+			return false;
+		},
+		on: () => stdout,
+		off: () => stdout,
+	};
+	const watching = runBatch({mode: 'watch-json', hosts: [{entry: 'sim', client}], intervalMs: 1, stdout, stderr: {write: () => true}, signal: stop.signal});
+	const settle = async (ms: number) => new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+	await settle(300);
+	assert.equal(lists, 1, 'one poll, its line not yet written');
+	assert.equal(pending.length, 1);
+	pending.shift()!();
+	await settle(300);
+	assert.equal(lists, 2, 'written: the next poll, and again no more');
+	stop.abort();
+	assert.equal(await watching, 0, 'stopped while a line waits');
 });

@@ -100,7 +100,7 @@ const goodList: Answer = {ok: true, status: 200, body: '{"data":[{"id":"1","attr
 test("the list's failure is reported as it came; a good list is printed", async () => {
 	const listFailure = unavailable('the session list');
 	assert.ok(!listFailure.ok);
-	assert.deepEqual(await collectTables([{entry: 'mx', client: fakeClient(listFailure)}]), {ok: false, error: listFailure.error});
+	assert.deepEqual(await collectTables([{entry: 'mx', client: fakeClient(listFailure)}]), {ok: false, failures: [{entry: 'mx', error: listFailure.error}]});
 	const good = await collectTables([{entry: 'mx', client: fakeClient(goodList)}]);
 	assert.deepEqual(good, {ok: true, value: [{entry: 'mx', table: '1\tu\t\t\t\t\t\t'}]});
 });
@@ -121,7 +121,7 @@ test('over HTTP, bodies that go wrong: the sentences of before, one per case', a
 			// eslint-disable-next-line no-await-in-loop
 			const result = await collectTables([{entry: 'mx', client}]);
 			assert.ok(!result.ok, fault.kind);
-			assert.match(result.error.message, sentence, fault.kind);
+			assert.match(result.failures[0]!.error.message, sentence, fault.kind);
 		}
 
 		server.set({kind: 'trickle', everyMs: 0, chunkBytes: 3}, 'list');

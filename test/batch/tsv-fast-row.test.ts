@@ -21,7 +21,7 @@ test('a common session: its line, numbers as JavaScript prints them', () => {
 });
 
 test('what a later step would change goes the long way', () => {
-	for (const user of [' lead', 'trail ', 'two  spaces', 'tab\there', 'new\nline', '\u001B[31mred', 'nbsp\u00A0', 'bidi\u202E', 'lone\uD800', 'bom\uFEFF']) {
+	for (const user of [' lead', 'trail ', 'two  spaces', 'tab\there', 'new\nline', '\u001B[31mred', 'nbsp\u00A0', 'bidi\u202E', 'lone\uD800', 'bom\uFEFF', 'soft\u00ADhyphen', 'ad\u200Bmin', 'word\u2060joiner', 'mongolian\u180E', 'note\uFFF9']) {
 		assert.equal(fastLine(session({user})), undefined, JSON.stringify(user));
 	}
 

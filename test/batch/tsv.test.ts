@@ -30,15 +30,21 @@ function lodashGet(object: any, keys: string[]): any {
 	return current;
 }
 
-// lodash-getpath: `a.b[].c` maps over the array at a.b.
+// lodash-getpath 0.2.4: `a.b[].c` maps over the members at a.b, `for (prop in obj)` with
+// hasOwnProperty: an array's elements or an object's own values; anything else is [fallback].
 function getPath(object: any, path: string, fallback: any): any {
 	const [head = '', ...tail] = path.split('[].');
 	const value = lodashGet(object, head.split('.'));
+	const found = value === undefined ? fallback : value;
 	if (tail.length === 0) {
-		return value === undefined ? fallback : value;
+		return found;
 	}
 
-	return Array.isArray(value) ? value.map((element) => getPath(element, tail.join('[].'), fallback)) : fallback;
+	if (typeof found !== 'object' || found === null) {
+		return [fallback];
+	}
+
+	return Object.keys(found).map((key) => getPath(found[key], tail.join('[].'), fallback));
 }
 
 function filterResource(res: any, fields: ReadonlyArray<{path: string}>): any[][] {
@@ -261,6 +267,13 @@ test("maxctrl's quirks, reproduced: value-indexed whitespace, split lines, tabs,
 	assert.equal(lines[7], '\t\t\t\t\t\t\t');
 });
 
+test('a null session is a line of empty fields, as lodash-getpath reads null; services as an object give its members\' ids', () => {
+	const data = [null, session('2', {user: 'u'}, {first: {id: 's1'}, second: {id: 's2'}, third: 'x'}), session('3', {user: 'v'}, 'not a list')];
+	const hosts = [{entry: 'mx', data}];
+	assert.equal(maxctrlTsv(hosts), maxctrlPrints(hosts));
+	assert.equal(maxctrlTsv(hosts), '\t\t\t\t\t\t\t\n2\tu\t\t\t\ts1, s2,\t\t\n3\tv\t\t\t\t\t\t\n');
+});
+
 test('terminal safety: colour codes go as maxctrl strips them, other controls become U+FFFD', () => {
 	const data = [session('1', {user: '\u001B[31mred\u001B[0m', remote: 'x\u0007y', connected: 'a\rb', idle: 1})];
 	const line = maxctrlTsv([{entry: 'mx\u001B]0;title\u0007', data}]).split('\n')[0];
@@ -288,7 +301,16 @@ const quirkySession = fc.record(
 			fc.record({user: quirkyValue, remote: quirkyValue, connected: quirkyValue, idle: quirkyValue, io_activity: quirkyValue, memory: fc.oneof(fc.record({total: quirkyValue}), quirkyValue)}, {requiredKeys: []}),
 			quirkyValue,
 		),
-		relationships: fc.record({services: fc.record({data: fc.oneof(fc.array(fc.record({id: quirkyValue}, {requiredKeys: []}), {maxLength: 3}), quirkyValue)})}),
+		relationships: fc.record({
+			services: fc.record({
+				data: fc.oneof(
+					fc.array(fc.record({id: quirkyValue}, {requiredKeys: []}), {maxLength: 3}),
+					// An object: maxctrl takes its members' ids, as an array's.
+					fc.dictionary(fc.constantFrom('0', '1', 'a', 'b'), fc.oneof(fc.record({id: quirkyValue}, {requiredKeys: []}), quirkyValue), {maxKeys: 3}),
+					quirkyValue,
+				),
+			}),
+		}),
 	},
 	{requiredKeys: []},
 );

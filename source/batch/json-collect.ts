@@ -1,0 +1,105 @@
+// Fetching for --json and --watch --json. The list streams through the monitor's own
+// reader, as the screen's does, its bytes looked at as they pass: when none of them could
+// hold a character the reader sanitizes, and every session names its service and state,
+// the reader's strings are the server's and its sessions are the answer. Otherwise (a
+// backslash escape, DEL, a C1 control, a bidi mark, a session with no service) the body
+// is parsed and read again losslessly (json-records.ts): rare, and exact. The body is kept
+// for that up to keepBytes; a bigger one is asked for again instead, only then, rather
+// than every poll of 100,000 sessions holding 50 MB more for a case that seldom comes.
+
+import {Buffer} from 'node:buffer';
+import {notJson, parseJsonBody, type BodySink} from '../api/client.js';
+import {notASessionList, originOf, type Origin} from '../api/read-sessions.js';
+import {SessionDecoder} from '../api/session-columns.js';
+import {listBody, listPath} from '../api/sessions-api.js';
+import {comparator, defaultSort, type Sort} from '../model/sort.js';
+import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
+import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
+
+const what = 'the session list';
+
+/**
+ * Bytes that begin, in UTF-8, everything sanitize() would change: `\` (any escape: the C0
+ * controls, a lone surrogate), DEL, and the lead bytes of U+0080–U+00BF (C1, the soft
+ * hyphen), U+0600–U+063F (the Arabic letter mark), U+1000–U+1FFF (the Mongolian vowel
+ * separator), U+2000–U+2FFF (bidi marks, zero-width characters, separators), U+F000–U+FFFF
+ * (the byte-order mark, interlinear annotations) and U+C0000–U+FFFFF (tag characters).
+ * Other text there (`°`, `…`) only sends a body the exact way.
+ */
+const suspects = [0x5c, 0x7f, 0xc2, 0xd8, 0xe1, 0xe2, 0xef, 0xf3];
+
+/** The most of a body kept for a second reading (a list of some 30,000 sessions). */
+export const keepBytes = 16 * 1024 * 1024;
+
+type Tapped<T> = {read: T; plain: boolean; body: Buffer[] | undefined};
+
+/** The sink, with the body's chunks kept beside it up to `keep` bytes (then none: undefined). */
+function tap<T>(sink: BodySink<T>, keep: number): BodySink<Tapped<T>> {
+	let body: Buffer[] | undefined = [];
+	let size = 0;
+	let plain = true;
+	return {
+		write(chunk) {
+			sink.write(chunk);
+			plain &&= !suspects.some((byte) => chunk.includes(byte));
+			size += chunk.length;
+			body = size > keep ? undefined : body;
+			body?.push(chunk);
+		},
+		end: () => ({read: sink.end(), plain, body}),
+	};
+}
+
+/** A parsed list's `data`, or the sentence the monitor's reader gives when there is none. */
+function dataOf(label: string, json: unknown): Collected<unknown[]> {
+	const data = (json as {data?: unknown} | null)?.data;
+	return Array.isArray(data) ? {ok: true, value: data} : {ok: false, error: {kind: 'shape', message: `${label}: ${notASessionList}.`}};
+}
+
+/** The list's `data` from the kept body, or else once more, whole (a body too big to have been kept). */
+async function dataAgain(host: Host, status: number, body: Buffer[] | undefined, signal?: AbortSignal): Promise<Collected<unknown[]>> {
+	const {label} = host.client.target;
+	// The scanner found the body valid, with a `data` array: JSON.parse agrees.
+	const answer = body === undefined ? await host.client.getJson(listPath(), what, signal) : parseJsonBody(label, what, status, Buffer.concat(body).toString('utf8'));
+	return answer.ok ? dataOf(label, answer.json) : answer;
+}
+
+async function entriesOf(host: Host, origin: Origin, keep: number, signal?: AbortSignal): Promise<Collected<Entry[]>> {
+	const {label} = host.client.target;
+	const answer = await host.client.stream(listPath(), what, () => tap(listBody(origin), keep), signal);
+	if (!answer.ok) {
+		return answer;
+	}
+
+	// As fetchSessionColumns reads it (api/sessions-api.ts): the same sentences.
+	const {read: {scan, reader}, plain, body} = answer.value;
+	if (!scan.valid) {
+		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html)};
+	}
+
+	const polledAt = Date.now();
+	const read = reader.finish(polledAt);
+	if (!read.ok) {
+		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
+	}
+
+	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];
+	if (plain && sessions.every((session) => session.service !== '' && session.state !== '')) {
+		return {ok: true, value: sessions.map((session) => ({session, record: recordOf(session)}))};
+	}
+
+	const data = await dataAgain(host, answer.status, body, signal);
+	return data.ok ? {ok: true, value: exactEntries(data.value, body === undefined ? Date.now() : polledAt, origin)} : data;
+}
+
+/** Every host's sessions as --json prints them: host by host in -h order, each sorted by --sort. */
+export async function collectRecords(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, keep = keepBytes): Promise<CollectedAll<SessionRecord>> {
+	const several = hosts.length > 1;
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => entriesOf(host, originOf(host.client.target, several), keep, signal))));
+	if (!all.ok) {
+		return all;
+	}
+
+	const compare = comparator(sort ?? defaultSort);
+	return {ok: true, value: all.value.flatMap((entries) => entries.sort((a, b) => compare(a.session, b.session)).map((entry) => entry.record))};
+}
