@@ -8,21 +8,7 @@ import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
 /** One session as batch JSON shows it: the normalized fields, and the MaxScale it is on. Undefined: not reported, left out. */
-export type SessionRecord = {
-	host: string;
-	id: string;
-	service?: string;
-	state?: string;
-	user?: string;
-	remote?: string;
-	port?: number;
-	connectedAt?: number;
-	ageSeconds?: number;
-	idleSeconds?: number;
-	memoryBytes?: number;
-	ioActivity?: number;
-	thread?: number;
-};
+export type SessionRecord = Omit<Session, 'key' | 'service' | 'state'> & {service?: string; state?: string};
 
 /** A session to sort by (sanitized, as the monitor's reader makes it) and the record to print. */
 export type Entry = {session: Session; record: SessionRecord};

@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {closeSync, existsSync, mkdtempSync, openSync, rmSync} from 'node:fs';
-import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {after, before, test} from 'node:test';
 import type {Simulator} from '../../source/simulator/index.js';
-import {startFaultServer, type FaultServer} from '../helpers/fault-server.js';
+import {closedPort, startFaultServer, type FaultServer} from '../helpers/fault-server.js';
 import {cleanEnv, cliPath, runCli, simulator, skipWithoutBuild, type Run} from './helpers.js';
 import {hostileList, unsafeInJson} from './hostile-list.js';
 
@@ -50,17 +48,6 @@ function spawnCli(args: string[], stdout: number | 'pipe'): {child: ChildProcess
 	return {child, done};
 }
 
-async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as AddressInfo;
-	await new Promise((resolve) => {
-		server.close(resolve);
-	});
-	return port;
-}
 
 const modes = [['--tsv'], ['--json'], ['--once'], ['--watch', '--json', '--interval', '500ms']];
 

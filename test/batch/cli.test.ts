@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {ChildProcess} from 'node:child_process';
-import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import process from 'node:process';
 import {after, before, test} from 'node:test';
 import {maxctrlTsv} from '../../source/batch/maxctrl-tsv.js';
+import {closedPort} from '../helpers/fault-server.js';
 import type {Simulator} from '../../source/simulator/index.js';
 import {assertOneLine, runCli, simulator, skipWithoutBuild, startCli, tempDir, type RunOptions} from './helpers.js';
 
@@ -154,17 +153,6 @@ test('--watch --json streams one JSON line per poll until SIGINT or SIGTERM, the
 	}
 });
 
-async function closedPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as AddressInfo;
-	await new Promise((resolve) => {
-		server.close(resolve);
-	});
-	return port;
-}
 
 test('failures: exit 1 and one sentence on stderr, never the password, in every batch mode', options, async () => {
 	const refused = `127.0.0.1:${await closedPort()}`;
