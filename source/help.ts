@@ -62,7 +62,7 @@ export const helpText = `
     --record FILE    append every poll to FILE (NDJSON, mode 0600)
     --replay FILE    play FILE back offline: p pauses, [ and ] step in time
 
-  Batch output (--once is the default when stdout is no full terminal)
+  Batch output (--once is the default when stdout is not a full terminal)
     --once           print the sessions as a table and exit
     --tsv            print what maxctrl --tsv list sessions prints, and exit
     --json           print the sessions as one JSON array and exit
