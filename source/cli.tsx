@@ -70,7 +70,28 @@ function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} 
 		return json ? 'watch-json' : {error: '--watch streams JSON lines: use --watch --json.'};
 	}
 
-	return tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
+	const mode = tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
+	// A view flag given with a batch flag that cannot honour it is a wrong expectation: said, as
+	// --replay's are, rather than the output quietly not being what was asked for. (The same
+	// settings from the config file or the environment are the monitor's, and stay silent.)
+	if (mode !== undefined && flags.interval !== undefined) {
+		return {error: `--interval paces the monitor and --watch --json; ${modeFlag(mode)} prints once: leave out --interval, or use --watch --json.`};
+	}
+
+	if (mode === 'tsv' && flags.sort !== undefined) {
+		return {error: "--tsv prints the sessions in the server's order, as maxctrl does: leave out --sort (--once and --json sort)."};
+	}
+
+	if (mode !== undefined && flags.grouping !== undefined) {
+		return {error: `--grouping groups the screen's list; ${modeFlag(mode)} prints the sessions ungrouped: leave out --grouping.`};
+	}
+
+	return mode;
+}
+
+/** The flag that chose a batch mode, as the operator typed it. */
+function modeFlag(mode: 'tsv' | 'json' | 'table'): string {
+	return mode === 'table' ? '--once' : `--${mode}`;
 }
 
 /** Whether stdout is a terminal that can draw a full screen: a TTY whose TERM is not `dumb`. */

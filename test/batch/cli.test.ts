@@ -213,6 +213,10 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--watch'], /^sessiontop: --watch streams JSON lines: use --watch --json\.$/],
 		[['--sort', 'cpu', '--once'], /--sort "cpu" is not a sort/],
 		[['--tsv', '--json'], /exclude each other/],
+		// A view flag a single print cannot honour: said, not quietly ignored.
+		[['--tsv', '--sort', 'idle'], /^sessiontop: --tsv prints the sessions in the server's order, as maxctrl does: leave out --sort \(--once and --json sort\)\.$/],
+		[['--once', '--interval', '1s'], /^sessiontop: --interval paces the monitor and --watch --json; --once prints once: leave out --interval, or use --watch --json\.$/],
+		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
 		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record needs a terminal: use --watch --json > FILE instead\.$/],
 		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
 		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
