@@ -70,10 +70,16 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
 	// The rates are made of each MaxScale's samples (model/changes.ts): none before a MaxScale's
 	// second answer, nor after a replay's step back to its first, when 0.0/s would mean nothing.
 	if (lastPoll !== undefined && [...changes.window.values()].some((samples) => samples.length > 0)) {
-		items.push({key: 'rates', priority: 4, runs: [{text: `+${changes.rates.opened.toFixed(1)}/s −${changes.rates.closed.toFixed(1)}/s`, color: theme.muted}]});
+		items.push({key: 'rates', priority: 4, runs: [{text: `+${rate(changes.rates.opened)}/s −${rate(changes.rates.closed)}/s`, color: theme.muted}]});
 	}
 
 	return items;
+}
+
+/** A rate with one decimal; none at all, `0`: after its sign, `−0.0` read as a negative zero, `−0` as a diff's nothing. */
+function rate(perSecond: number): string {
+	const shown = perSecond.toFixed(1);
+	return shown === '0.0' ? '0' : shown;
 }
 
 /** The marks' wordings, longest first: the status line takes the longest that leaves the filter its room. */
