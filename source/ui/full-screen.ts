@@ -104,38 +104,31 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false): Screen {
 
 	process.on('SIGCONT', onContinue);
 	let restored = false;
-	// The last resort: a process.exit() from anywhere (a package, a handler) skips every
-	// finally. What an 'exit' listener writes to a terminal goes out at once (TTY writes are
-	// synchronous), so the terminal is handed back even then.
-	const onExit = () => {
-		if (!restored && !screen.released) {
+	const restore = () => {
+		if (restored) {
+			return;
+		}
+
+		restored = true;
+		process.off('SIGCONT', onContinue);
+		process.off('exit', restore);
+		if (taken === screen) {
+			taken = undefined;
+		}
+
+		stdout.write = screen.write;
+		// Handed back (ended while stopped or in the background): the terminal is as we found it already.
+		if (!screen.released) {
 			rawMode(false);
-			screen.write.call(stdout, leave);
+			stdout.write(leave);
 		}
 	};
 
-	process.on('exit', onExit);
-	return {
-		restore() {
-			if (restored) {
-				return;
-			}
-
-			restored = true;
-			process.off('SIGCONT', onContinue);
-			process.off('exit', onExit);
-			if (taken === screen) {
-				taken = undefined;
-			}
-
-			stdout.write = screen.write;
-			// Handed back (ended while stopped or in the background): the terminal is as we found it already.
-			if (!screen.released) {
-				rawMode(false);
-				stdout.write(leave);
-			}
-		},
-	};
+	// The last resort: a process.exit() from anywhere (a package, a handler) skips every
+	// finally. What an 'exit' listener writes to a terminal goes out at once (TTY writes are
+	// synchronous), so the terminal is handed back even then.
+	process.on('exit', restore);
+	return {restore};
 }
 
 /** Ctrl-L, as in top, htop and less: the whole frame again over a cleared screen (something else wrote on it). */
