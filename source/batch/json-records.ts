@@ -4,7 +4,7 @@
 // never by changing a value (jsonLine).
 
 import {readSessionList, type Origin} from '../api/read-sessions.js';
-import {sanitize} from '../model/sanitize.js';
+import {escapeUnseen, sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
 /** One session as batch JSON shows it: the normalized fields, and the MaxScale it is on. Undefined: not reported, left out. */
@@ -84,26 +84,7 @@ export function exactEntries(data: readonly unknown[], polledAt: number, origin:
 	});
 }
 
-// JSON.stringify escapes U+0000–U+001F (and lone surrogates) already. What else could act
-// on a terminal or hide in what it shows goes out as \uXXXX too: DEL, the C1 controls,
-// the line and paragraph separators, and every format character (\p{Cf}: the bidi marks,
-// embeddings, overrides and isolates, zero-width ones, the BOM, tag characters). They
-// stand only inside strings, so the JSON stays valid, and parses back to the same text.
-// Most lists are ASCII: one plain test (~1 ms a MB) spares them the Unicode one (~7 ms a MB).
-const beyondAscii = /[^\u0000-\u007E]/;
-const unseen = /[\u007F-\u009F\u2028\u2029\p{Cf}]/gu;
-
-function escaped(character: string): string {
-	let text = '';
-	for (let index = 0; index < character.length; index++) {
-		text += `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`;
-	}
-
-	return text;
-}
-
 /** The records as one line of JSON, newline included, with nothing invisible or controlling in its text. */
 export function jsonLine(records: readonly SessionRecord[]): string {
-	const json = JSON.stringify(records);
-	return `${beyondAscii.test(json) ? json.replace(unseen, escaped) : json}\n`;
+	return `${escapeUnseen(JSON.stringify(records))}\n`;
 }

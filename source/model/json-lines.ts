@@ -2,22 +2,18 @@
 // pane's width. Pure, so scrolling is arithmetic on an array and the view only
 // draws the lines in view.
 
-import {invisibleFormat, safeCut} from './sanitize.js';
+import {escapeUnseen, safeCut} from './sanitize.js';
 
 export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'was';
 /** `changed` marks a value that differs from the previous poll's document. */
 export type Token = {kind: TokenKind; text: string; changed?: boolean};
 export type JsonLine = {indent: number; tokens: Token[]};
 
-// JSON.stringify escapes C0 controls, quotes and lone surrogates; it leaves C1
-// controls, DEL, bidi overrides and the invisible format characters (a zero-width
-// space, a tag character) raw, so those are escaped here as \uXXXX: seen, not hidden.
-const leftUnsafe = new RegExp(`[\\u007F-\\u009F\\u2028\\u2029${invisibleFormat}]|\\uDB40[\\uDC00-\\uDC7F]`, 'g');
-
-const escaped = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
+// JSON.stringify escapes C0 controls, quotes and lone surrogates; what else could act on
+// a terminal or hide in it (C1, DEL, bidi marks, a zero-width space) escapeUnseen writes as
+// \uXXXX: seen, not hidden, and nothing lost.
 export function quote(text: string): string {
-	return JSON.stringify(text).replace(leftUnsafe, (found) => (found.length === 1 ? escaped(found) : escaped(found[0]!) + escaped(found[1]!)));
+	return escapeUnseen(JSON.stringify(text));
 }
 
 function scalar(value: unknown): Token {
