@@ -9,13 +9,11 @@ import os from 'node:os';
 import process from 'node:process';
 import meow from './vendor/meow.js';
 import type {Target} from './api/client.js';
-import type {CommandLine} from './config/flags.js';
 import type {monitorOptions} from './config/options.js';
 import {argumentsMistake, knownFlags, misplacedOption, optionName} from './config/flag-spec.js';
 import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
 import {helpText, simulateHelpText} from './help.js';
-import type {BatchMode} from './batch/run-batch.js';
 
 function fail(message: string, code = 2): never {
 	process.stderr.write(`sessiontop: ${message}\n`);
@@ -48,50 +46,6 @@ function unknownOption(flags: Record<string, unknown>): string | undefined {
 
 function warn(message: string): void {
 	process.stderr.write(`sessiontop: warning: ${message}\n`);
-}
-
-/** The batch mode the flags ask for; undefined for the monitor. */
-function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} {
-	const {once, tsv, json, watch} = flags;
-	if (tsv && json) {
-		return {error: '--tsv and --json exclude each other: choose one.'};
-	}
-
-	// Each mistake named as given: --once --watch --json is not helped by "use --watch --json".
-	if (watch && once) {
-		return {error: '--once and --watch exclude each other: --watch --json repeats.'};
-	}
-
-	if (watch && tsv) {
-		return {error: '--watch prints JSON lines, not TSV: use --watch --json or --tsv.'};
-	}
-
-	if (watch) {
-		return json ? 'watch-json' : {error: '--watch streams JSON lines: use --watch --json.'};
-	}
-
-	const mode = tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
-	// A view flag given with a batch flag that cannot honour it is a wrong expectation: said, as
-	// --replay's are, rather than the output quietly not being what was asked for. (The same
-	// settings from the config file or the environment are the monitor's, and stay silent.)
-	if (mode !== undefined && flags.interval !== undefined) {
-		return {error: `--interval paces the monitor and --watch --json; ${modeFlag(mode)} prints once: leave out --interval, or use --watch --json.`};
-	}
-
-	if (mode === 'tsv' && flags.sort !== undefined) {
-		return {error: "--tsv prints the sessions in the server's order, as maxctrl does: leave out --sort (--once and --json sort)."};
-	}
-
-	if (mode !== undefined && flags.grouping !== undefined) {
-		return {error: `--grouping groups the screen's list; ${modeFlag(mode)} prints the sessions ungrouped: leave out --grouping.`};
-	}
-
-	return mode;
-}
-
-/** The flag that chose a batch mode, as the operator typed it. */
-function modeFlag(mode: 'tsv' | 'json' | 'table'): string {
-	return mode === 'table' ? '--once' : `--${mode}`;
 }
 
 /** Whether stdout is a terminal that can draw a full screen: a TTY whose TERM is not `dumb`. */
@@ -135,7 +89,7 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
-	const {readFlags, replayMistake} = await import('./config/flags.js');
+	const {batchMode, readFlags, replayMistake} = await import('./config/flags.js');
 	const flags = readFlags(cli.flags, process.argv.slice(2));
 	if ('error' in flags) {
 		fail(flags.error);

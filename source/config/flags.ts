@@ -5,6 +5,7 @@
 // into false without a word, and leave `-n 0` a stray "0" command.
 
 import {optionName} from './flag-spec.js';
+import type {BatchMode} from '../batch/run-batch.js';
 import type {Flags} from './settings.js';
 import {otherBooleans, parseBoolean} from './values.js';
 
@@ -137,4 +138,48 @@ export function replayMistake(flags: CommandLine): string | undefined {
 	}
 
 	return flags.interval === undefined ? undefined : '--replay plays at the pace the recording was made at: leave out --interval.';
+}
+
+/** The batch mode the flags ask for; undefined for the monitor. */
+export function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} {
+	const {once, tsv, json, watch} = flags;
+	if (tsv && json) {
+		return {error: '--tsv and --json exclude each other: choose one.'};
+	}
+
+	// Each mistake named as given: --once --watch --json is not helped by "use --watch --json".
+	if (watch && once) {
+		return {error: '--once and --watch exclude each other: --watch --json repeats.'};
+	}
+
+	if (watch && tsv) {
+		return {error: '--watch prints JSON lines, not TSV: use --watch --json or --tsv.'};
+	}
+
+	if (watch) {
+		return json ? 'watch-json' : {error: '--watch streams JSON lines: use --watch --json.'};
+	}
+
+	const mode = tsv ? 'tsv' : json ? 'json' : once ? 'table' : undefined;
+	// A view flag given with a batch flag that cannot honour it is a wrong expectation: said, as
+	// --replay's are, rather than the output quietly not being what was asked for. (The same
+	// settings from the config file or the environment are the monitor's, and stay silent.)
+	if (mode !== undefined && flags.interval !== undefined) {
+		return {error: `--interval paces the monitor and --watch --json; ${modeFlag(mode)} prints once: leave out --interval, or use --watch --json.`};
+	}
+
+	if (mode === 'tsv' && flags.sort !== undefined) {
+		return {error: "--tsv prints the sessions in the server's order, as maxctrl does: leave out --sort (--once and --json sort)."};
+	}
+
+	if (mode !== undefined && flags.grouping !== undefined) {
+		return {error: `--grouping groups the screen's list; ${modeFlag(mode)} prints the sessions ungrouped: leave out --grouping.`};
+	}
+
+	return mode;
+}
+
+/** The flag that chose a batch mode, as the operator typed it. */
+function modeFlag(mode: 'tsv' | 'json' | 'table'): string {
+	return mode === 'table' ? '--once' : `--${mode}`;
 }
