@@ -12,13 +12,12 @@ const sequences: Record<string, string> = {
 	'\u001BOC': 'right',
 	'\u001BOD': 'left',
 	// The filter prompt moves by word with these: xterm's (and tmux's) Alt- and Ctrl-arrows,
-	// Alt as an Escape before the arrow (tmux without xterm-keys), macOS's Option-← → (Alt-b, Alt-f).
+	// Alt as an Escape before the arrow (tmux without xterm-keys); macOS's Option-← → send
+	// Alt-b and Alt-f, named as every Alt key is (nameKey).
 	'\u001B[1;3D': 'alt+left',
 	'\u001B[1;3C': 'alt+right',
 	'\u001B\u001B[D': 'alt+left',
 	'\u001B\u001B[C': 'alt+right',
-	'\u001Bb': 'alt+b',
-	'\u001Bf': 'alt+f',
 	'\u001B[1;5D': 'ctrl+left',
 	'\u001B[1;5C': 'ctrl+right',
 	'\u001B[5~': 'pageup',
