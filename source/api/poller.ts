@@ -1,8 +1,11 @@
 // The poll loop for one MaxScale. Polls never overlap: the next one is scheduled
 // only when the previous one has ended, so a slow MaxScale is never asked twice
-// at once. The version is learnt once (and again after a failure, in case the
-// server was upgraded), for the header and for which calls the server has; the list
-// needs nothing from it (list-path.ts), so the first poll asks for both at once.
+// at once. The version is learnt with the first poll, for the header and for which
+// calls the server has (kill and restart from 22.08), and again a minute later, and after
+// a failure: a MaxScale upgraded, or replaced by another on the same address between two
+// polls, must not keep its old version (a kill would be sent to one that has no such call,
+// and its 404 read as "already ended"). The list needs nothing from it (list-path.ts), so
+// a poll asks for both at once.
 
 import type {Client} from './client.js';
 import type {FetchList} from './list-thread.js';
@@ -21,6 +24,9 @@ export type PollerEvents = {
 	onServerInfo(info: ServerInfo): void;
 };
 
+/** How old the version may grow before a poll asks for it again: one small request a minute. */
+export const versionEveryMs = 60_000;
+
 export class Poller {
 	readonly #client: Client;
 	readonly #events: PollerEvents;
@@ -38,9 +44,20 @@ export class Poller {
 
 	readonly #fetchList: FetchList;
 
-	/** `fetchList`: how the list is fetched (the list worker's, in the app); on this thread by default. */
-	constructor(client: Client, intervalMs: number, events: PollerEvents, {keyed = false, fetchList}: {keyed?: boolean; fetchList?: FetchList} = {}) {
+	readonly #versionEveryMs: number;
+
+	/**
+	 * `fetchList`: how the list is fetched (the list worker's, in the app); on this thread by default.
+	 * `versionMs`: how often the version is asked again (a test's shorter minute).
+	 */
+	constructor(
+		client: Client,
+		intervalMs: number,
+		events: PollerEvents,
+		{keyed = false, fetchList, versionMs = versionEveryMs}: {keyed?: boolean; fetchList?: FetchList; versionMs?: number} = {},
+	) {
 		this.#client = client;
+		this.#versionEveryMs = versionMs;
 		this.#origin = originOf(client.target, keyed);
 		this.#fetchList = fetchList ?? (async (signal) => fetchSessionList(client, signal, this.#origin));
 		this.#intervalMs = intervalMs;
@@ -166,7 +183,8 @@ export class Poller {
 		const signal = this.#abort.signal;
 		// Alongside the list (which goes on the list worker's own connection in the app), and
 		// awaited before the list is shown, so the version is known with the first list.
-		const learning = this.#info === undefined ? this.#learnVersion(signal) : undefined;
+		const due = this.#info === undefined || Date.now() - this.#info.askedAt >= this.#versionEveryMs;
+		const learning = due ? this.#learnVersion(signal) : undefined;
 		const result = await this.#fetchList(signal);
 		await learning;
 		// Paused while it was in flight: the screen stays as it was when p was pressed. The
@@ -193,11 +211,16 @@ export class Poller {
 		}
 
 		if ('kind' in info) {
-			// No /v1/maxscale (2.1), or a proxy that refuses it: the version stays unknown
-			// until a poll fails. An auth or network failure shows on the list request as
-			// well, and the version is asked again with the next poll.
+			// No /v1/maxscale (2.1), or a proxy that refuses it: the version is unknown until
+			// it is next due (a version known before is forgotten: this is another server).
+			// An auth or network failure shows on the list request as well, and the version
+			// is asked again with the next poll.
 			if (info.kind === 'not-found' || info.kind === 'http') {
+				const known = this.#info?.version !== undefined;
 				this.#info = {askedAt: Date.now()};
+				if (known) {
+					this.#events.onServerInfo(this.#info);
+				}
 			}
 
 			return;

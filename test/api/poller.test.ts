@@ -294,3 +294,57 @@ test('a shorter interval moves the poll already scheduled; a longer one waits fo
 	poller.stop();
 	await s.close();
 });
+
+test('the version is asked again a minute on: a MaxScale replaced on the same address between two polls is not taken for the old one', async (t) => {
+	// What /v1/maxscale answers now: a version, or 404 (2.1, or a proxy that refuses it).
+	let version: string | undefined = '22.08.14';
+	let versionAsks = 0;
+	let lists = 0;
+	const instance = http.createServer((request, response) => {
+		if (request.url?.startsWith('/v1/sessions') === true) {
+			lists++;
+			response.writeHead(200, {'content-type': 'application/json'}).end('{"data":[]}');
+			return;
+		}
+
+		versionAsks++;
+		if (version === undefined) {
+			response.writeHead(404, {'content-type': 'application/json'}).end('{"errors":[{"detail":"no"}]}');
+			return;
+		}
+
+		response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({data: {attributes: {version, uptime: 5}}}));
+	});
+	await new Promise<void>((resolve) => {
+		instance.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = instance.address() as AddressInfo;
+	const client = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'a', password: 'b', timeoutMs: 2000});
+	const seen: Array<string | undefined> = [];
+	const poller = new Poller(client, 10, {onList() {}, onError() {}, onServerInfo: (info) => seen.push(info.version)}, {versionMs: 150});
+	t.after(async () => {
+		poller.stop();
+		await client.close();
+		instance.closeAllConnections();
+		await new Promise((resolve) => {
+			instance.close(resolve);
+		});
+	});
+	const wait = async (ms: number) =>
+		new Promise((resolve) => {
+			setTimeout(resolve, ms);
+		});
+	poller.start();
+	await wait(100);
+	assert.deepEqual(seen, ['22.08.14']);
+	version = '2.5.29'; // Another MaxScale on the same address; no poll failed.
+	await wait(300);
+	assert.equal(seen.at(-1), '2.5.29');
+	version = undefined; // And then one with no /v1/maxscale: the old version is forgotten.
+	await wait(300);
+	poller.stop();
+	assert.equal(seen.length > 0 && seen.at(-1), undefined);
+	// Not with every poll: about once per 150 ms, while the list went every ~10 ms.
+	assert.ok(versionAsks <= 6, `${versionAsks} version requests`);
+	assert.ok(lists > versionAsks * 3, `${lists} lists, ${versionAsks} version requests`);
+});
