@@ -2,7 +2,7 @@
 // shape through 24.02) in, one normalized Session out. It never throws: what is
 // missing stays undefined, what is malformed is skipped and counted.
 
-import {sanitize} from '../model/sanitize.js';
+import {shown} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
 
@@ -12,9 +12,9 @@ function isObject(value: unknown): value is Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A string from the server, sanitized; anything else is unknown. */
+/** A string from the server, as the list shows it (sanitize.ts shown()); anything else is unknown. */
 export function text(value: unknown): string | undefined {
-	return typeof value === 'string' ? sanitize(value) : undefined;
+	return typeof value === 'string' ? shown(value) : undefined;
 }
 
 /** A finite number; anything else is unknown. */
@@ -104,7 +104,7 @@ export function readSession(resource: unknown, polledAt: number, origin: Origin 
 	}
 
 	const rawId = resource['id'];
-	const id = typeof rawId === 'string' ? sanitize(rawId) : typeof rawId === 'number' ? String(rawId) : undefined;
+	const id = typeof rawId === 'string' ? shown(rawId) : typeof rawId === 'number' ? String(rawId) : undefined;
 	if (id === undefined || id === '') {
 		return undefined;
 	}

@@ -7,7 +7,7 @@
 // an earlier one entirely, whatever its type.
 
 import type {Buffer} from 'node:buffer';
-import {sanitize} from '../model/sanitize.js';
+import {shown} from '../model/sanitize.js';
 import {skip, type JsonSink} from './json-scanner.js';
 import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
@@ -70,6 +70,8 @@ export class SessionListReader implements JsonSink {
 	#generation = 0;
 	/** A row in the builder waits for the poll time to get its age: no more parts. */
 	#waiting = false;
+	/** Whether a string was made safe or cut to be shown (sanitize.ts shown()): --json then reads the body exactly. */
+	altered = false;
 
 	constructor(origin: Origin, parts?: PartSink) {
 		this.#origin = origin;
@@ -151,11 +153,17 @@ export class SessionListReader implements JsonSink {
 		}
 	}
 
+	#shown(text: string): string {
+		const safe = shown(text);
+		this.altered ||= safe !== text;
+		return safe;
+	}
+
 	string(to: number, text: string): void {
 		const row = this.#row;
 		switch (to) {
 			case slot.id: {
-				this.#id = sanitize(text);
+				this.#id = this.#shown(text);
 				break;
 			}
 
@@ -172,22 +180,22 @@ export class SessionListReader implements JsonSink {
 			}
 
 			case slot.state: {
-				row.state = sanitize(text);
+				row.state = this.#shown(text);
 				break;
 			}
 
 			case slot.user: {
-				row.user = sanitize(text);
+				row.user = this.#shown(text);
 				break;
 			}
 
 			case slot.remote: {
-				row.remote = sanitize(text);
+				row.remote = this.#shown(text);
 				break;
 			}
 
 			case slot.serviceId: {
-				row.service = sanitize(text);
+				row.service = this.#shown(text);
 				break;
 			}
 

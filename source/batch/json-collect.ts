@@ -1,8 +1,9 @@
 // Fetching for --json and --watch --json. The list streams through the monitor's own
 // reader, as the screen's does, its bytes looked at as they pass: when none of them could
-// hold a character the reader sanitizes, and every session names its service and state,
-// the reader's strings are the server's and its sessions are the answer. Otherwise (a
-// backslash escape, DEL, a C1 control, a bidi mark, a session with no service) the body
+// hold a character the reader sanitizes, the reader cut no string to be shown (sanitize.ts
+// shown(): past 512 characters, or piled combining marks), and every session names its
+// service and state, the reader's strings are the server's and its sessions are the answer.
+// Otherwise (a backslash escape, DEL, a C1 control, a bidi mark, a session with no service) the body
 // is parsed and read again losslessly (json-records.ts): rare, and exact. The body is kept
 // for that up to keepBytes; a bigger one is asked for again instead, only then, rather
 // than every poll of 100,000 sessions holding 50 MB more for a case that seldom comes.
@@ -84,7 +85,7 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	}
 
 	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];
-	if (plain && sessions.every((session) => session.service !== '' && session.state !== '')) {
+	if (plain && !reader.altered && sessions.every((session) => session.service !== '' && session.state !== '')) {
 		return {ok: true, value: sessions.map((session) => ({session, record: recordOf(session)}))};
 	}
 

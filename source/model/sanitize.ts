@@ -42,7 +42,9 @@ function escapeUnits(character: string): string {
 
 /** JSON text (JSON.stringify's) with nothing invisible or controlling left raw in it: the pane's and --json's. */
 export function escapeUnseen(json: string): string {
-	return beyondAscii.test(json) ? json.replace(unseen, escapeUnits) : json;
+	// Past three combining marks on one character ("Zalgo" text: shown() below), the rest as
+	// \uXXXX: terminals draw such a pile each their own way, a pane's line of it as blank.
+	return beyondAscii.test(json) ? json.replace(unseen, escapeUnits).replace(manyMarks, (_all, kept: string, rest: string) => kept + escapeUnits(rest)) : json;
 }
 
 /** Replace every unsafe character with U+FFFD so that tampering stays visible. */
@@ -53,6 +55,25 @@ export function sanitize(text: string): string {
 	}
 
 	return text.replace(unsafe, (char) => (char === '\t' ? ' ' : '\uFFFD'));
+}
+
+/**
+ * The most of a server's text a list shows: a MariaDB user name has at most 128 characters and
+ * a host name 255, so only a hostile client sends more. Measuring a cell's width grows faster
+ * than its length on text beyond ASCII (string-width: 100,000 characters held the screen for
+ * minutes, keys and all), and no column is that wide.
+ */
+export const longestShown = 512;
+
+// A character with more than three combining marks on it ("Zalgo" text) is drawn by terminals
+// each its own way (tmux moved a row's next cells by eight): the first three are kept, the
+// rest are one mark of tampering. Vietnamese and the Indic scripts need no more than three.
+const manyMarks = /(\p{M}{3})(\p{M}+)/gu;
+
+/** A session's text as the list shows it: sanitized, cut to `longestShown` with an ellipsis, its marks bounded. */
+export function shown(text: string): string {
+	const safe = sanitize(text.length > longestShown ? `${head(text, longestShown - 1)}…` : text);
+	return beyondAscii.test(safe) ? safe.replace(manyMarks, '$1\uFFFD') : safe;
 }
 
 /** Where to cut `text` at or before `index` without splitting a surrogate pair (an emoji) in two. */

@@ -208,3 +208,20 @@ test('numbers read as JSON.parse reads them: short decimals, long ones, exponent
 		{numRuns: 5000},
 	);
 });
+
+test('a text too long to show (100,000 characters beyond ASCII) or piled with combining marks is cut alike by both readers, id included', () => {
+	const user = 'é'.repeat(100_000);
+	const zalgo = `e${'\u0301'.repeat(200)}`;
+	const body = Buffer.from(`{"data":[{"id":"${'7'.repeat(2000)}","type":"sessions","attributes":{"state":"${zalgo}","user":"${user}","remote":"${'h'.repeat(600)}"},"relationships":{"services":{"data":[{"id":"svc","type":"services"}]}}}]}`);
+	same(body, [], 'long');
+	same(body, [1000, 70_000, 150_000], 'long, cut');
+	const read = reference(body);
+	assert.ok(read.ok);
+	const [session] = read.sessions;
+	// The list never measures more than longestShown of a server's text (string-width on
+	// 100,000 characters held the screen, keys and all, for minutes).
+	assert.equal(session?.user.length, 512);
+	assert.equal(session?.id.length, 512);
+	assert.equal(session?.remote?.length, 512);
+	assert.equal(session?.state, 'e\u0301\u0301\u0301\uFFFD');
+});

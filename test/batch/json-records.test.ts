@@ -108,6 +108,27 @@ test('one invisible character alone (a BOM, a Mongolian vowel separator, a tag) 
 	}
 });
 
+test('a text the list cuts to show it (600 characters, a pile of combining marks) is printed whole by --json', async () => {
+	for (const user of ['x'.repeat(600), `Z${'\u0301'.repeat(40)}algo`]) {
+		// eslint-disable-next-line no-await-in-loop
+		const server = await startFaultServer({sessions: [{id: '1', attributes: {user, state: 'Session started'}, relationships: {services: {data: [{id: 'RW'}]}}}]});
+		const client = clientOf(server.origin, server.label);
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			const records = await collectRecords([{entry: 'mx', client}], undefined);
+			assert.ok(records.ok);
+			assert.equal(records.value[0]?.user, user);
+			// The line parses back to it: marks past the third are escaped (\u0301), not lost.
+			assert.equal((JSON.parse(jsonLine(records.value)) as SessionRecord[])[0]?.user, user);
+		} finally {
+			// eslint-disable-next-line no-await-in-loop
+			await client.close();
+			// eslint-disable-next-line no-await-in-loop
+			await server.close();
+		}
+	}
+});
+
 const sims: Simulator[] = [];
 after(async () => {
 	await Promise.all(sims.map(async (sim) => sim.close()));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {sanitize} from '../../source/model/sanitize.js';
+import {escapeUnseen, longestShown, sanitize, shown} from '../../source/model/sanitize.js';
 
 test('keeps ordinary text, including non-Latin and emoji', () => {
 	for (const text of ['maxuser', 'SELECT * FROM t WHERE a = "x"', 'Jürgen', '用户', 'app 🚀']) {
@@ -38,4 +38,30 @@ test('marks what a terminal draws as nothing: zero-width characters, soft hyphen
 	for (const text of ['e\u0301', '田中', '\u2764\uFE0F', '🇫🇮']) {
 		assert.equal(sanitize(text), text);
 	}
+});
+
+test('shown: a text past longestShown is cut with an ellipsis, whole characters only; a short one is the same string', () => {
+	assert.equal(shown('app_rw'), 'app_rw');
+	const cut = shown('é'.repeat(100_000));
+	assert.equal(cut.length, longestShown);
+	assert.ok(cut.endsWith('é…'));
+	// Never half an emoji at the cut.
+	const emoji = shown(`${'x'.repeat(longestShown - 2)}😀😀`);
+	assert.equal(emoji, `${'x'.repeat(longestShown - 2)}…`);
+	// Still sanitized.
+	assert.equal(shown(`${'x'.repeat(600)}\u001B[2J`), `${'x'.repeat(longestShown - 1)}…`);
+	assert.equal(shown('a\u001B[2Jb'), 'a\uFFFD[2Jb');
+});
+
+test('shown: past three combining marks on one character, the rest is one mark of tampering; Vietnamese keeps its marks', () => {
+	assert.equal(shown(`e${'\u0301'.repeat(200)}x`), 'e\u0301\u0301\u0301\uFFFDx');
+	assert.equal(shown('Vie\u0323\u0302t'), 'Vie\u0323\u0302t');
+	assert.equal(shown('Nguyễn'), 'Nguyễn');
+});
+
+test('escapeUnseen: combining marks past the third are escaped, and the JSON parses back to the same text', () => {
+	const text = `e${'\u0301'.repeat(5)}`;
+	const json = escapeUnseen(JSON.stringify(text));
+	assert.equal(json, '"e\u0301\u0301\u0301\\u0301\\u0301"');
+	assert.equal(JSON.parse(json), text);
 });
