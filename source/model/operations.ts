@@ -3,6 +3,7 @@
 // a confirmation acts only on the sessions it named, captured when it opened,
 // whatever the list did meanwhile.
 
+import type {ServerInfo} from '../api/server-info.js';
 import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
@@ -36,7 +37,8 @@ export type Effect =
 	| {seq: number; kind: 'copy'; text: string; what: string}
 	| {seq: number; kind: 'save'};
 
-export type Outcome = {target: Target; ok: boolean; status?: number; error?: string};
+/** `server`: the MaxScale's version asked again after a 404 (its version may have changed since it was learnt). */
+export type Outcome = {target: Target; ok: boolean; status?: number; error?: string; server?: ServerInfo};
 
 export type OperationAction =
 	| MarkAction

@@ -3,16 +3,25 @@
 
 import type {Action, MonitorState} from './monitor-state.js';
 import {describeTarget, type Operation, type Outcome, type Target} from './operations.js';
+import {withHost} from './poll.js';
+import {canKill} from './version.js';
 
 /** One sentence for what a kill or restart did. */
 export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
 	const done = outcomes.filter((o) => o.ok);
 	const failed = outcomes.filter((o) => !o.ok);
-	// A 404 from a MaxScale of unknown version: gone, or a MaxScale with no such call.
-	const unsure = failed.filter((o) => o.status === 404 && o.target.versionUnknown).map((o) => o.target);
-	const missing = [...gone, ...failed.filter((o) => o.status === 404 && !o.target.versionUnknown).map((o) => o.target)];
+	// A 404 from a MaxScale of unknown version: gone, or a MaxScale with no such call. Its
+	// version is asked again after a 404 (ui/effects.ts): one now older than 22.08 (another
+	// MaxScale took the address since) has no such call, and its 404 says nothing of the session.
+	const notFound = failed.filter((o) => o.status === 404);
+	const can = (o: Outcome) => (o.target.versionUnknown ? undefined : o.server === undefined ? true : canKill(o.server.version));
+	const unsure = notFound.filter((o) => can(o) === undefined).map((o) => o.target);
+	const older = notFound.filter((o) => can(o) === false);
+	const missing = [...gone, ...notFound.filter((o) => can(o) === true).map((o) => o.target)];
 	const errors = failed.filter((o) => o.status !== 404);
 	const past = operation === 'kill' ? 'Killed' : 'Restarted';
+	const notDone = operation === 'kill' ? 'not killed' : 'not restarted';
+	const olderNow = (o: Outcome) => `${o.target.key === o.target.id ? 'its MaxScale' : o.target.host} is now ${o.server?.version ?? ''}, older than 22.08, which cannot ${operation} sessions`;
 	const eitherWay = `it had ended, or its MaxScale (version unknown) is older than 22.08, which cannot ${operation} sessions`;
 	if (errors.some((o) => o.status === 405)) {
 		return `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
@@ -42,6 +51,10 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 			return `${describeTarget(only.target)} was not found (404): ${eitherWay}.`.replace(/^s/, 'S');
 		}
 
+		if (older.length > 0) {
+			return `${describeTarget(only.target)} was ${notDone}: ${olderNow(only)}.`.replace(/^s/, 'S');
+		}
+
 		if (missing.length > 0) {
 			return `${describeTarget(only.target)} had already ended: nothing to ${operation}.`.replace(/^s/, 'S');
 		}
@@ -56,6 +69,10 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 
 	if (unsure.length > 0) {
 		parts.push(`${unsure.length} not found (404): ended, or a MaxScale (version unknown) older than 22.08`);
+	}
+
+	if (older.length > 0) {
+		parts.push(`${older.length} ${notDone}: ${olderNow(older[0]!)}`);
 	}
 
 	if (errors.length > 0) {
@@ -74,5 +91,16 @@ export function operationDone(state: MonitorState, action: Extract<Action, {type
 	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl) + left;
 	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.key));
 	const marked = new Set([...state.marked].filter((id) => !done.has(id)));
-	return {...state, marked, message: {tone: failed ? 'error' : 'ok', text}};
+	// A version asked again after a 404 is the MaxScale's now: the header, the status line and
+	// the next K go by it.
+	let learnt = state;
+	for (const {target, server} of action.outcomes) {
+		if (server !== undefined) {
+			const hosts = withHost(learnt, target.host, (status) => ({...status, server}));
+			learnt = {...learnt, hosts, server: state.hostOrder.length === 1 ? server : learnt.server};
+		}
+	}
+
+	const older = action.outcomes.some((o) => o.status === 404 && o.server !== undefined && canKill(o.server.version) === false);
+	return {...learnt, marked, message: {tone: failed || older ? 'error' : 'ok', text}};
 }

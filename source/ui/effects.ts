@@ -5,6 +5,8 @@
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Client} from '../api/client.js';
+import type {ServerInfo} from '../api/server-info.js';
+import {fetchServerInfo} from '../api/sessions-api.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import type {Effect, Outcome, Target} from '../model/operations.js';
 import {snapshotOf} from '../model/snapshot.js';
@@ -13,6 +15,20 @@ export async function runOperation(
 	clientFor: (host: string) => Client,
 	effect: Extract<Effect, {kind: 'operation'}>,
 ): Promise<Outcome[]> {
+	// A 404 reads "already ended" only from a MaxScale that has the call: its version is asked
+	// again (once per MaxScale), as it may have been replaced by an older one since it was
+	// learnt (a 2.5 answers 404 to every kill).
+	const versions = new Map<string, Promise<ServerInfo | undefined>>();
+	const versionOf = async (host: string, client: Client) => {
+		let asked = versions.get(host);
+		if (asked === undefined) {
+			asked = fetchServerInfo(client).then((info) => ('kind' in info ? undefined : info));
+			versions.set(host, asked);
+		}
+
+		return asked;
+	};
+
 	const one = async (target: Target): Promise<Outcome> => {
 		// Each session to its own MaxScale: an id means nothing on another host.
 		const client = clientFor(target.host);
@@ -21,7 +37,17 @@ export async function runOperation(
 			effect.operation === 'kill'
 				? await client.send('DELETE', `/v1/sessions/${id}${effect.ttl === undefined ? '' : `?ttl=${effect.ttl}`}`, `session ${target.id}`)
 				: await client.send('POST', `/v1/sessions/${id}/restart`, `session ${target.id}`);
-		return answer.ok ? {target, ok: true} : {target, ok: false, status: answer.error.status, error: answer.error.message};
+		if (answer.ok) {
+			return {target, ok: true};
+		}
+
+		const outcome: Outcome = {target, ok: false, status: answer.error.status, error: answer.error.message};
+		if (answer.error.status === 404 && target.versionUnknown === undefined) {
+			// Undefined: the version could not be had; the sentence then says either way.
+			outcome.server = (await versionOf(target.host, client)) ?? {askedAt: Date.now()};
+		}
+
+		return outcome;
 	};
 
 	// One at a time: a kill list should not become a burst against a struggling MaxScale.
