@@ -165,6 +165,8 @@ export async function runSimulate(flags: SimulateFlags): Promise<number> {
 
 		process.once('SIGINT', stop);
 		process.once('SIGTERM', stop);
+		// Not Node's inspector on port 9229: a stop, as SIGTERM.
+		process.once('SIGUSR1', stop);
 	});
 	await simulator.close();
 	return 0;

@@ -51,6 +51,8 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	limitHeapGrowth();
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+	// Not Node's inspector on port 9229 (see ui/run-monitor.tsx): a clean stop, as SIGTERM.
+	process.on('SIGUSR1', onSignal);
 	options.signal?.addEventListener('abort', onSignal, {once: true});
 	stdout.on?.('error', onSignal);
 	try {
@@ -106,6 +108,7 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	} finally {
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
+		process.off('SIGUSR1', onSignal);
 		stdout.off?.('error', onSignal);
 	}
 }

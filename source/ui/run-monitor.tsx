@@ -25,10 +25,17 @@ export type RunOptions = {
 
 /**
  * The signals whose default is to end the process without a word: each ends the monitor as q
- * does (the terminal handed back), with the shell's code for it. SIGUSR1 is Node's (the
- * inspector), SIGABRT from abort() never reaches JavaScript; a `kill -ABRT` does.
+ * does (the terminal handed back), with the shell's code for it. SIGUSR1 too, which Node would
+ * take to open its inspector on port 9229: any process of the same user could then run code in
+ * the one that holds the REST API password (a listener keeps the inspector shut). SIGABRT from
+ * abort() never reaches JavaScript; a `kill -ABRT` does. SIGPROF is left to V8's profiler
+ * when Node runs with `--cpu-prof` or `--prof` (it would end the monitor at its first tick).
  */
-const endSignals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGPROF'];
+const profiling = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((flag) => /^--(cpu-)?prof(?:$|[=-])/.test(flag));
+const endSignals: NodeJS.Signals[] = [
+	...(['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ'] as const),
+	...(profiling ? [] : (['SIGPROF'] as const)),
+];
 
 export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout, !utf8Locale(process.env));

@@ -151,6 +151,8 @@ for (const [signal, code] of [
 	['SIGHUP', 129],
 	// Their default ends a process without a word, the alternate screen left on.
 	['SIGQUIT', 131],
+	// Node's would open its inspector on port 9229 (code run in the process that holds the password).
+	['SIGUSR1', 138],
 	['SIGUSR2', 140],
 	['SIGALRM', 142],
 ] as const) {
