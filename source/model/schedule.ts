@@ -33,6 +33,17 @@ export function nextPoll(last: {at: number; latencyMs: number}, intervalMs: numb
 }
 
 /**
+ * How late the answer to a poll is (ms), once it is clearly late: a MaxScale that accepts the
+ * request and never answers showed "ok" until the timeout (10 s by default) while its rows
+ * aged. Late is past the next poll's time by 2 s, or by twice the last poll's time when that
+ * is longer (a list of 100,000 sessions takes a second or two every time).
+ */
+export function lateMs(last: {at: number; latencyMs: number}, intervalMs: number, now: number): number | undefined {
+	const late = now - nextPoll(last, intervalMs).at;
+	return late > Math.max(2000, 2 * last.latencyMs) ? late : undefined;
+}
+
+/**
  * The retry countdown as the header and the host line say it (`retry in 8s`, `retry 8s`), or,
  * once it has run out and the attempt is under way, `retrying…`: `retry 0s` reads as stuck.
  */

@@ -6,7 +6,7 @@ import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
-import {retryCountdown} from '../model/schedule.js';
+import {lateMs, retryCountdown} from '../model/schedule.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/rows.js';
 import {truncate} from '../model/sanitize.js';
@@ -21,17 +21,20 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 		const status = state.hosts[host];
 		const age = status?.lastPoll === undefined ? undefined : (now - status.lastPoll.at) / 1000;
 		const failing = status?.error !== undefined;
+		let waiting = false;
 		let text = 'connecting…';
 		if (failing) {
 			text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
 			const retryAt = status?.error?.retryAt;
 			text += retryAt === undefined ? '' : ` ${retryCountdown(retryAt, now, 'retry')}`;
 		} else if (status?.lastPoll !== undefined) {
-			text = `ok ${Math.round(status.lastPoll.latencyMs)}ms`;
+			const late = state.paused || state.replay !== undefined ? undefined : lateMs(status.lastPoll, state.intervalMs, now);
+			text = late === undefined ? `ok ${Math.round(status.lastPoll.latencyMs)}ms` : `no answer for ${formatDuration(late / 1000)}`;
+			waiting = late !== undefined;
 		}
 
 		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
-		return {host, text, failing, version, width: cellWidth(host) + 1 + cellWidth(text)};
+		return {host, text, failing, waiting, version, width: cellWidth(host) + 1 + cellWidth(text)};
 	});
 	// Every host's state before any host's version: which MaxScale is down matters more than
 	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
@@ -51,25 +54,18 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 	const left = count < hosts.length && more(hosts.length - count) <= room ? hosts.length - count : 0;
 	room = count < hosts.length && left === 0 ? 0 : room - (left > 0 ? more(left) : 0);
 
-	// Versions in host order, each while it fits, as a run: never the third's without the second's.
-	let versions = 0;
-	for (const {version} of hosts.slice(0, count)) {
-		const versionWidth = version === undefined ? 0 : cellWidth(version);
-		if (versionWidth > room) {
-			break;
-		}
-
-		room -= versionWidth;
-		versions++;
-	}
+	// Every shown host's version, or none: one host's alone read as if the others had none, and
+	// the version says whether K works there.
+	const versionsWidth = hosts.slice(0, count).reduce((sum, {version}) => sum + (version === undefined ? 0 : cellWidth(version)), 0);
+	const versions = versionsWidth <= room ? count : 0;
 
 	return (
 		<Text wrap="truncate">
-			{hosts.slice(0, count).map(({host, text, failing, version}, index) => (
+			{hosts.slice(0, count).map(({host, text, failing, waiting, version}, index) => (
 				<Text key={host}>
 					{index === 0 ? '' : hostGap}
 					<Text bold>{host}</Text>{' '}
-					<Text color={failing ? theme.error : theme.ok} inverse={failing && theme.error === undefined}>
+					<Text color={failing ? theme.error : waiting ? theme.warn : theme.ok} inverse={failing && theme.error === undefined}>
 						{text}
 					</Text>
 					{version === undefined || index >= versions ? '' : <Text color={theme.muted}>{version}</Text>}

@@ -5,7 +5,7 @@ import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
 import {replayHosts} from '../model/replay.js';
-import {nextPoll, retryCountdown} from '../model/schedule.js';
+import {lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {cellWidth, fitText} from './cell-width.js';
@@ -126,6 +126,12 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 
 	if (error?.retryAt !== undefined && single && replay === undefined) {
 		items.push({key: 'retry', priority: 1, runs: [{text: retryCountdown(error.retryAt, now, 'retry in'), color: theme.warn}]});
+	}
+
+	// A MaxScale that took the request and does not answer: said before the timeout says it (schedule.ts lateMs).
+	const late = next === undefined || !single ? undefined : lateMs(lastPoll!, intervalMs, now);
+	if (late !== undefined) {
+		items.push({key: 'late', priority: 1, runs: [{text: `no answer for ${formatDuration(late / 1000)}`, bold: true, color: theme.warn}]});
 	}
 
 	if (replay !== undefined) {

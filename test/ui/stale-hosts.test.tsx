@@ -30,8 +30,40 @@ function watched(failing: readonly string[]): MonitorState {
 		state = run(state, {type: 'poll-failed', host, error: {kind: 'refused', message: `${host} refused the connection.`}, at: now, retryAt: now + 20_000});
 	}
 
-	return state;
+	// Polled every 10 s: the others' answers 5 s ago are not late.
+	return {...state, intervalMs: 10_000};
 }
+
+const lineOf = (state: MonitorState, width: number, now = Date.now()) => {
+	const app = render(<HostLine state={state} now={now} theme={theme} width={width} />);
+	const text = plain(app.lastFrame());
+	app.unmount();
+	return text;
+};
+
+test('a MaxScale that took the request and does not answer says so before the timeout does; paused, none is late', () => {
+	const state = watched([]);
+	const at = state.hosts['127.0.0.1:19199']!.lastPoll!.at;
+	// The next poll was due 10 s after the last; 2.5 s past that, no answer yet.
+	const late = {...state, hosts: {...state.hosts, '127.0.0.1:19199': {...state.hosts['127.0.0.1:19199']!, lastPoll: {at: at - 7500, latencyMs: 20, bytes: 1}}}};
+	assert.match(lineOf(late, 200), /127\.0\.0\.1:19106 ok 20ms 24\.02\.3 {3}127\.0\.0\.1:19199 no answer for 2s 24\.02\.3/);
+	assert.doesNotMatch(lineOf({...late, paused: true}, 200), /no answer/);
+	// Within twice its own time a slow MaxScale is not late: a poll of 100,000 sessions takes seconds.
+	const slow = {...late, hosts: {...late.hosts, '127.0.0.1:19199': {...late.hosts['127.0.0.1:19199']!, lastPoll: {at: at - 7500, latencyMs: 3000, bytes: 1}}}};
+	assert.doesNotMatch(lineOf(slow, 200), /no answer/);
+});
+
+test('every MaxScale\'s version or none: one host\'s alone read as if the others had none', () => {
+	const state = watched([]);
+	// Room for one version of the two hosts shown, not for both.
+	const line = lineOf(state, 70);
+	assert.match(line, /^127\.0\.0\.1:19106 ok 20ms {3}127\.0\.0\.1:19199 ok 20ms {3}\+2 more$/);
+	assert.doesNotMatch(line, /24\.02\.3/);
+	// With room for them, each shown host's (the test terminal shows 100 columns).
+	const wide = lineOf(state, 140);
+	assert.equal(wide.match(/24\.02\.3/g)?.length, 3);
+	assert.equal(wide.match(/ ok 20ms/g)?.length, 3);
+});
 
 test('the failing MaxScales are the stale ones, and only when several are watched', () => {
 	assert.deepEqual([...staleHosts(watched(['127.0.0.1:19121']))], ['127.0.0.1:19121']);
