@@ -194,6 +194,12 @@ function terms(text: string): string[] {
 	return text.match(/(?:[^\s"]+|"[^"]*"?)+/g) ?? [];
 }
 
+/** The number field a term compares (`idle>60`, `!io=0`), if it is one. */
+function numberFieldOf(raw: string): NumberField | undefined {
+	const field = /^!?([a-z]+)(?:>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase();
+	return field !== undefined && numberFields.has(field) ? (field as NumberField) : undefined;
+}
+
 export function parseFilter(text: string): Filter {
 	const tests: Test[] = [];
 	const errors: string[] = [];
@@ -207,24 +213,45 @@ export function parseFilter(text: string): Filter {
 		const parsed = raw === '!' ? '! needs a term after it (e.g. !state:started)' : parseTerm(negate ? raw.slice(1) : raw);
 		if (typeof parsed === 'string') {
 			errors.push(parsed);
+		} else if (negate) {
+			// A figure the MaxScale does not report matches nothing, negated too (as NULL in SQL):
+			// `!io>0` on a 22.08 kept every session, as if each had no I/O.
+			const field = numberFieldOf(raw);
+			tests.push(field === undefined ? (session) => !parsed(session) : (session) => fieldNumber(session, field) !== undefined && !parsed(session));
 		} else {
-			tests.push(negate ? (session) => !parsed(session) : parsed);
+			tests.push(parsed);
 		}
 	}
 
 	const test: Test | undefined =
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
-	const numbers = terms(text).map((raw) => /^!?([a-z]+)(?:>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase()).filter((field): field is string => field !== undefined && numberFields.has(field));
+	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined);
 	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers})};
 }
 
+/** A number field the filter compares, the MaxScales none of whose sessions has it, and whether that is every one listed. */
+export type Unreported = {field: string; hosts: string[]; every: boolean};
+
 /**
- * A number field the filter compares that no session listed has (`io` on a MaxScale before
- * 23.02, `memory` before 22.08): said when the filter leaves nothing, rather than a bare
- * "no session matches". Only walks the list when the filter names such a field.
+ * A number field the filter compares that a MaxScale does not report (`io` before 23.02,
+ * `memory` before 22.08: none of its sessions has it): said when the filter leaves nothing,
+ * rather than a bare "no session matches", naming the MaxScales when several are watched
+ * and not all of them are such. Only walks the list when the filter names such a field.
  */
-export function unreportedField(filter: Filter, sessions: readonly Session[]): string | undefined {
-	return filter.numbers?.find((field) => sessions.length > 0 && sessions.every((session) => fieldNumber(session, field as NumberField) === undefined));
+export function unreportedField(filter: Filter, sessions: readonly Session[]): Unreported | undefined {
+	for (const field of filter.numbers ?? []) {
+		const reports = new Map<string, boolean>();
+		for (const session of sessions) {
+			reports.set(session.host, reports.get(session.host) === true || fieldNumber(session, field as NumberField) !== undefined);
+		}
+
+		const hosts = [...reports].filter(([, has]) => !has).map(([host]) => host);
+		if (hosts.length > 0) {
+			return {field, hosts, every: hosts.length === reports.size};
+		}
+	}
+
+	return undefined;
 }
 
 export const noFilter: Filter = {text: '', test: undefined};

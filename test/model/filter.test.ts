@@ -100,7 +100,8 @@ test('a / inside a term, or a quoted one, is text; a closed regex is a regex', (
 	assert.deepEqual(ids('Read-Connection/'), [], 'a / after the start is plain text');
 	assert.equal(parseFilter('10.0.0.0/8').error, undefined);
 	assert.deepEqual(ids('/^rep/'), ['2']);
-	assert.deepEqual(ids('!idle>60'), ['1', '4']);
+	// Session 4 reports no idle time: negated or not, a figure not reported matches nothing.
+	assert.deepEqual(ids('!idle>60'), ['1']);
 });
 
 test('a word before a colon that names no field is reported; address parts are text', () => {
@@ -146,9 +147,24 @@ test('an IPv4-mapped client matches as shown and as MaxScale reports it', () => 
 test('a number field no listed session has is named: io before 23.02, memory before 22.08', async () => {
 	const {unreportedField} = await import('../../source/model/filter.js');
 	const old = [session(1, {idleSeconds: 3}), session(2, {idleSeconds: 9})];
-	assert.equal(unreportedField(parseFilter('io=0'), old), 'io');
-	assert.equal(unreportedField(parseFilter('user:app !memory>1K'), old), 'memory');
+	assert.equal(unreportedField(parseFilter('io=0'), old)?.field, 'io');
+	assert.equal(unreportedField(parseFilter('user:app !memory>1K'), old)?.field, 'memory');
 	assert.equal(unreportedField(parseFilter('idle>5'), old), undefined, 'reported');
 	assert.equal(unreportedField(parseFilter('io=0'), [...old, session(3, {ioActivity: 0})]), undefined, 'one session has it');
 	assert.equal(unreportedField(parseFilter('app'), old), undefined, 'no number field');
+});
+
+test('several MaxScales: the ones that do not report the figure are named, whatever the newer ones do', async () => {
+	const {unreportedField} = await import('../../source/model/filter.js');
+	const mixed = [session(1, {host: 'mx24', key: 'mx24#1', memoryBytes: 9000}), session(2, {host: 'mx25', key: 'mx25#2'}), session(3, {host: 'mx25', key: 'mx25#3'})];
+	assert.deepEqual(unreportedField(parseFilter('maxscale:mx25 memory>1K'), mixed), {field: 'memory', hosts: ['mx25'], every: false});
+	assert.deepEqual(unreportedField(parseFilter('io>0'), mixed), {field: 'io', hosts: ['mx24', 'mx25'], every: true});
+});
+
+test('a negated term on a figure not reported matches nothing too (as NULL in SQL), a reported one as before', () => {
+	const noIo = [session(1, {idleSeconds: 3}), session(2, {idleSeconds: 9, ioActivity: 0}), session(3, {ioActivity: 5})];
+	const matching = (text: string) => noIo.filter((one) => parseFilter(text).test?.(one) ?? true).map((one) => one.id);
+	assert.deepEqual(matching('!io>0'), ['2']);
+	assert.deepEqual(matching('!io=0'), ['3']);
+	assert.deepEqual(matching('!user:nobody'), ['1', '2', '3'], 'a text term is as it was');
 });

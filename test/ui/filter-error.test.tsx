@@ -113,3 +113,19 @@ test('a filter on a field this MaxScale does not report says so when it leaves n
 	app.unmount();
 	assert.match(frame, /No session matches: this MaxScale reports no io \(Esc clears the filter\)\./);
 });
+
+test('several MaxScales, one too old for the figure: the empty list names that one, not "this MaxScale"', () => {
+	const hosts = ['mx24:8989', 'mx25:8989'];
+	let state = run(initialState({hosts}));
+	state = run(
+		state,
+		{type: 'poll-ok', host: hosts[0], sessions: [session(1, {host: hosts[0], key: `${hosts[0]}#1`, memoryBytes: 70_000})], at: Date.now(), latencyMs: 1, bytes: 1},
+		{type: 'poll-ok', host: hosts[1], sessions: [session(2, {host: hosts[1], key: `${hosts[1]}#2`})], at: Date.now(), latencyMs: 1, bytes: 1},
+	);
+	state = type(state, '/', ...'maxscale:mx25 memory>1K', 'return');
+	assert.equal(state.rows.length, 0);
+	const app = render(<Screen state={state} layout={layoutFor(state, {columns: 100, rows: 20}, idWidthOf(state))} theme={themeFor({NO_COLOR: '1'})} hostLabel="mx" />);
+	const frame = plain(app.lastFrame());
+	app.unmount();
+	assert.match(frame, /No session matches: mx25:8989 reports no memory \(Esc clears the filter\)\./);
+});
