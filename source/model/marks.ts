@@ -83,7 +83,12 @@ export function markReducer(state: MonitorState, action: MarkAction): MonitorSta
 			const row = state.rows[indexOfKey(state.rows, id)];
 			if (isGroupRow(row)) {
 				const name = row.kind === 'service' ? row.service : `${row.service} › ${row.state}`;
-				return toggleAll(state, shown(state, row), (count) => `${count} of ${name}${state.filter.test === undefined ? '' : ' (filtered)'}`);
+				const toggled = toggleAll(state, shown(state, row), (count) => `${count} of ${name}${state.filter.test === undefined ? '' : ' (filtered)'}`);
+				// Then down, as on a session, past the group's own rows to the next group of its
+				// rank: Space Space marks two groups, where staying put unmarked the one just marked.
+				const at = indexOfKey(state.rows, id);
+				const next = state.rows.slice(at + 1).find((other) => isGroupRow(other) && (row.kind === 'state' || other.kind === 'service'));
+				return {...toggled, selectedId: next?.key ?? id};
 			}
 
 			if (id === undefined || !state.byId.has(id)) {

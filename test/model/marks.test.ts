@@ -38,9 +38,25 @@ test('Space on a group row marks the group (what the filter shows of it, collaps
 	state = type(state, 'space');
 	assert.deepEqual(marked(state), ['1', '2', '3']);
 	assert.equal(state.message?.text, 'Marked 3 sessions of RW.');
-	assert.equal(state.selectedId, serviceKey('RW'), 'the cursor stays on the group: Space again undoes it');
+	// Then down, as on a session: past the group's rows to the next service, so Space Space marks two.
+	assert.equal(state.selectedId, serviceKey('Report'));
+	state = type(state, 'space');
+	assert.deepEqual(marked(state), ['1', '2', '3', '4', '5']);
+	assert.equal(state.selectedId, serviceKey('Report'), 'the last group: the cursor stays');
+	state = type(state, 'space');
+	assert.deepEqual(marked(state), ['1', '2', '3'], 'again unmarks it');
+	state = {...state, selectedId: serviceKey('RW')};
 	state = type(state, 'space');
 	assert.deepEqual(marked(state), []);
+	// A state group moves to the next group row of any rank.
+	state = {...state, selectedId: stateKey('RW', 'Session started')};
+	state = type(state, 'space');
+	assert.deepEqual(marked(state), ['1', '2']);
+	assert.equal(state.selectedId, stateKey('RW', 'Stopping session'));
+	state = type(state, 'space');
+	assert.deepEqual(marked(state), ['1', '2', '3']);
+	assert.equal(state.selectedId, serviceKey('Report'));
+	state = type(state, 'u');
 	// A state group, under a filter, collapsed.
 	state = type(state, ...filter('user:etl'));
 	state = {...state, selectedId: stateKey('RW', 'Stopping session')};
