@@ -27,8 +27,9 @@ export type Target = {
 /**
  * `hidden`: how many of the targets the filter hid when the confirmation opened.
  * `unable`: marked sessions left out because their MaxScale is too old for the call, and where.
+ * `failing`: the targets' MaxScales whose last poll failed: their rows are the last good list's.
  */
-export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable};
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable; failing?: string[]};
 /** Marked sessions left out of a kill or restart: their MaxScale is older than 22.08. */
 export type Unable = {count: number; hosts: string[]};
 
@@ -92,6 +93,7 @@ export function confirmQuestion(confirm: Confirm): string {
 	const notes = [
 		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: that MaxScale is older than 22.08`]),
 		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than 22.08 cannot ${confirm.operation}`] : []),
+		...(confirm.failing === undefined ? [] : [`${confirm.failing.join(', ')} ${confirm.failing.length === 1 ? 'is not answering: the rows are its' : 'are not answering: the rows are their'} last good list`]),
 	];
 	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {
@@ -147,7 +149,13 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	const ableKeys = new Set(able.map((target) => target.key));
 	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session) && ableKeys.has(session.key)).length : 0;
 	const unable = old.length === 0 ? undefined : {count: old.length, hosts: [...new Set(old.map((target) => target.host))]};
-	return {...state, mode: 'confirm', confirm: {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable})}};
+	// A MaxScale whose polls fail may be down, or its sessions gone: said before y, not only after.
+	const failing = [...new Set(able.map((target) => target.host))].filter((host) => state.hosts[hostKey(state, host)]?.error !== undefined);
+	return {
+		...state,
+		mode: 'confirm',
+		confirm: {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable}), ...(failing.length === 0 ? {} : {failing: failing.map((host) => (state.hostOrder.length > 1 ? host : 'MaxScale'))})},
+	};
 }
 
 function confirmKey(state: MonitorState, input: string, name: string | undefined): MonitorState {

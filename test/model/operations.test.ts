@@ -264,3 +264,13 @@ test('q at a kill question answers no (Ctrl-C still quits)', () => {
 	assert.deepEqual(state.effects, []);
 	assert.match(state.message?.text ?? '', /Nothing was killed/);
 });
+
+test('a kill on a MaxScale whose polls fail says so in the question, before y', () => {
+	let state = reducer(start(sessions), {type: 'server-info', info: {version: '24.02.3', askedAt: 0}});
+	state = reducer(state, {type: 'poll-failed', error: {kind: 'refused', message: 'mx refused the connection.'}, at: Date.now(), retryAt: Date.now() + 5000});
+	state = type(state, 'down', 'down', 'K');
+	assert.match(confirmQuestion(state.confirm!), /\(MaxScale is not answering: the rows are its last good list\)\?$/);
+	// Answering again: not said.
+	state = type(poll(type(state, 'n'), sessions), 'K');
+	assert.doesNotMatch(confirmQuestion(state.confirm!), /not answering/);
+});
