@@ -84,6 +84,21 @@ function staleDocument(state: MonitorState, message: string): MonitorState {
 }
 
 /**
+ * The pane once its session has ended: the last document stays, dimmed, without the marks of
+ * what changed at the poll before (`was 14.1` beside a dead session read as if it were live).
+ */
+export function endedPane(state: Pick<MonitorState, 'pane' | 'paneWidth'>): Pane {
+	const {pane} = state;
+	if (pane.changed === 0 || pane.document === undefined) {
+		return {...pane, ended: true};
+	}
+
+	const source = jsonLines(pane.document);
+	const lines = wrapLines(source, state.paneWidth);
+	return {...pane, ended: true, source, lines, changed: 0, scroll: Math.min(pane.scroll, Math.max(0, lines.length - 1))};
+}
+
+/**
  * After a failed list poll of `host` (undefined: the only one): an open pane on one of its
  * sessions says so at once, rather than at its next fetch, which comes only after a poll
  * that answers. Called by monitor-state's `poll-failed` with the state it made.
@@ -223,7 +238,7 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 			}
 
 			// The document stays: the last good one, under the error (or dimmed, once it ended).
-			return action.gone ? {...state, pane: {...pane, ended: true, error: undefined}} : staleDocument(state, action.message);
+			return action.gone ? {...state, pane: {...endedPane(state), error: undefined}} : staleDocument(state, action.message);
 		}
 
 		default: {

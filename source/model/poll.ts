@@ -9,7 +9,7 @@
 import {trackChangesSteps, type Changes} from './changes.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
-import {keptFor, paneFor} from './pane.js';
+import {endedPane, keptFor, paneFor} from './pane.js';
 import type {Row} from './rows.js';
 import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
@@ -121,7 +121,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		attempts: state.attempts + 1,
 		// An ended session keeps its last document on screen, marked ended, until the cursor moves;
 		// listed again (a step back in a replay, a 404 on its document that was not the end), it is live.
-		pane: paneEnded ? {...state.pane, ended: true} : state.pane.ended && state.pane.id !== undefined ? {...state.pane, ended: false} : state.pane,
+		pane: paneEnded ? endedPane(state) : state.pane.ended && state.pane.id !== undefined ? {...state.pane, ended: false} : state.pane,
 	};
 	const placed = placeRows(next, rows, state.rows);
 	const lostMarks = replaced.size === 0 ? 0 : [...replaced].filter((key) => state.marked.has(key)).length;

@@ -119,3 +119,20 @@ test('the pane follows the cursor when the filter hides its session, so that y a
 	state = poll(state, users.filter((s) => s.id !== state.pane.id));
 	assert.equal(state.pane.ended, true);
 });
+
+test('a session that ends with its pane open: the last document stays, without the marks of what changed before', () => {
+	const withIdle = (idle: number) => ({data: {id: '2', attributes: {user: 'u2', idle}}});
+	const was = (state: ReturnType<typeof start>) => state.pane.lines.some((line) => line.tokens.some((token) => token.kind === 'was'));
+	for (const end of ['poll', '404'] as const) {
+		let state = type(start(five), 'down', 'return');
+		state = reducer(state, {type: 'document-loaded', id: '2', document: withIdle(14.1)});
+		state = reducer(state, {type: 'document-loaded', id: '2', document: withIdle(17.1)});
+		assert.ok(was(state), 'live: `was 14.1` beside the new idle');
+		assert.equal(state.pane.changed, 1);
+		state = end === 'poll' ? poll(state, five.filter((s) => s.id !== '2')) : reducer(state, {type: 'document-failed', id: '2', message: 'gone', gone: true});
+		assert.equal(state.pane.ended, true, end);
+		assert.ok(!was(state), `${end}: no change marks on an ended session`);
+		assert.equal(state.pane.changed, 0);
+		assert.deepEqual(state.pane.document, withIdle(17.1), 'its last document');
+	}
+});
