@@ -1,8 +1,8 @@
 // The sentences for a 2xx answer whose body cannot be used: not JSON, an HTML page,
 // over the size cap, or compressed though sessiontop never asks for that.
 
-import {sanitize, truncate} from '../model/sanitize.js';
 import type {ApiError} from './errors.js';
+import {around, subject} from './server-text.js';
 import {looksLikeHtml} from './status-errors.js';
 
 /** "the session list" is the one asked for; what came instead is "a session list" that is not JSON. */
@@ -14,7 +14,7 @@ function sentAs(what: string): string {
 export function notJson(label: string, what: string, status: number, length: number, html: boolean): ApiError {
 	const message = html
 		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
-		: `${label} sent ${sentAs(what)} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
+		: `${label} sent ${sentAs(subject(what))} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
 	return {kind: html ? 'html' : 'json', status, message};
 }
 
@@ -28,20 +28,25 @@ export function parseJsonBody(label: string, what: string, status: number, body:
 }
 
 /**
- * The answer's Content-Encoding when it is one sessiontop cannot read (gzip, deflate, br…),
- * sanitized and cut: a server's text. Every request says `accept-encoding: identity`, so
- * only something between here and MaxScale that ignores it compresses.
+ * The answer's Content-Encoding when it is one sessiontop cannot read (gzip, deflate, br…):
+ * a server's text, which compressed() sanitizes and cuts. Every request says
+ * `accept-encoding: identity`, so only something between here and MaxScale that ignores it compresses.
  */
 export function unreadableEncoding(header: string | string[] | undefined): string | undefined {
 	const value = (Array.isArray(header) ? header.join(', ') : (header ?? '')).trim();
-	return value === '' || /^identity$/i.test(value) ? undefined : truncate(sanitize(value), 40);
+	return value === '' || /^identity$/i.test(value) ? undefined : value;
 }
 
 export function compressed(label: string, status: number, encoding: string): ApiError {
 	return {
 		kind: 'json',
 		status,
-		message: `${label} sent a compressed answer (Content-Encoding: ${encoding}) that sessiontop did not ask for, likely from a proxy in between: turn its compression off for MaxScale's REST API, or point -h at MaxScale itself.`,
+		message: around(
+			encoding,
+			(shown) =>
+				`${label} sent a compressed answer (Content-Encoding: ${shown}) that sessiontop did not ask for, likely from a proxy in between: turn its compression off for MaxScale's REST API, or point -h at MaxScale itself.`,
+			{most: 40},
+		),
 	};
 }
 

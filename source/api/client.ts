@@ -6,7 +6,7 @@ import {Buffer} from 'node:buffer';
 import {compressed, parseJsonBody, tooLarge, unreadableEncoding} from './body-errors.js';
 import {discard, feedCapped, readCapped} from './capped-body.js';
 import {Pool, request} from './undici-parts.js';
-import {describeNetworkError, describeStatus, type ApiError} from './errors.js';
+import {describeNetworkError, describeStatus, type ApiError, type Circumstances} from './errors.js';
 
 // Moved to body-errors.ts; the batch and the list worker import them from here.
 export {notJson, parseJsonBody} from './body-errors.js';
@@ -31,7 +31,13 @@ export type ClientOptions = {
 	maxBodyBytes?: number;
 	/** Where maxBodyBytes was set (`--max-body`, `SESSIONTOP_MAX_BODY`, `max-body in [sessiontop] of …`: Config.where), named by the over-cap sentence. */
 	maxBodyWhere?: string;
-	tls?: {rejectUnauthorized: boolean; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; passphrase?: string};
+	/**
+	 * `caFile`: the path `ca` was read from (--tls-ca-cert), named by the sentence for a
+	 * certificate that CA did not sign; it stays here, out of node's TLS options.
+	 */
+	tls?: {rejectUnauthorized: boolean; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; passphrase?: string; caFile?: string};
+	/** False for a single print (--once, --tsv, --json): no sentence then advises --interval. */
+	repeats?: boolean;
 };
 
 export type Answer =
@@ -61,20 +67,25 @@ export class Client {
 	readonly #authorization: string;
 	readonly #timeoutMs: number;
 	readonly #maxBodyBytes: number;
+	readonly #repeats: boolean;
 	readonly #options: ClientOptions;
+	readonly #ca: Circumstances['ca'];
 
 	constructor(options: ClientOptions) {
 		this.#options = options;
 		this.target = options.target;
 		this.#timeoutMs = options.timeoutMs;
 		this.#maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+		this.#repeats = options.repeats ?? true;
 		// The password lives only in this header, never in a message or a log.
 		this.#authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
+		const {caFile, ...tls} = options.tls ?? {rejectUnauthorized: true};
+		this.#ca = tls.ca === undefined ? undefined : {file: caFile};
 		this.#pool = new Pool(options.target.origin, {
 			connections: 4,
 			connectTimeout: options.timeoutMs,
 			keepAliveTimeout: 30_000,
-			connect: options.tls ? {...options.tls} : undefined,
+			connect: options.tls ? tls : undefined,
 		});
 	}
 
@@ -162,14 +173,15 @@ export class Client {
 			}
 
 			if (!success) {
-				const answer = {location: response.headers['location'], requested: {base: `${this.target.origin}${this.target.pathPrefix ?? ''}`, path}};
+				const answer = {location: response.headers['location'], requested: {base: `${this.target.origin}${this.target.pathPrefix ?? ''}`, path}, repeats: this.#repeats};
 				return {ok: false, error: describeStatus(response.statusCode, body, this.target.label, what, answer), latencyMs: latency()};
 			}
 
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
 			const cause = timedOut && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
-			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, answered, this.target.origin.startsWith('http:')), latencyMs: latency()};
+			const circumstances = {answered, plainHttp: this.target.origin.startsWith('http:'), ca: this.#ca};
+			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, circumstances), latencyMs: latency()};
 		} finally {
 			clearTimeout(deadline);
 			signal?.removeEventListener('abort', onAbort);

@@ -2,6 +2,7 @@
 // then what to do. Server-sent details are untrusted and sanitized.
 
 import {sanitize, truncate} from '../model/sanitize.js';
+import {nameMismatch, nameMismatchCodes, untrusted, type Carrier, type GivenCa} from './tls-errors.js';
 
 // A non-2xx answer's sentences live in status-errors.ts; callers keep importing them from here.
 export {describeStatus, looksLikeHtml} from './status-errors.js';
@@ -31,6 +32,8 @@ const tlsCodes = new Set([
 	'SELF_SIGNED_CERT_IN_CHAIN',
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'CERT_SIGNATURE_FAILURE',
 	'CERT_HAS_EXPIRED',
 	'CERT_NOT_YET_VALID',
 	'ERR_SSL_WRONG_VERSION_NUMBER',
@@ -40,12 +43,6 @@ const tlsCodes = new Set([
 // A connection lost once the answer had begun. UND_ERR_RES_CONTENT_LENGTH_MISMATCH is
 // undici's word for a body that ended before its Content-Length: the server was reached.
 const resetCodes = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
-
-// Node's own check of the name (tls.checkServerIdentity), and OpenSSL's, for when it made it.
-const nameMismatchCodes = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH', 'IP_ADDRESS_MISMATCH']);
-
-/** What node and undici hang on an error; `host` and `cert` come with ERR_TLS_CERT_ALTNAME_INVALID. */
-type Carrier = {code?: unknown; cause?: unknown; host?: unknown; cert?: {subjectaltname?: unknown; subject?: {CN?: unknown}}};
 
 /** The error, or the cause down its chain, that carries a code. */
 function coded(error: unknown): {code: string; carrier: Carrier} | undefined {
@@ -61,60 +58,38 @@ function codeOf(error: unknown): string {
 	return coded(error)?.code ?? '';
 }
 
-/** The DNS names and IP addresses a certificate holds (its subjectAltName, else its CN), sanitized. */
-function certificateNames(carrier: Carrier | undefined): string[] {
-	const cert = carrier?.cert;
-	const names: string[] = [];
-	const entries = typeof cert?.subjectaltname === 'string' ? cert.subjectaltname.split(', ') : [];
-	for (const entry of entries) {
-		const match = /^(?:DNS|IP Address):(.+)$/.exec(entry);
-		let name = match?.[1]?.trim() ?? '';
-		if (name.startsWith('"')) {
-			// Node quotes a name that holds a comma or a quote, as JSON.
-			try {
-				name = String(JSON.parse(name));
-			} catch {}
-		}
-
-		if (name !== '') {
-			names.push(truncate(sanitize(name), 60));
+/**
+ * What llhttp found wrong, when undici could not read the status line or the headers as
+ * HTTP (an HTTPParserError: a control character in a header, no `HTTP/1.1` at all).
+ * Its message ends with llhttp's reason in parentheses; the bytes it choked on are not shown.
+ */
+function parserReason(error: unknown): string | undefined {
+	for (let link = error, depth = 0; typeof link === 'object' && link !== null && depth < 5; link = (link as {cause?: unknown}).cause, depth++) {
+		const {name, code, message} = link as {name?: unknown; code?: unknown; message?: unknown};
+		if (name === 'HTTPParserError' || (typeof code === 'string' && code.startsWith('HPE_'))) {
+			const reason = typeof message === 'string' ? /\(([^()]+)\)\s*$/.exec(message)?.[1] : undefined;
+			const said = reason ?? (typeof code === 'string' ? code : 'malformed');
+			// llhttp's "Invalid header value char" reads on inside our sentence; a code keeps its capitals.
+			return truncate(sanitize(/^[A-Z][a-z]/.test(said) ? said.charAt(0).toLowerCase() + said.slice(1) : said), 60);
 		}
 	}
 
-	const commonName = cert?.subject?.CN;
-	if (names.length === 0 && typeof commonName === 'string' && commonName !== '') {
-		names.push(truncate(sanitize(commonName), 60));
-	}
-
-	return names;
-}
-
-/** The certificate is good but made out for other names than the one in -h. */
-function nameMismatch(carrier: Carrier | undefined, host: string): ApiError {
-	const port = /:(\d+)$/.exec(host)?.[1];
-	const reached = typeof carrier?.host === 'string' && carrier.host !== '' ? truncate(sanitize(carrier.host), 60) : host.replace(/:\d+$/, '');
-	const names = certificateNames(carrier);
-	const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-	const first = names[0];
-	// A wildcard name is no address to connect to; an IPv6 address takes brackets in -h.
-	const example = first === undefined || first.includes('*') || port === undefined ? '' : ` (-h ${first.includes(':') ? `[${first}]` : first}:${port})`;
-	const what = names.length === 0 ? `is made out for another name than ${reached}` : `names ${shown}, not ${reached}`;
-	return {
-		kind: 'tls',
-		message: `${host} presents a certificate that ${what}: connect by a name it holds${example} or give MaxScale a certificate for ${reached}; turning verification off with -n false is the last resort.`,
-	};
+	return undefined;
 }
 
 /** A request given up on purpose (quitting, or the poller stopped). */
 export const cancelled: ApiError = {kind: 'aborted', message: 'The request was cancelled.'};
 
 /**
- * A thrown network error (undici or node) to one sentence. `answered`: the status line
- * and headers had come, so the server was reached and whatever breaks now cuts the answer off.
- * `plainHttp`: the request went out as http://, so a server that closes without a word may
- * be speaking TLS (MaxScale's admin_ssl_key), as a TLS port does to plain HTTP.
+ * What the client knew of a failed request. `answered`: the status line and headers had
+ * come, so the server was reached and whatever breaks now cuts the answer off. `plainHttp`:
+ * the request went out as http://, so a server that closes without a word may be speaking
+ * TLS (MaxScale's admin_ssl_key), as a TLS port does to plain HTTP. `ca`: the CA it was given.
  */
-export function describeNetworkError(error: unknown, host: string, timeoutMs: number, answered = false, plainHttp = false): ApiError {
+export type Circumstances = {answered?: boolean; plainHttp?: boolean; ca?: GivenCa};
+
+/** A thrown network error (undici or node) to one sentence. */
+export function describeNetworkError(error: unknown, host: string, timeoutMs: number, {answered = false, plainHttp = false, ca}: Circumstances = {}): ApiError {
 	const code = codeOf(error);
 	const name = error instanceof Error ? error.name : '';
 	if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') {
@@ -152,6 +127,11 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 		return nameMismatch(coded(error)?.carrier, host);
 	}
 
+	const verdict = untrusted(code, host, ca);
+	if (verdict !== undefined) {
+		return verdict;
+	}
+
 	if (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
 		return {
 			kind: 'tls',
@@ -162,6 +142,12 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	// Past the headers any failure (undici's parser errors on a garbled body carry no code) is an answer cut off, never "could not reach".
 	if (answered) {
 		return {kind: 'reset', message: `${host} closed the connection mid-answer: MaxScale may be restarting.`};
+	}
+
+	// The host answered, with bytes that are not HTTP: not "could not be reached".
+	const malformed = parserReason(error);
+	if (malformed !== undefined) {
+		return {kind: 'http', message: `${host} answered with something that is not valid HTTP (${malformed}): is this MaxScale's REST API?`};
 	}
 
 	if (resetCodes.has(code)) {

@@ -65,8 +65,8 @@ function isFrame(value: unknown): value is Frame {
 	return frame.ok === true ? Array.isArray((frame as {sessions?: unknown}).sessions) : typeof (frame as {error?: unknown}).error === 'string';
 }
 
-/** A header line's format, if the line is one: `{"format": "sessiontop-recording/…", …}`. */
-function headerFormat(value: unknown): string | undefined {
+/** A header line's format, if the line is one: `{"format": "sessiontop-recording/…", …}` (--record checks a file it would add to so). */
+export function headerFormat(value: unknown): string | undefined {
 	const format = typeof value === 'object' && value !== null ? (value as {format?: unknown}).format : undefined;
 	return typeof format === 'string' && format.startsWith(formatFamily) ? format : undefined;
 }
@@ -147,7 +147,11 @@ export async function readRecording(file: string): Promise<Recording | string> {
 			: `${file} holds no recorded polls: record one with --record ${file}.`;
 	}
 
-	const frames = runs.flatMap(({hosts, frames: [first, ...rest]}) => {
+	// In the order of their time: each MaxScale's list is read on its own thread, and one read a
+	// few milliseconds earlier can reach the recorder after another's, so the replay's clock
+	// stepped back (14:51:10, then 14:51:09). Stable: frames of one time keep their order.
+	const frames = runs.flatMap(({hosts, frames: unordered}) => {
+		const [first, ...rest] = unordered.toSorted((a, b) => a.t - b.t);
 		// A header without hosts: the hosts its polls name, in the order they first answered.
 		const named = hosts.length > 0 ? hosts : [...new Set([first!, ...rest].map((frame) => frame.host))];
 		return [{...first!, run: {hosts: named}}, ...rest];

@@ -2,14 +2,15 @@
 // incident can be replayed in the full UI, offline. A recording holds what the
 // list showed (normalized sessions, errors, versions), never a credential, and
 // is created mode 0600: user names and client addresses are not for everyone.
+// What --record will open, and what it refuses, is recording-file.ts's.
 
-import {Buffer} from 'node:buffer';
-import {appendFile, open} from 'node:fs/promises';
 import type {Session} from '../model/session.js';
+import {endsLine, openRecording, RecordingRefused, type Identity} from './recording-file.js';
 import {recordingFormat} from './recording-reader.js';
 import type {ServerInfo} from './server-info.js';
 
 export {readRecording, recordingFormat, type Recording} from './recording-reader.js';
+export {cannotRecord, RecordingRefused} from './recording-file.js';
 
 /**
  * Where a run of --record starts: set by the reader on the first frame after each header
@@ -30,6 +31,9 @@ export class Recorder {
 	#failed: string | undefined;
 	#listener: ((problem: string) => void) | undefined;
 	#lost = 0;
+	#hosts: string[] = [];
+	/** The file this run last wrote: another found in its place (moved in, or made afresh) gets a header first. */
+	#identity: Identity | undefined;
 
 	constructor(file: string) {
 		this.#file = file;
@@ -38,27 +42,27 @@ export class Recorder {
 	/**
 	 * Create the file (0600), or append to an existing recording, with this run's own header
 	 * line: a second run may watch other MaxScales, and its polls must replay under its hosts.
+	 * Throws a RecordingRefused (cannotRecord says it) for a path that is no place for one.
 	 */
 	async start(hosts: string[]): Promise<void> {
-		this.#ready ??= (async () => {
-			const handle = await open(this.#file, 'a+', 0o600);
-			try {
-				const stats = await handle.stat();
-				const file = stats.isFile();
-				// The mode given to open applies only to a new file: an existing one others can read
-				// is made private before a user name or a client address is added to it.
-				if (file && (stats.mode & 0o077) !== 0) {
-					await handle.chmod(0o600);
-				}
-
-				// A last line cut by a crash ends there, rather than swallowing this header.
-				const cut = file && stats.size > 0 && (await handle.read(Buffer.alloc(1), 0, 1, stats.size - 1)).buffer[0] !== 0x0a;
-				await handle.write(`${cut ? '\n' : ''}${JSON.stringify({format: recordingFormat, hosts, started: new Date().toISOString()})}\n`);
-			} finally {
-				await handle.close();
-			}
-		})();
+		this.#hosts = hosts;
+		this.#ready ??= this.#append(undefined);
 		return this.#ready;
+	}
+
+	/** Open the file, with a header first where this run has written none to it yet, and add `line`. */
+	async #append(line: string | undefined): Promise<void> {
+		const {handle, created, identity} = await openRecording(this.#file);
+		try {
+			const same = identity.dev === this.#identity?.dev && identity.ino === this.#identity.ino;
+			const header = line === undefined || created || !same ? `${JSON.stringify({format: recordingFormat, hosts: this.#hosts, started: new Date().toISOString()})}\n` : '';
+			// A last line cut by a crash ends there, rather than swallowing what is added.
+			const cut = !created && !(await endsLine(handle));
+			await handle.write(`${cut ? '\n' : ''}${header}${line ?? ''}`);
+			this.#identity = identity;
+		} finally {
+			await handle.close();
+		}
 	}
 
 	/** Told once when recording starts failing (and again after it has recovered and fails anew). */
@@ -69,12 +73,13 @@ export class Recorder {
 	/**
 	 * Append one frame; writes stay in order. A failure is kept for `problem` and told to the
 	 * listener; each poll tries again, so a folder fixed meanwhile has the recording go on.
-	 * Mode 0600 again here: a file moved away mid-run is created afresh, never readable by all.
+	 * A file moved away mid-run is created afresh (0600, with a header); one put in its place
+	 * is checked as at the start.
 	 */
 	record(frame: Frame): void {
 		this.#queue = this.#queue
 			.then(async () => this.#ready)
-			.then(async () => appendFile(this.#file, `${JSON.stringify(frame)}\n`, {mode: 0o600}))
+			.then(async () => this.#append(`${JSON.stringify(frame)}\n`))
 			.then(
 				() => {
 					this.#failed = undefined;
@@ -82,7 +87,10 @@ export class Recorder {
 				(error: unknown) => {
 					this.#lost++;
 					const first = this.#failed === undefined;
-					this.#failed = `Recording to ${this.#file} failed (${(error as {code?: string}).code ?? 'error'}): polls are not recorded while it cannot be written.`;
+					this.#failed =
+						error instanceof RecordingRefused
+							? error.message
+							: `Recording to ${this.#file} failed (${(error as {code?: string}).code ?? 'error'}): polls are not recorded while it cannot be written.`;
 					if (first) {
 						this.#listener?.(this.#failed);
 					}

@@ -4,23 +4,22 @@
 // what their class means: the server failed (5xx), too many requests (429), or the
 // request was not taken as sent (4xx).
 
-import {sanitize, truncate} from '../model/sanitize.js';
 import type {ApiError} from './errors.js';
 import {describeRedirect, type Requested} from './redirect.js';
+import {around, subject} from './server-text.js';
 
 export type {Requested} from './redirect.js';
 
-/** The `errors[0].detail` of a JSON:API error body, if there is one, without a closing full stop. */
+/** The `errors[0].detail` of a JSON:API error body, if it has a word to show (server-text.ts cuts it). */
 function errorDetail(body: string): string | undefined {
 	try {
 		const parsed: unknown = JSON.parse(body);
 		const errors = (parsed as {errors?: unknown}).errors;
 		if (Array.isArray(errors)) {
 			const detail = (errors[0] as {detail?: unknown} | undefined)?.detail;
-			if (typeof detail === 'string') {
-				// Cut before the regular expression: a long run of spaces would make it quadratic.
-				const text = truncate(sanitize(detail).trim(), 120).replace(/[.\s]+$/, '');
-				return text === '' ? undefined : text;
+			// Looked for in its start only: a long run of spaces would make the search slow.
+			if (typeof detail === 'string' && /[^.\s]/.test(detail.slice(0, 480))) {
+				return detail;
 			}
 		}
 	} catch {}
@@ -28,12 +27,17 @@ function errorDetail(body: string): string | undefined {
 	return undefined;
 }
 
+/** MaxScale's detail ends our sentence's parenthesis, not a sentence of its own. */
+function withoutFullStop(detail: string): string {
+	return detail.replace(/[.\s]+$/, '');
+}
+
 export function looksLikeHtml(body: string): boolean {
 	return /^\s*</.test(body);
 }
 
 /** What to do about a status of no cause of its own, by its class; undefined below 400. */
-function classAdvice(status: number, detail: string | undefined): string | undefined {
+function classAdvice(status: number, detail: string | undefined, repeats: boolean): string | undefined {
 	if (status === 502 || status === 504) {
 		// Gateway statuses: only a proxy sends them, about the MaxScale behind it.
 		return 'a proxy in front of MaxScale got no answer from it; check that MaxScale is running (it may be restarting)';
@@ -44,7 +48,8 @@ function classAdvice(status: number, detail: string | undefined): string | undef
 	}
 
 	if (status === 429) {
-		return 'it is getting too many requests; raise --interval to poll less often';
+		// --interval paces only what polls again: a single print is refused the flag.
+		return repeats ? 'it is getting too many requests; raise --interval to poll less often' : 'it is getting too many requests; wait a little before running sessiontop again';
 	}
 
 	// MaxScale's own detail already says why it refused; without one, the answer may not be MaxScale's.
@@ -57,36 +62,48 @@ function classAdvice(status: number, detail: string | undefined): string | undef
 
 /**
  * A non-2xx answer to one sentence. `answer`: the Location header and what was asked,
- * for a redirect's sentence (where it points, and the -h that gets there).
+ * for a redirect's sentence (where it points, and the -h that gets there); `repeats`:
+ * whether the request is polled again (--interval then paces it).
  */
-export function describeStatus(status: number, body: string, host: string, what: string, answer: {location?: string | string[]; requested?: Requested} = {}): ApiError {
+export function describeStatus(
+	status: number,
+	body: string,
+	host: string,
+	what: string,
+	answer: {location?: string | string[]; requested?: Requested; repeats?: boolean} = {},
+): ApiError {
 	const detail = errorDetail(body);
-	const reason = detail === undefined ? `(${status})` : `(${status} ${detail})`;
+	const asked = subject(what);
+	// MaxScale's detail, as long as the rest of the sentence leaves room for: what to do is never
+	// what gets cut. Its own details are short ("Internal error: the thread pool is exhausted" is
+	// 44 characters): one that long is shown whole, the sentence fitted to a wider terminal.
+	const told = (sentence: (shown: string | undefined) => string) => (detail === undefined ? sentence(undefined) : around(detail, sentence, {least: 48, tidy: withoutFullStop}));
+	const reason = (shown: string | undefined) => (shown === undefined ? `(${status})` : `(${status} ${shown})`);
+	const said = (shown: string | undefined) => (shown === undefined ? '' : ` (${shown})`);
 	if (status === 401) {
-		return {kind: 'auth', status, message: `${host} refused the credentials ${reason}: check --user and --password.`};
+		return {kind: 'auth', status, message: told((shown) => `${host} refused the credentials ${reason(shown)}: check --user and --password.`)};
 	}
 
 	if (status === 403) {
 		return {
 			kind: 'forbidden',
 			status,
-			message: `${host} refused the request for ${what} ${reason}: this REST API user lacks the rights for it.`,
+			message: told((shown) => `${host} refused the request for ${asked} ${reason(shown)}: this REST API user lacks the rights for it.`),
 		};
 	}
 
-	const said = detail === undefined ? '' : ` (${detail})`;
 	if (status === 404) {
-		return {kind: 'not-found', status, message: `${host} answered 404 to the request for ${what}${said}: is this MaxScale's REST API?`};
+		return {kind: 'not-found', status, message: told((shown) => `${host} answered 404 to the request for ${asked}${said(shown)}: is this MaxScale's REST API?`)};
 	}
 
 	if (status === 503) {
 		// MaxScale's own detail, "MaxScale is shutting down", already says what our guess would.
-		const advice = detail !== undefined && /shutting down/i.test(detail) ? 'wait for it to come back' : 'MaxScale may be shutting down';
-		return {kind: 'unavailable', status, message: `${host} is unavailable ${reason}: ${advice}.`};
+		const advice = detail !== undefined && /shutting down/i.test(detail.slice(0, 480)) ? 'wait for it to come back' : 'MaxScale may be shutting down';
+		return {kind: 'unavailable', status, message: told((shown) => `${host} is unavailable ${reason(shown)}: ${advice}.`)};
 	}
 
 	if (status >= 300 && status <= 399 && status !== 304) {
-		return {kind: 'http', status, message: describeRedirect(status, answer.location, host, what, answer.requested)};
+		return {kind: 'http', status, message: describeRedirect(status, answer.location, host, asked, answer.requested)};
 	}
 
 	if (detail === undefined && looksLikeHtml(body)) {
@@ -97,6 +114,6 @@ export function describeStatus(status: number, body: string, host: string, what:
 		};
 	}
 
-	const advice = classAdvice(status, detail);
-	return {kind: 'http', status, message: `${host} answered ${status} to the request for ${what}${said}${advice === undefined ? '' : `: ${advice}`}.`};
+	const advice = classAdvice(status, detail, answer.repeats ?? true);
+	return {kind: 'http', status, message: told((shown) => `${host} answered ${status} to the request for ${asked}${said(shown)}${advice === undefined ? '' : `: ${advice}`}.`)};
 }

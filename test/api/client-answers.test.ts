@@ -14,7 +14,7 @@ import {parseTarget} from '../../source/config/target.js';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse, port: number) => void;
 
-async function serve(t: {after(fn: () => Promise<void>): void}, handler: Handler, options: {prefix?: string; maxBodyBytes?: number; maxBodyWhere?: string} = {}) {
+async function serve(t: {after(fn: () => Promise<void>): void}, handler: Handler, options: {prefix?: string; maxBodyBytes?: number; maxBodyWhere?: string; repeats?: boolean} = {}) {
 	const requests: http.IncomingMessage[] = [];
 	const server = http.createServer((request, response) => {
 		requests.push(request);
@@ -25,7 +25,7 @@ async function serve(t: {after(fn: () => Promise<void>): void}, handler: Handler
 	});
 	const {port} = server.address() as net.AddressInfo;
 	const target = parseTarget(`http://127.0.0.1:${port}${options.prefix ?? ''}`, false) as Target;
-	const client = new Client({target, user: 'admin', password: 'secret-pw', timeoutMs: 2000, maxBodyBytes: options.maxBodyBytes, maxBodyWhere: options.maxBodyWhere});
+	const client = new Client({target, user: 'admin', password: 'secret-pw', timeoutMs: 2000, maxBodyBytes: options.maxBodyBytes, maxBodyWhere: options.maxBodyWhere, repeats: options.repeats});
 	t.after(async () => {
 		await client.close();
 		server.closeAllConnections();
@@ -100,6 +100,17 @@ for (const [status, advice] of classes) {
 		assert.equal(await listError(client), `127.0.0.1:${port} answered ${status} to the request for the session list: ${advice}.`);
 	});
 }
+
+test('429 to a single print (--once, --tsv, --json) does not advise --interval, which it refuses', async (t) => {
+	const {client, port} = await serve(
+		t,
+		(_request, response) => {
+			response.writeHead(429, {'content-type': 'text/plain'}).end('slow down');
+		},
+		{repeats: false},
+	);
+	assert.equal(await listError(client), `127.0.0.1:${port} answered 429 to the request for the session list: it is getting too many requests; wait a little before running sessiontop again.`);
+});
 
 test('a gzip body sessiontop did not ask for is named as such, not as JSON cut off', async (t) => {
 	const body = gzipSync(JSON.stringify({data: []}));

@@ -95,3 +95,21 @@ test('a file that is no recording is said to be none, not offered to be recorded
 		assert.equal(await readRecording(empty), `${empty} is empty, so there is nothing to replay: name a file --record made.`);
 	}
 });
+
+test('frames recorded a few milliseconds out of order (each MaxScale read on its own thread) replay in the order of their time', async () => {
+	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'two.ndjson');
+	const recorder = new Recorder(file);
+	await recorder.start(['mx1:8989', 'mx2:8989']);
+	for (const [t, host] of [[1000, 'mx1:8989'], [1012, 'mx2:8989'], [1005, 'mx1:8989'], [3000, 'mx2:8989'], [3000, 'mx1:8989']] as const) {
+		recorder.record({t, host, ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host})]});
+	}
+
+	await recorder.flush();
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.deepEqual(
+		recording.frames.map((frame) => `${frame.t} ${frame.host}`),
+		['1000 mx1:8989', '1005 mx1:8989', '1012 mx2:8989', '3000 mx2:8989', '3000 mx1:8989'],
+	);
+	assert.deepEqual(recording.hosts, ['mx1:8989', 'mx2:8989']);
+});

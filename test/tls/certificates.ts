@@ -2,10 +2,11 @@
 // node:crypto and a minimal X.509 v3 certificate encoded here in DER (no openssl,
 // no dependency), valid from an hour ago for a day, for 127.0.0.1 and localhost.
 // Each one is its own CA (basicConstraints CA:TRUE), so it can be handed to the
-// client as --tls-ca-cert.
+// client as --tls-ca-cert; or, given an issuer, signed by that one instead, as a
+// MaxScale certificate from a company CA is.
 
 import {Buffer} from 'node:buffer';
-import {X509Certificate, generateKeyPairSync, randomBytes, sign} from 'node:crypto';
+import {X509Certificate, createPrivateKey, generateKeyPairSync, randomBytes, sign} from 'node:crypto';
 
 function length(size: number): Buffer {
 	if (size < 0x80) {
@@ -70,8 +71,12 @@ export type Certificate = {
 	passphrase: string;
 };
 
-export function makeCertificate(commonName = '127.0.0.1'): Certificate {
+/** The CA that signs a certificate: its key (PEM) and its common name. */
+export type Issuer = {key: string; commonName: string};
+
+export function makeCertificate(commonName = '127.0.0.1', issuer?: Issuer): Certificate {
 	const {privateKey, publicKey} = generateKeyPairSync('ec', {namedCurve: 'prime256v1'});
+	const signer = issuer === undefined ? privateKey : createPrivateKey(issuer.key);
 	const ecdsaWithSha256 = sequence(oid('1.2.840.10045.4.3.2'));
 	const now = Date.now();
 	const subjectAltName = sequence(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii')));
@@ -86,15 +91,17 @@ export function makeCertificate(commonName = '127.0.0.1'): Certificate {
 	);
 	const tbs = sequence(
 		tlv(0xa0, integer(Buffer.from([2]))),
-		integer(randomBytes(8)),
+		// A serial DER reads as minimal: its first byte never 0 (randomBytes gave one 0x00 0x3f… in
+		// 512, "illegal padding" to OpenSSL).
+		integer(Buffer.concat([Buffer.from([1 + (randomBytes(1)[0]! % 0x7f)]), randomBytes(7)])),
 		ecdsaWithSha256,
-		name(commonName),
+		name(issuer?.commonName ?? commonName),
 		sequence(utcTime(new Date(now - 3_600_000)), utcTime(new Date(now + 86_400_000))),
 		name(commonName),
 		publicKey.export({type: 'spki', format: 'der'}),
 		extensions,
 	);
-	const signature = sign('sha256', tbs, privateKey);
+	const signature = sign('sha256', tbs, signer);
 	const der = sequence(tbs, ecdsaWithSha256, tlv(0x03, Buffer.concat([Buffer.from([0]), signature])));
 	const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
 	const cert = `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;

@@ -1,0 +1,64 @@
+// An answer that is not HTTP (an escape sequence in a header, no status line at all): the
+// host was reached and answered, so the sentence must say it answered with something that
+// is not valid HTTP, never "could not be reached (Response does not match the HTTP/1.1
+// protocol …): check --hosts and the network". QA's case: a 302 whose Location holds an
+// OSC 52 sequence. A raw TCP server writes the bytes, as a real one would.
+
+import assert from 'node:assert/strict';
+import {Buffer} from 'node:buffer';
+import net from 'node:net';
+import {test} from 'node:test';
+import {Client} from '../../source/api/client.js';
+import {describeNetworkError} from '../../source/api/errors.js';
+import {fetchSessionList} from '../../source/api/sessions-api.js';
+
+const answers: Array<[string, string, string]> = [
+	['a Location with an escape sequence', 'HTTP/1.1 302 Found\r\nLocation: http://evil.example/\u001B]52;c;QUFBQQ==\u0007\r\nContent-Length: 0\r\n\r\n', 'invalid header value char'],
+	['a Content-Type with an escape sequence', 'HTTP/1.1 200 OK\r\nContent-Type: application/json\u001B[31m\r\nContent-Length: 2\r\n\r\n{}', 'invalid header value char'],
+	['a Content-Encoding with an escape sequence', 'HTTP/1.1 200 OK\r\nContent-Encoding: gz\u001Bip\r\nContent-Length: 2\r\n\r\n{}', 'invalid header value char'],
+	['no status line at all', 'SSH-2.0-OpenSSH_9.6\r\n\r\n', 'expected HTTP/, RTSP/ or ICE/'],
+];
+
+async function serve(answer: string): Promise<{server: net.Server; client: Client}> {
+	const server = net.createServer((socket) => {
+		socket.on('error', () => undefined);
+		socket.once('data', () => {
+			socket.end(Buffer.from(answer, 'latin1'));
+		});
+	});
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	const client = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'a', password: 'b', timeoutMs: 2000});
+	return {server, client};
+}
+
+for (const [name, answer, reason] of answers) {
+	test(`an answer with ${name} was an answer, not HTTP: one sentence, the bytes not shown`, async (t) => {
+		const {server, client} = await serve(answer);
+		t.after(async () => {
+			await client.close();
+			server.close();
+		});
+		const expected = {kind: 'http', message: `${client.target.label} answered with something that is not valid HTTP (${reason}): is this MaxScale's REST API?`};
+		const buffered = await client.getJson('/v1/sessions', 'the session list');
+		assert.ok(!buffered.ok);
+		assert.deepEqual(buffered.error, expected);
+		const streamed = await fetchSessionList(client);
+		assert.ok(!streamed.ok);
+		assert.deepEqual(streamed.error, expected);
+	});
+}
+
+test("undici's parser error, by its name or its HPE_ code, wherever in the chain; its reason sanitized and cut", () => {
+	const parserError = Object.assign(new Error('Response does not match the HTTP/1.1 protocol (Invalid header value char)'), {name: 'HTTPParserError', data: '\u001B]52;c;QUFBQQ==\u0007'});
+	assert.equal(describeNetworkError(parserError, 'mx:8989', 1000).message, "mx:8989 answered with something that is not valid HTTP (invalid header value char): is this MaxScale's REST API?");
+	const wrapped = Object.assign(new Error('fetch failed'), {cause: Object.assign(new Error('bad'), {code: 'HPE_INVALID_CONSTANT'})});
+	assert.equal(describeNetworkError(wrapped, 'mx:8989', 1000).message, "mx:8989 answered with something that is not valid HTTP (HPE_INVALID_CONSTANT): is this MaxScale's REST API?");
+	const hostile = Object.assign(new Error(`x (${'\u001B[2J'.repeat(40)})`), {name: 'HTTPParserError'});
+	// eslint-disable-next-line no-control-regex
+	assert.doesNotMatch(describeNetworkError(hostile, 'mx:8989', 1000).message, /[\u0000-\u001F]/);
+	// Once the headers had come, a body that breaks off is still an answer cut off (client-cut-off.test.ts).
+	assert.match(describeNetworkError(parserError, 'mx:8989', 1000, {answered: true}).message, /closed the connection mid-answer/);
+});
