@@ -1,19 +1,38 @@
 #!/usr/bin/env node
 // Flags in, then the monitor (a terminal) or batch output (--once, --tsv, --json,
 // --watch, or any stdout that is not a terminal). Only meow, the flag list and the
-// help text are imported up front: everything else is loaded when the chosen path
-// needs it, so --help and --version answer before the configuration is even loaded,
-// and batch output never pays for Ink, React, the password prompt or TLS.
+// help text are imported up front, once the process title hides the command line:
+// everything else is loaded when the chosen path needs it, so --help and --version
+// answer before the configuration is even loaded, and batch output never pays for
+// Ink, React, the password prompt or TLS.
 
-import os from 'node:os';
 import process from 'node:process';
-import meow from './vendor/meow.js';
 import type {Target} from './api/client.js';
 import type {monitorOptions} from './config/options.js';
-import {argumentsMistake, knownFlags, misplacedOption, optionName} from './config/flag-spec.js';
-import {usesHttps} from './config/target.js';
 import type {TlsOptions} from './config/tls.js';
-import {helpText, simulateHelpText} from './help.js';
+
+// First of all: until the title is set, the command line as typed, `-p S3cr3t` included,
+// is what `ps` and /proc/PID/cmdline show every local user. meow sets it too, but only once
+// its 130K bundle is loaded, which a static import loads before any line here runs: it and
+// the rest are imported after this line instead.
+process.title = 'sessiontop';
+// SIGUSR1 would open Node's inspector on port 9229, through which any local process of this
+// user could run code in the one that holds the password: it ends the process as a signal's
+// default would (128 + 10), unless a mode stops on it in its own way (the monitor, --watch
+// --json and simulate do, as on SIGTERM).
+process.on('SIGUSR1', () => {
+	if (process.listenerCount('SIGUSR1') === 1) {
+		process.exit(138);
+	}
+});
+
+const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {usesHttps}, {helpText, simulateHelpText}] = await Promise.all([
+	import('node:os'),
+	import('./vendor/meow.js'),
+	import('./config/flag-spec.js'),
+	import('./config/target.js'),
+	import('./help.js'),
+]);
 
 function fail(message: string, code = 2): never {
 	process.stderr.write(`sessiontop: ${message}\n`);
@@ -89,7 +108,7 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
-	const {batchMode, readFlags, replayMistake} = await import('./config/flags.js');
+	const {batchMode, readFlags, recordMistake, recordNeedsScreen, replayMistake, verifyFlagAsTyped} = await import('./config/flags.js');
 	const flags = readFlags(cli.flags, process.argv.slice(2));
 	if ('error' in flags) {
 		fail(flags.error);
@@ -124,6 +143,11 @@ async function main(): Promise<number> {
 		fail(mode.error);
 	}
 
+	const recordWith = recordMistake(flags, mode);
+	if (recordWith !== undefined) {
+		fail(recordWith);
+	}
+
 	if (flags.replay !== undefined) {
 		return replay(flags.replay, monitorOptions(config), warnings);
 	}
@@ -131,7 +155,7 @@ async function main(): Promise<number> {
 	// A dumb terminal (Emacs's M-x shell, TERM=dumb) cannot move its cursor: the list, once, as to a pipe.
 	const batch = mode ?? (fullScreen() ? undefined : 'table');
 	if (batch !== undefined && flags.record !== undefined) {
-		fail('--record needs a terminal: use --watch --json > FILE instead.');
+		fail(recordNeedsScreen(process.stdout.isTTY === true));
 	}
 
 	if (batch === undefined && (!process.stdout.isTTY || !process.stdin.isTTY)) {
@@ -161,6 +185,9 @@ async function main(): Promise<number> {
 
 	let tls: TlsOptions | undefined;
 	if (demo === undefined && usesHttps(targets)) {
+		// sessiontop sets rejectUnauthorized on every connection (-n), so NODE_TLS_REJECT_UNAUTHORIZED=0
+		// turns nothing off; left set, it has Node warn at the first connection that it does.
+		delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
 		// node:tls is loaded only for https hosts.
 		const {noVerifyWarning, readTlsFiles} = await import('./config/tls.js');
 		const read = readTlsFiles(config);
@@ -169,7 +196,7 @@ async function main(): Promise<number> {
 		}
 
 		tls = read.tls;
-		const noVerify = noVerifyWarning(config);
+		const noVerify = noVerifyWarning(config, verifyFlagAsTyped(process.argv.slice(2)));
 		if (noVerify !== undefined) {
 			warnings.push(noVerify);
 		}
@@ -187,6 +214,7 @@ async function main(): Promise<number> {
 				maxBodyBytes: config.maxBodyBytes,
 				maxBodyWhere: config.where.maxBody,
 				tls: target.origin.startsWith('https:') ? tls : undefined,
+				repeats: batch === undefined || batch === 'watch-json',
 			}),
 	);
 
@@ -210,12 +238,12 @@ async function main(): Promise<number> {
 
 	let recorder;
 	if (flags.record !== undefined) {
-		const {Recorder} = await import('./api/recording.js');
+		const {Recorder, cannotRecord} = await import('./api/recording.js');
 		recorder = new Recorder(flags.record);
 		try {
 			await recorder.start(clients.map((client) => client.target.label));
 		} catch (error: unknown) {
-			fail(`cannot record to ${flags.record} (${(error as {code?: string}).code ?? 'error'}): check the path and its folder.`);
+			fail(cannotRecord(flags.record, error));
 		}
 	}
 

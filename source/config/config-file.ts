@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type ini from 'ini';
+import {keyLines, type FileLines} from './file-lines.js';
+import {keepWords, repeatedKeyError} from './file-values.js';
 
 // ini is loaded only when there is a file to parse: importing a CommonJS package from
 // an ES module (Node lexes it for its exports) costs ~9 ms of every start, and most
@@ -21,6 +23,8 @@ export type ConfigFile = {
 	maxctrl: Record<string, unknown>;
 	/** `[sessiontop]`: interval, sort, grouping, readonly. */
 	sessiontop: Record<string, unknown>;
+	/** Where each key of the two sections stands; absent for a file made in code (tests). */
+	lines?: FileLines;
 };
 
 export type FileResult = {ok: true; file?: ConfigFile; warnings: string[]} | {ok: false; error: string};
@@ -99,7 +103,8 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 		return {ok: false, error: unreadable(file, code, namedBy)};
 	}
 
-	const parsed = (requireCommonJs('ini') as typeof ini).parse(text);
+	const {parse} = requireCommonJs('ini') as typeof ini;
+	const parsed = parse(text);
 	const maxctrl = parsed['maxctrl'];
 	const sessiontop = parsed['sessiontop'];
 	if (!isSection(maxctrl) && !isSection(sessiontop)) {
@@ -113,11 +118,20 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 		path: file,
 		maxctrl: isSection(maxctrl) ? {...maxctrl} : {},
 		sessiontop: isSection(sessiontop) ? {...sessiontop} : {},
+		lines: keyLines(text, parse),
 	};
+	const repeated = repeatedKeyError(config);
+	if (repeated !== undefined) {
+		return {ok: false, error: repeated};
+	}
+
+	keepWords(config);
 	const warnings: string[] = [];
 	// Like ssh with a private key: a password others can read is worth a word, once.
 	// (maxctrl refuses such a file outright; we say so and go on.)
-	const hasPassword = Object.keys(config.maxctrl).some((key) => passwordKeys.has(key));
+	// A password line written without `=` (`password: S3cr3t`) holds one as well.
+	const misWritten = config.lines?.maxctrl.some((entry) => entry.leadingWord !== undefined && passwordKeys.has(entry.leadingWord)) ?? false;
+	const hasPassword = misWritten || Object.keys(config.maxctrl).some((key) => passwordKeys.has(key));
 	if (hasPassword && (stats.mode & 0o077) !== 0) {
 		const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
 		warnings.push(`${file} holds a password and other users can read it (mode ${mode}): run chmod 600 ${file}.`);

@@ -183,3 +183,49 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 function modeFlag(mode: 'tsv' | 'json' | 'table'): string {
 	return mode === 'table' ? '--once' : `--${mode}`;
 }
+
+/**
+ * -n/--tls-verify-server-cert as typed, with its value: `-n false`, `-n 0`,
+ * `--tls-verify-server-cert=no`, `--no-tls-verify-server-cert`. The warning that verification
+ * is off names it so: "(-n false)" after `--no-tls-verify-server-cert` named a flag never typed.
+ * meow refuses the flag given twice, so there is one; a value is never a dash word.
+ */
+export function verifyFlagAsTyped(argv: readonly string[]): string | undefined {
+	const end = argv.indexOf('--');
+	const tokens = end === -1 ? argv : argv.slice(0, end);
+	for (const [index, token] of tokens.entries()) {
+		if (/^(?:-n|--(?:tls-verify-server-cert|tlsVerifyServerCert))=/.test(token) || /^--no-(?:tls-verify-server-cert|tlsVerifyServerCert)$/.test(token)) {
+			return token;
+		}
+
+		// `-n 0`, and -n last in a group of short flags (`-sn 0`), as meow reads them.
+		if (/^(?:-[a-zA-Z]*n|--(?:tls-verify-server-cert|tlsVerifyServerCert))$/.test(token)) {
+			const value = tokens[index + 1];
+			return value === undefined || value.startsWith('-') ? token : `${token} ${value}`;
+		}
+	}
+
+	return undefined;
+}
+
+/**
+ * --record with a batch flag, in one sentence as --replay's: the recording is of the monitor's
+ * polls, which a batch run does not make. `--watch --json >> FILE` keeps every poll instead.
+ */
+export function recordMistake(flags: CommandLine, mode: BatchMode | undefined): string | undefined {
+	if (flags.record === undefined || mode === undefined) {
+		return undefined;
+	}
+
+	if (mode === 'watch-json') {
+		return "--record records the monitor's polls, and --watch --json prints them as JSON lines: leave out one of the two (--watch --json >> FILE keeps them in FILE).";
+	}
+
+	return `--record records the monitor's polls, and ${modeFlag(mode)} prints the list once: leave out one of the two.`;
+}
+
+/** --record where the monitor cannot run: stdout not a terminal, or one that cannot draw it (TERM=dumb). */
+export function recordNeedsScreen(dumb: boolean): string {
+	const why = dumb ? 'which this terminal (TERM=dumb) cannot draw' : 'which needs a terminal';
+	return `--record records the monitor's polls, ${why}: run it in a full terminal, or use --watch --json >> FILE to keep every poll as JSON lines.`;
+}

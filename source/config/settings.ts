@@ -82,7 +82,8 @@ function fromFile(name: SettingName, spec: Spec, file: ConfigFile | undefined): 
 	const section = ownSettings.has(name) ? file.sessiontop : file.maxctrl;
 	const sectionName = ownSettings.has(name) ? '[sessiontop]' : '[maxctrl]';
 	let found: Lookup;
-	// Later lines win, as they do for maxctrl.
+	// A file read from disk holds each setting once (file-values.ts refuses a repeat, which
+	// ini and maxctrl would keep the last of); of two names in a file made in code, the last.
 	for (const [key, raw] of Object.entries(section)) {
 		if (!spec.file.includes(key)) {
 			continue;

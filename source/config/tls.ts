@@ -9,15 +9,33 @@ import type {ClientOptions} from '../api/client.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Config} from './options.js';
 import {certificateProblem, keyProblem} from './pem.js';
+import {settings} from './settings.js';
 import {usesHttps} from './target.js';
 
 export type TlsOptions = NonNullable<ClientOptions['tls']>;
 
-function readPem(file: string, flag: string, what: string): Buffer | string {
+type TlsFile = 'tlsCaCert' | 'tlsCert' | 'tlsKey';
+
+/**
+ * Where a TLS setting was given, as the sentences about it name it: `--tls-key` typed, else
+ * `SESSIONTOP_TLS_KEY` or `tls-key in [maxctrl] of FILE`, never a flag the operator did not
+ * pass. (A Config made in code may lack `where`: its flag, then.)
+ */
+function whereOf(config: Config, name: TlsFile | 'tlsPassphrase'): string {
+	return config.where?.[name] ?? settings[name].flag;
+}
+
+/** The file with where it was named: `--tls-ca-cert /ca.pem`, `SESSIONTOP_TLS_CA_CERT (/ca.pem)`. */
+function named(config: Config, name: TlsFile, file: string): string {
+	const where = whereOf(config, name);
+	return where.startsWith('--') ? `${where} ${file}` : `${where} (${file})`;
+}
+
+function readPem(file: string, label: string, what: string): Buffer | string {
 	try {
 		const content = fs.readFileSync(file);
 		if (!content.toString('latin1').includes('-----BEGIN')) {
-			return `${flag} ${file} is not a PEM file (no "-----BEGIN" line): give the ${what} in PEM form.`;
+			return `${label} is not a PEM file (no "-----BEGIN" line): give the ${what} in PEM form.`;
 		}
 
 		return content;
@@ -31,7 +49,7 @@ function readPem(file: string, flag: string, what: string): Buffer | string {
 					: code === 'EISDIR'
 						? 'is a folder'
 						: `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
-		return `${flag} ${file} ${reason}: give the path of the ${what}.`;
+		return `${label} ${reason}: give the path of the ${what}.`;
 	}
 }
 
@@ -46,7 +64,7 @@ function swappedPair(config: Config, tls: TlsOptions): string | undefined {
 	const certIsKey = certificateProblem(cert) !== undefined && keyProblem(cert) === undefined;
 	const keyIsCert = keyProblem(key) !== undefined && certificateProblem(key) === undefined;
 	return certIsKey && keyIsCert
-		? `--tls-cert and --tls-key are the wrong way round: ${config.tlsCert} holds the private key and ${config.tlsKey} the certificate.`
+		? `${whereOf(config, 'tlsCert')} and ${whereOf(config, 'tlsKey')} are the wrong way round: ${config.tlsCert} holds the private key and ${config.tlsKey} the certificate.`
 		: undefined;
 }
 
@@ -54,29 +72,34 @@ function swappedPair(config: Config, tls: TlsOptions): string | undefined {
 export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok: false; error: string} {
 	const tls: TlsOptions = {rejectUnauthorized: config.tlsVerify};
 	if (config.tlsKey !== undefined && config.tlsCert === undefined) {
-		return {ok: false, error: '--tls-key needs --tls-cert too: the client certificate that goes with the key.'};
+		return {ok: false, error: `${whereOf(config, 'tlsKey')} needs --tls-cert too: the client certificate that goes with the key.`};
 	}
 
 	if (config.tlsCert !== undefined && config.tlsKey === undefined) {
-		return {ok: false, error: '--tls-cert needs --tls-key too: the private key of the client certificate.'};
+		return {ok: false, error: `${whereOf(config, 'tlsCert')} needs --tls-key too: the private key of the client certificate.`};
 	}
 
 	const files = [
-		['ca', config.tlsCaCert, '--tls-ca-cert', 'CA certificate that signed the MaxScale certificate', certificateProblem],
-		['cert', config.tlsCert, '--tls-cert', 'client certificate', certificateProblem],
-		['key', config.tlsKey, '--tls-key', 'client private key', keyProblem],
+		['ca', 'tlsCaCert', 'CA certificate that signed the MaxScale certificate', certificateProblem],
+		['cert', 'tlsCert', 'client certificate', certificateProblem],
+		['key', 'tlsKey', 'client private key', keyProblem],
 	] as const;
-	for (const [field, file, flag, what] of files) {
+	for (const [field, name, what] of files) {
+		const file = config[name];
 		if (file === undefined) {
 			continue;
 		}
 
-		const content = readPem(file, flag, what);
+		const content = readPem(file, named(config, name, file), what);
 		if (typeof content === 'string') {
 			return {ok: false, error: content};
 		}
 
 		tls[field] = content;
+		if (field === 'ca') {
+			// For the sentence of a certificate that CA did not sign (api/tls-errors.ts).
+			tls.caFile = file;
+		}
 	}
 
 	const swapped = swappedPair(config, tls);
@@ -86,10 +109,11 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 
 	// Each file holds what its option takes: checked here because OpenSSL says nothing
 	// of a CA file without a certificate, and only "no start line" of a cert or key.
-	for (const [field, file, flag, what, problemOf] of files) {
+	for (const [field, name, what, problemOf] of files) {
+		const file = config[name];
 		const problem = file === undefined || tls[field] === undefined ? undefined : problemOf(tls[field].toString('latin1'));
 		if (problem !== undefined) {
-			return {ok: false, error: `${flag} ${file} ${problem}: give the ${what} in PEM form.`};
+			return {ok: false, error: `${named(config, name, file!)} ${problem}: give the ${what} in PEM form.`};
 		}
 	}
 
@@ -109,15 +133,17 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 		// failure but a mismatch with the certificate is the passphrase's.
 		const encrypted = tls.key !== undefined && /ENCRYPTED/.test(tls.key.toString('latin1'));
 		if (/bad decrypt|passphrase|decrypt/i.test(message) || (encrypted && !/key values mismatch/i.test(message))) {
-			return {ok: false, error: `--tls-key ${config.tlsKey} cannot be opened: check --tls-passphrase.`};
+			return {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} cannot be opened: check ${whereOf(config, 'tlsPassphrase')}.`};
 		}
 
 		if (/key values mismatch/i.test(message)) {
-			return {ok: false, error: `--tls-key ${config.tlsKey} is not the key of --tls-cert ${config.tlsCert}: give the matching pair.`};
+			return {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} is not the key of ${named(config, 'tlsCert', config.tlsCert!)}: give the matching pair.`};
 		}
 
 		const which = /certificate|x509|PEM/i.test(message) ? 'a certificate file' : 'a TLS file';
-		return {ok: false, error: `OpenSSL cannot use ${which} (${sanitize(message).slice(0, 80)}): check --tls-ca-cert, --tls-cert and --tls-key.`};
+		const given = files.filter(([, name]) => config[name] !== undefined).map(([, name]) => whereOf(config, name));
+		const check = given.length === 0 ? '--tls-ca-cert, --tls-cert and --tls-key' : given.length === 1 ? given[0]! : `${given.slice(0, -1).join(', ')} and ${given.at(-1)!}`;
+		return {ok: false, error: `OpenSSL cannot use ${which} (${sanitize(message).slice(0, 80)}): check ${check}.`};
 	}
 
 	return {ok: true, tls};
@@ -125,15 +151,16 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 
 /**
  * The one-line warning shown when verification is off for an https host, naming what turned
- * it off: `-n false` on the command line, else the variable or the config file's key, which
- * the operator may have forgotten (and never typed as -n).
+ * it off: the flag as typed (`typed`: `--no-tls-verify-server-cert`, `-n 0`; flags.ts
+ * verifyFlagAsTyped), else the variable or the config file's key, which the operator may have
+ * forgotten (and never typed as -n).
  */
-export function noVerifyWarning(config: Config): string | undefined {
+export function noVerifyWarning(config: Config, typed?: string): string | undefined {
 	if (config.tlsVerify || !usesHttps(config.targets)) {
 		return undefined;
 	}
 
 	const where = config.sources.tlsVerifyServerCert === 'flag' ? undefined : config.where.tlsVerifyServerCert;
-	const off = where === undefined ? '-n false' : `${where} is false`;
+	const off = where === undefined ? (typed ?? '-n false') : `${where} is false`;
 	return `TLS certificate verification is off (${off}): sessiontop cannot tell MaxScale from an impostor, who would get the password.`;
 }

@@ -217,7 +217,7 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--tsv', '--sort', 'idle'], /^sessiontop: --tsv prints the sessions in the server's order, as maxctrl does: leave out --sort \(--once and --json sort\)\.$/],
 		[['--once', '--interval', '1s'], /^sessiontop: --interval paces the monitor and --watch --json; --once prints once: leave out --interval, or use --watch --json\.$/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
-		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record needs a terminal: use --watch --json > FILE instead\.$/],
+		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record records the monitor's polls, and --once prints the list once: leave out one of the two\.$/],
 		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
 		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
 		[['-x', '--once'], /unknown option -x: /],
@@ -318,8 +318,9 @@ test('switches take what variables take: -n 0 turns verification off as SESSIONT
 		}
 	}
 
-	// The warning names what turned verification off: -n false, or the variable, never typed as -n.
-	assert.match(runs[0]!.stderr, /is off \(-n false\): /);
+	// The warning names what turned verification off, as typed (-n 0 here), or the variable, never typed as -n.
+	assert.match(runs[0]!.stderr, /is off \(-n 0\): /);
+	assert.match(runs[2]!.stderr, /is off \(--tls-verify-server-cert=off\): /);
 	assert.match(runs[4]!.stderr, /is off \(SESSIONTOP_TLS_VERIFY_SERVER_CERT is false\): /);
 
 	const [readonly, server] = await Promise.all([
