@@ -28,7 +28,8 @@ export type Mode = 'list' | 'filter' | 'confirm' | 'help';
  * it was said at), or, `untilPoll`, as soon as the next poll has answered (or failed): news of
  * a poll under way (at a 30 s interval, three rounds kept `Polling now…` for a minute and a half).
  */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true};
+/** `answer`: says why a key did nothing; shown over a failure's sentence (a passing note is not) until it fades. */
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true};
 export const messagePolls = 3;
 export type {Pane} from './pane.js';
 export {hostKey} from './poll.js';
@@ -227,7 +228,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		case 'refresh': {
 			if (state.replay !== undefined) {
 				// Nothing to poll: the recording is all there is. Say what moves it instead.
-				return {...state, message: {tone: 'info', text: 'A replay does not poll: ] steps to the next recorded poll, [ back.'}};
+				return {...state, message: {tone: 'info', text: 'A replay does not poll: ] steps to the next recorded poll, [ back.', answer: true}};
 			}
 
 			return {...state, refreshes: state.refreshes + 1, message: {tone: 'info', text: 'Polling now…', untilPoll: true}};

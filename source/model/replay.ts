@@ -199,7 +199,7 @@ export function replayReducer(
 		case 'replay-step': {
 			const {replay} = state;
 			if (replay === undefined) {
-				return {...state, message: {tone: 'info', text: 'Stepping through time works when replaying a recording (--replay FILE).'}};
+				return {...state, message: {tone: 'info', text: 'Stepping through time works when replaying a recording (--replay FILE).', answer: true}};
 			}
 
 			const index = Math.max(0, Math.min(replay.frames.length - 1, replay.index + action.delta));

@@ -21,8 +21,9 @@ type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number;
 type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string};
 
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
-	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it fades.
-	if (state.message !== undefined && (state.message.tone !== 'info' || state.error === undefined)) {
+	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it
+	// fades, and so does the answer to a key that did nothing (r in a replay), or the key seems dead.
+	if (state.message !== undefined && (state.message.tone !== 'info' || state.message.answer === true || state.error === undefined)) {
 		return state.message;
 	}
 

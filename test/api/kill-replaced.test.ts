@@ -8,10 +8,10 @@ import {Client} from '../../source/api/client.js';
 import {fetchSessionList} from '../../source/api/sessions-api.js';
 import {initialState, reducer} from '../../source/model/monitor-state.js';
 import type {Target} from '../../source/model/operations.js';
-import {startSimulator} from '../../source/simulator/index.js';
+import {startSimulator, type ApiVersion} from '../../source/simulator/index.js';
 import {runOperation} from '../../source/ui/effects.js';
 
-async function killOn(apiVersion: string, id?: string) {
+async function killOn(apiVersion: ApiVersion, id?: string) {
 	const simulator = await startSimulator({port: 0, sessions: 3, apiVersion});
 	const label = `127.0.0.1:${simulator.port}`;
 	const client = new Client({target: {origin: simulator.url, label}, user: 'admin', password: 'mariadb', timeoutMs: 5000});

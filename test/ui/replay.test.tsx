@@ -78,6 +78,9 @@ test('record a live run, then replay it offline with pause and stepping', async 
 
 	await waitFor(() => frame().includes('STALE') && frame().includes('HTML page'), 'the recorded failure, replayed');
 	assert.ok(frame().includes('maxuser'), 'with the last good data');
+	// r says why it does nothing here too, over the recorded failure's sentence.
+	replay.stdin.write('r');
+	await waitFor(() => frame().includes('A replay does not poll'), 'r over a failure: said');
 	replay.stdin.write('G');
 	replay.stdin.write('\r');
 	await waitFor(() => frame().includes('"recorded": {'), 'the pane shows the recorded fields');
