@@ -96,8 +96,8 @@ export function fitCell(text: string, column: Column, measure: Measure = units):
 			return padCells(`…${tailCells(text, column.width - 1, measure)}`, column.width, 'right', measure);
 		}
 
-		// A count cut mid-digits (1234…) would read as a smaller one: say it in units.
-		if (column.key === 'io' && /^\d+$/.test(text) && compactCount(Number(text)).length <= column.width) {
+		// A count cut mid-digits (1234…, or 1e+3… of 1e+308) would read as a smaller one: say it in units.
+		if (column.key === 'io' && Number.isFinite(Number(text)) && compactCount(Number(text)).length <= column.width) {
 			return compactCount(Number(text)).padStart(column.width);
 		}
 

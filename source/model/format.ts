@@ -20,7 +20,13 @@ export function formatDuration(seconds: number | undefined): string {
 	}
 
 	const days = Math.floor(s / 86_400);
-	// Past 99 days the hours no longer matter, and the column is six wide.
+	// Past 99,999 days (274 years) no session has lived, and the column is six wide: a number
+	// the server should not have sent is unknown, not `1.157…`, cut among its digits.
+	if (days > 99_999) {
+		return '?';
+	}
+
+	// Past 99 days the hours no longer matter.
 	return days > 99 ? `${days}d` : `${days}d${String(Math.floor((s % 86_400) / 3600)).padStart(2, '0')}h`;
 }
 
@@ -30,12 +36,17 @@ export function formatBytes(bytes: number | undefined): string {
 		return '?';
 	}
 
-	const units = ['B', 'K', 'M', 'G', 'T'];
+	const units = ['B', 'K', 'M', 'G', 'T', 'P', 'E'];
 	let value = bytes;
 	let unit = 0;
 	while (value >= 1024 && unit < units.length - 1) {
 		value /= 1024;
 		unit++;
+	}
+
+	// 1,024 exbibytes and more: no session holds that, and its digits would not fit the column.
+	if (value >= 1024) {
+		return '?';
 	}
 
 	return unit === 0 ? `${value}B` : `${value < 10 ? value.toFixed(1) : Math.round(value)}${units[unit]}`;
@@ -54,6 +65,11 @@ export function compactCount(value: number): string {
 	while (Math.abs(scaled) >= 999.5 && unit < units.length - 1) {
 		scaled /= 1000;
 		unit++;
+	}
+
+	// A thousand trillion events and more: a number no MaxScale counts, whose digits would not fit.
+	if (Math.abs(scaled) >= 999.5) {
+		return '?';
 	}
 
 	return unit === 0 ? String(value) : `${Math.abs(scaled) < 9.95 ? scaled.toFixed(1) : Math.round(scaled)}${units[unit]}`;

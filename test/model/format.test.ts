@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {compactCount, formatClient, mappedIpv4, reportedClient} from '../../source/model/format.js';
+import {compactCount, formatBytes, formatClient, formatDuration, mappedIpv4, reportedClient} from '../../source/model/format.js';
+import {fitCell} from '../../source/model/cells.js';
+import {layoutColumns} from '../../source/model/columns.js';
 
 test('an IPv4-mapped client shows as the IPv4 address it is; real IPv6 stays in brackets', () => {
 	assert.equal(formatClient('::ffff:172.16.30.4', 34_567), '172.16.30.4:34567');
@@ -42,4 +44,18 @@ test('counts in units, never past four cells, rounding up to the next unit', () 
 	for (let value = 1000; value < 1e15; value = Math.ceil(value * 1.37)) {
 		assert.ok(compactCount(value).length <= 4, `${value}: ${compactCount(value)}`);
 	}
+});
+
+test('a number no session can have (1e308 seconds, bytes or events) is unknown, never cut among its digits', () => {
+	assert.equal(formatDuration(1e308), '?');
+	assert.equal(formatDuration(99_999 * 86_400), '99999d');
+	assert.equal(formatBytes(1.23e29), '?');
+	assert.equal(formatBytes(2 ** 60), '1.0E');
+	assert.equal(formatBytes(5 * 2 ** 50), '5.0P');
+	assert.equal(compactCount(1e308), '?');
+	assert.equal(compactCount(5e14), '500T');
+	const io = layoutColumns(80).find((column) => column.key === 'io');
+	assert.ok(io);
+	assert.equal(fitCell(String(1e308), io).trim(), '?');
+	assert.equal(fitCell(String(1e13), io).trim(), '10T');
 });
