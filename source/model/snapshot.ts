@@ -51,6 +51,18 @@ export function snapshotOf(state: MonitorState, host: string, now: Date) {
 		// Several MaxScales may run different versions: each one's, by name as given.
 		maxscaleVersions: several ? Object.fromEntries(state.hostOrder.map((name) => [name, state.hosts[name]?.server?.version])) : undefined,
 		polledAt: state.lastPoll === undefined ? undefined : new Date(state.lastPoll.at).toISOString(),
+		// Each MaxScale as it stood: its sessions here are those of its last good poll, and one
+		// failing when saved says so, so that a post-mortem does not take frozen rows for live ones.
+		maxscales: state.hostOrder.map((name) => {
+			const status = state.hosts[name];
+			const at = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
+			return {
+				host: name,
+				version: status?.server?.version,
+				polledAt: at(status?.lastPoll?.at),
+				failing: status?.error === undefined ? undefined : {at: at(status.error.at), error: status.error.message},
+			};
+		}),
 		filter: state.filter.text || undefined,
 		sort: state.sort,
 		grouping: state.grouping,

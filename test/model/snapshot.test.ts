@@ -78,3 +78,16 @@ test('saved while replaying, the file says so (and a live one does not)', () => 
 	assert.equal(snapshotOf(replayed, 'mx1:8989', new Date()).replayed, true);
 	assert.equal(snapshotOf(start(sessions), 'mx1:8989', new Date()).replayed, undefined);
 });
+
+test('saved during an outage, the file says which MaxScale is failing and since when its rows are its last good poll', () => {
+	let state = initialState({hosts: ['mx1', 'mx2']});
+	state = reducer(state, {type: 'poll-ok', host: 'mx1', sessions: [session(1, {host: 'mx1', key: 'mx1#1'})], at: Date.parse('2026-11-29T14:48:41Z'), latencyMs: 5, bytes: 1});
+	state = reducer(state, {type: 'poll-ok', host: 'mx2', sessions: [session(2, {host: 'mx2', key: 'mx2#2'})], at: Date.parse('2026-11-29T14:48:30Z'), latencyMs: 5, bytes: 1});
+	state = reducer(state, {type: 'poll-failed', host: 'mx2', error: {kind: 'refused', message: 'mx2 refused the connection.'}, at: Date.parse('2026-11-29T14:48:40Z')});
+	const saved = snapshotOf(state, 'mx1,mx2', new Date(0));
+	assert.deepEqual(saved.maxscales, [
+		{host: 'mx1', version: undefined, polledAt: '2026-11-29T14:48:41.000Z', failing: undefined},
+		{host: 'mx2', version: undefined, polledAt: '2026-11-29T14:48:30.000Z', failing: {at: '2026-11-29T14:48:40.000Z', error: 'mx2 refused the connection.'}},
+	]);
+	assert.deepEqual(ids(saved.sessions), ['1', '2'], 'its last good sessions are still saved, now told apart');
+});
