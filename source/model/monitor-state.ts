@@ -29,8 +29,15 @@ export type Mode = 'list' | 'filter' | 'confirm' | 'help';
  * a poll under way (at a 30 s interval, three rounds kept `Polling now…` for a minute and a half).
  */
 /** `answer`: says why a key did nothing; shown over a failure's sentence (a passing note is not) until it fades. */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true};
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number};
 export const messagePolls = 3;
+/** And at least this long, by the polls' clock: at `-` `-` `-` (every 0.5 s) three polls read a kill's outcome away in 1.5 s. */
+export const messageMs = 5000;
+
+/** The polls' clock: the time of the latest answer or failure of any MaxScale (none yet: 0). */
+function pollClock(state: Pick<MonitorState, 'lastPoll' | 'error'>): number {
+	return Math.max(state.lastPoll?.at ?? 0, state.error?.at ?? 0);
+}
 export type {Pane} from './pane.js';
 export {hostKey} from './poll.js';
 
@@ -174,12 +181,16 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 	const next = reduce(state.autoCursor && takesCursor(action) ? {...state, autoCursor: false} : state, action);
 	// Stamp a new message with the poll attempt it was said at, so it can fade.
 	if (next.message !== state.message && next.message !== undefined && next.message.poll === undefined) {
-		return {...next, message: {...next.message, poll: next.attempts}};
+		return {...next, message: {...next.message, poll: next.attempts, since: pollClock(next)}};
 	}
 
 	// Attempts of every MaxScale count: with several, a message lasts as many rounds as with one.
-	const rounds = next.message?.untilPoll ? 1 : messagePolls * Math.max(1, next.hostOrder.length);
-	if (next.message?.poll !== undefined && next.attempts - next.message.poll >= rounds) {
+	const {message} = next;
+	const rounds = message?.untilPoll ? 1 : messagePolls * Math.max(1, next.hostOrder.length);
+	// A failure since the message was said is not kept waiting: it goes after the polls alone.
+	const failedSince = next.error !== undefined && message?.since !== undefined && next.error.at > message.since;
+	const read = message?.untilPoll === true || message?.since === undefined || failedSince || pollClock(next) - message.since >= messageMs;
+	if (message?.poll !== undefined && next.attempts - message.poll >= rounds && read) {
 		return {...next, message: undefined};
 	}
 

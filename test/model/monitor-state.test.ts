@@ -166,3 +166,22 @@ test('"Polling now…" goes as soon as the poll has answered or failed, not roun
 	state = poll(state, sessions);
 	assert.equal(state.message?.text, 'Copied.');
 });
+
+test('a message lasts three polls and at least five seconds of them: at every 0.5 s a kill\'s outcome is not gone in 1.5 s', () => {
+	let state = reducer(initialState(), {type: 'poll-ok', sessions: [], at: 10_000, latencyMs: 1, bytes: 1});
+	state = reducer(state, {type: 'message', message: {tone: 'ok', text: 'Killed session 70.'}});
+	for (let at = 10_500; at < 15_000; at += 500) {
+		state = reducer(state, {type: 'poll-ok', sessions: [], at, latencyMs: 1, bytes: 1});
+		assert.equal(state.message?.text, 'Killed session 70.', `still there at ${at - 10_000} ms`);
+	}
+
+	state = reducer(state, {type: 'poll-ok', sessions: [], at: 15_000, latencyMs: 1, bytes: 1});
+	assert.equal(state.message, undefined, 'gone after five seconds');
+	// A failure since it was said is not kept waiting: three polls, as before.
+	state = reducer(state, {type: 'message', message: {tone: 'ok', text: 'Copied.'}});
+	for (const at of [15_100, 15_200, 15_300]) {
+		state = reducer(state, {type: 'poll-failed', error: {kind: 'refused', message: 'refused'}, at});
+	}
+
+	assert.equal(state.message, undefined);
+});
