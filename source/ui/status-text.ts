@@ -107,14 +107,17 @@ export function statusLines(text: string, width: number, tail = ''): [string] | 
  * named, how many, for which the sentence's end gives way if it must.
  */
 export function failureLines(text: string, others: readonly string[], width: number): [string] | [string, string] {
-	for (let named = others.length; named > 0; named--) {
+	for (let named = others.length; named >= 0; named--) {
 		const laid = layOut(text, width, alsoFailing(others, named));
 		if (laid.whole) {
 			return laid.lines as [string] | [string, string];
 		}
 	}
 
-	return statusLines(text, width, alsoFailing(others, 0));
+	// Without the count of the others rather than without what to do: the host line names
+	// every MaxScale failing (the count went on the end, and cut the advice off).
+	const bare = layOut(text, width, '');
+	return bare.whole ? (bare.lines as [string] | [string, string]) : statusLines(text, width, alsoFailing(others, 0));
 }
 
 /**

@@ -152,6 +152,11 @@ test('failureLines: the sentence whole first; when not even the count fits after
 	assert.match(second!, /… \(2 other MaxScales failing\)$/);
 	assert.deepEqual(failureLines('Refused by db1.', ['db2'], 80), ['Refused by db1. (also failing: db2)']);
 	assert.deepEqual(failureLines('Refused by db1.', [], 80), ['Refused by db1.']);
+	// Whole alone but not with the count after it: the count goes (the host line names them), not the advice.
+	const advice = `db1:8989 answered 500 to the request for the session list (${'x'.repeat(20)} ${'y'.repeat(20)}): MaxScale failed on it; see its log (it may be restarting).`;
+	const lines = failureLines(advice, ['db2:8989'], 100);
+	assert.equal(lines.length, 2);
+	assert.match(lines[1]!, /see its log \(it may be restarting\)\.$/);
 });
 
 test('a kill question too long for the line is shown whole on two lines, the grace key with it', () => {
