@@ -5,6 +5,7 @@
 // Each says what it did when it did more than the one row: 544 sessions of a runaway user
 // are marked with / and *, not 544 presses of Space.
 
+import {moveCursor} from './place-rows.js';
 import {indexOfKey, moveBy} from './selection.js';
 import type {MonitorState} from './monitor-state.js';
 import {isGroupRow, serviceName, stateName, type GroupRow} from './rows.js';
@@ -88,7 +89,8 @@ export function markReducer(state: MonitorState, action: MarkAction): MonitorSta
 				// rank: Space Space marks two groups, where staying put unmarked the one just marked.
 				const at = indexOfKey(state.rows, id);
 				const next = state.rows.slice(at + 1).find((other) => isGroupRow(other) && (row.kind === 'state' || other.kind === 'service'));
-				return {...toggled, selectedId: next?.key ?? id};
+				// As a key moves it: the list scrolled to show it, the pane following.
+				return moveCursor(toggled, next?.key ?? id);
 			}
 
 			if (id === undefined || !state.byId.has(id)) {
@@ -103,7 +105,7 @@ export function markReducer(state: MonitorState, action: MarkAction): MonitorSta
 			}
 
 			// Like htop: marking moves down, so Space Space Space marks a run.
-			return {...state, marked, selectedId: moveBy(state.rows, id, 1) ?? id};
+			return moveCursor({...state, marked}, moveBy(state.rows, id, 1) ?? id);
 		}
 
 		case 'mark-shown': {

@@ -90,3 +90,19 @@ test('* again unmarks even after a poll brought new sessions (most marked), and 
 	state = type(state, 'space', 'K');
 	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 2, 7?');
 });
+
+test('Space moves the cursor as a key does: the list scrolls to show it, the pane follows it', () => {
+	// Three rows of list: RW's service row, its two state rows and sessions come first.
+	let state = reducer(live(), {type: 'resize', listHeight: 3, paneHeight: 10, paneWidth: 40});
+	state = {...state, selectedId: serviceKey('RW'), listTop: 0};
+	state = type(state, 'space');
+	assert.equal(state.selectedId, serviceKey('Report'));
+	const at = state.rows.findIndex((row) => row.key === state.selectedId);
+	assert.ok(at >= state.listTop && at < state.listTop + state.listHeight, `row ${at} in view from ${state.listTop}`);
+	// On a session with the pane open: the pane goes with the cursor, as ↓ takes it.
+	state = type({...state, selectedId: '1'}, 'return');
+	assert.equal(state.pane.id, '1');
+	state = type(state, 'space');
+	assert.equal(state.selectedId, '2');
+	assert.equal(state.pane.id, '2', 'the pane shows the session the cursor is on');
+});
