@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {compactCount, formatBytes, formatClient, formatDuration, mappedIpv4, reportedClient} from '../../source/model/format.js';
+import {compactCount, formatBytes, formatClient, formatCount, formatDuration, mappedIpv4, reportedClient} from '../../source/model/format.js';
 import {fitCell} from '../../source/model/cells.js';
 import {layoutColumns} from '../../source/model/columns.js';
 
@@ -53,6 +53,9 @@ test('a number no session can have (1e308 seconds, bytes or events) is unknown, 
 	assert.equal(formatBytes(2 ** 60), '1.0E');
 	assert.equal(formatBytes(5 * 2 ** 50), '5.0P');
 	assert.equal(compactCount(1e308), '?');
+	// The --once table's I/O, whole: 1e+308 was printed as such.
+	assert.equal(formatCount(1e308), '?');
+	assert.equal(formatCount(123_456_789), '123456789');
 	assert.equal(compactCount(5e14), '500T');
 	const io = layoutColumns(80).find((column) => column.key === 'io');
 	assert.ok(io);
