@@ -194,3 +194,30 @@ test('bodies that go wrong: --json says what the monitor\'s reader says, in the 
 		await faulty.close();
 	}
 });
+
+test('--json: characters of two, three and four bytes split across the body\'s pieces anywhere come out whole, by either reading', async () => {
+	// Under 512 characters the streamed reader's own strings are printed (é, €, 😀 are no
+	// suspects); over it, the body read whole: both must join a character split between reads.
+	const users = ['é'.repeat(300), '€'.repeat(100), '😀'.repeat(50), `a${'é€😀'.repeat(40)}z`, 'é'.repeat(700)];
+	for (const chunkBytes of [1, 3, 7, 64]) {
+		// eslint-disable-next-line no-await-in-loop
+		const server = await startFaultServer({sessions: users.map((user, index) => ({id: String(index + 1), attributes: {user, state: 'Session started'}, relationships: {services: {data: [{id: 'RW'}]}}}))});
+		server.set({kind: 'trickle', everyMs: 0, chunkBytes});
+		const client = clientOf(server.origin, server.label);
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			const records = await collectRecords([{entry: 'mx', client}], undefined);
+			assert.ok(records.ok);
+			assert.deepEqual(
+				records.value.map((record) => record.user),
+				users,
+				`pieces of ${chunkBytes} bytes`,
+			);
+		} finally {
+			// eslint-disable-next-line no-await-in-loop
+			await client.close();
+			// eslint-disable-next-line no-await-in-loop
+			await server.close();
+		}
+	}
+});
