@@ -229,7 +229,7 @@ export function parseFilter(text: string): Filter {
 	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers})};
 }
 
-/** A number field the filter compares, the MaxScales none of whose sessions has it, and whether that is every one listed. */
+/** A number field the filter compares, the MaxScales none of whose sessions (of those its other terms keep) has it, and whether that is every one of them. */
 export type Unreported = {field: string; hosts: string[]; every: boolean};
 
 /**
@@ -239,9 +239,17 @@ export type Unreported = {field: string; hosts: string[]; every: boolean};
  * and not all of them are such. Only walks the list when the filter names such a field.
  */
 export function unreportedField(filter: Filter, sessions: readonly Session[]): Unreported | undefined {
-	for (const field of filter.numbers ?? []) {
+	if (filter.numbers === undefined) {
+		return undefined;
+	}
+
+	// Among the sessions the filter's other terms keep (`maxscale:mx2 memory>1K`: mx2's), so
+	// that a MaxScale those terms leave out is not named; none kept, the figure is not why.
+	const others = parseFilter(terms(filter.text).filter((raw) => numberFieldOf(raw) === undefined).join(' ')).test;
+	const kept = others === undefined ? sessions : sessions.filter((session) => others(session));
+	for (const field of filter.numbers) {
 		const reports = new Map<string, boolean>();
-		for (const session of sessions) {
+		for (const session of kept) {
 			reports.set(session.host, reports.get(session.host) === true || fieldNumber(session, field as NumberField) !== undefined);
 		}
 

@@ -34,8 +34,13 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	// Only when the filter leaves nothing: a field this MaxScale does not report matches nothing.
 	const unreported = useMemo(() => (filtered && state.rows.length === 0 ? unreportedField(state.filter, state.sessions) : undefined), [filtered, state.rows, state.filter, state.sessions]);
 	if (unreported !== undefined) {
-		const {field, hosts, every} = unreported;
-		const which = state.hostOrder.length === 1 ? 'this MaxScale reports' : every ? 'these MaxScales report' : `${hosts.join(', ')} ${hosts.length === 1 ? 'reports' : 'report'}`;
+		const {field, hosts} = unreported;
+		const which =
+			state.hostOrder.length === 1
+				? 'this MaxScale reports'
+				: hosts.length === state.hostOrder.length
+					? 'these MaxScales report'
+					: `${hosts.join(', ')} ${hosts.length === 1 ? 'reports' : 'report'}`;
 		empty = `No session matches: ${which} no ${field} (Esc clears the filter).`;
 	}
 

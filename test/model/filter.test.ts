@@ -148,7 +148,7 @@ test('a number field no listed session has is named: io before 23.02, memory bef
 	const {unreportedField} = await import('../../source/model/filter.js');
 	const old = [session(1, {idleSeconds: 3}), session(2, {idleSeconds: 9})];
 	assert.equal(unreportedField(parseFilter('io=0'), old)?.field, 'io');
-	assert.equal(unreportedField(parseFilter('user:app !memory>1K'), old)?.field, 'memory');
+	assert.equal(unreportedField(parseFilter('idle>0 !memory>1K'), old)?.field, 'memory');
 	assert.equal(unreportedField(parseFilter('idle>5'), old), undefined, 'reported');
 	assert.equal(unreportedField(parseFilter('io=0'), [...old, session(3, {ioActivity: 0})]), undefined, 'one session has it');
 	assert.equal(unreportedField(parseFilter('app'), old), undefined, 'no number field');
@@ -157,8 +157,12 @@ test('a number field no listed session has is named: io before 23.02, memory bef
 test('several MaxScales: the ones that do not report the figure are named, whatever the newer ones do', async () => {
 	const {unreportedField} = await import('../../source/model/filter.js');
 	const mixed = [session(1, {host: 'mx24', key: 'mx24#1', memoryBytes: 9000}), session(2, {host: 'mx25', key: 'mx25#2'}), session(3, {host: 'mx25', key: 'mx25#3'})];
-	assert.deepEqual(unreportedField(parseFilter('maxscale:mx25 memory>1K'), mixed), {field: 'memory', hosts: ['mx25'], every: false});
+	assert.deepEqual(unreportedField(parseFilter('maxscale:mx25 memory>1K'), mixed), {field: 'memory', hosts: ['mx25'], every: true});
 	assert.deepEqual(unreportedField(parseFilter('io>0'), mixed), {field: 'io', hosts: ['mx24', 'mx25'], every: true});
+	// A MaxScale the other terms leave out is not named; when they leave nothing, the figure is not why.
+	const three = [...mixed, session(4, {host: 'mx22', key: 'mx22#4'})];
+	assert.deepEqual(unreportedField(parseFilter('maxscale:mx25 memory>1K'), three), {field: 'memory', hosts: ['mx25'], every: true});
+	assert.equal(unreportedField(parseFilter('user:nobody memory>1K'), three), undefined);
 });
 
 test('a negated term on a figure not reported matches nothing too (as NULL in SQL), a reported one as before', () => {
