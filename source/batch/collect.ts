@@ -7,23 +7,28 @@ import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
+import {everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 
 export type {CollectedAll, Host} from './collected.js';
 
-async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal): Promise<Collected<Session[]>> {
+async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, onNote?: OnNote): Promise<Collected<Session[]>> {
 	const list = await fetchSessionList(host.client, signal, originOf(host.client.target, several));
 	if (!list.ok) {
 		return {ok: false, error: list.error};
 	}
 
+	const note = repeatedIds(host.client.target.label, list.list.duplicates);
+	if (note !== undefined) {
+		onNote?.(note);
+	}
+
 	return {ok: true, value: list.list.sessions};
 }
 
-/** The normalized sessions of every host: host by host in -h order, each sorted. */
-export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal): Promise<CollectedAll<Session>> {
+/** The normalized sessions of every host: host by host in -h order, each sorted. `onNote`: what to say of a list that is odd but read. */
+export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, onNote?: OnNote): Promise<CollectedAll<Session>> {
 	const several = hosts.length > 1;
-	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal))));
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal, onNote))));
 	if (!all.ok) {
 		return all;
 	}

@@ -37,3 +37,15 @@ export function everyHost<T>(hosts: readonly Host[], results: ReadonlyArray<Coll
 
 	return failures.length === 0 ? {ok: true, value: values} : {ok: false, failures};
 }
+
+/** A note on a host's list that is not a failure (said on stderr, the exit status 0). */
+export type OnNote = (sentence: string) => void;
+
+/**
+ * The note for sessions whose id repeats an earlier one in the same list: only the first of
+ * each is kept, as the screen keeps it (a session is known by its id), and --tsv prints every
+ * one as maxctrl does. Undefined when there are none.
+ */
+export function repeatedIds(label: string, count: number): string | undefined {
+	return count === 0 ? undefined : `${label} sent ${count} ${count === 1 ? 'session whose id repeats' : 'sessions whose ids repeat'} an earlier one: only the first of each is shown (--tsv prints them all).`;
+}

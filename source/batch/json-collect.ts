@@ -14,7 +14,7 @@ import {notASessionList, originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
 import {listBody, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
-import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
+import {everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
 
 const what = 'the session list';
@@ -65,7 +65,7 @@ async function dataAgain(host: Host, status: number, body: Buffer[] | undefined,
 	return answer.ok ? dataOf(label, answer.json) : answer;
 }
 
-async function entriesOf(host: Host, origin: Origin, keep: number, signal?: AbortSignal): Promise<Collected<Entry[]>> {
+async function entriesOf(host: Host, origin: Origin, keep: number, signal?: AbortSignal, onNote?: OnNote): Promise<Collected<Entry[]>> {
 	const {label} = host.client.target;
 	const answer = await host.client.stream(listPath(), what, () => tap(listBody(origin), keep), signal);
 	if (!answer.ok) {
@@ -84,6 +84,11 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
 	}
 
+	const note = repeatedIds(label, read.duplicates);
+	if (note !== undefined) {
+		onNote?.(note);
+	}
+
 	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];
 	if (plain && !reader.altered && sessions.every((session) => session.service !== '' && session.state !== '')) {
 		return {ok: true, value: sessions.map((session) => ({session, record: recordOf(session)}))};
@@ -94,9 +99,9 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 }
 
 /** Every host's sessions as --json prints them: host by host in -h order, each sorted by --sort. */
-export async function collectRecords(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, keep = keepBytes): Promise<CollectedAll<SessionRecord>> {
+export async function collectRecords(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, keep = keepBytes, onNote?: OnNote): Promise<CollectedAll<SessionRecord>> {
 	const several = hosts.length > 1;
-	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => entriesOf(host, originOf(host.client.target, several), keep, signal))));
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => entriesOf(host, originOf(host.client.target, several), keep, signal, onNote))));
 	if (!all.ok) {
 		return all;
 	}

@@ -35,6 +35,13 @@ export type BatchOptions = {
 	signal?: AbortSignal;
 };
 
+/** A list read but odd (repeated ids): one warning line, the exit status still 0. */
+function warnOf(stderr: Out): (sentence: string) => void {
+	return (sentence) => {
+		say(stderr, `warning: ${sentence}`);
+	};
+}
+
 /** One line per MaxScale that could not be read, in -h order. */
 function complainOfAll(stderr: Out, failures: readonly Failure[]): number {
 	for (const {error} of failures) {
@@ -58,7 +65,7 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 
 	if (mode === 'json') {
 		const [{collectRecords}, {jsonLine}] = await Promise.all([import('./json-collect.js'), import('./json-records.js')]);
-		const records = await collectRecords(hosts, options.sort);
+		const records = await collectRecords(hosts, options.sort, undefined, undefined, warnOf(stderr));
 		if (!records.ok) {
 			return complainOfAll(stderr, records.failures);
 		}
@@ -68,7 +75,7 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 	}
 
 	const [{collectSessions}, {formatTable}] = await Promise.all([import('./collect.js'), import('./table.js')]);
-	const sessions = await collectSessions(hosts, options.sort);
+	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr));
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
 	}
