@@ -13,6 +13,7 @@ import {operationReducer, type Confirm, type Effect, type OperationAction} from 
 import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
 import {pollOk, withHost, type PreparedPoll} from './poll.js';
+import {withRepeatedNote} from './repeated-ids.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
 import type {SessionLookup} from './session-index.js';
@@ -49,6 +50,8 @@ export type HostStatus = {
 	server?: ServerInfo;
 	/** Its ages were said to be hours too long (model/zone-hint.ts): said once. */
 	zoneHinted?: true;
+	/** How many sessions with a repeated id its last list left out, as last said (said again only when it changes). */
+	repeated?: number;
 };
 
 export type MonitorState = {
@@ -120,7 +123,19 @@ export type MonitorState = {
 };
 
 export type Action =
-	| {type: 'poll-ok'; host?: string; sessions: Session[]; at: number; latencyMs: number; bytes: number; prepared?: PreparedPoll; /** Asked for with r: shown even while paused. */ manual?: boolean}
+	| {
+			type: 'poll-ok';
+			host?: string;
+			sessions: Session[];
+			at: number;
+			latencyMs: number;
+			bytes: number;
+			prepared?: PreparedPoll;
+			/** Asked for with r: shown even while paused. */
+			manual?: boolean;
+			/** Sessions the list left out because their id repeated an earlier one (the first is kept). */
+			repeated?: number;
+	  }
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
@@ -200,7 +215,7 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 function reduce(state: MonitorState, action: Action): MonitorState {
 	switch (action.type) {
 		case 'poll-ok': {
-			return pollOk(state, action);
+			return withRepeatedNote(state, pollOk(state, action), action);
 		}
 
 		case 'poll-failed': {
