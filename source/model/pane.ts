@@ -69,33 +69,26 @@ function paneHostKey(state: MonitorState): string | undefined {
 }
 
 /**
- * The pane once its document can no longer be refreshed: the error over the last good
- * document, whose highlights and count of changes go (they were news a poll ago; shown
- * still, a dead MaxScale would look live).
+ * `pane` with its document's highlights and count of changes gone, once they are no longer
+ * news: a dead MaxScale's last good document, or an ended session's, would look live.
  */
-function staleDocument(state: MonitorState, message: string): MonitorState {
-	const {pane} = state;
+function settled(state: MonitorState, pane: Pane): MonitorState {
 	if (pane.changed === 0 || pane.document === undefined) {
-		return {...state, pane: {...pane, error: message}};
+		return {...state, pane};
 	}
 
 	const source = jsonLines(pane.document);
-	return scrollTo({...state, pane: {...pane, error: message, source, lines: wrapLines(source, state.paneWidth), changed: 0}}, pane.scroll);
+	return scrollTo({...state, pane: {...pane, source, lines: wrapLines(source, state.paneWidth), changed: 0}}, pane.scroll);
 }
 
-/**
- * The pane once its session has ended: the last document stays, dimmed, without the marks of
- * what changed at the poll before (`was 14.1` beside a dead session read as if it were live).
- */
-export function endedPane(state: Pick<MonitorState, 'pane' | 'paneWidth'>): Pane {
-	const {pane} = state;
-	if (pane.changed === 0 || pane.document === undefined) {
-		return {...pane, ended: true};
-	}
+/** The pane once its document can no longer be refreshed: the error over the last good document. */
+function staleDocument(state: MonitorState, message: string): MonitorState {
+	return settled(state, {...state.pane, error: message});
+}
 
-	const source = jsonLines(pane.document);
-	const lines = wrapLines(source, state.paneWidth);
-	return {...pane, ended: true, source, lines, changed: 0, scroll: Math.min(pane.scroll, Math.max(0, lines.length - 1))};
+/** The pane once its session has ended: the last document stays, dimmed (`was 14.1` beside it read as live). */
+export function endedPane(state: MonitorState): Pane {
+	return settled(state, {...state.pane, ended: true}).pane;
 }
 
 /**
