@@ -12,7 +12,7 @@ import {readKeys, type Key} from './key-reads.js';
 import {operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
 import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
-import {pollOk, withHost, type PreparedPoll} from './poll.js';
+import {pollOk, withHost, withServerInfo, type PreparedPoll} from './poll.js';
 import {withRepeatedNote} from './repeated-ids.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
@@ -227,8 +227,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'server-info': {
-			const hosts = withHost(state, action.host, (status) => ({...status, server: action.info}));
-			return {...state, hosts, server: state.hostOrder.length === 1 ? action.info : state.server ?? action.info};
+			return withServerInfo(state, action.host, action.info);
 		}
 
 		case 'resize': {

@@ -3,8 +3,13 @@
 
 import type {Action, MonitorState} from './monitor-state.js';
 import {describeTarget, type Operation, type Outcome, type Target} from './operations.js';
-import {withHost} from './poll.js';
+import {withServerInfo} from './poll.js';
 import {canKill} from './version.js';
+
+/** Whether the MaxScale that answered a kill or restart has the call (undefined: its version is unknown). */
+function hadTheCall(outcome: Outcome): boolean | undefined {
+	return outcome.target.versionUnknown ? undefined : outcome.server === undefined ? true : canKill(outcome.server.version);
+}
 
 /** One sentence for what a kill or restart did. */
 export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
@@ -14,10 +19,9 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 	// version is asked again after a 404 (ui/effects.ts): one now older than 22.08 (another
 	// MaxScale took the address since) has no such call, and its 404 says nothing of the session.
 	const notFound = failed.filter((o) => o.status === 404);
-	const can = (o: Outcome) => (o.target.versionUnknown ? undefined : o.server === undefined ? true : canKill(o.server.version));
-	const unsure = notFound.filter((o) => can(o) === undefined).map((o) => o.target);
-	const older = notFound.filter((o) => can(o) === false);
-	const missing = [...gone, ...notFound.filter((o) => can(o) === true).map((o) => o.target)];
+	const unsure = notFound.filter((o) => hadTheCall(o) === undefined).map((o) => o.target);
+	const older = notFound.filter((o) => hadTheCall(o) === false);
+	const missing = [...gone, ...notFound.filter((o) => hadTheCall(o) === true).map((o) => o.target)];
 	const errors = failed.filter((o) => o.status !== 404);
 	const past = operation === 'kill' ? 'Killed' : 'Restarted';
 	const notDone = operation === 'kill' ? 'not killed' : 'not restarted';
@@ -95,12 +99,9 @@ export function operationDone(state: MonitorState, action: Extract<Action, {type
 	// the next K go by it.
 	let learnt = state;
 	for (const {target, server} of action.outcomes) {
-		if (server !== undefined) {
-			const hosts = withHost(learnt, target.host, (status) => ({...status, server}));
-			learnt = {...learnt, hosts, server: state.hostOrder.length === 1 ? server : learnt.server};
-		}
+		learnt = server === undefined ? learnt : withServerInfo(learnt, target.host, server);
 	}
 
-	const older = action.outcomes.some((o) => o.status === 404 && o.server !== undefined && canKill(o.server.version) === false);
+	const older = action.outcomes.some((o) => o.status === 404 && hadTheCall(o) === false);
 	return {...learnt, marked, message: {tone: failed || older ? 'error' : 'ok', text}};
 }

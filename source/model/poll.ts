@@ -7,6 +7,7 @@
 // Either way the resulting state is the same.
 
 import {trackChangesSteps, type Changes} from './changes.js';
+import type {ServerInfo} from '../api/server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
 import {endedPane, keptFor, paneFor} from './pane.js';
@@ -36,6 +37,15 @@ export type PreparedPoll = {
 export function withHost(state: MonitorState, host: string | undefined, change: (status: HostStatus) => HostStatus): Record<string, HostStatus> {
 	const name = hostKey(state, host);
 	return {...state.hosts, [name]: change(state.hosts[name] ?? {sessions: []})};
+}
+
+/**
+ * A MaxScale's version and uptime, as learnt (by the poll loop, or asked again after a kill's
+ * 404): its own, and the header's when it is the only one (with several, the first learnt).
+ */
+export function withServerInfo(state: MonitorState, host: string | undefined, info: ServerInfo): MonitorState {
+	const hosts = withHost(state, host, (status) => ({...status, server: info}));
+	return {...state, hosts, server: state.hostOrder.length === 1 ? info : state.server ?? info};
 }
 
 /** The most recent failure among the hosts that are failing now. */
