@@ -6,7 +6,8 @@ import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
-import {lateMs, retryCountdown} from '../model/schedule.js';
+import {lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
+import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/rows.js';
 import {truncate} from '../model/sanitize.js';
@@ -28,9 +29,17 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 			const retryAt = status?.error?.retryAt;
 			text += retryAt === undefined ? '' : ` ${retryCountdown(retryAt, now, 'retry')}`;
 		} else if (status?.lastPoll !== undefined) {
-			const late = state.paused || state.replay !== undefined ? undefined : lateMs(status.lastPoll, state.intervalMs, now);
+			const polling = !state.paused && state.replay === undefined;
+			const late = polling ? lateMs(status.lastPoll, state.intervalMs, now) : undefined;
 			text = late === undefined ? `ok ${Math.round(status.lastPoll.latencyMs)}ms` : `no answer for ${formatDuration(late / 1000)}`;
 			waiting = late !== undefined;
+			// Its own polls stretched its pause (schedule.ts waitAfter): said here, as the status line says it of a single MaxScale.
+			const next = nextPoll(status.lastPoll, state.intervalMs);
+			if (polling && late === undefined && next.slow) {
+				const due = Math.round((next.at - now) / 100) * 100;
+				text += due > 0 ? ` slow, next in ${formatMs(due)}` : ' slow, polling…';
+				waiting = true;
+			}
 		}
 
 		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;

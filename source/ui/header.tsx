@@ -158,7 +158,8 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 		{key: 'polled', priority: 2, runs: [{text: polled, color: theme.muted}]},
 		{key: 'every', priority: 4, runs: [{text: `every ${formatMs(intervalMs)}`, color: theme.muted}]},
 	);
-	if (next?.slow === true) {
+	// With several MaxScales each has its own pause: the host line says which are slow.
+	if (next?.slow === true && single) {
 		const due = Math.round((next.at - now) / 100) * 100;
 		items.push({key: 'slow', priority: 3, gap: ' ', runs: [{text: due > 0 ? `(slow polls: next in ${formatMs(due)})` : '(slow polls: polling…)', color: theme.warn}]});
 	}

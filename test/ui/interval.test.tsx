@@ -99,3 +99,20 @@ test('the header says "slow polls" only when slow polls stretched the wait, and 
 	});
 	assert.match(plain(due.lastFrame()), /\(slow polls: polling…\)/);
 });
+
+test('with several MaxScales the status line leaves slow polls to the host line: each has its own pause', () => {
+	const hosts = ['mx1:8989', 'mx2:8989'];
+	const now = Date.now();
+	// mx1 quick, then mx2 slow (6 s at 10 s): the status line's last poll is mx2's.
+	let state = reducer(initialState({hosts, intervalMs: 10_000}), {type: 'poll-ok', host: 'mx1:8989', sessions: [], at: now - 2000, latencyMs: 20, bytes: 1});
+	state = reducer(state, {type: 'poll-ok', host: 'mx2:8989', sessions: [], at: now - 1000, latencyMs: 6000, bytes: 1});
+	const app = render(<Header state={state} host="mx1:8989" theme={theme} width={200} shown={0} />);
+	const frame = plain(app.lastFrame());
+	app.unmount();
+	assert.doesNotMatch(frame, /slow polls/, frame);
+	assert.match(frame, /mx2:8989 ok 6000ms slow, next in/, frame);
+	// One MaxScale: the status line says it.
+	const single = render(<Header state={reducer(initialState({intervalMs: 10_000}), {type: 'poll-ok', sessions: [], at: now - 1000, latencyMs: 6000, bytes: 1})} host="mx" theme={theme} width={200} shown={0} />);
+	assert.match(plain(single.lastFrame()), /slow polls: next in/);
+	single.unmount();
+});

@@ -53,6 +53,20 @@ test('a MaxScale that took the request and does not answer says so before the ti
 	assert.doesNotMatch(lineOf(slow, 200), /no answer/);
 });
 
+test('a MaxScale whose own slow polls stretched its pause says so on the host line, not another\'s on the status line', () => {
+	const state = watched([]);
+	const at = state.hosts['127.0.0.1:19199']!.lastPoll!.at;
+	// 6 s polls at a 10 s interval: its next waits 12 s, due 7 s after its poll 5 s ago; the others are not slow.
+	const slow = {...state, hosts: {...state.hosts, '127.0.0.1:19199': {...state.hosts['127.0.0.1:19199']!, lastPoll: {at, latencyMs: 6000, bytes: 1}}}};
+	const line = lineOf(slow, 200);
+	assert.match(line, /127\.0\.0\.1:19106 ok 20ms 24\.02\.3 {3}127\.0\.0\.1:19199 ok 6000ms slow, next in 7(?:\.\d)?s 24\.02\.3/);
+	assert.equal(line.match(/slow/g)?.length, 1, line);
+	// Due: the poll is on its way.
+	assert.match(lineOf(slow, 200, at + 12_500), /19199 ok 6000ms slow, polling…/);
+	// Paused, no poll is due.
+	assert.doesNotMatch(lineOf({...slow, paused: true}, 200), /slow/);
+});
+
 test('every MaxScale\'s version or none: one host\'s alone read as if the others had none', () => {
 	const state = watched([]);
 	// Room for one version of the two hosts shown, not for both.
