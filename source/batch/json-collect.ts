@@ -19,35 +19,23 @@ import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-rec
 
 const what = 'the session list';
 
-/**
- * Bytes that begin, in UTF-8, everything sanitize() would change: `\` (any escape: the C0
- * controls, a lone surrogate), DEL, and the lead bytes of U+0080–U+00BF (C1, the soft
- * hyphen), U+0600–U+063F (the Arabic letter mark), U+1000–U+1FFF (the Mongolian vowel
- * separator), U+2000–U+2FFF (bidi marks, zero-width characters, separators), U+F000–U+FFFF
- * (the byte-order mark, interlinear annotations) and U+C0000–U+FFFFF (tag characters).
- * Other text there (`°`, `…`) only sends a body the exact way.
- */
-const suspects = [0x5c, 0x7f, 0xc2, 0xd8, 0xe1, 0xe2, 0xef, 0xf3];
-
 /** The most of a body kept for a second reading (a list of some 30,000 sessions). */
 export const keepBytes = 16 * 1024 * 1024;
 
-type Tapped<T> = {read: T; plain: boolean; body: Buffer[] | undefined};
+type Tapped<T> = {read: T; body: Buffer[] | undefined};
 
 /** The sink, with the body's chunks kept beside it up to `keep` bytes (then none: undefined). */
 function tap<T>(sink: BodySink<T>, keep: number): BodySink<Tapped<T>> {
 	let body: Buffer[] | undefined = [];
 	let size = 0;
-	let plain = true;
 	return {
 		write(chunk) {
 			sink.write(chunk);
-			plain &&= !suspects.some((byte) => chunk.includes(byte));
 			size += chunk.length;
 			body = size > keep ? undefined : body;
 			body?.push(chunk);
 		},
-		end: () => ({read: sink.end(), plain, body}),
+		end: () => ({read: sink.end(), body}),
 	};
 }
 
@@ -73,7 +61,7 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	}
 
 	// As fetchSessionColumns reads it (api/sessions-api.ts): the same sentences.
-	const {read: {scan, reader}, plain, body} = answer.value;
+	const {read: {scan, reader}, body} = answer.value;
 	if (!scan.valid) {
 		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html)};
 	}
@@ -90,7 +78,9 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	}
 
 	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];
-	if (plain && !reader.altered && sessions.every((session) => session.service !== '' && session.state !== '')) {
+	// The reader's strings are the server's own unless sanitizing changed one (reader.altered:
+	// anything invisible, controlling or too long): then the body is read again, exactly.
+	if (!reader.altered && sessions.every((session) => session.service !== '' && session.state !== '')) {
 		return {ok: true, value: sessions.map((session) => ({session, record: recordOf(session)}))};
 	}
 

@@ -11,18 +11,17 @@
 //
 // Anything else returns undefined, and maxctrl-tsv.ts makes the line the long way.
 
+import {unsafeClass} from '../model/sanitize.js';
+
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- a document is any JSON */
 type Loose = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * What a cell may not hold for the short way: a space at either end or two in a row,
- * JavaScript's other whitespace (what \s and trim() match), C0/C1 controls, the bidi,
- * separator and invisible format characters sanitize replaces, and any surrogate (rather
- * than tell lone ones from pairs here). A few harmless characters in the ranges (U+2065,
- * the spaces) only send a cell the long way.
+ * JavaScript's other whitespace (what \s and trim() match: maxctrl's handling would change
+ * it), and whatever sanitize() replaces (its own class, so the two cannot drift apart).
  */
-// eslint-disable-next-line no-control-regex
-const unusual = /^ | $| {2}|[\u0000-\u001F\u007F-\u00A0\u00AD\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2069\u3000\uD800-\uDFFF\uFEFF\uFFF9-\uFFFB]/;
+const unusual = new RegExp(`^ | $| {2}|[\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000\\uFEFF${unsafeClass}]`, 'u');
 
 /** A cell's text for the short way, or undefined. Missing and null are "", as rawCollectionAsTable's mapper has it. */
 function cellText(value: unknown): string | undefined {

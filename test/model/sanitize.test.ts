@@ -18,7 +18,8 @@ test('replaces every C0, DEL, C1, bidi control and lone surrogate', () => {
 	for (const code of codes) {
 		const out = sanitize(`a${String.fromCharCode(code)}b`);
 		assert.equal(out.length, 3);
-		assert.ok(out === 'a\uFFFDb' || out === 'a b', `U+${code.toString(16)} -> ${JSON.stringify(out)}`);
+		// A tab reads as the space it was; anything else is one mark of tampering.
+		assert.equal(out, code === 0x09 ? 'a b' : 'a\uFFFDb', `U+${code.toString(16)} -> ${JSON.stringify(out)}`);
 	}
 
 	assert.equal(sanitize('x\uD800y'), 'x\uFFFDy');
@@ -64,4 +65,32 @@ test('escapeUnseen: combining marks past the third are escaped, and the JSON par
 	const json = escapeUnseen(JSON.stringify(text));
 	assert.equal(json, '"e\u0301\u0301\u0301\\u0301\\u0301"');
 	assert.equal(JSON.parse(json), text);
+});
+
+test('every format character (Cf) and tag character is marked, in the list as in the pane and --json: none shows raw in one and escaped in another', () => {
+	const format = /^\p{Cf}$/u;
+	let checked = 0;
+	for (let code = 0; code <= 0x10_ffff; code++) {
+		if (code >= 0xd8_00 && code <= 0xdf_ff) {
+			continue;
+		}
+
+		const character = String.fromCodePoint(code);
+		const hidden = format.test(character) || (code >= 0xe_00_00 && code <= 0xe_00_7f);
+		if (!hidden) {
+			continue;
+		}
+
+		checked++;
+		assert.equal(sanitize(`ad${character}min`), 'ad\uFFFDmin', `U+${code.toString(16)}`);
+		assert.equal(shown(`ad${character}min`), 'ad\uFFFDmin', `U+${code.toString(16)}`);
+		const json = escapeUnseen(JSON.stringify(`ad${character}min`));
+		assert.match(json, /^"ad(?:\\u[\da-f]{4})+min"$/, `U+${code.toString(16)}: ${json}`);
+	}
+
+	// The ones a hand-made list had missed among them (U+206B, U+1BCA0, U+1D173, U+13430).
+	assert.ok(checked > 160, String(checked));
+	for (const code of [0x20_6b, 0x1_bc_a0, 0x1_d1_73, 0x1_34_30, 0x6_00]) {
+		assert.equal(sanitize(`x${String.fromCodePoint(code)}`), 'x\uFFFD');
+	}
 });
