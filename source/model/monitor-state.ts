@@ -48,8 +48,8 @@ export type HostStatus = {
 	lastPoll?: {at: number; latencyMs: number; bytes: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
-	/** Its ages were said to be hours too long (model/zone-hint.ts): said once. */
-	zoneHinted?: true;
+	/** Seconds its ages read too long, proven by its new sessions (model/zone-hint.ts): taken off from then on. */
+	ageShift?: number;
 	/** How many sessions with a repeated id its last list left out, as last said (said again only when it changes). */
 	repeated?: number;
 };

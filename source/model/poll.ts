@@ -15,7 +15,7 @@ import type {Row} from './rows.js';
 import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
-import {zoneHint} from './zone-hint.js';
+import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
 import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './place-rows.js';
 
@@ -78,9 +78,12 @@ const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length ===
 /** The whole-list work of a poll-ok action on `state`, yielding every few thousand sessions. */
 export function* preparePoll(state: MonitorState, action: PollOk): Steps<PreparedPoll> {
 	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes};
-	const hosts = withHost(state, action.host, (status) => ({...status, sessions: action.sessions, lastPoll, error: undefined}));
+	// A MaxScale whose ages were proven hours too long (zone-hint.ts): as they are.
+	const shift = state.hosts[hostKey(state, action.host)]?.ageShift;
+	const polled = shift === undefined ? action.sessions : action.sessions.map((session) => shiftedSession(session, shift));
+	const hosts = withHost(state, action.host, (status) => ({...status, sessions: polled, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
-	const sessions = state.hostOrder.length === 1 ? action.sessions : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
+	const sessions = state.hostOrder.length === 1 ? polled : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
 	const byId = yield* SessionIndex.build(sessions);
 
 	const host = hostKey(state, action.host);
@@ -145,20 +148,24 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	return {...placed, pane, message: {tone: 'info', text: `Sessions under ids seen before are new ones (MaxScale restarted?): ${whose}.`}};
 }
 
-/** The first poll of a MaxScale whose new sessions prove its ages hours too long says so, once (zone-hint.ts). */
+/**
+ * The first poll of a MaxScale whose new sessions prove its ages hours too long (zone-hint.ts):
+ * taken again with its ages as they are, from then on too, and said once.
+ */
 function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk): MonitorState {
 	const host = hostKey(before, action.host);
 	const previous = before.hosts[host]?.lastPoll;
-	if (previous === undefined || after.hosts[host]?.zoneHinted) {
+	if (previous === undefined || before.hosts[host]?.ageShift !== undefined) {
 		return after;
 	}
 
+	const shift = provenShift(after.changes.youngestNew, (action.at - previous.at) / 1000);
+	if (shift === undefined) {
+		return after;
+	}
+
+	const shifted = withHost(before, action.host, (status) => ({...status, ageShift: shift}));
+	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
-	const text = zoneHint(label, after.changes.youngestNew, (action.at - previous.at) / 1000, -new Date(action.at).getTimezoneOffset());
-	if (text === undefined) {
-		return after;
-	}
-
-	const hosts = {...after.hosts, [host]: {...after.hosts[host]!, zoneHinted: true as const}};
-	return {...after, hosts, message: {tone: 'error', text}};
+	return {...again, message: {tone: 'info', text: zoneHint(label, shift, -new Date(action.at).getTimezoneOffset())}};
 }

@@ -4,7 +4,13 @@
 // which proves them wrong, and the list reader corrects them (api/server-clock.ts). West of
 // it, they come out hours too long, and nothing in one list proves it; but a session that
 // opened since the last poll is younger than the time since that poll. When even the
-// youngest of them reads hours older, the zone is wrong: said once, with the flag that mends it.
+// youngest of them reads hours older, the zone is wrong by that many whole quarter hours:
+// from then on that MaxScale's ages are counted in its own zone (poll.ts), and it is said
+// once, with the flag that would have had them right from the start. An age known to be
+// wrong is not left on screen (the sort and the filter go by it too), as htop or
+// pg_activity would never show a process's age it knows to be wrong.
+
+import type {Session} from './session.js';
 
 /** Skew and rounding a new session's age may show without proving anything (as server-clock.ts's). */
 const slackSeconds = 60;
@@ -20,23 +26,33 @@ function offsetText(minutes: number): string {
 }
 
 /**
- * The sentence for ages proven too long, or undefined. `youngestNew`: the least age among the
- * sessions new in this poll; `seconds`: since this MaxScale's previous poll; `localOffsetMinutes`:
- * the operator's zone at the poll (minutes east of UTC).
+ * How many seconds too long a MaxScale's ages are, proven by its new sessions, or undefined.
+ * `youngestNew`: the least age among the sessions new in this poll; `seconds`: since this
+ * MaxScale's previous poll. Whole quarter hours: zones are.
  */
-export function zoneHint(host: string, youngestNew: number | undefined, seconds: number | undefined, localOffsetMinutes: number): string | undefined {
+export function provenShift(youngestNew: number | undefined, seconds: number | undefined): number | undefined {
 	if (youngestNew === undefined || seconds === undefined || seconds > longestGap || youngestNew - seconds <= slackSeconds) {
 		return undefined;
 	}
 
-	// Its true age lies between 0 and `seconds`: the rest is the zones' difference, in whole quarter hours.
+	// Its true age lies between 0 and `seconds`: the rest is the zones' difference.
 	const shift = Math.round((youngestNew - (seconds / 2)) / quarterHour) * quarterHour;
-	if (shift < quarterHour) {
-		return undefined;
-	}
+	return shift < quarterHour ? undefined : shift;
+}
 
+/** What the status line says of a shift: how long, the MaxScale's zone, and the flag for next time. `localOffsetMinutes`: the operator's zone at the poll (minutes east of UTC). */
+export function zoneHint(host: string, shift: number, localOffsetMinutes: number): string {
 	const hours = shift % 3600 === 0 ? `${shift / 3600}h` : `${Math.floor(shift / 3600)}h${String((shift % 3600) / 60).padStart(2, '0')}m`;
 	const server = offsetText(localOffsetMinutes - (shift / 60));
 	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
-	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; start sessiontop with --server-tz ${server} (or that zone's name).`;
+	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; counted in that zone from now on (--server-tz ${server} does it from the start).`;
+}
+
+/** A session of a MaxScale whose ages read `shift` seconds too long, as they are. */
+export function shiftedSession(session: Session, shift: number): Session {
+	return {
+		...session,
+		ageSeconds: session.ageSeconds === undefined ? undefined : Math.max(0, session.ageSeconds - shift),
+		connectedAt: session.connectedAt === undefined ? undefined : session.connectedAt + (shift * 1000),
+	};
 }

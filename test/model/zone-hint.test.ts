@@ -1,45 +1,68 @@
 // Ages hours too long (a MaxScale before 23.02 west of the operator, its zone-less times read
-// in the operator's zone): proven by sessions that opened since the last poll, and said once.
+// in the operator's zone): proven by sessions that opened since the last poll, taken off from
+// then on, and said once.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {zoneHint} from '../../source/model/zone-hint.js';
+import {provenShift, zoneHint} from '../../source/model/zone-hint.js';
 import {session} from '../helpers/sessions.js';
-import {poll, start} from '../helpers/state.js';
+import {initialState} from '../../source/model/monitor-state.js';
+import type {Session} from '../../source/model/session.js';
+import {poll, run, start} from '../helpers/state.js';
 
 test('the youngest new session far older than the gap since the last poll proves the zone wrong, by whole quarter hours', () => {
 	// Tokyo (+09:00) reading a UTC MaxScale: nine hours too long.
+	assert.equal(provenShift((9 * 3600) + 1.5, 2), 9 * 3600);
 	assert.equal(
-		zoneHint('', (9 * 3600) + 1.5, 2, 540),
-		'Ages read 9h too long: MaxScale writes its times in its own zone, UTC+00:00 by its new sessions, not this machine\'s; start sessiontop with --server-tz +00:00 (or that zone\'s name).',
+		zoneHint('', 9 * 3600, 540),
+		'Ages read 9h too long: MaxScale writes its times in its own zone, UTC+00:00 by its new sessions, not this machine\'s; counted in that zone from now on (--server-tz +00:00 does it from the start).',
 	);
 	// India (+05:30) reading a UTC MaxScale, several MaxScales watched.
-	assert.match(zoneHint('mx2:8989', (5.5 * 3600) + 20, 30, 330) ?? '', /^Ages read 5h30m too long: MaxScale mx2:8989 .* UTC\+00:00 .* --server-tz \+00:00 /);
+	assert.equal(provenShift((5.5 * 3600) + 20, 30), 5.5 * 3600);
+	assert.match(zoneHint('mx2:8989', 5.5 * 3600, 330), /^Ages read 5h30m too long: MaxScale mx2:8989 .* UTC\+00:00 .*\(--server-tz \+00:00 does/);
 	// UTC operator, MaxScale in New York (-05:00): its wall time is behind, ages five hours too long.
-	assert.match(zoneHint('', (5 * 3600) + 1, 2, 0) ?? '', /UTC-05:00 .* --server-tz -05:00 /);
+	assert.match(zoneHint('', provenShift((5 * 3600) + 1, 2)!, 0), /UTC-05:00 .*\(--server-tz -05:00 does/);
 });
 
 test('nothing proves anything: right ages, skew, long gaps, no new session', () => {
-	assert.equal(zoneHint('', 1.2, 2, 540), undefined, 'a session opened a second ago');
-	assert.equal(zoneHint('', 50, 2, 540), undefined, 'a minute of clock skew');
-	assert.equal(zoneHint('', 9 * 3600, 9 * 3600, 540), undefined, 'after an outage a new session may be that old');
-	assert.equal(zoneHint('', undefined, 2, 540), undefined);
-	assert.equal(zoneHint('', 9 * 3600, undefined, 540), undefined, "a MaxScale's first poll: nothing is new");
+	assert.equal(provenShift(1.2, 2), undefined, 'a session opened a second ago');
+	assert.equal(provenShift(50, 2), undefined, 'a minute of clock skew');
+	assert.equal(provenShift(9 * 3600, 9 * 3600), undefined, 'after an outage a new session may be that old');
+	assert.equal(provenShift(undefined, 2), undefined);
+	assert.equal(provenShift(9 * 3600, undefined), undefined, "a MaxScale's first poll: nothing is new");
 });
 
-test('the monitor says it on the status line once, on the poll whose new sessions prove it', () => {
+test('the monitor takes the proven hours off that MaxScale\'s ages from the poll that proves it on, and says it once', () => {
 	const hour = 3600;
-	const old = [session(1, {ageSeconds: 30 * hour}), session(2, {ageSeconds: 12 * hour})];
+	const old = [session(1, {ageSeconds: 30 * hour, connectedAt: 1_000_000}), session(2, {ageSeconds: 12 * hour})];
 	let state = start(old);
 	assert.equal(state.message, undefined);
 	// Two seconds later: both older by two seconds, and a new one 9 hours and a second old.
-	state = poll(state, [session(1, {ageSeconds: (30 * hour) + 2}), session(2, {ageSeconds: (12 * hour) + 2}), session(3, {ageSeconds: (9 * hour) + 1})]);
-	assert.match(state.message?.text ?? '', /^Ages read \d+h(\d\dm)? too long: MaxScale writes its times in its own zone/);
-	assert.equal(state.message?.tone, 'error');
+	state = poll(state, [session(1, {ageSeconds: (30 * hour) + 2, connectedAt: 1_000_000}), session(2, {ageSeconds: (12 * hour) + 2}), session(3, {ageSeconds: (9 * hour) + 1})]);
+	assert.match(state.message?.text ?? '', /^Ages read 9h too long: MaxScale writes its times in its own zone, .*; counted in that zone from now on/);
+	const ages = () => Object.fromEntries(state.sessions.map((each) => [each.id, each.ageSeconds]));
+	// On screen, sorted and filtered by, at once: the new session a second old, the others nine hours younger.
+	assert.deepEqual(ages(), {1: (21 * hour) + 2, 2: (3 * hour) + 2, 3: 1});
+	assert.equal(state.byId.get('1')?.connectedAt, 1_000_000 + (9 * hour * 1000));
+	assert.equal(state.hosts['']?.ageShift, 9 * hour);
 	const said = state.message;
+	// And at every poll after it; not said again.
 	state = poll(state, [session(3, {ageSeconds: (9 * hour) + 3}), session(4, {ageSeconds: (9 * hour) + 1})]);
-	assert.equal(state.hosts['']?.zoneHinted, true);
+	assert.deepEqual(ages(), {3: 3, 4: 1});
 	assert.equal(state.message, said, 'not said again');
+});
+
+test('with several MaxScales, only the one whose ages were proven wrong is shifted', () => {
+	const hour = 3600;
+	const polled = (host: string, sessions: Session[], at: number) => ({type: 'poll-ok' as const, host, sessions, at, latencyMs: 3, bytes: 1});
+	let state = run(
+		initialState({hosts: ['mx1', 'mx2']}),
+		polled('mx1', [session(1, {host: 'mx1', key: 'mx1#1', ageSeconds: 10 * hour})], 1_000_000),
+		polled('mx2', [session(7, {host: 'mx2', key: 'mx2#7', ageSeconds: 10 * hour})], 1_000_500),
+		polled('mx1', [session(1, {host: 'mx1', key: 'mx1#1', ageSeconds: (10 * hour) + 2}), session(2, {host: 'mx1', key: 'mx1#2', ageSeconds: (5 * hour) + 1})], 1_002_000),
+	);
+	assert.match(state.message?.text ?? '', /^Ages read 5h too long: MaxScale mx1 /);
+	assert.deepEqual(Object.fromEntries(state.sessions.map((each) => [each.key, each.ageSeconds])), {'mx1#1': (5 * hour) + 2, 'mx1#2': 1, 'mx2#7': 10 * hour});
 });
 
 test('new sessions of the right age say nothing', () => {
