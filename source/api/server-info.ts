@@ -1,7 +1,7 @@
 // What `GET /v1/maxscale` tells us once per connection: the version (for the header,
 // and for which calls the server has: kill and restart from 22.08) and the uptime.
 
-import {sanitize} from '../model/sanitize.js';
+import {shown} from '../model/sanitize.js';
 
 export type ServerInfo = {
 	version?: string;
@@ -19,7 +19,8 @@ export function readServerInfo(document: unknown, askedAt: number): ServerInfo {
 
 	const {version, uptime} = attributes;
 	return {
-		version: typeof version === 'string' ? sanitize(version) : undefined,
+		// Bounded as the list's text is: a status sentence quotes it whole.
+		version: typeof version === 'string' ? shown(version) : undefined,
 		uptimeSeconds: typeof uptime === 'number' && Number.isFinite(uptime) ? uptime : undefined,
 		askedAt,
 	};

@@ -4,6 +4,7 @@
 // whatever the list did meanwhile.
 
 import type {ServerInfo} from '../api/server-info.js';
+import {escapeUnseen} from './sanitize.js';
 import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
@@ -208,7 +209,8 @@ function copy(state: MonitorState): MonitorState {
 	if (state.pane.open && state.pane.document !== undefined) {
 		let text: string;
 		try {
-			text = JSON.stringify(state.pane.document, null, 2);
+			// Escaped as the pane shows it: a paste must not carry a bidi override or a C1 control.
+			text = escapeUnseen(JSON.stringify(state.pane.document, null, 2));
 		} catch {
 			// A document nested deeper than the stack allows (a hostile server).
 			return {...state, message: {tone: 'error', text: 'This document is nested too deep to copy: press s to save it to a file.'}};

@@ -57,7 +57,8 @@ export function snapshotOf(state: MonitorState, host: string, now: Date) {
 			const status = state.hosts[name];
 			const at = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
 			return {
-				host: name,
+				// The only MaxScale is '' in the state: by its name, as its sessions' host says it.
+				host: several ? name : host,
 				version: status?.server?.version,
 				polledAt: at(status?.lastPoll?.at),
 				failing: status?.error === undefined ? undefined : {at: at(status.error.at), error: status.error.message},

@@ -10,6 +10,7 @@ import {fetchServerInfo} from '../api/sessions-api.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import type {Effect, Outcome, Target} from '../model/operations.js';
 import {snapshotOf} from '../model/snapshot.js';
+import {escapeUnseen} from '../model/sanitize.js';
 
 export async function runOperation(
 	clientFor: (host: string) => Client,
@@ -75,7 +76,8 @@ function stamp(date: Date): string {
  * in `directory`, never over another: a second `s` in the same second gets `-2`, and so on.
  */
 export async function saveSnapshot(state: MonitorState, host: string, directory: string, now = new Date()): Promise<string> {
-	const text = `${JSON.stringify(snapshotOf(state, host, now), null, 2)}\n`;
+	// Escaped as the pane and --json escape it: `cat` of the file must not drive the terminal.
+	const text = `${escapeUnseen(JSON.stringify(snapshotOf(state, host, now), null, 2))}\n`;
 	for (let n = 1; ; n++) {
 		const file = path.join(directory, `sessiontop-${stamp(now)}${n === 1 ? '' : `-${n}`}.json`);
 		try {

@@ -8,6 +8,7 @@ import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import type {Notice} from '../model/status-line.js';
 import {App} from './app.js';
+import {crashText} from './crash-text.js';
 import {utf8Locale} from './ascii-frame.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
@@ -59,8 +60,7 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 	const onCrash = (error: unknown) => {
 		instance.unmount();
 		screen.restore();
-		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		process.stderr.write(`sessiontop crashed: ${text}\n`);
+		process.stderr.write(crashText(error));
 		process.exit(70);
 	};
 
@@ -75,8 +75,7 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 	} catch (error: unknown) {
 		// An error while rendering ends Ink's instance: report it like any other crash.
 		screen.restore();
-		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		process.stderr.write(`sessiontop crashed: ${text}\n`);
+		process.stderr.write(crashText(error));
 		exitCode = 70;
 	} finally {
 		screen.restore();

@@ -74,6 +74,12 @@ test('the version from /v1/maxscale is clean', () => {
 	);
 });
 
+test('the version is bounded as the list\'s text is: a 100,000-character version or a pile of marks is not kept whole for a status sentence', () => {
+	const version = readServerInfo({data: {attributes: {version: `24.02.${'9'.repeat(100_000)}`}}}, 0).version ?? '';
+	assert.ok(version.length <= 512 && version.endsWith('…'), String(version.length));
+	assert.equal(readServerInfo({data: {attributes: {version: `24.02${'\u0301'.repeat(50)}`}}}, 0).version, '24.02\u0301\u0301\u0301\uFFFD');
+});
+
 test('error sentences: a hostile errors[0].detail, or a hostile network error, gives one clean line', () => {
 	check(
 		fc.property(hostileString, fc.constantFrom(400, 401, 403, 404, 405, 500, 502, 503), fc.boolean(), (detail, status, html) => {

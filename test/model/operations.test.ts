@@ -162,6 +162,13 @@ test('y copies the open document, or the session id; too large is refused with a
 	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {id: '1'}}});
 	state = type(state, 'y');
 	assert.deepEqual(JSON.parse(copyOf(state).text), {data: {id: '1'}});
+	// Copied as the pane shows it: a bidi override or a C1 control goes to the clipboard escaped, the JSON still the same.
+	const hostile = {data: {id: '1', attributes: {user: 'ad\u202Emin\u009B2J'}}};
+	state = reducer(state, {type: 'document-loaded', id: '1', document: hostile});
+	state = type(state, 'y');
+	assert.doesNotMatch(copyOf(state).text, /[\u202E\u009B]/u);
+	assert.match(copyOf(state).text, /ad\\u202emin\\u009b2J/);
+	assert.deepEqual(JSON.parse(copyOf(state).text), hostile);
 	state = reducer(state, {type: 'document-loaded', id: '1', document: {data: {log: 'x'.repeat(copyLimitBytes)}}});
 	const seq = state.seq;
 	state = type(state, 'y');

@@ -91,3 +91,11 @@ test('saved during an outage, the file says which MaxScale is failing and since 
 	]);
 	assert.deepEqual(ids(saved.sessions), ['1', '2'], 'its last good sessions are still saved, now told apart');
 });
+
+test('one MaxScale is saved under its name too, as its sessions\' host says it, so that the two can be joined', () => {
+	const state = start([session(1, {host: 'mx1:8989'})]);
+	const saved = snapshotOf(state, 'mx1:8989', new Date(0));
+	assert.equal(saved.maxscales.length, 1);
+	assert.equal(saved.maxscales[0]?.host, 'mx1:8989');
+	assert.equal(saved.maxscales[0]?.host, saved.sessions[0]?.host);
+});

@@ -74,3 +74,14 @@ test('a document nested too deep to copy can be saved, as copying it says: the d
 	assert.equal(value, '(nested deeper than 1000 levels: left out)');
 	assert.equal(level, 1000 - 3, 'data, attributes and deep are three of the thousand levels');
 });
+
+test('the saved file holds nothing that drives a terminal raw: the document\'s bidi overrides and C1 controls are escaped, its JSON the same', async () => {
+	const directory = await mkdtemp(path.join(os.tmpdir(), 'sessiontop-save-'));
+	const hostile = {data: {id: '1', attributes: {user: 'ad\u202Emin', sql: 'x\u009B2Jy\u200B'}}};
+	let state = type(start([session(1)]), 'return');
+	state = reducer(state, {type: 'document-loaded', id: '1', document: hostile});
+	const file = await saveSnapshot(state, 'mx1', directory);
+	const text = await readFile(file, 'utf8');
+	assert.doesNotMatch(text, /[\u202E\u009B\u200B]/u);
+	assert.deepEqual((JSON.parse(text) as {pane: {document: unknown}}).pane.document, hostile);
+});
