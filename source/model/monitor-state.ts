@@ -9,7 +9,7 @@ import {noChanges, type Changes} from './changes.js';
 import {actionFor, keyAction, type Command} from './commands.js';
 import {noFilter, type Filter} from './filter.js';
 import {readKeys, type Key} from './key-reads.js';
-import {operationReducer, type Confirm, type Effect, type OperationAction} from './operations.js';
+import {operationReducer, refreshConfirm, type Confirm, type Effect, type OperationAction} from './operations.js';
 import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
 import {pollOk, withHost, withServerInfo, type PreparedPoll} from './poll.js';
@@ -193,7 +193,11 @@ export function initialState(options: Options = {}): MonitorState {
 
 export function reducer(state: MonitorState, action: Action): MonitorState {
 	// Before the action, so that the rows it rebuilds keep the cursor on the operator's row.
-	const next = reduce(state.autoCursor && takesCursor(action) ? {...state, autoCursor: false} : state, action);
+	let next = reduce(state.autoCursor && takesCursor(action) ? {...state, autoCursor: false} : state, action);
+	if (next.hosts !== state.hosts) {
+		next = refreshConfirm(next);
+	}
+
 	// Stamp a new message with the poll attempt it was said at, so it can fade.
 	if (next.message !== state.message && next.message !== undefined && next.message.poll === undefined) {
 		return {...next, message: {...next.message, poll: next.attempts, since: pollClock(next)}};

@@ -24,6 +24,8 @@ export type Target = {
 	/** The session's `connected` (epoch ms): a confirmation acts on this session, not on another that took its id since. */
 	connectedAt?: number;
 	versionUnknown?: true;
+	/** Ended before the answer, and its id now names another session (its MaxScale restarted). */
+	reused?: true;
 };
 /**
  * `hidden`: how many of the targets the filter hid when the confirmation opened.
@@ -92,7 +94,7 @@ export function confirmQuestion(confirm: Confirm): string {
 	// said (before 22.08 there is no such call, and its 404 would read as "already gone"):
 	// both in one parenthesis.
 	const notes = [
-		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: that MaxScale is older than 22.08`]),
+		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: ${confirm.unable.hosts.length === 1 ? 'that MaxScale is' : 'those MaxScales are'} older than 22.08`]),
 		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than 22.08 cannot ${confirm.operation}`] : []),
 		...(confirm.failing === undefined ? [] : [`${confirm.failing.join(', ')} ${confirm.failing.length === 1 ? 'is not answering: the rows are its' : 'are not answering: the rows are their'} last good list`]),
 	];
@@ -150,13 +152,30 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	const ableKeys = new Set(able.map((target) => target.key));
 	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session) && ableKeys.has(session.key)).length : 0;
 	const unable = old.length === 0 ? undefined : {count: old.length, hosts: [...new Set(old.map((target) => target.host))]};
-	// A MaxScale whose polls fail may be down, or its sessions gone: said before y, not only after.
-	const failing = [...new Set(able.map((target) => target.host))].filter((host) => state.hosts[hostKey(state, host)]?.error !== undefined);
-	return {
-		...state,
-		mode: 'confirm',
-		confirm: {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable}), ...(failing.length === 0 ? {} : {failing: failing.map((host) => (state.hostOrder.length > 1 ? host : 'MaxScale'))})},
-	};
+	const confirm = {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable})};
+	return {...state, mode: 'confirm', confirm: withFailing(state, confirm)};
+}
+
+/**
+ * A MaxScale whose polls fail may be down, or its sessions gone: said before y, not only after.
+ * Kept true while the question is open (refreshConfirm): one back since must not be said down.
+ */
+function withFailing(state: MonitorState, confirm: Confirm): Confirm {
+	const failing = [...new Set(confirm.targets.map((target) => target.host))]
+		.filter((host) => state.hosts[hostKey(state, host)]?.error !== undefined)
+		.map((host) => (state.hostOrder.length > 1 ? host : 'MaxScale'));
+	const {failing: _said, ...rest} = confirm;
+	return failing.length === 0 ? rest : {...rest, failing};
+}
+
+/** An open question after its MaxScales' polls came in or failed: what it says of them, as they are now. */
+export function refreshConfirm(state: MonitorState): MonitorState {
+	if (state.confirm === undefined) {
+		return state;
+	}
+
+	const confirm = withFailing(state, state.confirm);
+	return (confirm.failing ?? []).join('\n') === (state.confirm.failing ?? []).join('\n') ? state : {...state, confirm};
 }
 
 function confirmKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
@@ -196,7 +215,7 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	};
 
 	const alive = confirm.targets.filter((target) => stillThere(target));
-	const gone = confirm.targets.filter((target) => !stillThere(target));
+	const gone = confirm.targets.filter((target) => !stillThere(target)).map((target) => (state.byId.has(target.key) ? {...target, reused: true as const} : target));
 	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
 	const seq = state.seq + 1;
 	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone, ...(confirm.unable === undefined ? {} : {unable: confirm.unable})} as const;

@@ -48,7 +48,8 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 		if (only.ok) {
 			return ttl === undefined
 				? `${past} ${describeTarget(only.target)}.`
-				: `${describeTarget(only.target)} will be killed in ${ttl} s.`.replace(/^s/, 'S');
+				// MaxScale's ttl is time to close gracefully: killed then, if still there; it may close sooner.
+				: `${describeTarget(only.target)} has ${ttl} s to close, then is killed.`.replace(/^s/, 'S');
 		}
 
 		if (unsure.length > 0) {
@@ -60,15 +61,18 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 		}
 
 		if (missing.length > 0) {
-			return `${describeTarget(only.target)} had already ended: nothing to ${operation}.`.replace(/^s/, 'S');
+			// The row under the cursor may still show its id: say why that one is another session.
+			const reused = only.target.reused ? `: its MaxScale restarted, and ${only.target.id} now names another session;` : ':';
+			return `${describeTarget(only.target)} had already ended${reused} nothing to ${operation}.`.replace(/^s/, 'S');
 		}
 
 		return `Could not ${operation} ${describeTarget(only.target)}: ${only.error ?? 'unknown error'}`;
 	}
 
-	const parts = [`${past} ${done.length} of ${total} sessions${ttl === undefined || operation !== 'kill' ? '' : ` (in ${ttl} s)`}`];
+	const parts = [ttl === undefined || operation !== 'kill' ? `${past} ${done.length} of ${total} sessions` : `${done.length} of ${total} sessions have ${ttl} s to close, then are killed`];
 	if (missing.length > 0) {
-		parts.push(`${missing.length} had already ended`);
+		const reused = missing.filter((target) => target.reused).length;
+		parts.push(`${missing.length} had already ended${reused === 0 ? '' : ` (${reused} of them under ids a restarted MaxScale gave to others)`}`);
 	}
 
 	if (unsure.length > 0) {

@@ -139,7 +139,8 @@ test('--readonly removes both actions', () => {
 test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
 	const t = (id: string): Target => ({key: id, id, host: '', user: 'app', client: '10.0.0.1:5000', service: 'RW'});
 	assert.equal(summarize('kill', [{target: t('1'), ok: true}], []), 'Killed session 1 (app@10.0.0.1:5000, RW).');
-	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) will be killed in 30 s.');
+	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) has 30 s to close, then is killed.');
+	assert.equal(summarize('kill', [{target: t('1'), ok: true}, {target: t('2'), ok: true}], [], 30), '2 of 2 sessions have 30 s to close, then are killed.');
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 403, error: 'x'}], []), /read-only \(403\)/);
 	// Basic authentication: MaxScale refuses a read-only user's write with 401, not 403.
 	assert.equal(
@@ -205,6 +206,7 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	assert.equal(asked.mode, 'confirm');
 	assert.deepEqual(asked.confirm?.targets.map((target) => target.key), ['new:8989#1', 'new:8989#2']);
 	assert.equal(confirmQuestion(asked.confirm!), 'Kill 2 marked sessions: 1 on new:8989, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08)?');
+	assert.match(confirmQuestion({...asked.confirm!, unable: {count: 3, hosts: ['old:8989', 'old2:8989']}}), /\(not the 3 on old:8989, old2:8989: those MaxScales are older than 22\.08\)\?$/);
 	const sent = type(asked, 'y');
 	const effect = operationOf(sent);
 	assert.deepEqual(effect.targets.map((target) => target.key), ['new:8989#1', 'new:8989#2']);
@@ -280,4 +282,26 @@ test('a kill on a MaxScale whose polls fail says so in the question, before y', 
 	// Answering again: not said.
 	state = type(poll(type(state, 'n'), sessions), 'K');
 	assert.doesNotMatch(confirmQuestion(state.confirm!), /not answering/);
+	// Nor once it answers again while the question is open: the question goes by the MaxScale as it is now.
+	state = reducer(state, {type: 'poll-failed', error: {kind: 'refused', message: 'mx refused the connection.'}, at: Date.now(), retryAt: Date.now() + 5000});
+	assert.match(confirmQuestion(state.confirm!), /not answering/, 'said as soon as its polls fail');
+	state = poll(state, sessions);
+	assert.equal(state.mode, 'confirm');
+	assert.doesNotMatch(confirmQuestion(state.confirm!), /not answering/);
+});
+
+test('a kill whose session ended in a restart of its MaxScale, its id now another session\'s: said, not sent', () => {
+	const connected = (at: number) => sessions.map((s) => (s.id === '2' ? {...s, connectedAt: at} : s));
+	let state = type(start(connected(1_000_000)), 'down', 'K');
+	// MaxScale restarted: id 2 is another client's session, connected an hour and two minutes later (whole quarter hours apart would be a zone, not a restart).
+	state = poll(state, connected(1_000_000 + 3_725_000));
+	state = type(state, 'y');
+	const effect = operationOf(state);
+	assert.deepEqual(effect.targets, []);
+	state = reducer(state, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes: [], gone: effect.gone});
+	assert.match(state.message?.text ?? '', /^Session 2 \(.*\) had already ended: its MaxScale restarted, and 2 now names another session; nothing to kill\.$/);
+	assert.equal(
+		summarize('kill', [], [{...effect.gone[0]!}, {key: '3', id: '3', host: '', client: 'x', service: 'RW'}]),
+		'Killed 0 of 2 sessions; 2 had already ended (1 of them under ids a restarted MaxScale gave to others).',
+	);
 });
