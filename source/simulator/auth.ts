@@ -11,42 +11,75 @@
 //   the token cookie), never to Basic credentials: so in every version a read-only user's kill is
 //   a 401 here. Authorization looks at the method MHD read off the request line, not at
 //   X-HTTP-Method-Override (which only routing obeys).
-// - 2.5+: "Authorization: Bearer ..." is a token. The simulator issues none, so every token fails
-//   as a bad one does: send_token_auth_error(), 401 "Access denied" without a challenge.
-//   2.2 knew no tokens: such a header is just not Basic, and gets the Basic 401.
+// - 2.5+: "Authorization: Bearer ..." is a token from GET /v1/auth (tokens.ts). One this
+//   simulator issued and that has not expired stands for its user; any other fails as a bad one
+//   does: send_token_auth_error(), 401 "Access denied" without a challenge. A read-only user's
+//   token sending a write gets the 403 "Administrative access required", without a challenge
+//   (fixture error-403-admin-required.json). 2.2 knew no tokens: such a header is just not
+//   Basic, and gets the Basic 401.
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {accessDenied, sendCanned} from './http-reply.js';
+import {accessDenied, adminRequired, sendCanned} from './http-reply.js';
+import type {TokenClaims, Tokens} from './tokens.js';
 import type {VersionCaps} from './versions.js';
 
+export type Account = {user: string; password: string};
+
 export type Accounts = {
-	/** "user:password" of the admin account. */
-	admin: string;
-	/** "user:password" of the read-only (basic) account, if there is one. */
-	basic: string | undefined;
+	admin: Account;
+	/** The read-only (basic) account, if there is one. */
+	basic: Account | undefined;
 };
 
 /** The methods admin.cc treats as writes: a basic user may not send them, and MaxScale waits for their bodies. */
 export const writes: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-/** True when the request may go on; otherwise the 401 has been sent. */
-export function authorize(caps: VersionCaps, accounts: Accounts, req: IncomingMessage, res: ServerResponse): boolean {
+/** Who a request comes from, once authorize() has let it through. */
+export type Caller = TokenClaims;
+
+/** The caller when the request may go on; otherwise undefined, and the 401 or 403 has been sent. */
+export function authorize(caps: VersionCaps, accounts: Accounts, tokens: Tokens, t: number, req: IncomingMessage, res: ServerResponse): Caller | undefined {
 	const header = req.headers.authorization ?? '';
 	if (caps.http.bearerTokens && header.startsWith('Bearer ')) {
-		sendCanned(res, 401, accessDenied);
-		return false;
+		const caller = accountOf(accounts, tokens.verify(header.slice('Bearer '.length).trim(), t));
+		if (!caller) {
+			sendCanned(res, 401, accessDenied);
+		} else if (caller.account === 'basic' && writes.has(req.method ?? '')) {
+			sendCanned(res, 403, adminRequired);
+		} else {
+			return caller;
+		}
+
+		return undefined;
 	}
 
 	const credentials = basicCredentials(header);
-	const admin = credentials === accounts.admin;
-	const basic = !admin && accounts.basic !== undefined && credentials === accounts.basic;
-	if (admin || (basic && !writes.has(req.method ?? ''))) {
-		return true;
+	const admin = credentials === pair(accounts.admin);
+	const basic = !admin && accounts.basic !== undefined && credentials === pair(accounts.basic);
+	if (admin) {
+		return {user: accounts.admin.user, account: 'admin'};
+	}
+
+	if (basic && !writes.has(req.method ?? '')) {
+		return {user: accounts.basic!.user, account: 'basic'};
 	}
 
 	const xhr = caps.http.xhrNoChallenge && (req.headers['x-requested-with'] ?? '').toString().toLowerCase() === 'xmlhttprequest';
 	sendCanned(res, 401, accessDenied, xhr ? {} : {'WWW-Authenticate': 'Basic realm="maxscale"'});
-	return false;
+	return undefined;
+}
+
+/** The account a token's user name stands for, if it is still one of the simulator's. */
+function accountOf(accounts: Accounts, user: string | undefined): Caller | undefined {
+	if (user !== undefined && user === accounts.admin.user) {
+		return {user, account: 'admin'};
+	}
+
+	return user !== undefined && user === accounts.basic?.user ? {user, account: 'basic'} : undefined;
+}
+
+function pair(account: Account): string {
+	return `${account.user}:${account.password}`;
 }
 
 function basicCredentials(header: string): string | undefined {

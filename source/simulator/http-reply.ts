@@ -12,6 +12,12 @@ import {assemble} from './body-arena.js';
 /** admin.cc auth_failure_response, byte for byte (odd spacing included). */
 export const accessDenied = '{"errors": [ { "detail": "Access denied" } ] }';
 
+/** admin.cc not_admin_response (2.5.9+): a read-only user's token sent a write. */
+export const adminRequired = '{"errors": [ { "detail": "Administrative access required" } ] }';
+
+/** admin.cc no_https_response (2.5+): GET /v1/auth over plain HTTP while admin_secure_gui=true. */
+export const notEncrypted = '{"errors": [ { "detail": "Connection is not encrypted" } ] }';
+
 /** How the replies to one request are dressed. */
 export type ReplyStyle = {
 	/**

@@ -31,6 +31,8 @@ export class Population {
 	private readonly live: SimSession[] = [];
 	private readonly byId = new Map<number, SimSession>();
 	private readonly pendingKills = new Set<SimSession>();
+	/** Sessions built "Stopping session" that churn has not ended yet (see advance()). */
+	private stopping: SimSession[] = [];
 	private readonly rng: Random;
 	private readonly churnRng: Random;
 	private readonly connIds: number[];
@@ -75,7 +77,14 @@ export class Population {
 			const at = this.churnStart + (((this.churnDone + 1) * 1000) / churn);
 			this.applyKills(at);
 			this.churnDone++;
-			if (this.live.length > 0) {
+			// A stopping session is one whose close is under way, and in MaxScale such a close
+			// completes shortly: so churn's closes take the stopping sessions first, which ends
+			// them within the first 1/churn seconds each while keeping `churn` closes a second.
+			// With churn 0 nothing opens or closes (frozen), and they stay.
+			const stopping = this.nextStopping();
+			if (stopping) {
+				this.end(stopping);
+			} else if (this.live.length > 0) {
 				this.end(this.live[Math.floor(this.churnRng.next() * this.live.length)]!);
 			}
 
@@ -156,6 +165,11 @@ export class Population {
 		s.renderVersion++;
 	}
 
+	private nextStopping(): SimSession | undefined {
+		this.stopping = this.stopping.filter(s => !s.ended);
+		return this.stopping.shift();
+	}
+
 	private applyKills(t: number): void {
 		for (const s of this.pendingKills) {
 			if (s.killAt <= t) {
@@ -178,7 +192,7 @@ export class Population {
 		const rng = this.rng;
 		const {size} = this.options;
 		const uptime = t0 - this.maxscaleStartedAt;
-		// A few sessions are caught half-way: still authenticating, or stuck closing.
+		// A few sessions are caught half-way: still authenticating, or closing (until churn ends them).
 		const halfStarted = size >= 10 ? Math.max(1, Math.round(size * 0.01)) : 0;
 		const stopping = size >= 10 ? Math.max(1, Math.round(size * 0.005)) : 0;
 		const ages: Array<{age: number; half: boolean}> = [];
@@ -211,6 +225,9 @@ export class Population {
 			const s = createSession(rng, id, connectedAt, half ? age + rng.int(5000, 300_000) : authDelay(rng), this.factory);
 			s.stopping = stoppingAt.has(i);
 			this.insert(s);
+			if (s.stopping) {
+				this.stopping.push(s);
+			}
 		}
 	}
 

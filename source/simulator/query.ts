@@ -17,7 +17,7 @@ const falseWords = new Set(['false', 'off', 'no', '0']);
  * HttpRequest::get_option(): the first parameter whose name matches ignoring case (strcasecmp in
  * value_iterator), or "" when there is none.
  */
-function option(search: URLSearchParams, name: string): string {
+export function option(search: URLSearchParams, name: string): string {
 	for (const [key, value] of search) {
 		if (key.length === name.length && key.toLowerCase() === name) {
 			return value;

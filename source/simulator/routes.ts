@@ -15,21 +15,29 @@
 //   non-numeric id asks for session 0, which never exists. The "404 with an errors detail" that
 //   was asked for does not exist in any release: resource.cc builds the 404 without a body, and
 //   MaxScale's own test (rest-api/test/http.js) checks that it is empty;
-// - the /v1 prefix is optional from 2.4.
+// - the /v1 prefix is optional from 2.4;
+// - GET /v1/auth (2.5+) hands out a token (tokens.ts) only over HTTPS: admin_secure_gui is true,
+//   MaxScale's default and what /v1/maxscale reports, so over plain HTTP it is the canned 401
+//   "Connection is not encrypted", without a challenge (fixture error-401-not-encrypted.json).
+//   Credentials are checked first, as for every route. Not simulated, for want of evidence:
+//   persist=yes (204, the token in cookies: their names and attributes are not documented in
+//   the notes; refused with 501 rather than answered unlike MaxScale) and a max-age parameter
+//   (ignored: tokens last the documented 8 hours).
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {type Accounts, authorize} from './auth.js';
+import {type Accounts, authorize, type Caller} from './auth.js';
 import {errorDocument, fmt, serialize} from './jansson.js';
 import {sessionDetail, sessionList} from './documents.js';
 import {FilterError, parseFilter} from './filter.js';
-import {type ReplyStyle, sendEmpty, sendJson} from './http-reply.js';
+import {notEncrypted, type ReplyStyle, sendCanned, sendEmpty, sendJson} from './http-reply.js';
 import {maxscaleDocument} from './maxscale-json.js';
 import type {Population} from './population.js';
-import {atoi, parseOptions, type RequestOptions} from './query.js';
+import {atoi, option, parseOptions, type RequestOptions} from './query.js';
 import {parseBody, readBody} from './request-body.js';
 import {servicesDocument} from './services-json.js';
 import {patchSession} from './session-patch.js';
 import {sendTree} from './tree-response.js';
+import type {Tokens} from './tokens.js';
 import {conditions22} from './validators.js';
 import {type WriteContext, layoutId, linkBase} from './write-context.js';
 import type {VersionCaps} from './versions.js';
@@ -39,6 +47,8 @@ export type SimulatorState = {
 	population: Population;
 	now: () => number;
 	accounts: Accounts;
+	/** Signs and checks the tokens of GET /v1/auth. */
+	tokens: Tokens;
 	/** "http" or "https": the scheme of every link. */
 	scheme: string;
 	adminHost: string;
@@ -49,7 +59,8 @@ const knownVerbs = new Set(['GET', 'HEAD', 'PUT', 'POST', 'PATCH', 'DELETE', 'OP
 
 export async function handleRequest(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const {caps} = state;
-	if (!authorize(caps, state.accounts, req, res)) {
+	const caller = authorize(caps, state.accounts, state.tokens, state.now(), req, res);
+	if (!caller) {
 		return;
 	}
 
@@ -126,6 +137,8 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
 			const p = state.population;
 			const doc = servicesDocument({base, caps, startedAt: p.maxscaleStartedAt, current: p.serviceCurrent, total: p.serviceTotal});
 			await sendTree(res, caps, options, doc, 'services', f, style);
+		} else if (collection === 'auth' && id === undefined && caps.http.bearerTokens) {
+			await sendToken(state, caller, url.searchParams, ctx, res, style);
 		} else {
 			sendEmpty(res, 404, {}, style);
 		}
@@ -157,6 +170,17 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
 		});
 	} else {
 		sendEmpty(res, 404, {}, style);
+	}
+}
+
+async function sendToken(state: SimulatorState, caller: Caller, search: URLSearchParams, ctx: WriteContext, res: ServerResponse, style: ReplyStyle): Promise<void> {
+	if (state.scheme !== 'https') {
+		sendCanned(res, 401, notEncrypted);
+	} else if (option(search, 'persist') === 'yes') {
+		const detail = 'The simulator does not implement persist=yes (MaxScale would answer 204 and set the token in cookies): ask without it to get the token in the body.';
+		await sendJson(res, 501, [serialize(errorDocument(detail), ctx.f.layout, true)], style);
+	} else {
+		await sendJson(res, 200, [serialize({meta: {token: state.tokens.issue(caller, ctx.t)}}, ctx.f.layout, state.caps.sortKeys)], style);
 	}
 }
 

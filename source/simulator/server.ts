@@ -13,6 +13,7 @@ import {handleRequest, type SimulatorState} from './routes.js';
 import {versionTable} from './versions.js';
 import {fmt} from './jansson.js';
 import {warmUp} from './session-template.js';
+import {createTokens} from './tokens.js';
 import {layoutId, linkBase} from './write-context.js';
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
@@ -38,7 +39,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 		caps,
 		population,
 		now,
-		accounts: {admin: `${user}:${password}`, basic: basic ? `${basic.user}:${basic.password}` : undefined},
+		accounts: {admin: {user, password}, basic},
+		tokens: createTokens(caps.http.tokenAccount),
 		scheme: options.tls ? 'https' : 'http',
 		adminHost: host,
 		adminPort: 0,

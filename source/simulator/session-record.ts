@@ -33,7 +33,7 @@ export type SimSession = {
 	retain: number;
 	trace: boolean;
 	database: string | undefined;
-	/** Stuck in "Stopping session" (a close waiting on a slow backend). */
+	/** In "Stopping session": a close under way, which churn completes first (population.ts). */
 	stopping: boolean;
 	/** DELETE ?ttl=N: end once this wall-clock ms has passed (NaN: none). */
 	killAt: number;

@@ -68,8 +68,16 @@ export type HttpCaps = {
 	rootPing: boolean;
 	/** A request body that is not JSON: 400 with "Invalid JSON in request: ..." (2.5+) or empty (2.2). */
 	invalidJsonDetail: boolean;
-	/** "Authorization: Bearer" is a JWT (2.5+, the /auth endpoint); 2.2 knows only Basic. */
+	/**
+	 * GET /v1/auth issues JWTs and "Authorization: Bearer" takes them (2.5+: "/auth introduced in
+	 * 2.5.0", fixtures v2.5-/v24-auth-token-response); 2.2 knows only Basic, and /auth is a 404.
+	 */
 	bearerTokens: boolean;
+	/**
+	 * The token's payload also has "account" and "sub": seen in the 24.02 example only (2.5's
+	 * has neither). When between them it changed is not known: 6.4 to 23.02 keep 2.5's form.
+	 */
+	tokenAccount: boolean;
 	/** ETag/Last-Modified and conditional requests: 2.2's counters (validators.ts), or none. */
 	validators: boolean;
 };
@@ -77,7 +85,7 @@ export type HttpCaps = {
 // admin.cc, 2.2 (Change Date 2020-01-01): `int flags = 0;` plus JSON_INDENT(4) only when
 // pretty == "true" or empty; no extra headers; `if (url == "/")` answers 200; a body that does
 // not parse gets 400 with an empty body.
-const http22: HttpCaps = {notPretty: 'spaced', prettyOption: 'strict', extraHeaders: false, xhrNoChallenge: false, rootPing: true, invalidJsonDetail: false, bearerTokens: false, validators: true};
+const http22: HttpCaps = {notPretty: 'spaced', prettyOption: 'strict', extraHeaders: false, xhrNoChallenge: false, rootPing: true, invalidJsonDetail: false, bearerTokens: false, tokenAccount: false, validators: true};
 // admin.cc, 2.5 before 2.5.9 (Change Date 2025-01-25): `int flags = JSON_SORT_KEYS;` plus
 // JSON_INDENT(4) for pretty == "true" or empty, still no JSON_COMPACT; add_extra_headers() and
 // "Cache-Control: no-cache"; "Invalid JSON in request: " + the jansson error. The 2.5.29 file
@@ -91,6 +99,8 @@ const http2208: HttpCaps = {...http25, notPretty: 'compact'};
 // JSON_COMPACT, and send_basic_auth_error() skips the challenge for X-Requested-With:
 // XMLHttpRequest (strcasecmp). No 24.02 admin.cc is stored; 24.02 is taken to be the same.
 const http2302: HttpCaps = {...http2208, prettyOption: 'falsy', xhrNoChallenge: true};
+// 24.02: the same admin.cc as 23.02, but its documented token carries "account" and "sub".
+const http2402: HttpCaps = {...http2302, tokenAccount: true};
 
 const base = {
 	sortKeys: true,
@@ -113,7 +123,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 	'24.02': {
 		...base,
 		apiVersion: '24.02',
-		http: http2302,
+		http: http2402,
 		release: '24.02.3',
 		commit: 'd77a737db314a3dab3811a1e4b81e20ac2aedbe9',
 		filter: 'expression',
