@@ -121,6 +121,13 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 		.map((id) => state.byId.get(id))
 		.filter((s): s is Session => s !== undefined)
 		.sort((a, b) => compareIds(a.id, b.id) || compareHosts(a, b));
+	// The pane focused acts on what it shows, as y copies its document: once that session has
+	// ended (the cursor went on to a neighbour), nothing, rather than the neighbour it does not show.
+	if (marked.length === 0 && state.focus === 'pane' && state.pane.open && state.pane.ended) {
+		const list = state.pane.title.replace(/^Session/, 'session');
+		return {...state, message: {tone: 'error', text: `The pane's ${list} has ended: nothing to ${operation}; Tab goes back to the list, whose cursor is on a live session.`}};
+	}
+
 	const selected = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
 	const targets = marked.length > 0 ? marked.map(targetOf) : selected ? [targetOf(selected)] : [];
 	if (targets.length === 0) {

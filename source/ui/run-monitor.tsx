@@ -35,6 +35,9 @@ export type RunOptions = {
 const profiling = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((flag) => /^--(cpu-)?prof(?:$|[=-])/.test(flag));
 const endSignals: NodeJS.Signals[] = [
 	...(['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ'] as const),
+	// Also ended by default, and only Linux has some of them. Not SEGV, BUS, FPE or ILL: after
+	// a real fault nothing is safe to run (Node's own warning), and no JavaScript would.
+	...(['SIGTRAP', 'SIGSYS', 'SIGIO', 'SIGPWR', 'SIGSTKFLT'] as const).filter((signal) => constants.signals[signal] !== undefined),
 	...(profiling ? [] : (['SIGPROF'] as const)),
 ];
 

@@ -155,6 +155,8 @@ for (const [signal, code] of [
 	['SIGUSR1', 138],
 	['SIGUSR2', 140],
 	['SIGALRM', 142],
+	['SIGTRAP', 133],
+	['SIGPWR', 158],
 ] as const) {
 	test(`${signal} to the process restores the terminal and exits ${code}`, {skip, timeout: testTimeout}, async (t) => {
 		const pty = openDemo(t, 80, 24);
@@ -167,13 +169,13 @@ for (const [signal, code] of [
 test('a process.exit() from anywhere still hands the terminal back', {skip, timeout: testTimeout}, async (t) => {
 	// A module loaded first that calls process.exit(3) on a signal Node leaves alone: as a
 	// package or a stray handler could, past every finally of the monitor's.
-	const exiter = `data:text/javascript,${encodeURIComponent("process.on('SIGPWR', () => process.exit(3));")}`;
+	const exiter = `data:text/javascript,${encodeURIComponent("process.on('SIGURG', () => process.exit(3));")}`;
 	const pty = startPty({args: ['--demo'], cols: 80, rows: 24, env: {NODE_OPTIONS: `--import=${exiter}`}});
 	t.after(() => {
 		pty.dispose();
 	});
 	await waitForList(pty);
-	pty.kill('SIGPWR');
+	pty.kill('SIGURG');
 	await assertRestored(pty, await waitForExit(pty), 3);
 });
 

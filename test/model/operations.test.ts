@@ -305,3 +305,18 @@ test('a kill whose session ended in a restart of its MaxScale, its id now anothe
 		'Killed 0 of 2 sessions; 2 had already ended (1 of them under ids a restarted MaxScale gave to others).',
 	);
 });
+
+test('the pane focused acts on the session it shows: once that one has ended, K names it and kills nothing, not the neighbour the cursor went to', () => {
+	let state = type(start(sessions), 'down', 'return', 'tab');
+	assert.equal(state.focus, 'pane');
+	const shown = state.pane.id;
+	state = poll(state, sessions.filter((s) => s.key !== shown));
+	assert.equal(state.pane.ended, true);
+	assert.notEqual(state.selectedId, shown, 'the cursor went on to a neighbour');
+	const asked = type(state, 'K');
+	assert.equal(asked.mode, 'list');
+	assert.deepEqual(asked.effects, []);
+	assert.match(asked.message?.text ?? '', new RegExp(`^The pane's session ${shown} has ended: nothing to kill; Tab goes back to the list`));
+	// Back in the list, K asks about the row under the cursor.
+	assert.equal(type(state, 'tab', 'K').confirm?.targets[0]?.key, state.selectedId);
+});
