@@ -115,7 +115,7 @@ export function helpBindings(readonly: boolean, replay = false): Binding[] {
  * it), each `-pane` with the pane open beside the list but the list focused (the keys still
  * move the list; Tab and Esc reach the pane), and `pane` (the pane focused: the keys scroll it).
  */
-export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'empty' | 'filtered-out' | 'filter' | 'confirm-kill' | 'confirm-restart';
+export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'empty' | 'filtered-out' | 'filter' | 'confirm-kill' | 'confirm-restart' | 'help';
 
 export type Hint = {
 	label: string;
@@ -149,6 +149,8 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
+		// The help takes every key: the arrows scroll it, any other closes it (q too), Ctrl-C quits.
+		help: [['↑↓ PgDn', 'scroll', 1], ['any other key', 'close', 0], ['Ctrl-C', 'quit', 2]],
 	};
 	// A replay steps where a live monitor kills or polls.
 	const list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];

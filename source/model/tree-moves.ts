@@ -48,11 +48,13 @@ export function collapseAll(state: MonitorState): MonitorState {
 		return {...state, message: flatNote};
 	}
 
-	if (state.collapsed.size > 0) {
+	// Expand when a service is collapsed; a state group collapsed under an open service is no
+	// reason to expand rather than collapse (C twice to collapse every service).
+	const services = new Set(state.sessions.map((s) => serviceKey(serviceName(s))));
+	if ([...state.collapsed].some((key) => services.has(key))) {
 		return applyView({...state, collapsed: new Set()});
 	}
 
-	const services = new Set(state.sessions.map((s) => serviceKey(serviceName(s))));
 	const group = groupOf(state, state.selectedId);
 	const service = state.rows.find((row) => row.key === group);
 	const cursor = isGroupRow(service) ? serviceKey(service.service) : undefined;

@@ -140,6 +140,8 @@ export function Footer({state, notice, theme, width, height = 2}: Props) {
 		situation = confirm?.operation === 'restart' ? 'confirm-restart' : 'confirm-kill';
 	} else if (state.mode === 'filter') {
 		situation = 'filter';
+	} else if (state.mode === 'help') {
+		situation = 'help';
 	}
 
 	return (

@@ -71,6 +71,11 @@ test('collapse and expand a group; C collapses every service', () => {
 	assert.deepEqual(labels(state), ['S:RW-Split-Router:3+', 'S:Read-Connection-Router:1+']);
 	state = type(state, 'C');
 	assert.equal(labels(state).length, 9);
+	// Only a state group collapsed, under an open service: C collapses every service, as it says.
+	state = type(state, 'home', 'down', 'left');
+	assert.equal(labels(state)[1], 'T:Session started:2+');
+	state = type(state, 'C');
+	assert.deepEqual(labels(state), ['S:RW-Split-Router:3+', 'S:Read-Connection-Router:1+']);
 });
 
 test('/ filters incrementally; Enter keeps it; Esc clears it', () => {

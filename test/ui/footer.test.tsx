@@ -92,6 +92,8 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 		// No rows: nothing to open, mark or kill.
 		['no sessions', start([]), 'empty', ' r  poll now  /  filter  p  pause  ?  help  q  quit'],
 		['a filter that hides them all', type(onSession, '/', ...'nobody', 'return'), 'filtered-out', ' Esc  clear filter  /  edit filter  p  pause  ?  help  q  quit'],
+		// The help takes every key: q there closes it, it does not quit.
+		['the help open', type(onSession, '?'), 'help', ' ↑↓ PgDn  scroll  any other key  close  Ctrl-C  quit'],
 	];
 	for (const [name, state, situation, hints] of cases) {
 		assert.equal(state.pane.open, situation.endsWith('pane'), name);
