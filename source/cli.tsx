@@ -89,7 +89,10 @@ async function main(): Promise<number> {
 
 	const unknown = unknownOption(cli.flags);
 	if (unknown !== undefined) {
-		fail(`unknown option ${unknown}: run sessiontop --help to see the options.`);
+		// A value glued to its flag, or a password that starts with "-", reads as options never
+		// typed, and the password's letters would be quoted: said as what it is, unquoted.
+		const {gluedOrDashValue} = await import('./config/unknown-option.js');
+		fail(gluedOrDashValue(process.argv.slice(2)) ?? `unknown option ${unknown}: run sessiontop --help to see the options.`);
 	}
 
 	const [command, ...rest] = cli.input;
@@ -166,6 +169,8 @@ async function main(): Promise<number> {
 	let hostEntries = config.hostEntries;
 	let {user, password} = config;
 	let demo: {notice: string; close(): Promise<void>} | undefined;
+	/** How the password came, when it was asked for: the 401 sentence names it. */
+	let askedBy: 'prompt' | 'stdin' | undefined;
 	if (flags.demo) {
 		const {startDemo} = await import('./demo.js');
 		const started = await startDemo();
@@ -177,10 +182,13 @@ async function main(): Promise<number> {
 		const {askPassword, noPasswordSentence} = await import('./config/password.js');
 		const asked = await askPassword(process.stdin, process.stderr);
 		if (!asked.ok) {
-			fail(noPasswordSentence(asked.reason), asked.reason === 'cancelled' ? 130 : 2);
+			// An empty `p =` in the file (or -p ''): the sentence names the one that asked.
+			const emptyIn = config.sources.password === 'flag' ? undefined : config.where.password;
+			fail(noPasswordSentence(asked.reason, emptyIn), asked.reason === 'cancelled' ? 130 : 2);
 		}
 
 		password = asked.password;
+		askedBy = process.stdin.isTTY === true ? 'prompt' : 'stdin';
 	}
 
 	let tls: TlsOptions | undefined;
@@ -203,7 +211,10 @@ async function main(): Promise<number> {
 	}
 
 	// undici is loaded only now: --help, --version and option mistakes stay quick.
-	const {Client} = await import('./api/client.js');
+	const [{Client}, {credentialsOrigin}] = await Promise.all([import('./api/client.js'), import('./config/credentials.js')]);
+	// What a 401 says to check: the user tried, and where it and the password came from (the
+	// demo's are its own, and need none).
+	const credentials = demo === undefined ? {credentialsWhere: credentialsOrigin(config, askedBy)} : {};
 	const clients = targets.map(
 		(target) =>
 			new Client({
@@ -215,6 +226,7 @@ async function main(): Promise<number> {
 				maxBodyWhere: config.where.maxBody,
 				tls: target.origin.startsWith('https:') ? tls : undefined,
 				repeats: batch === undefined || batch === 'watch-json',
+				...credentials,
 			}),
 	);
 

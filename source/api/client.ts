@@ -31,6 +31,8 @@ export type ClientOptions = {
 	maxBodyBytes?: number;
 	/** Where maxBodyBytes was set (`--max-body`, `SESSIONTOP_MAX_BODY`, `max-body in [sessiontop] of …`: Config.where), named by the over-cap sentence. */
 	maxBodyWhere?: string;
+	/** What a 401 says to check: the user tried, and where it and the password came from (config/credentials.ts). */
+	credentialsWhere?: string;
 	/**
 	 * `caFile`: the path `ca` was read from (--tls-ca-cert), named by the sentence for a
 	 * certificate that CA did not sign; it stays here, out of node's TLS options.
@@ -173,7 +175,7 @@ export class Client {
 			}
 
 			if (!success) {
-				const answer = {location: response.headers['location'], requested: {base: `${this.target.origin}${this.target.pathPrefix ?? ''}`, path}, repeats: this.#repeats};
+				const answer = {location: response.headers['location'], requested: {base: `${this.target.origin}${this.target.pathPrefix ?? ''}`, path}, repeats: this.#repeats, credentials: this.#options.credentialsWhere};
 				return {ok: false, error: describeStatus(response.statusCode, body, this.target.label, what, answer), latencyMs: latency()};
 			}
 

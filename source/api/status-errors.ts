@@ -63,14 +63,16 @@ function classAdvice(status: number, detail: string | undefined, repeats: boolea
 /**
  * A non-2xx answer to one sentence. `answer`: the Location header and what was asked,
  * for a redirect's sentence (where it points, and the -h that gets there); `repeats`:
- * whether the request is polled again (--interval then paces it).
+ * whether the request is polled again (--interval then paces it); `credentials`: what a
+ * 401 says to check, the user tried and where it and the password came from
+ * (config/credentials.ts), else --user and --password.
  */
 export function describeStatus(
 	status: number,
 	body: string,
 	host: string,
 	what: string,
-	answer: {location?: string | string[]; requested?: Requested; repeats?: boolean} = {},
+	answer: {location?: string | string[]; requested?: Requested; repeats?: boolean; credentials?: string} = {},
 ): ApiError {
 	const detail = errorDetail(body);
 	const asked = subject(what);
@@ -81,7 +83,7 @@ export function describeStatus(
 	const reason = (shown: string | undefined) => (shown === undefined ? `(${status})` : `(${status} ${shown})`);
 	const said = (shown: string | undefined) => (shown === undefined ? '' : ` (${shown})`);
 	if (status === 401) {
-		return {kind: 'auth', status, message: told((shown) => `${host} refused the credentials ${reason(shown)}: check --user and --password.`)};
+		return {kind: 'auth', status, message: told((shown) => `${host} refused the credentials ${reason(shown)}: check ${answer.credentials ?? '--user and --password'}.`)};
 	}
 
 	if (status === 403) {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type ini from 'ini';
+import {sanitize} from '../model/sanitize.js';
 import {keyLines, type FileLines} from './file-lines.js';
 import {keepWords, repeatedKeyError} from './file-values.js';
 
@@ -80,6 +81,20 @@ function unreadable(file: string, code: unknown, namedBy: string | undefined): s
 const passwordKeys = new Set(['p', 'password']);
 
 /**
+ * Sections whose name is [maxctrl] or [sessiontop] but for case or spaces (`[MaxCtrl]`), where
+ * the right one is missing: ini, and maxctrl, read only the exact name. Shown sanitized: a
+ * section name is no secret, but it is the file's text.
+ */
+function misCasedSections(parsed: Record<string, unknown>): Array<{found: string; meant: string}> {
+	return Object.keys(parsed).flatMap((name) => {
+		const meant = name.trim().toLowerCase();
+		return (meant === 'maxctrl' || meant === 'sessiontop') && name !== meant && !isSection(parsed[meant]) && isSection(parsed[name])
+			? [{found: sanitize(name), meant}]
+			: [];
+	});
+}
+
+/**
  * Read and parse the file. `namedBy` ('-c' or 'SESSIONTOP_CONFIG', where the file was
  * named): a missing file is an error. The default file (undefined) may be missing. A
  * file without either section is refused, as maxctrl refuses one without `[maxctrl]`.
@@ -103,15 +118,18 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 		return {ok: false, error: unreadable(file, code, namedBy)};
 	}
 
+	// A byte-order mark, which Windows editors put first, is no part of the text: ini would read
+	// `\uFEFF[maxctrl]` as a key, and the section's options, unread, as no section at all.
+	text = text.replace(/^\uFEFF/, '');
 	const {parse} = requireCommonJs('ini') as typeof ini;
 	const parsed = parse(text);
 	const maxctrl = parsed['maxctrl'];
 	const sessiontop = parsed['sessiontop'];
+	const misCased = misCasedSections(parsed);
 	if (!isSection(maxctrl) && !isSection(sessiontop)) {
-		return {
-			ok: false,
-			error: `the config file ${file} has no [maxctrl] or [sessiontop] section: put the options under one of them.`,
-		};
+		const found = misCased.length === 0 ? '' : `, only ${misCased.map((name) => `[${name.found}]`).join(' and ')} (section names are case-sensitive)`;
+		const remedy = misCased.length === 0 ? 'put the options under one of them' : `name ${misCased.length === 1 ? 'it' : 'them'} ${misCased.map((name) => `[${name.meant}]`).join(' and ')}`;
+		return {ok: false, error: `the config file ${file} has no [maxctrl] or [sessiontop] section${found}: ${remedy}.`};
 	}
 
 	const config: ConfigFile = {
@@ -126,7 +144,10 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 	}
 
 	keepWords(config);
-	const warnings: string[] = [];
+	// `[SessionTop]` beside a `[maxctrl]`: its settings would go unread without a word.
+	const warnings: string[] = misCased.map(
+		(name) => `[${name.found}] in ${file} is ignored, as section names are case-sensitive: name it [${name.meant}].`,
+	);
 	// Like ssh with a private key: a password others can read is worth a word, once.
 	// (maxctrl refuses such a file outright; we say so and go on.)
 	// A password line written without `=` (`password: S3cr3t`) holds one as well.

@@ -19,8 +19,18 @@ export type NoPassword = 'cancelled' | 'no-input' | 'empty' | 'blank';
 
 export type Asked = {ok: true; password: string} | {ok: false; reason: NoPassword};
 
-/** The sentence for a password that did not come, after `sessiontop: ` (cli.tsx). */
-export function noPasswordSentence(reason: NoPassword): string {
+/**
+ * The sentence for a password that did not come, after `sessiontop: ` (cli.tsx). `emptyIn`:
+ * where the empty password that asked for one was, when it was not typed as a flag (`p in
+ * [maxctrl] of FILE`): run from cron, with stdin at /dev/null, nothing was ever piped, and
+ * the sentence about the pipe would send the operator after the wrong thing.
+ */
+export function noPasswordSentence(reason: NoPassword, emptyIn?: string): string {
+	if (emptyIn !== undefined && (reason === 'empty' || reason === 'blank')) {
+		const held = reason === 'empty' ? 'held nothing' : 'began with a blank line';
+		return `${emptyIn} is empty, which asks for the password, but stdin is no terminal and ${held}: write the password there, or pipe it into sessiontop.`;
+	}
+
 	switch (reason) {
 		case 'cancelled': {
 			return 'no password given (cancelled).';

@@ -7,8 +7,13 @@ import type {Target} from '../api/client.js';
 
 export const defaultHost = '127.0.0.1:8989';
 
-/** The entry as it may be quoted back: never with the `user:password@` part someone put in it. */
-function shown(text: string): string {
+const credentialsInEntry = 'put credentials in --user and --password (or the environment), not in the host URL.';
+
+/**
+ * The entry as it may be quoted back: never with the `user:password@` part someone put in it.
+ * Everything up to the last `@` goes, wherever it stands: a password may hold any character.
+ */
+function withoutCredentials(text: string): string {
 	return text.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/i, (_match, scheme: string | undefined) => `${scheme ?? ''}…@`);
 }
 
@@ -23,23 +28,30 @@ export function parseTarget(text: string, secure: boolean): Target | string {
 	try {
 		url = new URL(hasScheme ? trimmed : `${secure ? 'https' : 'http'}://${trimmed}`);
 	} catch {
-		return `"${shown(trimmed)}" is not a host:port or an http(s) URL: use e.g. 127.0.0.1:8989.`;
+		return `"${withoutCredentials(trimmed)}" is not a host:port or an http(s) URL: use e.g. 127.0.0.1:8989.`;
 	}
 
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return `"${shown(trimmed)}" uses ${url.protocol.slice(0, -1)}; MaxScale's REST API speaks http or https.`;
+		return `"${withoutCredentials(trimmed)}" uses ${url.protocol.slice(0, -1)}; MaxScale's REST API speaks http or https.`;
 	}
 
 	if (url.username !== '' || url.password !== '') {
-		return 'put credentials in --user and --password (or the environment), not in the host URL.';
+		return credentialsInEntry;
 	}
 
 	// sessiontop writes each request's own query (`?pretty=false&fields…`): one in the entry
 	// would be dropped or garble it. `?` and `#` are looked for in the text too, since
 	// URL leaves search and hash empty for a bare `?` or `#`.
 	const cut = trimmed.search(/[?#]/);
+	// An `@` after the cut may end credentials that hold a `?` or `#` (`admin:12?34@mx`, which
+	// URL reads as host admin, port 12): what comes before the cut is then the user and a part
+	// of the password, and no quote of it is safe.
+	if (cut !== -1 && trimmed.includes('@')) {
+		return credentialsInEntry;
+	}
+
 	if (cut !== -1) {
-		return `"${shown(trimmed.slice(0, cut))}${trimmed[cut]}…": a host takes no query or fragment (sessiontop writes each request's own): leave out the ${trimmed[cut]} and what follows it.`;
+		return `"${withoutCredentials(trimmed.slice(0, cut))}${trimmed[cut]}…": a host takes no query or fragment (sessiontop writes each request's own): leave out the ${trimmed[cut]} and what follows it.`;
 	}
 
 	const port = url.port === '' ? (hasScheme ? (url.protocol === 'https:' ? '443' : '80') : '8989') : url.port;

@@ -165,7 +165,7 @@ test('failures: exit 1 and one sentence on stderr, never the password, in every 
 		[['-h', refused, '--watch', '--json'], /^sessiontop: \d\d:\d\d:\d\d 127\.0\.0\.1:\d+ refused the connection: is MaxScale running/],
 		[['-h', `${host},${refused}`, '--tsv'], refusedLine],
 		[['-h', 'no-such-host.invalid:8989', '--once'], /^sessiontop: no-such-host\.invalid:8989 could not be found \(its host name does not resolve\): check --hosts\.$/],
-		[['-h', host, '-p', 'wrong-secret-pw', '--tsv'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401.*\): check --user and --password\.$/],
+		[['-h', host, '-p', 'wrong-secret-pw', '--tsv'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401.*\): check the user "admin" \(the default: give -u\) and the password \(--password\)\.$/],
 		[['-h', host, '-p', 'wrong-secret-pw', '--json'], /^sessiontop: 127\.0\.0\.1:\d+ refused the credentials \(401/],
 	];
 	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));

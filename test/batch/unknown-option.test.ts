@@ -1,0 +1,65 @@
+// An unknown option that the operator never typed, from the built CLI: meow takes no dash
+// word as a value and splits a short group into letters, so a value glued to its flag
+// (`-h127.0.0.1:8989`) was "unknown option -1", and a password that starts with "-" (or
+// mysql's glued -pS3cr3t) was quoted, whole or by one letter, in "unknown option --hunter2".
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {gluedOrDashValue} from '../../source/config/unknown-option.js';
+import {assertOneLine, runCli, skipWithoutBuild} from './helpers.js';
+
+const host = '127.0.0.1:9';
+
+test('a password that starts with "-", or glued to -p, is never quoted', {skip: skipWithoutBuild}, async () => {
+	const dashWord = /^sessiontop: the word after (-p|--password|-sp) starts with "-" and is no option, so it is not shown \(it may be the password\): write such a password as --password='…' or -p='…', or set SESSIONTOP_PASSWORD\.$/;
+	const glued = /^sessiontop: -p takes the password after a space or =, not glued to it as mysql's -pPASSWORD, so what follows -p is not shown: write -p='…', or set SESSIONTOP_PASSWORD\.$/;
+	const cases: Array<[string[], RegExp, string[]]> = [
+		[['-p', '--hunter2'], dashWord, ['hunter']],
+		[['--password', '--hunter-two'], dashWord, ['hunter']],
+		[['-p', '-Xyz'], dashWord, ['-X', 'Xyz']],
+		[['-sp', '-Qx'], dashWord, ['Qx', '-Q']],
+		[['-pS3cr3t'], glued, ['S3', '-S', '-3', 'cr3t']],
+		[['-p12ab'], glued, ['12ab', '-1', '-a']],
+		[['--tls-passphrase', '--pass-phrase'], /^sessiontop: the word after --tls-passphrase starts with "-" and is no option, so it is not shown \(it may be the passphrase\): write such a passphrase as --tls-passphrase='…', or set SESSIONTOP_TLS_PASSPHRASE\.$/, ['pass-phrase']],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(['-h', host, '--tsv', ...args])));
+	for (const [index, [args, expected, secrets]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		const line = assertOneLine(run.stderr);
+		assert.match(line, expected, args.join(' '));
+		for (const secret of secrets) {
+			assert.ok(!line.includes(secret), `${args.join(' ')}: "${secret}" is in ${line}`);
+		}
+	}
+});
+
+test('a value glued to its short flag is named with the flag the operator typed', {skip: skipWithoutBuild}, async () => {
+	const cases: Array<[string[], string]> = [
+		[['-h127.0.0.1:19150'], '-h takes its value after a space or =: -h 127.0.0.1:19150.'],
+		[['-uadmin'], '-u takes its value after a space or =: -u admin.'],
+		[['-t5s'], '-t takes its value after a space or =: -t 5s.'],
+		[['-nfalse'], '-n takes its value after a space or =: -n false.'],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(['--tsv', ...args])));
+	for (const [index, [args, expected]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.equal(assertOneLine(run.stderr), `sessiontop: ${expected}`);
+	}
+});
+
+test('an option that is simply unknown is still named as typed', () => {
+	assert.equal(gluedOrDashValue(['--bogus']), undefined);
+	// -p before a known option asks for the password: the unknown one is elsewhere.
+	assert.equal(gluedOrDashValue(['-p', '--once', '--bogus']), undefined);
+	assert.equal(gluedOrDashValue(['-p', '-s', '-X']), undefined);
+	// A glued number is meow's value (-n0, -p1234); letters it knows are flags (-sn).
+	assert.equal(gluedOrDashValue(['-n0', '--bogus']), undefined);
+	assert.equal(gluedOrDashValue(['-sn', '-X']), undefined);
+	// An unknown letter before a value flag is the operator's own.
+	assert.equal(gluedOrDashValue(['-Xh127.0.0.1']), undefined);
+	// After --, nothing is an option.
+	assert.equal(gluedOrDashValue(['--bogus', '--', '-p', '--x']), undefined);
+	assert.equal(gluedOrDashValue(['--sort', '-idle']), undefined);
+});
