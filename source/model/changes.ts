@@ -84,6 +84,11 @@ export type PollFacts = {
 	 * nothing it lists is new (its sessions were there all along), and no rate is counted.
 	 */
 	seconds: number | undefined;
+	/**
+	 * Whether some MaxScale watched has not answered yet: its services' counts would be missing
+	 * from the sample, and the sparklines would climb at start as no session did. Unsampled then.
+	 */
+	partial?: boolean;
 };
 
 export function trackChanges(changes: Changes, facts: PollFacts): Changes {
@@ -171,7 +176,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 
 	const own = first ? [] : [...(changes.window.get(host) ?? []), {opened, closed, seconds}].slice(-windowPolls);
 	const window = new Map(changes.window).set(host, own);
-	const history = nextHistory(changes.history, counts.names(), (service) => counts.get(service));
+	const history = facts.partial ? changes.history : nextHistory(changes.history, counts.names(), (service) => counts.get(service));
 	return {born, ghosts, hostPolls, rates: ratesOf(window), window, history, replaced, ...(youngestNew === Number.POSITIVE_INFINITY ? {} : {youngestNew})};
 }
 
@@ -187,6 +192,16 @@ export function nextHistory(history: Changes['history'], names: Iterable<string>
 	}
 
 	return next;
+}
+
+/**
+ * The rates of the MaxScales whose polls answer (a failing one's last rates are no news: with
+ * several, the sum read as live while all of it came from the one down), or undefined when none
+ * has two answers to count from.
+ */
+export function liveRates(changes: Changes, failing: (host: string) => boolean): Changes['rates'] | undefined {
+	const live = new Map([...changes.window].filter(([host, samples]) => samples.length > 0 && !failing(host)));
+	return live.size === 0 ? undefined : ratesOf(live);
 }
 
 /** Opened and closed per second: each MaxScale's over its window, summed. */

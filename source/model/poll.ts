@@ -91,7 +91,8 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	// Since this MaxScale's own previous poll: the rates are each host's, summed (changes.ts).
 	// Undefined at its first answer, where its sessions were all along, not just opened.
 	const seconds = before === undefined ? undefined : Math.max(0.001, (action.at - before.at) / 1000);
-	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds});
+	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
+	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});
 	const summary = yield* summarizeSteps(sessions);
 	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};

@@ -56,9 +56,10 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
  * The window, rates and history after the frames `from`..`index` (one run) were polled one
  * by one. `keyOf` names a frame's host as the state does (hostKey). The history goes back
  * twice its length: a service's samples start where it last came back after a whole window
- * at zero, and within that much every such return is seen.
+ * at zero, and within that much every such return is seen. `hostCount`: the MaxScales the
+ * replay shows, none sampled before each has answered.
  */
-export function replayedChanges(frames: readonly Frame[], from: number, index: number, keyOf: (host: string) => string): Pick<Changes, 'window' | 'rates' | 'history'> {
+export function replayedChanges(frames: readonly Frame[], from: number, index: number, keyOf: (host: string) => string, hostCount = 1): Pick<Changes, 'window' | 'rates' | 'history'> {
 	const oks: Ok[] = [];
 	for (let i = from; i <= index && i < frames.length; i++) {
 		const frame = frames[i]!;
@@ -99,7 +100,10 @@ export function replayedChanges(frames: readonly Frame[], from: number, index: n
 			}
 		}
 
-		history = nextHistory(history, merged.keys(), (service) => merged.get(service));
+		// As live (changes.ts `partial`): no sample until every MaxScale has answered.
+		if (latest.size >= hostCount) {
+			history = nextHistory(history, merged.keys(), (service) => merged.get(service));
+		}
 	}
 
 	return {window, rates: ratesOf(window), history};

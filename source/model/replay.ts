@@ -224,7 +224,7 @@ export function replayReducer(
 			const multi = base.hostOrder.length > 1;
 			const rebuilt = actionsFor(replay, index, multi).reduce(reduce, {...base, replay: {...replay, index}});
 			// Rates and sparklines as the run's polls up to here made them, not from its last lists alone.
-			const counted = replayedChanges(replay.frames, runStart(replay.frames, index), index, (host) => hostKey(base, multi ? host : undefined));
+			const counted = replayedChanges(replay.frames, runStart(replay.frames, index), index, (host) => hostKey(base, multi ? host : undefined), base.hostOrder.length);
 			const shown = {...rebuilt, changes: {...rebuilt.changes, ...counted}};
 			return action.delta === 1 ? {...shown, message: runMessage(replay.frames, index)} : shown;
 		}

@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {formatMs} from '../api/errors.js';
+import {liveRates} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
@@ -69,8 +70,10 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
 
 	// The rates are made of each MaxScale's samples (model/changes.ts): none before a MaxScale's
 	// second answer, nor after a replay's step back to its first, when 0.0/s would mean nothing.
-	if (lastPoll !== undefined && [...changes.window.values()].some((samples) => samples.length > 0)) {
-		items.push({key: 'rates', priority: 4, runs: [{text: `+${rate(changes.rates.opened)}/s −${rate(changes.rates.closed)}/s`, color: theme.muted}]});
+	// A failing MaxScale's are left out: its last rates are not news.
+	const rates = lastPoll === undefined ? undefined : liveRates(changes, (host) => state.hosts[host]?.error !== undefined);
+	if (rates !== undefined) {
+		items.push({key: 'rates', priority: 4, runs: [{text: `+${rate(rates.opened)}/s −${rate(rates.closed)}/s`, color: theme.muted}]});
 	}
 
 	return items;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {noChanges, trackChanges, type Changes} from '../../source/model/changes.js';
+import {liveRates, noChanges, trackChanges, type Changes} from '../../source/model/changes.js';
+import {initialState, reducer} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
 import {session} from '../helpers/sessions.js';
 
@@ -43,4 +44,25 @@ test('a last list with a key twice is not walked: every key is looked up', () =>
 	// The Map holds 2 once: one ghost, not two.
 	assert.deepEqual(walked.ghosts.map((ghost) => ghost.session.id), ['2']);
 	assert.deepEqual(walked, trackChanges(noChanges, facts));
+});
+
+test('several MaxScales: the sparklines start once every one has answered, and a failing one\'s rates are left out of the header\'s', () => {
+	const hosts = ['mx1', 'mx2'];
+	const on = (host: string, id: number, service: string) => session(id, {host, key: `${host}#${id}`, service});
+	const polled = (host: string, sessions: Session[], at: number) => ({type: 'poll-ok' as const, host, sessions, at, latencyMs: 3, bytes: 1});
+	const mx1 = [on('mx1', 1, 'RW'), on('mx1', 2, 'RW')];
+	const mx2 = [on('mx2', 1, 'RW'), on('mx2', 2, 'RW'), on('mx2', 3, 'RW')];
+	let state = reducer(initialState({hosts}), polled('mx1', mx1, 1000));
+	// mx2 not answered yet: 2 of RW's 5 would be a climb that never happened.
+	assert.equal(state.changes.history.get('RW'), undefined);
+	state = reducer(state, polled('mx2', mx2, 1200));
+	assert.deepEqual(state.changes.history.get('RW'), [5]);
+	// mx2 opens two sessions a second while mx1 opens none; then mx2 fails.
+	state = reducer(state, polled('mx1', mx1, 3000));
+	state = reducer(state, polled('mx2', [...mx2, on('mx2', 4, 'RW'), on('mx2', 5, 'RW'), on('mx2', 6, 'RW'), on('mx2', 7, 'RW')], 3200));
+	const failing = (s: typeof state) => (host: string) => s.hosts[host]?.error !== undefined;
+	assert.equal(liveRates(state.changes, failing(state))?.opened, 2);
+	state = reducer(state, {type: 'poll-failed', host: 'mx2', error: {kind: 'refused', message: 'mx2 refused the connection.'}, at: 4000});
+	assert.deepEqual(liveRates(state.changes, failing(state)), {opened: 0, closed: 0}, 'only mx1\'s, which opened none');
+	assert.equal(liveRates(state.changes, () => true), undefined, 'every one failing: no rates at all');
 });
