@@ -63,3 +63,37 @@ test('by client, an IPv4 client of a dual-stack listener sorts as the IPv4 addre
 
 	assert.deepEqual(positions.sort(order.compare).map((position) => all[position]!.remote), expected);
 });
+
+test('every sort key orders by its own column, written out by hand: a key reading another column is caught', () => {
+	// Each column's values run in a different order, so that a key sorting by another column
+	// gives another list; unknown values (undefined) go last whichever way, ties by id.
+	const list: Session[] = [
+		session(1, {user: 'carol', remote: '10.0.0.3', service: 'B', state: 'Session started', ageSeconds: 30, idleSeconds: 5, memoryBytes: 300, ioActivity: 1, host: 'mx2'}),
+		session(2, {user: 'alice', remote: '10.0.0.9', service: 'C', state: 'Session created', ageSeconds: 10, idleSeconds: 50, memoryBytes: 100, ioActivity: 7, host: 'mx3'}),
+		session(3, {user: 'bob', remote: '10.0.0.1', service: 'A', state: 'Stopping session', ageSeconds: 20, idleSeconds: 0.5, memoryBytes: 200, ioActivity: undefined, host: 'mx1'}),
+		session(4, {user: undefined, remote: undefined, service: '', state: 'Session ready for routing', ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: 3, host: 'mx0'}),
+	];
+	const expected: Record<(typeof sortKeys)[number], string[]> = {
+		id: ['1', '2', '3', '4'],
+		user: ['2', '3', '1', '4'],
+		client: ['3', '1', '2', '4'],
+		service: ['3', '1', '2', '4'],
+		state: ['2', '4', '1', '3'],
+		age: ['2', '3', '1', '4'],
+		idle: ['3', '1', '2', '4'],
+		memory: ['2', '3', '1', '4'],
+		io: ['1', '4', '2', '3'],
+		maxscale: ['4', '3', '1', '2'],
+	};
+	for (const key of sortKeys) {
+		const ascending = [...list].sort(comparator({key, descending: false})).map((s) => s.id);
+		assert.deepEqual(ascending, expected[key], `${key} ascending`);
+		const order = rowOrder({key, descending: false}, (position) => list[position]!, list.length);
+		const positions = list.map((_, position) => position);
+		for (const position of positions) {
+			order.read(position);
+		}
+
+		assert.deepEqual(positions.sort(order.compare).map((position) => list[position]!.id), expected[key], `${key} ascending, by positions`);
+	}
+});
