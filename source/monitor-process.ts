@@ -18,6 +18,15 @@ export async function prepareMonitorProcess({inkPatched = false}: {inkPatched?: 
 		boundInkCaches();
 	}
 
+	// FORCE_COLOR=0 asks for no colour, and Ink's chalk takes it as no style at all: the filter
+	// prompt's cursor, the key hints' boxes and a changed value's mark are all inverse, and would
+	// vanish. The screen then goes monochrome as htop's does: no colour (NO_COLOR's theme), bold,
+	// dim and inverse kept. Batch output never gets here, and writes no styles.
+	if (/^(?:0|false)$/i.test(process.env['FORCE_COLOR'] ?? '')) {
+		process.env['FORCE_COLOR'] = '1';
+		process.env['NO_COLOR'] = '1';
+	}
+
 	// Each poll's dead list is collected within a poll or so, rather than piling up (heap-growth.ts).
 	limitHeapGrowth();
 }
