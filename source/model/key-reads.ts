@@ -49,13 +49,27 @@ export function filterRun(keys: readonly Key[], start: number): {key: Key; end: 
 	return undefined;
 }
 
+/**
+ * A terminal sends Alt and a key as Esc then the key, and so arrive Esc and a key typed fast
+ * over a slow link (Esc to close the pane, then j): read as Alt, the Esc was lost, and what
+ * was typed next went to the list. Where Alt means nothing (anywhere but the filter prompt,
+ * whose Alt-b, -f, -d and -Backspace edit), they are the two keys.
+ */
+function escapeThen(key: Key): Key[] {
+	const typed = key.name !== undefined && /^alt\+.$/u.test(key.name) ? key.name.slice(4) : undefined;
+	return typed === undefined ? [key] : [{input: '', name: 'escape'}, typed === ' ' ? {input: ' ', name: 'space'} : {input: typed}];
+}
+
 /** The keys of one read, each in the mode the one before it left. */
 export function readKeys(state: MonitorState, keys: readonly Key[], reduce: (state: MonitorState, action: Action) => MonitorState): MonitorState {
 	let next = state;
 	for (let index = 0; index < keys.length; ) {
 		const run = next.mode === 'filter' ? filterRun(keys, index) : undefined;
 		const key = run?.key ?? keys[index]!;
-		next = reduce(next, {type: 'key', input: key.input, name: key.name});
+		for (const each of next.mode === 'filter' ? [key] : escapeThen(key)) {
+			next = reduce(next, {type: 'key', input: each.input, name: each.name});
+		}
+
 		index = run?.end ?? index + 1;
 	}
 

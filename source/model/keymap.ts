@@ -150,7 +150,7 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
 		// The help takes every key: the arrows scroll it, any other closes it (q too), Ctrl-C quits.
-		help: [['↑↓ PgDn', 'scroll', 1], ['any other key', 'close', 0], ['Ctrl-C', 'quit', 2]],
+		help: [['↑↓ PgDn', 'scroll', 1], ['any other key', 'close', 0], ['Ctrl-C', 'quit', 0]],
 	};
 	// A replay steps where a live monitor kills or polls.
 	const list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];

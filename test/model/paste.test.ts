@@ -5,7 +5,7 @@ import {maxFilterLength} from '../../source/model/filter-prompt.js';
 import type {Session} from '../../source/model/session.js';
 import {keyReader} from '../../source/ui/key-names.js';
 import {session} from '../helpers/sessions.js';
-import {start} from '../helpers/state.js';
+import {start, type} from '../helpers/state.js';
 
 // Pastes and keys typed ahead, as the app dispatches them: each read from the terminal one
 // `keys` action (ui/use-keys.ts), through the reader that keeps a paste across reads.
@@ -127,4 +127,25 @@ test('a 20,000-character paste is one edit and one re-filter, bracketed or not; 
 		assert.equal(state.filterCursor, maxFilterLength);
 		assert.match(state.message?.text ?? '', /at most 1,000 characters/);
 	}
+});
+
+test('Esc and a key in one read, as the terminal\'s Alt, are the two keys outside the filter prompt; at the prompt an Alt key stays one', () => {
+	// The pane open, then Esc j typed fast: the pane closes and the cursor moves.
+	let state = type(start([session(1), session(2), session(3)]), 'return');
+	assert.equal(state.pane.open, true);
+	const selected = state.selectedId;
+	state = reducer(state, {type: 'keys', keys: [{input: '', name: 'alt+j'}]});
+	assert.equal(state.pane.open, false, 'the Esc was taken');
+	assert.notEqual(state.selectedId, selected, 'and the j');
+	// A kill question, Esc q: answered no, then quit.
+	state = type(state, 'K');
+	assert.equal(state.mode, 'confirm');
+	state = reducer(state, {type: 'keys', keys: [{input: '', name: 'alt+q'}]});
+	assert.equal(state.mode, 'list');
+	assert.equal(state.quitting, true);
+	// At the prompt Alt-x edits nothing and clears nothing: not Esc (which clears the filter) and x.
+	let prompt = type(start([session(1)]), '/', 'a', 'b');
+	prompt = reducer(prompt, {type: 'keys', keys: [{input: '', name: 'alt+x'}]});
+	assert.equal(prompt.mode, 'filter');
+	assert.equal(prompt.filter.text, 'ab');
 });
