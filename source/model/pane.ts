@@ -41,7 +41,8 @@ export type PaneAction =
 	| {type: 'pane-end'}
 	| {type: 'pane-resize'; height: number; width: number}
 	/** `at`: when it was fetched; without it, the time of the poll it followed. */
-	| {type: 'document-loaded'; id: string; document: unknown; at?: number}
+	/** `previous`: what the values are compared with, when not the document shown (a replay's: replay-document.ts). */
+	| {type: 'document-loaded'; id: string; document: unknown; at?: number; previous?: {document: unknown}}
 	| {type: 'document-failed'; id: string; message: string; gone: boolean};
 
 export const closedPane: Pane = {open: false, title: '', source: [], lines: [], changed: 0, ended: false, scroll: 0};
@@ -215,7 +216,8 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 			}
 
 			// A refresh of the same session marks what changed since the last document.
-			const previous = pane.document === undefined ? undefined : scalarsByPath(pane.document);
+			const basis = action.previous === undefined ? pane.document : action.previous.document;
+			const previous = basis === undefined ? undefined : scalarsByPath(basis);
 			const source = jsonLines(action.document, previous);
 			const lines = wrapLines(source, state.paneWidth);
 			const changed = countChanged(source);

@@ -99,7 +99,7 @@ export function recordedInterval(frames: readonly Frame[]): number | undefined {
 }
 
 /** The first frame of the run of --record that frame `index` belongs to (0 in a recording of one run). */
-function runStart(frames: readonly Frame[], index: number): number {
+export function runStart(frames: readonly Frame[], index: number): number {
 	for (let i = Math.min(index, frames.length - 1); i > 0; i--) {
 		if (frames[i]!.run !== undefined) {
 			return i;

@@ -10,6 +10,7 @@ import {fetchSessionDocument} from '../api/sessions-api.js';
 import {hostKey, initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
 import {savedMessage, type Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
+import {replayDocument} from '../model/replay-document.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
@@ -169,7 +170,11 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 
 		if (recording !== undefined) {
 			// A recording holds the list's fields, not the full document: show those.
-			dispatch({type: 'document-loaded', id, document: {recorded: latest.current.byId.get(id)}});
+			const document = replayDocument(latest.current, id);
+			if (document !== undefined) {
+				dispatch(document);
+			}
+
 			return;
 		}
 
