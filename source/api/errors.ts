@@ -7,25 +7,9 @@ import {nameMismatch, nameMismatchCodes, untrusted, type Carrier, type GivenCa} 
 // A non-2xx answer's sentences live in status-errors.ts; callers keep importing them from here.
 export {describeStatus, looksLikeHtml} from './status-errors.js';
 
-export type ApiErrorKind =
-	| 'refused'
-	| 'dns'
-	| 'timeout'
-	| 'tls'
-	| 'reset'
-	| 'auth'
-	| 'forbidden'
-	| 'not-found'
-	| 'unavailable'
-	| 'http'
-	| 'html'
-	| 'json'
-	| 'too-large'
-	| 'shape'
-	| 'aborted'
-	| 'network';
+import type {ApiError} from '../model/api-error.js';
 
-export type ApiError = {kind: ApiErrorKind; status?: number; message: string};
+export type {ApiError, ApiErrorKind} from '../model/api-error.js';
 
 const tlsCodes = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',

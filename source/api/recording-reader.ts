@@ -8,17 +8,13 @@ import {readFile} from 'node:fs/promises';
 import {sanitize, truncate} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import {count, text} from './read-sessions.js';
-import type {Frame} from './recording.js';
+import type {Frame, Recording} from '../model/frame.js';
 
 export const recordingFormat = 'sessiontop-recording/1';
 /** A header line of any version: one this sessiontop cannot read is said so, not skipped. */
 const formatFamily = 'sessiontop-recording/';
 
-/**
- * `hosts`: the first run's MaxScales (each run's own are on its first frame, Frame.run:
- * model/replay.ts runCount counts them); `skipped`: lines that are not polls.
- */
-export type Recording = {hosts: string[]; frames: Frame[]; skipped: number};
+export type {Recording} from '../model/frame.js';
 
 function reviveSession(raw: unknown): Session | undefined {
 	const r = raw as Record<string, unknown> | null;

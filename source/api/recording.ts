@@ -4,25 +4,15 @@
 // is created mode 0600: user names and client addresses are not for everyone.
 // What --record will open, and what it refuses, is recording-file.ts's.
 
-import type {Session} from '../model/session.js';
+import type {Frame} from '../model/frame.js';
 import {endsLine, openRecording, RecordingRefused, type Identity} from './recording-file.js';
 import {recordingFormat} from './recording-reader.js';
-import type {ServerInfo} from './server-info.js';
 
 export {readRecording, recordingFormat, type Recording} from './recording-reader.js';
+export type {Frame, Run} from '../model/frame.js';
 export {cannotRecord, RecordingRefused} from './recording-file.js';
 
-/**
- * Where a run of --record starts: set by the reader on the first frame after each header
- * line, so that a replay starts the list afresh there, with the MaxScales that run watched.
- * Never written: a recording's own lines cannot set it.
- */
-export type Run = {hosts: string[]};
 
-export type Frame = (
-	| {t: number; host: string; ok: true; latencyMs: number; bytes: number; sessions: Session[]; server?: ServerInfo}
-	| {t: number; host: string; ok: false; error: string}
-) & {run?: Run};
 
 export class Recorder {
 	readonly #file: string;

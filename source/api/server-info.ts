@@ -3,13 +3,9 @@
 
 import {shown} from '../model/sanitize.js';
 
-export type ServerInfo = {
-	version?: string;
-	/** Seconds MaxScale had been up when we asked. */
-	uptimeSeconds?: number;
-	/** Epoch ms at which we asked, to keep the uptime ticking without asking again. */
-	askedAt: number;
-};
+import type {ServerInfo} from '../model/server-info.js';
+
+export type {ServerInfo} from '../model/server-info.js';
 
 export function readServerInfo(document: unknown, askedAt: number): ServerInfo {
 	const attributes = (document as {data?: {attributes?: Record<string, unknown>}} | null)?.data?.attributes;

@@ -3,8 +3,8 @@
 // performs the effects the state asks for; nothing here does I/O or knows about
 // React, so every behaviour is tested without rendering.
 
-import type {ApiError} from '../api/errors.js';
-import type {ServerInfo} from '../api/server-info.js';
+import type {ApiError} from './api-error.js';
+import type {ServerInfo} from './server-info.js';
 import {noChanges, type Changes} from './changes.js';
 import {actionFor, keyAction, type Command} from './commands.js';
 import {noFilter, type Filter} from './filter.js';

@@ -3,7 +3,7 @@
 // a confirmation acts only on the sessions it named, captured when it opened,
 // whatever the list did meanwhile.
 
-import type {ServerInfo} from '../api/server-info.js';
+import type {ServerInfo} from './server-info.js';
 import {escapeUnseen} from './sanitize.js';
 import {formatClient} from './format.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';

@@ -7,7 +7,7 @@
 // Either way the resulting state is the same.
 
 import {trackChangesSteps, type Changes} from './changes.js';
-import type {ServerInfo} from '../api/server-info.js';
+import type {ServerInfo} from './server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
 import {endedPane, keptFor, paneFor} from './pane.js';

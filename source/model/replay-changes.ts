@@ -5,7 +5,7 @@
 // sparkline is one sample. Here they are counted from the run's frames before it, as those
 // polls made them (test/model/replay-changes.test.ts walks and jumps, and compares).
 
-import type {Frame} from '../api/recording.js';
+import type {Frame} from './frame.js';
 import {historyLength, nextHistory, ratesOf, windowPolls, type Changes} from './changes.js';
 import {sameSession} from './session.js';
 import {Tally} from './tally.js';

@@ -2,8 +2,8 @@
 // rebuilds what the screen showed then, per host, through the same poll actions
 // a live monitor takes. Pure: the UI only says "step", on a timer or a key.
 
-import type {Frame, Recording} from '../api/recording.js';
-import type {ServerInfo} from '../api/server-info.js';
+import type {Frame, Recording} from './frame.js';
+import type {ServerInfo} from './server-info.js';
 import {formatClock, formatDate, formatDuration} from './format.js';
 import {noChanges} from './changes.js';
 import {hostKey} from './host-key.js';

@@ -1,0 +1,10 @@
+// What `GET /v1/maxscale` told of a MaxScale, as the state keeps it (api/server-info.ts reads it):
+// the version decides which calls it has (kill and restart from 22.08), the uptime ticks on.
+
+export type ServerInfo = {
+	version?: string;
+	/** Seconds MaxScale had been up when we asked. */
+	uptimeSeconds?: number;
+	/** Epoch ms at which we asked, to keep the uptime ticking without asking again. */
+	askedAt: number;
+};
