@@ -7,8 +7,11 @@ import {readSessionList, type Origin} from '../api/read-sessions.js';
 import {escapeUnseen, sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
-/** One session as batch JSON shows it: the normalized fields, and the MaxScale it is on. Undefined: not reported, left out. */
-export type SessionRecord = Omit<Session, 'key' | 'service' | 'state'> & {service?: string; state?: string};
+/**
+ * One session as batch JSON shows it: the normalized fields, and the MaxScale it is on. Undefined: not reported, left out.
+ * `polledAt`: when its MaxScale answered (epoch ms, as `connectedAt`), on --watch --json's lines only (watch-json.ts).
+ */
+export type SessionRecord = Omit<Session, 'key' | 'service' | 'state'> & {service?: string; state?: string; polledAt?: number};
 
 /** A session to sort by (sanitized, as the monitor's reader makes it) and the record to print. */
 export type Entry = {session: Session; record: SessionRecord};

@@ -8,6 +8,7 @@
 
 import stringWidth from 'string-width';
 import {formatBytes, formatClient, formatCount, formatDuration, shortState} from '../model/format.js';
+import {noService} from '../model/rows.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
@@ -22,7 +23,8 @@ const columns: Column[] = [
 	{title: 'Idle', align: 'right', value: (s) => formatDuration(s.idleSeconds)},
 	{title: 'Memory', align: 'right', value: (s) => formatBytes(s.memoryBytes)},
 	{title: 'I/O', align: 'right', value: (s) => formatCount(s.ioActivity)},
-	{title: 'Service', align: 'left', value: (s) => (s.service === '' ? '?' : s.service)},
+	// '' is a session that names no service: `(no service)`, as the screen's cell and group say (model/cells.ts).
+	{title: 'Service', align: 'left', value: (s) => (s.service === '' ? noService : s.service)},
 ];
 
 /** The longest text value that sets its column's width. */

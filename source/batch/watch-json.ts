@@ -1,7 +1,14 @@
 // `--watch --json`: one NDJSON line per poll; polls never overlap; the first poll must
-// succeed. Paced as the monitor's poll loop is (model/schedule.ts): a slow poll stretches
-// the pause, failures in a row back off. And a line is written whole before the next poll
-// (output.ts): a slow reader slows the polls, rather than lines piling up in memory.
+// read every MaxScale. Paced as the monitor's poll loop is (model/schedule.ts): a slow poll
+// stretches the pause, failures in a row back off. And a line is written whole before the
+// next poll (output.ts): a slow reader slows the polls, rather than lines piling up in memory.
+//
+// Each MaxScale keeps its own failures, as the screen's pollers do: one that fails is left
+// out of the lines (its sessions absent, not its last ones repeated as if read) and retried
+// on its own backoff, while the others' lines go on each interval. Its retry holds no line
+// the others answered for: a MaxScale that hangs until the timeout would stall every line
+// each time it is retried. Each session carries the time its MaxScale answered (polledAt),
+// so that a capture places every line, and each MaxScale's part of it, in time.
 //
 // A failure is said on stderr once per MaxScale, not every interval while it lasts (again
 // when its reason changes), and the recovery is said too, each line with the time, so
@@ -9,7 +16,8 @@
 
 import process from 'node:process';
 import type {BatchOptions} from './run-batch.js';
-import type {Host} from './collected.js';
+import type {Failure, Host} from './collected.js';
+import type {SessionRecord} from './json-records.js';
 import {clock, complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
 
@@ -35,6 +43,55 @@ async function pause(ms: number, stop: AbortSignal): Promise<void> {
 	});
 }
 
+/** One MaxScale of the watch. */
+type Watched = {
+	host: Host;
+	/** Failed polls in a row: 0 while it answers. */
+	failures: number;
+	/** When it may be asked again (performance.now()): after its backoff, while it fails. */
+	dueAt: number;
+	/** What was last said of it while it fails. */
+	said: string | undefined;
+	/** Its retry, when that outlasted the poll it was started in: it is not asked twice at once. */
+	pending: Promise<unknown> | undefined;
+};
+
+/** A poll's answer for one MaxScale: its records, or why it failed; neither while it is under way. */
+type Answer = {records?: SessionRecord[]; failures?: Failure[]};
+
+/** Says a MaxScale's failure, unless it is what was last said of it. */
+function sayFailure(stderr: Out, one: Watched, failures: readonly Failure[], at: string): void {
+	for (const {error} of failures) {
+		if (one.said !== error.message) {
+			complain(stderr, error, at);
+			one.said = error.message;
+		}
+	}
+}
+
+/** Resolves once one of `polls` has answered with sessions, or all of them have failed. */
+async function firstAnswer(polls: ReadonlyArray<Promise<boolean>>): Promise<void> {
+	if (polls.length === 0) {
+		return;
+	}
+
+	await new Promise<void>((resolve) => {
+		let left = polls.length;
+		for (const poll of polls) {
+			const settled = (ok: boolean) => {
+				left--;
+				if (ok || left === 0) {
+					resolve();
+				}
+			};
+
+			void poll.then(settled, () => {
+				settled(false);
+			});
+		}
+	});
+}
+
 export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Out, stderr: Out): Promise<number> {
 	const stop = new AbortController();
 	const onSignal = () => {
@@ -47,6 +104,47 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 		import('../heap-growth.js'),
 		import('../model/schedule.js'),
 	]);
+	const watched: Watched[] = hosts.map((host) => ({host, failures: 0, dueAt: 0, said: undefined, pending: undefined}));
+
+	/**
+	 * Polls one MaxScale into `answer` (its sessions, each with the time they were read),
+	 * and keeps its failures and backoff; true when it answered. A list alone is sorted as
+	 * collectRecords sorts each host's part of several, and its records are the same.
+	 */
+	async function poll(one: Watched, answer: Answer, first: boolean): Promise<boolean> {
+		const result = await collectRecords([one.host], options.sort, stop.signal);
+		if (stop.signal.aborted) {
+			return false;
+		}
+
+		if (result.ok) {
+			const polledAt = Date.now();
+			const records = result.value;
+			for (const record of records) {
+				record.polledAt = polledAt;
+			}
+
+			answer.records = records;
+			if (one.failures > 0) {
+				say(stderr, `the sessions of ${one.host.client.target.label} are read again, after ${one.failures} failed poll${one.failures === 1 ? '' : 's'}.`, clock());
+			}
+
+			one.failures = 0;
+			one.said = undefined;
+			return true;
+		}
+
+		// The first poll's failures end the watch: said in -h order once all are in, as a single print says them.
+		answer.failures = result.failures;
+		if (!first) {
+			sayFailure(stderr, one, result.failures, clock());
+			one.failures++;
+			one.dueAt = performance.now() + backoffMs(options.intervalMs, one.failures);
+		}
+
+		return false;
+	}
+
 	// It runs for as long as the monitor does: each poll's dead list is collected soon (heap-growth.ts).
 	limitHeapGrowth();
 	process.on('SIGINT', onSignal);
@@ -57,45 +155,68 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	stdout.on?.('error', onSignal);
 	try {
 		let polls = 0;
-		let failures = 0;
-		/** Per -h entry, what was last said of it while polls fail. */
-		const said = new Map<string, string>();
 		while (!stop.signal.aborted) {
 			const started = performance.now();
+			const first = polls === 0;
+			// Who is asked now, each answer in -h order: every MaxScale that answers, and
+			// those whose backoff is over and whose last retry has ended.
+			const asked = watched.filter((one) => one.pending === undefined && one.dueAt <= started);
+			const answers = asked.map((): Answer => ({}));
+			const answering: Array<Promise<boolean>> = [];
+			const retrying: Array<Promise<boolean>> = [];
+			for (const [index, one] of asked.entries()) {
+				const failing = one.failures > 0;
+				const polled = poll(one, answers[index]!, first);
+				if (failing) {
+					retrying.push(polled);
+					one.pending = polled;
+					const over = () => {
+						one.pending = undefined;
+					};
+
+					void polled.then(over, over);
+				} else {
+					answering.push(polled);
+				}
+			}
+
+			// The MaxScales that answer are waited for; a retry only while the line has
+			// nothing else in it. One still under way then ends on its own: its sessions,
+			// late, are not in this line, and it is asked again with the next poll.
 			// eslint-disable-next-line no-await-in-loop
-			const records = await collectRecords(hosts, options.sort, stop.signal);
+			const read = await Promise.all(answering);
+			if (!read.includes(true)) {
+				// eslint-disable-next-line no-await-in-loop
+				await firstAnswer(retrying);
+			}
+
 			if (stop.signal.aborted) {
 				break;
 			}
 
 			const ended = performance.now();
-			let pauseMs: number;
-			if (records.ok) {
+			if (first && answers.some((answer) => answer.records === undefined)) {
+				const at = clock();
+				for (const [index, answer] of answers.entries()) {
+					sayFailure(stderr, asked[index]!, answer.failures ?? [], at);
+				}
+
+				return exitFailure;
+			}
+
+			// Taken now: a retry that answers after this belongs to no line.
+			const parts = answers.flatMap((answer) => (answer.records === undefined ? [] : [answer.records]));
+			let pauseMs = waitAfter(options.intervalMs, ended - started);
+			if (parts.length > 0) {
 				// No next poll until this line is written: memory stays at one line, whatever the reader's pace.
 				// eslint-disable-next-line no-await-in-loop
-				await print(stdout, jsonLine(records.value), stop.signal);
-				if (failures > 0) {
-					say(stderr, `the sessions are read again, after ${failures} failed poll${failures === 1 ? '' : 's'}.`, clock());
-				}
+				await print(stdout, jsonLine(parts.flat()), stop.signal);
+			}
 
-				failures = 0;
-				said.clear();
-				pauseMs = waitAfter(options.intervalMs, ended - started);
-			} else {
-				const at = clock();
-				for (const {entry, error} of records.failures) {
-					if (said.get(entry) !== error.message) {
-						complain(stderr, error, at);
-						said.set(entry, error.message);
-					}
-				}
-
-				if (polls === 0) {
-					return exitFailure;
-				}
-
-				failures++;
-				pauseMs = backoffMs(options.intervalMs, failures);
+			const waiting = watched.filter((one) => one.pending === undefined);
+			if (waiting.length > 0 && watched.every((one) => one.failures > 0)) {
+				// Nothing answers: the next poll is the first retry due, as with a single MaxScale.
+				pauseMs = Math.max(0, Math.min(...waiting.map((one) => one.dueAt)) - ended);
 			}
 
 			polls++;
@@ -110,5 +231,7 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 		process.off('SIGTERM', onSignal);
 		process.off('SIGUSR1', onSignal);
 		stdout.off?.('error', onSignal);
+		// A retry still under way ends on the stop signal: the clients close after it.
+		await Promise.allSettled(watched.map(async (one) => one.pending));
 	}
 }

@@ -91,7 +91,7 @@ test('--watch --json while MaxScale fails: said once, polls back off, the recove
 	assert.equal(errors.length, 2, errors.join(''));
 	// Each with the time, so that a log of the run places the outage.
 	assert.match(errors[0]!, /^sessiontop: \d\d:\d\d:\d\d 127\.0\.0\.1:\d+ is unavailable \(503/);
-	assert.match(errors[1]!, /^sessiontop: ([01]\d|2[0-3]):[0-5]\d:[0-5]\d the sessions are read again, after 5 failed polls\.\n$/);
+	assert.match(errors[1]!, /^sessiontop: ([01]\d|2[0-3]):[0-5]\d:[0-5]\d the sessions of 127\.0\.0\.1:\d+ are read again, after 5 failed polls\.\n$/);
 	// Waits after failures 1 and 4: 20 ms and 160 ms, ±20 %.
 	const gap = (n: number) => asked[n + 1]! - asked[n]!;
 	assert.ok(gap(4) > 3 * gap(1), `waits ${asked.slice(1).map((at, index) => Math.round(at - asked[index]!)).join(', ')} ms`);
