@@ -45,6 +45,9 @@ function parseArguments() {
 			importMeta: import.meta,
 			// Checked below, to answer an unknown option in one sentence rather than meow's two lines.
 			allowUnknownFlags: true,
+			// Answered below (printAndExit), whatever comes with them, and with a failed write said.
+			autoHelp: false,
+			autoVersion: false,
 			// Unset booleans stay undefined, so that a flag that was not given cannot hide
 			// the environment or the config file.
 			booleanDefault: undefined,
@@ -72,19 +75,38 @@ function fullScreen(): boolean {
 	return process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
 }
 
+/**
+ * --help and --version: the text written, then exit 0; or, when stdout took none of it (a
+ * full disk), one sentence and 1, as the batch output and GNU tools do (meow's own exit 0
+ * came before the write had failed). A closed pipe (`| head -1`) is the reader's choice.
+ */
+async function printAndExit(text: string): Promise<never> {
+	const error = await new Promise<(Error & {code?: string}) | undefined>((resolve) => {
+		process.stdout.once('error', resolve);
+		try {
+			process.stdout.write(text, (failed) => {
+				resolve(failed ?? undefined);
+			});
+		} catch (thrown: unknown) {
+			resolve(thrown as Error);
+		}
+	});
+	if (error !== undefined && error.code !== 'EPIPE') {
+		process.stderr.write(`sessiontop: cannot write the output (${error.code ?? error.message}).\n`);
+		process.exit(1);
+	}
+
+	process.exit(0);
+}
+
 async function main(): Promise<number> {
 	if (cli.flags.help) {
-		if (cli.input[0] === 'simulate') {
-			// The simulator's options alone: meow knows one help text, so it is printed here, as meow would.
-			process.stdout.write(`${simulateHelpText}\n`);
-			process.exit(0);
-		}
-
-		cli.showHelp(0);
+		// The simulator's options alone: meow knows one help text, so it is printed here, as meow would.
+		await printAndExit(`${cli.input[0] === 'simulate' ? simulateHelpText : cli.help}\n`);
 	}
 
 	if (cli.flags.version) {
-		cli.showVersion();
+		await printAndExit(`${cli.pkg.version ?? ''}\n`);
 	}
 
 	const unknown = unknownOption(cli.flags);

@@ -49,7 +49,7 @@ function spawnCli(args: string[], stdout: number | 'pipe'): {child: ChildProcess
 }
 
 
-const modes = [['--tsv'], ['--json'], ['--once'], ['--watch', '--json', '--interval', '500ms']];
+const modes = [['--tsv'], ['--json'], ['--once'], ['--watch', '--json', '--interval', '500ms'], ['--help'], ['--version'], ['simulate', '--help']];
 
 test('stdout on a full disk (/dev/full): one sentence and exit 1, in every mode', {skip: skipWithoutBuild || (existsSync('/dev/full') ? false : 'no /dev/full')}, async () => {
 	const runs = await Promise.all(
