@@ -49,7 +49,8 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 			return ttl === undefined
 				? `${past} ${describeTarget(only.target)}.`
 				// MaxScale's ttl is time to close gracefully: killed then, if still there; it may close sooner.
-				: `${describeTarget(only.target)} has ${ttl} s to close, then is killed.`.replace(/^s/, 'S');
+				// A no-break space: a wrapped line never ends in the number with its unit on the next.
+				: `${describeTarget(only.target)} has ${ttl}\u00A0s to close, then is killed.`.replace(/^s/, 'S');
 		}
 
 		if (unsure.length > 0) {
@@ -69,7 +70,7 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 		return `Could not ${operation} ${describeTarget(only.target)}: ${only.error ?? 'unknown error'}`;
 	}
 
-	const parts = [ttl === undefined || operation !== 'kill' ? `${past} ${done.length} of ${total} sessions` : `${done.length} of ${total} sessions have ${ttl} s to close, then are killed`];
+	const parts = [ttl === undefined || operation !== 'kill' ? `${past} ${done.length} of ${total} sessions` : `${done.length} of ${total} sessions have ${ttl}\u00A0s to close, then are killed`];
 	if (missing.length > 0) {
 		const reused = missing.filter((target) => target.reused).length;
 		parts.push(`${missing.length} had already ended${reused === 0 ? '' : ` (${reused} of them under ids a restarted MaxScale gave to others)`}`);

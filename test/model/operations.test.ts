@@ -139,8 +139,8 @@ test('--readonly removes both actions', () => {
 test('the outcome in one sentence: done, ttl, 403, 404, 405, several', () => {
 	const t = (id: string): Target => ({key: id, id, host: '', user: 'app', client: '10.0.0.1:5000', service: 'RW'});
 	assert.equal(summarize('kill', [{target: t('1'), ok: true}], []), 'Killed session 1 (app@10.0.0.1:5000, RW).');
-	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) has 30 s to close, then is killed.');
-	assert.equal(summarize('kill', [{target: t('1'), ok: true}, {target: t('2'), ok: true}], [], 30), '2 of 2 sessions have 30 s to close, then are killed.');
+	assert.equal(summarize('kill', [{target: t('1'), ok: true}], [], 30), 'Session 1 (app@10.0.0.1:5000, RW) has 30\u00A0s to close, then is killed.');
+	assert.equal(summarize('kill', [{target: t('1'), ok: true}, {target: t('2'), ok: true}], [], 30), '2 of 2 sessions have 30\u00A0s to close, then are killed.');
 	assert.match(summarize('kill', [{target: t('1'), ok: false, status: 403, error: 'x'}], []), /read-only \(403\)/);
 	// Basic authentication: MaxScale refuses a read-only user's write with 401, not 403.
 	assert.equal(

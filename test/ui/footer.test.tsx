@@ -4,6 +4,7 @@ import {render} from 'ink-testing-library';
 import {keyHint, type HintSituation} from '../../source/model/keymap.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {confirmQuestion, type Confirm} from '../../source/model/operations.js';
+import {summarize} from '../../source/model/outcome.js';
 import type {Notice} from '../../source/model/status-line.js';
 import {Footer} from '../../source/ui/footer.js';
 import {failureLines, statusLines} from '../../source/ui/status-text.js';
@@ -230,4 +231,12 @@ test('paused, the hints say p resumes; on a group row, Space marks it all (K act
 	const hints = render80(onGroup, 100).join('\n');
 	assert.match(hints, / Space {2}mark all /);
 	assert.doesNotMatch(hints, / K {2}kill /);
+});
+
+test('a grace period never wraps between its number and its unit', () => {
+	const text = summarize('kill', [{target: {key: '3', id: '3', host: '', user: 'app', client: '10.0.0.1:5000', service: 'RW'}, ok: true}], [], 30);
+	for (let width = 20; width <= 80; width++) {
+		const lines = statusLines(text, width);
+		assert.ok(lines.every((line, i) => !(/\d$/.test(line) && /^s\b/.test(lines[i + 1] ?? ''))), `${width}: ${lines.join(' | ')}`);
+	}
 });

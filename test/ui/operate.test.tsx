@@ -78,7 +78,7 @@ test('K asks, y kills with the typed grace period, the outcome in one sentence',
 	await press('K', () => new RegExp(`Kill session ${id} \\(`).test(frame()), 'the confirmation');
 	app.stdin.write('2');
 	await waitFor(() => frame().includes('grace 2s'), 'the grace period');
-	await press('y', () => new RegExp(`Session ${id} \\(.*\\) has 2 s to close, then is killed\\.`).test(frame()), 'the outcome');
+	await press('y', () => new RegExp(`Session ${id} \\(.*\\) has 2\\u00A0s to close, then is killed\\.`).test(frame()), 'the outcome');
 	assert.ok(simulator.sessionIds().includes(id), 'still there during its grace period');
 	await waitFor(() => !simulator.sessionIds().includes(id), 'the session gone from the server');
 	await press(keys.down, () => true, 'move');
