@@ -34,6 +34,16 @@ export function fitText(text: string, cells: number): string {
 	return cells <= 0 ? '' : `${headCells(text, cells - 1, cellWidth)}…`;
 }
 
+/**
+ * A MaxScale's name (`host:port`) in `cells`: cut before its port rather than through it
+ * (`maxscale-pr…:8989`), since two MaxScales on one host differ only there.
+ */
+export function fitHostName(name: string, cells: number): string {
+	const port = /:\d+$/.exec(name)?.[0];
+	const room = cells - (port === undefined ? 0 : cellWidth(port));
+	return port === undefined || cellWidth(name) <= cells || room < 4 ? fitText(name, cells) : `${fitText(name.slice(0, -port.length), room)}${port}`;
+}
+
 /** The first of `wordings` (longest first) that fits `cells`; else the last, cut. */
 export function fitWording(wordings: readonly string[], cells: number): string {
 	return wordings.find((wording) => cellWidth(wording) <= cells) ?? fitText(wordings.at(-1) ?? '', cells);

@@ -9,7 +9,7 @@ import {replayHosts} from '../model/replay.js';
 import {lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
-import {cellWidth, fitText} from './cell-width.js';
+import {cellWidth, fitHostName, fitText} from './cell-width.js';
 import {FittedLine, itemWidth, type LineItem} from './fitted-line.js';
 import {HostLine, SparkLine} from './header-strips.js';
 import type {Theme} from './theme.js';
@@ -53,7 +53,7 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
 		runs: [{text: lastPoll === undefined ? '…' : filtered ? `${shown} of ${sessions.length}` : String(sessions.length), bold: true}, {text: sessions.length === 1 && !filtered ? ' session' : ' sessions'}],
 	};
 	const items: LineItem[] = [
-		{key: 'name', priority: 0, runs: [{text: 'sessiontop', bold: true, color: theme.accent}, {text: ` ${fitText(host, width - cellWidth('sessiontop ') - itemWidth(count, false))}`}]},
+		{key: 'name', priority: 0, runs: [{text: 'sessiontop', bold: true, color: theme.accent}, {text: ` ${fitHostName(host, width - cellWidth('sessiontop ') - itemWidth(count, false))}`}]},
 	];
 	if (single && server?.version !== undefined) {
 		items.push({key: 'version', priority: 1, runs: [{text: `MaxScale ${truncate(server.version, 24)}`, color: theme.muted}]});

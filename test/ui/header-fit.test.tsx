@@ -84,8 +84,10 @@ test('header line 1 drops the rates, then the counts by state (as a run), then t
 test('a host too long for the line is shortened so that the session count still shows', () => {
 	const [line] = header(demo(), 40, 'maxscale-primary.eu-west-1.db.example.com:8989');
 	assert.ok(line!.length <= 40, line);
-	assert.match(line!, /^sessiontop maxscale-prim\S*… {2}300 sessions$/);
+	// Cut before its port, not through it: two MaxScales on one host differ only there.
+	assert.match(line!, /^sessiontop maxscale-\S*…:8989 {2}300 sessions$/);
 	assert.equal(line!.length, 40, 'the host takes the room there is');
+	assert.match(header(demo(), 36, '127.0.0.1:42921')[0]!, /^sessiontop 127\.…:42921 {2}300 sessions$/);
 });
 
 test('header line 2: group goes first, then sort, then the interval, then when it polled', () => {
