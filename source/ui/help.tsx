@@ -55,7 +55,30 @@ function columnsOf(blocks: readonly Line[][], count: number): Line[][] {
 		}
 	}
 
-	return columns;
+	return count === 2 ? bySection(blocks, columns) : columns;
+}
+
+/**
+ * Two columns split between sections rather than inside one, when that costs at most two
+ * lines of height: a section's last key at the top of the next column read as a section of
+ * its own, without a title (`C  collapse or expand every service` far from View).
+ */
+function bySection(blocks: readonly Line[][], split: Line[][]): Line[][] {
+	const height = (list: readonly Line[][]) => list.reduce((sum, block) => sum + block.length, 0);
+	let best: Line[][] | undefined;
+	for (let at = 1; at < blocks.length; at++) {
+		if (blocks[at]![0]?.section === undefined) {
+			continue;
+		}
+
+		const columns = [blocks.slice(0, at).flat(), blocks.slice(at).flat()];
+		if (best === undefined || Math.max(...columns.map((column) => column.length)) < Math.max(...best.map((column) => column.length))) {
+			best = columns;
+		}
+	}
+
+	const tallest = Math.max(...split.map((column) => column.length));
+	return best !== undefined && Math.max(...best.map((column) => column.length)) <= tallest + 2 && height(blocks) > 0 ? best : split;
 }
 
 /** The title in `width` cells: shorter wordings before a cut one. */

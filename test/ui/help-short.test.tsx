@@ -110,3 +110,18 @@ test('the help lists the keys that work: r + - live, [ ] in a replay, which is r
 	assert.doesNotMatch(replay, /poll now|poll less often|poll more often|kill the session/);
 	assert.match(keys(true, false), /│Keys \(read-only mode\) · /);
 });
+
+test('two columns on a wide terminal split between sections: each column starts with a section\'s title, none with a key cut from its own', () => {
+	for (const [width, height] of [[120, 40], [140, 30], [200, 60]] as const) {
+		const lines = help(width, height);
+		// The first line inside the box after the title line: both columns' first lines.
+		const first = lines[2]!;
+		const half = Math.floor((width - 2) / 2);
+		const left = first.slice(1, 1 + half).trim();
+		const right = first.slice(1 + half).replace(/│$/, '').trim();
+		assert.equal(left, 'Move', `${width}×${height}\n${lines.join('\n')}`);
+		if (right !== '') {
+			assert.match(right, /^(Pane|View|Polling|Act|General)$/, `${width}×${height}: the second column starts with a title\n${lines.join('\n')}`);
+		}
+	}
+});
