@@ -20,6 +20,7 @@ import type {Failure, Host} from './collected.js';
 import type {SessionRecord} from './json-records.js';
 import {clock, complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
+import {watchZone, type ZoneWatch} from './watch-zone.js';
 
 /** Resolves after `ms`, or at once when `stop` aborts. */
 async function pause(ms: number, stop: AbortSignal): Promise<void> {
@@ -54,6 +55,8 @@ type Watched = {
 	said: string | undefined;
 	/** Its retry, when that outlasted the poll it was started in: it is not asked twice at once. */
 	pending: Promise<unknown> | undefined;
+	/** Its ages proven hours too long, and what proves it (watch-zone.ts). */
+	zone: ZoneWatch;
 };
 
 /** A poll's answer for one MaxScale: its records, or why it failed; neither while it is under way. */
@@ -104,7 +107,7 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 		import('../heap-growth.js'),
 		import('../model/schedule.js'),
 	]);
-	const watched: Watched[] = hosts.map((host) => ({host, failures: 0, dueAt: 0, said: undefined, pending: undefined}));
+	const watched: Watched[] = hosts.map((host) => ({host, failures: 0, dueAt: 0, said: undefined, pending: undefined, zone: {}}));
 
 	/**
 	 * Polls one MaxScale into `answer` (its sessions, each with the time they were read),
@@ -120,6 +123,11 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 		if (result.ok) {
 			const polledAt = Date.now();
 			const records = result.value;
+			const zoneSaid = watchZone(one.zone, records, polledAt, one.host.client.target.label);
+			if (zoneSaid !== undefined) {
+				say(stderr, zoneSaid, clock());
+			}
+
 			for (const record of records) {
 				record.polledAt = polledAt;
 			}

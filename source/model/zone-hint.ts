@@ -43,9 +43,16 @@ export function provenShift(youngestNew: number | undefined, seconds: number | u
 /** What the status line says of a shift: how long, the MaxScale's zone, and the flag for next time. `localOffsetMinutes`: the operator's zone at the poll (minutes east of UTC). */
 export function zoneHint(host: string, shift: number, localOffsetMinutes: number): string {
 	const hours = shift % 3600 === 0 ? `${shift / 3600}h` : `${Math.floor(shift / 3600)}h${String((shift % 3600) / 60).padStart(2, '0')}m`;
-	const server = offsetText(localOffsetMinutes - (shift / 60));
 	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
-	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; counted in that zone from now on (--server-tz ${server} does it from the start).`;
+	// Less than an hour is what the list reader's correction by whole hours left of a zone east
+	// of the operator's on a half hour (server-clock.ts): the zone itself is not known here.
+	if (shift < 3600) {
+		return `Ages read ${hours} too long: ${where} writes its times in a zone a fraction of an hour from this machine's, by its new sessions; counted right from now on (--server-tz= with MaxScale's zone, e.g. --server-tz=+05:30, does it from the start).`;
+	}
+
+	// With `=`: after a space, `-05:00` would be read as an option.
+	const server = offsetText(localOffsetMinutes - (shift / 60));
+	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; counted in that zone from now on (--server-tz=${server} does it from the start).`;
 }
 
 /** A session of a MaxScale whose ages read `shift` seconds too long, as they are. */
