@@ -10,6 +10,7 @@ import {hostKey} from './host-key.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {replayedChanges} from './replay-changes.js';
 import {emptySummary} from './summary.js';
+import {moveCursor} from './place-rows.js';
 
 export type Replay = {frames: readonly Frame[]; index: number};
 
@@ -225,7 +226,11 @@ export function replayReducer(
 			const rebuilt = actionsFor(replay, index, multi).reduce(reduce, {...base, replay: {...replay, index}});
 			// Rates and sparklines as the run's polls up to here made them, not from its last lists alone.
 			const counted = replayedChanges(replay.frames, runStart(replay.frames, index), index, (host) => hostKey(base, multi ? host : undefined), base.hostOrder.length);
-			const shown = {...rebuilt, changes: {...rebuilt.changes, ...counted}};
+			const counts = {...rebuilt, changes: {...rebuilt.changes, ...counted}};
+			// Rebuilt one MaxScale at a time, the cursor went to a neighbour while its own host's
+			// list was not in yet (another MaxScale's session 42, say): back on its row, if listed.
+			const selected = state.selectedId;
+			const shown = selected !== undefined && counts.selectedId !== selected && counts.rows.some((row) => row.key === selected) ? moveCursor(counts, selected) : counts;
 			return action.delta === 1 ? {...shown, message: runMessage(replay.frames, index)} : shown;
 		}
 
