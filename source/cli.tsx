@@ -257,7 +257,16 @@ async function main(): Promise<number> {
 			warn(text);
 		}
 
-		const {runBatch} = await import('./batch/run-batch.js');
+		const [{runBatch}, {crashText}] = await Promise.all([import('./batch/run-batch.js'), import('./crash-text.js')]);
+		// A failure of sessiontop's own (the monitor has its own: ui/run-monitor.tsx): its message
+		// cleaned of anything that drives a terminal (it may quote a server's text), and 70.
+		const onCrash = (error: unknown) => {
+			process.stderr.write(crashText(error));
+			process.exit(70);
+		};
+
+		process.on('uncaughtException', onCrash);
+		process.on('unhandledRejection', onCrash);
 		try {
 			return await runBatch({
 				mode: batch,

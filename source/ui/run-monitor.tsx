@@ -8,7 +8,7 @@ import type {Recorder, Recording} from '../api/recording.js';
 import type {Options} from '../model/monitor-state.js';
 import type {Notice} from '../model/status-line.js';
 import {App} from './app.js';
-import {crashText} from './crash-text.js';
+import {crashText} from '../crash-text.js';
 import {utf8Locale} from './ascii-frame.js';
 import {takeScreen} from './full-screen.js';
 import {themeFor} from './theme.js';
