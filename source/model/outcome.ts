@@ -108,5 +108,6 @@ export function operationDone(state: MonitorState, action: Extract<Action, {type
 	}
 
 	const older = action.outcomes.some((o) => o.status === 404 && hadTheCall(o) === false);
-	return {...learnt, marked, message: {tone: failed || older ? 'error' : 'ok', text}};
+	const closing = action.operation === 'kill' && action.ttl !== undefined && done.size > 0 ? new Set([...state.closing, ...done]) : state.closing;
+	return {...learnt, marked, closing, message: {tone: failed || older ? 'error' : 'ok', text}};
 }

@@ -112,6 +112,8 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	// Marks on sessions that ended go with them, and so do those on a session whose id now
 	// names another (its MaxScale restarted): a kill must not pass to a stranger.
 	const marked = new Set([...state.marked].filter((id) => byId.has(id) && !replaced.has(id)));
+	// A session given time to close is closing until it ends (or its id is another's).
+	const closing = state.closing.size === 0 ? state.closing : new Set([...state.closing].filter((id) => byId.has(id) && !replaced.has(id)));
 	const paneReplaced = state.pane.id !== undefined && replaced.has(state.pane.id);
 	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
 	let documents = keptFor(state.documents, byId, state.pane.id);
@@ -128,6 +130,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		changes,
 		summary,
 		marked: marked.size === state.marked.size ? state.marked : marked,
+		closing: closing.size === state.closing.size ? state.closing : closing,
 		documents,
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),

@@ -87,6 +87,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						theme={theme}
 						sort={state.sort}
 						marked={state.marked}
+						closing={state.closing}
 						born={state.changes.born}
 						stale={stale}
 						empty={empty}

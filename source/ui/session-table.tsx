@@ -21,6 +21,8 @@ type Props = {
 	theme: Theme;
 	sort: Sort;
 	marked: ReadonlySet<string>;
+	/** Killed with a grace period and still listed: their State reads `closing` (MonitorState.closing). */
+	closing?: ReadonlySet<string>;
 	/** The keys of sessions still highlighted as new (model/changes.ts). */
 	born: ReadonlyMap<string, unknown>;
 	/** The MaxScales failing now (model/stale-hosts.ts): their sessions are drawn dimmed. */
@@ -62,6 +64,7 @@ type RowProps = {
 	marked: boolean;
 	fresh: boolean;
 	stale: boolean;
+	closing: boolean;
 	theme: Theme;
 };
 
@@ -81,7 +84,7 @@ export function serviceRowText(start: string, states: ReadonlyArray<{state: stri
 	return start;
 }
 
-const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, stale, theme}: RowProps) {
+const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, stale, closing, theme}: RowProps) {
 	const cursor = selected ? '▶' : ' ';
 	if (isGroupRow(row)) {
 		const arrow = row.collapsed ? '▸' : '▾';
@@ -96,7 +99,8 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	const ghost = isGhostRow(row);
 	const badge = ghost ? '✕' : marked ? '●' : fresh ? '+' : ' ';
 	// Measured in cells, as Ink draws them: a wide user name keeps the next columns in line.
-	const cells = columns.map((column) => fitCell(columnText(sessionOf(row), column), column, cellWidth)).join(' ');
+	const session = closing ? {...sessionOf(row), state: 'closing'} : sessionOf(row);
+	const cells = columns.map((column) => fitCell(columnText(session, column), column, cellWidth)).join(' ');
 	return (
 		<Text
 			wrap="truncate"
@@ -113,7 +117,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 
 /** The session list: the column titles, then only the rows in view. */
 export function SessionTable(props: Props) {
-	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, born, stale, empty, titles = true} = props;
+	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, closing, born, stale, empty, titles = true} = props;
 	const visible = rows.slice(top, top + height);
 	return (
 		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
@@ -133,6 +137,7 @@ export function SessionTable(props: Props) {
 					marked={isSessionRow(row) && marked.has(row.key)}
 					fresh={isSessionRow(row) && born.has(row.key)}
 					stale={stale !== undefined && stale.size > 0 && !isGroupRow(row) && stale.has(sessionOf(row).host)}
+					closing={closing !== undefined && closing.size > 0 && isSessionRow(row) && closing.has(row.key)}
 					theme={theme}
 				/>
 			))}

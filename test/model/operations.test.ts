@@ -320,3 +320,21 @@ test('the pane focused acts on the session it shows: once that one has ended, K 
 	// Back in the list, K asks about the row under the cursor.
 	assert.equal(type(state, 'tab', 'K').confirm?.targets[0]?.key, state.selectedId);
 });
+
+test('a kill with a grace period leaves its sessions closing while they are listed; one without, or a restart, none', () => {
+	let state = type(start(sessions), 'K', '5', 'y');
+	const effect = operationOf(state);
+	assert.equal(effect.ttl, 5);
+	state = reducer(state, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes: effect.targets.map((target) => ({target, ok: true})), gone: [], ttl: 5});
+	const key = effect.targets[0]!.key;
+	assert.deepEqual([...state.closing], [key]);
+	state = poll(state, sessions);
+	assert.deepEqual([...state.closing], [key], 'still listed: still closing');
+	state = poll(state, sessions.filter((each) => each.key !== key));
+	assert.equal(state.closing.size, 0, 'ended: no longer');
+	// Without a grace period the kill is at once: nothing closing.
+	let now = type(start(sessions), 'K', 'y');
+	const atOnce = operationOf(now);
+	now = reducer(now, {type: 'operation-done', seq: atOnce.seq, operation: 'kill', outcomes: atOnce.targets.map((target) => ({target, ok: true})), gone: []});
+	assert.equal(now.closing.size, 0);
+});

@@ -80,6 +80,8 @@ test('K asks, y kills with the typed grace period, the outcome in one sentence',
 	await waitFor(() => frame().includes('grace 2s'), 'the grace period');
 	await press('y', () => new RegExp(`Session ${id} \\(.*\\) has 2\\u00A0s to close, then is killed\\.`).test(frame()), 'the outcome');
 	assert.ok(simulator.sessionIds().includes(id), 'still there during its grace period');
+	// Its row says so while it has its time, as k9s shows a pod Terminating.
+	assert.match(frame(), new RegExp(`^▶.\\s*${id} .* closing `, 'm'));
 	await waitFor(() => !simulator.sessionIds().includes(id), 'the session gone from the server');
 	await press(keys.down, () => true, 'move');
 	await press('R', () => /Restart session/.test(frame()), 'restart asks too');
