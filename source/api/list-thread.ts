@@ -109,9 +109,9 @@ export class ListThread {
 
 		const {skipped, duplicates, generation, ...rest} = result as OkFields;
 		parts.add(columns, generation);
-		const sessions = await parts.done();
+		const {sessions, index} = await parts.done();
 		this.#last = sessions;
-		return {...rest, list: {sessions, skipped, duplicates}};
+		return {...rest, list: {sessions, skipped, duplicates, index}};
 	};
 
 	/** Whether lists come from the worker (false before the first fetch, or where workers cannot run). */

@@ -4,6 +4,7 @@
 
 import {shown} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
+import type {SessionLookup} from '../model/session-index.js';
 import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
 
 type Json = Record<string, unknown>;
@@ -140,6 +141,8 @@ export type SessionList = {
 	skipped: number;
 	/** Ids seen more than once in one answer (the first one wins). */
 	duplicates: number;
+	/** `sessions` by key, when it was built as they arrived (list-parts.ts): the poll need not build it again. */
+	index?: SessionLookup;
 };
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};

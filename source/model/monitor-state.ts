@@ -133,6 +133,8 @@ export type Action =
 			type: 'poll-ok';
 			host?: string;
 			sessions: Session[];
+			/** `sessions` by key, when the list reader built it as they arrived (api/list-parts.ts). */
+			index?: SessionLookup;
 			at: number;
 			latencyMs: number;
 			bytes: number;

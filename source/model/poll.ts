@@ -84,7 +84,8 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: polled, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? polled : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
-	const byId = yield* SessionIndex.build(sessions);
+	// Built as the list arrived, when it is this very list (one MaxScale, no ages shifted).
+	const byId = action.index !== undefined && sessions === action.sessions ? action.index : yield* SessionIndex.build(sessions);
 
 	const host = hostKey(state, action.host);
 	const before = state.hosts[host]?.lastPoll;

@@ -35,6 +35,8 @@ export function shardOf(key: string): number {
 	return (hash ^ (hash >>> 15)) & (shardCount - 1);
 }
 
+const newShards = () => Array.from({length: shardCount}, () => new Map<string, Session>());
+
 export class SessionIndex implements SessionLookup {
 	/** The index of `list`, yielding every few thousand sessions (steps.ts). */
 	static *build(list: readonly Session[]): Steps<SessionIndex> {
@@ -51,11 +53,27 @@ export class SessionIndex implements SessionLookup {
 		return index;
 	}
 
-	readonly #list: readonly Session[];
-	readonly #shards = Array.from({length: shardCount}, () => new Map<string, Session>());
+	/**
+	 * An index filled as a list arrives (api/list-parts.ts: while the worker still reads the
+	 * rest, the main thread mostly waiting), each session added in the list's order; `of` the
+	 * list they were added from is the index build() would make of it, with no work left.
+	 */
+	static growing(): {add(session: Session): void; of(list: readonly Session[]): SessionIndex} {
+		const shards = newShards();
+		return {
+			add(session) {
+				shards[shardOf(session.key)]!.set(session.key, session);
+			},
+			of: (list) => new SessionIndex(list, shards),
+		};
+	}
 
-	private constructor(list: readonly Session[]) {
+	readonly #list: readonly Session[];
+	readonly #shards: Array<Map<string, Session>>;
+
+	private constructor(list: readonly Session[], shards = newShards()) {
 		this.#list = list;
+		this.#shards = shards;
 	}
 
 	get size(): number {

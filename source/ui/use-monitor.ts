@@ -76,7 +76,8 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				// out when the next is due from the last poll and the interval (model/schedule.ts).
 				onList(result, _waitMs, manual) {
 					const {sessions} = result.list;
-					land({type: 'poll-ok', host, sessions, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates});
+					const {index} = result.list;
+					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates});
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;
 				},

@@ -8,9 +8,21 @@ import fc from 'fast-check';
 import {ListParts, sliceSize} from '../../source/api/list-parts.js';
 import {encodeSessions, SessionDecoder} from '../../source/api/session-columns.js';
 import type {Session} from '../../source/model/session.js';
+import {SessionIndex} from '../../source/model/session-index.js';
+import {finish} from '../../source/model/steps.js';
 
 const sessionsOf = (ids: number[], host = 'mx:8989'): Session[] =>
 	ids.map((n) => ({key: String(n), id: String(n), host, service: `svc${n % 3}`, state: 'Session started', user: `u${n % 5}`, port: n % 65_536, ageSeconds: n / 10}));
+
+/** The index built as the parts came is the one built of the whole list: the same keys, the same objects, the same order. */
+function assertIndexOf(index: SessionIndex, sessions: Session[]): void {
+	const whole = finish(SessionIndex.build(sessions));
+	assert.equal(index.size, whole.size);
+	assert.deepEqual([...index.values()], [...whole.values()]);
+	for (const session of sessions) {
+		assert.equal(index.get(session.key), whole.get(session.key));
+	}
+}
 
 /** The list cut into parts at `cuts`, each encoded (and cloned) as the worker posts it. */
 function partsOf(sessions: Session[], cuts: number[]) {
@@ -38,7 +50,9 @@ test('parts rebuilt as they come are the list decoded whole against the same las
 					parts.add(part, 0);
 				}
 
-				assert.deepEqual(await parts.done(), whole);
+				const {sessions, index} = await parts.done();
+				assert.deepEqual(sessions, whole);
+				assertIndexOf(index, sessions);
 			},
 		),
 	);
@@ -52,11 +66,16 @@ test('a newer generation voids the parts before it, even one half rebuilt; a dro
 	parts.add(partsOf(later, [1])[0]!, 1);
 	parts.add(partsOf(later, [1])[1]!, 1);
 	const decoded = (list: Session[]) => new SessionDecoder(structuredClone(encodeSessions(list, false))).next(list.length)!;
-	assert.deepEqual(await parts.done(), decoded(later));
+	const done = await parts.done();
+	assert.deepEqual(done.sessions, decoded(later));
+	assertIndexOf(done.index, done.sessions);
+	assert.equal(done.index.get('1'), undefined, 'nothing of the voided generation');
 
 	const dropped = new ListParts();
 	dropped.add(partsOf(big, [])[0]!, 0);
 	dropped.drop();
 	dropped.add(partsOf(later, [])[0]!, 0);
-	assert.deepEqual(await dropped.done(), []);
+	const none = await dropped.done();
+	assert.deepEqual(none.sessions, []);
+	assert.equal(none.index.size, 0);
 });

@@ -49,7 +49,12 @@ test('the worker returns exactly the sessions a main-thread fetch reads, keyed b
 				assert.ok(thread.inWorker, 'the list came from the worker thread');
 				assert.ok(inWorker.ok && here.ok);
 				assert.equal(inWorker.list.sessions.length, 3000);
-				assert.deepEqual(inWorker.list, here.list);
+				// And its index, built as the parts came: every key to its very session.
+				const {index, ...list} = inWorker.list;
+				assert.deepEqual(list, here.list);
+				assert.ok(index);
+				assert.equal(index.size, 3000);
+				assert.ok(list.sessions.every((session) => index.get(session.key) === session));
 				assert.equal(inWorker.bytes, here.bytes);
 				assert.equal(inWorker.list.sessions[0]?.key, keyed ? `${client.target.label}#${inWorker.list.sessions[0]?.id}` : inWorker.list.sessions[0]?.id);
 			} finally {

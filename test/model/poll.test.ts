@@ -109,3 +109,21 @@ test('the poll brings the summary the screen shows: sessions per state, the wide
 	state = reducer(state, {...answer([session(1, {user: 'etl', remote: '10.0.0.1', port: 4000, service: 'RO'})]), prepared: undefined});
 	assert.deepEqual(state.summary, {stateCounts: [{state: 'Session started', count: 1}], idWidth: 2, widest: {user: 3, client: 13, service: 2}});
 });
+
+test('an index built as the list arrived is taken as it is for one MaxScale; rebuilt where the list is another (several MaxScales, ages shifted)', () => {
+	const list = [session(1), session(2)];
+	const index = new Map(list.map((each) => [each.key, each]));
+	const action: PollOk = {type: 'poll-ok', sessions: list, index, at: 1000, latencyMs: 3, bytes: 1};
+	assert.equal(finish(preparePoll(start([]), action)).byId, index);
+	// Several MaxScales: the list is every host's, not this one's alone.
+	const several = reducer(reducer(start([]), {type: 'resize', listHeight: 5, paneHeight: 5, paneWidth: 40}), {type: 'poll-ok', sessions: [], at: 0, latencyMs: 1, bytes: 1});
+	const two: MonitorState = {...several, hostOrder: ['mx1', 'mx2'], hosts: {mx1: {sessions: []}, mx2: {sessions: [session(9, {key: 'mx2#9', host: 'mx2'})]}}};
+	const prepared = finish(preparePoll(two, {...action, host: 'mx1'}));
+	assert.notEqual(prepared.byId, index);
+	assert.equal(prepared.byId.size, 3);
+	// Ages shifted (zone-hint.ts): other session objects than the index's.
+	const shifted: MonitorState = {...start([]), hosts: {'': {sessions: [], ageShift: 3600}}};
+	const moved = finish(preparePoll(shifted, action));
+	assert.notEqual(moved.byId, index);
+	assert.equal(moved.byId.get('1'), moved.sessions[0]);
+});
