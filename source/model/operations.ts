@@ -1,11 +1,12 @@
 // Acting on sessions: marks, the kill/restart confirmation, and the effects the
-// UI carries out (the requests, the clipboard, the snapshot file). Safety first:
+// UI carries out (the requests; the clipboard and the snapshot file: copy-save.ts). Safety first:
 // a confirmation acts only on the sessions it named, captured when it opened,
 // whatever the list did meanwhile.
 
 import type {ServerInfo} from './server-info.js';
-import {escapeUnseen} from './sanitize.js';
+import {copy} from './copy-save.js';
 import {formatClient} from './format.js';
+import {paneSubject} from './pane-title.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
 import {canKill} from './version.js';
@@ -52,9 +53,6 @@ export type OperationAction =
 	| {type: 'save'}
 	| {type: 'effect-done'; seq: number}
 	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable};
-
-/** A terminal clipboard over SSH takes about 100 KB of base64: 74 KB of text. */
-export const copyLimitBytes = 74_000;
 
 function targetOf(session: Session): Target {
 	return {
@@ -124,8 +122,7 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	// The pane focused acts on what it shows, as y copies its document: once that session has
 	// ended (the cursor went on to a neighbour), nothing, rather than the neighbour it does not show.
 	if (marked.length === 0 && state.focus === 'pane' && state.pane.open && state.pane.ended) {
-		const list = state.pane.title.replace(/^Session/, 'session');
-		return {...state, message: {tone: 'error', text: `The pane's ${list} has ended: nothing to ${operation}; Tab goes back to the list, whose cursor is on a live session.`}};
+		return {...state, message: {tone: 'error', text: `The pane's ${paneSubject(state.pane)} has ended: nothing to ${operation}; Tab goes back to the list, whose cursor is on a live session.`}};
 	}
 
 	const selected = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
@@ -230,35 +227,6 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	return {...state, mode: 'list', confirm: undefined, seq, effects: [...state.effects, effect], message: {tone: 'info', text: `${verb} ${alive.length} session${alive.length === 1 ? '' : 's'}…`}};
 }
 
-function copy(state: MonitorState): MonitorState {
-	const seq = state.seq + 1;
-	if (state.pane.open && state.pane.document !== undefined) {
-		let text: string;
-		try {
-			// Escaped as the pane shows it: a paste must not carry a bidi override or a C1 control.
-			text = escapeUnseen(JSON.stringify(state.pane.document, null, 2));
-		} catch {
-			// A document nested deeper than the stack allows (a hostile server).
-			return {...state, message: {tone: 'error', text: 'This document is nested too deep to copy: press s to save it to a file.'}};
-		}
-
-		const what = `the document of session ${state.pane.id === undefined ? '?' : (state.byId.get(state.pane.id)?.id ?? state.pane.id)}`;
-		if (Buffer.byteLength(text) > copyLimitBytes) {
-			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
-			return {...state, message: {tone: 'error', text: `${what} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
-		}
-
-		return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text, what}]};
-	}
-
-	const session = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
-	if (session === undefined) {
-		return {...state, message: {tone: 'error', text: 'Put the cursor on a session to copy its id.'}};
-	}
-
-	return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text: session.id, what: `session id ${session.id}`}]};
-}
-
 export function operationReducer(state: MonitorState, action: Action): MonitorState | undefined {
 	switch (action.type) {
 		case 'mark':
@@ -292,15 +260,4 @@ export function operationReducer(state: MonitorState, action: Action): MonitorSt
 			return undefined;
 		}
 	}
-}
-
-/**
- * What `s` wrote (ui/effects.ts saveSnapshot: the list as filtered, and the pane's document
- * when the pane is open and has one), said of the state it was written from.
- */
-export function savedMessage(state: Pick<MonitorState, 'filter' | 'pane'>, file: string): string {
-	const list = state.filter.test === undefined ? 'the list' : 'the filtered list';
-	const {pane} = state;
-	const document = pane.open && pane.document !== undefined ? ` and the ${pane.ended ? 'last ' : ''}document of ${pane.title.replace(/^Session/, 'session')}` : '';
-	return `Saved ${list}${document} to ${file}.`;
 }

@@ -4,6 +4,11 @@
 
 import {truncate} from './sanitize.js';
 
+/** The pane's session inside a sentence: `session 42`, `session 42 on mx2:8989`. */
+export function paneSubject(pane: {title: string}): string {
+	return pane.title.replace(/^Session/, 'session');
+}
+
 export type TitleParts = {
 	/** `Session 42`, or `Session 42 on mx2:8989`. */
 	label: string;

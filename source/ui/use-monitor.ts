@@ -8,7 +8,8 @@ import {listThreadsFor, type ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
 import {fetchSessionDocument} from '../api/sessions-api.js';
 import {hostKey, initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
-import {savedMessage, type Effect} from '../model/operations.js';
+import {savedMessage} from '../model/copy-save.js';
+import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
 import {replayDocument} from '../model/replay-document.js';
 import type {Recorder, Recording} from '../api/recording.js';
@@ -75,8 +76,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				// The pause before the next poll (the second argument) is not kept: the header works
 				// out when the next is due from the last poll and the interval (model/schedule.ts).
 				onList(result, _waitMs, manual) {
-					const {sessions} = result.list;
-					const {index} = result.list;
+					const {sessions, index} = result.list;
 					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates});
 					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
 					server = undefined;

@@ -3,7 +3,8 @@ import {test} from 'node:test';
 import {keyHint} from '../../source/model/keymap.js';
 import {reducer} from '../../source/model/monitor-state.js';
 import {markCounts} from '../../source/model/marks.js';
-import {confirmQuestion, savedMessage} from '../../source/model/operations.js';
+import {savedMessage} from '../../source/model/copy-save.js';
+import {confirmQuestion} from '../../source/model/operations.js';
 import {session} from '../helpers/sessions.js';
 import {start, type} from '../helpers/state.js';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import {confirmQuestion, copyLimitBytes, type Effect, type Target} from '../../source/model/operations.js';
+import {copyLimitBytes} from '../../source/model/copy-save.js';
+import {confirmQuestion, type Effect, type Target} from '../../source/model/operations.js';
 import {summarize} from '../../source/model/outcome.js';
 import {keyHint} from '../../source/model/keymap.js';
 import {session} from '../helpers/sessions.js';
