@@ -12,8 +12,6 @@ export {readRecording, recordingFormat, type Recording} from './recording-reader
 export type {Frame, Run} from '../model/frame.js';
 export {cannotRecord, RecordingRefused} from './recording-file.js';
 
-
-
 export class Recorder {
 	readonly #file: string;
 	#ready: Promise<void> | undefined;

@@ -4,7 +4,7 @@
 // connection times are as they are, and stderr says it once. A capture otherwise kept every
 // age hours too long, silently, while the screen on the same polls put them right.
 
-import {provenShift, zoneHint} from '../model/zone-hint.js';
+import {provenShift, shiftedAges, zoneHint} from '../model/zone-hint.js';
 import type {SessionRecord} from './json-records.js';
 
 /** What one MaxScale's watch keeps for it: its last poll's ids and time, and the shift once proven. */
@@ -33,8 +33,7 @@ export function watchZone(zone: ZoneWatch, records: SessionRecord[], polledAt: n
 	const {shift} = zone;
 	if (shift !== undefined) {
 		for (const record of records) {
-			record.ageSeconds = record.ageSeconds === undefined ? undefined : Math.max(0, record.ageSeconds - shift);
-			record.connectedAt = record.connectedAt === undefined ? undefined : record.connectedAt + (shift * 1000);
+			Object.assign(record, shiftedAges(record, shift));
 		}
 	}
 

@@ -112,9 +112,11 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const {replaced} = changes;
 	// Marks on sessions that ended go with them, and so do those on a session whose id now
 	// names another (its MaxScale restarted): a kill must not pass to a stranger.
-	const marked = new Set([...state.marked].filter((id) => byId.has(id) && !replaced.has(id)));
-	// A session given time to close is closing until it ends (or its id is another's).
-	const closing = state.closing.size === 0 ? state.closing : new Set([...state.closing].filter((id) => byId.has(id) && !replaced.has(id)));
+	// A session given time to close is closing until it ends (or its id is another's), as its mark.
+	const listed = <T extends ReadonlySet<string>>(keys: T): T | Set<string> => {
+		const kept = new Set([...keys].filter((id) => byId.has(id) && !replaced.has(id)));
+		return kept.size === keys.size ? keys : kept;
+	};
 	const paneReplaced = state.pane.id !== undefined && replaced.has(state.pane.id);
 	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
 	let documents = keptFor(state.documents, byId, state.pane.id);
@@ -130,8 +132,8 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		byId,
 		changes,
 		summary,
-		marked: marked.size === state.marked.size ? state.marked : marked,
-		closing: closing.size === state.closing.size ? state.closing : closing,
+		marked: listed(state.marked),
+		closing: listed(state.closing),
 		documents,
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),

@@ -32,6 +32,11 @@ export function nextPoll(last: {at: number; latencyMs: number}, intervalMs: numb
 	return {at: last.at + wait, slow: wait > intervalMs};
 }
 
+/** How long until a stretched next poll (`nextPoll`), to the tenth of a second, for "next in"; 0 once it is due. */
+export function dueIn(next: {at: number}, now: number): number {
+	return Math.max(0, Math.round((next.at - now) / 100) * 100);
+}
+
 /**
  * How late the answer to a poll is (ms), once it is clearly late: a MaxScale that accepts the
  * request and never answers showed "ok" until the timeout (10 s by default) while its rows

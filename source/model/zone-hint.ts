@@ -55,11 +55,15 @@ export function zoneHint(host: string, shift: number, localOffsetMinutes: number
 	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; counted in that zone from now on (--server-tz=${server} does it from the start).`;
 }
 
+/** The age and connection time of a session whose ages read `shift` seconds too long, as they are (a session, or --watch --json's record). */
+export function shiftedAges({ageSeconds, connectedAt}: Pick<Session, 'ageSeconds' | 'connectedAt'>, shift: number): Pick<Session, 'ageSeconds' | 'connectedAt'> {
+	return {
+		ageSeconds: ageSeconds === undefined ? undefined : Math.max(0, ageSeconds - shift),
+		connectedAt: connectedAt === undefined ? undefined : connectedAt + (shift * 1000),
+	};
+}
+
 /** A session of a MaxScale whose ages read `shift` seconds too long, as they are. */
 export function shiftedSession(session: Session, shift: number): Session {
-	return {
-		...session,
-		ageSeconds: session.ageSeconds === undefined ? undefined : Math.max(0, session.ageSeconds - shift),
-		connectedAt: session.connectedAt === undefined ? undefined : session.connectedAt + (shift * 1000),
-	};
+	return {...session, ...shiftedAges(session, shift)};
 }

@@ -6,7 +6,7 @@ import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
-import {lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
+import {dueIn, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/rows.js';
@@ -36,7 +36,7 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 			// Its own polls stretched its pause (schedule.ts waitAfter): said here, as the status line says it of a single MaxScale.
 			const next = nextPoll(status.lastPoll, state.intervalMs);
 			if (polling && late === undefined && next.slow) {
-				const due = Math.round((next.at - now) / 100) * 100;
+				const due = dueIn(next, now);
 				text += due > 0 ? ` slow, next in ${formatMs(due)}` : ' slow, polling…';
 				waiting = true;
 			}

@@ -6,7 +6,7 @@ import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
 import {replayHosts} from '../model/replay.js';
-import {lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
+import {dueIn, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {cellWidth, fitHostName, fitText} from './cell-width.js';
@@ -163,7 +163,7 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	);
 	// With several MaxScales each has its own pause: the host line says which are slow.
 	if (next?.slow === true && single) {
-		const due = Math.round((next.at - now) / 100) * 100;
+		const due = dueIn(next, now);
 		items.push({key: 'slow', priority: 3, gap: ' ', runs: [{text: due > 0 ? `(slow polls: next in ${formatMs(due)})` : '(slow polls: polling…)', color: theme.warn}]});
 	}
 

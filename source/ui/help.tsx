@@ -64,7 +64,7 @@ function columnsOf(blocks: readonly Line[][], count: number): Line[][] {
  * its own, without a title (`C  collapse or expand every service` far from View).
  */
 function bySection(blocks: readonly Line[][], split: Line[][]): Line[][] {
-	const height = (list: readonly Line[][]) => list.reduce((sum, block) => sum + block.length, 0);
+	const tallest = (columns: readonly Line[][]) => Math.max(...columns.map((column) => column.length));
 	let best: Line[][] | undefined;
 	for (let at = 1; at < blocks.length; at++) {
 		if (blocks[at]![0]?.section === undefined) {
@@ -72,13 +72,12 @@ function bySection(blocks: readonly Line[][], split: Line[][]): Line[][] {
 		}
 
 		const columns = [blocks.slice(0, at).flat(), blocks.slice(at).flat()];
-		if (best === undefined || Math.max(...columns.map((column) => column.length)) < Math.max(...best.map((column) => column.length))) {
+		if (best === undefined || tallest(columns) < tallest(best)) {
 			best = columns;
 		}
 	}
 
-	const tallest = Math.max(...split.map((column) => column.length));
-	return best !== undefined && Math.max(...best.map((column) => column.length)) <= tallest + 2 && height(blocks) > 0 ? best : split;
+	return best !== undefined && tallest(best) <= tallest(split) + 2 ? best : split;
 }
 
 /** The title in `width` cells: shorter wordings before a cut one. */
