@@ -6,23 +6,26 @@
 // narrowest common terminal (80, 100, 120, 160 columns) that holds it with the least of
 // that text worth showing (Cut.least).
 
-import {head, sanitize, truncate} from '../model/sanitize.js';
+import {head, headCells, sanitize, truncate} from '../model/sanitize.js';
+import {roughCells} from '../model/wide-cells.js';
 
 /** The terminal widths the sentence is fitted to, the narrowest first. */
 const widths = [80, 100, 120, 160];
 
 /**
- * Whether `text` takes at most two lines of `width` as the status line breaks it
+ * Whether `text` takes at most two lines of `width` cells as the status line breaks it
  * (ui/status-text.ts breakAt): at the last space that leaves the line more than half
- * full, else at the width. In characters: a server's wide characters may take more.
+ * full, else at the width. In cells: a server's CJK or emoji takes two (wide-cells.ts).
  */
 function fitsTwoLines(text: string, width: number): boolean {
-	if (text.length <= width) {
+	if (text.length <= width / 2 || roughCells(text) <= width) {
 		return true;
 	}
 
-	const space = text.lastIndexOf(' ', width);
-	return text.slice(space > width / 2 ? space : width).trimStart().length <= width;
+	const fits = headCells(text, width, roughCells).length;
+	const space = text.lastIndexOf(' ', fits);
+	const cut = space > 0 && roughCells(text.slice(0, space)) > width / 2 ? space : Math.max(fits, 1);
+	return roughCells(text.slice(cut).trimStart()) <= width;
 }
 
 /**

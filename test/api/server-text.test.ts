@@ -15,12 +15,14 @@ import {failureLines, layOut} from '../../source/ui/status-text.js';
 const host = '127.0.0.1:19327';
 const widths = [80, 100, 120, 160, 200];
 
-/** Long server texts: words, one long word, spaces, an emoji, controls. */
+/** Long server texts: words, one long word, spaces, an emoji, CJK (two cells a UTF-16 unit), controls. */
 const hostile = (length: number) => [
 	`boom ${'x'.repeat(length)}`,
 	'y'.repeat(length),
 	`${'word '.repeat(length / 5)}end.`,
 	`${'😀'.repeat(length / 2)}`,
+	`${'漢字 '.repeat(length / 3)}`,
+	`名前${'⌚'.repeat(length)}`,
 	`a\u001B]52;c;${'A'.repeat(length)}\u0007`,
 	`${' '.repeat(200)}late ${'z'.repeat(length)}`,
 ];
