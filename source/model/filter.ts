@@ -229,8 +229,8 @@ export function parseFilter(text: string): Filter {
 	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers})};
 }
 
-/** A number field the filter compares, the MaxScales none of whose sessions (of those its other terms keep) has it, and whether that is every one of them. */
-export type Unreported = {field: string; hosts: string[]; every: boolean};
+/** A number field the filter compares, and the MaxScales none of whose sessions (of those its other terms keep) has it. */
+export type Unreported = {field: string; hosts: string[]};
 
 /**
  * A number field the filter compares that a MaxScale does not report (`io` before 23.02,
@@ -255,7 +255,7 @@ export function unreportedField(filter: Filter, sessions: readonly Session[]): U
 
 		const hosts = [...reports].filter(([, has]) => !has).map(([host]) => host);
 		if (hosts.length > 0) {
-			return {field, hosts, every: hosts.length === reports.size};
+			return {field, hosts};
 		}
 	}
 
