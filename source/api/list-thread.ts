@@ -18,7 +18,7 @@ import {fetchSessionList, type ListResult} from './sessions-api.js';
 
 export type FetchList = (signal: AbortSignal) => Promise<ListResult>;
 
-type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; generation: number};
+type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; aheadMs: number; generation: number};
 type Reply = {seq: number; result: Exclude<ListResult, {ok: true}> | OkFields; columns?: SessionColumns};
 /** A poll sent to a worker: `worker` is the one that owes it (one may end after its successor took the next poll). */
 type Pending = {resolve: (reply: Reply) => void; parts: ListParts; worker: Worker};
@@ -107,11 +107,11 @@ export class ListThread {
 			return result as Exclude<ListResult, {ok: true}>;
 		}
 
-		const {skipped, duplicates, generation, ...rest} = result as OkFields;
+		const {skipped, duplicates, aheadMs, generation, ...rest} = result as OkFields;
 		parts.add(columns, generation);
 		const {sessions, index} = await parts.done();
 		this.#last = sessions;
-		return {...rest, list: {sessions, skipped, duplicates, index}};
+		return {...rest, list: {sessions, skipped, duplicates, aheadMs, index}};
 	};
 
 	/** Whether lists come from the worker (false before the first fetch, or where workers cannot run). */

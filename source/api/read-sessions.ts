@@ -5,6 +5,7 @@
 import {shown} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import type {SessionLookup} from '../model/session-index.js';
+import type {ZoneMemory} from '../model/zone-hint.js';
 import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
 
 type Json = Record<string, unknown>;
@@ -90,13 +91,32 @@ export type Origin = {
 	keyed: boolean;
 	/** MaxScale's time zone (--server-tz), for `connected` before 23.02; undefined: the operator's, checked against idle times. */
 	serverZone?: string;
+	/** What its earlier lists proved of its zone, when it was not given (server-clock.ts agesFromConnected). */
+	zone?: ZoneMemory;
 };
 
 const single: Origin = {host: '', keyed: false};
 
-/** The origin of a MaxScale's sessions: its label, its zone (--server-tz), keyed when several are watched. */
+/** Per MaxScale (its target, which lives as long as the run), what its lists have proven of its zone. */
+const zones = new WeakMap<object, ZoneMemory>();
+
+/**
+ * The origin of a MaxScale's sessions: its label, its zone (--server-tz), keyed when several
+ * are watched; without a zone, the memory of what its lists proved of it, the same from one
+ * poll to the next (a list worker keeps its own copy).
+ */
 export function originOf(target: {label: string; serverZone?: string}, keyed: boolean): Origin {
-	return target.serverZone === undefined ? {host: target.label, keyed} : {host: target.label, keyed, serverZone: target.serverZone};
+	if (target.serverZone !== undefined) {
+		return {host: target.label, keyed, serverZone: target.serverZone};
+	}
+
+	let zone = zones.get(target);
+	if (zone === undefined) {
+		zone = {aheadMs: 0};
+		zones.set(target, zone);
+	}
+
+	return {host: target.label, keyed, zone};
 }
 
 export function readSession(resource: unknown, polledAt: number, origin: Origin = single): Session | undefined {
@@ -141,6 +161,8 @@ export type SessionList = {
 	skipped: number;
 	/** Ids seen more than once in one answer (the first one wins). */
 	duplicates: number;
+	/** How far the ages were moved for a zone east of the operator's its idle times proved (ms; server-clock.ts). */
+	aheadMs: number;
 	/** `sessions` by key, when it was built as they arrived (list-parts.ts): the poll need not build it again. */
 	index?: SessionLookup;
 };
@@ -177,11 +199,8 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 		}
 	}
 
-	if (origin.serverZone === undefined) {
-		shiftZonelessAges(sessions, fromConnected, data, polledAt);
-	}
-
-	return {ok: true, list: {sessions, skipped, duplicates}};
+	const aheadMs = origin.serverZone === undefined ? shiftZonelessAges(sessions, fromConnected, data, polledAt, origin.zone) : 0;
+	return {ok: true, list: {sessions, skipped, duplicates, aheadMs}};
 }
 
 /** seconds_alive (24.02) of a resource readSession accepted. */
@@ -191,11 +210,11 @@ function secondsAliveOf(resource: unknown): number | undefined {
 }
 
 /** Ages from zone-less times read in the operator's zone, moved where idle times prove that zone wrong (server-clock.ts). */
-function shiftZonelessAges(sessions: Session[], fromConnected: boolean[], data: unknown[], polledAt: number): void {
+function shiftZonelessAges(sessions: Session[], fromConnected: boolean[], data: unknown[], polledAt: number, memory: ZoneMemory | undefined): number {
 	// One server, one format: the first `connected` tells.
 	const first = data.find((resource) => isObject(resource) && isObject(resource['attributes']) && typeof resource['attributes']['connected'] === 'string');
 	if (first === undefined || !isZoneless((first as {attributes: {connected: string}}).attributes.connected)) {
-		return;
+		return 0;
 	}
 
 	// As columns, through the streamed reader's own rule (server-clock.ts), so the two agree
@@ -209,13 +228,15 @@ function shiftZonelessAges(sessions: Session[], fromConnected: boolean[], data: 
 		idles[i] = session.idleSeconds ?? Number.NaN;
 	}
 
-	agesFromConnected(ages, connected, idles, polledAt, true);
+	const shift = agesFromConnected(ages, connected, idles, polledAt, true, memory);
 	for (const [i, session] of sessions.entries()) {
 		if (fromConnected[i] === true && session.connectedAt !== undefined) {
 			session.connectedAt = connected[i];
 			session.ageSeconds = ages[i];
 		}
 	}
+
+	return shift;
 }
 
 /** The document of `GET /v1/sessions/:id`: its `data` must be one object with an id. */

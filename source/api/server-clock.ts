@@ -4,7 +4,8 @@
 // between the two zones, and so is every age taken from it (no seconds_alive before
 // 24.02). `--server-tz` names MaxScale's zone; without it, a list whose ages come out
 // shorter than their own idle times proves the operator's zone wrong, and the ages are
-// moved by the fewest whole hours that make none shorter than its idle time (zoneShiftMs).
+// moved by the least that makes none shorter than its idle time (zoneShiftMs),
+// and never by less than an earlier list of the same MaxScale proved (ZoneMemory).
 
 /** asctime's shape; the day is padded with a space (`Jul  7`). */
 const asctime = /^[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
@@ -13,8 +14,9 @@ export function isZoneless(text: string): boolean {
 	return asctime.test(text);
 }
 
+import type {ZoneMemory} from '../model/zone-hint.js';
+
 const fixedOffset = /^([+-])(\d{2}):(\d{2})$/;
-const hourMs = 3_600_000;
 
 /** One formatter per IANA zone: building one costs far more than using it. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -73,18 +75,34 @@ export function parseServerTime(text: string, zone: string | undefined): number 
 
 /** Clock skew and rounding (whole seconds against tenths) that a list may show without proving anything. */
 export const skewMs = 60_000;
+/**
+ * Idle times past ages by no more than this are taken as MaxScale's clock set a few minutes
+ * ahead, not as its zone: a clock two minutes fast once made every age an hour too long.
+ */
+const clockOnlyMs = 10 * 60_000;
+/** Zones differ from one another by whole quarter hours (India's +05:30, Nepal's +05:45). */
+const quarterHourMs = 900_000;
+const hourMs = 3_600_000;
 
 /**
  * How many ms to add to the ages of a list of zone-less times read in the operator's
  * zone, given the most that any session's idle time exceeds its age by (ms; ages
- * unclamped): 0 unless that is more than the skew, else the smallest move that makes
- * every age at least its idle time and puts MaxScale on a whole-hour offset from UTC, as
- * nearly every server is (so the operator's own half or quarter hour, if any, is in it).
+ * unclamped): 0 unless that is more than a clock's drift. A session idle since it
+ * connected (or opened since the last poll) shows the zones' difference itself, to the
+ * skew: a gap that close to a whole number of quarter hours is taken as it is (India's
+ * +05:30 included). Any other proves only a least move: the fewest that make every age at
+ * least its idle time and put MaxScale on a whole-hour offset from UTC, as nearly every
+ * server is (so the operator's own half or quarter hour, if any, is in it).
  * `localOffsetMs`: the operator's offset from UTC at the poll.
  */
 export function zoneShiftMs(worstGapMs: number, localOffsetMs: number): number {
-	if (worstGapMs <= skewMs) {
+	if (worstGapMs <= clockOnlyMs) {
 		return 0;
+	}
+
+	const quarters = Math.round(worstGapMs / quarterHourMs) * quarterHourMs;
+	if (Math.abs(worstGapMs - quarters) <= skewMs) {
+		return quarters;
 	}
 
 	const localPart = ((localOffsetMs % hourMs) + hourMs) % hourMs;
@@ -99,9 +117,12 @@ export function localOffsetMs(instant: number): number {
 /**
  * Columns of a list (session-list-reader.ts): where an age is NaN (no seconds_alive), it
  * is taken from `connected` at `polledAt`, both moved as zoneShiftMs says when `correct`
- * (zone-less times read in the operator's zone). In place.
+ * (zone-less times read in the operator's zone), and by no less than `memory` holds from
+ * this MaxScale's earlier lists: what one proved stays proven when the session that proved
+ * it ends (its long-lived sessions alone would prove less, and their ages would jump by
+ * hours). In place; returns the move (ms).
  */
-export function agesFromConnected(ages: Float64Array, connected: Float64Array, idles: Float64Array, polledAt: number, correct: boolean): void {
+export function agesFromConnected(ages: Float64Array, connected: Float64Array, idles: Float64Array, polledAt: number, correct: boolean, memory?: ZoneMemory): number {
 	let worstGapMs = 0;
 	for (let i = 0; correct && i < ages.length; i++) {
 		if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i]) && !Number.isNaN(idles[i])) {
@@ -109,11 +130,17 @@ export function agesFromConnected(ages: Float64Array, connected: Float64Array, i
 		}
 	}
 
-	const shift = zoneShiftMs(worstGapMs, localOffsetMs(polledAt));
+	const shift = correct ? Math.max(memory?.aheadMs ?? 0, zoneShiftMs(worstGapMs, localOffsetMs(polledAt))) : 0;
+	if (memory !== undefined && correct) {
+		memory.aheadMs = shift;
+	}
+
 	for (let i = 0; i < ages.length; i++) {
 		if (Number.isNaN(ages[i]) && !Number.isNaN(connected[i])) {
 			connected[i]! -= shift;
 			ages[i] = Math.max(0, (polledAt - connected[i]!) / 1000);
 		}
 	}
+
+	return shift;
 }

@@ -35,7 +35,7 @@ const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
  * earlier generation is void.
  */
-export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number; generation: number} | {ok: false; reason: string};
+export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number; aheadMs: number; generation: number} | {ok: false; reason: string};
 
 /**
  * Where the list goes as it is read, a part of `rows` sessions at a time (the list worker
@@ -259,9 +259,9 @@ export class SessionListReader implements JsonSink {
 		// Where seconds_alive (24.02) was absent, the age comes from `connected`, as
 		// readSession does, moved as readSessionList moves it (server-clock.ts).
 		const correct = this.#zoneless === true && this.#origin.serverZone === undefined;
-		agesFromConnected(this.#builder.numbers('ageSeconds'), this.#builder.numbers('connectedAt'), this.#builder.numbers('idleSeconds'), polledAt, correct);
+		const aheadMs = agesFromConnected(this.#builder.numbers('ageSeconds'), this.#builder.numbers('connectedAt'), this.#builder.numbers('idleSeconds'), polledAt, correct, this.#origin.zone);
 		sizeConnectedCache(this.#builder.count);
-		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, generation: this.#generation};
+		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, aheadMs, generation: this.#generation};
 	}
 
 	/** The rows so far as a part, when there are enough and none waits for the poll time. */

@@ -19,7 +19,7 @@ export type ListResult =
 	| {ok: false; error: ApiError; latencyMs: number};
 
 export type ColumnsResult =
-	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; generation: number; latencyMs: number; bytes: number; polledAt: number}
+	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; aheadMs: number; generation: number; latencyMs: number; bytes: number; polledAt: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
 /**
@@ -61,7 +61,7 @@ export async function fetchSessionColumns(client: Client, signal?: AbortSignal, 
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
 	}
 
-	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, generation: read.generation, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
+	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, generation: read.generation, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
 }
 
 export async function fetchSessionList(client: Client, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
@@ -70,9 +70,9 @@ export async function fetchSessionList(client: Client, signal?: AbortSignal, ori
 		return result;
 	}
 
-	const {columns, skipped, duplicates, generation, ...rest} = result;
+	const {columns, skipped, duplicates, aheadMs, generation, ...rest} = result;
 	const sessions = new SessionDecoder(columns).next(columns.count)!;
-	return {...rest, list: {sessions, skipped, duplicates}};
+	return {...rest, list: {sessions, skipped, duplicates, aheadMs}};
 }
 
 /** GET /v1/maxscale: the version and uptime, for the header and for which calls the server has. */

@@ -7,19 +7,21 @@ import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
+import {aheadNote, everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 
 export type {CollectedAll, Host} from './collected.js';
 
 async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, onNote?: OnNote): Promise<Collected<Session[]>> {
-	const list = await fetchSessionList(host.client, signal, originOf(host.client.target, several));
+	const origin = originOf(host.client.target, several);
+	const list = await fetchSessionList(host.client, signal, origin);
 	if (!list.ok) {
 		return {ok: false, error: list.error};
 	}
 
-	const note = repeatedIds(host.client.target.label, list.list.duplicates);
-	if (note !== undefined) {
-		onNote?.(note);
+	for (const note of [repeatedIds(host.client.target.label, list.list.duplicates), aheadNote(host.client.target.label, origin.zone, list.polledAt)]) {
+		if (note !== undefined) {
+			onNote?.(note);
+		}
 	}
 
 	return {ok: true, value: list.list.sessions};

@@ -4,6 +4,7 @@
 
 import type {Client} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
+import {aheadHint, type ZoneMemory} from '../model/zone-hint.js';
 
 export type Host = {
 	/** The -h entry as typed. */
@@ -48,4 +49,19 @@ export type OnNote = (sentence: string) => void;
  */
 export function repeatedIds(label: string, count: number): string | undefined {
 	return count === 0 ? undefined : `${label} sent ${count} ${count === 1 ? 'session whose id repeats' : 'sessions whose ids repeat'} an earlier one: only the first of each is shown (--tsv prints them all).`;
+}
+
+/**
+ * What batch output says on stderr when a MaxScale's idle times proved its ages too short (a
+ * zone east of this machine's: api/server-clock.ts), once for each move, as the screen says it:
+ * `--watch --json` would otherwise carry ages and connection times hours apart from one
+ * capture to the next with nothing said. Undefined when there is nothing new to say.
+ */
+export function aheadNote(label: string, zone: ZoneMemory | undefined, at: number): string | undefined {
+	if (zone === undefined || zone.aheadMs <= (zone.said ?? 0)) {
+		return undefined;
+	}
+
+	zone.said = zone.aheadMs;
+	return aheadHint(label, zone.aheadMs, -new Date(at).getTimezoneOffset());
 }

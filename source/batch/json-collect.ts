@@ -14,7 +14,7 @@ import {notASessionList, originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
 import {listBody, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
-import {everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
+import {aheadNote, everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
 
 const what = 'the session list';
@@ -72,9 +72,10 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
 	}
 
-	const note = repeatedIds(label, read.duplicates);
-	if (note !== undefined) {
-		onNote?.(note);
+	for (const note of [repeatedIds(label, read.duplicates), aheadNote(label, origin.zone, polledAt)]) {
+		if (note !== undefined) {
+			onNote?.(note);
+		}
 	}
 
 	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];

@@ -57,6 +57,8 @@ type Watched = {
 	pending: Promise<unknown> | undefined;
 	/** Its ages proven hours too long, and what proves it (watch-zone.ts). */
 	zone: ZoneWatch;
+	/** What its last list's reading said (repeated ids, ages moved east): said again only when it changes. */
+	notes: string[];
 };
 
 /** A poll's answer for one MaxScale: its records, or why it failed; neither while it is under way. */
@@ -107,7 +109,7 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 		import('../heap-growth.js'),
 		import('../model/schedule.js'),
 	]);
-	const watched: Watched[] = hosts.map((host) => ({host, failures: 0, dueAt: 0, said: undefined, pending: undefined, zone: {}}));
+	const watched: Watched[] = hosts.map((host) => ({host, failures: 0, dueAt: 0, said: undefined, pending: undefined, zone: {}, notes: []}));
 
 	/**
 	 * Polls one MaxScale into `answer` (its sessions, each with the time they were read),
@@ -115,12 +117,20 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	 * collectRecords sorts each host's part of several, and its records are the same.
 	 */
 	async function poll(one: Watched, answer: Answer, first: boolean): Promise<boolean> {
-		const result = await collectRecords([one.host], options.sort, stop.signal);
+		const notes: string[] = [];
+		const result = await collectRecords([one.host], options.sort, stop.signal, undefined, (note) => notes.push(note));
 		if (stop.signal.aborted) {
 			return false;
 		}
 
 		if (result.ok) {
+			for (const note of notes) {
+				if (!one.notes.includes(note)) {
+					say(stderr, note, clock());
+				}
+			}
+
+			one.notes = notes;
 			const polledAt = Date.now();
 			const records = result.value;
 			const zoneSaid = watchZone(one.zone, records, polledAt, one.host.client.target.label);

@@ -13,6 +13,7 @@ import {operationReducer, refreshConfirm, type Confirm, type Effect, type Operat
 import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
 import {pollOk, withHost, withServerInfo, type PreparedPoll} from './poll.js';
+import {withAheadNote} from './ahead-note.js';
 import {withRepeatedNote} from './repeated-ids.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
@@ -52,6 +53,8 @@ export type HostStatus = {
 	ageShift?: number;
 	/** How many sessions with a repeated id its last list left out, as last said (said again only when it changes). */
 	repeated?: number;
+	/** How far its ages were moved for a zone east of the operator's, as last said (ahead-note.ts). */
+	aheadMs?: number;
 };
 
 export type MonitorState = {
@@ -143,6 +146,8 @@ export type Action =
 			manual?: boolean;
 			/** Sessions the list left out because their id repeated an earlier one (the first is kept). */
 			repeated?: number;
+			/** How far the list reader moved its ages for a zone east of the operator's (ms; api/server-clock.ts). */
+			aheadMs?: number;
 	  }
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
@@ -228,7 +233,7 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 function reduce(state: MonitorState, action: Action): MonitorState {
 	switch (action.type) {
 		case 'poll-ok': {
-			return withRepeatedNote(state, pollOk(state, action), action);
+			return withAheadNote(state, withRepeatedNote(state, pollOk(state, action), action), action);
 		}
 
 		case 'poll-failed': {

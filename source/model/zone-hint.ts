@@ -1,7 +1,8 @@
 // A MaxScale before 23.02 writes each session's `connected` in its own local time with no
 // zone, and sessiontop reads it in the operator's (unless --server-tz says otherwise).
 // When MaxScale's zone is east of the operator's, ages come out shorter than idle times,
-// which proves them wrong, and the list reader corrects them (api/server-clock.ts). West of
+// which proves them wrong, and the list reader corrects them (api/server-clock.ts), said
+// once for each move (aheadHint). West of
 // it, they come out hours too long, and nothing in one list proves it; but a session that
 // opened since the last poll is younger than the time since that poll. When even the
 // youngest of them reads hours older, the zone is wrong by that many whole quarter hours:
@@ -53,6 +54,23 @@ export function zoneHint(host: string, shift: number, localOffsetMinutes: number
 	// With `=`: after a space, `-05:00` would be read as an option.
 	const server = offsetText(localOffsetMinutes - (shift / 60));
 	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; counted in that zone from now on (--server-tz=${server} does it from the start).`;
+}
+
+/**
+ * What a MaxScale's lists have proven of its zone east of the operator's (api/server-clock.ts):
+ * how far its ages were moved (ms), kept from one poll to the next; `said`: the move batch
+ * output last said on stderr.
+ */
+export type ZoneMemory = {aheadMs: number; said?: number};
+
+/** What is said when a MaxScale's idle times prove its ages `aheadMs` too short (the list reader moved them). `localOffsetMinutes`: as zoneHint's. */
+export function aheadHint(host: string, aheadMs: number, localOffsetMinutes: number): string {
+	const minutes = Math.round(aheadMs / 60_000);
+	const hours = minutes % 60 === 0 ? `${minutes / 60}h` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
+	const server = offsetText(localOffsetMinutes + minutes);
+	// Its idle times prove at least that much; a session idle since it connected, or a new one, proves it exactly.
+	return `Ages read ${hours} too short: ${where} writes its times in its own zone, UTC${server} or further east by its idle times, not this machine's; counted in that zone (--server-tz= with MaxScale's zone, e.g. --server-tz=${server}, makes them exact).`;
 }
 
 /** The age and connection time of a session whose ages read `shift` seconds too long, as they are (a session, or --watch --json's record). */

@@ -11,7 +11,7 @@ import {listBody} from '../../source/api/sessions-api.js';
 import type {Session} from '../../source/model/session.js';
 
 export type Outcome =
-	| {ok: true; sessions: Session[]; skipped: number; duplicates: number; bytes: number}
+	| {ok: true; sessions: Session[]; skipped: number; duplicates: number; aheadMs: number; bytes: number}
 	| {ok: false; error: ApiError};
 
 const label = '127.0.0.1:8989';
@@ -68,7 +68,7 @@ export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Ori
 		after = decoder.after;
 	}
 
-	return {ok: true, sessions, skipped: read.skipped, duplicates: read.duplicates, bytes: scan.length};
+	return {ok: true, sessions, skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, bytes: scan.length};
 }
 
 /** What the monitor did before streaming: decode it all, JSON.parse, readSessionList. */

@@ -28,6 +28,9 @@ const utcAsctime = (ms: number) => {
 	return asctime({day: d.getUTCDay(), month: d.getUTCMonth(), date: d.getUTCDate(), hours: d.getUTCHours(), minutes: d.getUTCMinutes(), seconds: d.getUTCSeconds(), year: d.getUTCFullYear()});
 };
 
+/** The operator's offset from UTC at the poll (ms), as the readers apply it to a zone-less time. */
+const localOffset = () => -new Date(polledAt).getTimezoneOffset() * 60_000;
+
 const list = (sessions: Array<{connected: string; idle: number}>) =>
 	Buffer.from(JSON.stringify({data: sessions.map(({connected, idle}, i) => ({id: String(i + 1), type: 'sessions', attributes: {state: 'Session started', connected, idle}}))}));
 
@@ -63,16 +66,49 @@ test('a zone-less time is read in the zone given: UTC, a fixed offset, an IANA z
 	assert.equal(zoneOffsetMs('Asia/Tokyo', Date.UTC(2024, 0, 1)), 9 * hour);
 });
 
-test('ages move by the fewest whole hours that no idle time contradicts, past a minute of skew', () => {
+test('ages move by the least that no idle time contradicts, past a clock a few minutes off', () => {
+	const minute = 60_000;
 	assert.equal(zoneShiftMs(0, 0), 0);
 	assert.equal(zoneShiftMs(59_000, 0), 0, 'within the skew: nothing proven');
+	// QA: a MaxScale whose clock ran 3 minutes fast had every age an hour too long.
+	assert.equal(zoneShiftMs(3 * minute, 0), 0, 'a clock 3 minutes fast is not a zone');
+	assert.equal(zoneShiftMs(10 * minute, 0), 0);
 	assert.equal(zoneShiftMs((5 * hour) + 30_000, 0), 5 * hour, 'a session idle since it connected');
-	assert.equal(zoneShiftMs((5 * hour) - (40 * 60_000), 0), 5 * hour, 'none idle since it connected, one 40 minutes old');
-	assert.equal(zoneShiftMs(20 * 60_000, 0), hour);
-	// An operator in India (UTC+5:30) and MaxScale in Tokyo (UTC+9): 3.5 hours.
-	assert.equal(zoneShiftMs((3 * hour) + (20 * 60_000), 5.5 * hour), 3.5 * hour);
+	assert.equal(zoneShiftMs((5 * hour) - (40 * minute), 0), 5 * hour, 'none idle since it connected, one 40 minutes old: whole hours');
+	assert.equal(zoneShiftMs(20 * minute, 0), hour);
+	// QA: a MaxScale in India (UTC+5:30) watched from UTC was moved 6 hours, its ages half an hour too long.
+	assert.equal(zoneShiftMs((5.5 * hour) + 20_000, 0), 5.5 * hour, 'idle since it connected, on a half hour');
+	assert.equal(zoneShiftMs(5.75 * hour, 0), 5.75 * hour, 'Nepal');
+	// An operator in India (UTC+5:30) and MaxScale in Tokyo (UTC+9): 3.5 hours, exactly or at least.
+	assert.equal(zoneShiftMs((3.5 * hour) - 30_000, 5.5 * hour), 3.5 * hour);
+	assert.equal(zoneShiftMs((3 * hour) + (20 * minute), 5.5 * hour), 3.5 * hour);
 	// One in Newfoundland (UTC-3:30) and MaxScale in UTC.
-	assert.equal(zoneShiftMs(3 * hour, -3.5 * hour), 3.5 * hour);
+	assert.equal(zoneShiftMs(3 * hour, -3.5 * hour), 3 * hour, 'to the skew: as it is');
+	assert.equal(zoneShiftMs((3 * hour) + (7 * minute), -3.5 * hour), 3.5 * hour);
+});
+
+test('a clock a few minutes fast leaves the ages as read, clamped at 0', () => {
+	// Same zone, MaxScale's clock 3 minutes ahead: a session 30 s old, idle since it connected.
+	const fast = 180_000;
+	const body = list([{connected: localAsctime(polledAt - 30_000 + fast), idle: 30}, {connected: localAsctime(polledAt - 600_000 + fast), idle: 5}]);
+	assert.deepEqual(ages(body), [0, 420]);
+});
+
+test('what one list proved of the zone holds when the session that proved it ends', () => {
+	// QA: MaxScale in Tokyo, seen from UTC-ish: a young session proves 9 hours; once it ends,
+	// two pool connections 3 h and 5 h old (idle 5 s) prove only 6, and their ages jumped back.
+	const east = 9 * hour;
+	const young = {connected: utcAsctime(polledAt - 30_000 + east + localOffset()), idle: 30};
+	const pool = [
+		{connected: utcAsctime(polledAt - (3 * hour) + east + localOffset()), idle: 5},
+		{connected: utcAsctime(polledAt - (5 * hour) + east + localOffset()), idle: 5},
+	];
+	const origin = {...single, zone: {aheadMs: 0}};
+	assert.deepEqual(ages(list([young, ...pool]), origin), [30, 3 * 3600, 5 * 3600]);
+	assert.equal(origin.zone.aheadMs, east);
+	assert.deepEqual(ages(list(pool), origin), [3 * 3600, 5 * 3600]);
+	// Without the memory (--once), the pool alone proves the least it can: 6 hours.
+	assert.deepEqual(ages(list(pool)), [0, 2 * 3600]);
 });
 
 test("zone-less times from a MaxScale east of the operator's zone get their true ages", () => {

@@ -64,3 +64,45 @@ test('--watch --json: the CLI a few hours east of a 22.08 MaxScale puts its ages
 	assert.equal(run.stderr.match(/Ages read \d+h(?:\d\dm)? too long/g)?.length, 1, run.stderr);
 	assert.equal(run.code, 0, run.stderr);
 });
+
+// The CLI's zone a few whole hours west of this process's (Etc/GMT+N is UTC-N): MaxScale is east of it.
+const westHours = Math.max(-12, Math.ceil(localHours) - 5);
+const skipWest = skipWithoutBuild || (localHours - westHours < 1 ? 'no zone far enough west of this one' : false);
+
+test('--watch --json: the CLI a few hours west of a 22.08 MaxScale moves its ages by what idle times prove, says so once, and never moves them back', {skip: skipWest, timeout: 30_000}, async (t) => {
+	const sim = await simulator({apiVersion: '22.08', churn: 6, sessions: 20, now: Date.now});
+	t.after(async () => sim.close());
+	const {child, done} = startCli(['-h', `127.0.0.1:${sim.port}`, '--watch', '--json', '--interval', '500ms'], {env: {TZ: `Etc/GMT+${-westHours}`.replace('+-', '-')}, timeoutMs: 25_000});
+	const lines: SessionRecord[][] = [];
+	let partial = '';
+	child.stdout!.on('data', (chunk: string) => {
+		partial += chunk;
+		for (let end = partial.indexOf('\n'); end !== -1; end = partial.indexOf('\n')) {
+			lines.push(JSON.parse(partial.slice(0, end)) as SessionRecord[]);
+			partial = partial.slice(end + 1);
+		}
+	});
+	await new Promise((resolve) => {
+		setTimeout(resolve, 6000);
+	});
+	child.kill('SIGTERM');
+	const run = await done;
+	assert.ok(lines.length > 4, `${lines.length} lines`);
+	// Every line: no age shorter than its idle time, beyond a clock's skew.
+	for (const records of lines) {
+		for (const each of records) {
+			assert.ok(each.ageSeconds! >= each.idleSeconds! - 60, `${each.id}: age ${each.ageSeconds}, idle ${each.idleSeconds}`);
+		}
+	}
+
+	// A session's connection time is the same in every line it is in.
+	const connected = new Map<string, number>();
+	for (const each of lines.flat()) {
+		const before = connected.get(each.id!);
+		assert.ok(before === undefined || Math.abs(before - each.connectedAt!) < 2000, `${each.id}: ${before} then ${each.connectedAt}`);
+		connected.set(each.id!, each.connectedAt!);
+	}
+
+	assert.equal(run.stderr.match(/Ages read \d+h(?:\d\dm)? too short/g)?.length, 1, run.stderr);
+	assert.equal(run.code, 0, run.stderr);
+});
