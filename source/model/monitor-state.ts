@@ -85,6 +85,12 @@ export type MonitorState = {
 	autoCursor: boolean;
 	listTop: number;
 	listHeight: number;
+	/**
+	 * The terminal is below the screen's least size, and shows one line saying so: every key
+	 * but q and Ctrl-C is dropped, so that a K and y typed blind (or a y to a question the
+	 * shrink hid) kill nothing.
+	 */
+	tooSmall?: boolean;
 	paneHeight: number;
 	paneWidth: number;
 	focus: 'list' | 'pane';
@@ -151,7 +157,7 @@ export type Action =
 	  }
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
-	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
+	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number; tooSmall?: boolean}
 	| {type: 'command'; command: Command}
 	| {type: 'key'; input: string; name?: string}
 	/** The keys of one read from the terminal, in order (key-reads.ts). */
@@ -249,7 +255,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'resize': {
-			const resized = {...state, listHeight: Math.max(1, action.listHeight)};
+			const resized = {...state, listHeight: Math.max(1, action.listHeight), tooSmall: action.tooSmall === true};
 			const next = moveCursor(resized, state.selectedId, {followPane: false, heightBefore: state.listHeight});
 			return paneReducer(next, {type: 'pane-resize', height: action.paneHeight, width: action.paneWidth}) ?? next;
 		}
@@ -265,6 +271,11 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'keys': {
+			if (state.tooSmall === true) {
+				// Nothing on screen to act on: only leaving works (q even in the filter prompt, unseen).
+				return action.keys.some((key) => key.name === 'ctrl+c' || (key.name === undefined && key.input === 'q')) ? reducer(state, {type: 'quit'}) : state;
+			}
+
 			return readKeys(state, action.keys, reducer);
 		}
 

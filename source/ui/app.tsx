@@ -45,8 +45,8 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
 
 	useEffect(() => {
-		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2)});
-	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
+		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2), tooSmall: !layout.fits});
+	}, [dispatch, listHeight, paneBodyHeight, paneWidth, layout.fits]);
 
 	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list.
 	const paneHidden = state.focus === 'pane' && !layout.paneShown;

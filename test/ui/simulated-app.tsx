@@ -27,7 +27,7 @@ export async function mountSimulated({rows = 40, intervalMs = 200, simulator: op
 	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
 	const written: string[] = [];
 	const app = render(<App clients={[client]} options={{intervalMs}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={(text) => written.push(text)} />);
-	Object.defineProperty(app.stdout, 'rows', {value: rows});
+	Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
 	app.stdout.emit('resize');
 	const frame = () => plain(app.lastFrame());
 	const press = async (key: string, until: () => boolean, what: string) => {
