@@ -102,11 +102,12 @@ export type MonitorState = {
 	documents: ReadonlyMap<string, unknown>;
 	marked: Set<string>;
 	/**
-	 * Sessions killed with a grace period (MaxScale's ttl) that are still listed: their State reads
-	 * `closing` until they end, as k9s shows a pod Terminating, so that the row does not look
-	 * untouched (and K pressed again) while MaxScale gives it its time.
+	 * Sessions killed with a grace period (MaxScale's ttl) that are still listed, and by when they
+	 * should have ended (epoch ms): their State reads `closing` until they end, as k9s shows a pod
+	 * Terminating, so that the row does not look untouched (and K pressed again) while MaxScale
+	 * gives it its time. One still listed past that is said, and reads MaxScale's state again.
 	 */
-	closing: ReadonlySet<string>;
+	closing: ReadonlyMap<string, number>;
 	mode: Mode;
 	/** First line of the help shown (the help view clamps it). */
 	helpScroll: number;
@@ -197,7 +198,7 @@ export function initialState(options: Options = {}): MonitorState {
 		pane: closedPane,
 		documents: new Map(),
 		marked: new Set(),
-		closing: new Set(),
+		closing: new Map(),
 		mode: 'list',
 		helpScroll: 0,
 		seq: 0,

@@ -52,7 +52,7 @@ export type OperationAction =
 	| {type: 'copy'}
 	| {type: 'save'}
 	| {type: 'effect-done'; seq: number}
-	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable};
+	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable; at?: number};
 
 function targetOf(session: Session): Target {
 	return {

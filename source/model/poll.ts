@@ -112,11 +112,12 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const {replaced} = changes;
 	// Marks on sessions that ended go with them, and so do those on a session whose id now
 	// names another (its MaxScale restarted): a kill must not pass to a stranger.
-	// A session given time to close is closing until it ends (or its id is another's), as its mark.
-	const listed = <T extends ReadonlySet<string>>(keys: T): T | Set<string> => {
-		const kept = new Set([...keys].filter((id) => byId.has(id) && !replaced.has(id)));
-		return kept.size === keys.size ? keys : kept;
-	};
+	const listed = (key: string) => byId.has(key) && !replaced.has(key);
+	const marked = state.marked.size === 0 ? state.marked : new Set([...state.marked].filter((key) => listed(key)));
+	// A session given time to close is closing until it ends (or its id is another's), as its
+	// mark; still listed well past its grace period, MaxScale did not close it: that is said.
+	const closing = new Map([...state.closing].filter(([key, by]) => listed(key) && action.at <= by));
+	const outlived = [...state.closing].filter(([key, by]) => listed(key) && action.at > by).map(([key]) => byId.get(key)!.id);
 	const paneReplaced = state.pane.id !== undefined && replaced.has(state.pane.id);
 	const paneEnded = state.pane.id !== undefined && !byId.has(state.pane.id);
 	let documents = keptFor(state.documents, byId, state.pane.id);
@@ -132,8 +133,9 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		byId,
 		changes,
 		summary,
-		marked: listed(state.marked),
-		closing: listed(state.closing),
+		marked: marked.size === state.marked.size ? state.marked : marked,
+		closing: closing.size === state.closing.size ? state.closing : closing,
+		...(outlived.length === 0 ? {} : {message: {tone: 'error', text: outlivedText(outlived)}}),
 		documents,
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),
@@ -175,4 +177,11 @@ function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk)
 	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
 	return {...again, message: {tone: 'info', text: zoneHint(label, shift, -new Date(action.at).getTimezoneOffset())}};
+}
+
+/** Sessions killed with a grace period still listed past it (their ids as shown). */
+function outlivedText(ids: readonly string[]): string {
+	const which = ids.length === 1 ? `Session ${ids[0]!} is` : `${ids.length} sessions killed with a grace period are`;
+	const them = ids.length === 1 ? 'it' : `them (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`;
+	return `${which} still listed past ${ids.length === 1 ? 'its kill\'s grace period' : 'it'}: MaxScale has not closed ${them}; K again kills at once.`;
 }

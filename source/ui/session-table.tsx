@@ -22,7 +22,7 @@ type Props = {
 	sort: Sort;
 	marked: ReadonlySet<string>;
 	/** Killed with a grace period and still listed: their State reads `closing` (MonitorState.closing). */
-	closing?: ReadonlySet<string>;
+	closing?: {has(key: string): boolean; size: number};
 	/** The keys of sessions still highlighted as new (model/changes.ts). */
 	born: ReadonlyMap<string, unknown>;
 	/** The MaxScales failing now (model/stale-hosts.ts): their sessions are drawn dimmed. */

@@ -219,7 +219,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		function runEffect(effect: Effect): void {
 			if (effect.kind === 'operation') {
 				void runOperation(clientFor, effect).then((outcomes) => {
-					dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl, unable: effect.unable});
+					dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl, unable: effect.unable, at: Date.now()});
 					for (const instance of pollers.current) {
 						instance.refresh();
 					}

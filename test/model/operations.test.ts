@@ -328,9 +328,9 @@ test('a kill with a grace period leaves its sessions closing while they are list
 	assert.equal(effect.ttl, 5);
 	state = reducer(state, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes: effect.targets.map((target) => ({target, ok: true})), gone: [], ttl: 5});
 	const key = effect.targets[0]!.key;
-	assert.deepEqual([...state.closing], [key]);
+	assert.deepEqual([...state.closing.keys()], [key]);
 	state = poll(state, sessions);
-	assert.deepEqual([...state.closing], [key], 'still listed: still closing');
+	assert.deepEqual([...state.closing.keys()], [key], 'still listed: still closing');
 	state = poll(state, sessions.filter((each) => each.key !== key));
 	assert.equal(state.closing.size, 0, 'ended: no longer');
 	// Without a grace period the kill is at once: nothing closing.
@@ -338,4 +338,23 @@ test('a kill with a grace period leaves its sessions closing while they are list
 	const atOnce = operationOf(now);
 	now = reducer(now, {type: 'operation-done', seq: atOnce.seq, operation: 'kill', outcomes: atOnce.targets.map((target) => ({target, ok: true})), gone: []});
 	assert.equal(now.closing.size, 0);
+});
+
+test('QA: a session still listed well past its grace period is closing no longer, and that is said', () => {
+	let state = type(start(sessions), 'K', '5', 'y');
+	const effect = operationOf(state);
+	const at = 1_000_000;
+	state = reducer(state, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes: effect.targets.map((target) => ({target, ok: true})), gone: [], ttl: 5, at});
+	const key = effect.targets[0]!.key;
+	const polled = (now: number) => reducer({...state, message: undefined}, {type: 'poll-ok', sessions, at: now, latencyMs: 1, bytes: 1});
+	// The grace period, and two polls (at least 5 s) for the list to show it gone.
+	state = polled(at + 9000);
+	assert.deepEqual([...state.closing.keys()], [key], 'within it: closing');
+	assert.equal(state.message, undefined);
+	state = polled(at + 11_000);
+	assert.equal(state.closing.size, 0, 'past it: MaxScale\'s state again');
+	assert.equal(state.message?.tone, 'error');
+	assert.equal(state.message?.text, `Session ${effect.targets[0]!.id} is still listed past its kill's grace period: MaxScale has not closed it; K again kills at once.`);
+	state = polled(at + 13_000);
+	assert.equal(state.message, undefined, 'said once');
 });
