@@ -15,7 +15,7 @@ const widths = [80, 100, 120, 160];
 /**
  * Whether `text` takes at most two lines of `width` cells as the status line breaks it
  * (ui/status-text.ts breakAt): at the last space that leaves the line more than half
- * full, else at the width. In cells: a server's CJK or emoji takes two (wide-cells.ts).
+ * full, else after the last `@` that does, else at the width. In cells: a server's CJK or emoji takes two (wide-cells.ts).
  */
 function fitsTwoLines(text: string, width: number): boolean {
 	if (text.length <= width / 2 || roughCells(text) <= width) {
@@ -24,7 +24,9 @@ function fitsTwoLines(text: string, width: number): boolean {
 
 	const fits = headCells(text, width, roughCells).length;
 	const space = text.lastIndexOf(' ', fits);
-	const cut = space > 0 && roughCells(text.slice(0, space)) > width / 2 ? space : Math.max(fits, 1);
+	const at = text.lastIndexOf('@', fits - 1) + 1;
+	const wide = (cut: number) => cut > 0 && roughCells(text.slice(0, cut)) > width / 2;
+	const cut = wide(space) ? space : wide(at) ? at : Math.max(fits, 1);
 	return roughCells(text.slice(cut).trimStart()) <= width;
 }
 

@@ -68,7 +68,9 @@ function targetOf(session: Session): Target {
 
 export function describeTarget(target: Target): string {
 	const where = target.key === target.id ? '' : ` on ${target.host}`;
-	return `session ${target.id}${where} (${target.user ?? '?'}@${target.client}, ${target.service || 'no service'})`;
+	// Neither reported (2.1 has no user or remote; a 24.02 session still authenticating has no user): not `?@?`.
+	const who = target.user === undefined && target.client === '?' ? '' : `${target.user ?? '?'}@${target.client}, `;
+	return `session ${target.id}${where} (${who}${target.service || 'no service'})`;
 }
 
 /** Ids a prompt names before it says `and N more`: enough to recognise, short enough for one line. */

@@ -13,13 +13,16 @@ import {cellWidth, fitText} from './cell-width.js';
 /**
  * Where a line wider than `width` cells breaks: at the last space (with `halfFull`, only one
  * that leaves the line more than half full: a sentence that has two lines spends none on a
- * short first one), else at the width, between whole characters (never between an emoji's
+ * short first one), else after the last `@` that does, else at the width, between whole characters (never between an emoji's
  * halves); always after one character at least.
  */
 function breakAt(text: string, width: number, halfFull: boolean): number {
 	const fits = headCells(text, width, cellWidth).length;
 	const space = text.lastIndexOf(' ', fits);
-	const cut = space > 0 && (!halfFull || cellWidth(text.slice(0, space)) > width / 2) ? space : fits;
+	const wide = (at: number) => at > 0 && (!halfFull || cellWidth(text.slice(0, at)) > width / 2);
+	// No such space: after a user@ rather than through a client's address or port (`10.0.7.6:609` / `90`).
+	const at = text.lastIndexOf('@', fits - 1) + 1;
+	const cut = wide(space) ? space : wide(at) ? at : fits;
 	return Math.max(cut, text.codePointAt(0)! > 0xff_ff ? 2 : 1);
 }
 

@@ -358,3 +358,11 @@ test('QA: a session still listed well past its grace period is closing no longer
 	state = polled(at + 13_000);
 	assert.equal(state.message, undefined, 'said once');
 });
+
+test('QA: a session with no user and no client reported (2.1, or one still authenticating) is named without ?@?', () => {
+	const bare = [session(3, {user: undefined, remote: undefined, port: undefined, service: 'CLI'})];
+	const asked = type(start(bare), 'K');
+	assert.match(confirmQuestion(asked.confirm!), /^Kill session 3 \(CLI\)/);
+	const half = [session(4, {user: undefined, remote: '10.0.0.4', port: 5000, service: 'CLI'})];
+	assert.match(confirmQuestion(type(start(half), 'K').confirm!), /^Kill session 4 \(\?@10\.0\.0\.\d+:\d+, CLI\)/);
+});

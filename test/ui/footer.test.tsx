@@ -45,6 +45,15 @@ test('a note stays on one line over the hints, and only two lines ever', () => {
 	const [emojiFirst, emojiSecond] = statusLines(`${'x'.repeat(9)}${'😀'.repeat(10)}`, 10);
 	assert.equal(emojiFirst, 'x'.repeat(9));
 	assert.equal(emojiSecond, `${'😀'.repeat(4)}…`);
+	// QA: a kill's outcome broke inside the client's port (`10.0.7.6:609` / `90,`): after the user's @ instead.
+	assert.deepEqual(statusLines('Killed session 107 (airflow_etl_batch_user_prod@10.0.7.6:60990, Analytics-Service).', 60), [
+		'Killed session 107 (airflow_etl_batch_user_prod@',
+		'10.0.7.6:60990, Analytics-Service).',
+	]);
+	assert.deepEqual(statusLines('Killed session 11 (svc_customer_notification_dispatcher@[fd12:3456:789a:1::22]:39042, RW-Split-Router).', 80), [
+		'Killed session 11 (svc_customer_notification_dispatcher@',
+		'[fd12:3456:789a:1::22]:39042, RW-Split-Router).',
+	]);
 });
 
 const render80 = (state: MonitorState, width: number, notice?: Notice) =>
