@@ -168,6 +168,14 @@ function parseTerm(term: string): Test | string {
 			return regexTest(value.slice(1, -1), (session) => fieldTexts(session, field));
 		}
 
+		if (field === 'id') {
+			// An id is a name, not text: id:9 is session 9 (as a PID in htop's or pg_activity's
+			// filters), not every session whose id has a 9 in it, which * then K would all kill.
+			// Several with commas (id:9,42); a regex (id:/^9/) for a part.
+			const ids = new Set(value.split(',').map((id) => id.trim()).filter(Boolean));
+			return (session) => ids.has(session.id);
+		}
+
 		const needle = value.toLowerCase();
 		return (session) => fieldTexts(session, field).some((text) => text.toLowerCase().includes(needle));
 	}

@@ -32,6 +32,16 @@ test('field terms', () => {
 	assert.deepEqual(ids('id:2'), ['2']);
 });
 
+test('QA: id: is the whole id, not text in it (id:9 was every id with a 9, which * then K would kill)', () => {
+	const many = ['9', '19', '90', '1887429'].map((id) => session(id));
+	const matching = (text: string) => many.filter((one) => parseFilter(text).test?.(one) ?? true).map((one) => one.id);
+	assert.deepEqual(matching('id:9'), ['9']);
+	assert.deepEqual(matching('id:9,90'), ['9', '90']);
+	assert.deepEqual(matching('id:/9$/'), ['9', '19', '1887429']);
+	assert.deepEqual(matching('!id:9'), ['19', '90', '1887429']);
+	assert.deepEqual(matching('9'), ['9', '19', '90', '1887429'], 'a bare term is still text in any column');
+});
+
 test('numbers with units, and unknown values never match', () => {
 	assert.deepEqual(ids('idle>60'), ['2', '3']);
 	assert.deepEqual(ids('idle>=61'), ['2', '3']);
