@@ -67,11 +67,11 @@ export const bindings: Binding[] = [
 	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane; else to the group, collapse it, then up'},
 	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter or marks'},
 	{keys: ['tab'], label: 'Tab', command: 'focus', section: 'Pane', description: 'focus the list or the pane'},
-	{keys: ['/'], label: '/', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},
-	{keys: ['>'], label: '>', command: 'sort-next', section: 'View', description: 'sort by the next column'},
+	{keys: ['/', 'f3', 'f4'], label: '/ F3 F4', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},
+	{keys: ['>', 'f6'], label: '> F6', command: 'sort-next', section: 'View', description: 'sort by the next column'},
 	{keys: ['<'], label: '<', command: 'sort-prev', section: 'View', description: 'sort by the previous column'},
 	{keys: ['I'], label: 'I', command: 'sort-reverse', section: 'View', description: 'reverse the sort'},
-	{keys: ['t'], label: 't', command: 'grouping', section: 'View', description: 'group by service+state, service, or none'},
+	{keys: ['t', 'f5'], label: 't F5', command: 'grouping', section: 'View', description: 'group by service+state, service, or none'},
 	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},
 	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every service'},
 	{keys: ['p'], label: 'p', command: 'pause', section: 'Polling', description: 'pause or resume polling'},
@@ -90,7 +90,7 @@ export const bindings: Binding[] = [
 	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},
 	{keys: ['ctrl+l'], label: 'Ctrl-L', command: 'redraw', section: 'General', description: 'draw the whole screen again'},
 	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back), if there is one'},
-	{keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', command: 'quit', section: 'General', description: 'quit'},
+	{keys: ['q', 'ctrl+c', 'f10'], label: 'q Ctrl-C F10', command: 'quit', section: 'General', description: 'quit'},
 ];
 
 const byKey = new Map<string, Binding>();

@@ -14,7 +14,7 @@ export function run(state: MonitorState, ...actions: Action[]): MonitorState {
 
 /** Type keys the way the terminal sends them: names for special keys, text otherwise. */
 export function type(state: MonitorState, ...keys: string[]): MonitorState {
-	const named = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete', 'space', 'f1', 'f9', 'ctrl+c', 'ctrl+u', 'ctrl+w']);
+	const named = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'return', 'escape', 'tab', 'backspace', 'delete', 'space', 'f1', 'f3', 'f4', 'f5', 'f6', 'f9', 'f10', 'ctrl+c', 'ctrl+u', 'ctrl+w']);
 	return keys.reduce(
 		(current, key) => reducer(current, named.has(key) ? {type: 'key', input: key === 'space' ? ' ' : '', name: key} : {type: 'key', input: key}),
 		state,

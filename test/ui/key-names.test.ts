@@ -8,6 +8,11 @@ test('names the keys htop users press, Delete apart from Backspace, F9 and F1 in
 	assert.deepEqual(nameKey('\u007F'), {input: '', name: 'backspace'});
 	assert.deepEqual(nameKey('\u001B[20~'), {input: '', name: 'f9'});
 	assert.deepEqual(nameKey('\u001BOP'), {input: '', name: 'f1'});
+	// QA: F10 did not quit, F3/F4 did not filter, F5/F6 did nothing; as xterm, rxvt and the console send them.
+	for (const [sequence, name] of [['\u001BOR', 'f3'], ['\u001B[13~', 'f3'], ['\u001BOS', 'f4'], ['\u001B[[D', 'f4'], ['\u001B[15~', 'f5'], ['\u001B[17~', 'f6'], ['\u001B[21~', 'f10']]) {
+		assert.deepEqual(nameKey(sequence!), {input: '', name}, name);
+	}
+
 	assert.deepEqual(nameKey('\u0003'), {input: '', name: 'ctrl+c'});
 	// The filter prompt's line editing.
 	assert.deepEqual(nameKey('\u0015'), {input: '', name: 'ctrl+u'});
