@@ -138,9 +138,14 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	if (runs.length === 0) {
 		// Neither a header nor a poll: some other file (a --watch --json capture, say), which
 		// advice to record into it would have spoilt.
-		return read.runs.length === 0
-			? `${file} is not a sessiontop recording (no line of it is one): name a file --record made.`
-			: `${file} holds no recorded polls: record one with --record ${file}.`;
+		if (read.runs.length > 0) {
+			return `${file} holds no recorded polls: record one with --record ${file}.`;
+		}
+
+		// QA: a file `s` saved read as "not a sessiontop recording", as if it were damaged.
+		return isSnapshot(content)
+			? `${file} is a snapshot saved with s (one moment, as JSON: read it with jq or an editor), not a recording: --replay plays files --record made.`
+			: `${file} is not a sessiontop recording (no line of it is one): name a file --record made.`;
 	}
 
 	// In the order of their time: each MaxScale's list is read on its own thread, and one read a
@@ -153,4 +158,14 @@ export async function readRecording(file: string): Promise<Recording | string> {
 		return [{...first!, run: {hosts: named}}, ...rest];
 	});
 	return {hosts: frames[0]!.run!.hosts, frames, skipped: read.skipped};
+}
+
+/** Whether `content` is a snapshot `s` wrote (model/snapshot.ts): one JSON object with its time and its MaxScales. */
+function isSnapshot(content: string): boolean {
+	try {
+		const parsed: unknown = JSON.parse(content);
+		return typeof parsed === 'object' && parsed !== null && 'savedAt' in parsed && 'maxscales' in parsed;
+	} catch {
+		return false;
+	}
 }

@@ -153,7 +153,12 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		help: [['↑↓ PgDn', 'scroll', 1], ['any other key', 'close', 0], ['Ctrl-C', 'quit', 0]],
 	};
 	// A replay steps where a live monitor kills or polls.
-	const list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];
+	let list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];
+	// Paused, the way back is named wherever the list's keys work (QA: the pane's hints had no p).
+	if (paused && !['filter', 'confirm-kill', 'confirm-restart', 'help'].includes(situation) && !list.some(([label]) => label === 'p')) {
+		list = [...list.slice(0, -2), ['p', 'resume', 1], ...list.slice(-2)];
+	}
+
 	return list
 		.filter(([label]) => !(readonly && label === 'K'))
 		.map(([label, text, priority]) => ({label, text: paused && label === 'p' ? 'resume' : text, priority}));

@@ -28,7 +28,10 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 		const retry = state.replay === undefined ? ' (r retries now)' : '';
 		empty = state.error === undefined ? 'Waiting for the first answer…' : `No answer yet: the line below says why${retry}.`;
 	} else if (filtered) {
-		empty = 'No session matches the filter (Esc clears it).';
+		// QA: `host:` a MaxScale's name, as the host line shows it, matched nothing, unexplained.
+		empty = /(?:^|\s)!?host:/i.test(state.filter.text)
+			? 'No session matches the filter: host: is the client\'s address, maxscale: the MaxScale (Esc clears it).'
+			: 'No session matches the filter (Esc clears it).';
 	}
 
 	// Only when the filter leaves nothing: a field this MaxScale does not report matches nothing.

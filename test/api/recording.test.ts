@@ -85,6 +85,12 @@ test('a file that is no recording is said to be none, not offered to be recorded
 	// What --watch --json writes: arrays of sessions, one a line.
 	await appendFile(capture, '[{"id":"1","user":"app"}]\n[{"id":"1","user":"app"}]\n');
 	assert.equal(await readRecording(capture), `${capture} is not a sessiontop recording (no line of it is one): name a file --record made.`);
+	// QA: a snapshot `s` saved, as it writes it (model/snapshot.ts), read as "not a sessiontop recording".
+	const {snapshotOf} = await import('../../source/model/snapshot.js');
+	const {initialState} = await import('../../source/model/monitor-state.js');
+	const snapshot = path.join(directory, 'sessiontop-20261129-200224.json');
+	await appendFile(snapshot, `${JSON.stringify(snapshotOf(initialState(), 'mx1:8989', new Date()), undefined, 2)}\n`);
+	assert.equal(await readRecording(snapshot), `${snapshot} is a snapshot saved with s (one moment, as JSON: read it with jq or an editor), not a recording: --replay plays files --record made.`);
 	const headerOnly = path.join(directory, 'stopped.ndjson');
 	await appendFile(headerOnly, `${JSON.stringify({format: recordingFormat, hosts: ['mx1:8989']})}\n`);
 	assert.equal(await readRecording(headerOnly), `${headerOnly} holds no recorded polls: record one with --record ${headerOnly}.`);

@@ -12,3 +12,15 @@ test('F10 quits, F3 and F4 open the filter, F5 changes the grouping, F6 the sort
 	assert.notEqual(type(state, 'f5').grouping, state.grouping);
 	assert.notDeepEqual(type(state, 'f6').sort, state.sort);
 });
+
+test('QA: paused, every list or pane hint line names p resume (the pane\'s had no p)', async () => {
+	const {keyHint} = await import('../../source/model/keymap.js');
+	for (const situation of ['list', 'group', 'list-pane', 'group-pane', 'pane', 'empty', 'filtered-out'] as const) {
+		const hints = keyHint(situation, false, true);
+		assert.ok(hints.some((hint) => hint.label === 'p' && hint.text === 'resume'), situation);
+		assert.deepEqual(hints.slice(-2).map((hint) => hint.label), ['?', 'q'], `${situation}: help and quit last`);
+		assert.ok(!keyHint(situation).some((hint) => hint.text === 'resume'), `${situation}, not paused`);
+	}
+
+	assert.ok(!keyHint('confirm-kill', false, true).some((hint) => hint.label === 'p'), 'a question takes y or n');
+});

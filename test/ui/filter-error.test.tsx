@@ -104,6 +104,20 @@ test('a time as the screen writes it filters, and Enter keeps it', async () => {
 	}
 });
 
+test('QA: host: that matches nothing says host: is the client, maxscale: the MaxScale', () => {
+	const sessions = [session(1, {user: 'app'}), session(2, {user: 'web'})];
+	const frameOf = (...keys: string[]) => {
+		const state = type(start(sessions), '/', ...keys, 'return');
+		const app = render(<Screen state={state} layout={layoutFor(state, {columns: 120, rows: 20}, idWidthOf(state))} theme={themeFor({NO_COLOR: '1'})} hostLabel="mx" />);
+		const frame = plain(app.lastFrame());
+		app.unmount();
+		return frame;
+	};
+
+	assert.match(frameOf(...'host:127.0.0.1:19201'), /No session matches the filter: host: is the client's address, maxscale: the MaxScale \(Esc clears it\)\./);
+	assert.match(frameOf(...'user:nobody'), /No session matches the filter \(Esc clears it\)\./);
+});
+
 test('a filter on a field this MaxScale does not report says so when it leaves nothing', () => {
 	const sessions = [session(1, {user: 'app'}), session(2, {user: 'web'})];
 	const state = type(start(sessions), '/', 'i', 'o', '=', '0', 'return');
