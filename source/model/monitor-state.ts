@@ -20,6 +20,7 @@ import type {Grouping, Row} from './rows.js';
 import type {SessionLookup} from './session-index.js';
 import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
+import type {SteadyWidest} from './steady-widths.js';
 import {emptySummary, type Summary} from './summary.js';
 import {moveCursor} from './place-rows.js';
 import {takesCursor, viewReducer, type ViewAction} from './view.js';
@@ -66,8 +67,10 @@ export type MonitorState = {
 	/** Sessions by key (see Session.key). */
 	byId: SessionLookup;
 	changes: Changes;
-	/** Per-state counts and the widest id over the whole list (summary.ts). */
+	/** Per-state counts and the widest id over the whole list (summary.ts); its widest texts held steady (steady-widths.ts). */
 	summary: Summary;
+	/** The User, Client and Service columns' widths, and when their texts last needed them (steady-widths.ts). */
+	widths?: SteadyWidest;
 	rows: Row[];
 	grouping: Grouping;
 	sort: Sort;
@@ -85,12 +88,6 @@ export type MonitorState = {
 	autoCursor: boolean;
 	listTop: number;
 	listHeight: number;
-	/**
-	 * The terminal is below the screen's least size, and shows one line saying so: every key
-	 * but q and Ctrl-C is dropped, so that a K and y typed blind (or a y to a question the
-	 * shrink hid) kill nothing.
-	 */
-	tooSmall?: boolean;
 	paneHeight: number;
 	paneWidth: number;
 	focus: 'list' | 'pane';
@@ -158,11 +155,16 @@ export type Action =
 	  }
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
-	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number; tooSmall?: boolean}
+	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
 	| {type: 'command'; command: Command}
 	| {type: 'key'; input: string; name?: string}
 	/** The keys of one read from the terminal, in order (key-reads.ts). */
-	| {type: 'keys'; keys: Key[]}
+	/**
+	 * One read from the terminal. `tooSmall`: the terminal was below the screen's least size as
+	 * they came, the screen one line saying so: every key but q and Ctrl-C is dropped, so that a
+	 * K and y typed blind (or a y to a question the shrink hid) kill nothing.
+	 */
+	| {type: 'keys'; keys: Key[]; tooSmall?: boolean}
 	| {type: 'refresh'}
 	| {type: 'quit'}
 	| {type: 'message'; message: Message | undefined}
@@ -256,7 +258,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'resize': {
-			const resized = {...state, listHeight: Math.max(1, action.listHeight), tooSmall: action.tooSmall === true};
+			const resized = {...state, listHeight: Math.max(1, action.listHeight)};
 			const next = moveCursor(resized, state.selectedId, {followPane: false, heightBefore: state.listHeight});
 			return paneReducer(next, {type: 'pane-resize', height: action.paneHeight, width: action.paneWidth}) ?? next;
 		}
@@ -272,7 +274,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'keys': {
-			if (state.tooSmall === true) {
+			if (action.tooSmall === true) {
 				// Nothing on screen to act on: only leaving works (q even in the filter prompt, unseen).
 				return action.keys.some((key) => key.name === 'ctrl+c' || (key.name === undefined && key.input === 'q')) ? reducer(state, {type: 'quit'}) : state;
 			}

@@ -16,6 +16,7 @@ import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
 import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
+import {steadyWidths} from './steady-widths.js';
 import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './place-rows.js';
 
@@ -109,6 +110,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 
 	const work = prepared !== undefined && sameBasis(prepared.basis, basisOf(state)) ? prepared : finish(preparePoll(state, action));
 	const {hosts, sessions, byId, changes, rows, summary} = work;
+	const widths = steadyWidths(state.widths, summary.widest, action.at);
 	const {replaced} = changes;
 	// Marks on sessions that ended go with them, and so do those on a session whose id now
 	// names another (its MaxScale restarted): a kill must not pass to a stranger.
@@ -132,7 +134,8 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		sessions,
 		byId,
 		changes,
-		summary,
+		summary: widths.widest === summary.widest ? summary : {...summary, widest: widths.widest},
+		widths,
 		marked: marked.size === state.marked.size ? state.marked : marked,
 		closing: closing.size === state.closing.size ? state.closing : closing,
 		...(outlived.length === 0 ? {} : {message: {tone: 'error', text: outlivedText(outlived)}}),

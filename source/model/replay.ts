@@ -158,6 +158,7 @@ function beforeAnyPoll(state: MonitorState): MonitorState {
 		byId: new Map(),
 		changes: noChanges,
 		summary: emptySummary,
+		widths: undefined,
 		rows: [],
 		lastPoll: undefined,
 		error: undefined,

@@ -1,5 +1,5 @@
 import {useApp} from 'ink';
-import {useCallback, useEffect, useMemo} from 'react';
+import {useCallback, useEffect, useMemo, useRef} from 'react';
 import type {Client} from '../api/client.js';
 import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
@@ -45,8 +45,8 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
 
 	useEffect(() => {
-		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2), tooSmall: !layout.fits});
-	}, [dispatch, listHeight, paneBodyHeight, paneWidth, layout.fits]);
+		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2)});
+	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
 
 	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list.
 	const paneHidden = state.focus === 'pane' && !layout.paneShown;
@@ -56,7 +56,11 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 		}
 	}, [dispatch, paneHidden]);
 
-	useKeys(dispatch);
+	// Read as each key arrives: set as this size is drawn, before any effect (a key typed right
+	// after a shrink must find it so).
+	const fits = useRef(layout.fits);
+	fits.current = layout.fits;
+	useKeys(dispatch, fits);
 	useLetGo(state.sessions, state.rows);
 	const quit = useCallback(() => {
 		onQuit?.();

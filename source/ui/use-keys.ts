@@ -10,7 +10,8 @@ import {keyReader} from './key-names.js';
 /** Ctrl-Z where no shell could bring sessiontop back (ui/job-control.ts). */
 export const noShell = 'Ctrl-Z: no shell to go back to here (no job control); q quits.';
 
-export function useKeys(dispatch: (action: Action) => void): void {
+/** `fits`: whether the terminal holds the screen (app.tsx); when not, the reducer takes only q and Ctrl-C. */
+export function useKeys(dispatch: (action: Action) => void, fits: {readonly current: boolean} = {current: true}): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	const {write} = useStdout();
 	useEffect(() => {
@@ -27,7 +28,7 @@ export function useKeys(dispatch: (action: Action) => void): void {
 			const stop = keys.findIndex((key) => key.name === 'ctrl+z');
 			const before = (stop === -1 ? keys : keys.slice(0, stop)).filter((key) => key.name !== 'ctrl+l');
 			if (before.length > 0) {
-				dispatch({type: 'keys', keys: before});
+				dispatch(fits.current ? {type: 'keys', keys: before} : {type: 'keys', keys: before, tooSmall: true});
 			}
 
 			// The terminal's, not the state's: the frame is drawn again whole, the state unchanged.
@@ -55,5 +56,5 @@ export function useKeys(dispatch: (action: Action) => void): void {
 				setRawMode(false);
 			}
 		};
-	}, [events, setRawMode, isRawModeSupported, dispatch, write]);
+	}, [events, setRawMode, isRawModeSupported, dispatch, write, fits]);
 }

@@ -1,0 +1,35 @@
+// The User, Client and Service columns are as wide as their longest text over the list
+// (summary.ts), so one long name connecting or leaving moved every column right of it: QA
+// counted six layouts in 90 s on a small, churning MaxScale, and reading Age or Idle down a
+// column got hard exactly there. A column now widens at once, as a longer text comes, but
+// narrows only once its text has been shorter for a while, as pg_activity's and htop's
+// columns stay put.
+
+import type {Widest} from './summary.js';
+
+/** How long a column keeps a width its texts no longer need before it gives the room back. */
+export const narrowAfterMs = 30_000;
+
+const keys = ['user', 'client', 'service'] as const;
+
+/** Each column's width, and when its texts last needed it (epoch ms). */
+export type SteadyWidest = {widest: Widest; neededAt: Widest};
+
+export function steadyWidths(before: SteadyWidest | undefined, widest: Widest, at: number): SteadyWidest {
+	if (before === undefined) {
+		return {widest, neededAt: {user: at, client: at, service: at}};
+	}
+
+	const next = {...before.widest};
+	const neededAt = {...before.neededAt};
+	let changed = false;
+	for (const key of keys) {
+		if (widest[key] >= next[key] || at - neededAt[key] >= narrowAfterMs) {
+			changed ||= widest[key] !== next[key] || neededAt[key] !== at;
+			next[key] = widest[key];
+			neededAt[key] = at;
+		}
+	}
+
+	return changed ? {widest: next, neededAt} : before;
+}
