@@ -130,6 +130,18 @@ export function agesFromConnected(ages: Float64Array, connected: Float64Array, i
 		}
 	}
 
+	if (memory !== undefined) {
+		// This machine's clock stepped since the last list (NTP, a VM resumed): ages read against
+		// it were off by the step, and a move proven then is no proof of MaxScale's zone now.
+		const mono = performance.now();
+		if (memory.wallAt !== undefined && memory.monoAt !== undefined && Math.abs((polledAt - memory.wallAt) - (mono - memory.monoAt)) > skewMs) {
+			memory.aheadMs = 0;
+		}
+
+		memory.wallAt = polledAt;
+		memory.monoAt = mono;
+	}
+
 	const shift = correct ? Math.max(memory?.aheadMs ?? 0, zoneShiftMs(worstGapMs, localOffsetMs(polledAt))) : 0;
 	if (memory !== undefined && correct) {
 		memory.aheadMs = shift;

@@ -32,7 +32,9 @@ function offsetText(minutes: number): string {
  * MaxScale's previous poll. Whole quarter hours: zones are.
  */
 export function provenShift(youngestNew: number | undefined, seconds: number | undefined): number | undefined {
-	if (youngestNew === undefined || seconds === undefined || seconds > longestGap || youngestNew - seconds <= slackSeconds) {
+	// No time, or a wall clock stepped back between the polls (an NTP step, a VM resumed: QA saw
+	// a step back of an hour "prove" MaxScale half an hour west, and every age read 0s after).
+	if (youngestNew === undefined || seconds === undefined || seconds <= 0 || seconds > longestGap || youngestNew - seconds <= slackSeconds) {
 		return undefined;
 	}
 
@@ -61,7 +63,13 @@ export function zoneHint(host: string, shift: number, localOffsetMinutes: number
  * how far its ages were moved (ms), kept from one poll to the next; `said`: the move batch
  * output last said on stderr.
  */
-export type ZoneMemory = {aheadMs: number; said?: number};
+export type ZoneMemory = {
+	aheadMs: number;
+	said?: number;
+	/** The last list's time by this machine's wall clock and by its monotonic one (ms): a step of the wall clock between them undoes what was proven against it. */
+	wallAt?: number;
+	monoAt?: number;
+};
 
 /** What is said when a MaxScale's idle times prove its ages `aheadMs` too short (the list reader moved them). `localOffsetMinutes`: as zoneHint's. */
 export function aheadHint(host: string, aheadMs: number, localOffsetMinutes: number): string {

@@ -109,6 +109,10 @@ test('what one list proved of the zone holds when the session that proved it end
 	assert.deepEqual(ages(list(pool), origin), [3 * 3600, 5 * 3600]);
 	// Without the memory (--once), the pool alone proves the least it can: 6 hours.
 	assert.deepEqual(ages(list(pool)), [0, 2 * 3600]);
+	// QA (long runs): this machine's clock stepped since that list: what was proven against it goes.
+	origin.zone.wallAt = polledAt - 3_600_000;
+	assert.deepEqual(ages(list(pool), origin), [0, 2 * 3600]);
+	assert.equal(origin.zone.aheadMs, 6 * hour);
 });
 
 test("zone-less times from a MaxScale east of the operator's zone get their true ages", () => {

@@ -10,6 +10,16 @@ import {initialState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
 import {poll, run, start} from '../helpers/state.js';
 
+test("QA: this machine's clock stepped back between two polls proves nothing about MaxScale's zone", () => {
+	// An hour back: the gap reads -3598 s, and new sessions' ages (clamped at 0) read far older than it.
+	assert.equal(provenShift(0, -3598), undefined);
+	assert.equal(provenShift(40, -20), undefined);
+	assert.equal(provenShift(3600, 0), undefined);
+	// Forward by up to ten minutes: the new sessions read that much older, and the gap says as much.
+	assert.equal(provenShift(300 + 1, 302), undefined);
+	assert.equal(provenShift(540 + 1, 542), undefined);
+});
+
 test('the youngest new session far older than the gap since the last poll proves the zone wrong, by whole quarter hours', () => {
 	// Tokyo (+09:00) reading a UTC MaxScale: nine hours too long.
 	assert.equal(provenShift((9 * 3600) + 1.5, 2), 9 * 3600);
