@@ -4,7 +4,9 @@
 // Each run of --record starts with its own header line: a file appended to by
 // several runs is read as that many runs, each with its own MaxScales.
 
-import {readFile} from 'node:fs/promises';
+import {createReadStream} from 'node:fs';
+import {readFile, stat} from 'node:fs/promises';
+import {createInterface} from 'node:readline';
 import {sanitize, truncate} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import {count, text} from './read-sessions.js';
@@ -47,14 +49,25 @@ function reviveFrame(frame: Frame): Frame {
 		return {t: frame.t, host: sanitize(frame.host), ok: false, error: sanitize(frame.error)};
 	}
 
-	const sessions = frame.sessions.map(reviveSession).filter((s): s is Session => s !== undefined);
+	// A session is known by its key: a repeated one (a hand-edited line) is left out, as a live list's is (QA: two rows, two cursors).
+	const keys = new Set<string>();
+	const sessions: Session[] = [];
+	for (const raw of frame.sessions) {
+		const session = reviveSession(raw);
+		if (session !== undefined && !keys.has(session.key)) {
+			keys.add(session.key);
+			sessions.push(session);
+		}
+	}
+
 	const server = frame.server === undefined ? undefined : {version: text(frame.server.version), uptimeSeconds: count(frame.server.uptimeSeconds), askedAt: count(frame.server.askedAt) ?? frame.t};
 	return {t: frame.t, host: sanitize(frame.host), ok: true, latencyMs: count(frame.latencyMs) ?? 0, bytes: count(frame.bytes) ?? 0, sessions, server};
 }
 
 function isFrame(value: unknown): value is Frame {
 	const frame = value as Partial<Frame> | null;
-	if (typeof frame !== 'object' || frame === null || typeof frame.t !== 'number' || typeof frame.host !== 'string') {
+	// A time a Date can hold (QA: a hand-edited 1e400 showed NaN:NaN:NaN clocks).
+	if (typeof frame !== 'object' || frame === null || typeof frame.t !== 'number' || !(frame.t > 0 && frame.t < 8.64e15) || typeof frame.host !== 'string') {
 		return false;
 	}
 
@@ -74,61 +87,107 @@ function headerHosts(value: unknown): string[] {
 
 type Run = {hosts: string[]; frames: Frame[]};
 
-/** The runs of a recording's lines, or the sentence that refuses a format this sessiontop does not read. */
-function readRuns(file: string, lines: string[]): {runs: Run[]; skipped: number} | string {
-	const runs: Run[] = [];
-	let skipped = 0;
-	for (const line of lines) {
+/** How far back in time a poll may come after another and still be put before it (nearlyInOrder). */
+const reorderWithinMs = 5000;
+
+/**
+ * A run's polls in the order of their time where they came a little out of it: each MaxScale's
+ * list is read on its own thread, and one read a few milliseconds earlier can reach the
+ * recorder after another's, so the replay's clock stepped back (14:51:10, then 14:51:09). Not a
+ * sort of the whole run: across a step of the wall clock (NTP, a VM resumed) the file's order is
+ * what happened, and a sort by time replayed it shuffled, ended sessions back as new (QA).
+ * Stable: polls of one time keep their order.
+ */
+function nearlyInOrder(frames: readonly Frame[]): Frame[] {
+	const ordered: Frame[] = [];
+	for (const frame of frames) {
+		let at = ordered.length;
+		while (at > 0 && ordered[at - 1]!.t > frame.t && ordered[at - 1]!.t - frame.t <= reorderWithinMs) {
+			at--;
+		}
+
+		ordered.splice(at, 0, frame);
+	}
+
+	return ordered;
+}
+
+/** The runs of a recording's lines, a line at a time; or the sentence that refuses a format this sessiontop does not read. */
+class RunReader {
+	readonly #file: string;
+	readonly #runs: Run[] = [];
+	#skipped = 0;
+	#refused: string | undefined;
+
+	constructor(file: string) {
+		this.#file = file;
+	}
+
+	/** False once the file is refused: the rest need not be read. */
+	add(line: string): boolean {
 		let value: unknown;
 		try {
 			value = JSON.parse(line);
 		} catch {
-			skipped++;
-			continue;
+			this.#skipped++;
+			return true;
 		}
 
 		const format = headerFormat(value);
 		if (format !== undefined && format !== recordingFormat) {
-			return `${file} is a ${truncate(sanitize(format), 40)} recording, which this sessiontop cannot read (it reads ${recordingFormat}): replay it with the sessiontop that made it.`;
+			this.#refused = `${this.#file} is a ${truncate(sanitize(format), 40)} recording, which this sessiontop cannot read (it reads ${recordingFormat}): replay it with the sessiontop that made it.`;
+			return false;
 		}
 
 		if (format !== undefined) {
-			runs.push({hosts: headerHosts(value), frames: []});
+			this.#runs.push({hosts: headerHosts(value), frames: []});
 		} else if (isFrame(value)) {
 			// Polls before any header (a recording made before headers were written) are a run of their own.
-			if (runs.length === 0) {
-				runs.push({hosts: [], frames: []});
+			if (this.#runs.length === 0) {
+				this.#runs.push({hosts: [], frames: []});
 			}
 
-			runs.at(-1)!.frames.push(reviveFrame(value));
+			this.#runs.at(-1)!.frames.push(reviveFrame(value));
 		} else {
-			skipped++;
+			this.#skipped++;
 		}
+
+		return true;
 	}
 
-	return {runs, skipped};
+	done(): {runs: Run[]; skipped: number} | string {
+		return this.#refused ?? {runs: this.#runs, skipped: this.#skipped};
+	}
 }
 
 /** Read a recording; lines that are not frames (a cut last line after a crash) are skipped, not fatal. */
 export async function readRecording(file: string): Promise<Recording | string> {
-	let content: string;
+	// Line by line: read whole, a recording past ~512 MB (V8's longest string; --record writes
+	// that in minutes at 10k sessions) failed with "(error)" (QA).
+	const reader = new RunReader(file);
+	let lines = 0;
 	try {
-		content = await readFile(file, 'utf8');
+		const input = createReadStream(file, {encoding: 'utf8'});
+		for await (const line of createInterface({input, crlfDelay: Number.POSITIVE_INFINITY})) {
+			if (line.trim() !== '') {
+				lines++;
+				if (!reader.add(line)) {
+					break;
+				}
+			}
+		}
 	} catch (error: unknown) {
 		const code = (error as {code?: string}).code ?? 'error';
 		const hint = code === 'ENOENT' ? 'check the path' : code === 'EACCES' ? 'check its permissions' : code === 'EISDIR' ? 'name the file, not its folder' : 'check the file';
 		return `cannot read the recording ${file} (${code}): ${hint}.`;
 	}
 
-	if (content.trim() === '') {
+	if (lines === 0) {
 		// Not "no line of it is one": it has no line at all (--record writes its header at once).
 		return `${file} is empty, so there is nothing to replay: name a file --record made.`;
 	}
 
-	const read = readRuns(
-		file,
-		content.split('\n').filter((line) => line.trim() !== ''),
-	);
+	const read = reader.done();
 	if (typeof read === 'string') {
 		return read;
 	}
@@ -143,16 +202,13 @@ export async function readRecording(file: string): Promise<Recording | string> {
 		}
 
 		// QA: a file `s` saved read as "not a sessiontop recording", as if it were damaged.
-		return isSnapshot(content)
+		return (await isSnapshot(file))
 			? `${file} is a snapshot saved with s (one moment, as JSON: read it with jq or an editor), not a recording: --replay plays files --record made.`
 			: `${file} is not a sessiontop recording (no line of it is one): name a file --record made.`;
 	}
 
-	// In the order of their time: each MaxScale's list is read on its own thread, and one read a
-	// few milliseconds earlier can reach the recorder after another's, so the replay's clock
-	// stepped back (14:51:10, then 14:51:09). Stable: frames of one time keep their order.
 	const frames = runs.flatMap(({hosts, frames: unordered}) => {
-		const [first, ...rest] = unordered.toSorted((a, b) => a.t - b.t);
+		const [first, ...rest] = nearlyInOrder(unordered);
 		// A header without hosts: the hosts its polls name, in the order they first answered.
 		const named = hosts.length > 0 ? hosts : [...new Set([first!, ...rest].map((frame) => frame.host))];
 		return [{...first!, run: {hosts: named}}, ...rest];
@@ -160,10 +216,15 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	return {hosts: frames[0]!.run!.hosts, frames, skipped: read.skipped};
 }
 
-/** Whether `content` is a snapshot `s` wrote (model/snapshot.ts): one JSON object with its time and its MaxScales. */
-function isSnapshot(content: string): boolean {
+/** Whether `file` is a snapshot `s` wrote (model/snapshot.ts): one JSON object with its time and its MaxScales. */
+async function isSnapshot(file: string): Promise<boolean> {
 	try {
-		const parsed: unknown = JSON.parse(content);
+		// A snapshot holds one list: a file far larger is something else, and is not read whole.
+		if ((await stat(file)).size > 256 * 1024 * 1024) {
+			return false;
+		}
+
+		const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
 		return typeof parsed === 'object' && parsed !== null && 'savedAt' in parsed && 'maxscales' in parsed;
 	} catch {
 		return false;

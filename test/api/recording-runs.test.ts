@@ -86,3 +86,37 @@ test("the header's hosts are untrusted: sanitized as they are read", async () =>
 
 	assert.equal(recording.frames[0]?.host, recording.hosts[0], 'a frame names its host as the header does');
 });
+
+test('QA: polls a few ms out of order between MaxScales are put in order; a wall clock stepped back is replayed as it happened', async () => {
+	const file = path.join(await folder(), 'stepped.ndjson');
+	const frame = (t: number, host: string, id: number) => JSON.stringify({t, host, ok: true, latencyMs: 1, bytes: 1, sessions: [session(id, {host})]});
+	const base = 1_795_000_000_000;
+	const lines = [
+		JSON.stringify({format: recordingFormat, hosts: ['a', 'b']}),
+		frame(base + 2000, 'a', 1),
+		frame(base + 1990, 'b', 2), // Read 10 ms earlier, recorded after: put before.
+		frame(base + 4000, 'a', 3),
+		frame(base - 20_000, 'a', 4), // The clock stepped back 24 s: after, as it came.
+		frame(base - 18_000, 'a', 5),
+	];
+	await writeFile(file, `${lines.join('\n')}\n`);
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.deepEqual(
+		recording.frames.map((each) => (each.ok ? each.sessions[0]!.id : '')),
+		['2', '1', '3', '4', '5'],
+	);
+});
+
+test('QA: a poll whose time no Date can hold is skipped; a session repeated in a poll is listed once', async () => {
+	const file = path.join(await folder(), 'edited.ndjson');
+	const good = {t: 1_795_000_000_000, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1, {user: 'app'}), session(1, {user: 'dup'}), session(2)]};
+	await writeFile(file, [JSON.stringify({format: recordingFormat, hosts: ['mx']}), JSON.stringify(good), JSON.stringify(good).replace('"t":1795000000000', '"t":1e400'), JSON.stringify({...good, t: 0})].join('\n'));
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.equal(recording.frames.length, 1);
+	assert.equal(recording.skipped, 2);
+	const [only] = recording.frames;
+	assert.ok(only?.ok);
+	assert.deepEqual(only.sessions.map((each) => `${each.id} ${each.user}`), ['1 app', '2 undefined']);
+});

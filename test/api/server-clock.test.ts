@@ -7,6 +7,7 @@ import {Buffer} from 'node:buffer';
 import {test} from 'node:test';
 import {isZoneless, parseServerTime, zoneOffsetMs, zoneShiftMs} from '../../source/api/server-clock.js';
 import {polledAt, reference, single, streamed, type Outcome} from './list-oracle.js';
+import type {ZoneMemory} from '../../source/model/zone-hint.js';
 
 const hour = 3_600_000;
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -103,7 +104,7 @@ test('what one list proved of the zone holds when the session that proved it end
 		{connected: utcAsctime(polledAt - (3 * hour) + east + localOffset()), idle: 5},
 		{connected: utcAsctime(polledAt - (5 * hour) + east + localOffset()), idle: 5},
 	];
-	const origin = {...single, zone: {aheadMs: 0}};
+	const origin = {...single, zone: {aheadMs: 0} as ZoneMemory};
 	assert.deepEqual(ages(list([young, ...pool]), origin), [30, 3 * 3600, 5 * 3600]);
 	assert.equal(origin.zone.aheadMs, east);
 	assert.deepEqual(ages(list(pool), origin), [3 * 3600, 5 * 3600]);
