@@ -125,6 +125,15 @@ export class Poller {
 		void this.#poll();
 	}
 
+	/**
+	 * Its lists showed the MaxScale restarted (model/poll.ts): its version is asked again with the
+	 * next poll, not up to a minute later (QA: a 2.5 replaced by a 22.08 between two polls kept
+	 * "2.5" in the header, and K out of the hints, for a minute).
+	 */
+	relearn(): void {
+		this.#info = undefined;
+	}
+
 	/** Stop for good: cancels the request in flight (AbortSignal) and the timer. */
 	stop(): void {
 		this.#stopped = true;

@@ -56,6 +56,8 @@ export type HostStatus = {
 	repeated?: number;
 	/** How far its ages were moved for a zone east of the operator's, as last said (ahead-note.ts). */
 	aheadMs?: number;
+	/** How many times its lists showed it restarted (ids reused, or none of its last list left): its version is asked again each time (use-monitor.ts). */
+	restarts?: number;
 };
 
 export type MonitorState = {

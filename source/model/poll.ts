@@ -128,9 +128,14 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		documents = new Map([...documents].filter(([key]) => !replaced.has(key)));
 	}
 
+	// Its ids now other sessions', or not one session of its last list left: MaxScale restarted
+	// (or another took its address), and may be another version, whose calls K and R depend on.
+	const host = hostKey(state, action.host);
+	const lastList = state.hosts[host]?.sessions ?? [];
+	const restarted = replaced.size > 0 || (lastList.length > 0 && action.sessions.length > 0 && !lastList.some((session) => byId.has(session.key)));
 	const next: MonitorState = {
 		...state,
-		hosts,
+		hosts: restarted ? {...hosts, [host]: {...hosts[host]!, restarts: (hosts[host]!.restarts ?? 0) + 1}} : hosts,
 		sessions,
 		byId,
 		changes,

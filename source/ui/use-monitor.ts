@@ -148,6 +148,19 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		}
 	}, [state.paused]);
 
+	// A MaxScale its lists show restarted: its version is asked again with its next poll.
+	const restarts = state.hostOrder.map((host) => state.hosts[host]?.restarts ?? 0).join(',');
+	const restartsSeen = useRef(restarts);
+	useEffect(() => {
+		const before = restartsSeen.current.split(',');
+		restartsSeen.current = restarts;
+		for (const [index, count] of restarts.split(',').entries()) {
+			if (count !== before[index]) {
+				pollers.current[index]?.relearn();
+			}
+		}
+	}, [restarts]);
+
 	useEffect(() => {
 		if (state.refreshes > 0) {
 			for (const instance of pollers.current) {

@@ -348,3 +348,23 @@ test('the version is asked again a minute on: a MaxScale replaced on the same ad
 	assert.ok(versionAsks <= 6, `${versionAsks} version requests`);
 	assert.ok(lists > versionAsks * 3, `${lists} lists, ${versionAsks} version requests`);
 });
+
+test('QA: relearn() (its lists show a restart) has the next poll ask the version again, once', async () => {
+	const s = await server({status: 200, delayMs: 5});
+	let lists = 0;
+	const poller = new Poller(s.client, 20, {onList: () => lists++, onError() {}, onServerInfo() {}});
+	poller.start();
+	const wait = async (ms: number) =>
+		new Promise((resolve) => {
+			setTimeout(resolve, ms);
+		});
+	await wait(200);
+	const asked = () => s.stats().log.filter((entry) => entry === 'ask version').length;
+	assert.equal(asked(), 1, 'with the first poll only');
+	poller.relearn();
+	await wait(200);
+	poller.stop();
+	assert.equal(asked(), 2, 'again with the next poll, and no more');
+	assert.ok(lists >= 4, `${lists} polls`);
+	await s.close();
+});

@@ -84,3 +84,17 @@ test("the pane on a replaced session starts afresh: the old document is neither 
 	state = run(state, {type: 'document-loaded', id: '70', document: {data: {id: '70', attributes: {user: 'bob'}}}});
 	assert.equal(state.pane.changed, 0, "bob's document is not marked as alice's changed");
 });
+
+test('QA: a MaxScale whose ids are reused, or none of whose sessions is left, is counted as restarted (its version is asked again)', async () => {
+	const {initialState, reducer} = await import('../../source/model/monitor-state.js');
+	const {session} = await import('../helpers/sessions.js');
+	const polled = (state: ReturnType<typeof initialState>, sessions: ReturnType<typeof session>[], at: number) => reducer(state, {type: 'poll-ok', sessions, at, latencyMs: 1, bytes: 1});
+	let state = polled(initialState(), [session(1), session(2)], 1000);
+	assert.equal(state.hosts['']?.restarts, undefined);
+	state = polled(state, [session(2), session(3)], 3000);
+	assert.equal(state.hosts['']?.restarts, undefined, 'one ended, one opened: no restart');
+	state = polled(state, [session(10, {connectedAt: 1_000_000}), session(11)], 5000);
+	assert.equal(state.hosts['']?.restarts, 1, 'not one of the last list left');
+	state = polled(state, [session(10, {connectedAt: 9_999_000}), session(11)], 7000);
+	assert.equal(state.hosts['']?.restarts, 2, 'an id now another session');
+});
