@@ -95,6 +95,6 @@ test('QA: a MaxScale whose ids are reused, or none of whose sessions is left, is
 	assert.equal(state.hosts['']?.restarts, undefined, 'one ended, one opened: no restart');
 	state = polled(state, [session(10, {connectedAt: 1_000_000}), session(11)], 5000);
 	assert.equal(state.hosts['']?.restarts, 1, 'not one of the last list left');
-	state = polled(state, [session(10, {connectedAt: 9_999_000}), session(11)], 7000);
+	state = polled(state, [session(10, {connectedAt: 1_234_567}), session(11)], 7000);
 	assert.equal(state.hosts['']?.restarts, 2, 'an id now another session');
 });
