@@ -47,7 +47,8 @@ export {hostKey} from './poll.js';
 /** What one watched MaxScale last said. */
 export type HostStatus = {
 	sessions: Session[];
-	lastPoll?: {at: number; latencyMs: number; bytes: number};
+	/** `mono`: when it landed by the monotonic clock (performance.now()), which a step of the wall clock does not move. */
+	lastPoll?: {at: number; latencyMs: number; bytes: number; mono?: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
 	/** Seconds its ages read too long, proven by its new sessions (model/zone-hint.ts): taken off from then on. */
@@ -127,7 +128,7 @@ export type MonitorState = {
 	quitting: boolean;
 	server?: ServerInfo;
 	/** The last successful poll; when the next is due comes from it and the interval (schedule.ts). */
-	lastPoll?: {at: number; latencyMs: number; bytes: number};
+	lastPoll?: {at: number; latencyMs: number; bytes: number; mono?: number};
 	/** The last failure, cleared by the next success; `retryAt` is when the next attempt comes. */
 	error?: {message: string; at: number; retryAt?: number};
 	polls: number;
@@ -154,6 +155,8 @@ export type Action =
 			repeated?: number;
 			/** How far the list reader moved its ages for a zone east of the operator's (ms; api/server-clock.ts). */
 			aheadMs?: number;
+			/** performance.now() as it came: lateness and rates go by it, not by a wall clock that may step (NTP, a resume). */
+			mono?: number;
 	  }
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}

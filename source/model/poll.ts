@@ -78,7 +78,7 @@ const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length ===
 
 /** The whole-list work of a poll-ok action on `state`, yielding every few thousand sessions. */
 export function* preparePoll(state: MonitorState, action: PollOk): Steps<PreparedPoll> {
-	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes};
+	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes, ...(action.mono === undefined ? {} : {mono: action.mono})};
 	// A MaxScale whose ages were proven hours too long (zone-hint.ts): as they are.
 	const shift = state.hosts[hostKey(state, action.host)]?.ageShift;
 	const polled = shift === undefined ? action.sessions : action.sessions.map((session) => shiftedSession(session, shift));
@@ -92,7 +92,10 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const before = state.hosts[host]?.lastPoll;
 	// Since this MaxScale's own previous poll: the rates are each host's, summed (changes.ts).
 	// Undefined at its first answer, where its sessions were all along, not just opened.
-	const seconds = before === undefined ? undefined : Math.max(0.001, (action.at - before.at) / 1000);
+	// By the monotonic clock when both polls have it: a wall clock stepped an hour forward made
+	// a 3,600 s gap that read the churn as +0/s for five polls (QA).
+	const gapMs = before === undefined ? undefined : before.mono !== undefined && action.mono !== undefined ? action.mono - before.mono : action.at - before.at;
+	const seconds = gapMs === undefined ? undefined : Math.max(0.001, gapMs / 1000);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});

@@ -43,8 +43,10 @@ export function dueIn(next: {at: number}, now: number): number {
  * aged. Late is past the next poll's time by 2 s, or by twice the last poll's time when that
  * is longer (a list of 100,000 sessions takes a second or two every time).
  */
-export function lateMs(last: {at: number; latencyMs: number}, intervalMs: number, now: number): number | undefined {
-	const late = now - nextPoll(last, intervalMs).at;
+export function lateMs(last: {at: number; latencyMs: number; mono?: number}, intervalMs: number, now: number, monoNow?: number): number | undefined {
+	// By the monotonic clock when there is one: a wall clock stepped an hour forward read "no
+	// answer for 59m56s" of a MaxScale answering every 5 s (QA).
+	const late = last.mono !== undefined && monoNow !== undefined ? monoNow - last.mono - waitAfter(intervalMs, last.latencyMs) : now - nextPoll(last, intervalMs).at;
 	return late > Math.max(2000, 2 * last.latencyMs) ? late : undefined;
 }
 

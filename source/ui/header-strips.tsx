@@ -30,7 +30,7 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 			text += retryAt === undefined ? '' : ` ${retryCountdown(retryAt, now, 'retry')}`;
 		} else if (status?.lastPoll !== undefined) {
 			const polling = !state.paused && state.replay === undefined;
-			const late = polling ? lateMs(status.lastPoll, state.intervalMs, now) : undefined;
+			const late = polling ? lateMs(status.lastPoll, state.intervalMs, now, performance.now()) : undefined;
 			text = late === undefined ? `ok ${Math.round(status.lastPoll.latencyMs)}ms` : `no answer for ${formatDuration(late / 1000)}`;
 			waiting = late !== undefined;
 			// Its own polls stretched its pause (schedule.ts waitAfter): said here, as the status line says it of a single MaxScale.

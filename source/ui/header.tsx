@@ -132,7 +132,7 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	}
 
 	// A MaxScale that took the request and does not answer: said before the timeout says it (schedule.ts lateMs).
-	const late = next === undefined || !single ? undefined : lateMs(lastPoll!, intervalMs, now);
+	const late = next === undefined || !single ? undefined : lateMs(lastPoll!, intervalMs, now, performance.now());
 	if (late !== undefined) {
 		items.push({key: 'late', priority: 1, runs: [{text: `no answer for ${formatDuration(late / 1000)}`, bold: true, color: theme.warn}]});
 	}

@@ -10,3 +10,23 @@ test('the next poll: last poll plus the pause under the interval in force; slow 
 	// The same poll under 10 s: not slow.
 	assert.deepEqual(nextPoll({at: 1000, latencyMs: 400}, 10_000), {at: 11_000, slow: false});
 });
+
+test('QA: lateness goes by the monotonic clock when the poll has it, so a wall clock stepped forward is not a MaxScale late', async () => {
+	const {lateMs} = await import('../../source/model/schedule.js');
+	const last = {at: 1_000_000, latencyMs: 30, mono: 5000};
+	// An hour forward on the wall, 3 s on the monotonic clock: not late (the next poll is due at 5 s).
+	assert.equal(lateMs(last, 5000, 1_000_000 + 3_603_000, 8000), undefined);
+	// Really late: 12 s with no answer, the wall clock as it was.
+	assert.equal(lateMs(last, 5000, 1_012_000, 17_000), 7000);
+	// A poll without it (a replay's) goes by the wall clock as before.
+	assert.equal(lateMs({at: 1_000_000, latencyMs: 30}, 5000, 1_012_000, 17_000), 7000);
+});
+
+test('QA: the rates divide by the monotonic gap between two polls, not a wall clock that stepped', async () => {
+	const {initialState, reducer} = await import('../../source/model/monitor-state.js');
+	const {session} = await import('../helpers/sessions.js');
+	const polled = (state: ReturnType<typeof initialState>, ids: number[], at: number, mono: number) => reducer(state, {type: 'poll-ok', sessions: ids.map((id) => session(id)), at, latencyMs: 1, bytes: 1, mono});
+	let state = polled(initialState(), [1, 2, 3], 1_000_000, 1000);
+	state = polled(state, [2, 3, 4, 5], 1_000_000 + 3_602_000, 3000);
+	assert.equal(state.changes.rates?.opened, 1, 'two opened in 2 s: 1/s, not 2 in an hour');
+});
