@@ -5,12 +5,19 @@ import {paneNotes} from '../model/pane.js';
 import {fitTitle} from '../model/pane-title.js';
 import type {Theme} from './theme.js';
 
-type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme};
+/** `pausedAt`: the poll the paused list shows (p), when it is paused. */
+type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme; pausedAt?: number};
 
-/** What the title says of the document: ended, the last good one (MaxScale down), loading, or how much changed. */
-function statusOf(pane: Pane): {status: string; minor: boolean} {
+/** What the title says of the document: ended, the last good one (MaxScale down), loading, fetched after a paused list, or how much changed. */
+function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; minor: boolean} {
 	if (pane.ended) {
 		return {status: ' · session ended', minor: false};
+	}
+
+	// Paused, the list is one moment and a document opened meanwhile is fetched now: said, so
+	// that its idle of 115 s beside the list's 1m33s reads as later, not as a contradiction (QA).
+	if (pausedAt !== undefined && pane.document !== undefined && pane.error === undefined && pane.loadedAt !== undefined && pane.loadedAt > pausedAt) {
+		return {status: ` · fetched ${formatClock(pane.loadedAt)}, list paused`, minor: false};
 	}
 
 	if (pane.document === undefined) {
@@ -26,7 +33,7 @@ function statusOf(pane: Pane): {status: string; minor: boolean} {
 }
 
 /** The selected session's raw JSON:API document: coloured, scrolled, changes marked, dimmed once the session ended. */
-export function DetailPane({pane, width, height, focused, theme}: Props) {
+export function DetailPane({pane, width, height, focused, theme, pausedAt}: Props) {
 	// Inside the round border. The border takes two rows and the title one; a failed fetch's
 	// or poll's sentence (over the last good document) or the note of a document never fetched
 	// take as many more as they wrap to, or the box would overflow and push the title out.
@@ -35,7 +42,7 @@ export function DetailPane({pane, width, height, focused, theme}: Props) {
 	const bodyHeight = Math.max(1, height - 3 - notes.length);
 	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
 	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
-	const title = fitTitle({label: pane.title, ...statusOf(pane), range}, inner);
+	const title = fitTitle({label: pane.title, ...statusOf(pane, pausedAt), range}, inner);
 
 	return (
 		<Box

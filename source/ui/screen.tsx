@@ -97,7 +97,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						titles={layout.titles}
 					/>
 					{layout.paneShown && (
-						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} />
+						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} pausedAt={state.paused && state.replay === undefined ? state.lastPoll?.at : undefined} />
 					)}
 				</Box>
 			)}

@@ -90,3 +90,13 @@ test('the note of a document never fetched wraps rather than being cut', () => {
 	assert.doesNotMatch(text, /…/);
 	assert.match(text.replace(/\s*│\s*/g, ' ').replace(/ +/g, ' '), /It ended before its document could be fetched\./);
 });
+
+test('QA: paused, a document fetched after the list\'s poll says so in the pane\'s title', () => {
+	const document = {data: {id: '7', attributes: {idle: 115.2}}};
+	const lines = wrapLines(jsonLines(document), 58);
+	const pane: Pane = {...closedPane, open: true, id: '7', title: 'Session 7', document, source: jsonLines(document), lines, loadedAt: Date.parse('2026-11-29T20:24:11Z')};
+	const at = (pausedAt: number | undefined) => plain(render(<DetailPane pane={pane} width={70} height={8} focused={false} theme={noColor} pausedAt={pausedAt} />).lastFrame());
+	assert.match(at(Date.parse('2026-11-29T20:23:48Z')), /Session 7 · fetched \d\d:\d\d:\d\d, list paused/);
+	assert.doesNotMatch(at(undefined), /fetched/, 'polling: the document is the list\'s moment');
+	assert.doesNotMatch(at(Date.parse('2026-11-29T20:25:00Z')), /fetched/, 'fetched before the pause');
+});
