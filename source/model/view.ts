@@ -161,6 +161,12 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 			const index = intervalSteps.findIndex((step) => step >= state.intervalMs);
 			const at = index === -1 ? intervalSteps.length - 1 : index;
 			const next = intervalSteps[Math.max(0, Math.min(intervalSteps.length - 1, at + action.delta))];
+			if (next === state.intervalMs) {
+				// At the end of the steps: said, not a key that silently did nothing (QA).
+				const text = action.delta < 0 ? 'Every 0.5 s is as often as sessiontop polls: - goes no faster.' : 'Every 60 s is as seldom as sessiontop polls: + goes no slower.';
+				return {...state, message: {tone: 'info', text, answer: true}};
+			}
+
 			return next === undefined ? state : {...state, intervalMs: next};
 		}
 

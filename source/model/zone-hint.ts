@@ -19,6 +19,13 @@ const quarterHour = 900;
 /** Past this gap between polls (an outage), a new session may really be that old. */
 const longestGap = 600;
 
+/** `9h`, `5h30m`, `30m` (QA: not `0h30m`) from minutes. */
+function hoursText(minutes: number): string {
+	const whole = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	return rest === 0 ? `${whole}h` : whole === 0 ? `${rest}m` : `${whole}h${String(rest).padStart(2, '0')}m`;
+}
+
 /** `+09:00`, `-05:30` from an offset in minutes east of UTC. */
 function offsetText(minutes: number): string {
 	const sign = minutes < 0 ? '-' : '+';
@@ -45,7 +52,7 @@ export function provenShift(youngestNew: number | undefined, seconds: number | u
 
 /** What the status line says of a shift: how long, the MaxScale's zone, and the flag for next time. `localOffsetMinutes`: the operator's zone at the poll (minutes east of UTC). */
 export function zoneHint(host: string, shift: number, localOffsetMinutes: number): string {
-	const hours = shift % 3600 === 0 ? `${shift / 3600}h` : `${Math.floor(shift / 3600)}h${String((shift % 3600) / 60).padStart(2, '0')}m`;
+	const hours = hoursText(shift / 60);
 	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
 	// Less than an hour is what the list reader's correction by whole hours left of a zone east
 	// of the operator's on a half hour (server-clock.ts): the zone itself is not known here.
@@ -74,7 +81,7 @@ export type ZoneMemory = {
 /** What is said when a MaxScale's idle times prove its ages `aheadMs` too short (the list reader moved them). `localOffsetMinutes`: as zoneHint's. */
 export function aheadHint(host: string, aheadMs: number, localOffsetMinutes: number): string {
 	const minutes = Math.round(aheadMs / 60_000);
-	const hours = minutes % 60 === 0 ? `${minutes / 60}h` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+	const hours = hoursText(minutes);
 	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
 	const server = offsetText(localOffsetMinutes + minutes);
 	// Its idle times prove at least that much; a session idle since it connected, or a new one, proves it exactly.

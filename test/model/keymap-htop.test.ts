@@ -24,3 +24,13 @@ test('QA: paused, every list or pane hint line names p resume (the pane\'s had n
 
 	assert.ok(!keyHint('confirm-kill', false, true).some((hint) => hint.label === 'p'), 'a question takes y or n');
 });
+
+test('QA: - at 0.5 s and + at 60 s say so, rather than do nothing unsaid', async () => {
+	const {start} = await import('../helpers/state.js');
+	const {session} = await import('../helpers/sessions.js');
+	const fastest = start([session(1)], {intervalMs: 500});
+	assert.match(type(fastest, '-').message?.text ?? '', /^Every 0\.5 s is as often as sessiontop polls/);
+	assert.equal(type(fastest, '-').intervalMs, 500);
+	assert.match(type(start([session(1)], {intervalMs: 60_000}), '+').message?.text ?? '', /^Every 60 s is as seldom/);
+	assert.equal(type(fastest, '+').intervalMs, 1000);
+});
