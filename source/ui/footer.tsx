@@ -12,7 +12,8 @@ import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
 /** `height`: the lines the footer may take (layout.ts): two, more for a long kill or restart question or filter error. */
-type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number; height?: number};
+/** `helpScrolls`: the help, when open, has more keys than rows (help.tsx helpScrolls): ↑↓ is offered only then. */
+type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number; height?: number; helpScrolls?: boolean};
 
 /**
  * One sentence for the status line; a failure's names the other MaxScales failing, if any.
@@ -74,7 +75,7 @@ function listSituation(state: MonitorState): HintSituation {
 }
 
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
-export function Footer({state, notice, theme, width, height = 2}: Props) {
+export function Footer({state, notice, theme, width, height = 2, helpScrolls = true}: Props) {
 	const {confirm} = state;
 	let line;
 	/** The second line of a long sentence, in the key hints' place (and a long question's next ones). */
@@ -148,7 +149,7 @@ export function Footer({state, notice, theme, width, height = 2}: Props) {
 		<Box flexDirection="column" width={width}>
 			{line}
 			{more ?? (
-				<FittedLine items={hintItems(situation, state, theme)} width={width} />
+				<FittedLine items={hintItems(situation, state, theme).filter((item) => situation !== 'help' || helpScrolls || item.key !== '↑↓ PgDn')} width={width} />
 			)}
 		</Box>
 	);

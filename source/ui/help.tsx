@@ -110,17 +110,8 @@ function tooShort(width: number): string {
  * and the keys without the box (a border with no line inside would have the title drawn
  * over it), and one row high a line that says it needs more.
  */
-export function Help({readonly, replay, width, height, scroll, theme}: Props) {
-	if (height < 2) {
-		return (
-			<Box width={width} height={1}>
-				<Text bold wrap="truncate" color={theme.accent}>
-					{tooShort(width)}
-				</Text>
-			</Box>
-		);
-	}
-
+/** The help's columns at a size, and how many rows of keys it has room for. */
+function laidOut(readonly: boolean, replay: boolean, width: number, height: number) {
 	const boxed = height >= boxedRows;
 	// Two columns on a wide terminal; what does not fit scrolls with ↑ ↓.
 	const room = height - (boxed ? 3 : 1);
@@ -132,6 +123,31 @@ export function Help({readonly, replay, width, height, scroll, theme}: Props) {
 	const columnWidth = Math.floor(inner / columnCount);
 	const columns = columnCount === 1 ? single : columnsOf(blocks(columnWidth), columnCount);
 	const perColumn = Math.max(...columns.map((column) => column.length));
+	return {boxed, room, inner, columnWidth, columns, perColumn};
+}
+
+/** Whether the help scrolls at this size: the footer offers ↑↓ only then (QA: it did at 250×70, where all of it shows). */
+export function helpScrolls(readonly: boolean, replay: boolean, width: number, height: number): boolean {
+	if (height < 2) {
+		return false;
+	}
+
+	const {perColumn, room} = laidOut(readonly, replay, width, height);
+	return perColumn > room;
+}
+
+export function Help({readonly, replay, width, height, scroll, theme}: Props) {
+	if (height < 2) {
+		return (
+			<Box width={width} height={1}>
+				<Text bold wrap="truncate" color={theme.accent}>
+					{tooShort(width)}
+				</Text>
+			</Box>
+		);
+	}
+
+	const {boxed, room, inner, columnWidth, columns, perColumn} = laidOut(readonly, replay, width, height);
 	const top = Math.min(scroll, Math.max(0, perColumn - room));
 	return (
 		<Box

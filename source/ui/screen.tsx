@@ -8,7 +8,7 @@ import type {Notice} from '../model/status-line.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
-import {Help} from './help.js';
+import {Help, helpScrolls} from './help.js';
 import {minColumns, type Layout} from './layout.js';
 import {SessionTable} from './session-table.js';
 import type {Theme} from './theme.js';
@@ -102,7 +102,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 				</Box>
 			)}
 			<Box flexDirection="column" height={layout.footerHeight} flexShrink={0}>
-				<Footer state={state} notice={notice} theme={theme} width={layout.columns} height={layout.footerHeight} />
+				<Footer state={state} notice={notice} theme={theme} width={layout.columns} height={layout.footerHeight} helpScrolls={state.mode !== 'help' || helpScrolls(state.readonly, state.replay !== undefined, layout.columns, layout.bodyHeight)} />
 			</Box>
 		</Box>
 	);
