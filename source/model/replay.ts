@@ -181,7 +181,8 @@ function runMessage(frames: readonly Frame[], index: number): MonitorState['mess
 	const run = runCount(frames.slice(0, index + 1));
 	const runs = runCount(frames);
 	const gap = (frames[index]!.t - frames[index - 1]!.t) / 1000;
-	return {tone: 'info', text: `Run ${run} of ${runs} of --record starts here, ${formatDuration(gap)} after the last poll before it.`};
+	// Until the next step: QA saw it stay on the steps after it, where it is no longer true.
+	return {tone: 'info', text: `Run ${run} of ${runs} of --record starts here, ${formatDuration(gap)} after the last poll before it.`, untilPoll: true};
 }
 
 export function replayReducer(
@@ -212,7 +213,7 @@ export function replayReducer(
 
 				// A key at either end: said, rather than nothing happening.
 				const text = action.delta > 0 ? 'This is the last recorded poll: [ steps back.' : 'This is the first recorded poll: ] steps forward.';
-				return {...state, message: {tone: 'info', text}};
+				return {...state, message: {tone: 'info', text, untilPoll: true}};
 			}
 
 			const frame = replay.frames[index]!;

@@ -35,6 +35,10 @@ test('replay shows the first frame, steps forward and back with ] and [, and sto
 	assert.deepEqual(ids(state), ['1', '2']);
 	assert.equal(state.lastPoll?.at, 1000);
 	assert.equal(state.message?.text, 'This is the first recorded poll: ] steps forward.', '[ at the start says so');
+	// QA: it stayed on the steps after it, where it was no longer true.
+	state = type(state, ']');
+	assert.equal(state.replay?.index, 1);
+	assert.equal(state.message, undefined, 'a step takes the sentence about the end away');
 });
 
 test('outside a replay, [ and ] say what they are for', () => {
