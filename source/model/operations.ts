@@ -33,7 +33,8 @@ export type Target = {
  * `unable`: marked sessions left out because their MaxScale is too old for the call, and where.
  * `failing`: the targets' MaxScales whose last poll failed: their rows are the last good list's.
  */
-export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable; failing?: string[]};
+/** `ended`: how many of its targets have ended since it was asked (refreshConfirm): said in it, as the header no longer counts them. */
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable; failing?: string[]; ended?: number};
 /** Marked sessions left out of a kill or restart: their MaxScale is older than 22.08. */
 export type Unable = {count: number; hosts: string[]};
 
@@ -97,6 +98,7 @@ export function confirmQuestion(confirm: Confirm): string {
 		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: ${confirm.unable.hosts.length === 1 ? 'that MaxScale is' : 'those MaxScales are'} older than 22.08`]),
 		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than 22.08 cannot ${confirm.operation}`] : []),
 		...(confirm.failing === undefined ? [] : [`${confirm.failing.join(', ')} ${confirm.failing.length === 1 ? 'is not answering: the rows are its' : 'are not answering: the rows are their'} last good list`]),
+		...(confirm.ended === undefined ? [] : [confirm.targets.length === 1 ? 'it has ended since: nothing to ' + confirm.operation : `${confirm.ended} of them ${confirm.ended === 1 ? 'has' : 'have'} ended since`]),
 	];
 	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {
@@ -174,14 +176,25 @@ function withFailing(state: MonitorState, confirm: Confirm): Confirm {
 	return failing.length === 0 ? rest : {...rest, failing};
 }
 
+/** Whether a question's target is still listed, the same session (not one a restarted MaxScale gave its id). */
+function stillThere(state: MonitorState, target: Target): boolean {
+	const session = state.byId.get(target.key);
+	return session !== undefined && sameConnected(session.connectedAt, target.connectedAt);
+}
+
 /** An open question after its MaxScales' polls came in or failed: what it says of them, as they are now. */
 export function refreshConfirm(state: MonitorState): MonitorState {
 	if (state.confirm === undefined) {
 		return state;
 	}
 
-	const confirm = withFailing(state, state.confirm);
-	return (confirm.failing ?? []).join('\n') === (state.confirm.failing ?? []).join('\n') ? state : {...state, confirm};
+	const failing = withFailing(state, state.confirm);
+	// QA: a question open while its session ended still asked, and its count of marks disagreed with the header's.
+	const ended = state.confirm.targets.filter((target) => !stillThere(state, target)).length;
+	const {ended: _said, ...rest} = failing;
+	const confirm: Confirm = ended === 0 ? rest : {...rest, ended};
+	const same = (confirm.failing ?? []).join('\n') === (state.confirm.failing ?? []).join('\n') && confirm.ended === state.confirm.ended;
+	return same ? state : {...state, confirm};
 }
 
 function confirmKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
@@ -215,13 +228,8 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 
 	// Only the sessions named in the confirmation; those that ended since (or whose id a
 	// restarted MaxScale gave to another) are reported, not sent.
-	const stillThere = (target: Target) => {
-		const session = state.byId.get(target.key);
-		return session !== undefined && sameConnected(session.connectedAt, target.connectedAt);
-	};
-
-	const alive = confirm.targets.filter((target) => stillThere(target));
-	const gone = confirm.targets.filter((target) => !stillThere(target)).map((target) => (state.byId.has(target.key) ? {...target, reused: true as const} : target));
+	const alive = confirm.targets.filter((target) => stillThere(state, target));
+	const gone = confirm.targets.filter((target) => !stillThere(state, target)).map((target) => (state.byId.has(target.key) ? {...target, reused: true as const} : target));
 	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
 	const seq = state.seq + 1;
 	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone, ...(confirm.unable === undefined ? {} : {unable: confirm.unable})} as const;

@@ -366,3 +366,14 @@ test('QA: a session with no user and no client reported (2.1, or one still authe
 	const half = [session(4, {user: undefined, remote: '10.0.0.4', port: 5000, service: 'CLI'})];
 	assert.match(confirmQuestion(type(start(half), 'K').confirm!), /^Kill session 4 \(\?@10\.0\.0\.\d+:\d+, CLI\)/);
 });
+
+test('QA: a question open while its sessions end says so, so its count agrees with the header\'s', () => {
+	const three = [session(1), session(2), session(3)];
+	let state = type(start(three), 'K');
+	state = poll(state, [session(2), session(3)]);
+	assert.match(confirmQuestion(state.confirm!), /^Kill session 1 \(.*\) \(.*it has ended since: nothing to kill\)\?$/);
+	let marked = type(start(three), 'space', 'space', 'space', 'K');
+	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions: 1, 2, 3( \(.*\))?\?$/);
+	marked = poll(marked, [session(3)]);
+	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions: 1, 2, 3 \((.*; )?2 of them have ended since\)\?$/);
+});
