@@ -120,12 +120,15 @@ export function formatDate(epochMs: number): string {
 
 /** Short state names for the narrow State column and the header. */
 export function shortState(state: string): string {
-	const known: Record<string, string> = {
-		'Session started': 'started',
-		'Session ready for routing': 'ready',
-		'Session created': 'created',
-		'Listener Session': 'listener',
-		'Stopping session': 'stopping',
-	};
-	return known[state] ?? state;
+	// A Map, not an object's keys: a state is the server's text, and `constructor` looked up on
+	// an object literal found Object's own function (QA: it crashed the monitor).
+	return shortStates.get(state) ?? state;
 }
+
+const shortStates = new Map([
+	['Session started', 'started'],
+	['Session ready for routing', 'ready'],
+	['Session created', 'created'],
+	['Listener Session', 'listener'],
+	['Stopping session', 'stopping'],
+]);

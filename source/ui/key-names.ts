@@ -64,7 +64,8 @@ export type KeyPress = {input: string; name?: string};
 
 /** One input event (a key, or a pasted run of text) to what was pressed. */
 export function nameKey(data: string): KeyPress {
-	const named = sequences[data];
+	// Own keys only: a read of `constructor` (typed text, one read) found Object's function.
+	const named = Object.hasOwn(sequences, data) ? sequences[data] : undefined;
 	if (named !== undefined) {
 		return {input: data === ' ' ? ' ' : '', name: named};
 	}
@@ -176,7 +177,7 @@ function splitPlain(data: string): KeyPress[] {
 		return [];
 	}
 
-	if (sequences[data] !== undefined || data.length <= 1) {
+	if (Object.hasOwn(sequences, data) || data.length <= 1) {
 		return [nameKey(data)];
 	}
 

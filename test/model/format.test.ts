@@ -62,3 +62,12 @@ test('a number no session can have (1e308 seconds, bytes or events) is unknown, 
 	assert.equal(fitCell(String(1e308), io).trim(), '?');
 	assert.equal(fitCell(String(1e13), io).trim(), '10T');
 });
+
+test("QA: a state named like one of Object's own members is shown as sent (constructor crashed the monitor)", async () => {
+	const {shortState} = await import('../../source/model/format.js');
+	for (const state of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+		assert.equal(shortState(state), state);
+	}
+
+	assert.equal(shortState('Session started'), 'started');
+});

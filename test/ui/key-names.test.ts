@@ -87,3 +87,10 @@ test('a paste whose end marker never comes does not swallow the keys after it: a
 	clock = 1600;
 	assert.deepEqual(read('b\u001B[201~j'), [{input: 'ab', name: 'paste'}, {input: 'j'}]);
 });
+
+test("QA: text that names one of Object's own members is text, not a key", () => {
+	for (const text of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+		assert.ok(splitKeys(text).every((key) => key.name === undefined || typeof key.name === 'string'), text);
+		assert.equal(nameKey(text).name, undefined, text);
+	}
+});
