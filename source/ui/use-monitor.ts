@@ -177,8 +177,17 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 	const paneHost = paneSession?.host;
 	const paneSessionId = paneSession?.id;
 	const panePolled = state.hosts[hostKey(state, paneHost)]?.lastPoll?.at;
+	/** The document being fetched, and for which pane: a poll does not cancel it (see below). */
+	const documentFetch = useRef<{key: string; abort: AbortController} | undefined>(undefined);
 	useEffect(() => {
-		if (!open || id === undefined || paneSessionId === undefined || ended) {
+		const key = !open || id === undefined || paneSessionId === undefined || ended ? undefined : `${paneHost ?? ''}\n${paneSessionId}\n${id}`;
+		if (documentFetch.current !== undefined && documentFetch.current.key !== key) {
+			// The pane moved, closed or its session ended: that answer is not wanted any more.
+			documentFetch.current.abort.abort();
+			documentFetch.current = undefined;
+		}
+
+		if (key === undefined || id === undefined || paneSessionId === undefined) {
 			return;
 		}
 
@@ -192,9 +201,21 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			return;
 		}
 
-		const abort = new AbortController();
-		void fetchSessionDocument(clientFor(paneHost ?? ''), paneSessionId, abort.signal).then((result) => {
-			if (!abort.signal.aborted) {
+		// Still on its way: a document slower than the interval (a long queries or log array over
+		// an SSH tunnel) was cancelled by each poll and asked for again, and never came (QA). It
+		// comes, or fails with its timeout's sentence; the poll after that asks again.
+		if (documentFetch.current !== undefined) {
+			return;
+		}
+
+		const fetching = {key, abort: new AbortController()};
+		documentFetch.current = fetching;
+		void fetchSessionDocument(clientFor(paneHost ?? ''), paneSessionId, fetching.abort.signal).then((result) => {
+			if (documentFetch.current === fetching) {
+				documentFetch.current = undefined;
+			}
+
+			if (!fetching.abort.signal.aborted) {
 				dispatch(
 					result.ok
 						? {type: 'document-loaded', id, document: result.document, at: Date.now()}
@@ -202,11 +223,14 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				);
 			}
 		});
-		return () => {
-			abort.abort();
-		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [clients, open, id, paneHost, paneSessionId, ended, panePolled]);
+	useEffect(
+		() => () => {
+			documentFetch.current?.abort.abort();
+		},
+		[],
+	);
 
 	const {effects} = state;
 	/** Effects already started: effect-done takes them off the queue a render later. */

@@ -198,3 +198,14 @@ test('null everywhere: attributes null, relationships null, fields null; session
 	assert.match(screen.frame(), /seven/);
 	await screen.unmount();
 });
+
+test('QA: a session document slower than the interval comes: a poll does not cancel it and ask again', async () => {
+	const {server, screen} = await setup();
+	// ~15 chunks 25 ms apart: ~375 ms, over three of the harness's 100 ms intervals, under its 1 s timeout.
+	server.set({kind: 'trickle', everyMs: 25, chunkBytes: 100}, 'detail');
+	screen.press('\r');
+	await waitFor(() => /"attributes": \{/.test(screen.frame()), 'the document in the pane', 4000);
+	const asked = server.requests.filter((request) => request.startsWith('GET /v1/sessions/1')).length;
+	assert.ok(asked <= 3, `${asked} requests of the document`);
+	await screen.unmount();
+});
