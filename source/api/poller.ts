@@ -24,6 +24,14 @@ export type PollerEvents = {
 	onServerInfo(info: ServerInfo): void;
 };
 
+/** How long a poll's list waits for the version asked beside it, so that the first shows with it. */
+const versionWaitMs = 1000;
+
+const delay = async (ms: number) =>
+	new Promise<void>((resolve) => {
+		setTimeout(resolve, ms).unref();
+	});
+
 /** How old the version may grow before a poll asks for it again: one small request a minute. */
 export const versionEveryMs = 60_000;
 
@@ -32,6 +40,8 @@ export class Poller {
 	readonly #events: PollerEvents;
 	#intervalMs: number;
 	#info: ServerInfo | undefined;
+	/** A version request is on its way. */
+	#learning = false;
 	#timer: NodeJS.Timeout | undefined;
 	#inFlight = false;
 	#again = false;
@@ -192,10 +202,21 @@ export class Poller {
 		const signal = this.#abort.signal;
 		// Alongside the list (which goes on the list worker's own connection in the app), and
 		// awaited before the list is shown, so the version is known with the first list.
-		const due = this.#info === undefined || Date.now() - this.#info.askedAt >= this.#versionEveryMs;
-		const learning = due ? this.#learnVersion(signal) : undefined;
+		// Never two at once: one that hangs (a proxy holding /v1/maxscale) is not asked again each poll.
+		const due = !this.#learning && (this.#info === undefined || Date.now() - this.#info.askedAt >= this.#versionEveryMs);
+		let learning: Promise<void> | undefined;
+		if (due) {
+			this.#learning = true;
+			learning = this.#learnVersion(signal).finally(() => {
+				this.#learning = false;
+			});
+		}
+
 		const result = await this.#fetchList(signal);
-		await learning;
+		// Waited for a moment only: a version that hung held every list for the whole timeout,
+		// and the header said "no answer" of a MaxScale whose list came in 11 ms (QA). A later
+		// version is shown when it comes (onServerInfo).
+		await (learning === undefined ? undefined : Promise.race([learning, delay(versionWaitMs)]));
 		// Paused while it was in flight: the screen stays as it was when p was pressed. The
 		// model holds that too (it learns of p first, see poll.ts); this spares the answer's preparation.
 		if (this.#stopped || (this.#paused && !manual)) {
@@ -220,11 +241,11 @@ export class Poller {
 		}
 
 		if ('kind' in info) {
-			// No /v1/maxscale (2.1), or a proxy that refuses it: the version is unknown until
-			// it is next due (a version known before is forgotten: this is another server).
-			// An auth or network failure shows on the list request as well, and the version
-			// is asked again with the next poll.
-			if (info.kind === 'not-found' || info.kind === 'http') {
+			// No /v1/maxscale (2.1), a proxy that refuses it, or one that holds it until the
+			// timeout: the version is unknown until it is next due (a version known before is
+			// forgotten: this is another server). An auth or network failure shows on the list
+			// request as well (which forgets the version), and it is asked again with the next poll.
+			if (info.kind === 'not-found' || info.kind === 'http' || info.kind === 'timeout') {
 				const known = this.#info?.version !== undefined;
 				this.#info = {askedAt: Date.now()};
 				if (known) {

@@ -368,3 +368,21 @@ test('QA: relearn() (its lists show a restart) has the next poll ask the version
 	assert.ok(lists >= 4, `${lists} polls`);
 	await s.close();
 });
+
+test('QA: a version that hangs holds the first list a moment only, and no list after it; it is not asked again while on its way', {timeout: 10_000}, async () => {
+	const s = await server({status: 200, delayMs: 5, versionDelayMs: 60_000});
+	const listed: number[] = [];
+	const started = performance.now();
+	const poller = new Poller(s.client, 100, {onList: () => listed.push(performance.now() - started), onError() {}, onServerInfo() {}});
+	poller.start();
+	await new Promise((resolve) => {
+		setTimeout(resolve, 2500);
+	});
+	poller.stop();
+	// The first list a second late at most; then one every ~100 ms, not one a timeout (2 s here).
+	assert.ok(listed[0]! < 1500, `first list at ${Math.round(listed[0]!)} ms`);
+	assert.ok(listed.length >= 8, `${listed.length} lists in 2.5 s`);
+	const askedVersion = s.stats().log.filter((entry) => entry === 'ask version').length;
+	assert.ok(askedVersion <= 2, `${askedVersion} version requests`);
+	await s.close();
+});
