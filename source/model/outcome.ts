@@ -27,8 +27,13 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 	const notDone = operation === 'kill' ? 'not killed' : 'not restarted';
 	const olderNow = (o: Outcome) => `${o.target.key === o.target.id ? 'its MaxScale' : o.target.host} is now ${o.server?.version ?? ''}, older than 22.08, which cannot ${operation} sessions`;
 	const eitherWay = `it had ended, or its MaxScale (version unknown) is older than 22.08, which cannot ${operation} sessions`;
-	if (errors.some((o) => o.status === 405)) {
-		return `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
+	const refused = errors.find((o) => o.status === 405);
+	if (refused !== undefined) {
+		// From a MaxScale known to have the call, a 405 is something in front of it that allows
+		// only reads (QA: a 24.02 was told it "needs 22.08 or later").
+		return hadTheCall(refused) === true
+			? `Not ${operation === 'kill' ? 'killed' : 'restarted'}: the server refused the request (405), though this MaxScale's version has the call; a proxy in front of its REST API may allow only reads.`
+			: `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
 	}
 
 	if (errors.some((o) => o.status === 403)) {
