@@ -12,10 +12,12 @@ import {noService} from '../model/rows.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
-type Column = {title: string; align: 'left' | 'right'; value(session: Session): string};
+/** `text`: the server's text, which may be of any length (the figures are sessiontop's own, and short). */
+type Column = {title: string; align: 'left' | 'right'; text?: true; value(session: Session): string};
 
 const columns: Column[] = [
-	{title: 'Id', align: 'right', value: (s) => s.id},
+	// QA: one id of 70 characters (a hostile server's) widened the Id column of every line.
+	{title: 'Id', align: 'right', text: true, value: (s) => s.id},
 	{title: 'User', align: 'left', value: (s) => s.user ?? '?'},
 	{title: 'Client', align: 'left', value: (s) => formatClient(s.remote, s.port)},
 	{title: 'State', align: 'left', value: (s) => (s.state === '' ? '?' : shortState(s.state))},
@@ -49,7 +51,7 @@ export function formatTable(sessions: readonly Session[], several: boolean): str
 	const cells = sessions.map((session) => chosen.map((column) => column.value(session)));
 	const sizes = chosen.map((column, index) => {
 		// A text value past the limit overflows: it does not count.
-		const limit = column.align === 'left' ? overflowAt : Number.POSITIVE_INFINITY;
+		const limit = column.align === 'left' || column.text ? overflowAt : Number.POSITIVE_INFINITY;
 		let widest = width(column.title);
 		for (const row of cells) {
 			const size = width(row[index] ?? '');

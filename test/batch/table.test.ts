@@ -29,3 +29,12 @@ test('user names in wide characters (CJK, emoji) keep the columns in line, as a 
 	assert.deepEqual(starts, [starts[0], starts[0], starts[0]], lines.join('\n'));
 	assert.equal(cellsBefore(lines[1]!), lines[0]!.indexOf('Client'));
 });
+
+test('QA: one very long id (a hostile server\'s) keeps every character without widening the Id column for every line', () => {
+	const long = '2'.repeat(70);
+	const lines = formatTable([session('1', 'alice'), session(long, 'bob')], false).trimEnd().split('\n');
+	assert.ok(lines[2]!.includes(long));
+	const without = formatTable([session('1', 'alice')], false).trimEnd().split('\n');
+	assert.equal(lines[0], without[0], 'the header as without it');
+	assert.equal(lines[1], without[1]);
+});
