@@ -5,6 +5,7 @@
 
 import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
+import {skippedText} from '../model/repeated-ids.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
 import {aheadNote, everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
@@ -18,7 +19,8 @@ async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, on
 		return {ok: false, error: list.error};
 	}
 
-	for (const note of [repeatedIds(host.client.target.label, list.list.duplicates), aheadNote(host.client.target.label, origin.zone, list.polledAt)]) {
+	const {label} = host.client.target;
+	for (const note of [repeatedIds(label, list.list.duplicates), list.list.skipped === 0 ? undefined : skippedText(label, list.list.skipped), aheadNote(label, origin.zone, list.polledAt)]) {
 		if (note !== undefined) {
 			onNote?.(note);
 		}

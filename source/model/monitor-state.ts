@@ -14,7 +14,7 @@ import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, type Pane, type PaneAction, closedPane} from './pane.js';
 import {pollOk, withHost, withServerInfo, type PreparedPoll} from './poll.js';
 import {withAheadNote} from './ahead-note.js';
-import {withRepeatedNote} from './repeated-ids.js';
+import {withRepeatedNote, withSkippedNote} from './repeated-ids.js';
 import {replayReducer, type Replay, type ReplayAction} from './replay.js';
 import type {Grouping, Row} from './rows.js';
 import type {SessionLookup} from './session-index.js';
@@ -57,6 +57,8 @@ export type HostStatus = {
 	repeated?: number;
 	/** How far its ages were moved for a zone east of the operator's, as last said (ahead-note.ts). */
 	aheadMs?: number;
+	/** How many entries of its last list were no usable session, as last said. */
+	skipped?: number;
 	/** How many times its lists showed it restarted (ids reused, or none of its last list left): its version is asked again each time (use-monitor.ts). */
 	restarts?: number;
 };
@@ -153,6 +155,8 @@ export type Action =
 			manual?: boolean;
 			/** Sessions the list left out because their id repeated an earlier one (the first is kept). */
 			repeated?: number;
+			/** Entries of the list that were no usable session (no id, not an object). */
+			skipped?: number;
 			/** How far the list reader moved its ages for a zone east of the operator's (ms; api/server-clock.ts). */
 			aheadMs?: number;
 			/** performance.now() as it came: lateness and rates go by it, not by a wall clock that may step (NTP, a resume). */
@@ -247,7 +251,7 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 function reduce(state: MonitorState, action: Action): MonitorState {
 	switch (action.type) {
 		case 'poll-ok': {
-			return withAheadNote(state, withRepeatedNote(state, pollOk(state, action), action), action);
+			return withAheadNote(state, withSkippedNote(state, withRepeatedNote(state, pollOk(state, action), action), action), action);
 		}
 
 		case 'poll-failed': {

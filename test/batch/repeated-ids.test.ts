@@ -29,3 +29,20 @@ test('repeated ids: --once and --json keep the first of each and say how many we
 	assert.equal(tsv.stderr, '');
 	assert.equal(tsv.stdout.trimEnd().split('\n').length, 4);
 });
+
+test('QA: entries with no usable id: --once and --json say how many were left out; --tsv prints all', {skip: skipWithoutBuild}, async (t) => {
+	const server = await startFaultServer({sessions: [resource('1', 'a'), {attributes: {user: 'no-id'}}, resource('', 'empty'), {...resource('x', 'null'), id: null}, 'text']});
+	t.after(async () => server.close());
+	const [table, json, tsv] = await Promise.all([
+		runCli(['--once', '-h', server.label]),
+		runCli(['--json', '-h', server.label]),
+		runCli(['--tsv', '-h', server.label]),
+	]);
+	const warning = `sessiontop: warning: ${server.label} sent 4 entries that are no session with an id: left out.\n`;
+	assert.equal(table.code, 0, table.stderr);
+	assert.equal(table.stderr, warning);
+	assert.equal(json.code, 0, json.stderr);
+	assert.equal(json.stderr, warning);
+	assert.deepEqual((JSON.parse(json.stdout) as Array<{user: string}>).map((record) => record.user), ['a']);
+	assert.equal(tsv.stderr, '');
+});
