@@ -61,8 +61,9 @@ export function nameMismatch(carrier: Carrier | undefined, host: string): ApiErr
 	const names = certificateNames(carrier);
 	const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
 	const first = names[0];
-	// A wildcard name is no address to connect to, nor is one cut short; an IPv6 address takes brackets in -h.
-	const example = first === undefined || first.includes('*') || first.endsWith('…') || port === undefined ? '' : ` (-h ${first.includes(':') ? `[${first}]` : first}:${port})`;
+	// A wildcard name is no address to connect to, nor is one cut short; an IPv6 address takes brackets in -h, and
+	// https:// stays (QA: -h maxscale.example.com:19111, followed to the letter, spoke plain HTTP).
+	const example = first === undefined || first.includes('*') || first.endsWith('…') || port === undefined ? '' : ` (-h https://${first.includes(':') ? `[${first}]` : first}:${port})`;
 	const sentence = (what: string) =>
 		`${host} presents a certificate that ${what}: connect by a name it holds${example} or give MaxScale a certificate for ${reached}; turning verification off with -n false is the last resort.`;
 	// The names are the server's text: as much of them as leaves the advice room (server-text.ts).

@@ -57,7 +57,7 @@ test('a certificate for localhost, reached as 127.0.0.1 with its CA given: the n
 	assert.equal(list.error.kind, 'tls');
 	assert.equal(
 		list.error.message,
-		`127.0.0.1:${port} presents a certificate that names localhost, not 127.0.0.1: connect by a name it holds (-h localhost:${port}) or give MaxScale a certificate for 127.0.0.1; turning verification off with -n false is the last resort.`,
+		`127.0.0.1:${port} presents a certificate that names localhost, not 127.0.0.1: connect by a name it holds (-h https://localhost:${port}) or give MaxScale a certificate for 127.0.0.1; turning verification off with -n false is the last resort.`,
 	);
 	// What the sentence says to do works.
 	const fixed = await fetchSessionList(byName);
