@@ -10,20 +10,37 @@ function sentAs(what: string): string {
 	return what.replace(/^the /, 'a ');
 }
 
-/** A 2xx answer that is not JSON, in one sentence; `length` is the decoded body's (UTF-16) length. */
-export function notJson(label: string, what: string, status: number, length: number, html: boolean): ApiError {
+/**
+ * A 2xx answer that is not JSON, in one sentence; `length` is the decoded body's (UTF-16) length.
+ * `cut`: it was valid up to its end, which came too soon (else it is wrong before its end: QA saw
+ * a missing comma, trailing text and two documents all blamed on a cut connection).
+ */
+export function notJson(label: string, what: string, status: number, length: number, html: boolean, cut = true): ApiError {
 	const message = html
 		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
-		: `${label} sent ${sentAs(subject(what))} that is not valid JSON (${length} bytes): the answer may have been cut off.`;
+		: cut
+			? `${label} sent ${sentAs(subject(what))} that is not valid JSON (${length} bytes): the answer may have been cut off.`
+			: `${label} sent ${sentAs(subject(what))} that is not valid JSON (${length} bytes, wrong before its end): is it MaxScale's REST API that answers there?`;
 	return {kind: html ? 'html' : 'json', status, message};
+}
+
+/**
+ * Whether JSON.parse failed only because `body` ended too soon, as the streamed scanner tells it
+ * (json-scanner.ts ScanEnd.cut): V8 says "Unexpected end of JSON input", or names the body's end
+ * as the position of its error (`1e` there: "Exponent part is missing a number … at position 7").
+ */
+export function endedTooSoon(error: unknown, body: string): boolean {
+	const message = (error as Error).message;
+	const position = /at position (\d+)/.exec(message)?.[1];
+	return /end of JSON input/i.test(message) || (position !== undefined && Number(position) >= body.length);
 }
 
 /** A 2xx answer's text as JSON, or the sentence notJson makes of it. */
 export function parseJsonBody(label: string, what: string, status: number, body: string): {ok: true; json: unknown} | {ok: false; error: ApiError} {
 	try {
 		return {ok: true, json: JSON.parse(body)};
-	} catch {
-		return {ok: false, error: notJson(label, what, status, body.length, looksLikeHtml(body))};
+	} catch (error: unknown) {
+		return {ok: false, error: notJson(label, what, status, body.length, looksLikeHtml(body), endedTooSoon(error, body))};
 	}
 }
 

@@ -9,7 +9,7 @@ import {Pool, request} from './undici-parts.js';
 import {describeNetworkError, describeStatus, type ApiError, type Circumstances} from './errors.js';
 
 // Moved to body-errors.ts; the batch and the list worker import them from here.
-export {notJson, parseJsonBody} from './body-errors.js';
+export {endedTooSoon, notJson, parseJsonBody} from './body-errors.js';
 
 export type Target = {
 	/** `http://host:port` or `https://host:port`. */

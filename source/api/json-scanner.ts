@@ -100,14 +100,15 @@ export class JsonScanner {
 			this.#numberDone(Buffer.alloc(0), 0);
 		}
 
-		if (this.#mode !== Mode.Error && !(this.#mode === Mode.After && this.#stack.depth === 0)) {
+		const cut = this.#mode !== Mode.Error && !(this.#mode === Mode.After && this.#stack.depth === 0);
+		if (cut) {
 			this.#fail();
 		}
 
 		this.#utf8.flush();
 		const html = this.#errorTail.end();
 		const length = this.#total - this.#utf8.bytes + this.#utf8.units;
-		return {valid: this.#mode !== Mode.Error, length, html: this.#mode === Mode.Error && html};
+		return {valid: this.#mode !== Mode.Error, length, html: this.#mode === Mode.Error && html, cut};
 	}
 
 	/**

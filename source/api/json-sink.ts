@@ -22,4 +22,4 @@ export type JsonSink = {
 	other(slot: number): void;
 };
 
-export type ScanEnd = {valid: boolean; /** UTF-16 length of the decoded body. */ length: number; /** Whether the body starts like HTML (/^\s*</). */ html: boolean};
+export type ScanEnd = {valid: boolean; /** UTF-16 length of the decoded body. */ length: number; /** Whether the body starts like HTML (/^\s*</). */ html: boolean; /** Invalid only in that it ended before the JSON did: cut short. */ cut?: boolean};

@@ -52,7 +52,7 @@ export async function fetchSessionColumns(client: Client, signal?: AbortSignal, 
 
 	const {scan, reader} = answer.value;
 	if (!scan.valid) {
-		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html), latencyMs: answer.latencyMs};
+		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html, scan.cut), latencyMs: answer.latencyMs};
 	}
 
 	const polledAt = Date.now();

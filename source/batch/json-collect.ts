@@ -64,7 +64,7 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	// As fetchSessionColumns reads it (api/sessions-api.ts): the same sentences.
 	const {read: {scan, reader}, body} = answer.value;
 	if (!scan.valid) {
-		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html)};
+		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html, scan.cut)};
 	}
 
 	const polledAt = Date.now();

@@ -128,3 +128,24 @@ test('HTTPS to a MaxScale that answers in plain HTTP says so, not "pass its CA"'
 		await sim.close();
 	}
 });
+
+test('QA: JSON wrong before its end is not blamed on a cut answer; both readers tell them apart alike', async () => {
+	const {reference, streamed} = await import('./list-oracle.js');
+	const {Buffer} = await import('node:buffer');
+	const cases: Array<[string, boolean]> = [
+		['{"data": [ {"id": "1"', true],
+		['{"data": [1e', true],
+		['', true],
+		['{"data": [] } trailing', false],
+		['{"data": [] }{"data": []}', false],
+		['{"data": [ {"id": "1"} {"id": "2"} ]}', false],
+		['\uFEFF{"data": []}', false],
+	];
+	for (const [body, cut] of cases) {
+		const bytes = Buffer.from(body);
+		const expected = reference(bytes);
+		assert.deepEqual(streamed(bytes, [3]), expected, JSON.stringify(body));
+		assert.ok(!expected.ok);
+		assert.match(expected.error.message, cut ? /: the answer may have been cut off\.$/ : /, wrong before its end\): is it MaxScale's REST API that answers there\?$/, JSON.stringify(body));
+	}
+});

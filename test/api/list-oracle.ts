@@ -3,7 +3,7 @@
 // body, JSON.parse, readSessionList). Both give an Outcome; the tests demand equal ones.
 
 import {Buffer} from 'node:buffer';
-import {notJson} from '../../source/api/client.js';
+import {endedTooSoon, notJson} from '../../source/api/client.js';
 import {looksLikeHtml, type ApiError} from '../../source/api/errors.js';
 import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
 import {SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
@@ -52,7 +52,7 @@ export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Ori
 
 	const {scan, reader} = sink.end();
 	if (!scan.valid) {
-		return {ok: false, error: notJson(label, what, 200, scan.length, scan.html)};
+		return {ok: false, error: notJson(label, what, 200, scan.length, scan.html, scan.cut)};
 	}
 
 	const read = reader.finish(polledAt);
@@ -77,8 +77,8 @@ export function reference(body: Buffer, origin: Origin = single): Outcome {
 	let document: unknown;
 	try {
 		document = JSON.parse(text);
-	} catch {
-		return {ok: false, error: notJson(label, what, 200, text.length, looksLikeHtml(text))};
+	} catch (error: unknown) {
+		return {ok: false, error: notJson(label, what, 200, text.length, looksLikeHtml(text), endedTooSoon(error, text))};
 	}
 
 	const read = readSessionList(document, polledAt, origin);
