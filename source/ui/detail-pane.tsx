@@ -17,7 +17,7 @@ function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; mi
 	// Paused, the list is one moment and a document opened meanwhile is fetched now: said, so
 	// that its idle of 115 s beside the list's 1m33s reads as later, not as a contradiction (QA).
 	if (pausedAt !== undefined && pane.document !== undefined && pane.error === undefined && pane.loadedAt !== undefined && pane.loadedAt > pausedAt) {
-		return {status: ` · fetched ${formatClock(pane.loadedAt)}, list paused`, minor: false};
+		return {status: ` · fetched ${formatClock(pane.loadedAt)}`, minor: false};
 	}
 
 	if (pane.document === undefined) {

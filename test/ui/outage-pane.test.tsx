@@ -96,7 +96,10 @@ test('QA: paused, a document fetched after the list\'s poll says so in the pane\
 	const lines = wrapLines(jsonLines(document), 58);
 	const pane: Pane = {...closedPane, open: true, id: '7', title: 'Session 7', document, source: jsonLines(document), lines, loadedAt: Date.parse('2026-11-29T20:24:11Z')};
 	const at = (pausedAt: number | undefined) => plain(render(<DetailPane pane={pane} width={70} height={8} focused={false} theme={noColor} pausedAt={pausedAt} />).lastFrame());
-	assert.match(at(Date.parse('2026-11-29T20:23:48Z')), /Session 7 · fetched \d\d:\d\d:\d\d, list paused/);
+	assert.match(at(Date.parse('2026-11-29T20:23:48Z')), /Session 7 · fetched \d\d:\d\d:\d\d/);
+	// The pane beside an 80-column list: the label shortens, the time stays.
+	const narrow = plain(render(<DetailPane pane={{...pane, lines: wrapLines(jsonLines(document), 36)}} width={38} height={8} focused={false} theme={noColor} pausedAt={Date.parse('2026-11-29T20:23:48Z')} />).lastFrame());
+	assert.match(narrow, /(?:Session |#)7 · fetched \d\d:\d\d:\d\d/, narrow);
 	assert.doesNotMatch(at(undefined), /fetched/, 'polling: the document is the list\'s moment');
 	assert.doesNotMatch(at(Date.parse('2026-11-29T20:25:00Z')), /fetched/, 'fetched before the pause');
 });
