@@ -18,7 +18,9 @@ function sentAs(what: string): string {
 export function notJson(label: string, what: string, status: number, length: number, html: boolean, cut = true): ApiError {
 	const message = html
 		? `${label} answered with an HTML page instead of MaxScale's JSON: is a proxy in front of it?`
-		: cut
+		: length === 0
+			? `${label} sent an empty answer (${status}) for ${subject(what)}: is it MaxScale's REST API that answers there?`
+			: cut
 			? `${label} sent ${sentAs(subject(what))} that is not valid JSON (${length} bytes): the answer may have been cut off.`
 			: `${label} sent ${sentAs(subject(what))} that is not valid JSON (${length} bytes, wrong before its end): is it MaxScale's REST API that answers there?`;
 	return {kind: html ? 'html' : 'json', status, message};
