@@ -61,7 +61,8 @@ function reviveFrame(frame: Frame): Frame {
 	}
 
 	const server = frame.server === undefined ? undefined : {version: text(frame.server.version), uptimeSeconds: count(frame.server.uptimeSeconds), askedAt: count(frame.server.askedAt) ?? frame.t};
-	return {t: frame.t, host: sanitize(frame.host), ok: true, latencyMs: count(frame.latencyMs) ?? 0, bytes: count(frame.bytes) ?? 0, sessions, server};
+	const mono = count(frame.mono);
+	return {t: frame.t, host: sanitize(frame.host), ok: true, latencyMs: count(frame.latencyMs) ?? 0, bytes: count(frame.bytes) ?? 0, sessions, server, ...(mono === undefined ? {} : {mono})};
 }
 
 function isFrame(value: unknown): value is Frame {

@@ -11,8 +11,9 @@ import type {Session} from './session.js';
  */
 export type Run = {hosts: string[]};
 
+/** `mono`: the recording process's performance.now() as the list came: a replay's rates go by it across a step of the wall clock. */
 export type Frame = (
-	| {t: number; host: string; ok: true; latencyMs: number; bytes: number; sessions: Session[]; server?: ServerInfo}
+	| {t: number; host: string; ok: true; latencyMs: number; bytes: number; sessions: Session[]; server?: ServerInfo; mono?: number}
 	| {t: number; host: string; ok: false; error: string}
 ) & {run?: Run};
 

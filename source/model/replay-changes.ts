@@ -49,7 +49,9 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
 		closed += is.has(key) ? 0 : 1;
 	}
 
-	return {opened, closed, seconds: Math.max(0.001, (after.t - before.t) / 1000)};
+	// By the recording's monotonic clock when both polls have it: across a step of its wall clock the gap was hours or negative (QA).
+	const gapMs = before.mono !== undefined && after.mono !== undefined ? after.mono - before.mono : after.t - before.t;
+	return {opened, closed, seconds: Math.max(0.001, gapMs / 1000)};
 }
 
 /**

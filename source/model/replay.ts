@@ -25,7 +25,7 @@ function frameActions(frame: Frame, multi: boolean, server = frame.ok ? frame.se
 	const host = multi ? frame.host : undefined;
 	const poll: Action = frame.ok
 		? // Stepped to (on the timer, or by a key while paused): shown, as a poll asked for with r is.
-			{type: 'poll-ok', host, sessions: frame.sessions, at: frame.t, latencyMs: frame.latencyMs, bytes: frame.bytes, manual: true}
+			{type: 'poll-ok', host, sessions: frame.sessions, at: frame.t, latencyMs: frame.latencyMs, bytes: frame.bytes, manual: true, ...(frame.mono === undefined ? {} : {mono: frame.mono})}
 		: {type: 'poll-failed', host, error: {kind: 'network', message: frame.error}, at: frame.t};
 	return server === undefined ? [poll] : [{type: 'server-info', host, info: server}, poll];
 }

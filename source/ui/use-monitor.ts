@@ -77,8 +77,9 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				// out when the next is due from the last poll and the interval (model/schedule.ts).
 				onList(result, _waitMs, manual) {
 					const {sessions, index} = result.list;
-					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono: performance.now()});
-					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server});
+					const mono = performance.now();
+					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono});
+					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server, mono});
 					server = undefined;
 				},
 				onError(error, at, retryAt) {

@@ -90,3 +90,16 @@ test('a service gone for a while and back keeps or restarts its sparkline after 
 		assert.deepEqual(counted(state), live, `gone at ${gone}, back at ${back}: jumped back to it`);
 	}
 });
+
+test('QA: a recording made across a step of its wall clock replays its rates by the monotonic times it recorded', async () => {
+	const {replayedChanges} = await import('../../source/model/replay-changes.js');
+	const frame = (t: number, mono: number, ids: number[]): Frame => ({t, mono, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: ids.map((id) => session(id))});
+	// Two opened every 2 s by the monotonic clock; the wall clock stepped back an hour between the second and the third.
+	const base = 1_795_000_000_000;
+	const frames = [frame(base, 1000, [1, 2]), frame(base + 2000, 3000, [1, 2, 3, 4]), frame(base + 4000 - 3_600_000, 5000, [1, 2, 3, 4, 5, 6])];
+	const changes = replayedChanges(frames, 0, 2, () => '');
+	assert.equal(changes.rates.opened, 1, 'two in 2 s, each time');
+	// Without monotonic times (an older recording), the wall clock as before.
+	const old = replayedChanges(frames.map((each) => ({...each, mono: undefined}) as Frame), 0, 2, () => '');
+	assert.notEqual(old.rates.opened, 1);
+});
