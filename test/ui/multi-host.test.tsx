@@ -14,12 +14,17 @@ after(async () => {
 	await Promise.all(servers.map(async (server) => server.close()));
 });
 
-test('two MaxScales: one merged list with a MaxScale column; one down never disturbs the other; kill goes to its own host', async () => {
+test('two MaxScales: one merged list with a MaxScale column; one down never disturbs the other; kill goes to its own host', async (t) => {
 	const a = await startFixtureServer('v24');
 	const b = await startFixtureServer('v23');
 	servers.push(a, b);
 	const clients = [a, b].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
 	const app = render(<App clients={clients} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	// Whatever fails: a failed assertion left the App polling, and the file (and CI) never ended.
+	t.after(async () => {
+		app.unmount();
+		await Promise.all(clients.map(async (client) => client.close()));
+	});
 	const frame = () => plain(app.lastFrame());
 	await waitFor(() => frame().includes('24.02.3') && frame().includes('23.02.11') && frame().split('maxuser').length === 3, 'both hosts');
 	assert.match(frame(), /2 sessions/);
@@ -49,8 +54,6 @@ test('two MaxScales: one merged list with a MaxScale column; one down never dist
 	app.stdin.write('y');
 	await waitFor(() => target.requests.some((r) => r.startsWith('DELETE /v1/sessions/1')), 'the DELETE on its own host');
 	assert.ok(!other.requests.some((r) => r.startsWith('DELETE')));
-	app.unmount();
-	await Promise.all(clients.map(async (client) => client.close()));
 });
 
 test('several MaxScales: until a key moves it, the cursor stays on the first row as the hosts answer; after, it follows its session', async () => {
