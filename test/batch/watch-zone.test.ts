@@ -83,7 +83,7 @@ test('--watch --json: the CLI a few hours west of a 22.08 MaxScale moves its age
 		}
 	});
 	await new Promise((resolve) => {
-		setTimeout(resolve, 6000);
+		setTimeout(resolve, 4000);
 	});
 	child.kill('SIGTERM');
 	const run = await done;
