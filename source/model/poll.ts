@@ -63,7 +63,6 @@ export function currentError(hosts: Record<string, HostStatus>): MonitorState['e
 
 const basisOf = (state: MonitorState): unknown[] => [
 	state.hosts,
-	state.closing,
 	state.hostOrder,
 	state.byId,
 	state.changes,
@@ -77,20 +76,12 @@ const basisOf = (state: MonitorState): unknown[] => [
 
 const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => part === b[i]);
 
-/** The state a session killed with a grace period is given until it ends (its row, its group, the counts, the filter). */
-export const closingState = 'closing';
-
 /** The whole-list work of a poll-ok action on `state`, yielding every few thousand sessions. */
 export function* preparePoll(state: MonitorState, action: PollOk): Steps<PreparedPoll> {
 	const lastPoll = {at: action.at, latencyMs: action.latencyMs, bytes: action.bytes, ...(action.mono === undefined ? {} : {mono: action.mono})};
 	// A MaxScale whose ages were proven hours too long (zone-hint.ts): as they are.
 	const shift = state.hosts[hostKey(state, action.host)]?.ageShift;
-	const shifted = shift === undefined ? action.sessions : action.sessions.map((session) => shiftedSession(session, shift));
-	// Killed with a grace period and within it: its state is `closing` here, so that the header's
-	// counts, its group and the filter (/closing) go by what its row reads (QA: counted and found as
-	// started while it read closing). MaxScale's own state is in the pane; it comes back after.
-	const closing = state.closing;
-	const polled = closing.size === 0 ? shifted : shifted.map((session) => ((closing.get(session.key) ?? -1) >= action.at ? {...session, state: closingState} : session));
+	const polled = shift === undefined ? action.sessions : action.sessions.map((session) => shiftedSession(session, shift));
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: polled, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? polled : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);

@@ -383,22 +383,3 @@ test('QA: a question open while its sessions end says so, so its count agrees wi
 	marked = poll(marked, [session(3)]);
 	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions: 1, 2, 3 \((.*; )?2 of them have ended since\)\?$/);
 });
-
-test('QA: a session closing is counted, grouped and found as closing, as its row reads, until its grace period is over', () => {
-	let state = type(start(sessions), 'K', '5', 'y');
-	const effect = operationOf(state);
-	const at = 1_000_000;
-	state = reducer(state, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes: effect.targets.map((target) => ({target, ok: true})), gone: [], ttl: 5, at});
-	const key = effect.targets[0]!.key;
-	const polled = (now: number) => reducer(state, {type: 'poll-ok', sessions, at: now, latencyMs: 1, bytes: 1});
-	state = polled(at + 2000);
-	assert.equal(state.byId.get(key)?.state, 'closing');
-	assert.ok(state.summary.stateCounts.some(({state: name, count}) => name === 'closing' && count === 1), JSON.stringify(state.summary.stateCounts));
-	const found = type(state, '/', ...'closing', 'return');
-	const sessionKeys = (rows: typeof found.rows) => rows.filter((row) => !('kind' in row)).map((row) => row.key);
-	assert.deepEqual(sessionKeys(found.rows), [key]);
-	assert.deepEqual(sessionKeys(type(state, '/', ...'state:closing', 'return').rows), [key]);
-	// Past the grace period and two polls: MaxScale's own state again.
-	state = polled(at + 11_000);
-	assert.notEqual(state.byId.get(key)?.state, 'closing');
-});
