@@ -6,7 +6,8 @@
 // narrowest common terminal (80, 100, 120, 160 columns) that holds it with the least of
 // that text worth showing (Cut.least).
 
-import {head, headCells, sanitize, truncate} from '../model/sanitize.js';
+import {wrapInCells} from '../model/line-break.js';
+import {head, sanitize, truncate} from '../model/sanitize.js';
 import {roughCells} from '../model/wide-cells.js';
 
 /** The terminal widths the sentence is fitted to, the narrowest first. */
@@ -14,20 +15,11 @@ const widths = [80, 100, 120, 160];
 
 /**
  * Whether `text` takes at most two lines of `width` cells as the status line breaks it
- * (ui/status-text.ts breakAt): at the last space that leaves the line more than half
- * full, else after the last `@` that does, else at the width. In cells: a server's CJK or emoji takes two (wide-cells.ts).
+ * (model/line-break.ts, the screen's rule), counting a server's CJK or emoji as two
+ * cells (wide-cells.ts).
  */
 function fitsTwoLines(text: string, width: number): boolean {
-	if (text.length <= width / 2 || roughCells(text) <= width) {
-		return true;
-	}
-
-	const fits = headCells(text, width, roughCells).length;
-	const space = text.lastIndexOf(' ', fits);
-	const at = text.lastIndexOf('@', fits - 1) + 1;
-	const wide = (cut: number) => cut > 0 && roughCells(text.slice(0, cut)) > width / 2;
-	const cut = wide(space) ? space : wide(at) ? at : Math.max(fits, 1);
-	return roughCells(text.slice(cut).trimStart()) <= width;
+	return text.length <= width / 2 || wrapInCells(text, width, roughCells, true).length <= 2;
 }
 
 /**

@@ -4,44 +4,20 @@
 // imports is loaded before the screen (the bench and the tests patch Ink's caches before
 // Ink loads: ui/ink-caches.ts).
 
+import {wrapInCells} from '../model/line-break.js';
 import {lineWindow, type LineView} from '../model/line-window.js';
 import {confirmQuestion, type Confirm} from '../model/operations.js';
-import {headCells, sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/sanitize.js';
 import {alsoFailing} from '../model/status-line.js';
 import {cellWidth, fitText} from './cell-width.js';
 
 /**
- * Where a line wider than `width` cells breaks: at the last space (with `halfFull`, only one
- * that leaves the line more than half full: a sentence that has two lines spends none on a
- * short first one), else after the last `@` that does, else at the width, between whole characters (never between an emoji's
- * halves); always after one character at least.
- */
-function breakAt(text: string, width: number, halfFull: boolean): number {
-	const fits = headCells(text, width, cellWidth).length;
-	const space = text.lastIndexOf(' ', fits);
-	const wide = (at: number) => at > 0 && (!halfFull || cellWidth(text.slice(0, at)) > width / 2);
-	// No such space: after a user@ rather than through a client's address or port (`10.0.7.6:609` / `90`).
-	const at = text.lastIndexOf('@', fits - 1) + 1;
-	const cut = wide(space) ? space : wide(at) ? at : fits;
-	return Math.max(cut, text.codePointAt(0)! > 0xff_ff ? 2 : 1);
-}
-
-/**
  * `text` in lines of at most `width` cells, broken between words (a word longer than the
  * line, between characters): the help's descriptions, a kill question on a narrow terminal.
- * `halfFull`: see breakAt.
+ * `halfFull`: see model/line-break.ts.
  */
 export function wrapText(text: string, width: number, halfFull = false): string[] {
-	const lines: string[] = [];
-	let rest = text;
-	while (cellWidth(rest) > width) {
-		const cut = breakAt(rest, width, halfFull);
-		lines.push(rest.slice(0, cut));
-		rest = rest.slice(cut).trimStart();
-	}
-
-	lines.push(rest);
-	return lines;
+	return wrapInCells(text, width, cellWidth, halfFull);
 }
 
 /** What of `text` follows its first lines `kept` (wrapText's), from its next word. */
@@ -58,7 +34,7 @@ function after(text: string, kept: readonly string[]): string {
  * The lines of a sentence and its tail in at most `most` lines, and whether they hold both
  * whole (nothing cut). The tail is never broken: it ends the last line, or has a line of its
  * own; when the sentence and the tail take more than `most` lines, the sentence's end gives
- * way (with …) so that the tail stays. `halfFull`: see breakAt; a sentence in its two lines
+ * way (with …) so that the tail stays. `halfFull`: see model/line-break.ts; a sentence in its two lines
  * breaks so, a question, which may take more, only between words.
  */
 export function layOut(text: string, width: number, tail: string, most = 2, halfFull = true): {lines: string[]; whole: boolean} {
