@@ -7,14 +7,14 @@
 // moved by the least that makes none shorter than its idle time (zoneShiftMs),
 // and never by less than an earlier list of the same MaxScale proved (ZoneMemory).
 
+import type {ZoneMemory} from '../model/zone-hint.js';
+
 /** asctime's shape; the day is padded with a space (`Jul  7`). */
 const asctime = /^[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
 
 export function isZoneless(text: string): boolean {
 	return asctime.test(text);
 }
-
-import type {ZoneMemory} from '../model/zone-hint.js';
 
 const fixedOffset = /^([+-])(\d{2}):(\d{2})$/;
 

@@ -5,10 +5,9 @@
 
 import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
-import {skippedText} from '../model/repeated-ids.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {aheadNote, everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
+import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 
 export type {CollectedAll, Host} from './collected.js';
 
@@ -19,11 +18,8 @@ async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, on
 		return {ok: false, error: list.error};
 	}
 
-	const {label} = host.client.target;
-	for (const note of [repeatedIds(label, list.list.duplicates), list.list.skipped === 0 ? undefined : skippedText(label, list.list.skipped), aheadNote(label, origin.zone, list.polledAt)]) {
-		if (note !== undefined) {
-			onNote?.(note);
-		}
+	for (const note of listNotes(host.client.target.label, list.list, origin.zone, list.polledAt)) {
+		onNote?.(note);
 	}
 
 	return {ok: true, value: list.list.sessions};

@@ -4,6 +4,7 @@
 
 import type {Client} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
+import {skippedText} from '../model/repeated-ids.js';
 import {aheadHint, type ZoneMemory} from '../model/zone-hint.js';
 
 export type Host = {
@@ -64,4 +65,10 @@ export function aheadNote(label: string, zone: ZoneMemory | undefined, at: numbe
 
 	zone.said = zone.aheadMs;
 	return aheadHint(label, zone.aheadMs, -new Date(at).getTimezoneOffset());
+}
+
+/** What a list read says on stderr, in order: ids repeated, entries left out, ages moved for a zone east. */
+export function listNotes(label: string, read: {duplicates: number; skipped: number}, zone: ZoneMemory | undefined, at: number): string[] {
+	const notes = [repeatedIds(label, read.duplicates), read.skipped === 0 ? undefined : skippedText(label, read.skipped), aheadNote(label, zone, at)];
+	return notes.filter((note) => note !== undefined);
 }

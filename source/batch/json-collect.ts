@@ -13,9 +13,8 @@ import {notJson, parseJsonBody, type BodySink} from '../api/client.js';
 import {notASessionList, originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
 import {listBody, listPath} from '../api/sessions-api.js';
-import {skippedText} from '../model/repeated-ids.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
-import {aheadNote, everyHost, repeatedIds, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
+import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
 
 const what = 'the session list';
@@ -73,10 +72,8 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
 	}
 
-	for (const note of [repeatedIds(label, read.duplicates), read.skipped === 0 ? undefined : skippedText(label, read.skipped), aheadNote(label, origin.zone, polledAt)]) {
-		if (note !== undefined) {
-			onNote?.(note);
-		}
+	for (const note of listNotes(label, read, origin.zone, polledAt)) {
+		onNote?.(note);
 	}
 
 	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];

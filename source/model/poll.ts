@@ -16,6 +16,7 @@ import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
 import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
+import {pollGapMs} from './schedule.js';
 import {steadyWidths} from './steady-widths.js';
 import {summarizeSteps, type Summary} from './summary.js';
 import {placeRows, viewRowsSteps} from './place-rows.js';
@@ -92,10 +93,7 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const before = state.hosts[host]?.lastPoll;
 	// Since this MaxScale's own previous poll: the rates are each host's, summed (changes.ts).
 	// Undefined at its first answer, where its sessions were all along, not just opened.
-	// By the monotonic clock when both polls have it: a wall clock stepped an hour forward made
-	// a 3,600 s gap that read the churn as +0/s for five polls (QA).
-	const gapMs = before === undefined ? undefined : before.mono !== undefined && action.mono !== undefined ? action.mono - before.mono : action.at - before.at;
-	const seconds = gapMs === undefined ? undefined : Math.max(0.001, gapMs / 1000);
+	const seconds = before === undefined ? undefined : Math.max(0.001, pollGapMs(before, action, action.at - before.at) / 1000);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
 	const rows = yield* viewRowsSteps({...state, sessions, changes});

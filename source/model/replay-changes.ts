@@ -7,6 +7,7 @@
 
 import type {Frame} from './frame.js';
 import {historyLength, nextHistory, ratesOf, windowPolls, type Changes} from './changes.js';
+import {pollGapMs} from './schedule.js';
 import {sameSession} from './session.js';
 import {Tally} from './tally.js';
 
@@ -49,9 +50,8 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
 		closed += is.has(key) ? 0 : 1;
 	}
 
-	// By the recording's monotonic clock when both polls have it: across a step of its wall clock the gap was hours or negative (QA).
-	const gapMs = before.mono !== undefined && after.mono !== undefined ? after.mono - before.mono : after.t - before.t;
-	return {opened, closed, seconds: Math.max(0.001, gapMs / 1000)};
+	// By the recording's monotonic times when both polls have them, as live (schedule.ts).
+	return {opened, closed, seconds: Math.max(0.001, pollGapMs(before, after, after.t - before.t) / 1000)};
 }
 
 /**

@@ -32,6 +32,15 @@ export function nextPoll(last: {at: number; latencyMs: number}, intervalMs: numb
 	return {at: last.at + wait, slow: wait > intervalMs};
 }
 
+/**
+ * The time between two polls (ms): by the monotonic clock when both carry it (performance.now()
+ * as they came: a wall clock stepped an hour forward made a 3,600 s gap that read the churn as
+ * +0/s for five polls, QA), else by their wall-clock times.
+ */
+export function pollGapMs(before: {mono?: number}, after: {mono?: number}, wallMs: number): number {
+	return before.mono !== undefined && after.mono !== undefined ? after.mono - before.mono : wallMs;
+}
+
 /** How long until a stretched next poll (`nextPoll`), to the tenth of a second, for "next in"; 0 once it is due. */
 export function dueIn(next: {at: number}, now: number): number {
 	return Math.max(0, Math.round((next.at - now) / 100) * 100);

@@ -104,12 +104,6 @@ function tooShort(width: number): string {
 	return fitWording(wordings, width);
 }
 
-/**
- * The keys, from the same table that dispatches them. Any key closes it. In a box while it
- * has room for its border, its title, a section and a key; on a shorter terminal the title
- * and the keys without the box (a border with no line inside would have the title drawn
- * over it), and one row high a line that says it needs more.
- */
 /** The help's columns at a size, and how many rows of keys it has room for. */
 function laidOut(readonly: boolean, replay: boolean, width: number, height: number) {
 	const boxed = height >= boxedRows;
@@ -136,6 +130,12 @@ export function helpScrolls(readonly: boolean, replay: boolean, width: number, h
 	return perColumn > room;
 }
 
+/**
+ * The keys, from the same table that dispatches them. Any key closes it. In a box while it
+ * has room for its border, its title, a section and a key; on a shorter terminal the title
+ * and the keys without the box (a border with no line inside would have the title drawn
+ * over it), and one row high a line that says it needs more.
+ */
 export function Help({readonly, replay, width, height, scroll, theme}: Props) {
 	if (height < 2) {
 		return (
