@@ -1,7 +1,8 @@
 // Sessions packed as columns, to cross from the list worker to the main thread.
 // Posting 100k session objects costs the main thread ~1 s of structured-clone
-// decoding; a few strings and transferred typed arrays cost a copy, and the objects
-// are then rebuilt in slices so that no slice blocks the keyboard.
+// decoding; a few strings and transferred typed arrays cost a copy. The sessions are
+// then made in slices, so that no slice blocks the keyboard, and read their fields from
+// these very columns (column-session.ts): the columns live as long as the list.
 // The texts that repeat (host, service, state, user, remote) travel as a dictionary
 // and a code per session: the main thread then shares one string per distinct value
 // instead of allocating 100k copies of "Session started" every poll.
@@ -10,6 +11,7 @@
 
 import {lookAhead} from '../model/in-order.js';
 import type {Session} from '../model/session.js';
+import {ColumnPart, ColumnSession} from './column-session.js';
 
 const separator = '\u0000';
 const absent = '\u0001';
@@ -142,6 +144,7 @@ export function transferList(columns: SessionColumns): ArrayBuffer[] {
 
 /**
  * Rebuilds sessions a slice at a time: call `next(limit)` until it returns the whole list.
+ * Each is a ColumnSession: its key and id, its fields read from these columns on access.
  * Given the last poll's list, a session found there (in order, a few places ahead at
  * most) gets that poll's very id and key strings: not 100k new strings per poll, and the maps keyed
  * by them (the index, what changed) find them by identity, their hash already known.
@@ -153,7 +156,8 @@ export class SessionDecoder {
 	#after = 0;
 	/** Where the next id starts in columns.ids: ids are cut a slice at a time (100k at once is a stall of its own). */
 	#idAt = 0;
-	readonly #dictionaries: Array<Array<string | undefined>>;
+	/** The columns as the sessions read them. */
+	readonly #part: ColumnPart;
 	readonly #sessions: Session[];
 	/** Rows of these columns decoded so far. */
 	#decoded = 0;
@@ -167,7 +171,8 @@ export class SessionDecoder {
 		this.#previous = previous;
 		this.#sessions = continued?.into ?? [];
 		this.#after = continued?.after ?? 0;
-		this.#dictionaries = columns.dictionaries.map((values) => values.split(separator).map((value) => (value === absent ? undefined : value)));
+		const dictionaries = columns.dictionaries.map((values) => values.split(separator).map((value) => (value === absent ? undefined : value)));
+		this.#part = new ColumnPart(dictionaries, columns.codes, columns.numbers);
 	}
 
 	/** Where the next part of the list should start looking in the last list. */
@@ -177,17 +182,8 @@ export class SessionDecoder {
 
 	/** Decodes up to `limit` more sessions; the list (with any earlier parts') once all are done, else undefined. */
 	next(limit: number): Session[] | undefined {
-		const {ids: joined} = this.#columns;
-		const [hosts, services, states, users, remotes] = this.#dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>];
-		const [hostCodes, serviceCodes, stateCodes, userCodes, remoteCodes] = this.#columns.codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-		const [ports, connected, ages, idles, memories, ios, threads] = this.#columns.numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-		const number = (value: number) => (Number.isNaN(value) ? undefined : value);
-		// A whole number as a small integer, not the double a Float64Array gives: V8 keeps
-		// those in the object itself rather than in a 16-byte box of their own. Four fields of
-		// 100k sessions every poll: 6 MB less to allocate, and to copy in each young collection.
-		// (Object.is: -0 must stay -0, as JSON.parse would have it.)
-		const whole = (value: number) => (Object.is(value, value | 0) ? value | 0 : number(value));
-		const {keyed} = this.#columns;
+		const {ids: joined, keyed} = this.#columns;
+		const part = this.#part;
 		const end = Math.min(this.#columns.count, this.#decoded + limit);
 		const previous = this.#previous;
 		for (let i = this.#decoded; i < end; i++) {
@@ -195,7 +191,7 @@ export class SessionDecoder {
 			const cut = joined.indexOf(separator, start);
 			const stop = cut === -1 ? joined.length : cut;
 			this.#idAt = cut + 1;
-			const host = hosts[hostCodes[i]!]!;
+			const host = part.hosts[part.hostCodes[i]!]!;
 			// The last list's next few sessions, past any that ended: a new session is a miss, not a shift.
 			let before: Session | undefined;
 			for (let j = this.#after; j < this.#after + lookAhead && j < previous.length; j++) {
@@ -208,22 +204,8 @@ export class SessionDecoder {
 			}
 
 			const id = before === undefined ? joined.slice(start, stop) : before.id;
-			this.#sessions.push({
-				key: !keyed ? id : before?.host === host ? before.key : `${host}#${id}`,
-				id,
-				host,
-				service: services[serviceCodes[i]!]!,
-				state: states[stateCodes[i]!]!,
-				user: users[userCodes[i]!],
-				remote: remotes[remoteCodes[i]!],
-				port: whole(ports[i]!),
-				connectedAt: number(connected[i]!),
-				ageSeconds: number(ages[i]!),
-				idleSeconds: number(idles[i]!),
-				memoryBytes: whole(memories[i]!),
-				ioActivity: whole(ios[i]!),
-				thread: whole(threads[i]!),
-			});
+			const key = !keyed ? id : before?.host === host ? before.key : `${host}#${id}`;
+			this.#sessions.push(new ColumnSession(part, i, key, id));
 		}
 
 		this.#decoded = end;

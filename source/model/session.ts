@@ -25,6 +25,30 @@ export type Session = {
 	thread?: number;
 };
 
+/**
+ * Any session as a plain object with every field spelt out. A session of a polled list
+ * reads its fields from the list's columns (api/column-session.ts), so a spread of it
+ * would copy only its key and id: a changed copy starts from this.
+ */
+export function plainSession(session: Session): Session {
+	return {
+		key: session.key,
+		id: session.id,
+		host: session.host,
+		service: session.service,
+		state: session.state,
+		user: session.user,
+		remote: session.remote,
+		port: session.port,
+		connectedAt: session.connectedAt,
+		ageSeconds: session.ageSeconds,
+		idleSeconds: session.idleSeconds,
+		memoryBytes: session.memoryBytes,
+		ioActivity: session.ioActivity,
+		thread: session.thread,
+	};
+}
+
 const quarterHourMs = 15 * 60_000;
 
 /**

@@ -11,7 +11,7 @@
 // wrong is not left on screen (the sort and the filter go by it too), as htop or
 // pg_activity would never show a process's age it knows to be wrong.
 
-import type {Session} from './session.js';
+import {plainSession, type Session} from './session.js';
 
 /** Skew and rounding a new session's age may show without proving anything (as server-clock.ts's). */
 const slackSeconds = 60;
@@ -98,5 +98,5 @@ export function shiftedAges({ageSeconds, connectedAt}: Pick<Session, 'ageSeconds
 
 /** A session of a MaxScale whose ages read `shift` seconds too long, as they are. */
 export function shiftedSession(session: Session, shift: number): Session {
-	return {...session, ...shiftedAges(session, shift)};
+	return {...plainSession(session), ...shiftedAges(session, shift)};
 }

@@ -8,7 +8,7 @@ import {looksLikeHtml, type ApiError} from '../../source/api/errors.js';
 import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
 import {SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
 import {listBody} from '../../source/api/sessions-api.js';
-import type {Session} from '../../source/model/session.js';
+import {plainSession, type Session} from '../../source/model/session.js';
 
 export type Outcome =
 	| {ok: true; sessions: Session[]; skipped: number; duplicates: number; aheadMs: number; bytes: number}
@@ -68,7 +68,8 @@ export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Ori
 		after = decoder.after;
 	}
 
-	return {ok: true, sessions, skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, bytes: scan.length};
+	// Read out (every getter), so that a field read wrong from the columns shows.
+	return {ok: true, sessions: sessions.map((session) => plainSession(session)), skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, bytes: scan.length};
 }
 
 /** What the monitor did before streaming: decode it all, JSON.parse, readSessionList. */

@@ -5,7 +5,8 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {encodeSessions, SessionDecoder, transferList} from '../../source/api/session-columns.js';
 import {sanitize} from '../../source/model/sanitize.js';
-import type {Session} from '../../source/model/session.js';
+import {shiftedSession} from '../../source/model/zone-hint.js';
+import {plainSession, type Session} from '../../source/model/session.js';
 
 const optionalText = fc.option(fc.string({unit: 'grapheme'}).map(sanitize), {nil: undefined});
 const optionalNumber = fc.option(fc.double({noNaN: true}), {nil: undefined});
@@ -30,7 +31,8 @@ function decodeAll(sessions: Session[], keyed: boolean, slice: number, previous?
 	for (;;) {
 		const done = decoder.next(slice);
 		if (done !== undefined) {
-			return done;
+			// Read out (every getter): a deep comparison of the sessions themselves sees only their key and id.
+			return done.map((session) => plainSession(session));
 		}
 	}
 }
@@ -70,5 +72,25 @@ test('the last list lends its strings, never its values: any last list decodes t
 			assert.deepEqual(decodeAll(churned, keyed, slice, sessions), churned);
 		}),
 		{numRuns: 300},
+	);
+});
+
+test('a decoded session, read from its columns, is whole wherever it is copied: JSON, a zone shift, the next poll', () => {
+	fc.assert(
+		fc.property(fc.array(session, {minLength: 1, maxLength: 20}), fc.boolean(), (raw, keyed) => {
+			const sessions: Session[] = raw.map((s) => ({...s, key: keyed ? `${s.host}#${s.id}` : s.id}));
+			// The decoder's own sessions, not read out: what the app holds.
+			const decoded = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed))).next(sessions.length)!;
+			// Recordings and snapshots are JSON.stringify's: every field, not the columns behind them.
+			assert.deepEqual(JSON.parse(JSON.stringify(decoded)), JSON.parse(JSON.stringify(sessions)));
+			// A spread would keep only the key and id (zone-hint.ts makes its copies field by field).
+			decoded.forEach((one, i) => {
+				assert.deepEqual(shiftedSession(one, 3600), shiftedSession(sessions[i]!, 3600));
+			});
+			// The next poll borrows strings from these, read through their getters.
+			const next = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed)), decoded).next(sessions.length)!;
+			assert.deepEqual(next.map((one) => plainSession(one)), sessions);
+		}),
+		{numRuns: 200},
 	);
 });

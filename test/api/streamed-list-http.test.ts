@@ -12,6 +12,7 @@ import {request} from 'undici';
 import {Client} from '../../source/api/client.js';
 import {readSessionList} from '../../source/api/read-sessions.js';
 import {fetchSessionColumns, fetchSessionList, listPath} from '../../source/api/sessions-api.js';
+import {plainSession} from '../../source/model/session.js';
 import {apiVersions} from '../../source/simulator/index.js';
 import {auth, start} from '../simulator/helpers.js';
 import {describe, reference, streamed} from './list-oracle.js';
@@ -44,7 +45,8 @@ for (const version of apiVersions) {
 					assert.ok(fetched.ok);
 					const read = readSessionList(JSON.parse(body.toString('utf8')), fetched.polledAt, {host: '127.0.0.1:8989', keyed: false});
 					assert.ok(read.ok);
-					assert.deepEqual(fetched.list, read.list);
+					// Its sessions read out (every getter): compared as they are, only their key and id would be.
+					assert.deepEqual({...fetched.list, sessions: fetched.list.sessions.map((session) => plainSession(session))}, read.list);
 					assert.equal(fetched.bytes, body.toString('utf8').length);
 				}
 			}
