@@ -44,6 +44,7 @@ for (let round = 0; round < rounds; round++) {
 	const histogram = monitorEventLoopDelay({resolution: 5});
 	histogram.enable();
 	const polls: number[] = [];
+	const fetches: number[] = [];
 	for (let i = 0; i < 10; i++) {
 		const started = performance.now();
 		// eslint-disable-next-line no-await-in-loop
@@ -52,6 +53,7 @@ for (let round = 0; round < rounds; round++) {
 			throw new Error(result.error.message);
 		}
 
+		fetches.push(performance.now() - started);
 		const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
 		// eslint-disable-next-line no-await-in-loop
 		const prepared = await finishInSlices(preparePoll(state, action));
@@ -63,9 +65,10 @@ for (let round = 0; round < rounds; round++) {
 	const stall = Math.round(histogram.max / 1e5) / 10;
 	stalls.push(stall);
 	polls.sort((a, b) => a - b);
+	fetches.sort((a, b) => a - b);
 	const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 	const memory = process.memoryUsage();
-	console.log(`round ${round}: longest stall ${stall} ms, median poll ${Math.round(polls[5]!)} ms; MiB: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, array buffers ${mb(memory.arrayBuffers)}`);
+	console.log(`round ${round}: longest stall ${stall} ms, median poll ${Math.round(polls[5]!)} ms (fetched and rebuilt ${Math.round(fetches[5]!)}); MiB: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, array buffers ${mb(memory.arrayBuffers)}`);
 }
 
 if (typeof globalThis.gc === 'function') {
