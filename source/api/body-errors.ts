@@ -71,12 +71,14 @@ export function compressed(label: string, status: number, encoding: string): Api
 
 /**
  * An answer over the --max-body cap. `where`: where the cap was set (`SESSIONTOP_MAX_BODY`,
- * `max-body in [sessiontop] of …`), the place to raise it; none for the default.
+ * `max-body in [sessiontop] of …`), the place to raise it; none for the default. `what`:
+ * what a single answer was for (`session 42`); none for the session list.
  */
-export function tooLarge(label: string, bytes: number, where: string | undefined): ApiError {
+export function tooLarge(label: string, bytes: number, where: string | undefined, what?: string): ApiError {
 	// --max-body can be under a MiB: say 256 KiB, not "0 MiB".
 	const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 	const cap = bytes >= 1024 * 1024 ? `${oneDecimal(bytes / 1024 / 1024)} MiB` : `${oneDecimal(bytes / 1024)} KiB`;
 	const raise = where === undefined ? `the ${cap} cap: raise --max-body` : `the ${cap} cap set by ${where}: raise it`;
-	return {kind: 'too-large', message: `${label} sent an answer over ${raise} if that many sessions are real.`};
+	const message = what === undefined ? `${label} sent an answer over ${raise} if that many sessions are real.` : `${label} sent an answer for ${what} over ${raise} if one that large is real.`;
+	return {kind: 'too-large', message};
 }

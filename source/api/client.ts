@@ -148,7 +148,7 @@ export class Client {
 			const declared = Number(response.headers['content-length']);
 			if (Number.isFinite(declared) && declared > this.#maxBodyBytes) {
 				discard(response.body);
-				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
+				return {ok: false, error: this.#tooLarge(path, what), latencyMs: latency()};
 			}
 
 			const success = response.statusCode >= 200 && response.statusCode <= 299;
@@ -162,7 +162,7 @@ export class Client {
 			if (open !== undefined && success) {
 				const sink = open();
 				if (!(await feedCapped(response.body, sink, this.#maxBodyBytes))) {
-					return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
+					return {ok: false, error: this.#tooLarge(path, what), latencyMs: latency()};
 				}
 
 				const latencyMs = latency();
@@ -171,7 +171,7 @@ export class Client {
 
 			const body = await readCapped(response.body, this.#maxBodyBytes);
 			if (body === undefined) {
-				return {ok: false, error: this.#tooLarge(), latencyMs: latency()};
+				return {ok: false, error: this.#tooLarge(path, what), latencyMs: latency()};
 			}
 
 			if (!success) {
@@ -212,7 +212,9 @@ export class Client {
 		await this.#pool.destroy().catch(() => undefined);
 	}
 
-	#tooLarge(): ApiError {
-		return tooLarge(this.target.label, this.#maxBodyBytes, this.#options.maxBodyWhere);
+	#tooLarge(path: string, what: string): ApiError {
+		// The list grows with its sessions; anything else is one answer, said by what it was for.
+		const list = /^\/v1\/sessions(?:\?|$)/.test(path);
+		return tooLarge(this.target.label, this.#maxBodyBytes, this.#options.maxBodyWhere, list ? undefined : what);
 	}
 }
