@@ -16,7 +16,11 @@
 
 import {plainSession, type Session} from '../model/session.js';
 
-/** One part's columns as the decoder reads them: the dictionaries split once, shared by its sessions. */
+/**
+ * One part's columns as the decoder reads them: the dictionaries split once, shared by its
+ * sessions. Dictionaries and codes come in dictionaryFields' order, numbers in numberFields'
+ * (session-columns.ts); the session-columns tests fail if either order changes alone.
+ */
 export class ColumnPart {
 	readonly hosts: readonly string[];
 	readonly services: readonly string[];

@@ -5,19 +5,19 @@
 
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import https from 'node:https';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {Client} from '../../source/api/client.js';
 import {describeNetworkError} from '../../source/api/errors.js';
 import {fetchSessionList} from '../../source/api/sessions-api.js';
+import {tempFolderSync} from '../helpers/temp-folder.js';
 
 /** A throwaway self-signed CA certificate for `localhost` only (test/tls/certificates.ts always adds 127.0.0.1). */
 function localhostCertificate(): {key: string; cert: string} | undefined {
-	const dir = mkdtempSync(path.join(tmpdir(), 'sessiontop-tls-name-'));
+	const dir = tempFolderSync('sessiontop-tls-name-');
 	try {
 		execFileSync('openssl', [
 			'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',

@@ -6,15 +6,15 @@
 
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {chmod, chown, lstat, mkdtemp, readFile, rename, rm, stat, symlink, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {chmod, chown, lstat, readFile, rename, rm, stat, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {test} from 'node:test';
 import {cannotRecord, Recorder, RecordingRefused, readRecording, recordingFormat} from '../../source/api/recording.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 async function folder(): Promise<string> {
-	return mkdtemp(path.join(tmpdir(), 'sessiontop-record-'));
+	return tempFolder('sessiontop-record-');
 }
 
 /** What start() threw, as the CLI says it (cannotRecord). */

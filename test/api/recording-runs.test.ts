@@ -1,16 +1,16 @@
 // A recording appended to by several runs of --record, and what the reader refuses.
 
 import assert from 'node:assert/strict';
-import {chmod, mkdtemp, readFile, stat, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {chmod, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {test} from 'node:test';
 import {Recorder, readRecording, recordingFormat} from '../../source/api/recording.js';
 import {runCount} from '../../source/model/replay.js';
 import {session} from '../helpers/sessions.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 async function folder(): Promise<string> {
-	return mkdtemp(path.join(tmpdir(), 'sessiontop-runs-'));
+	return tempFolder('sessiontop-runs-');
 }
 
 test('each run of --record writes its own header; the reader gives each run its own hosts', async () => {

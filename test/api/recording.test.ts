@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import {appendFile, mkdir, mkdtemp, readFile, rm, stat} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {appendFile, mkdir, readFile, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {test} from 'node:test';
 import {Recorder, readRecording, recordingFormat} from '../../source/api/recording.js';
 import {session} from '../helpers/sessions.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 test('a recording is NDJSON with a header, mode 0600, frames in order, and reads back', async () => {
-	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'night.ndjson');
+	const file = path.join(await tempFolder('sessiontop-'), 'night.ndjson');
 	const recorder = new Recorder(file);
 	await recorder.start(['mx1:8989']);
 	recorder.record({t: 1000, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})], server: {version: '24.02.3', askedAt: 1000}});
@@ -27,7 +27,7 @@ test('a recording is NDJSON with a header, mode 0600, frames in order, and reads
 });
 
 test('a recording is untrusted input: strings are sanitized, junk is skipped, a missing file is one sentence', async () => {
-	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'evil.ndjson');
+	const file = path.join(await tempFolder('sessiontop-'), 'evil.ndjson');
 	await appendFile(
 		file,
 		[
@@ -49,7 +49,7 @@ test('a recording is untrusted input: strings are sanitized, junk is skipped, a 
 });
 
 test('a recording that cannot be written is told once, tried again each poll, and a file moved away comes back 0600', async () => {
-	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const directory = await tempFolder('sessiontop-');
 	const file = path.join(directory, 'night.ndjson');
 	const recorder = new Recorder(file);
 	const told: string[] = [];
@@ -80,7 +80,7 @@ test('a recording that cannot be written is told once, tried again each poll, an
 });
 
 test('a file that is no recording is said to be none, not offered to be recorded into', async () => {
-	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const directory = await tempFolder('sessiontop-');
 	const capture = path.join(directory, 'watch.ndjson');
 	// What --watch --json writes: arrays of sessions, one a line.
 	await appendFile(capture, '[{"id":"1","user":"app"}]\n[{"id":"1","user":"app"}]\n');
@@ -103,7 +103,7 @@ test('a file that is no recording is said to be none, not offered to be recorded
 });
 
 test('frames recorded a few milliseconds out of order (each MaxScale read on its own thread) replay in the order of their time', async () => {
-	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'two.ndjson');
+	const file = path.join(await tempFolder('sessiontop-'), 'two.ndjson');
 	const recorder = new Recorder(file);
 	await recorder.start(['mx1:8989', 'mx2:8989']);
 	for (const [t, host] of [[1000, 'mx1:8989'], [1012, 'mx2:8989'], [1005, 'mx1:8989'], [3000, 'mx2:8989'], [3000, 'mx1:8989']] as const) {

@@ -5,15 +5,14 @@
 
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcess} from 'node:child_process';
-import {closeSync, existsSync, mkdtempSync, openSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {closeSync, existsSync, openSync, rmSync} from 'node:fs';
 import process from 'node:process';
 import {after, before, test} from 'node:test';
 import type {Simulator} from '../../source/simulator/index.js';
 import {closedPort, startFaultServer, type FaultServer} from '../helpers/fault-server.js';
 import {cleanEnv, cliPath, runCli, simulator, skipWithoutBuild, type Run} from './helpers.js';
 import {hostileList, unsafeInJson} from './hostile-list.js';
+import {tempFolderSync} from '../helpers/temp-folder.js';
 
 let sim: Simulator;
 let host: string;
@@ -31,7 +30,7 @@ const options = {skip: skipWithoutBuild};
 
 /** The built CLI with stdout where the test says: a file descriptor, or a pipe (returned, unread). */
 function spawnCli(args: string[], stdout: number | 'pipe'): {child: ChildProcess; done: Promise<Run>} {
-	const home = mkdtempSync(path.join(os.tmpdir(), 'sessiontop-home-'));
+	const home = tempFolderSync('sessiontop-home-');
 	const child = spawn(process.execPath, [cliPath, ...args], {env: cleanEnv({HOME: home}), stdio: ['ignore', stdout, 'pipe']});
 	let stderr = '';
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -3,12 +3,11 @@
 // (so nobody's own ~/.maxctrl.cnf or SESSIONTOP_* variables leak into a test).
 
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {existsSync, rmSync} from 'node:fs';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import {tempFolderSync} from '../helpers/temp-folder.js';
 
 export const cliPath = fileURLToPath(new URL('../../build/cli.js', import.meta.url));
 export const skipWithoutBuild = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npx tsc\` first`;
@@ -21,7 +20,7 @@ export async function simulator(options: SimulatorOptions = {}): Promise<Simulat
 }
 
 export function tempDir(t?: {after(fn: () => void): void}): string {
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'sessiontop-test-'));
+	const dir = tempFolderSync('sessiontop-test-');
 	t?.after(() => {
 		rmSync(dir, {recursive: true, force: true});
 	});
@@ -60,7 +59,7 @@ export type RunOptions = {
 };
 
 export function startCli(args: string[], options: RunOptions = {}): {child: ChildProcess; done: Promise<Run>} {
-	const home = options.home ?? mkdtempSync(path.join(os.tmpdir(), 'sessiontop-home-'));
+	const home = options.home ?? tempFolderSync('sessiontop-home-');
 	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
 		env: cleanEnv({HOME: home, ...options.env}),
 		stdio: ['pipe', 'pipe', 'pipe'],

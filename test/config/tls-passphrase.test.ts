@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import type {Config} from '../../source/config/options.js';
 import {readTlsFiles} from '../../source/config/tls.js';
 import {makeCertificate} from '../tls/certificates.js';
+import {tempFolderSync} from '../helpers/temp-folder.js';
 
 // A wrong passphrase is usually OpenSSL's `bad decrypt`; now and then (about one time in 256)
 // the noise it decrypts to passes the padding check and the decoder fails instead. Either way
@@ -13,7 +13,7 @@ import {makeCertificate} from '../tls/certificates.js';
 // --tls-ca-cert, --tls-cert and --tls-key").
 test('every wrong passphrase of an encrypted key is named as such, whatever OpenSSL calls it', () => {
 	const client = makeCertificate();
-	const dir = mkdtempSync(path.join(tmpdir(), 'sessiontop-tls-'));
+	const dir = tempFolderSync('sessiontop-tls-');
 	const cert = path.join(dir, 'client.pem');
 	const key = path.join(dir, 'client-encrypted.key');
 	writeFileSync(cert, client.cert);

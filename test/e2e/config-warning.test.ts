@@ -5,18 +5,18 @@
 // Needs `npm run build` first.
 
 import assert from 'node:assert/strict';
-import {chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, existsSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {startSimulator} from '../../source/simulator/index.js';
 import {cliPath, startPty, waitForExit} from './pty.js';
+import {tempFolderSync} from '../helpers/temp-folder.js';
 
 const skip = existsSync(cliPath) ? false : `${cliPath} is missing: run \`npm run build\` first`;
 
 test('a config file others can read is warned of on the status line', {skip, timeout: 40_000}, async (t) => {
 	const sim = await startSimulator({host: '127.0.0.1', port: 0, sessions: 5, seed: 3});
-	const folder = mkdtempSync(path.join(os.tmpdir(), 'sessiontop-warn-'));
+	const folder = tempFolderSync('sessiontop-warn-');
 	t.after(async () => {
 		await sim.close();
 		rmSync(folder, {recursive: true, force: true});
@@ -37,7 +37,7 @@ test('a config file others can read is warned of on the status line', {skip, tim
 });
 
 test('in a replay too: the warning, then the replay\'s own sentence', {skip, timeout: 40_000}, async (t) => {
-	const folder = mkdtempSync(path.join(os.tmpdir(), 'sessiontop-warn-'));
+	const folder = tempFolderSync('sessiontop-warn-');
 	t.after(() => {
 		rmSync(folder, {recursive: true, force: true});
 	});

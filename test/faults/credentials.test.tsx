@@ -6,8 +6,7 @@ import {runCli as runBuilt} from '../batch/helpers.js';
 import assert from 'node:assert/strict';
 import {Buffer} from 'node:buffer';
 import {existsSync} from 'node:fs';
-import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readdir, readFile, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, test} from 'node:test';
@@ -15,6 +14,7 @@ import {Recorder} from '../../source/api/recording.js';
 import {testCert, testKey} from '../simulator/tls-material.js';
 import {closedPort, faults, sessionResource, startFaultServer, type FaultServer} from '../helpers/fault-server.js';
 import {guardProcess, keys, mountApp, plain, until, waitFor, type Screen} from './harness.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 guardProcess();
 
@@ -53,7 +53,7 @@ async function server(options: Parameters<typeof startFaultServer>[0] = {}): Pro
 }
 
 async function folder(): Promise<string> {
-	const made = await mkdtemp(path.join(tmpdir(), 'sessiontop-credentials-'));
+	const made = await tempFolder('sessiontop-credentials-');
 	folders.push(made);
 	return made;
 }

@@ -4,8 +4,7 @@
 // server sends, nothing that drives a terminal may come out.
 
 import assert from 'node:assert/strict';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {test} from 'node:test';
 import fc from 'fast-check';
@@ -18,6 +17,7 @@ import {cellText, fitCell} from '../../source/model/cells.js';
 import {layoutColumns} from '../../source/model/columns.js';
 import type {Session} from '../../source/model/session.js';
 import {assertSafe, check, checkAsync, hostileJson, hostileString, hostileWorld, unsafeIn} from './arbitraries.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const runs = {numRuns: 100};
 
@@ -133,7 +133,7 @@ test('the pane: a changed value shows what it was, cleanly', () => {
 });
 
 test('a recording is read back clean, whatever it holds', async () => {
-	const folder = await mkdtemp(path.join(tmpdir(), 'sessiontop-hostile-'));
+	const folder = await tempFolder('sessiontop-hostile-');
 	try {
 		await checkAsync(
 			fc.asyncProperty(hostileWorld, hostileString, async (world, host) => {

@@ -2,8 +2,7 @@
 // (a title change, a clipboard write) reaches neither the screen nor the state.
 
 import assert from 'node:assert/strict';
-import {mkdtemp, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
@@ -12,6 +11,7 @@ import {initialState, reducer} from '../../source/model/monitor-state.js';
 import {App} from '../../source/ui/app.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {waitFor} from '../helpers/ink.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const title = '\u001B]0;PWNED\u0007';
 const hostA = `evil${title}h:1`;
@@ -27,7 +27,7 @@ function bare(frame: string): string {
 }
 
 async function hostileRecording(hosts: string[]): Promise<Recording> {
-	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-hostile-')), 'r.ndjson');
+	const file = path.join(await tempFolder('sessiontop-hostile-'), 'r.ndjson');
 	const lines = [
 		{format: recordingFormat, hosts, started: `\u001B[2J${title}`, note: '\u001B]52;c;eA==\u0007'},
 		{t: 1000, host: hosts[0], ok: false, error: `refused${title} \u009B31m now`},

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
@@ -10,6 +8,7 @@ import {App} from '../../source/ui/app.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
 import {plain, waitFor} from '../helpers/ink.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const servers: FixtureServer[] = [];
 after(async () => {
@@ -19,7 +18,7 @@ after(async () => {
 test('record a live run, then replay it offline with pause and stepping', async () => {
 	const server = await startFixtureServer('v24');
 	servers.push(server);
-	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'run.ndjson');
+	const file = path.join(await tempFolder('sessiontop-'), 'run.ndjson');
 	const recorder = new Recorder(file);
 	await recorder.start([server.label]);
 	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'secret-pw', timeoutMs: 1000});
@@ -91,7 +90,7 @@ test('a recording of two MaxScales replays with both versions on the host line',
 	const a = await startFixtureServer('v24');
 	const b = await startFixtureServer('v23');
 	servers.push(a, b);
-	const file = path.join(await mkdtemp(path.join(tmpdir(), 'sessiontop-')), 'two.ndjson');
+	const file = path.join(await tempFolder('sessiontop-'), 'two.ndjson');
 	const recorder = new Recorder(file);
 	await recorder.start([a.label, b.label]);
 	const clients = [a, b].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
@@ -124,7 +123,7 @@ test('a recording of two MaxScales replays with both versions on the host line',
 
 test('s during a replay saves the recording\'s MaxScale as the host, and says the file is a replay\'s', async () => {
 	const {readFile, readdir} = await import('node:fs/promises');
-	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const directory = await tempFolder('sessiontop-');
 	const recording = {
 		hosts: ['mx1:8989'],
 		frames: [{t: 1000, host: 'mx1:8989', ok: true as const, latencyMs: 1, bytes: 1, sessions: [{key: '1', id: '1', host: 'mx1:8989', service: 'RW', state: 'Session started', user: 'app'}]}],

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtemp, readdir, readFile} from 'node:fs/promises';
-import os from 'node:os';
+import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {reducer} from '../../source/model/monitor-state.js';
@@ -9,6 +8,7 @@ import {session} from '../helpers/sessions.js';
 import {start, type} from '../helpers/state.js';
 import {waitFor} from '../helpers/ink.js';
 import {closeAll, mountSimulated} from './simulated-app.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 after(closeAll);
 
@@ -38,7 +38,7 @@ test('s saves the sessions in the order the screen shows them, collapsed groups 
 });
 
 test('s twice in the same second: two files, the second named -2, neither over the other', async () => {
-	const directory = await mkdtemp(path.join(os.tmpdir(), 'sessiontop-save-'));
+	const directory = await tempFolder('sessiontop-save-');
 	const now = new Date(2026, 10, 29, 5, 6, 7);
 	const state = start([session(1), session(2)]);
 	const first = await saveSnapshot(state, 'mx1', directory, now);
@@ -51,7 +51,7 @@ test('s twice in the same second: two files, the second named -2, neither over t
 });
 
 test('a document nested too deep to copy can be saved, as copying it says: the depth past 1000 levels left out', async () => {
-	const directory = await mkdtemp(path.join(os.tmpdir(), 'sessiontop-save-'));
+	const directory = await tempFolder('sessiontop-save-');
 	let deep: unknown = 'bottom';
 	for (let level = 0; level < 20_000; level++) {
 		deep = {a: deep};
@@ -76,7 +76,7 @@ test('a document nested too deep to copy can be saved, as copying it says: the d
 });
 
 test('the saved file holds nothing that drives a terminal raw: the document\'s bidi overrides and C1 controls are escaped, its JSON the same', async () => {
-	const directory = await mkdtemp(path.join(os.tmpdir(), 'sessiontop-save-'));
+	const directory = await tempFolder('sessiontop-save-');
 	const hostile = {data: {id: '1', attributes: {user: 'ad\u202Emin', sql: 'x\u009B2Jy\u200B'}}};
 	let state = type(start([session(1)]), 'return');
 	state = reducer(state, {type: 'document-loaded', id: '1', document: hostile});

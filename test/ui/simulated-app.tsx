@@ -2,15 +2,13 @@
 // the screen tests that need a lively MaxScale. `written`: what the app wrote to the
 // terminal itself (OSC 52 for y).
 
-import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {render} from 'ink-testing-library';
 import {Client} from '../../source/api/client.js';
 import {App} from '../../source/ui/app.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
 import {plain, waitFor} from '../helpers/ink.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 export type Mounted = Awaited<ReturnType<typeof mountSimulated>>;
 
@@ -24,7 +22,7 @@ export async function closeAll(): Promise<void> {
 export async function mountSimulated({rows = 40, intervalMs = 200, simulator: options = {}}: {rows?: number; intervalMs?: number; simulator?: SimulatorOptions} = {}) {
 	const simulator: Simulator = await startSimulator({port: 0, sessions: 60, seed: 3, churn: 0, ...options});
 	const client = new Client({target: {origin: simulator.url, label: `127.0.0.1:${simulator.port}`}, user: 'admin', password: 'mariadb', timeoutMs: 2000});
-	const directory = await mkdtemp(path.join(tmpdir(), 'sessiontop-'));
+	const directory = await tempFolder('sessiontop-');
 	const written: string[] = [];
 	const app = render(<App clients={[client]} options={{intervalMs}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={(text) => written.push(text)} />);
 	Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
