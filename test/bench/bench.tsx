@@ -2,7 +2,7 @@
 // The numbers of issue 6, side by side, medians of repeated runs. The simulator
 // runs in a child process so that its work is not counted as the client's.
 
-import {execFile, fork, type ChildProcess} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {promisify} from 'node:util';
 import {useReducer} from 'react';
@@ -18,6 +18,7 @@ import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {appRssMb} from './app-rss.js';
 import {firstScreen} from './first-screen.js';
+import {forkSimulator} from './fork-simulator.js';
 
 // The process as the app has it (source/cli.tsx): Ink patched as it loads, so imported only after.
 const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
@@ -41,19 +42,6 @@ function median(values: number[]): number {
 	const middle = Math.floor(sorted.length / 2);
 	const value = sorted.length % 2 === 0 ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2 : (sorted[middle] ?? 0);
 	return Math.round(value * 10) / 10;
-}
-
-async function startChild(sessions: number): Promise<{child: ChildProcess; url: string; port: number}> {
-	const child = fork(new URL('bench-simulator.ts', import.meta.url), [], {execArgv: ['--import', 'tsx'], env: {...process.env, BENCH_SIMULATOR: String(sessions)}});
-	const {url, port} = await new Promise<{url: string; port: number}>((resolve, reject) => {
-		child.once('message', (message) => {
-			resolve(message as {url: string; port: number});
-		});
-		child.once('exit', (code) => {
-			reject(new Error(`the simulator exited (${code})`));
-		});
-	});
-	return {child, url, port};
 }
 
 const size = {columns: 160, rows: 48};
@@ -146,7 +134,7 @@ const answerMs = new Map<number, number>();
 const tsvFloor = new Map<number, number>();
 
 async function measure(sessions: number, runs: number): Promise<Result> {
-	const {child, url, port} = await startChild(sessions);
+	const {child, url, port} = await forkSimulator(sessions);
 	const client = new Client({target: {origin: url, label: `127.0.0.1:${port}`}, user: 'admin', password: 'mariadb', timeoutMs: 120_000});
 	try {
 		let state = resized(reducer(initialState(), {type: 'command', command: 'home'}));

@@ -2,17 +2,12 @@
 // The bench's rssMb alone, several times: the built CLI in a pseudo-terminal, its resident
 // memory as its 11th list request arrives. For trying a change without the whole bench.
 
-import {fork} from 'node:child_process';
 import {appRssMb} from './app-rss.js';
+import {forkSimulator} from './fork-simulator.js';
 
 const sessions = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 3);
-const child = fork(new URL('bench-simulator.ts', import.meta.url), [], {execArgv: ['--import', 'tsx'], env: {...process.env, BENCH_SIMULATOR: String(sessions)}});
-const {port} = await new Promise<{port: number}>((resolve) => {
-	child.once('message', (message) => {
-		resolve(message as {port: number});
-	});
-});
+const {child, port} = await forkSimulator(sessions);
 const values: number[] = [];
 for (let round = 0; round < rounds; round++) {
 	// eslint-disable-next-line no-await-in-loop

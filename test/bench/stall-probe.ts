@@ -3,25 +3,20 @@
 // app lands them, the longest event-loop stall of each round printed, then the median.
 // For trying a change against the stall without the whole bench's seven minutes.
 
-import {fork} from 'node:child_process';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {Client} from '../../source/api/client.js';
 import {ListThread} from '../../source/api/list-thread.js';
 import {initialState, reducer} from '../../source/model/monitor-state.js';
 import {preparePoll} from '../../source/model/poll.js';
 import {finishInSlices} from '../../source/ui/finish-in-slices.js';
+import {forkSimulator} from './fork-simulator.js';
 
 const {prepareMonitorProcess} = await import('../../source/monitor-process.js');
 await prepareMonitorProcess();
 
 const sessions = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 5);
-const child = fork(new URL('bench-simulator.ts', import.meta.url), [], {execArgv: ['--import', 'tsx'], env: {...process.env, BENCH_SIMULATOR: String(sessions)}});
-const {url} = await new Promise<{url: string}>((resolve) => {
-	child.once('message', (message) => {
-		resolve(message as {url: string});
-	});
-});
+const {child, url} = await forkSimulator(sessions);
 const client = new Client({target: {origin: url, label: 'bench'}, user: 'admin', password: 'mariadb', timeoutMs: 120_000});
 const thread = new ListThread(client, {host: 'bench', keyed: false});
 let state = reducer(initialState(), {type: 'resize', listHeight: 44, paneHeight: 40, paneWidth: 60});
