@@ -34,6 +34,8 @@ export const groupingNames: Record<string, Grouping> = {
 	'service-state': 'service-state',
 	'service+state': 'service-state',
 	service: 'service',
+	user: 'user',
+	client: 'client',
 	flat: 'flat',
 	none: 'flat',
 };

@@ -67,10 +67,10 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 
 /**
  * Whether the list has a column at all, whatever its width: MaxScale only when several are
- * watched; Service only in flat view (grouped, every session sits under a row naming its service).
+ * watched; Service unless grouped by service (then every session sits under a row naming it).
  */
 export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping): boolean {
-	return key === 'maxscale' ? several : key === 'service' ? grouping === 'flat' : true;
+	return key === 'maxscale' ? several : key === 'service' ? grouping !== 'service-state' && grouping !== 'service' : true;
 }
 
 /** The width past which the list has nothing more to show: the rest can go to the pane. */

@@ -8,7 +8,7 @@
 import {moveCursor} from './place-rows.js';
 import {indexOfKey, moveBy} from './selection.js';
 import type {MonitorState} from './monitor-state.js';
-import {isGroupRow, serviceName, stateName, type GroupRow} from './rows.js';
+import {isGroupRow, outerName, stateName, type GroupRow} from './rows.js';
 import type {Session} from './session.js';
 
 /** How many sessions are marked, and how many of those the filter hides: the header says both (K and R act on hidden marks too). */
@@ -43,7 +43,7 @@ function shown(state: MonitorState, group?: GroupRow): Session[] {
 		(session) =>
 			(test === undefined || test(session)) &&
 			(group === undefined ||
-				(serviceName(session) === group.service && (group.kind === 'service' || stateName(session) === group.state))),
+				(outerName(state.grouping, session) === group.service && (group.kind === 'service' || stateName(session) === group.state))),
 	);
 }
 

@@ -3,7 +3,7 @@
 // session. Indexes are derived when needed. Ghost rows (ended sessions) are shown
 // but cannot hold the cursor.
 
-import {isGhostRow, isGroupRow, isSessionRow, noService, noState, rowKind, serviceKey, stateKey, type Row} from './rows.js';
+import {groupKeysOf, isGhostRow, isGroupRow, isSessionRow, rowKind, type Row} from './rows.js';
 
 export const selectable = (row: Row | undefined): row is Row => row !== undefined && !isGhostRow(row);
 
@@ -153,8 +153,7 @@ function collapsedGroupOf(row: Row, next: readonly Row[]): string | undefined {
 		return undefined;
 	}
 
-	const service = row.service || noService;
-	for (const key of [stateKey(service, row.state || noState), serviceKey(service)]) {
+	for (const key of groupKeysOf(row)) {
 		const group = next[indexOfKey(next, key)];
 		if (isGroupRow(group) && group.collapsed) {
 			return key;

@@ -4,11 +4,11 @@
 
 import type {MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
-import {isGroupRow, serviceKey, serviceName} from './rows.js';
+import {isGroupRow, outerKey, outerName, serviceKey} from './rows.js';
 import {indexOfKey} from './selection.js';
 
 /** c or C with nothing grouped: said, rather than folding services out of sight for later. */
-const flatNote = {tone: 'info', text: 'Nothing to collapse in flat view: t groups the list by service.'} as const;
+const flatNote = {tone: 'info', text: 'Nothing to collapse in flat view: t groups the list (by service, user or client).'} as const;
 
 /** The group row a key belongs to: itself for a group, its innermost group for a session. */
 function groupOf(state: MonitorState, key: string | undefined): string | undefined {
@@ -42,7 +42,7 @@ export function collapse(state: MonitorState, how: boolean | 'toggle'): MonitorS
 	return applyView({...state, collapsed, selectedId: folding ? group : state.selectedId});
 }
 
-/** C: every service collapsed, or, with any group collapsed, all expanded. */
+/** C: every outer group (service, user or client) collapsed, or, with any group collapsed, all expanded. */
 export function collapseAll(state: MonitorState): MonitorState {
 	if (state.grouping === 'flat') {
 		return {...state, message: flatNote};
@@ -50,14 +50,15 @@ export function collapseAll(state: MonitorState): MonitorState {
 
 	// Expand when a service is collapsed; a state group collapsed under an open service is no
 	// reason to expand rather than collapse (C twice to collapse every service).
-	const services = new Set(state.sessions.map((s) => serviceKey(serviceName(s))));
+	const {grouping} = state;
+	const services = new Set(state.sessions.map((s) => outerKey(grouping, outerName(grouping, s))));
 	if ([...state.collapsed].some((key) => services.has(key))) {
 		return applyView({...state, collapsed: new Set()});
 	}
 
 	const group = groupOf(state, state.selectedId);
 	const service = state.rows.find((row) => row.key === group);
-	const cursor = isGroupRow(service) ? serviceKey(service.service) : undefined;
+	const cursor = isGroupRow(service) ? outerKey(grouping, service.service) : undefined;
 	return applyView({...state, collapsed: services, selectedId: cursor ?? state.selectedId});
 }
 

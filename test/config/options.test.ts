@@ -52,7 +52,7 @@ test('mistakes become one sentence', () => {
 		// Past 2^31-1 ms a timer fires at once: refused, not every request timed out after 1 ms.
 		[{timeout: '2147483648'}, /^--timeout "2147483648" is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m/],
 		[{sort: 'cpu'}, /not a sort: use one of id, user/],
-		[{grouping: 'by-user'}, /not a grouping: use service-state, service or flat/],
+		[{grouping: 'by-user'}, /not a grouping: use service-state, service, user, client or flat/],
 		[{maxBody: 'lots'}, /^--max-body "lots" is not a size \(units K, M and G; a number alone is bytes\): use e\.g\. 512M or 1G\.$/],
 		// 5T is a size, only too large: said so (duration-range.test.ts has the rest).
 		[{maxBody: '5T'}, /^--max-body "5T" is over the 4G an answer can be here/],
@@ -331,6 +331,8 @@ test('sorts and groupings as people write them', () => {
 	assert.equal(parseSort('idle sideways'), undefined);
 	assert.equal(ok(buildConfig({grouping: 'service+state'})).grouping, 'service-state');
 	assert.equal(ok(buildConfig({grouping: 'service'})).grouping, 'service');
+	assert.equal(ok(buildConfig({grouping: 'user'})).grouping, 'user');
+	assert.equal(ok(buildConfig({grouping: 'client'})).grouping, 'client');
 });
 
 test('server-tz: local, UTC, offsets and zone names, normalized', () => {

@@ -65,6 +65,28 @@ test('Space on a group row marks the group (what the filter shows of it, collaps
 	assert.equal(state.message?.text, 'Marked 1 session of RW › Stopping session (filtered).');
 });
 
+test('grouped by user or client host, Space on a group marks that user\'s or host\'s sessions across services, and K names exactly those', () => {
+	// etl has sessions in both services and in two states; by user they are one group.
+	let state = type(live(), 't', 't');
+	assert.equal(state.grouping, 'user');
+	const etl = state.rows.find((row) => 'kind' in row && row.kind === 'service' && row.service === 'etl')!;
+	state = type({...state, selectedId: etl.key}, 'space');
+	assert.deepEqual(marked(state), ['1', '3', '4']);
+	assert.equal(state.message?.text, 'Marked 3 sessions of etl.');
+	state = type(state, 'K');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions: 1, 3, 4?');
+	// By client host: one host's sessions, whoever the user; a session with no client is in a group of its own.
+	const hosts = sessions.map((one) => ({...one, remote: one.id === '5' ? undefined : one.user === 'etl' ? '10.0.7.5' : '10.0.6.11'}));
+	state = type(reducer(start(hosts), {type: 'server-info', info: {version: '24.02.3', askedAt: 0}}), 't', 't', 't');
+	assert.equal(state.grouping, 'client');
+	const app = state.rows.find((row) => 'kind' in row && row.kind === 'service' && row.service === '10.0.6.11')!;
+	state = type({...state, selectedId: app.key}, 'space');
+	assert.deepEqual(marked(state), ['2']);
+	const none = state.rows.find((row) => 'kind' in row && row.kind === 'service' && row.service === '(no client)')!;
+	state = type({...state, selectedId: none.key}, 'space');
+	assert.deepEqual(marked(state), ['2', '5']);
+});
+
 test('u and Esc say what they unmarked, or that nothing was', () => {
 	let state = type(live(), 'u');
 	assert.equal(state.message?.text, 'No session is marked.');

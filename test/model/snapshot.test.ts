@@ -29,6 +29,11 @@ test('saved in the order the screen shows: grouping, then the sort', () => {
 	assert.deepEqual(ids(savedSessions(state)), ['2', '6', '3', '5', '4', '1'], 'by service only: web 2 and 6 tie, by id');
 	assert.deepEqual(ids(savedSessions(state)), onScreen(state));
 	state = type(state, 't');
+	assert.equal(state.grouping, 'user');
+	// Users A to Z (app, bob, etl, web, zed); web's two tie on the sort, by id.
+	assert.deepEqual(ids(savedSessions(state)), ['1', '5', '3', '2', '6', '4']);
+	assert.deepEqual(ids(savedSessions(state)), onScreen(state));
+	state = type(state, 't', 't');
 	assert.equal(state.grouping, 'flat');
 	assert.deepEqual(ids(savedSessions(state)), ['4', '2', '6', '3', '5', '1']);
 });

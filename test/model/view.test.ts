@@ -38,14 +38,55 @@ test('< and > step through the sort columns, I reverses; the cursor keeps its se
 	assert.deepEqual(labels(state).slice(2, 4), ['4', '1']);
 });
 
-test('t cycles the grouping: service and state, service, flat', () => {
-	let state = type(start(sessions), 't');
+/** t from the default grouping to the flat list: service, user, client, then none. */
+const toFlat = ['t', 't', 't', 't'] as const;
+
+test('t cycles the grouping: service and state, service, user, client, flat', () => {
+	// 1 through an IPv4 listener, 3 through a dual-stack one: the same machine, one group.
+	const clients = sessions.map((one, i) => ({...one, remote: i === 0 ? '10.0.0.1' : i === 2 ? '::ffff:10.0.0.1' : undefined}));
+	let state = type(start(clients), 't');
 	assert.equal(state.grouping, 'service');
 	assert.deepEqual(labels(state), ['S:RW-Split-Router:3', '1', '3', '4', 'S:Read-Connection-Router:1', '2']);
 	state = type(state, 't');
+	assert.equal(state.grouping, 'user');
+	// By name; each user's sessions in the sort's order, whatever their service.
+	assert.deepEqual(labels(state), ['S:app:2', '1', '4', 'S:batch:1', '3', 'S:report:1', '2']);
+	state = type(state, 't');
+	assert.equal(state.grouping, 'client');
+	assert.deepEqual(labels(state), ['S:(no client):2', '2', '4', 'S:10.0.0.1:2', '1', '3']);
+	state = type(state, 't');
+	assert.equal(state.grouping, 'flat');
 	assert.deepEqual(labels(state), ['1', '2', '3', '4']);
 	state = type(state, 't');
 	assert.equal(state.grouping, 'service-state');
+});
+
+test('a group by user or client counts its sessions by state, folds and unfolds, and never shares a key with a service of the same name', () => {
+	const named = [session(1, {user: 'RW', service: 'RW'}), session(2, {user: 'RW', service: 'RO', state: 'Session created'}), session(3, {user: 'app', service: 'RW'})];
+	// Grouped by service, every service folded.
+	let state = type(start(named), 't', 'C');
+	assert.ok(state.collapsed.has(serviceKey('RW')));
+	// By user: the service's fold is not the user's.
+	state = type(state, 't');
+	const group = state.rows[0];
+	assert.ok(group !== undefined && 'kind' in group && group.kind === 'service');
+	assert.equal(group.service, 'RW');
+	assert.notEqual(group.key, serviceKey('RW'));
+	assert.equal(group.collapsed, false);
+	assert.deepEqual(group.kind === 'service' ? group.states : [], [{state: 'Session started', count: 1}, {state: 'Session created', count: 1}]);
+	assert.deepEqual(labels(state), ['S:RW:2', '1', '2', 'S:app:1', '3']);
+	// c on a user's session folds that user; C then unfolds every one, and again folds them all.
+	state = type(state, 'g', 'j', 'c');
+	assert.deepEqual(labels(state), ['S:RW:2+', 'S:app:1', '3']);
+	assert.equal(state.selectedId, group.key);
+	state = type(state, 'C');
+	assert.deepEqual(labels(state), ['S:RW:2', '1', '2', 'S:app:1', '3']);
+	state = type(state, 'C');
+	assert.deepEqual(labels(state), ['S:RW:2+', 'S:app:1+']);
+	state = type(state, 'C');
+	// ← from a session goes up to its user.
+	state = type(state, 'end', 'left');
+	assert.equal(labels(state)[state.rows.findIndex((row) => row.key === state.selectedId)], 'S:app:1');
 });
 
 test('collapse and expand a group; C collapses every service', () => {
@@ -191,7 +232,7 @@ test('t back to groups with the cursor on a session of a collapsed group: the cu
 		session(5, {service: 'Sharded-Service'}),
 	];
 	// C collapses all, t t to the flat list, g j j to a session of RW-Split-Router, t back.
-	let state = type(start(mixed), 'C', 't', 't');
+	let state = type(start(mixed), 'C', ...toFlat);
 	assert.equal(state.grouping, 'flat');
 	state = type(state, 'g', 'j', 'j');
 	assert.equal(state.selectedId, '3');
@@ -199,17 +240,17 @@ test('t back to groups with the cursor on a session of a collapsed group: the cu
 	assert.equal(state.grouping, 'service-state');
 	assert.equal(state.selectedId, serviceKey('RW-Split-Router'));
 	// Expanded, it is the session itself that the cursor keeps.
-	state = type(state, 'C', 't', 't', 'g', 'j', 'j', 't');
+	state = type(state, 'C', ...toFlat, 'g', 'j', 'j', 't');
 	assert.equal(state.selectedId, '3');
 	// A collapsed state group, its service open: that state's row.
 	state = type(state, 'c');
 	assert.equal(state.selectedId, stateKey('RW-Split-Router', 'Session started'));
-	state = type(state, 't', 't', 'g', 'j', 'j');
+	state = type(state, ...toFlat, 'g', 'j', 'j');
 	assert.equal(state.selectedId, '3');
 	state = type(state, 't');
 	assert.equal(state.selectedId, stateKey('RW-Split-Router', 'Session started'));
 	// Its neighbour in the same service, in a state group still open, keeps its own row.
-	state = type(state, 't', 't', 'g', 'j', 'j', 'j', 't');
+	state = type(state, ...toFlat, 'g', 'j', 'j', 'j', 't');
 	assert.equal(state.selectedId, '4');
 });
 
@@ -242,7 +283,7 @@ test('← walks up as in a tree view: a session to its group, an open group shut
 });
 
 test('c and C in flat view say there is nothing to collapse, and fold nothing away for later', () => {
-	let state = type(start([session(1, {service: 'RW'}), session(2, {service: 'RO'})]), 't', 't');
+	let state = type(start([session(1, {service: 'RW'}), session(2, {service: 'RO'})]), ...toFlat);
 	assert.equal(state.grouping, 'flat');
 	for (const key of ['c', 'C']) {
 		state = type(state, key);

@@ -191,8 +191,8 @@ test('under a filter, the counts by state are those of the sessions it shows', (
 	// The demo's 300: 298 started, 2 stopping; the filter keeps the 298 started.
 	let state = type(demo(), '/', ...'!state:stop', 'return');
 	assert.equal(state.filter.error, undefined);
-	// Grouped (a service collapsed: its sessions still count), by service, and flat.
-	for (const [grouping, keys] of [['service-state', ['c']], ['service', ['t']], ['flat', ['t']]] as const) {
+	// Grouped (a service collapsed: its sessions still count), by service, user, client, and flat.
+	for (const [grouping, keys] of [['service-state', ['c']], ['service', ['t']], ['user', ['t']], ['client', ['t']], ['flat', ['t']]] as const) {
 		state = type(state, ...keys);
 		assert.equal(state.grouping, grouping);
 		const shown = sessionCount(state.rows);

@@ -53,6 +53,10 @@ test('t groups differently, c collapses, p pauses, + slows the polls', async () 
 	const {app, frame, press, client, simulator} = await mount();
 	await press('t', () => /group service(\n| {2})/.test(frame()), 'service grouping');
 	assert.doesNotMatch(frame(), /▾ Session started/);
+	await press('t', () => frame().includes('group user'), 'grouped by user');
+	// The simulator's users hold sessions in several services: each user's row counts them by state.
+	assert.match(frame(), /▾ \S+\s+\d+\s+\(started \d+/);
+	await press('t', () => frame().includes('group client'), 'grouped by client host');
 	await press('t', () => frame().includes('group none'), 'flat');
 	await press('t', () => frame().includes('group service › state'), 'back');
 	await press('c', () => frame().includes('▸ Session started'), 'collapsed');

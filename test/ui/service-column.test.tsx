@@ -45,6 +45,10 @@ test('flat view shows a Service column after Client; > steps the sort to it, I r
 
 	await press('t', () => /group service\b(?! ›)/.test(frame()), 'grouping by service');
 	assert.doesNotMatch(titleOf(frame()), /Service/);
+	await press('t', () => frame().includes('group user'), 'grouping by user');
+	assert.match(titleOf(frame()), /Client\s+Service\s+State/, 'by user: each row names its service again');
+	await press('t', () => frame().includes('group client'), 'grouping by client host');
+	assert.match(titleOf(frame()), /Client\s+Service\s+State/);
 	await press('t', () => frame().includes('group none'), 'the flat view');
 	assert.match(titleOf(frame()), /Id\s+User\s+Client\s+Service\s+State\s+Age\s+Idle\s+Memory\s+I\/O/);
 	const byId = rowsOf(frame());
