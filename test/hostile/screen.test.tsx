@@ -119,8 +119,22 @@ test('every screen of the monitor, fed hostile documents, writes no control char
 				await until(() => /polled \d/.test(frame()), 'the first good poll');
 				await settle(120);
 				scan('the list and the header (two polls: sparklines and rates)');
-				// A flat list (t, t), the cursor on its first session (g), its pane.
-				for (const key of ['t', 't', 'g', keys.enter]) {
+				// Grouped by user, then by client host: the server's user names and addresses name groups.
+				for (const [presses, what] of [[['t', 't'], 'user'], [['t'], 'client']] as const) {
+					for (const key of presses) {
+						app.stdin.write(key);
+						// eslint-disable-next-line no-await-in-loop
+						await settle(15);
+					}
+
+					// (The header may have no room to say the grouping: the frame is given time, not awaited.)
+					// eslint-disable-next-line no-await-in-loop
+					await settle(60);
+					scan(`the list grouped by ${what}`);
+				}
+
+				// A flat list (t), the cursor on its first session (g), its pane.
+				for (const key of ['t', 'g', keys.enter]) {
 					app.stdin.write(key);
 					// eslint-disable-next-line no-await-in-loop
 					await settle(15);
