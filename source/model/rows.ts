@@ -1,23 +1,34 @@
-// Snapshot in, screen rows out: sessions grouped by service, then state, each
-// group row with its count. The list is a flat array so the screen can slice
-// exactly the visible rows. Sessions that just ended ("ghosts") stay in their
-// group, greyed, for a few polls; they do not count.
+// Snapshot in, screen rows out: sessions grouped (by service then state, service, user or
+// client host: groups.ts), each group row with its count. The list is a flat array so the
+// screen can slice exactly the visible rows. Sessions that just ended ("ghosts") stay in
+// their group, greyed, for a few polls; they do not count.
 
-import {mappedIpv4} from './format.js';
+import {compareGroupNames, compareStates, outerKey, outerName, stateKey, stateName, type Grouping} from './groups.js';
 import {rowOrder} from './row-order.js';
 import type {Session} from './session.js';
 import {sortSteps} from './sliced-sort.js';
 import type {Sort} from './sort.js';
 import {finish, stepItems, type Steps} from './steps.js';
 
-/**
- * How the list is grouped: by service and then state (the default), by service, by user, by
- * client host, or not at all. By user or client host, an operator sees who holds the sessions:
- * the application account or the host that opened thousands.
- */
-export type Grouping = 'service-state' | 'service' | 'user' | 'client' | 'flat';
-/** In the order `t` steps through them. */
-export const groupings: Grouping[] = ['service-state', 'service', 'user', 'client', 'flat'];
+// The names, keys and order of the groups live in groups.ts; here as well, for the rows' users.
+export {
+	clientName,
+	compareStates,
+	groupings,
+	groupKeysOf,
+	noClient,
+	noService,
+	noState,
+	noUser,
+	outerKey,
+	outerName,
+	serviceKey,
+	serviceName,
+	stateKey,
+	stateName,
+	userName,
+	type Grouping,
+} from './groups.js';
 
 /**
  * A group's row. `service` is the outer group, whatever it is grouped by: its `service` field
@@ -51,36 +62,8 @@ export const rowKind = (row: Row): RowKind => ('kind' in row ? row.kind : 'sessi
 /** The session a session or ghost row shows. */
 export const sessionOf = (row: Session | GhostRow): Session => ('kind' in row ? row.session : row);
 
-// Lifecycle order of the states MaxScale reports; anything else follows, by name.
-const stateOrder = [
-	'Session started',
-	'Session ready for routing',
-	'Session created',
-	'Listener Session',
-	'Stopping session',
-];
-
-export function compareStates(a: string, b: string): number {
-	const x = stateOrder.indexOf(a);
-	const y = stateOrder.indexOf(b);
-	if (x !== y) {
-		return x === -1 ? 1 : y === -1 ? -1 : x - y;
-	}
-
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export const noService = '(no service)';
-export const noState = '(no state)';
-export const noUser = '(no user)';
-export const noClient = '(no client)';
-
-// Group keys start with NUL so that no session id (server text) can collide with them.
-export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
-export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
+// NUL first, as the group keys (groups.ts): no session id, a server's text, collides with it.
 export const ghostKey = (id: string) => `\u0000ghost\u0000${id}`;
-const userKey = (user: string) => `\u0000user\u0000${user}`;
-const clientKey = (client: string) => `\u0000client\u0000${client}`;
 
 /**
  * An array of `size` small integers. Not Array.from({length}), which walks an array-like
@@ -160,35 +143,6 @@ export function sessionCount(rows: readonly Row[]): number {
 	return grouped ? inServices : loose;
 }
 
-/** The group a session falls in: its service and state, named even when MaxScale left them out. */
-export const serviceName = (s: Session) => s.service || noService;
-export const stateName = (s: Session) => s.state || noState;
-export const userName = (s: Session) => s.user || noUser;
-/**
- * The client's address, without its port: one group per machine, not per connection. An
- * IPv4-mapped one (`::ffff:10.0.7.6`, a dual-stack listener's) as the IPv4 address it is, as
- * its cells show it: one machine, one group, whichever listener it came through.
- */
-export const clientName = (s: Session) => (s.remote ? (mappedIpv4(s.remote) ?? s.remote) : noClient);
-
-/** The outer group a session falls in under `grouping` (flat: its service, unused). */
-export function outerName(grouping: Grouping, s: Session): string {
-	return grouping === 'user' ? userName(s) : grouping === 'client' ? clientName(s) : serviceName(s);
-}
-
-/**
- * An outer group's row key. A user and a service of the same name have different keys, so
- * a service collapsed before `t` does not fold the user named like it after.
- */
-export function outerKey(grouping: Grouping, name: string): string {
-	return grouping === 'user' ? userKey(name) : grouping === 'client' ? clientKey(name) : serviceKey(name);
-}
-
-/** The keys of every group a session could be under, innermost first; the rows of one grouping hold only theirs. */
-export function groupKeysOf(s: Session): string[] {
-	const service = serviceName(s);
-	return [stateKey(service, stateName(s)), serviceKey(service), userKey(userName(s)), clientKey(clientName(s))];
-}
 
 const liveCount = (pool: Pool, members: readonly number[]) => members.reduce((n, position) => n + (position < pool.live ? 1 : 0), 0);
 
@@ -250,7 +204,8 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 	}
 
 	const {grouping} = options;
-	const outer = [...(yield* groupBy(pool, members, (s) => outerName(grouping, s)))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const byName = compareGroupNames(grouping);
+	const outer = [...(yield* groupBy(pool, members, (s) => outerName(grouping, s)))].sort(([a], [b]) => byName(a, b));
 	for (const [service, inService] of outer) {
 		// Each group's states are counted on its row, whatever it is grouped by.
 		const states = [...(yield* groupBy(pool, inService, stateName))].sort(([a], [b]) => compareStates(a, b));

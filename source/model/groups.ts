@@ -1,0 +1,103 @@
+// What group a session falls in, whatever the list is grouped by (rows.ts builds the rows):
+// the groupings, each group's name and row key, and the order groups come in.
+
+import {mappedIpv4} from './format.js';
+import type {Session} from './session.js';
+
+/**
+ * How the list is grouped: by service and then state (the default), by service, by user, by
+ * client host, or not at all. By user or client host, an operator sees who holds the sessions:
+ * the application account or the host that opened thousands.
+ */
+export type Grouping = 'service-state' | 'service' | 'user' | 'client' | 'flat';
+/** In the order `t` steps through them. */
+export const groupings: Grouping[] = ['service-state', 'service', 'user', 'client', 'flat'];
+
+// Lifecycle order of the states MaxScale reports; anything else follows, by name.
+const stateOrder = [
+	'Session started',
+	'Session ready for routing',
+	'Session created',
+	'Listener Session',
+	'Stopping session',
+];
+
+export function compareStates(a: string, b: string): number {
+	const x = stateOrder.indexOf(a);
+	const y = stateOrder.indexOf(b);
+	if (x !== y) {
+		return x === -1 ? 1 : y === -1 ? -1 : x - y;
+	}
+
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const noService = '(no service)';
+export const noState = '(no state)';
+export const noUser = '(no user)';
+export const noClient = '(no client)';
+
+// Group keys start with NUL so that no session id (server text) can collide with them.
+export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
+export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
+const userKey = (user: string) => `\u0000user\u0000${user}`;
+const clientKey = (client: string) => `\u0000client\u0000${client}`;
+
+/** The group a session falls in: its service and state, named even when MaxScale left them out. */
+export const serviceName = (s: Session) => s.service || noService;
+export const stateName = (s: Session) => s.state || noState;
+export const userName = (s: Session) => s.user || noUser;
+/**
+ * The client's address, without its port: one group per machine, not per connection. An
+ * IPv4-mapped one (`::ffff:10.0.7.6`, a dual-stack listener's) as the IPv4 address it is, as
+ * its cells show it: one machine, one group, whichever listener it came through.
+ */
+export const clientName = (s: Session) => (s.remote ? (mappedIpv4(s.remote) ?? s.remote) : noClient);
+
+/** The outer group a session falls in under `grouping` (flat: its service, unused). */
+export function outerName(grouping: Grouping, s: Session): string {
+	return grouping === 'user' ? userName(s) : grouping === 'client' ? clientName(s) : serviceName(s);
+}
+
+/**
+ * An outer group's row key. A user and a service of the same name have different keys, so
+ * a service collapsed before `t` does not fold the user named like it after.
+ */
+export function outerKey(grouping: Grouping, name: string): string {
+	return grouping === 'user' ? userKey(name) : grouping === 'client' ? clientKey(name) : serviceKey(name);
+}
+
+/** The keys of every group a session could be under, innermost first; the rows of one grouping hold only theirs. */
+export function groupKeysOf(s: Session): string[] {
+	const service = serviceName(s);
+	return [stateKey(service, stateName(s)), serviceKey(service), userKey(userName(s)), clientKey(clientName(s))];
+}
+
+const compareTexts = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An IPv4 address as one number, for its place among addresses; undefined for anything else. */
+function ipv4Number(text: string): number | undefined {
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+	return octets === null ? undefined : octets.slice(1).reduce((sum, octet) => (sum * 256) + Number(octet), 0);
+}
+
+/**
+ * Client groups as addresses are read: `10.0.8.9` before `10.0.8.105` (as text it comes after),
+ * the sessions with no client first (as `(no service)` is among services), then IPv4 by
+ * number, then the rest (IPv6, names) as text.
+ */
+function compareClients(a: string, b: string): number {
+	const rank = (name: string, ipv4: number | undefined) => (name === noClient ? 0 : ipv4 === undefined ? 2 : 1);
+	const [x, y] = [ipv4Number(a), ipv4Number(b)];
+	const [rx, ry] = [rank(a, x), rank(b, y)];
+	if (rx !== ry) {
+		return rx - ry;
+	}
+
+	return x !== undefined && y !== undefined ? x - y : compareTexts(a, b);
+}
+
+/** The order of the outer groups' names under `grouping`. */
+export function compareGroupNames(grouping: Grouping): (a: string, b: string) => number {
+	return grouping === 'client' ? compareClients : compareTexts;
+}
