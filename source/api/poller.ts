@@ -7,6 +7,7 @@
 // and its 404 read as "already ended"). The list needs nothing from it (list-path.ts), so
 // a poll asks for both at once.
 
+import {setTimeout as wait} from 'node:timers/promises';
 import type {Client} from './client.js';
 import type {FetchList} from './list-thread.js';
 import {originOf, type Origin} from './read-sessions.js';
@@ -27,10 +28,6 @@ export type PollerEvents = {
 /** How long a poll's list waits for the version asked beside it, so that the first shows with it. */
 const versionWaitMs = 1000;
 
-const delay = async (ms: number) =>
-	new Promise<void>((resolve) => {
-		setTimeout(resolve, ms).unref();
-	});
 
 /** How old the version may grow before a poll asks for it again: one small request a minute. */
 export const versionEveryMs = 60_000;
@@ -216,7 +213,7 @@ export class Poller {
 		// Waited for a moment only: a version that hung held every list for the whole timeout,
 		// and the header said "no answer" of a MaxScale whose list came in 11 ms (QA). A later
 		// version is shown when it comes (onServerInfo).
-		await (learning === undefined ? undefined : Promise.race([learning, delay(versionWaitMs)]));
+		await (learning === undefined ? undefined : Promise.race([learning, wait(versionWaitMs, undefined, {ref: false})]));
 		// Paused while it was in flight: the screen stays as it was when p was pressed. The
 		// model holds that too (it learns of p first, see poll.ts); this spares the answer's preparation.
 		if (this.#stopped || (this.#paused && !manual)) {

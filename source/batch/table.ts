@@ -8,7 +8,7 @@
 
 import stringWidth from 'string-width';
 import {formatBytes, formatClient, formatCount, formatDuration, shortState} from '../model/format.js';
-import {noService} from '../model/rows.js';
+import {noService} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 

@@ -4,7 +4,7 @@
 // to type instead; nothing here touches the network.
 
 import type {Target} from '../api/client.js';
-import type {Grouping} from '../model/rows.js';
+import type {Grouping} from '../model/groups.js';
 import {sortKeys, type Sort} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';

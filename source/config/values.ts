@@ -2,7 +2,7 @@
 // booleans (true/yes/on/1), sort orders (`idle desc`, `-idle`), groupings, sizes.
 
 import {constants} from 'node:buffer';
-import type {Grouping} from '../model/rows.js';
+import type {Grouping} from '../model/groups.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 
 const truthy = new Set(['true', 'yes', 'on', '1']);

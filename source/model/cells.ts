@@ -3,7 +3,7 @@
 
 import type {Column, ColumnKey} from './columns.js';
 import {compactCount, formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
-import {noService} from './rows.js';
+import {noService} from './groups.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
 

@@ -2,7 +2,7 @@
 // narrows (the least telling first), and User and Client share what is left over.
 
 import {hostLabels} from './host-labels.js';
-import type {Grouping} from './rows.js';
+import type {Grouping} from './groups.js';
 import type {SortKey} from './sort.js';
 
 export type ColumnKey = SortKey;

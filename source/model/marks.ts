@@ -8,7 +8,8 @@
 import {moveCursor} from './place-rows.js';
 import {indexOfKey, moveBy} from './selection.js';
 import type {MonitorState} from './monitor-state.js';
-import {isGroupRow, outerName, stateName, type GroupRow} from './rows.js';
+import {isGroupRow, type GroupRow} from './rows.js';
+import {outerName, stateName} from './groups.js';
 import type {Session} from './session.js';
 
 /** How many sessions are marked, and how many of those the filter hides: the header says both (K and R act on hidden marks too). */

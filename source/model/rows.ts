@@ -10,26 +10,6 @@ import {sortSteps} from './sliced-sort.js';
 import type {Sort} from './sort.js';
 import {finish, stepItems, type Steps} from './steps.js';
 
-// The names, keys and order of the groups live in groups.ts; here as well, for the rows' users.
-export {
-	clientName,
-	compareStates,
-	groupings,
-	groupKeysOf,
-	noClient,
-	noService,
-	noState,
-	noUser,
-	outerKey,
-	outerName,
-	serviceKey,
-	serviceName,
-	stateKey,
-	stateName,
-	userName,
-	type Grouping,
-} from './groups.js';
-
 /**
  * A group's row. `service` is the outer group, whatever it is grouped by: its `service` field
  * is the group's name, a service's, or a user's or client host's when grouped by those
@@ -142,7 +122,6 @@ export function sessionCount(rows: readonly Row[]): number {
 	// Grouped, every session is in a service (drawn or not); flat, every one is a row.
 	return grouped ? inServices : loose;
 }
-
 
 const liveCount = (pool: Pool, members: readonly number[]) => members.reduce((n, position) => n + (position < pool.live ? 1 : 0), 0);
 

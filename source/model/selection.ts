@@ -3,7 +3,8 @@
 // session. Indexes are derived when needed. Ghost rows (ended sessions) are shown
 // but cannot hold the cursor.
 
-import {groupKeysOf, isGhostRow, isGroupRow, isSessionRow, rowKind, type Row} from './rows.js';
+import {isGhostRow, isGroupRow, isSessionRow, rowKind, type Row} from './rows.js';
+import {groupKeysOf} from './groups.js';
 
 export const selectable = (row: Row | undefined): row is Row => row !== undefined && !isGhostRow(row);
 

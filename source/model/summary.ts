@@ -3,7 +3,8 @@
 // poll, in its steps, so that no frame walks 100k sessions. Under a filter the header
 // counts the rows' sessions instead (rowStateCounts), when the rows are rebuilt.
 
-import {compareStates, isGroupRow, isSessionRow, serviceName, stateName, type Row} from './rows.js';
+import {isGroupRow, isSessionRow, type Row} from './rows.js';
+import {compareStates, serviceName, stateName} from './groups.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';

@@ -4,7 +4,8 @@
 
 import type {MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
-import {isGroupRow, outerKey, outerName, serviceKey} from './rows.js';
+import {isGroupRow} from './rows.js';
+import {outerKey, outerName, serviceKey} from './groups.js';
 import {indexOfKey} from './selection.js';
 
 /** c or C with nothing grouped: said, rather than folding services out of sight for later. */
@@ -48,18 +49,18 @@ export function collapseAll(state: MonitorState): MonitorState {
 		return {...state, message: flatNote};
 	}
 
-	// Expand when a service is collapsed; a state group collapsed under an open service is no
-	// reason to expand rather than collapse (C twice to collapse every service).
+	// Expand when an outer group is collapsed; a state group collapsed under an open service is
+	// no reason to expand rather than collapse (C twice to collapse every service).
 	const {grouping} = state;
-	const services = new Set(state.sessions.map((s) => outerKey(grouping, outerName(grouping, s))));
-	if ([...state.collapsed].some((key) => services.has(key))) {
+	const outer = new Set(state.sessions.map((s) => outerKey(grouping, outerName(grouping, s))));
+	if ([...state.collapsed].some((key) => outer.has(key))) {
 		return applyView({...state, collapsed: new Set()});
 	}
 
 	const group = groupOf(state, state.selectedId);
-	const service = state.rows.find((row) => row.key === group);
-	const cursor = isGroupRow(service) ? outerKey(grouping, service.service) : undefined;
-	return applyView({...state, collapsed: services, selectedId: cursor ?? state.selectedId});
+	const row = state.rows.find((each) => each.key === group);
+	const cursor = isGroupRow(row) ? outerKey(grouping, row.service) : undefined;
+	return applyView({...state, collapsed: outer, selectedId: cursor ?? state.selectedId});
 }
 
 /** ←: from a session, its group; from a state group, its service's. */

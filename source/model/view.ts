@@ -8,7 +8,7 @@ import {noFilter} from './filter.js';
 import {filterKey} from './filter-prompt.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
-import {groupings} from './rows.js';
+import {groupings} from './groups.js';
 import {moveBy, moveByRows, nearestRow} from './selection.js';
 import {sortKeys, type Sort, type SortKey} from './sort.js';
 import {collapse, collapseAll, toGroup} from './tree-moves.js';

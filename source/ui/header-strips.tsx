@@ -9,7 +9,7 @@ import {formatDuration} from '../model/format.js';
 import {dueIn, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {noService} from '../model/rows.js';
+import {noService} from '../model/groups.js';
 import {truncate} from '../model/sanitize.js';
 import {cellWidth, fitText} from './cell-width.js';
 import type {Theme} from './theme.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer} from '../../source/model/monitor-state.js';
 import {confirmQuestion} from '../../source/model/operations.js';
-import {serviceKey, stateKey} from '../../source/model/rows.js';
+import {serviceKey, stateKey} from '../../source/model/groups.js';
 import {session} from '../helpers/sessions.js';
 import {poll, start, type} from '../helpers/state.js';
 

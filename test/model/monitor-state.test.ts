@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {initialState, reducer} from '../../source/model/monitor-state.js';
-import {serviceKey} from '../../source/model/rows.js';
+import {serviceKey} from '../../source/model/groups.js';
 import {session} from '../helpers/sessions.js';
 import {labels, poll, run, start, type} from '../helpers/state.js';
 

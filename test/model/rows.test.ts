@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {buildRows, isGroupRow, noService, serviceKey, sessionCount, stateKey} from '../../source/model/rows.js';
+import {buildRows, isGroupRow, sessionCount} from '../../source/model/rows.js';
+import {noService, serviceKey, stateKey} from '../../source/model/groups.js';
 import {countStates} from '../../source/model/summary.js';
 import {defaultSort} from '../../source/model/sort.js';
 import {label} from '../helpers/rows.js';
