@@ -50,8 +50,8 @@ export const helpText = `
 
   View options (also in [sessiontop])
     --interval       time between polls: 2s, 500ms, 1m                     [2s]
-    --sort           id, user, client, service, state, age, idle, memory, io,
-                     maxscale; "idle desc" sorts down                      [id]
+    --sort           id, user, client, service, server, state, age, idle,
+                     memory, io, maxscale; "idle desc" sorts down          [id]
     --grouping       service-state, service, user, client or flat
                                                                 [service-state]
     --readonly       no kill or restart keys

@@ -27,11 +27,13 @@ export class ColumnPart {
 	readonly states: readonly string[];
 	readonly users: ReadonlyArray<string | undefined>;
 	readonly remotes: ReadonlyArray<string | undefined>;
+	readonly serverLists: ReadonlyArray<string | undefined>;
 	readonly hostCodes: Uint32Array;
 	readonly serviceCodes: Uint32Array;
 	readonly stateCodes: Uint32Array;
 	readonly userCodes: Uint32Array;
 	readonly remoteCodes: Uint32Array;
+	readonly serverListCodes: Uint32Array;
 	readonly ports: Float64Array;
 	readonly connected: Float64Array;
 	readonly ages: Float64Array;
@@ -41,8 +43,8 @@ export class ColumnPart {
 	readonly threads: Float64Array;
 
 	constructor(dictionaries: ReadonlyArray<ReadonlyArray<string | undefined>>, codes: readonly Uint32Array[], numbers: readonly Float64Array[]) {
-		[this.hosts, this.services, this.states, this.users, this.remotes] = dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>];
-		[this.hostCodes, this.serviceCodes, this.stateCodes, this.userCodes, this.remoteCodes] = codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+		[this.hosts, this.services, this.states, this.users, this.remotes, this.serverLists] = dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>, Array<string | undefined>];
+		[this.hostCodes, this.serviceCodes, this.stateCodes, this.userCodes, this.remoteCodes, this.serverListCodes] = codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
 		[this.ports, this.connected, this.ages, this.idles, this.memories, this.ios, this.threads] = numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 	}
 }
@@ -116,6 +118,10 @@ export class ColumnSession implements Session {
 
 	get thread(): number | undefined {
 		return whole(this.#part.threads[this.#at]!);
+	}
+
+	get servers(): string | undefined {
+		return this.#part.serverLists[this.#part.serverListCodes[this.#at]!];
 	}
 
 	/** The session as a plain object, every field spelt out: what JSON.stringify writes, and what a changed copy starts from. */

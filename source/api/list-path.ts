@@ -19,6 +19,7 @@ export const listFields = [
 	'memory/total',
 	'io_activity',
 	'thread',
+	'connections',
 	'services',
 ] as const;
 

@@ -81,6 +81,27 @@ function memoryOf(attributes: Json): number | undefined {
 }
 
 /**
+ * `connections[].server` (2.3+): the backends, joined by commas; '' for none. Not an array:
+ * unknown. An entry that is not an object with a non-empty string `server` is left out.
+ */
+function serversOf(attributes: Json): string | undefined {
+	const connections = attributes['connections'];
+	if (!Array.isArray(connections)) {
+		return undefined;
+	}
+
+	const names: string[] = [];
+	for (const connection of connections) {
+		const server = isObject(connection) ? text(connection['server']) : undefined;
+		if (server !== undefined && server !== '') {
+			names.push(server);
+		}
+	}
+
+	return names.join(',');
+}
+
+/**
  * One resource object of `data` to a Session, or undefined when it has no usable id.
  * `polledAt` (epoch ms) turns `connected` into an age when `seconds_alive` (24.02) is absent.
  */
@@ -151,6 +172,7 @@ export function readSession(resource: unknown, polledAt: number, origin: Origin 
 		memoryBytes: memoryOf(attributes),
 		ioActivity: count(attributes['io_activity']),
 		thread: count(attributes['thread']),
+		servers: serversOf(attributes),
 	};
 	return session;
 }

@@ -40,6 +40,7 @@ function reviveSession(raw: unknown): Session | undefined {
 		memoryBytes: count(r['memoryBytes']),
 		ioActivity: count(r['ioActivity']),
 		thread: count(r['thread']),
+		servers: text(r['servers']),
 	};
 }
 

@@ -26,6 +26,7 @@ function clearAttributes(row: Row): Row {
 	row.memoryBytes = undefined;
 	row.ioActivity = undefined;
 	row.thread = undefined;
+	row.servers = undefined;
 	return row;
 }
 
@@ -70,6 +71,9 @@ export class SessionListReader implements JsonSink {
 	#generation = 0;
 	/** A row in the builder waits for the poll time to get its age: no more parts. */
 	#waiting = false;
+	/** The servers of the `connections` being read, and the `server` of its entry being read. */
+	readonly #servers: string[] = [];
+	#server: string | undefined;
 	/** Whether a string was made safe or cut to be shown (sanitize.ts shown()): --json then reads the body exactly. */
 	altered = false;
 
@@ -110,6 +114,10 @@ export class SessionListReader implements JsonSink {
 			return slot.resource;
 		}
 
+		if (context === Context.Connections) {
+			return slot.connection;
+		}
+
 		return context === Context.ServiceData && index === 0 ? slot.firstService : skip;
 	}
 
@@ -122,12 +130,31 @@ export class SessionListReader implements JsonSink {
 			this.#row.service = '';
 			clearAttributes(this.#row);
 			this.#rowConnected = undefined;
+		} else if (opened === slot.connections) {
+			this.#servers.length = 0;
+		} else if (opened === slot.connection) {
+			this.#server = undefined;
 		}
 
 		return opens(opened);
 	}
 
 	close(context: number): void {
+		if (context === Context.Connection) {
+			// readSessionList's rule: an entry counts if its (last) `server` is a non-empty string.
+			if (this.#server !== undefined && this.#server !== '') {
+				this.#servers.push(this.#server);
+			}
+
+			return;
+		}
+
+		if (context === Context.Connections) {
+			const servers = this.#servers;
+			this.#row.servers = servers.length === 1 ? servers[0]! : servers.join(',');
+			return;
+		}
+
 		if (context !== Context.Resource) {
 			return;
 		}
@@ -196,6 +223,11 @@ export class SessionListReader implements JsonSink {
 
 			case slot.serviceId: {
 				row.service = this.#shown(text);
+				break;
+			}
+
+			case slot.server: {
+				this.#server = this.#shown(text);
 				break;
 			}
 
@@ -351,6 +383,16 @@ export class SessionListReader implements JsonSink {
 
 			case slot.thread: {
 				row.thread = undefined;
+				break;
+			}
+
+			case slot.connections: {
+				row.servers = undefined;
+				break;
+			}
+
+			case slot.server: {
+				this.#server = undefined;
 				break;
 			}
 

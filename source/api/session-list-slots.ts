@@ -4,7 +4,10 @@
 
 import {skip, wants} from './json-scanner.js';
 
-export const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9} as const;
+export const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9, Connections: 10, Connection: 11} as const;
+
+/** One past the highest context: the name table's size. */
+const contexts = 12;
 
 const string = wants.string;
 const number = wants.number;
@@ -34,6 +37,9 @@ export const slot = {
 	serviceData: 19 | array,
 	firstService: 20 | object,
 	serviceId: 21 | string,
+	connections: 22 | array,
+	connection: 23 | object,
+	server: 24 | string,
 } as const;
 
 export const names: Partial<Record<number, Record<string, number>>> = {
@@ -50,7 +56,9 @@ export const names: Partial<Record<number, Record<string, number>>> = {
 		io_activity: slot.ioActivity,
 		thread: slot.thread,
 		memory: slot.memory,
+		connections: slot.connections,
 	},
+	[Context.Connection]: {server: slot.server},
 	[Context.Memory]: {total: slot.total},
 	[Context.Relationships]: {services: slot.services},
 	[Context.Services]: {data: slot.serviceData},
@@ -62,8 +70,8 @@ export const names: Partial<Record<number, Record<string, number>>> = {
  * a table of 64 places indexed by a hash of the name's length and last byte (a name list
  * whose names collide fails at load, not silently), each with the name and its slot.
  */
-export const nameBytes: Array<Uint8Array | undefined> = Array.from({length: 10 << 6}, () => undefined);
-export const nameSlots = new Int32Array(10 << 6);
+export const nameBytes: Array<Uint8Array | undefined> = Array.from({length: contexts << 6}, () => undefined);
+export const nameSlots = new Int32Array(contexts << 6);
 export const namePlace = (context: number, length: number, last: number) => (context << 6) | (((length * 3) + last) & 63);
 for (const [context, byName] of Object.entries(names)) {
 	for (const [name, value] of Object.entries(byName ?? {})) {
@@ -115,6 +123,14 @@ export function opens(opened: number): number {
 
 		case slot.firstService: {
 			return Context.FirstService;
+		}
+
+		case slot.connections: {
+			return Context.Connections;
+		}
+
+		case slot.connection: {
+			return Context.Connection;
 		}
 
 		default: {

@@ -21,7 +21,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The record of a session whose strings are the server's own (nothing in them was sanitized). */
-export function recordOf(session: Session, strings: Pick<SessionRecord, 'id' | 'service' | 'state' | 'user' | 'remote'> = session): SessionRecord {
+export function recordOf(session: Session, strings: Pick<SessionRecord, 'id' | 'service' | 'state' | 'user' | 'remote' | 'servers'> = session): SessionRecord {
 	return {
 		host: session.host,
 		id: strings.id,
@@ -36,6 +36,7 @@ export function recordOf(session: Session, strings: Pick<SessionRecord, 'id' | '
 		memoryBytes: session.memoryBytes,
 		ioActivity: session.ioActivity,
 		thread: session.thread,
+		servers: strings.servers,
 	};
 }
 
@@ -52,6 +53,19 @@ function serviceOf(resource: Json): string | undefined {
 	const data = isObject(services) ? services['data'] : undefined;
 	const first: unknown = Array.isArray(data) ? data[0] : undefined;
 	return isObject(first) ? textOf(first['id']) : undefined;
+}
+
+/** readSession's servers (read-sessions.ts serversOf), unsanitized. */
+function serversOf(attributes: Json): string | undefined {
+	const connections = attributes['connections'];
+	if (!Array.isArray(connections)) {
+		return undefined;
+	}
+
+	return connections
+		.map((connection: unknown) => (isObject(connection) ? textOf(connection['server']) : undefined))
+		.filter((server) => server !== undefined && server !== '')
+		.join(',');
 }
 
 /**
@@ -82,7 +96,7 @@ export function exactEntries(data: readonly unknown[], polledAt: number, origin:
 		const attributes = isObject(resource['attributes']) ? resource['attributes'] : {};
 		session.id = sanitize(id);
 		session.key = origin.keyed ? `${origin.host}#${session.id}` : session.id;
-		const strings = {id, service: serviceOf(resource), state: textOf(attributes['state']), user: textOf(attributes['user']), remote: textOf(attributes['remote'])};
+		const strings = {id, service: serviceOf(resource), state: textOf(attributes['state']), user: textOf(attributes['user']), remote: textOf(attributes['remote']), servers: serversOf(attributes)};
 		return {session, record: recordOf(session, strings)};
 	});
 }

@@ -7,7 +7,7 @@
 // sanitized here.
 
 import stringWidth from 'string-width';
-import {formatBytes, formatClient, formatCount, formatDuration, shortState} from '../model/format.js';
+import {formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from '../model/format.js';
 import {noService} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
@@ -29,6 +29,9 @@ const columns: Column[] = [
 	{title: 'Service', align: 'left', value: (s) => (s.service === '' ? noService : s.service)},
 ];
 
+/** The backends, as the screen's Server column writes them: only when a session says them (2.3+). */
+const serverColumn: Column = {title: 'Server', align: 'left', value: (s) => serversText(s.servers)};
+
 /** The longest text value that sets its column's width. */
 export const overflowAt = 40;
 
@@ -47,7 +50,8 @@ function pad(text: string, size: number, align: 'left' | 'right'): string {
 
 /** The table, header first, one line per session, every line ending in "\n". */
 export function formatTable(sessions: readonly Session[], several: boolean): string {
-	const chosen = several ? [hostColumn, ...columns] : columns;
+	const shown = sessions.some((session) => session.servers !== undefined) ? [...columns, serverColumn] : columns;
+	const chosen = several ? [hostColumn, ...shown] : shown;
 	const cells = sessions.map((session) => chosen.map((column) => column.value(session)));
 	const sizes = chosen.map((column, index) => {
 		// A text value past the limit overflows: it does not count.

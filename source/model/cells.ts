@@ -2,7 +2,7 @@
 // what is cut still reads true (an id keeps its end, a client its port, a count its size).
 
 import type {Column, ColumnKey} from './columns.js';
-import {compactCount, formatBytes, formatClient, formatCount, formatDuration, shortState} from './format.js';
+import {compactCount, formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from './format.js';
 import {noService} from './groups.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
@@ -30,6 +30,10 @@ export function cellText(session: Session, key: ColumnKey): string {
 		// `(no service)`, as its group row and the header's sparkline say.
 		case 'service': {
 			return session.service === '' ? noService : session.service;
+		}
+
+		case 'server': {
+			return serversText(session.servers);
 		}
 
 		case 'state': {
@@ -83,6 +87,29 @@ function cutAddress(text: string, width: number): string | undefined {
 	return start < address.length ? `…${address.slice(start)}${port}` : undefined;
 }
 
+/**
+ * Backends too many for their column: as many whole names as fit, then how many more
+ * (`server1,server2+1`), or the first name cut (`serve…+2`): `server1…` would hide that
+ * the session is on others too. Undefined for one name (cut as any text is) or no room.
+ */
+function cutServers(text: string, width: number, measure: Measure): string | undefined {
+	const names = text.split(',');
+	if (names.length < 2) {
+		return undefined;
+	}
+
+	for (let shown = names.length - 1; shown >= 1; shown--) {
+		const cut = `${names.slice(0, shown).join(',')}+${names.length - shown}`;
+		if (measure(cut) <= width) {
+			return cut;
+		}
+	}
+
+	const more = `+${names.length - 1}`;
+	const room = width - more.length - 1;
+	return room > 0 ? `${headCells(names[0]!, room, measure)}…${more}` : undefined;
+}
+
 /** `text` made `cells` wide with spaces, on the side its alignment says. */
 function padCells(text: string, cells: number, align: Column['align'], measure: Measure): string {
 	const gap = ' '.repeat(Math.max(0, cells - measure(text)));
@@ -101,8 +128,8 @@ export function fitCell(text: string, column: Column, measure: Measure = units):
 			return compactCount(Number(text)).padStart(column.width);
 		}
 
-		const client = column.key === 'client' ? cutAddress(text, column.width) : undefined;
-		return padCells(client ?? `${headCells(text, column.width - 1, measure)}…`, column.width, 'left', measure);
+		const cut = column.key === 'client' ? cutAddress(text, column.width) : column.key === 'server' ? cutServers(text, column.width, measure) : undefined;
+		return padCells(cut ?? `${headCells(text, column.width - 1, measure)}…`, column.width, 'left', measure);
 	}
 
 	return padCells(text, column.width, column.align, measure);

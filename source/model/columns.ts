@@ -4,6 +4,7 @@
 import {hostLabels} from './host-labels.js';
 import type {Grouping} from './groups.js';
 import type {SortKey} from './sort.js';
+import type {Widest} from './summary.js';
 
 export type ColumnKey = SortKey;
 
@@ -16,7 +17,8 @@ export type Column = {
 	labels?: ReadonlyMap<string, string>;
 };
 
-type Spec = {key: ColumnKey; title: string; min: number; max: number; align: 'left' | 'right'; dropRank: number};
+/** `room`: kept only while at least this many cells are left over for the others to grow into. */
+type Spec = {key: ColumnKey; title: string; min: number; max: number; align: 'left' | 'right'; dropRank: number; room?: number};
 
 // dropRank: the higher, the sooner it goes when space runs out.
 // Service (flat view only) goes right after who and where from, before State and the times:
@@ -30,6 +32,11 @@ const specs: Spec[] = [
 	{key: 'user', title: 'User', min: 8, max: 20, align: 'left', dropRank: 1},
 	{key: 'client', title: 'Client', min: 15, max: 26, align: 'left', dropRank: 2},
 	{key: 'service', title: 'Service', min: 10, max: 22, align: 'left', dropRank: 2.7},
+	// Where the session is routed, the question when a backend is drained or slow. It is the
+	// first to go, and it only comes while User and Client keep room to grow (at 80 columns
+	// they would be cut to their mins for it: `etl_loa…`); the pane and `server:` have it
+	// anyway. Its min holds `server1` and `(none)`; several backends grow it while there is room.
+	{key: 'server', title: 'Server', min: 8, max: 48, align: 'left', dropRank: 8, room: 8},
 	{key: 'state', title: 'State', min: 8, max: 8, align: 'left', dropRank: 5},
 	{key: 'age', title: 'Age', min: 6, max: 6, align: 'right', dropRank: 4},
 	{key: 'idle', title: 'Idle', min: 6, max: 6, align: 'right', dropRank: 3},
@@ -56,7 +63,8 @@ const growth: Array<[ColumnKey, number]> = [
  * many cells: a name longer than that (or an IPv6 client) is still cut, and whole in the pane.
  */
 const wideMax = 48;
-const wideGrowth: ColumnKey[] = ['user', 'service', 'maxscale', 'client'];
+// Several backends (`server1,server2,server3`) last: who and from where read first.
+const wideGrowth: ColumnKey[] = ['user', 'service', 'maxscale', 'client', 'server'];
 
 /** The cursor/marker gutter before the first column. */
 export const gutter = 2;
@@ -67,10 +75,27 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 
 /**
  * Whether the list has a column at all, whatever its width: MaxScale only when several are
- * watched; Service unless grouped by service (then every session sits under a row naming it).
+ * watched; Service unless grouped by service (then every session sits under a row naming it);
+ * Server when a session of the list says its servers (`widest.server`: 2.3+ do).
  */
-export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping): boolean {
-	return key === 'maxscale' ? several : key === 'service' ? grouping !== 'service-state' && grouping !== 'service' : true;
+export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, widest?: Partial<Widest>): boolean {
+	switch (key) {
+		case 'maxscale': {
+			return several;
+		}
+
+		case 'service': {
+			return grouping !== 'service-state' && grouping !== 'service';
+		}
+
+		case 'server': {
+			return (widest?.server ?? 0) > 0;
+		}
+
+		default: {
+			return true;
+		}
+	}
 }
 
 /** The width past which the list has nothing more to show: the rest can go to the pane. */
@@ -104,7 +129,7 @@ export function layoutColumns(
 	};
 
 	const chosen = specs
-		.filter((spec) => hasColumn(spec.key, maxscaleWidth > 0, grouping))
+		.filter((spec) => hasColumn(spec.key, maxscaleWidth > 0, grouping, widest))
 		.map((spec) =>
 			spec.key === 'id'
 				? {...spec, min: idSize, max: idSize}
@@ -112,8 +137,14 @@ export function layoutColumns(
 					? {...spec, max: Math.max(spec.min, Math.min(wideMax, maxscaleWidth))}
 					: {...spec, min: floorOf(spec)},
 		);
-	while (chosen.length > 2 && widthOf(chosen, (spec) => spec.min) > width) {
-		const drop = chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));
+	for (;;) {
+		const left = width - widthOf(chosen, (spec) => spec.min);
+		const cramped = chosen.find((spec) => spec.room !== undefined && left < spec.room);
+		if (chosen.length <= 2 || (left >= 0 && cramped === undefined)) {
+			break;
+		}
+
+		const drop = cramped ?? chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));
 		chosen.splice(chosen.indexOf(drop), 1);
 	}
 

@@ -1,6 +1,6 @@
 // The `/` filter: terms separated by spaces, all of which must match.
 //   text            any visible column contains it (case-insensitive)
-//   user:app        one field contains it: id user client host service state maxscale
+//   user:app        one field contains it: id user client host service server state maxscale
 //                   (a client as shown, 10.0.0.1:4000, or as reported, [::ffff:10.0.0.1]:4000)
 //   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 90s, 1h30m, 16d05h, 64K, 1M:
 //                   as the columns write them, and compared as they show them (filter-amount.ts)
@@ -19,9 +19,9 @@ import {parseAmount, notAnAmount, shownValue, type AmountKind} from './filter-am
 import {formatClient, reportedClient} from './format.js';
 import type {Session} from './session.js';
 
-type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'state' | 'maxscale';
+type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'server' | 'state' | 'maxscale';
 type NumberField = 'idle' | 'age' | 'memory' | 'io';
-const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'state', 'maxscale']);
+const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'server', 'state', 'maxscale']);
 const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 
 type Test = (session: Session) => boolean;
@@ -61,6 +61,12 @@ function fieldText(session: Session, field: Exclude<TextField, 'client'>): strin
 			return session.service;
 		}
 
+		// The backends as the Server column writes them, joined by commas: `server:db2` finds
+		// a session on db1 and db2 alike.
+		case 'server': {
+			return session.servers ?? '';
+		}
+
 		case 'state': {
 			return session.state;
 		}
@@ -91,7 +97,7 @@ function fieldNumber(session: Session, field: NumberField): number | undefined {
 	}
 }
 
-const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, session.state];
+const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, session.servers ?? '', session.state];
 
 /** How each number field's values are written: times and sizes as their columns show them. */
 const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count'};

@@ -118,6 +118,14 @@ export function formatDate(epochMs: number): string {
 	return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+/** A session connected to no backend yet (`connections` empty): the Server column's text. */
+export const noServer = '(none)';
+
+/** The Server column: the backends joined by commas; `?` before 2.3, which does not say. */
+export function serversText(servers: string | undefined): string {
+	return servers === undefined ? '?' : servers === '' ? noServer : servers;
+}
+
 /** Short state names for the narrow State column and the header. */
 export function shortState(state: string): string {
 	// A Map, not an object's keys: a state is the server's text, and `constructor` looked up on

@@ -23,6 +23,12 @@ export type Session = {
 	memoryBytes?: number;
 	ioActivity?: number;
 	thread?: number;
+	/**
+	 * The backend servers the session is connected to (`connections[].server`, 2.3+), in
+	 * MaxScale's order, joined by commas; '' when it has none yet. MaxScale's object names
+	 * cannot hold a comma, so the joined text is unambiguous.
+	 */
+	servers?: string;
 };
 
 /**
@@ -46,6 +52,7 @@ export function plainSession(session: Session): Session {
 		memoryBytes: session.memoryBytes,
 		ioActivity: session.ioActivity,
 		thread: session.thread,
+		servers: session.servers,
 	};
 }
 

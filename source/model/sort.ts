@@ -5,7 +5,7 @@ import {mappedIpv4} from './format.js';
 import {compareIds, type Session} from './session.js';
 
 // In the columns' order, the order `>` and `<` step through them in (view.ts).
-export const sortKeys = ['id', 'user', 'client', 'service', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'] as const;
+export const sortKeys = ['id', 'user', 'client', 'service', 'server', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type Sort = {key: SortKey; descending: boolean};
 
@@ -47,6 +47,8 @@ export const sortValues = {
 	client: {text: (s: Session) => (s.remote === undefined ? undefined : (mappedIpv4(s.remote) ?? s.remote))},
 	// '' is a session whose document names no service (shown `(no service)`): unknown, so last.
 	service: {text: (s: Session) => (s.service === '' ? undefined : s.service)},
+	// Unknown (before 2.3) and none (not connected to a backend yet) both last.
+	server: {text: (s: Session) => (s.servers === '' ? undefined : s.servers)},
 	state: {text: (s: Session) => s.state},
 	age: {number: (s: Session) => s.ageSeconds},
 	idle: {number: (s: Session) => s.idleSeconds},
@@ -60,6 +62,7 @@ const comparators: Record<SortKey, (descending: boolean) => Compare> = {
 	user: byText(sortValues.user.text),
 	client: byText(sortValues.client.text),
 	service: byText(sortValues.service.text),
+	server: byText(sortValues.server.text),
 	state: byText(sortValues.state.text),
 	age: byNumber(sortValues.age.number),
 	idle: byNumber(sortValues.idle.number),

@@ -10,14 +10,14 @@ import type {Widest} from './summary.js';
 /** How long a column keeps a width its texts no longer need before it gives the room back. */
 export const narrowAfterMs = 30_000;
 
-const keys = ['user', 'client', 'service'] as const;
+const keys = ['user', 'client', 'service', 'server'] as const;
 
 /** Each column's width, and when its texts last needed it (epoch ms). */
 export type SteadyWidest = {widest: Widest; neededAt: Widest};
 
 export function steadyWidths(before: SteadyWidest | undefined, widest: Widest, at: number): SteadyWidest {
 	if (before === undefined) {
-		return {widest, neededAt: {user: at, client: at, service: at}};
+		return {widest, neededAt: {user: at, client: at, service: at, server: at}};
 	}
 
 	const next = {...before.widest};

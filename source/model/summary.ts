@@ -5,6 +5,7 @@
 
 import {isGroupRow, isSessionRow, type Row} from './rows.js';
 import {compareStates, serviceName, stateName} from './groups.js';
+import {noServer} from './format.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
@@ -22,9 +23,10 @@ export type Summary = {
 	widest: Widest;
 };
 
-export type Widest = {user: number; client: number; service: number};
+/** `server`: 0 when no session of the list says its servers (before 2.3): the Server column is then left out. */
+export type Widest = {user: number; client: number; service: number; server: number};
 
-export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0}};
+export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0}};
 
 /**
  * At least the cells `text` takes on the terminal, without measuring it: a character outside
@@ -95,6 +97,7 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 	let user = 0;
 	let client = 0;
 	let service = 0;
+	let server = 0;
 	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
@@ -106,9 +109,13 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		user = Math.max(user, session.user === undefined ? 1 : cellsAtLeast(session.user));
 		client = Math.max(client, clientLength(session.remote, session.port));
 		service = Math.max(service, cellsAtLeast(serviceName(session)));
+		const {servers} = session;
+		if (servers !== undefined) {
+			server = Math.max(server, servers === '' ? noServer.length : cellsAtLeast(servers));
+		}
 	}
 
-	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service}};
+	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service, server}};
 }
 
 /** Sessions per state over the whole list, for the header, in lifecycle order. */

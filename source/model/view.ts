@@ -88,9 +88,9 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 
 		case 'sort-step': {
 			// Only through the columns the list shows: MaxScale when several are watched, Service
-			// in flat view (grouped, each group is one service). From a sort whose column is not
+			// in flat view (grouped, each group is one service), Server when the list says it. From a sort whose column is not
 			// shown (by service, then t), the next shown one in its direction.
-			const shown = (key: SortKey) => hasColumn(key, state.hostOrder.length > 1, state.grouping);
+			const shown = (key: SortKey) => hasColumn(key, state.hostOrder.length > 1, state.grouping, state.summary.widest);
 			const at = sortKeys.indexOf(state.sort.key);
 			let index = at;
 			do {

@@ -24,6 +24,7 @@ const session = fc.record({
 	memoryBytes: optionalNumber,
 	ioActivity: optionalNumber,
 	thread: optionalNumber,
+	servers: optionalText,
 });
 
 function decodeAll(sessions: Session[], keyed: boolean, slice: number, previous?: Session[]): Session[] {

@@ -68,7 +68,7 @@ test('--once prints the screen columns as a plain table, sorted by --sort', opti
 	const [run, byIdle] = await Promise.all([runCli(['-h', host, '--once']), runCli(['-h', host, '--once', '--sort', 'idle desc'])]);
 	assert.equal(run.code, 0, run.stderr);
 	const lines = run.stdout.trimEnd().split('\n');
-	assert.deepEqual(lines[0]!.trim().split(/\s+/), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service']);
+	assert.deepEqual(lines[0]!.trim().split(/\s+/), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service', 'Server']);
 	assert.equal(lines.length, 7);
 	const ids = lines.slice(1).map((line) => Number(line.trim().split(/\s+/)[0]));
 	assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'sorted by id by default');
@@ -110,6 +110,8 @@ test('--json prints the normalized sessions as one array; several hosts are told
 		memoryBytes: 71_009,
 		ioActivity: 232,
 		thread: sessions[0]!['thread'],
+		// Its backends, as its document's connections name them.
+		servers: 'server1,server2,server3',
 	});
 
 	const both = JSON.parse(bothRun.stdout) as Array<{host: string}>;

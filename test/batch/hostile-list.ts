@@ -11,7 +11,8 @@ const started = {state: 'Session started', remote: '10.0.0.1'};
 /** A list with every kind of string the screen would have to change, and the edge cases of the reader's rules. */
 export const hostileList: unknown[] = [
 	{id: '1', attributes: {...started, user: 'tab\there', port: 4000, idle: 1}, relationships: service('RW')},
-	{id: '2', attributes: {...started, user: 'a\nb'}, relationships: service('svc\u001B[31m')},
+	// Backends are the server's text too: a name that would clear the screen, one that is no string.
+	{id: '2', attributes: {...started, user: 'a\nb', connections: [{server: 'db\u001B[2J1', connection_id: 7}, {server: 5}, {server: 'db2'}]}, relationships: service('svc\u001B[31m')},
 	{id: '3\u0007', attributes: {...started, user: 'bell'}, relationships: service('RW')},
 	// Two ids that sanitize alike: two sessions on the server, two here.
 	{id: '4\u0001', attributes: {...started, user: 'one'}, relationships: service('RW')},

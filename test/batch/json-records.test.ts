@@ -48,9 +48,11 @@ test('--json records: the server\'s exact strings, sorted by id, a missing servi
 		assert.equal(byId.get('1')?.port, 4000);
 		assert.equal(byId.get('2')?.user, 'a\nb');
 		assert.equal(byId.get('2')?.service, 'svc\u001B[31m');
+		assert.equal(byId.get('2')?.servers, 'db\u001B[2J1,db2', 'the backends as sent, the one with no name left out');
+		assert.equal(byId.get('1')?.servers, undefined, 'no connections: not reported, left out');
 		assert.equal(byId.get('4\u0002')?.user, 'two');
 		assert.equal(byId.get('5')?.user, '\u202Eevil\u2066\u200B\uFEFF\u00AD\u007F\u009B\u2028\u{E0041}x\uD800');
-		assert.deepEqual(byId.get('6'), {host: server.label, id: '6', user: 'bare', service: undefined, state: undefined, remote: undefined, port: undefined, connectedAt: undefined, ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: undefined, thread: undefined});
+		assert.deepEqual(byId.get('6'), {host: server.label, id: '6', user: 'bare', service: undefined, state: undefined, remote: undefined, port: undefined, connectedAt: undefined, ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: undefined, thread: undefined, servers: undefined});
 		assert.deepEqual(JSON.parse(jsonLine([byId.get('6')!])), [{host: server.label, id: '6', user: 'bare'}]);
 		assert.deepEqual(JSON.parse(jsonLine([byId.get('7')!])), [{host: server.label, id: '7', state: '', user: ''}]);
 		const line = jsonLine(records.value);

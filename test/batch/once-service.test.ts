@@ -15,7 +15,7 @@ test('--once: a session with no service shows (no service), as on the screen', {
 	const run = await runCli(['-h', server.label, '--once']);
 	assert.equal(run.code, 0, run.stderr);
 	const [header, first, second] = run.stdout.trimEnd().split('\n');
-	assert.match(header!, /Service$/);
-	assert.match(first!, /^ *1 +app .* RW-Split-Router$/);
-	assert.match(second!, /^ *2 +bare .* \(no service\)$/, run.stdout);
+	assert.match(header!, /Service +Server$/);
+	assert.match(first!, /^ *1 +app .* RW-Split-Router +server1$/);
+	assert.match(second!, /^ *2 +bare .* \(no service\) +server1$/, run.stdout);
 });

@@ -38,3 +38,18 @@ test('QA: one very long id (a hostile server\'s) keeps every character without w
 	assert.equal(lines[0], without[0], 'the header as without it');
 	assert.equal(lines[1], without[1]);
 });
+
+test('the Server column, last, when a session says its backends (2.3+); left out for a MaxScale that says none', () => {
+	const on = (id: string, servers: string | undefined): Session => ({...session(id, 'app'), servers});
+	const lines = formatTable([on('1', 'server1'), on('2', 'server1,server3'), on('3', '')], false).trimEnd().split('\n');
+	assert.match(lines[0]!, /Service +Server$/);
+	assert.match(lines[1]!, /RW-Split-Router {2}server1$/);
+	assert.match(lines[2]!, /RW-Split-Router {2}server1,server3$/, 'every backend, never cut');
+	assert.match(lines[3]!, /RW-Split-Router {2}\(none\)$/);
+	// One session that says them is enough: the others show `?`, as any unreported value.
+	assert.match(formatTable([on('1', 'db1'), on('2', undefined)], false).trimEnd().split('\n')[2]!, /RW-Split-Router {2}\?$/);
+	// Before 2.3: no column of question marks.
+	const old = formatTable([on('1', undefined), on('2', undefined)], false);
+	assert.doesNotMatch(old, /Server/);
+	assert.equal(old, formatTable([session('1', 'app'), session('2', 'app')], false));
+});

@@ -98,7 +98,7 @@ test('--watch --json, one MaxScale of two stopped and started again: the other\'
 	}
 
 	// Each key added at the end: a consumer of the array of sessions reads what it read.
-	assert.deepEqual(Object.keys(lines[0]!.records[0]!).slice(-2), ['thread', 'polledAt']);
+	assert.deepEqual(Object.keys(lines[0]!.records[0]!).slice(-3), ['thread', 'servers', 'polledAt']);
 });
 
 test('--json prints no polledAt: a single print is read when it runs, and two of an unchanged MaxScale are the same bytes', options, async (t) => {

@@ -68,16 +68,17 @@ test('every sort key orders by its own column, written out by hand: a key readin
 	// Each column's values run in a different order, so that a key sorting by another column
 	// gives another list; unknown values (undefined) go last whichever way, ties by id.
 	const list: Session[] = [
-		session(1, {user: 'carol', remote: '10.0.0.3', service: 'B', state: 'Session started', ageSeconds: 30, idleSeconds: 5, memoryBytes: 300, ioActivity: 1, host: 'mx2'}),
-		session(2, {user: 'alice', remote: '10.0.0.9', service: 'C', state: 'Session created', ageSeconds: 10, idleSeconds: 50, memoryBytes: 100, ioActivity: 7, host: 'mx3'}),
-		session(3, {user: 'bob', remote: '10.0.0.1', service: 'A', state: 'Stopping session', ageSeconds: 20, idleSeconds: 0.5, memoryBytes: 200, ioActivity: undefined, host: 'mx1'}),
-		session(4, {user: undefined, remote: undefined, service: '', state: 'Session ready for routing', ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: 3, host: 'mx0'}),
+		session(1, {user: 'carol', remote: '10.0.0.3', service: 'B', state: 'Session started', ageSeconds: 30, idleSeconds: 5, memoryBytes: 300, ioActivity: 1, host: 'mx2', servers: 'db2'}),
+		session(2, {user: 'alice', remote: '10.0.0.9', service: 'C', state: 'Session created', ageSeconds: 10, idleSeconds: 50, memoryBytes: 100, ioActivity: 7, host: 'mx3', servers: 'db1'}),
+		session(3, {user: 'bob', remote: '10.0.0.1', service: 'A', state: 'Stopping session', ageSeconds: 20, idleSeconds: 0.5, memoryBytes: 200, ioActivity: undefined, host: 'mx1', servers: 'db3'}),
+		session(4, {user: undefined, remote: undefined, service: '', state: 'Session ready for routing', ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: 3, host: 'mx0', servers: ''}),
 	];
 	const expected: Record<(typeof sortKeys)[number], string[]> = {
 		id: ['1', '2', '3', '4'],
 		user: ['2', '3', '1', '4'],
 		client: ['3', '1', '2', '4'],
 		service: ['3', '1', '2', '4'],
+		server: ['2', '1', '3', '4'],
 		state: ['2', '4', '1', '3'],
 		age: ['2', '3', '1', '4'],
 		idle: ['3', '1', '2', '4'],

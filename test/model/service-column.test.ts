@@ -126,7 +126,7 @@ const order = (sort: Sort) => [...sessions].sort(comparator(sort)).map((s) => `$
 
 test('sorting by service: A→Z by name, then the id, then the MaxScale; no service last either way', () => {
 	assert.ok(sortKeys.includes('service'));
-	assert.deepEqual(sortKeys.slice(0, 5), ['id', 'user', 'client', 'service', 'state'], '> steps from Client to Service to State');
+	assert.deepEqual(sortKeys.slice(0, 6), ['id', 'user', 'client', 'service', 'server', 'state'], '> steps from Client to Service to Server (when shown) to State');
 	assert.deepEqual(order({key: 'service', descending: false}), [
 		'Analytics-Service 5',
 		'Analytics-Service 7',

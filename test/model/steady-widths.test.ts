@@ -9,15 +9,15 @@ import {narrowAfterMs, steadyWidths} from '../../source/model/steady-widths.js';
 import {session} from '../helpers/sessions.js';
 
 test('wider at once, narrower only once the texts have been shorter for a while', () => {
-	let steady = steadyWidths(undefined, {user: 10, client: 15, service: 12}, 0);
-	steady = steadyWidths(steady, {user: 36, client: 15, service: 12}, 2000);
-	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12}, 'a long name: at once');
-	steady = steadyWidths(steady, {user: 14, client: 13, service: 12}, 4000);
-	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12}, 'it left: the columns stay');
-	steady = steadyWidths(steady, {user: 14, client: 13, service: 12}, 2000 + narrowAfterMs - 1);
+	let steady = steadyWidths(undefined, {user: 10, client: 15, service: 12, server: 7}, 0);
+	steady = steadyWidths(steady, {user: 36, client: 15, service: 12, server: 7}, 2000);
+	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12, server: 7}, 'a long name: at once');
+	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7}, 4000);
+	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12, server: 7}, 'it left: the columns stay');
+	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7}, 2000 + narrowAfterMs - 1);
 	assert.equal(steady.widest.user, 36);
-	steady = steadyWidths(steady, {user: 14, client: 13, service: 12}, 2000 + narrowAfterMs);
-	assert.deepEqual(steady.widest, {user: 14, client: 13, service: 12}, 'shorter for the whole while: narrower');
+	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7}, 2000 + narrowAfterMs);
+	assert.deepEqual(steady.widest, {user: 14, client: 13, service: 12, server: 7}, 'shorter for the whole while: narrower');
 });
 
 test('through the reducer: the summary the layout reads keeps the width across polls', () => {

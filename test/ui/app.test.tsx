@@ -52,7 +52,8 @@ test('24.02: columns, navigation, pane focus and scrolling', async () => {
 	assert.match(text, /MaxScale 24\.02\.3/);
 	assert.match(text, /1 session /);
 	assert.match(text, /▾ RW-Split-Router\s+1\s+\(started 1\)/);
-	assert.match(text, /▶\s+1 maxuser\s+127\.0\.0\.1:40664\s+started\s+\S+\s+5s\s+66K\s+16/);
+	assert.match(text, /Client\s+Server\s+State/);
+	assert.match(text, /▶\s+1 maxuser\s+127\.0\.0\.1:40664\s+server1\s+started\s+\S+\s+5s\s+66K\s+16/, 'the backend its document names');
 
 	await press(keys.right, () => frame().includes('"_client_name": "libmariadb"'), 'the document');
 	assert.ok(server.requests.some((r) => r.startsWith('GET /v1/sessions/1')));

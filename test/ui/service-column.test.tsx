@@ -16,8 +16,9 @@ const sessionLines = (frame: string) => frame.split('\n').filter((line) => /^[�
 function rowsOf(frame: string): Array<{id: number; service: string}> {
 	const title = titleOf(frame);
 	const from = title.indexOf('Service');
-	const to = title.indexOf('State');
-	assert.ok(from > 0 && to > from, `a Service column before State: ${JSON.stringify(title)}`);
+	// The simulator says each session's backends: the Server column follows Service.
+	const to = title.indexOf('Server');
+	assert.ok(from > 0 && to > from, `a Service column before Server: ${JSON.stringify(title)}`);
 	return sessionLines(frame).map((line) => {
 		const cell = line.slice(from, to).trim();
 		const service = names.find((name) => name === cell || (cell.endsWith('…') && name.startsWith(cell.slice(0, -1))));
@@ -40,17 +41,17 @@ test('flat view shows a Service column after Client; > steps the sort to it, I r
 	// Tall enough for all 60 sessions: the whole order is on screen.
 	const {frame, press, close} = await mountSimulated({rows: 80});
 	assert.match(frame(), /group service › state/);
-	assert.match(titleOf(frame()), /Id\s+User\s+Client\s+State/);
+	assert.match(titleOf(frame()), /Id\s+User\s+Client\s+Server\s+State/);
 	assert.doesNotMatch(titleOf(frame()), /Service/, 'grouped: the group rows name the service');
 
 	await press('t', () => /group service\b(?! ›)/.test(frame()), 'grouping by service');
 	assert.doesNotMatch(titleOf(frame()), /Service/);
 	await press('t', () => frame().includes('group user'), 'grouping by user');
-	assert.match(titleOf(frame()), /Client\s+Service\s+State/, 'by user: each row names its service again');
+	assert.match(titleOf(frame()), /Client\s+Service\s+Server\s+State/, 'by user: each row names its service again');
 	await press('t', () => frame().includes('group client'), 'grouping by client host');
-	assert.match(titleOf(frame()), /Client\s+Service\s+State/);
+	assert.match(titleOf(frame()), /Client\s+Service\s+Server\s+State/);
 	await press('t', () => frame().includes('group none'), 'the flat view');
-	assert.match(titleOf(frame()), /Id\s+User\s+Client\s+Service\s+State\s+Age\s+Idle\s+Memory\s+I\/O/);
+	assert.match(titleOf(frame()), /Id\s+User\s+Client\s+Service\s+Server\s+State\s+Age\s+Idle\s+Memory\s+I\/O/);
 	const byId = rowsOf(frame());
 	assert.equal(byId.length, 60);
 	assert.deepEqual(byId.map((row) => row.id), [...byId.map((row) => row.id)].sort((a, b) => a - b), 'still sorted by id');
@@ -58,14 +59,14 @@ test('flat view shows a Service column after Client; > steps the sort to it, I r
 	await press('>', () => frame().includes('sort user▲'), 'the sort by user');
 	await press('>', () => frame().includes('sort client▲'), 'the sort by client');
 	await press('>', () => frame().includes('sort service▲'), 'the sort by service');
-	assert.match(titleOf(frame()), /Client\s+Service▲\s+State/, 'the arrow on the Service title');
+	assert.match(titleOf(frame()), /Client\s+Service▲\s+Server/, 'the arrow on the Service title');
 	assertSortedByService(rowsOf(frame()), false);
 
 	await press('I', () => frame().includes('sort service▼'), 'the sort reversed');
 	assert.match(titleOf(frame()), /Service▼/);
 	assertSortedByService(rowsOf(frame()), true);
 
-	await press('>', () => frame().includes('sort state▲'), 'the next column: State');
+	await press('>', () => frame().includes('sort server▲'), 'the next column: Server');
 	await press('<', () => frame().includes('sort service▲'), 'back to Service');
 
 	await press('t', () => frame().includes('group service › state'), 'grouped again');
