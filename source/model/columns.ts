@@ -17,7 +17,10 @@ export type Column = {
 	labels?: ReadonlyMap<string, string>;
 };
 
-/** `room`: kept only while at least this many cells are left over for the others to grow into. */
+/**
+ * `room`: kept only while the cells User and Client would still grow into (towards their
+ * usual widths, no further than their longest texts) are left over, up to this many.
+ */
 type Spec = {key: ColumnKey; title: string; min: number; max: number; align: 'left' | 'right'; dropRank: number; room?: number};
 
 // dropRank: the higher, the sooner it goes when space runs out.
@@ -34,8 +37,9 @@ const specs: Spec[] = [
 	{key: 'service', title: 'Service', min: 10, max: 22, align: 'left', dropRank: 2.7},
 	// Where the session is routed, the question when a backend is drained or slow. It is the
 	// first to go, and it only comes while User and Client keep room to grow (at 80 columns
-	// they would be cut to their mins for it: `etl_loa…`); the pane and `server:` have it
-	// anyway. Its min holds `server1` and `(none)`; several backends grow it while there is room.
+	// they would be cut to their mins for it: `etl_loa…`), unless their texts are that short
+	// anyway; the pane and `server:` have it. Its min holds `server1` and `(none)`; several
+	// backends grow it while there is room.
 	{key: 'server', title: 'Server', min: 8, max: 48, align: 'left', dropRank: 8, room: 8},
 	{key: 'state', title: 'State', min: 8, max: 8, align: 'left', dropRank: 5},
 	{key: 'age', title: 'Age', min: 6, max: 6, align: 'right', dropRank: 4},
@@ -55,6 +59,12 @@ const growth: Array<[ColumnKey, number]> = [
 	['user', 20],
 	['service', 22],
 	['maxscale', 22],
+];
+
+/** The widths User and Client grow to first (growth's first steps): what a column with `room` leaves them. */
+const usualWidths: Array<[ColumnKey, number]> = [
+	['client', 22],
+	['user', 16],
 ];
 
 /**
@@ -137,9 +147,15 @@ export function layoutColumns(
 					? {...spec, max: Math.max(spec.min, Math.min(wideMax, maxscaleWidth))}
 					: {...spec, min: floorOf(spec)},
 		);
+	// What User and Client would still grow into: a column with `room` leaves them that much.
+	const wanted = usualWidths.reduce((sum, [key, usual]) => {
+		const spec = chosen.find((one) => one.key === key);
+		const longest = widest?.[key] ?? 0;
+		return spec === undefined ? sum : sum + Math.max(0, Math.min(usual, longest > 0 ? longest : usual) - spec.min);
+	}, 0);
 	for (;;) {
 		const left = width - widthOf(chosen, (spec) => spec.min);
-		const cramped = chosen.find((spec) => spec.room !== undefined && left < spec.room);
+		const cramped = chosen.find((spec) => spec.room !== undefined && left < Math.min(spec.room, wanted));
 		if (chosen.length <= 2 || (left >= 0 && cramped === undefined)) {
 			break;
 		}

@@ -1,11 +1,11 @@
 // The `/` filter: terms separated by spaces, all of which must match.
-//   text            any visible column contains it (case-insensitive)
+//   text            the id, user, client, service, servers or state contains it (case-insensitive)
 //   user:app        one field contains it: id user client host service server state maxscale
 //                   (a client as shown, 10.0.0.1:4000, or as reported, [::ffff:10.0.0.1]:4000)
 //   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 90s, 1h30m, 16d05h, 64K, 1M:
 //                   as the columns write them, and compared as they show them (filter-amount.ts)
 //   !term           negation
-//   /regex/         a regular expression over the visible columns (service:/^rw/ works too)
+//   /regex/         a regular expression over those (service:/^rw/ works too)
 //   "two words"     quotes keep spaces (state:"session started") or a colon ("a:b") in one term
 // A term that does not parse (an invalid regex, `usr:app` for a field that does not
 // exist) is reported and left out, so the rest of the filter keeps working while the
@@ -124,7 +124,7 @@ function regexTest(body: string, pick: (session: Session) => string[]): Test | s
 /** Without its quotes; one still being typed has no closing quote yet. */
 const unquote = (text: string) => (text.startsWith('"') ? text.slice(1, text.length > 1 && text.endsWith('"') ? -1 : undefined) : text);
 
-/** Text that matches anywhere in the visible columns. */
+/** Text that matches anywhere in the columns' texts (shown or not: a narrow list leaves some out). */
 function anyColumn(text: string): Test {
 	const needle = text.toLowerCase();
 	return (session) => columnsOf(session).some((column) => column.toLowerCase().includes(needle));

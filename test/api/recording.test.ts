@@ -10,7 +10,7 @@ test('a recording is NDJSON with a header, mode 0600, frames in order, and reads
 	const file = path.join(await tempFolder('sessiontop-'), 'night.ndjson');
 	const recorder = new Recorder(file);
 	await recorder.start(['mx1:8989']);
-	recorder.record({t: 1000, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})], server: {version: '24.02.3', askedAt: 1000}});
+	recorder.record({t: 1000, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989', servers: 'server1,server2'})], server: {version: '24.02.3', askedAt: 1000}});
 	recorder.record({t: 3000, host: 'mx1:8989', ok: false, error: 'Connection refused by mx1:8989.'});
 	await recorder.flush();
 	assert.equal((await stat(file)).mode & 0o777, 0o600);
@@ -24,6 +24,7 @@ test('a recording is NDJSON with a header, mode 0600, frames in order, and reads
 	assert.equal(recording.frames.length, 2);
 	assert.equal(recording.skipped, 1);
 	assert.equal(recording.frames[0]?.ok && recording.frames[0].sessions[0]?.id, '1');
+	assert.equal(recording.frames[0]?.ok && recording.frames[0].sessions[0]?.servers, 'server1,server2', 'its backends replay too');
 });
 
 test('a recording is untrusted input: strings are sanitized, junk is skipped, a missing file is one sentence', async () => {
@@ -31,7 +32,7 @@ test('a recording is untrusted input: strings are sanitized, junk is skipped, a 
 	await appendFile(
 		file,
 		[
-			JSON.stringify({t: 1, host: 'h\u001B[2J', ok: true, latencyMs: 1, bytes: 1, sessions: [{id: '7\u001B]52;c;eA==\u0007', user: 'x\u009B1m', idleSeconds: 'NaN'}, 42]}),
+			JSON.stringify({t: 1, host: 'h\u001B[2J', ok: true, latencyMs: 1, bytes: 1, sessions: [{id: '7\u001B]52;c;eA==\u0007', user: 'x\u009B1m', idleSeconds: 'NaN', servers: 'db\u001B[2J'}, 42]}),
 			JSON.stringify({t: 'soon', host: 'h', ok: true, sessions: []}),
 			'not json',
 		].join('\n'),

@@ -196,6 +196,37 @@ test('random token soup: valid or not, the same verdict, length and sentence', (
 	);
 });
 
+test('connections of every shape: the servers read alike, duplicates and all, cut anywhere', () => {
+	// Written as text, so that a member can come twice (JSON.parse keeps the last; so must the stream).
+	const server = fc.constantFrom('"server1"', '"b"', '""', '7', 'null', '[]', '{}', '"s\\u0065rver2"', '"x\\u0001y"', '"a,b"');
+	const member = fc.oneof(
+		server.map((value) => `"server":${value}`),
+		server.map((value) => `"serv\\u0065r":${value}`),
+		fc.constantFrom('"cipher":""', '"connection_id":12', '"servers":"no"', '"x":{"server":"deep"}'),
+	);
+	const entry = fc.oneof(
+		{weight: 4, arbitrary: fc.array(member, {maxLength: 3}).map((members) => `{${members.join(',')}}`)},
+		fc.constantFrom('"server1"', 'null', '[{"server":"nested"}]', '3'),
+	);
+	const connections = fc.oneof(
+		{weight: 4, arbitrary: fc.array(entry, {maxLength: 4}).map((entries) => `[${entries.join(',')}]`)},
+		fc.constantFrom('null', '7', '{"server":"a"}', '"server1"'),
+	);
+	const attributes = fc
+		.array(fc.oneof({weight: 3, arbitrary: connections.map((value) => `"connections":${value}`)}, fc.constant('"user":"u"'), connections.map((value) => `"memory":{"connections":${value}}`)), {maxLength: 3})
+		.map((members) => `{${members.join(',')}}`);
+	const resource = fc
+		.tuple(fc.nat({max: 9}), fc.array(attributes, {minLength: 1, maxLength: 2}), connections)
+		.map(([id, copies, outside]) => `{"id":"${id}",${copies.map((copy) => `"attributes":${copy}`).join(',')},"relationships":{"connections":${outside}}}`);
+	fc.assert(
+		fc.property(fc.array(resource, {maxLength: 4}), fc.array(fc.nat(), {maxLength: 6}), (resources, cuts) => {
+			const body = Buffer.from(`{"data":[${resources.join(',')}]}`);
+			same(body, cuts.map((cut) => cut % (body.length + 1)));
+		}),
+		{numRuns: 1500},
+	);
+});
+
 test('numbers read as JSON.parse reads them: short decimals, long ones, exponents, doubles', () => {
 	const digits = (max: number) => fc.array(fc.integer({min: 0, max: 9}), {minLength: 1, maxLength: max}).map((list) => list.join(''));
 	const decimal = fc.tuple(fc.boolean(), digits(12), fc.option(digits(14), {nil: undefined}), fc.option(fc.integer({min: -330, max: 330}), {nil: undefined}))

@@ -7,7 +7,9 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {readSessionList} from '../../source/api/read-sessions.js';
 import {fitCell} from '../../source/model/cells.js';
-import {hasColumn, layoutColumns, type Column} from '../../source/model/columns.js';
+import fc from 'fast-check';
+import {hasColumn, layoutColumns, naturalWidth, type Column} from '../../source/model/columns.js';
+import {groupings} from '../../source/model/groups.js';
 import {parseFilter} from '../../source/model/filter.js';
 import {serversText} from '../../source/model/format.js';
 import {comparator} from '../../source/model/sort.js';
@@ -69,6 +71,25 @@ test('the column comes when a session of the list says its servers, and only whi
 	// Several backends grow it to their length, once the names have theirs.
 	const roomy = layoutColumns(200, 7, 0, [], 'service-state', widest(23));
 	assert.equal(roomy.find((column) => column.key === 'server')?.width, 23);
+});
+
+test('short names leave no room to keep: Server stays wherever the list has nothing wider to show', () => {
+	// QA: with User and Client at their floors, a fixed 8 cells of room dropped Server from a
+	// list exactly as wide as it needed (the pane takes the rest: naturalWidth), room for nothing.
+	const short = {user: 5, client: 12, service: 10, server: 7};
+	assert.ok(keysOf(layoutColumns(naturalWidth(6, 0, 'service-state', short), 6, 0, [], 'service-state', short)).includes('server'));
+	fc.assert(
+		fc.property(
+			fc.record({user: fc.integer({min: 1, max: 60}), client: fc.integer({min: 1, max: 60}), service: fc.integer({min: 1, max: 60}), server: fc.integer({min: 1, max: 60})}),
+			fc.constantFrom(...groupings),
+			fc.integer({min: 1, max: 9}),
+			(widest, grouping, idWidth) => {
+				const everything = keysOf(layoutColumns(10_000, idWidth, 0, [], grouping, widest));
+				const natural = naturalWidth(idWidth, 0, grouping, widest);
+				assert.deepEqual(keysOf(layoutColumns(natural, idWidth, 0, [], grouping, widest)), everything, `at its natural width ${natural}`);
+			},
+		),
+	);
 });
 
 test('the summary measures the servers only where they are said', () => {
