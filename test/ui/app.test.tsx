@@ -11,7 +11,10 @@ import {keys, plain, waitFor} from '../helpers/ink.js';
 import {versions} from '../helpers/fixtures.js';
 
 const servers: FixtureServer[] = [];
+/** What a failed test left mounted: its polls would keep the file's process alive, and the suite waiting for it for ever. */
+const mounted = new Set<() => Promise<void>>();
 after(async () => {
+	await Promise.all([...mounted].map(async (close) => close()));
 	await Promise.all(servers.map(async (server) => server.close()));
 });
 
@@ -26,12 +29,19 @@ async function mount(version: string) {
 		await waitFor(until, what);
 	};
 
-	return {server, client, app, frame, press};
+	const close = async () => {
+		if (mounted.delete(close)) {
+			app.unmount();
+			await client.close();
+		}
+	};
+	mounted.add(close);
+	return {server, client, app, frame, press, close};
 }
 
 for (const version of versions) {
 	test(`${version}: list grouped by service and state, pane opens with the document`, async () => {
-		const {app, frame, press, client} = await mount(version);
+		const {frame, press, close} = await mount(version);
 		await waitFor(() => /RW-Split-Router/.test(frame()) && /▶/.test(frame()), 'the first poll');
 		if (!/▶\s*\d/.test(frame())) {
 			await press(keys.down, () => /▶\s*\d/.test(frame()), 'the cursor on a session');
@@ -40,13 +50,12 @@ for (const version of versions) {
 		await press(keys.enter, () => /Session \d+/.test(frame()), 'the pane');
 		await waitFor(() => /"data": \{|session ended/.test(frame()), 'the document or its end');
 		await press(keys.escape, () => !/Session \d+ /.test(frame()), 'the pane to close');
-		app.unmount();
-		await client.close();
+		await close();
 	});
 }
 
 test('24.02: columns, navigation, pane focus and scrolling', async () => {
-	const {app, frame, press, client, server} = await mount('v24');
+	const {frame, press, server, close} = await mount('v24');
 	await waitFor(() => frame().includes('maxuser'), 'the first poll');
 	const text = frame();
 	assert.match(text, /MaxScale 24\.02\.3/);
@@ -66,8 +75,7 @@ test('24.02: columns, navigation, pane focus and scrolling', async () => {
 	await press('g', () => frame().includes('"attributes": {'), 'the top of the pane');
 	await press(keys.pageDown, () => !frame().includes('"attributes": {'), 'a page down');
 	await press(keys.left, () => !frame().includes('Session 1'), 'the pane to close');
-	app.unmount();
-	await client.close();
+	await close();
 });
 
 test('list threads the CLI started are the ones the screen polls with, and closed when it ends', async () => {
@@ -82,15 +90,24 @@ test('list threads the CLI started are the ones the screen polls with, and close
 		return fetch(...args);
 	}});
 	const app = render(<App clients={[client]} listThreads={[thread]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	const close = async () => {
+		if (mounted.delete(close)) {
+			app.unmount();
+			await thread.close();
+			await client.close();
+		}
+	};
+	mounted.add(close);
 	await waitFor(() => plain(app.lastFrame()).includes('maxuser'), 'the first poll');
 	assert.ok(fetched.length > 0 && thread.inWorker, 'the list came through the given thread, from its worker');
+	mounted.delete(close);
 	app.unmount();
 	await waitFor(() => !thread.inWorker, 'the thread closed with the screen');
 	await client.close();
 });
 
 test('an error keeps the last good data on screen, with a stale marker', async () => {
-	const {app, frame, client, server} = await mount('v24');
+	const {frame, server, close} = await mount('v24');
 	await waitFor(() => frame().includes('maxuser'), 'the first poll');
 	server.fault = {kind: 'status', status: 502, body: '<html>bad gateway</html>'};
 	await waitFor(() => frame().includes('HTML page'), 'the error sentence');
@@ -98,16 +115,14 @@ test('an error keeps the last good data on screen, with a stale marker', async (
 	assert.ok(frame().includes('maxuser'));
 	server.fault = {kind: 'none'};
 	await waitFor(() => !frame().includes('STALE'), 'recovery');
-	app.unmount();
-	await client.close();
+	await close();
 });
 
 test('q quits', async () => {
-	const {app, client} = await mount('v24');
+	const {app, client, close} = await mount('v24');
 	let quit = false;
 	app.rerender(<App clients={[client]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} onQuit={() => (quit = true)} />);
 	app.stdin.write('q');
 	await waitFor(() => quit, 'quit');
-	app.unmount();
-	await client.close();
+	await close();
 });
