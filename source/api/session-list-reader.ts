@@ -12,25 +12,8 @@ import {skip, type JsonSink} from './json-scanner.js';
 import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
+import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
 import {Context, nameBytes, names, namePlace, nameSlots, opens, slot} from './session-list-slots.js';
-
-/** Forgets what a resource's attributes said: all but its id, host and service. */
-function clearAttributes(row: Row): Row {
-	row.state = '';
-	row.user = undefined;
-	row.remote = undefined;
-	row.port = undefined;
-	row.connectedAt = undefined;
-	row.ageSeconds = undefined;
-	row.idleSeconds = undefined;
-	row.memoryBytes = undefined;
-	row.ioActivity = undefined;
-	row.thread = undefined;
-	row.servers = undefined;
-	return row;
-}
-
-const finite = (value: number) => (Number.isFinite(value) ? value : undefined);
 
 /**
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
@@ -236,44 +219,10 @@ export class SessionListReader implements JsonSink {
 	}
 
 	number(to: number, value: number): void {
-		const row = this.#row;
-		switch (to) {
-			case slot.id: {
-				this.#id = String(value);
-				break;
-			}
-
-			case slot.secondsAlive: {
-				row.ageSeconds = finite(value);
-				break;
-			}
-
-			case slot.port: {
-				row.port = finite(value);
-				break;
-			}
-
-			case slot.idle: {
-				row.idleSeconds = finite(value);
-				break;
-			}
-
-			case slot.ioActivity: {
-				row.ioActivity = finite(value);
-				break;
-			}
-
-			case slot.thread: {
-				row.thread = finite(value);
-				break;
-			}
-
-			case slot.total: {
-				row.memoryBytes = finite(value);
-				break;
-			}
-
-			default:
+		if (to === slot.id) {
+			this.#id = String(value);
+		} else {
+			setRowNumber(this.#row, to, value);
 		}
 	}
 
@@ -307,7 +256,6 @@ export class SessionListReader implements JsonSink {
 
 	/** A member name that matters came: what an earlier copy of it said no longer counts. */
 	#reset(to: number): number {
-		const row = this.#row;
 		switch (to) {
 			case slot.data: {
 				this.#hasData = false;
@@ -327,67 +275,14 @@ export class SessionListReader implements JsonSink {
 			}
 
 			case slot.attributes: {
-				clearAttributes(row);
+				clearAttributes(this.#row);
 				this.#rowConnected = undefined;
-				break;
-			}
-
-			case slot.relationships:
-			case slot.services:
-			case slot.serviceData:
-			case slot.serviceId: {
-				row.service = '';
 				break;
 			}
 
 			case slot.connected: {
-				row.connectedAt = undefined;
+				this.#row.connectedAt = undefined;
 				this.#rowConnected = undefined;
-				break;
-			}
-
-			case slot.secondsAlive: {
-				row.ageSeconds = undefined;
-				break;
-			}
-
-			case slot.state: {
-				row.state = '';
-				break;
-			}
-
-			case slot.user: {
-				row.user = undefined;
-				break;
-			}
-
-			case slot.remote: {
-				row.remote = undefined;
-				break;
-			}
-
-			case slot.port: {
-				row.port = undefined;
-				break;
-			}
-
-			case slot.idle: {
-				row.idleSeconds = undefined;
-				break;
-			}
-
-			case slot.ioActivity: {
-				row.ioActivity = undefined;
-				break;
-			}
-
-			case slot.thread: {
-				row.thread = undefined;
-				break;
-			}
-
-			case slot.connections: {
-				row.servers = undefined;
 				break;
 			}
 
@@ -397,8 +292,7 @@ export class SessionListReader implements JsonSink {
 			}
 
 			default: {
-				// Memory and its total.
-				row.memoryBytes = undefined;
+				resetRow(this.#row, to);
 			}
 		}
 
