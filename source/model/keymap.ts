@@ -18,6 +18,9 @@ export type Command =
 	| 'sort-next'
 	| 'sort-prev'
 	| 'sort-reverse'
+	| 'sort-memory'
+	| 'sort-age'
+	| 'sort-id'
 	| 'grouping'
 	| 'collapse'
 	| 'collapse-all'
@@ -71,6 +74,10 @@ export const bindings: Binding[] = [
 	{keys: ['>', 'f6'], label: '> F6', command: 'sort-next', section: 'View', description: 'sort by the next column'},
 	{keys: ['<'], label: '<', command: 'sort-prev', section: 'View', description: 'sort by the previous column'},
 	{keys: ['I'], label: 'I', command: 'sort-reverse', section: 'View', description: 'reverse the sort'},
+	// htop's: M by memory, T by time, N by number (its PID); again, the other way.
+	{keys: ['M'], label: 'M', command: 'sort-memory', section: 'View', description: 'sort by memory, largest first (again: reversed)'},
+	{keys: ['T'], label: 'T', command: 'sort-age', section: 'View', description: 'sort by age, oldest first (again: reversed)'},
+	{keys: ['N'], label: 'N', command: 'sort-id', section: 'View', description: 'sort by id (again: reversed)'},
 	{keys: ['t', 'f5'], label: 't F5', command: 'grouping', section: 'View', description: 'group by service+state, service, user, client, or none'},
 	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},
 	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every group'},

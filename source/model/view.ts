@@ -20,6 +20,7 @@ export type ViewAction =
 	| {type: 'end'}
 	| {type: 'sort-step'; delta: number}
 	| {type: 'sort-reverse'}
+	| {type: 'sort-by'; key: SortKey}
 	| {type: 'set-sort'; sort: Sort}
 	| {type: 'grouping-next'}
 	| {type: 'collapse'; collapse: boolean | 'toggle'}
@@ -55,6 +56,7 @@ export function takesCursor(action: Action): boolean {
 		case 'ask':
 		case 'sort-step':
 		case 'sort-reverse':
+		case 'sort-by':
 		case 'set-sort':
 		case 'grouping-next':
 		case 'filter-key':
@@ -67,6 +69,9 @@ export function takesCursor(action: Action): boolean {
 		}
 	}
 }
+
+/** Times, memory and I/O read best largest first; names and ids A→Z. */
+const readsDown = (key: SortKey) => key === 'age' || key === 'idle' || key === 'memory' || key === 'io';
 
 export function viewReducer(state: MonitorState, action: Action): MonitorState | undefined {
 	switch (action.type) {
@@ -97,9 +102,13 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 				index = (index + action.delta + sortKeys.length) % sortKeys.length;
 			} while (!shown(sortKeys[index]!) && index !== at);
 			const key = sortKeys[index] ?? 'id';
-			// Times, memory and I/O read best largest first; names and ids A→Z.
-			const descending = key === 'age' || key === 'idle' || key === 'memory' || key === 'io';
-			return applyView({...state, sort: {key, descending}});
+			return applyView({...state, sort: {key, descending: readsDown(key)}});
+		}
+
+		case 'sort-by': {
+			// As htop's M, T and N: that column, its natural way; pressed again, the other way.
+			const {key} = action;
+			return applyView({...state, sort: {key, descending: state.sort.key === key ? !state.sort.descending : readsDown(key)}});
 		}
 
 		case 'sort-reverse': {

@@ -34,3 +34,23 @@ test('QA: - at 0.5 s and + at 60 s say so, rather than do nothing unsaid', async
 	assert.match(type(start([session(1)], {intervalMs: 60_000}), '+').message?.text ?? '', /^Every 60 s is as seldom/);
 	assert.equal(type(fastest, '+').intervalMs, 1000);
 });
+
+test('htop\'s sort keys: M by memory and T by age, largest first, N by id; pressed again, the other way', async () => {
+	const {start} = await import('../helpers/state.js');
+	const {session} = await import('../helpers/sessions.js');
+	const {savedSessions} = await import('../../source/model/snapshot.js');
+	const state = start([session(1, {memoryBytes: 300, ageSeconds: 5}), session(2, {memoryBytes: 900, ageSeconds: 50}), session(3, {memoryBytes: 100, ageSeconds: 500})], {grouping: 'flat'});
+	const order = (keys: string[]) => savedSessions(type(state, ...keys)).map((one) => Number(one.id));
+	assert.deepEqual(type(state, 'M').sort, {key: 'memory', descending: true});
+	assert.deepEqual(order(['M']), [2, 1, 3]);
+	assert.deepEqual(order(['M', 'M']), [3, 1, 2], 'again: smallest first');
+	assert.deepEqual(order(['T']), [3, 2, 1]);
+	assert.deepEqual(order(['M', 'T']), [3, 2, 1], 'from another sort: that column, its natural way');
+	assert.deepEqual(order(['T', 'N']), [1, 2, 3]);
+	assert.deepEqual(order(['T', 'N', 'N']), [3, 2, 1]);
+	// Sorted by id already (the default): N is the press again.
+	assert.deepEqual(order(['N']), [3, 2, 1]);
+	// In the filter prompt they are text, as every letter is.
+	assert.equal(type(state, '/', 'M').filter.text === 'M' || type(state, '/', 'M').mode === 'filter', true);
+	assert.deepEqual(type(state, '/', 'M').sort, state.sort);
+});
