@@ -52,8 +52,8 @@ export const helpText = `
     --interval       time between polls: 2s, 500ms, 1m                     [2s]
     --sort           id, user, client, service, server, state, age, idle,
                      memory, io, maxscale; "idle desc" sorts down          [id]
-    --grouping       service-state, service, user, client or flat
-                                                                [service-state]
+    --grouping       service-state, service, user, client, maxscale (several
+                     -h) or flat                               [service-state]
     --readonly       no kill or restart keys
     --demo           start a simulated MaxScale in-process and watch it
     --help           show this help

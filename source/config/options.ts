@@ -140,7 +140,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	if (groupingText !== undefined) {
 		grouping = groupingNames[groupingText.trim().toLowerCase()];
 		if (grouping === undefined) {
-			return {error: `${describe(found.grouping!, groupingText)} is not a grouping: use service-state, service, user, client or flat.`};
+			return {error: `${describe(found.grouping!, groupingText)} is not a grouping: use service-state, service, user, client, maxscale or flat.`};
 		}
 	}
 

@@ -36,6 +36,7 @@ export const groupingNames: Record<string, Grouping> = {
 	service: 'service',
 	user: 'user',
 	client: 'client',
+	maxscale: 'maxscale',
 	flat: 'flat',
 	none: 'flat',
 };

@@ -85,13 +85,14 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 
 /**
  * Whether the list has a column at all, whatever its width: MaxScale only when several are
- * watched; Service unless grouped by service (then every session sits under a row naming it);
+ * watched, unless grouped by MaxScale; Service unless grouped by service (then every session sits under a row naming it);
  * Server when a session of the list says its servers (`widest.server`: 2.3+ do).
  */
 export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, widest?: Partial<Widest>): boolean {
 	switch (key) {
+		// Grouped by MaxScale, each session sits under a row naming it.
 		case 'maxscale': {
-			return several;
+			return several && grouping !== 'maxscale';
 		}
 
 		case 'service': {

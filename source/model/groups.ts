@@ -6,12 +6,13 @@ import type {Session} from './session.js';
 
 /**
  * How the list is grouped: by service and then state (the default), by service, by user, by
- * client host, or not at all. By user or client host, an operator sees who holds the sessions:
- * the application account or the host that opened thousands.
+ * client host, by MaxScale (when several are watched), or not at all. By user or client host,
+ * an operator sees who holds the sessions: the application account or the host that opened
+ * thousands; by MaxScale, how the load is shared between the MaxScales of a cluster.
  */
-export type Grouping = 'service-state' | 'service' | 'user' | 'client' | 'flat';
-/** In the order `t` steps through them. */
-export const groupings: Grouping[] = ['service-state', 'service', 'user', 'client', 'flat'];
+export type Grouping = 'service-state' | 'service' | 'user' | 'client' | 'maxscale' | 'flat';
+/** In the order `t` steps through them (by MaxScale only when several are watched: view.ts). */
+export const groupings: Grouping[] = ['service-state', 'service', 'user', 'client', 'maxscale', 'flat'];
 
 // Lifecycle order of the states MaxScale reports; anything else follows, by name.
 const stateOrder = [
@@ -42,6 +43,7 @@ export const serviceKey = (service: string) => `\u0000service\u0000${service}`;
 export const stateKey = (service: string, state: string) => `\u0000state\u0000${service}\u0000${state}`;
 const userKey = (user: string) => `\u0000user\u0000${user}`;
 const clientKey = (client: string) => `\u0000client\u0000${client}`;
+const maxscaleKey = (host: string) => `\u0000maxscale\u0000${host}`;
 
 /** The group a session falls in: its service and state, named even when MaxScale left them out. */
 export const serviceName = (s: Session) => s.service || noService;
@@ -56,7 +58,24 @@ export const clientName = (s: Session) => (s.remote ? (mappedIpv4(s.remote) ?? s
 
 /** The outer group a session falls in under `grouping` (flat: its service, unused). */
 export function outerName(grouping: Grouping, s: Session): string {
-	return grouping === 'user' ? userName(s) : grouping === 'client' ? clientName(s) : serviceName(s);
+	switch (grouping) {
+		case 'user': {
+			return userName(s);
+		}
+
+		case 'client': {
+			return clientName(s);
+		}
+
+		// The MaxScale as the operator named it (-h): its label, as the MaxScale column shows it.
+		case 'maxscale': {
+			return s.host;
+		}
+
+		default: {
+			return serviceName(s);
+		}
+	}
 }
 
 /**
@@ -64,13 +83,13 @@ export function outerName(grouping: Grouping, s: Session): string {
  * a service collapsed before `t` does not fold the user named like it after.
  */
 export function outerKey(grouping: Grouping, name: string): string {
-	return grouping === 'user' ? userKey(name) : grouping === 'client' ? clientKey(name) : serviceKey(name);
+	return grouping === 'user' ? userKey(name) : grouping === 'client' ? clientKey(name) : grouping === 'maxscale' ? maxscaleKey(name) : serviceKey(name);
 }
 
 /** The keys of every group a session could be under, innermost first; the rows of one grouping hold only theirs. */
 export function groupKeysOf(s: Session): string[] {
 	const service = serviceName(s);
-	return [stateKey(service, stateName(s)), serviceKey(service), userKey(userName(s)), clientKey(clientName(s))];
+	return [stateKey(service, stateName(s)), serviceKey(service), userKey(userName(s)), clientKey(clientName(s)), maxscaleKey(s.host)];
 }
 
 const compareTexts = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

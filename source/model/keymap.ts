@@ -78,7 +78,7 @@ export const bindings: Binding[] = [
 	{keys: ['M'], label: 'M', command: 'sort-memory', section: 'View', description: 'sort by memory, largest first (again: reversed)'},
 	{keys: ['T'], label: 'T', command: 'sort-age', section: 'View', description: 'sort by age, oldest first (again: reversed)'},
 	{keys: ['N'], label: 'N', command: 'sort-id', section: 'View', description: 'sort by id (again: reversed)'},
-	{keys: ['t', 'f5'], label: 't F5', command: 'grouping', section: 'View', description: 'group by service+state, service, user, client, or none'},
+	{keys: ['t', 'f5'], label: 't F5', command: 'grouping', section: 'View', description: 'group by service+state, service, user, client, MaxScale, or none'},
 	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},
 	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every group'},
 	{keys: ['p'], label: 'p', command: 'pause', section: 'Polling', description: 'pause or resume polling'},

@@ -120,7 +120,9 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'grouping-next': {
-			const grouping = groupings[(groupings.indexOf(state.grouping) + 1) % groupings.length] ?? 'service-state';
+			// By MaxScale only when several are watched: with one, it is one group of everything.
+			const offered = state.hostOrder.length > 1 ? groupings : groupings.filter((one) => one !== 'maxscale');
+			const grouping = offered[(offered.indexOf(state.grouping) + 1) % offered.length] ?? 'service-state';
 			return applyView({...state, grouping});
 		}
 

@@ -28,7 +28,7 @@ function useNow(intervalMs: number): number {
 	return now;
 }
 
-const groupingNames = {'service-state': 'service › state', service: 'service', user: 'user', client: 'client', flat: 'none'} as const;
+const groupingNames = {'service-state': 'service › state', service: 'service', user: 'user', client: 'client', maxscale: 'maxscale', flat: 'none'} as const;
 
 /**
  * `sparkline`: false on a terminal too short for the strip (layout.ts). `sortShown`: whether

@@ -52,7 +52,7 @@ test('mistakes become one sentence', () => {
 		// Past 2^31-1 ms a timer fires at once: refused, not every request timed out after 1 ms.
 		[{timeout: '2147483648'}, /^--timeout "2147483648" is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m/],
 		[{sort: 'cpu'}, /not a sort: use one of id, user/],
-		[{grouping: 'by-user'}, /not a grouping: use service-state, service, user, client or flat/],
+		[{grouping: 'by-user'}, /not a grouping: use service-state, service, user, client, maxscale or flat/],
 		[{maxBody: 'lots'}, /^--max-body "lots" is not a size \(units K, M and G; a number alone is bytes\): use e\.g\. 512M or 1G\.$/],
 		// 5T is a size, only too large: said so (duration-range.test.ts has the rest).
 		[{maxBody: '5T'}, /^--max-body "5T" is over the 4G an answer can be here/],
