@@ -121,3 +121,29 @@ test('several MaxScales: the open pane is fetched again after its own MaxScale\'
 		await Promise.all(clients.map(async (client) => client.close()));
 	}
 });
+
+test('two MaxScales grouped by MaxScale with t: a row for each, counting its sessions, and no MaxScale column', async (t) => {
+	const a = await startFixtureServer('v24');
+	const b = await startFixtureServer('v23');
+	servers.push(a, b);
+	const clients = [a, b].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
+	const app = render(<App clients={clients} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	t.after(async () => {
+		app.unmount();
+		await Promise.all(clients.map(async (client) => client.close()));
+	});
+	const frame = () => plain(app.lastFrame());
+	await waitFor(() => frame().split('maxuser').length === 3, 'both hosts');
+	for (const grouping of [/group service\b(?! ›)/, /group user/, /group client/, /group maxscale/]) {
+		app.stdin.write('t');
+		// eslint-disable-next-line no-await-in-loop
+		await waitFor(() => grouping.test(frame()), String(grouping));
+	}
+
+	const title = frame().split('\n').find((line) => /Id\s+User/.test(line)) ?? '';
+	assert.doesNotMatch(title, /MaxScale/, 'the group rows name it');
+	assert.match(title, /Service/);
+	for (const server of [a, b]) {
+		assert.match(frame(), new RegExp(`▾ ${server.label.replaceAll('.', '\\.')}\\s+1\\s+\\(started 1\\)`));
+	}
+});
