@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {tmpdir} from 'node:os';
-import {after, test} from 'node:test';
+import {after, test, type TestContext} from 'node:test';
 import {render} from 'ink-testing-library';
 import {Client} from '../../source/api/client.js';
 import {startSimulator} from '../../source/simulator/index.js';
@@ -14,18 +14,24 @@ after(async () => {
 	await Promise.all(servers.map(async (server) => server.close()));
 });
 
-test('two MaxScales: one merged list with a MaxScale column; one down never disturbs the other; kill goes to its own host', async (t) => {
-	const a = await startFixtureServer('v24');
-	const b = await startFixtureServer('v23');
-	servers.push(a, b);
-	const clients = [a, b].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
+/**
+ * The App watching fixture servers of these versions, each a MaxScale; unmounted after the
+ * test whatever happens (a failed assertion left the App polling, and the file, and CI, never ended).
+ */
+async function watchFixtures<const V extends readonly string[]>(t: TestContext, versions: V) {
+	const hosts = (await Promise.all(versions.map(async (version) => startFixtureServer(version)))) as {[K in keyof V]: FixtureServer};
+	servers.push(...(hosts as readonly FixtureServer[]));
+	const clients = (hosts as readonly FixtureServer[]).map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
 	const app = render(<App clients={clients} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
-	// Whatever fails: a failed assertion left the App polling, and the file (and CI) never ended.
 	t.after(async () => {
 		app.unmount();
 		await Promise.all(clients.map(async (client) => client.close()));
 	});
-	const frame = () => plain(app.lastFrame());
+	return {hosts, app, frame: () => plain(app.lastFrame())};
+}
+
+test('two MaxScales: one merged list with a MaxScale column; one down never disturbs the other; kill goes to its own host', async (t) => {
+	const {hosts: [a, b], app, frame} = await watchFixtures(t, ['v24', 'v23']);
 	await waitFor(() => frame().includes('24.02.3') && frame().includes('23.02.11') && frame().split('maxuser').length === 3, 'both hosts');
 	assert.match(frame(), /2 sessions/);
 	assert.match(frame(), /MaxScale/); // The column title.
@@ -123,16 +129,7 @@ test('several MaxScales: the open pane is fetched again after its own MaxScale\'
 });
 
 test('two MaxScales grouped by MaxScale with t: a row for each, counting its sessions, and no MaxScale column', async (t) => {
-	const a = await startFixtureServer('v24');
-	const b = await startFixtureServer('v23');
-	servers.push(a, b);
-	const clients = [a, b].map((server) => new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'mariadb', timeoutMs: 1000}));
-	const app = render(<App clients={clients} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
-	t.after(async () => {
-		app.unmount();
-		await Promise.all(clients.map(async (client) => client.close()));
-	});
-	const frame = () => plain(app.lastFrame());
+	const {hosts: [a, b], app, frame} = await watchFixtures(t, ['v24', 'v23']);
 	await waitFor(() => frame().split('maxuser').length === 3, 'both hosts');
 	for (const grouping of [/group service\b(?! ›)/, /group user/, /group client/, /group maxscale/]) {
 		app.stdin.write('t');
