@@ -16,7 +16,7 @@
 // everything (`"`, `user:"`) or nothing (`idle>`, `!`), and Enter would keep it.
 
 import {parseAmount, notAnAmount, shownValue, type AmountKind} from './filter-amount.js';
-import {formatClient, reportedClient} from './format.js';
+import {formatClient, reportedClient, serversText} from './format.js';
 import type {Session} from './session.js';
 
 type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'server' | 'state' | 'maxscale';
@@ -62,9 +62,9 @@ function fieldText(session: Session, field: Exclude<TextField, 'client'>): strin
 		}
 
 		// The backends as the Server column writes them, joined by commas: `server:db2` finds
-		// a session on db1 and db2 alike.
+		// a session on db1 and db2 alike, `server:none` one on none yet.
 		case 'server': {
-			return session.servers ?? '';
+			return serversShown(session);
 		}
 
 		case 'state': {
@@ -97,7 +97,10 @@ function fieldNumber(session: Session, field: NumberField): number | undefined {
 	}
 }
 
-const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, session.servers ?? '', session.state];
+/** The Server column's text, but '' where the version does not say (not its `?`, which every text would find). */
+const serversShown = (session: Session) => (session.servers === undefined ? '' : serversText(session.servers));
+
+const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, serversShown(session), session.state];
 
 /** How each number field's values are written: times and sizes as their columns show them. */
 const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count'};

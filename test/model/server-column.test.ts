@@ -127,4 +127,7 @@ test('server:name finds the sessions on that backend, with others or alone; plai
 	assert.deepEqual(kept('!server:server1'), [3, 4]);
 	assert.deepEqual(kept('server:/^server1$/'), [1]);
 	assert.deepEqual(kept('server2'), [2]);
+	// As the column writes it: `(none)` for a session on no backend yet; nothing for one that does not say.
+	assert.deepEqual(kept('server:none'), [3]);
+	assert.deepEqual(kept('server:?'), []);
 });
