@@ -44,6 +44,8 @@ export const stateKey = (service: string, state: string) => `\u0000state\u0000${
 const userKey = (user: string) => `\u0000user\u0000${user}`;
 const clientKey = (client: string) => `\u0000client\u0000${client}`;
 const maxscaleKey = (host: string) => `\u0000maxscale\u0000${host}`;
+/** The MaxScale a group row stands for, when grouped by MaxScale (its key says so): else undefined. */
+export const maxscaleOfKey = (key: string, name: string) => (key === maxscaleKey(name) ? name : undefined);
 
 /** The group a session falls in: its service and state, named even when MaxScale left them out. */
 export const serviceName = (s: Session) => s.service || noService;

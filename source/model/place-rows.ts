@@ -20,13 +20,14 @@ export function moveCursor(state: MonitorState, key: string | undefined, {follow
 }
 
 /** The rows of the state's sessions as its view (grouping, sort, filter, collapsed groups) shows them. */
-export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter'>): Steps<Row[]> {
+export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter' | 'hostOrder'>): Steps<Row[]> {
 	return buildRowsSteps(state.sessions, {
 		grouping: state.grouping,
 		sort: state.sort,
 		collapsed: state.collapsed,
 		ghosts: state.changes.ghosts.map((ghost) => ghost.session),
 		filter: state.filter.test,
+		hosts: state.hostOrder.length > 1 ? state.hostOrder : undefined,
 	});
 }
 

@@ -144,6 +144,8 @@ export type RowOptions = {
 	collapsed?: ReadonlySet<string>;
 	ghosts?: readonly Session[];
 	filter?: (session: Session) => boolean;
+	/** The MaxScales watched: grouped by MaxScale, each has its group, one with no session too (down, or idle). */
+	hosts?: readonly string[];
 };
 
 export function buildRows(sessions: readonly Session[], options: RowOptions): Row[] {
@@ -184,7 +186,16 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 
 	const {grouping} = options;
 	const byName = compareGroupNames(grouping);
-	const outer = [...(yield* groupBy(pool, members, (s) => outerName(grouping, s)))].sort(([a], [b]) => byName(a, b));
+	const groups = yield* groupBy(pool, members, (s) => outerName(grouping, s));
+	if (grouping === 'maxscale') {
+		for (const host of options.hosts ?? []) {
+			if (!groups.has(host)) {
+				groups.set(host, []);
+			}
+		}
+	}
+
+	const outer = [...groups].sort(([a], [b]) => byName(a, b));
 	for (const [service, inService] of outer) {
 		// Each group's states are counted on its row, whatever it is grouped by.
 		const states = [...(yield* groupBy(pool, inService, stateName))].sort(([a], [b]) => compareStates(a, b));

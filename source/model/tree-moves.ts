@@ -9,7 +9,7 @@ import {outerKey, outerName, serviceKey} from './groups.js';
 import {indexOfKey} from './selection.js';
 
 /** c or C with nothing grouped: said, rather than folding services out of sight for later. */
-const flatNote = {tone: 'info', text: 'Nothing to collapse in flat view: t groups the list (by service, user or client).'} as const;
+const flatNote = {tone: 'info', text: 'Nothing to collapse in flat view: t groups the list (by service, user, client or MaxScale).'} as const;
 
 /** The group row a key belongs to: itself for a group, its innermost group for a session. */
 function groupOf(state: MonitorState, key: string | undefined): string | undefined {
@@ -43,7 +43,7 @@ export function collapse(state: MonitorState, how: boolean | 'toggle'): MonitorS
 	return applyView({...state, collapsed, selectedId: folding ? group : state.selectedId});
 }
 
-/** C: every outer group (service, user or client) collapsed, or, with any group collapsed, all expanded. */
+/** C: every outer group (service, user, client or MaxScale) collapsed, or, with any group collapsed, all expanded. */
 export function collapseAll(state: MonitorState): MonitorState {
 	if (state.grouping === 'flat') {
 		return {...state, message: flatNote};

@@ -121,8 +121,13 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 
 		case 'grouping-next': {
 			// By MaxScale only when several are watched: with one, it is one group of everything.
-			const offered = state.hostOrder.length > 1 ? groupings : groupings.filter((one) => one !== 'maxscale');
-			const grouping = offered[(offered.indexOf(state.grouping) + 1) % offered.length] ?? 'service-state';
+			// Asked for with one MaxScale (--grouping maxscale), the next after it all the same: none.
+			const several = state.hostOrder.length > 1;
+			let at = groupings.indexOf(state.grouping);
+			do {
+				at = (at + 1) % groupings.length;
+			} while (groupings[at] === 'maxscale' && !several);
+			const grouping = groupings[at] ?? 'service-state';
 			return applyView({...state, grouping});
 		}
 

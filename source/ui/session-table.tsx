@@ -5,6 +5,7 @@ import type {Column} from '../model/columns.js';
 import {titleRow} from '../model/title-row.js';
 import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
+import {maxscaleOfKey} from '../model/groups.js';
 import {headCells} from '../model/sanitize.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
 import type {Sort} from '../model/sort.js';
@@ -90,7 +91,7 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 		const arrow = row.collapsed ? '▸' : '▾';
 		const text = row.kind === 'service' ? serviceRowText(`${cursor}${arrow} ${row.service}  ${row.count}`, row.states, width) : `${cursor}  ${arrow} ${row.state}  ${row.count}`;
 		return (
-			<Text bold={row.kind === 'service'} wrap="truncate" color={row.kind === 'service' ? theme.group : theme.muted} inverse={selected} dimColor={selected && !focused}>
+			<Text bold={row.kind === 'service'} wrap="truncate" color={row.kind === 'service' ? theme.group : theme.muted} inverse={selected} dimColor={stale || (selected && !focused)}>
 				{fit(text, width, selected)}
 			</Text>
 		);
@@ -115,6 +116,15 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	);
 });
 
+/** The MaxScale a row is of: a session's, or a group's when grouped by MaxScale (dimmed with its sessions when it fails). */
+function hostOf(row: Row): string | undefined {
+	if (isGroupRow(row)) {
+		return row.kind === 'service' ? maxscaleOfKey(row.key, row.service) : undefined;
+	}
+
+	return sessionOf(row).host;
+}
+
 /** The session list: the column titles, then only the rows in view. */
 export function SessionTable(props: Props) {
 	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, closing, born, stale, empty, titles = true} = props;
@@ -136,7 +146,7 @@ export function SessionTable(props: Props) {
 					focused={focused}
 					marked={isSessionRow(row) && marked.has(row.key)}
 					fresh={isSessionRow(row) && born.has(row.key)}
-					stale={stale !== undefined && stale.size > 0 && !isGroupRow(row) && stale.has(sessionOf(row).host)}
+					stale={stale !== undefined && stale.size > 0 && stale.has(hostOf(row) ?? '')}
 					closing={closing !== undefined && closing.size > 0 && isSessionRow(row) && closing.has(row.key)}
 					theme={theme}
 				/>

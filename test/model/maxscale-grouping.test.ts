@@ -54,10 +54,20 @@ test('with one MaxScale, t steps over it: one group of everything says nothing',
 	}
 
 	assert.deepEqual(seen, ['service-state', 'service', 'user', 'client', 'flat', 'service-state', 'service']);
-	// Asked for it anyway (--grouping maxscale with one -h): one group, and t goes on from it.
+	// Asked for it anyway (--grouping maxscale with one -h): one group, and t goes on from it, to none.
 	const asked = start([session(1, {host: 'mx1:8989'})], {grouping: 'maxscale'});
 	assert.deepEqual(shown(asked), ['mx1:8989 1 (Session started 1)', '  mx1:8989:1']);
-	assert.equal(type(asked, 't').grouping, 'service-state');
+	assert.equal(type(asked, 't').grouping, 'flat');
+});
+
+test('a MaxScale with no session has its row too (down, not answered yet, or idle): 0, under a filter too', () => {
+	const state = run(initialState({hosts: ['mx1:8989', 'mx2:8989', 'mx3:8989'], grouping: 'maxscale'}), {type: 'resize', listHeight: 30, paneHeight: 10, paneWidth: 60}, answer('mx1:8989', [on('mx1:8989', 1), on('mx1:8989', 2, {user: 'etl'})]), answer('mx3:8989', []));
+	assert.deepEqual(shown(state), ['mx1:8989 2 (Session started 2)', '  mx1:8989:1', '  mx1:8989:2', 'mx2:8989 0 ()', 'mx3:8989 0 ()']);
+	const filtered = type(state, '/', 'u', 's', 'e', 'r', ':', 'e', 't', 'l', 'return');
+	assert.deepEqual(shown(filtered), ['mx1:8989 1 (Session started 1)', '  mx1:8989:2', 'mx2:8989 0 ()', 'mx3:8989 0 ()']);
+	// Other groupings list only what has sessions, as before.
+	const byService = run(initialState({hosts: ['mx1:8989', 'mx2:8989'], grouping: 'service'}), answer('mx1:8989', [on('mx1:8989', 1)]));
+	assert.deepEqual(shown(byService), ['RW-Split-Router 1 (Session started 1)', '  mx1:8989:1']);
 });
 
 test('grouped by MaxScale, the MaxScale column goes (the rows name it) and the Service column comes back', () => {

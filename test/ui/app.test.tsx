@@ -90,9 +90,13 @@ test('list threads the CLI started are the ones the screen polls with, and close
 		return fetch(...args);
 	}});
 	const app = render(<App clients={[client]} listThreads={[thread]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={tmpdir()} writeTerminal={() => undefined} />);
+	let unmounted = false;
 	const close = async () => {
 		if (mounted.delete(close)) {
-			app.unmount();
+			if (!unmounted) {
+				app.unmount();
+			}
+
 			await thread.close();
 			await client.close();
 		}
@@ -100,10 +104,10 @@ test('list threads the CLI started are the ones the screen polls with, and close
 	mounted.add(close);
 	await waitFor(() => plain(app.lastFrame()).includes('maxuser'), 'the first poll');
 	assert.ok(fetched.length > 0 && thread.inWorker, 'the list came through the given thread, from its worker');
-	mounted.delete(close);
+	unmounted = true;
 	app.unmount();
 	await waitFor(() => !thread.inWorker, 'the thread closed with the screen');
-	await client.close();
+	await close();
 });
 
 test('an error keeps the last good data on screen, with a stale marker', async () => {

@@ -113,6 +113,18 @@ test("a failing MaxScale's sessions are drawn dimmed; the others are not", (t) =
 	const row = (user: string) => lines.find((line) => line.includes(user)) ?? '';
 	assert.match(row('user3'), /\u001B\[2m/, 'the failing host\'s session, dimmed');
 	assert.doesNotMatch(row('user0'), /\u001B\[2m/, 'a live host\'s session, not dimmed');
+
+	// Grouped by MaxScale, the failing one's group row is dimmed with its sessions.
+	const grouped = run(state, {type: 'key', input: 't'}, {type: 'key', input: 't'}, {type: 'key', input: 't'}, {type: 'key', input: 't'});
+	assert.equal(grouped.grouping, 'maxscale');
+	const byHost = render(
+		<SessionTable rows={grouped.rows} top={0} height={10} columns={layoutColumns(100, 2, 15, hosts, 'maxscale')} width={100} focused theme={theme} sort={grouped.sort} marked={new Set()} born={new Map()} stale={staleHosts(grouped)} empty="" />,
+	);
+	const groupLines = (byHost.lastFrame() ?? '').split('\n');
+	byHost.unmount();
+	const groupRow = (host: string) => groupLines.find((line) => line.includes(`▾ ${host}`)) ?? '';
+	assert.match(groupRow('127.0.0.1:19121'), /\u001B\[2m/, 'the failing MaxScale\'s group row, dimmed');
+	assert.doesNotMatch(groupRow('127.0.0.1:19106'), /\u001B\[2m/, 'a live one\'s, not');
 });
 
 test("a failing MaxScale's countdown that has run out says the attempt is under way, as the header does", () => {
