@@ -53,6 +53,13 @@ export function collapseAll(state: MonitorState): MonitorState {
 	// no reason to expand rather than collapse (C twice to collapse every service).
 	const {grouping} = state;
 	const outer = new Set(state.sessions.map((s) => outerKey(grouping, outerName(grouping, s))));
+	// By MaxScale, one with no session has its row too (rows.ts): it folds with the others.
+	if (grouping === 'maxscale' && state.hostOrder.length > 1) {
+		for (const host of state.hostOrder) {
+			outer.add(outerKey(grouping, host));
+		}
+	}
+
 	if ([...state.collapsed].some((key) => outer.has(key))) {
 		return applyView({...state, collapsed: new Set()});
 	}

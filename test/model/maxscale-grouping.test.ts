@@ -65,6 +65,8 @@ test('a MaxScale with no session has its row too (down, not answered yet, or idl
 	assert.deepEqual(shown(state), ['mx1:8989 2 (Session started 2)', '  mx1:8989:1', '  mx1:8989:2', 'mx2:8989 0 ()', 'mx3:8989 0 ()']);
 	const filtered = type(state, '/', 'u', 's', 'e', 'r', ':', 'e', 't', 'l', 'return');
 	assert.deepEqual(shown(filtered), ['mx1:8989 1 (Session started 1)', '  mx1:8989:2', 'mx2:8989 0 ()', 'mx3:8989 0 ()']);
+	// C folds them all, the empty ones too.
+	assert.ok(type(state, 'C').rows.every((row) => isGroupRow(row) && row.collapsed));
 	// Other groupings list only what has sessions, as before.
 	const byService = run(initialState({hosts: ['mx1:8989', 'mx2:8989'], grouping: 'service'}), answer('mx1:8989', [on('mx1:8989', 1)]));
 	assert.deepEqual(shown(byService), ['RW-Split-Router 1 (Session started 1)', '  mx1:8989:1']);
