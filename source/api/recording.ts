@@ -27,6 +27,10 @@ export class Recorder {
 		this.#file = file;
 	}
 
+	get file(): string {
+		return this.#file;
+	}
+
 	/**
 	 * Create the file (0600), or append to an existing recording, with this run's own header
 	 * line: a second run may watch other MaxScales, and its polls must replay under its hosts.

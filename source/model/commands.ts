@@ -57,6 +57,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		restart: {type: 'ask', operation: 'restart'},
 		copy: {type: 'copy'},
 		save: {type: 'save'},
+		record: {type: 'record'},
 		help: {type: 'help', open: true},
 		// The terminal's, not the state's: ui/use-keys.ts suspends or redraws before any key reaches here.
 		suspend: undefined,

@@ -37,6 +37,7 @@ export type Command =
 	| 'restart'
 	| 'copy'
 	| 'save'
+	| 'record'
 	| 'help'
 	| 'suspend'
 	| 'redraw'
@@ -94,6 +95,7 @@ export const bindings: Binding[] = [
 	{keys: ['R'], label: 'R', command: 'restart', section: 'Act', description: 'restart the session or marked ones (asks first)', writes: true},
 	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
 	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
+	{keys: ['W'], label: 'W', command: 'record', section: 'Act', description: 'record every poll to a file, for --replay (again: stop)', only: 'live'},
 	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},
 	{keys: ['ctrl+l'], label: 'Ctrl-L', command: 'redraw', section: 'General', description: 'draw the whole screen again'},
 	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back), if there is one'},

@@ -124,6 +124,8 @@ export type MonitorState = {
 	seq: number;
 	message?: Message;
 	paused: boolean;
+	/** The file every poll is recorded to (--record, or W), for the header's REC; undefined when none. */
+	recordingTo?: string;
 	intervalMs: number;
 	readonly: boolean;
 	/** Bumped by `r`: the poll loop polls now. */

@@ -41,7 +41,9 @@ export type Unable = {count: number; hosts: string[]};
 export type Effect =
 	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]; unable?: Unable}
 	| {seq: number; kind: 'copy'; text: string; what: string}
-	| {seq: number; kind: 'save'};
+	| {seq: number; kind: 'save'}
+	/** W: start recording every poll to a new file beside the snapshots, or stop the recording. */
+	| {seq: number; kind: 'record'; stop: boolean};
 
 /** `server`: the MaxScale's version asked again after a 404 (its version may have changed since it was learnt). */
 export type Outcome = {target: Target; ok: boolean; status?: number; error?: string; server?: ServerInfo};
@@ -52,6 +54,9 @@ export type OperationAction =
 	| {type: 'confirm-key'; input: string; name?: string}
 	| {type: 'copy'}
 	| {type: 'save'}
+	| {type: 'record'}
+	/** A recording began (its file) or ended (undefined), whoever started it: --record or W. */
+	| {type: 'recording'; file: string | undefined}
 	| {type: 'effect-done'; seq: number}
 	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable; at?: number};
 
@@ -260,6 +265,19 @@ export function operationReducer(state: MonitorState, action: Action): MonitorSt
 		case 'save': {
 			const seq = state.seq + 1;
 			return {...state, seq, effects: [...state.effects, {seq, kind: 'save'}]};
+		}
+
+		case 'record': {
+			if (state.replay !== undefined) {
+				return {...state, message: {tone: 'info', text: 'A replay is not recorded again: its file is the recording.'}};
+			}
+
+			const seq = state.seq + 1;
+			return {...state, seq, effects: [...state.effects, {seq, kind: 'record', stop: state.recordingTo !== undefined}]};
+		}
+
+		case 'recording': {
+			return {...state, recordingTo: action.file};
 		}
 
 		case 'effect-done': {

@@ -3,6 +3,7 @@ import {useCallback, useEffect, useMemo, useRef} from 'react';
 import type {Client} from '../api/client.js';
 import type {ListThread} from '../api/list-thread.js';
 import type {Recorder, Recording} from '../api/recording.js';
+import type {RecorderHolder} from './record-toggle.js';
 import type {Options} from '../model/monitor-state.js';
 import {replayNotice} from '../model/replay.js';
 import type {Notice} from '../model/status-line.js';
@@ -26,6 +27,8 @@ export type AppProps = {
 	writeTerminal?: (text: string) => void;
 	saveDirectory?: string;
 	recorder?: Recorder;
+	/** Where the recording is kept while W starts and stops it (run-monitor.tsx flushes it at exit). */
+	recorders?: RecorderHolder;
 	recording?: Recording;
 	/** Fetch and parse lists in a worker thread (the default); false keeps them on this thread. */
 	listWorker?: boolean;
@@ -37,10 +40,10 @@ const toStdout = (text: string) => {
 	process.stdout.write(text);
 };
 
-export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recording, listWorker = true, listThreads}: AppProps) {
+export function App({clients, options, theme, notice, onQuit, writeTerminal = toStdout, saveDirectory = process.cwd(), recorder, recorders, recording, listWorker = true, listThreads}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker, listThreads});
+	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recorders, recording, listWorker, listThreads});
 	const layout = layoutFor(state, size, idWidthOf(state));
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
 

@@ -145,6 +145,11 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 		items.push({key: 'paused', priority: 0, badge: true, runs: [{text: ' PAUSED ', bold: true, inverse: true, color: theme.warn}]});
 	}
 
+	// Every poll goes to a file: said while it does, as a screen recorder says REC.
+	if (state.recordingTo !== undefined) {
+		items.push({key: 'recording', priority: 0, badge: true, runs: [{text: ' REC ', bold: true, inverse: true, color: theme.error}]});
+	}
+
 	// Marks act (K, R) even on sessions the filter or a collapsed group hides: always say there
 	// are some, in fewer words on a narrow terminal rather than cut (or the filter pushed off).
 	if (marks !== undefined) {

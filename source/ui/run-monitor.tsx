@@ -11,6 +11,7 @@ import {App} from './app.js';
 import {crashText} from '../crash-text.js';
 import {utf8Locale} from './ascii-frame.js';
 import {takeScreen} from './full-screen.js';
+import type {RecorderHolder} from './record-toggle.js';
 import {themeFor} from './theme.js';
 
 export type RunOptions = {
@@ -44,7 +45,9 @@ const endSignals: NodeJS.Signals[] = [
 export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads}: RunOptions): Promise<number> {
 	const screen = takeScreen(process.stdout, !utf8Locale(process.env));
 	let exitCode = 0;
-	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recording={recording} listThreads={listThreads} />, {
+	// --record's recording, or W's: whichever is on at exit is flushed and its gaps said.
+	const recorders: RecorderHolder = {current: recorder};
+	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recorders={recorders} recording={recording} listThreads={listThreads} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
 		incrementalRendering: false,
@@ -89,14 +92,15 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		await Promise.all(clients.map(async (client) => client.close()));
-		await recorder?.flush();
+		await recorders.current?.flush();
 		await onExit?.();
 	}
 
 	// Said again once the screen is gone (the status line's sentence faded long ago), and
 	// a gap too: polls lost while writing failed, even if it recovered since.
-	if (recorder?.lost !== undefined) {
-		process.stderr.write(`sessiontop: ${recorder.lost}\n`);
+	const lost = recorders.current?.lost;
+	if (lost !== undefined) {
+		process.stderr.write(`sessiontop: ${lost}\n`);
 	}
 
 	return exitCode;

@@ -12,10 +12,11 @@ import {savedMessage} from '../model/copy-save.js';
 import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
 import {replayDocument} from '../model/replay-document.js';
-import type {Recorder, Recording} from '../api/recording.js';
+import type {Frame, Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
 import {finishInSlices} from './finish-in-slices.js';
+import {toggleRecording, watchProblems, type RecorderHolder} from './record-toggle.js';
 
 export type MonitorProps = {
 	/** One client per MaxScale, in the order of --hosts. */
@@ -26,6 +27,8 @@ export type MonitorProps = {
 	saveDirectory: string;
 	/** --record: every poll is appended here. */
 	recorder?: Recorder;
+	/** Where the recording is kept while W may start or stop it (run-monitor.tsx flushes it at exit); made here when absent. */
+	recorders?: RecorderHolder;
 	/** --replay: play these frames instead of polling (clients is then empty). */
 	recording?: Recording;
 	/** Lists fetched and parsed in a worker thread (false: on this thread, e.g. for a test that hooks dns). */
@@ -36,6 +39,8 @@ export type MonitorProps = {
 
 export function useMonitor(props: MonitorProps): [MonitorState, (action: Action) => void] {
 	const {clients, options, writeTerminal, saveDirectory, recorder, recording, listWorker = true, listThreads} = props;
+	// The recording polls go to: --record's from the start, W's from when it is pressed.
+	const recorders = useRef<RecorderHolder>(props.recorders ?? {current: recorder}).current;
 	const hosts = recording?.hosts ?? clients.map((c) => c.target.label);
 	const multi = hosts.length > 1;
 	const [state, dispatch] = useReducer(reducer, {...options, hosts: multi ? hosts : undefined}, initialState);
@@ -72,6 +77,17 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			const label = client.target.label;
 			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
+			// A recording started later (W) gets the version with its first poll of this MaxScale.
+			let known: ServerInfo | undefined;
+			let recordedTo: Recorder | undefined;
+			const record = (frame: Frame) => {
+				const to = recorders.current;
+				if (to !== undefined) {
+					to.record(to === recordedTo || frame.ok === false ? frame : {...frame, server: frame.server ?? known});
+					recordedTo = frame.ok ? to : recordedTo;
+				}
+			};
+
 			return new Poller(client, latest.current.intervalMs, {
 				// The pause before the next poll (the second argument) is not kept: the header works
 				// out when the next is due from the last poll and the interval (model/schedule.ts).
@@ -79,31 +95,34 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 					const {sessions, index} = result.list;
 					const mono = performance.now();
 					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono});
-					recorder?.record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server, mono});
+					record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server, mono});
 					server = undefined;
 				},
 				onError(error, at, retryAt) {
 					dispatch({type: 'poll-failed', host, error, at, retryAt});
-					recorder?.record({t: at, host: label, ok: false, error: error.message});
+					record({t: at, host: label, ok: false, error: error.message});
 				},
 				onServerInfo(info) {
 					dispatch({type: 'server-info', host, info});
 					server = info;
+					known = info;
 				},
 			}, {keyed: multi, fetchList: threads[index]?.fetch});
 		});
 		pollers.current = instances;
-		// A recording that cannot be written any more is said at once, not found out the morning after.
-		recorder?.onProblem((problem) => {
-			dispatch({type: 'message', message: {tone: 'error', text: problem}});
-		});
+		const fromStart = recorders.current;
+		if (fromStart !== undefined) {
+			watchProblems(fromStart, dispatch);
+			dispatch({type: 'recording', file: fromStart.file});
+		}
+
 		for (const instance of instances) {
 			instance.start();
 		}
 
 		return () => {
 			stopped = true;
-			recorder?.onProblem(undefined);
+			recorders.current?.onProblem(undefined);
 			for (const instance of instances) {
 				instance.stop();
 			}
@@ -112,7 +131,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				void thread?.close();
 			}
 		};
-	}, [clients, multi, recorder, listWorker, listThreads]);
+	}, [clients, multi, recorders, listWorker, listThreads]);
 
 	// Replay: the first frame at once, then each after the time it took when recorded.
 	useEffect(() => {
@@ -262,6 +281,8 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 						instance.refresh();
 					}
 				});
+			} else if (effect.kind === 'record') {
+				void toggleRecording(recorders, effect.stop, hosts, saveDirectory, dispatch);
 			} else if (effect.kind === 'copy') {
 				writeTerminal(osc52(effect.text));
 				dispatch({type: 'message', message: {tone: 'ok', text: `Copied ${effect.what} to the clipboard (OSC 52).`}});

@@ -55,3 +55,20 @@ test('htop\'s sort keys: M by memory and T by age, largest first, N by id; press
 	assert.equal(typed.filter.text, 'MTN');
 	assert.deepEqual(typed.sort, state.sort);
 });
+
+test('W asks for a recording to start, or to stop when one is on; a replay is not recorded again', async () => {
+	const {start, run} = await import('../helpers/state.js');
+	const {session} = await import('../helpers/sessions.js');
+	const live = start([session(1)]);
+	const asked = type(live, 'W');
+	assert.deepEqual(asked.effects.at(-1), {seq: asked.seq, kind: 'record', stop: false});
+	const on = run(live, {type: 'recording', file: '/tmp/x.ndjson'});
+	assert.equal(on.recordingTo, '/tmp/x.ndjson');
+	const again = type(on, 'W');
+	assert.deepEqual(again.effects.at(-1), {seq: again.seq, kind: 'record', stop: true});
+	assert.equal(run(on, {type: 'recording', file: undefined}).recordingTo, undefined);
+	const replaying = run(live, {type: 'replay-load', frames: [{t: 1, host: '', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1)]}]});
+	const refused = type(replaying, 'W');
+	assert.equal(refused.effects.length, replaying.effects.length);
+	assert.match(refused.message?.text ?? '', /^A replay is not recorded again/);
+});

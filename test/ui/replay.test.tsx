@@ -139,3 +139,43 @@ test('s during a replay saves the recording\'s MaxScale as the host, and says th
 	assert.equal(saved.host, 'mx1:8989');
 	assert.equal(saved.replayed, true);
 });
+
+test('W records every poll from now on to a file beside the snapshots, REC in the header; W again stops and says how to replay it', async (t) => {
+	const server = await startFixtureServer('v24');
+	servers.push(server);
+	const directory = await tempFolder('sessiontop-');
+	const client = new Client({target: {origin: server.origin, label: server.label}, user: 'admin', password: 'secret-pw', timeoutMs: 1000});
+	const live = render(<App clients={[client]} options={{intervalMs: 100}} theme={themeFor({NO_COLOR: '1'})} saveDirectory={directory} writeTerminal={() => undefined} />);
+	t.after(async () => {
+		live.unmount();
+		await client.close();
+	});
+	const frame = () => plain(live.lastFrame());
+	const lists = () => server.requests.filter((r) => r.includes('/v1/sessions?')).length;
+	await waitFor(() => frame().includes('maxuser'), 'the first poll');
+	assert.doesNotMatch(frame(), / REC /);
+	live.stdin.write('W');
+	await waitFor(() => frame().includes('Recording every poll to'), 'the recording said');
+	const file = /Recording every poll to (\S+\.ndjson)/.exec(frame().replaceAll('\n', ''))?.[1];
+	assert.ok(file?.startsWith(directory), `${file} in ${directory}`);
+	assert.match(frame().split('\n')[1] ?? '', / REC /, 'REC on the status line');
+	const from = lists();
+	await waitFor(() => lists() >= from + 3, 'three polls recorded');
+	live.stdin.write('W');
+	// The sentence goes on (`: sessiontop --replay FILE plays it.`) past a 100-column status line.
+	await waitFor(() => frame().replaceAll('\n', '').includes(`Recorded to ${file}: sessiontop --replay`), 'the end said');
+	assert.doesNotMatch(frame(), / REC /);
+	const after = lists();
+	await waitFor(() => lists() >= after + 2, 'polls after the end');
+
+	const recording = await readRecording(file!);
+	assert.ok(typeof recording !== 'string', String(recording));
+	// Only the polls between the two Ws, the first with the version the header shows.
+	assert.ok(recording.frames.length >= 2 && recording.frames.length <= lists() - from, `${recording.frames.length} frames`);
+	const first = recording.frames[0];
+	assert.ok(first?.ok === true && first.sessions.some((session) => session.user === 'maxuser'));
+	assert.equal(first.server?.version, '24.02.3', 'a recording started late still knows the version');
+	assert.doesNotMatch(JSON.stringify(recording), /secret-pw/);
+	const {stat} = await import('node:fs/promises');
+	assert.equal((await stat(file!)).mode & 0o777, 0o600);
+});

@@ -1,0 +1,61 @@
+// W: every poll recorded to a file from now on, or no longer (--record from the start is the
+// same recording, and W stops it too). The file goes where `s` saves its snapshots, named by
+// the time, mode 0600 as --record makes it (api/recording.ts), and --replay plays it.
+
+import path from 'node:path';
+import {cannotRecord, Recorder} from '../api/recording.js';
+import type {Action} from '../model/monitor-state.js';
+import {stamp} from './effects.js';
+
+/** The recording every poll goes to, if any: run-monitor.tsx flushes it at exit, whoever started it. */
+export type RecorderHolder = {current: Recorder | undefined; starting?: boolean};
+
+type Dispatch = (action: Action) => void;
+
+/** Start recording to a new file in `directory`, or stop (`stop`); one sentence either way. */
+export async function toggleRecording(holder: RecorderHolder, stop: boolean, hosts: string[], directory: string, dispatch: Dispatch, now = new Date()): Promise<void> {
+	const current = holder.current;
+	if (stop) {
+		if (current !== undefined) {
+			holder.current = undefined;
+			current.onProblem(undefined);
+			dispatch({type: 'recording', file: undefined});
+			await current.flush();
+			const plays = `sessiontop --replay ${current.file} plays it`;
+			const {lost} = current;
+			dispatch({type: 'message', message: lost === undefined ? {tone: 'ok', text: `Recorded to ${current.file}: ${plays}.`} : {tone: 'error', text: `${lost} (${plays}, with that gap).`}});
+		}
+
+		return;
+	}
+
+	// A second W while the first is still opening its file: one recording, not two.
+	if (current !== undefined || holder.starting === true) {
+		return;
+	}
+
+	holder.starting = true;
+	const file = path.join(directory, `sessiontop-${stamp(now)}.ndjson`);
+	const recorder = new Recorder(file);
+	try {
+		await recorder.start(hosts);
+	} catch (error: unknown) {
+		const text = cannotRecord(file, error);
+		dispatch({type: 'message', message: {tone: 'error', text: text.charAt(0).toUpperCase() + text.slice(1)}});
+		return;
+	} finally {
+		holder.starting = false;
+	}
+
+	holder.current = recorder;
+	watchProblems(recorder, dispatch);
+	dispatch({type: 'recording', file});
+	dispatch({type: 'message', message: {tone: 'ok', text: `Recording every poll to ${file}: W again stops.`}});
+}
+
+/** A recording that cannot be written any more is said at once, not found out the morning after. */
+export function watchProblems(recorder: Recorder, dispatch: Dispatch): void {
+	recorder.onProblem((problem) => {
+		dispatch({type: 'message', message: {tone: 'error', text: problem}});
+	});
+}
