@@ -38,9 +38,9 @@ const specs: Spec[] = [
 	// Where the session is routed, the question when a backend is drained or slow. It is the
 	// first to go, and it only comes while User and Client keep room to grow (at 80 columns
 	// they would be cut to their mins for it: `etl_loa…`), unless their texts are that short
-	// anyway; the pane and `server:` have it. Its min holds `server1` and `(none)`; several
+	// anyway; the pane and `server:` have it. Its min holds `server1+2` and `(none)`; several
 	// backends grow it while there is room.
-	{key: 'server', title: 'Server', min: 8, max: 48, align: 'left', dropRank: 8, room: 8},
+	{key: 'server', title: 'Server', min: 9, max: 48, align: 'left', dropRank: 8, room: 8},
 	{key: 'state', title: 'State', min: 8, max: 8, align: 'left', dropRank: 5},
 	{key: 'age', title: 'Age', min: 6, max: 6, align: 'right', dropRank: 4},
 	{key: 'idle', title: 'Idle', min: 6, max: 6, align: 'right', dropRank: 3},
