@@ -83,8 +83,9 @@ function memoryOf(attributes: Json): number | undefined {
 /**
  * `connections[].server` (2.3+): the backends, joined by commas; '' for none. Not an array:
  * unknown. An entry that is not an object with a non-empty string `server` is left out.
+ * `read`: how a name is read (shown, as the list shows it; --json reads the server's own).
  */
-function serversOf(attributes: Json): string | undefined {
+export function serversOf(attributes: Record<string, unknown>, read: (value: unknown) => string | undefined = text): string | undefined {
 	const connections = attributes['connections'];
 	if (!Array.isArray(connections)) {
 		return undefined;
@@ -92,7 +93,7 @@ function serversOf(attributes: Json): string | undefined {
 
 	const names: string[] = [];
 	for (const connection of connections) {
-		const server = isObject(connection) ? text(connection['server']) : undefined;
+		const server = isObject(connection) ? read(connection['server']) : undefined;
 		if (server !== undefined && server !== '') {
 			names.push(server);
 		}

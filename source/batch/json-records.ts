@@ -3,7 +3,7 @@
 // server did not send left out, and the text made safe for a terminal by escaping,
 // never by changing a value (jsonLine).
 
-import {readSessionList, type Origin} from '../api/read-sessions.js';
+import {readSessionList, serversOf, type Origin} from '../api/read-sessions.js';
 import {escapeUnseen, sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
@@ -55,19 +55,6 @@ function serviceOf(resource: Json): string | undefined {
 	return isObject(first) ? textOf(first['id']) : undefined;
 }
 
-/** readSession's servers (read-sessions.ts serversOf), unsanitized. */
-function serversOf(attributes: Json): string | undefined {
-	const connections = attributes['connections'];
-	if (!Array.isArray(connections)) {
-		return undefined;
-	}
-
-	return connections
-		.map((connection: unknown) => (isObject(connection) ? textOf(connection['server']) : undefined))
-		.filter((server) => server !== undefined && server !== '')
-		.join(',');
-}
-
 /**
  * The entries of a parsed list's `data`, by the monitor's own rules (read-sessions.ts:
  * the same sessions skipped, the first of a repeated id kept, the same ages), with the
@@ -96,7 +83,7 @@ export function exactEntries(data: readonly unknown[], polledAt: number, origin:
 		const attributes = isObject(resource['attributes']) ? resource['attributes'] : {};
 		session.id = sanitize(id);
 		session.key = origin.keyed ? `${origin.host}#${session.id}` : session.id;
-		const strings = {id, service: serviceOf(resource), state: textOf(attributes['state']), user: textOf(attributes['user']), remote: textOf(attributes['remote']), servers: serversOf(attributes)};
+		const strings = {id, service: serviceOf(resource), state: textOf(attributes['state']), user: textOf(attributes['user']), remote: textOf(attributes['remote']), servers: serversOf(attributes, textOf)};
 		return {session, record: recordOf(session, strings)};
 	});
 }
