@@ -81,6 +81,15 @@ export function outerName(grouping: Grouping, s: Session): string {
 }
 
 /**
+ * The outer groups that stand with no session in them: grouped by MaxScale, every MaxScale
+ * watched, when several are (one down, not answered yet, or idle has its row, `0`). `hosts`:
+ * the MaxScales in the order of -h.
+ */
+export function standingGroups(grouping: Grouping, hosts: readonly string[]): readonly string[] {
+	return grouping === 'maxscale' && hosts.length > 1 ? hosts : [];
+}
+
+/**
  * An outer group's row key. A user and a service of the same name have different keys, so
  * a service collapsed before `t` does not fold the user named like it after.
  */

@@ -27,7 +27,7 @@ export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' 
 		collapsed: state.collapsed,
 		ghosts: state.changes.ghosts.map((ghost) => ghost.session),
 		filter: state.filter.test,
-		hosts: state.hostOrder.length > 1 ? state.hostOrder : undefined,
+		hosts: state.hostOrder,
 	});
 }
 

@@ -3,7 +3,7 @@
 // screen can slice exactly the visible rows. Sessions that just ended ("ghosts") stay in
 // their group, greyed, for a few polls; they do not count.
 
-import {compareGroupNames, compareStates, outerKey, outerName, stateKey, stateName, type Grouping} from './groups.js';
+import {compareGroupNames, compareStates, outerKey, outerName, standingGroups, stateKey, stateName, type Grouping} from './groups.js';
 import {rowOrder} from './row-order.js';
 import type {Session} from './session.js';
 import {sortSteps} from './sliced-sort.js';
@@ -144,7 +144,7 @@ export type RowOptions = {
 	collapsed?: ReadonlySet<string>;
 	ghosts?: readonly Session[];
 	filter?: (session: Session) => boolean;
-	/** The MaxScales watched: grouped by MaxScale, each has its group, one with no session too (down, or idle). */
+	/** The MaxScales watched, for the groups that stand empty (groups.ts standingGroups). */
 	hosts?: readonly string[];
 };
 
@@ -187,11 +187,9 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 	const {grouping} = options;
 	const byName = compareGroupNames(grouping);
 	const groups = yield* groupBy(pool, members, (s) => outerName(grouping, s));
-	if (grouping === 'maxscale') {
-		for (const host of options.hosts ?? []) {
-			if (!groups.has(host)) {
-				groups.set(host, []);
-			}
+	for (const name of standingGroups(grouping, options.hosts ?? [])) {
+		if (!groups.has(name)) {
+			groups.set(name, []);
 		}
 	}
 

@@ -5,7 +5,7 @@
 import type {MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
 import {isGroupRow} from './rows.js';
-import {outerKey, outerName, serviceKey} from './groups.js';
+import {outerKey, outerName, serviceKey, standingGroups} from './groups.js';
 import {indexOfKey} from './selection.js';
 
 /** c or C with nothing grouped: said, rather than folding services out of sight for later. */
@@ -53,11 +53,9 @@ export function collapseAll(state: MonitorState): MonitorState {
 	// no reason to expand rather than collapse (C twice to collapse every service).
 	const {grouping} = state;
 	const outer = new Set(state.sessions.map((s) => outerKey(grouping, outerName(grouping, s))));
-	// By MaxScale, one with no session has its row too (rows.ts): it folds with the others.
-	if (grouping === 'maxscale' && state.hostOrder.length > 1) {
-		for (const host of state.hostOrder) {
-			outer.add(outerKey(grouping, host));
-		}
+	// The groups that stand empty (by MaxScale, one with no session) fold with the others.
+	for (const name of standingGroups(grouping, state.hostOrder)) {
+		outer.add(outerKey(grouping, name));
 	}
 
 	if ([...state.collapsed].some((key) => outer.has(key))) {
