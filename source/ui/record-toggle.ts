@@ -3,7 +3,8 @@
 // the time, mode 0600 as --record makes it (api/recording.ts), and --replay plays it.
 
 import path from 'node:path';
-import {cannotRecord, Recorder} from '../api/recording.js';
+import {cannotRecord, Recorder, type Frame} from '../api/recording.js';
+import type {ServerInfo} from '../api/server-info.js';
 import type {Action} from '../model/monitor-state.js';
 import {stamp} from './effects.js';
 
@@ -51,6 +52,27 @@ export async function toggleRecording(holder: RecorderHolder, stop: boolean, hos
 	watchProblems(recorder, dispatch);
 	dispatch({type: 'recording', file});
 	dispatch({type: 'message', message: {tone: 'ok', text: `Recording every poll to ${file}: W again stops.`}});
+}
+
+/**
+ * One MaxScale's polls to whichever recording is on. A recording started later (W) gets the
+ * version that MaxScale last reported with its first poll of it, so that it replays with it.
+ */
+export function hostRecorder(holder: RecorderHolder): {record(frame: Frame): void; known(info: ServerInfo): void} {
+	let known: ServerInfo | undefined;
+	let recordedTo: Recorder | undefined;
+	return {
+		record(frame) {
+			const to = holder.current;
+			if (to !== undefined) {
+				to.record(to === recordedTo || !frame.ok ? frame : {...frame, server: frame.server ?? known});
+				recordedTo = frame.ok ? to : recordedTo;
+			}
+		},
+		known(info) {
+			known = info;
+		},
+	};
 }
 
 /** A recording that cannot be written any more is said at once, not found out the morning after. */

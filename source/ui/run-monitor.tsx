@@ -47,7 +47,7 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 	let exitCode = 0;
 	// --record's recording, or W's: whichever is on at exit is flushed and its gaps said.
 	const recorders: RecorderHolder = {current: recorder};
-	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorder={recorder} recorders={recorders} recording={recording} listThreads={listThreads} />, {
+	const instance = render(<App clients={clients} options={options} theme={themeFor(process.env)} notice={notice} recorders={recorders} recording={recording} listThreads={listThreads} />, {
 		exitOnCtrlC: false,
 		patchConsole: true,
 		incrementalRendering: false,

@@ -12,11 +12,11 @@ import {savedMessage} from '../model/copy-save.js';
 import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
 import {replayDocument} from '../model/replay-document.js';
-import type {Frame, Recorder, Recording} from '../api/recording.js';
+import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {osc52, runOperation, saveSnapshot} from './effects.js';
 import {finishInSlices} from './finish-in-slices.js';
-import {toggleRecording, watchProblems, type RecorderHolder} from './record-toggle.js';
+import {hostRecorder, toggleRecording, watchProblems, type RecorderHolder} from './record-toggle.js';
 
 export type MonitorProps = {
 	/** One client per MaxScale, in the order of --hosts. */
@@ -77,16 +77,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			const label = client.target.label;
 			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
-			// A recording started later (W) gets the version with its first poll of this MaxScale.
-			let known: ServerInfo | undefined;
-			let recordedTo: Recorder | undefined;
-			const record = (frame: Frame) => {
-				const to = recorders.current;
-				if (to !== undefined) {
-					to.record(to === recordedTo || frame.ok === false ? frame : {...frame, server: frame.server ?? known});
-					recordedTo = frame.ok ? to : recordedTo;
-				}
-			};
+			const {record, known} = hostRecorder(recorders);
 
 			return new Poller(client, latest.current.intervalMs, {
 				// The pause before the next poll (the second argument) is not kept: the header works
@@ -105,7 +96,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				onServerInfo(info) {
 					dispatch({type: 'server-info', host, info});
 					server = info;
-					known = info;
+					known(info);
 				},
 			}, {keyed: multi, fetchList: threads[index]?.fetch});
 		});
