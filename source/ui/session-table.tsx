@@ -8,6 +8,7 @@ import {shortState} from '../model/format.js';
 import {maxscaleOfKey} from '../model/groups.js';
 import {headCells} from '../model/sanitize.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
+import {plainSession} from '../model/session.js';
 import type {Sort} from '../model/sort.js';
 import type {Theme} from './theme.js';
 
@@ -100,7 +101,9 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	const ghost = isGhostRow(row);
 	const badge = ghost ? '✕' : marked ? '●' : fresh ? '+' : ' ';
 	// Measured in cells, as Ink draws them: a wide user name keeps the next columns in line.
-	const session = closing ? {...sessionOf(row), state: 'closing'} : sessionOf(row);
+	// A polled session's fields are getters over its list's columns (api/column-session.ts),
+	// which a spread would not copy: plainSession spells every one out.
+	const session = closing ? {...plainSession(sessionOf(row)), state: 'closing'} : sessionOf(row);
 	const cells = columns.map((column) => fitCell(columnText(session, column), column, cellWidth)).join(' ');
 	return (
 		<Text

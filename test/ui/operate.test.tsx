@@ -77,15 +77,18 @@ test('t groups differently, c collapses, p pauses, + slows the polls', async () 
 
 test('K asks, y kills with the typed grace period, the outcome in one sentence', async () => {
 	const {app, frame, press, client, simulator} = await mount();
-	const id = /▶.\s*(\d+) /.exec(frame())?.[1];
-	assert.ok(id);
+	const [, id, user, from] = /^▶.\s*(\d+) +(\S+) +(\S+) /m.exec(frame()) ?? [];
+	assert.ok(id && user && from);
 	await press('K', () => new RegExp(`Kill session ${id} \\(`).test(frame()), 'the confirmation');
 	app.stdin.write('2');
 	await waitFor(() => frame().includes('grace 2s'), 'the grace period');
 	await press('y', () => new RegExp(`Session ${id} \\(.*\\) has 2\\u00A0s to close, then is killed\\.`).test(frame()), 'the outcome');
 	assert.ok(simulator.sessionIds().includes(id), 'still there during its grace period');
 	// Its row says so while it has its time, as k9s shows a pod Terminating.
-	assert.match(frame(), new RegExp(`^▶.\\s*${id} .* closing `, 'm'));
+	const closing = new RegExp(`^▶.\\s*${id} .* closing .*$`, 'm').exec(frame())?.[0] ?? '';
+	assert.ok(closing, frame());
+	// Everything else of the row as it was: who and from where is what the operator watches go.
+	assert.match(closing, new RegExp(`${id} +${user} +${from} `), 'its user and client as they were');
 	await waitFor(() => !simulator.sessionIds().includes(id), 'the session gone from the server');
 	await press(keys.down, () => true, 'move');
 	await press('R', () => /Restart session/.test(frame()), 'restart asks too');
