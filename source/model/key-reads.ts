@@ -2,7 +2,10 @@
 // slow link kills, then copies), except at the filter prompt, where a run of text is one
 // edit and one re-filter, and text with a line break inside it is a paste from a terminal
 // without bracketed paste: its line breaks become spaces rather than Enter, so the rest of
-// it is never read as keys in the list (`report⏎Kyle` would kill a session).
+// it is never read as keys in the list (`report⏎Kyle` would kill a session). All but one
+// shape: text, one Enter and one key is what typing ahead makes (`user:etl⏎*` while the
+// screen was busy: keep the filter, mark what it kept). One key alone never acts past a
+// question (K and R ask), and a paste whose last line is one character is rare.
 
 import type {Action, MonitorState} from './monitor-state.js';
 
@@ -37,6 +40,12 @@ export function filterRun(keys: readonly Key[], start: number): {key: Key; end: 
 	}
 
 	if (inside) {
+		const enter = end - 2;
+		if (keys[enter]?.name === 'return' && keys.slice(start, enter).every((key) => isText(key))) {
+			// Text, Enter, one key: typed ahead. The text is one edit, then Enter and the key as they are.
+			return enter - start > 1 ? {key: {input: keys.slice(start, enter).map((key) => key.input || ' ').join('')}, end: enter} : undefined;
+		}
+
 		const text = keys.slice(start, end).map((key) => (isText(key) ? key.input || ' ' : ' ')).join('');
 		return {key: {input: text, name: 'paste'}, end};
 	}

@@ -60,6 +60,19 @@ test('without bracketed paste: one read with a line break inside it is a paste a
 	assert.equal(state.mode, 'list');
 	assert.equal(state.filter.text, 'alice');
 	assert.equal(state.paused, true, 'p after Enter pauses');
+	// Text, Enter and one key: typed ahead while the screen was busy, each key as typed.
+	state = reads(users(), '/', 'user:alice\r*');
+	assert.equal(state.mode, 'list');
+	assert.equal(state.filter.text, 'user:alice');
+	assert.ok(state.marked.size > 0, '* marked what the filter kept');
+	state = reads(users(), '/', 'b\rp');
+	assert.equal(state.filter.text, 'b');
+	assert.equal(state.paused, true);
+	state = reads(users(), '/', 'report\rK');
+	assert.equal(state.mode, 'confirm', 'K asks, and nothing more');
+	assert.deepEqual(state.effects, [], 'nothing sent');
+	state = reads(users(), '/', 'report\r\rK');
+	assert.equal(state.filter.text, 'report  K', 'two line breaks: a paste');
 	// `/` opens the prompt mid-read: the rest is the prompt's, line breaks and all.
 	state = reads(users(), '/report\rKy');
 	assert.equal(state.mode, 'filter');

@@ -46,3 +46,12 @@ test('"sy" in one read: the snapshot is written and the id copied', async () => 
 	await until(async () => (await readdir(directory)).some((file) => file.startsWith('sessiontop-')), 'the snapshot file');
 	await close();
 });
+
+test('"/user:report⏎*" in one read: the filter typed and kept, then * marks its sessions', async () => {
+	const {app, frame, close} = await mountSimulated();
+	app.stdin.write('/user:report\r*');
+	await waitFor(() => /filter user:report(\n| {2}|$)/m.test(frame()) && frame().includes('marked'), 'the filter kept and its sessions marked');
+	assert.doesNotMatch(frame(), /user:report \*/);
+	assert.doesNotMatch(frame(), /Enter {2}keep/, 'the prompt closed');
+	await close();
+});
