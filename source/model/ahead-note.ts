@@ -17,5 +17,5 @@ export function withAheadNote(before: MonitorState, after: MonitorState, action:
 
 	const hosts = {...after.hosts, [host]: {...status, aheadMs}};
 	const label = before.hostOrder.length > 1 ? host : '';
-	return {...after, hosts, message: {tone: 'info', text: aheadHint(label, aheadMs, -new Date(action.at).getTimezoneOffset())}};
+	return {...after, hosts, message: {tone: 'info', advice: true, text: aheadHint(label, aheadMs, -new Date(action.at).getTimezoneOffset())}};
 }

@@ -33,7 +33,8 @@ export type Mode = 'list' | 'filter' | 'confirm' | 'help';
  * a poll under way (at a 30 s interval, three rounds kept `Polling now…` for a minute and a half).
  */
 /** `answer`: says why a key did nothing; shown over a failure's sentence (a passing note is not) until it fades. */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number};
+/** `advice`: a note that says what to do (a time zone's flag): read whole, on the key hints' line too if need be, as a failure is. */
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number; advice?: true};
 export const messagePolls = 3;
 /** And at least this long, by the polls' clock: at `-` `-` `-` (every 0.5 s) three polls read a kill's outcome away in 1.5 s. */
 export const messageMs = 5000;

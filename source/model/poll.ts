@@ -185,7 +185,7 @@ function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk)
 	const shifted = withHost(before, action.host, (status) => ({...status, ageShift: shift}));
 	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
-	return {...again, message: {tone: 'info', text: zoneHint(label, shift, -new Date(action.at).getTimezoneOffset())}};
+	return {...again, message: {tone: 'info', advice: true, text: zoneHint(label, shift, -new Date(action.at).getTimezoneOffset())}};
 }
 
 /** Sessions killed with a grace period still listed past it (their ids as shown). */

@@ -57,12 +57,12 @@ export function zoneHint(host: string, shift: number, localOffsetMinutes: number
 	// Less than an hour is what the list reader's correction by whole hours left of a zone east
 	// of the operator's on a half hour (server-clock.ts): the zone itself is not known here.
 	if (shift < 3600) {
-		return `Ages read ${hours} too long: ${where} writes its times in a zone a fraction of an hour from this machine's, by its new sessions; counted right from now on (--server-tz= with MaxScale's zone, e.g. --server-tz=+05:30, does it from the start).`;
+		return `Ages read ${hours} too long: ${where} writes its times a fraction of an hour from this machine's zone, by its new sessions; corrected from now on (--server-tz= and its zone from the start).`;
 	}
 
 	// With `=`: after a space, `-05:00` would be read as an option.
 	const server = offsetText(localOffsetMinutes - (shift / 60));
-	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions, not this machine's; counted in that zone from now on (--server-tz=${server} does it from the start).`;
+	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions; corrected from now on (--server-tz=${server} from the start).`;
 }
 
 /**
@@ -85,7 +85,8 @@ export function aheadHint(host: string, aheadMs: number, localOffsetMinutes: num
 	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
 	const server = offsetText(localOffsetMinutes + minutes);
 	// Its idle times prove at least that much; a session idle since it connected, or a new one, proves it exactly.
-	return `Ages read ${hours} too short: ${where} writes its times in its own zone, UTC${server} or further east by its idle times, not this machine's; counted in that zone (--server-tz= with MaxScale's zone, e.g. --server-tz=${server}, makes them exact).`;
+	// Short enough for two lines of 80 columns (footer.tsx reads it whole there, the flag included).
+	return `Ages read ${hours} too short: ${where} writes its times in its own zone, UTC${server} or east by its idle times; corrected (--server-tz=${server} makes them exact).`;
 }
 
 /** The age and connection time of a session whose ages read `shift` seconds too long, as they are (a session, or --watch --json's record). */

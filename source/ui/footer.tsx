@@ -115,11 +115,12 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 		const colours = {error: theme.error, ok: theme.ok, warn: theme.warn, info: theme.muted};
 		const colour = colours[message?.tone ?? 'info'];
 		// A note (the demo's, a replay's) stays on one line: the hints matter more than its end.
-		// A failure and a warning (TLS verification off) are read whole, on two lines if need be.
+		// A failure, a warning (TLS verification off) and a note that says what to do (a time
+		// zone's flag) are read whole, on two lines if need be.
 		// A warning keeps its note (the demo's address, a replay's span) only if both fit whole.
 		const withMore = message?.more === undefined ? undefined : layOut(`${message.text} ${message.more}`, width, '');
 		const [first, second] =
-			message === undefined || message.tone === 'info'
+			message === undefined || (message.tone === 'info' && !('advice' in message && message.advice === true))
 				? [fitText(message?.text ?? ' ', width)]
 				: withMore?.whole
 					? withMore.lines

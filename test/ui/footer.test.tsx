@@ -249,3 +249,17 @@ test('a grace period never wraps between its number and its unit', () => {
 		assert.ok(lines.every((line, i) => !(/\d$/.test(line) && /^s\b/.test(lines[i + 1] ?? ''))), `${width}: ${lines.join(' | ')}`);
 	}
 });
+
+test('a time zone\'s note is read whole, its flag included, on the hints\' line if need be (QA: cut at 120 columns)', () => {
+	const tokyo = 9 * 3_600_000;
+	const polled = (state: MonitorState) =>
+		reducer(state, {type: 'poll-ok', host: 'a', sessions: [session(1, {ageSeconds: 60, idleSeconds: 30})], at: 2000, latencyMs: 5, aheadMs: tokyo});
+	const state = polled(reducer(initialState(), {type: 'resize', listHeight: 20, paneHeight: 20, paneWidth: 40}));
+	assert.equal(state.message?.advice, true, state.message?.text);
+	for (const width of [80, 120]) {
+		const lines = plain(render(<Footer state={state} theme={theme} width={width} />).lastFrame()).split('\n');
+		assert.equal(lines.length, 2);
+		assert.equal(`${lines[0]!.trimEnd()} ${lines[1]!.trimEnd()}`, state.message!.text, `the whole note at ${width}`);
+		assert.match(lines[1]!, /--server-tz=.*\)\.$/);
+	}
+});
