@@ -17,7 +17,7 @@ export class ListParts {
 	#generation = 0;
 	#sessions: Session[] = [];
 	/** The sessions by key, each added as it is rebuilt: built while the worker reads the rest. */
-	#index = SessionIndex.growing();
+	#index = SessionIndex.growing(this.#sessions);
 	#after = 0;
 	readonly #queue: SessionColumns[] = [];
 	/** Whether #run is working through the queue: set and cleared synchronously, so no part is ever left in it. */
@@ -38,7 +38,7 @@ export class ListParts {
 		if (generation !== this.#generation) {
 			this.#generation = generation;
 			this.#sessions = [];
-			this.#index = SessionIndex.growing();
+			this.#index = SessionIndex.growing(this.#sessions);
 			this.#after = 0;
 			this.#queue.length = 0;
 		}
@@ -65,7 +65,7 @@ export class ListParts {
 		this.#dropped = true;
 		this.#queue.length = 0;
 		this.#sessions = [];
-		this.#index = SessionIndex.growing();
+		this.#index = SessionIndex.growing(this.#sessions);
 	}
 
 	async #run(): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {SessionIndex, shardCount, shardOf} from '../../source/model/session-index.js';
+import {hashOf, SessionIndex} from '../../source/model/session-index.js';
 import {finish} from '../../source/model/steps.js';
 import {session} from '../helpers/sessions.js';
 
@@ -23,16 +23,43 @@ test('the index answers as a Map of the same list would: lookups, size, values a
 	);
 });
 
-test('100,000 sessions spread evenly over the shards, so that no shard grows by one long rehash', () => {
-	// Ids as MaxScale hands them out (a counter, with the ones that ended gone), alone and with a host.
+test('an index grown as its list is pushed answers as one built of the whole list, and refuses sessions out of order', () => {
+	const key = fc.oneof(fc.nat({max: 40}).map(String), fc.nat({max: 40}).map((id) => `a:8989#${id}`));
+	fc.assert(
+		fc.property(fc.array(key, {maxLength: 3000}), (keys) => {
+			const list: ReturnType<typeof session>[] = [];
+			const growing = SessionIndex.growing(list);
+			for (const [i, k] of keys.entries()) {
+				list.push(session(k, {key: k, user: `u${i}`}));
+				growing.add(list.at(-1)!);
+			}
+
+			const grown = growing.of(list);
+			const whole = finish(SessionIndex.build(list));
+			assert.equal(grown.size, whole.size);
+			assert.deepEqual([...grown.values()], [...whole.values()]);
+			for (const k of keys) {
+				assert.equal(grown.get(k), whole.get(k));
+			}
+		}),
+	);
+	const list = [session('1'), session('2')];
+	assert.throws(() => SessionIndex.growing(list).add(list[1]!), /in their list's order/);
+	assert.throws(() => SessionIndex.growing(list).of(list), /whole/);
+});
+
+test('100,000 keys as MaxScale hands them out spread over the table, so that no lookup walks a long run', () => {
+	// Ids are a counter, with the ones that ended gone; alone and with a host. The table is
+	// at most half full: 2^18 slots for 100,000 keys, the first probe at the hash's low bits.
 	for (const keyOf of [(id: number) => String(id), (id: number) => `10.0.0.12:8989#${id}`]) {
-		const counts = new Array<number>(shardCount).fill(0);
+		const counts = new Uint8Array(2 ** 18);
 		for (let id = 3; id < 300_000; id += 3) {
-			counts[shardOf(keyOf(id))]!++;
+			counts[hashOf(keyOf(id)) & (2 ** 18 - 1)]!++;
 		}
 
-		const average = 100_000 / shardCount;
-		assert.ok(Math.max(...counts) < average * 1.5, `largest shard ${Math.max(...counts)} of ${average} on average`);
-		assert.ok(Math.min(...counts) > average * 0.5, `smallest shard ${Math.min(...counts)}`);
+		const most = counts.reduce((a, b) => Math.max(a, b));
+		assert.ok(most <= 8, `a slot wanted by ${most} keys`);
+		const used = counts.filter((count) => count > 0).length;
+		assert.ok(used > 80_000, `only ${used} slots wanted by 100,000 keys`);
 	}
 });
