@@ -2,7 +2,7 @@
 // pane's width. Pure, so scrolling is arithmetic on an array and the view only
 // draws the lines in view.
 
-import {escapeUnseen, safeCut} from './sanitize.js';
+import {escapeUnseen, head, safeCut} from './sanitize.js';
 
 export type TokenKind = 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punct' | 'was';
 /** `changed` marks a value that differs from the previous poll's document. */
@@ -16,9 +16,25 @@ export function quote(text: string): string {
 	return escapeUnseen(JSON.stringify(text));
 }
 
+/**
+ * A string's characters the pane shows: a statement of megabytes (`retain_last_statements`
+ * keeps a bulk INSERT whole) would be tens of thousands of lines, made again at every
+ * refresh. The rest is said, not shown (shownTail).
+ */
+export const shownChars = 100_000;
+
+function shown(text: string): string {
+	return text.length > shownChars ? head(text, shownChars) : text;
+}
+
+/** What follows a string cut to shownChars: how much of it is not shown. */
+function shownTail(value: unknown): Token[] {
+	return typeof value === 'string' && value.length > shownChars ? [{kind: 'was', text: `  (${(value.length - shown(value).length).toLocaleString('en-US')} more characters not shown)`}] : [];
+}
+
 function scalar(value: unknown): Token {
 	if (typeof value === 'string') {
-		return {kind: 'string', text: quote(value)};
+		return {kind: 'string', text: quote(shown(value))};
 	}
 
 	if (typeof value === 'number') {
@@ -71,9 +87,9 @@ function walk(value: unknown, path: string, indent: number, prefix: Token[], com
 		const before = previous?.get(path);
 		if (before !== undefined && before !== token.text) {
 			// Changed since the last poll: highlight it and say what it was.
-			out.push({indent, tokens: [...prefix, {...token, changed: true}, ...tail, {kind: 'was', text: `  was ${before}`}]});
+			out.push({indent, tokens: [...prefix, {...token, changed: true}, ...tail, ...shownTail(value), {kind: 'was', text: `  was ${before}`}]});
 		} else {
-			out.push({indent, tokens: [...prefix, token, ...tail]});
+			out.push({indent, tokens: [...prefix, token, ...tail, ...shownTail(value)]});
 		}
 
 		return;
@@ -92,7 +108,7 @@ function walk(value: unknown, path: string, indent: number, prefix: Token[], com
 	out.push({indent, tokens: [...prefix, {kind: 'punct', text: open}]});
 	entries.forEach(([key, item], index) => {
 		const keyTokens: Token[] =
-			key === undefined ? [] : [{kind: 'key', text: quote(key)}, {kind: 'punct', text: ': '}];
+			key === undefined ? [] : [{kind: 'key', text: quote(shown(key))}, {kind: 'punct', text: ': '}];
 		walk(item, `${path}/${key ?? index}`, indent + 1, keyTokens, index < entries.length - 1, context);
 	});
 	out.push({indent, tokens: [{kind: 'punct', text: close}, ...tail]});
@@ -137,18 +153,20 @@ function runsOf(tokens: readonly Token[]): Token[][] {
 const lengthOf = (run: readonly Token[]) => run.reduce((sum, token) => sum + token.text.length, 0);
 
 /**
- * How much of `text` to put on a line with `room` columns left, at most `limit`: after
- * its last space there (a sentence wraps between words), else after the last punctuation
- * in the second half of the room (a path at a slash, `02:58:55` only when no word ends
- * there; earlier would waste the line), else at the room itself, never inside a surrogate
- * pair. Never inside a run of spaces, so that the next line does not start blank.
+ * How much of `text` from `from` on to put on a line with `room` columns left, at most
+ * `limit`: after its last space there (a sentence wraps between words), else after the
+ * last punctuation in the second half of the room (a path at a slash, `02:58:55` only when
+ * no word ends there; earlier would waste the line), else at the room itself, never inside
+ * a surrogate pair. Never inside a run of spaces, so that the next line does not start blank.
+ * An offset rather than the rest as a string of its own: a megabyte's statement wraps into
+ * thousands of lines, and copying the rest for each was quadratic (QA: 11 s to open the pane).
  */
-function cutAt(text: string, room: number, limit: number): number {
+function cutAt(text: string, room: number, limit: number, from = 0): number {
 	const end = Math.min(room, limit);
 	let punctuation = 0;
 	for (let index = end; index > 0; index--) {
-		const before = text[index - 1]!;
-		if (text[index] === ' ' || !breakAfter.has(before)) {
+		const before = text[from + index - 1]!;
+		if (text[from + index] === ' ' || !breakAfter.has(before)) {
 			continue;
 		}
 
@@ -161,28 +179,23 @@ function cutAt(text: string, room: number, limit: number): number {
 		}
 	}
 
-	return punctuation || safeCut(text, end);
+	return punctuation || safeCut(text, from + end) - from;
 }
 
-/** `run` split after `count` characters, the tokens' kinds and marks kept on both sides. */
-function splitRun(run: readonly Token[], count: number): [Token[], Token[]] {
-	const head: Token[] = [];
-	const rest: Token[] = [];
-	let left = count;
+/** The characters `start` to `end` of a run, as tokens: their kinds and marks kept, a token wholly inside it kept as it is. */
+function sliceRun(run: readonly Token[], start: number, end: number): Token[] {
+	const out: Token[] = [];
+	let at = 0;
 	for (const token of run) {
-		if (left >= token.text.length) {
-			head.push(token);
-			left -= token.text.length;
-		} else if (left > 0) {
-			head.push({...token, text: token.text.slice(0, left)});
-			rest.push({...token, text: token.text.slice(left)});
-			left = 0;
-		} else {
-			rest.push(token);
+		const next = at + token.text.length;
+		if (next > start && at < end) {
+			out.push(at >= start && next <= end ? token : {...token, text: token.text.slice(Math.max(start, at) - at, Math.min(end, next) - at)});
 		}
+
+		at = next;
 	}
 
-	return [head, rest];
+	return out;
 }
 
 /**
@@ -207,7 +220,6 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 		};
 
 		for (const run of runsOf(line.tokens)) {
-			let pending = run;
 			let length = lengthOf(run);
 			if (used + length > usable && current.length > 1 && cont + length <= usable) {
 				nextLine();
@@ -215,17 +227,18 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 
 			// The glued punctuation after the run's first token is never left alone on a line.
 			const glued = length - run[0]!.text.length;
+			const text = run.length === 1 ? run[0]!.text : run.map((token) => token.text).join('');
+			/** Where in the run the rest starts: cut pieces are sliced from it, never the rest copied. */
+			let offset = 0;
 			while (used + length > usable) {
-				const text = pending.map((token) => token.text).join('');
-				let cut = cutAt(text, usable - used, length - glued - 1 > 0 ? length - glued - 1 : length);
+				let cut = cutAt(text, usable - used, length - glued - 1 > 0 ? length - glued - 1 : length, offset);
 				if (cut <= 0 && current.length === 1) {
-					cut = Math.max(1, safeCut(text, usable - used)); // Nothing else on the line: always progress.
+					cut = Math.max(1, safeCut(text, offset + usable - used) - offset); // Nothing else on the line: always progress.
 				}
 
 				if (cut > 0) {
-					const [head, rest] = splitRun(pending, cut);
-					current.push(...head);
-					pending = rest;
+					current.push(...sliceRun(run, offset, offset + cut));
+					offset += cut;
 					length -= cut;
 				}
 
@@ -233,7 +246,7 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 			}
 
 			if (length > 0) {
-				current.push(...pending);
+				current.push(...(offset === 0 ? run : sliceRun(run, offset, offset + length)));
 				used += length;
 			}
 		}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {jsonLines, quote, scalarsByPath, wrapLines, wrapText} from '../../source/model/json-lines.js';
+import {jsonLines, quote, scalarsByPath, shownChars, wrapLines, wrapText} from '../../source/model/json-lines.js';
 import {fixture} from '../helpers/fixtures.js';
 
 const text = (tokens: Array<{text: string}>) => tokens.map((t) => t.text).join('');
@@ -168,4 +168,21 @@ test('a sentence wraps between words over as many lines as it needs', () => {
 	}
 
 	assert.deepEqual(wrapText('short', 24), ['short']);
+});
+
+test('a statement of a megabyte shows its first 100,000 characters, wrapped whole, and says how much more there is (QA: the pane took 11 s)', () => {
+	// `retain_last_statements` keeps a bulk INSERT whole.
+	const statement = `INSERT INTO t VALUES ${"(1,'abc'),".repeat(100_000)}(0,'z')`;
+	const lines = jsonLines({data: {attributes: {queries: [{statement}]}}});
+	const line = lines.find((each) => each.tokens.some((token) => token.kind === 'string'))!;
+	const value = line.tokens.find((token) => token.kind === 'string')!;
+	assert.equal(value.text, JSON.stringify(statement.slice(0, shownChars)));
+	assert.equal(text(line.tokens.slice(line.tokens.indexOf(value) + 1)), `  (${(statement.length - shownChars).toLocaleString('en-US')} more characters not shown)`);
+	const wrapped = wrapLines([line], 60);
+	assert.ok(wrapped.every((each) => text(each.tokens).length <= 60));
+	// Every character of what is shown, in order, the kinds kept: the pieces are cut from the value, never lost.
+	const pieces = wrapped.flatMap((each) => each.tokens.filter((token) => token.kind === 'string'));
+	assert.equal(pieces.map((token) => token.text).join(''), value.text);
+	// A short string is whole, with nothing said after it.
+	assert.deepEqual(jsonLines('abc')[0]!.tokens, [{kind: 'string', text: '"abc"'}]);
 });
