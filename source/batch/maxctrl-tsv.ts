@@ -17,8 +17,12 @@
 //      -h; the blocks are joined with "\n"; console.log adds the last "\n", and
 //      prints nothing at all when the whole text is empty.
 //
-// On top of that, every field is sanitized: a control character that maxctrl would
-// pass to the terminal becomes U+FFFD here (the only intended difference).
+// One intended difference: every cell is sanitized first, as the table's text is (a tab
+// becomes a space, any other control character, ESC and bidi marks included, U+FFFD),
+// where maxctrl would split a cell at a newline or a tab into lines and fields of the
+// server's making, and strip `ESC[m` so that `ad\e[mmin` reads `admin`. So a line is one
+// session's eight fields whatever the server sends, and nothing is dropped unseen. Text
+// with no such character goes through maxctrl's steps unchanged.
 
 import {sanitize} from '../model/sanitize.js';
 import {fastLine} from './tsv-fast-row.js';
@@ -59,9 +63,17 @@ function text(value: unknown): string {
 /** Array#join, through text(): null and undefined elements are "". */
 const joined = (values: readonly unknown[]) => values.map((value) => (value === null || value === undefined ? '' : text(value))).join(', ');
 
-/** A cell as filterResource and rawCollectionAsTable leave it: arrays joined, null and undefined as "". */
+/**
+ * A cell as filterResource and rawCollectionAsTable leave it (arrays joined, null and
+ * undefined as ""), its text sanitized: a number stays a number, as normalizeWhitespace
+ * reads it; an object is the text String gives it.
+ */
 function cell(value: unknown): unknown {
-	return Array.isArray(value) ? joined(value) : (value ?? '');
+	if (Array.isArray(value)) {
+		return sanitize(joined(value));
+	}
+
+	return typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? '' : sanitize(text(value));
 }
 
 /**
@@ -86,7 +98,7 @@ function fillRow(resource: Loose, row: unknown[]): void {
 	row[2] = cell(attributes?.remote);
 	row[3] = cell(attributes?.connected);
 	row[4] = cell(attributes?.idle);
-	row[5] = services === undefined ? '' : joined(services.map((service: Loose) => service?.id ?? ''));
+	row[5] = services === undefined ? '' : sanitize(joined(services.map((service: Loose) => service?.id ?? '')));
 	row[6] = cell(attributes?.memory?.total);
 	row[7] = cell(attributes?.io_activity);
 }
@@ -125,45 +137,17 @@ export function normalizeWhitespaceLikeMaxctrl(row: unknown[]): void {
 	}
 }
 
-// utils.strip_colors
-// eslint-disable-next-line no-control-regex
-const colours = /\u001B\[[(?);]{0,2}(;?\d)*./g;
-
-/** One output line of cli-table, colours stripped, each field trimmed and sanitized. */
-function cleanLine(line: string): string {
-	// The colour pattern cannot cross a newline, so stripping line by line is what
-	// stripping the whole text does.
-	return (line.includes('\u001B') ? line.replace(colours, '') : line)
-		.split('\t')
-		.map((field) => sanitize(field.trim()))
-		.join('\t');
-}
-
-/** The general case: a cell with a newline becomes several lines, a tab several fields. */
-function pushRowLines(cells: readonly string[], lines: string[]): void {
-	const split = cells.map((cell) => cell.split('\n'));
-	const height = Math.max(1, ...split.map((cell) => cell.length));
-	for (let line = 0; line < height; line++) {
-		lines.push(cleanLine(split.map((cell) => cell[line] ?? '').join('\t')));
-	}
-}
-
-/** One row's line. A cell that sanitize leaves alone has no tab, newline or ESC: trimming is all it needs. */
+/**
+ * One row's line: each cell's text trimmed, joined with tabs. The cells are sanitized
+ * (fillRow), so none holds a newline, a tab or an ESC: maxctrl's split into lines and
+ * fields and its colour stripping have nothing left to do.
+ */
 export function pushRow(row: readonly unknown[], lines: string[]): void {
 	let line = '';
 	for (let index = 0; index < row.length; index++) {
 		const value = row[index];
-		let cellText = typeof value === 'string' ? value : text(value);
 		// A number's text has neither spaces nor controls.
-		if (typeof value !== 'number') {
-			if (sanitize(cellText) !== cellText) {
-				pushRowLines(row.map(text), lines);
-				return;
-			}
-
-			cellText = cellText.trim();
-		}
-
+		const cellText = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : text(value).trim();
 		line = index === 0 ? cellText : `${line}\t${cellText}`;
 	}
 

@@ -5,8 +5,8 @@
 //
 //   - normalizeWhitespace turns runs of whitespace into one space: a single inner
 //     space stays a single space, and no other whitespace is let through;
-//   - cli-table splits at "\n", tabs split fields, colours are stripped at ESC,
-//     sanitize replaces controls, bidi marks and surrogates: none is let through;
+//   - sanitize replaces controls (a newline, a tab, ESC), bidi marks and surrogates
+//     (maxctrl-tsv.ts): none is let through;
 //   - each field is trimmed: no leading or trailing space is let through.
 //
 // Anything else returns undefined, and maxctrl-tsv.ts makes the line the long way.

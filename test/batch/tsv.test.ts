@@ -3,12 +3,15 @@
 // version), a literal snapshot of a seeded simulator, and, for everything else
 // (quirks included), a port of maxctrl's own code path kept next to the original
 // (filterResource, rawCollectionAsTable, normalizeWhitespace, cli-table's rendering
-// with its padding, tableToString, and the host loop of maxctrl()).
+// with its padding, tableToString, and the host loop of maxctrl()), given the documents
+// with their strings sanitized: the one intended difference (a control character is
+// replaced, never split on, stripped or passed on).
 
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import fc from 'fast-check';
 import {listSessionsFields, maxctrlTsv, type HostDocuments} from '../../source/batch/maxctrl-tsv.js';
+import {sanitize} from '../../source/model/sanitize.js';
 import type {Simulator} from '../../source/simulator/index.js';
 import {fixture, versions} from '../helpers/fixtures.js';
 import {simulator} from './helpers.js';
@@ -145,6 +148,24 @@ function maxctrlPrints(hosts: readonly HostDocuments[]): string {
 	return output ? `${output}\n` : '';
 }
 
+/** Every string in a document sanitized, as --tsv takes a server's text (sanitize is one character at a time: joining first or after is the same). */
+function sanitizedDeep(value: any): any {
+	if (typeof value === 'string') {
+		return sanitize(value);
+	}
+
+	if (Array.isArray(value)) {
+		return value.map((item) => sanitizedDeep(item));
+	}
+
+	return typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sanitizedDeep(item)])) : value;
+}
+
+/** What --tsv must print: maxctrl's text of the documents, their control characters replaced first. */
+function expectedTsv(hosts: readonly HostDocuments[]): string {
+	return maxctrlPrints(hosts.map((host) => ({entry: sanitize(host.entry), data: sanitizedDeep(host.data) as unknown[]})));
+}
+
 // ---- The tests ----
 
 function dataOf(version: string): unknown[] {
@@ -240,13 +261,13 @@ function session(id: unknown, attributes: Record<string, unknown>, services: unk
 	return {id, type: 'sessions', attributes, ...(services === null ? {} : {relationships: {services: {data: services}}})};
 }
 
-test("maxctrl's quirks, reproduced: value-indexed whitespace, split lines, tabs, nulls, arrays", () => {
+test("maxctrl's quirks, reproduced: value-indexed whitespace, nulls, arrays; a newline or a tab in a value stays in its field", () => {
 	const data = [
 		// id "3" indexes the Connected cell: its double space is squeezed…
 		session('3', {user: 'a', remote: 'h', connected: 'Wed May  7 10:06:35 2017', idle: 1}),
 		// …but not for id "4", whose index 4 is Idle.
 		session('4', {user: 'a', remote: 'h', connected: 'Wed May  7 10:06:35 2017', idle: 1}),
-		// A newline in a value makes a second line; a tab makes an extra field.
+		// A newline in a value would make a second line for maxctrl, a tab an extra field: here they stay in the cell, replaced.
 		session('5', {user: 'two\nlines', remote: 'tab\there', connected: 'c', idle: 2.5}),
 		// null, missing, objects, several services, surrounding spaces.
 		session('6', {user: null, remote: '  padded  ', idle: 0, memory: {total: 0}, io_activity: 0}, [{id: 's1'}, {id: 's2'}]),
@@ -255,16 +276,15 @@ test("maxctrl's quirks, reproduced: value-indexed whitespace, split lines, tabs,
 		{type: 'sessions'},
 	];
 	const hosts = [{entry: 'mx', data}];
-	assert.equal(maxctrlTsv(hosts), maxctrlPrints(hosts));
+	assert.equal(maxctrlTsv(hosts), expectedTsv(hosts));
 	const lines = maxctrlTsv(hosts).split('\n');
 	assert.equal(lines[0], '3\ta\th\tWed May 7 10:06:35 2017\t1\tsvc\t\t');
 	assert.equal(lines[1], '4\ta\th\tWed May  7 10:06:35 2017\t1\tsvc\t\t');
-	assert.equal(lines[2], '5\ttwo\ttab\there\tc\t2.5\tsvc\t\t');
-	assert.equal(lines[3], '\tlines\t\t\t\t\t\t');
-	assert.equal(lines[4], '6\t\tpadded\t\t0\ts1, s2\t0\t0');
-	assert.equal(lines[5], '7\tu\t\t\t\t\t\t');
-	assert.equal(lines[6], '8\tnumeric id\t\t\t\tsvc\t\t');
-	assert.equal(lines[7], '\t\t\t\t\t\t\t');
+	assert.equal(lines[2], '5\ttwo\uFFFDlines\ttab here\tc\t2.5\tsvc\t\t');
+	assert.equal(lines[3], '6\t\tpadded\t\t0\ts1, s2\t0\t0');
+	assert.equal(lines[4], '7\tu\t\t\t\t\t\t');
+	assert.equal(lines[5], '8\tnumeric id\t\t\t\tsvc\t\t');
+	assert.equal(lines[6], '\t\t\t\t\t\t\t');
 });
 
 test('a null session is a line of empty fields, as lodash-getpath reads null; services as an object give its members\' ids', () => {
@@ -274,10 +294,10 @@ test('a null session is a line of empty fields, as lodash-getpath reads null; se
 	assert.equal(maxctrlTsv(hosts), '\t\t\t\t\t\t\t\n2\tu\t\t\t\ts1, s2,\t\t\n3\tv\t\t\t\t\t\t\n');
 });
 
-test('terminal safety: colour codes go as maxctrl strips them, other controls become U+FFFD', () => {
+test('terminal safety: colour codes and every other control character become U+FFFD, never dropped', () => {
 	const data = [session('1', {user: '\u001B[31mred\u001B[0m', remote: 'x\u0007y', connected: 'a\rb', idle: 1})];
 	const line = maxctrlTsv([{entry: 'mx\u001B]0;title\u0007', data}]).split('\n')[0];
-	assert.equal(line, '1\tred\tx\uFFFDy\ta\uFFFDb\t1\tsvc\t\t');
+	assert.equal(line, '1\t\uFFFD[31mred\uFFFD[0m\tx\uFFFDy\ta\uFFFDb\t1\tsvc\t\t');
 	// eslint-disable-next-line no-control-regex
 	assert.doesNotMatch(maxctrlTsv([{entry: 'a\u001B[2J', data}, {entry: 'b', data}]), /[\u0000-\u0008\u000B-\u001F\u007F]/);
 });
@@ -315,12 +335,62 @@ const quirkySession = fc.record(
 	{requiredKeys: []},
 );
 
-test('any document: the same text as the port of maxctrl (property)', () => {
+test('any document: the same text as the port of maxctrl, given the same text sanitized (property)', () => {
 	fc.assert(
-		fc.property(fc.array(fc.record({entry: fc.constantFrom('mx1:8989', 'b'), data: fc.array(fc.oneof(quirkySession, quirkyValue), {maxLength: 8})}), {minLength: 1, maxLength: 3}), (hosts) => {
-			assert.equal(maxctrlTsv(hosts), maxctrlPrints(hosts));
+		fc.property(fc.array(fc.record({entry: fc.constantFrom('mx1:8989', 'b', 'c\u001B[2J'), data: fc.array(fc.oneof(quirkySession, quirkyValue), {maxLength: 8})}), {minLength: 1, maxLength: 3}), (hosts) => {
+			assert.equal(maxctrlTsv(hosts), expectedTsv(hosts));
 		}),
 		{numRuns: 2000},
+	);
+});
+
+test('text with no control character is exactly the port of maxctrl\'s (property)', () => {
+	// The same documents with their control characters taken out: ordinary data.
+	const ordinary = (value: any): any => JSON.parse(JSON.stringify(value ?? null, (_key, item: unknown) => (typeof item === 'string' ? item.replaceAll(/[\n\t\u001B]/g, '') : item))) as unknown;
+	fc.assert(
+		fc.property(fc.array(fc.oneof(quirkySession, quirkyValue), {maxLength: 8}).map((data) => ordinary(data) as unknown[]), (data) => {
+			const hosts = [{entry: 'mx', data}];
+			assert.equal(JSON.stringify(sanitizedDeep(data)), JSON.stringify(data), 'no control character left');
+			assert.equal(maxctrlTsv(hosts), maxctrlPrints(hosts));
+		}),
+		{numRuns: 500},
+	);
+});
+
+test('a hostile value can neither forge a line or a field nor pass for another text (QA: tsvforge)', () => {
+	const data = [
+		session('7', {user: 'mallory\n4242\troot\t10.0.0.9\tFri, 05 Jan 2024 07:24:06 GMT\t0\tRW-Split-Router\t1\t0', remote: '10.6.6.6', idle: 5.2, io_activity: 3}),
+		session('8', {user: 'ad\u001B[mmin', remote: '10.6.6.7', idle: 5.2, io_activity: 3}),
+		session('9\r\n', {user: '\u202Eevil\u200B', remote: 'x\u0085y\u007F'}),
+	];
+	const text = maxctrlTsv([{entry: 'mx', data}]);
+	const lines = text.split('\n').slice(0, -1);
+	assert.equal(lines.length, 3, 'one line a session');
+	for (const line of lines) {
+		assert.equal(line.split('\t').length, 8, line);
+	}
+
+	assert.equal(lines[0], '7\tmallory\uFFFD4242 root 10.0.0.9 Fri, 05 Jan 2024 07:24:06 GMT 0 RW-Split-Router 1 0\t10.6.6.6\t\t5.2\tsvc\t\t3');
+	assert.equal(lines[1]!.split('\t')[1], 'ad\uFFFD[mmin');
+	assert.doesNotMatch(text, /admin/);
+	assert.equal(lines[2], '9\uFFFD\uFFFD\t\uFFFDevil\uFFFD\tx\uFFFDy\uFFFD\t\t\tsvc\t\t');
+});
+
+test('any document: one line a session, each of eight fields, and no control character but the tabs and newlines between them (property)', () => {
+	fc.assert(
+		fc.property(fc.array(fc.oneof(quirkySession, quirkyValue), {minLength: 1, maxLength: 8}), (data) => {
+			const text = maxctrlTsv([{entry: 'mx', data}]);
+			const lines = text.split('\n');
+			assert.equal(lines.pop(), '');
+			assert.equal(lines.length, data.length);
+			for (const line of lines) {
+				assert.equal(line.split('\t').length, 8, JSON.stringify(line));
+			}
+
+			// eslint-disable-next-line no-control-regex
+			assert.doesNotMatch(text, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+		}),
+		{numRuns: 1000},
 	);
 });
 
