@@ -26,16 +26,19 @@ process.on('SIGUSR1', () => {
 	}
 });
 
-const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {usesHttps}, {helpText, simulateHelpText}] = await Promise.all([
+const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {usesHttps}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
 	import('node:os'),
 	import('./vendor/meow.js'),
 	import('./config/flag-spec.js'),
 	import('./config/target.js'),
 	import('./help.js'),
+	import('./model/sanitize.js'),
 ]);
 
+// A sentence here may quote what the user typed, a variable or the config file
+// (`-h $'evil\e]0;T\ahost'`): sanitized as a server's text is, so that it cannot drive the terminal.
 function fail(message: string, code = 2): never {
-	process.stderr.write(`sessiontop: ${message}\n`);
+	process.stderr.write(`sessiontop: ${sanitize(message)}\n`);
 	process.exit(code);
 }
 
@@ -67,7 +70,7 @@ function unknownOption(flags: Record<string, unknown>): string | undefined {
 }
 
 function warn(message: string): void {
-	process.stderr.write(`sessiontop: warning: ${message}\n`);
+	process.stderr.write(`sessiontop: warning: ${sanitize(message)}\n`);
 }
 
 /** Whether stdout is a terminal that can draw a full screen: a TTY whose TERM is not `dumb`. */

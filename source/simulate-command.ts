@@ -2,6 +2,7 @@
 // when it is ready, a clean stop on SIGINT/SIGTERM.
 
 import process from 'node:process';
+import {sanitize} from './model/sanitize.js';
 import {apiVersions, type ApiVersion, type SimulatorOptions} from './simulator/index.js';
 
 /** An error's message on one line (a TLS key that does not match its certificate says so in OpenSSL's words). */
@@ -130,13 +131,13 @@ export async function runSimulate(flags: SimulateFlags): Promise<number> {
 	process.title = 'sessiontop simulate';
 	const options = simulatorOptions(flags);
 	if (typeof options === 'string') {
-		process.stderr.write(`sessiontop simulate: ${options}\n`);
+		process.stderr.write(`sessiontop simulate: ${sanitize(options)}\n`);
 		return 2;
 	}
 
 	const tls = await tlsOf(flags);
 	if (typeof tls === 'string') {
-		process.stderr.write(`sessiontop simulate: ${tls}\n`);
+		process.stderr.write(`sessiontop simulate: ${sanitize(tls)}\n`);
 		return 2;
 	}
 
@@ -151,7 +152,7 @@ export async function runSimulate(flags: SimulateFlags): Promise<number> {
 	} catch (error: unknown) {
 		const code = (error as {code?: string}).code;
 		const why = code === 'EADDRINUSE' ? 'the port is in use: pick another with --port' : sanitizeOneLine(String((error as Error).message));
-		process.stderr.write(`sessiontop simulate: cannot listen on ${options.host!}:${String(options.port)}: ${why}.\n`);
+		process.stderr.write(`sessiontop simulate: ${sanitize(`cannot listen on ${options.host!}:${String(options.port)}: ${why}.`)}\n`);
 		return 1;
 	}
 

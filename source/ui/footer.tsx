@@ -3,6 +3,7 @@ import {keyHint, type HintSituation} from '../model/keymap.js';
 import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {isGroupRow} from '../model/rows.js';
+import {sanitize} from '../model/sanitize.js';
 import {indexOfKey} from '../model/selection.js';
 import {othersFailing, type Notice} from '../model/status-line.js';
 import {fitText} from './cell-width.js';
@@ -24,15 +25,17 @@ type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFaili
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
 	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it
 	// fades, and so does the answer to a key that did nothing (r in a replay), or the key seems dead.
+	// Every sentence is sanitized here, the last step before the terminal: one may quote a setting
+	// (a file name, a host as typed) or a server's text, and each is made in its own place.
 	if (state.message !== undefined && (state.message.tone !== 'info' || state.message.answer === true || state.error === undefined)) {
-		return state.message;
+		return {...state.message, text: sanitize(state.message.text)};
 	}
 
 	if (state.error !== undefined) {
-		return {tone: 'error', text: state.error.message, othersFailing: othersFailing(state)};
+		return {tone: 'error', text: sanitize(state.error.message), othersFailing: othersFailing(state)};
 	}
 
-	return notice;
+	return notice === undefined ? undefined : {...notice, text: sanitize(notice.text), ...(notice.more === undefined ? {} : {more: sanitize(notice.more)})};
 }
 
 /** Every MaxScale watched is known to be older than 22.08: K is no use there, so the hints leave it out (the help keeps it). */

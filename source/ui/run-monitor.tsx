@@ -9,6 +9,7 @@ import type {Options} from '../model/monitor-state.js';
 import type {Notice} from '../model/status-line.js';
 import {App} from './app.js';
 import {crashText} from '../crash-text.js';
+import {sanitize} from '../model/sanitize.js';
 import {utf8Locale} from './ascii-frame.js';
 import {takeScreen} from './full-screen.js';
 import type {RecorderHolder} from './record-toggle.js';
@@ -100,7 +101,7 @@ export async function runMonitor({clients, options, notice, onExit, recorder, re
 	// a gap too: polls lost while writing failed, even if it recovered since.
 	const lost = recorders.current?.lost;
 	if (lost !== undefined) {
-		process.stderr.write(`sessiontop: ${lost}\n`);
+		process.stderr.write(`sessiontop: ${sanitize(lost)}\n`);
 	}
 
 	return exitCode;
