@@ -25,7 +25,8 @@ const tlsCodes = new Set([
 ]);
 
 // A connection lost once the answer had begun. UND_ERR_RES_CONTENT_LENGTH_MISMATCH is
-// undici's word for a body that ended before its Content-Length: the server was reached.
+// undici's word for a body that ended before its Content-Length: the server was reached
+// (before the headers were whole it is a malformed answer: unreadableAnswer).
 const resetCodes = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
 
 /** The error, or the cause down its chain, that carries a code. */
@@ -56,6 +57,30 @@ function parserReason(error: unknown): string | undefined {
 			// llhttp's "Invalid header value char" reads on inside our sentence; a code keeps its capitals.
 			return truncate(sanitize(/^[A-Z][a-z]/.test(said) ? said.charAt(0).toLowerCase() + said.slice(1) : said), 60);
 		}
+	}
+
+	return undefined;
+}
+
+/**
+ * undici's own words for an answer it could not read as HTTP, before its headers were whole
+ * (with them whole, the same codes are an answer cut off: describeNetworkError's `answered`).
+ * A parser error once a Content-Length had been read (a second one, a bad header after it)
+ * comes as a length mismatch, llhttp's reason lost; an interim `100 Continue`, which nothing
+ * asked for, or an answer with no request, as a socket error "bad response".
+ */
+function unreadableAnswer(code: string, error: unknown): string | undefined {
+	if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
+		return 'its headers or its Content-Length are malformed';
+	}
+
+	const message = (coded(error)?.carrier as {message?: unknown} | undefined)?.message;
+	if (code === 'UND_ERR_SOCKET' && message === 'bad response') {
+		return 'an interim 100 Continue or an answer to no request';
+	}
+
+	if (code === 'UND_ERR_SOCKET' && message === 'bad upgrade') {
+		return 'a protocol upgrade nothing asked for';
 	}
 
 	return undefined;
@@ -129,9 +154,14 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	// The host answered, with bytes that are not HTTP: not "could not be reached".
-	const malformed = parserReason(error);
+	const malformed = parserReason(error) ?? unreadableAnswer(code, error);
 	if (malformed !== undefined) {
 		return {kind: 'http', message: `${host} answered with something that is not valid HTTP (${malformed}): is this MaxScale's REST API?`};
+	}
+
+	if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+		// Reached, and answering: headers that big are no MaxScale's (its are a few hundred bytes).
+		return {kind: 'http', message: `${host} answered with headers too large to read (${code}): is this MaxScale's REST API, with no proxy in front of it adding headers?`};
 	}
 
 	if (resetCodes.has(code)) {

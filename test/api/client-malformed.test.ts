@@ -17,6 +17,10 @@ const answers: Array<[string, string, string]> = [
 	['a Content-Type with an escape sequence', 'HTTP/1.1 200 OK\r\nContent-Type: application/json\u001B[31m\r\nContent-Length: 2\r\n\r\n{}', 'invalid header value char'],
 	['a Content-Encoding with an escape sequence', 'HTTP/1.1 200 OK\r\nContent-Encoding: gz\u001Bip\r\nContent-Length: 2\r\n\r\n{}', 'invalid header value char'],
 	['no status line at all', 'SSH-2.0-OpenSSH_9.6\r\n\r\n', 'expected HTTP/, RTSP/ or ICE/'],
+	// QA: llhttp's error after a Content-Length reaches undici as a length mismatch, which read "closed the connection without answering".
+	['two Content-Lengths', 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 11\r\n\r\n{"data":[]}', 'its headers or its Content-Length are malformed'],
+	['a bad header after its Content-Length', 'HTTP/1.1 200 OK\r\nContent-Length: 11\r\nX-Evil: \u001B[2J\r\n\r\n{"data":[]}', 'its headers or its Content-Length are malformed'],
+	['fifty interim 100 Continue', `${'HTTP/1.1 100 Continue\r\n\r\n'.repeat(50)}HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{"data":[]}`, 'an interim 100 Continue or an answer to no request'],
 ];
 
 async function serve(answer: string): Promise<{server: net.Server; client: Client}> {
@@ -50,6 +54,21 @@ for (const [name, answer, reason] of answers) {
 		assert.deepEqual(streamed.error, expected);
 	});
 }
+
+test('headers too large to read were an answer: said so, with what to check, not "could not be reached"', async (t) => {
+	const {server, client} = await serve(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(100_000)}\r\nContent-Length: 2\r\n\r\n{}`);
+	t.after(async () => {
+		await client.close();
+		server.close();
+	});
+	const expected = {kind: 'http', message: `${client.target.label} answered with headers too large to read (UND_ERR_HEADERS_OVERFLOW): is this MaxScale's REST API, with no proxy in front of it adding headers?`};
+	const buffered = await client.getJson('/v1/sessions', 'the session list');
+	assert.ok(!buffered.ok);
+	assert.deepEqual(buffered.error, expected);
+	const streamed = await fetchSessionList(client);
+	assert.ok(!streamed.ok);
+	assert.deepEqual(streamed.error, expected);
+});
 
 test("undici's parser error, by its name or its HPE_ code, wherever in the chain; its reason sanitized and cut", () => {
 	const parserError = Object.assign(new Error('Response does not match the HTTP/1.1 protocol (Invalid header value char)'), {name: 'HTTPParserError', data: '\u001B]52;c;QUFBQQ==\u0007'});
