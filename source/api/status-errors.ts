@@ -37,7 +37,7 @@ export function looksLikeHtml(body: string): boolean {
 }
 
 /** What to do about a status of no cause of its own, by its class; undefined below 400. */
-function classAdvice(status: number, detail: string | undefined, repeats: boolean): string | undefined {
+function classAdvice(status: number, repeats: boolean): string | undefined {
 	if (status === 502 || status === 504) {
 		// Gateway statuses: only a proxy sends them, about the MaxScale behind it.
 		return 'a proxy in front of MaxScale got no answer from it; check that MaxScale is running (it may be restarting)';
@@ -52,8 +52,9 @@ function classAdvice(status: number, detail: string | undefined, repeats: boolea
 		return repeats ? 'it is getting too many requests; raise --interval to poll less often' : 'it is getting too many requests; wait a little before running sessiontop again';
 	}
 
-	// MaxScale's own detail already says why it refused; without one, the answer may not be MaxScale's.
-	if (status >= 400 && detail === undefined) {
+	// With a detail too: an error body says why, not what to do (QA: "418 (teapot)." ended there),
+	// and MaxScale sends no 4xx of these to a list or a version it was asked for as it expects.
+	if (status >= 400) {
 		return "it did not take the request as sent; check that -h points at MaxScale's REST API itself, not at a proxy or another service";
 	}
 
@@ -116,6 +117,6 @@ export function describeStatus(
 		};
 	}
 
-	const advice = classAdvice(status, detail, answer.repeats ?? true);
+	const advice = classAdvice(status, answer.repeats ?? true);
 	return {kind: 'http', status, message: told((shown) => `${host} answered ${status} to the request for ${asked}${said(shown)}${advice === undefined ? '' : `: ${advice}`}.`)};
 }

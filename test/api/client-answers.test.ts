@@ -101,6 +101,16 @@ for (const [status, advice] of classes) {
 	});
 }
 
+test('a 4xx of no rule of its own says what to do with the server\'s detail too (QA: 418 teapot had no advice)', async (t) => {
+	const {client, port} = await serve(t, (_request, response) => {
+		response.writeHead(418, {'content-type': 'application/json'}).end(JSON.stringify({errors: [{detail: "I'm a teapot"}]}));
+	});
+	assert.equal(
+		await listError(client),
+		`127.0.0.1:${port} answered 418 to the request for the session list (I'm a teapot): it did not take the request as sent; check that -h points at MaxScale's REST API itself, not at a proxy or another service.`,
+	);
+});
+
 test('429 to a single print (--once, --tsv, --json) does not advise --interval, which it refuses', async (t) => {
 	const {client, port} = await serve(
 		t,

@@ -50,7 +50,7 @@ const sentences: Array<[string, (text: string) => string, number, boolean?]> = [
 	],
 ];
 
-/** The sentence's last words, which say what to do: they must end the status line's last line. A 4xx with MaxScale's detail has none: the detail says it. */
+/** The sentence's last words, which say what to do: they must end the status line's last line. */
 function advice(sentence: string): string {
 	return sentence.includes(': ') ? sentence.slice(sentence.lastIndexOf(': ') + 2) : '';
 }
