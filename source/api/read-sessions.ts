@@ -192,8 +192,8 @@ export type SessionList = {
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};
 
-/** Why a JSON answer is not a session list (after "host: "). */
-export const notASessionList = 'the answer is JSON but not a MaxScale sessions document (no "data" array)';
+/** Why a JSON answer is not a session list, and what to check (after "host: "; the caller ends it with a full stop). */
+export const notASessionList = 'the answer is JSON but not a MaxScale sessions document (no "data" array): check that -h is MaxScale\'s REST API';
 
 /** A whole `GET /v1/sessions` document. */
 export function readSessionList(document: unknown, polledAt: number, origin: Origin = single): ReadResult {

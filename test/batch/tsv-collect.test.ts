@@ -111,7 +111,7 @@ test('over HTTP, bodies that go wrong: the sentences of before, one per case', a
 	const cases: Array<[Fault, RegExp]> = [
 		[{kind: 'truncated'}, /^127\.0\.0\.1:\d+ sent a session list that is not valid JSON \(\d+ bytes\): the answer may have been cut off\.$/],
 		[{kind: 'raw', body: '<!DOCTYPE html><html><body>proxy</body></html>', contentType: 'text/html'}, /answered with an HTML page instead of MaxScale's JSON/],
-		[{kind: 'raw', body: '{"data": 5}'}, /: the answer is JSON but not a MaxScale sessions document \(no "data" array\)\.$/],
+		[{kind: 'raw', body: '{"data": 5}'}, /: the answer is JSON but not a MaxScale sessions document \(no "data" array\): check that -h is MaxScale's REST API\.$/],
 		[{kind: 'raw', body: Buffer.from([0x7b, 0xff, 0x7d])}, /not valid JSON \(3 bytes, wrong before its end\): is it MaxScale's REST API that answers there\?$/],
 		[{kind: 'too-large', bytes: 2 * 1024 * 1024, declared: false}, /sent an answer over the 1 MiB cap/],
 	];

@@ -118,7 +118,7 @@ test('valid JSON that is not a session document: one sentence for each shape, da
 		server.listDocument = shape;
 		// eslint-disable-next-line no-await-in-loop
 		await expectFaultScreen(screen, {
-			sentence: /^127\.0\.0\.1:\d+: the answer is JSON but not a MaxScale sessions document \(no "data" array\)\.$/,
+			sentence: /^127\.0\.0\.1:\d+: the answer is JSON but not a MaxScale sessions document \(no "data" array\): check that -h is MaxScale's REST API\.$/,
 			kept: ['alice', 'bob'],
 			label: server.label,
 		}).catch((error: unknown) => {
