@@ -35,9 +35,10 @@ export type ClientOptions = {
 	credentialsWhere?: string;
 	/**
 	 * `caFile`: the path `ca` was read from (--tls-ca-cert), named by the sentence for a
-	 * certificate that CA did not sign; it stays here, out of node's TLS options.
+	 * certificate that CA did not sign, and `caWhere` where it was set (`--tls-ca-cert`,
+	 * `SESSIONTOP_TLS_CA_CERT`, `tls-ca-cert in [maxctrl] of FILE`); they stay here, out of node's TLS options.
 	 */
-	tls?: {rejectUnauthorized: boolean; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; passphrase?: string; caFile?: string};
+	tls?: {rejectUnauthorized: boolean; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; passphrase?: string; caFile?: string; caWhere?: string};
 	/** False for a single print (--once, --tsv, --json): no sentence then advises --interval. */
 	repeats?: boolean;
 };
@@ -81,8 +82,8 @@ export class Client {
 		this.#repeats = options.repeats ?? true;
 		// The password lives only in this header, never in a message or a log.
 		this.#authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`;
-		const {caFile, ...tls} = options.tls ?? {rejectUnauthorized: true};
-		this.#ca = tls.ca === undefined ? undefined : {file: caFile};
+		const {caFile, caWhere, ...tls} = options.tls ?? {rejectUnauthorized: true};
+		this.#ca = tls.ca === undefined ? undefined : {file: caFile, where: caWhere};
 		this.#pool = new Pool(options.target.origin, {
 			connections: 4,
 			connectTimeout: options.timeoutMs,

@@ -10,8 +10,8 @@ import {around} from './server-text.js';
 /** What node and undici hang on an error; `host` and `cert` come with ERR_TLS_CERT_ALTNAME_INVALID. */
 export type Carrier = {code?: unknown; cause?: unknown; host?: unknown; cert?: {subjectaltname?: unknown; subject?: {CN?: unknown}}};
 
-/** The CA the client was given (--tls-ca-cert); `file` its path, when the caller knows it. */
-export type GivenCa = {file?: string};
+/** The CA the client was given (--tls-ca-cert); `file` its path and `where` the setting that named it, when the caller knows them. */
+export type GivenCa = {file?: string; where?: string};
 
 // Node's own check of the name (tls.checkServerIdentity), and OpenSSL's, for when it made it.
 export const nameMismatchCodes = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH', 'IP_ADDRESS_MISMATCH']);
@@ -88,18 +88,21 @@ export function untrusted(code: string, host: string, ca: GivenCa | undefined): 
 		return undefined;
 	}
 
-	const file = ca.file === undefined ? 'the CA given with --tls-ca-cert' : `the CA in ${sanitize(ca.file)}`;
+	// The setting to change where it was set: a config file's key is no flag to give (QA: cfg1.cnf).
+	const where = ca.where === undefined || ca.where.startsWith('--') ? undefined : sanitize(ca.where);
+	const file = ca.file === undefined ? `the CA given with ${where ?? '--tls-ca-cert'}` : `the CA in ${sanitize(ca.file)}`;
+	const give = (what: string) => (where === undefined ? `give --tls-ca-cert ${what}` : `point ${where} at ${what}`);
 	if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
 		return {
 			kind: 'tls',
-			message: `${host} presents a self-signed certificate, not one signed by ${file} (${code}): give --tls-ca-cert that certificate itself (MaxScale's admin_ssl_cert).`,
+			message: `${host} presents a self-signed certificate, not one signed by ${file} (${code}): ${give('that certificate itself')} (MaxScale's admin_ssl_cert).`,
 		};
 	}
 
 	if (unsignedCodes.has(code)) {
 		return {
 			kind: 'tls',
-			message: `${host} presents a certificate not signed by ${file} (${code}): give --tls-ca-cert the CA that signed MaxScale's admin_ssl_cert (its admin_ssl_ca, if set).`,
+			message: `${host} presents a certificate not signed by ${file} (${code}): ${give('the CA that signed MaxScale\'s admin_ssl_cert')} (its admin_ssl_ca, if set).`,
 		};
 	}
 

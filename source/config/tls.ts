@@ -97,8 +97,10 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 
 		tls[field] = content;
 		if (field === 'ca') {
-			// For the sentence of a certificate that CA did not sign (api/tls-errors.ts).
+			// For the sentence of a certificate that CA did not sign (api/tls-errors.ts): the file, and
+			// the setting to change (a config file's key is no flag to give).
 			tls.caFile = file;
+			tls.caWhere = whereOf(config, 'tlsCaCert');
 		}
 	}
 

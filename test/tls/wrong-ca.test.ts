@@ -4,12 +4,14 @@
 // which CA to give instead; with no CA given, the old advice stands.
 
 import assert from 'node:assert/strict';
+import {writeFileSync} from 'node:fs';
 import https from 'node:https';
 import type {AddressInfo} from 'node:net';
 import {after, before, test} from 'node:test';
 import {Client, type ClientOptions} from '../../source/api/client.js';
 import {describeNetworkError} from '../../source/api/errors.js';
 import {fetchSessionList} from '../../source/api/sessions-api.js';
+import {assertOneLine, runCli, skipWithoutBuild, tempDir} from '../batch/helpers.js';
 import {makeCertificate} from './certificates.js';
 
 const companyCa = makeCertificate('Company CA');
@@ -74,6 +76,32 @@ test('a self-signed certificate that is not the one in the CA file: give that ce
 		message: `${host} presents a self-signed certificate, not one signed by the CA in /etc/ssl/otherca.pem (DEPTH_ZERO_SELF_SIGNED_CERT): give --tls-ca-cert that certificate itself (MaxScale's admin_ssl_cert).`,
 	});
 	assert.equal(await sentence(ports.selfSigned, {rejectUnauthorized: true, ca: selfSigned.cert, caFile: 'maxscale.pem'}), 'ok');
+});
+
+test('a CA named by the config file: the sentence says which key to change, not a flag to give (QA: cfg1.cnf)', async () => {
+	const host = `127.0.0.1:${ports.selfSigned}`;
+	const where = 'tls-ca-cert in [maxctrl] of /home/u/.maxctrl.cnf';
+	assert.deepEqual(await sentence(ports.selfSigned, {rejectUnauthorized: true, ca: otherCa.cert, caFile: 'otherca.pem', caWhere: where}), {
+		kind: 'tls',
+		message: `${host} presents a self-signed certificate, not one signed by the CA in otherca.pem (DEPTH_ZERO_SELF_SIGNED_CERT): point ${where} at that certificate itself (MaxScale's admin_ssl_cert).`,
+	});
+	const unsigned = await sentence(ports.signed, {rejectUnauthorized: true, ca: otherCa.cert, caFile: 'otherca.pem', caWhere: 'SESSIONTOP_TLS_CA_CERT'});
+	assert.ok(unsigned !== 'ok');
+	assert.match(unsigned.message, /\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\): point SESSIONTOP_TLS_CA_CERT at the CA that signed MaxScale's admin_ssl_cert \(its admin_ssl_ca, if set\)\.$/);
+	// The flag, typed: as before.
+	const typed = await sentence(ports.selfSigned, {rejectUnauthorized: true, ca: otherCa.cert, caFile: 'otherca.pem', caWhere: '--tls-ca-cert'});
+	assert.ok(typed !== 'ok');
+	assert.match(typed.message, /: give --tls-ca-cert that certificate itself \(MaxScale's admin_ssl_cert\)\.$/);
+});
+
+test('the built CLI names the config file\'s key that gave the CA', {skip: skipWithoutBuild}, async (t) => {
+	const dir = tempDir(t);
+	writeFileSync(`${dir}/otherca.pem`, otherCa.cert);
+	const config = `${dir}/maxctrl.cnf`;
+	writeFileSync(config, `[maxctrl]\nhosts = https://127.0.0.1:${ports.selfSigned}\ntls-ca-cert = ${dir}/otherca.pem\n`, {mode: 0o600});
+	const run = await runCli(['-c', config, '--once']);
+	assert.equal(run.code, 1, run.stderr);
+	assert.match(assertOneLine(run.stderr), / point tls-ca-cert in \[maxctrl\] of \S+maxctrl\.cnf at that certificate itself \(MaxScale's admin_ssl_cert\)\.$/);
 });
 
 test('with no CA given, the sentence still says to pass one', async () => {
