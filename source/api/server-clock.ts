@@ -16,6 +16,9 @@ export function isZoneless(text: string): boolean {
 	return asctime.test(text);
 }
 
+/** RFC 1123 in GMT, as MaxScale writes it from 23.02 (`Fri, 21 Jul 2023 06:46:44 GMT`). */
+const rfc1123 = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 const fixedOffset = /^([+-])(\d{2}):(\d{2})$/;
 
 /** One formatter per IANA zone: building one costs far more than using it. */
@@ -54,11 +57,21 @@ export function zoneOffsetMs(zone: string, instant: number): number {
 }
 
 /**
- * `connected` as epoch ms (NaN when it does not parse). A zone-less time is read in
- * `zone` when one is given, else in the operator's own zone.
+ * `connected` as epoch ms (NaN when it is not a time MaxScale writes). A zone-less time is
+ * read in `zone` when one is given, else in the operator's own zone.
  */
 export function parseServerTime(text: string, zone: string | undefined): number {
-	if (zone === undefined || !isZoneless(text)) {
+	// Only MaxScale's two forms: Date.parse takes nearly anything (QA: "12" read as
+	// 2001-12-01, an age of 9130d), and a made-up age is worse than none (the cell's `?`).
+	if (rfc1123.test(text)) {
+		return Date.parse(text);
+	}
+
+	if (!isZoneless(text)) {
+		return Number.NaN;
+	}
+
+	if (zone === undefined) {
 		return Date.parse(text);
 	}
 

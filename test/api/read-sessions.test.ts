@@ -120,6 +120,15 @@ test('strips control characters from every string it reads', () => {
 	assert.equal(session.user, 'evil\uFFFD]52;c;aGk=\uFFFD');
 });
 
+test('a `connected` that is no time MaxScale writes is unknown, no age made up (QA: "12" was 2001-12-01, Age 9130d)', () => {
+	const list = readSessionList({data: [{id: '1', attributes: {connected: '12', idle: 1}}, {id: '2', attributes: {connected: '2024-01-05T07:24:06Z', idle: 1}}]}, polledAt);
+	assert.ok(list.ok);
+	for (const session of list.list.sessions) {
+		assert.equal(session.connectedAt, undefined, session.id);
+		assert.equal(session.ageSeconds, undefined, session.id);
+	}
+});
+
 test('readSessionDocument wants one data object', () => {
 	assert.equal(readSessionDocument({data: []}).ok, false);
 	assert.equal(readSessionDocument('').ok, false);

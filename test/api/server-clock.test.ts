@@ -64,6 +64,16 @@ test('a zone-less time is read in the zone given: UTC, a fixed offset, an IANA z
 	// A time with its own zone keeps it, whatever zone is given.
 	assert.equal(parseServerTime('Fri, 21 Jul 2023 06:46:44 GMT', 'Asia/Tokyo'), Date.UTC(2023, 6, 21, 6, 46, 44));
 	assert.ok(Number.isNaN(parseServerTime('yesterday', 'UTC')));
+	assert.equal(parseServerTime('Fri, 21 Jul 2023 06:46:44 GMT', undefined), Date.UTC(2023, 6, 21, 6, 46, 44));
+});
+
+test('what is not a time MaxScale writes is no time, though Date.parse takes it (QA: "12" was 2001-12-01, Age 9130d)', () => {
+	for (const text of ['12', '1', '2024', '2024-01-05', '2024-01-05T07:24:06Z', 'Jan 5 2024', '5 Jan 2024 07:24:06 GMT', 'Fri, 05 Jan 275760 07:24:06 GMT', 'Fri, 05 Jan 2024 07:24:06 GMT+0200', 'Mon Jul 17 11:10:39 2017 GMT', ' Mon Jul 17 11:10:39 2017', '']) {
+		for (const zone of [undefined, 'UTC']) {
+			assert.ok(Number.isNaN(parseServerTime(text, zone)), `${JSON.stringify(text)} in ${zone ?? 'the local zone'}`);
+		}
+	}
+
 	assert.equal(zoneOffsetMs('Asia/Tokyo', Date.UTC(2024, 0, 1)), 9 * hour);
 });
 

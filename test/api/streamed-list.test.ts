@@ -86,7 +86,7 @@ const edgeCases: Record<string, string> = {
 	'duplicate ids: the first wins': '{"data":[{"id":"1","attributes":{"user":"first"}},{"id":"1","attributes":{"user":"second"}},{"id":1}]}',
 	'unknown members of every kind': `{"meta":{"total":3,"deep":[[[[{"a":[null,true,false,-1.5e3,"x"]}]]]]},"data":[${session('"5"')}],"x":null,"y":[1,{"data":[]}],"z":{"data":"no"}}`,
 	'nulls where objects are': '{"data":[{"id":"1","attributes":null,"relationships":null},{"id":"2","attributes":{"memory":null,"connected":null}},{"id":"3","relationships":{"services":{"data":null}}}]}',
-	'connected in both formats, and not': '{"data":[{"id":"1","attributes":{"connected":"Mon Jul 17 11:10:39 2017"}},{"id":"2","attributes":{"connected":"Fri, 21 Jul 2023 06:46:44 GMT","seconds_alive":null}},{"id":"3","attributes":{"connected":"yesterday"}},{"id":"4","attributes":{"connected":"Fri, 21 Jul 2099 06:46:44 GMT"}}]}',
+	'connected in both formats, and not': '{"data":[{"id":"1","attributes":{"connected":"Mon Jul 17 11:10:39 2017"}},{"id":"2","attributes":{"connected":"Fri, 21 Jul 2023 06:46:44 GMT","seconds_alive":null}},{"id":"3","attributes":{"connected":"yesterday"}},{"id":"4","attributes":{"connected":"Fri, 21 Jul 2099 06:46:44 GMT"}},{"id":"5","attributes":{"connected":"12","idle":1}},{"id":"6","attributes":{"connected":"2024-01-05","idle":1}}]}',
 	'an empty list': '{"data":[]}',
 	'whitespace of every JSON kind': ' \t\r\n{ "data" :\n[ {\t"id" : "1" } ] }\r\n\t ',
 	'a deep unknown value': `{"x":${'['.repeat(20_000)}${']'.repeat(20_000)},"data":[${session('"1"')}]}`,
