@@ -133,6 +133,8 @@ export type MonitorState = {
 	refreshes: number;
 	quitting: boolean;
 	server?: ServerInfo;
+	/** When the polls began (`mono`: by performance.now()): how late the first answer is goes by it (schedule.ts firstLateMs). */
+	pollingSince?: {at: number; mono?: number};
 	/** The last successful poll; when the next is due comes from it and the interval (schedule.ts). */
 	lastPoll?: {at: number; latencyMs: number; bytes: number; mono?: number};
 	/** The last failure, cleared by the next success; `retryAt` is when the next attempt comes. */
@@ -167,6 +169,8 @@ export type Action =
 			mono?: number;
 	  }
 	| {type: 'poll-failed'; host?: string; error: ApiError; at: number; retryAt?: number}
+	/** The poll loops have sent their first polls (not when replaying). */
+	| {type: 'polling-started'; at: number; mono?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
 	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
 	| {type: 'command'; command: Command}
@@ -268,6 +272,10 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 
 		case 'server-info': {
 			return withServerInfo(state, action.host, action.info);
+		}
+
+		case 'polling-started': {
+			return {...state, pollingSince: {at: action.at, ...(action.mono === undefined ? {} : {mono: action.mono})}};
 		}
 
 		case 'resize': {

@@ -46,6 +46,9 @@ export function dueIn(next: {at: number}, now: number): number {
 	return Math.max(0, Math.round((next.at - now) / 100) * 100);
 }
 
+/** Past its time by this much, an answer is clearly late (or by twice the last poll's time, when longer). */
+const clearlyLateMs = 2000;
+
 /**
  * How late the answer to a poll is (ms), once it is clearly late: a MaxScale that accepts the
  * request and never answers showed "ok" until the timeout (10 s by default) while its rows
@@ -56,7 +59,17 @@ export function lateMs(last: {at: number; latencyMs: number; mono?: number}, int
 	// By the monotonic clock when there is one: a wall clock stepped an hour forward read "no
 	// answer for 59m56s" of a MaxScale answering every 5 s (QA).
 	const late = last.mono !== undefined && monoNow !== undefined ? monoNow - last.mono - waitAfter(intervalMs, last.latencyMs) : now - nextPoll(last, intervalMs).at;
-	return late > Math.max(2000, 2 * last.latencyMs) ? late : undefined;
+	return late > Math.max(clearlyLateMs, 2 * last.latencyMs) ? late : undefined;
+}
+
+/**
+ * How late the first answer is (ms), once clearly late: with no poll before it, its time is when
+ * polling began, and no poll's time stretches the 2 s (lateMs). A MaxScale that took the first
+ * request and never answered read "connecting…" for the whole timeout (QA: 20 s with -t 20s).
+ */
+export function firstLateMs(since: {at: number; mono?: number}, now: number, monoNow?: number): number | undefined {
+	const late = since.mono !== undefined && monoNow !== undefined ? monoNow - since.mono : now - since.at;
+	return late > clearlyLateMs ? late : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
-import {dueIn, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
+import {dueIn, firstLateMs, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/groups.js';
@@ -24,12 +24,12 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 		const failing = status?.error !== undefined;
 		let waiting = false;
 		let text = 'connecting…';
+		const polling = !state.paused && state.replay === undefined;
 		if (failing) {
 			text = age === undefined ? 'NO DATA' : `STALE ${formatDuration(age)}`;
 			const retryAt = status?.error?.retryAt;
 			text += retryAt === undefined ? '' : ` ${retryCountdown(retryAt, now, 'retry')}`;
 		} else if (status?.lastPoll !== undefined) {
-			const polling = !state.paused && state.replay === undefined;
 			const late = polling ? lateMs(status.lastPoll, state.intervalMs, now, performance.now()) : undefined;
 			text = late === undefined ? `ok ${Math.round(status.lastPoll.latencyMs)}ms` : `no answer for ${formatDuration(late / 1000)}`;
 			waiting = late !== undefined;
@@ -40,6 +40,11 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 				text += due > 0 ? ` slow, next in ${formatMs(due)}` : ' slow, polling…';
 				waiting = true;
 			}
+		} else if (polling && state.pollingSince !== undefined) {
+			// Its first poll taken and not answered: said as a later one is (`connecting… no answer for 6s`).
+			const late = firstLateMs(state.pollingSince, now, performance.now());
+			text += late === undefined ? '' : ` no answer for ${formatDuration(late / 1000)}`;
+			waiting = late !== undefined;
 		}
 
 		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;

@@ -6,7 +6,7 @@ import {formatClock, formatDuration, shortState} from '../model/format.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
 import {replayHosts} from '../model/replay.js';
-import {dueIn, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
+import {dueIn, firstLateMs, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {cellWidth, fitHostName, fitText} from './cell-width.js';
@@ -162,10 +162,15 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 
 	// After a failure (a 401, refused) it is no longer connecting: the status line says why.
 	const polled = lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no answer yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`;
-	items.push(
-		{key: 'polled', priority: 2, runs: [{text: polled, color: theme.muted}]},
-		{key: 'every', priority: 4, runs: [{text: `every ${formatMs(intervalMs)}`, color: theme.muted}]},
-	);
+	items.push({key: 'polled', priority: 2, runs: [{text: polled, color: theme.muted}]});
+	// The first poll taken and not answered: said as a later one is, after `connecting to HOST…`.
+	const connecting = single && lastPoll === undefined && error === undefined && !paused && replay === undefined ? state.pollingSince : undefined;
+	const firstLate = connecting === undefined ? undefined : firstLateMs(connecting, now, performance.now());
+	if (firstLate !== undefined) {
+		items.push({key: 'late', priority: 1, gap: ' ', runs: [{text: `no answer for ${formatDuration(firstLate / 1000)}`, bold: true, color: theme.warn}]});
+	}
+
+	items.push({key: 'every', priority: 4, runs: [{text: `every ${formatMs(intervalMs)}`, color: theme.muted}]});
 	// With several MaxScales each has its own pause: the host line says which are slow.
 	if (next?.slow === true && single) {
 		const due = dueIn(next, now);

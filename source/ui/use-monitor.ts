@@ -107,6 +107,11 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			dispatch({type: 'recording', file: fromStart.file});
 		}
 
+		// From now the first answers are awaited: one that never comes is said late (header.tsx).
+		if (instances.length > 0) {
+			dispatch({type: 'polling-started', at: Date.now(), mono: performance.now()});
+		}
+
 		for (const instance of instances) {
 			instance.start();
 		}

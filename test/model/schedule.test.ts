@@ -30,3 +30,17 @@ test('QA: the rates divide by the monotonic gap between two polls, not a wall cl
 	state = polled(state, [2, 3, 4, 5], 1_000_000 + 3_602_000, 3000);
 	assert.equal(state.changes.rates?.opened, 1, 'two opened in 2 s: 1/s, not 2 in an hour');
 });
+
+test('QA: the first answer is late 2 s after polling began, by the monotonic clock when there is one', async () => {
+	const {firstLateMs} = await import('../../source/model/schedule.js');
+	const {initialState, reducer} = await import('../../source/model/monitor-state.js');
+	const state = reducer(initialState(), {type: 'polling-started', at: 1_000_000, mono: 5000});
+	assert.deepEqual(state.pollingSince, {at: 1_000_000, mono: 5000});
+	const since = state.pollingSince!;
+	assert.equal(firstLateMs(since, 1_001_500, 6500), undefined);
+	assert.equal(firstLateMs(since, 1_006_000, 11_000), 6000);
+	// A wall clock stepped an hour forward 1 s after the start: not late.
+	assert.equal(firstLateMs(since, 1_000_000 + 3_601_000, 6000), undefined);
+	// Without the monotonic clock (a test's state): by the wall clock.
+	assert.equal(firstLateMs({at: 1_000_000}, 1_003_000), 3000);
+});
