@@ -8,8 +8,12 @@ import type {ServerInfo} from '../api/server-info.js';
 import type {Action} from '../model/monitor-state.js';
 import {stamp} from './effects.js';
 
-/** The recording every poll goes to, if any: run-monitor.tsx flushes it at exit, whoever started it. */
-export type RecorderHolder = {current: Recorder | undefined; starting?: boolean};
+/**
+ * The recording every poll goes to, if any: run-monitor.tsx flushes it at exit, whoever started it.
+ * `failing`: each MaxScale's failure in force (its last poll's, by host), kept by hostRecorder
+ * whether or not a recording is on, for one started later.
+ */
+export type RecorderHolder = {current: Recorder | undefined; starting?: boolean; failing?: Map<string, Frame>};
 
 type Dispatch = (action: Action) => void;
 
@@ -49,6 +53,13 @@ export async function toggleRecording(holder: RecorderHolder, stop: boolean, hos
 	}
 
 	holder.current = recorder;
+	// A MaxScale failing now may not be tried again for a while (back-off, up to 30 s): its
+	// failure is recorded first, with its own time, so the replay shows it failing from the
+	// first frame, not `connecting…` until its next try (QA), as the version is carried below.
+	for (const frame of [...(holder.failing?.values() ?? [])].sort((a, b) => a.t - b.t)) {
+		recorder.record(frame);
+	}
+
 	watchProblems(recorder, dispatch);
 	dispatch({type: 'recording', file});
 	dispatch({type: 'message', message: {tone: 'ok', text: `Recording every poll to ${file}: W again stops.`}});
@@ -56,13 +67,20 @@ export async function toggleRecording(holder: RecorderHolder, stop: boolean, hos
 
 /**
  * One MaxScale's polls to whichever recording is on. A recording started later (W) gets the
- * version that MaxScale last reported with its first poll of it, so that it replays with it.
+ * version that MaxScale last reported with its first poll of it, so that it replays with it,
+ * and its failure in force when it starts (toggleRecording, from `holder.failing`).
  */
 export function hostRecorder(holder: RecorderHolder): {record(frame: Frame): void; known(info: ServerInfo): void} {
 	let known: ServerInfo | undefined;
 	let recordedTo: Recorder | undefined;
 	return {
 		record(frame) {
+			if (frame.ok) {
+				holder.failing?.delete(frame.host);
+			} else {
+				(holder.failing ??= new Map()).set(frame.host, frame);
+			}
+
 			const to = holder.current;
 			if (to !== undefined) {
 				to.record(to === recordedTo || !frame.ok ? frame : {...frame, server: frame.server ?? known});
