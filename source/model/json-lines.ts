@@ -59,11 +59,24 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 export const maxDepth = 64;
 const tooDeep: Token = {kind: 'null', text: '"… nested too deep to show"'};
 
-/** Each scalar of a document by its path (`/data/attributes/idle`), as printed. */
+/**
+ * The lines of a document the pane shows. A session's is a few hundred; a hostile server's
+ * of 300,000 keys was 900,000, printed, compared and wrapped again at every refresh: seconds
+ * a poll, and keys waiting as long (QA). The rest is said, not shown; `s` saves it whole.
+ */
+export const shownLines = 20_000;
+
+/** Each scalar of a document by its path (`/data/attributes/idle`), as printed; as many as the pane shows. */
 export function scalarsByPath(value: unknown, path = '', out = new Map<string, string>(), depth = 0): Map<string, string> {
+	if (out.size >= shownLines) {
+		return out;
+	}
+
 	if (isContainer(value) && depth < maxDepth) {
-		for (const [key, item] of Object.entries(value)) {
-			scalarsByPath(item, `${path}/${key}`, out, depth + 1);
+		for (const key in value) {
+			if (Object.hasOwn(value, key)) {
+				scalarsByPath((value as Record<string, unknown>)[key], `${path}/${key}`, out, depth + 1);
+			}
 		}
 	} else {
 		out.set(path, scalar(value).text);
@@ -76,6 +89,10 @@ type Walk = {previous: ReadonlyMap<string, string> | undefined; out: JsonLine[]}
 
 function walk(value: unknown, path: string, indent: number, prefix: Token[], comma: boolean, context: Walk): void {
 	const {out, previous} = context;
+	if (out.length > shownLines) {
+		return;
+	}
+
 	const tail: Token[] = comma ? [{kind: 'punct', text: ','}] : [];
 	if (indent >= maxDepth && isContainer(value)) {
 		out.push({indent, tokens: [...prefix, tooDeep, ...tail]});
@@ -97,20 +114,23 @@ function walk(value: unknown, path: string, indent: number, prefix: Token[], com
 
 	const isArray = Array.isArray(value);
 	const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
-	const entries: Array<[string | undefined, unknown]> = isArray
-		? value.map((item) => [undefined, item])
-		: Object.entries(value);
-	if (entries.length === 0) {
+	const keys = isArray ? undefined : Object.keys(value);
+	const count = keys === undefined ? (value as unknown[]).length : keys.length;
+	if (count === 0) {
 		out.push({indent, tokens: [...prefix, {kind: 'punct', text: open + close}, ...tail]});
 		return;
 	}
 
 	out.push({indent, tokens: [...prefix, {kind: 'punct', text: open}]});
-	entries.forEach(([key, item], index) => {
+	// Past the lines shown, the rest is not walked at all.
+	for (let index = 0; index < count && out.length <= shownLines; index++) {
+		const key = keys?.[index];
 		const keyTokens: Token[] =
 			key === undefined ? [] : [{kind: 'key', text: quote(shown(key))}, {kind: 'punct', text: ': '}];
-		walk(item, `${path}/${key ?? index}`, indent + 1, keyTokens, index < entries.length - 1, context);
-	});
+		const item = key === undefined ? (value as unknown[])[index] : (value as Record<string, unknown>)[key];
+		walk(item, `${path}/${key ?? index}`, indent + 1, keyTokens, index < count - 1, context);
+	}
+
 	out.push({indent, tokens: [{kind: 'punct', text: close}, ...tail]});
 }
 
@@ -121,6 +141,11 @@ function walk(value: unknown, path: string, indent: number, prefix: Token[], com
 export function jsonLines(value: unknown, previous?: ReadonlyMap<string, string>): JsonLine[] {
 	const out: JsonLine[] = [];
 	walk(value, '', 0, [], false, {previous, out});
+	if (out.length > shownLines) {
+		out.length = shownLines;
+		out.push({indent: 0, tokens: [{kind: 'was', text: `… the rest of the document is not shown (past ${shownLines.toLocaleString('en-US')} lines): s saves it whole`}]});
+	}
+
 	return out;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {jsonLines, quote, scalarsByPath, shownChars, wrapLines, wrapText} from '../../source/model/json-lines.js';
+import {jsonLines, quote, scalarsByPath, shownChars, shownLines, wrapLines, wrapText} from '../../source/model/json-lines.js';
 import {fixture} from '../helpers/fixtures.js';
 
 const text = (tokens: Array<{text: string}>) => tokens.map((t) => t.text).join('');
@@ -185,4 +185,17 @@ test('a statement of a megabyte shows its first 100,000 characters, wrapped whol
 	assert.equal(pieces.map((token) => token.text).join(''), value.text);
 	// A short string is whole, with nothing said after it.
 	assert.deepEqual(jsonLines('abc')[0]!.tokens, [{kind: 'string', text: '"abc"'}]);
+});
+
+test('a document of 300,000 keys shows its first 20,000 lines, then says the rest is not shown (QA: seconds a key)', () => {
+	const wide = Object.fromEntries(Array.from({length: 300_000}, (_, i) => [`k${i}`, i]));
+	const document = {data: {id: '1', attributes: {wide}}};
+	const lines = jsonLines(document, scalarsByPath(document));
+	assert.equal(lines.length, shownLines + 1);
+	assert.equal(text(lines.at(-1)!.tokens), '… the rest of the document is not shown (past 20,000 lines): s saves it whole');
+	// The lines shown are the document's first, as printed whole.
+	assert.deepEqual(text(lines[shownLines - 1]!.tokens), `"k${shownLines - 6}": ${shownLines - 6},`);
+	assert.ok(scalarsByPath(document).size <= shownLines);
+	// A session's document is never near it: shown whole, nothing said.
+	assert.doesNotMatch(text(jsonLines(fixture('v24-session-detail.json')).at(-1)!.tokens), /not shown/);
 });
