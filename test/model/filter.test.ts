@@ -67,6 +67,19 @@ test('an invalid regex is reported, never thrown; the other terms still work', (
 	assert.match(parseFilter('idle>soon').error ?? '', /^"soon" is not a time for idle/);
 });
 
+test('a regex that backtracks without end is refused as typed, before it meets a hostile name (QA: minutes at 100% CPU, q and SIGTERM unheard)', () => {
+	for (const body of ['(a+)+$', '^(\\w+\\s?)*$', 'user:/(x*)*y/']) {
+		const filter = parseFilter(body.startsWith('user:') ? body : `/${body}/`);
+		assert.equal(filter.test, undefined, body);
+		assert.match(filter.error ?? '', /could run for minutes on some texts .*: write it without, \/\^\(a\+\)\$\/ rather than/, body);
+	}
+
+	// Ordinary ones stay: a group repeated, a repetition alone, alternatives.
+	assert.deepEqual(ids('user:/^(app|report)$/'), ['1', '2']);
+	assert.deepEqual(ids('/^(etl_)+app/'), ['3']);
+	assert.deepEqual(ids('user:/p+/'), ['1', '2', '3']);
+});
+
 test('quotes keep spaces and colons in one term', () => {
 	assert.deepEqual(ids('state:"Session created"'), ['3']);
 	assert.deepEqual(ids('"session created"'), ['3']);
