@@ -10,6 +10,7 @@ import {SessionListReader, type PartSink} from './session-list-reader.js';
 import type {ApiError} from './errors.js';
 import {listPath} from './list-path.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
+import {shown, truncate} from '../model/sanitize.js';
 
 // Re-exported from its own small module, which the batch TSV path loads alone.
 export {listFields, listPath} from './list-path.js';
@@ -95,6 +96,15 @@ export async function fetchSessionDocument(client: Client, id: string, signal?: 
 	const read = readSessionDocument(answer.json);
 	if (!read.ok) {
 		return {ok: false, error: {kind: 'shape', message: `${client.target.label}: ${read.reason}.`}, latencyMs: answer.latencyMs, gone: false};
+	}
+
+	// The document of another session (a caching proxy, a broken server) would be shown, and
+	// copied, under this one's title: said, and not shown. Ids as the list read them (shown()).
+	const {id: answered} = read.data;
+	const answeredId = typeof answered === 'string' ? shown(answered) : typeof answered === 'number' ? String(answered) : undefined;
+	if (answeredId !== undefined && answeredId !== id) {
+		const message = `${client.target.label}: asked for session ${id}, MaxScale answered with session ${truncate(answeredId, 40)}'s document, so it is not shown: is a proxy in front of its REST API caching answers?`;
+		return {ok: false, error: {kind: 'shape', message}, latencyMs: answer.latencyMs, gone: false};
 	}
 
 	return {ok: true, document: answer.json, latencyMs: answer.latencyMs};

@@ -157,3 +157,29 @@ test('QA: JSON wrong before its end is not blamed on a cut answer; both readers 
 	assert.ok(!empty.ok);
 	assert.match(empty.error.message, /^127\.0\.0\.1:8989 sent an empty answer \(200\) for the session list: is it MaxScale's REST API that answers there\?$/);
 });
+
+test('a document of another session than the one asked for is said, not shown (a caching proxy, a broken server)', async () => {
+	const {createServer} = await import('node:http');
+	const server = createServer((request, response) => {
+		const id = /\/v1\/sessions\/(\w+)/.exec(request.url ?? '')?.[1];
+		response.writeHead(200, {'content-type': 'application/json'});
+		response.end(JSON.stringify({links: {self: 'x'}, data: {id: id === '1' ? '999' : id, type: 'sessions', attributes: {state: 'Session started'}}}));
+	});
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as {port: number};
+	const client = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'admin', password: 'secret-pw', timeoutMs: 2000});
+	try {
+		const other = await fetchSessionDocument(client, '1');
+		assert.ok(!other.ok);
+		assert.equal(other.gone, false);
+		assert.equal(other.error.message, `127.0.0.1:${port}: asked for session 1, MaxScale answered with session 999's document, so it is not shown: is a proxy in front of its REST API caching answers?`);
+		const own = await fetchSessionDocument(client, '2');
+		assert.ok(own.ok, 'its own document is shown');
+	} finally {
+		await client.close();
+		server.closeAllConnections();
+		server.close();
+	}
+});
