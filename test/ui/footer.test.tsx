@@ -253,7 +253,7 @@ test('a grace period never wraps between its number and its unit', () => {
 test('a time zone\'s note is read whole, its flag included, on the hints\' line if need be (QA: cut at 120 columns)', () => {
 	const tokyo = 9 * 3_600_000;
 	const polled = (state: MonitorState) =>
-		reducer(state, {type: 'poll-ok', host: 'a', sessions: [session(1, {ageSeconds: 60, idleSeconds: 30})], at: 2000, latencyMs: 5, aheadMs: tokyo});
+		reducer(state, {type: 'poll-ok', host: 'a', sessions: [session(1, {ageSeconds: 60, idleSeconds: 30})], at: 2000, latencyMs: 5, bytes: 100, aheadMs: tokyo});
 	const state = polled(reducer(initialState(), {type: 'resize', listHeight: 20, paneHeight: 20, paneWidth: 40}));
 	assert.equal(state.message?.advice, true, state.message?.text);
 	for (const width of [80, 120]) {
