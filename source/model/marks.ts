@@ -33,6 +33,33 @@ export function markCounts({marked, byId, filter}: Pick<MonitorState, 'marked' |
 	return {marked: marked.size, hidden};
 }
 
+/** A group row's key among markedInGroups' counts: a service (or user, client, MaxScale) row's name, a state row's with its state. */
+export const groupMarkKey = (group: GroupRow) => (group.kind === 'service' ? group.service : `${group.service}\u0000${group.state}`);
+
+/**
+ * The marked sessions the filter lets through, counted by the group rows they are under, so
+ * that a row says how many of its sessions are marked (`● 77`), folded or not: marks under
+ * a folded group are otherwise out of sight until K names them. Walks the marks, not the list.
+ */
+export function markedInGroups({marked, byId, filter, grouping}: Pick<MonitorState, 'marked' | 'byId' | 'filter' | 'grouping'>): Map<string, number> {
+	const counts = new Map<string, number>();
+	if (marked.size === 0 || grouping === 'flat') {
+		return counts;
+	}
+
+	const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+	for (const key of marked) {
+		const session = byId.get(key);
+		if (session !== undefined && (filter.test === undefined || filter.test(session))) {
+			const outer = outerName(grouping, session);
+			add(outer);
+			add(`${outer}\u0000${stateName(session)}`);
+		}
+	}
+
+	return counts;
+}
+
 export type MarkAction = {type: 'mark'} | {type: 'mark-shown'} | {type: 'unmark-all'};
 
 const plural = (n: number) => `${n.toLocaleString('en')} session${n === 1 ? '' : 's'}`;

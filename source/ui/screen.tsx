@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
 import {unreportedField} from '../model/filter.js';
+import {markedInGroups} from '../model/marks.js';
 import {sessionCount} from '../model/rows.js';
 import {staleHosts} from '../model/stale-hosts.js';
 import type {Notice} from '../model/status-line.js';
@@ -22,6 +23,8 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	const filtered = state.filter.test !== undefined;
 	const shown = useMemo(() => (filtered ? sessionCount(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
 	const stale = useMemo(() => staleHosts(state), [state.hosts, state.hostOrder]); // eslint-disable-line react-hooks/exhaustive-deps
+	// Walks the marks (none: nothing), again only when they, the list, the filter or the grouping change.
+	const markedIn = useMemo(() => markedInGroups(state), [state.marked, state.byId, state.filter, state.grouping]); // eslint-disable-line react-hooks/exhaustive-deps
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
 		// A replay cannot retry: r there only says what steps it.
@@ -90,6 +93,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						theme={theme}
 						sort={state.sort}
 						marked={state.marked}
+						markedIn={markedIn}
 						closing={state.closing}
 						born={state.changes.born}
 						stale={stale}

@@ -7,6 +7,7 @@ import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
 import {maxscaleOfKey} from '../model/groups.js';
 import {headCells} from '../model/sanitize.js';
+import {groupMarkKey} from '../model/marks.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
 import {plainSession} from '../model/session.js';
 import type {Sort} from '../model/sort.js';
@@ -23,6 +24,8 @@ type Props = {
 	theme: Theme;
 	sort: Sort;
 	marked: ReadonlySet<string>;
+	/** Marked sessions by group row (model/marks.ts markedInGroups): a group row says how many of its own are. */
+	markedIn?: ReadonlyMap<string, number>;
 	/** Killed with a grace period and still listed: their State reads `closing` (MonitorState.closing). */
 	closing?: {has(key: string): boolean; size: number};
 	/** The keys of sessions still highlighted as new (model/changes.ts). */
@@ -64,6 +67,8 @@ type RowProps = {
 	selected: boolean;
 	focused: boolean;
 	marked: boolean;
+	/** A group row's marked sessions. */
+	marks: number;
 	fresh: boolean;
 	stale: boolean;
 	closing: boolean;
@@ -86,11 +91,12 @@ export function serviceRowText(start: string, states: ReadonlyArray<{state: stri
 	return start;
 }
 
-const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, fresh, stale, closing, theme}: RowProps) {
+const TableRow = memo(function TableRow({row, columns, width, selected, focused, marked, marks, fresh, stale, closing, theme}: RowProps) {
 	const cursor = selected ? '▶' : ' ';
 	if (isGroupRow(row)) {
 		const arrow = row.collapsed ? '▸' : '▾';
-		const text = row.kind === 'service' ? serviceRowText(`${cursor}${arrow} ${row.service}  ${row.count}`, row.states, width) : `${cursor}  ${arrow} ${row.state}  ${row.count}`;
+		const count = `${row.count}${marks > 0 ? ` ● ${marks}` : ''}`;
+		const text = row.kind === 'service' ? serviceRowText(`${cursor}${arrow} ${row.service}  ${count}`, row.states, width) : `${cursor}  ${arrow} ${row.state}  ${count}`;
 		return (
 			<Text bold={row.kind === 'service'} wrap="truncate" color={row.kind === 'service' ? theme.group : theme.muted} inverse={selected} dimColor={stale || (selected && !focused)}>
 				{fit(text, width, selected)}
@@ -130,7 +136,7 @@ function hostOf(row: Row): string | undefined {
 
 /** The session list: the column titles, then only the rows in view. */
 export function SessionTable(props: Props) {
-	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, closing, born, stale, empty, titles = true} = props;
+	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, markedIn, closing, born, stale, empty, titles = true} = props;
 	const visible = rows.slice(top, top + height);
 	return (
 		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
@@ -148,6 +154,7 @@ export function SessionTable(props: Props) {
 					selected={row.key === selectedId && !isGhostRow(row)}
 					focused={focused}
 					marked={isSessionRow(row) && marked.has(row.key)}
+					marks={markedIn !== undefined && markedIn.size > 0 && isGroupRow(row) ? (markedIn.get(groupMarkKey(row)) ?? 0) : 0}
 					fresh={isSessionRow(row) && born.has(row.key)}
 					stale={stale !== undefined && stale.size > 0 && stale.has(hostOf(row) ?? '')}
 					closing={closing !== undefined && closing.size > 0 && isSessionRow(row) && closing.has(row.key)}

@@ -68,3 +68,18 @@ test('s says what it saved: the list alone with the pane closed', async () => {
 	assert.doesNotMatch(frame(), /document/);
 	await close();
 });
+
+test('a group row says how many of its sessions are marked, folded too (QA: marks under a folded group were out of sight)', async () => {
+	const {frame, press, close} = await mountSimulated();
+	await press(keys.home, () => /^▶[▾▸] /m.test(frame()), 'the cursor on the first service');
+	const [, service, count] = /^▶[▾▸] (\S+) {2}(\d+)/m.exec(frame()) ?? [];
+	assert.ok(service && count, frame());
+	await press(' ', () => frame().includes(`Marked ${count} session`), 'the group marked');
+	assert.match(frame(), new RegExp(`^.▾ ${service} {2}${count} ● ${count} `, 'm'), 'its row counts its marks');
+	// Its state row counts them too; another service's row, none of them.
+	assert.match(frame(), new RegExp(`^. {2}▾ Session started {2}\\d+ ● \\d+`, 'm'));
+	await press(keys.home, () => new RegExp(`^▶▾ ${service} `, 'm').test(frame()), 'back on it');
+	await press('c', () => new RegExp(`^▶▸ ${service} {2}${count} ● ${count} `, 'm').test(frame()), 'folded, the count still there');
+	assert.equal(frame().split('\n').filter((line) => /^[▶ ] *[▾▸] .* ● \d+/.test(line)).length, 1, 'no other group row counts marks');
+	await close();
+});
