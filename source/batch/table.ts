@@ -8,7 +8,7 @@
 
 import stringWidth from 'string-width';
 import {formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from '../model/format.js';
-import {noService} from '../model/groups.js';
+import {noService, noUser} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
@@ -18,7 +18,7 @@ type Column = {title: string; align: 'left' | 'right'; text?: true; value(sessio
 const columns: Column[] = [
 	// QA: one id of 70 characters (a hostile server's) widened the Id column of every line.
 	{title: 'Id', align: 'right', text: true, value: (s) => s.id},
-	{title: 'User', align: 'left', value: (s) => s.user ?? '?'},
+	{title: 'User', align: 'left', value: (s) => s.user ?? noUser},
 	{title: 'Client', align: 'left', value: (s) => formatClient(s.remote, s.port)},
 	{title: 'State', align: 'left', value: (s) => (s.state === '' ? '?' : shortState(s.state))},
 	{title: 'Age', align: 'right', value: (s) => formatDuration(s.ageSeconds)},

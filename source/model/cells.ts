@@ -3,7 +3,7 @@
 
 import type {Column, ColumnKey} from './columns.js';
 import {compactCount, formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from './format.js';
-import {noService} from './groups.js';
+import {noService, noUser} from './groups.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
 
@@ -19,7 +19,8 @@ export function cellText(session: Session, key: ColumnKey): string {
 		}
 
 		case 'user': {
-			return session.user ?? '?';
+			// Every version reports a user once the client has logged in: one without is one that has not yet (QA: not `?`).
+			return session.user ?? noUser;
 		}
 
 		case 'client': {

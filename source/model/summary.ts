@@ -4,7 +4,7 @@
 // counts the rows' sessions instead (rowStateCounts), when the rows are rebuilt.
 
 import {isGroupRow, isSessionRow, type Row} from './rows.js';
-import {compareStates, serviceName, stateName} from './groups.js';
+import {compareStates, noUser, serviceName, stateName} from './groups.js';
 import {noServer} from './format.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
@@ -106,7 +106,7 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		const session = sessions[i]!;
 		counts.add(stateName(session));
 		idWidth = Math.max(idWidth, session.id.length);
-		user = Math.max(user, session.user === undefined ? 1 : cellsAtLeast(session.user));
+		user = Math.max(user, session.user === undefined ? noUser.length : cellsAtLeast(session.user));
 		client = Math.max(client, clientLength(session.remote, session.port));
 		service = Math.max(service, cellsAtLeast(serviceName(session)));
 		const {servers} = session;

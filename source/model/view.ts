@@ -183,7 +183,8 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 				return {...state, message: {tone: 'info', text, answer: true}};
 			}
 
-			return next === undefined ? state : {...state, intervalMs: next};
+			// Said as every other key's outcome is, not only in the header's `every` (QA).
+			return next === undefined ? state : {...state, intervalMs: next, message: {tone: 'info', text: `Polling every ${next / 1000} s now.`, answer: true}};
 		}
 
 		default: {

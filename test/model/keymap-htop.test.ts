@@ -33,6 +33,9 @@ test('QA: - at 0.5 s and + at 60 s say so, rather than do nothing unsaid', async
 	assert.equal(type(fastest, '-').intervalMs, 500);
 	assert.match(type(start([session(1)], {intervalMs: 60_000}), '+').message?.text ?? '', /^Every 60 s is as seldom/);
 	assert.equal(type(fastest, '+').intervalMs, 1000);
+	// A step that took is said too, as every other key's outcome (QA: only the header's `every` changed).
+	assert.equal(type(fastest, '+').message?.text, 'Polling every 1 s now.');
+	assert.equal(type(fastest, '+', '+', '-').message?.text, 'Polling every 1 s now.');
 });
 
 test('htop\'s sort keys: M by memory and T by age, largest first, N by id; pressed again, the other way', async () => {
