@@ -41,9 +41,10 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 				waiting = true;
 			}
 		} else if (polling && state.pollingSince !== undefined) {
-			// Its first poll taken and not answered: said as a later one is (`connecting… no answer for 6s`).
+			// Its first poll taken and not answered yet: how long it has waited (`connecting… waiting 6s`;
+			// header.tsx says why not `no answer`).
 			const late = firstLateMs(state.pollingSince, now, performance.now());
-			text += late === undefined ? '' : ` no answer for ${formatDuration(late / 1000)}`;
+			text += late === undefined ? '' : ` waiting ${formatDuration(late / 1000)}`;
 			waiting = late !== undefined;
 		}
 

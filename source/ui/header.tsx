@@ -163,11 +163,13 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	// After a failure (a 401, refused) it is no longer connecting: the status line says why.
 	const polled = lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no answer yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`;
 	items.push({key: 'polled', priority: 2, runs: [{text: polled, color: theme.muted}]});
-	// The first poll taken and not answered: said as a later one is, after `connecting to HOST…`.
+	// The first poll taken and not answered yet: how long it has waited, after `connecting to HOST…`.
+	// Not `no answer`, as a later poll's lateness is said: with no poll before it there is no
+	// telling a silent MaxScale from a long list still arriving (100,000 sessions: seconds).
 	const connecting = single && lastPoll === undefined && error === undefined && !paused && replay === undefined ? state.pollingSince : undefined;
 	const firstLate = connecting === undefined ? undefined : firstLateMs(connecting, now, performance.now());
 	if (firstLate !== undefined) {
-		items.push({key: 'late', priority: 1, gap: ' ', runs: [{text: `no answer for ${formatDuration(firstLate / 1000)}`, bold: true, color: theme.warn}]});
+		items.push({key: 'late', priority: 1, gap: ' ', runs: [{text: `waiting ${formatDuration(firstLate / 1000)}`, color: theme.warn}]});
 	}
 
 	items.push({key: 'every', priority: 4, runs: [{text: `every ${formatMs(intervalMs)}`, color: theme.muted}]});
