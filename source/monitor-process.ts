@@ -2,6 +2,7 @@
 // the bench and the soak run with exactly what the binary runs with (source/cli.tsx).
 
 import {limitHeapGrowth} from './heap-growth.js';
+import {enableLinearRegExp} from './linear-regexp.js';
 
 /**
  * `inkPatched`: Ink comes from build/ui/monitor-bundle.js, patched when it was built
@@ -29,4 +30,6 @@ export async function prepareMonitorProcess({inkPatched = false}: {inkPatched?: 
 
 	// Each poll's dead list is collected within a poll or so, rather than piling up (heap-growth.ts).
 	limitHeapGrowth();
+	// The filter's regexes in linear time, so that no server's text can hold the keys (model/filter-regex.ts).
+	enableLinearRegExp();
 }

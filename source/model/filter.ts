@@ -15,8 +15,8 @@
 // plain text does while it is typed. Else each would read as text and quietly match
 // everything (`"`, `user:"`) or nothing (`idle>`, `!`), and Enter would keep it.
 
-import safeRegex from 'safe-regex2';
 import {parseAmount, notAnAmount, shownValue, type AmountKind} from './filter-amount.js';
+import {regexMatcher} from './filter-regex.js';
 import {formatClient, reportedClient, serversText} from './format.js';
 import type {Session} from './session.js';
 
@@ -116,16 +116,8 @@ const comparisons: Record<string, (a: number, b: number) => boolean> = {
 
 function regexTest(body: string, pick: (session: Session) => string[]): Test | string {
 	try {
-		const regex = new RegExp(body, 'i');
-		// A repetition inside a repeated group (`(a+)+$`) backtracks exponentially: on a user name
-		// of 35 characters a hostile client chose, one test ran for minutes, and JavaScript cannot
-		// stop it, nor could q or SIGTERM reach the app meanwhile (QA). Refused as it is typed,
-		// by safe-regex2's reading of the pattern (its star height), before any text is tried.
-		if (!safeRegex(regex)) {
-			return `regex /${body}/ could run for minutes on some texts (a repetition inside a repeated group, or too many repetitions): write it without, /^(a+)$/ rather than /^(a+)+$/`;
-		}
-
-		return (session) => pick(session).some((text) => regex.test(text));
+		const matches = regexMatcher(body);
+		return typeof matches === 'string' ? matches : (session) => pick(session).some((text) => matches(text));
 	} catch (error: unknown) {
 		// V8 says "Invalid regular expression: /[/i: Unterminated character class": the reason alone.
 		const reason = (error as Error).message.replace(/^Invalid regular expression: /, '').replace(/^\/.*\/[a-z]*: /s, '');

@@ -50,4 +50,6 @@ test('the monitor and --watch --json set the limit; --once does not', {skip, tim
 	pty.write('q');
 	await waitForExit(pty);
 	assert.deepEqual(flagsOf(monitor), [flag]);
+	// And the filter's regexes run in linear time there (model/filter-regex.ts): a flag of the monitor's alone.
+	assert.ok(allFlagsOf(monitor).includes('--enable-experimental-regexp-engine'), allFlagsOf(monitor).join(' '));
 });

@@ -8,4 +8,7 @@ import {isMainThread} from 'node:worker_threads';
 if (isMainThread) {
 	const {boundInkCaches} = await import('../../source/ui/ink-caches.ts');
 	boundInkCaches();
+	// The filter's regexes in linear time, as prepareMonitorProcess has them in the app.
+	const {enableLinearRegExp} = await import('../../source/linear-regexp.ts');
+	enableLinearRegExp();
 }
