@@ -3,16 +3,26 @@
 // edit and one re-filter, and text with a line break inside it is a paste from a terminal
 // without bracketed paste: its line breaks become spaces rather than Enter, so the rest of
 // it is never read as keys in the list (`report⏎Kyle` would kill a session). All but one
-// shape: text, one Enter and one key is what typing ahead makes (`user:etl⏎*` while the
-// screen was busy: keep the filter, mark what it kept). One key alone never acts past a
-// question (K and R ask), and a paste whose last line is one character is rare.
+// shape: text, one Enter and one key that acts only on the screen is what typing ahead makes
+// (`user:etl⏎*` while the screen was busy: keep the filter, mark what it kept). Not a key that
+// acts beyond it (q quits, y copies, s and W write files): from a paste whose last line is
+// that one character, it would act unasked.
 
+import {bindingFor, type Command} from './keymap.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
 export type Key = {input: string; name?: string};
 
 const isText = (key: Key): boolean => (key.name === undefined ? key.input !== '' : key.name === 'space');
 const isBreak = (key: Key): boolean => key.name === 'return' || key.name === 'tab';
+
+/** Commands whose effect leaves the screen: the process ends, the clipboard or a file is written. */
+const beyondScreen = new Set<Command>(['quit', 'copy', 'save', 'record']);
+/** A key typed ahead after Enter at the prompt that only moves, marks, sorts or asks (K and R ask before acting). */
+const onScreenOnly = (key: Key): boolean => {
+	const command = bindingFor(key.name ?? key.input)?.command;
+	return command === undefined || !beyondScreen.has(command);
+};
 
 /** At the filter prompt, the keys from `start` on taken as one (and where they end), or undefined for one key as it is. */
 export function filterRun(keys: readonly Key[], start: number): {key: Key; end: number} | undefined {
@@ -41,7 +51,7 @@ export function filterRun(keys: readonly Key[], start: number): {key: Key; end: 
 
 	if (inside) {
 		const enter = end - 2;
-		if (keys[enter]?.name === 'return' && keys.slice(start, enter).every((key) => isText(key))) {
+		if (keys[enter]?.name === 'return' && keys.slice(start, enter).every((key) => isText(key)) && onScreenOnly(keys[end - 1]!)) {
 			// Text, Enter, one key: typed ahead. The text is one edit, then Enter and the key as they are.
 			return enter - start > 1 ? {key: {input: keys.slice(start, enter).map((key) => key.input || ' ').join('')}, end: enter} : undefined;
 		}

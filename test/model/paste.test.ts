@@ -73,6 +73,13 @@ test('without bracketed paste: one read with a line break inside it is a paste a
 	assert.deepEqual(state.effects, [], 'nothing sent');
 	state = reads(users(), '/', 'report\r\rK');
 	assert.equal(state.filter.text, 'report  K', 'two line breaks: a paste');
+	// A key that acts beyond the screen (quit, copy, save, record) is never typed ahead: a paste's last line.
+	for (const key of ['q', 'y', 's', 'W']) {
+		state = reads(users(), '/', `report\r${key}`);
+		assert.equal(state.filter.text, `report ${key}`, key);
+		assert.equal(state.mode, 'filter', key);
+		assertNothingActed(state);
+	}
 	// `/` opens the prompt mid-read: the rest is the prompt's, line breaks and all.
 	state = reads(users(), '/report\rKy');
 	assert.equal(state.mode, 'filter');
