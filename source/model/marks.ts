@@ -33,31 +33,48 @@ export function markCounts({marked, byId, filter}: Pick<MonitorState, 'marked' |
 	return {marked: marked.size, hidden};
 }
 
-/** A group row's key among markedInGroups' counts: a service (or user, client, MaxScale) row's name, a state row's with its state. */
-export const groupMarkKey = (group: GroupRow) => (group.kind === 'service' ? group.service : `${group.service}\u0000${group.state}`);
+/** Marked sessions by outer group (a service, user, client or MaxScale), and by state within a service. */
+export type GroupMarks = {outer: Map<string, number>; states: Map<string, Map<string, number>>};
+
+/** How many of a group row's sessions are marked. */
+export function marksOf(marks: GroupMarks, group: GroupRow): number {
+	return (group.kind === 'service' ? marks.outer.get(group.service) : marks.states.get(group.service)?.get(group.state)) ?? 0;
+}
 
 /**
  * The marked sessions the filter lets through, counted by the group rows they are under, so
  * that a row says how many of its sessions are marked (`● 77`), folded or not: marks under
- * a folded group are otherwise out of sight until K names them. Walks the marks, not the list.
+ * a folded group are otherwise out of sight until K names them. Walks the marks, not the list,
+ * and makes no string a mark: `*` on 100,000 sessions is counted again at every poll.
  */
-export function markedInGroups({marked, byId, filter, grouping}: Pick<MonitorState, 'marked' | 'byId' | 'filter' | 'grouping'>): Map<string, number> {
-	const counts = new Map<string, number>();
+export function markedInGroups({marked, byId, filter, grouping}: Pick<MonitorState, 'marked' | 'byId' | 'filter' | 'grouping'>): GroupMarks {
+	const marks: GroupMarks = {outer: new Map(), states: new Map()};
 	if (marked.size === 0 || grouping === 'flat') {
-		return counts;
+		return marks;
 	}
 
-	const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+	// Only service › state has state rows.
+	const withStates = grouping === 'service-state';
+	const {test} = filter;
 	for (const key of marked) {
 		const session = byId.get(key);
-		if (session !== undefined && (filter.test === undefined || filter.test(session))) {
+		if (session !== undefined && (test === undefined || test(session))) {
 			const outer = outerName(grouping, session);
-			add(outer);
-			add(`${outer}\u0000${stateName(session)}`);
+			marks.outer.set(outer, (marks.outer.get(outer) ?? 0) + 1);
+			if (withStates) {
+				let states = marks.states.get(outer);
+				if (states === undefined) {
+					states = new Map();
+					marks.states.set(outer, states);
+				}
+
+				const state = stateName(session);
+				states.set(state, (states.get(state) ?? 0) + 1);
+			}
 		}
 	}
 
-	return counts;
+	return marks;
 }
 
 export type MarkAction = {type: 'mark'} | {type: 'mark-shown'} | {type: 'unmark-all'};

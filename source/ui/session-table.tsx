@@ -7,7 +7,7 @@ import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
 import {maxscaleOfKey} from '../model/groups.js';
 import {headCells} from '../model/sanitize.js';
-import {groupMarkKey} from '../model/marks.js';
+import {marksOf, type GroupMarks} from '../model/marks.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
 import {plainSession} from '../model/session.js';
 import type {Sort} from '../model/sort.js';
@@ -25,7 +25,7 @@ type Props = {
 	sort: Sort;
 	marked: ReadonlySet<string>;
 	/** Marked sessions by group row (model/marks.ts markedInGroups): a group row says how many of its own are. */
-	markedIn?: ReadonlyMap<string, number>;
+	markedIn?: GroupMarks;
 	/** Killed with a grace period and still listed: their State reads `closing` (MonitorState.closing). */
 	closing?: {has(key: string): boolean; size: number};
 	/** The keys of sessions still highlighted as new (model/changes.ts). */
@@ -154,7 +154,7 @@ export function SessionTable(props: Props) {
 					selected={row.key === selectedId && !isGhostRow(row)}
 					focused={focused}
 					marked={isSessionRow(row) && marked.has(row.key)}
-					marks={markedIn !== undefined && markedIn.size > 0 && isGroupRow(row) ? (markedIn.get(groupMarkKey(row)) ?? 0) : 0}
+					marks={markedIn !== undefined && markedIn.outer.size > 0 && isGroupRow(row) ? marksOf(markedIn, row) : 0}
 					fresh={isSessionRow(row) && born.has(row.key)}
 					stale={stale !== undefined && stale.size > 0 && stale.has(hostOf(row) ?? '')}
 					closing={closing !== undefined && closing.size > 0 && isSessionRow(row) && closing.has(row.key)}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer} from '../../source/model/monitor-state.js';
 import {confirmQuestion} from '../../source/model/operations.js';
-import {groupMarkKey, markedInGroups} from '../../source/model/marks.js';
+import {markedInGroups, marksOf} from '../../source/model/marks.js';
 import {isGroupRow} from '../../source/model/rows.js';
 import {serviceKey, stateKey} from '../../source/model/groups.js';
 import {session} from '../helpers/sessions.js';
@@ -133,15 +133,16 @@ test('Space moves the cursor as a key does: the list scrolls to show it, the pan
 
 test('a group row counts its marked sessions, those the filter lets through, by the grouping of the moment', () => {
 	let state = type(live(), ...filter('user:etl'), '*', 'escape');
-	const counts = (s: typeof state) => Object.fromEntries(s.rows.filter((row) => isGroupRow(row)).map((row) => [row.key, markedInGroups(s).get(groupMarkKey(row)) ?? 0]));
+	const counts = (s: typeof state) => Object.fromEntries(s.rows.filter((row) => isGroupRow(row)).map((row) => [row.key, marksOf(markedInGroups(s), row)]));
 	assert.deepEqual(counts(state), {[serviceKey('RW')]: 2, [stateKey('RW', 'Session started')]: 1, [stateKey('RW', 'Stopping session')]: 1, [serviceKey('Report')]: 1, [stateKey('Report', 'Session started')]: 1});
 	// The filter hides session 4: Report's rows count none.
 	state = type(state, ...filter('service:rw'), 'return');
-	assert.equal(markedInGroups(state).get('Report') ?? 0, 0);
-	assert.equal(markedInGroups(state).get('RW'), 2);
+	assert.equal(markedInGroups(state).outer.get('Report') ?? 0, 0);
+	assert.equal(markedInGroups(state).outer.get('RW'), 2);
 	// By user, the marks are all etl's, the two the filter shows; flat, no group row to count them.
 	state = type(state, 't', 't');
 	assert.equal(state.grouping, 'user');
-	assert.deepEqual([...markedInGroups(state)].filter(([key]) => !key.includes('\u0000')), [['etl', 2]]);
-	assert.equal(markedInGroups({...state, grouping: 'flat'}).size, 0);
+	assert.deepEqual([...markedInGroups(state).outer], [['etl', 2]]);
+	assert.equal(markedInGroups(state).states.size, 0, 'no state rows by user');
+	assert.equal(markedInGroups({...state, grouping: 'flat'}).outer.size, 0);
 });
