@@ -38,6 +38,16 @@ async function serve(answer: string): Promise<{server: net.Server; client: Clien
 	return {server, client};
 }
 
+/** Both ways of reading an answer, whole (getJson) and streamed (the list's), fail with `expected`. */
+async function assertBothSay(client: Client, expected: {kind: string; message: string}): Promise<void> {
+	const buffered = await client.getJson('/v1/sessions', 'the session list');
+	assert.ok(!buffered.ok);
+	assert.deepEqual(buffered.error, expected);
+	const streamed = await fetchSessionList(client);
+	assert.ok(!streamed.ok);
+	assert.deepEqual(streamed.error, expected);
+}
+
 for (const [name, answer, reason] of answers) {
 	test(`an answer with ${name} was an answer, not HTTP: one sentence, the bytes not shown`, async (t) => {
 		const {server, client} = await serve(answer);
@@ -45,13 +55,7 @@ for (const [name, answer, reason] of answers) {
 			await client.close();
 			server.close();
 		});
-		const expected = {kind: 'http', message: `${client.target.label} answered with something that is not valid HTTP (${reason}): is this MaxScale's REST API?`};
-		const buffered = await client.getJson('/v1/sessions', 'the session list');
-		assert.ok(!buffered.ok);
-		assert.deepEqual(buffered.error, expected);
-		const streamed = await fetchSessionList(client);
-		assert.ok(!streamed.ok);
-		assert.deepEqual(streamed.error, expected);
+		await assertBothSay(client, {kind: 'http', message: `${client.target.label} answered with something that is not valid HTTP (${reason}): is this MaxScale's REST API?`});
 	});
 }
 
@@ -61,13 +65,7 @@ test('headers too large to read were an answer: said so, with what to check, not
 		await client.close();
 		server.close();
 	});
-	const expected = {kind: 'http', message: `${client.target.label} answered with headers too large to read (UND_ERR_HEADERS_OVERFLOW): is this MaxScale's REST API, with no proxy in front of it adding headers?`};
-	const buffered = await client.getJson('/v1/sessions', 'the session list');
-	assert.ok(!buffered.ok);
-	assert.deepEqual(buffered.error, expected);
-	const streamed = await fetchSessionList(client);
-	assert.ok(!streamed.ok);
-	assert.deepEqual(streamed.error, expected);
+	await assertBothSay(client, {kind: 'http', message: `${client.target.label} answered with headers too large to read (UND_ERR_HEADERS_OVERFLOW): is this MaxScale's REST API, with no proxy in front of it adding headers?`});
 });
 
 test("undici's parser error, by its name or its HPE_ code, wherever in the chain; its reason sanitized and cut", () => {
