@@ -23,26 +23,12 @@ import type {Session} from './session.js';
 import {defaultSort, type Sort} from './sort.js';
 import type {SteadyWidest} from './steady-widths.js';
 import {emptySummary, type Summary} from './summary.js';
+import {fadeMessage, type Message} from './message-fade.js';
 import {moveCursor} from './place-rows.js';
 import {takesCursor, viewReducer, type ViewAction} from './view.js';
 
 export type Mode = 'list' | 'filter' | 'confirm' | 'help';
-/**
- * One sentence for the status line; it fades after a few rounds of polls (`poll`: the attempt
- * it was said at), or, `untilPoll`, as soon as the next poll has answered (or failed): news of
- * a poll under way (at a 30 s interval, three rounds kept `Polling now…` for a minute and a half).
- */
-/** `answer`: says why a key did nothing; shown over a failure's sentence (a passing note is not) until it fades. */
-/** `advice`: a note that says what to do (a time zone's flag): read whole, on the key hints' line too if need be, as a failure is. */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number; advice?: true};
-export const messagePolls = 3;
-/** And at least this long, by the polls' clock: at `-` `-` `-` (every 0.5 s) three polls read a kill's outcome away in 1.5 s. */
-export const messageMs = 5000;
-
-/** The polls' clock: the time of the latest answer or failure of any MaxScale (none yet: 0). */
-function pollClock(state: Pick<MonitorState, 'lastPoll' | 'error'>): number {
-	return Math.max(state.lastPoll?.at ?? 0, state.error?.at ?? 0);
-}
+export {messageMs, messagePolls, type Message} from './message-fade.js';
 export type {Pane} from './pane.js';
 export {hostKey} from './poll.js';
 
@@ -238,22 +224,8 @@ export function reducer(state: MonitorState, action: Action): MonitorState {
 		next = refreshConfirm(next);
 	}
 
-	// Stamp a new message with the poll attempt it was said at, so it can fade.
-	if (next.message !== state.message && next.message !== undefined && next.message.poll === undefined) {
-		return {...next, message: {...next.message, poll: next.attempts, since: pollClock(next)}};
-	}
-
-	// Attempts of every MaxScale count: with several, a message lasts as many rounds as with one.
-	const {message} = next;
-	const rounds = message?.untilPoll ? 1 : messagePolls * Math.max(1, next.hostOrder.length);
-	// A failure since the message was said is not kept waiting: it goes after the polls alone.
-	const failedSince = next.error !== undefined && message?.since !== undefined && next.error.at > message.since;
-	const read = message?.untilPoll === true || message?.since === undefined || failedSince || pollClock(next) - message.since >= messageMs;
-	if (message?.poll !== undefined && next.attempts - message.poll >= rounds && read) {
-		return {...next, message: undefined};
-	}
-
-	return next;
+	// A new message stamped with the poll attempt it was said at, an old one gone once read.
+	return fadeMessage(state, next);
 }
 
 function reduce(state: MonitorState, action: Action): MonitorState {
