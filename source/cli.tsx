@@ -7,9 +7,7 @@
 // Ink, React, the password prompt or TLS.
 
 import process from 'node:process';
-import type {Target} from './api/client.js';
 import type {monitorOptions} from './config/options.js';
-import type {TlsOptions} from './config/tls.js';
 
 // First of all: until the title is set, the command line as typed, `-p S3cr3t` included,
 // is what `ps` and /proc/PID/cmdline show every local user. meow sets it too, but only once
@@ -26,11 +24,10 @@ process.on('SIGUSR1', () => {
 	}
 });
 
-const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {usesHttps}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
+const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
 	import('node:os'),
 	import('./vendor/meow.js'),
 	import('./config/flag-spec.js'),
-	import('./config/target.js'),
 	import('./help.js'),
 	import('./model/sanitize.js'),
 ]);
@@ -136,7 +133,7 @@ async function main(): Promise<number> {
 		fail(`unknown command "${command}": run sessiontop --help.`);
 	}
 
-	const {batchMode, readFlags, recordMistake, recordNeedsScreen, replayMistake, verifyFlagAsTyped} = await import('./config/flags.js');
+	const {batchMode, readFlags, recordMistake, recordNeedsScreen, replayMistake} = await import('./config/flags.js');
 	const flags = readFlags(cli.flags, process.argv.slice(2));
 	if ('error' in flags) {
 		fail(flags.error);
@@ -190,70 +187,14 @@ async function main(): Promise<number> {
 		fail('the monitor needs a TTY on stdin and stdout; --once prints the list.');
 	}
 
-	let targets: Target[] = config.targets;
-	let hostEntries = config.hostEntries;
-	let {user, password} = config;
-	let demo: {notice: string; close(): Promise<void>} | undefined;
-	/** How the password came, when it was asked for: the 401 sentence names it. */
-	let askedBy: 'prompt' | 'stdin' | undefined;
-	if (flags.demo) {
-		const {startDemo} = await import('./demo.js');
-		const started = await startDemo();
-		demo = started;
-		targets = [started.target];
-		hostEntries = [started.target.label];
-		({user, password} = started);
-	} else if (password === '') {
-		const {askPassword, noPasswordSentence} = await import('./config/password.js');
-		const asked = await askPassword(process.stdin, process.stderr);
-		if (!asked.ok) {
-			// An empty `p =` in the file (or -p ''): the sentence names the one that asked.
-			const emptyIn = config.sources.password === 'flag' ? undefined : config.where.password;
-			fail(noPasswordSentence(asked.reason, emptyIn), asked.reason === 'cancelled' ? 130 : 2);
-		}
-
-		password = asked.password;
-		askedBy = process.stdin.isTTY === true ? 'prompt' : 'stdin';
+	const {connect} = await import('./connect.js');
+	const connected = await connect(config, {demo: flags.demo === true, repeats: batch === undefined || batch === 'watch-json'});
+	if ('error' in connected) {
+		fail(connected.error, connected.code);
 	}
 
-	let tls: TlsOptions | undefined;
-	if (demo === undefined && usesHttps(targets)) {
-		// sessiontop sets rejectUnauthorized on every connection (-n), so NODE_TLS_REJECT_UNAUTHORIZED=0
-		// turns nothing off; left set, it has Node warn at the first connection that it does.
-		delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
-		// node:tls is loaded only for https hosts.
-		const {noVerifyWarning, readTlsFiles} = await import('./config/tls.js');
-		const read = readTlsFiles(config);
-		if (!read.ok) {
-			fail(read.error);
-		}
-
-		tls = read.tls;
-		const noVerify = noVerifyWarning(config, verifyFlagAsTyped(process.argv.slice(2)));
-		if (noVerify !== undefined) {
-			warnings.push(noVerify);
-		}
-	}
-
-	// undici is loaded only now: --help, --version and option mistakes stay quick.
-	const [{Client}, {credentialsOrigin}] = await Promise.all([import('./api/client.js'), import('./config/credentials.js')]);
-	// What a 401 says to check: the user tried, and where it and the password came from (the
-	// demo's are its own, and need none).
-	const credentials = demo === undefined ? {credentialsWhere: credentialsOrigin(config, askedBy)} : {};
-	const clients = targets.map(
-		(target) =>
-			new Client({
-				target,
-				user,
-				password,
-				timeoutMs: config.timeoutMs,
-				maxBodyBytes: config.maxBodyBytes,
-				maxBodyWhere: config.where.maxBody,
-				tls: target.origin.startsWith('https:') ? tls : undefined,
-				repeats: batch === undefined || batch === 'watch-json',
-				...credentials,
-			}),
-	);
+	const {clients, hostEntries, demo} = connected;
+	warnings.push(...connected.warnings);
 
 	if (batch !== undefined) {
 		for (const text of warnings) {
