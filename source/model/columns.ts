@@ -50,6 +50,9 @@ const specs: Spec[] = [
 ];
 
 const growth: Array<[ColumnKey, number]> = [
+	// A user name's usual length first (`etl_loader`, `checkout_svc`): flat, Service grew before
+	// it and left `etl_loa…` at 100 columns beside a Service of 16 (QA).
+	['user', 12],
 	['client', 22],
 	// Whole names of the usual length (`RW-Split-Router`, `Analytics-Service`); longer ones last.
 	['service', 17],
@@ -165,8 +168,8 @@ export function layoutColumns(
 		chosen.splice(chosen.indexOf(drop), 1);
 	}
 
-	// Share the spare room in steps: Client up to a full IPv4:port, Service to the usual
-	// names, MaxScale, then User, then each to its max.
+	// Share the spare room in steps: User to a usual name, Client up to a full IPv4:port,
+	// Service to the usual names, MaxScale, then User further, then each to its max.
 	let spare = width - widthOf(chosen, (spec) => spec.min);
 	const widths = new Map(chosen.map((spec) => [spec.key, spec.min]));
 	/** A column shown widened towards `upTo` cells, as far as the spare room lets it. */

@@ -183,3 +183,17 @@ test('fitCell in terminal cells: wide characters are counted as two, cut whole, 
 	// Without a measure, UTF-16 units as before.
 	assert.equal(fitCell('数据', user), '数据      ');
 });
+
+test('a user name\'s usual twelve cells come before Service or Client grows (QA: flat at 100 columns, etl_loa… beside a Service of 16)', () => {
+	const widest = {user: 27, client: 19, service: 22, server: 7};
+	const width = (columns: ReturnType<typeof layoutColumns>, key: string) => columns.find((column) => column.key === key)?.width;
+	const flat = layoutColumns(100, 7, 0, [], 'flat', widest);
+	assert.equal(width(flat, 'user'), 12);
+	assert.ok(width(flat, 'service')! <= 12, `service ${width(flat, 'service')}`);
+	// At 80, flat: the user whole to twelve, the client cut at its front (`…40.17:60464`) rather than the user at eight.
+	assert.equal(width(layoutColumns(80, 7, 0, [], 'flat', widest), 'user'), 12);
+	// A short user name takes no more than it needs: the room goes on to the others.
+	const short = layoutColumns(100, 7, 0, [], 'flat', {...widest, user: 6});
+	assert.equal(width(short, 'user'), 6);
+	assert.ok(width(short, 'service')! >= 17, `service ${width(short, 'service')}`);
+});
