@@ -141,13 +141,17 @@ export function originOf(target: {label: string; serverZone?: string}, keyed: bo
 	return {host: target.label, keyed, zone};
 }
 
+/** A resource's id as the list shows and keys it: a string sanitized (shown), a number as written; else undefined. */
+export function idOf(raw: unknown): string | undefined {
+	return typeof raw === 'string' ? shown(raw) : typeof raw === 'number' ? String(raw) : undefined;
+}
+
 export function readSession(resource: unknown, polledAt: number, origin: Origin = single): Session | undefined {
 	if (!isObject(resource)) {
 		return undefined;
 	}
 
-	const rawId = resource['id'];
-	const id = typeof rawId === 'string' ? shown(rawId) : typeof rawId === 'number' ? String(rawId) : undefined;
+	const id = idOf(resource['id']);
 	if (id === undefined || id === '') {
 		return undefined;
 	}

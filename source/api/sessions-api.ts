@@ -4,13 +4,13 @@
 import {notJson, type BodySink, type Client} from './client.js';
 import {JsonScanner, type ScanEnd} from './json-scanner.js';
 import {StringTable} from './string-table.js';
-import {originOf, readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
+import {idOf, originOf, readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader, type PartSink} from './session-list-reader.js';
 import type {ApiError} from './errors.js';
 import {listPath} from './list-path.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
-import {shown, truncate} from '../model/sanitize.js';
+import {truncate} from '../model/sanitize.js';
 
 // Re-exported from its own small module, which the batch TSV path loads alone.
 export {listFields, listPath} from './list-path.js';
@@ -99,9 +99,8 @@ export async function fetchSessionDocument(client: Client, id: string, signal?: 
 	}
 
 	// The document of another session (a caching proxy, a broken server) would be shown, and
-	// copied, under this one's title: said, and not shown. Ids as the list read them (shown()).
-	const {id: answered} = read.data;
-	const answeredId = typeof answered === 'string' ? shown(answered) : typeof answered === 'number' ? String(answered) : undefined;
+	// copied, under this one's title: said, and not shown. Ids as the list reads them.
+	const answeredId = idOf(read.data['id']);
 	if (answeredId !== undefined && answeredId !== id) {
 		const message = `${client.target.label}: asked for session ${id}, MaxScale answered with session ${truncate(answeredId, 40)}'s document, so it is not shown: is a proxy in front of its REST API caching answers?`;
 		return {ok: false, error: {kind: 'shape', message}, latencyMs: answer.latencyMs, gone: false};
