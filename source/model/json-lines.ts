@@ -89,10 +89,6 @@ type Walk = {previous: ReadonlyMap<string, string> | undefined; out: JsonLine[]}
 
 function walk(value: unknown, path: string, indent: number, prefix: Token[], comma: boolean, context: Walk): void {
 	const {out, previous} = context;
-	if (out.length > shownLines) {
-		return;
-	}
-
 	const tail: Token[] = comma ? [{kind: 'punct', text: ','}] : [];
 	if (indent >= maxDepth && isContainer(value)) {
 		out.push({indent, tokens: [...prefix, tooDeep, ...tail]});
@@ -122,7 +118,7 @@ function walk(value: unknown, path: string, indent: number, prefix: Token[], com
 	}
 
 	out.push({indent, tokens: [...prefix, {kind: 'punct', text: open}]});
-	// Past the lines shown, the rest is not walked at all.
+	// Past the lines shown, the rest is not walked at all (so no walk starts past them).
 	for (let index = 0; index < count && out.length <= shownLines; index++) {
 		const key = keys?.[index];
 		const keyTokens: Token[] =
