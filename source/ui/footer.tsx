@@ -20,7 +20,7 @@ type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number;
  * One sentence for the status line; a failure's names the other MaxScales failing, if any.
  * `more`: a note after a warning, shown only when the two fit their two lines whole.
  */
-type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string};
+type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string; advice?: true};
 
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
 	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it
@@ -123,7 +123,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 		// A warning keeps its note (the demo's address, a replay's span) only if both fit whole.
 		const withMore = message?.more === undefined ? undefined : layOut(`${message.text} ${message.more}`, width, '');
 		const [first, second] =
-			message === undefined || (message.tone === 'info' && !('advice' in message && message.advice === true))
+			message === undefined || (message.tone === 'info' && message.advice !== true)
 				? [fitText(message?.text ?? ' ', width)]
 				: withMore?.whole
 					? withMore.lines
