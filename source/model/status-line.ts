@@ -16,11 +16,12 @@ export type Notice = {text: string; tone: 'info' | 'warn'; more?: string};
  * address, the recording's file), which alone are an 'info' that gives way to the key hints.
  */
 export function startNotice(warnings: readonly string[], notes: ReadonlyArray<string | undefined>): Notice | undefined {
-	// They quote settings (a config file's path, --record's file name), which may hold anything the user typed.
-	const said = notes.filter((note): note is string => note !== undefined && note !== '').map((note) => sanitize(note));
+	// They quote settings (a config file's path, --record's file name), which may hold anything
+	// the user typed: the footer sanitizes them, as every sentence it shows.
+	const said = notes.filter((note): note is string => note !== undefined && note !== '');
 	if (warnings.length > 0) {
 		// The warnings read whole; the notes after them only where the line has room (ui/footer.tsx).
-		return {tone: 'warn', text: sanitize(`Warning: ${warnings.join(' ')}`), ...(said.length === 0 ? {} : {more: said.join(' ')})};
+		return {tone: 'warn', text: `Warning: ${warnings.join(' ')}`, ...(said.length === 0 ? {} : {more: said.join(' ')})};
 	}
 
 	return said.length === 0 ? undefined : {tone: 'info', text: said.join(' ')};

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {startNotice} from '../../source/model/status-line.js';
 import {assertOneLine, runCli, skipWithoutBuild, tempDir} from './helpers.js';
 
 /** What a terminal could act on, the line's own end aside. */
@@ -45,9 +44,3 @@ test('a warning that quotes a config file\'s name shows its control characters a
 	assert.doesNotMatch(run.stderr.replaceAll('\n', ''), controlling, JSON.stringify(run.stderr));
 });
 
-test('the screen\'s notice from the start: warnings and notes sanitized', () => {
-	const notice = startNotice(['/tmp/a\u001B[2J.cnf holds a password.'], ['Recording every poll to r\u001B]0;T\u0007.json.'])!;
-	assert.equal(notice.text, 'Warning: /tmp/a\uFFFD[2J.cnf holds a password.');
-	assert.equal(notice.more, 'Recording every poll to r\uFFFD]0;T\uFFFD.json.');
-	assert.equal(startNotice([], ['Demo \u009B2J'])!.text, 'Demo \uFFFD2J');
-});

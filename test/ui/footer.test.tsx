@@ -5,7 +5,7 @@ import {keyHint, type HintSituation} from '../../source/model/keymap.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {confirmQuestion, type Confirm} from '../../source/model/operations.js';
 import {summarize} from '../../source/model/outcome.js';
-import type {Notice} from '../../source/model/status-line.js';
+import {startNotice, type Notice} from '../../source/model/status-line.js';
 import {Footer} from '../../source/ui/footer.js';
 import {failureLines, statusLines} from '../../source/ui/status-text.js';
 import {cellWidth} from '../../source/ui/cell-width.js';
@@ -262,4 +262,11 @@ test('a time zone\'s note is read whole, its flag included, on the hints\' line 
 		assert.equal(`${lines[0]!.trimEnd()} ${lines[1]!.trimEnd()}`, state.message!.text, `the whole note at ${width}`);
 		assert.match(lines[1]!, /--server-tz=.*\)\.$/);
 	}
+});
+
+test('the notice from the start is sanitized on the way to the terminal: warnings and notes quote what the user typed', () => {
+	const shown = (notice: Notice) => plain(render(<Footer state={initialState()} notice={notice} theme={theme} width={200} />).lastFrame()).split('\n')[0]!;
+	const notice = startNotice(['/tmp/a\u001B[2J.cnf holds a password.'], ['Recording every poll to r\u001B]0;T\u0007.json.'])!;
+	assert.equal(shown(notice).trimEnd(), 'Warning: /tmp/a\uFFFD[2J.cnf holds a password. Recording every poll to r\uFFFD]0;T\uFFFD.json.');
+	assert.equal(shown(startNotice([], ['Demo \u009B2J'])!).trimEnd(), 'Demo \uFFFD2J');
 });
