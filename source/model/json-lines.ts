@@ -27,9 +27,9 @@ function shown(text: string): string {
 	return text.length > shownChars ? head(text, shownChars) : text;
 }
 
-/** What follows a string cut to shownChars: how much of it is not shown. */
-function shownTail(value: unknown): Token[] {
-	return typeof value === 'string' && value.length > shownChars ? [{kind: 'was', text: `  (${(value.length - shown(value).length).toLocaleString('en-US')} more characters not shown)`}] : [];
+/** What follows a string cut to shownChars: how much of it is not shown (`of`: of what, if not the value). */
+function shownTail(value: unknown, of = ''): Token[] {
+	return typeof value === 'string' && value.length > shownChars ? [{kind: 'was', text: `  (${(value.length - shown(value).length).toLocaleString('en-US')} more characters${of} not shown)`}] : [];
 }
 
 function scalar(value: unknown): Token {
@@ -74,6 +74,11 @@ export function scalarsByPath(value: unknown, path = '', out = new Map<string, s
 
 	if (isContainer(value) && depth < maxDepth) {
 		for (const key in value) {
+			if (out.size >= shownLines) {
+				// Not even the rest of the names: a hostile object may have millions.
+				break;
+			}
+
 			if (Object.hasOwn(value, key)) {
 				scalarsByPath((value as Record<string, unknown>)[key], `${path}/${key}`, out, depth + 1);
 			}
@@ -121,8 +126,9 @@ function walk(value: unknown, path: string, indent: number, prefix: Token[], com
 	// Past the lines shown, the rest is not walked at all (so no walk starts past them).
 	for (let index = 0; index < count && out.length <= shownLines; index++) {
 		const key = keys?.[index];
+		// A name cut to shownChars says so before its value, as a value says it after itself.
 		const keyTokens: Token[] =
-			key === undefined ? [] : [{kind: 'key', text: quote(shown(key))}, {kind: 'punct', text: ': '}];
+			key === undefined ? [] : [{kind: 'key', text: quote(shown(key))}, {kind: 'punct', text: ': '}, ...shownTail(key, ' of this name').map((token) => ({...token, text: `${token.text.trimStart()} `}))];
 		const item = key === undefined ? (value as unknown[])[index] : (value as Record<string, unknown>)[key];
 		walk(item, `${path}/${key ?? index}`, indent + 1, keyTokens, index < count - 1, context);
 	}

@@ -183,6 +183,10 @@ test('a statement of a megabyte shows its first 100,000 characters, wrapped whol
 	// Every character of what is shown, in order, the kinds kept: the pieces are cut from the value, never lost.
 	const pieces = wrapped.flatMap((each) => each.tokens.filter((token) => token.kind === 'string'));
 	assert.equal(pieces.map((token) => token.text).join(''), value.text);
+	// A name as long is cut alike, and says so before its value.
+	const name = 'n'.repeat(shownChars + 5);
+	const named = jsonLines({[name]: 1})[1]!;
+	assert.equal(text(named.tokens), `${JSON.stringify(name.slice(0, shownChars))}: (5 more characters of this name not shown) 1`);
 	// A short string is whole, with nothing said after it.
 	assert.deepEqual(jsonLines('abc')[0]!.tokens, [{kind: 'string', text: '"abc"'}]);
 });
