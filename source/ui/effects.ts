@@ -66,6 +66,17 @@ export function osc52(text: string): string {
 	return `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
+/**
+ * What `y` says: sent, not "copied", for nothing tells whether the terminal took it. Inside
+ * tmux (TMUX set), whose default (`set-clipboard external`) drops an application's OSC 52
+ * without a word, it says the one setting that lets it through.
+ */
+export function copiedMessage(what: string, env: NodeJS.ProcessEnv = process.env): string {
+	return env['TMUX']
+		? `Sent ${what} to the clipboard with OSC 52: tmux passes it on only with set -g set-clipboard on.`
+		: `Sent ${what} to the clipboard with OSC 52 (if your terminal allows it).`;
+}
+
 /** Local time as a file name wants it: 20261130-021500. */
 export function stamp(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');

@@ -161,7 +161,7 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	}
 
 	// After a failure (a 401, refused) it is no longer connecting: the status line says why.
-	const polled = lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no answer yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`;
+	const polled = lastPoll === undefined ? (error === undefined ? `connecting to ${host}…` : 'no list yet') : `polled ${formatClock(lastPoll.at)} in ${Math.round(lastPoll.latencyMs)}ms`;
 	items.push({key: 'polled', priority: 2, runs: [{text: polled, color: theme.muted}]});
 	// The first poll taken and not answered yet: how long it has waited, after `connecting to HOST…`.
 	// Not `no answer`, as a later poll's lateness is said: with no poll before it there is no

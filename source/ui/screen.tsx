@@ -29,7 +29,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	if (state.lastPoll === undefined) {
 		// A replay cannot retry: r there only says what steps it.
 		const retry = state.replay === undefined ? ' (r retries now)' : '';
-		empty = state.error === undefined ? 'Waiting for the first answer…' : `No answer yet: the line below says why${retry}.`;
+		empty = state.error === undefined ? 'Waiting for the first answer…' : `No list yet: the line below says why${retry}.`;
 	} else if (filtered) {
 		// QA: `host:` a MaxScale's name, as the host line shows it, matched nothing, unexplained.
 		empty = /(?:^|\s)!?host:/i.test(state.filter.text)

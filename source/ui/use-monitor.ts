@@ -14,7 +14,7 @@ import {preparePoll} from '../model/poll.js';
 import {replayDocument} from '../model/replay-document.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
-import {osc52, runOperation, saveSnapshot} from './effects.js';
+import {copiedMessage, osc52, runOperation, saveSnapshot} from './effects.js';
 import {finishInSlices} from './finish-in-slices.js';
 import {hostRecorder, toggleRecording, watchProblems, type RecorderHolder} from './record-toggle.js';
 
@@ -281,7 +281,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				void toggleRecording(recorders, effect.stop, hosts, saveDirectory, dispatch);
 			} else if (effect.kind === 'copy') {
 				writeTerminal(osc52(effect.text));
-				dispatch({type: 'message', message: {tone: 'ok', text: `Copied ${effect.what} to the clipboard (OSC 52).`}});
+				dispatch({type: 'message', message: {tone: 'ok', text: copiedMessage(effect.what)}});
 			} else {
 				// The sentence says what was written: the state it was written from, not a later one.
 				const saved = latest.current;

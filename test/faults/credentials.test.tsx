@@ -66,9 +66,9 @@ test('401: the sentence says the credentials were refused, never what they were'
 	await until(screen, () => /401/.test(screen.status()), 'the 401 sentence');
 	assert.match(screen.status(), /refused the credentials \(401 Access denied\): check --user and --password\./);
 	// Refused is not connecting, nor waiting.
-	await until(screen, () => screen.frame().includes('No answer yet: the line below says why'), 'the empty list saying why');
+	await until(screen, () => screen.frame().includes('No list yet: the line below says why'), 'the empty list saying why');
 	assert.doesNotMatch(screen.frame(), /connecting to|Waiting for the first answer/);
-	assert.match(screen.frame(), /NO DATA.*no answer yet/);
+	assert.match(screen.frame(), /NO DATA.*no list yet/);
 	assertFramesClean(screen, 'the screen (401)');
 	await screen.unmount();
 });

@@ -126,7 +126,7 @@ test('a host name that does not resolve, from the start: NO DATA, one sentence, 
 	assert.equal(screen.status(), 'no-such-host.invalid:8989 could not be found (its host name does not resolve): check --hosts.');
 	await waitFor(() => /retry in \d+s/.test(screen.header()), 'the countdown');
 	assert.match(screen.header(), /NO DATA/);
-	assert.match(screen.frame(), /No answer yet: the line below says why/);
+	assert.match(screen.frame(), /No list yet: the line below says why/);
 	await screen.unmount();
 });
 

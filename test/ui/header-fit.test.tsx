@@ -121,7 +121,7 @@ test('header line 2 keeps PAUSED, the marks and the filter at any width; only th
 test('NO DATA and the retry countdown stay at 40 columns; the rest gives way', () => {
 	const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: 'Connection refused'}, at: Date.now(), retryAt: Date.now() + 4000});
 	const line = header(failed, 40)[1]!;
-	assert.match(line, /^NO DATA {2}retry in [34]s {2}no answer yet/);
+	assert.match(line, /^NO DATA {2}retry in [34]s {2}no list yet/);
 	assert.ok(line.length <= 40 && !line.includes('…'), line);
 	assert.match(header(failed, 22)[1]!, /^NO DATA {2}retry in [34]s$/);
 });
@@ -208,5 +208,5 @@ test('under a filter, the counts by state are those of the sessions it shows', (
 
 test('a countdown that has run out says the attempt is under way, not "retry in 0s"', () => {
 	const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: 'Connection refused'}, at: Date.now() - 5000, retryAt: Date.now() - 1000});
-	assert.match(header(failed, 80)[1]!, /^NO DATA {2}retrying… {2}no answer yet/);
+	assert.match(header(failed, 80)[1]!, /^NO DATA {2}retrying… {2}no list yet/);
 });

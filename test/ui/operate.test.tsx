@@ -3,6 +3,7 @@ import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {helpBindings} from '../../source/model/keymap.js';
+import {copiedMessage} from '../../source/ui/effects.js';
 import {keys, waitFor} from '../helpers/ink.js';
 import {closeAll, mountSimulated} from './simulated-app.js';
 
@@ -100,10 +101,10 @@ test('K asks, y kills with the typed grace period, the outcome in one sentence',
 test('y copies with OSC 52, s saves a 0600 snapshot, ? lists every key of the key map', async () => {
 	const {app, frame, press, client, written, directory} = await mount(60);
 	const id = /▶.\s*(\d+) /.exec(frame())?.[1] ?? '';
-	await press('y', () => frame().includes(`Copied session id ${id}`), 'copied');
+	await press('y', () => frame().includes(`Sent session id ${id} to the clipboard with OSC 52`), 'copied');
 	assert.equal(written.at(-1), `\u001B]52;c;${Buffer.from(id).toString('base64')}\u0007`);
 	await press(keys.enter, () => frame().includes('"data": {'), 'the pane');
-	await press('y', () => frame().includes('Copied the document of session'), 'the document copied');
+	await press('y', () => frame().includes('Sent the document of session'), 'the document copied');
 	assert.ok(Buffer.from(/52;c;([^\u0007]*)/.exec(written.at(-1) ?? '')?.[1] ?? '', 'base64').toString().includes('"type": "sessions"'));
 	await press('s', () => frame().includes(`Saved the list and the document of session ${id} to`), 'saved');
 	const [file = ''] = await readdir(directory);
@@ -119,4 +120,9 @@ test('y copies with OSC 52, s saves a 0600 snapshot, ? lists every key of the ke
 	await press('x', () => !frame().includes('closes this help'), 'closed');
 	app.unmount();
 	await client.close();
+});
+
+test('y says it sent, not that it copied, and inside tmux names the setting that lets OSC 52 through (QA: tmux dropped it, the app said Copied)', () => {
+	assert.equal(copiedMessage('session id 7', {}), 'Sent session id 7 to the clipboard with OSC 52 (if your terminal allows it).');
+	assert.equal(copiedMessage('session id 7', {TMUX: '/tmp/tmux-0/default,1,0'}), 'Sent session id 7 to the clipboard with OSC 52: tmux passes it on only with set -g set-clipboard on.');
 });

@@ -56,7 +56,7 @@ for (const hosts of [[hostA], [hostA, hostB]]) {
 			const frame = () => bare(app.lastFrame() ?? '');
 			await waitFor(() => frame().includes('refused'), 'the recorded failure');
 			// The first poll failed: nothing to retry in a replay, so r is not offered.
-			assert.match(frame(), /No answer yet: the line below says why\./);
+			assert.match(frame(), /No list yet: the line below says why\./);
 			assert.doesNotMatch(frame(), /r retries/);
 			app.stdin.write('p');
 			for (let i = 0; i < recording.frames.length; i++) {
