@@ -107,11 +107,21 @@ export function confirmQuestion(confirm: Confirm): string {
 	];
 	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {
-		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?`;
+		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?${whatItDoes(confirm)}`;
 	}
 
 	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';
-	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?`;
+	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?${whatItDoes(confirm)}`;
+}
+
+/**
+ * A restart is no kill, but "restart" alone may read as one (QA): MaxScale opens new
+ * connections to the servers with the service's latest configuration, then drops the old
+ * ones, and the client stays connected under the same id (maxctrl's `reload session`).
+ */
+function whatItDoes(confirm: Confirm): string {
+	const one = confirm.targets.length === 1;
+	return confirm.operation === 'restart' ? ` ${one ? 'It gets' : 'Each gets'} new server connections and the service's latest configuration; the client stays connected.` : '';
 }
 
 function ask(state: MonitorState, operation: Operation): MonitorState {

@@ -31,11 +31,13 @@ test('K on marks the filter hides names them and says how many are hidden', () =
 	state = type(state, 'escape', 'escape', 'K');
 	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 123, 456?');
 	assert.deepEqual(markCounts(state), {marked: 2, hidden: 0});
+	// A restart says what it does, which is no kill.
+	assert.equal(confirmQuestion(type(state, 'n', 'R').confirm!), "Restart 2 marked sessions: 123, 456? Each gets new server connections and the service's latest configuration; the client stays connected.");
 });
 
 test('one marked session hidden by the filter: named in full, and said to be hidden', () => {
 	const state = type(live(sessions), 'space', ...filter('user:report'), 'R');
-	assert.equal(confirmQuestion(state.confirm!), 'Restart session 123 (app@10.0.0.1:5000, RW-Split-Router), hidden by the filter?');
+	assert.equal(confirmQuestion(state.confirm!), "Restart session 123 (app@10.0.0.1:5000, RW-Split-Router), hidden by the filter? It gets new server connections and the service's latest configuration; the client stays connected.");
 });
 
 test('many marks: a few ids, then how many more', () => {
