@@ -73,7 +73,7 @@ export function osc52(text: string): string {
  */
 export function copiedMessage(what: string, env: NodeJS.ProcessEnv = process.env): string {
 	return env['TMUX']
-		? `Sent ${what} to the clipboard with OSC 52: tmux passes it on only with set -g set-clipboard on.`
+		? `Sent ${what} with OSC 52; tmux passes it on only with set-clipboard on.`
 		: `Sent ${what} to the clipboard with OSC 52 (if your terminal allows it).`;
 }
 
