@@ -89,7 +89,8 @@ function widthOf(chosen: readonly Spec[], pick: (spec: Spec) => number): number 
 /**
  * Whether the list has a column at all, whatever its width: MaxScale only when several are
  * watched, unless grouped by MaxScale; Service unless grouped by service (then every session sits under a row naming it);
- * Server when a session of the list says its servers (`widest.server`: 2.3+ do).
+ * Server when a session of the list says its servers (`widest.server`: 2.3+ do), Memory and
+ * I/O when a session of the list has them.
  */
 export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, widest?: Partial<Widest>): boolean {
 	switch (key) {
@@ -104,6 +105,12 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 
 		case 'server': {
 			return (widest?.server ?? 0) > 0;
+		}
+
+		// Left out when no session has the value (a MaxScale too old for it), as Server is.
+		case 'memory':
+		case 'io': {
+			return (widest?.[key] ?? 1) > 0;
 		}
 
 		default: {

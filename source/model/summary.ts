@@ -23,10 +23,14 @@ export type Summary = {
 	widest: Widest;
 };
 
-/** `server`: 0 when no session of the list says its servers (before 2.3): the Server column is then left out. */
-export type Widest = {user: number; client: number; service: number; server: number};
+/**
+ * `server`: 0 when no session of the list says its servers (before 2.3): the Server column is
+ * then left out. `memory`, `io`: 1 when a session of the list has the value, else 0 (a
+ * MaxScale too old for it): those columns too are left out, rather than a column of `?`.
+ */
+export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number};
 
-export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0}};
+export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0}};
 
 /**
  * At least the cells `text` takes on the terminal, without measuring it: a character outside
@@ -98,6 +102,8 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 	let client = 0;
 	let service = 0;
 	let server = 0;
+	let memory = 0;
+	let io = 0;
 	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
@@ -113,9 +119,12 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 		if (servers !== undefined) {
 			server = Math.max(server, servers === '' ? noServer.length : cellsAtLeast(servers));
 		}
+
+		memory ||= session.memoryBytes === undefined ? 0 : 1;
+		io ||= session.ioActivity === undefined ? 0 : 1;
 	}
 
-	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service, server}};
+	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service, server, memory, io}};
 }
 
 /** Sessions per state over the whole list, for the header, in lifecycle order. */

@@ -48,10 +48,11 @@ test('the summary holds the longest user, client, service and servers of the lis
 	const summary = finish(
 		summarizeSteps([
 			session(1, {user: 'app', remote: '::ffff:10.0.1.32', port: 4000, service: 'RW-Split-Router'}),
-			session(2, {user: 'airflow_etl_batch_user_prod', remote: '10.0.0.1', port: 5, service: '', servers: 'server1,server2'}),
+			session(2, {user: 'airflow_etl_batch_user_prod', remote: '10.0.0.1', port: 5, service: '', servers: 'server1,server2', ioActivity: 0}),
 		]),
 	);
-	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15, server: 15}, '10.0.1.32:4000: the IPv4 of a mapped address');
+	// Memory: no session has it; I/O: one has (0 is a value).
+	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15, server: 15, memory: 0, io: 1}, '10.0.1.32:4000: the IPv4 of a mapped address');
 });
 
 test('the screen lays its columns out by the list it shows: long users beside short clients get the room', () => {

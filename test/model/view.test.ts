@@ -6,10 +6,11 @@ import {session} from '../helpers/sessions.js';
 import {labels, poll, run, start, type} from '../helpers/state.js';
 
 const sessions = [
-	session(1, {user: 'app', idleSeconds: 5}),
-	session(2, {user: 'report', idleSeconds: 50, service: 'Read-Connection-Router'}),
-	session(3, {user: 'batch', idleSeconds: 500, state: 'Session created'}),
-	session(4, {user: 'app', idleSeconds: 1}),
+	// Memory and I/O given, as 6.x on send them: the sort steps through their columns too.
+	session(1, {user: 'app', idleSeconds: 5, memoryBytes: 1000, ioActivity: 2}),
+	session(2, {user: 'report', idleSeconds: 50, service: 'Read-Connection-Router', memoryBytes: 1000, ioActivity: 2}),
+	session(3, {user: 'batch', idleSeconds: 500, state: 'Session created', memoryBytes: 1000, ioActivity: 2}),
+	session(4, {user: 'app', idleSeconds: 1, memoryBytes: 1000, ioActivity: 2}),
 ];
 
 test('< and > step through the sort columns, I reverses; the cursor keeps its session', () => {
