@@ -108,6 +108,11 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		case 'sort-by': {
 			// As htop's M, T and N: that column, its natural way; pressed again, the other way.
 			const {key} = action;
+			if (!hasColumn(key, state.hostOrder.length > 1, state.grouping, state.summary.widest)) {
+				// M on a MaxScale that sends no memory: a sort by nothing would look like a broken one.
+				return {...state, message: {tone: 'error', text: `No session of the list has a ${key} figure (MaxScale sends it from ${key === 'memory' ? '22.08' : 'a later version'}): the sort stays by ${state.sort.key}.`}};
+			}
+
 			return applyView({...state, sort: {key, descending: state.sort.key === key ? !state.sort.descending : readsDown(key)}});
 		}
 

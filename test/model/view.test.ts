@@ -295,3 +295,12 @@ test('c and C in flat view say there is nothing to collapse, and fold nothing aw
 	state = type(state, 't');
 	assert.ok(state.rows.some((row) => row.key === '1'), 'grouped again, nothing is folded');
 });
+
+test('M on a list without memory figures (MaxScale before 22.08) says so and keeps the sort (QA: the column is left out)', () => {
+	let state = start([session(1), session(2)]);
+	state = type(state, 'M');
+	assert.deepEqual(state.sort, {key: 'id', descending: false});
+	assert.equal(state.message?.text, 'No session of the list has a memory figure (MaxScale sends it from 22.08): the sort stays by id.');
+	state = start(sessions);
+	assert.deepEqual(type(state, 'M').sort, {key: 'memory', descending: true});
+});
