@@ -89,7 +89,8 @@ export function keyAction(state: MonitorState, input: string, name: string | und
 
 		case 'help': {
 			// Arrows scroll the help; any other key closes it, and never acts behind it.
-			const scroll: Record<string, number> = {down: 1, j: 1, up: -1, k: -1, pagedown: 10, pageup: -10};
+			// Home and End too, as in the pane and the list (QA: they closed it); the reducer keeps the scroll in range.
+			const scroll: Record<string, number> = {down: 1, j: 1, up: -1, k: -1, pagedown: 10, pageup: -10, home: -1e6, g: -1e6, end: 1e6, G: 1e6};
 			const key = name ?? input;
 			const delta = Object.hasOwn(scroll, key) ? scroll[key] : undefined;
 			return delta === undefined ? {type: 'help', open: false} : {type: 'help-scroll', delta};

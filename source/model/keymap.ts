@@ -96,7 +96,8 @@ export const bindings: Binding[] = [
 	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
 	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
 	{keys: ['W'], label: 'W', command: 'record', section: 'Act', description: 'record every poll to a file, for --replay (again: stop)', only: 'live'},
-	{keys: ['?', 'f1'], label: '? F1', command: 'help', section: 'General', description: 'this help'},
+	// h too, as in pg_activity and htop (no h moves here: j and k do).
+	{keys: ['?', 'h', 'f1'], label: '? h F1', command: 'help', section: 'General', description: 'this help, and what the columns and signs mean'},
 	{keys: ['ctrl+l'], label: 'Ctrl-L', command: 'redraw', section: 'General', description: 'draw the whole screen again'},
 	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back), if there is one'},
 	// A row of its own: in the others' label it would widen the help's key column on every line.

@@ -101,6 +101,8 @@ export type MonitorState = {
 	mode: Mode;
 	/** First line of the help shown (the help view clamps it). */
 	helpScroll: number;
+	/** How far the help scrolls at the screen's size (ui/help.tsx helpMaxScroll, with each resize). */
+	helpMax: number;
 	confirm?: Confirm;
 	/**
 	 * Work for the UI to do (send a kill, copy, save), oldest first, each taken off by
@@ -158,7 +160,7 @@ export type Action =
 	/** The poll loops have sent their first polls (not when replaying). */
 	| {type: 'polling-started'; at: number; mono?: number}
 	| {type: 'server-info'; host?: string; info: ServerInfo}
-	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number}
+	| {type: 'resize'; listHeight: number; paneHeight: number; paneWidth: number; helpMax?: number}
 	| {type: 'command'; command: Command}
 	| {type: 'key'; input: string; name?: string}
 	/** The keys of one read from the terminal, in order (key-reads.ts). */
@@ -206,6 +208,7 @@ export function initialState(options: Options = {}): MonitorState {
 		closing: new Map(),
 		mode: 'list',
 		helpScroll: 0,
+		helpMax: Number.MAX_SAFE_INTEGER,
 		seq: 0,
 		paused: false,
 		intervalMs: options.intervalMs ?? 2000,
@@ -251,7 +254,8 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'resize': {
-			const resized = {...state, listHeight: Math.max(1, action.listHeight)};
+			const helpMax = action.helpMax ?? state.helpMax;
+			const resized = {...state, listHeight: Math.max(1, action.listHeight), helpMax, helpScroll: Math.min(state.helpScroll, helpMax)};
 			const next = moveCursor(resized, state.selectedId, {followPane: false, heightBefore: state.listHeight});
 			return paneReducer(next, {type: 'pane-resize', height: action.paneHeight, width: action.paneWidth}) ?? next;
 		}

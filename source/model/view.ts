@@ -166,7 +166,8 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'help-scroll': {
-			return {...state, helpScroll: Math.max(0, state.helpScroll + action.delta)};
+			// Within its end, so that ↑ after End (or after ↓ held past it) moves at once.
+			return {...state, helpScroll: Math.min(state.helpMax, Math.max(0, state.helpScroll + action.delta))};
 		}
 
 		case 'pause': {

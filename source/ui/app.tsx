@@ -8,6 +8,7 @@ import type {Options} from '../model/monitor-state.js';
 import {replayNotice} from '../model/replay.js';
 import type {Notice} from '../model/status-line.js';
 import {idWidthOf, layoutFor} from './layout.js';
+import {helpMaxScroll} from './help.js';
 import {Screen} from './screen.js';
 import type {Theme} from './theme.js';
 import {useKeys} from './use-keys.js';
@@ -46,10 +47,11 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recorders, recording, listWorker, listThreads});
 	const layout = layoutFor(state, size, idWidthOf(state));
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
+	const helpMax = helpMaxScroll(state.readonly, state.replay !== undefined, layout.columns, layout.bodyHeight);
 
 	useEffect(() => {
-		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2)});
-	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
+		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2), helpMax});
+	}, [dispatch, listHeight, paneBodyHeight, paneWidth, helpMax]);
 
 	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list.
 	const paneHidden = state.focus === 'pane' && !layout.paneShown;

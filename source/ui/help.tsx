@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
 import {helpBindings, type Section} from '../model/keymap.js';
+import {legend, type LegendSection} from '../model/legend.js';
 import {cellWidth, fitWording} from './cell-width.js';
 import {wrapText} from './status-text.js';
 import type {Theme} from './theme.js';
 
 type Props = {readonly: boolean; replay: boolean; width: number; height: number; scroll: number; theme: Theme};
 
-const sections: Section[] = ['Move', 'Pane', 'View', 'Polling', 'Act', 'General'];
+const sections: Array<Section | LegendSection> = ['Move', 'Pane', 'View', 'Polling', 'Act', 'General', 'Columns', 'Signs'];
 
 /** One line of the help: a section's title, or a key and (a line of) its description. */
 type Line = {section?: string; label?: string; text?: string};
@@ -21,7 +22,8 @@ const leastText = 12;
  * columns of a wide terminal never split one.
  */
 function blocksOf(readonly: boolean, replay: boolean, width: number): Line[][] {
-	const bindings = helpBindings(readonly, replay);
+	// The keys, then what the columns and signs mean (model/legend.ts).
+	const bindings: Array<{label: string; section: string; description: string}> = [...helpBindings(readonly, replay), ...legend];
 	const labelWidth = Math.max(...bindings.map((binding) => cellWidth(binding.label))) + 2;
 	const room = Math.max(leastText, width - 1 - labelWidth);
 	const blocks: Line[][] = [];
@@ -59,9 +61,10 @@ function columnsOf(blocks: readonly Line[][], count: number): Line[][] {
 }
 
 /**
- * Two columns split between sections rather than inside one, when that costs at most two
+ * Two columns split between sections rather than inside one, when that costs at most four
  * lines of height: a section's last key at the top of the next column read as a section of
- * its own, without a title (`C  collapse or expand every service` far from View).
+ * its own, without a title (`C  collapse or expand every service` far from View). Two lines
+ * were enough before the legend followed the keys; with it, the even split fell inside Act.
  */
 function bySection(blocks: readonly Line[][], split: Line[][]): Line[][] {
 	const tallest = (columns: readonly Line[][]) => Math.max(...columns.map((column) => column.length));
@@ -77,7 +80,7 @@ function bySection(blocks: readonly Line[][], split: Line[][]): Line[][] {
 		}
 	}
 
-	return best !== undefined && tallest(best) <= tallest(split) + 2 ? best : split;
+	return best !== undefined && tallest(best) <= tallest(split) + 4 ? best : split;
 }
 
 /** The title in `width` cells: shorter wordings before a cut one. */
@@ -118,6 +121,16 @@ function laidOut(readonly: boolean, replay: boolean, width: number, height: numb
 	const columns = columnCount === 1 ? single : columnsOf(blocks(columnWidth), columnCount);
 	const perColumn = Math.max(...columns.map((column) => column.length));
 	return {boxed, room, inner, columnWidth, columns, perColumn};
+}
+
+/** How far the help scrolls at this size (0: it all shows): the reducer keeps its scroll within it. */
+export function helpMaxScroll(readonly: boolean, replay: boolean, width: number, height: number): number {
+	if (height < 2) {
+		return 0;
+	}
+
+	const {perColumn, room} = laidOut(readonly, replay, width, height);
+	return Math.max(0, perColumn - room);
 }
 
 /** Whether the help scrolls at this size: the footer offers ↑↓ only then (QA: it did at 250×70, where all of it shows). */

@@ -44,7 +44,8 @@ test('two to four rows: the title and the keys, without a box, scrolling', () =>
 	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll']);
 	assert.deepEqual(help(40, 4), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll', '           down']);
 	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', '           down']);
-	assert.equal(help(40, 3, 1000).at(-1), ' q Ctrl-C  quit', 'scrolls to the last key');
+	// To the legend's last line, after the keys.
+	assert.equal(help(40, 3, 1000).at(-1), '           good ones', 'scrolls to the end');
 	for (const height of [2, 3, 4]) {
 		assertBordersClean(help(40, height), `40×${height}`);
 		assert.ok(help(40, height).every((line) => !/[│╭╰]/.test(line)), 'no box');
@@ -121,7 +122,7 @@ test('two columns on a wide terminal split between sections: each column starts 
 		const right = first.slice(1 + half).replace(/│$/, '').trim();
 		assert.equal(left, 'Move', `${width}×${height}\n${lines.join('\n')}`);
 		if (right !== '') {
-			assert.match(right, /^(Pane|View|Polling|Act|General)$/, `${width}×${height}: the second column starts with a title\n${lines.join('\n')}`);
+			assert.match(right, /^(Pane|View|Polling|Act|General|Columns|Signs)$/, `${width}×${height}: the second column starts with a title\n${lines.join('\n')}`);
 		}
 	}
 });

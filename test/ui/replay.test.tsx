@@ -49,8 +49,13 @@ test('record a live run, then replay it offline with pause and stepping', async 
 	assert.doesNotMatch(frame(), / K {2}kill /);
 	replay.stdin.write('?');
 	await waitFor(() => frame().includes('Keys (replay)'), 'the help, titled for a replay');
-	for (let i = 0; i < 30; i++) {
+	// Down a line at a time until the Polling keys show (the legend follows the keys).
+	for (let i = 0; i < 80 && !/│ \] +replay: one poll forward in time/.test(frame()); i++) {
 		replay.stdin.write('\u001B[B');
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise((resolve) => {
+			setTimeout(resolve, 10);
+		});
 	}
 
 	await waitFor(() => /│ \] +replay: one poll forward in time/.test(frame()), 'the help scrolled to its Polling keys');

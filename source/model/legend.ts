@@ -1,0 +1,29 @@
+// What the screen's columns and signs mean, for the help (ui/help.tsx) after the keys: the
+// help was the keys only, and an operator new to sessiontop could not tell what I/O counts
+// or what a `+` before a row says (QA). Beside the key map, as the keys are, so the help and
+// the readme's screen section can be held to one table.
+
+export type LegendSection = 'Columns' | 'Signs';
+export type LegendEntry = {label: string; section: LegendSection; description: string};
+
+export const legend: readonly LegendEntry[] = [
+	{label: 'Id', section: 'Columns', description: "the session's id: the connection id its client sees"},
+	{label: 'User', section: 'Columns', description: 'the user the client logged in as'},
+	{label: 'Client', section: 'Columns', description: "the client's address and port"},
+	{label: 'Server', section: 'Columns', description: 'the servers the session is connected to (2.3+)'},
+	{label: 'State', section: 'Columns', description: "MaxScale's state of the session, shortened (started, ready, stopping)"},
+	{label: 'Age', section: 'Columns', description: 'how long ago the client connected'},
+	{label: 'Idle', section: 'Columns', description: 'how long since the session last did anything'},
+	{label: 'Memory', section: 'Columns', description: 'the memory MaxScale holds for the session (22.08+)'},
+	{label: 'I/O', section: 'Columns', description: "the session's I/O events in the last 30 s (23.02+)"},
+	{label: '▶', section: 'Signs', description: 'the cursor'},
+	{label: '+', section: 'Signs', description: 'a session new in the last three polls'},
+	{label: '●', section: 'Signs', description: 'a marked session (a group row: how many of its are)'},
+	{label: '✕', section: 'Signs', description: 'a session that has ended (State: ended), kept three polls'},
+	{label: '▾ ▸', section: 'Signs', description: 'an open group, a folded one'},
+	{label: '?', section: 'Signs', description: 'a value this MaxScale does not report'},
+	{label: '+1.5/s', section: 'Signs', description: 'in the header: sessions opened and closed per second'},
+	{label: '▁▃▅', section: 'Signs', description: "in the header: each service's sessions over the last polls"},
+	{label: 'up', section: 'Signs', description: "in the header: MaxScale's uptime"},
+	{label: 'STALE', section: 'Signs', description: 'in the header: the last poll failed; the rows are the last good ones'},
+];
