@@ -109,7 +109,9 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	// Measured in cells, as Ink draws them: a wide user name keeps the next columns in line.
 	// A polled session's fields are getters over its list's columns (api/column-session.ts),
 	// which a spread would not copy: plainSession spells every one out.
-	const session = closing ? {...plainSession(sessionOf(row)), state: 'closing'} : sessionOf(row);
+	// An ended row says so in words too (QA: `✕ … started` read as a live session where a
+	// terminal draws no strikethrough); the pane keeps its last document, state and all.
+	const session = closing || ghost ? {...plainSession(sessionOf(row)), state: ghost ? 'ended' : 'closing'} : sessionOf(row);
 	const cells = columns.map((column) => fitCell(columnText(session, column), column, cellWidth)).join(' ');
 	return (
 		<Text

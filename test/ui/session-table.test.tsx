@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {layoutColumns} from '../../source/model/columns.js';
+import {ghostKey} from '../../source/model/rows.js';
 import type {Sort} from '../../source/model/sort.js';
 import {cellWidth} from '../../source/ui/cell-width.js';
 import {serviceRowText, SessionTable} from '../../source/ui/session-table.js';
@@ -94,6 +95,16 @@ test('a seven-digit id keeps a space after the row\'s marker (✕ ● +)', () =>
 	);
 	assert.match(frame, /^.● 3186291 /m);
 	assert.match(frame, /^.\+ 3187822 /m);
+});
+
+test('an ended row reads ended in its State column, with its ✕ (QA: it read started)', () => {
+	const ended = session(42, {user: 'app', state: 'Session started'});
+	const rows = [session(41), {kind: 'ghost' as const, key: ghostKey('42'), session: ended}];
+	const frame = plain(
+		render(<SessionTable rows={rows} top={0} height={4} columns={layoutColumns(80, 7)} width={80} focused theme={theme} sort={{key: 'id', descending: false}} marked={new Set()} born={new Map()} empty="none" />).lastFrame(),
+	);
+	assert.match(frame, /^.✕ +42 app +\S* +ended /m, frame);
+	assert.match(frame, /^. +41 .* started /m, frame);
 });
 
 test('a row of wide characters or combining marks keeps its last column, the cursor row too, measured in cells', () => {
