@@ -1,44 +1,49 @@
 // `sessiontop --once`: the list as a plain text table, the columns of the screen
 // (and the MaxScale each session is on, when several are watched), no colours, no
-// truncation: a file or a pipe gets every character. A text value longer than
+// truncation: a file or a pipe gets every character (a terminal too narrow for it gets
+// fit-table.ts's instead). A text value longer than
 // `overflowAt` (a 500-character user name) does not set its column's width: it runs
 // past it on its own line and pushes that line's next cells along, rather than
 // widening the column for every line. Strings are sanitized by the reader already; the host names are
 // sanitized here.
 
 import stringWidth from 'string-width';
+import type {ColumnKey} from '../model/columns.js';
 import {formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from '../model/format.js';
 import {noService, noUser} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
-/** `text`: the server's text, which may be of any length (the figures are sessiontop's own, and short). */
-type Column = {title: string; align: 'left' | 'right'; text?: true; value(session: Session): string};
+/**
+ * `key`: the screen's column it is (fit-table.ts lays it out as the screen would).
+ * `text`: the server's text, which may be of any length (the figures are sessiontop's own, and short).
+ */
+export type Column = {key: ColumnKey; title: string; align: 'left' | 'right'; text?: true; value(session: Session): string};
 
 const columns: Column[] = [
 	// QA: one id of 70 characters (a hostile server's) widened the Id column of every line.
-	{title: 'Id', align: 'right', text: true, value: (s) => s.id},
-	{title: 'User', align: 'left', value: (s) => s.user ?? noUser},
-	{title: 'Client', align: 'left', value: (s) => formatClient(s.remote, s.port)},
-	{title: 'State', align: 'left', value: (s) => (s.state === '' ? '?' : shortState(s.state))},
-	{title: 'Age', align: 'right', value: (s) => formatDuration(s.ageSeconds)},
-	{title: 'Idle', align: 'right', value: (s) => formatDuration(s.idleSeconds)},
-	{title: 'Memory', align: 'right', value: (s) => formatBytes(s.memoryBytes)},
-	{title: 'I/O', align: 'right', value: (s) => formatCount(s.ioActivity)},
+	{key: 'id', title: 'Id', align: 'right', text: true, value: (s) => s.id},
+	{key: 'user', title: 'User', align: 'left', value: (s) => s.user ?? noUser},
+	{key: 'client', title: 'Client', align: 'left', value: (s) => formatClient(s.remote, s.port)},
+	{key: 'state', title: 'State', align: 'left', value: (s) => (s.state === '' ? '?' : shortState(s.state))},
+	{key: 'age', title: 'Age', align: 'right', value: (s) => formatDuration(s.ageSeconds)},
+	{key: 'idle', title: 'Idle', align: 'right', value: (s) => formatDuration(s.idleSeconds)},
+	{key: 'memory', title: 'Memory', align: 'right', value: (s) => formatBytes(s.memoryBytes)},
+	{key: 'io', title: 'I/O', align: 'right', value: (s) => formatCount(s.ioActivity)},
 	// '' is a session that names no service: `(no service)`, as the screen's cell and group say (model/cells.ts).
-	{title: 'Service', align: 'left', value: (s) => (s.service === '' ? noService : s.service)},
+	{key: 'service', title: 'Service', align: 'left', value: (s) => (s.service === '' ? noService : s.service)},
 ];
 
 /** The backends, as the screen's Server column writes them: only when a session says them (2.3+). */
-const serverColumn: Column = {title: 'Server', align: 'left', value: (s) => serversText(s.servers)};
+const serverColumn: Column = {key: 'server', title: 'Server', align: 'left', value: (s) => serversText(s.servers)};
 
 /** The longest text value that sets its column's width. */
 export const overflowAt = 40;
 
-const hostColumn: Column = {title: 'MaxScale', align: 'left', value: (s) => sanitize(s.host)};
+const hostColumn: Column = {key: 'maxscale', title: 'MaxScale', align: 'left', value: (s) => sanitize(s.host)};
 
 /** Terminal cells: a CJK character or an emoji takes two, as a terminal (or `less`) shows them. */
-function width(text: string): number {
+export function width(text: string): number {
 	// eslint-disable-next-line no-control-regex
 	return /^[\u0000-\u007F]*$/.test(text) ? text.length : stringWidth(text);
 }
@@ -48,11 +53,17 @@ function pad(text: string, size: number, align: 'left' | 'right'): string {
 	return align === 'left' ? text + gap : gap + text;
 }
 
-/** The table, header first, one line per session, every line ending in "\n". */
-export function formatTable(sessions: readonly Session[], several: boolean): string {
+/** The columns of a table of `sessions`, and each session's texts in them, whole. */
+export type Cells = {chosen: Column[]; cells: string[][]};
+
+export function tableCells(sessions: readonly Session[], several: boolean): Cells {
 	const shown = sessions.some((session) => session.servers !== undefined) ? [...columns, serverColumn] : columns;
 	const chosen = several ? [hostColumn, ...shown] : shown;
-	const cells = sessions.map((session) => chosen.map((column) => column.value(session)));
+	return {chosen, cells: sessions.map((session) => chosen.map((column) => column.value(session)))};
+}
+
+/** The table of these texts, whole: header first, one line per session, every line ending in "\n". */
+export function formatCells({chosen, cells}: Cells): string {
 	const sizes = chosen.map((column, index) => {
 		// A text value past the limit overflows: it does not count.
 		const limit = column.align === 'left' || column.text ? overflowAt : Number.POSITIVE_INFINITY;
@@ -72,4 +83,9 @@ export function formatTable(sessions: readonly Session[], several: boolean): str
 			.join('  ')
 			.trimEnd();
 	return [chosen.map((column) => column.title), ...cells].map((row) => `${line(row)}\n`).join('');
+}
+
+/** The table, header first, one line per session, every line ending in "\n". */
+export function formatTable(sessions: readonly Session[], several: boolean): string {
+	return formatCells(tableCells(sessions, several));
 }
