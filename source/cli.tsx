@@ -217,6 +217,9 @@ async function main(): Promise<number> {
 				hosts: clients.map((client, index) => ({entry: hostEntries[index] ?? client.target.label, client})),
 				intervalMs: config.intervalMs,
 				sort: config.sort,
+				// A terminal's table fits its width (rows no longer wrap); a pipe or a file gets every
+				// text whole, as scripts expect. A pty whose size was never set says 0 columns: whole.
+				columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
 			});
 		} finally {
 			await demo?.close();

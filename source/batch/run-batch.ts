@@ -3,7 +3,8 @@
 // the modules a batch run loads), so `sessiontop --once` starts fast and works
 // without a terminal.
 //
-//   --once          a plain table, then exit (also what a non-terminal stdout gets)
+//   --once          a plain table, then exit (also what a non-terminal stdout gets); on a
+//                   terminal, fitted to its width (fit-table.ts)
 //   --tsv           maxctrl's `list sessions --tsv`, byte for byte
 //   --json          the sessions, losslessly, as one JSON array
 //   --watch --json  one such array per line (NDJSON), every interval, until SIGINT/SIGTERM
@@ -29,6 +30,8 @@ export type BatchOptions = {
 	hosts: ReadonlyArray<{entry: string; client: Client}>;
 	intervalMs: number;
 	sort?: Sort;
+	/** The terminal's width when stdout is one: the --once table is fitted to it (fit-table.ts). Undefined: every text whole. */
+	columns?: number;
 	stdout?: Out;
 	stderr?: Out;
 	/** Stops --watch (tests); SIGINT and SIGTERM do too. */
@@ -74,13 +77,20 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 		return 0;
 	}
 
-	const [{collectSessions}, {formatTable}] = await Promise.all([import('./collect.js'), import('./table.js')]);
+	// The fitting only for a terminal: a pipe's table loads nothing it does not print.
+	const {columns} = options;
+	const [{collectSessions}, {formatTable}, fitting] = await Promise.all([
+		import('./collect.js'),
+		import('./table.js'),
+		columns === undefined ? undefined : import('./fit-table.js'),
+	]);
 	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr));
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
 	}
 
-	await print(stdout, formatTable(sessions.value, hosts.length > 1));
+	const several = hosts.length > 1;
+	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several) : fitting.fitTable(sessions.value, several, columns));
 	return 0;
 }
 

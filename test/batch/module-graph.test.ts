@@ -55,6 +55,23 @@ test('a batch run loads neither Ink nor React', {skip: skipWithoutBuild}, async 
 	}
 });
 
+test('--once on a terminal fits its table with the model\'s pure functions alone: no Ink, no React; piped, not even those', {skip: skipWithoutBuild}, async (t) => {
+	const dir = tempDir(t);
+	const log = path.join(dir, 'once-tty.log');
+	const pty = startPty({args: [], cols: 80, rows: 24, env: {MODULE_LOG: log, HOME: dir}, command: {file: process.execPath, args: ['--import', preload, cliPath, '-h', `127.0.0.1:${sim.port}`, '--once']}});
+	t.after(() => {
+		pty.dispose();
+	});
+	assert.equal((await waitForExit(pty)).exitCode, 0, await pty.screen());
+	const modules = loaded(log);
+	assert.ok(modules.some((url) => url.endsWith('/build/batch/fit-table.js')), `the table was fitted: ${modules.join('\n')}`);
+	assert.deepEqual(modules.filter((url) => inkOrReact.test(url) || /\/build\/ui\//.test(url)), []);
+	const piped = path.join(dir, 'once-pipe.log');
+	const run = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once'], {nodeArgs: ['--import', preload], env: {MODULE_LOG: piped}});
+	assert.equal(run.code, 0, run.stderr);
+	assert.deepEqual(loaded(piped).filter((url) => /\/build\/(batch\/fit-table|model\/(columns|cells))\.js$/.test(url)), [], 'a pipe loads no fitting');
+});
+
 test('--help and --version answer from meow alone: no configuration, no HTTP client', {skip: skipWithoutBuild}, async (t) => {
 	const dir = tempDir(t);
 	const {version, description} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string; description: string};
