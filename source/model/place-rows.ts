@@ -6,6 +6,7 @@ import {paneFor} from './pane.js';
 import {buildRowsSteps, type Row} from './rows.js';
 import {firstRow, indexOfKey, reselect, resizedTop, withHeaders} from './selection.js';
 import {finish, type Steps} from './steps.js';
+import {stickyLines} from './sticky-groups.js';
 
 /**
  * Put the cursor on `key`, keep it in view, and let an open pane follow it to a session.
@@ -13,7 +14,8 @@ import {finish, type Steps} from './steps.js';
  */
 export function moveCursor(state: MonitorState, key: string | undefined, {followPane = true, heightBefore = state.listHeight} = {}): MonitorState {
 	const cursor = indexOfKey(state.rows, key);
-	const listTop = resizedTop(state.listTop, cursor, heightBefore, state.listHeight, state.rows.length, withHeaders(state.rows, cursor));
+	// The sticky group rows take lines of the window: the cursor is kept in the rows under them.
+	const listTop = resizedTop(state.listTop, cursor, heightBefore, state.listHeight, state.rows.length, withHeaders(state.rows, cursor), stickyLines(state.rows));
 	const {pane} = state;
 	const follow = followPane && pane.open && key !== undefined && key !== pane.id && state.byId.has(key);
 	return {...state, selectedId: key, listTop, pane: follow ? paneFor(state, key) : pane};

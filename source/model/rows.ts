@@ -148,6 +148,14 @@ export type RowOptions = {
 	hosts?: readonly string[];
 };
 
+// Where each built rows array has its group rows, noted as they are placed: the sticky group
+// rows (sticky-groups.ts) look up the groups over the first row in view on every key and poll,
+// and finding them again would walk up to the whole list (~2 ms at 100k sessions) each poll.
+const groupPositions = new WeakMap<readonly Row[], readonly number[]>();
+
+/** The places of the group rows of rows that buildRows built, in order; undefined for any other array. */
+export const groupRowPositions = (rows: readonly Row[]): readonly number[] | undefined => groupPositions.get(rows);
+
 export function buildRows(sessions: readonly Session[], options: RowOptions): Row[] {
 	return finish(buildRowsSteps(sessions, options));
 }
@@ -185,6 +193,8 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 	}
 
 	const {grouping} = options;
+	const positions: number[] = [];
+	groupPositions.set(rows, positions);
 	const byName = compareGroupNames(grouping);
 	const groups = yield* groupBy(pool, members, (s) => outerName(grouping, s));
 	for (const name of standingGroups(grouping, options.hosts ?? [])) {
@@ -199,6 +209,7 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 		const states = [...(yield* groupBy(pool, inService, stateName))].sort(([a], [b]) => compareStates(a, b));
 		const key = outerKey(grouping, service);
 		const isCollapsed = collapsed.has(key);
+		positions.push(rows.length);
 		rows.push({
 			kind: 'service',
 			key,
@@ -218,6 +229,7 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 
 		for (const [state, group] of states) {
 			const key = stateKey(service, state);
+			positions.push(rows.length);
 			rows.push({kind: 'state', key, service, state, count: liveCount(pool, group), collapsed: collapsed.has(key)});
 			if (!collapsed.has(key)) {
 				yield* sessionRows(pool, group, compare, rows);

@@ -175,35 +175,56 @@ export function withHeaders(rows: readonly Row[], cursor: number): number {
 }
 
 /**
+ * Lines drawn over the first row of a window from `top` in a list `height` lines tall, which
+ * it gives up for them: the sticky group rows (sticky-groups.ts). None by default.
+ */
+export type LinesOver = (top: number, height: number) => number;
+const noLines: LinesOver = () => 0;
+
+/**
  * The first row to draw after the window changed height from `before` to `after` rows.
  * Shrinking keeps the top (scrollTop moves it only to keep the cursor in view), which
  * leaves the cursor on the last row when it had to move; growing from there gives back
  * the rows above first, so a shrink and a regrow do not leave the list's first rows
  * scrolled off with room to spare. Otherwise growing shows more rows below, as htop does.
  */
-export function resizedTop(top: number, cursor: number, before: number, after: number, total: number, upTo = cursor): number {
-	const pushed = cursor !== -1 && cursor >= top + before - 1;
+export function resizedTop(top: number, cursor: number, before: number, after: number, total: number, upTo = cursor, over: LinesOver = noLines): number {
+	const pushed = cursor !== -1 && cursor >= top + before - over(top, before) - 1;
 	const next = after > before && pushed ? Math.max(0, top - (after - before)) : top;
-	return scrollTop(next, cursor, after, total, upTo);
+	return scrollTop(next, cursor, after, total, upTo, over);
 }
 
 /**
  * The first row to draw so that the cursor stays in view, moving the window as
  * little as possible; `upTo` is where to stop when scrolling up (see withHeaders).
+ * A window from `top` shows `height - over(top, height)` rows: the lines over it take the
+ * place of its last rows, so a cursor below them moves the window down until it shows
+ * (sticky lines come and go with the top, hence a step at a time: at most as many as they
+ * can be), and never up. `over` leaves a line for the cursor's row (stickyRoom).
  */
-export function scrollTop(top: number, cursor: number, height: number, total: number, upTo = cursor): number {
+export function scrollTop(top: number, cursor: number, height: number, total: number, upTo = cursor, over: LinesOver = noLines): number {
 	if (height <= 0) {
 		return 0;
 	}
 
+	const shows = (from: number) => height - over(from, height);
 	let next = top;
 	if (cursor !== -1 && cursor < next) {
 		next = cursor - upTo > height - 1 ? cursor : upTo;
 	}
 
-	if (cursor !== -1 && cursor >= next + height) {
-		next = cursor - height + 1;
+	if (cursor !== -1 && cursor >= next + shows(next)) {
+		next = Math.max(next, cursor - height + 1);
+		while (cursor >= next + shows(next)) {
+			next++;
+		}
 	}
 
-	return Math.max(0, Math.min(next, Math.max(0, total - height)));
+	// No rows hidden above while there is room below: the lowest top is the first that shows the last row.
+	let lowest = Math.max(0, total - height);
+	while (lowest < total - 1 && lowest + shows(lowest) < total) {
+		lowest++;
+	}
+
+	return Math.max(0, Math.min(next, lowest));
 }

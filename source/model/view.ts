@@ -11,6 +11,7 @@ import {applyView, moveCursor} from './place-rows.js';
 import {groupings} from './groups.js';
 import {moveBy, moveByRows, nearestRow} from './selection.js';
 import {sortKeys, type Sort, type SortKey} from './sort.js';
+import {pageRows} from './sticky-groups.js';
 import {collapse, collapseAll, toGroup} from './tree-moves.js';
 
 export type ViewAction =
@@ -80,7 +81,8 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'page': {
-			return moveCursor(state, moveByRows(state.rows, state.selectedId, action.delta * state.listHeight));
+			// A screenful: the rows a window shows under its sticky group rows (sticky-groups.ts).
+			return moveCursor(state, moveByRows(state.rows, state.selectedId, action.delta * pageRows(state.listHeight, state.grouping)));
 		}
 
 		case 'home': {

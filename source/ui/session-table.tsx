@@ -10,6 +10,7 @@ import {headCells} from '../model/sanitize.js';
 import {marksOf, type GroupMarks} from '../model/marks.js';
 import {isGhostRow, isGroupRow, isSessionRow, sessionOf, type Row} from '../model/rows.js';
 import {plainSession} from '../model/session.js';
+import {stickyRows} from '../model/sticky-groups.js';
 import type {Sort} from '../model/sort.js';
 import type {Theme} from './theme.js';
 
@@ -136,10 +137,31 @@ function hostOf(row: Row): string | undefined {
 	return sessionOf(row).host;
 }
 
-/** The session list: the column titles, then only the rows in view. */
+/**
+ * The session list: the column titles, then only the rows in view, under the sticky rows of
+ * their groups when those scrolled off (model/sticky-groups.ts): drawn as the group rows they
+ * are, never with the cursor, in the place of the window's last rows (`height` lines in all).
+ */
 export function SessionTable(props: Props) {
 	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, markedIn, closing, born, stale, empty, titles = true} = props;
-	const visible = rows.slice(top, top + height);
+	const sticky = stickyRows(rows, top, height);
+	const visible = rows.slice(top, top + height - sticky.length);
+	const drawn = (row: Row, key: string, selected: boolean) => (
+		<TableRow
+			key={key}
+			row={row}
+			columns={columns}
+			width={width}
+			selected={selected}
+			focused={focused}
+			marked={isSessionRow(row) && marked.has(row.key)}
+			marks={markedIn !== undefined && markedIn.outer.size > 0 && isGroupRow(row) ? marksOf(markedIn, row) : 0}
+			fresh={isSessionRow(row) && born.has(row.key)}
+			stale={stale !== undefined && stale.size > 0 && stale.has(hostOf(row) ?? '')}
+			closing={closing !== undefined && closing.size > 0 && isSessionRow(row) && closing.has(row.key)}
+			theme={theme}
+		/>
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
 			{titles && (
@@ -147,22 +169,8 @@ export function SessionTable(props: Props) {
 					{pad(titleRow(columns, sort, width), width)}
 				</Text>
 			)}
-			{visible.map((row) => (
-				<TableRow
-					key={row.key}
-					row={row}
-					columns={columns}
-					width={width}
-					selected={row.key === selectedId && !isGhostRow(row)}
-					focused={focused}
-					marked={isSessionRow(row) && marked.has(row.key)}
-					marks={markedIn !== undefined && markedIn.outer.size > 0 && isGroupRow(row) ? marksOf(markedIn, row) : 0}
-					fresh={isSessionRow(row) && born.has(row.key)}
-					stale={stale !== undefined && stale.size > 0 && stale.has(hostOf(row) ?? '')}
-					closing={closing !== undefined && closing.size > 0 && isSessionRow(row) && closing.has(row.key)}
-					theme={theme}
-				/>
-			))}
+			{sticky.map((row) => drawn(row, `\u0000sticky${row.key}`, false))}
+			{visible.map((row) => drawn(row, row.key, row.key === selectedId && !isGhostRow(row)))}
 			{rows.length === 0 && <Text color={theme.muted}>{`  ${empty}`}</Text>}
 		</Box>
 	);

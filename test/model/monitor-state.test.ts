@@ -113,13 +113,19 @@ test('the list scrolls to keep the cursor in view, showing group rows above the 
 	let state = run(poll(initialState(), many), {type: 'resize', listHeight: 10, paneHeight: 10, paneWidth: 40});
 	state = type(state, ...Array.from({length: 20}, () => 'down'));
 	assert.equal(state.selectedId, '21');
-	assert.equal(state.listTop, 13); // Row 22 (after the two group rows) on the last line.
+	// Row 22 (after the two group rows) on the last line, under the two sticky group rows
+	// (sticky-groups.ts) that take the window's first two lines: eight rows, 15 to 22.
+	assert.equal(state.listTop, 15);
+	// A page is the eight rows a window shows under them.
 	state = type(state, 'pagedown');
-	assert.equal(state.selectedId, '31');
+	assert.equal(state.selectedId, '29');
 	state = type(state, 'pageup', 'pageup', 'pageup');
+	assert.equal(state.selectedId, '5');
+	state = type(state, 'pageup');
 	assert.equal(state.listTop, 0);
+	// The last row on the last line, the two sticky rows over the eight.
 	state = type(state, 'end');
-	assert.equal(state.listTop, 92);
+	assert.equal(state.listTop, 94);
 });
 
 test('focus and pane scrolling, clamped to the document', () => {
