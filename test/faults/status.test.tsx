@@ -2,7 +2,7 @@
 // `STALE <age>` must carry an age from the first frame that says STALE: the age of
 // the data is what tells the operator how far to trust it. The status line is
 // where a failure says what happened: a message from a key press ("Polling now…",
-// "Copied …") may stand in front of it for a moment, but not for as long as the
+// "Sent session id …") may stand in front of it for a moment, but not for as long as the
 // failure lasts.
 
 import assert from 'node:assert/strict';
@@ -54,7 +54,7 @@ test('STALE shows the data\'s age at once, never `STALE ?`, whatever the moment 
 
 for (const [key, said] of [
 	['r', /Polling now/],
-	['y', /Copied/],
+	['y', /Sent session id/],
 ] as const) {
 	test(`after "${key}" (${String(said)}), a failure's sentence still reaches the status line`, async () => {
 		const server = await startFaultServer({sessions: [sessionResource('1', {user: 'alice'})]});
