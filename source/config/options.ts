@@ -99,7 +99,9 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		const target = parseTarget(entry, secure);
 		if (typeof target === 'string') {
 			const origin = found.hosts;
-			return {error: origin === undefined || origin.source === 'flag' ? target : `${origin.where}: ${target}`};
+			// `sessiontop -h` alone is htop's habit for help: here -h is the host, as in maxctrl.
+			const habit = origin?.source === 'flag' && hostsText.trim() === '' ? ' (-h is the host here, as in maxctrl; --help shows the help)' : '';
+			return {error: origin === undefined || origin.source === 'flag' ? target.replace(/\.$/, `${habit}.`) : `${origin.where}: ${target}`};
 		}
 
 		if (targets.some((known) => sameMaxScale(known, target))) {
