@@ -5,31 +5,15 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {useEffect, useReducer} from 'react';
 import {parseFilter} from '../../source/model/filter.js';
-import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {initialState} from '../../source/model/monitor-state.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {Screen} from '../../source/ui/screen.js';
-import {themeFor} from '../../source/ui/theme.js';
-import {useKeys} from '../../source/ui/use-keys.js';
 import {keys, plain, waitFor} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
 import {poll, run, start, type} from '../helpers/state.js';
+import {Monitor, screenTheme, type Size} from './monitor-screen.js';
 
-const theme = themeFor({NO_COLOR: '1'});
-type Size = {columns: number; rows: number};
-
-/** The monitor's screen as the App draws it at a size: its layout, and the resize it sends for it (app.tsx). */
-function Monitor({initial, size}: {initial: MonitorState; size: Size}) {
-	const [state, dispatch] = useReducer(reducer, initial);
-	useKeys(dispatch);
-	const layout = layoutFor(state, size, idWidthOf(state));
-	const {listHeight, paneBodyHeight, paneWidth} = layout;
-	useEffect(() => {
-		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2)});
-	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
-	return <Screen state={state} layout={layout} theme={theme} hostLabel="127.0.0.1:8989" />;
-}
 
 const sessions = Array.from({length: 60}, (_, i) => session(i + 1, {user: i % 2 === 0 ? 'app' : 'report', idleSeconds: i * 200, ageSeconds: 9000, memoryBytes: 68_000 + i * 100}));
 const typo = parseFilter('usr:app').error!;
@@ -108,7 +92,7 @@ test('QA: host: that matches nothing says host: is the client, maxscale: the Max
 	const sessions = [session(1, {user: 'app'}), session(2, {user: 'web'})];
 	const frameOf = (...keys: string[]) => {
 		const state = type(start(sessions), '/', ...keys, 'return');
-		const app = render(<Screen state={state} layout={layoutFor(state, {columns: 120, rows: 20}, idWidthOf(state))} theme={themeFor({NO_COLOR: '1'})} hostLabel="mx" />);
+		const app = render(<Screen state={state} layout={layoutFor(state, {columns: 120, rows: 20}, idWidthOf(state))} theme={screenTheme} hostLabel="mx" />);
 		const frame = plain(app.lastFrame());
 		app.unmount();
 		return frame;
@@ -122,7 +106,7 @@ test('a filter on a field this MaxScale does not report says so when it leaves n
 	const sessions = [session(1, {user: 'app'}), session(2, {user: 'web'})];
 	const state = type(start(sessions), '/', 'i', 'o', '=', '0', 'return');
 	assert.equal(state.rows.length, 0);
-	const app = render(<Screen state={state} layout={layoutFor(state, {columns: 100, rows: 20}, idWidthOf(state))} theme={themeFor({NO_COLOR: '1'})} hostLabel="mx" />);
+	const app = render(<Screen state={state} layout={layoutFor(state, {columns: 100, rows: 20}, idWidthOf(state))} theme={screenTheme} hostLabel="mx" />);
 	const frame = plain(app.lastFrame());
 	app.unmount();
 	assert.match(frame, /No session matches: this MaxScale reports no io \(Esc clears the filter\)\./);
@@ -138,7 +122,7 @@ test('several MaxScales, one too old for the figure: the empty list names that o
 	);
 	state = type(state, '/', ...'maxscale:mx25 memory>1K', 'return');
 	assert.equal(state.rows.length, 0);
-	const app = render(<Screen state={state} layout={layoutFor(state, {columns: 100, rows: 20}, idWidthOf(state))} theme={themeFor({NO_COLOR: '1'})} hostLabel="mx" />);
+	const app = render(<Screen state={state} layout={layoutFor(state, {columns: 100, rows: 20}, idWidthOf(state))} theme={screenTheme} hostLabel="mx" />);
 	const frame = plain(app.lastFrame());
 	app.unmount();
 	assert.match(frame, /No session matches: mx25:8989 reports no memory \(Esc clears the filter\)\./);

@@ -6,34 +6,16 @@
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {useEffect, useReducer} from 'react';
-import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {initialState} from '../../source/model/monitor-state.js';
 import {asciiFrame} from '../../source/ui/ascii-frame.js';
-import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
-import {Screen} from '../../source/ui/screen.js';
-import {themeFor} from '../../source/ui/theme.js';
-import {useKeys} from '../../source/ui/use-keys.js';
 import {keys, plain, waitFor} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
 import {poll, run} from '../helpers/state.js';
 import {closeAll, mountSimulated} from './simulated-app.js';
+import {Monitor, type Size} from './monitor-screen.js';
 
 after(closeAll);
 
-const theme = themeFor({NO_COLOR: '1'});
-type Size = {columns: number; rows: number};
-
-/** The monitor's screen as the App draws it at a size: its layout, and the resize it sends for it (app.tsx). */
-function Monitor({initial, size}: {initial: MonitorState; size: Size}) {
-	const [state, dispatch] = useReducer(reducer, initial);
-	useKeys(dispatch);
-	const layout = layoutFor(state, size, idWidthOf(state));
-	const {listHeight, paneBodyHeight, paneWidth} = layout;
-	useEffect(() => {
-		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2)});
-	}, [dispatch, listHeight, paneBodyHeight, paneWidth]);
-	return <Screen state={state} layout={layout} theme={theme} hostLabel="127.0.0.1:8989" />;
-}
 
 // Analytics: 40 sessions, all started (ids 1–40); RW: 25 started (41–65), 5 created (66–70).
 const sessions = Array.from({length: 70}, (_, i) =>
