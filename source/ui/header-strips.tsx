@@ -11,7 +11,7 @@ import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/groups.js';
 import {truncate} from '../model/sanitize.js';
-import {cellWidth, fitText} from './cell-width.js';
+import {cellWidth, fitText, fitWording} from './cell-width.js';
 import type {Theme} from './theme.js';
 
 const hostGap = '   ';
@@ -122,7 +122,19 @@ function squeezed(name: string, samples: readonly number[], sparkWidth: number, 
  * even the first fits whole with the count of the others, it is squeezed (its count kept,
  * its bars and then its name shortened) rather than shown as a bare name.
  */
-export function SparkLine({history, width, sparkWidth, theme}: {history: MonitorState['changes']['history']; width: number; sparkWidth: number; theme: Theme}) {
+/**
+ * `waiting`: no history yet because a MaxScale watched has never answered (model/poll.ts counts
+ * no partial list: a service's line would jump when it came). Said, not a blank line (QA).
+ */
+export function SparkLine({history, width, sparkWidth, theme, waiting = false}: {history: MonitorState['changes']['history']; width: number; sparkWidth: number; theme: Theme; waiting?: boolean}) {
+	if (history.size === 0 && waiting) {
+		return (
+			<Text wrap="truncate" color={theme.muted}>
+				{fitWording(['the services\' sparklines start once every MaxScale has answered', 'sparklines: once every MaxScale answers', ' '], width)}
+			</Text>
+		);
+	}
+
 	const services = [...history].sort(([a], [b]) => (a < b ? -1 : 1));
 	const items = services.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`);
 	const more = (left: number) => cellWidth(`${serviceGap}+${left} more`);

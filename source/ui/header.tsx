@@ -216,7 +216,7 @@ export function Header({state, host, theme, width, shown, sparkline = true, sort
 			<FittedLine items={summaryItems({state, host: label, theme, width, shown, now, stateCounts})} width={width} />
 			{state.hostOrder.length > 1 && <HostLine state={state} now={now} theme={theme} width={width} />}
 			<FittedLine items={statusItems({state, host: label, theme, width, shown, now, marks, sortShown})} width={width} />
-			{sparkline && <SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} />}
+			{sparkline && <SparkLine history={changes.history} width={width} sparkWidth={sparkWidth} theme={theme} waiting={state.lastPoll !== undefined && state.hostOrder.some((name) => state.hosts[name]?.lastPoll === undefined)} />}
 		</Box>
 	);
 }

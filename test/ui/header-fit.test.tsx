@@ -210,3 +210,12 @@ test('a countdown that has run out says the attempt is under way, not "retry in 
 	const failed = reducer(initialState(), {type: 'poll-failed', error: {kind: 'network', message: 'Connection refused'}, at: Date.now() - 5000, retryAt: Date.now() - 1000});
 	assert.match(header(failed, 80)[1]!, /^NO DATA {2}retrying… {2}no list yet/);
 });
+
+test('QA: the sparkline row, blank while a MaxScale watched has never answered, says why; once all have, the services', () => {
+	const waiting = header(fourHosts(), 120, '4 MaxScales');
+	assert.equal(waiting.at(-1), "the services' sparklines start once every MaxScale has answered");
+	assert.equal(header(fourHosts(), 50, '4 MaxScales').at(-1), 'sparklines: once every MaxScale answers');
+	// One MaxScale, before its first answer: nothing to wait for but it, and the line stays blank.
+	assert.equal(header(initialState(), 120).at(-1), '');
+	assert.match(header(demo(), 120).at(-1)!, /^Analytics-Service /);
+});
