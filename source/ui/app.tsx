@@ -47,7 +47,8 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recorders, recording, listWorker, listThreads});
 	const layout = layoutFor(state, size, idWidthOf(state));
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
-	const helpMax = helpMaxScroll(state.readonly, state.replay !== undefined, layout.columns, layout.bodyHeight);
+	// Laid out only while the help is open (it wraps every description): not in every frame of the list.
+	const helpMax = state.mode === 'help' ? helpMaxScroll(state.readonly, state.replay !== undefined, layout.columns, layout.bodyHeight) : undefined;
 
 	useEffect(() => {
 		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2), helpMax});

@@ -135,12 +135,7 @@ export function helpMaxScroll(readonly: boolean, replay: boolean, width: number,
 
 /** Whether the help scrolls at this size: the footer offers ↑↓ only then (QA: it did at 250×70, where all of it shows). */
 export function helpScrolls(readonly: boolean, replay: boolean, width: number, height: number): boolean {
-	if (height < 2) {
-		return false;
-	}
-
-	const {perColumn, room} = laidOut(readonly, replay, width, height);
-	return perColumn > room;
+	return helpMaxScroll(readonly, replay, width, height) > 0;
 }
 
 /**
