@@ -7,9 +7,11 @@
  * a poll under way (at a 30 s interval, three rounds kept `Polling now…` for a minute and a half).
  * `answer`: says why a key did nothing; shown over a failure's sentence (a passing note is not)
  * until it fades. `advice`: a note that says what to do (a time zone's flag): read whole, on the
- * key hints' line too if need be, as a failure is.
+ * key hints' line too if need be, as a failure is. `whole`: a kill's or restart's outcome, the
+ * answer to a question the operator just read whole: it too is read whole, the footer taking
+ * the lines it needs from the list's (ui/layout.ts), as the question did, until it fades.
  */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number; advice?: true};
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number; advice?: true; whole?: true};
 export const messagePolls = 3;
 /** And at least this long, by the polls' clock: at `-` `-` `-` (every 0.5 s) three polls read a kill's outcome away in 1.5 s. */
 export const messageMs = 5000;

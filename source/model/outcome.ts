@@ -116,5 +116,5 @@ export function operationDone(state: MonitorState, action: Extract<Action, {type
 	// Closing until the grace period is over, and two polls more (at least 5 s) for the list to show it gone.
 	const by = action.at === undefined ? Number.POSITIVE_INFINITY : action.at + ((action.ttl ?? 0) * 1000) + Math.max(5000, 2 * state.intervalMs);
 	const closing = action.operation === 'kill' && action.ttl !== undefined && done.size > 0 ? new Map([...state.closing, ...[...done].map((key): [string, number] => [key, by])]) : state.closing;
-	return {...learnt, marked, closing, message: {tone: failed || older ? 'error' : 'ok', text}};
+	return {...learnt, marked, closing, message: {tone: failed || older ? 'error' : 'ok', text, whole: true}};
 }

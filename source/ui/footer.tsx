@@ -7,12 +7,12 @@ import {sanitize} from '../model/sanitize.js';
 import {indexOfKey} from '../model/selection.js';
 import {othersFailing, type Notice} from '../model/status-line.js';
 import {fitText} from './cell-width.js';
-import {failureLines, layOut, promptLines, questionLines} from './status-text.js';
+import {failureLines, layOut, outcomeLines, promptLines, questionLines} from './status-text.js';
 import {FilterPrompt} from './filter-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
-/** `height`: the lines the footer may take (layout.ts): two, more for a long kill or restart question or filter error. */
+/** `height`: the lines the footer may take (layout.ts): two, more for a long kill or restart question, its outcome, or a filter error. */
 /** `helpScrolls`: the help, when open, has more keys than rows (help.tsx helpScrolls): ↑↓ is offered only then. */
 type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number; height?: number; helpScrolls?: boolean};
 
@@ -20,7 +20,7 @@ type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number;
  * One sentence for the status line; a failure's names the other MaxScales failing, if any.
  * `more`: a note after a warning, shown only when the two fit their two lines whole.
  */
-type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string; advice?: true};
+type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string; advice?: true; whole?: true};
 
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
 	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it
@@ -121,23 +121,30 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 		// A failure, a warning (TLS verification off) and a note that says what to do (a time
 		// zone's flag) are read whole, on two lines if need be.
 		// A warning keeps its note (the demo's address, a replay's span) only if both fit whole.
+		// A kill's outcome is read whole, as its question was: in the lines layout.ts gave the footer.
 		const withMore = message?.more === undefined ? undefined : layOut(`${message.text} ${message.more}`, width, '');
-		const [first, second] =
+		const [first, ...rest] =
 			message === undefined || (message.tone === 'info' && message.advice !== true)
 				? [fitText(message?.text ?? ' ', width)]
-				: withMore?.whole
-					? withMore.lines
-					: failureLines(message.text, message.othersFailing ?? [], width);
+				: message.whole === true
+					? outcomeLines(message.text, width, height)
+					: withMore?.whole
+						? withMore.lines
+						: failureLines(message.text, message.othersFailing ?? [], width);
 		line = (
 			<Text wrap="truncate" color={colour}>
 				{first}
 			</Text>
 		);
-		more = second === undefined ? undefined : (
-			<Text wrap="truncate" color={colour}>
-				{second}
-			</Text>
-		);
+		more =
+			rest.length === 0
+				? undefined
+				: rest.map((text, index) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={index} wrap="truncate" color={colour}>
+							{text}
+						</Text>
+					));
 	}
 
 	let situation = listSituation(state);

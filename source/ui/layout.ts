@@ -3,7 +3,7 @@
 
 import {layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {promptLines, questionLines} from './status-text.js';
+import {outcomeLines, promptLines, questionLines} from './status-text.js';
 
 // Ink erases the frame it drew before only when that frame was shorter than the terminal
 // (else it clears the whole screen, and flickers), so one row always stays free; a frame
@@ -28,8 +28,8 @@ export type Layout = {
 	headerHeight: number;
 	/**
 	 * The footer's lines: the status line and the key hints; while a kill or restart question
-	 * too long for two lines is open (a narrow terminal), or the filter prompt with an error
-	 * that is, as many as it needs, from the list's.
+	 * too long for two lines is open (a narrow terminal), the filter prompt with an error that
+	 * is, or a kill's outcome that is (two MaxScales' failures), as many as it needs, from the list's.
 	 */
 	footerHeight: number;
 	/** The header's sparkline strip: the first to go on a short terminal. */
@@ -54,21 +54,25 @@ export function idWidthOf(state: MonitorState): number {
 	return state.summary.idWidth;
 }
 
-/** The lines the footer needs to show its question or its filter prompt and error whole. */
+/** The lines the footer needs to show its question, its filter prompt and error, or a kill's outcome whole. */
 function footerLines(state: MonitorState, columns: number): number {
 	if (state.mode === 'confirm' && state.confirm !== undefined) {
 		return questionLines(state.confirm, columns, Number.POSITIVE_INFINITY).length;
 	}
 
 	const {error, text} = state.filter;
-	return state.mode === 'filter' && error !== undefined ? 1 + promptLines({text, cursor: state.filterCursor}, error, columns, Number.POSITIVE_INFINITY).below.length : 0;
+	if (state.mode === 'filter') {
+		return error === undefined ? 0 : 1 + promptLines({text, cursor: state.filterCursor}, error, columns, Number.POSITIVE_INFINITY).below.length;
+	}
+
+	return state.message?.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
 }
 
 export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number): Layout {
 	const hostCount = state.hostOrder.length;
 	// Several MaxScales take one more header row for their statuses.
 	const headerCore = hostCount > 1 ? 3 : 2;
-	// A question, and a filter's error, are read whole (footer.tsx): while one longer than two
+	// A question, a filter's error and a kill's outcome are read whole (footer.tsx): while one longer than two
 	// lines shows, the footer takes the rows it needs, leaving the list one.
 	const footerHeight = Math.max(footerRows, Math.min(footerLines(state, size.columns), size.rows - freeRows - headerCore - 1));
 	// What the sparkline, the column titles and the rows share. They give way in that order

@@ -1,8 +1,8 @@
 // A sentence laid out in a few lines of terminal cells: the status line's two, a kill or
-// restart question's as many as it needs, a filter's error, the help's descriptions. No Ink
-// here: layout.ts asks how many lines a question or a filter's error takes, and anything it
-// imports is loaded before the screen (the bench and the tests patch Ink's caches before
-// Ink loads: ui/ink-caches.ts).
+// restart question's and its outcome's as many as they need, a filter's error, the help's
+// descriptions. No Ink here: layout.ts asks how many lines a question, an outcome or a
+// filter's error takes, and anything it imports is loaded before the screen (the bench and
+// the tests patch Ink's caches before Ink loads: ui/ink-caches.ts).
 
 import {wrapInCells} from '../model/line-break.js';
 import {lineWindow, type LineView} from '../model/line-window.js';
@@ -110,6 +110,15 @@ export function questionLines(confirm: Confirm, width: number, most: number): st
 	const question = `[y/N] ${confirmQuestion(confirm)}`;
 	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
+}
+
+/**
+ * A kill's or restart's outcome in at most `most` lines, broken between words: it answers a
+ * question read whole, and ends with what to do about a failure (one MaxScale's, then the
+ * next's). Sanitized here, as the footer draws it, so that the layout counts the same lines.
+ */
+export function outcomeLines(text: string, width: number, most: number): string[] {
+	return layOut(sanitize(text), width, '', Math.max(2, most), false).lines;
 }
 
 /** The filter prompt's line (`view`, after its `/`), the start of its error beside it, and the rest of the error under it. */

@@ -1,5 +1,5 @@
 // The screen at 40 columns, the narrowest it draws: what QA found cut or missing there. The
-// sort said somewhere, the sparkline with a count, the help wrapped, a kill question whole.
+// sort said somewhere, the sparkline with a count, the help wrapped, a kill question and its outcome whole.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
@@ -9,7 +9,7 @@ import {initialState, reducer, type MonitorState} from '../../source/model/monit
 import {confirmQuestion} from '../../source/model/operations.js';
 import type {Session} from '../../source/model/session.js';
 import {cellWidth} from '../../source/ui/cell-width.js';
-import {questionLines} from '../../source/ui/status-text.js';
+import {outcomeLines, questionLines} from '../../source/ui/status-text.js';
 import {Header} from '../../source/ui/header.js';
 import {Help} from '../../source/ui/help.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
@@ -246,4 +246,50 @@ test('a question that fits two lines keeps the footer at two, as before', () => 
 	const state = asking();
 	assert.equal(frame(state, 80, 24).layout.footerHeight, 2);
 	assert.equal(questionLines(state.confirm!, 160, 2).length, 1);
+});
+
+/** The marks killed: the first two sessions killed, the rest failed with `error` (two MaxScales' sentences). */
+function killedWith(asked: MonitorState, error: string): MonitorState {
+	const sent = type(asked, 'y');
+	const effect = sent.effects.find((each) => each.kind === 'operation');
+	assert.ok(effect?.kind === 'operation');
+	const outcomes = effect.targets.map((target, index) => (index < 2 ? {target, ok: true} : {target, ok: false, status: 0, error}));
+	return reducer(sent, {type: 'operation-done', seq: effect.seq, operation: 'kill', outcomes, gone: [], unable: {count: 3, hosts: ['maxscale-old-a.example.com:8989', 'maxscale-old-b.example.com:8989']}});
+}
+
+test('QA: a kill outcome longer than two lines is read whole, the list giving up rows for it until it fades', () => {
+	const error = 'maxscale-b.example.com:8989 did not answer within 10s: MaxScale may be overloaded; raise --timeout if it is just slow.';
+	const done = killedWith(asking(demo(), 'space', 'space', 'space', 'space'), error);
+	const text = done.message!.text;
+	assert.ok(text.endsWith('left out: older than 22.08.'), text);
+	assert.ok(cellWidth(text) > 160, 'more than two lines at 80');
+	const before = frame(type(done, 'escape'), 80, 24).layout;
+	for (const [columns, rows] of [
+		[80, 24],
+		[120, 40],
+		[40, 16],
+	] as const) {
+		const {lines, layout} = frame(done, columns, rows);
+		const what = `${columns}×${rows}`;
+		assert.ok(lines.length <= rows - 1, `${what}:\n${lines.join('\n')}`);
+		const outcome = lines.slice(-layout.footerHeight);
+		assert.equal(outcome.join(' '), text, `${what}:\n${lines.join('\n')}`);
+		assert.ok(outcome.every((line) => cellWidth(line) <= columns), what);
+		assert.ok(lines.some((line) => line.startsWith('▶')), `${what}: the cursor row stays\n${lines.join('\n')}`);
+	}
+
+	const {layout} = frame(done, 80, 24);
+	const needed = outcomeLines(text, 80, Number.POSITIVE_INFINITY).length;
+	assert.ok(needed > 2);
+	assert.equal(layout.footerHeight, needed);
+	assert.equal(layout.listHeight, before.listHeight - (needed - 2));
+	// Faded, the list has its row back.
+	assert.equal(frame({...done, message: undefined}, 80, 24).layout.footerHeight, 2);
+	// On a terminal too short for it, the list keeps a row and the sentence's end is cut.
+	const short = frame(done, 40, 8);
+	assert.ok(short.lines.length <= 7, short.lines.join('\n'));
+	assert.match(short.lines.at(-1)!, /…$/);
+	// A short outcome keeps the key hints under it.
+	const one = killedWith(asking(demo(), 'space', 'space', 'space', 'space'), 'x.');
+	assert.equal(frame({...one, message: {...one.message!, text: 'Killed 2 of 4 sessions.'}}, 80, 24).layout.footerHeight, 2);
 });
