@@ -11,6 +11,20 @@ function hadTheCall(outcome: Outcome): boolean | undefined {
 	return outcome.target.versionUnknown ? undefined : outcome.server === undefined ? true : canKill(outcome.server.version);
 }
 
+/** Most reasons a failure names: each says what to do, and the footer gives them the lines they need. */
+const reasonsSaid = 3;
+
+/**
+ * Each different reason once, each a sentence of its own: two MaxScales that failed for
+ * different reasons (one down, one slow) each say what to do (QA: only the first was said).
+ */
+function reasons(errors: readonly Outcome[]): string {
+	const distinct = [...new Set(errors.map((o) => o.error ?? 'unknown error'))];
+	const said = distinct.slice(0, reasonsSaid).map((text, index) => (index === distinct.length - 1 || /[.!?]$/.test(text) ? text : `${text}.`));
+	const others = distinct.length - said.length;
+	return others === 0 ? said.join(' ') : `${said.join(' ')} And ${others} other reason${others === 1 ? '' : 's'}`;
+}
+
 /** One sentence for what a kill or restart did. */
 export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
 	const done = outcomes.filter((o) => o.ok);
@@ -90,7 +104,7 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 	}
 
 	if (errors.length > 0) {
-		parts.push(`${errors.length} failed: ${errors[0]?.error ?? 'unknown error'}`);
+		parts.push(`${errors.length} failed: ${reasons(errors)}`);
 	}
 
 	// One sentence, ended once: a failure's own message may bring its full stop.

@@ -383,3 +383,18 @@ test('QA: a question open while its sessions end says so, so its count agrees wi
 	marked = poll(marked, [session(3)]);
 	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions: 1, 2, 3 \((.*; )?2 of them have ended since\)\?$/);
 });
+
+test('QA: failures for different reasons say each one (what to do about each MaxScale), the same reason once', () => {
+	const t = (id: string, host: string): Target => ({key: `${host}#${id}`, id, host, client: 'app@10.0.0.1:5000', service: 'RW'});
+	const down = '127.0.0.1:18992 refused the connection: is MaxScale running with its REST API (admin_host, admin_port) there?';
+	const slow = 'mx3:8989 did not answer within 10s: MaxScale may be overloaded; raise --timeout if it is just slow.';
+	const failed = (target: Target, error: string) => ({target, ok: false, status: 0, error});
+	assert.equal(
+		summarize('kill', [{target: t('1', 'mx1:8989'), ok: true}, failed(t('2', '127.0.0.1:18992'), down), failed(t('3', '127.0.0.1:18992'), down), failed(t('4', 'mx3:8989'), slow)], []),
+		`Killed 1 of 4 sessions; 3 failed: ${down} ${slow}`,
+	);
+	// Past three reasons, how many more.
+	const many = ['a', 'b', 'c', 'd', 'e'].map((reason, index) => failed(t(String(index), `mx${index}:8989`), `reason ${reason}`));
+	assert.equal(summarize('restart', many, []), 'Restarted 0 of 5 sessions; 5 failed: reason a. reason b. reason c. And 2 other reasons.');
+	assert.equal(summarize('restart', many.slice(0, 4), []), 'Restarted 0 of 4 sessions; 4 failed: reason a. reason b. reason c. And 1 other reason.');
+});
