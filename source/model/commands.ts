@@ -34,6 +34,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 					: undefined
 				: {type: 'filter-clear'},
 		focus: {type: 'toggle-focus'},
+		zoom: {type: 'pane-zoom'},
 		filter: {type: 'filter-start'},
 		'sort-next': {type: 'sort-step', delta: 1},
 		'sort-prev': {type: 'sort-step', delta: -1},

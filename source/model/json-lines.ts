@@ -151,7 +151,8 @@ export function jsonLines(value: unknown, previous?: ReadonlyMap<string, string>
 	return out;
 }
 
-export type DisplayLine = {tokens: Token[]};
+/** `source`: the document line it is part of (JsonLine's index): a rewrap keeps that line at the top. */
+export type DisplayLine = {tokens: Token[]; source: number};
 
 /** Where a piece too long for any line is best cut: right after one of these. */
 const breakAfter = new Set([' ', ',', '/', '-', '_', '.', ':']);
@@ -235,13 +236,13 @@ function sliceRun(run: readonly Token[], start: number, end: number): Token[] {
 export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLine[] {
 	const out: DisplayLine[] = [];
 	const usable = Math.max(8, width);
-	for (const line of lines) {
+	for (const [source, line] of lines.entries()) {
 		const lead = Math.min(line.indent * 2, Math.floor(usable / 2));
 		const cont = Math.min(lead + 2, usable - 4);
 		let current: Token[] = [{kind: 'punct', text: ' '.repeat(lead)}];
 		let used = lead;
 		const nextLine = () => {
-			out.push({tokens: current});
+			out.push({tokens: current, source});
 			current = [{kind: 'punct', text: ' '.repeat(cont)}];
 			used = cont;
 		};
@@ -278,7 +279,7 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 			}
 		}
 
-		out.push({tokens: current});
+		out.push({tokens: current, source});
 	}
 
 	return out;

@@ -14,6 +14,7 @@ export type Command =
 	| 'back'
 	| 'close'
 	| 'focus'
+	| 'zoom'
 	| 'filter'
 	| 'sort-next'
 	| 'sort-prev'
@@ -71,6 +72,7 @@ export const bindings: Binding[] = [
 	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane; else to the group, collapse it, then up'},
 	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter or marks'},
 	{keys: ['tab'], label: 'Tab', command: 'focus', section: 'Pane', description: 'focus the list or the pane'},
+	{keys: ['z'], label: 'z', command: 'zoom', section: 'Pane', description: 'the pane over the whole width, or back beside the list'},
 	{keys: ['/', 'f3', 'f4'], label: '/ F3 F4', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},
 	{keys: ['>', 'f6'], label: '> F6', command: 'sort-next', section: 'View', description: 'sort by the next column'},
 	{keys: ['<'], label: '<', command: 'sort-prev', section: 'View', description: 'sort by the previous column'},
@@ -125,9 +127,10 @@ export function helpBindings(readonly: boolean, replay = false): Binding[] {
 /**
  * Where the keys act: `list` (on a session row), `group` (on a group row, where Enter toggles
  * it), each `-pane` with the pane open beside the list but the list focused (the keys still
- * move the list; Tab and Esc reach the pane), and `pane` (the pane focused: the keys scroll it).
+ * move the list; Tab and Esc reach the pane), `pane` (the pane focused: the keys scroll it), and
+ * `zoomed` (the pane over the whole width, z).
  */
-export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'empty' | 'filtered-out' | 'filter' | 'confirm-kill' | 'confirm-restart' | 'help';
+export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'zoomed' | 'empty' | 'filtered-out' | 'filter' | 'confirm-kill' | 'confirm-restart' | 'help';
 
 export type Hint = {
 	label: string;
@@ -151,9 +154,11 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		// K acts on sessions, not groups: on a group row Space marks the whole of it, for K after.
 		group: [['↑↓', 'move', 6], ['Enter', 'toggle', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['Space', 'mark all', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		// The pane follows the cursor: the keys move the list, Tab gives the pane the arrows.
-		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
+		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
-		pane: [['↑↓ PgDn', 'scroll', 4], ['Tab', 'to list', 3], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		pane: [['↑↓ PgDn', 'scroll', 4], ['Tab', 'to list', 3], ['z', 'zoom', 5], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		// The list hidden: z or Tab bring it back.
+		zoomed: [['↑↓ PgDn', 'scroll', 4], ['z', 'unzoom', 2], ['y', 'copy', 3], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
 		// No rows: nothing to open, mark or kill. The filter hiding them all, Esc brings them back.
 		empty: [['r', 'poll now', 1], ['/', 'filter', 3], ['p', 'pause', 2], ['?', 'help', 0], ['q', 'quit', 0]],
 		'filtered-out': [['Esc', 'clear filter', 1], ['/', 'edit filter', 2], ['p', 'pause', 3], ['?', 'help', 0], ['q', 'quit', 0]],

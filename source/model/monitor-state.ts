@@ -49,6 +49,7 @@ export function initialState(options: Options = {}): MonitorState {
 		paneHeight: 10,
 		paneWidth: 40,
 		focus: 'list',
+		zoomed: false,
 		pane: closedPane,
 		documents: new Map(),
 		marked: new Set(),

@@ -74,6 +74,11 @@ export type MonitorState = {
 	paneHeight: number;
 	paneWidth: number;
 	focus: 'list' | 'pane';
+	/**
+	 * The pane takes the whole width, the list hidden behind it (z, as tmux zooms a pane): a
+	 * long document, or a narrow terminal, read without the list beside it. The pane has the keys.
+	 */
+	zoomed: boolean;
 	pane: Pane;
 	/**
 	 * The last good document of the sessions the pane showed lately, by key, oldest first

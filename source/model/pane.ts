@@ -36,6 +36,8 @@ export type PaneAction =
 	| {type: 'open-pane'}
 	| {type: 'close-pane'}
 	| {type: 'toggle-focus'}
+	/** z: the pane over the whole width (opened on the cursor's session if need be), or back beside the list. */
+	| {type: 'pane-zoom'}
 	| {type: 'pane-scroll'; delta: number}
 	| {type: 'pane-home'}
 	| {type: 'pane-end'}
@@ -180,11 +182,24 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'close-pane': {
-			return {...state, focus: 'list', pane: closedPane};
+			return {...state, focus: 'list', zoomed: false, pane: closedPane};
 		}
 
 		case 'toggle-focus': {
-			return pane.open ? {...state, focus: state.focus === 'list' ? 'pane' : 'list'} : state;
+			// Zoomed, the list is hidden: Tab goes back to it, beside the pane.
+			return pane.open ? {...state, focus: state.focus === 'list' ? 'pane' : 'list', zoomed: false} : state;
+		}
+
+		case 'pane-zoom': {
+			if (state.zoomed) {
+				return {...state, zoomed: false};
+			}
+
+			const opened = pane.open ? state : (paneReducer(state, {type: 'open-pane'}) ?? state);
+			// On a group row, or no row, there is no document to zoom: said, so the key does not seem dead.
+			return opened.pane.open
+				? {...opened, zoomed: true, focus: 'pane'}
+				: {...state, message: {tone: 'info', text: "z shows a session's document over the whole width: put the cursor on a session.", answer: true}};
 		}
 
 		case 'pane-scroll': {
@@ -201,13 +216,15 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 
 		case 'pane-resize': {
 			const paneWidth = Math.max(8, action.width);
-			const next = {
-				...state,
-				paneHeight: Math.max(1, action.height),
-				paneWidth,
-				pane: paneWidth === state.paneWidth ? pane : {...pane, lines: wrapLines(pane.source, paneWidth)},
-			};
-			return scrollTo(next, pane.scroll);
+			if (paneWidth === state.paneWidth) {
+				return scrollTo({...state, paneHeight: Math.max(1, action.height)}, pane.scroll);
+			}
+
+			// Rewrapped (a resize, z): the document's line at the top stays there, not the line number.
+			const lines = wrapLines(pane.source, paneWidth);
+			const top = pane.lines[pane.scroll]?.source;
+			const scroll = top === undefined ? pane.scroll : Math.max(0, lines.findIndex((line) => line.source === top));
+			return scrollTo({...state, paneHeight: Math.max(1, action.height), paneWidth, pane: {...pane, lines}}, scroll);
 		}
 
 		case 'document-loaded': {

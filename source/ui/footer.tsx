@@ -62,7 +62,7 @@ function hintItems(situation: HintSituation, state: MonitorState, theme: Theme):
  */
 function listSituation(state: MonitorState): HintSituation {
 	if (state.pane.open && state.focus === 'pane') {
-		return 'pane';
+		return state.zoomed ? 'zoomed' : 'pane';
 	}
 
 	if (state.rows.length === 0) {

@@ -43,6 +43,8 @@ export type Layout = {
 	listHeight: number;
 	/** The pane is open and there is room to draw it. */
 	paneShown: boolean;
+	/** The pane shown zoomed (z): over the whole width, no list (listWidth 0). */
+	zoomed: boolean;
 	paneWidth: number;
 	/** Lines of document the pane shows (inside its border, under its title). */
 	paneBodyHeight: number;
@@ -92,9 +94,12 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	const paneShown = state.pane.open && bodyHeight >= paneChromeRows + 1;
 	// Columns no wider than their longest text over the list (model/summary.ts).
 	const {widest} = state.summary;
-	const paneWidth = state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest)) : 0;
+	// Zoomed (z), the pane is the whole width; on a terminal too short for it the list is back, whole.
+	const zoomed = paneShown && state.zoomed;
+	const paneWidth = zoomed ? size.columns : state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
-	const tableColumns = layoutColumns(listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest);
+	// Laid out at the whole width while zoomed, for the header's sort (the list comes back so).
+	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest);
 	return {
 		columns: size.columns,
 		rows: size.rows,
@@ -104,11 +109,12 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 		footerHeight,
 		sparkline: spark,
 		titles,
-		sortShown: titles && tableColumns.some((column) => column.key === state.sort.key),
+		sortShown: titles && !zoomed && tableColumns.some((column) => column.key === state.sort.key),
 		bodyHeight,
 		listWidth,
 		listHeight,
 		paneShown,
+		zoomed,
 		paneWidth,
 		paneBodyHeight: Math.max(1, bodyHeight - paneChromeRows),
 		tableColumns,

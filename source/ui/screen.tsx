@@ -82,24 +82,26 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 				</Box>
 			) : (
 				<Box flexDirection="row" height={layout.bodyHeight} flexShrink={0}>
-					<SessionTable
-						rows={state.rows}
-						top={state.listTop}
-						height={layout.listHeight}
-						columns={layout.tableColumns}
-						width={layout.listWidth}
-						selectedId={state.selectedId}
-						focused={state.focus === 'list'}
-						theme={theme}
-						sort={state.sort}
-						marked={state.marked}
-						markedIn={markedIn}
-						closing={state.closing}
-						born={state.changes.born}
-						stale={stale}
-						empty={empty}
-						titles={layout.titles}
-					/>
+					{!layout.zoomed && (
+						<SessionTable
+							rows={state.rows}
+							top={state.listTop}
+							height={layout.listHeight}
+							columns={layout.tableColumns}
+							width={layout.listWidth}
+							selectedId={state.selectedId}
+							focused={state.focus === 'list'}
+							theme={theme}
+							sort={state.sort}
+							marked={state.marked}
+							markedIn={markedIn}
+							closing={state.closing}
+							born={state.changes.born}
+							stale={stale}
+							empty={empty}
+							titles={layout.titles}
+						/>
+					)}
 					{layout.paneShown && (
 						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} pausedAt={state.paused && state.replay === undefined ? state.lastPoll?.at : undefined} />
 					)}
