@@ -10,6 +10,9 @@ import type {Action, MonitorState} from './monitor-state.js';
 
 export type {Command} from './keymap.js';
 
+/** n with the list focused: the pane's search is the pane's. */
+const nextOutsidePane = {tone: 'info', text: "n steps through the pane's search: open a document, Tab to it, then / to search.", answer: true} as const;
+
 export function actionFor(command: Command, state: MonitorState): Action | undefined {
 	const inPane = state.pane.open && state.focus === 'pane';
 	const page = Math.max(1, state.paneHeight - 1);
@@ -35,13 +38,15 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 				: {type: 'filter-clear'},
 		focus: {type: 'toggle-focus'},
 		zoom: {type: 'pane-zoom'},
-		filter: {type: 'filter-start'},
+		// As in less and k9s's describe view: with the pane focused, / searches it.
+		filter: inPane ? {type: 'search-start'} : {type: 'filter-start'},
+		'search-next': inPane ? {type: 'search-step', delta: 1} : {type: 'message', message: nextOutsidePane},
 		'sort-next': {type: 'sort-step', delta: 1},
 		'sort-prev': {type: 'sort-step', delta: -1},
 		'sort-reverse': {type: 'sort-reverse'},
 		'sort-memory': {type: 'sort-by', key: 'memory'},
 		'sort-age': {type: 'sort-by', key: 'age'},
-		'sort-id': {type: 'sort-by', key: 'id'},
+		'sort-id': inPane && state.search.text !== '' ? {type: 'search-step', delta: -1} : {type: 'sort-by', key: 'id'},
 		grouping: {type: 'grouping-next'},
 		collapse: {type: 'collapse', collapse: 'toggle'},
 		'collapse-all': {type: 'collapse-all'},
@@ -75,13 +80,17 @@ export function keyAction(state: MonitorState, input: string, name: string | und
 	}
 
 	// A paste is text for the filter prompt, and nothing anywhere else: never a key that acts.
-	if (name === 'paste' && state.mode !== 'filter') {
+	if (name === 'paste' && state.mode !== 'filter' && state.mode !== 'search') {
 		return undefined;
 	}
 
 	switch (state.mode) {
 		case 'filter': {
 			return {type: 'filter-key', input, name};
+		}
+
+		case 'search': {
+			return {type: 'search-key', input, name};
 		}
 
 		case 'confirm': {

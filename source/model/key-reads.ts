@@ -83,9 +83,11 @@ function escapeThen(key: Key): Key[] {
 export function readKeys(state: MonitorState, keys: readonly Key[], reduce: (state: MonitorState, action: Action) => MonitorState): MonitorState {
 	let next = state;
 	for (let index = 0; index < keys.length; ) {
-		const run = next.mode === 'filter' ? filterRun(keys, index) : undefined;
+		// The filter's prompt and the pane's search are read alike: text typed ahead is one edit, Alt edits.
+		const prompt = next.mode === 'filter' || next.mode === 'search';
+		const run = prompt ? filterRun(keys, index) : undefined;
 		const key = run?.key ?? keys[index]!;
-		for (const each of next.mode === 'filter' ? [key] : escapeThen(key)) {
+		for (const each of prompt ? [key] : escapeThen(key)) {
 			next = reduce(next, {type: 'key', input: each.input, name: each.name});
 		}
 

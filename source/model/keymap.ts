@@ -16,6 +16,7 @@ export type Command =
 	| 'focus'
 	| 'zoom'
 	| 'filter'
+	| 'search-next'
 	| 'sort-next'
 	| 'sort-prev'
 	| 'sort-reverse'
@@ -72,7 +73,8 @@ export const bindings: Binding[] = [
 	{keys: ['left'], label: '←', command: 'back', section: 'Pane', description: 'close the pane; else to the group, collapse it, then up'},
 	{keys: ['escape'], label: 'Esc', command: 'close', section: 'Pane', description: 'close the pane, else clear the filter or marks'},
 	{keys: ['tab'], label: 'Tab', command: 'focus', section: 'Pane', description: 'focus the list or the pane'},
-	{keys: ['z'], label: 'z', command: 'zoom', section: 'Pane', description: 'the pane over the whole width, or back beside the list'},
+	{keys: ['z'], label: 'z', command: 'zoom', section: 'Pane', description: 'zoom the pane to the whole width, or back'},
+	{keys: ['n'], label: 'n', command: 'search-next', section: 'Pane', description: 'in the pane, the next match of / (N: before)'},
 	{keys: ['/', 'f3', 'f4'], label: '/ F3 F4', command: 'filter', section: 'View', description: 'filter: text user:app idle>60 !term /regex/'},
 	{keys: ['>', 'f6'], label: '> F6', command: 'sort-next', section: 'View', description: 'sort by the next column'},
 	{keys: ['<'], label: '<', command: 'sort-prev', section: 'View', description: 'sort by the previous column'},
@@ -130,7 +132,7 @@ export function helpBindings(readonly: boolean, replay = false): Binding[] {
  * move the list; Tab and Esc reach the pane), `pane` (the pane focused: the keys scroll it), and
  * `zoomed` (the pane over the whole width, z).
  */
-export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'zoomed' | 'empty' | 'filtered-out' | 'filter' | 'confirm-kill' | 'confirm-restart' | 'help';
+export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'zoomed' | 'empty' | 'filtered-out' | 'filter' | 'search' | 'confirm-kill' | 'confirm-restart' | 'help';
 
 export type Hint = {
 	label: string;
@@ -156,13 +158,15 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		// The pane follows the cursor: the keys move the list, Tab gives the pane the arrows.
 		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
-		pane: [['↑↓ PgDn', 'scroll', 4], ['Tab', 'to list', 3], ['z', 'zoom', 5], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		pane: [['↑↓ PgDn', 'scroll', 4], ['/', 'search', 5], ['Tab', 'to list', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
 		// The list hidden: z or Tab bring it back.
-		zoomed: [['↑↓ PgDn', 'scroll', 4], ['z', 'unzoom', 2], ['y', 'copy', 3], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		zoomed: [['↑↓ PgDn', 'scroll', 4], ['/', 'search', 5], ['z', 'unzoom', 2], ['y', 'copy', 3], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
 		// No rows: nothing to open, mark or kill. The filter hiding them all, Esc brings them back.
 		empty: [['r', 'poll now', 1], ['/', 'filter', 3], ['p', 'pause', 2], ['?', 'help', 0], ['q', 'quit', 0]],
 		'filtered-out': [['Esc', 'clear filter', 1], ['/', 'edit filter', 2], ['p', 'pause', 3], ['?', 'help', 0], ['q', 'quit', 0]],
 		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1]],
+		// Kept, the search goes on with n and N (they are text while the prompt is open).
+		search: [['Enter', 'keep (n N: next, before)', 0], ['Esc', 'clear', 0], ['↑↓', 'scroll', 1]],
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
@@ -172,7 +176,7 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 	// A replay steps where a live monitor kills or polls.
 	let list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];
 	// Paused, the way back is named wherever the list's keys work (QA: the pane's hints had no p).
-	if (paused && !['filter', 'confirm-kill', 'confirm-restart', 'help'].includes(situation) && !list.some(([label]) => label === 'p')) {
+	if (paused && !['filter', 'search', 'confirm-kill', 'confirm-restart', 'help'].includes(situation) && !list.some(([label]) => label === 'p')) {
 		list = [...list.slice(0, -2), ['p', 'resume', 1], ...list.slice(-2)];
 	}
 

@@ -11,6 +11,7 @@ import {readKeys} from './key-reads.js';
 import {operationReducer, refreshConfirm} from './operations.js';
 import {operationDone} from './outcome.js';
 import {paneAfterPollFailed, paneReducer, closedPane} from './pane.js';
+import {noSearch, searchReducer} from './pane-search.js';
 import {pollOk, withHost, withServerInfo} from './poll.js';
 import {withAheadNote} from './ahead-note.js';
 import {withRepeatedNote, withSkippedNote} from './repeated-ids.js';
@@ -50,6 +51,7 @@ export function initialState(options: Options = {}): MonitorState {
 		paneWidth: 40,
 		focus: 'list',
 		zoomed: false,
+		search: noSearch,
 		pane: closedPane,
 		documents: new Map(),
 		marked: new Set(),
@@ -152,6 +154,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 			// Each part of the state has its own reducer; the first that knows the action takes it.
 			return (
 				paneReducer(state, action) ??
+				searchReducer(state, action) ??
 				operationReducer(state, action) ??
 				viewReducer(state, action) ??
 				replayReducer(state, action, reduce) ??

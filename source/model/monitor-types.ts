@@ -9,6 +9,7 @@ import type {Filter} from './filter.js';
 import type {Key} from './key-reads.js';
 import type {Confirm, Effect, OperationAction} from './operations.js';
 import type {Pane, PaneAction} from './pane.js';
+import type {PaneSearch, SearchAction} from './pane-search.js';
 import type {PreparedPoll} from './poll.js';
 import type {Replay, ReplayAction} from './replay.js';
 import type {Row} from './rows.js';
@@ -21,7 +22,8 @@ import type {Summary} from './summary.js';
 import type {Message} from './message-fade.js';
 import type {ViewAction} from './view.js';
 
-export type Mode = 'list' | 'filter' | 'confirm' | 'help';
+/** `search`: the pane's search prompt (pane-search.ts), as `filter` is the list's. */
+export type Mode = 'list' | 'filter' | 'search' | 'confirm' | 'help';
 /** What one watched MaxScale last said. */
 export type HostStatus = {
 	sessions: Session[];
@@ -79,6 +81,8 @@ export type MonitorState = {
 	 * long document, or a narrow terminal, read without the list beside it. The pane has the keys.
 	 */
 	zoomed: boolean;
+	/** The pane's search: kept after Enter, for n and N, and for the next document opened. */
+	search: PaneSearch;
 	pane: Pane;
 	/**
 	 * The last good document of the sessions the pane showed lately, by key, oldest first
@@ -170,6 +174,7 @@ export type Action =
 	| {type: 'message'; message: Message | undefined}
 	| ViewAction
 	| PaneAction
+	| SearchAction
 	| OperationAction
 	| ReplayAction;
 

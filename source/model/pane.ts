@@ -158,7 +158,8 @@ export function paneNotes(pane: Pane, width: number, height: number): string[] {
 	return lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(lines.slice(most - 1).join(' '), width)];
 }
 
-function scrollTo(state: MonitorState, to: number): MonitorState {
+/** The pane scrolled to `to`, kept within its document (the notes over it count: paneNotes). */
+export function scrollTo(state: MonitorState, to: number): MonitorState {
 	const shown = state.paneHeight - paneNotes(state.pane, state.paneWidth, state.paneHeight).length;
 	const max = Math.max(0, state.pane.lines.length - Math.max(1, shown));
 	const scroll = Math.max(0, Math.min(to, max));

@@ -1,12 +1,33 @@
 import {Box, Text} from 'ink';
 import {formatClock} from '../model/format.js';
 import type {Pane} from '../model/monitor-state.js';
+import type {DisplayLine} from '../model/json-lines.js';
 import {paneNotes} from '../model/pane.js';
+import {lineText, matchesIn, piecesOf, searchPattern} from '../model/pane-search.js';
 import {fitTitle} from '../model/pane-title.js';
 import type {Theme} from './theme.js';
 
-/** `pausedAt`: the poll the paused list shows (p), when it is paused. */
-type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme; pausedAt?: number};
+/** `pausedAt`: the poll the paused list shows (p), when it is paused. `search`: the pane's search, its matches highlighted. */
+type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme; pausedAt?: number; search?: string};
+
+/** Each token of a line in pieces, those that match the search marked (pane-search.ts). */
+function searchPieces(line: DisplayLine, pattern: RegExp | undefined): Array<Array<{text: string; match: boolean}>> | undefined {
+	if (pattern === undefined) {
+		return undefined;
+	}
+
+	const matches = matchesIn(lineText(line), pattern);
+	if (matches.length === 0) {
+		return undefined;
+	}
+
+	let at = 0;
+	return line.tokens.map((token) => {
+		const pieces = piecesOf(token.text, at, matches);
+		at += token.text.length;
+		return pieces;
+	});
+}
 
 /** What the title says of the document: ended, the last good one (MaxScale down), loading, fetched after a paused list, or how much changed. */
 function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; minor: boolean} {
@@ -33,7 +54,7 @@ function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; mi
 }
 
 /** The selected session's raw JSON:API document: coloured, scrolled, changes marked, dimmed once the session ended. */
-export function DetailPane({pane, width, height, focused, theme, pausedAt}: Props) {
+export function DetailPane({pane, width, height, focused, theme, pausedAt, search}: Props) {
 	// Inside the round border. The border takes two rows and the title one; a failed fetch's
 	// or poll's sentence (over the last good document) or the note of a document never fetched
 	// take as many more as they wrap to, or the box would overflow and push the title out.
@@ -43,6 +64,7 @@ export function DetailPane({pane, width, height, focused, theme, pausedAt}: Prop
 	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
 	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
 	const title = fitTitle({label: pane.title, ...statusOf(pane, pausedAt), range}, inner);
+	const pattern = search === undefined || search === '' ? undefined : searchPattern(search);
 
 	return (
 		<Box
@@ -66,22 +88,42 @@ export function DetailPane({pane, width, height, focused, theme, pausedAt}: Prop
 					{note}
 				</Text>
 			))}
-			{visible.map((line, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- lines have no identity beyond their place
-				<Text key={index} wrap="truncate" dimColor={pane.ended}>
-					{line.tokens.map((token, i) => (
-						// eslint-disable-next-line react/no-array-index-key
-						<Text
-							key={i}
-							color={pane.ended ? undefined : token.changed ? theme.fresh : theme.token[token.kind]}
-							inverse={token.changed && !pane.ended}
-							dimColor={token.kind === 'was'}
-						>
-							{token.text}
-						</Text>
-					))}
-				</Text>
-			))}
+			{visible.map((line, index) => {
+				const pieces = searchPieces(line, pattern);
+				return (
+					// eslint-disable-next-line react/no-array-index-key -- lines have no identity beyond their place
+					<Text key={index} wrap="truncate" dimColor={pane.ended}>
+						{line.tokens.map((token, i) => {
+							const style = {
+								color: pane.ended ? undefined : token.changed ? theme.fresh : theme.token[token.kind],
+								inverse: token.changed && !pane.ended,
+								dimColor: token.kind === 'was',
+							};
+							const parts = pieces?.[i];
+							return parts === undefined || (parts.length === 1 && !parts[0]!.match) ? (
+								// eslint-disable-next-line react/no-array-index-key
+								<Text key={i} {...style}>
+									{token.text}
+								</Text>
+							) : (
+								// eslint-disable-next-line react/no-array-index-key
+								<Text key={i} {...style}>
+									{parts.map((part, j) =>
+										part.match ? (
+											// eslint-disable-next-line react/no-array-index-key
+											<Text key={j} bold inverse={!style.inverse} underline={style.inverse}>
+												{part.text}
+											</Text>
+										) : (
+											part.text
+										),
+									)}
+								</Text>
+							);
+						})}
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }

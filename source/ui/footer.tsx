@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
 import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
+import {matchingLines} from '../model/pane-search.js';
 import {isGroupRow} from '../model/rows.js';
 import {sanitize} from '../model/sanitize.js';
 import {indexOfKey} from '../model/selection.js';
@@ -9,6 +10,7 @@ import {othersFailing, type Notice} from '../model/status-line.js';
 import {fitText} from './cell-width.js';
 import {failureLines, layOut, outcomeLines, promptLines, questionLines} from './status-text.js';
 import {FilterPrompt} from './filter-prompt.js';
+import {SearchPrompt} from './search-prompt.js';
 import {FittedLine, type LineItem} from './fitted-line.js';
 import type {Theme} from './theme.js';
 
@@ -113,6 +115,8 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 							{text}
 						</Text>
 					));
+	} else if (state.mode === 'search') {
+		line = <SearchPrompt search={state.search} count={matchingLines(state.pane.lines, state.search.text).length} theme={theme} width={width} />;
 	} else {
 		const message = statusLine(state, notice);
 		const colours = {error: theme.error, ok: theme.ok, warn: theme.warn, info: theme.muted};
@@ -150,8 +154,8 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 	let situation = listSituation(state);
 	if (state.mode === 'confirm') {
 		situation = confirm?.operation === 'restart' ? 'confirm-restart' : 'confirm-kill';
-	} else if (state.mode === 'filter') {
-		situation = 'filter';
+	} else if (state.mode === 'filter' || state.mode === 'search') {
+		situation = state.mode;
 	} else if (state.mode === 'help') {
 		situation = 'help';
 	}

@@ -67,7 +67,7 @@ function footerLines(state: MonitorState, columns: number): number {
 		return error === undefined ? 0 : 1 + promptLines({text, cursor: state.filterCursor}, error, columns, Number.POSITIVE_INFINITY).below.length;
 	}
 
-	return state.message?.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
+	return state.mode !== 'search' && state.message?.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
 }
 
 export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number): Layout {

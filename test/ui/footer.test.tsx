@@ -98,9 +98,11 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 		// The pane open, the list focused: the keys move the list (PgDn too), Tab reaches the pane.
 		['the pane open, the list focused', withPane, 'list-pane', ' ↑↓  move  Tab  to pane  z  zoom  y  copy  Esc  close  /  filter  ?  help  q  quit'],
 		['a group row beside the pane', groupWithPane, 'group-pane', ' ↑↓  move  Enter  toggle  Tab  to pane  Esc  close  /  filter  ?  help  q  quit'],
-		['the pane focused', paneFocused, 'pane', ' ↑↓ PgDn  scroll  Tab  to list  z  zoom  y  copy  Esc  close  ?  help  q  quit'],
+		['the pane focused', paneFocused, 'pane', ' ↑↓ PgDn  scroll  /  search  Tab  to list  z  zoom  y  copy  Esc  close  ?  help  q  quit'],
 		// Zoomed (z): the list hidden, z brings it back.
-		['the pane zoomed', type(withPane, 'z'), 'zoomed', ' ↑↓ PgDn  scroll  z  unzoom  y  copy  Esc  close  ?  help  q  quit'],
+		['the pane zoomed', type(withPane, 'z'), 'zoomed', ' ↑↓ PgDn  scroll  /  search  z  unzoom  y  copy  Esc  close  ?  help  q  quit'],
+		// Searching the pane: n and N are text in the prompt, and the hint says what they do after.
+		['the pane searched', type(paneFocused, '/'), 'search', ' Enter  keep (n N: next, before)  Esc  clear  ↑↓  scroll'],
 		// No rows: nothing to open, mark or kill.
 		['no sessions', start([]), 'empty', ' r  poll now  /  filter  p  pause  ?  help  q  quit'],
 		['a filter that hides them all', type(onSession, '/', ...'nobody', 'return'), 'filtered-out', ' Esc  clear filter  /  edit filter  p  pause  ?  help  q  quit'],
@@ -108,7 +110,7 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 		['the help open', type(onSession, '?'), 'help', ' ↑↓ PgDn  scroll  any other key  close  Ctrl-C  quit'],
 	];
 	for (const [name, state, situation, hints] of cases) {
-		assert.equal(state.pane.open, situation.endsWith('pane') || situation === 'zoomed', name);
+		assert.equal(state.pane.open, situation.endsWith('pane') || situation === 'zoomed' || situation === 'search', name);
 		assert.equal(render80(state, 120)[1], hints, name);
 		assert.deepEqual(hintsOf(hints, situation), keyHint(situation).map(({label}) => label), `${name}: all of ${situation}'s hints`);
 	}

@@ -1,0 +1,159 @@
+// Search in the pane (`/` with the pane focused, as in less and k9s's describe view): the
+// document is scrolled to the first line that matches as the operator types, the matches
+// are highlighted, and n and N step to the next and the previous. Lines are matched as the
+// pane shows them (wrapped), so what is found is what is seen; a match that a wrap cuts in
+// two is not found at that width. Smart case, as in vim and less -i: all lower case
+// matches either case, a capital makes it exact.
+
+import {editLine} from './line-edit.js';
+import type {DisplayLine} from './json-lines.js';
+import type {Action, MonitorState} from './monitor-types.js';
+import {scrollTo} from './pane.js';
+
+/** The search typed (kept after Enter, for n and N) and the pane's scroll when it began (Esc goes back there). */
+export type PaneSearch = {text: string; cursor: number; from: number};
+export const noSearch: PaneSearch = {text: '', cursor: 0, from: 0};
+
+/** Longer than any value in a session's document needs; bounds what a paste costs each frame. */
+export const maxSearchLength = 200;
+
+export type SearchAction = {type: 'search-start'} | {type: 'search-key'; input: string; name?: string} | {type: 'search-step'; delta: 1 | -1};
+
+/** Whether `text` is matched exactly: it holds a capital (smart case). */
+const exact = (text: string) => text !== text.toLowerCase();
+
+/** `query` as a pattern of itself: smart case, and Unicode's case folding (`é` finds `É`). */
+export function searchPattern(query: string): RegExp {
+	return new RegExp(query.replaceAll(/[\^$\\.*+?()[\]{}|/]/g, String.raw`\$&`), exact(query) ? 'gu' : 'giu');
+}
+
+/** Where `pattern` (searchPattern's, of a text not empty) occurs in `text`, as [start, end) pairs, none overlapping. */
+export function matchesIn(text: string, pattern: RegExp): Array<[number, number]> {
+	return Array.from(text.matchAll(pattern), (match) => [match.index, match.index + match[0].length]);
+}
+
+export const lineText = (line: DisplayLine) => line.tokens.map((token) => token.text).join('');
+
+/** The pane's lines that match, in order. */
+export function matchingLines(lines: readonly DisplayLine[], query: string): number[] {
+	const found: number[] = [];
+	if (query === '') {
+		return found;
+	}
+
+	const pattern = searchPattern(query);
+	for (const [index, line] of lines.entries()) {
+		pattern.lastIndex = 0;
+		if (pattern.test(lineText(line))) {
+			found.push(index);
+		}
+	}
+
+	return found;
+}
+
+/** A token's text cut where the matches start and end (offsets into its line: `at` is the token's). */
+export function piecesOf(text: string, at: number, matches: ReadonlyArray<[number, number]>): Array<{text: string; match: boolean}> {
+	const pieces: Array<{text: string; match: boolean}> = [];
+	let from = 0;
+	for (const [start, end] of matches) {
+		const a = Math.max(from, start - at);
+		const b = Math.min(text.length, end - at);
+		if (b <= a) {
+			continue;
+		}
+
+		if (a > from) {
+			pieces.push({text: text.slice(from, a), match: false});
+		}
+
+		pieces.push({text: text.slice(a, b), match: true});
+		from = b;
+	}
+
+	if (from < text.length || pieces.length === 0) {
+		pieces.push({text: text.slice(from), match: false});
+	}
+
+	return pieces;
+}
+
+/** What the search found, for the prompt and for n: `3 matching lines`, or that none does. */
+export function searchNote(count: number): string {
+	return count === 0 ? 'no match' : `${count} matching line${count === 1 ? '' : 's'}`;
+}
+
+/** The pane scrolled to the first match at or after `from` (after the last, from the top). */
+function scrollToMatch(state: MonitorState, text: string, from: number): MonitorState {
+	const found = matchingLines(state.pane.lines, text);
+	const next = found.find((index) => index >= from) ?? found[0];
+	return next === undefined ? scrollTo(state, from) : scrollTo(state, next);
+}
+
+function searchKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
+	const {search} = state;
+	if (name === 'return' || name === 'tab') {
+		return {...state, mode: 'list'};
+	}
+
+	if (name === 'escape') {
+		// Dropped, and the pane back where the search began.
+		return scrollTo({...state, mode: 'list', search: noSearch}, search.from);
+	}
+
+	if (name === 'up' || name === 'down' || name === 'pageup' || name === 'pagedown') {
+		const page = Math.max(1, state.paneHeight - 1);
+		const delta = {up: -1, down: 1, pageup: -page, pagedown: page}[name];
+		return scrollTo(state, state.pane.scroll + delta);
+	}
+
+	const line = editLine({text: search.text, cursor: search.cursor}, input, name, maxSearchLength);
+	if (line === undefined) {
+		return state;
+	}
+
+	const edited = {...state, search: {...search, text: line.text, cursor: line.cursor}};
+	return line.text === search.text ? edited : scrollToMatch(edited, line.text, search.from);
+}
+
+/** n and N: the next match after the pane's first line, or the one before it, round the document's ends. */
+function step(state: MonitorState, delta: 1 | -1): MonitorState {
+	const {text} = state.search;
+	if (text === '') {
+		return {...state, message: {tone: 'info', text: 'No search yet: / with the pane focused searches its document.', answer: true}};
+	}
+
+	const found = matchingLines(state.pane.lines, text);
+	if (found.length === 0) {
+		return {...state, message: {tone: 'info', text: `No line of this document matches "${text}".`, answer: true}};
+	}
+
+	const {scroll} = state.pane;
+	const ahead = delta === 1 ? found.find((index) => index > scroll) : found.findLast((index) => index < scroll);
+	const to = ahead ?? (delta === 1 ? found[0]! : found.at(-1)!);
+	const scrolled = scrollTo(state, to);
+	// Past the last match the next is the first again, as in less and vim: said, so a jump up reads as intended.
+	const wrapped = ahead === undefined ? (delta === 1 ? ', from the top again' : ', from the bottom again') : '';
+	return {...scrolled, message: {tone: 'info', text: `Matching line ${found.indexOf(to) + 1} of ${found.length}${wrapped}.`, answer: true}};
+}
+
+export function searchReducer(state: MonitorState, action: Action): MonitorState | undefined {
+	switch (action.type) {
+		case 'search-start': {
+			// Opened again, the prompt takes up the search kept, the cursor after its end.
+			return {...state, mode: 'search', search: {...state.search, cursor: state.search.text.length, from: state.pane.scroll}};
+		}
+
+		case 'search-key': {
+			return searchKey(state, action.input, action.name);
+		}
+
+		case 'search-step': {
+			return step(state, action.delta);
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}

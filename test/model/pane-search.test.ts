@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {lineText, matchesIn, matchingLines, piecesOf, searchPattern} from '../../source/model/pane-search.js';
+import {session} from '../helpers/sessions.js';
+import {start, type} from '../helpers/state.js';
+
+/** A document of 40 fields, `server` in fields 5, 20 and 33 (and `Server` in 27), opened and focused: pane 10 lines high. */
+function opened(): MonitorState {
+	const attributes = Object.fromEntries(
+		Array.from({length: 40}, (_, i) => [`field_${i}`, i === 5 || i === 20 || i === 33 ? `server${i}` : i === 27 ? 'Server-Side' : `value ${i}`]),
+	);
+	const state = type(start([session(1), session(2)]), 'return');
+	return type(reducer(state, {type: 'document-loaded', id: state.pane.id!, document: {data: {id: '1', attributes}}}), 'tab');
+}
+
+const top = (state: MonitorState) => lineText(state.pane.lines[state.pane.scroll]!);
+
+test('matches: smart case, the text taken literally, pieces cut across tokens', () => {
+	assert.deepEqual(matchesIn('a Server and a server', searchPattern('server')), [
+		[2, 8],
+		[15, 21],
+	]);
+	assert.deepEqual(matchesIn('a Server and a server', searchPattern('Server')), [[2, 8]]);
+	assert.deepEqual(matchesIn('axb a.b (x)', searchPattern('a.b')), [[4, 7]], 'a dot is a dot');
+	assert.deepEqual(matchesIn('(x) [y] $z', searchPattern('(x) [y] $')), [[0, 9]]);
+	assert.deepEqual(matchesIn('ÉTÉ', searchPattern('été')), [[0, 3]], 'Unicode case folding');
+	// "user": "admin" as two tokens; "r": "ad" spans both.
+	const matches = matchesIn('"user": "admin"', searchPattern('r": "ad'));
+	assert.deepEqual(piecesOf('"user": ', 0, matches), [
+		{text: '"use', match: false},
+		{text: 'r": ', match: true},
+	]);
+	assert.deepEqual(piecesOf('"admin"', 8, matches), [
+		{text: '"ad', match: true},
+		{text: 'min"', match: false},
+	]);
+	assert.deepEqual(piecesOf('none', 0, []), [{text: 'none', match: false}]);
+});
+
+test('/ with the pane focused searches it as typed; Enter keeps it, n and N step round its ends; Esc goes back', () => {
+	const state = opened();
+	const lines = matchingLines(state.pane.lines, 'server');
+	assert.equal(lines.length, 4, 'server5, server20, Server-Side, server33');
+	let searching = type(state, '/', 's', 'e', 'r', 'v');
+	assert.equal(searching.mode, 'search');
+	assert.equal(searching.filter.text, '', 'not the list filter');
+	assert.match(top(searching), /"field_5": "server5"/);
+	searching = type(searching, 'e', 'r', 'return');
+	assert.equal(searching.mode, 'list');
+	assert.equal(searching.search.text, 'server');
+	const n = type(searching, 'n');
+	assert.match(top(n), /server20/);
+	assert.equal(n.message?.text, 'Matching line 2 of 4.');
+	const back = type(n, 'N');
+	assert.match(top(back), /server5/);
+	assert.equal(back.sort.key, state.sort.key, 'N steps back, it does not sort');
+	// Past the last match, round to the first; before the first, to the last.
+	const last = type(searching, 'N');
+	assert.match(top(last), /server33/);
+	assert.match(last.message?.text ?? '', /4 of 4, from the bottom again/);
+	// A capital: exact.
+	assert.match(top(type(state, '/', 'S', 'e', 'r', 'v', 'return')), /Server-Side/);
+	// Esc drops the search and puts the pane back where it began.
+	const scrolled = type(state, 'down', 'down', 'down');
+	const dropped = type(scrolled, '/', 's', 'e', 'r', 'v', 'e', 'r', '2', 'escape');
+	assert.deepEqual([dropped.mode, dropped.search.text, dropped.pane.scroll], ['list', '', 3]);
+	// Nothing matches: the pane stays put.
+	assert.equal(type(scrolled, '/', 'q', 'q', 'q').pane.scroll, 3);
+});
+
+test('/ with the list focused is still the filter; n outside the pane, or with no search, says why', () => {
+	const state = opened();
+	assert.equal(type(state, 'tab', '/').mode, 'filter');
+	assert.match(type(state, 'tab', 'n').message?.text ?? '', /Tab to it, then \/ to search/);
+	assert.match(type(state, 'n').message?.text ?? '', /No search yet/);
+	// N with no search sorts by id, as ever (reversed, since the list is by id already).
+	assert.equal(type(state, 'N').sort.descending, true);
+	// A paste goes into the prompt whole.
+	const pasted = reducer(type(state, '/'), {type: 'keys', keys: [{input: 'server3', name: 'paste'}]});
+	assert.equal(pasted.search.text, 'server3');
+	assert.match(top(pasted), /server33/);
+});
