@@ -187,8 +187,9 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'toggle-focus': {
-			// Zoomed, the list is hidden: Tab goes back to it, beside the pane.
-			return pane.open ? {...state, focus: state.focus === 'list' ? 'pane' : 'list', zoomed: false} : state;
+			// Zoomed, the list is hidden: Tab goes back to it, beside the pane. A search under way
+			// is kept, its prompt closed (the app gives the list the keys when the pane cannot show).
+			return pane.open ? {...state, focus: state.focus === 'list' ? 'pane' : 'list', zoomed: false, mode: state.mode === 'search' ? 'list' : state.mode} : state;
 		}
 
 		case 'pane-zoom': {

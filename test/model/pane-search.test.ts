@@ -76,6 +76,9 @@ test('/ with the list focused is still the filter; n outside the pane, or with n
 	assert.match(type(state, 'n').message?.text ?? '', /No search yet/);
 	// N with no search sorts by id, as ever (reversed, since the list is by id already).
 	assert.equal(type(state, 'N').sort.descending, true);
+	// The pane too short to show (app.tsx gives the list the keys): the prompt closes, the search kept.
+	const hidden = reducer(type(state, '/', 's', 'e', 'r'), {type: 'toggle-focus'});
+	assert.deepEqual([hidden.mode, hidden.focus, hidden.search.text], ['list', 'list', 'ser']);
 	// A paste goes into the prompt whole.
 	const pasted = reducer(type(state, '/'), {type: 'keys', keys: [{input: 'server3', name: 'paste'}]});
 	assert.equal(pasted.search.text, 'server3');
