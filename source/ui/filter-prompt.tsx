@@ -7,8 +7,9 @@ import type {PromptLines} from './status-text.js';
  * start of the reason a term cannot be used (its rest goes under it: the footer). A text
  * too long for the line scrolls to keep the cursor in view (model/line-window.ts), with `…`
  * where it goes on; beside an error it keeps at least half the line (status-text.ts promptLines).
+ * The pane's search draws its prompt with it too, its count beside it (search-prompt.tsx).
  */
-export function FilterPrompt({prompt: {view, beside}, theme}: {prompt: PromptLines; theme: Theme}) {
+export function FilterPrompt({prompt: {view, beside}, theme, besideColor = theme.error}: {prompt: PromptLines; theme: Theme; besideColor?: string}) {
 	return (
 		<Text wrap="truncate">
 			<Text bold color={theme.accent}>
@@ -19,7 +20,7 @@ export function FilterPrompt({prompt: {view, beside}, theme}: {prompt: PromptLin
 			<Text inverse>{view.under}</Text>
 			{view.after}
 			{view.clippedEnd && <Text color={theme.muted}>…</Text>}
-			{beside !== '' && <Text color={theme.error}>{beside}</Text>}
+			{beside !== '' && <Text color={besideColor}>{beside}</Text>}
 		</Text>
 	);
 }
