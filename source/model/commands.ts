@@ -10,8 +10,11 @@ import type {Action, MonitorState} from './monitor-state.js';
 
 export type {Command} from './keymap.js';
 
-/** n with the list focused: the pane's search is the pane's. */
-const nextOutsidePane = {tone: 'info', text: "n steps through the pane's search: open a document, Tab to it, then / to search.", answer: true} as const;
+/** n with the list focused: the pane's search is the pane's; what is left to do for it. */
+function nextOutsidePane(state: MonitorState): Action {
+	const todo = state.pane.open ? (state.search.text === '' ? 'Tab to it, then / to search' : 'Tab to it first') : 'open a document, Tab to it, then / to search';
+	return {type: 'message', message: {tone: 'info', text: `n steps through the pane's search: ${todo}.`, answer: true}};
+}
 
 export function actionFor(command: Command, state: MonitorState): Action | undefined {
 	const inPane = state.pane.open && state.focus === 'pane';
@@ -40,7 +43,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		zoom: {type: 'pane-zoom'},
 		// As in less and k9s's describe view: with the pane focused, / searches it.
 		filter: inPane ? {type: 'search-start'} : {type: 'filter-start'},
-		'search-next': inPane ? {type: 'search-step', delta: 1} : {type: 'message', message: nextOutsidePane},
+		'search-next': inPane ? {type: 'search-step', delta: 1} : nextOutsidePane(state),
 		'sort-next': {type: 'sort-step', delta: 1},
 		'sort-prev': {type: 'sort-step', delta: -1},
 		'sort-reverse': {type: 'sort-reverse'},
@@ -56,7 +59,8 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		refresh: {type: 'refresh'},
 		slower: {type: 'interval-step', delta: 1},
 		faster: {type: 'interval-step', delta: -1},
-		mark: {type: 'mark'},
+		// In the pane, as in less: a screen down (QA: it marked the hidden list's row, and the pane left for the next session).
+		mark: inPane ? {type: 'pane-scroll', delta: page} : {type: 'mark'},
 		'mark-shown': {type: 'mark-shown'},
 		'unmark-all': {type: 'unmark-all'},
 		kill: {type: 'ask', operation: 'kill'},

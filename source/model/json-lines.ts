@@ -151,8 +151,12 @@ export function jsonLines(value: unknown, previous?: ReadonlyMap<string, string>
 	return out;
 }
 
-/** `source`: the document line it is part of (JsonLine's index): a rewrap keeps that line at the top. */
-export type DisplayLine = {tokens: Token[]; source: number};
+/**
+ * `source`: the document line it is part of (JsonLine's index): a rewrap keeps that line at
+ * the top. `at`: where in that line's text (its tokens' texts, joined) this part starts; its
+ * first token is the indent wrapping adds, the rest that text's next characters, in order.
+ */
+export type DisplayLine = {tokens: Token[]; source: number; at: number};
 
 /** Where a piece too long for any line is best cut: right after one of these. */
 const breakAfter = new Set([' ', ',', '/', '-', '_', '.', ':']);
@@ -241,10 +245,14 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 		const cont = Math.min(lead + 2, usable - 4);
 		let current: Token[] = [{kind: 'punct', text: ' '.repeat(lead)}];
 		let used = lead;
+		/** The line's characters placed so far, and where the display line being filled starts. */
+		let placed = 0;
+		let at = 0;
 		const nextLine = () => {
-			out.push({tokens: current, source});
+			out.push({tokens: current, source, at});
 			current = [{kind: 'punct', text: ' '.repeat(cont)}];
 			used = cont;
+			at = placed;
 		};
 
 		for (const run of runsOf(line.tokens)) {
@@ -268,6 +276,7 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 					current.push(...sliceRun(run, offset, offset + cut));
 					offset += cut;
 					length -= cut;
+					placed += cut;
 				}
 
 				nextLine();
@@ -276,10 +285,11 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 			if (length > 0) {
 				current.push(...(offset === 0 ? run : sliceRun(run, offset, offset + length)));
 				used += length;
+				placed += length;
 			}
 		}
 
-		out.push({tokens: current, source});
+		out.push({tokens: current, source, at});
 	}
 
 	return out;

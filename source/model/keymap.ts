@@ -63,7 +63,7 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{keys: ['down', 'j'], label: '↓ j', command: 'down', section: 'Move', description: 'next row; in the pane, scroll down'},
 	{keys: ['up', 'k'], label: '↑ k', command: 'up', section: 'Move', description: 'previous row; in the pane, scroll up'},
-	{keys: ['pagedown'], label: 'PgDn', command: 'page-down', section: 'Move', description: 'one screen down'},
+	{keys: ['pagedown'], label: 'PgDn', command: 'page-down', section: 'Move', description: 'one screen down (in the pane, Space too)'},
 	{keys: ['pageup'], label: 'PgUp', command: 'page-up', section: 'Move', description: 'one screen up'},
 	{keys: ['home', 'g'], label: 'Home g', command: 'home', section: 'Move', description: 'first row; in the pane, the top'},
 	{keys: ['end', 'G'], label: 'End G', command: 'end', section: 'Move', description: 'last row; in the pane, the bottom'},
@@ -147,9 +147,10 @@ export type Hint = {
 
 /**
  * The one-line hint: the commands that matter most in this situation; read-only, no kill;
- * paused, p resumes; in a replay (read-only too), the steps through time in kill's place.
+ * paused, p resumes; in a replay (read-only too), the steps through time in kill's place;
+ * `searching`, the pane's search kept, n and N in the pane.
  */
-export function keyHint(situation: HintSituation, readonly = false, paused = false, replay = false): Hint[] {
+export function keyHint(situation: HintSituation, readonly = false, paused = false, replay = false, searching = false): Hint[] {
 	// Left out first in the list: the arrows (every terminal user tries them), then the sort (its arrow is in the title).
 	const hints: Record<HintSituation, Array<[string, string, number]>> = {
 		list: [['↑↓', 'move', 6], ['Enter', 'details', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['K', 'kill', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
@@ -175,6 +176,11 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 	};
 	// A replay steps where a live monitor kills or polls.
 	let list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];
+	// A search kept in the pane: n and N go on with it (/ is in the help), as less's footer would say.
+	if (searching && (situation === 'pane' || situation === 'zoomed')) {
+		list = list.map((hint) => (hint[0] === '/' ? ['n N', 'next match', hint[2]] : hint));
+	}
+
 	// Paused, the way back is named wherever the list's keys work (QA: the pane's hints had no p).
 	if (paused && !['filter', 'search', 'confirm-kill', 'confirm-restart', 'help'].includes(situation) && !list.some(([label]) => label === 'p')) {
 		list = [...list.slice(0, -2), ['p', 'resume', 1], ...list.slice(-2)];

@@ -1,12 +1,13 @@
 // Search in the pane (`/` with the pane focused, as in less and k9s's describe view): the
 // document is scrolled to the first line that matches as the operator types, the matches
-// are highlighted, and n and N step to the next and the previous. Lines are matched as the
-// pane shows them (wrapped), so what is found is what is seen; a match that a wrap cuts in
-// two is not found at that width. Smart case, as in vim and less -i: all lower case
-// matches either case, a capital makes it exact.
+// are highlighted, and n and N step to the next and the previous. The document's own lines
+// are matched, not the pane's wrapped ones: what is found, and how many, does not change
+// with the pane's width (QA: `2026 20:57` was found zoomed but not beside the list, where a
+// wrap fell inside it). Smart case, as in vim and less -i: all lower case matches either
+// case, a capital makes it exact.
 
 import {editLine} from './line-edit.js';
-import type {DisplayLine} from './json-lines.js';
+import type {DisplayLine, JsonLine} from './json-lines.js';
 import type {Action, MonitorState} from './monitor-types.js';
 import {scrollTo} from './pane.js';
 
@@ -32,24 +33,38 @@ export function matchesIn(text: string, pattern: RegExp): Array<[number, number]
 	return Array.from(text.matchAll(pattern), (match) => [match.index, match.index + match[0].length]);
 }
 
-export const lineText = (line: DisplayLine) => line.tokens.map((token) => token.text).join('');
+/** A document line's text, as the pane's lines of it hold it after their indent (json-lines.ts DisplayLine.at). */
+export const sourceText = (line: JsonLine) => line.tokens.map((token) => token.text).join('');
 
-/** The pane's lines that match, in order. */
-export function matchingLines(lines: readonly DisplayLine[], query: string): number[] {
-	const found: number[] = [];
+/**
+ * One pane line for each document line that matches: the one its first match starts on, in
+ * order. Their count is the number of the document's lines that match.
+ */
+export function searchHits(source: readonly JsonLine[], lines: readonly DisplayLine[], query: string): number[] {
+	const hits: number[] = [];
 	if (query === '') {
-		return found;
+		return hits;
 	}
 
 	const pattern = searchPattern(query);
-	for (const [index, line] of lines.entries()) {
+	const firstMatch = new Map<number, number>();
+	for (const [index, line] of source.entries()) {
 		pattern.lastIndex = 0;
-		if (pattern.test(lineText(line))) {
-			found.push(index);
+		const match = pattern.exec(sourceText(line));
+		if (match !== null) {
+			firstMatch.set(index, match.index);
 		}
 	}
 
-	return found;
+	for (const [index, line] of lines.entries()) {
+		const start = firstMatch.get(line.source);
+		const next = lines[index + 1];
+		if (start !== undefined && line.at <= start && (next === undefined || next.source !== line.source || next.at > start)) {
+			hits.push(index);
+		}
+	}
+
+	return hits;
 }
 
 /** A token's text cut where the matches start and end (offsets into its line: `at` is the token's). */
@@ -85,7 +100,7 @@ export function searchNote(count: number): string {
 
 /** The pane scrolled to the first match at or after `from` (after the last, from the top). */
 function scrollToMatch(state: MonitorState, text: string, from: number): MonitorState {
-	const found = matchingLines(state.pane.lines, text);
+	const found = searchHits(state.pane.source, state.pane.lines, text);
 	const next = found.find((index) => index >= from) ?? found[0];
 	return next === undefined ? scrollTo(state, from) : scrollTo(state, next);
 }
@@ -123,7 +138,7 @@ function step(state: MonitorState, delta: 1 | -1): MonitorState {
 		return {...state, message: {tone: 'info', text: 'No search yet: / with the pane focused searches its document.', answer: true}};
 	}
 
-	const found = matchingLines(state.pane.lines, text);
+	const found = searchHits(state.pane.source, state.pane.lines, text);
 	if (found.length === 0) {
 		return {...state, message: {tone: 'info', text: `No line of this document matches "${text}".`, answer: true}};
 	}

@@ -3,26 +3,26 @@ import {formatClock} from '../model/format.js';
 import type {Pane} from '../model/monitor-state.js';
 import type {DisplayLine} from '../model/json-lines.js';
 import {paneNotes} from '../model/pane.js';
-import {lineText, matchesIn, piecesOf, searchPattern} from '../model/pane-search.js';
+import {matchesIn, piecesOf, searchPattern, sourceText} from '../model/pane-search.js';
 import {fitTitle} from '../model/pane-title.js';
 import type {Theme} from './theme.js';
 
 /** `pausedAt`: the poll the paused list shows (p), when it is paused. `search`: the pane's search, its matches highlighted. */
 type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme; pausedAt?: number; search?: string};
 
-/** Each token of a line in pieces, those that match the search marked (pane-search.ts). */
-function searchPieces(line: DisplayLine, pattern: RegExp | undefined): Array<Array<{text: string; match: boolean}>> | undefined {
-	if (pattern === undefined) {
-		return undefined;
-	}
-
-	const matches = matchesIn(lineText(line), pattern);
+/** Each token of a pane line in pieces, those in a match of its document line marked (pane-search.ts). */
+function searchPieces(line: DisplayLine, matches: ReadonlyArray<[number, number]>): Array<Array<{text: string; match: boolean}>> | undefined {
 	if (matches.length === 0) {
 		return undefined;
 	}
 
-	let at = 0;
-	return line.tokens.map((token) => {
+	// The first token is the indent wrapping adds: no part of the document's text.
+	let at = line.at;
+	return line.tokens.map((token, index) => {
+		if (index === 0) {
+			return [{text: token.text, match: false}];
+		}
+
 		const pieces = piecesOf(token.text, at, matches);
 		at += token.text.length;
 		return pieces;
@@ -65,6 +65,18 @@ export function DetailPane({pane, width, height, focused, theme, pausedAt, searc
 	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
 	const title = fitTitle({label: pane.title, ...statusOf(pane, pausedAt), range}, inner);
 	const pattern = search === undefined || search === '' ? undefined : searchPattern(search);
+	/** The matches of each document line shown, found once for all its pane lines. */
+	const matchesOf = new Map<number, Array<[number, number]>>();
+	const matchesFor = (source: number) => {
+		let found = matchesOf.get(source);
+		if (found === undefined) {
+			const line = pane.source[source];
+			found = pattern === undefined || line === undefined ? [] : matchesIn(sourceText(line), pattern);
+			matchesOf.set(source, found);
+		}
+
+		return found;
+	};
 
 	return (
 		<Box
@@ -89,7 +101,7 @@ export function DetailPane({pane, width, height, focused, theme, pausedAt, searc
 				</Text>
 			))}
 			{visible.map((line, index) => {
-				const pieces = searchPieces(line, pattern);
+				const pieces = pattern === undefined ? undefined : searchPieces(line, matchesFor(line.source));
 				return (
 					// eslint-disable-next-line react/no-array-index-key -- lines have no identity beyond their place
 					<Text key={index} wrap="truncate" dimColor={pane.ended}>

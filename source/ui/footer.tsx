@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
 import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
-import {matchingLines} from '../model/pane-search.js';
+import {searchHits} from '../model/pane-search.js';
 import {isGroupRow} from '../model/rows.js';
 import {sanitize} from '../model/sanitize.js';
 import {indexOfKey} from '../model/selection.js';
@@ -47,7 +47,7 @@ function noneCanKill(state: MonitorState): boolean {
 
 /** The key hints that fit, whole, in their order: help and quit always (model/keymap.ts keyHint). */
 function hintItems(situation: HintSituation, state: MonitorState, theme: Theme): LineItem[] {
-	return keyHint(situation, state.readonly || noneCanKill(state), state.paused, state.replay !== undefined).map(({label, text, priority}) => ({
+	return keyHint(situation, state.readonly || noneCanKill(state), state.paused, state.replay !== undefined, state.search.text !== '').map(({label, text, priority}) => ({
 		key: label,
 		priority,
 		gap: '',
@@ -116,7 +116,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 						</Text>
 					));
 	} else if (state.mode === 'search') {
-		line = <SearchPrompt search={state.search} count={matchingLines(state.pane.lines, state.search.text).length} theme={theme} width={width} />;
+		line = <SearchPrompt search={state.search} count={searchHits(state.pane.source, state.pane.lines, state.search.text).length} theme={theme} width={width} />;
 	} else {
 		const message = statusLine(state, notice);
 		const colours = {error: theme.error, ok: theme.ok, warn: theme.warn, info: theme.muted};

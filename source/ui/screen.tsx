@@ -55,7 +55,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 		// shorter on a narrow terminal, so that the size it needs still shows.
 		const size = `${layout.columns}×${layout.rows}`;
 		const least = `${minColumns}×${layout.minRows}`;
-		const sayings = [`Terminal too small (${size}): make it at least ${least}.`, `Too small (${size}): at least ${least}.`, `Too small: at least ${least}.`, `Too small: ${least}`];
+		const sayings = [`Terminal too small (${size}): make it at least ${least}.`, `Too small (${size}): at least ${least}.`, `Too small: at least ${least}.`, `Need ${least}`];
 		// The terminal's width, not the layout's: Ink draws the old tree once at the new size
 		// before this one, and a line wider than the terminal would wrap and stay behind.
 		return (

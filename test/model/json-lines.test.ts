@@ -91,6 +91,14 @@ function wrapChecked(lines: ReturnType<typeof jsonLines>, width: number) {
 	}
 
 	assert.equal(wrapped.map((line) => shown(line.tokens)).join(''), lines.map((line) => text(line.tokens)).join(''));
+	// Each says which document line it is part of, and where in it (the pane's search marks by it).
+	for (const [index, line] of wrapped.entries()) {
+		const whole = text(lines[line.source]!.tokens);
+		assert.equal(whole.slice(line.at, line.at + shown(line.tokens).length), shown(line.tokens), `line ${index} at ${width}`);
+		const before = wrapped[index - 1];
+		assert.ok(before === undefined ? line.source === 0 && line.at === 0 : before.source === line.source ? before.at <= line.at : before.source + 1 === line.source && line.at === 0);
+	}
+
 	return wrapped.map((line) => text(line.tokens));
 }
 

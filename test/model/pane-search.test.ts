@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import {lineText, matchesIn, matchingLines, piecesOf, searchPattern} from '../../source/model/pane-search.js';
+import {matchesIn, piecesOf, searchHits, searchPattern, sourceText} from '../../source/model/pane-search.js';
 import {session} from '../helpers/sessions.js';
+import {keyHint} from '../../source/model/keymap.js';
 import {start, type} from '../helpers/state.js';
 
 /** A document of 40 fields, `server` in fields 5, 20 and 33 (and `Server` in 27), opened and focused: pane 10 lines high. */
@@ -14,7 +15,7 @@ function opened(): MonitorState {
 	return type(reducer(state, {type: 'document-loaded', id: state.pane.id!, document: {data: {id: '1', attributes}}}), 'tab');
 }
 
-const top = (state: MonitorState) => lineText(state.pane.lines[state.pane.scroll]!);
+const top = (state: MonitorState) => sourceText(state.pane.source[state.pane.lines[state.pane.scroll]!.source]!);
 
 test('matches: smart case, the text taken literally, pieces cut across tokens', () => {
 	assert.deepEqual(matchesIn('a Server and a server', searchPattern('server')), [
@@ -40,7 +41,7 @@ test('matches: smart case, the text taken literally, pieces cut across tokens', 
 
 test('/ with the pane focused searches it as typed; Enter keeps it, n and N step round its ends; Esc goes back', () => {
 	const state = opened();
-	const lines = matchingLines(state.pane.lines, 'server');
+	const lines = searchHits(state.pane.source, state.pane.lines, 'server');
 	assert.equal(lines.length, 4, 'server5, server20, Server-Side, server33');
 	let searching = type(state, '/', 's', 'e', 'r', 'v');
 	assert.equal(searching.mode, 'search');
@@ -83,4 +84,39 @@ test('/ with the list focused is still the filter; n outside the pane, or with n
 	const pasted = reducer(type(state, '/'), {type: 'keys', keys: [{input: 'server3', name: 'paste'}]});
 	assert.equal(pasted.search.text, 'server3');
 	assert.match(top(pasted), /server33/);
+});
+
+test('QA: a match that a wrap cuts in two is found, counted and marked at any width, the pane on the line where it starts', () => {
+	const statement = 'INSERT INTO fact_sales SELECT * FROM staging_sales WHERE batch_id = 20240105 AND region = 7';
+	const base = opened();
+	const loaded = reducer(base, {type: 'document-loaded', id: base.pane.id!, document: {data: {id: '1', attributes: {a: 1, b: 2, c: 3, statement, z: 'staging_sales'}}}});
+	for (const width of [24, 30, 45, 100]) {
+		const state = reducer(loaded, {type: 'resize', listHeight: 10, paneHeight: 3, paneWidth: width});
+		const hits = searchHits(state.pane.source, state.pane.lines, 'batch_id = 2024');
+		assert.equal(hits.length, 1, `${width}`);
+		// The pane line the match starts on, even when it is a continuation of a long one.
+		const hit = state.pane.lines[hits[0]!]!;
+		const start = sourceText(state.pane.source[hit.source]!).indexOf('batch_id');
+		const next = state.pane.lines[hits[0]! + 1];
+		assert.ok(hit.at <= start && (next?.source !== hit.source || next.at > start), `${width}`);
+		// Two document lines hold staging_sales: counted once each, however many pane lines they take.
+		assert.equal(searchHits(state.pane.source, state.pane.lines, 'staging_sales').length, 2, `${width}`);
+		const searched = type(state, '/', ...'batch_id = 2024');
+		assert.ok(searched.pane.scroll <= hits[0]! && hits[0]! < searched.pane.scroll + 3, `${width}: the match in view`);
+	}
+});
+
+test('QA: Space in the pane pages down rather than marking the hidden row; the hints name n N once a search is kept', () => {
+	const state = opened();
+	const paged = type(state, 'space');
+	assert.equal(paged.marked.size, 0, 'nothing marked');
+	assert.equal(paged.pane.id, state.pane.id, 'the same document');
+	assert.equal(paged.pane.scroll, state.paneHeight - 1, 'a screen down, as PgDn');
+	assert.equal(type(type(state, 'z'), 'space').marked.size, 0, 'zoomed too');
+	assert.equal(type(state, 'tab', 'space').marked.size, 1, 'the list focused: Space marks');
+	const labels = (searching: boolean) => keyHint('pane', false, false, false, searching).map((hint) => `${hint.label} ${hint.text}`);
+	assert.ok(labels(false).includes('/ search'));
+	assert.ok(labels(true).includes('n N next match') && !labels(true).includes('/ search'));
+	// n with the list focused says what is left to do.
+	assert.match(type(type(state, '/', 'x', 'return'), 'tab', 'n').message?.text ?? '', /: Tab to it first\.$/);
 });

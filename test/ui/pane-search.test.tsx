@@ -6,7 +6,13 @@
 import '../helpers/force-color.js';
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {reducer} from '../../source/model/monitor-state.js';
+import {DetailPane} from '../../source/ui/detail-pane.js';
+import {themeFor} from '../../source/ui/theme.js';
 import {keys} from '../helpers/ink.js';
+import {session} from '../helpers/sessions.js';
+import {start, type} from '../helpers/state.js';
 import {closeAll, mountSimulated} from './simulated-app.js';
 
 after(closeAll);
@@ -46,7 +52,7 @@ test('/ in the focused pane: the count, the first match at the top and marked; n
 	assert.match(firstPaneLine(frame()), /"connection_id": \d+/, frame());
 	// Marked: inverse around the match itself, nothing else of the line.
 	assert.deepEqual(marked(app.lastFrame()!), ['connection_id']);
-	await press(keys.enter, () => frame().includes('/  search'), 'kept: the pane hints');
+	await press(keys.enter, () => frame().includes('n N  next match'), 'kept: the pane hints name n and N');
 	const first = firstPaneLine(frame());
 	await press('n', () => /Matching line \d+ of \d+/.test(frame()), 'n says which');
 	if (Number(count[1]) > 1) {
@@ -62,4 +68,20 @@ test('/ in the focused pane: the count, the first match at the top and marked; n
 	await press(keys.escape, () => frame().includes('/  search') && firstPaneLine(frame()) === topLine, 'Esc: back at the top');
 	assert.deepEqual(marked(app.lastFrame()!), [], 'no longer marked');
 	await close();
+});
+
+test('QA: a match that the pane wraps in two is marked on both lines, and nothing else is', () => {
+	const statement = 'INSERT INTO fact_sales SELECT * FROM staging_sales WHERE batch_id = 20240105 AND region = 7';
+	let state = type(start([session(1)]), 'return');
+	state = reducer(state, {type: 'document-loaded', id: state.pane.id!, document: {data: {id: '1', attributes: {statement}}}});
+	for (const width of [26, 30, 34, 60]) {
+		const sized = reducer(state, {type: 'resize', listHeight: 10, paneHeight: 20, paneWidth: width - 2});
+		const app = render(<DetailPane pane={sized.pane} width={width} height={24} focused theme={themeFor({})} search="batch_id = 2024" />);
+		const frame = app.lastFrame()!;
+		app.unmount();
+		assert.equal(marked(frame).join(''), 'batch_id = 2024', `${width}:\n${frame}`);
+		if (width === 26) {
+			assert.equal(marked(frame).length, 2, `cut by the wrap at ${width}:\n${frame}`);
+		}
+	}
 });

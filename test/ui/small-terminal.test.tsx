@@ -99,7 +99,8 @@ test('below the smallest size: one line saying what size is needed', () => {
 	// Narrower, in fewer words, so that the size needed still shows whole.
 	assert.deepEqual(frame(screens.list, 39, 24).lines, ['Too small (39×24): at least 40×6.']);
 	assert.deepEqual(frame(screens.list, 30, 8).lines, ['Too small: at least 40×6.']);
-	assert.deepEqual(frame(screens.list, 20, 8).lines, ['Too small: 40×6']);
+	// QA: 'Too small: 40×6' read as the terminal's own size.
+	assert.deepEqual(frame(screens.list, 20, 8).lines, ['Need 40×6']);
 });
 
 test('several MaxScales: their line stays with the header, one row more is needed', () => {
