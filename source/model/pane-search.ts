@@ -7,7 +7,8 @@
 // case, a capital makes it exact.
 
 import {editLine} from './line-edit.js';
-import type {DisplayLine, JsonLine} from './json-lines.js';
+import type {JsonLine} from './json-lines.js';
+import type {DisplayLine} from './json-wrap.js';
 import type {Action, MonitorState} from './monitor-types.js';
 import {scrollTo} from './pane.js';
 
@@ -33,7 +34,7 @@ export function matchesIn(text: string, pattern: RegExp): Array<[number, number]
 	return Array.from(text.matchAll(pattern), (match) => [match.index, match.index + match[0].length]);
 }
 
-/** A document line's text, as the pane's lines of it hold it after their indent (json-lines.ts DisplayLine.at). */
+/** A document line's text, as the pane's lines of it hold it after their indent (json-wrap.ts DisplayLine.at). */
 export const sourceText = (line: JsonLine) => line.tokens.map((token) => token.text).join('');
 
 /**

@@ -1,7 +1,8 @@
 // The side pane: the raw document of one session, wrapped to the pane's width,
 // scrolled, with the values that changed since the previous poll marked.
 
-import {jsonLines, scalarsByPath, wrapLines, wrapText, type DisplayLine, type JsonLine} from './json-lines.js';
+import {jsonLines, scalarsByPath, type JsonLine} from './json-lines.js';
+import {wrapLines, wrapText, type DisplayLine} from './json-wrap.js';
 import {hostKey} from './host-key.js';
 import {truncate} from './sanitize.js';
 import type {Action, MonitorState} from './monitor-state.js';

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {formatClock} from '../model/format.js';
 import type {Pane} from '../model/monitor-state.js';
-import type {DisplayLine} from '../model/json-lines.js';
+import type {DisplayLine} from '../model/json-wrap.js';
 import {paneNotes} from '../model/pane.js';
 import {matchesIn, piecesOf, searchPattern, sourceText} from '../model/pane-search.js';
 import {fitTitle} from '../model/pane-title.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {jsonLines, quote, scalarsByPath, shownChars, shownLines, wrapLines, wrapText} from '../../source/model/json-lines.js';
+import {jsonLines, quote, scalarsByPath, shownChars, shownLines} from '../../source/model/json-lines.js';
+import {wrapLines, wrapText} from '../../source/model/json-wrap.js';
 import {fixture} from '../helpers/fixtures.js';
 
 const text = (tokens: Array<{text: string}>) => tokens.map((t) => t.text).join('');

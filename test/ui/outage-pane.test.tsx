@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {jsonLines, scalarsByPath, wrapLines} from '../../source/model/json-lines.js';
+import {jsonLines, scalarsByPath} from '../../source/model/json-lines.js';
+import {wrapLines} from '../../source/model/json-wrap.js';
 import {reducer} from '../../source/model/monitor-state.js';
 import {closedPane, paneAfterPollFailed, type Pane} from '../../source/model/pane.js';
 import {startSimulator} from '../../source/simulator/index.js';
