@@ -220,6 +220,7 @@ async function main(): Promise<number> {
 				// A terminal's table fits its width (rows no longer wrap); a pipe or a file gets every
 				// text whole, as scripts expect. A pty whose size was never set says 0 columns: whole.
 				columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
+				...(config.columns === undefined ? {} : {shownColumns: config.columns}),
 			});
 		} finally {
 			await demo?.close();

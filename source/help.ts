@@ -54,6 +54,8 @@ export const helpText = `
                      memory, io, maxscale; "idle desc" sorts down          [id]
     --grouping       service-state, service, user, client, maxscale (several
                      -h) or flat                               [service-state]
+    --columns        the columns after Id, in order, for the screen and --once:
+                     "user,state,idle,memory"                             [all]
     --readonly       no kill or restart keys
     --demo           start a simulated MaxScale in-process and watch it
     --help           show this help

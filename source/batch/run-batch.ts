@@ -15,7 +15,7 @@
 
 import process from 'node:process';
 import type {Client} from '../api/client.js';
-import type {Sort} from '../model/sort.js';
+import type {Sort, SortKey} from '../model/sort.js';
 import type {Failure, Host} from './collected.js';
 import {complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
@@ -32,6 +32,8 @@ export type BatchOptions = {
 	sort?: Sort;
 	/** The terminal's width when stdout is one: the --once table is fitted to it (fit-table.ts). Undefined: every text whole. */
 	columns?: number;
+	/** The --once table's columns as chosen (--columns), in their order after Id; undefined, all. */
+	shownColumns?: readonly SortKey[];
 	stdout?: Out;
 	stderr?: Out;
 	/** Stops --watch (tests); SIGINT and SIGTERM do too. */
@@ -90,7 +92,8 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 	}
 
 	const several = hosts.length > 1;
-	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several) : fitting.fitTable(sessions.value, several, columns));
+	const choice = options.shownColumns;
+	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several, choice) : fitting.fitTable(sessions.value, several, columns, choice));
 	return 0;
 }
 

@@ -56,9 +56,17 @@ function pad(text: string, size: number, align: 'left' | 'right'): string {
 /** The columns of a table of `sessions`, and each session's texts in them, whole. */
 export type Cells = {chosen: Column[]; cells: string[][]};
 
-export function tableCells(sessions: readonly Session[], several: boolean): Cells {
+/**
+ * `choice`: the columns chosen (--columns), in their order after Id; each only where the
+ * table has it (Server when a session says its servers, MaxScale when several are watched).
+ */
+export function tableCells(sessions: readonly Session[], several: boolean, choice?: readonly ColumnKey[]): Cells {
 	const shown = sessions.some((session) => session.servers !== undefined) ? [...columns, serverColumn] : columns;
-	const chosen = several ? [hostColumn, ...shown] : shown;
+	const all = several ? [hostColumn, ...shown] : shown;
+	const chosen =
+		choice === undefined
+			? all
+			: ['id' as const, ...choice].flatMap((key) => all.find((column) => column.key === key) ?? []);
 	return {chosen, cells: sessions.map((session) => chosen.map((column) => column.value(session)))};
 }
 
@@ -86,6 +94,6 @@ export function formatCells({chosen, cells}: Cells): string {
 }
 
 /** The table, header first, one line per session, every line ending in "\n". */
-export function formatTable(sessions: readonly Session[], several: boolean): string {
-	return formatCells(tableCells(sessions, several));
+export function formatTable(sessions: readonly Session[], several: boolean, choice?: readonly ColumnKey[]): string {
+	return formatCells(tableCells(sessions, several, choice));
 }

@@ -21,6 +21,7 @@ export const knownFlags = {
 	interval: {type: 'string'},
 	sort: {type: 'string'},
 	grouping: {type: 'string'},
+	columns: {type: 'string'},
 	readonly: {type: 'string'},
 	maxBody: {type: 'string'},
 	serverTz: {type: 'string'},

@@ -26,6 +26,7 @@ export const valueNames = [
 	'interval',
 	'sort',
 	'grouping',
+	'columns',
 	'maxBody',
 	'serverTz',
 	'record',
@@ -170,6 +171,10 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 
 	if (mode === 'tsv' && flags.sort !== undefined) {
 		return {error: "--tsv prints the sessions in the server's order, as maxctrl does: leave out --sort (--once and --json sort)."};
+	}
+
+	if ((mode === 'tsv' || mode === 'json') && flags.columns !== undefined) {
+		return {error: `--columns chooses the screen's and --once's columns; ${modeFlag(mode)} prints ${mode === 'tsv' ? "maxctrl's" : 'every field'}: leave out --columns.`};
 	}
 
 	if (mode !== undefined && flags.grouping !== undefined) {

@@ -5,7 +5,8 @@
 
 import type {Target} from '../api/client.js';
 import type {Grouping} from '../model/groups.js';
-import {sortKeys, type Sort} from '../model/sort.js';
+import {choosableColumns, parseColumns} from '../model/column-choice.js';
+import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
 import {defaultHost, parseTarget, sameMaxScale, usesHttps} from './target.js';
@@ -35,6 +36,8 @@ export type Config = {
 	tlsPassphrase?: string;
 	grouping?: Grouping;
 	sort?: Sort;
+	/** The list's columns, chosen and ordered (--columns: model/column-choice.ts); undefined, all. */
+	columns?: SortKey[];
 	readonly: boolean;
 	/** The largest answer accepted from a MaxScale (--max-body). */
 	maxBodyBytes: number;
@@ -146,6 +149,18 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		}
 	}
 
+	let columns: SortKey[] | undefined;
+	const columnsText = text('columns');
+	if (columnsText !== undefined) {
+		const parsed = parseColumns(columnsText);
+		if (!Array.isArray(parsed)) {
+			const what = 'empty' in parsed ? 'names no column' : `has ${parsed.unknown.map((name) => `"${name}"`).join(', ')}, not ${parsed.unknown.length === 1 ? 'a column' : 'columns'}`;
+			return {error: `${describe(found.columns!, columnsText)} ${what}: use some of ${choosableColumns.join(', ')}, in the order wanted (Id always comes first), e.g. "user,state,idle,memory".`};
+		}
+
+		columns = parsed;
+	}
+
 	const user = text('user') ?? 'admin';
 	if (user.trim() === '') {
 		// `-u` with nothing after it, or `user =` in the file: MaxScale has no such user.
@@ -211,6 +226,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 		tlsPassphrase: text('tlsPassphrase'),
 		grouping,
 		sort,
+		...(columns === undefined ? {} : {columns}),
 		readonly: bool('readonly') ?? false,
 		maxBodyBytes,
 		...(serverTimeZone === undefined ? {} : {serverTimeZone}),
@@ -266,10 +282,11 @@ export function demoWarning(config: Config): string | undefined {
 }
 
 /** What the monitor's model takes (source/model/monitor-state.ts `Options`). */
-export function monitorOptions(config: Config): {intervalMs: number; readonly: boolean; grouping?: Grouping; sort?: Sort} {
+export function monitorOptions(config: Config): {intervalMs: number; readonly: boolean; grouping?: Grouping; sort?: Sort; columns?: SortKey[]} {
 	return {
 		intervalMs: config.intervalMs,
 		readonly: config.readonly,
+		...(config.columns === undefined ? {} : {columns: config.columns}),
 		...(config.grouping === undefined ? {} : {grouping: config.grouping}),
 		...(config.sort === undefined ? {} : {sort: config.sort}),
 	};

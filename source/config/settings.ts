@@ -22,6 +22,7 @@ export type Flags = {
 	interval?: string;
 	sort?: string;
 	grouping?: string;
+	columns?: string;
 	readonly?: boolean;
 	maxBody?: string;
 	serverTz?: string;
@@ -61,6 +62,7 @@ export const settings = {
 	interval: {flag: '--interval', env: [], file: ['interval'], kind: 'string'},
 	sort: {flag: '--sort', env: [], file: ['sort'], kind: 'string'},
 	grouping: {flag: '--grouping', env: [], file: ['grouping'], kind: 'string'},
+	columns: {flag: '--columns', env: [], file: ['columns'], kind: 'string'},
 	readonly: {flag: '--readonly', env: [], file: ['readonly'], kind: 'boolean'},
 	maxBody: {flag: '--max-body', env: ['SESSIONTOP_MAX_BODY'], file: ['max-body', 'maxBody'], kind: 'string'},
 	serverTz: {flag: '--server-tz', env: ['SESSIONTOP_SERVER_TZ'], file: ['server-tz', 'serverTz'], kind: 'string'},
@@ -69,7 +71,7 @@ export const settings = {
 export type SettingName = keyof typeof settings;
 
 /** Settings that live in `[sessiontop]`; all others are maxctrl's, in `[maxctrl]`. */
-export const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'readonly', 'maxBody', 'serverTz']);
+export const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'columns', 'readonly', 'maxBody', 'serverTz']);
 
 export type Found = {value: string | boolean; source: Source; where: string};
 type Lookup = Found | undefined | {error: string};

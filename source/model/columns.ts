@@ -1,6 +1,7 @@
 // Which columns fit, and how wide. Columns leave in a fixed order as the terminal
 // narrows (the least telling first), and User and Client share what is left over.
 
+import {chosenRank} from './column-choice.js';
 import {hostLabels} from './host-labels.js';
 import type {Grouping} from './groups.js';
 import type {SortKey} from './sort.js';
@@ -120,8 +121,14 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 }
 
 /** The width past which the list has nothing more to show: the rest can go to the pane. */
-export function naturalWidth(idWidth = 6, maxscaleWidth = 0, grouping: Grouping = 'service-state', widest?: Partial<Record<ColumnKey, number>>): number {
-	return layoutColumns(10_000, idWidth, maxscaleWidth, [], grouping, widest).reduce((sum, column) => sum + column.width + 1, gutter - 1);
+export function naturalWidth(
+	idWidth = 6,
+	maxscaleWidth = 0,
+	grouping: Grouping = 'service-state',
+	widest?: Partial<Record<ColumnKey, number>>,
+	choice?: readonly ColumnKey[],
+): number {
+	return layoutColumns(10_000, idWidth, maxscaleWidth, [], grouping, widest, choice).reduce((sum, column) => sum + column.width + 1, gutter - 1);
 }
 
 /**
@@ -130,6 +137,7 @@ export function naturalWidth(idWidth = 6, maxscaleWidth = 0, grouping: Grouping 
  * MaxScales watched, are shortened apart when their column cannot hold them.
  * `grouping`: the list's (the Service column is flat view's). `widest`: the longest text of
  * a column over the list, past which it does not grow (0 or left out: no such limit).
+ * `choice`: the columns the operator chose, in their order (column-choice.ts); left out, all.
  */
 export function layoutColumns(
 	width: number,
@@ -138,6 +146,7 @@ export function layoutColumns(
 	hosts: readonly string[] = [],
 	grouping: Grouping = 'service-state',
 	widest?: Partial<Record<ColumnKey, number>>,
+	choice?: readonly ColumnKey[],
 ): Column[] {
 	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
 	const idSize = Math.min(13, Math.max(4, idWidth + 1));
@@ -150,7 +159,8 @@ export function layoutColumns(
 	};
 
 	const chosen = specs
-		.filter((spec) => hasColumn(spec.key, maxscaleWidth > 0, grouping, widest))
+		.filter((spec) => hasColumn(spec.key, maxscaleWidth > 0, grouping, widest) && chosenRank(spec.key, choice) !== undefined)
+		.sort((a, b) => chosenRank(a.key, choice)! - chosenRank(b.key, choice)!)
 		.map((spec) =>
 			spec.key === 'id'
 				? {...spec, min: idSize, max: idSize}

@@ -40,6 +40,7 @@ export function initialState(options: Options = {}): MonitorState {
 		rows: [],
 		grouping: options.grouping ?? 'service-state',
 		sort: options.sort ?? defaultSort,
+		...(options.columns === undefined ? {} : {columns: options.columns}),
 		filter: noFilter,
 		filterCursor: 0,
 		collapsed: new Set(),

@@ -16,7 +16,7 @@ import type {Row} from './rows.js';
 import type {Grouping} from './groups.js';
 import type {SessionLookup} from './session-index.js';
 import type {Session} from './session.js';
-import type {Sort} from './sort.js';
+import type {Sort, SortKey} from './sort.js';
 import type {SteadyWidest} from './steady-widths.js';
 import type {Summary} from './summary.js';
 import type {Message} from './message-fade.js';
@@ -59,6 +59,8 @@ export type MonitorState = {
 	rows: Row[];
 	grouping: Grouping;
 	sort: Sort;
+	/** The list's columns as chosen (--columns: model/column-choice.ts), in their order; undefined, all of them. */
+	columns?: readonly SortKey[];
 	filter: Filter;
 	/** Where the filter prompt's cursor is in `filter.text` (a UTF-16 offset; model/line-edit.ts). */
 	filterCursor: number;
@@ -178,4 +180,4 @@ export type Action =
 	| OperationAction
 	| ReplayAction;
 
-export type Options = {grouping?: Grouping; sort?: Sort; intervalMs?: number; readonly?: boolean; hosts?: string[]};
+export type Options = {grouping?: Grouping; sort?: Sort; intervalMs?: number; readonly?: boolean; hosts?: string[]; columns?: readonly SortKey[]};

@@ -97,13 +97,16 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 			// Only through the columns the list shows: MaxScale when several are watched, Service
 			// in flat view (grouped, each group is one service), Server when the list says it. From a sort whose column is not
 			// shown (by service, then t), the next shown one in its direction.
+			// In the columns' order, the operator's when chosen (--columns), and only through those.
 			const shown = (key: SortKey) => hasColumn(key, state.hostOrder.length > 1, state.grouping, state.summary.widest);
-			const at = sortKeys.indexOf(state.sort.key);
+			const order: readonly SortKey[] = state.columns === undefined ? sortKeys : ['id', ...state.columns];
+			// A sort by a column not chosen (--sort memory with no Memory) steps from Id.
+			const at = Math.max(0, order.indexOf(state.sort.key));
 			let index = at;
 			do {
-				index = (index + action.delta + sortKeys.length) % sortKeys.length;
-			} while (!shown(sortKeys[index]!) && index !== at);
-			const key = sortKeys[index] ?? 'id';
+				index = (index + action.delta + order.length) % order.length;
+			} while (!shown(order[index]!) && index !== at);
+			const key = order[index] ?? 'id';
 			return applyView({...state, sort: {key, descending: readsDown(key)}});
 		}
 

@@ -96,10 +96,10 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	const {widest} = state.summary;
 	// Zoomed (z), the pane is the whole width; on a terminal too short for it the list is back, whole.
 	const zoomed = paneShown && state.zoomed;
-	const paneWidth = zoomed ? size.columns : state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest)) : 0;
+	const paneWidth = zoomed ? size.columns : state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest, state.columns)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
 	// Laid out at the whole width while zoomed, for the header's sort (the list comes back so).
-	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest);
+	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest, state.columns);
 	return {
 		columns: size.columns,
 		rows: size.rows,

@@ -80,6 +80,22 @@ test('--once prints the screen columns as a plain table, sorted by --sort', opti
 	assert.equal(idle(byIdle.stdout.split('\n')[1]!), '16s', 'the idlest first');
 });
 
+test('--columns chooses the --once table\'s columns and their order after Id; --tsv and --json refuse it', options, async () => {
+	const [run, tsv, bad] = await Promise.all([
+		runCli(['-h', host, '--once', '--columns', 'idle, State,user']),
+		runCli(['-h', host, '--tsv', '--columns', 'user']),
+		runCli(['-h', host, '--once', '--columns', 'user,usr']),
+	]);
+	assert.equal(run.code, 0, run.stderr);
+	const lines = run.stdout.trimEnd().split('\n');
+	assert.deepEqual(lines[0]!.trim().split(/\s+/), ['Id', 'Idle', 'State', 'User']);
+	assert.match(lines[1]!, /^ *\d+ +\S+ +started +\S+$/);
+	assert.equal(tsv.code, 2);
+	assert.equal(assertOneLine(tsv.stderr), "sessiontop: --columns chooses the screen's and --once's columns; --tsv prints maxctrl's: leave out --columns.");
+	assert.equal(bad.code, 2);
+	assert.match(assertOneLine(bad.stderr), /--columns "user,usr" has "usr", not a column: use some of user, client, service, server, state, age, idle, memory, io, maxscale, in the order wanted/);
+});
+
 test('stdout that is not a terminal gets the --once table without asking', options, async () => {
 	const [auto, once] = await Promise.all([runCli(['-h', host]), runCli(['-h', host, '--once'])]);
 	assert.equal(auto.code, 0, auto.stderr);

@@ -265,7 +265,7 @@ test('config file mistakes name the key and the file', () => {
 		[{t: 'soon'}, {}, /^t in \[maxctrl\] of \S+ \("soon"\) is not a duration: give one from 1ms to 60m/],
 		[{t: '0'}, {}, /^t in \[maxctrl\] of \S+ \("0"\) is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m/],
 		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is out of range \(a number alone is seconds\): give a duration from 0\.5s to 60s/],
-		[{}, {colour: 'red'}, /^a key in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, readonly, max-body or server-tz\.$/],
+		[{}, {colour: 'red'}, /^a key in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, columns, readonly, max-body or server-tz\.$/],
 		[{h: 'ftp://x'}, {}, /^h in \[maxctrl\] of \S+: "ftp:\/\/x" uses ftp/],
 		// One sentence: lower case after the colon, as after cli.tsx's "sessiontop: ".
 		[{h: ''}, {}, /^h in \[maxctrl\] of \S+: an empty host was given: use host:port/],
@@ -428,4 +428,20 @@ test('TLS files given on the command line or in the environment with no https ho
 	assert.deepEqual(ok(buildConfig({tlsCaCert: 'ca.pem', hosts: 'https://mx1'})).warnings, []);
 	// maxctrl's config file holds them for every host it talks to: no word for those.
 	assert.deepEqual(ok(buildConfig({hosts: 'mx1'}, {file: file({'tls-ca-cert': 'ca.pem'})})).warnings, []);
+});
+
+test('columns: chosen and ordered after Id, as typed or from [sessiontop]; a wrong name is one sentence', () => {
+	assert.deepEqual(ok(buildConfig({columns: 'Idle, state  user'})).columns, ['idle', 'state', 'user']);
+	// Id always comes first: naming it changes nothing; a name twice counts once; titles work too.
+	assert.deepEqual(ok(buildConfig({columns: 'id,I/O,io,host'})).columns, ['io', 'maxscale']);
+	const fromFile = ok(buildConfig({}, {file: file({}, {columns: 'memory,user'})}));
+	assert.deepEqual(monitorOptions(fromFile), {intervalMs: 2000, readonly: false, columns: ['memory', 'user']});
+	assert.equal(ok(buildConfig({columns: 'age'}, {file: file({}, {columns: 'memory'})})).columns?.join(), 'age', 'the flag wins');
+	assert.equal(ok(buildConfig({})).columns, undefined, 'all, by default');
+	assert.deepEqual(
+		buildConfig({columns: 'user,usr,memry'}),
+		{error: '--columns "user,usr,memry" has "usr", "memry", not columns: use some of user, client, service, server, state, age, idle, memory, io, maxscale, in the order wanted (Id always comes first), e.g. "user,state,idle,memory".'},
+	);
+	assert.match((buildConfig({columns: ' , '}) as {error: string}).error, /^--columns " , " names no column: use some of/);
+	assert.match((buildConfig({}, {file: file({}, {columns: 'nope'})}) as {error: string}).error, /^columns in \[sessiontop\] of .* has "nope", not a column/);
 });

@@ -197,3 +197,18 @@ test('a user name\'s usual twelve cells come before Service or Client grows (QA:
 	assert.equal(width(short, 'user'), 6);
 	assert.ok(width(short, 'service')! >= 17, `service ${width(short, 'service')}`);
 });
+
+test('--columns: only the chosen, in their order after Id, each still only where the list has it and while it fits', () => {
+	const keys = (columns: Column[]) => columns.map((column) => column.key);
+	assert.deepEqual(keys(layoutColumns(200, 6, 0, [], 'service-state', undefined, ['idle', 'user', 'state'])), ['id', 'idle', 'user', 'state']);
+	// MaxScale only with several watched, Server only when the list says its servers: chosen or not.
+	assert.deepEqual(keys(layoutColumns(200, 6, 0, [], 'service-state', {server: 0}, ['maxscale', 'server', 'age'])), ['id', 'age']);
+	assert.deepEqual(keys(layoutColumns(200, 6, 12, ['mx1:8989', 'mx2:8989'], 'service-state', undefined, ['maxscale', 'age'])), ['id', 'maxscale', 'age']);
+	// Narrower, the same drop order: Memory before Idle before User.
+	const at = (width: number) => keys(layoutColumns(width, 6, 0, [], 'service-state', undefined, ['memory', 'idle', 'user']));
+	assert.deepEqual(at(34), ['id', 'memory', 'idle', 'user']);
+	assert.deepEqual(at(28), ['id', 'idle', 'user']);
+	assert.deepEqual(at(20), ['id', 'user']);
+	// The default is every column in the usual order.
+	assert.deepEqual(keys(layoutColumns(200, 6, 0, [], 'flat')), keys(layoutColumns(200, 6, 0, [], 'flat', undefined, ['user', 'client', 'service', 'server', 'state', 'age', 'idle', 'memory', 'io', 'maxscale'])));
+});

@@ -1,0 +1,45 @@
+// The list's columns as the operator chose them (--columns, or `columns =` in the config
+// file), as htop's setup chooses its meters: which are shown, in what order. Id is always
+// first: it is what a kill takes and what every other view names. The rest come in the
+// order given, each still only where the list has it (model/columns.ts hasColumn: Server
+// with 2.3+, MaxScale with several watched) and while the terminal has room for it.
+
+import {sortKeys, type SortKey} from './sort.js';
+
+/** The columns that can be chosen: every one but Id, which always shows. */
+export const choosableColumns: readonly SortKey[] = sortKeys.filter((key) => key !== 'id');
+
+/** Names an operator may type for a column besides its key: its title as the screen shows it. */
+const aliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale'};
+
+/** `user,client,idle` (commas or spaces, any case) to the columns in that order, or what is wrong. */
+export function parseColumns(text: string): SortKey[] | {unknown: string[]} | {empty: true} {
+	const names = text
+		.split(/[\s,]+/)
+		.map((name) => name.trim().toLowerCase())
+		.filter((name) => name !== '');
+	const unknown = names.filter((name) => !(sortKeys as readonly string[]).includes(name) && aliases[name] === undefined);
+	if (unknown.length > 0) {
+		return {unknown};
+	}
+
+	const keys = [...new Set(names.map((name) => aliases[name] ?? (name as SortKey)))].filter((key) => key !== 'id');
+	return keys.length === 0 ? {empty: true} : keys;
+}
+
+/**
+ * Whether `key` is among the columns chosen (`chosen` undefined: the default, all of them),
+ * and its place among them: Id first, then the order given.
+ */
+export function chosenRank(key: SortKey, chosen: readonly SortKey[] | undefined): number | undefined {
+	if (key === 'id') {
+		return -1;
+	}
+
+	if (chosen === undefined) {
+		return choosableColumns.indexOf(key);
+	}
+
+	const at = chosen.indexOf(key);
+	return at === -1 ? undefined : at;
+}
