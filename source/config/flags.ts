@@ -157,6 +157,10 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 		return {error: '--watch prints JSON lines, not TSV: use --watch --json or --tsv.'};
 	}
 
+	if (watch && json && flags.columns !== undefined) {
+		return {error: "--columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns."};
+	}
+
 	if (watch) {
 		return json ? 'watch-json' : {error: '--watch streams JSON lines: use --watch --json.'};
 	}

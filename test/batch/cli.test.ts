@@ -235,6 +235,8 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--tsv', '--sort', 'idle'], /^sessiontop: --tsv prints the sessions in the server's order, as maxctrl does: leave out --sort \(--once and --json sort\)\.$/],
 		[['--once', '--interval', '1s'], /^sessiontop: --interval paces the monitor and --watch --json; --once prints once: leave out --interval, or use --watch --json\.$/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
+		[['--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --json prints every field: leave out --columns\.$/],
+		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],
 		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record records the monitor's polls, and --once prints the list once: leave out one of the two\.$/],
 		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
 		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
