@@ -4,9 +4,8 @@
 // Each run of --record starts with its own header line: a file appended to by
 // several runs is read as that many runs, each with its own MaxScales.
 
-import {createReadStream} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
-import {createInterface} from 'node:readline';
+import {readCappedLines} from './capped-lines.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import {count, text} from './read-sessions.js';
@@ -50,16 +49,8 @@ function reviveFrame(frame: Frame): Frame {
 		return {t: frame.t, host: sanitize(frame.host), ok: false, error: sanitize(frame.error)};
 	}
 
-	// A session is known by its key: a repeated one (a hand-edited line) is left out, as a live list's is (QA: two rows, two cursors).
-	const keys = new Set<string>();
-	const sessions: Session[] = [];
-	for (const raw of frame.sessions) {
-		const session = reviveSession(raw);
-		if (session !== undefined && !keys.has(session.key)) {
-			keys.add(session.key);
-			sessions.push(session);
-		}
-	}
+	// Known by their MaxScale and id once the run's hosts are known (identified, below), not by the file's `key`.
+	const sessions = frame.sessions.flatMap((raw) => reviveSession(raw) ?? []);
 
 	const server = frame.server === undefined ? undefined : {version: text(frame.server.version), uptimeSeconds: count(frame.server.uptimeSeconds), askedAt: count(frame.server.askedAt) ?? frame.t};
 	const mono = count(frame.mono);
@@ -165,26 +156,27 @@ class RunReader {
 /** Read a recording; lines that are not frames (a cut last line after a crash) are skipped, not fatal. */
 export async function readRecording(file: string): Promise<Recording | string> {
 	// Line by line: read whole, a recording past ~512 MB (V8's longest string; --record writes
-	// that in minutes at 10k sessions) failed with "(error)" (QA).
+	// that in minutes at 10k sessions) failed with "(error)" (QA). A line longer than any poll
+	// --record writes (a tail of NULs after a power loss) is skipped as it streams.
 	const reader = new RunReader(file);
 	let lines = 0;
+	let tooLong = 0;
 	try {
-		const input = createReadStream(file, {encoding: 'utf8'});
-		for await (const line of createInterface({input, crlfDelay: Number.POSITIVE_INFINITY})) {
-			if (line.trim() !== '') {
-				lines++;
-				if (!reader.add(line)) {
-					break;
-				}
+		({tooLong} = await readCappedLines(file, maxLineBytes, (line) => {
+			if (line.trim() === '') {
+				return true;
 			}
-		}
+
+			lines++;
+			return reader.add(line);
+		}));
 	} catch (error: unknown) {
 		const code = (error as {code?: string}).code ?? 'error';
 		const hint = code === 'ENOENT' ? 'check the path' : code === 'EACCES' ? 'check its permissions' : code === 'EISDIR' ? 'name the file, not its folder' : 'check the file';
 		return `cannot read the recording ${file} (${code}): ${hint}.`;
 	}
 
-	if (lines === 0) {
+	if (lines === 0 && tooLong === 0) {
 		// Not "no line of it is one": it has no line at all (--record writes its header at once).
 		return `${file} is empty, so there is nothing to replay: name a file --record made.`;
 	}
@@ -209,13 +201,49 @@ export async function readRecording(file: string): Promise<Recording | string> {
 			: `${file} is not a sessiontop recording (no line of it is one): name a file --record made.`;
 	}
 
+	let skipped = read.skipped + tooLong;
 	const frames = runs.flatMap(({hosts, frames: unordered}) => {
-		const [first, ...rest] = nearlyInOrder(unordered);
+		const ordered = nearlyInOrder(unordered);
 		// A header without hosts: the hosts its polls name, in the order they first answered.
-		const named = hosts.length > 0 ? hosts : [...new Set([first!, ...rest].map((frame) => frame.host))];
-		return [{...first!, run: {hosts: named}}, ...rest];
+		const named = hosts.length > 0 ? hosts : [...new Set(ordered.map((frame) => frame.host))];
+		// A poll of a MaxScale its run does not watch (a hand-edited line) is no poll of this run:
+		// merged, it was shown as the only MaxScale's list, and that one's sessions as ended (QA).
+		const known = ordered.filter((frame) => named.includes(frame.host));
+		skipped += ordered.length - known.length;
+		const [first, ...rest] = known.map((frame) => identified(frame, named.length > 1));
+		return first === undefined ? [] : [{...first, run: {hosts: named}}, ...rest];
 	});
-	return {hosts: frames[0]!.run!.hosts, frames, skipped: read.skipped};
+	if (frames.length === 0) {
+		return `${file} holds no poll of the MaxScales its header names: name a file --record made.`;
+	}
+
+	return {hosts: frames[0]!.run!.hosts, frames, skipped};
+}
+
+/** Longer than any poll --record writes (a list past this would be refused by --max-body's default too). */
+const maxLineBytes = 256 * 1024 * 1024;
+
+/**
+ * A poll's sessions known by their MaxScale and id, as a live poll knows them (read-sessions.ts),
+ * not by the `key` and `host` the file says: one edited to give 120 sessions one key showed two
+ * sessions and two cursors (QA). A key repeated after that is left out, as a live list's is.
+ */
+function identified(frame: Frame, keyed: boolean): Frame {
+	if (!frame.ok) {
+		return frame;
+	}
+
+	const keys = new Set<string>();
+	const sessions: Session[] = [];
+	for (const session of frame.sessions) {
+		const key = keyed ? `${frame.host}#${session.id}` : session.id;
+		if (!keys.has(key)) {
+			keys.add(key);
+			sessions.push({...session, key, host: frame.host});
+		}
+	}
+
+	return {...frame, sessions};
 }
 
 /** Whether `file` is a snapshot `s` wrote (model/snapshot.ts): one JSON object with its time and its MaxScales. */

@@ -5,6 +5,7 @@ import {chmod, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {test} from 'node:test';
 import {Recorder, readRecording, recordingFormat} from '../../source/api/recording.js';
+import {readCappedLines} from '../../source/api/capped-lines.js';
 import {runCount} from '../../source/model/replay.js';
 import {session} from '../helpers/sessions.js';
 import {tempFolder} from '../helpers/temp-folder.js';
@@ -119,4 +120,55 @@ test('QA: a poll whose time no Date can hold is skipped; a session repeated in a
 	const [only] = recording.frames;
 	assert.ok(only?.ok);
 	assert.deepEqual(only.sessions.map((each) => `${each.id} ${each.user}`), ['1 app', '2 undefined']);
+});
+
+test("QA: sessions are known by their poll's MaxScale and id, not the file's key; a poll of a MaxScale the header does not name is skipped", async () => {
+	const file = path.join(await folder(), 'same-key.ndjson');
+	const poll = (host: string, ids: number[]) => ({t: 1_795_000_000_000, host, ok: true, latencyMs: 1, bytes: 1, sessions: ids.map((id) => ({...session(id), key: 'same', host: 'elsewhere'}))});
+	await writeFile(file, [JSON.stringify({format: recordingFormat, hosts: ['a:1', 'b:1']}), JSON.stringify(poll('a:1', [1, 2, 3])), JSON.stringify(poll('b:1', [1, 2])), JSON.stringify(poll('other:1', [9]))].join('\n'));
+	const recording = await readRecording(file);
+	assert.ok(typeof recording !== 'string');
+	assert.equal(recording.skipped, 1, 'the poll of other:1');
+	assert.deepEqual(
+		recording.frames.flatMap((frame) => (frame.ok ? frame.sessions.map((each) => `${each.key} ${each.host}`) : [])),
+		['a:1#1 a:1', 'a:1#2 a:1', 'a:1#3 a:1', 'b:1#1 b:1', 'b:1#2 b:1'],
+	);
+	// One MaxScale: keys are the ids, as live.
+	const single = path.join(await folder(), 'single.ndjson');
+	await writeFile(single, [JSON.stringify({format: recordingFormat, hosts: ['a:1']}), JSON.stringify(poll('a:1', [4, 5]))].join('\n'));
+	const one = await readRecording(single);
+	assert.ok(typeof one !== 'string' && one.frames[0]?.ok);
+	assert.deepEqual(one.frames[0].sessions.map((each) => each.key), ['4', '5']);
+	// Only polls of MaxScales it does not name: said.
+	const stray = path.join(await folder(), 'stray.ndjson');
+	await writeFile(stray, [JSON.stringify({format: recordingFormat, hosts: ['a:1']}), JSON.stringify(poll('z:1', [1]))].join('\n'));
+	assert.equal(await readRecording(stray), `${stray} holds no poll of the MaxScales its header names: name a file --record made.`);
+});
+
+test('QA: a line longer than any poll (a tail of NULs after a power loss) is skipped as it streams, never held', async () => {
+	const folderPath = await folder();
+	const lines: string[] = [];
+	const file = path.join(folderPath, 'lines.txt');
+	// Across the stream's 64 KiB chunks: a long line, CRLF, a line over the cap, no final newline.
+	await writeFile(file, `short\r\n${'x'.repeat(100_000)}\n${'\u0000'.repeat(300_000)}\nafter\nlast`);
+	const read = await readCappedLines(file, 200_000, (line) => {
+		lines.push(line.length > 20 ? `${line[0]}×${line.length}` : line);
+		return true;
+	});
+	assert.deepEqual(lines, ['short', 'x×100000', 'after', 'last']);
+	assert.equal(read.tooLong, 1);
+	// Stopped early, as a refused format stops it.
+	const stopped: string[] = [];
+	await readCappedLines(file, 200_000, (line) => {
+		stopped.push(line.slice(0, 5));
+		return false;
+	});
+	assert.deepEqual(stopped, ['short']);
+	// A recording whose tail is NULs with no line break: its polls replay, the tail counted as skipped.
+	const recording = path.join(folderPath, 'power-loss.ndjson');
+	const good = {t: 1_795_000_000_000, host: 'mx', ok: true, latencyMs: 1, bytes: 1, sessions: [session(1)]};
+	await writeFile(recording, `${JSON.stringify({format: recordingFormat, hosts: ['mx']})}\n${JSON.stringify(good)}\n${'\u0000'.repeat(2_000_000)}`);
+	const read2 = await readRecording(recording);
+	assert.ok(typeof read2 !== 'string');
+	assert.deepEqual([read2.frames.length, read2.skipped], [1, 1]);
 });
