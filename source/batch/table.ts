@@ -61,7 +61,11 @@ export type Cells = {chosen: Column[]; cells: string[][]};
  * table has it (Server when a session says its servers, MaxScale when several are watched).
  */
 export function tableCells(sessions: readonly Session[], several: boolean, choice?: readonly ColumnKey[]): Cells {
-	const shown = sessions.some((session) => session.servers !== undefined) ? [...columns, serverColumn] : columns;
+	// Memory and I/O only when a session has them, as the screen (model/columns.ts hasColumn):
+	// a MaxScale before 22.08 filled them with `?` on every line (QA).
+	const has = {memory: sessions.some((session) => session.memoryBytes !== undefined), io: sessions.some((session) => session.ioActivity !== undefined)};
+	const known = columns.filter((column) => (column.key === 'memory' || column.key === 'io' ? has[column.key] : true));
+	const shown = sessions.some((session) => session.servers !== undefined) ? [...known, serverColumn] : known;
 	const all = several ? [hostColumn, ...shown] : shown;
 	const chosen =
 		choice === undefined

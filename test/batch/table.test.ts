@@ -53,3 +53,12 @@ test('the Server column, last, when a session says its backends (2.3+); left out
 	assert.doesNotMatch(old, /Server/);
 	assert.equal(old, formatTable([session('1', 'app'), session('2', 'app')], false));
 });
+
+test('QA: Memory and I/O only when a session has them, as on the screen (before 22.08 they were columns of ?)', () => {
+	const titles = (sessions: Session[]) => formatTable(sessions, false).split('\n')[0]!.trim().split(/\s+/);
+	const without = (id: string): Session => ({...session(id, 'app'), memoryBytes: undefined, ioActivity: undefined});
+	const old = [without('1'), without('2')];
+	assert.deepEqual(titles(old), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Service']);
+	assert.deepEqual(titles([...old, {...without('3'), memoryBytes: 65_000}]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'Service']);
+	assert.deepEqual(titles([session('4', 'app')]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service']);
+});
