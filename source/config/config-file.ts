@@ -152,7 +152,8 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 	// (maxctrl refuses such a file outright; we say so and go on.)
 	// A password line written without `=` (`password: S3cr3t`) holds one as well.
 	const misWritten = config.lines?.maxctrl.some((entry) => entry.leadingWord !== undefined && passwordKeys.has(entry.leadingWord)) ?? false;
-	const hasPassword = misWritten || Object.keys(config.maxctrl).some((key) => passwordKeys.has(key));
+	// `p =` holds none (it asks, as maxctrl's -p ''): no warning before the sentence about it (QA).
+	const hasPassword = misWritten || Object.entries(config.maxctrl).some(([key, value]) => passwordKeys.has(key) && value !== '' && value !== undefined && value !== null);
 	if (hasPassword && (stats.mode & 0o077) !== 0) {
 		const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
 		warnings.push(`${file} holds a password and other users can read it (mode ${mode}): run chmod 600 ${file}.`);

@@ -164,6 +164,10 @@ test('a password others can read: one warning, like ssh, and it still works', (t
 	const read = readConfigFile(write(home, 'private.cnf', '[maxctrl]\np = x\n', 0o600), '-c');
 	assert.ok(read.ok);
 	assert.deepEqual(read.warnings, []);
+	// QA: `p =` holds no password (it asks for one): no warning about it.
+	const empty = readConfigFile(write(home, 'empty.cnf', '[maxctrl]\nhosts = mx:8989\np =\n', 0o644), '-c');
+	assert.ok(empty.ok);
+	assert.deepEqual(empty.warnings, []);
 });
 
 let sim: Simulator;
