@@ -135,7 +135,10 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 		// failure but a mismatch with the certificate is the passphrase's.
 		const encrypted = tls.key !== undefined && /ENCRYPTED/.test(tls.key.toString('latin1'));
 		if (/bad decrypt|passphrase|decrypt/i.test(message) || (encrypted && !/key values mismatch/i.test(message))) {
-			return {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} cannot be opened: check ${whereOf(config, 'tlsPassphrase')}.`};
+			// No passphrase given at all: say it is needed, not "check" one never typed (QA).
+			return config.tlsPassphrase === undefined && encrypted
+				? {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} is encrypted: give its passphrase with --tls-passphrase.`}
+				: {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} cannot be opened: check ${whereOf(config, 'tlsPassphrase')}.`};
 		}
 
 		if (/key values mismatch/i.test(message)) {

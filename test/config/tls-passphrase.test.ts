@@ -29,3 +29,15 @@ test('every wrong passphrase of an encrypted key is named as such, whatever Open
 
 	assert.deepEqual([...wrong], [`--tls-key ${key} cannot be opened: check --tls-passphrase.`]);
 });
+
+test('QA: an encrypted key with no passphrase given says one is needed, not "check" one never typed', () => {
+	const client = makeCertificate();
+	const dir = tempFolderSync('sessiontop-tls-');
+	const cert = path.join(dir, 'client.pem');
+	const key = path.join(dir, 'client-encrypted.key');
+	writeFileSync(cert, client.cert);
+	writeFileSync(key, client.encryptedKey);
+	const read = readTlsFiles({tlsVerify: true, tlsCert: cert, tlsKey: key} as Config);
+	assert.ok(!read.ok);
+	assert.equal(read.error, `--tls-key ${key} is encrypted: give its passphrase with --tls-passphrase.`);
+});
