@@ -11,13 +11,19 @@ import {tempFolderSync} from '../helpers/temp-folder.js';
 // the noise it decrypts to passes the padding check and the decoder fails instead. Either way
 // the sentence must point at --tls-passphrase (the CI run that found it said "check
 // --tls-ca-cert, --tls-cert and --tls-key").
-test('every wrong passphrase of an encrypted key is named as such, whatever OpenSSL calls it', () => {
+/** A client certificate and its encrypted key, written to files. */
+function encryptedPair() {
 	const client = makeCertificate();
 	const dir = tempFolderSync('sessiontop-tls-');
 	const cert = path.join(dir, 'client.pem');
 	const key = path.join(dir, 'client-encrypted.key');
 	writeFileSync(cert, client.cert);
 	writeFileSync(key, client.encryptedKey);
+	return {client, cert, key};
+}
+
+test('every wrong passphrase of an encrypted key is named as such, whatever OpenSSL calls it', () => {
+	const {client, cert, key} = encryptedPair();
 	const config = {tlsVerify: true, tlsCert: cert, tlsKey: key} as Config;
 	assert.equal(readTlsFiles({...config, tlsPassphrase: client.passphrase}).ok, true);
 	const wrong = new Set<string>();
@@ -31,12 +37,7 @@ test('every wrong passphrase of an encrypted key is named as such, whatever Open
 });
 
 test('QA: an encrypted key with no passphrase given says one is needed, not "check" one never typed', () => {
-	const client = makeCertificate();
-	const dir = tempFolderSync('sessiontop-tls-');
-	const cert = path.join(dir, 'client.pem');
-	const key = path.join(dir, 'client-encrypted.key');
-	writeFileSync(cert, client.cert);
-	writeFileSync(key, client.encryptedKey);
+	const {cert, key} = encryptedPair();
 	const read = readTlsFiles({tlsVerify: true, tlsCert: cert, tlsKey: key} as Config);
 	assert.ok(!read.ok);
 	assert.equal(read.error, `--tls-key ${key} is encrypted: give its passphrase with --tls-passphrase.`);
