@@ -192,7 +192,12 @@ export async function readRecording(file: string): Promise<Recording | string> {
 		// Neither a header nor a poll: some other file (a --watch --json capture, say), which
 		// advice to record into it would have spoilt.
 		if (read.runs.length > 0) {
-			return `${file} holds no recorded polls: record one with --record ${file}.`;
+			// Lines after the header that are no poll (cut, or a time no clock can hold) are said, not
+			// taken for an empty recording (QA: a poll at t 1e400 read as "record one").
+			const unread = read.skipped + tooLong;
+			return unread === 0
+				? `${file} holds no recorded polls: record one with --record ${file}.`
+				: `${file} holds no poll that can be replayed: ${unread === 1 ? 'its one other line is' : `its ${unread} other lines are`} cut or edited (no time a clock can hold, or no JSON).`;
 		}
 
 		// QA: a file `s` saved read as "not a sessiontop recording", as if it were damaged.

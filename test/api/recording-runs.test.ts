@@ -172,3 +172,9 @@ test('QA: a line longer than any poll (a tail of NULs after a power loss) is ski
 	assert.ok(typeof read2 !== 'string');
 	assert.deepEqual([read2.frames.length, read2.skipped], [1, 1]);
 });
+
+test('QA: a recording whose only poll cannot be read says so, not "record one"', async () => {
+	const file = path.join(await folder(), 'far-future.ndjson');
+	await writeFile(file, [JSON.stringify({format: recordingFormat, hosts: ['mx']}), '{"t": 1e400, "host": "mx", "ok": true, "sessions": []}'].join('\n'));
+	assert.equal(await readRecording(file), `${file} holds no poll that can be replayed: its one other line is cut or edited (no time a clock can hold, or no JSON).`);
+});
