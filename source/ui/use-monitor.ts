@@ -1,4 +1,4 @@
-// Wires the poll loop, the detail fetches and the effects to the pure reducer.
+// Wires the poll loop and the effects to the pure reducer (the pane's document: use-pane-document.ts).
 // The only React in the data path: what it dispatches is tested in the model.
 
 import {setImmediate as nextTurn} from 'node:timers/promises';
@@ -6,17 +6,16 @@ import {useEffect, useReducer, useRef} from 'react';
 import type {Client} from '../api/client.js';
 import {listThreadsFor, type ListThread} from '../api/list-thread.js';
 import {Poller} from '../api/poller.js';
-import {fetchSessionDocument} from '../api/sessions-api.js';
-import {hostKey, initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
+import {initialState, reducer, type Action, type MonitorState, type Options} from '../model/monitor-state.js';
 import {savedMessage} from '../model/copy-save.js';
 import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
-import {replayDocument} from '../model/replay-document.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {copiedMessage, osc52, runOperation, saveSnapshot} from './effects.js';
 import {finishInSlices} from './finish-in-slices.js';
 import {hostRecorder, toggleRecording, watchProblems, type RecorderHolder} from './record-toggle.js';
+import {usePaneDocument} from './use-pane-document.js';
 
 export type MonitorProps = {
 	/** One client per MaxScale, in the order of --hosts. */
@@ -185,68 +184,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		}
 	}, [state.refreshes]);
 
-	// The full document only of the session in the pane, only while it is open:
-	// fetched when the pane opens or moves, then again after every list poll of its own
-	// MaxScale (another's says nothing new of it: with three, three times the requests).
-	const {open, id, ended} = state.pane;
-	const paneSession = id === undefined ? undefined : state.byId.get(id);
-	const paneHost = paneSession?.host;
-	const paneSessionId = paneSession?.id;
-	const panePolled = state.hosts[hostKey(state, paneHost)]?.lastPoll?.at;
-	/** The document being fetched, and for which pane: a poll does not cancel it (see below). */
-	const documentFetch = useRef<{key: string; abort: AbortController} | undefined>(undefined);
-	useEffect(() => {
-		const key = !open || id === undefined || paneSessionId === undefined || ended ? undefined : `${paneHost ?? ''}\n${paneSessionId}\n${id}`;
-		if (documentFetch.current !== undefined && documentFetch.current.key !== key) {
-			// The pane moved, closed or its session ended: that answer is not wanted any more.
-			documentFetch.current.abort.abort();
-			documentFetch.current = undefined;
-		}
-
-		if (key === undefined || id === undefined || paneSessionId === undefined) {
-			return;
-		}
-
-		if (recording !== undefined) {
-			// A recording holds the list's fields, not the full document: show those.
-			const document = replayDocument(latest.current, id);
-			if (document !== undefined) {
-				dispatch(document);
-			}
-
-			return;
-		}
-
-		// Still on its way: a document slower than the interval (a long queries or log array over
-		// an SSH tunnel) was cancelled by each poll and asked for again, and never came (QA). It
-		// comes, or fails with its timeout's sentence; the poll after that asks again.
-		if (documentFetch.current !== undefined) {
-			return;
-		}
-
-		const fetching = {key, abort: new AbortController()};
-		documentFetch.current = fetching;
-		void fetchSessionDocument(clientFor(paneHost ?? ''), paneSessionId, fetching.abort.signal).then((result) => {
-			if (documentFetch.current === fetching) {
-				documentFetch.current = undefined;
-			}
-
-			if (!fetching.abort.signal.aborted) {
-				dispatch(
-					result.ok
-						? {type: 'document-loaded', id, document: result.document, at: Date.now()}
-						: {type: 'document-failed', id, message: result.error.message, gone: result.gone},
-				);
-			}
-		});
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [clients, open, id, paneHost, paneSessionId, ended, panePolled]);
-	useEffect(
-		() => () => {
-			documentFetch.current?.abort.abort();
-		},
-		[],
-	);
+	usePaneDocument(state, latest, dispatch, clientFor, clients, recording);
 
 	const {effects} = state;
 	/** Effects already started: effect-done takes them off the queue a render later. */
