@@ -1,7 +1,7 @@
 // Acting on sessions: marks, the kill/restart confirmation, and the effects the
-// UI carries out (the requests; the clipboard and the snapshot file: copy-save.ts). Safety first:
-// a confirmation acts only on the sessions it named, captured when it opened,
-// whatever the list did meanwhile.
+// UI carries out (the requests; the clipboard and the snapshot file: copy-save.ts; the
+// question's words: confirm-question.ts). Safety first: a confirmation acts only on the
+// sessions it named, captured when it opened, whatever the list did meanwhile.
 
 import type {ServerInfo} from './server-info.js';
 import {copy} from './copy-save.js';
@@ -70,58 +70,6 @@ function targetOf(session: Session): Target {
 		service: session.service,
 		...(session.connectedAt === undefined ? {} : {connectedAt: session.connectedAt}),
 	};
-}
-
-export function describeTarget(target: Target): string {
-	const where = target.key === target.id ? '' : ` on ${target.host}`;
-	// Neither reported (2.1 has no user or remote; a 24.02 session still authenticating has no user): not `?@?`.
-	const who = target.user === undefined && target.client === '?' ? '' : `${target.user ?? '?'}@${target.client}, `;
-	return `session ${target.id}${where} (${who}${target.service || 'no service'})`;
-}
-
-/** Ids a prompt names before it says `and N more`: enough to recognise, short enough for one line. */
-export const namedIds = 5;
-
-/** `123, 456, 789 and 4 more`: the ids (with their MaxScale when several are watched). */
-function idList(targets: readonly Target[]): string {
-	const names = targets.slice(0, namedIds).map((target) => (target.key === target.id ? target.id : `${target.id} on ${target.host}`));
-	const more = targets.length - names.length;
-	return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
-}
-
-/**
- * The question a confirmation asks, naming what it acts on: marks can sit on sessions the
- * filter hides, and "2 marked sessions" alone would not say which, or that they are off screen.
- */
-export function confirmQuestion(confirm: Confirm): string {
-	const verb = confirm.operation === 'kill' ? 'Kill' : 'Restart';
-	const [only] = confirm.targets;
-	// Marks on a MaxScale too old for the call are left out, and a version not known yet is
-	// said (before 22.08 there is no such call, and its 404 would read as "already gone"):
-	// both in one parenthesis.
-	const notes = [
-		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: ${confirm.unable.hosts.length === 1 ? 'that MaxScale is' : 'those MaxScales are'} older than 22.08`]),
-		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than 22.08 cannot ${confirm.operation}`] : []),
-		...(confirm.failing === undefined ? [] : [`${confirm.failing.join(', ')} ${confirm.failing.length === 1 ? 'is not answering: the rows are its' : 'are not answering: the rows are their'} last good list`]),
-		...(confirm.ended === undefined ? [] : [confirm.targets.length === 1 ? 'it has ended since: nothing to ' + confirm.operation : `${confirm.ended} of them ${confirm.ended === 1 ? 'has' : 'have'} ended since`]),
-	];
-	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
-	if (confirm.targets.length === 1 && only !== undefined) {
-		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?${whatItDoes(confirm)}`;
-	}
-
-	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';
-	return `${verb} ${confirm.targets.length} marked sessions${hidden}: ${idList(confirm.targets)}${unable}?${whatItDoes(confirm)}`;
-}
-
-/**
- * A restart is no kill, but "restart" alone may read as one (QA): MaxScale opens new
- * connections to the servers with the service's latest configuration, then drops the old
- * ones, and the client stays connected under the same id (maxctrl's `reload session`).
- */
-function whatItDoes(confirm: Confirm): string {
-	const one = confirm.targets.length === 1;
-	return confirm.operation === 'restart' ? ` ${one ? 'It gets' : 'Each gets'} new server connections and the service's latest configuration; the client stays connected.` : '';
 }
 
 function ask(state: MonitorState, operation: Operation): MonitorState {

@@ -2,7 +2,8 @@
 // and the marks of the sessions it ended taken off.
 
 import type {Action, MonitorState} from './monitor-state.js';
-import {describeTarget, type Operation, type Outcome, type Target} from './operations.js';
+import {describeTarget} from './confirm-question.js';
+import type {Operation, Outcome, Target} from './operations.js';
 import {withServerInfo} from './poll.js';
 import {canKill} from './version.js';
 

@@ -6,7 +6,8 @@
 
 import {wrapInCells} from '../model/line-break.js';
 import {lineWindow, type LineView} from '../model/line-window.js';
-import {confirmQuestion, type Confirm} from '../model/operations.js';
+import {confirmQuestion} from '../model/confirm-question.js';
+import type {Confirm} from '../model/operations.js';
 import {sanitize} from '../model/sanitize.js';
 import {alsoFailing} from '../model/status-line.js';
 import {cellWidth, fitText} from './cell-width.js';

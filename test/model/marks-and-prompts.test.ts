@@ -4,7 +4,7 @@ import {keyHint} from '../../source/model/keymap.js';
 import {reducer} from '../../source/model/monitor-state.js';
 import {markCounts} from '../../source/model/marks.js';
 import {savedMessage} from '../../source/model/copy-save.js';
-import {confirmQuestion} from '../../source/model/operations.js';
+import {confirmQuestion} from '../../source/model/confirm-question.js';
 import {session} from '../helpers/sessions.js';
 import {start, type} from '../helpers/state.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reducer} from '../../source/model/monitor-state.js';
-import {confirmQuestion} from '../../source/model/operations.js';
+import {confirmQuestion} from '../../source/model/confirm-question.js';
 import {markedInGroups, marksOf} from '../../source/model/marks.js';
 import {isGroupRow} from '../../source/model/rows.js';
 import {serviceKey, stateKey} from '../../source/model/groups.js';

@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {helpBindings} from '../../source/model/keymap.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
-import {confirmQuestion} from '../../source/model/operations.js';
+import {confirmQuestion} from '../../source/model/confirm-question.js';
 import type {Session} from '../../source/model/session.js';
 import {cellWidth} from '../../source/ui/cell-width.js';
 import {outcomeLines, questionLines} from '../../source/ui/status-text.js';
