@@ -128,7 +128,9 @@ function searchKey(state: MonitorState, input: string, name: string | undefined)
 		return state;
 	}
 
-	const edited = {...state, search: {...search, text: line.text, cursor: line.cursor}};
+	// A paste past the limit keeps its start, and says so, as the filter's prompt does.
+	const message = line.cut ? {tone: 'error' as const, text: `A search holds at most ${maxSearchLength} characters: the rest was left out.`} : state.message;
+	const edited = {...state, search: {...search, text: line.text, cursor: line.cursor}, message};
 	return line.text === search.text ? edited : scrollToMatch(edited, line.text, search.from);
 }
 

@@ -120,3 +120,9 @@ test('QA: Space in the pane pages down rather than marking the hidden row; the h
 	// n with the list focused says what is left to do.
 	assert.match(type(type(state, '/', 'x', 'return'), 'tab', 'n').message?.text ?? '', /: Tab to it first\.$/);
 });
+
+test('a paste longer than a search holds keeps its start and says so', () => {
+	const pasted = reducer(type(opened(), '/'), {type: 'keys', keys: [{input: `server${'x'.repeat(300)}`, name: 'paste'}]});
+	assert.equal(pasted.search.text.length, 200);
+	assert.match(pasted.message?.text ?? '', /^A search holds at most 200 characters/);
+});
