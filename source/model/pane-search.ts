@@ -12,8 +12,13 @@ import type {DisplayLine} from './json-wrap.js';
 import type {Action, MonitorState} from './monitor-types.js';
 import {scrollTo} from './pane.js';
 
-/** The search typed (kept after Enter, for n and N) and the pane's scroll when it began (Esc goes back there). */
-export type PaneSearch = {text: string; cursor: number; from: number};
+/**
+ * The search typed (kept after Enter, for n and N) and the pane's scroll when it began (Esc
+ * goes back there). `current`: the pane line of the match last gone to, which n and N step
+ * from while it shows: near the document's end the pane cannot scroll a match to its top,
+ * and stepping from the top line found the same match again and again.
+ */
+export type PaneSearch = {text: string; cursor: number; from: number; current?: number};
 export const noSearch: PaneSearch = {text: '', cursor: 0, from: 0};
 
 /** Longer than any value in a session's document needs; bounds what a paste costs each frame. */
@@ -103,7 +108,8 @@ export function searchNote(count: number): string {
 function scrollToMatch(state: MonitorState, text: string, from: number): MonitorState {
 	const found = searchHits(state.pane.source, state.pane.lines, text);
 	const next = found.find((index) => index >= from) ?? found[0];
-	return next === undefined ? scrollTo(state, from) : scrollTo(state, next);
+	const {current: _, ...search} = state.search;
+	return next === undefined ? scrollTo({...state, search}, from) : scrollTo({...state, search: {...search, current: next}}, next);
 }
 
 function searchKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
@@ -146,10 +152,14 @@ function step(state: MonitorState, delta: 1 | -1): MonitorState {
 		return {...state, message: {tone: 'info', text: `No line of this document matches "${text}".`, answer: true}};
 	}
 
+	// From the match last gone to while it shows, else from the pane's top line.
 	const {scroll} = state.pane;
-	const ahead = delta === 1 ? found.find((index) => index > scroll) : found.findLast((index) => index < scroll);
+	const {current} = state.search;
+	const shows = current !== undefined && current >= scroll && current < scroll + state.paneHeight && found.includes(current);
+	const base = shows ? current : scroll;
+	const ahead = delta === 1 ? found.find((index) => index > base) : found.findLast((index) => index < base);
 	const to = ahead ?? (delta === 1 ? found[0]! : found.at(-1)!);
-	const scrolled = scrollTo(state, to);
+	const scrolled = scrollTo({...state, search: {...state.search, current: to}}, to);
 	// Past the last match the next is the first again, as in less and vim: said, so a jump up reads as intended.
 	const wrapped = ahead === undefined ? (delta === 1 ? ', from the top again' : ', from the bottom again') : '';
 	return {...scrolled, message: {tone: 'info', text: `Matching line ${found.indexOf(to) + 1} of ${found.length}${wrapped}.`, answer: true}};

@@ -126,3 +126,22 @@ test('a paste longer than a search holds keeps its start and says so', () => {
 	assert.equal(pasted.search.text.length, 200);
 	assert.match(pasted.message?.text ?? '', /^A search holds at most 200 characters/);
 });
+
+test('n steps through matches the pane cannot scroll to its top (near the end), from the match last gone to', () => {
+	const attributes = Object.fromEntries(Array.from({length: 40}, (_, i) => [`field_${i}`, i >= 36 ? `tail${i}` : `value ${i}`]));
+	const base = opened();
+	let state = reducer(base, {type: 'document-loaded', id: base.pane.id!, document: {data: {id: '1', attributes}}});
+	state = type(state, '/', 't', 'a', 'i', 'l', 'return');
+	const hits = searchHits(state.pane.source, state.pane.lines, 'tail');
+	assert.equal(hits.length, 4);
+	assert.equal(state.search.current, hits[0]);
+	const seen = [state.search.current];
+	for (let press = 0; press < 4; press++) {
+		state = type(state, 'n');
+		seen.push(state.search.current);
+	}
+
+	assert.deepEqual(seen, [...hits, hits[0]], 'each in turn, then round to the first');
+	assert.match(state.message?.text ?? '', /1 of 4, from the top again/);
+	assert.equal(type(type(state, 'N'), 'N').search.current, hits[2]);
+});
