@@ -176,9 +176,10 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 	};
 	// A replay steps where a live monitor kills or polls.
 	let list: Array<[string, string, number]> = replay ? hints[situation].map((hint) => (hint[0] === 'K' || hint[0] === 'r' ? ['[ ]', 'step', hint[2]] : hint)) : hints[situation];
-	// A search kept in the pane: n and N go on with it (/ is in the help), as less's footer would say.
+	// A search kept in the pane: n and N go on with it (/ is in the help), as less's footer would
+	// say, and before the arrows on a narrow terminal (QA: at 80 columns they left it out).
 	if (searching && (situation === 'pane' || situation === 'zoomed')) {
-		list = list.map((hint) => (hint[0] === '/' ? ['n N', 'next match', hint[2]] : hint));
+		list = list.map((hint) => (hint[0] === '/' ? ['n N', 'next match', 3] : hint));
 	}
 
 	// Paused, the way back is named wherever the list's keys work (QA: the pane's hints had no p).

@@ -275,3 +275,12 @@ test('the notice from the start is sanitized on the way to the terminal: warning
 	assert.equal(shown(notice).trimEnd(), 'Warning: /tmp/a\uFFFD[2J.cnf holds a password. Recording every poll to r\uFFFD]0;T\uFFFD.json.');
 	assert.equal(shown(startNotice([], ['Demo \u009B2J'])!).trimEnd(), 'Demo \uFFFD2J');
 });
+
+test('QA: a search kept in the pane names n N before the arrows at 80 columns, zoomed or not', () => {
+	const searched = type(start([session(1, {service: 'rw'}), session(2, {service: 'rw'})]), 'return', 'tab', '/', 'r', 'w', 'return');
+	assert.equal(searched.search.text, 'rw');
+	for (const state of [searched, type(searched, 'z')]) {
+		const hints = render80(state, 80)[1]!;
+		assert.match(hints, / n N {2}next match /, hints);
+	}
+});
