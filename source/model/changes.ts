@@ -218,3 +218,13 @@ export function ratesOf(window: Changes['window']): Changes['rates'] {
 
 	return {opened: rate((s) => s.opened), closed: rate((s) => s.closed)};
 }
+
+/**
+ * `changes` once `host` has shown it restarted (poll.ts): every session it lists is another
+ * than before, and counting them as opened and closed in one poll made a rate of a hundred
+ * and more a second out of a restart (QA). Its rates start afresh from its next poll.
+ */
+export function afterRestart(changes: Changes, host: string): Changes {
+	const window = new Map(changes.window).set(host, []);
+	return {...changes, window, rates: ratesOf(window)};
+}

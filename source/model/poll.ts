@@ -6,7 +6,8 @@
 // it meets (same sessions, same view); otherwise it does it again, at once.
 // Either way the resulting state is the same.
 
-import {trackChangesSteps, type Changes} from './changes.js';
+import {afterRestart, trackChangesSteps, type Changes} from './changes.js';
+import {backMessage} from './host-back.js';
 import type {ServerInfo} from './server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
@@ -134,17 +135,20 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const host = hostKey(state, action.host);
 	const lastList = state.hosts[host]?.sessions ?? [];
 	const restarted = replaced.size > 0 || (lastList.length > 0 && action.sessions.length > 0 && !lastList.some((session) => byId.has(session.key)));
+	// Back after failing: said, unless this poll has something else to say or a sentence still shows.
+	const back = outlived.length === 0 && state.message === undefined ? backMessage(state, host, action.at) : undefined;
 	const next: MonitorState = {
 		...state,
 		hosts: restarted ? {...hosts, [host]: {...hosts[host]!, restarts: (hosts[host]!.restarts ?? 0) + 1}} : hosts,
 		sessions,
 		byId,
-		changes,
+		changes: restarted ? afterRestart(changes, host) : changes,
 		summary: widths.widest === summary.widest ? summary : {...summary, widest: widths.widest},
 		widths,
 		marked: marked.size === state.marked.size ? state.marked : marked,
 		closing: closing.size === state.closing.size ? state.closing : closing,
 		...(outlived.length === 0 ? {} : {message: {tone: 'error', text: outlivedText(outlived)}}),
+		...(back === undefined ? {} : {message: back}),
 		documents,
 		lastPoll: hosts[hostKey(state, action.host)]?.lastPoll,
 		error: currentError(hosts),

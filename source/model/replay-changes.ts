@@ -31,27 +31,36 @@ function serviceCounts(frame: Ok): ReadonlyMap<string, number> {
 	return counts;
 }
 
-/** One host's poll after its previous one: what trackChanges counts (changes.ts). */
-function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds: number} {
+/**
+ * One host's poll after its previous one: what trackChanges counts (changes.ts), and whether
+ * it shows the MaxScale restarted (poll.ts: an id now another session's, or not one session of
+ * its last list left), after which its rates start afresh (changes.ts afterRestart).
+ */
+function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds: number; restarted: boolean} {
 	const was = new Map(before.sessions.map((session) => [session.key, session]));
 	const is = new Set(after.sessions.map((session) => session.key));
 	let opened = 0;
 	// Each key once: a list with a key twice ended it once.
 	let closed = 0;
+	let replacedAny = false;
 	for (const session of after.sessions) {
 		const earlier = was.get(session.key);
 		// Another session under an earlier one's id: that one ended, this one opened.
 		const replaced = earlier !== undefined && !sameSession(earlier, session);
 		opened += earlier === undefined || replaced ? 1 : 0;
 		closed += replaced ? 1 : 0;
+		replacedAny ||= replaced;
 	}
 
+	let kept = 0;
 	for (const key of was.keys()) {
 		closed += is.has(key) ? 0 : 1;
+		kept += is.has(key) ? 1 : 0;
 	}
 
+	const restarted = replacedAny || (was.size > 0 && after.sessions.length > 0 && kept === 0);
 	// By the recording's monotonic times when both polls have them, as live (schedule.ts).
-	return {opened, closed, seconds: Math.max(0.001, pollGapMs(before, after, after.t - before.t) / 1000)};
+	return {opened, closed, seconds: Math.max(0.001, pollGapMs(before, after, after.t - before.t) / 1000), restarted};
 }
 
 /**
@@ -78,7 +87,13 @@ export function replayedChanges(frames: readonly Frame[], from: number, index: n
 
 	const window = new Map<string, Array<{opened: number; closed: number; seconds: number}>>();
 	for (const [host, polls] of byHost) {
-		window.set(host, polls.slice(1).map((poll, i) => sample(polls[i]!, poll)));
+		let samples: Array<{opened: number; closed: number; seconds: number}> = [];
+		for (let i = 1; i < polls.length; i++) {
+			const {restarted, ...counted} = sample(polls[i - 1]!, polls[i]!);
+			samples = restarted ? [] : [...samples, counted];
+		}
+
+		window.set(host, samples);
 	}
 
 	// Each host's latest counts before the history's first poll, then poll by poll, as live.

@@ -41,7 +41,8 @@ test('several MaxScales: no rates until one of them has answered twice', () => {
 	const hosts = ['127.0.0.1:9921', '127.0.0.1:9922'];
 	let state = initialState({hosts});
 	const poll = (name: string, at: number) => {
-		state = reducer(state, {type: 'poll-ok', host: name, sessions: [session(`${name}#${at}`, {host: name})], at, latencyMs: 9, bytes: 10});
+		// One session stays from poll to poll: a list with none of the last one's is a MaxScale restarted, whose rates start afresh.
+		state = reducer(state, {type: 'poll-ok', host: name, sessions: [session(`${name}#1`, {host: name}), session(`${name}#${at}`, {host: name})], at, latencyMs: 9, bytes: 10});
 	};
 
 	poll(hosts[0]!, 1000);

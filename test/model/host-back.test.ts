@@ -1,0 +1,43 @@
+// A MaxScale back after failing, and one restarted: QA saw the failure's sentence vanish with
+// nothing said, and a restart read as +186/s of churn.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {session} from '../helpers/sessions.js';
+
+const at = 1_795_000_000_000;
+const ok = (state: MonitorState, t: number, ids: number[], epoch = 0, host?: string) =>
+	reducer(state, {type: 'poll-ok', host, sessions: ids.map((id) => session(id, {connectedAt: 1e12 + id * 1000 + epoch * 7000, ...(host === undefined ? {} : {key: `${host}#${id}`, host})})), at: at + t, latencyMs: 5, bytes: 10});
+const failed = (state: MonitorState, t: number, host?: string) =>
+	reducer(state, {type: 'poll-failed', host, error: {kind: 'network', message: 'mx refused the connection.'}, at: at + t});
+
+test('a MaxScale answering again after failing says so, with how long it gave no answer', () => {
+	let state = ok(initialState(), 0, [1, 2]);
+	state = failed(failed(state, 2000), 4000);
+	assert.equal(state.error?.message, 'mx refused the connection.');
+	state = ok(state, 14_000, [1, 2]);
+	assert.equal(state.error, undefined);
+	assert.deepEqual([state.message?.tone, state.message?.text], ['ok', 'MaxScale answers again: no answer for 14s before this poll.']);
+	// Not when it was not failing.
+	assert.equal(ok(ok(initialState(), 0, [1]), 2000, [1]).message, undefined);
+	// Several: named.
+	const hosts = ['mx1:8989', 'mx2:8989'];
+	let several = ok(ok(initialState({hosts}), 0, [1], 0, 'mx1:8989'), 10, [1], 0, 'mx2:8989');
+	several = ok(failed(several, 2000, 'mx2:8989'), 8000, [1], 0, 'mx2:8989');
+	assert.match(several.message?.text ?? '', /^mx2:8989 answers again: no answer for 8s/);
+});
+
+test('a restart (the same ids, other sessions) is no churn: the rates start afresh rather than spike', () => {
+	const ids = Array.from({length: 200}, (_, i) => i + 1);
+	let state = ok(initialState(), 0, ids);
+	state = ok(state, 2000, [...ids.slice(1), 201]);
+	state = ok(state, 4000, [...ids.slice(2), 201, 202]);
+	assert.ok(Math.abs(state.changes.rates.opened - 0.5) < 1e-9, `${state.changes.rates.opened}`);
+	// Restarted: the same ids, each another session.
+	state = ok(state, 6000, ids, 5);
+	assert.equal(state.hosts['']?.restarts, 1);
+	assert.deepEqual(state.changes.rates, {opened: 0, closed: 0}, 'not 200 opened and closed in 2 s');
+	state = ok(state, 8000, [...ids, 203], 5);
+	assert.ok(state.changes.rates.opened > 0 && state.changes.rates.opened < 1, `${state.changes.rates.opened}: counted again from the poll after`);
+});
