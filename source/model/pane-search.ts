@@ -16,9 +16,11 @@ import {scrollTo} from './pane.js';
  * The search typed (kept after Enter, for n and N) and the pane's scroll when it began (Esc
  * goes back there). `current`: the pane line of the match last gone to, which n and N step
  * from while it shows: near the document's end the pane cannot scroll a match to its top,
- * and stepping from the top line found the same match again and again.
+ * and stepping from the top line found the same match again and again. `previous`: the search
+ * kept when the prompt opened, empty as in less and vim (QA: `/logstatement`); Enter on the
+ * empty prompt searches it again.
  */
-export type PaneSearch = {text: string; cursor: number; from: number; current?: number};
+export type PaneSearch = {text: string; cursor: number; from: number; current?: number; previous?: string};
 export const noSearch: PaneSearch = {text: '', cursor: 0, from: 0};
 
 /** Longer than any value in a session's document needs; bounds what a paste costs each frame. */
@@ -115,11 +117,14 @@ function scrollToMatch(state: MonitorState, text: string, from: number): Monitor
 function searchKey(state: MonitorState, input: string, name: string | undefined): MonitorState {
 	const {search} = state;
 	if (name === 'return' || name === 'tab') {
-		return {...state, mode: 'list'};
+		// Nothing typed: the search before it again, from the top line, as less's `/` Enter.
+		const again = search.text === '' && search.previous !== undefined && search.previous !== '';
+		const kept = {...state, mode: 'list' as const, search: {text: again ? search.previous! : search.text, cursor: 0, from: search.from, ...(search.current === undefined || again ? {} : {current: search.current})}};
+		return again ? scrollToMatch(kept, kept.search.text, search.from) : kept;
 	}
 
 	if (name === 'escape') {
-		// Dropped, and the pane back where the search began.
+		// Dropped, the one before it too (`/` Esc takes the marks off), and the pane back where it began.
 		return scrollTo({...state, mode: 'list', search: noSearch}, search.from);
 	}
 
@@ -168,8 +173,9 @@ function step(state: MonitorState, delta: 1 | -1): MonitorState {
 export function searchReducer(state: MonitorState, action: Action): MonitorState | undefined {
 	switch (action.type) {
 		case 'search-start': {
-			// Opened again, the prompt takes up the search kept, the cursor after its end.
-			return {...state, mode: 'search', search: {...state.search, cursor: state.search.text.length, from: state.pane.scroll}};
+			// Empty, as in less and vim: the search kept is `previous`, for Enter and Esc.
+			const previous = state.search.text;
+			return {...state, mode: 'search', search: {text: '', cursor: 0, from: state.pane.scroll, ...(previous === '' ? {} : {previous})}};
 		}
 
 		case 'search-key': {

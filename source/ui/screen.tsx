@@ -103,7 +103,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						/>
 					)}
 					{layout.paneShown && (
-						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} pausedAt={state.paused && state.replay === undefined ? state.lastPoll?.at : undefined} search={state.search.text} />
+						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} pausedAt={state.paused && state.replay === undefined ? state.lastPoll?.at : undefined} search={state.search.text === '' ? state.search.previous : state.search.text} />
 					)}
 				</Box>
 			)}

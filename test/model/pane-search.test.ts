@@ -145,3 +145,19 @@ test('n steps through matches the pane cannot scroll to its top (near the end), 
 	assert.match(state.message?.text ?? '', /1 of 4, from the top again/);
 	assert.equal(type(type(state, 'N'), 'N').search.current, hits[2]);
 });
+
+test('QA: / opens an empty prompt, as less and vim do; Enter on it searches the last search again; Esc drops both', () => {
+	const kept = type(opened(), '/', 's', 'e', 'r', 'v', 'e', 'r', 'return', 'g');
+	assert.equal(kept.pane.scroll, 0);
+	const reopened = type(kept, '/');
+	assert.deepEqual([reopened.search.text, reopened.search.previous], ['', 'server']);
+	// Typed anew: the new text alone, not appended to the old (QA: /logstatement).
+	assert.equal(type(reopened, 'v', 'a', 'l').search.text, 'val');
+	// Enter on the empty prompt: the last search again, from the top line.
+	const again = type(reopened, 'return');
+	assert.deepEqual([again.mode, again.search.text], ['list', 'server']);
+	assert.match(top(again), /server5/);
+	assert.match(top(type(again, 'n')), /server20/);
+	// Esc: nothing searched, nothing marked.
+	assert.equal(type(reopened, 'escape').search.text, '');
+});
