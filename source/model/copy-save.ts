@@ -21,7 +21,8 @@ export function copy(state: MonitorState): MonitorState {
 			return {...state, message: {tone: 'error', text: 'This document is nested too deep to copy: press s to save it to a file.'}};
 		}
 
-		const what = `the document of session ${state.pane.id === undefined ? '?' : (state.byId.get(state.pane.id)?.id ?? state.pane.id)}`;
+		const shown = state.pane.id === undefined ? undefined : state.byId.get(state.pane.id);
+		const what = `the document of session ${shown === undefined ? (state.pane.id ?? '?') : `${shown.id}${onHost(shown)}`}`;
 		if (Buffer.byteLength(text) > copyLimitBytes) {
 			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
 			return {...state, message: {tone: 'error', text: `${what} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
@@ -35,7 +36,12 @@ export function copy(state: MonitorState): MonitorState {
 		return {...state, message: {tone: 'error', text: 'Put the cursor on a session to copy its id.'}};
 	}
 
-	return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text: session.id, what: `session id ${session.id}`}]};
+	return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text: session.id, what: `session id ${session.id}${onHost(session)}`}]};
+}
+
+/** ` on mx2:8989` when several MaxScales are watched (the same id on two is two sessions: QA), else nothing. */
+function onHost(session: {key: string; id: string; host: string}): string {
+	return session.key === session.id ? '' : ` on ${session.host}`;
 }
 
 /**

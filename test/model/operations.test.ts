@@ -399,3 +399,16 @@ test('QA: failures for different reasons say each one (what to do about each Max
 	assert.equal(summarize('restart', many, []), 'Restarted 0 of 5 sessions; 5 failed: reason a. reason b. reason c. And 2 other reasons.');
 	assert.equal(summarize('restart', many.slice(0, 4), []), 'Restarted 0 of 4 sessions; 4 failed: reason a. reason b. reason c. And 1 other reason.');
 });
+
+test('QA: with several MaxScales, y says which one the copied id is of (the same id on two is two sessions)', () => {
+	const hosts = ['mx1:8989', 'mx2:8989'];
+	let state = initialState({hosts});
+	for (const host of hosts) {
+		state = reducer(state, {type: 'poll-ok', host, sessions: [session(32, {key: `${host}#32`, host})], at: 1000, latencyMs: 1, bytes: 1});
+	}
+
+	state = reducer({...state, selectedId: 'mx2:8989#32'}, {type: 'copy'});
+	assert.deepEqual([copyOf(state).text, copyOf(state).what], ['32', 'session id 32 on mx2:8989']);
+	state = reducer(type(state, 'return'), {type: 'document-loaded', id: 'mx2:8989#32', document: {data: {id: '32'}}});
+	assert.equal(copyOf(type(state, 'y')).what, 'the document of session 32 on mx2:8989');
+});
