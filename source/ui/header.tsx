@@ -183,6 +183,12 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 		{key: 'sort', priority: sortShown ? 5 : 1.5, runs: [{text: `sort ${sort.key}${sort.descending ? '▼' : '▲'}`, color: theme.muted}]},
 		{key: 'group', priority: 6, runs: [{text: `group ${groupingNames[state.grouping]}`, color: theme.muted}]},
 	);
+	// Scrolled down, which rows show, as the pane's title does: under the sticky group rows the
+	// list looked like its own top (QA took a row far down for the largest after M).
+	if (state.listTop > 0 && state.rows.length > 0) {
+		const last = Math.min(state.rows.length, state.listTop + state.listHeight);
+		items.push({key: 'position', priority: 3, runs: [{text: `rows ${state.listTop + 1}-${last}/${state.rows.length}`, color: theme.muted}]});
+	}
 	if (filter.text !== '') {
 		// The filter is shortened to the room the other always-shown items leave it.
 		const room = width - cellWidth('  filter ') - alwaysShownWidth(items);
