@@ -13,6 +13,7 @@ export function backMessage(state: MonitorState, host: string, at: number): Mess
 	}
 
 	const name = host === '' ? 'MaxScale' : host;
-	const down = formatDuration(Math.max(0, Math.round((at - status.lastPoll.at) / 1000)));
+	const seconds = Math.round((at - status.lastPoll.at) / 1000);
+	const down = seconds < 1 ? 'under a second' : formatDuration(seconds);
 	return {tone: 'ok', text: `${name} answers again: no answer for ${down} before this poll.`};
 }

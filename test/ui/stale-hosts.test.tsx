@@ -137,3 +137,16 @@ test("a failing MaxScale's countdown that has run out says the attempt is under 
 	assert.match(text, /^127\.0\.0\.1:19121 STALE \d+s retrying… /);
 	assert.doesNotMatch(text, /retry 0s/);
 });
+
+test('QA: the count says how many of its rows are a failing MaxScale\'s last good list', async () => {
+	const {Header} = await import('../../source/ui/header.js');
+	const first = (state: MonitorState) => {
+		const app = render(<Header state={state} host="4 MaxScales" theme={theme} width={160} shown={state.sessions.length} />);
+		const line = plain(app.lastFrame()).split('\n')[0]!;
+		app.unmount();
+		return line;
+	};
+
+	assert.doesNotMatch(first(watched([])), /stale/);
+	assert.match(first(watched([hosts[1]!, hosts[3]!])), /4 sessions \(2 stale\)/);
+});
