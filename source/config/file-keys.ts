@@ -8,6 +8,7 @@
 import {sanitize} from '../model/sanitize.js';
 import type {ConfigFile} from './config-file.js';
 import type {KeyLine} from './file-lines.js';
+import {meant} from './near-miss.js';
 import {ownSettings, settings, type SettingName} from './settings.js';
 
 /**
@@ -32,34 +33,6 @@ const connectionKeys = new Set<string>(connection.flatMap((name) => settings[nam
 const readHere = connection.map((name) => settings[name].flag.slice(2));
 /** Every key either section takes: a word that may be quoted, being no one's secret. */
 const knownKeys: ReadonlySet<string> = new Set([...maxctrlKeys, ...ownKeys]);
-
-function distance(a: string, b: string): number {
-	let previous = Array.from({length: b.length + 1}, (_value, index) => index);
-	for (const [i, charA] of [...a].entries()) {
-		const row = [i + 1];
-		for (const [j, charB] of [...b].entries()) {
-			row.push(Math.min(previous[j + 1]! + 1, row[j]! + 1, previous[j]! + (charA === charB ? 0 : 1)));
-		}
-
-		previous = row;
-	}
-
-	return previous[b.length]!;
-}
-
-/** The option a typo most likely meant (`pasword`: password), if one is within two edits. */
-function meant(key: string, names: readonly string[]): string | undefined {
-	const lower = key.toLowerCase();
-	let best: {name: string; edits: number} | undefined;
-	for (const name of names) {
-		const edits = distance(lower, name);
-		if (edits <= 2 && edits < lower.length - 1 && (best === undefined || edits < best.edits)) {
-			best = {name, edits};
-		}
-	}
-
-	return best?.name;
-}
 
 /** Where a key stands in its section, if the file was read from disk: its last line, as ini keeps the last. */
 function lineOf(file: ConfigFile, section: 'maxctrl' | 'sessiontop', key: string): KeyLine | undefined {

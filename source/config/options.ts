@@ -9,6 +9,7 @@ import {choosableColumns, parseColumns} from '../model/column-choice.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
+import {meant} from './near-miss.js';
 import {defaultHost, parseTarget, sameMaxScale, usesHttps} from './target.js';
 import {intervalBounds, readDuration, timeoutBounds} from './duration.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
@@ -154,7 +155,9 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
 	if (columnsText !== undefined) {
 		const parsed = parseColumns(columnsText);
 		if (!Array.isArray(parsed)) {
-			const what = 'empty' in parsed ? 'names no column' : `has ${parsed.unknown.map((name) => `"${name}"`).join(', ')}, not ${parsed.unknown.length === 1 ? 'a column' : 'columns'}`;
+			// A near miss named as git does (`idel`: idle), the way a config file's typo is.
+			const guess = 'empty' in parsed ? undefined : meant(parsed.unknown[0]!, choosableColumns);
+			const what = 'empty' in parsed ? 'names no column' : `has ${parsed.unknown.map((name) => `"${name}"`).join(', ')}, not ${parsed.unknown.length === 1 ? 'a column' : 'columns'}${guess === undefined ? '' : ` (${guess}?)`}`;
 			return {error: `${describe(found.columns!, columnsText)} ${what}: use some of ${choosableColumns.join(', ')}, in the order wanted (Id always comes first), e.g. "user,state,idle,memory".`};
 		}
 
