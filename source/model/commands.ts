@@ -49,6 +49,8 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		'sort-reverse': {type: 'sort-reverse'},
 		'sort-memory': {type: 'sort-by', key: 'memory'},
 		'sort-age': {type: 'sort-by', key: 'age'},
+		// Idle is the column a session list is read by (QA: only < and > reached it).
+		'sort-idle': {type: 'sort-by', key: 'idle'},
 		'sort-id': inPane && state.search.text !== '' ? {type: 'search-step', delta: -1} : {type: 'sort-by', key: 'id'},
 		grouping: {type: 'grouping-next'},
 		collapse: {type: 'collapse', collapse: 'toggle'},

@@ -22,6 +22,7 @@ export type Command =
 	| 'sort-reverse'
 	| 'sort-memory'
 	| 'sort-age'
+	| 'sort-idle'
 	| 'sort-id'
 	| 'grouping'
 	| 'collapse'
@@ -82,6 +83,7 @@ export const bindings: Binding[] = [
 	// htop's: M by memory, T by time, N by number (its PID); again, the other way.
 	{keys: ['M'], label: 'M', command: 'sort-memory', section: 'View', description: 'sort by memory, largest first (again: reversed)'},
 	{keys: ['T'], label: 'T', command: 'sort-age', section: 'View', description: 'sort by age, oldest first (again: reversed)'},
+	{keys: ['i'], label: 'i', command: 'sort-idle', section: 'View', description: 'sort by idle time, idlest first (again: reversed)'},
 	{keys: ['N'], label: 'N', command: 'sort-id', section: 'View', description: 'sort by id (again: reversed)'},
 	{keys: ['t', 'f5'], label: 't F5', command: 'grouping', section: 'View', description: 'group by service+state, service, user, client, MaxScale, or none'},
 	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},

@@ -75,3 +75,15 @@ test('W asks for a recording to start, or to stop when one is on; a replay is no
 	assert.equal(refused.effects.length, replaying.effects.length);
 	assert.match(refused.message?.text ?? '', /^A replay is not recorded again/);
 });
+
+test('QA: i sorts by idle time, the idlest first; again, the other way (only < and > reached it)', async () => {
+	const {start} = await import('../helpers/state.js');
+	const {session} = await import('../helpers/sessions.js');
+	const {savedSessions} = await import('../../source/model/snapshot.js');
+	const state = start([session(1, {idleSeconds: 30}), session(2, {idleSeconds: 900}), session(3, {idleSeconds: 1})], {grouping: 'flat'});
+	const order = (keys: string[]) => savedSessions(type(state, ...keys)).map((one) => Number(one.id));
+	assert.deepEqual(type(state, 'i').sort, {key: 'idle', descending: true});
+	assert.deepEqual(order(['i']), [2, 1, 3]);
+	assert.deepEqual(order(['i', 'i']), [3, 1, 2]);
+	assert.equal(type(state, '/', 'i', 'return').filter.text, 'i', 'text in the filter prompt');
+});
