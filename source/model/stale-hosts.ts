@@ -15,3 +15,13 @@ export function staleHosts(state: Pick<MonitorState, 'hosts' | 'hostOrder'>): Re
 	const failing = state.hostOrder.filter((host) => state.hosts[host]?.error !== undefined);
 	return failing.length === 0 ? none : new Set(failing);
 }
+
+/** How many of the list's rows are those MaxScales' last good lists: the header says it beside the count. */
+export function staleRows(state: Pick<MonitorState, 'hosts' | 'hostOrder'>): number {
+	let rows = 0;
+	for (const host of staleHosts(state)) {
+		rows += state.hosts[host]?.sessions.length ?? 0;
+	}
+
+	return rows;
+}

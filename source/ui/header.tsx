@@ -9,6 +9,7 @@ import {replayHosts} from '../model/replay.js';
 import {dueIn, firstLateMs, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
+import {staleRows} from '../model/stale-hosts.js';
 import {cellWidth, fitHostName, fitText} from './cell-width.js';
 import {FittedLine, itemWidth, type LineItem} from './fitted-line.js';
 import {HostLine, SparkLine} from './header-strips.js';
@@ -66,7 +67,7 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
 	items.push(count);
 	// With several MaxScales, the rows of one failing are its last good list, counted with the
 	// live ones: how many, beside the count (QA read 3988 sessions as live with 1994 of them stale).
-	const stale = single ? 0 : state.hostOrder.reduce((sum, name) => sum + (state.hosts[name]?.error === undefined ? 0 : (state.hosts[name]?.sessions.length ?? 0)), 0);
+	const stale = staleRows(state);
 	if (stale > 0) {
 		items.push({key: 'stale rows', priority: 1, gap: ' ', runs: [{text: `(${stale} stale)`, color: theme.warn}]});
 	}
