@@ -220,6 +220,16 @@ export function ratesOf(window: Changes['window']): Changes['rates'] {
 }
 
 /**
+ * Whether a MaxScale's new list shows it restarted (or another took its address): one of its
+ * ids now names another session (`replaced`), or not one session of its last list (`before`
+ * sessions, `kept` of them still listed) is left in a list that is not empty. The live poll
+ * (poll.ts) and a replay's jump (replay-changes.ts) both go by it.
+ */
+export function showsRestart(replaced: boolean, before: number, after: number, kept: boolean): boolean {
+	return replaced || (before > 0 && after > 0 && !kept);
+}
+
+/**
  * `changes` once `host` has shown it restarted (poll.ts): every session it lists is another
  * than before, and counting them as opened and closed in one poll made a rate of a hundred
  * and more a second out of a restart (QA). Its rates start afresh from its next poll.

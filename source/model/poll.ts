@@ -6,7 +6,7 @@
 // it meets (same sessions, same view); otherwise it does it again, at once.
 // Either way the resulting state is the same.
 
-import {afterRestart, trackChangesSteps, type Changes} from './changes.js';
+import {afterRestart, showsRestart, trackChangesSteps, type Changes} from './changes.js';
 import {backMessage} from './host-back.js';
 import type {ServerInfo} from './server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
@@ -134,7 +134,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	// (or another took its address), and may be another version, whose calls K and R depend on.
 	const host = hostKey(state, action.host);
 	const lastList = state.hosts[host]?.sessions ?? [];
-	const restarted = replaced.size > 0 || (lastList.length > 0 && action.sessions.length > 0 && !lastList.some((session) => byId.has(session.key)));
+	const restarted = showsRestart(replaced.size > 0, lastList.length, action.sessions.length, lastList.some((session) => byId.has(session.key)));
 	// Back after failing: said, unless this poll has something else to say or a sentence still shows.
 	const back = outlived.length === 0 && state.message === undefined ? backMessage(state, host, action.at) : undefined;
 	const next: MonitorState = {

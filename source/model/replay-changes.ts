@@ -6,7 +6,7 @@
 // polls made them (test/model/replay-changes.test.ts walks and jumps, and compares).
 
 import type {Frame} from './frame.js';
-import {historyLength, nextHistory, ratesOf, windowPolls, type Changes} from './changes.js';
+import {historyLength, nextHistory, ratesOf, showsRestart, windowPolls, type Changes} from './changes.js';
 import {pollGapMs} from './schedule.js';
 import {sameSession} from './session.js';
 import {Tally} from './tally.js';
@@ -33,8 +33,8 @@ function serviceCounts(frame: Ok): ReadonlyMap<string, number> {
 
 /**
  * One host's poll after its previous one: what trackChanges counts (changes.ts), and whether
- * it shows the MaxScale restarted (poll.ts: an id now another session's, or not one session of
- * its last list left), after which its rates start afresh (changes.ts afterRestart).
+ * it shows the MaxScale restarted (changes.ts showsRestart, as the live poll asks), after which
+ * its rates start afresh (changes.ts afterRestart).
  */
 function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds: number; restarted: boolean} {
 	const was = new Map(before.sessions.map((session) => [session.key, session]));
@@ -58,7 +58,7 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
 		kept += is.has(key) ? 1 : 0;
 	}
 
-	const restarted = replacedAny || (was.size > 0 && after.sessions.length > 0 && kept === 0);
+	const restarted = showsRestart(replacedAny, was.size, after.sessions.length, kept > 0);
 	// By the recording's monotonic times when both polls have them, as live (schedule.ts).
 	return {opened, closed, seconds: Math.max(0.001, pollGapMs(before, after, after.t - before.t) / 1000), restarted};
 }
