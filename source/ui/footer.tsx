@@ -79,11 +79,23 @@ function listSituation(state: MonitorState): HintSituation {
 	return onGroup ? 'group' : 'list';
 }
 
+/** A sentence's lines after its first, in the key hints' place and the lines layout.ts gave the footer; none, undefined. */
+function extraLines(lines: readonly string[], style: {color?: string; bold?: boolean; inverse?: boolean}) {
+	return lines.length === 0
+		? undefined
+		: lines.map((text, index) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={index} wrap="truncate" {...style}>
+					{text}
+				</Text>
+			));
+}
+
 /** The status line (a prompt, a confirmation, or one sentence) and the one-line key hint. */
 export function Footer({state, notice, theme, width, height = 2, helpScrolls = true}: Props) {
 	const {confirm} = state;
 	let line;
-	/** The second line of a long sentence, in the key hints' place (and a long question's next ones). */
+	/** A long sentence's next lines, in the key hints' place and more (extraLines). */
 	let more;
 	if (state.mode === 'confirm' && confirm !== undefined) {
 		const [first, ...rest] = questionLines(confirm, width, Math.max(2, height));
@@ -93,28 +105,12 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 				{first}
 			</Text>
 		);
-		more =
-			rest.length === 0
-				? undefined
-				: rest.map((text, index) => (
-						// eslint-disable-next-line react/no-array-index-key
-						<Text key={index} wrap="truncate" {...style}>
-							{text}
-						</Text>
-					));
+		more = extraLines(rest, style);
 	} else if (state.mode === 'filter') {
 		// An error longer than the room beside the prompt goes on under it, read whole.
 		const prompt = promptLines({text: state.filter.text, cursor: state.filterCursor}, state.filter.error, width, Math.max(2, height));
 		line = <FilterPrompt prompt={prompt} theme={theme} />;
-		more =
-			prompt.below.length === 0
-				? undefined
-				: prompt.below.map((text, index) => (
-						// eslint-disable-next-line react/no-array-index-key
-						<Text key={index} wrap="truncate" color={theme.error}>
-							{text}
-						</Text>
-					));
+		more = extraLines(prompt.below, {color: theme.error});
 	} else if (state.mode === 'search') {
 		line = <SearchPrompt search={state.search} count={searchHits(state.pane.source, state.pane.lines, state.search.text).length} theme={theme} width={width} />;
 	} else {
@@ -140,15 +136,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 				{first}
 			</Text>
 		);
-		more =
-			rest.length === 0
-				? undefined
-				: rest.map((text, index) => (
-						// eslint-disable-next-line react/no-array-index-key
-						<Text key={index} wrap="truncate" color={colour}>
-							{text}
-						</Text>
-					));
+		more = extraLines(rest, {color: colour});
 	}
 
 	let situation = listSituation(state);
