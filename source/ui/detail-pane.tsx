@@ -112,24 +112,21 @@ export function DetailPane({pane, width, height, focused, theme, pausedAt, searc
 								dimColor: token.kind === 'was',
 							};
 							const parts = pieces?.[i];
-							return parts === undefined || (parts.length === 1 && !parts[0]!.match) ? (
+							return (
 								// eslint-disable-next-line react/no-array-index-key
 								<Text key={i} {...style}>
-									{token.text}
-								</Text>
-							) : (
-								// eslint-disable-next-line react/no-array-index-key
-								<Text key={i} {...style}>
-									{parts.map((part, j) =>
-										part.match ? (
-											// eslint-disable-next-line react/no-array-index-key
-											<Text key={j} bold inverse={!style.inverse} underline={style.inverse}>
-												{part.text}
-											</Text>
-										) : (
-											part.text
-										),
-									)}
+									{parts?.some((part) => part.match)
+										? parts.map((part, j) =>
+												part.match ? (
+													// eslint-disable-next-line react/no-array-index-key
+													<Text key={j} bold inverse={!style.inverse} underline={style.inverse}>
+														{part.text}
+													</Text>
+												) : (
+													part.text
+												),
+											)
+										: token.text}
 								</Text>
 							);
 						})}
