@@ -11,13 +11,13 @@ export async function readCappedLines(file: string, maxBytes: number, line: (tex
 	let held = 0;
 	let dropping = false;
 	let tooLong = 0;
+	/** The line held so far is whole: handed on, unless it was dropped; false stops the reading. */
 	const end = (): boolean => {
-		const wasDropped = dropping;
-		const text = wasDropped ? undefined : Buffer.concat(pieces, held).toString('utf8').replace(/\r$/, '');
+		const text = dropping ? undefined : Buffer.concat(pieces, held).toString('utf8').replace(/\r$/, '');
 		pieces = [];
 		held = 0;
 		dropping = false;
-		return text === undefined ? true : line(text);
+		return text === undefined || line(text);
 	};
 
 	for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
