@@ -16,6 +16,9 @@
 
 import {plainSession, type Session} from '../model/session.js';
 
+/** Before a statement still running, in the columns' statement dictionary: one field for the two. */
+export const running = '\u0002';
+
 /**
  * One part's columns as the decoder reads them: the dictionaries split once, shared by its
  * sessions. Dictionaries and codes come in dictionaryFields' order, numbers in numberFields'
@@ -28,12 +31,16 @@ export class ColumnPart {
 	readonly users: ReadonlyArray<string | undefined>;
 	readonly remotes: ReadonlyArray<string | undefined>;
 	readonly serverLists: ReadonlyArray<string | undefined>;
+	/** The statements' dictionary split once: each text without the running mark, and whether it had it. */
+	readonly statements: ReadonlyArray<string | undefined>;
+	readonly statementsRunning: readonly boolean[];
 	readonly hostCodes: Uint32Array;
 	readonly serviceCodes: Uint32Array;
 	readonly stateCodes: Uint32Array;
 	readonly userCodes: Uint32Array;
 	readonly remoteCodes: Uint32Array;
 	readonly serverListCodes: Uint32Array;
+	readonly statementCodes: Uint32Array;
 	readonly ports: Float64Array;
 	readonly connected: Float64Array;
 	readonly ages: Float64Array;
@@ -44,7 +51,10 @@ export class ColumnPart {
 
 	constructor(dictionaries: ReadonlyArray<ReadonlyArray<string | undefined>>, codes: readonly Uint32Array[], numbers: readonly Float64Array[]) {
 		[this.hosts, this.services, this.states, this.users, this.remotes, this.serverLists] = dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>, Array<string | undefined>];
-		[this.hostCodes, this.serviceCodes, this.stateCodes, this.userCodes, this.remoteCodes, this.serverListCodes] = codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+		[this.hostCodes, this.serviceCodes, this.stateCodes, this.userCodes, this.remoteCodes, this.serverListCodes, this.statementCodes] = codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+		const statements = dictionaries[6] ?? [];
+		this.statementsRunning = statements.map((text) => text?.startsWith(running) === true);
+		this.statements = statements.map((text) => (text?.startsWith(running) === true ? text.slice(running.length) : text));
 		[this.ports, this.connected, this.ages, this.idles, this.memories, this.ios, this.threads] = numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 	}
 }
@@ -122,6 +132,15 @@ export class ColumnSession implements Session {
 
 	get servers(): string | undefined {
 		return this.#part.serverLists[this.#part.serverListCodes[this.#at]!];
+	}
+
+	get statement(): string | undefined {
+		return this.#part.statements[this.#part.statementCodes[this.#at]!];
+	}
+
+	get statementRunning(): boolean | undefined {
+		const code = this.#part.statementCodes[this.#at]!;
+		return this.#part.statements[code] === undefined ? undefined : this.#part.statementsRunning[code];
 	}
 
 	/** The session as a plain object, every field spelt out: what JSON.stringify writes, and what a changed copy starts from. */

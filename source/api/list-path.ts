@@ -23,6 +23,13 @@ export const listFields = [
 	'services',
 ] as const;
 
+/**
+ * With the Statement column: `queries` too, each session's retained statements. Asked for
+ * only then: a MaxScale that retains statements sends every one of them (a path does not
+ * go into an array), which can be more than the rest of the list.
+ */
+export const statementFields = [...listFields, 'queries'] as const;
+
 export function listPath(fields: readonly string[] = listFields): string {
 	return `/v1/sessions?pretty=false&fields%5Bsessions%5D=${fields.join(',')}`;
 }

@@ -12,7 +12,7 @@ import {cancelled} from './errors.js';
 import {originOf, type Origin} from './read-sessions.js';
 import type {Session} from '../model/session.js';
 import {ListParts} from './list-parts.js';
-import type {ListPart} from './list-worker.js';
+import type {ListPart, ListRequest} from './list-worker.js';
 import type {SessionColumns} from './session-columns.js';
 import {fetchSessionList, type ListResult} from './sessions-api.js';
 
@@ -69,6 +69,8 @@ export class ListThread {
 	/** The last list decoded: its strings serve the next (SessionDecoder). */
 	#last: readonly Session[] = [];
 	#closed = false;
+	/** Whether the next lists carry each session's retained statements: the Statement column shows (the app sets it). */
+	statements = false;
 
 	/** `partRows`: sessions per part the worker posts (tests make parts small). */
 	constructor(client: Client, origin: Origin, {partRows: rows = partRows}: {partRows?: number} = {}) {
@@ -85,7 +87,7 @@ export class ListThread {
 
 		const worker = this.#broken ? undefined : this.#start();
 		if (worker === undefined) {
-			return fetchSessionList(this.#client, signal, this.#origin);
+			return fetchSessionList(this.#client, signal, this.#origin, this.statements);
 		}
 
 		const seq = ++this.#seq;
@@ -98,7 +100,7 @@ export class ListThread {
 		const parts = new ListParts(this.#last);
 		const reply = await new Promise<Reply>((resolve) => {
 			this.#pending.set(seq, {resolve, parts, worker});
-			worker.postMessage({seq});
+			worker.postMessage({seq, statements: this.statements} satisfies ListRequest);
 		});
 		signal.removeEventListener('abort', onAbort);
 		const {result, columns} = reply;

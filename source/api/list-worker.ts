@@ -11,7 +11,8 @@ import {transferList, type SessionColumns} from './session-columns.js';
 import {fetchSessionColumns} from './sessions-api.js';
 import {StringTable} from './string-table.js';
 
-export type ListRequest = {seq: number} | {seq: number; abort: true};
+/** `statements`: the list with each session's retained statements (the Statement column shows). */
+export type ListRequest = {seq: number; statements?: boolean} | {seq: number; abort: true};
 
 /** A part of the list being read (session-list-reader.ts): the main thread rebuilds it while the rest comes. */
 export type ListPart = {seq: number; part: SessionColumns; generation: number};
@@ -37,7 +38,7 @@ parentPort?.on('message', (request: ListRequest) => {
 			parentPort?.postMessage({seq, part, generation} satisfies ListPart, transferList(part));
 		},
 	};
-	void fetchSessionColumns(client, abort.signal, origin, strings, parts).then((result) => {
+	void fetchSessionColumns(client, abort.signal, origin, strings, parts, request.statements === true).then((result) => {
 		aborts.delete(request.seq);
 		if (!result.ok) {
 			parentPort?.postMessage({seq: request.seq, result});

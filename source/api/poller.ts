@@ -56,17 +56,18 @@ export class Poller {
 	/**
 	 * `fetchList`: how the list is fetched (the list worker's, in the app); on this thread by default.
 	 * `versionMs`: how often the version is asked again (a test's shorter minute).
+	 * `statements`: whether a list fetched here asks for each session's statements (the Statement column shows).
 	 */
 	constructor(
 		client: Client,
 		intervalMs: number,
 		events: PollerEvents,
-		{keyed = false, fetchList, versionMs = versionEveryMs}: {keyed?: boolean; fetchList?: FetchList; versionMs?: number} = {},
+		{keyed = false, fetchList, versionMs = versionEveryMs, statements}: {keyed?: boolean; fetchList?: FetchList; versionMs?: number; statements?: () => boolean} = {},
 	) {
 		this.#client = client;
 		this.#versionEveryMs = versionMs;
 		this.#origin = originOf(client.target, keyed);
-		this.#fetchList = fetchList ?? (async (signal) => fetchSessionList(client, signal, this.#origin));
+		this.#fetchList = fetchList ?? (async (signal) => fetchSessionList(client, signal, this.#origin, statements?.() ?? false));
 		this.#intervalMs = intervalMs;
 		this.#events = events;
 	}

@@ -7,6 +7,7 @@ import type {Session} from '../model/session.js';
 import type {SessionLookup} from '../model/session-index.js';
 import type {ZoneMemory} from '../model/zone-hint.js';
 import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
+import {statementLine} from './statement-line.js';
 
 type Json = Record<string, unknown>;
 
@@ -103,6 +104,23 @@ export function serversOf(attributes: Record<string, unknown>, read: (value: unk
 }
 
 /**
+ * `queries[0]` (2.3.1+, newest first): its statement on one line, and whether it still runs
+ * (no `completed` time yet). Not an array: unknown. Empty, or a first entry that is not an
+ * object with a string statement: '' (nothing retained), not running.
+ */
+function statementOf(attributes: Json): Pick<Session, 'statement' | 'statementRunning'> {
+	const queries = attributes['queries'];
+	if (!Array.isArray(queries)) {
+		return {statement: undefined, statementRunning: undefined};
+	}
+
+	const first: unknown = queries[0];
+	const raw = isObject(first) ? first['statement'] : undefined;
+	const statement = typeof raw === 'string' ? statementLine(raw) : '';
+	return {statement, statementRunning: statement !== '' && typeof (first as Json)['completed'] !== 'string'};
+}
+
+/**
  * One resource object of `data` to a Session, or undefined when it has no usable id.
  * `polledAt` (epoch ms) turns `connected` into an age when `seconds_alive` (24.02) is absent.
  */
@@ -178,6 +196,7 @@ export function readSession(resource: unknown, polledAt: number, origin: Origin 
 		ioActivity: count(attributes['io_activity']),
 		thread: count(attributes['thread']),
 		servers: serversOf(attributes),
+		...statementOf(attributes),
 	};
 	return session;
 }

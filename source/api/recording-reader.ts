@@ -40,6 +40,8 @@ function reviveSession(raw: unknown): Session | undefined {
 		ioActivity: count(r['ioActivity']),
 		thread: count(r['thread']),
 		servers: text(r['servers']),
+		statement: text(r['statement']),
+		statementRunning: r['statementRunning'] === true ? true : r['statementRunning'] === false ? false : undefined,
 	};
 }
 

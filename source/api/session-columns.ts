@@ -3,7 +3,7 @@
 // decoding; a few strings and transferred typed arrays cost a copy. The sessions are
 // then made in slices, so that no slice blocks the keyboard, and read their fields from
 // these very columns (column-session.ts): the columns live as long as the list.
-// The texts that repeat (host, service, state, user, remote, servers) travel as a dictionary
+// The texts that repeat (host, service, state, user, remote, servers, statement) travel as a dictionary
 // and a code per session: the main thread then shares one string per distinct value
 // instead of allocating 100k copies of "Session started" every poll.
 // Strings here are sanitized (no control characters), so NUL can separate them
@@ -11,12 +11,12 @@
 
 import {lookAhead} from '../model/in-order.js';
 import type {Session} from '../model/session.js';
-import {ColumnPart, ColumnSession} from './column-session.js';
+import {ColumnPart, ColumnSession, running} from './column-session.js';
 
 const separator = '\u0000';
 const absent = '\u0001';
 
-const dictionaryFields = ['host', 'service', 'state', 'user', 'remote', 'servers'] as const;
+const dictionaryFields = ['host', 'service', 'state', 'user', 'remote', 'servers', 'statement'] as const;
 export const numberFields = ['port', 'connectedAt', 'ageSeconds', 'idleSeconds', 'memoryBytes', 'ioActivity', 'thread'] as const;
 
 export type SessionColumns = {
@@ -68,6 +68,8 @@ export class ColumnsBuilder {
 		codes[3]![i] = this.#code(3, row.user ?? absent);
 		codes[4]![i] = this.#code(4, row.remote ?? absent);
 		codes[5]![i] = this.#code(5, row.servers ?? absent);
+		const {statement} = row;
+		codes[6]![i] = this.#code(6, statement === undefined ? absent : row.statementRunning === true ? running + statement : statement);
 		const numbers = this.#numbers;
 		numbers[0]![i] = row.port ?? Number.NaN;
 		numbers[1]![i] = row.connectedAt ?? Number.NaN;

@@ -13,7 +13,8 @@ import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from '
 import {agesFromConnected, isZoneless} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
 import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
-import {Context, nameBytes, names, namePlace, nameSlots, opens, slot} from './session-list-slots.js';
+import {Context, names, opens, slot, slotOfName} from './session-list-slots.js';
+import {statementLine} from './statement-line.js';
 
 /**
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
@@ -57,6 +58,8 @@ export class SessionListReader implements JsonSink {
 	/** The servers of the `connections` being read, and the `server` of its entry being read. */
 	readonly #servers: string[] = [];
 	#server: string | undefined;
+	/** Whether the newest entry of `queries` being read has a (last) `completed` string: its statement has ended. */
+	#completed = false;
 	/** Whether a string was made safe or cut to be shown (sanitize.ts shown()): --json then reads the body exactly. */
 	altered = false;
 
@@ -67,24 +70,8 @@ export class SessionListReader implements JsonSink {
 	}
 
 	key(context: number, bytes: Buffer, start: number, end: number): number {
-		const length = end - start;
-		if (length === 0) {
-			return skip;
-		}
-
-		const place = namePlace(context, length, bytes[end - 1]!);
-		const name = nameBytes[place];
-		if (name?.length !== length) {
-			return skip;
-		}
-
-		for (let i = 0; i < length; i++) {
-			if (name[i] !== bytes[start + i]) {
-				return skip;
-			}
-		}
-
-		return this.#reset(nameSlots[place]!);
+		const found = slotOfName(context, bytes, start, end);
+		return found === skip ? skip : this.#reset(found);
 	}
 
 	keyText(context: number, text: string): number {
@@ -99,6 +86,11 @@ export class SessionListReader implements JsonSink {
 
 		if (context === Context.Connections) {
 			return slot.connection;
+		}
+
+		// Newest first: only the first entry's statement is the session's (readSessionList's statementOf).
+		if (context === Context.Queries) {
+			return index === 0 ? slot.query : skip;
 		}
 
 		return context === Context.ServiceData && index === 0 ? slot.firstService : skip;
@@ -117,12 +109,23 @@ export class SessionListReader implements JsonSink {
 			this.#servers.length = 0;
 		} else if (opened === slot.connection) {
 			this.#server = undefined;
+		} else if (opened === slot.queries) {
+			// An array: known, and nothing retained until its first entry says a statement.
+			this.#row.statement = '';
+			this.#row.statementRunning = false;
+		} else if (opened === slot.query) {
+			this.#completed = false;
 		}
 
 		return opens(opened);
 	}
 
 	close(context: number): void {
+		if (context === Context.Query) {
+			this.#row.statementRunning = this.#row.statement !== '' && !this.#completed;
+			return;
+		}
+
 		if (context === Context.Connection) {
 			// readSessionList's rule: an entry counts if its (last) `server` is a non-empty string.
 			if (this.#server !== undefined && this.#server !== '') {
@@ -214,6 +217,16 @@ export class SessionListReader implements JsonSink {
 				break;
 			}
 
+			case slot.statement: {
+				row.statement = statementLine(text);
+				break;
+			}
+
+			case slot.completed: {
+				this.#completed = true;
+				break;
+			}
+
 			default:
 		}
 	}
@@ -288,6 +301,11 @@ export class SessionListReader implements JsonSink {
 
 			case slot.server: {
 				this.#server = undefined;
+				break;
+			}
+
+			case slot.completed: {
+				this.#completed = false;
 				break;
 			}
 

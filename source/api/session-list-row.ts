@@ -18,6 +18,8 @@ export function clearAttributes(row: Row): Row {
 	row.ioActivity = undefined;
 	row.thread = undefined;
 	row.servers = undefined;
+	row.statement = undefined;
+	row.statementRunning = undefined;
 	return row;
 }
 
@@ -113,6 +115,18 @@ export function resetRow(row: Row, to: number): void {
 
 		case slot.connections: {
 			row.servers = undefined;
+			break;
+		}
+
+		// A later `queries` replaces the list of them; a later `statement` in the newest entry, its text.
+		case slot.queries: {
+			row.statement = undefined;
+			row.statementRunning = undefined;
+			break;
+		}
+
+		case slot.statement: {
+			row.statement = '';
 			break;
 		}
 

@@ -4,10 +4,10 @@
 
 import {skip, wants} from './json-scanner.js';
 
-export const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9, Connections: 10, Connection: 11} as const;
+export const Context = {Document: 1, Data: 2, Resource: 3, Attributes: 4, Memory: 5, Relationships: 6, Services: 7, ServiceData: 8, FirstService: 9, Connections: 10, Connection: 11, Queries: 12, Query: 13} as const;
 
 /** One past the highest context: the name table's size. */
-const contexts = 12;
+const contexts = 14;
 
 const string = wants.string;
 const number = wants.number;
@@ -40,6 +40,10 @@ export const slot = {
 	connections: 22 | array,
 	connection: 23 | object,
 	server: 24 | string,
+	queries: 25 | array,
+	query: 26 | object,
+	statement: 27 | string,
+	completed: 28 | string,
 } as const;
 
 export const names: Partial<Record<number, Record<string, number>>> = {
@@ -57,8 +61,10 @@ export const names: Partial<Record<number, Record<string, number>>> = {
 		thread: slot.thread,
 		memory: slot.memory,
 		connections: slot.connections,
+		queries: slot.queries,
 	},
 	[Context.Connection]: {server: slot.server},
+	[Context.Query]: {statement: slot.statement, completed: slot.completed},
 	[Context.Memory]: {total: slot.total},
 	[Context.Relationships]: {services: slot.services},
 	[Context.Services]: {data: slot.serviceData},
@@ -84,6 +90,28 @@ for (const [context, byName] of Object.entries(names)) {
 		nameBytes[place] = bytes;
 		nameSlots[place] = value;
 	}
+}
+
+/** The slot of a member name that matters in `context`, read from its raw bytes; `skip` for any other name. */
+export function slotOfName(context: number, bytes: Uint8Array, start: number, end: number): number {
+	const length = end - start;
+	if (length === 0) {
+		return skip;
+	}
+
+	const place = namePlace(context, length, bytes[end - 1]!);
+	const name = nameBytes[place];
+	if (name?.length !== length) {
+		return skip;
+	}
+
+	for (let i = 0; i < length; i++) {
+		if (name[i] !== bytes[start + i]) {
+			return skip;
+		}
+	}
+
+	return nameSlots[place]!;
 }
 
 /** The context a wanted container opens: a switch, as an object keyed by these sparse numbers is a slow dictionary. */
@@ -131,6 +159,14 @@ export function opens(opened: number): number {
 
 		case slot.connection: {
 			return Context.Connection;
+		}
+
+		case slot.queries: {
+			return Context.Queries;
+		}
+
+		case slot.query: {
+			return Context.Query;
 		}
 
 		default: {

@@ -8,12 +8,12 @@ import {idOf, originOf, readSessionDocument, type Origin, type SessionList} from
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
 import {SessionListReader, type PartSink} from './session-list-reader.js';
 import type {ApiError} from './errors.js';
-import {listPath} from './list-path.js';
+import {listPath, statementFields} from './list-path.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
 import {truncate} from '../model/sanitize.js';
 
 // Re-exported from its own small module, which the batch TSV path loads alone.
-export {listFields, listPath} from './list-path.js';
+export {listFields, listPath, statementFields} from './list-path.js';
 
 export type ListResult =
 	| {ok: true; list: SessionList; latencyMs: number; bytes: number; polledAt: number}
@@ -43,10 +43,10 @@ export function listBody(origin: Origin, strings = new StringTable(), parts?: Pa
  * one parsed document. The same sessions, counts and sentences as readSessionList over
  * JSON.parse of the whole body (test/api/list-oracle.ts holds it to that).
  */
-export async function fetchSessionColumns(client: Client, signal?: AbortSignal, origin?: Origin, strings?: StringTable, parts?: PartSink): Promise<ColumnsResult> {
+export async function fetchSessionColumns(client: Client, signal?: AbortSignal, origin?: Origin, strings?: StringTable, parts?: PartSink, statements = false): Promise<ColumnsResult> {
 	const what = 'the session list';
 	const {label} = client.target;
-	const answer = await client.stream(listPath(), what, () => listBody(origin ?? originOf(client.target, false), strings, parts), signal);
+	const answer = await client.stream(listPath(statements ? statementFields : undefined), what, () => listBody(origin ?? originOf(client.target, false), strings, parts), signal);
 	if (!answer.ok) {
 		return answer;
 	}
@@ -65,8 +65,9 @@ export async function fetchSessionColumns(client: Client, signal?: AbortSignal, 
 	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, generation: read.generation, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
 }
 
-export async function fetchSessionList(client: Client, signal?: AbortSignal, origin?: Origin): Promise<ListResult> {
-	const result = await fetchSessionColumns(client, signal, origin);
+/** `statements`: ask for each session's retained statements too (the Statement column). */
+export async function fetchSessionList(client: Client, signal?: AbortSignal, origin?: Origin, statements = false): Promise<ListResult> {
+	const result = await fetchSessionColumns(client, signal, origin, undefined, undefined, statements);
 	if (!result.ok) {
 		return result;
 	}

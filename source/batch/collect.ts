@@ -11,9 +11,9 @@ import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type
 
 export type {CollectedAll, Host} from './collected.js';
 
-async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, onNote?: OnNote): Promise<Collected<Session[]>> {
+async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, onNote?: OnNote, statements = false): Promise<Collected<Session[]>> {
 	const origin = originOf(host.client.target, several);
-	const list = await fetchSessionList(host.client, signal, origin);
+	const list = await fetchSessionList(host.client, signal, origin, statements);
 	if (!list.ok) {
 		return {ok: false, error: list.error};
 	}
@@ -25,10 +25,13 @@ async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, on
 	return {ok: true, value: list.list.sessions};
 }
 
-/** The normalized sessions of every host: host by host in -h order, each sorted. `onNote`: what to say of a list that is odd but read. */
-export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, onNote?: OnNote): Promise<CollectedAll<Session>> {
+/**
+ * The normalized sessions of every host: host by host in -h order, each sorted. `onNote`: what to say of a list that is odd but read.
+ * `statements`: each session's retained statements too (the Statement column chosen).
+ */
+export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, onNote?: OnNote, statements = false): Promise<CollectedAll<Session>> {
 	const several = hosts.length > 1;
-	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal, onNote))));
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal, onNote, statements))));
 	if (!all.ok) {
 		return all;
 	}

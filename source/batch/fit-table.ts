@@ -37,7 +37,7 @@ function layoutFor(columns: number, count: number, widest: Partial<Record<Column
 }
 
 /** What the screen measures (model/summary.ts): the longest id, and the texts that set their columns' widths. */
-const measured: ReadonlySet<ColumnKey> = new Set(['id', 'maxscale', 'user', 'client', 'service', 'server']);
+const measured: ReadonlySet<ColumnKey> = new Set(['id', 'maxscale', 'user', 'client', 'service', 'server', 'statement']);
 
 /** The longest text of each measured column, in cells: none grows past it, and a short one gives its room to the others. */
 function widestOf({chosen, cells}: Cells): Partial<Record<ColumnKey, number>> {
@@ -50,7 +50,8 @@ function widestOf({chosen, cells}: Cells): Partial<Record<ColumnKey, number>> {
 				longest = Math.max(longest, width(row[index] ?? ''));
 			}
 
-			widest[column.key] = longest;
+			// A Statement column whose sessions retained none still shows, empty (model/summary.ts).
+			widest[column.key] = column.key === 'statement' ? Math.max(1, longest) : longest;
 		}
 	}
 

@@ -86,13 +86,13 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 		import('./table.js'),
 		columns === undefined ? undefined : import('./fit-table.js'),
 	]);
-	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr));
+	const choice = options.shownColumns;
+	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), choice?.includes('statement') === true);
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
 	}
 
 	const several = hosts.length > 1;
-	const choice = options.shownColumns;
 	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several, choice) : fitting.fitTable(sessions.value, several, columns, choice));
 	return 0;
 }

@@ -9,7 +9,7 @@
 
 import stringWidth from 'string-width';
 import type {ColumnKey} from '../model/columns.js';
-import {formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from '../model/format.js';
+import {formatBytes, formatClient, formatCount, formatDuration, serversText, shortState, statementText} from '../model/format.js';
 import {noService, noUser} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
@@ -36,6 +36,9 @@ const columns: Column[] = [
 
 /** The backends, as the screen's Server column writes them: only when a session says them (2.3+). */
 const serverColumn: Column = {key: 'server', title: 'Server', align: 'left', value: (s) => serversText(s.servers)};
+
+/** The newest retained statement, as the screen's Statement column writes it: only when chosen, and the list said them (2.3.1+). */
+const statementColumn: Column = {key: 'statement', title: 'Statement', align: 'left', value: (s) => statementText(s.statement, s.statementRunning)};
 
 /** The longest text value that sets its column's width. */
 export const overflowAt = 40;
@@ -65,7 +68,8 @@ export function tableCells(sessions: readonly Session[], several: boolean, choic
 	// a MaxScale before 22.08 filled them with `?` on every line (QA).
 	const has = {memory: sessions.some((session) => session.memoryBytes !== undefined), io: sessions.some((session) => session.ioActivity !== undefined)};
 	const known = columns.filter((column) => (column.key === 'memory' || column.key === 'io' ? has[column.key] : true));
-	const shown = sessions.some((session) => session.servers !== undefined) ? [...known, serverColumn] : known;
+	const withServer = sessions.some((session) => session.servers !== undefined) ? [...known, serverColumn] : known;
+	const shown = choice?.includes('statement') === true && sessions.some((session) => session.statement !== undefined) ? [...withServer, statementColumn] : withServer;
 	const all = several ? [hostColumn, ...shown] : shown;
 	const chosen =
 		choice === undefined

@@ -2,7 +2,7 @@
 // what is cut still reads true (an id keeps its end, a client its port, a count its size).
 
 import type {Column, ColumnKey} from './columns.js';
-import {compactCount, formatBytes, formatClient, formatCount, formatDuration, serversText, shortState} from './format.js';
+import {compactCount, formatBytes, formatClient, formatCount, formatDuration, serversText, shortState, statementText} from './format.js';
 import {noService, noUser} from './groups.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
@@ -59,6 +59,10 @@ export function cellText(session: Session, key: ColumnKey): string {
 
 		case 'maxscale': {
 			return session.host;
+		}
+
+		case 'statement': {
+			return statementText(session.statement, session.statementRunning);
 		}
 	}
 }

@@ -9,8 +9,14 @@ import {sortKeys, type SortKey} from './sort.js';
 /** The columns that can be chosen: every one but Id, which always shows. */
 export const choosableColumns: readonly SortKey[] = sortKeys.filter((key) => key !== 'id');
 
+/**
+ * The columns shown when none are chosen: all but Statement, whose list asks MaxScale for
+ * every statement it retained of every session (api/list-path.ts): chosen, or `S`, only.
+ */
+export const defaultColumns: readonly SortKey[] = choosableColumns.filter((key) => key !== 'statement');
+
 /** Names an operator may type for a column besides its key: its title as the screen shows it. */
-const aliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale'};
+const aliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale', sql: 'statement', query: 'statement', queries: 'statement'};
 
 /** `user,client,idle` (commas or spaces, any case) to the columns in that order, or what is wrong. */
 export function parseColumns(text: string): SortKey[] | {unknown: string[]} | {empty: true} {
@@ -28,7 +34,7 @@ export function parseColumns(text: string): SortKey[] | {unknown: string[]} | {e
 }
 
 /**
- * Whether `key` is among the columns chosen (`chosen` undefined: the default, all of them),
+ * Whether `key` is among the columns chosen (`chosen` undefined: the default, defaultColumns),
  * and its place among them: Id first, then the order given.
  */
 export function chosenRank(key: SortKey, chosen: readonly SortKey[] | undefined): number | undefined {
@@ -37,7 +43,8 @@ export function chosenRank(key: SortKey, chosen: readonly SortKey[] | undefined)
 	}
 
 	if (chosen === undefined) {
-		return choosableColumns.indexOf(key);
+		const at = defaultColumns.indexOf(key);
+		return at === -1 ? undefined : at;
 	}
 
 	const at = chosen.indexOf(key);

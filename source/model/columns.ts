@@ -48,6 +48,11 @@ const specs: Spec[] = [
 	{key: 'memory', title: 'Memory', min: 6, max: 6, align: 'right', dropRank: 6},
 	{key: 'io', title: 'I/O', min: 5, max: 5, align: 'right', dropRank: 7},
 	{key: 'maxscale', title: 'MaxScale', min: 10, max: 22, align: 'left', dropRank: 2.5},
+	// Shown only when chosen (column-choice.ts), so it goes after Server, I/O and Memory, before
+	// State: its start (`SELECT … FROM orders`) says more than those. It takes what the others
+	// leave, up to its longest text (statement-line.ts has cut that to a few hundred characters).
+	// Its min, twenty cells (`SELECT * FROM orde…`), takes Memory's place at 80 columns.
+	{key: 'statement', title: 'Statement', min: 20, max: 512, align: 'left', dropRank: 5.5},
 ];
 
 const growth: Array<[ColumnKey, number]> = [
@@ -64,6 +69,9 @@ const growth: Array<[ColumnKey, number]> = [
 	['service', 22],
 	['maxscale', 22],
 ];
+
+/** growth's first steps, to the names' usual widths: before a Statement column takes its room. */
+const usualSteps = 3;
 
 /** The widths User and Client grow to first (growth's first steps): what a column with `room` leaves them. */
 const usualWidths: Array<[ColumnKey, number]> = [
@@ -106,6 +114,11 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 
 		case 'server': {
 			return (widest?.server ?? 0) > 0;
+		}
+
+		// Not before 2.3.1, which says no statements; shown empty where none are retained.
+		case 'statement': {
+			return (widest?.statement ?? 0) > 0;
 		}
 
 		// Left out when no session has the value (a MaxScale too old for it), as Server is.
@@ -199,11 +212,19 @@ export function layoutColumns(
 		}
 	};
 
-	for (const [key, step] of growth) {
-		// No wider than its longest text (summary.ts): short clients leave the room to long users.
-		const longest = widest?.[key] ?? 0;
-		growTo(key, Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step, longest > 0 ? longest : step));
-	}
+	const steps = (from: number, to?: number) => {
+		for (const [key, step] of growth.slice(from, to)) {
+			// No wider than its longest text (summary.ts): short clients leave the room to long users.
+			const longest = widest?.[key] ?? 0;
+			growTo(key, Math.min(step, chosen.find((spec) => spec.key === key)?.max ?? step, longest > 0 ? longest : step));
+		}
+	};
+
+	// With a Statement column, the names grow to their usual widths only, then the statement
+	// takes what its text can (the column pg_activity gives its queries); the rest after it.
+	steps(0, usualSteps);
+	growTo('statement', widest?.statement ?? 0);
+	steps(usualSteps);
 
 	// Only to a text known to be there (widest): with no list yet, nothing grows this far.
 	for (const key of wideGrowth) {

@@ -55,6 +55,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		grouping: {type: 'grouping-next'},
 		collapse: {type: 'collapse', collapse: 'toggle'},
 		'collapse-all': {type: 'collapse-all'},
+		statements: {type: 'toggle-statement'},
 		pause: {type: 'pause'},
 		'step-back': {type: 'replay-step', delta: -1},
 		'step-forward': {type: 'replay-step', delta: 1},

@@ -1,6 +1,6 @@
 // The `/` filter: terms separated by spaces, all of which must match.
-//   text            the id, user, client, service, servers or state contains it (case-insensitive)
-//   user:app        one field contains it: id user client host service server state maxscale
+//   text            the id, user, client, service, servers, state or statement contains it (case-insensitive)
+//   user:app        one field contains it: id user client host service server state maxscale statement (sql)
 //                   (a client as shown, 10.0.0.1:4000, or as reported, [::ffff:10.0.0.1]:4000)
 //   idle>60         numbers: idle age memory io (>, >=, <, <=, =); 90s, 1h30m, 16d05h, 64K, 1M:
 //                   as the columns write them, and compared as they show them (filter-amount.ts)
@@ -20,9 +20,11 @@ import {regexMatcher} from './filter-regex.js';
 import {formatClient, reportedClient, serversText} from './format.js';
 import type {Session} from './session.js';
 
-type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'server' | 'state' | 'maxscale';
+type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'server' | 'state' | 'maxscale' | 'statement';
 type NumberField = 'idle' | 'age' | 'memory' | 'io';
-const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'server', 'state', 'maxscale']);
+const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'server', 'state', 'maxscale', 'statement']);
+/** Other names a field may be typed as. */
+const fieldAliases: Readonly<Record<string, TextField>> = {sql: 'statement'};
 const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 
 type Test = (session: Session) => boolean;
@@ -75,6 +77,11 @@ function fieldText(session: Session, field: Exclude<TextField, 'client'>): strin
 		case 'maxscale': {
 			return session.host;
 		}
+
+		// The newest retained statement on one line, as its column shows it without the running mark.
+		case 'statement': {
+			return session.statement ?? '';
+		}
 	}
 }
 
@@ -101,7 +108,7 @@ function fieldNumber(session: Session, field: NumberField): number | undefined {
 /** The Server column's text, but '' where the version does not say (not its `?`, which every text would find). */
 const serversShown = (session: Session) => (session.servers === undefined ? '' : serversText(session.servers));
 
-const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, serversShown(session), session.state];
+const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, serversShown(session), session.state, session.statement ?? ''];
 
 /** How each number field's values are written: times and sizes as their columns show them. */
 const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count'};
@@ -167,8 +174,9 @@ function parseTerm(term: string): Test | string {
 	}
 
 	const scoped = /^([a-z]+):(.*)$/i.exec(term);
-	if (scoped && textFields.has(scoped[1]!.toLowerCase())) {
-		const field = scoped[1]!.toLowerCase() as TextField;
+	const named = scoped?.[1]!.toLowerCase() ?? '';
+	if (scoped && (textFields.has(named) || Object.hasOwn(fieldAliases, named))) {
+		const field = fieldAliases[named] ?? (named as TextField);
 		if (unclosedRegex(scoped[2]!)) {
 			return `${term} needs a closing / (a regex; ${scoped[1]}:"${scoped[2]}" is text)`;
 		}

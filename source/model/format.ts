@@ -126,6 +126,14 @@ export function serversText(servers: string | undefined): string {
 	return servers === undefined ? '?' : servers === '' ? noServer : servers;
 }
 
+/** Before a statement still running, in the Statement column (the legend says so). */
+export const runningMark = '» ';
+
+/** The Statement column: the newest retained statement, `» ` before one still running; `?` where the list did not say. */
+export function statementText(statement: string | undefined, running: boolean | undefined): string {
+	return statement === undefined ? '?' : running === true ? runningMark + statement : statement;
+}
+
 /** Short state names for the narrow State column and the header. */
 export function shortState(state: string): string {
 	// A Map, not an object's keys: a state is the server's text, and `constructor` looked up on

@@ -29,6 +29,14 @@ export type Session = {
 	 * cannot hold a comma, so the joined text is unambiguous.
 	 */
 	servers?: string;
+	/**
+	 * The newest statement MaxScale retained for it (`queries[0].statement`, 2.3.1+, kept only
+	 * with retain_last_statements), on one line (api/statement-line.ts); '' when it retained
+	 * none; undefined when the list did not carry `queries` (asked for only with the column).
+	 */
+	statement?: string;
+	/** Whether that statement is still running: MaxScale has not written its `completed` time yet. */
+	statementRunning?: boolean;
 };
 
 /**
@@ -53,6 +61,8 @@ export function plainSession(session: Session): Session {
 		ioActivity: session.ioActivity,
 		thread: session.thread,
 		servers: session.servers,
+		statement: session.statement,
+		statementRunning: session.statementRunning,
 	};
 }
 

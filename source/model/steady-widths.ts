@@ -10,19 +10,19 @@ import type {Widest} from './summary.js';
 /** How long a column keeps a width its texts no longer need before it gives the room back. */
 export const narrowAfterMs = 30_000;
 
-const keys = ['user', 'client', 'service', 'server', 'memory', 'io'] as const;
+const keys = ['user', 'client', 'service', 'server', 'memory', 'io', 'statement'] as const;
 /**
  * Columns whose 0 says the MaxScale does not send the value at all (an older version, or one
  * replaced by an older one): they go at once, not after narrowAfterMs of a column of `?` (QA).
  */
-const optional = new Set<(typeof keys)[number]>(['server', 'memory', 'io']);
+const optional = new Set<(typeof keys)[number]>(['server', 'memory', 'io', 'statement']);
 
 /** Each column's width, and when its texts last needed it (epoch ms). */
 export type SteadyWidest = {widest: Widest; neededAt: Widest};
 
 export function steadyWidths(before: SteadyWidest | undefined, widest: Widest, at: number): SteadyWidest {
 	if (before === undefined) {
-		return {widest, neededAt: {user: at, client: at, service: at, server: at, memory: at, io: at}};
+		return {widest, neededAt: {user: at, client: at, service: at, server: at, memory: at, io: at, statement: at}};
 	}
 
 	const next = {...before.widest};

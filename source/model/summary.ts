@@ -5,7 +5,7 @@
 
 import {isGroupRow, isSessionRow, type Row} from './rows.js';
 import {compareStates, noUser, serviceName, stateName} from './groups.js';
-import {noServer} from './format.js';
+import {noServer, runningMark} from './format.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
@@ -27,10 +27,12 @@ export type Summary = {
  * `server`: 0 when no session of the list says its servers (before 2.3): the Server column is
  * then left out. `memory`, `io`: 1 when a session of the list has the value, else 0 (a
  * MaxScale too old for it): those columns too are left out, rather than a column of `?`.
+ * `statement`: the longest statement as its column writes it, at least 1 when a session of
+ * the list has `queries` at all (retained none: the column shows, empty), else 0.
  */
-export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number};
+export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number; statement: number};
 
-export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0}};
+export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0, statement: 0}};
 
 /**
  * At least the cells `text` takes on the terminal, without measuring it: a character outside
@@ -104,6 +106,7 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 	let server = 0;
 	let memory = 0;
 	let io = 0;
+	let statement = 0;
 	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
@@ -122,9 +125,13 @@ export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
 
 		memory ||= session.memoryBytes === undefined ? 0 : 1;
 		io ||= session.ioActivity === undefined ? 0 : 1;
+		const text = session.statement;
+		if (text !== undefined) {
+			statement = Math.max(statement, 1, cellsAtLeast(text) + (session.statementRunning === true ? runningMark.length : 0));
+		}
 	}
 
-	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service, server, memory, io}};
+	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service, server, memory, io, statement}};
 }
 
 /** Sessions per state over the whole list, for the header, in lifecycle order. */

@@ -10,7 +10,9 @@ import type {Action, MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
 import {groupings} from './groups.js';
 import {moveBy, moveByRows, nearestRow} from './selection.js';
-import {sortKeys, type Sort, type SortKey} from './sort.js';
+import {defaultColumns} from './column-choice.js';
+import {type Sort, type SortKey} from './sort.js';
+import {toggleStatement} from './statement-toggle.js';
 import {pageRows} from './sticky-groups.js';
 import {collapse, collapseAll, toGroup} from './tree-moves.js';
 
@@ -33,7 +35,8 @@ export type ViewAction =
 	| {type: 'help'; open: boolean}
 	| {type: 'help-scroll'; delta: number}
 	| {type: 'pause'}
-	| {type: 'interval-step'; delta: number};
+	| {type: 'interval-step'; delta: number}
+	| {type: 'toggle-statement'};
 
 export const intervalSteps = [500, 1000, 2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000];
 
@@ -99,7 +102,7 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 			// shown (by service, then t), the next shown one in its direction.
 			// In the columns' order, the operator's when chosen (--columns), and only through those.
 			const shown = (key: SortKey) => hasColumn(key, state.hostOrder.length > 1, state.grouping, state.summary.widest);
-			const order: readonly SortKey[] = state.columns === undefined ? sortKeys : ['id', ...state.columns];
+			const order: readonly SortKey[] = ['id', ...(state.columns ?? defaultColumns)];
 			// A sort by a column not chosen (--sort memory with no Memory) steps from Id.
 			const at = Math.max(0, order.indexOf(state.sort.key));
 			let index = at;
@@ -196,6 +199,10 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 
 			// Said as every other key's outcome is, not only in the header's `every` (QA).
 			return next === undefined ? state : {...state, intervalMs: next, message: {tone: 'info', text: `Polling every ${next / 1000} s now.`, answer: true}};
+		}
+
+		case 'toggle-statement': {
+			return toggleStatement(state);
 		}
 
 		default: {

@@ -10,6 +10,7 @@ import {initialState, reducer, type Action, type MonitorState, type Options} fro
 import {savedMessage} from '../model/copy-save.js';
 import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
+import {showsStatement} from '../model/statement-toggle.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {copiedMessage, osc52, runOperation, saveSnapshot} from './effects.js';
@@ -72,8 +73,15 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 			});
 		};
 
+		// The Statement column (S, --columns) asks each list for statements from the next poll on.
+		const statements = () => showsStatement(latest.current.columns);
 		const instances = clients.map((client, index) => {
 			const label = client.target.label;
+			const thread = threads[index];
+			const fetchList = thread === undefined ? undefined : async (signal: AbortSignal) => {
+				thread.statements = statements();
+				return thread.fetch(signal);
+			};
 			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
 			const {record, known} = hostRecorder(recorders);
@@ -97,7 +105,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 					server = info;
 					known(info);
 				},
-			}, {keyed: multi, fetchList: threads[index]?.fetch});
+			}, {keyed: multi, fetchList, statements});
 		});
 		pollers.current = instances;
 		const fromStart = recorders.current;

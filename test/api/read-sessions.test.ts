@@ -142,3 +142,28 @@ test('`connected` is read once per text: a text that does not parse stays unknow
 		assert.equal(parseConnected(42), undefined);
 	}
 });
+
+test('the newest retained statement (queries[0]) on one line, running until MaxScale writes its completed time', () => {
+	const resource = (id: string, queries: unknown) => ({id, type: 'sessions', attributes: {state: 'Session started', queries}});
+	const read = readSessionList(
+		{
+			data: [
+				resource('1', [{command: 'COM_QUERY', received: '2024-01-05T07:24:06.123', responses: [], statement: 'SELECT *\n  FROM orders'}, {statement: 'older', completed: 'x'}]),
+				resource('2', [{command: 'COM_QUERY', received: 'x', completed: '2024-01-05T07:24:06.200', responses: [{server: 'server1', duration: 1}], statement: 'COMMIT'}]),
+				resource('3', []),
+				{id: '4', attributes: {state: 'Session started'}},
+			],
+		},
+		Date.now(),
+	);
+	assert.ok(read.ok);
+	assert.deepEqual(
+		read.list.sessions.map((one) => [one.id, one.statement, one.statementRunning]),
+		[
+			['1', 'SELECT * FROM orders', true],
+			['2', 'COMMIT', false],
+			['3', '', false],
+			['4', undefined, undefined],
+		],
+	);
+});

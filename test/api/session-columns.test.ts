@@ -25,7 +25,9 @@ const session = fc.record({
 	ioActivity: optionalNumber,
 	thread: optionalNumber,
 	servers: optionalText,
-});
+	statement: optionalText,
+	running: fc.boolean(),
+}).map(({running, ...s}) => ({...s, statementRunning: s.statement === undefined ? undefined : running && s.statement !== ''}));
 
 function decodeAll(sessions: Session[], keyed: boolean, slice: number, previous?: Session[]): Session[] {
 	const decoder = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed)), previous);

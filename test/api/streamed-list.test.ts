@@ -75,6 +75,7 @@ const edgeCases: Record<string, string> = {
 	'duplicate memory and total': '{"data":[{"id":"1","attributes":{"memory":{"total":5},"memory":{"total":6,"total":"x"}}},{"id":"2","attributes":{"memory":{"total":5},"memory":3}}]}',
 	'duplicate relationships, services, data, id': '{"data":[{"id":"1","relationships":{"services":{"data":[{"id":"a"}],"data":[{"id":"b","id":"c"}]}}},{"id":"2","relationships":{"services":{"data":[{"id":"a"}]},"services":null}},{"id":"3","relationships":{"services":{"data":[{"id":"a"}]}},"relationships":{}}]}',
 	'connections: every entry with a server, in order, the last copy of each counting': '{"data":[{"id":"1","attributes":{"connections":[{"server":"a","connection_id":1},{"cipher":""},{"server":""},{"server":7},"x",null,[{"server":"n"}],{"server":"b","server":"c"},{"server":"d","server":null},{"server":"e\\u0000f"}]}},{"id":"2","attributes":{"connections":[]}},{"id":"3","attributes":{"connections":{"server":"a"}}},{"id":"4","attributes":{"connections":[{"server":"a"}],"connections":null}},{"id":"5","attributes":{"connections":7,"connections":[{"server":"z"}]}},{"id":"6","connections":[{"server":"no"}],"attributes":{"memory":{"total":1},"connections":[{"server":"a"}]}},{"id":"7","attributes":{"connections":[{"server":"a"}]},"attributes":{"user":"u"}}]}',
+	'queries: the newest entry\'s statement on one line, running without a completed time': '{"data":[{"id":"1","attributes":{"queries":[{"command":"COM_QUERY","received":"2024-01-05T07:24:06.123","statement":"SELECT *\\n  FROM t\\twhere a = 1 ","responses":[]},{"statement":"older","completed":"x"}]}},{"id":"2","attributes":{"queries":[{"completed":"2024-01-05T07:24:06.200","statement":"COMMIT","responses":[{"server":"a","duration":1}]}]}},{"id":"3","attributes":{"queries":[]}},{"id":"4","attributes":{"queries":null}},{"id":"5","attributes":{"queries":["SELECT 1",{"statement":"later"}]}},{"id":"6","attributes":{"queries":[{"statement":7,"statement":"last"},{"statement":"x"}],"queries":[{"statement":"again","completed":null}]}},{"id":"7","attributes":{"queries":[{"statement":"a","completed":"t","completed":5}]}},{"id":"8","attributes":{"queries":[{"statement":"","completed":"t"}]}},{"id":"9","attributes":{"queries":[{"statem\\u0065nt":"escaped \\u001b[2J\\ud83d"}]}}]}',
 	'the service is the first entry only': '{"data":[{"id":"1","relationships":{"services":{"data":["x",{"id":"b"}]}}},{"id":"2","relationships":{"services":{"data":[{"id":5},{"id":"b"}]}}},{"id":"3","relationships":{"services":{"data":[[{"id":"n"}],{"id":"b"}]}}}]}',
 	'relationships before attributes (2.2 order)': '{"links":{"self":"x"},"data":[{"relationships":{"services":{"links":{},"data":[{"id":"s","type":"services"}]}},"id":"9","attributes":{"state":"Listener Session"}}]}',
 	'escaped member names still count': '{"d\\u0061ta":[{"\\u0069d":"1","attributes":{"us\\u0065r":"e","\\u0073tate":"s\\n","memory":{"tot\\u0061l":3}},"relationships":{"servic\\u0065s":{"dat\\u0061":[{"\\u0069d":"sv"}]}}}]}',
@@ -218,6 +219,37 @@ test('connections of every shape: the servers read alike, duplicates and all, cu
 	const resource = fc
 		.tuple(fc.nat({max: 9}), fc.array(attributes, {minLength: 1, maxLength: 2}), connections)
 		.map(([id, copies, outside]) => `{"id":"${id}",${copies.map((copy) => `"attributes":${copy}`).join(',')},"relationships":{"connections":${outside}}}`);
+	fc.assert(
+		fc.property(fc.array(resource, {maxLength: 4}), fc.array(fc.nat(), {maxLength: 6}), (resources, cuts) => {
+			const body = Buffer.from(`{"data":[${resources.join(',')}]}`);
+			same(body, cuts.map((cut) => cut % (body.length + 1)));
+		}),
+		{numRuns: 1500},
+	);
+});
+
+test('queries of every shape: the newest statement and whether it runs read alike, duplicates and all, cut anywhere', () => {
+	const text = fc.constantFrom('"SELECT 1"', '""', '"a\\n\\tb  c"', '7', 'null', '[]', '{}', '"x\\u0001y"', `"${'long '.repeat(250)}"`, '"2024-01-05T07:24:06.123"');
+	const member = fc.oneof(
+		text.map((value) => `"statement":${value}`),
+		text.map((value) => `"completed":${value}`),
+		text.map((value) => `"c\\u006fmpleted":${value}`),
+		fc.constantFrom('"command":"COM_QUERY"', '"received":"x"', '"responses":[{"server":"a","duration":3}]', '"x":{"statement":"deep"}'),
+	);
+	const entry = fc.oneof(
+		{weight: 4, arbitrary: fc.array(member, {maxLength: 4}).map((members) => `{${members.join(',')}}`)},
+		fc.constantFrom('"SELECT 1"', 'null', '[{"statement":"nested"}]', '3'),
+	);
+	const queries = fc.oneof(
+		{weight: 4, arbitrary: fc.array(entry, {maxLength: 3}).map((entries) => `[${entries.join(',')}]`)},
+		fc.constantFrom('null', '7', '{"statement":"a"}', '"SELECT 1"'),
+	);
+	const attributes = fc
+		.array(fc.oneof({weight: 3, arbitrary: queries.map((value) => `"queries":${value}`)}, fc.constant('"user":"u"'), queries.map((value) => `"memory":{"queries":${value}}`)), {maxLength: 3})
+		.map((members) => `{${members.join(',')}}`);
+	const resource = fc
+		.tuple(fc.nat({max: 9}), fc.array(attributes, {minLength: 1, maxLength: 2}))
+		.map(([id, copies]) => `{"id":"${id}",${copies.map((copy) => `"attributes":${copy}`).join(',')}}`);
 	fc.assert(
 		fc.property(fc.array(resource, {maxLength: 4}), fc.array(fc.nat(), {maxLength: 6}), (resources, cuts) => {
 			const body = Buffer.from(`{"data":[${resources.join(',')}]}`);

@@ -52,7 +52,7 @@ test('the summary holds the longest user, client, service and servers of the lis
 		]),
 	);
 	// Memory: no session has it; I/O: one has (0 is a value).
-	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15, server: 15, memory: 0, io: 1}, '10.0.1.32:4000: the IPv4 of a mapped address');
+	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15, server: 15, memory: 0, io: 1, statement: 0}, '10.0.1.32:4000: the IPv4 of a mapped address');
 });
 
 test('the screen lays its columns out by the list it shows: long users beside short clients get the room', () => {

@@ -10,15 +10,15 @@ import {layoutColumns} from '../../source/model/columns.js';
 import {session} from '../helpers/sessions.js';
 
 test('wider at once, narrower only once the texts have been shorter for a while', () => {
-	let steady = steadyWidths(undefined, {user: 10, client: 15, service: 12, server: 7, memory: 1, io: 1}, 0);
-	steady = steadyWidths(steady, {user: 36, client: 15, service: 12, server: 7, memory: 1, io: 1}, 2000);
-	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12, server: 7, memory: 1, io: 1}, 'a long name: at once');
-	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1}, 4000);
-	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12, server: 7, memory: 1, io: 1}, 'it left: the columns stay');
-	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1}, 2000 + narrowAfterMs - 1);
+	let steady = steadyWidths(undefined, {user: 10, client: 15, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 0);
+	steady = steadyWidths(steady, {user: 36, client: 15, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 2000);
+	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 'a long name: at once');
+	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 4000);
+	assert.deepEqual(steady.widest, {user: 36, client: 15, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 'it left: the columns stay');
+	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 2000 + narrowAfterMs - 1);
 	assert.equal(steady.widest.user, 36);
-	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1}, 2000 + narrowAfterMs);
-	assert.deepEqual(steady.widest, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1}, 'shorter for the whole while: narrower');
+	steady = steadyWidths(steady, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 2000 + narrowAfterMs);
+	assert.deepEqual(steady.widest, {user: 14, client: 13, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 'shorter for the whole while: narrower');
 });
 
 test('through the reducer: the summary the layout reads keeps the width across polls', () => {
@@ -35,12 +35,12 @@ test('through the reducer: the summary the layout reads keeps the width across p
 });
 
 test('a column a MaxScale stopped sending (replaced by an older version) goes at once, not after a while of ?s (QA)', () => {
-	let steady = steadyWidths(undefined, {user: 10, client: 15, service: 12, server: 7, memory: 1, io: 1}, 0);
-	steady = steadyWidths(steady, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 1}, 2000);
-	assert.deepEqual(steady.widest, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 1});
+	let steady = steadyWidths(undefined, {user: 10, client: 15, service: 12, server: 7, memory: 1, io: 1, statement: 0}, 0);
+	steady = steadyWidths(steady, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 1, statement: 0}, 2000);
+	assert.deepEqual(steady.widest, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 1, statement: 0});
 	// An empty list keeps the text columns as they were, for a while.
-	steady = steadyWidths(steady, {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0}, 4000);
-	assert.deepEqual(steady.widest, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 0});
+	steady = steadyWidths(steady, {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0, statement: 0}, 4000);
+	assert.deepEqual(steady.widest, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 0, statement: 0});
 });
 
 test('through the reducer: Memory and I/O are left out when no session has them, as Server is', () => {

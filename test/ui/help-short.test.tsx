@@ -40,12 +40,12 @@ test('one row: a line that says the help needs more rows and how to close it', (
 });
 
 test('two to four rows: the title and the keys, without a box, scrolling', () => {
-	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', ' ↓ j       next row; in the pane, scroll'], 'a key, not a section title alone');
-	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll']);
-	assert.deepEqual(help(40, 4), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j       next row; in the pane, scroll', '           down']);
-	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', '           down']);
+	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', ' ↓ j        next row; in the pane,'], 'a key, not a section title alone');
+	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j        next row; in the pane,']);
+	assert.deepEqual(help(40, 4), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j        next row; in the pane,', '            scroll down']);
+	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', '            scroll down']);
 	// To the legend's last line, after the keys.
-	assert.equal(help(40, 3, 1000).at(-1), '           good ones', 'scrolls to the end');
+	assert.equal(help(40, 3, 1000).at(-1), '            last good ones', 'scrolls to the end');
 	for (const height of [2, 3, 4]) {
 		assertBordersClean(help(40, height), `40×${height}`);
 		assert.ok(help(40, height).every((line) => !/[│╭╰]/.test(line)), 'no box');

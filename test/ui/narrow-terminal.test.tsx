@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {helpBindings} from '../../source/model/keymap.js';
+import {legend} from '../../source/model/legend.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {confirmQuestion} from '../../source/model/confirm-question.js';
 import type {Session} from '../../source/model/session.js';
@@ -155,7 +156,8 @@ test('the help at 40 columns wraps its descriptions under the description column
 		assert.equal(title, readonly ? 'Keys (read-only) · other keys close' : 'Keys · any other key closes this help');
 		// Each key, then its description: whole, its words in order over its lines.
 		const bindings = helpBindings(readonly);
-		const labelWidth = Math.max(...bindings.map((binding) => binding.label.length)) + 2;
+		// One column for the keys and the legend's labels after them (`Statement` the longest).
+		const labelWidth = Math.max(...[...bindings, ...legend].map((entry) => entry.label.length)) + 2;
 		let at = 0;
 		for (const binding of bindings) {
 			while (!lines[at]!.startsWith(` ${binding.label} `)) {
@@ -182,7 +184,7 @@ test('the help at 40×12 scrolls through the wrapped lines to the last key; its 
 	const first = help(40, 6, 0);
 	assert.equal(first.length, 4);
 	assert.equal(first[0], 'Keys · ↑↓ scroll · other keys close');
-	assert.deepEqual(first.slice(1), ['Move', ' ↓ j       next row; in the pane,', '           scroll down']);
+	assert.deepEqual(first.slice(1), ['Move', ' ↓ j        next row; in the pane,', '            scroll down']);
 	const last = help(40, 6, 1000);
 	// The end is the legend's last sign, after the keys (QA: the help said what keys do, not what the screen means).
 	assert.match(last.slice(1).join(' ').replaceAll(/\s+/g, ' '), /STALE in the header: the last poll failed; the rows are the last good ones$/);

@@ -1,0 +1,73 @@
+// `--once --columns …,statement`: the table's Statement column, each session's newest retained
+// statement as the screen writes it, from a list that asked for `queries`; without the column
+// the list does not ask for them.
+
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import {statementLine} from '../../source/api/statement-line.js';
+import type {Simulator} from '../../source/simulator/index.js';
+import {runCli, simulator, skipWithoutBuild} from './helpers.js';
+
+let sim: Simulator;
+const lists: string[] = [];
+
+before(async () => {
+	// Seed 3's 80 sessions: some of Analytics-Service and Sharded-Service, which retain statements.
+	sim = await simulator({sessions: 80, seed: 3, onRequest: (_method, url) => url.startsWith('/v1/sessions?') && lists.push(url)});
+});
+
+after(async () => {
+	await sim.close();
+});
+
+/** What the table should write of a session: its newest statement, `» ` before one without its completed time. */
+type Retained = {id: string; service: string; cell: string};
+
+async function retained(): Promise<Map<string, Retained>> {
+	const answer = await fetch(`${sim.url}/v1/sessions`, {headers: {authorization: `Basic ${btoa('admin:mariadb')}`}});
+	const {data} = (await answer.json()) as {data: Array<{id: string; attributes: {queries: Array<{statement: string; completed?: string}>}; relationships: {services: {data: Array<{id: string}>}}}>};
+	return new Map(
+		data.map((one) => {
+			const newest = one.attributes.queries[0];
+			const cell = newest === undefined ? '' : `${newest.completed === undefined ? '» ' : ''}${statementLine(newest.statement)}`;
+			return [one.id, {id: one.id, service: one.relationships.services.data[0]!.id, cell}];
+		}),
+	);
+}
+
+test('--once --columns user,statement prints each session\'s newest retained statement', {skip: skipWithoutBuild}, async () => {
+	lists.length = 0;
+	const run = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once', '--columns', 'user,statement']);
+	assert.equal(run.code, 0, run.stderr);
+	assert.ok(lists.length === 1 && /fields%5Bsessions%5D=[^&]*queries/.test(lists[0]!), `asked for queries: ${lists.join(' ')}`);
+	const documents = await retained();
+	const lines = run.stdout.trimEnd().split('\n');
+	assert.deepEqual(lines[0]!.trim().split(/\s+/), ['Id', 'User', 'Statement']);
+	const from = lines[0]!.indexOf('Statement');
+	let shown = 0;
+	let running = 0;
+	for (const line of lines.slice(1)) {
+		const id = line.trim().split(/\s+/)[0]!;
+		const cell = line.slice(from).trim();
+		const document = documents.get(id);
+		assert.ok(document !== undefined, id);
+		if (document.service === 'RW-Split-Router' || document.service === 'Read-Connection-Router') {
+			assert.equal(cell, '', `session ${id} of ${document.service}, which retains none`);
+			continue;
+		}
+
+		// Whole in a pipe's table; the simulator's clock is fixed, so its documents are the list's.
+		assert.equal(cell, document.cell, `session ${id}`);
+		shown += cell === '' ? 0 : 1;
+		running += cell.startsWith('» ') ? 1 : 0;
+	}
+
+	assert.ok(shown >= 5, `${shown} statements shown`);
+	assert.ok(running >= 1 && running < shown, `${running} of them running`);
+
+	lists.length = 0;
+	const plain = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once']);
+	assert.equal(plain.code, 0, plain.stderr);
+	assert.ok(lists.length === 1 && !lists[0]!.includes('queries'), `no queries asked for: ${lists.join(' ')}`);
+	assert.doesNotMatch(plain.stdout.split('\n')[0]!, /Statement/);
+});

@@ -1,0 +1,121 @@
+// The Statement column's model: each session's newest retained statement on one line (`» `
+// while it runs), shown only when chosen (--columns, or S), taking what the other columns
+// leave; `S` adds and removes it and asks for a poll; `statement:` and plain text filter by it.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {statementLine} from '../../source/api/statement-line.js';
+import {cellText, fitCell} from '../../source/model/cells.js';
+import {chosenRank, defaultColumns, parseColumns} from '../../source/model/column-choice.js';
+import {hasColumn, layoutColumns, type Column} from '../../source/model/columns.js';
+import {parseFilter} from '../../source/model/filter.js';
+import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
+import {longestShown} from '../../source/model/sanitize.js';
+import {showsStatement} from '../../source/model/statement-toggle.js';
+import {session} from '../helpers/sessions.js';
+
+test('a statement on one line: white space folded, the head of a long one only, nothing that drives a terminal', () => {
+	assert.equal(statementLine('  SELECT *\n\tFROM  orders\r\n WHERE id = 1;  '), 'SELECT * FROM orders WHERE id = 1;');
+	assert.equal(statementLine(''), '');
+	assert.equal(statementLine('SELECT "\u001B[2J"'), 'SELECT "\uFFFD[2J"');
+	const bulk = `INSERT INTO t VALUES ${'(1, 2, 3), '.repeat(200_000)}`;
+	const line = statementLine(bulk);
+	assert.equal(line.length, longestShown, 'cut to what a list shows');
+	assert.ok(line.startsWith('INSERT INTO t VALUES (1, 2, 3), ') && line.endsWith('…'));
+	// Cut where the server's text is long but folds short: still said to be cut.
+	const spaced = `SELECT 1${' '.repeat(5000)}FROM dual`;
+	assert.equal(statementLine(spaced), 'SELECT 1…');
+});
+
+test('the cell: » before a statement still running, empty where none is retained, ? where the list did not say', () => {
+	assert.equal(cellText(session(1, {statement: 'SELECT 1', statementRunning: true}), 'statement'), '» SELECT 1');
+	assert.equal(cellText(session(1, {statement: 'SELECT 1', statementRunning: false}), 'statement'), 'SELECT 1');
+	assert.equal(cellText(session(1, {statement: '', statementRunning: false}), 'statement'), '');
+	assert.equal(cellText(session(1), 'statement'), '?');
+	const column: Column = {key: 'statement', title: 'Statement', width: 12, align: 'left'};
+	assert.equal(fitCell('» SELECT a, b FROM t', column), '» SELECT a,…');
+});
+
+test('not among the default columns: chosen by name (statement, sql, query), then shown where the list says statements', () => {
+	assert.ok(!defaultColumns.includes('statement'));
+	assert.equal(chosenRank('statement', undefined), undefined);
+	assert.deepEqual(parseColumns('user,sql'), ['user', 'statement']);
+	assert.deepEqual(parseColumns('Query idle'), ['statement', 'idle']);
+	const widest = (statement: number) => ({user: 12, client: 20, service: 15, server: 7, memory: 1, io: 1, statement});
+	assert.equal(hasColumn('statement', false, 'service-state', widest(40)), true);
+	assert.equal(hasColumn('statement', false, 'service-state', widest(1)), true, 'a list that retained none: shown, empty');
+	assert.equal(hasColumn('statement', false, 'service-state', widest(0)), false, 'before 2.3.1, or no queries asked for');
+	const keys = (width: number, choice = [...defaultColumns, 'statement' as const], statement = 300) => layoutColumns(width, 7, 0, [], 'service-state', widest(statement), choice).map((column) => column.key);
+	assert.ok(!layoutColumns(200, 7, 0, [], 'service-state', widest(300)).some((column) => column.key === 'statement'), 'not chosen: never shown');
+	// It takes what the others leave, up to its longest text.
+	const wide = layoutColumns(200, 7, 0, [], 'service-state', widest(300), [...defaultColumns, 'statement']);
+	const statement = wide.find((column) => column.key === 'statement')!;
+	assert.equal(wide.reduce((sum, column) => sum + column.width + 1, 1), 200, 'the whole width used');
+	assert.ok(statement.width > 60, String(statement.width));
+	const short = layoutColumns(200, 7, 0, [], 'service-state', widest(20), [...defaultColumns, 'statement']);
+	assert.equal(short.find((column) => column.key === 'statement')?.width, 20, 'no wider than its longest text');
+	// Narrowing: Server, I/O and Memory go before it; it goes before State.
+	assert.deepEqual(keys(80), ['id', 'user', 'client', 'state', 'age', 'idle', 'statement']);
+	assert.deepEqual(keys(78), ['id', 'user', 'client', 'state', 'age', 'idle']);
+	// The names grow to their usual widths, then the statement takes its room before they grow on.
+	const names = {user: 27, client: 26, service: 15, server: 7, memory: 1, io: 1};
+	const at = (width: number, statement: number) => Object.fromEntries(layoutColumns(width, 7, 0, [], 'service-state', {...names, statement}, [...defaultColumns, 'statement']).map((column) => [column.key, column.width]));
+	assert.deepEqual([at(130, 300)['user'], at(130, 300)['client'], at(130, 300)['statement']], [12, 22, 39]);
+	assert.deepEqual([at(130, 20)['user'], at(130, 20)['client'], at(130, 20)['statement']], [27, 26, 20], 'a short statement leaves the rest to them');
+	// In the order chosen.
+	assert.deepEqual(keys(120, ['statement', 'user']), ['id', 'statement', 'user']);
+});
+
+const polled = (state: MonitorState) =>
+	reducer(state, {type: 'poll-ok', sessions: [session(1, {statement: 'SELECT 1', statementRunning: true, user: 'app'}), session(2, {statement: '', user: 'etl'})], at: 1000, latencyMs: 1, bytes: 1});
+
+test('S shows the column and polls now (its list asks for statements); again, it hides it and sorts by it no more', () => {
+	const start = polled(initialState());
+	assert.equal(showsStatement(start.columns), false);
+	const on = reducer(start, {type: 'command', command: 'statements'});
+	assert.equal(showsStatement(on.columns), true);
+	assert.deepEqual(on.columns, [...defaultColumns, 'statement']);
+	assert.equal(on.refreshes, start.refreshes + 1, 'a poll at once, which asks for statements');
+	assert.match(on.message?.text ?? '', /^Statement column on: .*retain_last_statements/);
+	const sorted = reducer(on, {type: 'sort-by', key: 'statement'});
+	assert.equal(sorted.sort.key, 'statement');
+	const off = reducer(sorted, {type: 'command', command: 'statements'});
+	assert.equal(showsStatement(off.columns), false);
+	assert.deepEqual(off.columns, defaultColumns);
+	assert.equal(off.sort.key, 'id', 'no sort by a column gone');
+	assert.equal(off.refreshes, on.refreshes, 'hiding it waits for the next poll');
+	// Chosen columns keep their order: S adds at the end, and takes out only Statement.
+	const chosen = reducer(polled(initialState({columns: ['idle', 'user']})), {type: 'command', command: 'statements'});
+	assert.deepEqual(chosen.columns, ['idle', 'user', 'statement']);
+	assert.deepEqual(reducer(chosen, {type: 'command', command: 'statements'}).columns, ['idle', 'user']);
+});
+
+test('> steps through Statement only while it shows', () => {
+	const steps = (state: MonitorState) => {
+		const seen: string[] = [];
+		let at = state;
+		for (let i = 0; i < 14; i++) {
+			at = reducer(at, {type: 'sort-step', delta: 1});
+			seen.push(at.sort.key);
+		}
+
+		return seen;
+	};
+
+	const start = polled(initialState());
+	assert.ok(!steps(start).includes('statement'));
+	assert.ok(steps(reducer(start, {type: 'command', command: 'statements'})).includes('statement'));
+});
+
+test('statement: (or sql:) and plain text find a session by its statement', () => {
+	const running = session(1, {statement: 'SELECT * FROM orders', statementRunning: true});
+	const idle = session(2, {statement: 'COMMIT'});
+	const unknown = session(3);
+	const keeps = (text: string) => [running, idle, unknown].filter((one) => parseFilter(text).test?.(one) ?? true).map((one) => one.id);
+	assert.deepEqual(keeps('statement:orders'), ['1']);
+	assert.deepEqual(keeps('sql:commit'), ['2']);
+	assert.deepEqual(keeps('orders'), ['1']);
+	assert.deepEqual(keeps('!statement:orders'), ['2', '3']);
+	assert.deepEqual(keeps('statement:/^select/'), ['1']);
+	assert.equal(parseFilter('sql:"x').error !== undefined || parseFilter('sql:"x').test !== undefined, true);
+});
