@@ -48,11 +48,12 @@ const specs: Spec[] = [
 	{key: 'memory', title: 'Memory', min: 6, max: 6, align: 'right', dropRank: 6},
 	{key: 'io', title: 'I/O', min: 5, max: 5, align: 'right', dropRank: 7},
 	{key: 'maxscale', title: 'MaxScale', min: 10, max: 22, align: 'left', dropRank: 2.5},
-	// Shown only when chosen (column-choice.ts), so it goes after Server, I/O and Memory, before
-	// State: its start (`SELECT … FROM orders`) says more than those. It takes what the others
-	// leave, up to its longest text (statement-line.ts has cut that to a few hundred characters).
-	// Its min, twenty cells (`SELECT * FROM orde…`), takes Memory's place at 80 columns.
-	{key: 'statement', title: 'Statement', min: 20, max: 512, align: 'left', dropRank: 5.5},
+	// Shown only when chosen (column-choice.ts, S), so it outlasts all but who, from where, which
+	// service and Idle (with `» `, how long a statement has run): State is counted in the header,
+	// Age and the figures are in the pane. It takes what the others leave, up to its longest text
+	// (statement-line.ts has cut that to a few hundred characters). Its min, twenty cells
+	// (`SELECT * FROM orde…`), keeps it at 80 columns, flat too.
+	{key: 'statement', title: 'Statement', min: 20, max: 512, align: 'left', dropRank: 3.5},
 ];
 
 const growth: Array<[ColumnKey, number]> = [

@@ -22,14 +22,16 @@ export function toggleStatement(state: MonitorState): MonitorState {
 	const sort = !on && state.sort.key === 'statement' ? defaultSort : state.sort;
 	const shown = applyView({...state, columns: next, sort});
 	if (state.replay !== undefined) {
-		const text = on ? 'Statement column on: a recording has statements where its polls asked for them (S was on).' : 'Statement column off.';
+		const text = on ? 'Statements on: a recording has them where its polls asked for them (S was on).' : 'Statements off.';
 		return {...shown, message: {tone: 'info', text, answer: true}};
 	}
 
 	if (!on) {
-		return {...shown, message: {tone: 'info', text: 'Statement column off: the next polls no longer ask MaxScale for statements.', answer: true}};
+		return {...shown, message: {tone: 'info', text: 'Statements off: the next polls no longer ask MaxScale for them.', answer: true}};
 	}
 
-	const text = 'Statement column on: polling now for each session\'s newest statement (MaxScale keeps them only with retain_last_statements).';
-	return {...shown, refreshes: shown.refreshes + 1, message: {tone: 'info', text, untilPoll: true}};
+	// One line at 80 columns: what an empty column would mean is the part to read.
+	const text = 'Statements on: MaxScale keeps them only where retain_last_statements is set.';
+	// Said as a key's outcome is (answer: it stays a few polls), not only until the poll it makes lands at once.
+	return {...shown, refreshes: shown.refreshes + 1, message: {tone: 'info', text, answer: true}};
 }

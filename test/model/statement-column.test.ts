@@ -54,9 +54,13 @@ test('not among the default columns: chosen by name (statement, sql, query), the
 	assert.ok(statement.width > 60, String(statement.width));
 	const short = layoutColumns(200, 7, 0, [], 'service-state', widest(20), [...defaultColumns, 'statement']);
 	assert.equal(short.find((column) => column.key === 'statement')?.width, 20, 'no wider than its longest text');
-	// Narrowing: Server, I/O and Memory go before it; it goes before State.
+	// Narrowing: Server, I/O, Memory, State and Age go before it; it goes before Idle.
 	assert.deepEqual(keys(80), ['id', 'user', 'client', 'state', 'age', 'idle', 'statement']);
-	assert.deepEqual(keys(78), ['id', 'user', 'client', 'state', 'age', 'idle']);
+	assert.deepEqual(keys(78), ['id', 'user', 'client', 'age', 'idle', 'statement']);
+	assert.deepEqual(keys(64), ['id', 'user', 'client', 'idle', 'statement']);
+	assert.deepEqual(keys(56), ['id', 'user', 'client', 'idle']);
+	const flat = layoutColumns(80, 7, 0, [], 'flat', widest(300), [...defaultColumns, 'statement']).map((column) => column.key);
+	assert.deepEqual(flat, ['id', 'user', 'client', 'service', 'idle', 'statement'], 'flat at 80 too');
 	// The names grow to their usual widths, then the statement takes its room before they grow on.
 	const names = {user: 27, client: 26, service: 15, server: 7, memory: 1, io: 1};
 	const at = (width: number, statement: number) => Object.fromEntries(layoutColumns(width, 7, 0, [], 'service-state', {...names, statement}, [...defaultColumns, 'statement']).map((column) => [column.key, column.width]));
@@ -76,7 +80,7 @@ test('S shows the column and polls now (its list asks for statements); again, it
 	assert.equal(showsStatement(on.columns), true);
 	assert.deepEqual(on.columns, [...defaultColumns, 'statement']);
 	assert.equal(on.refreshes, start.refreshes + 1, 'a poll at once, which asks for statements');
-	assert.match(on.message?.text ?? '', /^Statement column on: .*retain_last_statements/);
+	assert.match(on.message?.text ?? '', /^Statements on: .*retain_last_statements/);
 	const sorted = reducer(on, {type: 'sort-by', key: 'statement'});
 	assert.equal(sorted.sort.key, 'statement');
 	const off = reducer(sorted, {type: 'command', command: 'statements'});
