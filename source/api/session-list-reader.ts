@@ -14,7 +14,7 @@ import {agesFromConnected, isZoneless} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
 import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
 import {Context, names, opens, slot, slotOfName} from './session-list-slots.js';
-import {statementLine} from './statement-line.js';
+import {NestedReader} from './session-list-nested.js';
 
 /**
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
@@ -55,11 +55,9 @@ export class SessionListReader implements JsonSink {
 	#generation = 0;
 	/** A row in the builder waits for the poll time to get its age: no more parts. */
 	#waiting = false;
-	/** The servers of the `connections` being read, and the `server` of its entry being read. */
-	readonly #servers: string[] = [];
-	#server: string | undefined;
-	/** Whether the newest entry of `queries` being read has a (last) `completed` string: its statement has ended. */
-	#completed = false;
+	/** `connections` and `queries`, read an entry at a time. */
+	readonly #nested = new NestedReader();
+	readonly #shownText = (text: string) => this.#shown(text);
 	/** Whether a string was made safe or cut to be shown (sanitize.ts shown()): --json then reads the body exactly. */
 	altered = false;
 
@@ -105,43 +103,16 @@ export class SessionListReader implements JsonSink {
 			this.#row.service = '';
 			clearAttributes(this.#row);
 			this.#rowConnected = undefined;
-		} else if (opened === slot.connections) {
-			this.#servers.length = 0;
-		} else if (opened === slot.connection) {
-			this.#server = undefined;
-		} else if (opened === slot.queries) {
-			// An array: known, and nothing retained until its first entry says a statement.
-			this.#row.statement = '';
-			this.#row.statementRunning = false;
-		} else if (opened === slot.query) {
-			this.#completed = false;
+		} else {
+			this.#nested.open(opened, this.#row);
 		}
 
 		return opens(opened);
 	}
 
 	close(context: number): void {
-		if (context === Context.Query) {
-			this.#row.statementRunning = this.#row.statement !== '' && !this.#completed;
-			return;
-		}
-
-		if (context === Context.Connection) {
-			// readSessionList's rule: an entry counts if its (last) `server` is a non-empty string.
-			if (this.#server !== undefined && this.#server !== '') {
-				this.#servers.push(this.#server);
-			}
-
-			return;
-		}
-
-		if (context === Context.Connections) {
-			const servers = this.#servers;
-			this.#row.servers = servers.length === 1 ? servers[0]! : servers.join(',');
-			return;
-		}
-
 		if (context !== Context.Resource) {
+			this.#nested.close(context, this.#row);
 			return;
 		}
 
@@ -212,22 +183,9 @@ export class SessionListReader implements JsonSink {
 				break;
 			}
 
-			case slot.server: {
-				this.#server = this.#shown(text);
-				break;
+			default: {
+				this.#nested.string(to, text, row, this.#shownText);
 			}
-
-			case slot.statement: {
-				row.statement = statementLine(text);
-				break;
-			}
-
-			case slot.completed: {
-				this.#completed = true;
-				break;
-			}
-
-			default:
 		}
 	}
 
@@ -299,18 +257,10 @@ export class SessionListReader implements JsonSink {
 				break;
 			}
 
-			case slot.server: {
-				this.#server = undefined;
-				break;
-			}
-
-			case slot.completed: {
-				this.#completed = false;
-				break;
-			}
-
 			default: {
-				resetRow(this.#row, to);
+				if (!this.#nested.reset(to)) {
+					resetRow(this.#row, to);
+				}
 			}
 		}
 
