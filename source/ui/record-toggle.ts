@@ -10,10 +10,11 @@ import {stamp} from './effects.js';
 
 /**
  * The recording every poll goes to, if any: run-monitor.tsx flushes it at exit, whoever started it.
- * `failing`: each MaxScale's failure in force (its last poll's, by host), kept by hostRecorder
- * whether or not a recording is on, for one started later.
+ * `failing`: each MaxScale's failure in force (its last poll's, by host), and `lastGood`, each
+ * one's last list (with the version it last reported), kept by hostRecorder whether or not a
+ * recording is on, for one started later.
  */
-export type RecorderHolder = {current: Recorder | undefined; starting?: boolean; failing?: Map<string, Frame>};
+export type RecorderHolder = {current: Recorder | undefined; starting?: boolean; failing?: Map<string, Frame>; lastGood?: Map<string, Frame>};
 
 type Dispatch = (action: Action) => void;
 
@@ -56,7 +57,13 @@ export async function toggleRecording(holder: RecorderHolder, stop: boolean, hos
 	// A MaxScale failing now may not be tried again for a while (back-off, up to 30 s): its
 	// failure is recorded first, with its own time, so the replay shows it failing from the
 	// first frame, not `connecting…` until its next try (QA), as the version is carried below.
-	for (const frame of [...(holder.failing?.values() ?? [])].sort((a, b) => a.t - b.t)) {
+	// Its last list comes before it, at its own time too: the screen showed those rows, STALE,
+	// and the replay shows them so, not NO DATA.
+	const first = [...(holder.failing?.values() ?? [])].flatMap((failure) => {
+		const good = holder.lastGood?.get(failure.host);
+		return good !== undefined && good.t <= failure.t ? [good, failure] : [failure];
+	});
+	for (const frame of first.sort((a, b) => a.t - b.t)) {
 		recorder.record(frame);
 	}
 
@@ -77,6 +84,8 @@ export function hostRecorder(holder: RecorderHolder): {record(frame: Frame): voi
 		record(frame) {
 			if (frame.ok) {
 				holder.failing?.delete(frame.host);
+				// The list the state holds anyway: no copy of it.
+				(holder.lastGood ??= new Map()).set(frame.host, frame.server === undefined && known !== undefined ? {...frame, server: known} : frame);
 			} else {
 				(holder.failing ??= new Map()).set(frame.host, frame);
 			}

@@ -22,7 +22,9 @@ const hosts = ['mx1:8989', 'mx2:8989'];
 test('a recording started while mx2 fails begins with its failure, at its own time, and replays it failing from the first frame', async () => {
 	const holder: RecorderHolder = {current: undefined};
 	const [one, two] = [hostRecorder(holder), hostRecorder(holder)];
-	// mx2 failed twice before W, the last time at 2000; mx1 answers on.
+	// mx2 answered at 500 (MaxScale 6.4), then failed twice before W, the last time at 2000; mx1 answers on.
+	two.known({version: '6.4.15', uptimeSeconds: 100, askedAt: 400});
+	two.record({t: 500, host: 'mx2:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(7, {host: 'mx2:8989', user: 'etl'})]});
 	two.record({t: 1000, host: 'mx2:8989', ok: false, error: 'Connection refused by mx2:8989.'});
 	one.record({t: 1500, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
 	two.record({t: 2000, host: 'mx2:8989', ok: false, error: 'Connection timed out (mx2:8989).'});
@@ -39,10 +41,14 @@ test('a recording started while mx2 fails begins with its failure, at its own ti
 	assert.ok(typeof recording !== 'string', String(recording));
 	assert.deepEqual(
 		recording.frames.map(({t, host, ok}) => ({t, host, ok})),
-		[{t: 2000, host: 'mx2:8989', ok: false}, {t: 3000, host: 'mx1:8989', ok: true}],
+		// mx2's last list first, then its failure in force: the replay starts STALE, as the screen was, not NO DATA.
+		[{t: 500, host: 'mx2:8989', ok: true}, {t: 2000, host: 'mx2:8989', ok: false}, {t: 3000, host: 'mx1:8989', ok: true}],
 	);
-	const first = reducer(initialState({hosts}), {type: 'replay-load', frames: recording.frames});
-	assert.equal(first.hosts['mx2:8989']?.error?.message, 'Connection timed out (mx2:8989).');
+	assert.equal(recording.frames[0]!.ok && recording.frames[0]!.server?.version, '6.4.15', 'with the version it last reported');
+	let replayed = reducer(initialState({hosts}), {type: 'replay-load', frames: recording.frames});
+	replayed = reducer(replayed, {type: 'replay-step', delta: 1});
+	assert.equal(replayed.hosts['mx2:8989']?.error?.message, 'Connection timed out (mx2:8989).');
+	assert.deepEqual(replayed.hosts['mx2:8989']?.sessions.map((one) => one.user), ['etl'], 'its last good rows, stale');
 });
 
 test('the real App: W while one of two MaxScales is refused records it failing, and the replay shows it NO DATA, not connecting…', async (t) => {
