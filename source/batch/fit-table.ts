@@ -10,7 +10,7 @@
 import {fitCell} from '../model/cells.js';
 import {gutter, layoutColumns, type Column as Laid, type ColumnKey} from '../model/columns.js';
 import type {Session} from '../model/session.js';
-import {formatCells, tableCells, width, type Cells} from './table.js';
+import {formatCells, tableCells, tableChoice, width, type Cells} from './table.js';
 
 /** Two cells between columns, as the whole table has them (the screen has one, after its gutter). */
 const between = 2;
@@ -96,5 +96,5 @@ export function fitTable(sessions: readonly Session[], several: boolean, columns
 		return whole;
 	}
 
-	return fitCells(table, columns, choice)?.map((line) => `${line}\n`).join('') ?? whole;
+	return fitCells(table, columns, tableChoice(several, choice))?.map((line) => `${line}\n`).join('') ?? whole;
 }

@@ -56,12 +56,21 @@ function pad(text: string, size: number, align: 'left' | 'right'): string {
 	return align === 'left' ? text + gap : gap + text;
 }
 
+/**
+ * The columns chosen as the table keeps them: with several MaxScales, theirs first whatever was
+ * chosen, as two sessions of one id would otherwise be two lines that cannot be told apart (QA).
+ */
+export function tableChoice(several: boolean, choice: readonly ColumnKey[] | undefined): readonly ColumnKey[] | undefined {
+	return choice !== undefined && several && !choice.includes('maxscale') ? ['maxscale', ...choice] : choice;
+}
+
 /** The columns of a table of `sessions`, and each session's texts in them, whole. */
 export type Cells = {chosen: Column[]; cells: string[][]};
 
 /**
  * `choice`: the columns chosen (--columns), in their order after Id; each only where the
- * table has it (Server when a session says its servers, MaxScale when several are watched).
+ * table has it (Server when a session says its servers, MaxScale when several are watched,
+ * then first if not chosen).
  */
 export function tableCells(sessions: readonly Session[], several: boolean, choice?: readonly ColumnKey[]): Cells {
 	// Memory and I/O only when a session has them, as the screen (model/columns.ts hasColumn):
@@ -71,10 +80,9 @@ export function tableCells(sessions: readonly Session[], several: boolean, choic
 	const withServer = sessions.some((session) => session.servers !== undefined) ? [...known, serverColumn] : known;
 	const shown = choice?.includes('statement') === true && sessions.some((session) => session.statement !== undefined) ? [...withServer, statementColumn] : withServer;
 	const all = several ? [hostColumn, ...shown] : shown;
-	const chosen =
-		choice === undefined
-			? all
-			: ['id' as const, ...choice].flatMap((key) => all.find((column) => column.key === key) ?? []);
+	const kept = tableChoice(several, choice);
+	const keys: readonly ColumnKey[] | undefined = kept === undefined ? undefined : kept[0] === 'maxscale' ? ['maxscale', 'id', ...kept.slice(1)] : ['id', ...kept];
+	const chosen = keys === undefined ? all : keys.flatMap((key) => all.find((column) => column.key === key) ?? []);
 	return {chosen, cells: sessions.map((session) => chosen.map((column) => column.value(session)))};
 }
 

@@ -157,6 +157,11 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 		return {error: '--watch prints JSON lines, not TSV: use --watch --json or --tsv.'};
 	}
 
+	// --json carries no statements (every field of the list: `queries` is not one it asks for).
+	if (json && flags.sort !== undefined && /^\s*statement\b/i.test(String(flags.sort))) {
+		return {error: `--sort statement sorts by the Statement column; ${watch ? '--watch --json' : '--json'} carries no statements: sort by another column, or use --once.`};
+	}
+
 	if (watch && json && flags.columns !== undefined) {
 		return {error: "--columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns."};
 	}

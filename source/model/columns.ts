@@ -71,8 +71,10 @@ const growth: Array<[ColumnKey, number]> = [
 	['maxscale', 22],
 ];
 
-/** growth's first steps, to the names' usual widths: before a Statement column takes its room. */
+/** growth's first steps, to the names' usual widths: before a Statement column takes its first room. */
 const usualSteps = 3;
+/** The cells a Statement column grows to before the names grow past their usual widths. */
+const statementFirst = 60;
 
 /** The widths User and Client grow to first (growth's first steps): what a column with `room` leaves them. */
 const usualWidths: Array<[ColumnKey, number]> = [
@@ -221,16 +223,20 @@ export function layoutColumns(
 		}
 	};
 
-	// With a Statement column, the names grow to their usual widths only, then the statement
-	// takes what its text can (the column pg_activity gives its queries); the rest after it.
+	// With a Statement column, the names grow to their usual widths only, then the statement to
+	// a readable start of its text, then the names on, and the statement takes the rest (the
+	// column pg_activity gives its queries): a wide terminal cuts no name beside empty cells (QA).
+	const statement = widest?.statement ?? 0;
 	steps(0, usualSteps);
-	growTo('statement', widest?.statement ?? 0);
+	growTo('statement', Math.min(statementFirst, statement));
 	steps(usualSteps);
 
 	// Only to a text known to be there (widest): with no list yet, nothing grows this far.
 	for (const key of wideGrowth) {
 		growTo(key, Math.min(wideMax, key === 'maxscale' ? maxscaleWidth : (widest?.[key] ?? 0)));
 	}
+
+	growTo('statement', statement);
 
 	return chosen.map((spec) => {
 		const column: Column = {key: spec.key, title: spec.title, width: widths.get(spec.key) ?? spec.min, align: spec.align};

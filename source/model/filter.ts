@@ -28,8 +28,12 @@ const fieldAliases: Readonly<Record<string, TextField>> = {sql: 'statement'};
 const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 
 type Test = (session: Session) => boolean;
-/** `numbers`: the number fields its terms compare (idle, age, memory, io), for unreportedField. */
-export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]};
+/**
+ * `numbers`: the number fields its terms compare (idle, age, memory, io), for unreportedField.
+ * `statement`: a term names the statement (`statement:`, `sql:`), which sessions have only while
+ * the Statement column shows: an empty list then says so.
+ */
+export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true};
 
 /**
  * The client as shown (`10.0.7.5:4000`) and, for an IPv4-mapped one, as MaxScale reports
@@ -252,7 +256,8 @@ export function parseFilter(text: string): Filter {
 	const test: Test | undefined =
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
 	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined);
-	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers})};
+	const statement = terms(text).some((raw) => /^!?(?:statement|sql):/i.test(raw));
+	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {})};
 }
 
 /** A number field the filter compares, and the MaxScales none of whose sessions (of those its other terms keep) has it. */

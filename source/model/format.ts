@@ -129,9 +129,13 @@ export function serversText(servers: string | undefined): string {
 /** Before a statement still running, in the Statement column (the legend says so). */
 export const runningMark = '» ';
 
-/** The Statement column: the newest retained statement, `» ` before one still running; `?` where the list did not say. */
+/**
+ * The Statement column: the newest retained statement, `» ` before one still running. Empty
+ * where none is known, not `?`: a row of a list asked without statements (ended before S, or a
+ * failing MaxScale's last good list) says nothing of whether its MaxScale reports them (QA).
+ */
 export function statementText(statement: string | undefined, running: boolean | undefined): string {
-	return statement === undefined ? '?' : running === true ? runningMark + statement : statement;
+	return statement === undefined ? '' : running === true ? runningMark + statement : statement;
 }
 
 /** Short state names for the narrow State column and the header. */

@@ -22,11 +22,26 @@ import {fadeMessage} from './message-fade.js';
 import {moveCursor} from './place-rows.js';
 import {takesCursor, viewReducer} from './view.js';
 import type {Action, MonitorState, Options} from './monitor-types.js';
+import {defaultColumns} from './column-choice.js';
+import {showsStatement} from './statement-toggle.js';
 
 export type {Action, HostStatus, Mode, MonitorState, Options} from './monitor-types.js';
 export {messageMs, messagePolls, type Message} from './message-fade.js';
 export type {Pane} from './pane.js';
 export {hostKey} from './poll.js';
+
+/**
+ * The columns chosen, with Statement when the sort is by it (--sort statement, `sort =` in the
+ * config file): a sort by statements not asked for would be by nothing (QA).
+ */
+function withStatementSorted(options: Options): {columns?: Options['columns']} {
+	const {columns, sort} = options;
+	if (sort?.key === 'statement' && !showsStatement(columns)) {
+		return {columns: [...(columns ?? defaultColumns), 'statement']};
+	}
+
+	return columns === undefined ? {} : {columns};
+}
 
 export function initialState(options: Options = {}): MonitorState {
 	const hostOrder = options.hosts !== undefined && options.hosts.length > 0 ? options.hosts : [''];
@@ -40,7 +55,7 @@ export function initialState(options: Options = {}): MonitorState {
 		rows: [],
 		grouping: options.grouping ?? 'service-state',
 		sort: options.sort ?? defaultSort,
-		...(options.columns === undefined ? {} : {columns: options.columns}),
+		...withStatementSorted(options),
 		filter: noFilter,
 		filterCursor: 0,
 		collapsed: new Set(),

@@ -8,6 +8,7 @@ import {defaultColumns} from './column-choice.js';
 import type {MonitorState} from './monitor-types.js';
 import {applyView} from './place-rows.js';
 import {defaultSort, type SortKey} from './sort.js';
+import {reportsStatements} from './version.js';
 
 /** Whether the list shows the Statement column, so that its polls ask for statements. */
 export function showsStatement(columns: readonly SortKey[] | undefined): boolean {
@@ -19,19 +20,28 @@ export function toggleStatement(state: MonitorState): MonitorState {
 	const on = !showsStatement(columns);
 	const next = on ? [...columns, 'statement' as const] : columns.filter((key) => key !== 'statement');
 	// A sort by a column gone would sort by something unseen: back to the id, as a fresh start.
-	const sort = !on && state.sort.key === 'statement' ? defaultSort : state.sort;
-	const shown = applyView({...state, columns: next, sort});
+	const resorted = !on && state.sort.key === 'statement';
+	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort});
 	if (state.replay !== undefined) {
 		const text = on ? 'Statements on: a recording has them where its polls asked for them (S was on).' : 'Statements off.';
 		return {...shown, message: {tone: 'info', text, answer: true}};
 	}
 
 	if (!on) {
-		return {...shown, message: {tone: 'info', text: 'Statements off: the next polls no longer ask MaxScale for them.', answer: true}};
+		const text = resorted ? 'Statements off, and the sort by them: sorted by id again.' : 'Statements off: the next polls no longer ask MaxScale for them.';
+		return {...shown, message: {tone: 'info', text, answer: true}};
 	}
 
-	// One line at 80 columns: what an empty column would mean is the part to read.
-	const text = 'Statements on: MaxScale keeps them only where retain_last_statements is set.';
+	// One line at 80 columns: what an empty column would mean is the part to read. A MaxScale
+	// too old to have them (every one watched, when their versions are known) is said instead.
+	const versions = state.hostOrder.map((host) => state.hosts[host]?.server?.version);
+	const old = versions.every((version) => reportsStatements(version) === false);
+	const text = old ? `MaxScale ${versions[0] ?? ''} reports no statements: that needs MaxScale 2.3.1 or later.` : 'Statements on: MaxScale keeps them only where retain_last_statements is set.';
+	// Paused, nothing is polled: they come with the poll that resumes it.
+	if (state.paused) {
+		return {...shown, message: {tone: 'info', text: old ? text : 'Statements on: they come with the next poll (p resumes polling).', answer: true}};
+	}
+
 	// Said as a key's outcome is (answer: it stays a few polls), not only until the poll it makes lands at once.
 	return {...shown, refreshes: shown.refreshes + 1, message: {tone: 'info', text, answer: true}};
 }

@@ -18,6 +18,17 @@ export function versionAtLeast(version: string | undefined, major: number, minor
 	return a > major || (a === major && b >= minor);
 }
 
+/** `queries` (retain_last_statements) arrived in 2.3.1; undefined when the version is not known. */
+export function reportsStatements(version: string | undefined): boolean | undefined {
+	const parsed = parseVersion(version);
+	if (parsed === undefined) {
+		return undefined;
+	}
+
+	const [a = 0, b = 0, c = 0] = parsed;
+	return a > 2 || (a === 2 && (b > 3 || (b === 3 && c >= 1)));
+}
+
 /** DELETE /v1/sessions/:id and POST …/restart arrived in 22.08. */
 export function canKill(version: string | undefined): boolean | undefined {
 	return version === undefined ? undefined : versionAtLeast(version, 22, 8);

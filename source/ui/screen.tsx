@@ -5,6 +5,7 @@ import {unreportedField} from '../model/filter.js';
 import {markedInGroups} from '../model/marks.js';
 import {sessionCount} from '../model/rows.js';
 import {staleHosts} from '../model/stale-hosts.js';
+import {showsStatement} from '../model/statement-toggle.js';
 import type {Notice} from '../model/status-line.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
@@ -48,6 +49,8 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 					? 'these MaxScales report'
 					: `${hosts.join(', ')} ${hosts.length === 1 ? 'reports' : 'report'}`;
 		empty = `No session matches: ${which} no ${field} (Esc clears the filter).`;
+	} else if (filtered && state.rows.length === 0 && state.filter.statement === true && !showsStatement(state.columns)) {
+		empty = 'No session matches: statements are off, S shows them (Esc clears the filter).';
 	}
 
 	if (!layout.fits) {

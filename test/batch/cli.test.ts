@@ -234,6 +234,8 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		// A view flag a single print cannot honour: said, not quietly ignored.
 		[['--tsv', '--sort', 'idle'], /^sessiontop: --tsv prints the sessions in the server's order, as maxctrl does: leave out --sort \(--once and --json sort\)\.$/],
 		[['--once', '--interval', '1s'], /^sessiontop: --interval paces the monitor and --watch --json; --once prints once: leave out --interval, or use --watch --json\.$/],
+		[['--json', '--sort', 'statement'], /^sessiontop: --sort statement sorts by the Statement column; --json carries no statements: sort by another column, or use --once\.$/],
+		[['--watch', '--json', '--sort', 'statement desc'], /^sessiontop: --sort statement sorts by the Statement column; --watch --json carries no statements/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
 		[['--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --json prints every field: leave out --columns\.$/],
 		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],

@@ -119,6 +119,10 @@ test('several MaxScales: the MaxScale column shortened as the screen shortens it
 	// The part the names share is left out, the part that tells them apart kept (model/host-labels.ts).
 	assert.match(first, /^\S*1 +1 /);
 	assert.match(second, /^\S*2 +2 /);
+	// Chosen columns without it (--columns user): still first, or two sessions 1 would read alike (QA).
+	const chosen = linesOf(fitTable([on(hosts[0]!, '1'), on(hosts[1]!, '1')], true, 60, ['user']));
+	assert.match(chosen[0]!, /^MaxScale +Id {2}User/);
+	assert.notEqual(chosen[1], chosen[2]);
 	const evil = fitTable([on('evil\u001B]0;owned\u0007.example.com:8989', '1'), on('10.0.0.2:8989', '2')], true, 90);
 	assert.ok(widest(evil) <= 90, evil);
 	assert.match(evil, /^evil/m);

@@ -65,6 +65,19 @@ test('--once --columns user,statement prints each session\'s newest retained sta
 	assert.ok(shown >= 5, `${shown} statements shown`);
 	assert.ok(running >= 1 && running < shown, `${running} of them running`);
 
+	// Sorted by statement, the table shows them, as the screen does (a sort by nothing otherwise).
+	lists.length = 0;
+	const sorted = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once', '--sort', 'statement', '--columns', 'user']);
+	assert.equal(sorted.code, 0, sorted.stderr);
+	assert.ok(lists.length === 1 && lists[0]!.includes('queries'), `asked for queries: ${lists.join(' ')}`);
+	const sortedLines = sorted.stdout.trimEnd().split('\n');
+	assert.deepEqual(sortedLines[0]!.trim().split(/\s+/), ['Id', 'User', 'Statement']);
+	const cells = sortedLines.slice(1).map((line) => line.slice(sortedLines[0]!.indexOf('Statement')).trim());
+	// By the statement's text, whether or not it runs (its `» ` aside).
+	const known = cells.filter((cell) => cell !== '').map((cell) => cell.replace(/^» /, ''));
+	assert.deepEqual(known, known.toSorted(), 'A→Z by statement');
+	assert.deepEqual(cells.slice(known.length), cells.filter((cell) => cell === ''), 'none retained: last');
+
 	lists.length = 0;
 	const plain = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once']);
 	assert.equal(plain.code, 0, plain.stderr);

@@ -62,3 +62,16 @@ test('QA: Memory and I/O only when a session has them, as on the screen (before 
 	assert.deepEqual(titles([...old, {...without('3'), memoryBytes: 65_000}]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'Service']);
 	assert.deepEqual(titles([session('4', 'app')]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service']);
 });
+
+test('QA: --columns with several MaxScales still starts with MaxScale: the same id on two is two lines told apart', () => {
+	const two: Session[] = [
+		{key: 'mx1:8989#19', id: '19', host: 'mx1:8989', service: 's', state: 'Session started', user: 'etl', statement: 'SELECT 1'},
+		{key: 'mx2:8989#19', id: '19', host: 'mx2:8989', service: 's', state: 'Session started', user: 'etl', statement: ''},
+	];
+	const lines = formatTable(two, true, ['user', 'statement']).trimEnd().split('\n');
+	assert.deepEqual(lines.map((line) => line.trim().split(/\s+/)), [['MaxScale', 'Id', 'User', 'Statement'], ['mx1:8989', '19', 'etl', 'SELECT', '1'], ['mx2:8989', '19', 'etl']]);
+	// Chosen, it stays where it was put.
+	assert.deepEqual(formatTable(two, true, ['user', 'maxscale']).split('\n')[0]!.trim().split(/\s+/), ['Id', 'User', 'MaxScale']);
+	// One MaxScale: none.
+	assert.deepEqual(formatTable(two.slice(0, 1), false, ['user']).split('\n')[0]!.trim().split(/\s+/), ['Id', 'User']);
+});

@@ -27,11 +27,11 @@ test('a statement on one line: white space folded, the head of a long one only, 
 	assert.equal(statementLine(spaced), 'SELECT 1…');
 });
 
-test('the cell: » before a statement still running, empty where none is retained, ? where the list did not say', () => {
+test('the cell: » before a statement still running, empty where none is retained or known', () => {
 	assert.equal(cellText(session(1, {statement: 'SELECT 1', statementRunning: true}), 'statement'), '» SELECT 1');
 	assert.equal(cellText(session(1, {statement: 'SELECT 1', statementRunning: false}), 'statement'), 'SELECT 1');
 	assert.equal(cellText(session(1, {statement: '', statementRunning: false}), 'statement'), '');
-	assert.equal(cellText(session(1), 'statement'), '?');
+	assert.equal(cellText(session(1), 'statement'), '', 'a list asked without statements says nothing of them: not ?');
 	const column: Column = {key: 'statement', title: 'Statement', width: 12, align: 'left'};
 	assert.equal(fitCell('» SELECT a, b FROM t', column), '» SELECT a,…');
 });
@@ -66,6 +66,9 @@ test('not among the default columns: chosen by name (statement, sql, query), the
 	const at = (width: number, statement: number) => Object.fromEntries(layoutColumns(width, 7, 0, [], 'service-state', {...names, statement}, [...defaultColumns, 'statement']).map((column) => [column.key, column.width]));
 	assert.deepEqual([at(130, 300)['user'], at(130, 300)['client'], at(130, 300)['statement']], [12, 22, 39]);
 	assert.deepEqual([at(130, 20)['user'], at(130, 20)['client'], at(130, 20)['statement']], [27, 26, 20], 'a short statement leaves the rest to them');
+	// Wide, the statement has its first 60 cells, then the names their whole texts, then it the rest (QA: `airflow_etl…` beside 110 cells of statement).
+	assert.deepEqual([at(200, 300)['user'], at(200, 300)['client']], [27, 26]);
+	assert.ok(at(200, 300)['statement']! > 60, String(at(200, 300)['statement']));
 	// In the order chosen.
 	assert.deepEqual(keys(120, ['statement', 'user']), ['id', 'statement', 'user']);
 });
@@ -92,6 +95,33 @@ test('S shows the column and polls now (its list asks for statements); again, it
 	const chosen = reducer(polled(initialState({columns: ['idle', 'user']})), {type: 'command', command: 'statements'});
 	assert.deepEqual(chosen.columns, ['idle', 'user', 'statement']);
 	assert.deepEqual(reducer(chosen, {type: 'command', command: 'statements'}).columns, ['idle', 'user']);
+});
+
+test('S while paused waits for the poll that resumes it; S on MaxScales too old says so; S off while sorted by it says the sort changed', () => {
+	const paused = reducer(polled(initialState()), {type: 'pause'});
+	const on = reducer(paused, {type: 'command', command: 'statements'});
+	assert.ok(showsStatement(on.columns));
+	assert.equal(on.refreshes, paused.refreshes, 'paused: nothing polled');
+	assert.match(on.message?.text ?? '', /next poll \(p resumes polling\)/);
+
+	const old = reducer(polled(initialState()), {type: 'server-info', info: {version: '2.2.24', uptimeSeconds: 10, askedAt: 1000}});
+	assert.match(reducer(old, {type: 'command', command: 'statements'}).message?.text ?? '', /^MaxScale 2\.2\.24 reports no statements: that needs MaxScale 2\.3\.1 or later\.$/);
+	const recent = reducer(polled(initialState()), {type: 'server-info', info: {version: '2.3.1', uptimeSeconds: 10, askedAt: 1000}});
+	assert.match(reducer(recent, {type: 'command', command: 'statements'}).message?.text ?? '', /^Statements on:/);
+
+	const sorted = reducer(reducer(polled(initialState()), {type: 'command', command: 'statements'}), {type: 'sort-by', key: 'statement'});
+	const off = reducer(sorted, {type: 'command', command: 'statements'});
+	assert.equal(off.sort.key, 'id');
+	assert.match(off.message?.text ?? '', /sorted by id again/);
+});
+
+test('--sort statement (or sort = statement) shows the column, so its list asks for them', () => {
+	assert.ok(showsStatement(initialState({sort: {key: 'statement', descending: false}}).columns));
+	assert.deepEqual(initialState({sort: {key: 'statement', descending: false}, columns: ['user']}).columns, ['user', 'statement']);
+	assert.equal(initialState({sort: {key: 'idle', descending: true}}).columns, undefined);
+	assert.equal(parseFilter('sql:x idle>1').statement, true);
+	assert.equal(parseFilter('!statement:x').statement, true);
+	assert.equal(parseFilter('x').statement, undefined);
 });
 
 test('> steps through Statement only while it shows', () => {

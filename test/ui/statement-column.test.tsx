@@ -36,6 +36,12 @@ test('S shows each session\'s newest statement, as its document retains it, and 
 	assert.doesNotMatch(titleOf(frame()), /Statement/, 'not a default column');
 	assert.ok(lists.length > 0 && lists.every((url) => !url.includes('queries')), 'the lists do not ask for statements');
 
+	// A filter on statements while they are off says why it keeps nothing.
+	await press('/', () => frame().includes('/'), 'the filter prompt');
+	await typeText('statement:select');
+	await press('\r', () => frame().includes('No session matches: statements are off, S shows them (Esc clears the filter).'), 'the reason');
+	await press('\u001B', () => !/ of \d+ sessions/.test(frame()), 'the filter cleared');
+
 	await press('S', () => /Statement/.test(titleOf(frame())), 'the Statement column');
 	assert.ok(lists.some((url) => /fields%5Bsessions%5D=[^&]*queries/.test(url)), 'a list that asks for them');
 	// Flat and by service, so that a row's service is known from its document only.
