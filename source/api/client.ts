@@ -92,9 +92,9 @@ export class Client {
 		});
 	}
 
-	/** Any request; never throws. */
-	async send(method: 'GET' | 'DELETE' | 'POST', path: string, what: string, signal?: AbortSignal): Promise<Answer> {
-		const answer = await this.#exchange(method, path, what, signal, undefined);
+	/** Any request; never throws. `json`: a request body (PATCH's), sent as application/json. */
+	async send(method: 'GET' | 'DELETE' | 'POST' | 'PATCH', path: string, what: string, signal?: AbortSignal, json?: unknown): Promise<Answer> {
+		const answer = await this.#exchange(method, path, what, signal, undefined, json === undefined ? undefined : JSON.stringify(json));
 		return answer.ok ? {ok: true, status: answer.status, body: answer.body, latencyMs: answer.latencyMs} : answer;
 	}
 
@@ -107,7 +107,7 @@ export class Client {
 		return answer.ok ? {ok: true, status: answer.status, value: answer.value!, latencyMs: answer.latencyMs} : answer;
 	}
 
-	async #exchange<T>(method: 'GET' | 'DELETE' | 'POST', path: string, what: string, signal: AbortSignal | undefined, open: (() => BodySink<T>) | undefined): Promise<Exchanged<T>> {
+	async #exchange<T>(method: 'GET' | 'DELETE' | 'POST' | 'PATCH', path: string, what: string, signal: AbortSignal | undefined, open: (() => BodySink<T>) | undefined, sent?: string): Promise<Exchanged<T>> {
 		const started = performance.now();
 		const latency = () => Math.round((performance.now() - started) * 10) / 10;
 		// --timeout bounds the whole request, as maxctrl's does: undici's bodyTimeout
@@ -140,7 +140,8 @@ export class Client {
 				// The pool holds the origin; a reverse proxy's prefix goes before every path.
 				path: `${this.target.pathPrefix ?? ''}${path}`,
 				// identity: with no Accept-Encoding, a proxy may compress (RFC 9110), and this client reads no compressed body.
-				headers: {authorization: this.#authorization, accept: 'application/json', 'accept-encoding': 'identity'},
+				headers: {authorization: this.#authorization, accept: 'application/json', 'accept-encoding': 'identity', ...(sent === undefined ? {} : {'content-type': 'application/json'})},
+				...(sent === undefined ? {} : {body: sent}),
 				headersTimeout: this.#timeoutMs,
 				bodyTimeout: this.#timeoutMs,
 				signal: controller.signal,

@@ -68,6 +68,7 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		'unmark-all': {type: 'unmark-all'},
 		kill: {type: 'ask', operation: 'kill'},
 		restart: {type: 'ask', operation: 'restart'},
+		log: {type: 'ask', operation: 'log'},
 		copy: {type: 'copy'},
 		save: {type: 'save'},
 		record: {type: 'record'},

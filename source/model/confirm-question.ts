@@ -2,6 +2,7 @@
 // y (ui/status-text.ts lays it out), and named again in the outcome (outcome.ts).
 
 import type {Confirm, Target} from './operations.js';
+import {callSince} from './version.js';
 
 export function describeTarget(target: Target): string {
 	const where = target.key === target.id ? '' : ` on ${target.host}`;
@@ -25,16 +26,18 @@ function idList(targets: readonly Target[]): string {
  * filter hides, and "2 marked sessions" alone would not say which, or that they are off screen.
  */
 export function confirmQuestion(confirm: Confirm): string {
-	const verb = confirm.operation === 'kill' ? 'Kill' : 'Restart';
+	const verb = confirm.operation === 'kill' ? 'Kill' : confirm.operation === 'restart' ? 'Restart' : 'Info log for';
+	const since = callSince[confirm.operation];
+	const cannot = confirm.operation === 'log' ? "set a session's log level" : confirm.operation;
 	const [only] = confirm.targets;
 	// Marks on a MaxScale too old for the call are left out, and a version not known yet is
 	// said (before 22.08 there is no such call, and its 404 would read as "already gone"):
 	// both in one parenthesis.
 	const notes = [
-		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: ${confirm.unable.hosts.length === 1 ? 'that MaxScale is' : 'those MaxScales are'} older than 22.08`]),
-		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than 22.08 cannot ${confirm.operation}`] : []),
+		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: ${confirm.unable.hosts.length === 1 ? 'that MaxScale is' : 'those MaxScales are'} older than ${since}`]),
+		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than ${since} cannot ${cannot}`] : []),
 		...(confirm.failing === undefined ? [] : [`${confirm.failing.join(', ')} ${confirm.failing.length === 1 ? 'is not answering: the rows are its' : 'are not answering: the rows are their'} last good list`]),
-		...(confirm.ended === undefined ? [] : [confirm.targets.length === 1 ? 'it has ended since: nothing to ' + confirm.operation : `${confirm.ended} of them ${confirm.ended === 1 ? 'has' : 'have'} ended since`]),
+		...(confirm.ended === undefined ? [] : [confirm.targets.length === 1 ? 'it has ended since: nothing to ' + (confirm.operation === 'log' ? 'change' : confirm.operation) : `${confirm.ended} of them ${confirm.ended === 1 ? 'has' : 'have'} ended since`]),
 	];
 	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {
@@ -52,5 +55,10 @@ export function confirmQuestion(confirm: Confirm): string {
  */
 function whatItDoes(confirm: Confirm): string {
 	const one = confirm.targets.length === 1;
+	if (confirm.operation === 'log') {
+		// MaxScale's own log, at info level for these sessions alone (log_info): how each statement is routed.
+		return ` y on, n off: MaxScale's log then has ${one ? 'its' : 'their'} info messages (how each statement is routed).`;
+	}
+
 	return confirm.operation === 'restart' ? ` ${one ? 'It gets' : 'Each gets'} new server connections and the service's latest configuration; the client stays connected.` : '';
 }

@@ -39,6 +39,7 @@ export type Command =
 	| 'unmark-all'
 	| 'kill'
 	| 'restart'
+	| 'log'
 	| 'copy'
 	| 'save'
 	| 'record'
@@ -101,6 +102,7 @@ export const bindings: Binding[] = [
 	{keys: ['u'], label: 'u', command: 'unmark-all', section: 'Act', description: 'unmark every session'},
 	{keys: ['K', 'delete', 'f9'], label: 'K Del F9', command: 'kill', section: 'Act', description: 'kill the session or the marked ones (asks first)', writes: true},
 	{keys: ['R'], label: 'R', command: 'restart', section: 'Act', description: 'restart the session or marked ones (asks first)', writes: true},
+	{keys: ['L'], label: 'L', command: 'log', section: 'Act', description: "the session's own info log on or off (asks)", writes: true},
 	{keys: ['y'], label: 'y', command: 'copy', section: 'Act', description: "copy the document (or the id), over SSH too"},
 	{keys: ['s'], label: 's', command: 'save', section: 'Act', description: 'save the list and the document to a file'},
 	{keys: ['W'], label: 'W', command: 'record', section: 'Act', description: 'record every poll to a file, for --replay (again: stop)', only: 'live'},
@@ -136,7 +138,7 @@ export function helpBindings(readonly: boolean, replay = false): Binding[] {
  * move the list; Tab and Esc reach the pane), `pane` (the pane focused: the keys scroll it), and
  * `zoomed` (the pane over the whole width, z).
  */
-export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'zoomed' | 'empty' | 'filtered-out' | 'filter' | 'search' | 'confirm-kill' | 'confirm-restart' | 'help';
+export type HintSituation = 'list' | 'group' | 'list-pane' | 'group-pane' | 'pane' | 'zoomed' | 'empty' | 'filtered-out' | 'filter' | 'search' | 'confirm-kill' | 'confirm-restart' | 'confirm-log' | 'help';
 
 export type Hint = {
 	label: string;
@@ -175,6 +177,8 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.
 		'confirm-kill': [['y', 'yes', 0], ['n Enter Esc', 'no', 0], ['0-9', 'grace seconds', 1]],
 		'confirm-restart': [['y', 'yes', 0], ['n Enter Esc', 'no', 0]],
+		// A log level's two answers, and the way out of both.
+		'confirm-log': [['y', 'on', 0], ['n', 'off', 0], ['Enter Esc', 'leave it', 0]],
 		// The help takes every key: the arrows scroll it, any other closes it (q too), Ctrl-C quits.
 		help: [['↑↓ PgDn', 'scroll', 1], ['any other key', 'close', 0], ['Ctrl-C', 'quit', 0]],
 	};
@@ -187,7 +191,7 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 	}
 
 	// Paused, the way back is named wherever the list's keys work (QA: the pane's hints had no p).
-	if (paused && !['filter', 'search', 'confirm-kill', 'confirm-restart', 'help'].includes(situation) && !list.some(([label]) => label === 'p')) {
+	if (paused && !['filter', 'search', 'confirm-kill', 'confirm-restart', 'confirm-log', 'help'].includes(situation) && !list.some(([label]) => label === 'p')) {
 		list = [...list.slice(0, -2), ['p', 'resume', 1], ...list.slice(-2)];
 	}
 

@@ -9,11 +9,12 @@ import {formatClient} from './format.js';
 import {paneSubject} from './pane-title.js';
 import {hostKey, type Action, type MonitorState} from './monitor-state.js';
 import {markReducer, type MarkAction} from './marks.js';
-import {canKill} from './version.js';
+import {callSince, hasCall} from './version.js';
 import {compareIds, sameConnected, type Session} from './session.js';
 import {compareHosts} from './sort.js';
 
-export type Operation = 'kill' | 'restart';
+/** `log`: a session's own info log (log_info) on or off, as the answer says (y on, n off). */
+export type Operation = 'kill' | 'restart' | 'log';
 /** `versionUnknown`: its MaxScale's version was not known when asked (a 404 may then mean no such call). */
 export type Target = {
 	key: string;
@@ -35,11 +36,12 @@ export type Target = {
  */
 /** `ended`: how many of its targets have ended since it was asked (refreshConfirm): said in it, as the header no longer counts them. */
 export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable; failing?: string[]; ended?: number};
-/** Marked sessions left out of a kill or restart: their MaxScale is older than 22.08. */
+/** Marked sessions left out of a kill, restart or log change: their MaxScale is too old for the call. */
 export type Unable = {count: number; hosts: string[]};
 
 export type Effect =
-	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]; unable?: Unable}
+	/** `logOn`: for `log`, whether the answer turned the log on (y) or off (n). */
+	| {seq: number; kind: 'operation'; operation: Operation; targets: Target[]; ttl?: number; gone: Target[]; unable?: Unable; logOn?: boolean}
 	| {seq: number; kind: 'copy'; text: string; what: string}
 	| {seq: number; kind: 'save'}
 	/** W: start recording every poll to a new file beside the snapshots, or stop the recording. */
@@ -58,7 +60,7 @@ export type OperationAction =
 	/** A recording began (its file) or ended (undefined), whoever started it: --record or W. */
 	| {type: 'recording'; file: string | undefined}
 	| {type: 'effect-done'; seq: number}
-	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable; at?: number};
+	| {type: 'operation-done'; seq: number; operation: Operation; outcomes: Outcome[]; gone: Target[]; ttl?: number; unable?: Unable; at?: number; logOn?: boolean};
 
 function targetOf(session: Session): Target {
 	return {
@@ -72,12 +74,19 @@ function targetOf(session: Session): Target {
 	};
 }
 
+/** What an operation does, in a sentence's words. */
+const doings: Readonly<Record<Operation, string>> = {kill: 'killing sessions', restart: 'restarting sessions', log: "setting a session's log level"};
+const verbs: Readonly<Record<Operation, string>> = {kill: 'kill', restart: 'restart', log: 'set the log level of'};
+
+/** The sentence a cancelled question leaves. */
+export const nothingDone: Readonly<Record<Operation, string>> = {kill: 'Nothing was killed.', restart: 'Nothing was restarted.', log: 'No log level was changed.'};
+
 function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (state.readonly) {
-		const doing = operation === 'kill' ? 'killing' : 'restarting';
+		const doing = doings[operation];
 		const text = state.replay === undefined
-			? `Read-only mode (--readonly, or readonly in the config file): ${doing} sessions is off.`
-			: `This is a replay of a recording: ${doing} sessions works only on a live MaxScale.`;
+			? `Read-only mode (--readonly, or readonly in the config file): ${doing} is off.`
+			: `This is a replay of a recording: ${doing} works only on a live MaxScale.`;
 		return {...state, message: {tone: 'error', text}};
 	}
 
@@ -89,21 +98,21 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	// The pane focused acts on what it shows, as y copies its document: once that session has
 	// ended (the cursor went on to a neighbour), nothing, rather than the neighbour it does not show.
 	if (marked.length === 0 && state.focus === 'pane' && state.pane.open && state.pane.ended) {
-		return {...state, message: {tone: 'error', text: `The pane's ${paneSubject(state.pane)} has ended: nothing to ${operation}; Tab goes back to the list, whose cursor is on a live session.`}};
+		return {...state, message: {tone: 'error', text: `The pane's ${paneSubject(state.pane)} has ended: nothing to ${operation === 'log' ? 'change' : operation}; Tab goes back to the list, whose cursor is on a live session.`}};
 	}
 
 	const selected = state.selectedId === undefined ? undefined : state.byId.get(state.selectedId);
 	const targets = marked.length > 0 ? marked.map(targetOf) : selected ? [targetOf(selected)] : [];
 	if (targets.length === 0) {
-		return {...state, message: {tone: 'error', text: `Put the cursor on a session (or mark some with Space) to ${operation} it.`}};
+		return {...state, message: {tone: 'error', text: `Put the cursor on a session (or mark some with Space) to ${verbs[operation]} it.`}};
 	}
 
-	// Before 22.08 MaxScale has no such call and answers 404, which would read as "already gone".
+	// Before 22.08 (6.0 for a log level) MaxScale has no such call and answers 404, which would read as "already gone".
 	const versionOf = (target: Target) => state.hosts[hostKey(state, target.host)]?.server?.version;
 	const old: Target[] = [];
 	const able: Target[] = [];
 	for (const target of targets) {
-		const can = canKill(versionOf(target));
+		const can = hasCall(operation, versionOf(target));
 		if (can === false) {
 			old.push(target);
 		} else {
@@ -114,8 +123,9 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	const [first] = old;
 	if (first !== undefined && able.length === 0) {
 		const where = state.hostOrder.length > 1 ? ` on ${first.host}` : '';
-		const nothing = targets.length > 1 ? ` Nothing was ${operation === 'kill' ? 'killed' : 'restarted'}.` : '';
-		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(first) ?? ''}${where} cannot ${operation} sessions: that needs MaxScale 22.08 or later.${nothing}`}};
+		const nothing = targets.length > 1 ? ` ${nothingDone[operation]}` : '';
+		const cannot = operation === 'log' ? "set a session's log level" : `${operation} sessions`;
+		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(first) ?? ''}${where} cannot ${cannot}: that needs MaxScale ${callSince[operation]} or later.${nothing}`}};
 	}
 
 	// Counted now, with the targets: the prompt says what it will act on that the list does not show.
@@ -173,8 +183,10 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 
 	// q answers no here rather than quit with a question open (Ctrl-C still quits). Enter
 	// too, as [y/N] says: a kill is not undone, and a stray Enter must not be one.
-	if (name === 'escape' || name === 'return' || input === 'n' || input === 'N' || input === 'q') {
-		return {...state, mode: 'list', confirm: undefined, message: {tone: 'info', text: `Nothing was ${confirm.operation === 'kill' ? 'killed' : 'restarted'}.`}};
+	// A log level's question takes n as its other answer (off); Esc, Enter and q leave it.
+	const log = confirm.operation === 'log';
+	if (name === 'escape' || name === 'return' || input === 'q' || (!log && (input === 'n' || input === 'N'))) {
+		return {...state, mode: 'list', confirm: undefined, message: {tone: 'info', text: nothingDone[confirm.operation]}};
 	}
 
 	if (name === 'backspace' || name === 'delete') {
@@ -185,7 +197,8 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 		return {...state, confirm: {...confirm, ttl: confirm.ttl + input}};
 	}
 
-	if (input !== 'y' && input !== 'Y') {
+	const yes = input === 'y' || input === 'Y';
+	if (!yes && !(log && (input === 'n' || input === 'N'))) {
 		return state;
 	}
 
@@ -195,9 +208,10 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	const gone = confirm.targets.filter((target) => !stillThere(state, target)).map((target) => (state.byId.has(target.key) ? {...target, reused: true as const} : target));
 	const ttl = confirm.ttl === '' ? undefined : Number(confirm.ttl);
 	const seq = state.seq + 1;
-	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone, ...(confirm.unable === undefined ? {} : {unable: confirm.unable})} as const;
-	const verb = confirm.operation === 'kill' ? 'Killing' : 'Restarting';
-	return {...state, mode: 'list', confirm: undefined, seq, effects: [...state.effects, effect], message: {tone: 'info', text: `${verb} ${alive.length} session${alive.length === 1 ? '' : 's'}…`}};
+	const effect = {seq, kind: 'operation', operation: confirm.operation, targets: alive, ttl, gone, ...(confirm.unable === undefined ? {} : {unable: confirm.unable}), ...(log ? {logOn: yes} : {})} as const;
+	const sessions = `${alive.length} session${alive.length === 1 ? '' : 's'}`;
+	const text = log ? `Turning the info log ${yes ? 'on' : 'off'} for ${sessions}…` : `${confirm.operation === 'kill' ? 'Killing' : 'Restarting'} ${sessions}…`;
+	return {...state, mode: 'list', confirm: undefined, seq, effects: [...state.effects, effect], message: {tone: 'info', text}};
 }
 
 export function operationReducer(state: MonitorState, action: Action): MonitorState | undefined {

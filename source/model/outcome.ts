@@ -1,30 +1,13 @@
-// What a kill or restart did, once MaxScale has answered: one sentence for the status line,
-// and the marks of the sessions it ended taken off.
+// What a kill, restart or log change did, once MaxScale has answered: one sentence for the
+// status line (a log change's: log-outcome.ts), and the marks of the sessions it ended taken off.
 
 import type {Action, MonitorState} from './monitor-state.js';
 import {describeTarget} from './confirm-question.js';
 import type {Operation, Outcome, Target} from './operations.js';
 import {withServerInfo} from './poll.js';
-import {canKill} from './version.js';
-
-/** Whether the MaxScale that answered a kill or restart has the call (undefined: its version is unknown). */
-function hadTheCall(outcome: Outcome): boolean | undefined {
-	return outcome.target.versionUnknown ? undefined : outcome.server === undefined ? true : canKill(outcome.server.version);
-}
-
-/** Most reasons a failure names: each says what to do, and the footer gives them the lines they need. */
-const reasonsSaid = 3;
-
-/**
- * Each different reason once, each a sentence of its own: two MaxScales that failed for
- * different reasons (one down, one slow) each say what to do (QA: only the first was said).
- */
-function reasons(errors: readonly Outcome[]): string {
-	const distinct = [...new Set(errors.map((o) => o.error ?? 'unknown error'))];
-	const said = distinct.slice(0, reasonsSaid).map((text, index) => (index === distinct.length - 1 || /[.!?]$/.test(text) ? text : `${text}.`));
-	const others = distinct.length - said.length;
-	return others === 0 ? said.join(' ') : `${said.join(' ')} And ${others} other reason${others === 1 ? '' : 's'}`;
-}
+import {summarizeLog} from './log-outcome.js';
+import {hadTheCall, reasons} from './outcome-parts.js';
+import {callSince} from './version.js';
 
 /** One sentence for what a kill or restart did. */
 export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
@@ -114,12 +97,15 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 }
 
 export function operationDone(state: MonitorState, action: Extract<Action, {type: 'operation-done'}>): MonitorState {
+	const {operation} = action;
 	const failed = action.outcomes.some((o) => !o.ok && o.status !== 404);
 	// The marks the confirmation left out (their MaxScale too old) are said again: still marked, not acted on.
-	const left = action.unable === undefined ? '' : ` ${action.unable.count} on ${action.unable.hosts.join(', ')} left out: older than 22.08.`;
-	const text = summarize(action.operation, action.outcomes, action.gone, action.ttl) + left;
+	const left = action.unable === undefined ? '' : ` ${action.unable.count} on ${action.unable.hosts.join(', ')} left out: older than ${callSince[operation]}.`;
+	const said = operation === 'log' ? summarizeLog(action.logOn === true, action.outcomes, action.gone) : summarize(operation, action.outcomes, action.gone, action.ttl);
+	const text = said + left;
 	const done = new Set(action.outcomes.filter((o) => o.ok).map((o) => o.target.key));
-	const marked = new Set([...state.marked].filter((id) => !done.has(id)));
+	// Killed or restarted, a session is done with; one whose log level changed stays marked, for the next key.
+	const marked = operation === 'log' ? state.marked : new Set([...state.marked].filter((id) => !done.has(id)));
 	// A version asked again after a 404 is the MaxScale's now: the header, the status line and
 	// the next K go by it.
 	let learnt = state;
@@ -127,7 +113,7 @@ export function operationDone(state: MonitorState, action: Extract<Action, {type
 		learnt = server === undefined ? learnt : withServerInfo(learnt, target.host, server);
 	}
 
-	const older = action.outcomes.some((o) => o.status === 404 && hadTheCall(o) === false);
+	const older = action.outcomes.some((o) => o.status === 404 && hadTheCall(o, operation) === false);
 	// Closing until the grace period is over, and two polls more (at least 5 s) for the list to show it gone.
 	const by = action.at === undefined ? Number.POSITIVE_INFINITY : action.at + ((action.ttl ?? 0) * 1000) + Math.max(5000, 2 * state.intervalMs);
 	const closing = action.operation === 'kill' && action.ttl !== undefined && done.size > 0 ? new Map([...state.closing, ...[...done].map((key): [string, number] => [key, by])]) : state.closing;

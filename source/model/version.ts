@@ -1,6 +1,6 @@
-// MaxScale versions, for what a server can do: killing
-// and restarting sessions from 22.08 (older servers answer DELETE with a bodiless
-// 404, which must not be read as "already gone").
+// MaxScale versions, for what a server can do: killing and restarting sessions from
+// 22.08 (older servers answer DELETE with a bodiless 404, which must not be read as
+// "already gone"), a session's own log levels from 6.0, its statements from 2.3.1.
 
 /** `24.02.3` → [24, 2, 3]; undefined for anything else. */
 export function parseVersion(version: string | undefined): number[] | undefined {
@@ -32,4 +32,16 @@ export function reportsStatements(version: string | undefined): boolean | undefi
 /** DELETE /v1/sessions/:id and POST …/restart arrived in 22.08. */
 export function canKill(version: string | undefined): boolean | undefined {
 	return version === undefined ? undefined : versionAtLeast(version, 22, 8);
+}
+
+/** PATCH /v1/sessions/:id, a session's own log levels (log_info and the others), arrived in 6.0. */
+export function canSetLog(version: string | undefined): boolean | undefined {
+	return version === undefined ? undefined : versionAtLeast(version, 6, 0);
+}
+
+/** The calls on sessions: what each needs, and whether MaxScale `version` has it (undefined: not known). */
+export type SessionCall = 'kill' | 'restart' | 'log';
+export const callSince: Readonly<Record<SessionCall, string>> = {kill: '22.08', restart: '22.08', log: '6.0'};
+export function hasCall(call: SessionCall, version: string | undefined): boolean | undefined {
+	return call === 'log' ? canSetLog(version) : canKill(version);
 }

@@ -1,4 +1,4 @@
-// The effects the reducer asks for, carried out: kill and restart requests to
+// The effects the reducer asks for, carried out: kill, restart and log-level requests to
 // MaxScale, the clipboard (OSC 52, which terminals honour over SSH), and the
 // snapshot file (mode 0600: it may hold SQL text).
 
@@ -34,10 +34,14 @@ export async function runOperation(
 		// Each session to its own MaxScale: an id means nothing on another host.
 		const client = clientFor(target.host);
 		const id = encodeURIComponent(target.id);
+		const what = `session ${target.id}`;
 		const answer =
 			effect.operation === 'kill'
-				? await client.send('DELETE', `/v1/sessions/${id}${effect.ttl === undefined ? '' : `?ttl=${effect.ttl}`}`, `session ${target.id}`)
-				: await client.send('POST', `/v1/sessions/${id}/restart`, `session ${target.id}`);
+				? await client.send('DELETE', `/v1/sessions/${id}${effect.ttl === undefined ? '' : `?ttl=${effect.ttl}`}`, what)
+				: effect.operation === 'restart'
+					? await client.send('POST', `/v1/sessions/${id}/restart`, what)
+					// Only log_info: the other levels the session has (a debug build's log_debug, say) stay as they are.
+					: await client.send('PATCH', `/v1/sessions/${id}`, what, undefined, {data: {attributes: {parameters: {log_info: effect.logOn === true}}}});
 		if (answer.ok) {
 			return {target, ok: true};
 		}

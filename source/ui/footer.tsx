@@ -141,7 +141,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 
 	let situation = listSituation(state);
 	if (state.mode === 'confirm') {
-		situation = confirm?.operation === 'restart' ? 'confirm-restart' : 'confirm-kill';
+		situation = confirm?.operation === 'restart' ? 'confirm-restart' : confirm?.operation === 'log' ? 'confirm-log' : 'confirm-kill';
 	} else if (state.mode === 'filter' || state.mode === 'search') {
 		situation = state.mode;
 	} else if (state.mode === 'help') {

@@ -108,7 +108,8 @@ export function failureLines(text: string, others: readonly string[], width: num
  * when even `most` lines cannot hold it is the question's end cut, its grace kept.
  */
 export function questionLines(confirm: Confirm, width: number, most: number): string[] {
-	const question = `[y/N] ${confirmQuestion(confirm)}`;
+	// A log level has two answers (y on, n off); a kill or restart, yes and the default no.
+	const question = `${confirm.operation === 'log' ? '[y/n]' : '[y/N]'} ${confirmQuestion(confirm)}`;
 	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
 }

@@ -218,7 +218,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		function runEffect(effect: Effect): void {
 			if (effect.kind === 'operation') {
 				void runOperation(clientFor, effect).then((outcomes) => {
-					dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl, unable: effect.unable, at: Date.now()});
+					dispatch({type: 'operation-done', seq: effect.seq, operation: effect.operation, outcomes, gone: effect.gone, ttl: effect.ttl, unable: effect.unable, at: Date.now(), logOn: effect.logOn});
 					for (const instance of pollers.current) {
 						instance.refresh();
 					}

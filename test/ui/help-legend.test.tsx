@@ -32,7 +32,7 @@ test('h opens the help, which says what the columns and signs mean after the key
 });
 
 test('on a tall, wide terminal the whole legend shows with the keys: every column named', async () => {
-	const {app, frame, press, close} = await mountSimulated({rows: 80});
+	const {app, frame, press, close} = await mountSimulated({rows: 84});
 	Object.defineProperty(app.stdout, 'columns', {value: 160, configurable: true});
 	app.stdout.emit('resize');
 	await press('?', () => frame().includes('closes this help'), 'the help');
