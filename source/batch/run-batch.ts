@@ -19,7 +19,6 @@ import type {Sort, SortKey} from '../model/sort.js';
 import type {Failure, Host} from './collected.js';
 import {complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
-import {defaultColumns} from '../model/column-choice.js';
 
 export type BatchMode = 'table' | 'tsv' | 'json' | 'watch-json';
 
@@ -82,14 +81,14 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 
 	// The fitting only for a terminal: a pipe's table loads nothing it does not print.
 	const {columns} = options;
-	const [{collectSessions}, {formatTable}, fitting] = await Promise.all([
+	const [{collectSessions}, {formatTable, tableOrder}, fitting] = await Promise.all([
 		import('./collect.js'),
 		import('./table.js'),
 		columns === undefined ? undefined : import('./fit-table.js'),
 	]);
 	// Sorted by statement, the table shows them (and its list asks for them), as the screen does.
 	const chosen = options.shownColumns;
-	const choice = options.sort?.key === 'statement' && chosen?.includes('statement') !== true ? [...(chosen ?? defaultColumns), 'statement' as const] : chosen;
+	const choice = options.sort?.key === 'statement' && chosen?.includes('statement') !== true ? [...(chosen ?? tableOrder), 'statement' as const] : chosen;
 	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), choice?.includes('statement') === true);
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);

@@ -20,6 +20,7 @@ import type {Session} from '../model/session.js';
  */
 export type Column = {key: ColumnKey; title: string; align: 'left' | 'right'; text?: true; value(session: Session): string};
 
+/** The table's columns in their order (Server after them, when the list says servers). */
 const columns: Column[] = [
 	// QA: one id of 70 characters (a hostile server's) widened the Id column of every line.
 	{key: 'id', title: 'Id', align: 'right', text: true, value: (s) => s.id},
@@ -33,6 +34,9 @@ const columns: Column[] = [
 	// '' is a session that names no service: `(no service)`, as the screen's cell and group say (model/cells.ts).
 	{key: 'service', title: 'Service', align: 'left', value: (s) => (s.service === '' ? noService : s.service)},
 ];
+
+/** The table's own order, as a choice: what --sort statement adds Statement to (run-batch.ts). */
+export const tableOrder: readonly ColumnKey[] = [...columns.filter((column) => column.key !== 'id').map((column) => column.key), 'server'];
 
 /** The backends, as the screen's Server column writes them: only when a session says them (2.3+). */
 const serverColumn: Column = {key: 'server', title: 'Server', align: 'left', value: (s) => serversText(s.servers)};

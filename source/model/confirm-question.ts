@@ -57,7 +57,7 @@ function whatItDoes(confirm: Confirm): string {
 	const one = confirm.targets.length === 1;
 	if (confirm.operation === 'log') {
 		// MaxScale's own log, at info level for these sessions alone (log_info): how each statement is routed.
-		return ` y on, n off: MaxScale's log then has ${one ? 'its' : 'their'} info messages (how each statement is routed).`;
+		return ` MaxScale's log then has ${one ? 'its' : 'their'} info messages (how each statement is routed).`;
 	}
 
 	return confirm.operation === 'restart' ? ` ${one ? 'It gets' : 'Each gets'} new server connections and the service's latest configuration; the client stays connected.` : '';

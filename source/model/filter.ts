@@ -230,6 +230,9 @@ function numberFieldOf(raw: string): NumberField | undefined {
 	return field !== undefined && numberFields.has(field) ? (field as NumberField) : undefined;
 }
 
+/** Whether a term is on the statement (`statement:`, `sql:`, negated or not). */
+const namesStatement = (raw: string) => /^!?(?:statement|sql):/i.test(raw);
+
 export function parseFilter(text: string): Filter {
 	const tests: Test[] = [];
 	const errors: string[] = [];
@@ -246,8 +249,16 @@ export function parseFilter(text: string): Filter {
 		} else if (negate) {
 			// A figure the MaxScale does not report matches nothing, negated too (as NULL in SQL):
 			// `!io>0` on a 22.08 kept every session, as if each had no I/O.
+			// So does a statement not known (the Statement column hidden, or a MaxScale before 2.3.1):
+			// `!statement:select` kept every session, as if none ran a SELECT (QA).
 			const field = numberFieldOf(raw);
-			tests.push(field === undefined ? (session) => !parsed(session) : (session) => fieldNumber(session, field) !== undefined && !parsed(session));
+			tests.push(
+				field !== undefined
+					? (session) => fieldNumber(session, field) !== undefined && !parsed(session)
+					: namesStatement(raw)
+						? (session) => session.statement !== undefined && !parsed(session)
+						: (session) => !parsed(session),
+			);
 		} else {
 			tests.push(parsed);
 		}
@@ -256,7 +267,7 @@ export function parseFilter(text: string): Filter {
 	const test: Test | undefined =
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
 	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined);
-	const statement = terms(text).some((raw) => /^!?(?:statement|sql):/i.test(raw));
+	const statement = terms(text).some((raw) => namesStatement(raw));
 	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {})};
 }
 

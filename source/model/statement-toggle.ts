@@ -18,6 +18,15 @@ export function showsStatement(columns: readonly SortKey[] | undefined): boolean
 export function toggleStatement(state: MonitorState): MonitorState {
 	const columns = state.columns ?? defaultColumns;
 	const on = !showsStatement(columns);
+	// Every MaxScale watched too old to have statements (their versions known): nothing to show,
+	// said, and nothing turned on that would only hide why a filter on them keeps nothing (QA).
+	const versions = state.hostOrder.map((host) => state.hosts[host]?.server?.version);
+	const old = state.hostOrder.filter((_host, index) => reportsStatements(versions[index]) === false);
+	if (on && state.replay === undefined && old.length === state.hostOrder.length) {
+		const which = state.hostOrder.length > 1 ? `These MaxScales (${versions.join(', ')}) report` : `MaxScale ${versions[0] ?? ''} reports`;
+		return {...state, message: {tone: 'info', text: `${which} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
+	}
+
 	const next = on ? [...columns, 'statement' as const] : columns.filter((key) => key !== 'statement');
 	// A sort by a column gone would sort by something unseen: back to the id, as a fresh start.
 	const resorted = !on && state.sort.key === 'statement';
@@ -32,14 +41,13 @@ export function toggleStatement(state: MonitorState): MonitorState {
 		return {...shown, message: {tone: 'info', text, answer: true}};
 	}
 
-	// One line at 80 columns: what an empty column would mean is the part to read. A MaxScale
-	// too old to have them (every one watched, when their versions are known) is said instead.
-	const versions = state.hostOrder.map((host) => state.hosts[host]?.server?.version);
-	const old = versions.every((version) => reportsStatements(version) === false);
-	const text = old ? `MaxScale ${versions[0] ?? ''} reports no statements: that needs MaxScale 2.3.1 or later.` : 'Statements on: MaxScale keeps them only where retain_last_statements is set.';
-	// Paused, nothing is polled: they come with the poll that resumes it.
+	// One line at 80 columns: what an empty column would mean is the part to read; with several
+	// MaxScales, those too old to have any are named.
+	const none = old.length === 0 ? '' : ` (${old.join(', ')}: none before 2.3.1)`;
+	const text = `Statements on: MaxScale keeps them only where retain_last_statements is set${none}.`;
+	// Paused, nothing is polled: they come with the poll that resumes it, and the sentence goes with it.
 	if (state.paused) {
-		return {...shown, message: {tone: 'info', text: old ? text : 'Statements on: they come with the next poll (p resumes polling).', answer: true}};
+		return {...shown, message: {tone: 'info', text: 'Statements on: they come with the next poll (p resumes polling).', untilPoll: true}};
 	}
 
 	// Said as a key's outcome is (answer: it stays a few polls), not only until the poll it makes lands at once.

@@ -6,6 +6,7 @@ import {markedInGroups} from '../model/marks.js';
 import {sessionCount} from '../model/rows.js';
 import {staleHosts} from '../model/stale-hosts.js';
 import {showsStatement} from '../model/statement-toggle.js';
+import {reportsStatements} from '../model/version.js';
 import type {Notice} from '../model/status-line.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
@@ -49,8 +50,11 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 					? 'these MaxScales report'
 					: `${hosts.join(', ')} ${hosts.length === 1 ? 'reports' : 'report'}`;
 		empty = `No session matches: ${which} no ${field} (Esc clears the filter).`;
-	} else if (filtered && state.rows.length === 0 && state.filter.statement === true && !showsStatement(state.columns)) {
-		empty = 'No session matches: statements are off, S shows them (Esc clears the filter).';
+	} else if (filtered && state.rows.length === 0 && state.filter.statement === true) {
+		// A MaxScale too old for statements is said as one too old for io is; else, hidden, how to show them.
+		const old = state.hostOrder.every((host) => reportsStatements(state.hosts[host]?.server?.version) === false);
+		const which = state.hostOrder.length === 1 ? 'this MaxScale reports' : 'these MaxScales report';
+		empty = old ? `No session matches: ${which} no statements (2.3.1+; Esc clears the filter).` : showsStatement(state.columns) ? empty : 'No session matches: statements are off, S shows them (Esc clears the filter).';
 	}
 
 	if (!layout.fits) {

@@ -109,7 +109,8 @@ export function failureLines(text: string, others: readonly string[], width: num
  */
 export function questionLines(confirm: Confirm, width: number, most: number): string[] {
 	// A log level has two answers (y on, n off); a kill or restart, yes and the default no.
-	const question = `${confirm.operation === 'log' ? '[y/n]' : '[y/N]'} ${confirmQuestion(confirm)}`;
+	// Its answers first: a question cut on a small screen keeps them (n acts here, it is not "no").
+	const question = `${confirm.operation === 'log' ? '[y on · n off]' : '[y/N]'} ${confirmQuestion(confirm)}`;
 	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
 	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
 }

@@ -78,6 +78,11 @@ test('--once --columns user,statement prints each session\'s newest retained sta
 	assert.deepEqual(known, known.toSorted(), 'A→Z by statement');
 	assert.deepEqual(cells.slice(known.length), cells.filter((cell) => cell === ''), 'none retained: last');
 
+	// Without --columns: the table's own columns, Statement after them (QA: it took the screen's order).
+	const bySort = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once', '--sort', 'statement desc']);
+	assert.equal(bySort.code, 0, bySort.stderr);
+	assert.deepEqual(bySort.stdout.split('\n')[0]!.trim().split(/\s+/), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service', 'Server', 'Statement']);
+
 	lists.length = 0;
 	const plain = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once']);
 	assert.equal(plain.code, 0, plain.stderr);

@@ -25,7 +25,7 @@ test('L asks about the cursor\'s session; y turns its info log on, n off, each o
 	assert.equal(asked.mode, 'confirm');
 	assert.equal(
 		confirmQuestion(asked.confirm!),
-		"Info log for session 2 (report@10.0.0.2:5001, RW-Split-Router)? y on, n off: MaxScale's log then has its info messages (how each statement is routed).",
+		"Info log for session 2 (report@10.0.0.2:5001, RW-Split-Router)? MaxScale's log then has its info messages (how each statement is routed).",
 	);
 	const on = type(asked, 'y');
 	assert.deepEqual([operationOf(on).operation, operationOf(on).logOn, operationOf(on).targets.map((target) => target.id)], ['log', true, ['2']]);

@@ -22,15 +22,16 @@ test('L then y turns the session\'s info log on, L then n off; Esc leaves it', a
 	assert.ok(id !== undefined);
 	assert.equal(await logInfo(client, id), false);
 
-	await press('L', () => frame().includes(`[y/n] Info log for session ${id} `), 'the question');
+	// Its answers first, so that a question cut on a small screen keeps them.
+	await press('L', () => frame().includes(`[y on · n off] Info log for session ${id} `), 'the question');
 	await press('y', () => frame().includes('logs at info level now (log_info)'), 'the outcome');
 	assert.equal(await logInfo(client, id), true);
 
-	await press('L', () => frame().includes('[y/n] Info log'), 'the question again');
+	await press('L', () => frame().includes('[y on · n off] Info log'), 'the question again');
 	await press('\u001B', () => frame().includes('No log level was changed.'), 'left as it was');
 	assert.equal(await logInfo(client, id), true);
 
-	await press('L', () => frame().includes('[y/n] Info log'), 'the question again');
+	await press('L', () => frame().includes('[y on · n off] Info log'), 'the question again');
 	await press('n', () => frame().includes('no longer logs at info level (log_info off)'), 'the outcome');
 	assert.equal(await logInfo(client, id), false);
 	await close();

@@ -80,3 +80,14 @@ test('S shows each session\'s newest statement, as its document retains it, and 
 	assert.ok(lists.slice(asked + 1).every((url) => !url.includes('queries')), 'the lists no longer ask for statements');
 	await close();
 });
+
+test('a MaxScale 2.2 has no statements: S says so and stays off, and a filter on them says why it keeps nothing', async () => {
+	const {frame, press, typeText, close} = await mountSimulated({simulator: {apiVersion: '2.2'}});
+	await waitFor(() => frame().includes('MaxScale 2.2'), 'the version known');
+	await press('S', () => frame().includes('MaxScale 2.2') && frame().includes('reports no statements: that needs MaxScale 2.3.1 or later.'), 'the refusal');
+	assert.doesNotMatch(titleOf(frame()), /Statement/);
+	await press('/', () => frame().includes('/'), 'the filter prompt');
+	await typeText('!sql:select');
+	await press('\r', () => frame().includes('No session matches: this MaxScale reports no statements (2.3.1+; Esc clears the filter).'), 'the reason');
+	await close();
+});
