@@ -41,7 +41,9 @@ export function confirmQuestion(confirm: Confirm): string {
 	];
 	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {
-		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${unable}?${whatItDoes(confirm)}`;
+		// As the pane's document says it is now, when the pane is open on it.
+		const now = confirm.logNow === undefined ? '' : `, ${confirm.logNow ? 'on' : 'off'} now`;
+		return `${verb} ${describeTarget(only)}${confirm.hidden > 0 ? ', hidden by the filter' : ''}${now}${unable}?${whatItDoes(confirm)}`;
 	}
 
 	const hidden = confirm.hidden > 0 ? ` (${confirm.hidden} hidden by the filter)` : '';

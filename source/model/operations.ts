@@ -35,7 +35,8 @@ export type Target = {
  * `failing`: the targets' MaxScales whose last poll failed: their rows are the last good list's.
  */
 /** `ended`: how many of its targets have ended since it was asked (refreshConfirm): said in it, as the header no longer counts them. */
-export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable; failing?: string[]; ended?: number};
+/** `logNow`: for `log` on one session, its log_info as the pane's document shows it (open on it, refreshed each poll). */
+export type Confirm = {operation: Operation; targets: Target[]; ttl: string; hidden: number; unable?: Unable; failing?: string[]; ended?: number; logNow?: boolean};
 /** Marked sessions left out of a kill, restart or log change: their MaxScale is too old for the call. */
 export type Unable = {count: number; hosts: string[]};
 
@@ -80,6 +81,16 @@ const verbs: Readonly<Record<Operation, string>> = {kill: 'kill', restart: 'rest
 
 /** The sentence a cancelled question leaves. */
 export const nothingDone: Readonly<Record<Operation, string>> = {kill: 'Nothing was killed.', restart: 'Nothing was restarted.', log: 'No log level was changed.'};
+
+/** `parameters.log_info` of the session the pane is open on (its document is fetched after each poll), if it says. */
+function paneLogInfo(state: MonitorState, key: string): boolean | undefined {
+	if (!state.pane.open || state.pane.id !== key || state.pane.ended) {
+		return undefined;
+	}
+
+	const value = (state.pane.document as {data?: {attributes?: {parameters?: {log_info?: unknown}}}} | undefined)?.data?.attributes?.parameters?.log_info;
+	return typeof value === 'boolean' ? value : undefined;
+}
 
 function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (state.readonly) {
@@ -133,7 +144,8 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	const ableKeys = new Set(able.map((target) => target.key));
 	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session) && ableKeys.has(session.key)).length : 0;
 	const unable = old.length === 0 ? undefined : {count: old.length, hosts: [...new Set(old.map((target) => target.host))]};
-	const confirm = {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable})};
+	const logNow = operation === 'log' && able.length === 1 ? paneLogInfo(state, able[0]!.key) : undefined;
+	const confirm = {operation, targets: able, ttl: '', hidden, ...(unable === undefined ? {} : {unable}), ...(logNow === undefined ? {} : {logNow})};
 	return {...state, mode: 'confirm', confirm: withFailing(state, confirm)};
 }
 
