@@ -94,6 +94,11 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 		return complainOfAll(stderr, sessions.failures);
 	}
 
+	// Asked for and reported by no session (every MaxScale before 2.3.1): said, not a column left out in silence.
+	if (choice?.includes('statement') === true && !sessions.value.some((session) => session.statement !== undefined)) {
+		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no Statement column${options.sort?.key === 'statement' ? ' and is sorted by id' : ''}.`);
+	}
+
 	const several = hosts.length > 1;
 	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several, choice) : fitting.fitTable(sessions.value, several, columns, choice));
 	return 0;

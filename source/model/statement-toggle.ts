@@ -27,10 +27,12 @@ export function toggleStatement(state: MonitorState): MonitorState {
 		return {...state, message: {tone: 'info', text: `${which} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
 	}
 
-	const next = on ? [...columns, 'statement' as const] : columns.filter((key) => key !== 'statement');
+	// Back where it was taken out (--columns statement,user: first), else last.
+	const at = on ? Math.min(state.statementAt ?? columns.length, columns.length) : columns.indexOf('statement');
+	const next = on ? [...columns.slice(0, at), 'statement' as const, ...columns.slice(at)] : columns.filter((key) => key !== 'statement');
 	// A sort by a column gone would sort by something unseen: back to the id, as a fresh start.
 	const resorted = !on && state.sort.key === 'statement';
-	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort});
+	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort, statementAt: on ? undefined : at});
 	if (state.replay !== undefined) {
 		const text = on ? 'Statements on: a recording has them where its polls asked for them (S was on).' : 'Statements off.';
 		return {...shown, message: {tone: 'info', text, answer: true}};

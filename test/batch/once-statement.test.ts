@@ -89,3 +89,15 @@ test('--once --columns user,statement prints each session\'s newest retained sta
 	assert.ok(lists.length === 1 && !lists[0]!.includes('queries'), `no queries asked for: ${lists.join(' ')}`);
 	assert.doesNotMatch(plain.stdout.split('\n')[0]!, /Statement/);
 });
+
+test('--once --sort statement against a MaxScale 2.2, which has none: a warning says why the table has no such column', {skip: skipWithoutBuild}, async () => {
+	const old = await simulator({apiVersion: '2.2'});
+	try {
+		const run = await runCli(['-h', `127.0.0.1:${old.port}`, '--once', '--sort', 'statement']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.equal(run.stderr, 'sessiontop: warning: no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no Statement column and is sorted by id.\n');
+		assert.doesNotMatch(run.stdout.split('\n')[0]!, /Statement/);
+	} finally {
+		await old.close();
+	}
+});

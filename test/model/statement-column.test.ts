@@ -95,6 +95,10 @@ test('S shows the column and polls now (its list asks for statements); again, it
 	const chosen = reducer(polled(initialState({columns: ['idle', 'user']})), {type: 'command', command: 'statements'});
 	assert.deepEqual(chosen.columns, ['idle', 'user', 'statement']);
 	assert.deepEqual(reducer(chosen, {type: 'command', command: 'statements'}).columns, ['idle', 'user']);
+	// Taken out, then back where it was (QA: a configured first column came back last).
+	const first = reducer(polled(initialState({columns: ['statement', 'user', 'idle']})), {type: 'command', command: 'statements'});
+	assert.deepEqual(first.columns, ['user', 'idle']);
+	assert.deepEqual(reducer(first, {type: 'command', command: 'statements'}).columns, ['statement', 'user', 'idle']);
 });
 
 test('S while paused waits for the poll that resumes it; S on MaxScales too old says so; S off while sorted by it says the sort changed', () => {
