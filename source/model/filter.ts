@@ -31,9 +31,10 @@ type Test = (session: Session) => boolean;
 /**
  * `numbers`: the number fields its terms compare (idle, age, memory, io), for unreportedField.
  * `statement`: a term names the statement (`statement:`, `sql:`), which sessions have only while
- * the Statement column shows: an empty list then says so.
+ * the Statement column shows: an empty list then says so. `plain`: a term looks in every column
+ * (text, a quoted text, a regex), the statement among them only while it is known.
  */
-export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true};
+export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true; plain?: true};
 
 /**
  * The client as shown (`10.0.7.5:4000`) and, for an IPv4-mapped one, as MaxScale reports
@@ -268,7 +269,8 @@ export function parseFilter(text: string): Filter {
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
 	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined);
 	const statement = terms(text).some((raw) => namesStatement(raw));
-	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {})};
+	const plain = terms(text).some((raw) => !/^!?[a-z]+(?::|>=|<=|>|<|=)/i.test(raw));
+	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {}), ...(plain ? {plain} : {})};
 }
 
 /** A number field the filter compares, and the MaxScales none of whose sessions (of those its other terms keep) has it. */

@@ -41,6 +41,8 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 
 	// Only when the filter leaves nothing: a field this MaxScale does not report matches nothing.
 	const unreported = useMemo(() => (filtered && state.rows.length === 0 ? unreportedField(state.filter, state.sessions) : undefined), [filtered, state.rows, state.filter, state.sessions]);
+	// Every MaxScale watched too old for statements (2.3.1): a filter on them cannot be helped by S.
+	const old = state.hostOrder.every((host) => reportsStatements(state.hosts[host]?.server?.version) === false);
 	if (unreported !== undefined) {
 		const {field, hosts} = unreported;
 		const which =
@@ -52,9 +54,11 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 		empty = `No session matches: ${which} no ${field} (Esc clears the filter).`;
 	} else if (filtered && state.rows.length === 0 && state.filter.statement === true) {
 		// A MaxScale too old for statements is said as one too old for io is; else, hidden, how to show them.
-		const old = state.hostOrder.every((host) => reportsStatements(state.hosts[host]?.server?.version) === false);
 		const which = state.hostOrder.length === 1 ? 'this MaxScale reports' : 'these MaxScales report';
 		empty = old ? `No session matches: ${which} no statements (2.3.1+; Esc clears the filter).` : showsStatement(state.columns) ? empty : 'No session matches: statements are off, S shows them (Esc clears the filter).';
+	} else if (filtered && state.rows.length === 0 && state.filter.plain === true && !showsStatement(state.columns) && !old) {
+		// Text looks in the statements too, but only in those a poll asked for (QA: `TRUNCATE` found nothing, unexplained).
+		empty = 'No session matches the filter (statements are off: S searches them too; Esc clears it).';
 	}
 
 	if (!layout.fits) {
