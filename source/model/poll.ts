@@ -136,7 +136,9 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const lastList = state.hosts[host]?.sessions ?? [];
 	const restarted = showsRestart(replaced.size > 0, lastList.length, action.sessions.length, lastList.some((session) => byId.has(session.key)));
 	// Back after failing: said, unless this poll has something else to say or a sentence still shows.
-	const back = outlived.length === 0 && state.message === undefined ? backMessage(state, host, action.at) : undefined;
+	// Said restarted only when none of its last list is left (a few ids reused is said by the marks, if any).
+	const allNew = restarted && lastList.length > 0 && lastList.every((session) => !byId.has(session.key) || replaced.has(session.key));
+	const back = outlived.length === 0 && state.message === undefined ? backMessage(state, host, action.at, allNew) : undefined;
 	const next: MonitorState = {
 		...state,
 		hosts: restarted ? {...hosts, [host]: {...hosts[host]!, restarts: (hosts[host]!.restarts ?? 0) + 1}} : hosts,

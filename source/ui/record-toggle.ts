@@ -57,12 +57,12 @@ export async function toggleRecording(holder: RecorderHolder, stop: boolean, hos
 	// A MaxScale failing now may not be tried again for a while (back-off, up to 30 s): its
 	// failure is recorded first, with its own time, so the replay shows it failing from the
 	// first frame, not `connecting…` until its next try (QA), as the version is carried below.
-	// Its last list comes before it, at its own time too: the screen showed those rows, STALE,
-	// and the replay shows them so, not NO DATA.
-	const first = [...(holder.failing?.values() ?? [])].flatMap((failure) => {
-		const good = holder.lastGood?.get(failure.host);
-		return good !== undefined && good.t <= failure.t ? [good, failure] : [failure];
-	});
+	// Each MaxScale's last list comes first, at its own time too: the screen showed those rows
+	// (STALE for a failing one), and the replay opens on them, not on `connecting…` or NO DATA
+	// until each one's next poll (QA).
+	const failures = [...(holder.failing?.values() ?? [])];
+	const lists = [...(holder.lastGood?.values() ?? [])].filter((good) => !failures.some((failure) => failure.host === good.host && failure.t < good.t));
+	const first = [...lists, ...failures];
 	for (const frame of first.sort((a, b) => a.t - b.t)) {
 		recorder.record(frame);
 	}

@@ -18,14 +18,18 @@ test('a MaxScale answering again after failing says so, with how long it gave no
 	assert.equal(state.error?.message, 'mx refused the connection.');
 	state = ok(state, 14_000, [1, 2]);
 	assert.equal(state.error, undefined);
-	assert.deepEqual([state.message?.tone, state.message?.text], ['ok', 'MaxScale answers again: no answer for 14s before this poll.']);
+	assert.deepEqual([state.message?.tone, state.message?.text], ['ok', 'MaxScale answers again: its polls failed for 14s before this one.']);
 	// Not when it was not failing.
 	assert.equal(ok(ok(initialState(), 0, [1]), 2000, [1]).message, undefined);
 	// Several: named.
 	const hosts = ['mx1:8989', 'mx2:8989'];
 	let several = ok(ok(initialState({hosts}), 0, [1], 0, 'mx1:8989'), 10, [1], 0, 'mx2:8989');
 	several = ok(failed(several, 2000, 'mx2:8989'), 8000, [1], 0, 'mx2:8989');
-	assert.match(several.message?.text ?? '', /^mx2:8989 answers again: no answer for 8s/);
+	assert.match(several.message?.text ?? '', /^mx2:8989 answers again: its polls failed for 8s/);
+	// Back restarted (every session another): said so (QA: only "answers again").
+	let restarted = ok(ok(initialState({hosts}), 0, [1, 2], 0, 'mx1:8989'), 10, [1, 2], 0, 'mx2:8989');
+	restarted = ok(failed(restarted, 2000, 'mx2:8989'), 8000, [1, 2], 5, 'mx2:8989');
+	assert.equal(restarted.message?.text, 'mx2:8989 answers again, restarted (its sessions are all new): its polls failed for 8s before this one.');
 });
 
 test('a restart (the same ids, other sessions) is no churn: the rates start afresh rather than spike', () => {
@@ -37,6 +41,7 @@ test('a restart (the same ids, other sessions) is no churn: the rates start afre
 	// Restarted: the same ids, each another session.
 	state = ok(state, 6000, ids, 5);
 	assert.equal(state.hosts['']?.restarts, 1);
+	assert.equal(state.message?.text, 'MaxScale restarted: its sessions are all new (its rates start afresh).', 'a restart between two polls is said too');
 	assert.deepEqual(state.changes.rates, {opened: 0, closed: 0}, 'not 200 opened and closed in 2 s');
 	state = ok(state, 8000, [...ids, 203], 5);
 	assert.ok(state.changes.rates.opened > 0 && state.changes.rates.opened < 1, `${state.changes.rates.opened}: counted again from the poll after`);

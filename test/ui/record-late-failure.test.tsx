@@ -41,12 +41,15 @@ test('a recording started while mx2 fails begins with its failure, at its own ti
 	assert.ok(typeof recording !== 'string', String(recording));
 	assert.deepEqual(
 		recording.frames.map(({t, host, ok}) => ({t, host, ok})),
-		// mx2's last list first, then its failure in force: the replay starts STALE, as the screen was, not NO DATA.
-		[{t: 500, host: 'mx2:8989', ok: true}, {t: 2000, host: 'mx2:8989', ok: false}, {t: 3000, host: 'mx1:8989', ok: true}],
+		// Each one's last list first (mx2's, then its failure in force: the replay starts STALE, as the
+		// screen was, not NO DATA; mx1's, so that it is not `connecting…` until its next poll).
+		[{t: 500, host: 'mx2:8989', ok: true}, {t: 2000, host: 'mx2:8989', ok: false}, {t: 2200, host: 'mx1:8989', ok: true}, {t: 3000, host: 'mx1:8989', ok: true}],
 	);
 	assert.equal(recording.frames[0]!.ok && recording.frames[0]!.server?.version, '6.4.15', 'with the version it last reported');
 	let replayed = reducer(initialState({hosts}), {type: 'replay-load', frames: recording.frames});
 	replayed = reducer(replayed, {type: 'replay-step', delta: 1});
+	replayed = reducer(replayed, {type: 'replay-step', delta: 1});
+	assert.ok(replayed.hosts['mx1:8989']?.lastPoll !== undefined, 'mx1 with its list, not connecting…');
 	assert.equal(replayed.hosts['mx2:8989']?.error?.message, 'Connection timed out (mx2:8989).');
 	assert.deepEqual(replayed.hosts['mx2:8989']?.sessions.map((one) => one.user), ['etl'], 'its last good rows, stale');
 });
@@ -83,9 +86,12 @@ test('the real App: W while one of two MaxScales is refused records it failing, 
 
 	const recording = await readRecording(file!);
 	assert.ok(typeof recording !== 'string', String(recording));
-	const [first] = recording.frames as Array<Frame | undefined>;
-	assert.ok(first !== undefined && !first.ok && first.host === refused, `the first frame is the refused MaxScale's failure: ${JSON.stringify(first)}`);
+	// The first frames are each MaxScale's state as W found it: the answering one's last list, the refused one's failure.
+	const [one, two] = recording.frames as Array<Frame | undefined>;
+	const first = [one, two].find((frame) => frame?.host === refused);
+	assert.ok(first !== undefined && !first.ok, `a first frame is the refused MaxScale's failure: ${JSON.stringify([one, two])}`);
 	assert.match(first.error, /refused/i);
+	assert.ok([one, two].some((frame) => frame?.host === answering.label && frame.ok), 'and one the answering one\'s last list');
 
 	const replay = render(<App clients={[]} options={{}} theme={themeFor({NO_COLOR: '1'})} recording={recording} writeTerminal={() => undefined} />);
 	try {
