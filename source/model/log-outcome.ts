@@ -4,31 +4,20 @@
 
 import {describeTarget} from './confirm-question.js';
 import type {Outcome, Target} from './operations.js';
-import {hadTheCall, reasons} from './outcome-parts.js';
+import {readOnlyRefusal, reasons, sortOutcomes} from './outcome-parts.js';
 
 /** `describeTarget` at the head of a sentence. */
 const head = (target: Target) => describeTarget(target).replace(/^s/, 'S');
 
 export function summarizeLog(on: boolean, outcomes: readonly Outcome[], gone: readonly Target[]): string {
-	const failed = outcomes.filter((o) => !o.ok);
 	// A 404: ended, or a MaxScale older than 6.0 (no such call), as for a kill (outcome.ts).
-	const notFound = failed.filter((o) => o.status === 404);
-	const unsure = notFound.filter((o) => hadTheCall(o, 'log') === undefined);
-	const older = notFound.filter((o) => hadTheCall(o, 'log') === false);
-	const missing = [...gone, ...notFound.filter((o) => hadTheCall(o, 'log') === true).map((o) => o.target)];
-	const errors = failed.filter((o) => o.status !== 404);
+	const {done, unsure, older, missing, errors, total} = sortOutcomes('log', outcomes, gone);
 	const olderNow = (o: Outcome) => `${o.target.key === o.target.id ? 'its MaxScale' : o.target.host} is now ${o.server?.version ?? ''}, older than 6.0, which cannot set a session's log level`;
-	if (errors.some((o) => o.status === 403)) {
-		return 'No log level was changed: this REST API user is read-only (403); use an admin user.';
+	const readOnly = readOnlyRefusal(errors, 'No log level was changed');
+	if (readOnly !== undefined) {
+		return readOnly;
 	}
 
-	// With Basic authentication MaxScale answers a read-only (basic) user's write with 401 (outcome.ts).
-	if (errors.some((o) => o.status === 401)) {
-		return 'No log level was changed: MaxScale refused it (401 Access denied) to a user it lets list sessions, a read-only (basic) user; use an admin user.';
-	}
-
-	const total = outcomes.length + gone.length;
-	const done = outcomes.length - failed.length;
 	if (total === 1) {
 		const only = outcomes[0] ?? {target: gone[0]!, ok: false, status: 404};
 		if (only.ok) {
@@ -52,7 +41,7 @@ export function summarizeLog(on: boolean, outcomes: readonly Outcome[], gone: re
 		return `Could not turn the info log ${on ? 'on' : 'off'} for ${describeTarget(only.target)}: ${only.error ?? 'unknown error'}`;
 	}
 
-	const parts = [`Info log ${on ? 'on' : 'off'} for ${done} of ${total} sessions`];
+	const parts = [`Info log ${on ? 'on' : 'off'} for ${done.length} of ${total} sessions`];
 	if (missing.length > 0) {
 		parts.push(`${missing.length} had already ended`);
 	}

@@ -6,21 +6,12 @@ import {describeTarget} from './confirm-question.js';
 import type {Operation, Outcome, Target} from './operations.js';
 import {withServerInfo} from './poll.js';
 import {summarizeLog} from './log-outcome.js';
-import {hadTheCall, reasons} from './outcome-parts.js';
+import {hadTheCall, readOnlyRefusal, reasons, sortOutcomes} from './outcome-parts.js';
 import {callSince} from './version.js';
 
 /** One sentence for what a kill or restart did. */
 export function summarize(operation: Operation, outcomes: readonly Outcome[], gone: readonly Target[], ttl?: number): string {
-	const done = outcomes.filter((o) => o.ok);
-	const failed = outcomes.filter((o) => !o.ok);
-	// A 404 from a MaxScale of unknown version: gone, or a MaxScale with no such call. Its
-	// version is asked again after a 404 (ui/effects.ts): one now older than 22.08 (another
-	// MaxScale took the address since) has no such call, and its 404 says nothing of the session.
-	const notFound = failed.filter((o) => o.status === 404);
-	const unsure = notFound.filter((o) => hadTheCall(o) === undefined).map((o) => o.target);
-	const older = notFound.filter((o) => hadTheCall(o) === false);
-	const missing = [...gone, ...notFound.filter((o) => hadTheCall(o) === true).map((o) => o.target)];
-	const errors = failed.filter((o) => o.status !== 404);
+	const {done, unsure, older, missing, errors, total} = sortOutcomes(operation, outcomes, gone);
 	const past = operation === 'kill' ? 'Killed' : 'Restarted';
 	const notDone = operation === 'kill' ? 'not killed' : 'not restarted';
 	const olderNow = (o: Outcome) => `${o.target.key === o.target.id ? 'its MaxScale' : o.target.host} is now ${o.server?.version ?? ''}, older than 22.08, which cannot ${operation} sessions`;
@@ -29,23 +20,16 @@ export function summarize(operation: Operation, outcomes: readonly Outcome[], go
 	if (refused !== undefined) {
 		// From a MaxScale known to have the call, a 405 is something in front of it that allows
 		// only reads (QA: a 24.02 was told it "needs 22.08 or later").
-		return hadTheCall(refused) === true
+		return hadTheCall(refused, operation) === true
 			? `Not ${operation === 'kill' ? 'killed' : 'restarted'}: the server refused the request (405), though this MaxScale's version has the call; a proxy in front of its REST API may allow only reads.`
 			: `This MaxScale cannot ${operation} sessions (405): that needs MaxScale 22.08 or later.`;
 	}
 
-	if (errors.some((o) => o.status === 403)) {
-		return `Not ${operation === 'kill' ? 'killed' : 'restarted'}: this REST API user is read-only (403); use an admin user.`;
+	const readOnly = readOnlyRefusal(errors, `Not ${operation === 'kill' ? 'killed' : 'restarted'}`);
+	if (readOnly !== undefined) {
+		return readOnly;
 	}
 
-	// With Basic authentication MaxScale answers a read-only (basic) user's write with 401
-	// Access denied, not 403 (admin.cc): the same credentials just listed the sessions, so
-	// "check --user and --password" would send the operator after the wrong thing.
-	if (errors.some((o) => o.status === 401)) {
-		return `Not ${operation === 'kill' ? 'killed' : 'restarted'}: MaxScale refused it (401 Access denied) to a user it lets list sessions, a read-only (basic) user; use an admin user.`;
-	}
-
-	const total = outcomes.length + gone.length;
 	if (total === 1) {
 		const only = outcomes[0] ?? {target: gone[0]!, ok: false, status: 404};
 		if (only.ok) {
