@@ -231,8 +231,11 @@ function numberFieldOf(raw: string): NumberField | undefined {
 	return field !== undefined && numberFields.has(field) ? (field as NumberField) : undefined;
 }
 
-/** Whether a term is on the statement (`statement:`, `sql:`, negated or not). */
-const namesStatement = (raw: string) => /^!?(?:statement|sql):/i.test(raw);
+/** Whether a term is on the statement (`statement:` or an alias of it, negated or not). */
+function namesStatement(raw: string): boolean {
+	const named = /^!?([a-z]+):/i.exec(raw)?.[1]?.toLowerCase();
+	return named !== undefined && (fieldAliases[named] ?? named) === 'statement';
+}
 
 export function parseFilter(text: string): Filter {
 	const tests: Test[] = [];

@@ -15,14 +15,21 @@ export function showsStatement(columns: readonly SortKey[] | undefined): boolean
 	return columns?.includes('statement') === true;
 }
 
+/** The MaxScales watched whose version is known to have no statements (before 2.3.1). */
+export function withoutStatements(state: MonitorState): string[] {
+	return state.hostOrder.filter((host) => reportsStatements(versionOf(state, host)) === false);
+}
+
+const versionOf = (state: MonitorState, host: string) => state.hosts[host]?.server?.version;
+
 export function toggleStatement(state: MonitorState): MonitorState {
 	const columns = state.columns ?? defaultColumns;
 	const on = !showsStatement(columns);
 	// Every MaxScale watched too old to have statements (their versions known): nothing to show,
 	// said, and nothing turned on that would only hide why a filter on them keeps nothing (QA).
-	const versions = state.hostOrder.map((host) => state.hosts[host]?.server?.version);
-	const old = state.hostOrder.filter((_host, index) => reportsStatements(versions[index]) === false);
+	const old = withoutStatements(state);
 	if (on && state.replay === undefined && old.length === state.hostOrder.length) {
+		const versions = state.hostOrder.map((host) => versionOf(state, host));
 		const which = state.hostOrder.length > 1 ? `These MaxScales (${versions.join(', ')}) report` : `MaxScale ${versions[0] ?? ''} reports`;
 		return {...state, message: {tone: 'info', text: `${which} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
 	}

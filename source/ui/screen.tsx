@@ -5,8 +5,7 @@ import {unreportedField} from '../model/filter.js';
 import {markedInGroups} from '../model/marks.js';
 import {sessionCount} from '../model/rows.js';
 import {staleHosts} from '../model/stale-hosts.js';
-import {showsStatement} from '../model/statement-toggle.js';
-import {reportsStatements} from '../model/version.js';
+import {showsStatement, withoutStatements} from '../model/statement-toggle.js';
 import type {Notice} from '../model/status-line.js';
 import {DetailPane} from './detail-pane.js';
 import {Footer} from './footer.js';
@@ -42,7 +41,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	// Only when the filter leaves nothing: a field this MaxScale does not report matches nothing.
 	const unreported = useMemo(() => (filtered && state.rows.length === 0 ? unreportedField(state.filter, state.sessions) : undefined), [filtered, state.rows, state.filter, state.sessions]);
 	// Every MaxScale watched too old for statements (2.3.1): a filter on them cannot be helped by S.
-	const old = state.hostOrder.every((host) => reportsStatements(state.hosts[host]?.server?.version) === false);
+	const old = withoutStatements(state).length === state.hostOrder.length;
 	if (unreported !== undefined) {
 		const {field, hosts} = unreported;
 		const which =
