@@ -89,13 +89,14 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 	// Sorted by statement, the table shows them (and its list asks for them), as the screen does.
 	const chosen = options.shownColumns;
 	const choice = options.sort?.key === 'statement' && chosen?.includes('statement') !== true ? [...(chosen ?? tableOrder), 'statement' as const] : chosen;
-	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), choice?.includes('statement') === true);
+	const statements = choice?.includes('statement') === true;
+	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), statements);
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
 	}
 
 	// Asked for and reported by no session (every MaxScale before 2.3.1): said, not a column left out in silence.
-	if (choice?.includes('statement') === true && !sessions.value.some((session) => session.statement !== undefined)) {
+	if (statements && !sessions.value.some((session) => session.statement !== undefined)) {
 		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no Statement column${options.sort?.key === 'statement' ? ' and is sorted by id' : ''}.`);
 	}
 
