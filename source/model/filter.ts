@@ -17,15 +17,8 @@
 
 import {parseAmount, notAnAmount, shownValue, type AmountKind} from './filter-amount.js';
 import {regexMatcher} from './filter-regex.js';
-import {formatClient, reportedClient, serversText} from './format.js';
+import {columnsOf, fieldAliases, fieldNumber, fieldTexts, numberFields, textFields, type NumberField, type TextField} from './filter-fields.js';
 import type {Session} from './session.js';
-
-type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'server' | 'state' | 'maxscale' | 'statement';
-type NumberField = 'idle' | 'age' | 'memory' | 'io';
-const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'server', 'state', 'maxscale', 'statement']);
-/** Other names a field may be typed as. */
-const fieldAliases: Readonly<Record<string, TextField>> = {sql: 'statement'};
-const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
 
 type Test = (session: Session) => boolean;
 /**
@@ -35,85 +28,6 @@ type Test = (session: Session) => boolean;
  * (text, a quoted text, a regex), the statement among them only while it is known.
  */
 export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true; plain?: true};
-
-/**
- * The client as shown (`10.0.7.5:4000`) and, for an IPv4-mapped one, as MaxScale reports
- * it (`[::ffff:10.0.7.5]:4000`, what maxctrl and the JSON pane show): an address copied
- * from either finds the session.
- */
-function clientTexts(session: Session): string[] {
-	const shown = formatClient(session.remote, session.port);
-	const reported = session.remote === undefined ? shown : reportedClient(session.remote, session.port);
-	return reported === shown ? [shown] : [shown, reported];
-}
-
-function fieldTexts(session: Session, field: TextField): string[] {
-	return field === 'client' ? clientTexts(session) : [fieldText(session, field)];
-}
-
-function fieldText(session: Session, field: Exclude<TextField, 'client'>): string {
-	switch (field) {
-		case 'id': {
-			return session.id;
-		}
-
-		case 'user': {
-			return session.user ?? '';
-		}
-
-		case 'host': {
-			return session.remote ?? '';
-		}
-
-		case 'service': {
-			return session.service;
-		}
-
-		// The backends as the Server column writes them, joined by commas: `server:db2` finds
-		// a session on db1 and db2 alike, `server:none` one on none yet.
-		case 'server': {
-			return serversShown(session);
-		}
-
-		case 'state': {
-			return session.state;
-		}
-
-		case 'maxscale': {
-			return session.host;
-		}
-
-		// The newest retained statement on one line, as its column shows it without the running mark.
-		case 'statement': {
-			return session.statement ?? '';
-		}
-	}
-}
-
-function fieldNumber(session: Session, field: NumberField): number | undefined {
-	switch (field) {
-		case 'idle': {
-			return session.idleSeconds;
-		}
-
-		case 'age': {
-			return session.ageSeconds;
-		}
-
-		case 'memory': {
-			return session.memoryBytes;
-		}
-
-		case 'io': {
-			return session.ioActivity;
-		}
-	}
-}
-
-/** The Server column's text, but '' where the version does not say (not its `?`, which every text would find). */
-const serversShown = (session: Session) => (session.servers === undefined ? '' : serversText(session.servers));
-
-const columnsOf = (session: Session) => [session.id, session.user ?? '', ...clientTexts(session), session.service, serversShown(session), session.state, session.statement ?? ''];
 
 /** How each number field's values are written: times and sizes as their columns show them. */
 const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count'};
