@@ -51,12 +51,12 @@ export const helpText = `
   View options (also in [sessiontop])
     --interval       time between polls: 2s, 500ms, 1m                     [2s]
     --sort           id, user, client, service, server, state, age, idle,
-                     memory, io, maxscale, statement; "idle desc" sorts
-                     down                                                  [id]
+                     memory, io, maxscale, running, statement; "idle desc"
+                     sorts down                                            [id]
     --grouping       service-state, service, user, client, maxscale (several
                      -h) or flat                               [service-state]
     --columns        the columns after Id, in order, for the screen and --once:
-                     "user,state,idle,statement"            [all but statement]
+                     "user,state,idle,statement"   [all but running, statement]
     --readonly       no kill or restart keys
     --demo           start a simulated MaxScale in-process and watch it
     --help           show this help

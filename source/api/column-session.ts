@@ -48,6 +48,7 @@ export class ColumnPart {
 	readonly memories: Float64Array;
 	readonly ios: Float64Array;
 	readonly threads: Float64Array;
+	readonly statementSeconds: Float64Array;
 
 	constructor(dictionaries: ReadonlyArray<ReadonlyArray<string | undefined>>, codes: readonly Uint32Array[], numbers: readonly Float64Array[]) {
 		[this.hosts, this.services, this.states, this.users, this.remotes, this.serverLists] = dictionaries as [string[], string[], string[], Array<string | undefined>, Array<string | undefined>, Array<string | undefined>];
@@ -55,7 +56,7 @@ export class ColumnPart {
 		const statements = dictionaries[6] ?? [];
 		this.statementsRunning = statements.map((text) => text?.startsWith(running) === true);
 		this.statements = statements.map((text) => (text?.startsWith(running) === true ? text.slice(running.length) : text));
-		[this.ports, this.connected, this.ages, this.idles, this.memories, this.ios, this.threads] = numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+		[this.ports, this.connected, this.ages, this.idles, this.memories, this.ios, this.threads, this.statementSeconds] = numbers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 	}
 }
 
@@ -141,6 +142,10 @@ export class ColumnSession implements Session {
 	get statementRunning(): boolean | undefined {
 		const code = this.#part.statementCodes[this.#at]!;
 		return this.#part.statements[code] === undefined ? undefined : this.#part.statementsRunning[code];
+	}
+
+	get statementSeconds(): number | undefined {
+		return known(this.#part.statementSeconds[this.#at]!);
 	}
 
 	/** The session as a plain object, every field spelt out: what JSON.stringify writes, and what a changed copy starts from. */

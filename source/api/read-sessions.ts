@@ -7,6 +7,7 @@ import type {Session} from '../model/session.js';
 import type {SessionLookup} from '../model/session-index.js';
 import type {ZoneMemory} from '../model/zone-hint.js';
 import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
+import {receivedWall, runSeconds, StatementClock} from './statement-clock.js';
 import {statementLine} from './statement-line.js';
 
 type Json = Record<string, unknown>;
@@ -120,6 +121,34 @@ function statementOf(attributes: Json): Pick<Session, 'statement' | 'statementRu
 	return {statement, statementRunning: statement !== '' && typeof (first as Json)['completed'] !== 'string'};
 }
 
+/** `queries[0].received` of a session with a statement, as statement-clock.ts reads it (ms), or NaN. */
+function receivedOf(resource: unknown, session: Session): number {
+	if (session.statement === undefined || session.statement === '') {
+		return Number.NaN;
+	}
+
+	const attributes = (resource as Json)['attributes'] as Json;
+	const first = (attributes['queries'] as unknown[])[0] as Json;
+	return typeof first['received'] === 'string' ? receivedWall(first['received']) : Number.NaN;
+}
+
+/**
+ * How long each running statement has run, by MaxScale's clock as the sessions' statements
+ * and idle times tell it (statement-clock.ts): in place. `resources`: each session's own.
+ */
+function statementTimes(sessions: readonly Session[], resources: readonly unknown[], polledAt: number, serverZone: string | undefined): void {
+	const clock = new StatementClock();
+	const walls = sessions.map((session, i) => receivedOf(resources[i], session));
+	for (const [i, session] of sessions.entries()) {
+		clock.add(walls[i]!, session.idleSeconds, session.statementRunning === true);
+	}
+
+	const now = clock.now(polledAt, serverZone);
+	for (const [i, session] of sessions.entries()) {
+		session.statementSeconds = session.statementRunning === true && !Number.isNaN(walls[i]!) ? runSeconds(walls[i]!, now) : undefined;
+	}
+}
+
 /**
  * One resource object of `data` to a Session, or undefined when it has no usable id.
  * `polledAt` (epoch ms) turns `connected` into an age when `seconds_alive` (24.02) is absent.
@@ -198,6 +227,8 @@ export function readSession(resource: unknown, polledAt: number, origin: Origin 
 		servers: serversOf(attributes),
 		...statementOf(attributes),
 	};
+	// Alone, the session is its own list: its idle time tells the clock, if anything does.
+	statementTimes([session], [resource], polledAt, origin.serverZone);
 	return session;
 }
 
@@ -232,6 +263,8 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 	let duplicates = 0;
 	/** Per session: whether its age comes from `connected` (no seconds_alive). */
 	const fromConnected: boolean[] = [];
+	/** Per session: its resource of `data`. */
+	const resources: unknown[] = [];
 	for (const resource of data) {
 		const session = readSession(resource, polledAt, origin);
 		if (session === undefined) {
@@ -241,11 +274,13 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 		} else {
 			seen.add(session.id);
 			sessions.push(session);
+			resources.push(resource);
 			fromConnected.push(secondsAliveOf(resource) === undefined);
 		}
 	}
 
 	const aheadMs = origin.serverZone === undefined ? shiftZonelessAges(sessions, fromConnected, data, polledAt, origin.zone) : 0;
+	statementTimes(sessions, resources, polledAt, origin.serverZone);
 	return {ok: true, list: {sessions, skipped, duplicates, aheadMs}};
 }
 

@@ -42,6 +42,8 @@ function reviveSession(raw: unknown): Session | undefined {
 		servers: text(r['servers']),
 		statement: text(r['statement']),
 		statementRunning: r['statementRunning'] === true ? true : r['statementRunning'] === false ? false : undefined,
+		// A run time only for a statement still running, never below zero (a hand-edited file).
+		statementSeconds: r['statementRunning'] === true && (count(r['statementSeconds']) ?? -1) >= 0 ? count(r['statementSeconds']) : undefined,
 	};
 }
 

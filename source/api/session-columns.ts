@@ -17,7 +17,7 @@ const separator = '\u0000';
 const absent = '\u0001';
 
 const dictionaryFields = ['host', 'service', 'state', 'user', 'remote', 'servers', 'statement'] as const;
-export const numberFields = ['port', 'connectedAt', 'ageSeconds', 'idleSeconds', 'memoryBytes', 'ioActivity', 'thread'] as const;
+export const numberFields = ['port', 'connectedAt', 'ageSeconds', 'idleSeconds', 'memoryBytes', 'ioActivity', 'thread', 'statementSeconds'] as const;
 
 export type SessionColumns = {
 	count: number;
@@ -78,6 +78,7 @@ export class ColumnsBuilder {
 		numbers[4]![i] = row.memoryBytes ?? Number.NaN;
 		numbers[5]![i] = row.ioActivity ?? Number.NaN;
 		numbers[6]![i] = row.thread ?? Number.NaN;
+		numbers[7]![i] = row.statementSeconds ?? Number.NaN;
 	}
 
 	/** The filled part of a number column, to fix values up in place before finish(). */

@@ -1,11 +1,13 @@
 // The arrays in a session's attributes of which the list reader keeps one value an entry:
 // `connections` (each backend's `server`, joined: the Server column) and `queries` (the newest
-// entry's `statement`, and whether it has its `completed` time: the Statement column). By
+// entry's `statement`, whether it has its `completed` time, and its `received` time, which the
+// row's statementSeconds holds as read until the list's clock is known: statement-clock.ts). By
 // readSessionList's rules (read-sessions.ts serversOf, statementOf); apart from the reader
 // (session-list-reader.ts), which hands these containers' opens and closes and their strings here.
 
 import type {Row} from './session-columns.js';
 import {Context, slot} from './session-list-slots.js';
+import {receivedWall} from './statement-clock.js';
 import {statementLine} from './statement-line.js';
 
 export class NestedReader {
@@ -24,6 +26,7 @@ export class NestedReader {
 			// An array: known, and nothing retained until its first entry says a statement.
 			row.statement = '';
 			row.statementRunning = false;
+			row.statementSeconds = undefined;
 		} else if (opened === slot.query) {
 			this.#completed = false;
 		}
@@ -51,11 +54,19 @@ export class NestedReader {
 			row.statement = statementLine(text);
 		} else if (to === slot.completed) {
 			this.#completed = true;
+		} else if (to === slot.received) {
+			const wall = receivedWall(text);
+			row.statementSeconds = Number.isNaN(wall) ? undefined : wall;
 		}
 	}
 
-	/** A later copy of `server` or `completed` in its entry: the earlier one no longer counts. False for any other slot. */
-	reset(to: number): boolean {
+	/** A later copy of `server`, `completed` or `received` in its entry: the earlier one no longer counts. False for any other slot. */
+	reset(to: number, row: Row): boolean {
+		if (to === slot.received) {
+			row.statementSeconds = undefined;
+			return true;
+		}
+
 		if (to === slot.server) {
 			this.#server = undefined;
 			return true;

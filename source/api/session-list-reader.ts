@@ -15,6 +15,7 @@ import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.j
 import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
 import {Context, names, opens, slot, slotOfName} from './session-list-slots.js';
 import {NestedReader} from './session-list-nested.js';
+import {runSeconds, StatementClock} from './statement-clock.js';
 
 /**
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
@@ -57,6 +58,8 @@ export class SessionListReader implements JsonSink {
 	#waiting = false;
 	/** `connections` and `queries`, read an entry at a time. */
 	readonly #nested = new NestedReader();
+	/** MaxScale's local clock as the list's statements and idle times tell it (statement-clock.ts). */
+	readonly #clock = new StatementClock();
 	readonly #shownText = (text: string) => this.#shown(text);
 	/** Whether a string was made safe or cut to be shown (sanitize.ts shown()): --json then reads the body exactly. */
 	altered = false;
@@ -130,10 +133,33 @@ export class SessionListReader implements JsonSink {
 			this.#duplicates++;
 		} else {
 			this.#row.id = id;
+			this.#timeStatement(this.#row);
 			this.#builder.add(this.#row);
 			if (this.#parts !== undefined) {
 				this.#takePart(this.#parts);
 			}
+		}
+	}
+
+	/**
+	 * A statement's `received` time, held in statementSeconds as read: a sample of MaxScale's
+	 * clock, kept (for finish) only while the statement runs. As readSessionList's statementTimes.
+	 */
+	#timeStatement(row: Row): void {
+		const wall = row.statementSeconds;
+		if (wall === undefined) {
+			return;
+		}
+
+		if (row.statement === undefined || row.statement === '') {
+			row.statementSeconds = undefined;
+			return;
+		}
+
+		const running = row.statementRunning === true;
+		this.#clock.add(wall, row.idleSeconds, running);
+		if (!running) {
+			row.statementSeconds = undefined;
 		}
 	}
 
@@ -212,13 +238,23 @@ export class SessionListReader implements JsonSink {
 		// readSession does, moved as readSessionList moves it (server-clock.ts).
 		const correct = this.#zoneless === true && this.#origin.serverZone === undefined;
 		const aheadMs = agesFromConnected(this.#builder.numbers('ageSeconds'), this.#builder.numbers('connectedAt'), this.#builder.numbers('idleSeconds'), polledAt, correct, this.#origin.zone);
+		// Running statements kept their rows back (#takePart): their arrivals, to run times.
+		const runs = this.#builder.numbers('statementSeconds');
+		const now = this.#clock.now(polledAt, this.#origin.serverZone);
+		for (let i = 0; i < runs.length; i++) {
+			if (!Number.isNaN(runs[i])) {
+				runs[i] = runSeconds(runs[i]!, now);
+			}
+		}
+
 		sizeConnectedCache(this.#builder.count);
 		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, aheadMs, generation: this.#generation};
 	}
 
 	/** The rows so far as a part, when there are enough and none waits for the poll time. */
 	#takePart(parts: PartSink): void {
-		this.#waiting ||= this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined;
+		// Likewise a running statement, for the list's clock (statement-clock.ts).
+		this.#waiting ||= (this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined) || this.#row.statementSeconds !== undefined;
 		if (!this.#waiting && this.#builder.count >= parts.rows) {
 			parts.take(this.#builder.finish(), this.#generation);
 			this.#builder = new ColumnsBuilder(this.#origin.keyed);
@@ -237,6 +273,7 @@ export class SessionListReader implements JsonSink {
 				this.#skipped = 0;
 				this.#duplicates = 0;
 				this.#zoneless = undefined;
+				this.#clock.clear();
 				break;
 			}
 
@@ -258,7 +295,7 @@ export class SessionListReader implements JsonSink {
 			}
 
 			default: {
-				if (!this.#nested.reset(to)) {
+				if (!this.#nested.reset(to, this.#row)) {
 					resetRow(this.#row, to);
 				}
 			}

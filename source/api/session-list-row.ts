@@ -20,6 +20,7 @@ export function clearAttributes(row: Row): Row {
 	row.servers = undefined;
 	row.statement = undefined;
 	row.statementRunning = undefined;
+	row.statementSeconds = undefined;
 	return row;
 }
 
@@ -122,6 +123,7 @@ export function resetRow(row: Row, to: number): void {
 		case slot.queries: {
 			row.statement = undefined;
 			row.statementRunning = undefined;
+			row.statementSeconds = undefined;
 			break;
 		}
 

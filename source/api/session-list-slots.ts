@@ -44,6 +44,7 @@ export const slot = {
 	query: 26 | object,
 	statement: 27 | string,
 	completed: 28 | string,
+	received: 29 | string,
 } as const;
 
 export const names: Partial<Record<number, Record<string, number>>> = {
@@ -64,7 +65,7 @@ export const names: Partial<Record<number, Record<string, number>>> = {
 		queries: slot.queries,
 	},
 	[Context.Connection]: {server: slot.server},
-	[Context.Query]: {statement: slot.statement, completed: slot.completed},
+	[Context.Query]: {statement: slot.statement, completed: slot.completed, received: slot.received},
 	[Context.Memory]: {total: slot.total},
 	[Context.Relationships]: {services: slot.services},
 	[Context.Services]: {data: slot.serviceData},

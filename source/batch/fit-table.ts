@@ -52,6 +52,9 @@ function widestOf({chosen, cells}: Cells): Partial<Record<ColumnKey, number>> {
 
 			// A Statement column whose sessions retained none still shows, empty (model/summary.ts).
 			widest[column.key] = column.key === 'statement' ? Math.max(1, longest) : longest;
+		} else if (column.key === 'running') {
+			// Running shows where statements are known (hasColumn), which its being in the table says.
+			widest.statement = Math.max(1, widest.statement ?? 0);
 		}
 	}
 

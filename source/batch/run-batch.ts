@@ -86,10 +86,13 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 		import('./table.js'),
 		columns === undefined ? undefined : import('./fit-table.js'),
 	]);
-	// Sorted by statement, the table shows them (and its list asks for them), as the screen does.
+	// Sorted by statement or run time, the table shows them (and its list asks for them), as the screen does.
 	const chosen = options.shownColumns;
-	const choice = options.sort?.key === 'statement' && chosen?.includes('statement') !== true ? [...(chosen ?? tableOrder), 'statement' as const] : chosen;
-	const statements = choice?.includes('statement') === true;
+	const sortKey = options.sort?.key;
+	const bySort = sortKey === 'running' || sortKey === 'statement' ? sortKey : undefined;
+	// Chosen columns get the one sorted by; the table's own both, as the screen's S shows them.
+	const choice = bySort !== undefined && chosen?.includes(bySort) !== true ? (chosen === undefined ? [...tableOrder, 'running' as const, 'statement' as const] : [...chosen, bySort]) : chosen;
+	const statements = choice?.some((key) => key === 'running' || key === 'statement') === true;
 	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), statements);
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
@@ -97,7 +100,7 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 
 	// Asked for and reported by no session (every MaxScale before 2.3.1): said, not a column left out in silence.
 	if (statements && !sessions.value.some((session) => session.statement !== undefined)) {
-		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no Statement column${options.sort?.key === 'statement' ? ' and is sorted by id' : ''}.`);
+		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no Statement column${bySort === undefined ? '' : ' and is sorted by id'}.`);
 	}
 
 	const several = hosts.length > 1;

@@ -35,7 +35,7 @@ const columns: Column[] = [
 	{key: 'service', title: 'Service', align: 'left', value: (s) => (s.service === '' ? noService : s.service)},
 ];
 
-/** The table's own order, as a choice: what --sort statement adds Statement to (run-batch.ts). */
+/** The table's own order, as a choice: what --sort statement adds Running and Statement to (run-batch.ts). */
 export const tableOrder: readonly ColumnKey[] = [...columns.filter((column) => column.key !== 'id').map((column) => column.key), 'server'];
 
 /** The backends, as the screen's Server column writes them: only when a session says them (2.3+). */
@@ -43,6 +43,9 @@ const serverColumn: Column = {key: 'server', title: 'Server', align: 'left', val
 
 /** The newest retained statement, as the screen's Statement column writes it: only when chosen, and the list said them (2.3.1+). */
 const statementColumn: Column = {key: 'statement', title: 'Statement', align: 'left', value: (s) => statementText(s.statement, s.statementRunning)};
+
+/** How long each running statement has run, as the screen's Running column writes it: with Statement's rules. */
+const runningColumn: Column = {key: 'running', title: 'Running', align: 'right', value: (s) => (s.statementSeconds === undefined ? '' : formatDuration(s.statementSeconds))};
 
 /** The longest text value that sets its column's width. */
 export const overflowAt = 40;
@@ -82,7 +85,8 @@ export function tableCells(sessions: readonly Session[], several: boolean, choic
 	const has = {memory: sessions.some((session) => session.memoryBytes !== undefined), io: sessions.some((session) => session.ioActivity !== undefined)};
 	const known = columns.filter((column) => (column.key === 'memory' || column.key === 'io' ? has[column.key] : true));
 	const withServer = sessions.some((session) => session.servers !== undefined) ? [...known, serverColumn] : known;
-	const shown = choice?.includes('statement') === true && sessions.some((session) => session.statement !== undefined) ? [...withServer, statementColumn] : withServer;
+	const statements = sessions.some((session) => session.statement !== undefined);
+	const shown = statements ? [...withServer, ...[runningColumn, statementColumn].filter((column) => choice?.includes(column.key) === true)] : withServer;
 	const all = several ? [hostColumn, ...shown] : shown;
 	const kept = tableChoice(several, choice);
 	const keys: readonly ColumnKey[] | undefined = kept === undefined ? undefined : kept[0] === 'maxscale' ? ['maxscale', 'id', ...kept.slice(1)] : ['id', ...kept];

@@ -158,8 +158,10 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 	}
 
 	// --json carries no statements (every field of the list: `queries` is not one it asks for).
-	if (json && flags.sort !== undefined && /^\s*statement\b/i.test(String(flags.sort))) {
-		return {error: `--sort statement sorts by the Statement column; ${watch ? '--watch --json' : '--json'} carries no statements: sort by another column, or use --once.`};
+	const byStatement = json && flags.sort !== undefined ? /^\s*-?(statement|running)\b/i.exec(String(flags.sort))?.[1]?.toLowerCase() : undefined;
+	if (byStatement !== undefined) {
+		const title = byStatement === 'running' ? 'Running' : 'Statement';
+		return {error: `--sort ${byStatement} sorts by the ${title} column; ${watch ? '--watch --json' : '--json'} carries no statements: sort by another column, or use --once.`};
 	}
 
 	if (watch && json && flags.columns !== undefined) {

@@ -64,6 +64,11 @@ export function cellText(session: Session, key: ColumnKey): string {
 		case 'statement': {
 			return statementText(session.statement, session.statementRunning);
 		}
+
+		// Blank unless a statement runs: a finished one's time would read as still running.
+		case 'running': {
+			return session.statementSeconds === undefined ? '' : formatDuration(session.statementSeconds);
+		}
 	}
 }
 

@@ -9,14 +9,17 @@ import {sortKeys, type SortKey} from './sort.js';
 /** The columns that can be chosen: every one but Id, which always shows. */
 export const choosableColumns: readonly SortKey[] = sortKeys.filter((key) => key !== 'id');
 
+/** The columns a list asks MaxScale for `queries` for (api/list-path.ts): `S` shows and hides them together. */
+export const statementColumns: readonly SortKey[] = ['running', 'statement'];
+
 /**
- * The columns shown when none are chosen: all but Statement, whose list asks MaxScale for
- * every statement it retained of every session (api/list-path.ts): chosen, or `S`, only.
+ * The columns shown when none are chosen: all but Running and Statement, whose list asks
+ * MaxScale for every statement it retained of every session: chosen, or `S`, only.
  */
-export const defaultColumns: readonly SortKey[] = choosableColumns.filter((key) => key !== 'statement');
+export const defaultColumns: readonly SortKey[] = choosableColumns.filter((key) => !statementColumns.includes(key));
 
 /** Names an operator may type for a column besides its key: its title as the screen shows it. */
-const aliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale', sql: 'statement', query: 'statement', queries: 'statement'};
+const aliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale', sql: 'statement', query: 'statement', queries: 'statement', duration: 'running', runtime: 'running'};
 
 /** `user,client,idle` (commas or spaces, any case) to the columns in that order, or what is wrong. */
 export function parseColumns(text: string): SortKey[] | {unknown: string[]} | {empty: true} {

@@ -54,6 +54,9 @@ const specs: Spec[] = [
 	// (statement-line.ts has cut that to a few hundred characters). Its min, twenty cells
 	// (`SELECT * FROM orde…`), keeps it at 80 columns, flat too.
 	{key: 'statement', title: 'Statement', min: 20, max: 512, align: 'left', dropRank: 3.5},
+	// How long each running statement has run (blank for the rest), shown and hidden with
+	// Statement (S); the first of the two to go, as `» ` in Statement still tells which run.
+	{key: 'running', title: 'Running', min: 7, max: 7, align: 'right', dropRank: 3.6},
 ];
 
 const growth: Array<[ColumnKey, number]> = [
@@ -120,6 +123,7 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 		}
 
 		// Not before 2.3.1, which says no statements; shown empty where none are retained.
+		case 'running':
 		case 'statement': {
 			return (widest?.statement ?? 0) > 0;
 		}

@@ -6,11 +6,11 @@ import {formatClient, reportedClient, serversText} from './format.js';
 import type {Session} from './session.js';
 
 export type TextField = 'id' | 'user' | 'client' | 'host' | 'service' | 'server' | 'state' | 'maxscale' | 'statement';
-export type NumberField = 'idle' | 'age' | 'memory' | 'io';
+export type NumberField = 'idle' | 'age' | 'memory' | 'io' | 'running';
 export const textFields = new Set<string>(['id', 'user', 'client', 'host', 'service', 'server', 'state', 'maxscale', 'statement']);
 /** Other names a field may be typed as. */
 export const fieldAliases: Readonly<Record<string, TextField>> = {sql: 'statement'};
-export const numberFields = new Set<string>(['idle', 'age', 'memory', 'io']);
+export const numberFields = new Set<string>(['idle', 'age', 'memory', 'io', 'running']);
 
 /**
  * The client as shown (`10.0.7.5:4000`) and, for an IPv4-mapped one, as MaxScale reports
@@ -82,6 +82,11 @@ export function fieldNumber(session: Session, field: NumberField): number | unde
 
 		case 'io': {
 			return session.ioActivity;
+		}
+
+		// How long the statement has run; none running, or statements not known: nothing to compare.
+		case 'running': {
+			return session.statementSeconds;
 		}
 	}
 }

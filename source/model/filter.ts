@@ -30,7 +30,7 @@ type Test = (session: Session) => boolean;
 export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true; plain?: true};
 
 /** How each number field's values are written: times and sizes as their columns show them. */
-const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count'};
+const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count', running: 'time'};
 
 const comparisons: Record<string, (a: number, b: number) => boolean> = {
 	'>': (a, b) => a > b,
@@ -184,8 +184,10 @@ export function parseFilter(text: string): Filter {
 
 	const test: Test | undefined =
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
-	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined);
-	const statement = terms(text).some((raw) => namesStatement(raw));
+	// A run time is a statement's: not known while statements are off, and none while none runs
+	// (not a figure the MaxScale leaves out, as io before 23.02 is).
+	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined && field !== 'running');
+	const statement = terms(text).some((raw) => namesStatement(raw) || numberFieldOf(raw) === 'running');
 	const plain = terms(text).some((raw) => !/^!?[a-z]+(?::|>=|<=|>|<|=)/i.test(raw));
 	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {}), ...(plain ? {plain} : {})};
 }

@@ -90,7 +90,7 @@ export const bindings: Binding[] = [
 	{keys: ['t', 'f5'], label: 't F5', command: 'grouping', section: 'View', description: 'group by service+state, service, user, client, MaxScale, or none'},
 	{keys: ['c'], label: 'c', command: 'collapse', section: 'View', description: 'collapse or expand the group'},
 	{keys: ['C'], label: 'C', command: 'collapse-all', section: 'View', description: 'collapse or expand every group'},
-	{keys: ['S'], label: 'S', command: 'statements', section: 'View', description: "show or hide each session's last statement"},
+	{keys: ['S'], label: 'S', command: 'statements', section: 'View', description: "show or hide each session's last statement and its run time"},
 	{keys: ['p'], label: 'p', command: 'pause', section: 'Polling', description: 'pause or resume polling'},
 	{keys: ['r'], label: 'r', command: 'refresh', section: 'Polling', description: 'poll now', only: 'live'},
 	{keys: ['['], label: '[', command: 'step-back', section: 'Polling', description: 'replay: one poll back in time', only: 'replay'},

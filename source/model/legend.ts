@@ -13,9 +13,11 @@ export const legend: readonly LegendEntry[] = [
 	{label: 'Server', section: 'Columns', description: 'the servers the session is connected to (2.3+)'},
 	{label: 'State', section: 'Columns', description: "MaxScale's state of the session, shortened (started, ready, stopping)"},
 	{label: 'Age', section: 'Columns', description: 'how long ago the client connected'},
-	{label: 'Idle', section: 'Columns', description: 'how long since the session last did anything'},
+	// From 23.02 MaxScale reports 0 while a statement runs (QA read it as an idle session): Running tells.
+	{label: 'Idle', section: 'Columns', description: 'how long since the session last did anything (23.02+: 0 mid-statement)'},
 	{label: 'Memory', section: 'Columns', description: 'the memory MaxScale holds for the session (22.08+)'},
 	{label: 'I/O', section: 'Columns', description: "the session's I/O events in the last 30 s (23.02+)"},
+	{label: 'Running', section: 'Columns', description: 'with S: how long the statement still running has run, by MaxScale\'s clock'},
 	{label: 'Statement', section: 'Columns', description: 'with S: the newest statement MaxScale retained (retain_last_statements)'},
 	{label: '▶', section: 'Signs', description: 'the cursor'},
 	{label: '+', section: 'Signs', description: 'a session new in the last three polls'},

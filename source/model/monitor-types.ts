@@ -61,8 +61,8 @@ export type MonitorState = {
 	sort: Sort;
 	/** The list's columns as chosen (--columns: model/column-choice.ts), in their order; undefined, all of them. */
 	columns?: readonly SortKey[];
-	/** Where S took the Statement column out of `columns`: S again puts it back there (statement-toggle.ts). */
-	statementAt?: number;
+	/** Where S took the Running and Statement columns out of `columns`, and which: S again puts them back there (statement-toggle.ts). */
+	statementAt?: {at: number; keys: readonly SortKey[]};
 	filter: Filter;
 	/** Where the filter prompt's cursor is in `filter.text` (a UTF-16 offset; model/line-edit.ts). */
 	filterCursor: number;

@@ -37,6 +37,11 @@ export type Session = {
 	statement?: string;
 	/** Whether that statement is still running: MaxScale has not written its `completed` time yet. */
 	statementRunning?: boolean;
+	/**
+	 * How long that statement had run at the poll (seconds), while it runs and its `received`
+	 * time reads: MaxScale's own clock, as the list shows it (api/statement-clock.ts).
+	 */
+	statementSeconds?: number;
 };
 
 /**
@@ -63,6 +68,7 @@ export function plainSession(session: Session): Session {
 		servers: session.servers,
 		statement: session.statement,
 		statementRunning: session.statementRunning,
+		statementSeconds: session.statementSeconds,
 	};
 }
 

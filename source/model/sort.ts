@@ -5,8 +5,8 @@ import {mappedIpv4} from './format.js';
 import {compareIds, type Session} from './session.js';
 
 // In the columns' order, the order `>` and `<` step through them in (view.ts).
-// Statement last: a column shown only when chosen (column-choice.ts), as its list costs more.
-export const sortKeys = ['id', 'user', 'client', 'service', 'server', 'state', 'age', 'idle', 'memory', 'io', 'maxscale', 'statement'] as const;
+// Running and Statement last: columns shown only when chosen (column-choice.ts), as their list costs more.
+export const sortKeys = ['id', 'user', 'client', 'service', 'server', 'state', 'age', 'idle', 'memory', 'io', 'maxscale', 'running', 'statement'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type Sort = {key: SortKey; descending: boolean};
 
@@ -56,6 +56,8 @@ export const sortValues = {
 	memory: {number: (s: Session) => s.memoryBytes},
 	io: {number: (s: Session) => s.ioActivity},
 	maxscale: {text: (s: Session) => s.host},
+	// How long the statement has run; none running (or not known): last.
+	running: {number: (s: Session) => s.statementSeconds},
 	// None retained, or not known: last.
 	statement: {text: (s: Session) => (s.statement === '' ? undefined : s.statement)},
 } satisfies Record<Exclude<SortKey, 'id'>, {text: (s: Session) => string | undefined} | {number: (s: Session) => number | undefined}>;
@@ -72,6 +74,7 @@ const comparators: Record<SortKey, (descending: boolean) => Compare> = {
 	memory: byNumber(sortValues.memory.number),
 	io: byNumber(sortValues.io.number),
 	maxscale: byText(sortValues.maxscale.text),
+	running: byNumber(sortValues.running.number),
 	statement: byText(sortValues.statement.text),
 };
 

@@ -1,19 +1,21 @@
-// `S`: the Statement column shown or hidden while the monitor runs, as pg_activity shows its
-// queries. Its list asks MaxScale for every statement it retains of every session, more than
-// the rest of the list where retain_last_statements is set, so it is not in the default
-// columns (column-choice.ts); shown, the next poll asks for it (ui/use-monitor.ts reads
-// showsStatement), and one is made at once rather than an interval later.
+// `S`: the Running and Statement columns shown or hidden while the monitor runs, as pg_activity
+// shows its queries and how long each has run. Their list asks MaxScale for every statement it
+// retains of every session, more than the rest of the list where retain_last_statements is set,
+// so they are not in the default columns (column-choice.ts); shown, the next poll asks for them
+// (ui/use-monitor.ts reads showsStatement), and one is made at once rather than an interval later.
 
-import {defaultColumns} from './column-choice.js';
+import {defaultColumns, statementColumns} from './column-choice.js';
 import type {MonitorState} from './monitor-types.js';
 import {applyView} from './place-rows.js';
 import {defaultSort, type SortKey} from './sort.js';
 import {reportsStatements} from './version.js';
 
-/** Whether the list shows the Statement column, so that its polls ask for statements. */
+/** Whether the list shows the Running or Statement column, so that its polls ask for statements. */
 export function showsStatement(columns: readonly SortKey[] | undefined): boolean {
-	return columns?.includes('statement') === true;
+	return columns?.some((key) => statementColumns.includes(key)) === true;
 }
+
+const isStatementColumn = (key: SortKey) => statementColumns.includes(key);
 
 /** The MaxScales watched whose version is known to have no statements (before 2.3.1). */
 export function withoutStatements(state: MonitorState): string[] {
@@ -34,12 +36,13 @@ export function toggleStatement(state: MonitorState): MonitorState {
 		return {...state, message: {tone: 'info', text: `${which} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
 	}
 
-	// Back where it was taken out (--columns statement,user: first), else last.
-	const at = on ? Math.min(state.statementAt ?? columns.length, columns.length) : columns.indexOf('statement');
-	const next = on ? [...columns.slice(0, at), 'statement' as const, ...columns.slice(at)] : columns.filter((key) => key !== 'statement');
+	// Back where they were taken out (--columns statement,user: first), as they were chosen, else last, both.
+	const at = on ? Math.min(state.statementAt?.at ?? columns.length, columns.length) : columns.findIndex(isStatementColumn);
+	const keys = on ? (state.statementAt?.keys ?? statementColumns) : columns.filter(isStatementColumn);
+	const next = on ? [...columns.slice(0, at), ...keys, ...columns.slice(at)] : columns.filter((key) => !isStatementColumn(key));
 	// A sort by a column gone would sort by something unseen: back to the id, as a fresh start.
-	const resorted = !on && state.sort.key === 'statement';
-	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort, statementAt: on ? undefined : at});
+	const resorted = !on && isStatementColumn(state.sort.key);
+	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort, statementAt: on ? undefined : {at, keys}});
 	if (state.replay !== undefined) {
 		const text = on ? 'Statements on: a recording has them where its polls asked for them (S was on).' : 'Statements off.';
 		return {...shown, message: {tone: 'info', text, answer: true}};

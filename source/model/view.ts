@@ -75,7 +75,7 @@ export function takesCursor(action: Action): boolean {
 }
 
 /** Times, memory and I/O read best largest first; names and ids A→Z. */
-const readsDown = (key: SortKey) => key === 'age' || key === 'idle' || key === 'memory' || key === 'io';
+const readsDown = (key: SortKey) => key === 'age' || key === 'idle' || key === 'memory' || key === 'io' || key === 'running';
 
 export function viewReducer(state: MonitorState, action: Action): MonitorState | undefined {
 	switch (action.type) {

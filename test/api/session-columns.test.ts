@@ -27,7 +27,12 @@ const session = fc.record({
 	servers: optionalText,
 	statement: optionalText,
 	running: fc.boolean(),
-}).map(({running, ...s}) => ({...s, statementRunning: s.statement === undefined ? undefined : running && s.statement !== ''}));
+	seconds: optionalNumber,
+}).map(({running, seconds, ...s}) => {
+	const statementRunning = s.statement === undefined ? undefined : running && s.statement !== '';
+	// A run time only for a statement still running (statement-clock.ts).
+	return {...s, statementRunning, statementSeconds: statementRunning === true ? seconds : undefined};
+});
 
 function decodeAll(sessions: Session[], keyed: boolean, slice: number, previous?: Session[]): Session[] {
 	const decoder = new SessionDecoder(structuredClone(encodeSessions(sessions, keyed)), previous);

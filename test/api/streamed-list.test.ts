@@ -207,7 +207,8 @@ function everyShapeOf(name: string, member: fc.Arbitrary<string>, others: readon
 	const entry = fc.oneof({weight: 4, arbitrary: fc.array(member, {maxLength: 4}).map((members) => `{${members.join(',')}}`)}, fc.constantFrom(...others));
 	const array = fc.oneof({weight: 4, arbitrary: fc.array(entry, {maxLength: 4}).map((entries) => `[${entries.join(',')}]`)}, fc.constantFrom(...notArrays));
 	const attributes = fc
-		.array(fc.oneof({weight: 3, arbitrary: array.map((value) => `"${name}":${value}`)}, fc.constant('"user":"u"'), array.map((value) => `"memory":{"${name}":${value}}`)), {maxLength: 3})
+		// Idle times too: with `received`, they are the list's clock (statement-clock.ts).
+		.array(fc.oneof({weight: 3, arbitrary: array.map((value) => `"${name}":${value}`)}, fc.constantFrom('"user":"u"', '"idle":0', '"idle":12.5', '"idle":"1"'), array.map((value) => `"memory":{"${name}":${value}}`)), {maxLength: 3})
 		.map((members) => `{${members.join(',')}}`);
 	const resource = fc
 		.tuple(fc.nat({max: 9}), fc.array(attributes, {minLength: 1, maxLength: 2}), array)
@@ -231,13 +232,17 @@ test('connections of every shape: the servers read alike, duplicates and all, cu
 	everyShapeOf('connections', member, ['"server1"', 'null', '[{"server":"nested"}]', '3'], ['null', '7', '{"server":"a"}', '"server1"']);
 });
 
-test('queries of every shape: the newest statement and whether it runs read alike, duplicates and all, cut anywhere', () => {
+test('queries of every shape: the newest statement, whether it runs and for how long read alike, duplicates and all, cut anywhere', () => {
 	const text = fc.constantFrom('"SELECT 1"', '""', '"a\\n\\tb  c"', '7', 'null', '[]', '{}', '"x\\u0001y"', `"${'long '.repeat(250)}"`, '"2024-01-05T07:24:06.123"');
+	// MaxScale's form, a week year's (the 31st of December written 2024), a date that is none, and not a time.
+	const received = fc.constantFrom('"2024-01-05T07:24:06.123"', '"2024-01-05T07:20:00"', '"2024-12-31T23:59:59.999"', '"2024-02-31T00:00:00"', '"x"', '7', 'null');
 	const member = fc.oneof(
 		text.map((value) => `"statement":${value}`),
 		text.map((value) => `"completed":${value}`),
 		text.map((value) => `"c\\u006fmpleted":${value}`),
-		fc.constantFrom('"command":"COM_QUERY"', '"received":"x"', '"responses":[{"server":"a","duration":3}]', '"x":{"statement":"deep"}'),
+		received.map((value) => `"received":${value}`),
+		received.map((value) => `"r\\u0065ceived":${value}`),
+		fc.constantFrom('"command":"COM_QUERY"', '"responses":[{"server":"a","duration":3}]', '"x":{"statement":"deep"}'),
 	);
 	everyShapeOf('queries', member, ['"SELECT 1"', 'null', '[{"statement":"nested"}]', '3'], ['null', '7', '{"statement":"a"}', '"SELECT 1"']);
 });

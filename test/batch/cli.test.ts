@@ -93,7 +93,7 @@ test('--columns chooses the --once table\'s columns and their order after Id; --
 	assert.equal(tsv.code, 2);
 	assert.equal(assertOneLine(tsv.stderr), "sessiontop: --columns chooses the screen's and --once's columns; --tsv prints maxctrl's: leave out --columns.");
 	assert.equal(bad.code, 2);
-	assert.match(assertOneLine(bad.stderr), /--columns "user,usr" has "usr", not a column \(user\?\): use some of user, client, service, server, state, age, idle, memory, io, maxscale, statement, in the order wanted/);
+	assert.match(assertOneLine(bad.stderr), /--columns "user,usr" has "usr", not a column \(user\?\): use some of user, client, service, server, state, age, idle, memory, io, maxscale, running, statement, in the order wanted/);
 });
 
 test('stdout that is not a terminal gets the --once table without asking', options, async () => {

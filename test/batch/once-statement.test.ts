@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {statementLine} from '../../source/api/statement-line.js';
 import type {Simulator} from '../../source/simulator/index.js';
-import {runCli, simulator, skipWithoutBuild} from './helpers.js';
+import {fixedNow, runCli, simulator, skipWithoutBuild} from './helpers.js';
 
 let sim: Simulator;
 const lists: string[] = [];
@@ -78,16 +78,57 @@ test('--once --columns user,statement prints each session\'s newest retained sta
 	assert.deepEqual(known, known.toSorted(), 'A→Z by statement');
 	assert.deepEqual(cells.slice(known.length), cells.filter((cell) => cell === ''), 'none retained: last');
 
-	// Without --columns: the table's own columns, Statement after them (QA: it took the screen's order).
+	// Without --columns: the table's own columns, Running and Statement after them (QA: it took the screen's order).
 	const bySort = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once', '--sort', 'statement desc']);
 	assert.equal(bySort.code, 0, bySort.stderr);
-	assert.deepEqual(bySort.stdout.split('\n')[0]!.trim().split(/\s+/), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service', 'Server', 'Statement']);
+	assert.deepEqual(bySort.stdout.split('\n')[0]!.trim().split(/\s+/), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service', 'Server', 'Running', 'Statement']);
 
 	lists.length = 0;
 	const plain = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once']);
 	assert.equal(plain.code, 0, plain.stderr);
 	assert.ok(lists.length === 1 && !lists[0]!.includes('queries'), `no queries asked for: ${lists.join(' ')}`);
 	assert.doesNotMatch(plain.stdout.split('\n')[0]!, /Statement/);
+});
+
+/** A Running cell (`42s`, `3m05s`) in seconds. */
+function seconds(cell: string): number {
+	const match = /^(?:(\d+)m)?(\d+)s$/.exec(cell);
+	assert.ok(match, `a run time: ${cell}`);
+	return (Number(match[1] ?? 0) * 60) + Number(match[2]);
+}
+
+/** Each line's id and Running cell, by the header's place of them. */
+function runningCells(stdout: string): Array<[string, string]> {
+	const [header = '', ...lines] = stdout.trimEnd().split('\n');
+	const idEnd = header.indexOf('Id') + 2;
+	const runningEnd = header.indexOf('Running') + 'Running'.length;
+	return lines.map((line) => [line.slice(0, idEnd).trim(), line.slice(idEnd, runningEnd).trim()]);
+}
+
+test('--once --sort=-running: how long each running statement has run, longest first, by MaxScale\'s clock in any zone', {skip: skipWithoutBuild}, async () => {
+	// The simulator writes `received` in this process's zone, with no zone (as MaxScale writes its
+	// host's); sessiontop runs fourteen hours east of it and reads MaxScale's clock from the list.
+	const run = await runCli(['-h', `127.0.0.1:${sim.port}`, '--once', '--sort=-running', '--columns', 'running,statement'], {env: {TZ: 'Pacific/Kiritimati'}});
+	assert.equal(run.code, 0, run.stderr);
+	assert.deepEqual(run.stdout.split('\n')[0]!.trim().split(/\s+/), ['Id', 'Running', 'Statement']);
+	const answer = await fetch(`${sim.url}/v1/sessions`, {headers: {authorization: `Basic ${btoa('admin:mariadb')}`}});
+	const {data} = (await answer.json()) as {data: Array<{id: string; attributes: {queries: Array<{received: string; completed?: string}>}}>};
+	// The simulator's clock stands at fixedNow: a running statement has run fixedNow − received.
+	const expected = new Map(data.flatMap((one) => {
+		const newest = one.attributes.queries[0];
+		return newest === undefined || newest.completed !== undefined ? [] : [[one.id, (fixedNow - new Date(newest.received).getTime()) / 1000] as const];
+	}));
+	assert.ok(expected.size >= 2, `${expected.size} running`);
+	const cells = runningCells(run.stdout);
+	const timed = cells.filter(([, cell]) => cell !== '');
+	assert.deepEqual(timed.map(([id]) => id).toSorted(), [...expected.keys()].toSorted(), 'a run time for each running statement, and only those');
+	for (const [id, cell] of timed) {
+		assert.ok(Math.abs(seconds(cell) - expected.get(id)!) <= 1, `session ${id}: ${cell} against ${expected.get(id)} s`);
+	}
+
+	const times = timed.map(([, cell]) => seconds(cell));
+	assert.deepEqual(times, times.toSorted((a, b) => b - a), 'longest first');
+	assert.deepEqual(cells.slice(0, timed.length), timed, 'none running: last');
 });
 
 test('--once --sort statement against a MaxScale 2.2, which has none: a warning says why the table has no such column', {skip: skipWithoutBuild}, async () => {

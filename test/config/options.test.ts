@@ -440,7 +440,7 @@ test('columns: chosen and ordered after Id, as typed or from [sessiontop]; a wro
 	assert.equal(ok(buildConfig({})).columns, undefined, 'all, by default');
 	assert.deepEqual(
 		buildConfig({columns: 'user,usr,memry'}),
-		{error: '--columns "user,usr,memry" has "usr", "memry", not columns (user?): use some of user, client, service, server, state, age, idle, memory, io, maxscale, statement, in the order wanted (Id always comes first), e.g. "user,state,idle,memory".'},
+		{error: '--columns "user,usr,memry" has "usr", "memry", not columns (user?): use some of user, client, service, server, state, age, idle, memory, io, maxscale, running, statement, in the order wanted (Id always comes first), e.g. "user,state,idle,memory".'},
 	);
 	assert.match((buildConfig({columns: ' , '}) as {error: string}).error, /^--columns " , " names no column: use some of/);
 	assert.match((buildConfig({columns: 'user,idel'}) as {error: string}).error, /^--columns "user,idel" has "idel", not a column \(idle\?\): use some of/);

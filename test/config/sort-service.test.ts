@@ -40,6 +40,6 @@ test('a sort that is none names service among the ones there are', () => {
 	assert.ok('error' in config);
 	assert.equal(
 		config.error,
-		'--sort "services" is not a sort: use one of id, user, client, service, server, state, age, idle, memory, io, maxscale, statement, then desc to reverse it (e.g. "idle desc").',
+		'--sort "services" is not a sort: use one of id, user, client, service, server, state, age, idle, memory, io, maxscale, running, statement, then desc to reverse it (e.g. "idle desc").',
 	);
 });

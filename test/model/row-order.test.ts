@@ -68,10 +68,10 @@ test('every sort key orders by its own column, written out by hand: a key readin
 	// Each column's values run in a different order, so that a key sorting by another column
 	// gives another list; unknown values (undefined) go last whichever way, ties by id.
 	const list: Session[] = [
-		session(1, {user: 'carol', remote: '10.0.0.3', service: 'B', state: 'Session started', ageSeconds: 30, idleSeconds: 5, memoryBytes: 300, ioActivity: 1, host: 'mx2', servers: 'db2', statement: 'UPDATE t SET a = 1'}),
-		session(2, {user: 'alice', remote: '10.0.0.9', service: 'C', state: 'Session created', ageSeconds: 10, idleSeconds: 50, memoryBytes: 100, ioActivity: 7, host: 'mx3', servers: 'db1', statement: 'SELECT 1'}),
-		session(3, {user: 'bob', remote: '10.0.0.1', service: 'A', state: 'Stopping session', ageSeconds: 20, idleSeconds: 0.5, memoryBytes: 200, ioActivity: undefined, host: 'mx1', servers: 'db3', statement: 'COMMIT'}),
-		session(4, {user: undefined, remote: undefined, service: '', state: 'Session ready for routing', ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: 3, host: 'mx0', servers: '', statement: ''}),
+		session(1, {user: 'carol', remote: '10.0.0.3', service: 'B', state: 'Session started', ageSeconds: 30, idleSeconds: 5, memoryBytes: 300, ioActivity: 1, host: 'mx2', servers: 'db2', statement: 'UPDATE t SET a = 1', statementRunning: true, statementSeconds: 40}),
+		session(2, {user: 'alice', remote: '10.0.0.9', service: 'C', state: 'Session created', ageSeconds: 10, idleSeconds: 50, memoryBytes: 100, ioActivity: 7, host: 'mx3', servers: 'db1', statement: ''}),
+		session(3, {user: 'bob', remote: '10.0.0.1', service: 'A', state: 'Stopping session', ageSeconds: 20, idleSeconds: 0.5, memoryBytes: 200, ioActivity: undefined, host: 'mx1', servers: 'db3', statement: 'COMMIT', statementRunning: true, statementSeconds: 5}),
+		session(4, {user: undefined, remote: undefined, service: '', state: 'Session ready for routing', ageSeconds: undefined, idleSeconds: undefined, memoryBytes: undefined, ioActivity: 3, host: 'mx0', servers: '', statement: 'SELECT SLEEP(900)', statementRunning: true, statementSeconds: 900}),
 	];
 	const expected: Record<(typeof sortKeys)[number], string[]> = {
 		id: ['1', '2', '3', '4'],
@@ -85,8 +85,10 @@ test('every sort key orders by its own column, written out by hand: a key readin
 		memory: ['2', '3', '1', '4'],
 		io: ['1', '4', '2', '3'],
 		maxscale: ['4', '3', '1', '2'],
+		// None running sorts last, as unknown.
+		running: ['3', '1', '4', '2'],
 		// None retained ('') sorts last, as unknown.
-		statement: ['3', '2', '1', '4'],
+		statement: ['3', '4', '1', '2'],
 	};
 	for (const key of sortKeys) {
 		const ascending = [...list].sort(comparator({key, descending: false})).map((s) => s.id);

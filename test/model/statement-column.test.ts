@@ -81,7 +81,7 @@ test('S shows the column and polls now (its list asks for statements); again, it
 	assert.equal(showsStatement(start.columns), false);
 	const on = reducer(start, {type: 'command', command: 'statements'});
 	assert.equal(showsStatement(on.columns), true);
-	assert.deepEqual(on.columns, [...defaultColumns, 'statement']);
+	assert.deepEqual(on.columns, [...defaultColumns, 'running', 'statement']);
 	assert.equal(on.refreshes, start.refreshes + 1, 'a poll at once, which asks for statements');
 	assert.match(on.message?.text ?? '', /^Statements on: .*retain_last_statements/);
 	const sorted = reducer(on, {type: 'sort-by', key: 'statement'});
@@ -91,14 +91,18 @@ test('S shows the column and polls now (its list asks for statements); again, it
 	assert.deepEqual(off.columns, defaultColumns);
 	assert.equal(off.sort.key, 'id', 'no sort by a column gone');
 	assert.equal(off.refreshes, on.refreshes, 'hiding it waits for the next poll');
-	// Chosen columns keep their order: S adds at the end, and takes out only Statement.
+	// Chosen columns keep their order: S adds at the end, and takes out only Running and Statement.
 	const chosen = reducer(polled(initialState({columns: ['idle', 'user']})), {type: 'command', command: 'statements'});
-	assert.deepEqual(chosen.columns, ['idle', 'user', 'statement']);
+	assert.deepEqual(chosen.columns, ['idle', 'user', 'running', 'statement']);
 	assert.deepEqual(reducer(chosen, {type: 'command', command: 'statements'}).columns, ['idle', 'user']);
 	// Taken out, then back where it was (QA: a configured first column came back last).
 	const first = reducer(polled(initialState({columns: ['statement', 'user', 'idle']})), {type: 'command', command: 'statements'});
 	assert.deepEqual(first.columns, ['user', 'idle']);
 	assert.deepEqual(reducer(first, {type: 'command', command: 'statements'}).columns, ['statement', 'user', 'idle']);
+	// Both chosen apart, both back where the first of them was.
+	const apart = reducer(polled(initialState({columns: ['user', 'running', 'idle', 'statement']})), {type: 'command', command: 'statements'});
+	assert.deepEqual(apart.columns, ['user', 'idle']);
+	assert.deepEqual(reducer(apart, {type: 'command', command: 'statements'}).columns, ['user', 'running', 'statement', 'idle']);
 });
 
 test('S while paused waits for the poll that resumes it; S on MaxScales too old says so; S off while sorted by it says the sort changed', () => {
@@ -131,6 +135,11 @@ test('--sort statement (or sort = statement) shows the column, so its list asks 
 	assert.ok(showsStatement(initialState({sort: {key: 'statement', descending: false}}).columns));
 	assert.deepEqual(initialState({sort: {key: 'statement', descending: false}, columns: ['user']}).columns, ['user', 'statement']);
 	assert.equal(initialState({sort: {key: 'idle', descending: true}}).columns, undefined);
+	// By run time: the default columns get both, as S shows them; chosen ones the one sorted by.
+	assert.deepEqual(initialState({sort: {key: 'running', descending: true}}).columns, [...defaultColumns, 'running', 'statement']);
+	assert.deepEqual(initialState({sort: {key: 'running', descending: true}, columns: ['user']}).columns, ['user', 'running']);
+	assert.equal(parseFilter('running>10s').statement, true);
+	assert.equal(parseFilter('running>10s').numbers, undefined, 'none running is not a figure MaxScale leaves out');
 	assert.equal(parseFilter('sql:x idle>1').statement, true);
 	assert.equal(parseFilter('!statement:x').statement, true);
 	assert.equal(parseFilter('x').statement, undefined);

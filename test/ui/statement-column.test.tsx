@@ -22,6 +22,12 @@ function rowsOf(frame: string): Array<{id: string; statement: string}> {
 	return sessionLines(frame).map((line) => ({id: /^..\s*(\d+)/.exec(line)![1]!, statement: line.slice(from).trim()}));
 }
 
+/** How many groups of sessions the frame shows (a group row followed by a session row). */
+function firstOfGroupCount(frame: string): number {
+	const lines = frame.split('\n');
+	return lines.filter((line, i) => /^\s*▾ /.test(line) && !/^\s*▾ /.test(lines[i + 1] ?? '')).length;
+}
+
 /** The statements a session's own document retains, newest first, as the list writes them. */
 async function statementsOf(client: Mounted['client'], id: string): Promise<{service: string; statements: string[]}> {
 	const answer = await fetchSessionDocument(client, id);
@@ -94,5 +100,46 @@ test('a MaxScale 2.2 has no statements: S says so and stays off, and a filter on
 	await press('/', () => frame().includes('/'), 'the filter prompt');
 	await typeText('!sql:select');
 	await press('\r', () => frame().includes('No session matches: this MaxScale reports no statements (2.3.1+; Esc clears the filter).'), 'the reason');
+	await close();
+});
+
+test('S then < <: the running statements longest first, each with how long it has run by MaxScale\'s clock; running>=0 keeps only them', async () => {
+	// The simulator's clock stands still, so that a run time can be worked out from the documents.
+	const now = Date.UTC(2026, 10, 27, 12, 0, 0);
+	const {frame, press, typeText, client, close} = await mountSimulated({rows: 60, simulator: {sessions: 400, now: () => now}});
+	await press('S', () => /Running/.test(titleOf(frame())) && frame().includes('» '), 'the Running column, with a statement running');
+	await press('<', () => frame().includes('sort statement'), 'sorted by statement');
+	await press('<', () => frame().includes('sort running▼'), 'sorted by run time, longest first');
+	await press('/', () => frame().includes('/'), 'the filter prompt');
+	await typeText('running>=0');
+	await press('\r', () => / of \d+ sessions/.test(frame()), 'the filter applied');
+	const title = titleOf(frame());
+	const end = title.indexOf('Running') + 'Running'.length;
+	const rows = rowsOf(frame()).map((row, i) => ({...row, running: sessionLines(frame())[i]!.slice(end - 7, end).trim()}));
+	assert.ok(rows.length - firstOfGroupCount(frame()) >= 2, `${rows.length} running, two or more in one group`);
+	// Each group (service, then state) sorted on its own: where each row's group starts.
+	const lines = frame().split('\n');
+	const firstOfGroup = new Set(lines.flatMap((line, i) => (/^\s*▾ /.test(line) && !/^\s*▾ /.test(lines[i + 1] ?? '') ? [/^..\s*(\d+)/.exec(lines[i + 1]!)?.[1]] : [])));
+	let before = Number.POSITIVE_INFINITY;
+	for (const {id, statement, running} of rows) {
+		assert.match(statement, /^» /, `session ${id} runs a statement`);
+		const match = /^(?:(\d+)m)?(\d+)s$/.exec(running);
+		assert.ok(match, `session ${id}: a run time, ${JSON.stringify(running)}`);
+		const shown = (Number(match[1] ?? 0) * 60) + Number(match[2]);
+		// eslint-disable-next-line no-await-in-loop
+		const answer = await fetchSessionDocument(client, id);
+		assert.ok(answer.ok, id);
+		const [newest] = (answer.document as {data: {attributes: {queries: Array<{received: string}>}}}).data.attributes.queries;
+		// `received` is the simulator's (this process's) local time without a zone, as MaxScale writes its host's.
+		const expected = (now - new Date(newest!.received).getTime()) / 1000;
+		assert.ok(Math.abs(shown - expected) <= 1, `session ${id}: ${running} against ${expected} s`);
+		if (firstOfGroup.has(id)) {
+			before = Number.POSITIVE_INFINITY;
+		}
+
+		assert.ok(shown <= before, `session ${id}: ${running} after ${before} s`);
+		before = shown;
+	}
+
 	await close();
 });

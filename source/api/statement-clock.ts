@@ -1,0 +1,114 @@
+// How long a session's running statement has run (the Running column). MaxScale gives only
+// when it arrived: `queries[0].received`, its host's local time with no zone and its ISO week
+// year (`2024-01-05T07:24:06.123`, strftime "%G-%m-%dT%H:%M:%S"). maxctrl's `list queries`
+// takes Date.now() - Date.parse(received), which is hours wrong whenever maxctrl's zone is
+// not MaxScale's, and 23.02 writes `connected` in GMT, so no age proves MaxScale's zone there.
+//
+// The list itself tells MaxScale's local clock: a session's idle time counts from its
+// client's last read (before 23.02; from 23.02 its last read or write), which is its newest
+// statement's arrival (or end), so `received + idle` is MaxScale's local time as it listed
+// that session, give or take the statement's own run. The median over the list stands for
+// MaxScale's "now": no zone to know, no clock skew between the two hosts. A statement still
+// running on 23.02+ has idle 0 (MaxScale's is_idle()), which proves nothing: left out. With
+// no such session (every statement running on 23.02+), the time is read in MaxScale's zone
+// (--server-tz), else the operator's, as maxctrl does.
+
+import {localOffsetMs, zoneOffsetMs} from './server-clock.js';
+
+const form = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
+
+/** `received` as its wall time read as if UTC (ms), or NaN when it is not MaxScale's form. */
+export function receivedWall(text: string): number {
+	const parts = form.exec(text);
+	if (parts === null) {
+		return Number.NaN;
+	}
+
+	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+	const millis = parts[7] === undefined ? 0 : Number(parts[7].slice(0, 3).padEnd(3, '0'));
+	const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+	// Date.UTC rolls 31 February over into March: not a time MaxScale wrote.
+	const back = new Date(wall);
+	return back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? wall : Number.NaN;
+}
+
+const yearMs = 365.25 * 86_400_000;
+
+/**
+ * %G is the ISO week's year: on 29–31 December or 1–3 January it can be the next or the
+ * last calendar year. Such a date is taken in whichever of the three years is nearest `near`.
+ */
+export function weekYearFixed(wall: number, near: number): number {
+	const date = new Date(wall);
+	const month = date.getUTCMonth();
+	const day = date.getUTCDate();
+	if (!((month === 11 && day >= 29) || (month === 0 && day <= 3))) {
+		return wall;
+	}
+
+	const before = new Date(wall);
+	before.setUTCFullYear(date.getUTCFullYear() - 1);
+	const after = new Date(wall);
+	after.setUTCFullYear(date.getUTCFullYear() + 1);
+	let best = wall;
+	for (const candidate of [before.getTime(), after.getTime()]) {
+		if (Math.abs(candidate - near) < Math.abs(best - near) && Math.abs(candidate - near) < yearMs / 2) {
+			best = candidate;
+		}
+	}
+
+	return best;
+}
+
+/** The list's samples of MaxScale's local clock, and its running statements' arrivals. */
+export class StatementClock {
+	#samples = new Float64Array(64);
+	#count = 0;
+
+	/**
+	 * A session of the list with a statement: `wall` its `received` (receivedWall), `idle` its idle
+	 * time (s). A running one with idle 0 (23.02+) says nothing of the clock.
+	 */
+	add(wall: number, idle: number | undefined, running: boolean): void {
+		if (Number.isNaN(wall) || idle === undefined || (running && idle === 0)) {
+			return;
+		}
+
+		if (this.#count === this.#samples.length) {
+			const bigger = new Float64Array(this.#count * 2);
+			bigger.set(this.#samples);
+			this.#samples = bigger;
+		}
+
+		this.#samples[this.#count++] = wall + (idle * 1000);
+	}
+
+	clear(): void {
+		this.#count = 0;
+	}
+
+	/**
+	 * MaxScale's local time at the list (ms, as receivedWall reads it): the median of the
+	 * samples, else `polledAt` in MaxScale's zone (`serverZone`) or the operator's.
+	 */
+	now(polledAt: number, serverZone: string | undefined): number {
+		const guess = polledAt + (serverZone === undefined ? localOffsetMs(polledAt) : zoneOffsetMs(serverZone, polledAt));
+		if (this.#count === 0) {
+			return guess;
+		}
+
+		const samples = this.#samples.subarray(0, this.#count);
+		for (let i = 0; i < samples.length; i++) {
+			samples[i] = weekYearFixed(samples[i]!, guess);
+		}
+
+		samples.sort();
+		const middle = samples.length >> 1;
+		return samples.length % 2 === 1 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
+	}
+}
+
+/** Seconds a statement that arrived at `wall` (receivedWall) had run at MaxScale's local `now`; never below 0. */
+export function runSeconds(wall: number, now: number): number {
+	return Math.max(0, (now - weekYearFixed(wall, now)) / 1000);
+}
