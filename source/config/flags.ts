@@ -7,7 +7,7 @@
 import {optionName} from './flag-spec.js';
 import type {BatchMode} from '../batch/run-batch.js';
 import type {Flags} from './settings.js';
-import {otherBooleans, parseBoolean} from './values.js';
+import {otherBooleans, parseBoolean, parseSort} from './values.js';
 
 /** Flags that are on or off. */
 export const switchNames = ['secure', 'tlsVerifyServerCert', 'readonly', 'demo', 'once', 'tsv', 'json', 'watch'] as const;
@@ -158,7 +158,8 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 	}
 
 	// --json carries no statements (every field of the list: `queries` is not one it asks for).
-	const byStatement = json && flags.sort !== undefined ? /^\s*-?(statement|running)\b/i.exec(String(flags.sort))?.[1]?.toLowerCase() : undefined;
+	const sorted = json && flags.sort !== undefined ? parseSort(String(flags.sort))?.key : undefined;
+	const byStatement = sorted === 'running' || sorted === 'statement' ? sorted : undefined;
 	if (byStatement !== undefined) {
 		const title = byStatement === 'running' ? 'Running' : 'Statement';
 		return {error: `--sort ${byStatement} sorts by the ${title} column; ${watch ? '--watch --json' : '--json'} carries no statements: sort by another column, or use --once.`};

@@ -3,6 +3,7 @@
 
 import {constants} from 'node:buffer';
 import type {Grouping} from '../model/groups.js';
+import {columnAliases} from '../model/column-choice.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 
 const truthy = new Set(['true', 'yes', 'on', '1']);
@@ -22,7 +23,9 @@ export function parseSort(text: string): Sort | undefined {
 		return undefined;
 	}
 
-	const key = match[2]!.toLowerCase().replace('i/o', 'io');
+	// The names --columns takes for a column take the same sort (`sql`, `duration`, `i/o`: QA).
+	const name = match[2]!.toLowerCase();
+	const key = columnAliases[name] ?? name;
 	if (!(sortKeys as readonly string[]).includes(key)) {
 		return undefined;
 	}

@@ -18,8 +18,8 @@ export const statementColumns: readonly SortKey[] = ['running', 'statement'];
  */
 export const defaultColumns: readonly SortKey[] = choosableColumns.filter((key) => !statementColumns.includes(key));
 
-/** Names an operator may type for a column besides its key: its title as the screen shows it. */
-const aliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale', sql: 'statement', query: 'statement', queries: 'statement', duration: 'running', runtime: 'running'};
+/** Names an operator may type for a column (in --columns and --sort) besides its key: its title as the screen shows it. */
+export const columnAliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale', sql: 'statement', query: 'statement', queries: 'statement', duration: 'running', runtime: 'running'};
 
 /** `user,client,idle` (commas or spaces, any case) to the columns in that order, or what is wrong. */
 export function parseColumns(text: string): SortKey[] | {unknown: string[]} | {empty: true} {
@@ -27,12 +27,12 @@ export function parseColumns(text: string): SortKey[] | {unknown: string[]} | {e
 		.split(/[\s,]+/)
 		.map((name) => name.trim().toLowerCase())
 		.filter((name) => name !== '');
-	const unknown = names.filter((name) => !(sortKeys as readonly string[]).includes(name) && aliases[name] === undefined);
+	const unknown = names.filter((name) => !(sortKeys as readonly string[]).includes(name) && columnAliases[name] === undefined);
 	if (unknown.length > 0) {
 		return {unknown};
 	}
 
-	const keys = [...new Set(names.map((name) => aliases[name] ?? (name as SortKey)))].filter((key) => key !== 'id');
+	const keys = [...new Set(names.map((name) => columnAliases[name] ?? (name as SortKey)))].filter((key) => key !== 'id');
 	return keys.length === 0 ? {empty: true} : keys;
 }
 

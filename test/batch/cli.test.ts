@@ -236,6 +236,8 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--once', '--interval', '1s'], /^sessiontop: --interval paces the monitor and --watch --json; --once prints once: leave out --interval, or use --watch --json\.$/],
 		[['--json', '--sort', 'statement'], /^sessiontop: --sort statement sorts by the Statement column; --json carries no statements: sort by another column, or use --once\.$/],
 		[['--watch', '--json', '--sort', 'statement desc'], /^sessiontop: --sort statement sorts by the Statement column; --watch --json carries no statements/],
+		[['--json', '--sort=-sql'], /^sessiontop: --sort statement sorts by the Statement column; --json carries no statements/],
+		[['--json', '--sort', 'duration'], /^sessiontop: --sort running sorts by the Running column; --json carries no statements/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
 		[['--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --json prints every field: leave out --columns\.$/],
 		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],

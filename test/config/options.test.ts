@@ -328,6 +328,10 @@ test('sorts and groupings as people write them', () => {
 	assert.deepEqual(parseSort('-memory'), {key: 'memory', descending: true});
 	assert.deepEqual(parseSort(' Age DESC '), {key: 'age', descending: true});
 	assert.deepEqual(parseSort('I/O desc'), {key: 'io', descending: true});
+	// The names --columns takes for a column (QA: --columns sql worked, --sort sql did not).
+	assert.deepEqual(parseSort('sql'), {key: 'statement', descending: false});
+	assert.deepEqual(parseSort('-duration'), {key: 'running', descending: true});
+	assert.deepEqual(parseSort('servers desc'), {key: 'server', descending: true});
 	assert.equal(parseSort('idle sideways'), undefined);
 	assert.equal(ok(buildConfig({grouping: 'service+state'})).grouping, 'service-state');
 	assert.equal(ok(buildConfig({grouping: 'service'})).grouping, 'service');
