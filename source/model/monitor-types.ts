@@ -64,6 +64,12 @@ export type MonitorState = {
 	/** Where S took the Running and Statement columns out of `columns`, and which: S again puts them back there (statement-toggle.ts). */
 	statementAt?: {at: number; keys: readonly SortKey[]};
 	filter: Filter;
+	/**
+	 * The session the pane is open on, kept in the list after a poll found it no longer matching
+	 * `filter` (its statement ended, under running>0): while the pane stays on it and the filter
+	 * is that one (place-rows.ts heldKey).
+	 */
+	held?: {key: string; filter: Filter};
 	/** Where the filter prompt's cursor is in `filter.text` (a UTF-16 offset; model/line-edit.ts). */
 	filterCursor: number;
 	collapsed: Set<string>;

@@ -21,16 +21,50 @@ export function moveCursor(state: MonitorState, key: string | undefined, {follow
 	return {...state, selectedId: key, listTop, pane: follow ? paneFor(state, key) : pane};
 }
 
+/**
+ * The session kept listed against the filter (MonitorState.held), while that still holds: the
+ * pane open on it and the filter the one it stopped matching. Undefined otherwise.
+ */
+export function heldKey(state: Pick<MonitorState, 'held' | 'pane' | 'filter'>): string | undefined {
+	const {held, pane} = state;
+	return held !== undefined && held.filter === state.filter && pane.open && pane.id === held.key ? held.key : undefined;
+}
+
 /** The rows of the state's sessions as its view (grouping, sort, filter, collapsed groups) shows them. */
-export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter' | 'hostOrder'>): Steps<Row[]> {
+export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter' | 'hostOrder' | 'held' | 'pane'>): Steps<Row[]> {
+	const test = state.filter.test;
+	const held = heldKey(state);
 	return buildRowsSteps(state.sessions, {
 		grouping: state.grouping,
 		sort: state.sort,
 		collapsed: state.collapsed,
 		ghosts: state.changes.ghosts.map((ghost) => ghost.session),
-		filter: state.filter.test,
+		filter: test === undefined || held === undefined ? test : (session) => session.key === held || test(session),
 		hosts: state.hostOrder,
 	});
+}
+
+/**
+ * After a poll: the pane's session, under the cursor and listed until now, that no longer
+ * matches the filter (still live) stays listed, the pane and the cursor on it, rather than
+ * both jumping to a neighbour (QA: under statement:/running> filters, every few polls). Moving
+ * the cursor, closing the pane or changing the filter lets it go (at the next poll).
+ * `next`: the state after the poll, `rows` its rows, not placed yet. Else undefined.
+ */
+export function holdLeaving(before: MonitorState, next: MonitorState, rows: readonly Row[]): MonitorState | undefined {
+	const key = before.pane.id;
+	if (key === undefined || !before.pane.open || before.filter.test === undefined || before.selectedId !== key || next.pane.id !== key) {
+		return undefined;
+	}
+
+	if (!next.byId.has(key) || next.changes.replaced.has(key) || indexOfKey(before.rows, key) === -1 || indexOfKey(rows, key) !== -1) {
+		return undefined;
+	}
+
+	const held = {...next, held: {key, filter: next.filter}};
+	const placed = placeRows(held, finish(viewRowsSteps(held)), before.rows);
+	const id = next.byId.get(key)!.id;
+	return {...placed, message: {tone: 'info', text: `Session ${id} no longer matches the filter: kept while the pane is on it.`}};
 }
 
 /**
@@ -41,8 +75,9 @@ export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' 
 export function placeRows(state: MonitorState, rows: Row[], previousRows: readonly Row[]): MonitorState {
 	const selectedId = state.autoCursor ? firstRow(rows) : reselect(previousRows, rows, state.selectedId);
 	// The pane stays on its session while that is listed (an ended one keeps its last document
-	// until the cursor moves). Still live but no longer shown (the filter, a collapsed group), it
-	// follows the cursor: else y would copy one session's document while K killed another.
+	// until the cursor moves). Still live but no longer shown (a new filter, a collapsed group), it
+	// follows the cursor: else y would copy one session's document while K killed another. (One
+	// that a poll finds no longer matching stays listed instead: holdLeaving.)
 	const {pane} = state;
 	const hidden = pane.open && pane.id !== undefined && state.byId.has(pane.id) && indexOfKey(rows, pane.id) === -1;
 	return moveCursor({...state, rows}, selectedId, {followPane: hidden});

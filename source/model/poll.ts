@@ -20,7 +20,7 @@ import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
 import {pollGapMs} from './schedule.js';
 import {steadyWidths} from './steady-widths.js';
 import {summarizeSteps, type Summary} from './summary.js';
-import {placeRows, viewRowsSteps} from './place-rows.js';
+import {heldKey, holdLeaving, placeRows, viewRowsSteps} from './place-rows.js';
 
 export {hostKey} from './host-key.js';
 
@@ -74,6 +74,7 @@ const basisOf = (state: MonitorState): unknown[] => [
 	state.sort,
 	state.collapsed,
 	state.filter,
+	heldKey(state),
 ];
 
 const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => part === b[i]);
@@ -160,7 +161,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		// listed again (a step back in a replay, a 404 on its document that was not the end), it is live.
 		pane: paneEnded ? endedPane(state) : state.pane.ended && state.pane.id !== undefined ? {...state.pane, ended: false} : state.pane,
 	};
-	const placed = placeRows(next, rows, state.rows);
+	const placed = holdLeaving(state, next, rows) ?? placeRows(next, rows, state.rows);
 	const lostMarks = replaced.size === 0 ? 0 : [...replaced].filter((key) => state.marked.has(key)).length;
 	if (lostMarks === 0 && !paneReplaced) {
 		return withZoneHint(state, placed, action);
