@@ -6,7 +6,8 @@ import {shown} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import type {SessionLookup} from '../model/session-index.js';
 import type {ZoneMemory} from '../model/zone-hint.js';
-import {agesFromConnected, isZoneless, parseServerTime} from './server-clock.js';
+import {parseConnected, sizeConnectedCache} from './connected-cache.js';
+import {agesFromConnected, isZoneless} from './server-clock.js';
 import {receivedWall, runSeconds, StatementClock} from './statement-clock.js';
 import {statementLine} from './statement-line.js';
 
@@ -24,41 +25,6 @@ export function text(value: unknown): string | undefined {
 /** A finite number; anything else is unknown. */
 export function count(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-// A session's `connected` never changes, and Date.parse is the costliest call of
-// a poll at 100k sessions: remember what each text meant. Bounded by the size of
-// the lists seen, so that churn (new sessions, new texts) cannot grow it for ever.
-const connectedCache = new Map<string, number>();
-let connectedCacheLimit = 20_000;
-
-/** Room in the cache for the texts of a list of `sessions` (and some churn). */
-export function sizeConnectedCache(sessions: number): void {
-	connectedCacheLimit = Math.max(20_000, sessions * 2);
-}
-
-/**
- * `connected` as epoch ms: asctime in MaxScale's local time up to 22.08, RFC 1123 from
- * 23.02 (server-clock.ts). `zone`: MaxScale's, for the zone-less form; else the operator's.
- */
-export function parseConnected(value: unknown, zone?: string): number | undefined {
-	if (typeof value !== 'string') {
-		return undefined;
-	}
-
-	// One look-up, not has() then get(): a text that does not parse is kept as NaN.
-	const key = zone === undefined ? value : `${zone}\u0000${value}`;
-	let parsed = connectedCache.get(key);
-	if (parsed === undefined) {
-		parsed = parseServerTime(value, zone);
-		if (connectedCache.size >= connectedCacheLimit) {
-			connectedCache.clear();
-		}
-
-		connectedCache.set(key, parsed);
-	}
-
-	return Number.isNaN(parsed) ? undefined : parsed;
 }
 
 function serviceOf(resource: Json): string {
@@ -136,14 +102,14 @@ function receivedOf(resource: unknown, session: Session): number {
  * How long each running statement has run, by MaxScale's clock as the sessions' statements
  * and idle times tell it (statement-clock.ts): in place. `resources`: each session's own.
  */
-function statementTimes(sessions: readonly Session[], resources: readonly unknown[], polledAt: number, serverZone: string | undefined): void {
+function statementTimes(sessions: readonly Session[], resources: readonly unknown[], polledAt: number, serverZone: string | undefined, memory?: ZoneMemory): void {
 	const clock = new StatementClock();
 	const walls = sessions.map((session, i) => receivedOf(resources[i], session));
 	for (const [i, session] of sessions.entries()) {
 		clock.add(walls[i]!, session.idleSeconds, session.statementRunning === true);
 	}
 
-	const now = clock.now(polledAt, serverZone);
+	const now = clock.now(polledAt, serverZone, memory);
 	for (const [i, session] of sessions.entries()) {
 		session.statementSeconds = session.statementRunning === true && !Number.isNaN(walls[i]!) ? runSeconds(walls[i]!, now) : undefined;
 	}
@@ -280,7 +246,7 @@ export function readSessionList(document: unknown, polledAt: number, origin: Ori
 	}
 
 	const aheadMs = origin.serverZone === undefined ? shiftZonelessAges(sessions, fromConnected, data, polledAt, origin.zone) : 0;
-	statementTimes(sessions, resources, polledAt, origin.serverZone);
+	statementTimes(sessions, resources, polledAt, origin.serverZone, origin.zone);
 	return {ok: true, list: {sessions, skipped, duplicates, aheadMs}};
 }
 

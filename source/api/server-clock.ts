@@ -149,6 +149,7 @@ export function agesFromConnected(ages: Float64Array, connected: Float64Array, i
 		const mono = performance.now();
 		if (memory.wallAt !== undefined && memory.monoAt !== undefined && Math.abs((polledAt - memory.wallAt) - (mono - memory.monoAt)) > skewMs) {
 			memory.aheadMs = 0;
+			memory.aheadOfPollMs = undefined;
 		}
 
 		memory.wallAt = polledAt;

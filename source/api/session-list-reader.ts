@@ -9,13 +9,14 @@
 import type {Buffer} from 'node:buffer';
 import {shown} from '../model/sanitize.js';
 import {skip, type JsonSink} from './json-scanner.js';
-import {notASessionList, parseConnected, sizeConnectedCache, type Origin} from './read-sessions.js';
+import {parseConnected, sizeConnectedCache} from './connected-cache.js';
+import {notASessionList, type Origin} from './read-sessions.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
 import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
 import {Context, names, opens, slot, slotOfName} from './session-list-slots.js';
 import {NestedReader} from './session-list-nested.js';
-import {runSeconds, StatementClock} from './statement-clock.js';
+import {runSeconds, sampleRow, StatementClock} from './statement-clock.js';
 
 /**
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
@@ -133,33 +134,11 @@ export class SessionListReader implements JsonSink {
 			this.#duplicates++;
 		} else {
 			this.#row.id = id;
-			this.#timeStatement(this.#row);
+			sampleRow(this.#row, this.#clock);
 			this.#builder.add(this.#row);
 			if (this.#parts !== undefined) {
 				this.#takePart(this.#parts);
 			}
-		}
-	}
-
-	/**
-	 * A statement's `received` time, held in statementSeconds as read: a sample of MaxScale's
-	 * clock, kept (for finish) only while the statement runs. As readSessionList's statementTimes.
-	 */
-	#timeStatement(row: Row): void {
-		const wall = row.statementSeconds;
-		if (wall === undefined) {
-			return;
-		}
-
-		if (row.statement === undefined || row.statement === '') {
-			row.statementSeconds = undefined;
-			return;
-		}
-
-		const running = row.statementRunning === true;
-		this.#clock.add(wall, row.idleSeconds, running);
-		if (!running) {
-			row.statementSeconds = undefined;
 		}
 	}
 
@@ -240,7 +219,7 @@ export class SessionListReader implements JsonSink {
 		const aheadMs = agesFromConnected(this.#builder.numbers('ageSeconds'), this.#builder.numbers('connectedAt'), this.#builder.numbers('idleSeconds'), polledAt, correct, this.#origin.zone);
 		// Running statements kept their rows back (#takePart): their arrivals, to run times.
 		const runs = this.#builder.numbers('statementSeconds');
-		const now = this.#clock.now(polledAt, this.#origin.serverZone);
+		const now = this.#clock.now(polledAt, this.#origin.serverZone, this.#origin.zone);
 		for (let i = 0; i < runs.length; i++) {
 			if (!Number.isNaN(runs[i])) {
 				runs[i] = runSeconds(runs[i]!, now);

@@ -14,6 +14,7 @@
 // (--server-tz), else the operator's, as maxctrl does.
 
 import {localOffsetMs, zoneOffsetMs} from './server-clock.js';
+import type {Row} from './session-columns.js';
 
 const form = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
 
@@ -33,6 +34,9 @@ export function receivedWall(text: string): number {
 }
 
 const yearMs = 365.25 * 86_400_000;
+
+/** Per MaxScale, across its lists: how far its local clock was ahead of the poll time (ms) when a list last told. */
+export type ClockMemory = {aheadOfPollMs?: number};
 
 /**
  * %G is the ISO week's year: on 29–31 December or 1–3 January it can be the next or the
@@ -60,9 +64,10 @@ export function weekYearFixed(wall: number, near: number): number {
 	return best;
 }
 
-/** The list's samples of MaxScale's local clock, and its running statements' arrivals. */
+/** The list's samples of MaxScale's local clock: each a statement's arrival and its session's idle time. */
 export class StatementClock {
-	#samples = new Float64Array(64);
+	#walls = new Float64Array(64);
+	#idles = new Float64Array(64);
 	#count = 0;
 
 	/**
@@ -74,13 +79,17 @@ export class StatementClock {
 			return;
 		}
 
-		if (this.#count === this.#samples.length) {
-			const bigger = new Float64Array(this.#count * 2);
-			bigger.set(this.#samples);
-			this.#samples = bigger;
+		if (this.#count === this.#walls.length) {
+			const walls = new Float64Array(this.#count * 2);
+			walls.set(this.#walls);
+			this.#walls = walls;
+			const idles = new Float64Array(this.#count * 2);
+			idles.set(this.#idles);
+			this.#idles = idles;
 		}
 
-		this.#samples[this.#count++] = wall + (idle * 1000);
+		this.#walls[this.#count] = wall;
+		this.#idles[this.#count++] = idle * 1000;
 	}
 
 	clear(): void {
@@ -89,22 +98,54 @@ export class StatementClock {
 
 	/**
 	 * MaxScale's local time at the list (ms, as receivedWall reads it): the median of the
-	 * samples, else `polledAt` in MaxScale's zone (`serverZone`) or the operator's.
+	 * samples; else, from `memory`, the list before's own clock carried to this poll (a poll
+	 * whose statements all run, on 23.02+, must not read hours apart from the last: QA);
+	 * else `polledAt` in MaxScale's zone (`serverZone`) or the operator's.
 	 */
-	now(polledAt: number, serverZone: string | undefined): number {
+	now(polledAt: number, serverZone: string | undefined, memory?: ClockMemory): number {
 		const guess = polledAt + (serverZone === undefined ? localOffsetMs(polledAt) : zoneOffsetMs(serverZone, polledAt));
 		if (this.#count === 0) {
-			return guess;
+			return memory?.aheadOfPollMs === undefined ? guess : polledAt + memory.aheadOfPollMs;
 		}
 
-		const samples = this.#samples.subarray(0, this.#count);
+		// The year of each arrival first (%G), then its idle time: a session idle since 31 December
+		// is read on 4 January as that year's, not the next's (QA).
+		const samples = this.#walls.subarray(0, this.#count);
 		for (let i = 0; i < samples.length; i++) {
-			samples[i] = weekYearFixed(samples[i]!, guess);
+			samples[i] = weekYearFixed(samples[i]!, guess) + this.#idles[i]!;
 		}
 
 		samples.sort();
 		const middle = samples.length >> 1;
-		return samples.length % 2 === 1 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
+		const now = samples.length % 2 === 1 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
+		if (memory !== undefined) {
+			memory.aheadOfPollMs = now - polledAt;
+		}
+
+		return now;
+	}
+}
+
+/**
+ * The streamed reader's row, its statement's `received` held in statementSeconds as read: a
+ * sample of MaxScale's clock, kept (for the list's end) only while the statement runs. As
+ * readSessionList's statementTimes.
+ */
+export function sampleRow(row: Row, clock: StatementClock): void {
+	const wall = row.statementSeconds;
+	if (wall === undefined) {
+		return;
+	}
+
+	if (row.statement === undefined || row.statement === '') {
+		row.statementSeconds = undefined;
+		return;
+	}
+
+	const running = row.statementRunning === true;
+	clock.add(wall, row.idleSeconds, running);
+	if (!running) {
+		row.statementSeconds = undefined;
 	}
 }
 

@@ -76,6 +76,8 @@ export type ZoneMemory = {
 	/** The last list's time by this machine's wall clock and by its monotonic one (ms): a step of the wall clock between them undoes what was proven against it. */
 	wallAt?: number;
 	monoAt?: number;
+	/** How far MaxScale's local clock was ahead of the poll time when its last list told (api/statement-clock.ts). */
+	aheadOfPollMs?: number;
 };
 
 /** What is said when a MaxScale's idle times prove its ages `aheadMs` too short (the list reader moved them). `localOffsetMinutes`: as zoneHint's. */

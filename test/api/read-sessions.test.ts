@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {parseConnected, readSession, readSessionDocument, readSessionList} from '../../source/api/read-sessions.js';
+import {parseConnected} from '../../source/api/connected-cache.js';
+import {readSession, readSessionDocument, readSessionList} from '../../source/api/read-sessions.js';
 import {fixture, versions} from '../helpers/fixtures.js';
 
 const polledAt = Date.parse('2024-01-05T07:24:16Z');

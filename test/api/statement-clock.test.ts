@@ -45,6 +45,30 @@ test('MaxScale\'s clock is the median of received + idle; a running statement wi
 	assert.equal(clock.now(polledAt, 'UTC'), polledAt);
 });
 
+test('an arrival\'s week year is mended before its idle time is added: idle since 31 December, read on 4 January (QA)', () => {
+	const polledAt = Date.UTC(2025, 0, 4, 9, 0, 0);
+	const clock = new StatementClock();
+	// Tuesday 31 December 2024 is in week 1 of 2025: MaxScale writes it 2025-12-31.
+	clock.add(wall('2025-12-31T22:00:00'), 83 * 3600, false);
+	clock.add(wall('2025-12-31T23:00:00'), 82 * 3600, false);
+	clock.add(wall('2025-01-04T08:59:00'), 60, true);
+	assert.equal(clock.now(polledAt, 'UTC'), polledAt);
+});
+
+test('a list with nothing to tell the clock by (every statement running, 23.02+) keeps the clock the last list told (QA: 5h02m, then 2m00s)', () => {
+	const memory: {aheadOfPollMs?: number} = {};
+	const polledAt = Date.parse('2024-01-05T07:24:16Z');
+	const told = new StatementClock();
+	told.add(wall('2024-01-05T16:24:06'), 10, false);
+	assert.equal(told.now(polledAt, undefined, memory), wall('2024-01-05T16:24:16'));
+	assert.equal(memory.aheadOfPollMs, 9 * 3_600_000);
+	// Two seconds later, only running statements (idle 0): nine hours ahead still, not the operator's zone.
+	const silent = new StatementClock();
+	silent.add(wall('2024-01-05T16:22:00'), 0, true);
+	assert.equal(silent.now(polledAt + 2000, undefined, memory), wall('2024-01-05T16:24:18'));
+	assert.equal(runSeconds(wall('2024-01-05T16:22:00'), silent.now(polledAt + 2000, undefined, memory)), 138);
+});
+
 test('the list\'s run times come from its own clock, whatever the operator\'s zone, and both readers agree', () => {
 	const polledAt = Date.parse('2024-01-05T07:24:16Z');
 	// MaxScale's host is at UTC+05:30; its sessions say so through received + idle.
