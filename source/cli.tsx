@@ -24,7 +24,7 @@ process.on('SIGUSR1', () => {
 	}
 });
 
-const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
+const [{default: os}, {default: meow}, {argumentsMistake, dashSortValue, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
 	import('node:os'),
 	import('./vendor/meow.js'),
 	import('./config/flag-spec.js'),
@@ -40,6 +40,11 @@ function fail(message: string, code = 2): never {
 }
 
 function parseArguments() {
+	const dash = dashSortValue(process.argv.slice(2));
+	if (dash !== undefined) {
+		fail(dash);
+	}
+
 	try {
 		return meow(helpText, {
 			importMeta: import.meta,

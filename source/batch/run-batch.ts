@@ -100,7 +100,8 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 
 	// Asked for and reported by no session (every MaxScale before 2.3.1): said, not a column left out in silence.
 	if (statements && !sessions.value.some((session) => session.statement !== undefined)) {
-		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no Statement column${bySort === undefined ? '' : ' and is sorted by id'}.`);
+		const which = (['running', 'statement'] as const).filter((key) => choice?.includes(key) === true).map((key) => (key === 'running' ? 'Running' : 'Statement'));
+		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no ${which.join(' or ')} column${bySort === undefined ? '' : ' and is sorted by id'}.`);
 	}
 
 	const several = hosts.length > 1;

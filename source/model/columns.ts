@@ -94,6 +94,9 @@ const wideMax = 48;
 // Several backends (`server1,server2,server3`) last: who and from where read first.
 const wideGrowth: ColumnKey[] = ['user', 'service', 'maxscale', 'client', 'server'];
 
+/** The drop rank of the column sorted by: just after Client's, which goes before it. */
+const keptSorted = 2.05;
+
 /** The cursor/marker gutter before the first column. */
 export const gutter = 2;
 
@@ -158,6 +161,9 @@ export function naturalWidth(
  * `grouping`: the list's (the Service column is flat view's). `widest`: the longest text of
  * a column over the list, past which it does not grow (0 or left out: no such limit).
  * `choice`: the columns the operator chose, in their order (column-choice.ts); left out, all.
+ * `sorted`: the column the rows are sorted by, kept over all but who and from where (Id, User,
+ * Client): a sort by a figure not on screen reads as no order at all (QA: `S` `<` `<` at 80
+ * columns, flat, sorted by a Running it had dropped).
  */
 export function layoutColumns(
 	width: number,
@@ -167,6 +173,7 @@ export function layoutColumns(
 	grouping: Grouping = 'service-state',
 	widest?: Partial<Record<ColumnKey, number>>,
 	choice?: readonly ColumnKey[],
+	sorted?: ColumnKey,
 ): Column[] {
 	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
 	const idSize = Math.min(13, Math.max(4, idWidth + 1));
@@ -196,12 +203,13 @@ export function layoutColumns(
 	}, 0);
 	for (;;) {
 		const left = width - widthOf(chosen, (spec) => spec.min);
-		const cramped = chosen.find((spec) => spec.room !== undefined && left < Math.min(spec.room, wanted));
+		const cramped = chosen.find((spec) => spec.key !== sorted && spec.room !== undefined && left < Math.min(spec.room, wanted));
 		if (chosen.length <= 2 || (left >= 0 && cramped === undefined)) {
 			break;
 		}
 
-		const drop = cramped ?? chosen.reduce((worst, spec) => (spec.dropRank > worst.dropRank ? spec : worst));
+		const rank = (spec: Spec) => (spec.key === sorted ? Math.min(spec.dropRank, keptSorted) : spec.dropRank);
+		const drop = cramped ?? chosen.reduce((worst, spec) => (rank(spec) > rank(worst) ? spec : worst));
 		chosen.splice(chosen.indexOf(drop), 1);
 	}
 

@@ -61,8 +61,8 @@ export type MonitorState = {
 	sort: Sort;
 	/** The list's columns as chosen (--columns: model/column-choice.ts), in their order; undefined, all of them. */
 	columns?: readonly SortKey[];
-	/** Where S took the Running and Statement columns out of `columns`, and which: S again puts them back there (statement-toggle.ts). */
-	statementAt?: {at: number; keys: readonly SortKey[]};
+	/** Where S took the Running and Statement columns out of `columns`, each: S again puts them back there (statement-toggle.ts). */
+	statementAt?: ReadonlyArray<{key: SortKey; at: number}>;
 	filter: Filter;
 	/**
 	 * The session the pane is open on, kept in the list after a poll found it no longer matching

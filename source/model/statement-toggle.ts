@@ -24,6 +24,16 @@ export function withoutStatements(state: MonitorState): string[] {
 
 const versionOf = (state: MonitorState, host: string) => state.hosts[host]?.server?.version;
 
+/** `columns` with `taken` put back, each at its place (in order, so that later places count the earlier ones). */
+function restored(columns: readonly SortKey[], taken: ReadonlyArray<{key: SortKey; at: number}>): SortKey[] {
+	const next = [...columns];
+	for (const {key, at} of [...taken].sort((a, b) => a.at - b.at)) {
+		next.splice(Math.min(at, next.length), 0, key);
+	}
+
+	return next;
+}
+
 export function toggleStatement(state: MonitorState): MonitorState {
 	const columns = state.columns ?? defaultColumns;
 	const on = !showsStatement(columns);
@@ -36,13 +46,12 @@ export function toggleStatement(state: MonitorState): MonitorState {
 		return {...state, message: {tone: 'info', text: `${which} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
 	}
 
-	// Back where they were taken out (--columns statement,user: first), as they were chosen, else last, both.
-	const at = on ? Math.min(state.statementAt?.at ?? columns.length, columns.length) : columns.findIndex(isStatementColumn);
-	const keys = on ? (state.statementAt?.keys ?? statementColumns) : columns.filter(isStatementColumn);
-	const next = on ? [...columns.slice(0, at), ...keys, ...columns.slice(at)] : columns.filter((key) => !isStatementColumn(key));
+	// Each back where it was taken out (--columns statement,user,running: first and last), else both last.
+	const taken = on ? undefined : columns.flatMap((key, at) => (isStatementColumn(key) ? [{key, at}] : []));
+	const next = on ? restored(columns, state.statementAt ?? statementColumns.map((key, i) => ({key, at: columns.length + i}))) : columns.filter((key) => !isStatementColumn(key));
 	// A sort by a column gone would sort by something unseen: back to the id, as a fresh start.
 	const resorted = !on && isStatementColumn(state.sort.key);
-	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort, statementAt: on ? undefined : {at, keys}});
+	const shown = applyView({...state, columns: next, sort: resorted ? defaultSort : state.sort, statementAt: taken});
 	if (state.replay !== undefined) {
 		const text = on ? 'Statements on: a recording has them where its polls asked for them (S was on).' : 'Statements off.';
 		return {...shown, message: {tone: 'info', text, answer: true}};

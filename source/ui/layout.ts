@@ -99,7 +99,7 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	const paneWidth = zoomed ? size.columns : state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest, state.columns)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
 	// Laid out at the whole width while zoomed, for the header's sort (the list comes back so).
-	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest, state.columns);
+	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest, state.columns, state.sort.key);
 	return {
 		columns: size.columns,
 		rows: size.rows,

@@ -238,6 +238,8 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--watch', '--json', '--sort', 'statement desc'], /^sessiontop: --sort statement sorts by the Statement column; --watch --json carries no statements/],
 		[['--json', '--sort=-sql'], /^sessiontop: --sort statement sorts by the Statement column; --json carries no statements/],
 		[['--json', '--sort', 'duration'], /^sessiontop: --sort running sorts by the Running column; --json carries no statements/],
+		// With a space, a - word reads as options (-r -u -n …): said as what it is (QA).
+		[['--once', '--sort', '-running'], /^sessiontop: --sort -running: a word after --sort that starts with "-" reads as options: write --sort=-running \(or --sort "running desc"\)\.$/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
 		[['--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --json prints every field: leave out --columns\.$/],
 		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],

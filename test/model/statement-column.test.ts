@@ -11,6 +11,7 @@ import {hasColumn, layoutColumns, type Column} from '../../source/model/columns.
 import {parseFilter} from '../../source/model/filter.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {longestShown} from '../../source/model/sanitize.js';
+import type {SortKey} from '../../source/model/sort.js';
 import {showsStatement} from '../../source/model/statement-toggle.js';
 import {session} from '../helpers/sessions.js';
 
@@ -99,10 +100,10 @@ test('S shows the column and polls now (its list asks for statements); again, it
 	const first = reducer(polled(initialState({columns: ['statement', 'user', 'idle']})), {type: 'command', command: 'statements'});
 	assert.deepEqual(first.columns, ['user', 'idle']);
 	assert.deepEqual(reducer(first, {type: 'command', command: 'statements'}).columns, ['statement', 'user', 'idle']);
-	// Both chosen apart, both back where the first of them was.
+	// Both chosen apart, each back where it was (QA).
 	const apart = reducer(polled(initialState({columns: ['user', 'running', 'idle', 'statement']})), {type: 'command', command: 'statements'});
 	assert.deepEqual(apart.columns, ['user', 'idle']);
-	assert.deepEqual(reducer(apart, {type: 'command', command: 'statements'}).columns, ['user', 'running', 'statement', 'idle']);
+	assert.deepEqual(reducer(apart, {type: 'command', command: 'statements'}).columns, ['user', 'running', 'idle', 'statement']);
 });
 
 test('S while paused waits for the poll that resumes it; S on MaxScales too old says so; S off while sorted by it says the sort changed', () => {
@@ -175,4 +176,13 @@ test('statement: (or sql:) and plain text find a session by its statement', () =
 	assert.deepEqual(keeps('!sql:x'), ['1', '2']);
 	assert.deepEqual(keeps('statement:/^select/'), ['1']);
 	assert.equal(parseFilter('sql:"x').error !== undefined || parseFilter('sql:"x').test !== undefined, true);
+});
+
+test('the column sorted by outlasts all but Id, User and Client: sorted by Running at 80 columns, flat, it shows (QA)', () => {
+	const widest = {user: 12, client: 20, service: 17, statement: 60, server: 7, memory: 4, io: 2};
+	const keys = (width: number, sorted?: SortKey) => layoutColumns(width, 7, 0, [], 'flat', widest, [...defaultColumns, 'running', 'statement'], sorted).map((column) => column.key);
+	assert.ok(!keys(80).includes('running'), 'unsorted, the first to go');
+	assert.ok(keys(80, 'running').includes('running'), keys(80, 'running').join(' '));
+	// Never kept over who and from where: at 40 columns those three fill the list.
+	assert.deepEqual(keys(40, 'running'), ['id', 'user', 'client']);
 });
