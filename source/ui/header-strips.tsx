@@ -49,7 +49,10 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 		}
 
 		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
-		return {host, text, failing, waiting, version, width: cellWidth(host) + 1 + cellWidth(text)};
+		// Ticking between polls, as the single MaxScale's header's does (QA: with several, none showed one).
+		const server = status?.server;
+		const uptime = server?.uptimeSeconds === undefined ? undefined : ` up ${formatDuration(server.uptimeSeconds + ((now - server.askedAt) / 1000))}`;
+		return {host, text, failing, waiting, version, uptime, width: cellWidth(host) + 1 + cellWidth(text)};
 	});
 	// Every host's state before any host's version: which MaxScale is down matters more than
 	// what it runs. Hosts that do not fit go whole, counted at the end; the first always shows.
@@ -73,10 +76,13 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 	// the version says whether K works there.
 	const versionsWidth = hosts.slice(0, count).reduce((sum, {version}) => sum + (version === undefined ? 0 : cellWidth(version)), 0);
 	const versions = versionsWidth <= room ? count : 0;
+	// Then every shown host's uptime, or none, on the same rule: a restart reads there as `up 12s`.
+	const uptimesWidth = hosts.slice(0, count).reduce((sum, {uptime}) => sum + (uptime === undefined ? 0 : cellWidth(uptime)), 0);
+	const uptimes = versions === count && versionsWidth + uptimesWidth <= room ? count : 0;
 
 	return (
 		<Text wrap="truncate">
-			{hosts.slice(0, count).map(({host, text, failing, waiting, version}, index) => (
+			{hosts.slice(0, count).map(({host, text, failing, waiting, version, uptime}, index) => (
 				<Text key={host}>
 					{index === 0 ? '' : hostGap}
 					<Text bold>{host}</Text>{' '}
@@ -84,6 +90,7 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 						{text}
 					</Text>
 					{version === undefined || index >= versions ? '' : <Text color={theme.muted}>{version}</Text>}
+					{uptime === undefined || index >= uptimes ? '' : <Text color={theme.muted}>{uptime}</Text>}
 				</Text>
 			))}
 			{left > 0 && <Text color={theme.muted}>{`${hostGap}+${left} more`}</Text>}

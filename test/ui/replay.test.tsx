@@ -119,7 +119,7 @@ test('a recording of two MaxScales replays with both versions on the host line',
 		const frame = () => plain(replay.lastFrame());
 		await waitFor(() => frame().includes('End of the recording'), 'played to the end');
 		const hostLine = frame().split('\n')[1] ?? '';
-		assert.match(hostLine, new RegExp(`${a.label} ok \\d+ms 24\\.02\\.3\\s+${b.label} ok \\d+ms 23\\.02\\.11`));
+		assert.match(hostLine, new RegExp(`${a.label} ok \\d+ms 24\\.02\\.3 up \\d\\S*\\s+${b.label} ok \\d+ms 23\\.02\\.11 up \\d`));
 	} finally {
 		// Unmounted even when it fails: a mounted app keeps the test file from ending.
 		replay.unmount();
