@@ -7,7 +7,8 @@
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {Session} from '../model/session.js';
 import {SessionIndex} from '../model/session-index.js';
-import {SessionDecoder, type SessionColumns} from './session-columns.js';
+import {numberFields, SessionDecoder, type SessionColumns} from './session-columns.js';
+import {runTimes} from './statement-clock.js';
 
 /** Sessions rebuilt per slice: ~2–4 ms each on a small machine. */
 export const sliceSize = 5000;
@@ -24,13 +25,16 @@ export class ListParts {
 	#busy = false;
 	#running: Promise<void> = Promise.resolve();
 	#dropped = false;
+	/** The run-time columns of the parts sent ahead: arrivals until the list's end tells MaxScale's clock (done). */
+	#arrivals: Float64Array[] = [];
 
 	/** `previous`: the last list, whose strings the new one borrows (SessionDecoder). */
 	constructor(previous: readonly Session[] = []) {
 		this.#previous = previous;
 	}
 
-	add(part: SessionColumns, generation: number): void {
+	/** `timed`: the list's last rows, their run times worked out already (session-list-reader.ts finish). */
+	add(part: SessionColumns, generation: number, timed = false): void {
 		if (this.#dropped) {
 			return;
 		}
@@ -41,6 +45,11 @@ export class ListParts {
 			this.#index = SessionIndex.growing(this.#sessions);
 			this.#after = 0;
 			this.#queue.length = 0;
+			this.#arrivals = [];
+		}
+
+		if (!timed) {
+			this.#arrivals.push(part.numbers[numberFields.indexOf('statementSeconds')]!);
 		}
 
 		this.#queue.push(part);
@@ -50,12 +59,21 @@ export class ListParts {
 		}
 	}
 
-	/** The list, once every part added has been rebuilt, and its index by key. */
-	async done(): Promise<{sessions: Session[]; index: SessionIndex}> {
+	/**
+	 * The list, once every part added has been rebuilt, and its index by key. `statementNow`:
+	 * MaxScale's clock as the list's end told it, which times the parts' running statements.
+	 */
+	async done(statementNow = Number.NaN): Promise<{sessions: Session[]; index: SessionIndex}> {
 		while (this.#busy) {
 			// eslint-disable-next-line no-await-in-loop
 			await this.#running;
 		}
+
+		for (const arrivals of this.#arrivals) {
+			runTimes(arrivals, statementNow);
+		}
+
+		this.#arrivals = [];
 
 		return {sessions: this.#sessions, index: this.#index.of(this.#sessions)};
 	}

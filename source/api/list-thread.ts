@@ -18,7 +18,7 @@ import {fetchSessionList, type ListResult} from './sessions-api.js';
 
 export type FetchList = (signal: AbortSignal) => Promise<ListResult>;
 
-type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; aheadMs: number; generation: number};
+type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; aheadMs: number; generation: number; statementNow: number};
 type Reply = {seq: number; result: Exclude<ListResult, {ok: true}> | OkFields; columns?: SessionColumns};
 /** A poll sent to a worker: `worker` is the one that owes it (one may end after its successor took the next poll). */
 type Pending = {resolve: (reply: Reply) => void; parts: ListParts; worker: Worker};
@@ -109,9 +109,10 @@ export class ListThread {
 			return result as Exclude<ListResult, {ok: true}>;
 		}
 
-		const {skipped, duplicates, aheadMs, generation, ...rest} = result as OkFields;
-		parts.add(columns, generation);
-		const {sessions, index} = await parts.done();
+		const {skipped, duplicates, aheadMs, generation, statementNow, ...rest} = result as OkFields;
+		// The last rows come timed (session-list-reader.ts finish); the parts sent ahead, now.
+		parts.add(columns, generation, true);
+		const {sessions, index} = await parts.done(statementNow);
 		this.#last = sessions;
 		return {...rest, list: {sessions, skipped, duplicates, aheadMs, index}};
 	};

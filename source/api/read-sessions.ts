@@ -193,8 +193,7 @@ export function readSession(resource: unknown, polledAt: number, origin: Origin 
 		servers: serversOf(attributes),
 		...statementOf(attributes),
 	};
-	// Alone, the session is its own list: its idle time tells the clock, if anything does.
-	statementTimes([session], [resource], polledAt, origin.serverZone);
+	// Its run time, if its statement runs, is the list's business (readSessionList's statementTimes).
 	return session;
 }
 

@@ -16,13 +16,13 @@ import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.j
 import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
 import {Context, names, opens, slot, slotOfName} from './session-list-slots.js';
 import {NestedReader} from './session-list-nested.js';
-import {runSeconds, sampleRow, StatementClock} from './statement-clock.js';
+import {runTimes, sampleRow, StatementClock} from './statement-clock.js';
 
 /**
  * `generation` counts the `data` members met (JSON.parse keeps the last): a part of an
  * earlier generation is void.
  */
-export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number; aheadMs: number; generation: number} | {ok: false; reason: string};
+export type ColumnsRead = {ok: true; columns: SessionColumns; skipped: number; duplicates: number; aheadMs: number; generation: number; statementNow: number} | {ok: false; reason: string};
 
 /**
  * Where the list goes as it is read, a part of `rows` sessions at a time (the list worker
@@ -217,23 +217,19 @@ export class SessionListReader implements JsonSink {
 		// readSession does, moved as readSessionList moves it (server-clock.ts).
 		const correct = this.#zoneless === true && this.#origin.serverZone === undefined;
 		const aheadMs = agesFromConnected(this.#builder.numbers('ageSeconds'), this.#builder.numbers('connectedAt'), this.#builder.numbers('idleSeconds'), polledAt, correct, this.#origin.zone);
-		// Running statements kept their rows back (#takePart): their arrivals, to run times.
-		const runs = this.#builder.numbers('statementSeconds');
+		// Running statements' arrivals, to run times: these last rows' here, the parts' sent ahead
+		// where they were rebuilt, with `statementNow` (list-parts.ts).
 		const now = this.#clock.now(polledAt, this.#origin.serverZone, this.#origin.zone);
-		for (let i = 0; i < runs.length; i++) {
-			if (!Number.isNaN(runs[i])) {
-				runs[i] = runSeconds(runs[i]!, now);
-			}
-		}
+		runTimes(this.#builder.numbers('statementSeconds'), now);
 
 		sizeConnectedCache(this.#builder.count);
-		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, aheadMs, generation: this.#generation};
+		return {ok: true, columns: this.#builder.finish(), skipped: this.#skipped, duplicates: this.#duplicates, aheadMs, generation: this.#generation, statementNow: now};
 	}
 
 	/** The rows so far as a part, when there are enough and none waits for the poll time. */
 	#takePart(parts: PartSink): void {
-		// Likewise a running statement, for the list's clock (statement-clock.ts).
-		this.#waiting ||= (this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined) || this.#row.statementSeconds !== undefined;
+		// Not a running statement: its part carries its arrival, timed where it is rebuilt (list-parts.ts).
+		this.#waiting ||= this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined;
 		if (!this.#waiting && this.#builder.count >= parts.rows) {
 			parts.take(this.#builder.finish(), this.#generation);
 			this.#builder = new ColumnsBuilder(this.#origin.keyed);

@@ -20,7 +20,7 @@ export type ListResult =
 	| {ok: false; error: ApiError; latencyMs: number};
 
 export type ColumnsResult =
-	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; aheadMs: number; generation: number; latencyMs: number; bytes: number; polledAt: number}
+	| {ok: true; columns: SessionColumns; skipped: number; duplicates: number; aheadMs: number; generation: number; statementNow: number; latencyMs: number; bytes: number; polledAt: number}
 	| {ok: false; error: ApiError; latencyMs: number};
 
 /**
@@ -62,7 +62,7 @@ export async function fetchSessionColumns(client: Client, signal?: AbortSignal, 
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
 	}
 
-	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, generation: read.generation, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
+	return {ok: true, columns: read.columns, skipped: read.skipped, duplicates: read.duplicates, aheadMs: read.aheadMs, generation: read.generation, statementNow: read.statementNow, latencyMs: answer.latencyMs, bytes: scan.length, polledAt};
 }
 
 /** `statements`: ask for each session's retained statements too (the Statement column). */
@@ -72,7 +72,7 @@ export async function fetchSessionList(client: Client, signal?: AbortSignal, ori
 		return result;
 	}
 
-	const {columns, skipped, duplicates, aheadMs, generation, ...rest} = result;
+	const {columns, skipped, duplicates, aheadMs, generation, statementNow, ...rest} = result;
 	const sessions = new SessionDecoder(columns).next(columns.count)!;
 	return {...rest, list: {sessions, skipped, duplicates, aheadMs}};
 }

@@ -98,7 +98,7 @@ export class StatementClock {
 
 	/**
 	 * MaxScale's local time at the list (ms, as receivedWall reads it): the median of the
-	 * samples; else, from `memory`, the list before's own clock carried to this poll (a poll
+	 * samples (call it once: they are sorted in place); else, from `memory`, the list before's own clock carried to this poll (a poll
 	 * whose statements all run, on 23.02+, must not read hours apart from the last: QA);
 	 * else `polledAt` in MaxScale's zone (`serverZone`) or the operator's.
 	 */
@@ -146,6 +146,19 @@ export function sampleRow(row: Row, clock: StatementClock): void {
 	clock.add(wall, row.idleSeconds, running);
 	if (!running) {
 		row.statementSeconds = undefined;
+	}
+}
+
+/**
+ * A column of arrivals (receivedWall; NaN: none running) to run times at MaxScale's `now`, in
+ * place: the list's last rows in the list worker, its parts sent ahead on the main thread
+ * (list-parts.ts), once the list's end has told the clock.
+ */
+export function runTimes(column: Float64Array, now: number): void {
+	for (let i = 0; i < column.length; i++) {
+		if (!Number.isNaN(column[i])) {
+			column[i] = runSeconds(column[i]!, now);
+		}
 	}
 }
 

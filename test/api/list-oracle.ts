@@ -6,7 +6,8 @@ import {Buffer} from 'node:buffer';
 import {endedTooSoon, notJson} from '../../source/api/client.js';
 import {looksLikeHtml, type ApiError} from '../../source/api/errors.js';
 import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
-import {SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
+import {numberFields, SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
+import {runTimes} from '../../source/api/statement-clock.js';
 import {listBody} from '../../source/api/sessions-api.js';
 import {plainSession, type Session} from '../../source/model/session.js';
 
@@ -62,7 +63,13 @@ export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Ori
 
 	const sessions: Session[] = [];
 	let after = 0;
-	for (const columns of [...parts.filter((part) => part.generation === read.generation).map((part) => part.columns), structuredClone(read.columns)]) {
+	const ahead = parts.filter((part) => part.generation === read.generation).map((part) => part.columns);
+	// The parts sent ahead carry their running statements' arrivals, timed at the list's end (list-parts.ts).
+	for (const columns of ahead) {
+		runTimes(columns.numbers[numberFields.indexOf('statementSeconds')]!, read.statementNow);
+	}
+
+	for (const columns of [...ahead, structuredClone(read.columns)]) {
 		const decoder = new SessionDecoder(columns, [], {into: sessions, after});
 		decoder.next(columns.count);
 		after = decoder.after;

@@ -80,3 +80,15 @@ test('a newer generation voids the parts before it, even one half rebuilt; a dro
 	assert.deepEqual(none.sessions, []);
 	assert.equal(none.index.size, 0);
 });
+
+test('the parts sent ahead carry their running statements\' arrivals, timed by the clock the list\'s end tells; the last rows come timed', async () => {
+	const arrival = Date.parse('2024-01-05T09:00:00Z');
+	const running = (n: number, seconds: number): Session => ({key: String(n), id: String(n), host: 'mx', service: 's', state: 'x', statement: 'SELECT 1', statementRunning: true, statementSeconds: seconds});
+	const parts = new ListParts();
+	// Ahead: the arrival, as the worker's reader holds it until the list's end.
+	parts.add(structuredClone(encodeSessions([running(1, arrival), {...running(2, Number.NaN), statementSeconds: undefined}], false)), 0);
+	// The last rows: already timed (session-list-reader.ts finish).
+	parts.add(structuredClone(encodeSessions([running(3, 7)], false)), 0, true);
+	const {sessions} = await parts.done(arrival + 42_000);
+	assert.deepEqual(sessions.map((session) => session.statementSeconds), [42, undefined, 7]);
+});
