@@ -24,7 +24,7 @@ process.on('SIGUSR1', () => {
 	}
 });
 
-const [{default: os}, {default: meow}, {argumentsMistake, dashSortValue, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
+const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
 	import('node:os'),
 	import('./vendor/meow.js'),
 	import('./config/flag-spec.js'),
@@ -39,12 +39,7 @@ function fail(message: string, code = 2): never {
 	process.exit(code);
 }
 
-function parseArguments() {
-	const dash = dashSortValue(process.argv.slice(2));
-	if (dash !== undefined) {
-		fail(dash);
-	}
-
+function parseArguments(): ReturnType<typeof meow<typeof knownFlags>> | {mistake: unknown} {
 	try {
 		return meow(helpText, {
 			importMeta: import.meta,
@@ -59,11 +54,18 @@ function parseArguments() {
 			flags: knownFlags,
 		});
 	} catch (error: unknown) {
-		fail(argumentsMistake(error));
+		return {mistake: error};
 	}
 }
 
-const cli = parseArguments();
+const parsed = parseArguments();
+if ('mistake' in parsed) {
+	// `--sort -running` is read as -r -u -n -n…, and meow throws for -n given twice: said as what it is.
+	const {dashSortValue} = await import('./config/unknown-option.js');
+	fail(dashSortValue(process.argv.slice(2)) ?? argumentsMistake(parsed.mistake));
+}
+
+const cli = parsed;
 
 /** An option given that meow was not told of, spelt as typed (near enough: --tls-key for tlsKey). */
 function unknownOption(flags: Record<string, unknown>): string | undefined {
@@ -118,8 +120,9 @@ async function main(): Promise<number> {
 	if (unknown !== undefined) {
 		// A value glued to its flag, or a password that starts with "-", reads as options never
 		// typed, and the password's letters would be quoted: said as what it is, unquoted.
-		const {gluedOrDashValue} = await import('./config/unknown-option.js');
-		fail(gluedOrDashValue(process.argv.slice(2)) ?? `unknown option ${unknown}: run sessiontop --help to see the options.`);
+		const {dashSortValue, gluedOrDashValue} = await import('./config/unknown-option.js');
+		const argv = process.argv.slice(2);
+		fail(dashSortValue(argv) ?? gluedOrDashValue(argv) ?? `unknown option ${unknown}: run sessiontop --help to see the options.`);
 	}
 
 	const [command, ...rest] = cli.input;

@@ -22,10 +22,10 @@ const between = 2;
  * fewer it keeps, the more room each gets: the fewest guessed that it keeps no more of is
  * the widest layout that still fits (fewer columns kept than guessed only leaves cells over).
  */
-function layoutFor(columns: number, count: number, widest: Partial<Record<ColumnKey, number>>, hosts: readonly string[], choice?: readonly ColumnKey[]): Laid[] | undefined {
+function layoutFor(columns: number, count: number, widest: Partial<Record<ColumnKey, number>>, hosts: readonly string[], choice?: readonly ColumnKey[], sorted?: ColumnKey): Laid[] | undefined {
 	let best: Laid[] | undefined;
 	for (let assumed = count; assumed >= 1; assumed--) {
-		const layout = layoutColumns(columns + gutter - ((between - 1) * (assumed - 1)), widest.id, widest.maxscale ?? 0, hosts, 'flat', widest, choice);
+		const layout = layoutColumns(columns + gutter - ((between - 1) * (assumed - 1)), widest.id, widest.maxscale ?? 0, hosts, 'flat', widest, choice, sorted);
 		if (layout.length > assumed) {
 			break;
 		}
@@ -62,11 +62,11 @@ function widestOf({chosen, cells}: Cells): Partial<Record<ColumnKey, number>> {
 }
 
 /** The table's lines fitted to `columns` cells, header first; undefined when Id, User and Client cannot all be shown. */
-function fitCells(table: Cells, columns: number, choice?: readonly ColumnKey[]): string[] | undefined {
+function fitCells(table: Cells, columns: number, choice?: readonly ColumnKey[], sorted?: ColumnKey): string[] | undefined {
 	const {chosen, cells} = table;
 	const hostIndex = chosen.findIndex((column) => column.key === 'maxscale');
 	const hosts = hostIndex === -1 ? [] : [...new Set(cells.map((row) => row[hostIndex] ?? ''))];
-	const layout = layoutFor(columns, chosen.length, widestOf(table), hosts, choice);
+	const layout = layoutFor(columns, chosen.length, widestOf(table), hosts, choice, sorted);
 	// Kept in the table's order (the screen's differs): the same table, narrower.
 	const shown = chosen.flatMap((column, index) => {
 		const laid = layout?.find((one) => one.key === column.key);
@@ -92,12 +92,13 @@ function fitCells(table: Cells, columns: number, choice?: readonly ColumnKey[]):
 }
 
 /** The --once table for a terminal `columns` wide: whole when it fits (or nothing narrower would do), else fitted. */
-export function fitTable(sessions: readonly Session[], several: boolean, columns: number, choice?: readonly ColumnKey[]): string {
+/** `sorted`: the column the table is sorted by, kept as the screen keeps it (model/columns.ts). */
+export function fitTable(sessions: readonly Session[], several: boolean, columns: number, choice?: readonly ColumnKey[], sorted?: ColumnKey): string {
 	const table = tableCells(sessions, several, choice);
 	const whole = formatCells(table);
 	if (whole.split('\n').every((line) => width(line) <= columns)) {
 		return whole;
 	}
 
-	return fitCells(table, columns, tableChoice(several, choice))?.map((line) => `${line}\n`).join('') ?? whole;
+	return fitCells(table, columns, tableChoice(several, choice), sorted)?.map((line) => `${line}\n`).join('') ?? whole;
 }

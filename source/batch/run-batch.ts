@@ -105,7 +105,7 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 	}
 
 	const several = hosts.length > 1;
-	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several, choice) : fitting.fitTable(sessions.value, several, columns, choice));
+	await print(stdout, fitting === undefined || columns === undefined ? formatTable(sessions.value, several, choice) : fitting.fitTable(sessions.value, several, columns, choice, options.sort?.key));
 	return 0;
 }
 

@@ -80,19 +80,6 @@ export function optionName(key: string): string {
 }
 
 /**
- * `--sort -idle`, as `--sort=-idle` is written with a space: meow reads the word as options
- * (-i -d -l -e), and the sentence was about them (QA: `-n/--tls-verify-server-cert was given
- * more than once` for `--sort -running`). Said as what it is, before meow reads a thing.
- */
-export function dashSortValue(argv: readonly string[]): string | undefined {
-	const end = argv.indexOf('--');
-	const tokens = end === -1 ? argv : argv.slice(0, end);
-	const at = tokens.findIndex((token, i) => token === '--sort' && /^-[a-zA-Z/]+$/.test(tokens[i + 1] ?? ''));
-	const word = tokens[at + 1];
-	return at === -1 || word === undefined ? undefined : `--sort ${word}: a word after --sort that starts with "-" reads as options: write --sort=${word} (or --sort "${word.slice(1)} desc").`;
-}
-
-/**
  * What meow throws, as one sentence: it throws (a plain Error, whose stack would
  * show its minified source) for a flag given twice, and perhaps for more in a
  * later version; none of it may reach the operator as a stack trace.

@@ -5,6 +5,7 @@
 // `-` (`-p --hunter2`, mysql's `-pS3cr3t`), whose text the sentence would then quote.
 // Loaded only when there is such an option: most starts never need it.
 
+import {parseSort} from './values.js';
 import {sanitize} from '../model/sanitize.js';
 import {knownFlags, optionName} from './flag-spec.js';
 
@@ -108,4 +109,18 @@ export function gluedOrDashValue(argv: readonly string[]): string | undefined {
 	}
 
 	return undefined;
+}
+
+/**
+ * `--sort -idle`, as `--sort=-idle` is written with a space: meow reads the word as options
+ * (-i -d -l -e), and the sentence was about them (QA: `-n/--tls-verify-server-cert was given
+ * more than once` for `--sort -running`). Said as what it is, before what meow made of it.
+ */
+export function dashSortValue(argv: readonly string[]): string | undefined {
+	const end = argv.indexOf('--');
+	const tokens = end === -1 ? argv : argv.slice(0, end);
+	// Only a sort's name: `--sort -h mx1` is a value left out, not `--sort=-h`.
+	const at = tokens.findIndex((token, i) => token === '--sort' && /^-[a-zA-Z/]+$/.test(tokens[i + 1] ?? '') && parseSort(tokens[i + 1]!) !== undefined);
+	const word = tokens[at + 1];
+	return at === -1 || word === undefined ? undefined : `--sort ${word}: a word after --sort that starts with "-" reads as options: write --sort=${word} (or --sort "${word.slice(1)} desc").`;
 }

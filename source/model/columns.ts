@@ -96,6 +96,11 @@ const wideGrowth: ColumnKey[] = ['user', 'service', 'maxscale', 'client', 'serve
 
 /** The drop rank of the column sorted by: just after Client's, which goes before it. */
 const keptSorted = 2.05;
+/**
+ * Sorted by Running, Statement's: what runs is the other half of how long (QA: at 80 columns,
+ * flat, Statement went for it, though Idle going would have left room for both).
+ */
+const keptWithRunning = 2.06;
 
 /** The cursor/marker gutter before the first column. */
 export const gutter = 2;
@@ -208,7 +213,7 @@ export function layoutColumns(
 			break;
 		}
 
-		const rank = (spec: Spec) => (spec.key === sorted ? Math.min(spec.dropRank, keptSorted) : spec.dropRank);
+		const rank = (spec: Spec) => (spec.key === sorted ? Math.min(spec.dropRank, keptSorted) : sorted === 'running' && spec.key === 'statement' ? Math.min(spec.dropRank, keptWithRunning) : spec.dropRank);
 		const drop = cramped ?? chosen.reduce((worst, spec) => (rank(spec) > rank(worst) ? spec : worst));
 		chosen.splice(chosen.indexOf(drop), 1);
 	}

@@ -5,6 +5,7 @@
 // Each says what it did when it did more than the one row: 544 sessions of a runaway user
 // are marked with / and *, not 544 presses of Space.
 
+import {listedTest} from './held-row.js';
 import {moveCursor} from './place-rows.js';
 import {indexOfKey, moveBy} from './selection.js';
 import type {MonitorState} from './monitor-state.js';
@@ -16,12 +17,14 @@ import type {Session} from './session.js';
 export type MarkCounts = {marked: number; hidden: number};
 
 /** Walks every mark through the filter (`*` marks them all): for a change of marks, list or filter, not for every frame. */
-export function markCounts({marked, byId, filter}: Pick<MonitorState, 'marked' | 'byId' | 'filter'>): MarkCounts | undefined {
+export function markCounts(state: Pick<MonitorState, 'marked' | 'byId' | 'filter' | 'held'>): MarkCounts | undefined {
+	const {marked, byId} = state;
 	if (marked.size === 0) {
 		return undefined;
 	}
 
-	const {test} = filter;
+	// The session kept listed for the pane (held-row.ts) is shown, as it is on screen (QA).
+	const test = listedTest(state);
 	let hidden = 0;
 	if (test !== undefined) {
 		for (const key of marked) {
@@ -47,7 +50,8 @@ export function marksOf(marks: GroupMarks, group: GroupRow): number {
  * a folded group are otherwise out of sight until K names them. Walks the marks, not the list,
  * and makes no string a mark: `*` on 100,000 sessions is counted again at every poll.
  */
-export function markedInGroups({marked, byId, filter, grouping}: Pick<MonitorState, 'marked' | 'byId' | 'filter' | 'grouping'>): GroupMarks {
+export function markedInGroups(state: Pick<MonitorState, 'marked' | 'byId' | 'filter' | 'grouping' | 'held'>): GroupMarks {
+	const {marked, byId, grouping} = state;
 	const marks: GroupMarks = {outer: new Map(), states: new Map()};
 	if (marked.size === 0 || grouping === 'flat') {
 		return marks;
@@ -55,7 +59,7 @@ export function markedInGroups({marked, byId, filter, grouping}: Pick<MonitorSta
 
 	// Only service › state has state rows.
 	const withStates = grouping === 'service-state';
-	const {test} = filter;
+	const test = listedTest(state);
 	for (const key of marked) {
 		const session = byId.get(key);
 		if (session !== undefined && (test === undefined || test(session))) {
@@ -83,7 +87,7 @@ const plural = (n: number) => `${n.toLocaleString('en')} session${n === 1 ? '' :
 
 /** Live sessions the filter lets through, of one group or all (collapsed groups too: folded, not hidden). */
 function shown(state: MonitorState, group?: GroupRow): Session[] {
-	const {test} = state.filter;
+	const test = listedTest(state);
 	return state.sessions.filter(
 		(session) =>
 			(test === undefined || test(session)) &&

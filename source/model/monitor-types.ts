@@ -66,8 +66,8 @@ export type MonitorState = {
 	filter: Filter;
 	/**
 	 * The session the pane is open on, kept in the list after a poll found it no longer matching
-	 * `filter` (its statement ended, under running>0): while the pane stays on it and the filter
-	 * is that one (place-rows.ts heldKey).
+	 * `filter` (its statement ended, under running>=0): until a poll finds the pane and the cursor
+	 * gone from it, and while the filter is that one (held-row.ts).
 	 */
 	held?: {key: string; filter: Filter};
 	/** Where the filter prompt's cursor is in `filter.text` (a UTF-16 offset; model/line-edit.ts). */

@@ -3,6 +3,7 @@
 // question's words: confirm-question.ts). Safety first: a confirmation acts only on the
 // sessions it named, captured when it opened, whatever the list did meanwhile.
 
+import {listedTest} from './held-row.js';
 import type {ServerInfo} from './server-info.js';
 import {copy} from './copy-save.js';
 import {formatClient} from './format.js';
@@ -139,8 +140,9 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(first) ?? ''}${where} cannot ${cannot}: that needs MaxScale ${callSince[operation]} or later.${nothing}`}};
 	}
 
-	// Counted now, with the targets: the prompt says what it will act on that the list does not show.
-	const {test} = state.filter;
+	// Counted now, with the targets: the prompt says what it will act on that the list does not show
+	// (the session kept listed for the pane, held-row.ts, is shown).
+	const test = listedTest(state);
 	const ableKeys = new Set(able.map((target) => target.key));
 	const hidden = marked.length > 0 && test !== undefined ? marked.filter((session) => !test(session) && ableKeys.has(session.key)).length : 0;
 	const unable = old.length === 0 ? undefined : {count: old.length, hosts: [...new Set(old.map((target) => target.host))]};

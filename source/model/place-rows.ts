@@ -1,6 +1,7 @@
 // Rows in place: the view's rows rebuilt from the sessions, and the cursor, the window
 // over the rows and an open pane kept on what the operator was looking at.
 
+import {listedTest} from './held-row.js';
 import type {MonitorState} from './monitor-state.js';
 import {paneFor} from './pane.js';
 import {buildRowsSteps, type Row} from './rows.js';
@@ -22,49 +23,18 @@ export function moveCursor(state: MonitorState, key: string | undefined, {follow
 }
 
 /**
- * The session kept listed against the filter (MonitorState.held), while that still holds: the
- * pane open on it and the filter the one it stopped matching. Undefined otherwise.
+ * The rows of the state's sessions as its view (grouping, sort, filter, collapsed groups) shows
+ * them, the held session among them (held-row.ts); `filter`: another test (a poll's, keptTest).
  */
-export function heldKey(state: Pick<MonitorState, 'held' | 'pane' | 'filter'>): string | undefined {
-	const {held, pane} = state;
-	return held !== undefined && held.filter === state.filter && pane.open && pane.id === held.key ? held.key : undefined;
-}
-
-/** The rows of the state's sessions as its view (grouping, sort, filter, collapsed groups) shows them. */
-export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter' | 'hostOrder' | 'held' | 'pane'>): Steps<Row[]> {
-	const test = state.filter.test;
-	const held = heldKey(state);
+export function viewRowsSteps(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'collapsed' | 'changes' | 'filter' | 'hostOrder' | 'held'>, filter = listedTest(state)): Steps<Row[]> {
 	return buildRowsSteps(state.sessions, {
 		grouping: state.grouping,
 		sort: state.sort,
 		collapsed: state.collapsed,
 		ghosts: state.changes.ghosts.map((ghost) => ghost.session),
-		filter: test === undefined || held === undefined ? test : (session) => session.key === held || test(session),
+		filter,
 		hosts: state.hostOrder,
 	});
-}
-
-/**
- * After a poll: the pane's session, under the cursor and listed until now, that no longer
- * matches the filter (still live) stays listed, the pane and the cursor on it, rather than
- * both jumping to a neighbour (QA: under statement:/running> filters, every few polls). Moving
- * the cursor, closing the pane or changing the filter lets it go (at the next poll).
- * `next`: the state after the poll, `rows` its rows, not placed yet. Else undefined.
- */
-export function holdLeaving(before: MonitorState, next: MonitorState, rows: readonly Row[]): MonitorState | undefined {
-	const key = before.pane.id;
-	if (key === undefined || !before.pane.open || before.filter.test === undefined || before.selectedId !== key || next.pane.id !== key) {
-		return undefined;
-	}
-
-	if (!next.byId.has(key) || next.changes.replaced.has(key) || indexOfKey(before.rows, key) === -1 || indexOfKey(rows, key) !== -1) {
-		return undefined;
-	}
-
-	const held = {...next, held: {key, filter: next.filter}};
-	const placed = placeRows(held, finish(viewRowsSteps(held)), before.rows);
-	const id = next.byId.get(key)!.id;
-	return {...placed, message: {tone: 'info', text: `Session ${id} no longer matches the filter: kept while the pane is on it.`}};
 }
 
 /**
@@ -77,7 +47,7 @@ export function placeRows(state: MonitorState, rows: Row[], previousRows: readon
 	// The pane stays on its session while that is listed (an ended one keeps its last document
 	// until the cursor moves). Still live but no longer shown (a new filter, a collapsed group), it
 	// follows the cursor: else y would copy one session's document while K killed another. (One
-	// that a poll finds no longer matching stays listed instead: holdLeaving.)
+	// that a poll finds no longer matching stays listed instead: held-row.ts.)
 	const {pane} = state;
 	const hidden = pane.open && pane.id !== undefined && state.byId.has(pane.id) && indexOfKey(rows, pane.id) === -1;
 	return moveCursor({...state, rows}, selectedId, {followPane: hidden});

@@ -20,7 +20,9 @@ import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
 import {pollGapMs} from './schedule.js';
 import {steadyWidths} from './steady-widths.js';
 import {summarizeSteps, type Summary} from './summary.js';
-import {heldKey, holdLeaving, placeRows, viewRowsSteps} from './place-rows.js';
+import {heldKey, keptAtPoll, keptTest} from './held-row.js';
+import {placeRows, viewRowsSteps} from './place-rows.js';
+import {indexOfKey} from './selection.js';
 
 export {hostKey} from './host-key.js';
 
@@ -74,7 +76,7 @@ const basisOf = (state: MonitorState): unknown[] => [
 	state.sort,
 	state.collapsed,
 	state.filter,
-	heldKey(state),
+	keptAtPoll(state),
 ];
 
 const sameBasis = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => part === b[i]);
@@ -98,7 +100,8 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const seconds = before === undefined ? undefined : Math.max(0.001, pollGapMs(before, action, action.at - before.at) / 1000);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
-	const rows = yield* viewRowsSteps({...state, sessions, changes});
+	// The pane's session, under the cursor, stays listed whatever its own change (held-row.ts).
+	const rows = yield* viewRowsSteps({...state, sessions, changes}, keptTest(state.filter, keptAtPoll(state), changes.replaced));
 	const summary = yield* summarizeSteps(sessions);
 	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};
 }
@@ -161,7 +164,14 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		// listed again (a step back in a replay, a 404 on its document that was not the end), it is live.
 		pane: paneEnded ? endedPane(state) : state.pane.ended && state.pane.id !== undefined ? {...state.pane, ended: false} : state.pane,
 	};
-	const placed = holdLeaving(state, next, rows) ?? placeRows(next, rows, state.rows);
+	// Kept against the filter (the rows let it through): held until a poll finds the pane gone from
+	// it, said when it begins; the pane's title names its MaxScale too, when several are watched.
+	const kept = keptAtPoll(state);
+	const keptSession = kept === undefined ? undefined : byId.get(kept);
+	const holds = keptSession !== undefined && state.filter.test?.(keptSession) === false && indexOfKey(rows, kept) !== -1;
+	const held = holds ? {key: kept!, filter: state.filter} : undefined;
+	const news = holds && heldKey(state) !== kept ? {message: {tone: 'info' as const, text: `${state.pane.title} no longer matches the filter: kept while the pane is on it.`}} : {};
+	const placed = placeRows({...next, held, ...news}, rows, state.rows);
 	const lostMarks = replaced.size === 0 ? 0 : [...replaced].filter((key) => state.marked.has(key)).length;
 	if (lostMarks === 0 && !paneReplaced) {
 		return withZoneHint(state, placed, action);

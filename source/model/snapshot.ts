@@ -2,6 +2,7 @@
 // as filtered, with the pane's document when it is open. Pure; ui/effects.ts only
 // writes it to a file.
 
+import {listedTest} from './held-row.js';
 import type {MonitorState} from './monitor-state.js';
 import {buildRows, isSessionRow} from './rows.js';
 import type {Session} from './session.js';
@@ -11,8 +12,9 @@ import type {Session} from './session.js';
  * the screen's rows: those leave out the sessions of collapsed groups, which are still
  * sessions, and hold the ended ones (ghosts), which are not any more.
  */
-export function savedSessions(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'filter'>): Session[] {
-	return buildRows(state.sessions, {grouping: state.grouping, sort: state.sort, filter: state.filter.test}).filter((row) => isSessionRow(row));
+export function savedSessions(state: Pick<MonitorState, 'sessions' | 'grouping' | 'sort' | 'filter' | 'held'>): Session[] {
+	// The session kept listed for the pane (held-row.ts) too, as the screen shows it.
+	return buildRows(state.sessions, {grouping: state.grouping, sort: state.sort, filter: listedTest(state)}).filter((row) => isSessionRow(row));
 }
 
 /** Levels of a saved document kept: far more than any MaxScale's, few enough for JSON.stringify's stack. */

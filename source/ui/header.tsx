@@ -222,8 +222,8 @@ export function Header({state, host, theme, width, shown, sparkline = true, sort
 	// not by a frame; the whole list's come with the poll (model/summary.ts).
 	const filtered = state.filter.test !== undefined;
 	const stateCounts = useMemo(() => (filtered ? rowStateCounts(state.rows) : state.summary.stateCounts), [filtered, state.rows, state.summary]);
-	const {marked, byId, filter} = state;
-	const marks = useMemo(() => markCounts({marked, byId, filter}), [marked, byId, filter]);
+	const {marked, byId, filter, held} = state;
+	const marks = useMemo(() => markCounts({marked, byId, filter, held}), [marked, byId, filter, held]);
 
 	return (
 		<Box flexDirection="column" width={width}>

@@ -25,7 +25,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 	const shown = useMemo(() => (filtered ? sessionCount(state.rows) : state.sessions.length), [filtered, state.rows, state.sessions]);
 	const stale = useMemo(() => staleHosts(state), [state.hosts, state.hostOrder]); // eslint-disable-line react-hooks/exhaustive-deps
 	// Walks the marks (none: nothing), again only when they, the list, the filter or the grouping change.
-	const markedIn = useMemo(() => markedInGroups(state), [state.marked, state.byId, state.filter, state.grouping]); // eslint-disable-line react-hooks/exhaustive-deps
+	const markedIn = useMemo(() => markedInGroups(state), [state.marked, state.byId, state.filter, state.grouping, state.held]); // eslint-disable-line react-hooks/exhaustive-deps
 	let empty = 'No sessions.';
 	if (state.lastPoll === undefined) {
 		// A replay cannot retry: r there only says what steps it.

@@ -129,3 +129,11 @@ test('several MaxScales: the MaxScale column shortened as the screen shortens it
 	// eslint-disable-next-line no-control-regex
 	assert.doesNotMatch(evil, /[\u0000-\u0009\u000B-\u001F\u007F]/);
 });
+
+test('fitted, the column the table is sorted by stays as the screen keeps it: --once --sort=-running at 60 columns (review)', () => {
+	const sessions = [1, 2, 3].map((n) => ({...session(String(n), `report_user_${n}`, `10.0.6.1${n}`, 40_000 + n), statement: `SELECT SLEEP(${n})`, statementRunning: true, statementSeconds: n * 10}));
+	const choice = ['user', 'client', 'service', 'idle', 'running', 'statement'] as const;
+	const titles = (sorted?: 'running') => fitTable(sessions, false, 60, choice, sorted).split('\n')[0]!.trim().split(/\s+/);
+	assert.ok(!titles().includes('Running'), titles().join(' '));
+	assert.ok(titles('running').includes('Running'), titles('running').join(' '));
+});

@@ -183,6 +183,8 @@ test('the column sorted by outlasts all but Id, User and Client: sorted by Runni
 	const keys = (width: number, sorted?: SortKey) => layoutColumns(width, 7, 0, [], 'flat', widest, [...defaultColumns, 'running', 'statement'], sorted).map((column) => column.key);
 	assert.ok(!keys(80).includes('running'), 'unsorted, the first to go');
 	assert.ok(keys(80, 'running').includes('running'), keys(80, 'running').join(' '));
+	// And Statement with it, Idle giving way (QA: Statement went, and with it what runs).
+	assert.deepEqual(keys(80, 'running'), ['id', 'user', 'client', 'service', 'running', 'statement']);
 	// Never kept over who and from where: at 40 columns those three fill the list.
 	assert.deepEqual(keys(40, 'running'), ['id', 'user', 'client']);
 });
