@@ -10,6 +10,7 @@ const simulateOptions = `
     --sessions       sessions at start                                    [200]
     --seed           seed of the population: same seed, same sessions       [1]
     --churn          sessions opened and closed per second (0: frozen)      [0]
+    --uptime         MaxScale's uptime at start (0: just restarted) [2d to 20d]
     --api-version    24.02, 23.02, 22.08, 6.4, 2.5 or 2.2               [24.02]
     --user, --password
                      credentials the simulator accepts         [admin, mariadb]

@@ -2,6 +2,7 @@
 // when it is ready, a clean stop on SIGINT/SIGTERM.
 
 import process from 'node:process';
+import {parseDuration} from './config/duration.js';
 import {sanitize} from './model/sanitize.js';
 import {apiVersions, type ApiVersion, type SimulatorOptions} from './simulator/index.js';
 
@@ -14,6 +15,7 @@ export type SimulateFlags = {
 	sessions?: string;
 	seed?: string;
 	churn?: string;
+	uptime?: string;
 	apiVersion?: string;
 	user?: string;
 	password?: string;
@@ -66,6 +68,13 @@ export function simulatorOptions(flags: SimulateFlags): SimulatorOptions | strin
 		}
 	}
 
+	// `--uptime 0`: a MaxScale just (re)started, which a restart of the simulator with the same
+	// seed otherwise is not (its uptime drawn again, days long).
+	const uptimeMs = flags.uptime === undefined ? undefined : parseDuration(flags.uptime, 's');
+	if (flags.uptime !== undefined && (uptimeMs === undefined || uptimeMs < 0 || uptimeMs > 10 * 365 * 86_400_000)) {
+		return `--uptime "${sanitize(flags.uptime)}" must be a time from 0 to 10 years: 0, 90s, 2h, 16d.`;
+	}
+
 	const apiVersion = flags.apiVersion ?? '24.02';
 	if (!(apiVersions as readonly string[]).includes(apiVersion)) {
 		return `--api-version must be one of ${apiVersions.join(', ')}.`;
@@ -83,6 +92,7 @@ export function simulatorOptions(flags: SimulateFlags): SimulatorOptions | strin
 		sessions: sessions as number,
 		seed: seed as number,
 		churn: churn as number,
+		...(uptimeMs === undefined ? {} : {uptimeMs}),
 		apiVersion: apiVersion as ApiVersion,
 		user,
 		password: flags.password ?? 'mariadb',

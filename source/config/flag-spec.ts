@@ -37,6 +37,7 @@ export const knownFlags = {
 	sessions: {type: 'string'},
 	seed: {type: 'string'},
 	churn: {type: 'string'},
+	uptime: {type: 'string'},
 	apiVersion: {type: 'string'},
 	basicUser: {type: 'string'},
 	// meow answers these by itself only when they come alone: `sessiontop -h db1 --help`
@@ -46,9 +47,9 @@ export const knownFlags = {
 } as const;
 
 /** What `sessiontop simulate` reads (TLS: its own certificate and key, to serve HTTPS); the rest is the monitor's. */
-export const simulateFlags: ReadonlySet<string> = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'apiVersion', 'user', 'password', 'basicUser', 'tlsCert', 'tlsKey', 'help', 'version']);
+export const simulateFlags: ReadonlySet<string> = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'uptime', 'apiVersion', 'user', 'password', 'basicUser', 'tlsCert', 'tlsKey', 'help', 'version']);
 /** What only `sessiontop simulate` reads. */
-const simulateOnly: ReadonlySet<string> = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'apiVersion', 'basicUser']);
+const simulateOnly: ReadonlySet<string> = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'uptime', 'apiVersion', 'basicUser']);
 
 /**
  * An option given where it does nothing, as one sentence: the monitor given the simulator's

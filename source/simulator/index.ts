@@ -10,6 +10,7 @@ export type SimulatorOptions = {
 	sessions?: number; // initial population, default 200
 	seed?: number; // default 1
 	churn?: number; // sessions opened and closed per second, default 0
+	uptimeMs?: number; // how long MaxScale has been up at the start; default 2 to 20 days, by the seed
 	apiVersion?: ApiVersion; // default 24.02
 	user?: string; // default admin
 	password?: string; // default mariadb

@@ -14,6 +14,12 @@ export type PopulationOptions = {
 	size: number;
 	churn: number;
 	now: () => number;
+	/**
+	 * How long MaxScale has been up at the start (ms); left out, 2 to 20 days by the seed. Given
+	 * (a restart played out: `--uptime 0`), no session is older than it, the ids start low and
+	 * the services' total connections count only these (QA: a restart kept 16 days of uptime).
+	 */
+	uptimeMs?: number;
 	/** Formats `connected` for this version. */
 	formatConnected: (ms: number) => string;
 };
@@ -51,13 +57,16 @@ export class Population {
 		const t0 = options.now();
 		this.churnStart = t0;
 		this.threads = rng.pick([2, 3, 4, 4, 4, 6, 8, 8]);
-		this.maxscaleStartedAt = t0 - rng.int(2 * day, 20 * day);
+		// Drawn whether or not it is given: every value after it comes out the same either way.
+		const drawnUptime = rng.int(2 * day, 20 * day);
+		this.maxscaleStartedAt = t0 - (options.uptimeMs ?? drawnUptime);
 		// Every connection ever made takes an id, so ids grow with the connection rate, not with
 		// the number of sessions still open.
 		this.idRate = 0.2 + (rng.next() * 3);
 		this.connIds = servers.map(() => rng.int(1000, 400_000));
 		this.serviceCurrent = services.map(() => 0);
-		this.serviceTotal = services.map(() => rng.int(5000, 2_000_000));
+		const totals = services.map(() => rng.int(5000, 2_000_000));
+		this.serviceTotal = options.uptimeMs === undefined ? totals : services.map(() => 0);
 		this.byThread = Array.from({length: this.threads}, () => []);
 		this.endedInThread = Array.from({length: this.threads}, () => 0);
 		this.nextId = 1;
@@ -205,6 +214,11 @@ export class Population {
 			} else {
 				ages.push({age: Math.min(uptime - 1000, Math.floor(-Math.log(1 - rng.next()) * 900_000) + 500), half: false});
 			}
+		}
+
+		// None older than MaxScale (a given uptime can be short): as drawn for one of days.
+		for (const entry of ages) {
+			entry.age = Math.max(0, Math.min(entry.age, uptime));
 		}
 
 		// Oldest first, so that ids grow with the connect time.

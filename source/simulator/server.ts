@@ -29,6 +29,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 		seed: options.seed ?? 1,
 		size: Math.max(0, Math.floor(options.sessions ?? 200)),
 		churn: Math.max(0, options.churn ?? 0),
+		...(options.uptimeMs === undefined ? {} : {uptimeMs: Math.max(0, options.uptimeMs)}),
 		now,
 		formatConnected: caps.rfc1123Connected ? httpDate : asctime,
 	});

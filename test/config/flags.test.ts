@@ -19,7 +19,7 @@ function read(argv: string[]): CommandLine | {error: string} {
 }
 
 test('every flag of sessiontop is read: a setting, a switch or a value; none is dropped', () => {
-	const simulateOnly = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'apiVersion', 'basicUser', 'help', 'version']);
+	const simulateOnly = new Set(['host', 'port', 'sessions', 'seed', 'churn', 'uptime', 'apiVersion', 'basicUser', 'help', 'version']);
 	const read = new Set<string>(['hosts', ...switchNames, ...valueNames]);
 	for (const name of Object.keys(knownFlags)) {
 		assert.ok(simulateOnly.has(name) || read.has(name), `${name} is declared to meow but not read`);

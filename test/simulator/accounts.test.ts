@@ -108,3 +108,22 @@ describe('sessiontop simulate --basic-user', () => {
 		}
 	});
 });
+
+describe('sessiontop simulate --uptime', () => {
+	it('takes a time (0, 90s, 2h, 16d; a bare number in seconds) and refuses what is none, in one sentence', () => {
+		const uptime = (text: string) => {
+			const options = simulatorOptions({uptime: text});
+			return typeof options === 'string' ? options : options.uptimeMs;
+		};
+
+		assert.equal(uptime('0'), 0);
+		assert.equal(uptime('90'), 90_000);
+		assert.equal(uptime('2h'), 7_200_000);
+		assert.equal(uptime('16d'), 16 * 86_400_000);
+		assert.equal((simulatorOptions({}) as {uptimeMs?: number}).uptimeMs, undefined, 'left out: drawn by the seed');
+		for (const bad of ['-5s', 'soon', '\u001B[2J']) {
+			assert.match(String(uptime(bad)), /^--uptime ".*" must be a time from 0 to 10 years: 0, 90s, 2h, 16d\.$/);
+			assert.doesNotMatch(String(uptime(bad)), /\u001B/);
+		}
+	});
+});

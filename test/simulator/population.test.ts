@@ -24,6 +24,30 @@ describe('population', () => {
 		}
 	});
 
+	it('--uptime 0 plays a MaxScale just (re)started: uptime from 0, no session older, ids from 1 again, totals of these only', async () => {
+		const t = Date.UTC(2024, 2, 1, 12);
+		const fresh = await start({seed: 42, sessions: 80, clock: clock(t), uptimeMs: 0});
+		const old = await start({seed: 42, sessions: 80, clock: clock(t)});
+		try {
+			const maxscale = attributesOf(asObject(await getJson(fresh, '/v1/maxscale'))['data'] as Json);
+			assert.equal(maxscale['uptime'], 0);
+			const sessions = dataOf(await getJson(fresh, '/v1/sessions'));
+			assert.equal(sessions.length, 80);
+			for (const session of sessions) {
+				assert.ok((attributesOf(session)['seconds_alive'] as Real).value <= 1, 'none older than MaxScale');
+			}
+
+			assert.ok(Math.max(...sessions.map((session) => idOf(session))) <= 200, 'ids counted from its start');
+			const totals = dataOf(await getJson(fresh, '/v1/services')).map((service) => Number(attributesOf(service)['total_connections']));
+			assert.equal(totals.reduce((sum, total) => sum + total, 0), 80);
+			// Without it, as ever: days up, and a steady population's ids.
+			const days = attributesOf(asObject(await getJson(old, '/v1/maxscale'))['data'] as Json)['uptime'] as number;
+			assert.ok(days >= 2 * 86_400, `${days} s`);
+		} finally {
+			await Promise.all([fresh.close(), old.close()]);
+		}
+	});
+
 	it('keeps ids, users, hosts, services and states for a seed even with a different clock', async () => {
 		const pick = (doc: Json): string[] => dataOf(doc).map(s => {
 			const a = attributesOf(s);
