@@ -111,7 +111,7 @@ test('the pane follows the cursor when a new filter hides its session, so that y
 	assert.ok(state.selectedId !== '2' && state.selectedId !== undefined);
 	assert.equal(state.pane.id, state.selectedId, 'the pane is on the session under the cursor');
 	// A poll that hides the pane's session by its own change (a report session no more) keeps it
-	// listed, the cursor and the pane on it (place-rows.ts holdLeaving): both still on one session.
+	// listed, the cursor and the pane on it (held-row.ts): both still on one session.
 	const shown = state.pane.id;
 	state = poll(state, users.map((s) => (s.id === shown ? {...s, user: 'app'} : s)));
 	assert.equal(state.pane.id, shown);
