@@ -19,6 +19,7 @@ import type {Sort, SortKey} from '../model/sort.js';
 import type {Failure, Host} from './collected.js';
 import {complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
+import {showsStatement, statementColumns, withSortedStatement} from '../model/column-choice.js';
 
 export type BatchMode = 'table' | 'tsv' | 'json' | 'watch-json';
 
@@ -87,12 +88,8 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 		columns === undefined ? undefined : import('./fit-table.js'),
 	]);
 	// Sorted by statement or run time, the table shows them (and its list asks for them), as the screen does.
-	const chosen = options.shownColumns;
-	const sortKey = options.sort?.key;
-	const bySort = sortKey === 'running' || sortKey === 'statement' ? sortKey : undefined;
-	// Chosen columns get the one sorted by; the table's own both, as the screen's S shows them.
-	const choice = bySort !== undefined && chosen?.includes(bySort) !== true ? (chosen === undefined ? [...tableOrder, 'running' as const, 'statement' as const] : [...chosen, bySort]) : chosen;
-	const statements = choice?.some((key) => key === 'running' || key === 'statement') === true;
+	const choice = withSortedStatement(options.shownColumns, options.sort?.key, tableOrder);
+	const statements = showsStatement(choice);
 	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), statements);
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
@@ -100,8 +97,9 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 
 	// Asked for and reported by no session (every MaxScale before 2.3.1): said, not a column left out in silence.
 	if (statements && !sessions.value.some((session) => session.statement !== undefined)) {
-		const which = (['running', 'statement'] as const).filter((key) => choice?.includes(key) === true).map((key) => (key === 'running' ? 'Running' : 'Statement'));
-		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no ${which.join(' or ')} column${bySort === undefined ? '' : ' and is sorted by id'}.`);
+		const which = statementColumns.filter((key) => choice?.includes(key) === true).map((key) => (key === 'running' ? 'Running' : 'Statement'));
+		const sorted = options.sort !== undefined && statementColumns.includes(options.sort.key);
+		warnOf(stderr)(`no MaxScale reported statements (they need MaxScale 2.3.1 or later), so the table has no ${which.join(' or ')} column${sorted ? ' and is sorted by id' : ''}.`);
 	}
 
 	const several = hosts.length > 1;

@@ -18,6 +18,25 @@ export const statementColumns: readonly SortKey[] = ['running', 'statement'];
  */
 export const defaultColumns: readonly SortKey[] = choosableColumns.filter((key) => !statementColumns.includes(key));
 
+/** Whether the columns show Running or Statement, so that their list asks for statements. */
+export function showsStatement(columns: readonly SortKey[] | undefined): boolean {
+	return columns?.some((key) => statementColumns.includes(key)) === true;
+}
+
+/**
+ * The columns, with the one sorted by when it is Running or Statement and not among them
+ * (--sort running, `sort =` in the config file): a sort by statements not asked for would be
+ * by nothing (QA). Chosen columns get the one sorted by; none chosen, `all` (the screen's
+ * default columns, --once's table) gets both, as `S` shows them.
+ */
+export function withSortedStatement(columns: readonly SortKey[] | undefined, sorted: SortKey | undefined, all: readonly SortKey[]): readonly SortKey[] | undefined {
+	if (sorted === undefined || !statementColumns.includes(sorted) || columns?.includes(sorted) === true) {
+		return columns;
+	}
+
+	return columns === undefined ? [...all, ...statementColumns] : [...columns, sorted];
+}
+
 /** Names an operator may type for a column (in --columns and --sort) besides its key: its title as the screen shows it. */
 export const columnAliases: Readonly<Record<string, SortKey>> = {'i/o': 'io', servers: 'server', host: 'maxscale', sql: 'statement', query: 'statement', queries: 'statement', duration: 'running', runtime: 'running'};
 

@@ -22,24 +22,16 @@ import {fadeMessage} from './message-fade.js';
 import {moveCursor} from './place-rows.js';
 import {takesCursor, viewReducer} from './view.js';
 import type {Action, MonitorState, Options} from './monitor-types.js';
-import {defaultColumns, statementColumns} from './column-choice.js';
+import {defaultColumns, withSortedStatement} from './column-choice.js';
 
 export type {Action, HostStatus, Mode, MonitorState, Options} from './monitor-types.js';
 export {messageMs, messagePolls, type Message} from './message-fade.js';
 export type {Pane} from './pane.js';
 export {hostKey} from './poll.js';
 
-/**
- * The columns chosen, with Running and Statement when the sort is by either (--sort running,
- * `sort =` in the config file): a sort by statements not asked for would be by nothing (QA).
- */
+/** The columns chosen, with Running and Statement when the sort is by either (column-choice.ts). */
 function withStatementSorted(options: Options): {columns?: Options['columns']} {
-	const {columns, sort} = options;
-	if (sort !== undefined && statementColumns.includes(sort.key) && !columns?.includes(sort.key)) {
-		// Chosen columns get the one sorted by; the default ones both, as S shows them.
-		return {columns: columns === undefined ? [...defaultColumns, ...statementColumns] : [...columns, sort.key]};
-	}
-
+	const columns = withSortedStatement(options.columns, options.sort?.key, defaultColumns);
 	return columns === undefined ? {} : {columns};
 }
 

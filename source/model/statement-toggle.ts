@@ -4,16 +4,11 @@
 // so they are not in the default columns (column-choice.ts); shown, the next poll asks for them
 // (ui/use-monitor.ts reads showsStatement), and one is made at once rather than an interval later.
 
-import {defaultColumns, statementColumns} from './column-choice.js';
+import {defaultColumns, showsStatement, statementColumns} from './column-choice.js';
 import type {MonitorState} from './monitor-types.js';
 import {applyView} from './place-rows.js';
 import {defaultSort, type SortKey} from './sort.js';
 import {reportsStatements} from './version.js';
-
-/** Whether the list shows the Running or Statement column, so that its polls ask for statements. */
-export function showsStatement(columns: readonly SortKey[] | undefined): boolean {
-	return columns?.some((key) => statementColumns.includes(key)) === true;
-}
 
 const isStatementColumn = (key: SortKey) => statementColumns.includes(key);
 

@@ -10,7 +10,7 @@ import {initialState, reducer, type Action, type MonitorState, type Options} fro
 import {savedMessage} from '../model/copy-save.js';
 import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
-import {showsStatement} from '../model/statement-toggle.js';
+import {showsStatement} from '../model/column-choice.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
 import {copiedMessage, osc52, runOperation, saveSnapshot} from './effects.js';

@@ -12,7 +12,7 @@ import {parseFilter} from '../../source/model/filter.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {longestShown} from '../../source/model/sanitize.js';
 import type {SortKey} from '../../source/model/sort.js';
-import {showsStatement} from '../../source/model/statement-toggle.js';
+import {showsStatement} from '../../source/model/column-choice.js';
 import {session} from '../helpers/sessions.js';
 
 test('a statement on one line: white space folded, the head of a long one only, nothing that drives a terminal', () => {
