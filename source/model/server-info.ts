@@ -8,3 +8,8 @@ export type ServerInfo = {
 	/** Epoch ms at which we asked, to keep the uptime ticking without asking again. */
 	askedAt: number;
 };
+
+/** MaxScale's uptime at `now` (epoch ms): what it said, ticking on since it was asked; undefined when it said none. */
+export function uptimeAt(server: ServerInfo | undefined, now: number): number | undefined {
+	return server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + ((now - server.askedAt) / 1000);
+}

@@ -6,6 +6,7 @@ import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
 import {formatDuration} from '../model/format.js';
+import {uptimeAt} from '../model/server-info.js';
 import {dueIn, firstLateMs, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
 import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
@@ -50,8 +51,8 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 
 		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
 		// Ticking between polls, as the single MaxScale's header's does (QA: with several, none showed one).
-		const server = status?.server;
-		const uptime = server?.uptimeSeconds === undefined ? undefined : ` up ${formatDuration(server.uptimeSeconds + ((now - server.askedAt) / 1000))}`;
+		const upFor = uptimeAt(status?.server, now);
+		const uptime = upFor === undefined ? undefined : ` up ${formatDuration(upFor)}`;
 		return {host, text, failing, waiting, version, uptime, width: cellWidth(host) + 1 + cellWidth(text)};
 	});
 	// Every host's state before any host's version: which MaxScale is down matters more than

@@ -3,6 +3,7 @@ import {useEffect, useMemo, useState} from 'react';
 import {formatMs} from '../api/errors.js';
 import {liveRates} from '../model/changes.js';
 import {formatClock, formatDuration, shortState} from '../model/format.js';
+import {uptimeAt} from '../model/server-info.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
 import {replayHosts} from '../model/replay.js';
@@ -46,7 +47,7 @@ type Props = {state: MonitorState; host: string; theme: Theme; width: number; sh
 function summaryItems({state, host, theme, width, shown, now, stateCounts}: Props & {now: number; stateCounts: Summary['stateCounts']}): LineItem[] {
 	const {server, lastPoll, sessions, changes, filter} = state;
 	const single = state.hostOrder.length === 1;
-	const uptime = !single || server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (now - server.askedAt) / 1000;
+	const uptime = single ? uptimeAt(server, now) : undefined;
 	const filtered = filter.test !== undefined;
 	const count: LineItem = {
 		key: 'sessions',
