@@ -228,7 +228,7 @@ export class SessionListReader implements JsonSink {
 
 	/** The rows so far as a part, when there are enough and none waits for the poll time. */
 	#takePart(parts: PartSink): void {
-		// Not a running statement: its part carries its arrival, timed where it is rebuilt (list-parts.ts).
+		// A running statement holds nothing back: its part carries its arrival, timed where it is rebuilt (list-parts.ts).
 		this.#waiting ||= this.#row.ageSeconds === undefined && this.#row.connectedAt !== undefined;
 		if (!this.#waiting && this.#builder.count >= parts.rows) {
 			parts.take(this.#builder.finish(), this.#generation);
