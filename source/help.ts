@@ -45,7 +45,8 @@ export const helpText = `
     --tls-ca-cert    CA certificate (PEM) that signed MaxScale's certificate
     --tls-cert       client certificate (PEM), with --tls-key
     --tls-key        client private key (PEM)
-    --tls-passphrase passphrase of the client private key
+    --tls-passphrase
+                     passphrase of the client private key
     -n, --tls-verify-server-cert
                      verify the server's certificate; -n false to skip   [true]
 
