@@ -7,8 +7,11 @@ import {matchesIn, piecesOf, searchPattern, sourceText} from '../model/pane-sear
 import {fitTitle} from '../model/pane-title.js';
 import type {Theme} from './theme.js';
 
-/** `pausedAt`: the poll the paused list shows (p), when it is paused. `search`: the pane's search, its matches highlighted. */
-type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme; pausedAt?: number; search?: string};
+/**
+ * `pausedAt`: the poll the paused list shows (p), when it is paused. `search`: the pane's search,
+ * its matches highlighted. `held`: its session is listed only because the pane is on it (held-row.ts).
+ */
+type Props = {pane: Pane; width: number; height: number; focused: boolean; theme: Theme; pausedAt?: number; search?: string; held?: boolean};
 
 /** Each token of a pane line in pieces, those in a match of its document line marked (pane-search.ts). */
 function searchPieces(line: DisplayLine, matches: ReadonlyArray<[number, number]>): Array<Array<{text: string; match: boolean}>> | undefined {
@@ -30,7 +33,7 @@ function searchPieces(line: DisplayLine, matches: ReadonlyArray<[number, number]
 }
 
 /** What the title says of the document: ended, the last good one (MaxScale down), loading, fetched after a paused list, or how much changed. */
-function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; minor: boolean} {
+function statusOf(pane: Pane, pausedAt: number | undefined, held: boolean): {status: string; minor: boolean} {
 	if (pane.ended) {
 		return {status: ' · session ended', minor: false};
 	}
@@ -41,8 +44,11 @@ function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; mi
 		return {status: ` · fetched ${formatClock(pane.loadedAt)}`, minor: false};
 	}
 
+	// The status line's sentence fades; the title says it for as long as it holds, or the row
+	// would read as matching the filter (review).
+	const outside = {status: ' · outside the filter', minor: false};
 	if (pane.document === undefined) {
-		return {status: pane.error === undefined ? ' · loading…' : '', minor: true};
+		return held ? outside : {status: pane.error === undefined ? ' · loading…' : '', minor: true};
 	}
 
 	if (pane.error !== undefined) {
@@ -50,11 +56,15 @@ function statusOf(pane: Pane, pausedAt: number | undefined): {status: string; mi
 		return {status: pane.loadedAt === undefined ? ' · last good' : ` · last good at ${formatClock(pane.loadedAt)}`, minor: false};
 	}
 
+	if (held) {
+		return outside;
+	}
+
 	return {status: pane.changed > 0 ? ` · ${pane.changed} changed` : '', minor: true};
 }
 
 /** The selected session's raw JSON:API document: coloured, scrolled, changes marked, dimmed once the session ended. */
-export function DetailPane({pane, width, height, focused, theme, pausedAt, search}: Props) {
+export function DetailPane({pane, width, height, focused, theme, pausedAt, search, held = false}: Props) {
 	// Inside the round border. The border takes two rows and the title one; a failed fetch's
 	// or poll's sentence (over the last good document) or the note of a document never fetched
 	// take as many more as they wrap to, or the box would overflow and push the title out.
@@ -63,7 +73,7 @@ export function DetailPane({pane, width, height, focused, theme, pausedAt, searc
 	const bodyHeight = Math.max(1, height - 3 - notes.length);
 	const visible = pane.lines.slice(pane.scroll, pane.scroll + bodyHeight);
 	const range = pane.lines.length > bodyHeight ? ` ${pane.scroll + 1}-${pane.scroll + visible.length}/${pane.lines.length}` : '';
-	const title = fitTitle({label: pane.title, ...statusOf(pane, pausedAt), range}, inner);
+	const title = fitTitle({label: pane.title, ...statusOf(pane, pausedAt, held), range}, inner);
 	const pattern = search === undefined || search === '' ? undefined : searchPattern(search);
 	/** The matches of each document line shown, found once for all its pane lines. */
 	const matchesOf = new Map<number, Array<[number, number]>>();

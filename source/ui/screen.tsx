@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import type {MonitorState} from '../model/monitor-state.js';
 import {unreportedField} from '../model/filter.js';
 import {markedInGroups} from '../model/marks.js';
+import {heldKey} from '../model/held-row.js';
 import {sessionCount} from '../model/rows.js';
 import {staleHosts} from '../model/stale-hosts.js';
 import {showsStatement} from '../model/column-choice.js';
@@ -114,7 +115,7 @@ export function Screen({state, layout, theme, hostLabel, notice}: ScreenProps) {
 						/>
 					)}
 					{layout.paneShown && (
-						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} pausedAt={state.paused && state.replay === undefined ? state.lastPoll?.at : undefined} search={state.search.text === '' ? state.search.previous : state.search.text} />
+						<DetailPane pane={state.pane} width={layout.paneWidth} height={layout.bodyHeight} focused={state.focus === 'pane'} theme={theme} pausedAt={state.paused && state.replay === undefined ? state.lastPoll?.at : undefined} search={state.search.text === '' ? state.search.previous : state.search.text} held={state.pane.id !== undefined && heldKey(state) === state.pane.id} />
 					)}
 				</Box>
 			)}
