@@ -179,7 +179,11 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'pause': {
-			return {...state, paused: !state.paused};
+			// Resumed, the sentence on the status line (a kill's outcome said while paused) lasts its
+			// rounds from now: the poll a kill shows while paused counted as one of them (QA).
+			const {message} = state;
+			const resumed = state.paused && message?.poll !== undefined && message.untilPoll !== true;
+			return {...state, paused: !state.paused, ...(resumed ? {message: {...message, poll: state.attempts}} : {})};
 		}
 
 		case 'interval-step': {
