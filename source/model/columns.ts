@@ -3,6 +3,7 @@
 
 import {chosenRank} from './column-choice.js';
 import {hostLabels} from './host-labels.js';
+import type {Filter} from './filter.js';
 import type {Grouping} from './groups.js';
 import type {SortKey} from './sort.js';
 import type {Widest} from './summary.js';
@@ -101,6 +102,30 @@ const keptSorted = 2.05;
  * flat, Statement went for it, though Idle going would have left room for both).
  */
 const keptWithRunning = 2.06;
+/**
+ * A column the filter names (`running>30s`, `server:db2`), just after the sorted one: the
+ * figure a filter picks rows by reads as the reason they are listed (QA: under `running>=0`
+ * with the pane open, Running went and Idle, 0s on every row, stayed).
+ */
+const keptFiltered = 2.07;
+
+/** How far a column is kept for the sort and the filter (the lower, the later it goes), else Infinity. */
+function keptRank(key: ColumnKey, sorted: ColumnKey | undefined, filtered: readonly ColumnKey[]): number {
+	if (key === sorted) {
+		return keptSorted;
+	}
+
+	if (key === 'statement' && (sorted === 'running' || filtered.includes('running'))) {
+		return keptWithRunning;
+	}
+
+	return filtered.includes(key) ? keptFiltered : Number.POSITIVE_INFINITY;
+}
+
+/** The columns a filter names, for layoutColumns: `host:` is the Client column's. */
+export function filteredColumns(filter: Pick<Filter, 'named'>): ColumnKey[] {
+	return (filter.named ?? []).map((field) => (field === 'host' ? 'client' : field));
+}
 
 /** The cursor/marker gutter before the first column. */
 export const gutter = 2;
@@ -168,7 +193,8 @@ export function naturalWidth(
  * `choice`: the columns the operator chose, in their order (column-choice.ts); left out, all.
  * `sorted`: the column the rows are sorted by, kept over all but who and from where (Id, User,
  * Client): a sort by a figure not on screen reads as no order at all (QA: `S` `<` `<` at 80
- * columns, flat, sorted by a Running it had dropped).
+ * columns, flat, sorted by a Running it had dropped). `filtered`: the columns the filter names,
+ * kept next.
  */
 export function layoutColumns(
 	width: number,
@@ -179,6 +205,7 @@ export function layoutColumns(
 	widest?: Partial<Record<ColumnKey, number>>,
 	choice?: readonly ColumnKey[],
 	sorted?: ColumnKey,
+	filtered: readonly ColumnKey[] = [],
 ): Column[] {
 	// One cell more than the longest id: the row's marker (✕ ● +) never touches it (`✕3186291`).
 	const idSize = Math.min(13, Math.max(4, idWidth + 1));
@@ -208,12 +235,12 @@ export function layoutColumns(
 	}, 0);
 	for (;;) {
 		const left = width - widthOf(chosen, (spec) => spec.min);
-		const cramped = chosen.find((spec) => spec.key !== sorted && spec.room !== undefined && left < Math.min(spec.room, wanted));
+		const cramped = chosen.find((spec) => spec.key !== sorted && !filtered.includes(spec.key) && spec.room !== undefined && left < Math.min(spec.room, wanted));
 		if (chosen.length <= 2 || (left >= 0 && cramped === undefined)) {
 			break;
 		}
 
-		const rank = (spec: Spec) => (spec.key === sorted ? Math.min(spec.dropRank, keptSorted) : sorted === 'running' && spec.key === 'statement' ? Math.min(spec.dropRank, keptWithRunning) : spec.dropRank);
+		const rank = (spec: Spec) => Math.min(spec.dropRank, keptRank(spec.key, sorted, filtered));
 		const drop = cramped ?? chosen.reduce((worst, spec) => (rank(spec) > rank(worst) ? spec : worst));
 		chosen.splice(chosen.indexOf(drop), 1);
 	}

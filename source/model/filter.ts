@@ -27,7 +27,8 @@ type Test = (session: Session) => boolean;
  * the Statement column shows: an empty list then says so. `plain`: a term looks in every column
  * (text, a quoted text, a regex), the statement among them only while it is known.
  */
-export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true; plain?: true};
+/** `named`: the fields its terms name (`idle>60`, `!user:app`: idle, user), whose columns the list keeps in view. */
+export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true; plain?: true; named?: ReadonlyArray<TextField | NumberField>};
 
 /** How each number field's values are written: times and sizes as their columns show them. */
 const kinds: Record<NumberField, AmountKind> = {idle: 'time', age: 'time', memory: 'size', io: 'count', running: 'time'};
@@ -145,6 +146,17 @@ function numberFieldOf(raw: string): NumberField | undefined {
 	return field !== undefined && numberFields.has(field) ? (field as NumberField) : undefined;
 }
 
+/** The field a term names (`user:app`, `sql:x`, `!idle>60`), if it names a known one. */
+function fieldNamed(raw: string): TextField | NumberField | undefined {
+	const named = /^!?([a-z]+)(?::|>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase();
+	if (named === undefined) {
+		return undefined;
+	}
+
+	const field = fieldAliases[named] ?? named;
+	return textFields.has(field) || numberFields.has(field) ? (field as TextField | NumberField) : undefined;
+}
+
 /** Whether a term is on the statement (`statement:` or an alias of it, negated or not). */
 function namesStatement(raw: string): boolean {
 	const named = /^!?([a-z]+):/i.exec(raw)?.[1]?.toLowerCase();
@@ -189,7 +201,8 @@ export function parseFilter(text: string): Filter {
 	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined && field !== 'running');
 	const statement = terms(text).some((raw) => namesStatement(raw) || numberFieldOf(raw) === 'running');
 	const plain = terms(text).some((raw) => !/^!?[a-z]+(?::|>=|<=|>|<|=)/i.test(raw));
-	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {}), ...(plain ? {plain} : {})};
+	const named = [...new Set(terms(text).flatMap((raw) => fieldNamed(raw) ?? []))];
+	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {}), ...(plain ? {plain} : {}), ...(named.length === 0 ? {} : {named})};
 }
 
 /** A number field the filter compares, and the MaxScales none of whose sessions (of those its other terms keep) has it. */

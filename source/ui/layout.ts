@@ -1,7 +1,7 @@
 // Where everything goes for a terminal of a given size: pure arithmetic, so the
 // screen and the resize handling agree, and benchmarks can render a frame alone.
 
-import {layoutColumns, naturalWidth, type Column} from '../model/columns.js';
+import {filteredColumns, layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {outcomeLines, promptLines, questionLines} from './status-text.js';
 
@@ -99,7 +99,7 @@ export function layoutFor(state: MonitorState, size: {columns: number; rows: num
 	const paneWidth = zoomed ? size.columns : state.pane.open ? Math.max(30, share, size.columns - naturalWidth(idWidth, maxscaleWidth, state.grouping, widest, state.columns)) : 0;
 	const listWidth = size.columns - (paneShown ? paneWidth : 0);
 	// Laid out at the whole width while zoomed, for the header's sort (the list comes back so).
-	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest, state.columns, state.sort.key);
+	const tableColumns = layoutColumns(zoomed ? size.columns : listWidth, idWidth, maxscaleWidth, state.hostOrder, state.grouping, widest, state.columns, state.sort.key, filteredColumns(state.filter));
 	return {
 		columns: size.columns,
 		rows: size.rows,

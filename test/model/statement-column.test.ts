@@ -7,7 +7,7 @@ import {test} from 'node:test';
 import {statementLine} from '../../source/api/statement-line.js';
 import {cellText, fitCell} from '../../source/model/cells.js';
 import {chosenRank, defaultColumns, parseColumns} from '../../source/model/column-choice.js';
-import {hasColumn, layoutColumns, type Column} from '../../source/model/columns.js';
+import {filteredColumns, hasColumn, layoutColumns, type Column} from '../../source/model/columns.js';
 import {parseFilter} from '../../source/model/filter.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {longestShown} from '../../source/model/sanitize.js';
@@ -187,4 +187,23 @@ test('the column sorted by outlasts all but Id, User and Client: sorted by Runni
 	assert.deepEqual(keys(80, 'running'), ['id', 'user', 'client', 'service', 'running', 'statement']);
 	// Never kept over who and from where: at 40 columns those three fill the list.
 	assert.deepEqual(keys(40, 'running'), ['id', 'user', 'client']);
+});
+
+test('a column the filter names outlasts the others but the sorted one: under running>=0 beside the pane, Running stays and Idle goes (QA)', () => {
+	assert.deepEqual(parseFilter('!user:app idle>60 sql:x host:10. "a:b" plain').named, ['user', 'idle', 'statement', 'host']);
+	assert.equal(parseFilter('app').named, undefined);
+	assert.deepEqual(filteredColumns(parseFilter('host:10. client:4000')), ['client', 'client']);
+	const widest = {user: 11, client: 17, statement: 60, server: 7, memory: 4, io: 2};
+	const keys = (width: number, filter: string, sorted?: SortKey) =>
+		layoutColumns(width, 7, 0, [], 'service-state', widest, [...defaultColumns, 'running', 'statement'], sorted, filteredColumns(parseFilter(filter))).map((column) => column.key);
+	// The list beside the pane at 120 columns, as the screen had it.
+	assert.deepEqual(keys(66, ''), ['id', 'user', 'client', 'idle', 'statement']);
+	assert.deepEqual(keys(66, 'running>=0'), ['id', 'user', 'client', 'running', 'statement']);
+	// A figure the list would drop first stays when filtered by.
+	assert.ok(!keys(80, '').includes('server'));
+	assert.ok(keys(80, 'server:server3').includes('server'), keys(80, 'server:server3').join(' '));
+	assert.ok(keys(80, 'memory>64K').includes('memory'));
+	// The sorted column still goes last but who and from where.
+	assert.deepEqual(keys(40, 'server:server3', 'memory'), ['id', 'user', 'client']);
+	assert.deepEqual(keys(48, 'server:server3', 'memory'), ['id', 'user', 'client', 'memory']);
 });
