@@ -25,9 +25,9 @@ type Test = (session: Session) => boolean;
  * `numbers`: the number fields its terms compare (idle, age, memory, io), for unreportedField.
  * `statement`: a term names the statement (`statement:`, `sql:`), which sessions have only while
  * the Statement column shows: an empty list then says so. `plain`: a term looks in every column
- * (text, a quoted text, a regex), the statement among them only while it is known.
+ * (text, a quoted text, a regex), the statement among them only while it is known. `named`:
+ * the fields its terms name (`idle>60 !user:app`: idle, user), whose columns the list keeps in view.
  */
-/** `named`: the fields its terms name (`idle>60`, `!user:app`: idle, user), whose columns the list keeps in view. */
 export type Filter = {text: string; test: Test | undefined; error?: string; numbers?: readonly string[]; statement?: true; plain?: true; named?: ReadonlyArray<TextField | NumberField>};
 
 /** How each number field's values are written: times and sizes as their columns show them. */
