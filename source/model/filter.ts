@@ -22,7 +22,7 @@ import type {Session} from './session.js';
 
 type Test = (session: Session) => boolean;
 /**
- * `numbers`: the number fields its terms compare (idle, age, memory, io), for unreportedField.
+ * `numbers`: the fields its terms name that a MaxScale may not report (idle, age, memory, io, server), for unreportedField.
  * `statement`: a term names the statement (`statement:`, `sql:`), which sessions have only while
  * the Statement column shows: an empty list then says so. `plain`: a term looks in every column
  * (text, a quoted text, a regex), the statement among them only while it is known. `named`:
@@ -97,6 +97,11 @@ function parseTerm(term: string): Test | string {
 	const named = scoped?.[1]!.toLowerCase() ?? '';
 	if (scoped && (textFields.has(named) || Object.hasOwn(fieldAliases, named))) {
 		const field = fieldAliases[named] ?? (named as TextField);
+		// `user:` alone matched every session, `id:` none, said nowhere (QA): unfinished, as `idle>` is.
+		if (scoped[2] === '') {
+			return `${term} needs a value (e.g. ${scoped[1]}:app, ${scoped[1]}:"two words", ${scoped[1]}:/^etl/)`;
+		}
+
 		if (unclosedRegex(scoped[2]!)) {
 			return `${term} needs a closing / (a regex; ${scoped[1]}:"${scoped[2]}" is text)`;
 		}
@@ -146,6 +151,16 @@ function numberFieldOf(raw: string): NumberField | undefined {
 	return field !== undefined && numberFields.has(field) ? (field as NumberField) : undefined;
 }
 
+/**
+ * The field of a term that a MaxScale may not report at all (`io` before 23.02, `memory` before
+ * 22.08, `server` before 2.3), for unreportedField. Not `running`: a run time is a statement's,
+ * unknown while statements are off and none while none runs.
+ */
+function reportableOf(raw: string): string | undefined {
+	const number = numberFieldOf(raw);
+	return number === undefined ? (fieldNamed(raw) === 'server' ? 'server' : undefined) : number === 'running' ? undefined : number;
+}
+
 /** The field a term names (`user:app`, `sql:x`, `!idle>60`), if it names a known one. */
 function fieldNamed(raw: string): TextField | NumberField | undefined {
 	const named = /^!?([a-z]+)(?::|>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase();
@@ -181,13 +196,16 @@ export function parseFilter(text: string): Filter {
 			// `!io>0` on a 22.08 kept every session, as if each had no I/O.
 			// So does a statement not known (the Statement column hidden, or a MaxScale before 2.3.1):
 			// `!statement:select` kept every session, as if none ran a SELECT (QA).
+			// And so does a session's servers before 2.3, which reports none.
 			const field = numberFieldOf(raw);
 			tests.push(
 				field !== undefined
 					? (session) => fieldNumber(session, field) !== undefined && !parsed(session)
 					: namesStatement(raw)
 						? (session) => session.statement !== undefined && !parsed(session)
-						: (session) => !parsed(session),
+						: fieldNamed(raw) === 'server'
+							? (session) => session.servers !== undefined && !parsed(session)
+							: (session) => !parsed(session),
 			);
 		} else {
 			tests.push(parsed);
@@ -198,7 +216,7 @@ export function parseFilter(text: string): Filter {
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
 	// A run time is a statement's: not known while statements are off, and none while none runs
 	// (not a figure the MaxScale leaves out, as io before 23.02 is).
-	const numbers = terms(text).map((raw) => numberFieldOf(raw)).filter((field) => field !== undefined && field !== 'running');
+	const numbers = terms(text).map((raw) => reportableOf(raw)).filter((field) => field !== undefined);
 	const statement = terms(text).some((raw) => namesStatement(raw) || numberFieldOf(raw) === 'running');
 	const plain = terms(text).some((raw) => !/^!?[a-z]+(?::|>=|<=|>|<|=)/i.test(raw));
 	const named = [...new Set(terms(text).flatMap((raw) => fieldNamed(raw) ?? []))];
@@ -209,8 +227,8 @@ export function parseFilter(text: string): Filter {
 export type Unreported = {field: string; hosts: string[]};
 
 /**
- * A number field the filter compares that a MaxScale does not report (`io` before 23.02,
- * `memory` before 22.08: none of its sessions has it): said when the filter leaves nothing,
+ * A field the filter names that a MaxScale does not report (`io` before 23.02, `memory` before
+ * 22.08, `server` before 2.3: none of its sessions has it): said when the filter leaves nothing,
  * rather than a bare "no session matches", naming the MaxScales when several are watched
  * and not all of them are such. Only walks the list when the filter names such a field.
  */
@@ -221,12 +239,13 @@ export function unreportedField(filter: Filter, sessions: readonly Session[]): U
 
 	// Among the sessions the filter's other terms keep (`maxscale:mx2 memory>1K`: mx2's), so
 	// that a MaxScale those terms leave out is not named; none kept, the figure is not why.
-	const others = parseFilter(terms(filter.text).filter((raw) => numberFieldOf(raw) === undefined).join(' ')).test;
+	const others = parseFilter(terms(filter.text).filter((raw) => reportableOf(raw) === undefined && numberFieldOf(raw) === undefined).join(' ')).test;
 	const kept = others === undefined ? sessions : sessions.filter((session) => others(session));
 	for (const field of filter.numbers) {
 		const reports = new Map<string, boolean>();
 		for (const session of kept) {
-			reports.set(session.host, reports.get(session.host) === true || fieldNumber(session, field as NumberField) !== undefined);
+			const has = field === 'server' ? session.servers !== undefined : fieldNumber(session, field as NumberField) !== undefined;
+			reports.set(session.host, reports.get(session.host) === true || has);
 		}
 
 		const hosts = [...reports].filter(([, has]) => !has).map(([host]) => host);

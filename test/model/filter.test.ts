@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {enableLinearRegExp} from '../../source/linear-regexp.js';
-import {parseFilter} from '../../source/model/filter.js';
+import {parseFilter, unreportedField} from '../../source/model/filter.js';
 import {session} from '../helpers/sessions.js';
 
 const sessions = [
@@ -198,4 +198,21 @@ test('a negated term on a figure not reported matches nothing too (as NULL in SQ
 	assert.deepEqual(matching('!io>0'), ['2']);
 	assert.deepEqual(matching('!io=0'), ['3']);
 	assert.deepEqual(matching('!user:nobody'), ['1', '2', '3'], 'a text term is as it was');
+});
+
+test('a field with no value is unfinished, as idle> is: user: matched every session and id: none, said nowhere (QA)', () => {
+	assert.equal(parseFilter('user:').error, 'user: needs a value (e.g. user:app, user:"two words", user:/^etl/)');
+	assert.equal(parseFilter('app !id:').error, 'id: needs a value (e.g. id:app, id:"two words", id:/^etl/)');
+	assert.equal(parseFilter('sql:').error?.startsWith('sql: needs a value'), true);
+	assert.equal(parseFilter('user:""').error, undefined, 'an empty text in quotes is written on purpose');
+});
+
+test('server: on a MaxScale before 2.3, which reports no servers, is said as io is, and matches nothing negated too (QA)', () => {
+	const old = [session(1, {servers: undefined}), session(2, {servers: undefined})];
+	assert.deepEqual(unreportedField(parseFilter('server:none'), old), {field: 'server', hosts: ['']});
+	assert.equal(unreportedField(parseFilter('server:db1'), [...old, session(3, {servers: 'db1'})]), undefined, 'one session has them');
+	const mixed = [session(1, {servers: undefined}), session(2, {servers: 'db1'}), session(3, {servers: 'db2'})];
+	const matching = (text: string) => mixed.filter((one) => parseFilter(text).test?.(one) ?? true).map((one) => one.id);
+	assert.deepEqual(matching('!server:db1'), ['3']);
+	assert.deepEqual(matching('server:db'), ['2', '3']);
 });
