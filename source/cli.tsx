@@ -161,8 +161,15 @@ async function main(): Promise<number> {
 		fail('--replay shows the recording on screen: this terminal (TERM=dumb) cannot draw one.');
 	}
 
-	const {demoWarning, loadConfig, monitorOptions} = await import('./config/options.js');
-	const config = loadConfig(flags, process.env, os.homedir());
+	const mode = batchMode(flags);
+	if (typeof mode === 'object') {
+		fail(mode.error);
+	}
+
+	// A dumb terminal (Emacs's M-x shell, TERM=dumb) cannot move its cursor: the list, once, as to a pipe.
+	const batch = flags.replay === undefined ? (mode ?? (fullScreen() ? undefined : 'table')) : undefined;
+	const {demoWarning, loadConfig, monitorOptions, unusedSettings} = await import('./config/options.js');
+	const config = loadConfig(flags, process.env, os.homedir(), unusedSettings(batch));
 	if ('error' in config) {
 		fail(config.error);
 	}
@@ -171,10 +178,6 @@ async function main(): Promise<number> {
 	// Said on stderr for batch output, on the screen's status line for the monitor: written
 	// before the full screen starts, a warning would not be seen until it ends.
 	const warnings = [...config.warnings, ...(demoIgnores === undefined ? [] : [demoIgnores])];
-	const mode = batchMode(flags);
-	if (typeof mode === 'object') {
-		fail(mode.error);
-	}
 
 	const recordWith = recordMistake(flags, mode);
 	if (recordWith !== undefined) {
@@ -185,8 +188,6 @@ async function main(): Promise<number> {
 		return replay(flags.replay, monitorOptions(config), warnings);
 	}
 
-	// A dumb terminal (Emacs's M-x shell, TERM=dumb) cannot move its cursor: the list, once, as to a pipe.
-	const batch = mode ?? (fullScreen() ? undefined : 'table');
 	if (batch !== undefined && flags.record !== undefined) {
 		fail(recordNeedsScreen(process.stdout.isTTY === true));
 	}

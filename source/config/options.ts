@@ -4,6 +4,7 @@
 // to type instead; nothing here touches the network.
 
 import type {Target} from '../api/client.js';
+import type {BatchMode} from '../batch/run-batch.js';
 import type {Grouping} from '../model/groups.js';
 import {choosableColumns, parseColumns} from '../model/column-choice.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
@@ -62,13 +63,50 @@ export type Config = {
 	warnings: string[];
 };
 
-export type Sources = {env?: Env; file?: ConfigFile};
+/** `unused`: settings the run does not use, whose config-file values are left unread (unusedSettings). */
+export type Sources = {env?: Env; file?: ConfigFile; unused?: ReadonlySet<SettingName>};
+
+const noSettings: ReadonlySet<SettingName> = new Set();
+
+/**
+ * The monitor's settings a batch mode does not use. The config file's values for them are not
+ * read, so a mistake in one is the monitor's to say: `interval = 0` in [sessiontop] stopped
+ * `--tsv`, a drop-in for maxctrl's, with exit 2 (QA). On the command line they are refused
+ * (flags.ts batchMode), as a flag given is meant for this run.
+ */
+export function unusedSettings(batch: BatchMode | undefined): ReadonlySet<SettingName> {
+	switch (batch) {
+		case undefined: {
+			return noSettings;
+		}
+
+		case 'tsv': {
+			return new Set(['interval', 'sort', 'grouping', 'columns', 'readonly']);
+		}
+
+		case 'table': {
+			return new Set(['interval', 'grouping', 'readonly']);
+		}
+
+		case 'json': {
+			return new Set(['interval', 'grouping', 'columns', 'readonly']);
+		}
+
+		case 'watch-json': {
+			return new Set(['grouping', 'columns', 'readonly']);
+		}
+	}
+}
 
 /** Merge flags, environment and an already-read config file; no I/O. */
-export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Config | {error: string} {
+export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}: Sources = {}): Config | {error: string} {
 	const found = {} as Record<SettingName, Found | undefined>;
 	for (const name of Object.keys(settings) as SettingName[]) {
 		const result = lookup(name, flags, env, file);
+		if (unused.has(name) && result !== undefined && ('error' in result || result.source === 'file')) {
+			continue;
+		}
+
 		if (result !== undefined && 'error' in result) {
 			return result;
 		}
@@ -244,7 +282,7 @@ export function buildConfig(flags: Flags, {env = {}, file}: Sources = {}): Confi
  * Find and read the config file (-c, else SESSIONTOP_CONFIG, else ~/.maxctrl.cnf),
  * then merge. A missing default file is fine; a named one must exist and parse.
  */
-export function loadConfig(flags: Flags, env: Env, home: string): Config | {error: string} {
+export function loadConfig(flags: Flags, env: Env, home: string, unused: ReadonlySet<SettingName> = noSettings): Config | {error: string} {
 	const named = flags.config ?? (env[configEnv] === '' ? undefined : env[configEnv]);
 	const namedBy = flags.config === undefined ? configEnv : '-c';
 	if (named !== undefined && named.trim() === '') {
@@ -257,7 +295,7 @@ export function loadConfig(flags: Flags, env: Env, home: string): Config | {erro
 		return {error: read.error};
 	}
 
-	const config = buildConfig(flags, {env, file: read.file});
+	const config = buildConfig(flags, {env, file: read.file, unused});
 	if ('error' in config) {
 		return config;
 	}
