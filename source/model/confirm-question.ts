@@ -2,12 +2,19 @@
 // y (ui/status-text.ts lays it out), and named again in the outcome (outcome.ts).
 
 import type {Confirm, Target} from './operations.js';
+import {truncate} from './sanitize.js';
 import {callSince} from './version.js';
+
+/** The longest user name a question or an outcome gives whole: a usual one, and then some. */
+const longestUser = 40;
 
 export function describeTarget(target: Target): string {
 	const where = target.key === target.id ? '' : ` on ${target.host}`;
 	// Neither reported (2.1 has no user or remote; a 24.02 session still authenticating has no user): not `?@?`.
-	const who = target.user === undefined && target.client === '?' ? '' : `${target.user ?? '?'}@${target.client}, `;
+	// No user, as the list says `(no user)`: not `?@host` nor `@host` (QA). A user name a client
+	// made long is cut: the question is read whole, and the client and service must stay in it.
+	const user = target.user === undefined || target.user === '' ? undefined : truncate(target.user, longestUser);
+	const who = user === undefined ? (target.client === '?' ? '' : `no user, ${target.client}, `) : `${user}@${target.client}, `;
 	return `session ${target.id}${where} (${who}${target.service || 'no service'})`;
 }
 

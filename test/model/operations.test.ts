@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {copyLimitBytes} from '../../source/model/copy-save.js';
-import {confirmQuestion} from '../../source/model/confirm-question.js';
+import {confirmQuestion, describeTarget} from '../../source/model/confirm-question.js';
 import type {Effect, Target} from '../../source/model/operations.js';
 import {summarize} from '../../source/model/outcome.js';
 import {keyHint} from '../../source/model/keymap.js';
@@ -371,7 +371,7 @@ test('QA: a session with no user and no client reported (2.1, or one still authe
 	const asked = type(start(bare), 'K');
 	assert.match(confirmQuestion(asked.confirm!), /^Kill session 3 \(CLI\)/);
 	const half = [session(4, {user: undefined, remote: '10.0.0.4', port: 5000, service: 'CLI'})];
-	assert.match(confirmQuestion(type(start(half), 'K').confirm!), /^Kill session 4 \(\?@10\.0\.0\.\d+:\d+, CLI\)/);
+	assert.match(confirmQuestion(type(start(half), 'K').confirm!), /^Kill session 4 \(no user, 10\.0\.0\.\d+:\d+, CLI\)/);
 });
 
 test('QA: a question open while its sessions end says so, so its count agrees with the header\'s', () => {
@@ -411,4 +411,13 @@ test('QA: with several MaxScales, y says which one the copied id is of (the same
 	assert.deepEqual([copyOf(state).text, copyOf(state).what], ['32', 'session id 32 on mx2:8989']);
 	state = reducer(type(state, 'return'), {type: 'document-loaded', id: 'mx2:8989#32', document: {data: {id: '32'}}});
 	assert.equal(copyOf(type(state, 'y')).what, 'the document of session 32 on mx2:8989');
+});
+
+test('a question names a session with no user as the list does, and cuts a user name a client made long (QA)', () => {
+	const target = (user: string | undefined): Target => ({key: '110', id: '110', host: 'mx', ...(user === undefined ? {} : {user}), client: '10.0.1.32:40010', service: 'RW-Split-Router'});
+	assert.equal(describeTarget(target(undefined)), 'session 110 (no user, 10.0.1.32:40010, RW-Split-Router)');
+	assert.equal(describeTarget(target('')), 'session 110 (no user, 10.0.1.32:40010, RW-Split-Router)');
+	assert.equal(describeTarget({...target(undefined), client: '?'}), 'session 110 (RW-Split-Router)');
+	const long = describeTarget(target('x'.repeat(512)));
+	assert.equal(long, `session 110 (${'x'.repeat(39)}…@10.0.1.32:40010, RW-Split-Router)`);
 });
