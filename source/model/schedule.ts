@@ -3,7 +3,11 @@
 // (batch/run-batch.ts) and the header's "slow polls: next in", so that what the header
 // promises is what the loops do.
 
-/** Failures in a row stretch the wait: interval × 2^(n-1), capped, with ±20 % jitter so many sessiontops do not retry in step. */
+/**
+ * Failures in a row stretch the wait: interval × 2^(n-1), with ±20 % jitter so many sessiontops
+ * do not retry in step, and never past the cap (30 s, or the interval when longer): at the cap
+ * the jitter only shortens it (QA: `retry in 34s` under the readme's "up to 30 s").
+ */
 export function backoffMs(intervalMs: number, failures: number, random = Math.random): number {
 	if (failures <= 0) {
 		return intervalMs;
@@ -11,7 +15,8 @@ export function backoffMs(intervalMs: number, failures: number, random = Math.ra
 
 	const capMs = Math.max(intervalMs, 30_000);
 	const base = Math.min(capMs, intervalMs * 2 ** Math.min(failures - 1, 16));
-	return Math.round(base * (0.8 + random() * 0.4));
+	const jittered = base < capMs ? base * (0.8 + random() * 0.4) : capMs * (0.8 + random() * 0.2);
+	return Math.round(Math.min(capMs, jittered));
 }
 
 /**

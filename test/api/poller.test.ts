@@ -101,10 +101,17 @@ test('repeated failures back off exponentially with jitter, capped; success rese
 	assert.equal(backoffMs(2000, 1, () => 0.5), 2000);
 	assert.equal(backoffMs(2000, 2, () => 0.5), 4000);
 	assert.equal(backoffMs(2000, 4, () => 0.5), 16_000);
-	assert.equal(backoffMs(2000, 10, () => 0.5), 30_000);
+	// Never past the cap: there the jitter only shortens the wait (QA: 34 s under "up to 30 s").
+	assert.equal(backoffMs(2000, 10, () => 1), 30_000);
+	assert.equal(backoffMs(2000, 10, () => 0), 24_000);
+	assert.equal(backoffMs(2000, 5, () => 1), 30_000, '16 s doubled to 32 s, then the cap');
+	for (let failures = 1; failures < 30; failures++) {
+		assert.ok(backoffMs(2000, failures) <= 30_000, String(failures));
+	}
+
 	assert.equal(backoffMs(2000, 3, () => 0), 6400);
 	assert.equal(backoffMs(2000, 3, () => 1), 9600);
-	assert.equal(backoffMs(60_000, 5, () => 0.5), 60_000);
+	assert.equal(backoffMs(60_000, 5, () => 1), 60_000);
 
 	const behaviour = {status: 503, delayMs: 0};
 	const s = await server(behaviour);
