@@ -25,7 +25,7 @@ export function copy(state: MonitorState): MonitorState {
 		const what = `the document of session ${shown === undefined ? (state.pane.id ?? '?') : `${shown.id}${onHost(shown)}`}`;
 		if (Buffer.byteLength(text) > copyLimitBytes) {
 			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
-			return {...state, message: {tone: 'error', text: `${what} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
+			return {...state, message: {tone: 'error', text: `T${what.slice(1)} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
 		}
 
 		return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text, what}]};

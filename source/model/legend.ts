@@ -21,7 +21,7 @@ export const legend: readonly LegendEntry[] = [
 	{label: 'Statement', section: 'Columns', description: 'with S: the newest statement MaxScale retained (retain_last_statements)'},
 	{label: '▶', section: 'Signs', description: 'the cursor'},
 	{label: '+', section: 'Signs', description: 'a session new in the last three polls'},
-	{label: '●', section: 'Signs', description: 'a marked session (a group row: how many of its are)'},
+	{label: '●', section: 'Signs', description: 'a marked session (on a group row: how many of its sessions are)'},
 	{label: '✕', section: 'Signs', description: 'a session that has ended (State: ended), kept three polls'},
 	{label: '▾ ▸', section: 'Signs', description: 'an open group, a folded one'},
 	{label: '»', section: 'Signs', description: 'before a statement still running'},

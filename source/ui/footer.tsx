@@ -45,6 +45,14 @@ function noneCanKill(state: MonitorState): boolean {
 	return state.hostOrder.length > 0 && state.hostOrder.every((host) => canKill(state.hosts[host]?.server?.version) === false);
 }
 
+/**
+ * Whether a hint says what its key does now: the help's scroll keys only while it scrolls, and
+ * the prompt's Enter not while the filter has an error, when Enter waits for it to be mended (QA).
+ */
+function shownHint(key: string, situation: HintSituation, state: MonitorState, helpScrolls: boolean): boolean {
+	return situation === 'help' ? helpScrolls || key !== '↑↓ PgDn' : !(situation === 'filter' && state.filter.error !== undefined && key === 'Enter');
+}
+
 /** The key hints that fit, whole, in their order: help and quit always (model/keymap.ts keyHint). */
 function hintItems(situation: HintSituation, state: MonitorState, theme: Theme): LineItem[] {
 	return keyHint(situation, state.readonly || noneCanKill(state), state.paused, state.replay !== undefined, state.search.text !== '').map(({label, text, priority}) => ({
@@ -152,7 +160,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 		<Box flexDirection="column" width={width}>
 			{line}
 			{more ?? (
-				<FittedLine items={hintItems(situation, state, theme).filter((item) => situation !== 'help' || helpScrolls || item.key !== '↑↓ PgDn')} width={width} />
+				<FittedLine items={hintItems(situation, state, theme).filter((item) => shownHint(item.key, situation, state, helpScrolls))} width={width} />
 			)}
 		</Box>
 	);

@@ -284,3 +284,12 @@ test('QA: a search kept in the pane names n N before the arrows at 80 columns, z
 		assert.match(hints, / n N {2}next match /, hints);
 	}
 });
+
+test('the filter prompt offers Enter only while the filter can be kept: an error makes Enter wait (QA)', () => {
+	const typing = (text: string) => type(start([session(1)]), '/', ...text);
+	assert.match(footer(160, undefined, typing('user:app')), /Enter {2}keep/);
+	const wrong = footer(160, undefined, typing('idle>abc'));
+	assert.match(wrong, /is not a|needs/, wrong);
+	assert.doesNotMatch(wrong, /Enter {2}keep/);
+	assert.match(wrong, /Esc {2}clear/);
+});
