@@ -208,7 +208,7 @@ export function replayReducer(
 			const index = Math.max(0, Math.min(replay.frames.length - 1, replay.index + action.delta));
 			if (index === replay.index) {
 				if (action.delta > 0 && !state.paused) {
-					return {...state, paused: true, message: {tone: 'info', text: 'End of the recording.'}};
+					return {...state, paused: true, message: {tone: 'info', text: 'End of the recording.', untilPoll: true}};
 				}
 
 				// A key at either end: said, rather than nothing happening.

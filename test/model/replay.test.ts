@@ -157,3 +157,14 @@ test('a jump back shows what the screen showed then: no later list for a host th
 	assert.deepEqual(keys(state), ['a#1', 'a#2']);
 	assert.equal(state.error, undefined, 'the failure came later');
 });
+
+test('QA: "End of the recording." goes with the step back from the end, where it is no longer true', () => {
+	let state = type(run(initialState(), {type: 'replay-load', frames}), ']', ']', ']');
+	assert.equal(state.replay?.index, 3);
+	// Played to the end (not paused), it stops and says so.
+	state = type({...state, paused: false}, ']');
+	assert.equal(state.message?.text, 'End of the recording.');
+	state = type(state, '[');
+	assert.equal(state.replay?.index, 2);
+	assert.equal(state.message, undefined);
+});
