@@ -21,11 +21,21 @@ export function describeTarget(target: Target): string {
 /** Ids a prompt names before it says `and N more`: enough to recognise, short enough for one line. */
 export const namedIds = 5;
 
-/** `123, 456, 789 and 4 more`: the ids (with their MaxScale when several are watched). */
+/**
+ * `123, 456, 789 and 4 more`: the ids, with several MaxScales each MaxScale once after its own
+ * (`2, 3 on mx2; 5 on mx1`, not `2 on mx2, 3 on mx2`: QA). Never `and 1 more`: that one is named.
+ */
 function idList(targets: readonly Target[]): string {
-	const names = targets.slice(0, namedIds).map((target) => (target.key === target.id ? target.id : `${target.id} on ${target.host}`));
-	const more = targets.length - names.length;
-	return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+	const named = targets.length <= namedIds + 1 ? targets : targets.slice(0, namedIds);
+	const byHost = new Map<string, string[]>();
+	for (const target of named) {
+		const host = target.key === target.id ? '' : target.host;
+		byHost.set(host, [...(byHost.get(host) ?? []), target.id]);
+	}
+
+	const text = [...byHost].map(([host, ids]) => (host === '' ? ids.join(', ') : `${ids.join(', ')} on ${host}`)).join('; ');
+	const more = targets.length - named.length;
+	return more > 0 ? `${text} and ${more} more` : text;
 }
 
 /**

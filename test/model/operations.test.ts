@@ -213,7 +213,7 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	const asked = type(state, 'K');
 	assert.equal(asked.mode, 'confirm');
 	assert.deepEqual(asked.confirm?.targets.map((target) => target.key), ['new:8989#1', 'new:8989#2']);
-	assert.equal(confirmQuestion(asked.confirm!), 'Kill 2 marked sessions: 1 on new:8989, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08)?');
+	assert.equal(confirmQuestion(asked.confirm!), 'Kill 2 marked sessions: 1, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08)?');
 	assert.match(confirmQuestion({...asked.confirm!, unable: {count: 3, hosts: ['old:8989', 'old2:8989']}}), /\(not the 3 on old:8989, old2:8989: those MaxScales are older than 22\.08\)\?$/);
 	const sent = type(asked, 'y');
 	const effect = operationOf(sent);
@@ -225,7 +225,7 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	const unsure = type({...state, hosts: {...state.hosts, 'new:8989': {...state.hosts['new:8989']!, server: undefined}}}, 'K');
 	assert.equal(
 		confirmQuestion(unsure.confirm!),
-		"Kill 2 marked sessions: 1 on new:8989, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08; MaxScale's version is unknown, and one older than 22.08 cannot kill)?",
+		"Kill 2 marked sessions: 1, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08; MaxScale's version is unknown, and one older than 22.08 cannot kill)?",
 	);
 	// Only old ones marked: nothing to ask, and the sentence says nothing was sent.
 	let old = reducer(state, {type: 'unmark-all'});
@@ -420,4 +420,12 @@ test('a question names a session with no user as the list does, and cuts a user 
 	assert.equal(describeTarget({...target(undefined), client: '?'}), 'session 110 (RW-Split-Router)');
 	const long = describeTarget(target('x'.repeat(512)));
 	assert.equal(long, `session 110 (${'x'.repeat(39)}…@10.0.1.32:40010, RW-Split-Router)`);
+});
+
+test('a question names a sixth session rather than say "and 1 more", and each MaxScale once after its ids (QA)', () => {
+	const target = (id: number, host?: string): Target => ({key: host === undefined ? String(id) : `${host}#${id}`, id: String(id), host: host ?? 'mx', client: '10.0.0.1:5000', service: 'RW'});
+	const ask = (targets: Target[]) => confirmQuestion({operation: 'kill', targets} as never);
+	assert.match(ask([1, 2, 3, 4, 5, 6].map((id) => target(id))), /: 1, 2, 3, 4, 5, 6\?/);
+	assert.match(ask([1, 2, 3, 4, 5, 6, 7].map((id) => target(id))), /: 1, 2, 3, 4, 5 and 2 more\?/);
+	assert.match(ask([target(2, 'mx2'), target(3, 'mx2'), target(5, 'mx1')]), /: 2, 3 on mx2; 5 on mx1\?/);
 });
