@@ -41,11 +41,22 @@ function byText(pick: (s: Session) => string | undefined): (descending: boolean)
 	return (descending) => (a, b) => compareTexts(pick(a), pick(b), descending);
 }
 
+/**
+ * A client as it sorts: an IPv4 address by its numbers (10.0.0.9 before 10.0.0.10), then the
+ * port by its number (QA: `:45267` before `:34714` under one address), each padded so that
+ * text order is number order. Other addresses (IPv6, a name) as written, then the port.
+ */
+export function clientKey(address: string, port: number | undefined): string {
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+	const host = octets === null ? address : octets.slice(1).map((octet) => octet.padStart(3, '0')).join('.');
+	return port === undefined ? host : `${host}:${String(port).padStart(5, '0')}`;
+}
+
 /** What each key sorts by, other than the id: text or a number, undefined when unknown. */
 export const sortValues = {
 	user: {text: (s: Session) => s.user},
 	// As the Client column shows it: an IPv4 client of a dual-stack listener among the IPv4 ones.
-	client: {text: (s: Session) => (s.remote === undefined ? undefined : (mappedIpv4(s.remote) ?? s.remote))},
+	client: {text: (s: Session) => (s.remote === undefined ? undefined : clientKey(mappedIpv4(s.remote) ?? s.remote, s.port))},
 	// '' is a session whose document names no service (shown `(no service)`): unknown, so last.
 	service: {text: (s: Session) => (s.service === '' ? undefined : s.service)},
 	// Unknown (before 2.3) and none (not connected to a backend yet) both last.

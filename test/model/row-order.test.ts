@@ -102,3 +102,19 @@ test('every sort key orders by its own column, written out by hand: a key readin
 		assert.deepEqual(positions.sort(order.compare).map((position) => list[position]!.id), expected[key], `${key} ascending, by positions`);
 	}
 });
+
+test('by client, addresses by their numbers and then ports by theirs: 10.0.0.9 before 10.0.0.10, :4000 before :35000 (QA)', () => {
+	const clients: Array<[string, number]> = [['10.0.0.10', 1000], ['10.0.0.9', 45_267], ['10.0.0.9', 34_714], ['10.0.0.9', 4000], ['::ffff:10.0.0.9', 36_837]];
+	const all = clients.map(([remote, port], i) => session(i + 1, {remote, port}));
+	const sort = {key: 'client', descending: false} as const;
+	const expected = ['10.0.0.9:4000', '10.0.0.9:34714', '::ffff:10.0.0.9:36837', '10.0.0.9:45267', '10.0.0.10:1000'];
+	const shown = (s: Session) => `${s.remote}:${s.port}`;
+	assert.deepEqual([...all].sort(comparator(sort)).map((s) => shown(s)), expected);
+	const order = rowOrder(sort, (position) => all[position]!, all.length);
+	const positions = all.map((_, position) => position);
+	for (const position of positions) {
+		order.read(position);
+	}
+
+	assert.deepEqual(positions.sort(order.compare).map((position) => shown(all[position]!)), expected);
+});
