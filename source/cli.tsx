@@ -185,7 +185,7 @@ async function main(): Promise<number> {
 	}
 
 	if (flags.replay !== undefined) {
-		return replay(flags.replay, monitorOptions(config), warnings);
+		return replay(flags.replay, monitorOptions(config), warnings, config.mouse);
 	}
 
 	if (batch !== undefined && flags.record !== undefined) {
@@ -254,7 +254,7 @@ async function main(): Promise<number> {
 	const recording = flags.record === undefined ? undefined : `Recording every poll to ${flags.record}.`;
 	const {startNotice} = await import('./model/status-line.js');
 	const notice = startNotice(warnings, [demo?.notice, recording]);
-	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads});
+	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads, mouse: config.mouse});
 }
 
 /**
@@ -271,7 +271,7 @@ async function loadMonitor() {
 }
 
 /** --replay FILE: the full UI on a recording, with no MaxScale at all. */
-async function replay(file: string, options: ReturnType<typeof monitorOptions>, warnings: string[]): Promise<number> {
+async function replay(file: string, options: ReturnType<typeof monitorOptions>, warnings: string[], mouse: boolean): Promise<number> {
 	const {readRecording} = await import('./api/recording.js');
 	const recording = await readRecording(file);
 	if (typeof recording === 'string') {
@@ -281,7 +281,7 @@ async function replay(file: string, options: ReturnType<typeof monitorOptions>, 
 	const runMonitor = await loadMonitor();
 	// The screen names the recording's span itself (model/replay.ts replayNotice), after any warning.
 	const {startNotice} = await import('./model/status-line.js');
-	return runMonitor({clients: [], options: {...options, readonly: true}, recording, notice: startNotice(warnings, [])});
+	return runMonitor({clients: [], options: {...options, readonly: true}, recording, notice: startNotice(warnings, []), mouse});
 }
 
 process.exitCode = (await main()) || process.exitCode; // A failure set meanwhile (run-batch.ts: stdout unwritable) stays.

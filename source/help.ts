@@ -60,6 +60,7 @@ export const helpText = `
     --columns        the columns after Id, in order, for the screen and --once:
                      "user,state,idle,statement"   [all but running, statement]
     --readonly       no kill or restart keys
+    --no-mouse       leave clicks and the wheel to the terminal, to select text
     --demo           start a simulated MaxScale in-process and watch it
     --help           show this help
     --version        show the version

@@ -22,7 +22,7 @@ export type ConfigFile = {
 	path: string;
 	/** `[maxctrl]`: connection options under maxctrl's names (see `maxctrlKeys`). */
 	maxctrl: Record<string, unknown>;
-	/** `[sessiontop]`: interval, sort, grouping, columns, readonly, max-body, server-tz. */
+	/** `[sessiontop]`: interval, sort, grouping, columns, readonly, mouse, max-body, server-tz. */
 	sessiontop: Record<string, unknown>;
 	/** Where each key of the two sections stands; absent for a file made in code (tests). */
 	lines?: FileLines;

@@ -23,6 +23,7 @@ export const knownFlags = {
 	grouping: {type: 'string'},
 	columns: {type: 'string'},
 	readonly: {type: 'string'},
+	mouse: {type: 'string'},
 	maxBody: {type: 'string'},
 	serverTz: {type: 'string'},
 	demo: {type: 'string'},

@@ -10,7 +10,7 @@ import type {Flags} from './settings.js';
 import {otherBooleans, parseBoolean, parseSort} from './values.js';
 
 /** Flags that are on or off. */
-export const switchNames = ['secure', 'tlsVerifyServerCert', 'readonly', 'demo', 'once', 'tsv', 'json', 'watch'] as const;
+export const switchNames = ['secure', 'tlsVerifyServerCert', 'readonly', 'mouse', 'demo', 'once', 'tsv', 'json', 'watch'] as const;
 type SwitchName = (typeof switchNames)[number];
 
 /** Flags that take a text value (--hosts, a list, is apart). */

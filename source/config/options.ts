@@ -41,6 +41,8 @@ export type Config = {
 	/** The list's columns, chosen and ordered (--columns: model/column-choice.ts); undefined, all. */
 	columns?: SortKey[];
 	readonly: boolean;
+	/** Clicks and the wheel for the monitor (--no-mouse: the terminal keeps them, for selecting text). */
+	mouse: boolean;
 	/** The largest answer accepted from a MaxScale (--max-body). */
 	maxBodyBytes: number;
 	/**
@@ -81,19 +83,19 @@ export function unusedSettings(batch: BatchMode | undefined): ReadonlySet<Settin
 		}
 
 		case 'tsv': {
-			return new Set(['interval', 'sort', 'grouping', 'columns', 'readonly']);
+			return new Set(['interval', 'sort', 'grouping', 'columns', 'readonly', 'mouse']);
 		}
 
 		case 'table': {
-			return new Set(['interval', 'grouping', 'readonly']);
+			return new Set(['interval', 'grouping', 'readonly', 'mouse']);
 		}
 
 		case 'json': {
-			return new Set(['interval', 'grouping', 'columns', 'readonly']);
+			return new Set(['interval', 'grouping', 'columns', 'readonly', 'mouse']);
 		}
 
 		case 'watch-json': {
-			return new Set(['grouping', 'columns', 'readonly']);
+			return new Set(['grouping', 'columns', 'readonly', 'mouse']);
 		}
 	}
 }
@@ -269,6 +271,7 @@ export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}:
 		sort,
 		...(columns === undefined ? {} : {columns}),
 		readonly: bool('readonly') ?? false,
+		mouse: bool('mouse') ?? true,
 		maxBodyBytes,
 		...(serverTimeZone === undefined ? {} : {serverTimeZone}),
 		sources,

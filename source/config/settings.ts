@@ -24,6 +24,7 @@ export type Flags = {
 	grouping?: string;
 	columns?: string;
 	readonly?: boolean;
+	mouse?: boolean;
 	maxBody?: string;
 	serverTz?: string;
 };
@@ -64,6 +65,7 @@ export const settings = {
 	grouping: {flag: '--grouping', env: [], file: ['grouping'], kind: 'string'},
 	columns: {flag: '--columns', env: [], file: ['columns'], kind: 'string'},
 	readonly: {flag: '--readonly', env: [], file: ['readonly'], kind: 'boolean'},
+	mouse: {flag: '--mouse', env: [], file: ['mouse'], kind: 'boolean'},
 	maxBody: {flag: '--max-body', env: ['SESSIONTOP_MAX_BODY'], file: ['max-body', 'maxBody'], kind: 'string'},
 	serverTz: {flag: '--server-tz', env: ['SESSIONTOP_SERVER_TZ'], file: ['server-tz', 'serverTz'], kind: 'string'},
 } as const satisfies Record<string, Spec>;
@@ -71,7 +73,7 @@ export const settings = {
 export type SettingName = keyof typeof settings;
 
 /** Settings that live in `[sessiontop]`; all others are maxctrl's, in `[maxctrl]`. */
-export const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'columns', 'readonly', 'maxBody', 'serverTz']);
+export const ownSettings = new Set<SettingName>(['interval', 'sort', 'grouping', 'columns', 'readonly', 'mouse', 'maxBody', 'serverTz']);
 
 export type Found = {value: string | boolean; source: Source; where: string};
 type Lookup = Found | undefined | {error: string};

@@ -20,6 +20,7 @@ import {defaultSort} from './sort.js';
 import {emptySummary} from './summary.js';
 import {fadeMessage} from './message-fade.js';
 import {moveCursor} from './place-rows.js';
+import {mouseReducer} from './mouse.js';
 import {takesCursor, viewReducer} from './view.js';
 import type {Action, MonitorState, Options} from './monitor-types.js';
 import {defaultColumns, withSortedStatement} from './column-choice.js';
@@ -165,6 +166,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 				searchReducer(state, action) ??
 				operationReducer(state, action) ??
 				viewReducer(state, action) ??
+				mouseReducer(state, action, reducer) ??
 				replayReducer(state, action, reduce) ??
 				state
 			);

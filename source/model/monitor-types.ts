@@ -20,6 +20,7 @@ import type {Sort, SortKey} from './sort.js';
 import type {SteadyWidest} from './steady-widths.js';
 import type {Summary} from './summary.js';
 import type {Message} from './message-fade.js';
+import type {MouseAction} from './mouse.js';
 import type {ViewAction} from './view.js';
 
 /** `search`: the pane's search prompt (pane-search.ts), as `filter` is the list's. */
@@ -183,6 +184,7 @@ export type Action =
 	| {type: 'quit'}
 	| {type: 'message'; message: Message | undefined}
 	| ViewAction
+	| MouseAction
 	| PaneAction
 	| SearchAction
 	| OperationAction

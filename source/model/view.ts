@@ -64,7 +64,9 @@ export function takesCursor(action: Action): boolean {
 		case 'set-sort':
 		case 'grouping-next':
 		case 'filter-key':
-		case 'filter-clear': {
+		case 'filter-clear':
+		case 'mouse-row':
+		case 'mouse-title': {
 			return true;
 		}
 

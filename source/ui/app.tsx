@@ -11,7 +11,8 @@ import {idWidthOf, layoutFor} from './layout.js';
 import {helpMaxScroll} from './help.js';
 import {Screen} from './screen.js';
 import type {Theme} from './theme.js';
-import {useKeys} from './use-keys.js';
+import {mouseHit} from './mouse-hit.js';
+import {useKeys, type MouseHit} from './use-keys.js';
 import {useLetGo} from './use-let-go.js';
 import {useMonitor} from './use-monitor.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -66,7 +67,11 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	// after a shrink must find it so).
 	const fits = useRef(layout.fits);
 	fits.current = layout.fits;
-	useKeys(dispatch, fits);
+	// So is where a click falls: on the screen as drawn.
+	const mode = state.mode;
+	const hit = useRef<MouseHit>(() => undefined);
+	hit.current = (report) => mouseHit(report, layout, {mode});
+	useKeys(dispatch, fits, hit);
 	useLetGo(state.sessions, state.rows);
 	const quit = useCallback(() => {
 		onQuit?.();

@@ -14,11 +14,16 @@ const enter = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?2004h';
 const leave = '\u001B[?2004l\u001B[?25h\u001B[?1049l';
 // Ink hides the cursor once, when it first draws: taken back, it is ours to hide again.
 const hideCursor = '\u001B[?25l';
+// The mouse (unless --no-mouse): button presses and the wheel (1000), reported as SGR (1006),
+// whose numbers no column or row can turn into keys (ui/key-names.ts); no motion reports. Off
+// again before the rest of `leave`, whatever ends the run, as bracketed paste is.
+const mouseOn = '\u001B[?1000h\u001B[?1006h';
+const mouseOff = '\u001B[?1006l\u001B[?1000l';
 
 export type Screen = {restore(): void};
 
 /** `released`: handed back (Ctrl-Z), not taken again yet: nothing of ours may reach the terminal. */
-type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean};
+type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean; enter: string; leave: string};
 let taken: Taken | undefined;
 
 function rawMode(on: boolean): void {
@@ -51,7 +56,7 @@ function refreshSize(stdout: NodeJS.WriteStream): void {
 /** Give the terminal back as on exit, for a while (Ctrl-Z). */
 function release(screen: Taken): void {
 	rawMode(false);
-	screen.write.call(screen.stdout, leave);
+	screen.write.call(screen.stdout, screen.leave);
 	screen.released = true;
 }
 
@@ -64,7 +69,7 @@ function retake(screen: Taken): void {
 
 	screen.released = false;
 	rawMode(true);
-	screen.write.call(screen.stdout, enter + hideCursor);
+	screen.write.call(screen.stdout, screen.enter + hideCursor);
 	refreshSize(screen.stdout);
 	for (const redraw of screen.redraw) {
 		redraw();
@@ -91,10 +96,10 @@ function muted(screen: Taken, ascii: boolean): NodeJS.WriteStream['write'] {
 	}) as NodeJS.WriteStream['write'];
 }
 
-/** `ascii`: the terminal's locale is not UTF-8, so the frames go out in ASCII. */
-export function takeScreen(stdout: NodeJS.WriteStream, ascii = false): Screen {
-	stdout.write(enter);
-	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false};
+/** `ascii`: the terminal's locale is not UTF-8, so the frames go out in ASCII. `mouse`: report clicks and the wheel. */
+export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = false): Screen {
+	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false, enter: mouse ? enter + mouseOn : enter, leave: mouse ? mouseOff + leave : leave};
+	stdout.write(screen.enter);
 	stdout.write = muted(screen, ascii);
 	taken = screen;
 	// Continued after a stop, ours (Ctrl-Z) or another's (kill -STOP): the shell had the terminal meanwhile.
@@ -120,7 +125,7 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false): Screen {
 		// Handed back (ended while stopped or in the background): the terminal is as we found it already.
 		if (!screen.released) {
 			rawMode(false);
-			stdout.write(leave);
+			stdout.write(screen.leave);
 		}
 	};
 

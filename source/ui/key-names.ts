@@ -60,10 +60,42 @@ const sequences: Record<string, string> = {
  * `name` is absent for typed text. A bracketed paste is one press named `paste`, its text
  * whole in `input` (line breaks, tabs and all): never a key, so it cannot confirm a kill.
  */
-export type KeyPress = {input: string; name?: string};
+export type KeyPress = {input: string; name?: string; mouse?: MouseReport};
+
+/**
+ * A mouse report (full-screen.ts turns them on: buttons, and the wheel as buttons 64 and 65),
+ * `x` and `y` from 1 at the top left, as the terminal counts; `release`: a button let go.
+ */
+export type MouseReport = {button: number; x: number; y: number; release: boolean};
+
+/** SGR (1006), what xterm, tmux, iTerm2, kitty, GNOME's and Windows' terminals send: `ESC[<0;12;5M`. */
+const sgrMouse = /^\u001B\[<(\d+);(\d+);(\d+)([Mm])$/;
+
+/**
+ * The older X10 report, `ESC[M` and three bytes (button, column, row, each + 32), from a
+ * terminal that knows 1000 and not 1006: read as one press, never as the keys its bytes
+ * spell (a click at column 81 is a `q`).
+ */
+const x10Mouse = '\u001B[M';
+
+function x10Report(bytes: string): MouseReport {
+	const [button, x, y] = [...bytes].map((char) => (char.codePointAt(0) ?? 32) - 32) as [number, number, number];
+	// Its low bits 3: a button let go, X10 does not say which.
+	const release = (button & 3) === 3 && button < 64;
+	return {button: release ? 0 : button, x, y, release};
+}
 
 /** One input event (a key, or a pasted run of text) to what was pressed. */
 export function nameKey(data: string): KeyPress {
+	const sgr = sgrMouse.exec(data);
+	if (sgr !== null) {
+		return {input: '', name: 'mouse', mouse: {button: Number(sgr[1]), x: Number(sgr[2]), y: Number(sgr[3]), release: sgr[4] === 'm'}};
+	}
+
+	if (data.startsWith(x10Mouse) && [...data].length === x10Mouse.length + 3) {
+		return {input: '', name: 'mouse', mouse: x10Report(data.slice(x10Mouse.length))};
+	}
+
 	// Own keys only: a read of `constructor` (typed text, one read) found Object's function.
 	const named = Object.hasOwn(sequences, data) ? sequences[data] : undefined;
 	if (named !== undefined) {
@@ -197,6 +229,10 @@ function splitPlain(data: string): KeyPress[] {
 			}
 
 			end = Math.min(data.length, end + 1);
+			// An X10 mouse report: its three bytes after `ESC[M` are the report's, not keys.
+			if (data.slice(i, end) === x10Mouse) {
+				end = Math.min(data.length, end + 3);
+			}
 		} else if (data[i] === '\u001B' && data[i + 1] === '\u001B') {
 			end = i + 2;
 		} else if (data[i] === '\u001B' && i + 1 < data.length) {

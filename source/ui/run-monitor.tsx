@@ -24,6 +24,8 @@ export type RunOptions = {
 	recording?: Recording;
 	/** Started by the CLI while this module loaded; one per client. */
 	listThreads?: ListThread[];
+	/** Clicks and the wheel reported (full-screen.ts); off, the terminal keeps them for selecting text. */
+	mouse?: boolean;
 };
 
 /**
@@ -43,8 +45,8 @@ const endSignals: NodeJS.Signals[] = [
 	...(profiling ? [] : (['SIGPROF'] as const)),
 ];
 
-export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads}: RunOptions): Promise<number> {
-	const screen = takeScreen(process.stdout, !utf8Locale(process.env));
+export async function runMonitor({clients, options, notice, onExit, recorder, recording, listThreads, mouse = false}: RunOptions): Promise<number> {
+	const screen = takeScreen(process.stdout, !utf8Locale(process.env), mouse);
 	let exitCode = 0;
 	// --record's recording, or W's: whichever is on at exit is flushed and its gaps said.
 	const recorders: RecorderHolder = {current: recorder};

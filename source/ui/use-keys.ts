@@ -5,13 +5,51 @@ import {useStdin, useStdout} from 'ink';
 import {useEffect} from 'react';
 import type {Action} from '../model/monitor-state.js';
 import {onRetake, redrawScreen, suspend} from './full-screen.js';
-import {keyReader} from './key-names.js';
+import {keyReader, type KeyPress, type MouseReport} from './key-names.js';
 
 /** Ctrl-Z where no shell could bring sessiontop back (ui/job-control.ts). */
 export const noShell = 'Ctrl-Z: no shell to go back to here (no job control); q quits.';
 
-/** `fits`: whether the terminal holds the screen (app.tsx); when not, the reducer takes only q and Ctrl-C. */
-export function useKeys(dispatch: (action: Action) => void, fits: {readonly current: boolean} = {current: true}): void {
+/** Where a mouse report falls on the screen as drawn now, as an action (ui/mouse-hit.ts), or undefined. */
+export type MouseHit = (report: MouseReport) => Action | undefined;
+
+/**
+ * The keys of a read as the reducer takes them: a run of keys one action, each mouse report
+ * its own (where it falls is the screen's), in the order they came.
+ */
+function actionsOf(keys: readonly KeyPress[], fits: boolean, hit: MouseHit | undefined): Action[] {
+	const actions: Action[] = [];
+	let run: KeyPress[] = [];
+	const flush = () => {
+		if (run.length > 0) {
+			actions.push(fits ? {type: 'keys', keys: run} : {type: 'keys', keys: run, tooSmall: true});
+			run = [];
+		}
+	};
+
+	for (const key of keys) {
+		if (key.mouse === undefined) {
+			run.push(key);
+			continue;
+		}
+
+		// Too small, the screen is one line: nothing to point at.
+		const action = fits ? hit?.(key.mouse) : undefined;
+		if (action !== undefined) {
+			flush();
+			actions.push(action);
+		}
+	}
+
+	flush();
+	return actions;
+}
+
+/**
+ * `fits`: whether the terminal holds the screen (app.tsx); when not, the reducer takes only q
+ * and Ctrl-C. `hit`: what a mouse report does where it falls (full-screen.ts turns them on).
+ */
+export function useKeys(dispatch: (action: Action) => void, fits: {readonly current: boolean} = {current: true}, hit?: {readonly current: MouseHit}): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	const {write} = useStdout();
 	useEffect(() => {
@@ -27,8 +65,8 @@ export function useKeys(dispatch: (action: Action) => void, fits: {readonly curr
 			const keys = read(data);
 			const stop = keys.findIndex((key) => key.name === 'ctrl+z');
 			const before = (stop === -1 ? keys : keys.slice(0, stop)).filter((key) => key.name !== 'ctrl+l');
-			if (before.length > 0) {
-				dispatch(fits.current ? {type: 'keys', keys: before} : {type: 'keys', keys: before, tooSmall: true});
+			for (const action of actionsOf(before, fits.current, hit?.current)) {
+				dispatch(action);
 			}
 
 			// The terminal's, not the state's: the frame is drawn again whole, the state unchanged.
@@ -56,5 +94,5 @@ export function useKeys(dispatch: (action: Action) => void, fits: {readonly curr
 				setRawMode(false);
 			}
 		};
-	}, [events, setRawMode, isRawModeSupported, dispatch, write, fits]);
+	}, [events, setRawMode, isRawModeSupported, dispatch, write, fits, hit]);
 }

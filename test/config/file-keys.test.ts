@@ -50,7 +50,7 @@ test('[sessiontop]: a connection option or a typo is an error that says where it
 		[{hosts: 'mx:1'}, `"hosts" in [sessiontop] of ${where} is a connection option: put it under [maxctrl], where maxctrl reads it too.`],
 		[{p: 'x'}, `"p" in [sessiontop] of ${where} is a connection option: put it under [maxctrl], where maxctrl reads it too.`],
 		[{intervall: '1s'}, `"intervall" in [sessiontop] of ${where} is not a setting: did you mean interval?`],
-		[{colour: 'red'}, `a key in [sessiontop] of ${where} is not a setting: use interval, sort, grouping, columns, readonly, max-body or server-tz.`],
+		[{colour: 'red'}, `a key in [sessiontop] of ${where} is not a setting: use interval, sort, grouping, columns, readonly, mouse, max-body or server-tz.`],
 	] as const) {
 		const config = buildConfig({}, {file: file({}, sessiontop)});
 		assert.ok('error' in config, JSON.stringify(sessiontop));

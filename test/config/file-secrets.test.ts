@@ -63,8 +63,8 @@ test('[sessiontop]: the same naming, as an error', (t) => {
 	for (const [line, sentence] of [
 		['interval 1s', 'line 2 in [sessiontop] of FILE starts with "interval" but has no "=": write it as interval = value.'],
 		[`password: ${secret}`, 'line 2 in [sessiontop] of FILE starts with "password" but has no "=": write it as password = value, under [maxctrl].'],
-		[secret, 'line 2 in [sessiontop] of FILE is neither a setting nor name = value: write each as name = value (interval, sort, grouping, columns, readonly, max-body or server-tz).'],
-		[`colour = ${secret}`, 'the key on line 2 in [sessiontop] of FILE is not a setting: use interval, sort, grouping, columns, readonly, max-body or server-tz.'],
+		[secret, 'line 2 in [sessiontop] of FILE is neither a setting nor name = value: write each as name = value (interval, sort, grouping, columns, readonly, mouse, max-body or server-tz).'],
+		[`colour = ${secret}`, 'the key on line 2 in [sessiontop] of FILE is not a setting: use interval, sort, grouping, columns, readonly, mouse, max-body or server-tz.'],
 		['intervall = 1s', '"intervall" in [sessiontop] of FILE is not a setting: did you mean interval?'],
 	] as const) {
 		const {file, result} = load(t, `[sessiontop]\n${line}\n`);

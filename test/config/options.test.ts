@@ -265,7 +265,7 @@ test('config file mistakes name the key and the file', () => {
 		[{t: 'soon'}, {}, /^t in \[maxctrl\] of \S+ \("soon"\) is not a duration: give one from 1ms to 60m/],
 		[{t: '0'}, {}, /^t in \[maxctrl\] of \S+ \("0"\) is out of range \(a number alone is milliseconds\): give a duration from 1ms to 60m/],
 		[{}, {interval: '100'}, /^interval in \[sessiontop\] of \S+ \("100"\) is out of range \(a number alone is seconds\): give a duration from 0\.5s to 60s/],
-		[{}, {colour: 'red'}, /^a key in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, columns, readonly, max-body or server-tz\.$/],
+		[{}, {colour: 'red'}, /^a key in \[sessiontop\] of \S+ is not a setting: use interval, sort, grouping, columns, readonly, mouse, max-body or server-tz\.$/],
 		[{h: 'ftp://x'}, {}, /^h in \[maxctrl\] of \S+: "ftp:\/\/x" uses ftp/],
 		// One sentence: lower case after the colon, as after cli.tsx's "sessiontop: ".
 		[{h: ''}, {}, /^h in \[maxctrl\] of \S+: an empty host was given: use host:port/],

@@ -259,3 +259,35 @@ test('resizing mid-run reflows the screen to the new size', {skip, timeout: test
 	pty.write('q');
 	await assertRestored(pty, await waitForExit(pty), 0);
 });
+
+test('the mouse in a real terminal: a click on a row moves the cursor there, the wheel moves it on; --no-mouse leaves clicks to the terminal', {skip, timeout: testTimeout}, async (t) => {
+	const pty = openDemo(t, 120, 40);
+	await waitForList(pty);
+	// Paused, the demo's churn moves no row between the screen read and the click.
+	pty.write('p');
+	const first = await pty.waitFor(/PAUSED/);
+	const rows = lines(first);
+	// A session row a few lines under the cursor's, as drawn.
+	const at = rows.findIndex((line, index) => index > rows.findIndex((row) => selectedRow.test(row)) + 2 && /^ {1,2}[ +]\s*\d+ /.test(line));
+	const id = /^[ +]{1,2}\s*(\d+) /.exec(rows[at] ?? '')?.[1];
+	assert.ok(id !== undefined, `no row to click:\n${first}`);
+	pty.write(`\u001B[<0;10;${at + 1}M\u001B[<0;10;${at + 1}m`);
+	await pty.waitFor((screen) => selectedId(screen) === id, 5000);
+	// A turn of the wheel: three rows on, over the list.
+	pty.write(`\u001B[<65;10;${at + 1}M`);
+	await pty.waitFor((screen) => selectedId(screen) !== id && selectedId(screen) !== undefined, 5000);
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+
+	const off = startPty({args: ['--demo', '--no-mouse'], cols: 120, rows: 40});
+	t.after(() => {
+		off.dispose();
+	});
+	await waitForList(off);
+	const state = await off.terminalState();
+	assert.equal(state.mouseTracking, false, 'no mouse reporting with --no-mouse');
+	assert.equal(state.mouseOn, 0);
+	off.write('q');
+	const exit = await waitForExit(off);
+	assert.equal(exit.exitCode, 0);
+});

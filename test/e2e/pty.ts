@@ -75,6 +75,10 @@ export type TerminalState = {
 	/** How often the output turned bracketed paste on and off. */
 	bracketedPasteOn: number;
 	bracketedPasteOff: number;
+	/** Mouse reporting is on (`ESC[?1000h` and the like): left on, a click in the shell prints `^[[<0;12;5M`. */
+	mouseTracking: boolean;
+	/** How often the output turned mouse reporting (1000) on. */
+	mouseOn: number;
 	/** Terminal settings before the program started and after it exited. */
 	sttyBefore: Stty | undefined;
 	sttyAfter: Stty | undefined;
@@ -490,6 +494,8 @@ export function startPty({args, cols, rows, env = {}, command}: PtyOptions): Pty
 			bracketedPaste: terminal.modes.bracketedPasteMode,
 			bracketedPasteOn: count(raw, /\u001B\[\?2004h/g),
 			bracketedPasteOff: count(raw, /\u001B\[\?2004l/g),
+			mouseTracking: terminal.modes.mouseTrackingMode !== 'none',
+			mouseOn: count(raw, /\u001B\[\?1000h/g),
 			sttyBefore: before,
 			sttyAfter: after,
 			sttyChanged: changed,

@@ -19,6 +19,8 @@ export async function assertRestored(pty: Pty, exit: Exit, expected: Exit['exitC
 	assert.notEqual(state.xtermCursorHidden, true, `xterm sees the cursor hidden: ${context}`);
 	assert.ok(state.bracketedPasteOn >= 1, 'never turned bracketed paste on');
 	assert.equal(state.bracketedPaste, false, `bracketed paste is left on (the shell would get pastes wrapped in ESC[200~): ${context}`);
+	assert.ok(state.mouseOn >= 1, 'never turned mouse reporting on');
+	assert.equal(state.mouseTracking, false, `mouse reporting is left on (a click in the shell would type ESC[<0;12;5M): ${context}`);
 	assert.ok(state.sttyAfter, 'no stty -a after the exit');
 	assert.ok(state.cooked, `the terminal is left in raw mode:\n${state.sttyAfter.text}`);
 	assert.deepEqual(state.sttyChanged, [], `terminal settings changed:\n${state.sttyAfter.text}`);

@@ -91,6 +91,7 @@ test('Ctrl-Z under a shell: the terminal is handed back and the process stops; f
 	const running = await pty.terminalState();
 	assert.equal(running.alternateScreen, true);
 	assert.equal(running.bracketedPaste, true, 'bracketed paste is on while it runs');
+	assert.equal(running.mouseTracking, true, 'mouse reporting is on while it runs');
 	// Paused, the frame does not change by itself: what shows after fg is the whole-frame redraw.
 	pty.write('p');
 	await pty.waitFor(/PAUSED/);
@@ -111,6 +112,7 @@ test('Ctrl-Z under a shell: the terminal is handed back and the process stops; f
 	assert.equal(stopped.alternateScreen, false, `still in the alternate screen while stopped: ${context}`);
 	assert.equal(stopped.cursorHidden, false, `the cursor is hidden while stopped: ${context}`);
 	assert.equal(stopped.bracketedPaste, false, `bracketed paste is on while stopped: ${context}`);
+	assert.equal(stopped.mouseTracking, false, `mouse reporting is on while stopped (a click in the shell types ESC[<…M): ${context}`);
 	assert.equal(stopped.screen.trim(), '', `the normal screen was written on: ${context}`);
 	await sleep(300);
 	assert.equal(processState(app), 'T', 'it stays stopped');
@@ -123,6 +125,7 @@ test('Ctrl-Z under a shell: the terminal is handed back and the process stops; f
 	assert.ok(resumed.alternateEnters > entersBefore, 'the alternate screen is taken again');
 	assert.equal(resumed.alternateScreen, true);
 	assert.equal(resumed.bracketedPaste, true, 'bracketed paste is on again');
+	assert.equal(resumed.mouseTracking, true, 'mouse reporting is on again');
 	assert.equal(resumed.cursorHidden, true, 'the cursor is hidden again');
 	const before = selectedRow.exec(redrawn)?.[1];
 	pty.write(keys.down);

@@ -1,0 +1,66 @@
+// Where a mouse report falls on the screen as the layout drew it: the list's lines and
+// column titles, the pane, the help. What it then does is the model's (model/mouse.ts).
+
+import {gutter} from '../model/columns.js';
+import type {MonitorState} from '../model/monitor-state.js';
+import type {MouseAction} from '../model/mouse.js';
+import type {MouseReport} from './key-names.js';
+import type {Layout} from './layout.js';
+
+/** Lines a turn of the wheel moves, as in less and most terminals' own scrollback. */
+export const wheelLines = 3;
+const wheelUp = 64;
+const wheelDown = 65;
+/** Shift, Alt and Ctrl held add these to the button; a motion report adds 32. */
+const modifiers = 4 | 8 | 16;
+const motion = 32;
+
+/** The action of one report, or undefined (a button let go, a drag, the middle or right button, the header or footer). */
+export function mouseHit(report: MouseReport, layout: Layout, state: Pick<MonitorState, 'mode'>): MouseAction | undefined {
+	const button = report.button & ~modifiers;
+	const wheel = button === wheelUp ? -wheelLines : button === wheelDown ? wheelLines : 0;
+	if (report.release || (button & motion) !== 0 || (wheel === 0 && button !== 0) || !layout.fits) {
+		return undefined;
+	}
+
+	// The terminal counts from 1.
+	const x = report.x - 1;
+	const y = report.y - 1;
+	if (state.mode === 'help') {
+		return wheel === 0 ? undefined : {type: 'mouse-wheel', area: 'help', delta: wheel};
+	}
+
+	const line = y - layout.headerHeight;
+	if (line < 0 || line >= layout.bodyHeight) {
+		return undefined;
+	}
+
+	if (layout.paneShown && (layout.zoomed || x >= layout.listWidth)) {
+		return wheel === 0 ? {type: 'mouse-pane'} : {type: 'mouse-wheel', area: 'pane', delta: wheel};
+	}
+
+	if (wheel !== 0) {
+		return {type: 'mouse-wheel', area: 'list', delta: wheel};
+	}
+
+	if (layout.titles && line === 0) {
+		const key = columnAt(layout, x);
+		return key === undefined ? undefined : {type: 'mouse-title', key};
+	}
+
+	return {type: 'mouse-row', line: line - (layout.titles ? 1 : 0)};
+}
+
+/** The column whose title is at `x`, the gap before it included. */
+function columnAt(layout: Layout, x: number) {
+	let start = gutter;
+	for (const column of layout.tableColumns) {
+		if (x >= start - 1 && x < start + column.width) {
+			return column.key;
+		}
+
+		start += column.width + 1;
+	}
+
+	return undefined;
+}
