@@ -5,6 +5,7 @@
 // What --record will open, and what it refuses, is recording-file.ts's.
 
 import type {Frame} from '../model/frame.js';
+import type {ServerInfo} from '../model/server-info.js';
 import {endsLine, openRecording, RecordingRefused, type Identity} from './recording-file.js';
 import {recordingFormat} from './recording-reader.js';
 
@@ -22,6 +23,9 @@ export class Recorder {
 	#hosts: string[] = [];
 	/** The file this run last wrote: another found in its place (moved in, or made afresh) gets a header first. */
 	#identity: Identity | undefined;
+	/** Each MaxScale's version as last recorded, and the MaxScales whose version the file written now has. */
+	readonly #servers = new Map<string, ServerInfo>();
+	#versioned = new Set<string>();
 
 	constructor(file: string) {
 		this.#file = file;
@@ -42,19 +46,49 @@ export class Recorder {
 		return this.#ready;
 	}
 
-	/** Open the file, with a header first where this run has written none to it yet, and add `line`. */
-	async #append(line: string | undefined): Promise<void> {
+	/**
+	 * Open the file, with a header first where this run has written none to it yet, and add the
+	 * frame. A file begun afresh mid-run (the old one moved away) gets each MaxScale's version
+	 * again with its next list, or it would replay without them (QA).
+	 */
+	async #append(frame: Frame | undefined): Promise<void> {
 		const {handle, created, identity} = await openRecording(this.#file);
 		try {
 			const same = identity.dev === this.#identity?.dev && identity.ino === this.#identity.ino;
-			const header = line === undefined || created || !same ? `${JSON.stringify({format: recordingFormat, hosts: this.#hosts, started: new Date().toISOString()})}\n` : '';
+			const fresh = frame === undefined || created || !same;
+			const header = fresh ? `${JSON.stringify({format: recordingFormat, hosts: this.#hosts, started: new Date().toISOString()})}\n` : '';
+			// Taken as written only once it is.
+			const versioned = new Set(fresh ? [] : this.#versioned);
+			const line = frame === undefined ? undefined : `${JSON.stringify(this.#versionedFrame(frame, versioned))}\n`;
 			// A last line cut by a crash ends there, rather than swallowing what is added.
 			const cut = !created && !(await endsLine(handle));
 			await handle.write(`${cut ? '\n' : ''}${header}${line ?? ''}`);
 			this.#identity = identity;
+			this.#versioned = versioned;
 		} finally {
 			await handle.close();
 		}
+	}
+
+	/** The frame, with its MaxScale's version when this file has none of it yet; what it says remembered. */
+	#versionedFrame(frame: Frame, versioned: Set<string>): Frame {
+		if (!frame.ok) {
+			return frame;
+		}
+
+		if (frame.server !== undefined) {
+			this.#servers.set(frame.host, frame.server);
+			versioned.add(frame.host);
+			return frame;
+		}
+
+		const known = this.#servers.get(frame.host);
+		if (known === undefined || versioned.has(frame.host)) {
+			return frame;
+		}
+
+		versioned.add(frame.host);
+		return {...frame, server: known};
 	}
 
 	/** Told once when recording starts failing (and again after it has recovered and fails anew). */
@@ -71,7 +105,7 @@ export class Recorder {
 	record(frame: Frame): void {
 		this.#queue = this.#queue
 			.then(async () => this.#ready)
-			.then(async () => this.#append(`${JSON.stringify(frame)}\n`))
+			.then(async () => this.#append(frame))
 			.then(
 				() => {
 					this.#failed = undefined;

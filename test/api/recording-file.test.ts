@@ -161,3 +161,28 @@ test('mid-run: a link put in place of the recording is not followed; a file move
 test('any other failure to open is said with its code, as before', () => {
 	assert.equal(cannotRecord('/no/such/folder/x.ndjson', Object.assign(new Error('x'), {code: 'ENOENT'})), 'cannot record to /no/such/folder/x.ndjson (ENOENT): check the path and its folder.');
 });
+
+test('a file begun afresh mid-run gets each MaxScale\'s version again with its next list, once (QA: it replayed without them)', async () => {
+	const directory = await folder();
+	const file = path.join(directory, 'night.ndjson');
+	const recorder = new Recorder(file);
+	await recorder.start(['mx1:8989', 'mx2:8989']);
+	const list = (host: string, t: number, server?: {version: string; askedAt: number}) => ({t, host, ok: true as const, latencyMs: 1, bytes: 1, sessions: [], ...(server === undefined ? {} : {server})});
+	recorder.record(list('mx1:8989', 1, {version: '24.02.3', askedAt: 1}));
+	recorder.record(list('mx2:8989', 2, {version: '22.08.14', askedAt: 2}));
+	recorder.record(list('mx1:8989', 3));
+	await recorder.flush();
+	const versions = async (name: string) =>
+		(await readFile(name, 'utf8')).trim().split('\n').slice(1).map((line) => (JSON.parse(line) as {server?: {version: string}}).server?.version);
+	assert.deepEqual(await versions(file), ['24.02.3', '22.08.14', undefined], 'once each, as recorded');
+
+	await rename(file, `${file}.1`);
+	recorder.record(list('mx1:8989', 4));
+	recorder.record(list('mx2:8989', 5));
+	recorder.record(list('mx1:8989', 6));
+	await recorder.flush();
+	assert.deepEqual(await versions(file), ['24.02.3', '22.08.14', undefined], 'the new file has them too');
+	const replayed = await readRecording(file);
+	assert.ok(typeof replayed !== 'string');
+	assert.equal(replayed.frames.filter((one) => one.ok && one.server !== undefined).length, 2);
+});
