@@ -73,8 +73,9 @@ const noSettings: ReadonlySet<SettingName> = new Set();
 /**
  * The monitor's settings a batch mode does not use. The config file's values for them are not
  * read, so a mistake in one is the monitor's to say: `interval = 0` in [sessiontop] stopped
- * `--tsv`, a drop-in for maxctrl's, with exit 2 (QA). On the command line they are refused
- * (flags.ts batchMode), as a flag given is meant for this run.
+ * `--tsv`, a drop-in for maxctrl's, with exit 2 (QA). On the command line the view flags a
+ * single print cannot honour are refused (flags.ts batchMode); the switches (--readonly,
+ * --no-mouse) are taken and do nothing there, as their file keys.
  */
 export function unusedSettings(batch: BatchMode | undefined): ReadonlySet<SettingName> {
 	switch (batch) {

@@ -7,7 +7,7 @@
 // lookaround or a backreference runs in time linear in the text. It does not take `i`, so the
 // pattern's letters and the texts are both lowered instead (what `i` does, but for a few
 // letters Unicode folds apart, such as the Kelvin sign).
-// Where it cannot run (a lookaround, a backreference, or the engine off), the pattern is
+// Where it cannot run (a lookaround, a backreference, counts past 16 in all, or the engine off), the pattern is
 // refused: no check short of running it tells whether a backtracking one ends (safe-regex2,
 // which looks only for a repetition inside a repeated group, passed `/^(\w|\w)*\1x$/`, which
 // kept the monitor at 100 % CPU past q, Ctrl-C and SIGTERM on a 27-character user name: QA).
@@ -60,6 +60,6 @@ export function regexMatcher(body: string): ((text: string) => boolean) | string
 	new RegExp(body, 'i');
 	const fast = linear(loweredPattern(body));
 	return fast === undefined
-		? `regex /${body}/ needs backtracking (a lookaround or a backreference), which can run for minutes on some texts: write it without them (!term leaves out what a term matches)`
+		? `regex /${body}/ cannot run in linear time (a lookaround, a backreference, or a count past 16 such as {32}), and backtracking can run for minutes on some texts: write it without them (!term leaves out what a term matches; a+ for a{17,})`
 		: (text) => fast.test(text.toLowerCase());
 }

@@ -163,13 +163,16 @@ function reportableOf(raw: string): string | undefined {
 
 /** The field a term names (`user:app`, `sql:x`, `!idle>60`), if it names a known one. */
 function fieldNamed(raw: string): TextField | NumberField | undefined {
-	const named = /^!?([a-z]+)(?::|>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase();
-	if (named === undefined) {
-		return undefined;
+	// A text field with `:`, a number field with a comparison, as parseTerm reads them: `idle:5`
+	// and `user>x` are plain text, naming no column (review).
+	const number = numberFieldOf(raw);
+	if (number !== undefined) {
+		return number;
 	}
 
-	const field = fieldAliases[named] ?? named;
-	return textFields.has(field) || numberFields.has(field) ? (field as TextField | NumberField) : undefined;
+	const named = /^!?([a-z]+):/i.exec(raw)?.[1]?.toLowerCase();
+	const field = named === undefined ? undefined : (fieldAliases[named] ?? named);
+	return field !== undefined && textFields.has(field) ? (field as TextField) : undefined;
 }
 
 /** Whether a term is on the statement (`statement:` or an alias of it, negated or not). */

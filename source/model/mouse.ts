@@ -48,15 +48,20 @@ export function mouseReducer(state: MonitorState, action: Action, reduce: (state
 		}
 
 		case 'mouse-row': {
-			const row = state.mode === 'list' && !state.zoomed ? rowOnLine(state, action.line) : undefined;
-			if (row === undefined || isGhostRow(row)) {
+			if (state.mode !== 'list' || state.zoomed) {
 				return state;
 			}
 
-			// The list has the keys again, as a click gives them in any other program.
+			// The list has the keys again, as a click gives them in any other program, wherever in it.
 			const listed = state.focus === 'pane' ? {...state, focus: 'list' as const} : state;
+			const row = rowOnLine(state, action.line);
+			if (row === undefined || isGhostRow(row)) {
+				return listed;
+			}
+
+			// The operator takes the cursor (MonitorState.autoCursor), as a key that moves it does.
 			if (row.key !== state.selectedId) {
-				return moveCursor(listed, row.key);
+				return moveCursor({...listed, autoCursor: false}, row.key);
 			}
 
 			const open = actionFor('open', listed);

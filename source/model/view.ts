@@ -64,9 +64,7 @@ export function takesCursor(action: Action): boolean {
 		case 'set-sort':
 		case 'grouping-next':
 		case 'filter-key':
-		case 'filter-clear':
-		case 'mouse-row':
-		case 'mouse-title': {
+		case 'filter-clear': {
 			return true;
 		}
 

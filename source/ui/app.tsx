@@ -11,6 +11,7 @@ import {idWidthOf, layoutFor} from './layout.js';
 import {helpMaxScroll} from './help.js';
 import {Screen} from './screen.js';
 import type {Theme} from './theme.js';
+import {mouseReporting} from './full-screen.js';
 import {mouseHit} from './mouse-hit.js';
 import {useKeys, type MouseHit} from './use-keys.js';
 import {useLetGo} from './use-let-go.js';
@@ -72,6 +73,11 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const hit = useRef<MouseHit>(() => undefined);
 	hit.current = (report) => mouseHit(report, layout, {mode});
 	useKeys(dispatch, fits, hit);
+	// A prompt or a question takes keys only: the terminal has the mouse meanwhile (its paste).
+	const clicks = mode !== 'filter' && mode !== 'search' && mode !== 'confirm';
+	useEffect(() => {
+		mouseReporting(clicks);
+	}, [clicks]);
 	useLetGo(state.sessions, state.rows);
 	const quit = useCallback(() => {
 		onQuit?.();

@@ -23,7 +23,8 @@ const mouseOff = '\u001B[?1006l\u001B[?1000l';
 export type Screen = {restore(): void};
 
 /** `released`: handed back (Ctrl-Z), not taken again yet: nothing of ours may reach the terminal. */
-type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean; enter: string; leave: string};
+/** `mouse`: reporting asked for (--no-mouse not given); `enter` has it on while a click means something (mouseReporting). */
+type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean; mouse: boolean; enter: string; leave: string};
 let taken: Taken | undefined;
 
 function rawMode(on: boolean): void {
@@ -55,8 +56,10 @@ function refreshSize(stdout: NodeJS.WriteStream): void {
 
 /** Give the terminal back as on exit, for a while (Ctrl-Z). */
 function release(screen: Taken): void {
-	rawMode(false);
+	// Reporting off before the terminal leaves raw mode: a wheel turn between the two would be
+	// echoed, then read by the shell (review).
 	screen.write.call(screen.stdout, screen.leave);
+	rawMode(false);
 	screen.released = true;
 }
 
@@ -98,7 +101,7 @@ function muted(screen: Taken, ascii: boolean): NodeJS.WriteStream['write'] {
 
 /** `ascii`: the terminal's locale is not UTF-8, so the frames go out in ASCII. `mouse`: report clicks and the wheel. */
 export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = false): Screen {
-	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false, enter: mouse ? enter + mouseOn : enter, leave: mouse ? mouseOff + leave : leave};
+	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false, mouse, enter: mouse ? enter + mouseOn : enter, leave: mouse ? mouseOff + leave : leave};
 	stdout.write(screen.enter);
 	stdout.write = muted(screen, ascii);
 	taken = screen;
@@ -124,8 +127,8 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = fa
 		stdout.write = screen.write;
 		// Handed back (ended while stopped or in the background): the terminal is as we found it already.
 		if (!screen.released) {
-			rawMode(false);
 			stdout.write(screen.leave);
+			rawMode(false);
 		}
 	};
 
@@ -134,6 +137,24 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = fa
 	// synchronous), so the terminal is handed back even then.
 	process.on('exit', restore);
 	return {restore};
+}
+
+/**
+ * Mouse reporting on or off while the screen is ours (with --no-mouse, always off): off while
+ * a prompt or a question is open, where a click means nothing, so that the terminal's own
+ * middle-click paste reaches the filter prompt (review). Kept for `fg` after Ctrl-Z too.
+ */
+export function mouseReporting(on: boolean): void {
+	const screen = taken;
+	const wanted = on ? enter + mouseOn : enter;
+	if (screen === undefined || !screen.mouse || screen.enter === wanted) {
+		return;
+	}
+
+	screen.enter = wanted;
+	if (!screen.released) {
+		screen.write.call(screen.stdout, on ? mouseOn : mouseOff);
+	}
 }
 
 /** Ctrl-L, as in top, htop and less: the whole frame again over a cleared screen (something else wrote on it). */

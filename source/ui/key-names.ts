@@ -145,6 +145,24 @@ export const pasteStart = '\u001B[200~';
 export const pasteEnd = '\u001B[201~';
 /** How long a paste may wait for its end marker before what follows is read as keys again. */
 const pasteWaitMs = 1000;
+/** How long the start of a mouse report waits for its end; a start left longer is dropped. */
+const reportWaitMs = 500;
+
+/**
+ * Where `data` ends with a mouse report not whole yet, or -1. Ink's input parser hands an X10
+ * report over as `ESC[M` (a whole sequence to it) and its three bytes as text apart, and flushes
+ * an SGR report cut by a slow link (`ESC[<0;12` then `;5M`): read as they come, those bytes
+ * were keys (two X10 clicks at columns 75 and 89 asked, then answered, a kill: review).
+ */
+function reportStart(data: string): number {
+	const at = data.lastIndexOf('\u001B[');
+	if (at === -1) {
+		return -1;
+	}
+
+	const tail = data.slice(at);
+	return /^\u001B\[<[\d;]*$/.test(tail) || (tail.startsWith(x10Mouse) && [...tail].length < x10Mouse.length + 3) ? at : -1;
+}
 
 export type KeyReader = {
 	(data: string): KeyPress[];
@@ -160,8 +178,21 @@ export type KeyReader = {
 export function keyReader(now: () => number = Date.now): KeyReader {
 	let paste: string | undefined;
 	let pasteAt = 0;
-	const read = (data: string): KeyPress[] => {
+	/** The start of a mouse report, kept for the rest of it (reportStart). */
+	let report: string | undefined;
+	let reportAt = 0;
+	const read = (input: string): KeyPress[] => {
 		const presses: KeyPress[] = [];
+		// Never keys: a start whose end never came is dropped.
+		let data = report !== undefined && now() - reportAt <= reportWaitMs ? report + input : input;
+		report = undefined;
+		const cut = paste === undefined ? reportStart(data) : -1;
+		if (cut !== -1) {
+			report = data.slice(cut);
+			reportAt = now();
+			data = data.slice(0, cut);
+		}
+
 		let rest = data;
 		// A paste's pieces come within milliseconds. One whose end marker never came (a
 		// terminal that dropped it) must not swallow every key after it, q included: a read

@@ -450,3 +450,21 @@ test('columns: chosen and ordered after Id, as typed or from [sessiontop]; a wro
 	assert.match((buildConfig({columns: 'user,idel'}) as {error: string}).error, /^--columns "user,idel" has "idel", not a column \(idle\?\): use some of/);
 	assert.match((buildConfig({}, {file: file({}, {columns: 'nope'})}) as {error: string}).error, /^columns in \[sessiontop\] of .* has "nope", not a column/);
 });
+
+test('the mouse: on by default; --no-mouse or mouse = false in [sessiontop] leaves it to the terminal; a flag wins', async () => {
+	const {readFlags} = await import('../../source/config/flags.js');
+	const file = (sessiontop: Record<string, unknown>): ConfigFile => ({path: '/home/u/.maxctrl.cnf', maxctrl: {}, sessiontop});
+	const flags = (...argv: string[]) => {
+		const read = readFlags(Object.fromEntries(argv.map((arg) => (arg === '--no-mouse' ? ['mouse', false] : ['mouse', '']))), argv);
+		assert.ok(!('error' in read));
+		return read;
+	};
+
+	assert.equal(ok(buildConfig({})).mouse, true);
+	assert.equal(ok(buildConfig(flags('--no-mouse'))).mouse, false);
+	assert.equal(ok(buildConfig({}, {file: file({mouse: false})})).mouse, false);
+	assert.equal(ok(buildConfig({}, {file: file({mouse: 'no'})})).mouse, false);
+	assert.equal(ok(buildConfig(flags('--mouse'), {file: file({mouse: false})})).mouse, true);
+	const wrong = buildConfig({}, {file: file({mouse: 'maybe'})});
+	assert.ok('error' in wrong && /mouse in \[sessiontop\]/.test(wrong.error), 'error' in wrong ? wrong.error : 'no error');
+});

@@ -33,6 +33,20 @@ function paneRange(screen: string, id: string): {first: number; last: number; to
 	return match ? {first: Number(match[1]), last: Number(match[2]), total: Number(match[3])} : undefined;
 }
 
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+	for (let tries = 0; tries < 100; tries++) {
+		// eslint-disable-next-line no-await-in-loop
+		if (await check()) {
+			return;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(30);
+	}
+
+	assert.fail(`timed out: ${what}`);
+}
+
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => {
 		setTimeout(resolve, ms);
@@ -276,6 +290,13 @@ test('the mouse in a real terminal: a click on a row moves the cursor there, the
 	// A turn of the wheel: three rows on, over the list.
 	pty.write(`\u001B[<65;10;${at + 1}M`);
 	await pty.waitFor((screen) => selectedId(screen) !== id && selectedId(screen) !== undefined, 5000);
+	// The filter prompt takes keys only: the terminal has the mouse meanwhile (its middle-click paste).
+	assert.equal((await pty.terminalState()).mouseTracking, true);
+	pty.write('/');
+	await pty.waitFor(/^\//m);
+	await until(async () => !(await pty.terminalState()).mouseTracking, 'mouse reporting off at the prompt');
+	pty.write(keys.escape);
+	await until(async () => (await pty.terminalState()).mouseTracking, 'mouse reporting on again');
 	pty.write('q');
 	await assertRestored(pty, await waitForExit(pty), 0);
 

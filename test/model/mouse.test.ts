@@ -70,7 +70,9 @@ test('the wheel moves the list, or scrolls the pane under the pointer; a click i
 	assert.equal(state.selectedId, '1', 'the list stays');
 	state = run(state, {type: 'mouse-pane'});
 	assert.equal(state.focus, 'pane');
-	// A click back in the list gives it the keys again.
+	// A click back in the list gives it the keys again, on a row or past the last one (review).
+	assert.equal(run(state, {type: 'mouse-row', line: 19}, {type: 'resize', listHeight: 60, paneHeight: 10, paneWidth: 60}).focus, 'list');
+	assert.equal(run({...state, listHeight: 60}, {type: 'mouse-row', line: 55}).focus, 'list');
 	state = run(state, {type: 'mouse-row', line: 2});
 	assert.equal(state.focus, 'list');
 	assert.equal(state.selectedId, '3');
@@ -88,6 +90,9 @@ test('while a question, a prompt or the help is open, a click answers nothing an
 	}
 
 	const filtering = type(start(sessions, {grouping: 'flat'}), '/');
+	// Nor does it take the cursor from the list's first row (review).
+	assert.equal(filtering.autoCursor, true);
+	assert.equal(run(filtering, {type: 'mouse-row', line: 5}, {type: 'mouse-title', key: 'idle'}).autoCursor, true);
 	assert.equal(run(filtering, {type: 'mouse-row', line: 5}).selectedId, filtering.selectedId);
 	const help = run(type(start(sessions), '?'), {type: 'resize', listHeight: 20, paneHeight: 10, paneWidth: 60, helpMax: 30});
 	assert.equal(run(help, {type: 'mouse-wheel', area: 'help', delta: 3}).helpScroll, 3);

@@ -88,3 +88,33 @@ test('the wheel over the list moves the cursor three rows a turn; over the pane,
 		paned.app.unmount();
 	}
 });
+
+test('X10 reports (a terminal without 1006) and an SGR report cut in two reach the list as clicks, never as the keys their bytes spell (review)', async () => {
+	const {app, lines, lineOf, cursorOn} = screen();
+	try {
+		await waitFor(() => lineOf(9) !== -1, 'drawn');
+		// Ink's parser hands `ESC[M` over apart from its three bytes: column 75 is `k`, 89 `y`, 81 `q`.
+		const x10 = (x: number, y: number) => `\u001B[M ${String.fromCodePoint(32 + x)}${String.fromCodePoint(32 + y)}`;
+		const y = lineOf(5) + 1;
+		app.stdin.write(x10(75, y));
+		await waitFor(() => cursorOn() === '5', 'the cursor on 5');
+		app.stdin.write(x10(89, y));
+		app.stdin.write(x10(81, y));
+		await new Promise((resolve) => {
+			setTimeout(resolve, 50);
+		});
+		assert.doesNotMatch(lines().join('\n'), /Kill|\[y\/N\]|Killing/, 'no question, no kill');
+		assert.match(lines().join('\n'), /Session 5/, 'the second click opened the document; the third did not quit');
+		// An SGR report cut by a slow link: the two reads are one click.
+		const y9 = lineOf(9) + 1;
+		app.stdin.write(`\u001B[<0;10;${String(y9).slice(0, 1)}`);
+		await new Promise((resolve) => {
+			setTimeout(resolve, 20);
+		});
+		app.stdin.write(`${String(y9).slice(1)}M`);
+		await waitFor(() => cursorOn() === '9', 'the cursor on 9');
+		assert.doesNotMatch(lines()[1] ?? '', /sort memory/, 'no M key: the sort stays');
+	} finally {
+		app.unmount();
+	}
+});
