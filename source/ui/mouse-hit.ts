@@ -51,15 +51,24 @@ export function mouseHit(report: MouseReport, layout: Layout, state: Pick<Monito
 	return {type: 'mouse-row', line: line - (layout.titles ? 1 : 0)};
 }
 
-/** The column whose title is at `x`, the gap before it included. */
+/**
+ * The column whose title is at `x`. The one-cell gap between two titles is where a full
+ * title's sort arrow goes (title-row.ts): before a right-aligned title (`Age ▼Idle`), after a
+ * left-aligned one (`User▲ Client`), so the gap is the title's that puts its arrow there
+ * (review: a click on `User▲`'s arrow sorted by Client).
+ */
 function columnAt(layout: Layout, x: number) {
+	const columns = layout.tableColumns;
 	let start = gutter;
-	for (const column of layout.tableColumns) {
-		if (x >= start - 1 && x < start + column.width) {
-			return column.key;
+	for (const [index, column] of columns.entries()) {
+		const end = start + column.width;
+		if (x >= start - 1 && x < end) {
+			// In the gap before this title: the one before has it when only its arrow can be there.
+			const before = columns[index - 1];
+			return x === start - 1 && before?.align === 'left' && column.align !== 'right' ? before.key : column.key;
 		}
 
-		start += column.width + 1;
+		start = end + 1;
 	}
 
 	return undefined;

@@ -10,6 +10,9 @@ import {plain, waitFor} from '../helpers/ink.js';
 import {session} from '../helpers/sessions.js';
 import {poll, run} from '../helpers/state.js';
 import {Monitor} from './monitor-screen.js';
+import {titleRow} from '../../source/model/title-row.js';
+import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
+import {mouseHit} from '../../source/ui/mouse-hit.js';
 
 const sessions = Array.from({length: 60}, (_, i) => session(i + 1, {user: `user${i % 4}`, idleSeconds: (i * 7) % 50, ageSeconds: 9000, memoryBytes: 68_000}));
 /** An SGR report (1006), as xterm and tmux send it: `x` and `y` from 1. */
@@ -116,5 +119,21 @@ test('X10 reports (a terminal without 1006) and an SGR report cut in two reach t
 		assert.doesNotMatch(lines()[1] ?? '', /sort memory/, 'no M key: the sort stays');
 	} finally {
 		app.unmount();
+	}
+});
+
+test('a click on a title\'s sort arrow, wherever title-row.ts draws it (in its cell or in the gap beside it), sorts by that title (review)', () => {
+	const state = run(poll(initialState({grouping: 'flat'}), sessions), {type: 'resize', listHeight: 20, paneHeight: 5, paneWidth: 40});
+	for (const width of [120, 80, 60]) {
+		const layout = layoutFor(state, {columns: width, rows: 30}, idWidthOf(state));
+		const y = layout.headerHeight + 1;
+		for (const column of layout.tableColumns) {
+			for (const descending of [false, true]) {
+				const row = titleRow(layout.tableColumns, {key: column.key, descending}, layout.listWidth);
+				const arrow = [...row].findIndex((char) => char === '▲' || char === '▼');
+				assert.ok(arrow !== -1, `${column.key}'s arrow at ${width}`);
+				assert.deepEqual(mouseHit({button: 0, x: arrow + 1, y, release: false}, layout, state), {type: 'mouse-title', key: column.key}, `${column.key}'s arrow at ${width}: ${row}`);
+			}
+		}
 	}
 });
