@@ -157,8 +157,8 @@ function numberFieldOf(raw: string): NumberField | undefined {
  * unknown while statements are off and none while none runs.
  */
 function reportableOf(raw: string): string | undefined {
-	const number = numberFieldOf(raw);
-	return number === undefined ? (fieldNamed(raw) === 'server' ? 'server' : undefined) : number === 'running' ? undefined : number;
+	const field = fieldNamed(raw);
+	return field === 'server' || (field !== undefined && field !== 'running' && numberFields.has(field)) ? field : undefined;
 }
 
 /** The field a term names (`user:app`, `sql:x`, `!idle>60`), if it names a known one. */
@@ -175,16 +175,11 @@ function fieldNamed(raw: string): TextField | NumberField | undefined {
 	return field !== undefined && textFields.has(field) ? (field as TextField) : undefined;
 }
 
-/** Whether a term is on the statement (`statement:` or an alias of it, negated or not). */
-function namesStatement(raw: string): boolean {
-	const named = /^!?([a-z]+):/i.exec(raw)?.[1]?.toLowerCase();
-	return named !== undefined && (fieldAliases[named] ?? named) === 'statement';
-}
-
 export function parseFilter(text: string): Filter {
 	const tests: Test[] = [];
 	const errors: string[] = [];
-	for (const raw of terms(text)) {
+	const all = terms(text);
+	for (const raw of all) {
 		// An odd count: the last quote has no partner (terms() ends a term at a closing one).
 		if ((raw.match(/"/g)?.length ?? 0) % 2 === 1) {
 			errors.push(`${raw} has no closing quote`);
@@ -200,13 +195,14 @@ export function parseFilter(text: string): Filter {
 			// So does a statement not known (the Statement column hidden, or a MaxScale before 2.3.1):
 			// `!statement:select` kept every session, as if none ran a SELECT (QA).
 			// And so does a session's servers before 2.3, which reports none.
-			const field = numberFieldOf(raw);
+			const number = numberFieldOf(raw);
+			const field = fieldNamed(raw);
 			tests.push(
-				field !== undefined
-					? (session) => fieldNumber(session, field) !== undefined && !parsed(session)
-					: namesStatement(raw)
+				number !== undefined
+					? (session) => fieldNumber(session, number) !== undefined && !parsed(session)
+					: field === 'statement'
 						? (session) => session.statement !== undefined && !parsed(session)
-						: fieldNamed(raw) === 'server'
+						: field === 'server'
 							? (session) => session.servers !== undefined && !parsed(session)
 							: (session) => !parsed(session),
 			);
@@ -219,10 +215,10 @@ export function parseFilter(text: string): Filter {
 		tests.length === 0 ? undefined : (session) => tests.every((each) => each(session));
 	// A run time is a statement's: not known while statements are off, and none while none runs
 	// (not a figure the MaxScale leaves out, as io before 23.02 is).
-	const numbers = terms(text).map((raw) => reportableOf(raw)).filter((field) => field !== undefined);
-	const statement = terms(text).some((raw) => namesStatement(raw) || numberFieldOf(raw) === 'running');
-	const plain = terms(text).some((raw) => !/^!?[a-z]+(?::|>=|<=|>|<|=)/i.test(raw));
-	const named = [...new Set(terms(text).flatMap((raw) => fieldNamed(raw) ?? []))];
+	const numbers = all.map((raw) => reportableOf(raw)).filter((field) => field !== undefined);
+	const named = [...new Set(all.flatMap((raw) => fieldNamed(raw) ?? []))];
+	const statement = named.includes('statement') || named.includes('running');
+	const plain = all.some((raw) => !/^!?[a-z]+(?::|>=|<=|>|<|=)/i.test(raw));
 	return {text, test, error: errors[0], ...(numbers.length === 0 ? {} : {numbers}), ...(statement ? {statement} : {}), ...(plain ? {plain} : {}), ...(named.length === 0 ? {} : {named})};
 }
 
