@@ -22,10 +22,11 @@ export function copy(state: MonitorState): MonitorState {
 		}
 
 		const shown = state.pane.id === undefined ? undefined : state.byId.get(state.pane.id);
-		const what = `the document of session ${shown === undefined ? (state.pane.id ?? '?') : `${shown.id}${onHost(shown)}`}`;
+		const document = `document of session ${shown === undefined ? (state.pane.id ?? '?') : `${shown.id}${onHost(shown)}`}`;
+		const what = `the ${document}`;
 		if (Buffer.byteLength(text) > copyLimitBytes) {
 			const kb = Math.ceil(Buffer.byteLength(text) / 1000);
-			return {...state, message: {tone: 'error', text: `T${what.slice(1)} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
+			return {...state, message: {tone: 'error', text: `The ${document} is ${kb} KB, over the ${copyLimitBytes / 1000} KB a terminal clipboard takes: press s to save it to a file.`}};
 		}
 
 		return {...state, seq, effects: [...state.effects, {seq, kind: 'copy', text, what}]};
