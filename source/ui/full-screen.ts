@@ -23,9 +23,14 @@ const mouseOff = '\u001B[?1006l\u001B[?1000l';
 export type Screen = {restore(): void};
 
 /** `released`: handed back (Ctrl-Z), not taken again yet: nothing of ours may reach the terminal. */
-/** `mouse`: reporting asked for (--no-mouse not given); `enter` has it on while a click means something (mouseReporting). */
-type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean; mouse: boolean; enter: string; leave: string};
+/** `mouse`: reporting asked for (--no-mouse not given); `reporting`: on now, while a click means something (mouseReporting). */
+type Taken = {stdout: NodeJS.WriteStream; write: NodeJS.WriteStream['write']; redraw: Set<() => void>; released: boolean; mouse: boolean; reporting: boolean};
 let taken: Taken | undefined;
+
+/** What takes the terminal (first, and again after Ctrl-Z), mouse reporting as it is now. */
+const enterOf = (screen: Taken) => (screen.reporting ? enter + mouseOn : enter);
+/** What hands it back: reporting off first, whenever it may have been on. */
+const leaveOf = (screen: Taken) => (screen.mouse ? mouseOff + leave : leave);
 
 function rawMode(on: boolean): void {
 	if (process.stdin.isTTY) {
@@ -58,7 +63,7 @@ function refreshSize(stdout: NodeJS.WriteStream): void {
 function release(screen: Taken): void {
 	// Reporting off before the terminal leaves raw mode: a wheel turn between the two would be
 	// echoed, then read by the shell (review).
-	screen.write.call(screen.stdout, screen.leave);
+	screen.write.call(screen.stdout, leaveOf(screen));
 	rawMode(false);
 	screen.released = true;
 }
@@ -72,7 +77,7 @@ function retake(screen: Taken): void {
 
 	screen.released = false;
 	rawMode(true);
-	screen.write.call(screen.stdout, screen.enter + hideCursor);
+	screen.write.call(screen.stdout, enterOf(screen) + hideCursor);
 	refreshSize(screen.stdout);
 	for (const redraw of screen.redraw) {
 		redraw();
@@ -101,8 +106,8 @@ function muted(screen: Taken, ascii: boolean): NodeJS.WriteStream['write'] {
 
 /** `ascii`: the terminal's locale is not UTF-8, so the frames go out in ASCII. `mouse`: report clicks and the wheel. */
 export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = false): Screen {
-	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false, mouse, enter: mouse ? enter + mouseOn : enter, leave: mouse ? mouseOff + leave : leave};
-	stdout.write(screen.enter);
+	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false, mouse, reporting: mouse};
+	stdout.write(enterOf(screen));
 	stdout.write = muted(screen, ascii);
 	taken = screen;
 	// Continued after a stop, ours (Ctrl-Z) or another's (kill -STOP): the shell had the terminal meanwhile.
@@ -127,7 +132,7 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = fa
 		stdout.write = screen.write;
 		// Handed back (ended while stopped or in the background): the terminal is as we found it already.
 		if (!screen.released) {
-			stdout.write(screen.leave);
+			stdout.write(leaveOf(screen));
 			rawMode(false);
 		}
 	};
@@ -146,12 +151,11 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = fa
  */
 export function mouseReporting(on: boolean): void {
 	const screen = taken;
-	const wanted = on ? enter + mouseOn : enter;
-	if (screen === undefined || !screen.mouse || screen.enter === wanted) {
+	if (screen === undefined || !screen.mouse || screen.reporting === on) {
 		return;
 	}
 
-	screen.enter = wanted;
+	screen.reporting = on;
 	if (!screen.released) {
 		screen.write.call(screen.stdout, on ? mouseOn : mouseOff);
 	}
