@@ -4,7 +4,6 @@
 // to type instead; nothing here touches the network.
 
 import type {Target} from '../api/client.js';
-import type {BatchMode} from '../batch/run-batch.js';
 import type {Grouping} from '../model/groups.js';
 import {choosableColumns, parseColumns} from '../model/column-choice.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
@@ -15,6 +14,9 @@ import {defaultHost, parseTarget, sameMaxScale, usesHttps} from './target.js';
 import {intervalBounds, readDuration, timeoutBounds} from './duration.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
 import {groupingNames, maxSizeBytes, parseSort, parseTimeZone, readSize} from './values.js';
+import {noSettings} from './unused-settings.js';
+
+export {unusedSettings} from './unused-settings.js';
 
 export {parseBoolean, parseSize, parseSort, parseTimeZone} from './values.js';
 export type {Env, Flags, Source, SettingName} from './settings.js';
@@ -67,39 +69,6 @@ export type Config = {
 
 /** `unused`: settings the run does not use, whose config-file values are left unread (unusedSettings). */
 export type Sources = {env?: Env; file?: ConfigFile; unused?: ReadonlySet<SettingName>};
-
-const noSettings: ReadonlySet<SettingName> = new Set();
-
-/**
- * The monitor's settings a batch mode does not use. The config file's values for them are not
- * read, so a mistake in one is the monitor's to say: `interval = 0` in [sessiontop] stopped
- * `--tsv`, a drop-in for maxctrl's, with exit 2 (QA). On the command line the view flags a
- * single print cannot honour are refused (flags.ts batchMode); the switches (--readonly,
- * --no-mouse) are taken and do nothing there, as their file keys.
- */
-export function unusedSettings(batch: BatchMode | undefined): ReadonlySet<SettingName> {
-	switch (batch) {
-		case undefined: {
-			return noSettings;
-		}
-
-		case 'tsv': {
-			return new Set(['interval', 'sort', 'grouping', 'columns', 'readonly', 'mouse']);
-		}
-
-		case 'table': {
-			return new Set(['interval', 'grouping', 'readonly', 'mouse']);
-		}
-
-		case 'json': {
-			return new Set(['interval', 'grouping', 'columns', 'readonly', 'mouse']);
-		}
-
-		case 'watch-json': {
-			return new Set(['grouping', 'columns', 'readonly', 'mouse']);
-		}
-	}
-}
 
 /** Merge flags, environment and an already-read config file; no I/O. */
 export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}: Sources = {}): Config | {error: string} {
