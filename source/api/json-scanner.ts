@@ -238,7 +238,8 @@ export class JsonScanner {
 			const taken = (slot & wants.string) !== 0;
 			if (end < n && chunk[end] === quote) {
 				if (taken) {
-					this.#sink.string(slot, end - start <= shortString ? this.#strings.get(chunk, start, end) : (chunk as unknown as Slicers).latin1Slice(start, end));
+					const short = end - start <= shortString;
+					this.#sink.string(slot, short ? this.#strings.get(chunk, start, end) : (chunk as unknown as Slicers).latin1Slice(start, end), short ? this.#strings.last : -1);
 				}
 
 				this.#scalarDone(taken);
@@ -349,7 +350,7 @@ export class JsonScanner {
 				this.#slot = token.escaped || crossed ? this.#sink.keyText(context, decodeJsonString(bytes, token.start, stop, token.escaped, token.ascii)) : this.#sink.key(context, bytes, token.start, stop);
 			} else {
 				const short = !token.escaped && token.ascii && !crossed && stop - token.start <= shortString;
-				this.#sink.string(this.#slot, short ? this.#strings.get(bytes, token.start, stop) : decodeJsonString(bytes, token.start, stop, token.escaped, token.ascii));
+				this.#sink.string(this.#slot, short ? this.#strings.get(bytes, token.start, stop) : decodeJsonString(bytes, token.start, stop, token.escaped, token.ascii), short ? this.#strings.last : -1);
 			}
 		} else if (token.isKey) {
 			this.#slot = skip;

@@ -16,7 +16,8 @@ export type JsonSink = {
 	/** A container for a slot that wants it: the context of its members. */
 	open(slot: number): number;
 	close(context: number): void;
-	string(slot: number, text: string): void;
+	/** `entry`: the text's in the scanner's StringTable (its `last`), -1 for one it was not looked up in. */
+	string(slot: number, text: string, entry: number): void;
 	number(slot: number, value: number): void;
 	/** A value of a kind the slot does not take (only for slots with `wants.other`). */
 	other(slot: number): void;

@@ -46,10 +46,10 @@ export class NestedReader {
 		}
 	}
 
-	/** A string for one of these slots; `shown` is how the reader makes a server's text safe. */
-	string(to: number, text: string, row: Row, shown: (text: string) => string): void {
+	/** A string for one of these slots (`entry`: its StringTable entry, or -1); `shown` is how the reader makes a server's text safe. */
+	string(to: number, text: string, entry: number, row: Row, shown: (text: string, entry: number) => string): void {
 		if (to === slot.server) {
-			this.#server = shown(text);
+			this.#server = shown(text, entry);
 		} else if (to === slot.statement) {
 			row.statement = statementLine(text);
 		} else if (to === slot.completed) {

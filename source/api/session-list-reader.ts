@@ -16,6 +16,8 @@ import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.j
 import {clearAttributes, resetRow, setRowNumber} from './session-list-row.js';
 import {Context, names, opens, slot, slotOfName} from './session-list-slots.js';
 import {NestedReader} from './session-list-nested.js';
+import {SeenIds} from './seen-ids.js';
+import {StringTable} from './string-table.js';
 import {runTimes, sampleRow, StatementClock} from './statement-clock.js';
 
 /**
@@ -37,7 +39,10 @@ export class SessionListReader implements JsonSink {
 	readonly #origin: Origin;
 	#hasData = false;
 	#builder: ColumnsBuilder;
-	readonly #seen = new Set<string>();
+	readonly #strings: StringTable;
+	readonly #seen: SeenIds;
+	/** The id's entry in #strings (SeenIds), -1 if none. */
+	#idEntry = -1;
 	#skipped = 0;
 	#duplicates = 0;
 	/**
@@ -47,9 +52,6 @@ export class SessionListReader implements JsonSink {
 	 */
 	readonly #row: Row = clearAttributes({id: '', host: '', service: '', state: ''});
 	#id: string | undefined;
-	/** The last `connected` text read, and what it parsed to. */
-	#connected = '';
-	#connectedAt: number | undefined;
 	/** The resource's `connected` text, if a string; and whether the list's first one had no zone (server-clock.ts). */
 	#rowConnected: string | undefined;
 	#zoneless: boolean | undefined;
@@ -61,14 +63,19 @@ export class SessionListReader implements JsonSink {
 	readonly #nested = new NestedReader();
 	/** MaxScale's local clock as the list's statements and idle times tell it (statement-clock.ts). */
 	readonly #clock = new StatementClock();
-	readonly #shownText = (text: string) => this.#shown(text);
+	readonly #shownText = (text: string, entry: number) => this.#shown(text, entry);
 	/** Whether a string was made safe or cut to be shown (sanitize.ts shown()): --json then reads the body exactly. */
 	altered = false;
 
-	constructor(origin: Origin, parts?: PartSink) {
+	/** `strings`: the scanner's, whose entries the reader keeps what it learnt by (the same ids and times come every poll). */
+	constructor(origin: Origin, parts?: PartSink, strings = new StringTable()) {
 		this.#origin = origin;
 		this.#parts = parts;
 		this.#builder = new ColumnsBuilder(origin.keyed);
+		this.#strings = strings;
+		this.#seen = new SeenIds(strings);
+		// What a `connected` text meant under another zone is not what it means under this one.
+		strings.numbersFor(origin.serverZone ?? '');
 	}
 
 	key(context: number, bytes: Buffer, start: number, end: number): number {
@@ -126,11 +133,9 @@ export class SessionListReader implements JsonSink {
 		}
 
 		const id = this.#id;
-		const seen = this.#seen.size;
 		if (id === undefined || id === '') {
 			this.#skipped++;
-		} else if (this.#seen.add(id).size === seen) {
-			// One look-up, not has() then add(): a Set of 100k ids is a cache miss a time.
+		} else if (!this.#seen.add(id, this.#idEntry)) {
 			this.#duplicates++;
 		} else {
 			this.#row.id = id;
@@ -142,54 +147,70 @@ export class SessionListReader implements JsonSink {
 		}
 	}
 
-	#shown(text: string): string {
+	/** `connected` as epoch ms: kept with the text's entry, as a session's `connected` never changes. */
+	#connectedAt(text: string, entry: number): number | undefined {
+		if (entry < 0) {
+			return parseConnected(text, this.#origin.serverZone);
+		}
+
+		let at = this.#strings.numberOf(entry);
+		if (Number.isNaN(at)) {
+			at = parseConnected(text, this.#origin.serverZone) ?? Number.NaN;
+			this.#strings.keep(entry, at);
+		}
+
+		return Number.isNaN(at) ? undefined : at;
+	}
+
+	/** `entry` ≥ 0: a StringTable text, so printable ASCII but maybe DEL, and short: shown as it is unless it holds DEL. */
+	#shown(text: string, entry = -1): string {
+		if (entry >= 0 && !text.includes('\u007F')) {
+			return text;
+		}
+
 		const safe = shown(text);
 		this.altered ||= safe !== text;
 		return safe;
 	}
 
-	string(to: number, text: string): void {
+	string(to: number, text: string, entry: number): void {
 		const row = this.#row;
 		switch (to) {
 			case slot.id: {
-				this.#id = this.#shown(text);
+				const id = this.#shown(text, entry);
+				this.#id = id;
+				this.#idEntry = id === text ? entry : -1;
 				break;
 			}
 
 			case slot.connected: {
-				// Sessions that follow one another often connected in the same second.
-				if (text !== this.#connected) {
-					this.#connected = text;
-					this.#connectedAt = parseConnected(text, this.#origin.serverZone);
-				}
-
-				row.connectedAt = this.#connectedAt;
+				row.connectedAt = this.#connectedAt(text, entry);
 				this.#rowConnected = text;
 				break;
 			}
 
 			case slot.state: {
-				row.state = this.#shown(text);
+				row.state = this.#shown(text, entry);
 				break;
 			}
 
 			case slot.user: {
-				row.user = this.#shown(text);
+				row.user = this.#shown(text, entry);
 				break;
 			}
 
 			case slot.remote: {
-				row.remote = this.#shown(text);
+				row.remote = this.#shown(text, entry);
 				break;
 			}
 
 			case slot.serviceId: {
-				row.service = this.#shown(text);
+				row.service = this.#shown(text, entry);
 				break;
 			}
 
 			default: {
-				this.#nested.string(to, text, row, this.#shownText);
+				this.#nested.string(to, text, entry, row, this.#shownText);
 			}
 		}
 	}
@@ -197,6 +218,7 @@ export class SessionListReader implements JsonSink {
 	number(to: number, value: number): void {
 		if (to === slot.id) {
 			this.#id = String(value);
+			this.#idEntry = -1;
 		} else {
 			setRowNumber(this.#row, to, value);
 		}
@@ -245,6 +267,7 @@ export class SessionListReader implements JsonSink {
 				this.#waiting = false;
 				this.#builder = new ColumnsBuilder(this.#origin.keyed);
 				this.#seen.clear();
+				this.#idEntry = -1;
 				this.#skipped = 0;
 				this.#duplicates = 0;
 				this.#zoneless = undefined;
@@ -254,6 +277,7 @@ export class SessionListReader implements JsonSink {
 
 			case slot.id: {
 				this.#id = undefined;
+				this.#idEntry = -1;
 				break;
 			}
 

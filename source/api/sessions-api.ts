@@ -28,7 +28,7 @@ export type ColumnsResult =
  * `strings` may be shared from one poll to the next (the list worker does): most texts come back unchanged.
  */
 export function listBody(origin: Origin, strings = new StringTable(), parts?: PartSink): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
-	const reader = new SessionListReader(origin, parts);
+	const reader = new SessionListReader(origin, parts, strings);
 	const scanner = new JsonScanner(reader, SessionListReader.rootSlot, strings);
 	return {
 		write(chunk) {

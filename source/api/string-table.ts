@@ -19,8 +19,19 @@ export class StringTable {
 	/** Per place: 0 if free, else the index of its text plus one. */
 	#places = new Int32Array(1024);
 	#hashes = new Int32Array(512);
+	/** Per text, a number its user keeps with it (NaN: none yet): see numberOf. */
+	#numbers = new Float64Array(512).fill(Number.NaN);
 	readonly #texts: string[] = [];
 	readonly #maxSize: number;
+	/**
+	 * The entry of the text the last get() or intern() gave (its index, in the order texts
+	 * came), or -1 for a text it does not hold: a reader keeps what it worked out about a
+	 * text by its entry, read in much the order the last poll wrote it, rather than in a Map.
+	 */
+	last = -1;
+	/** Counts the times the table was emptied: entries from before name other texts since. */
+	epoch = 0;
+	#numbersTag = '';
 
 	constructor(maxSize = 1 << 19) {
 		this.#maxSize = maxSize;
@@ -40,6 +51,7 @@ export class StringTable {
 			if (this.#hashes[entry - 1] === hash) {
 				const found = this.#texts[entry - 1]!;
 				if (found.length === length && sameBytes(found, bytes, start)) {
+					this.last = entry - 1;
 					return found;
 				}
 			}
@@ -47,18 +59,80 @@ export class StringTable {
 			place = (place + 1) & mask;
 		}
 
-		const text = (bytes as unknown as Slicers).latin1Slice(start, end);
+		return this.#added(hash, (bytes as unknown as Slicers).latin1Slice(start, end), place);
+	}
+
+	/**
+	 * The table's own copy of `text` when it is one a get() could have given (at most 64
+	 * characters, each printable ASCII but `"` and `\`), so that a text decoded another way
+	 * (escaped, or a number made an id) has the same entry; else `text` itself, `last` -1.
+	 */
+	intern(text: string): string {
+		if (text.length > 64) {
+			this.last = -1;
+			return text;
+		}
+
+		let hash = 0x81_1c_9d_c5 | 0;
+		for (let i = 0; i < text.length; i++) {
+			const code = text.charCodeAt(i);
+			if (code < 0x20 || code > 0x7f || code === 0x22 || code === 0x5c) {
+				this.last = -1;
+				return text;
+			}
+
+			hash = Math.imul(hash ^ code, 0x01_00_01_93);
+		}
+
+		const places = this.#places;
+		const mask = places.length - 1;
+		let place = hash & mask;
+		for (let entry = places[place]!; entry !== 0; entry = places[place]!) {
+			if (this.#hashes[entry - 1] === hash && this.#texts[entry - 1] === text) {
+				this.last = entry - 1;
+				return this.#texts[entry - 1]!;
+			}
+
+			place = (place + 1) & mask;
+		}
+
+		return this.#added(hash, text, place);
+	}
+
+	/** The numbers kept are for `tag`: those kept for another are forgotten. */
+	numbersFor(tag: string): void {
+		if (tag !== this.#numbersTag) {
+			this.#numbersTag = tag;
+			this.#numbers.fill(Number.NaN);
+		}
+	}
+
+	/** The number kept with the text of `entry` (NaN if none): what its user worked out from it before. */
+	numberOf(entry: number): number {
+		return this.#numbers[entry]!;
+	}
+
+	keep(entry: number, value: number): void {
+		this.#numbers[entry] = value;
+	}
+
+	/** A text not held yet, whose hash is free at `place`. */
+	#added(hash: number, text: string, at: number): string {
+		let place = at;
 		const size = this.#texts.length;
 		if (size >= this.#maxSize) {
 			this.#places.fill(0);
 			this.#texts.length = 0;
-			place = hash & mask;
-		} else if (size * 2 >= places.length) {
+			this.#numbers.fill(Number.NaN);
+			this.epoch++;
+			place = hash & (this.#places.length - 1);
+		} else if (size * 2 >= this.#places.length) {
 			this.#grow();
 			place = this.#free(hash);
 		}
 
 		this.#add(hash, text, place);
+		this.last = this.#texts.length - 1;
 		return text;
 	}
 
@@ -68,6 +142,9 @@ export class StringTable {
 			const hashes = new Int32Array(index * 2);
 			hashes.set(this.#hashes);
 			this.#hashes = hashes;
+			const numbers = new Float64Array(index * 2).fill(Number.NaN);
+			numbers.set(this.#numbers);
+			this.#numbers = numbers;
 		}
 
 		this.#hashes[index] = hash;

@@ -9,6 +9,7 @@ import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
 import {numberFields, SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
 import {runTimes} from '../../source/api/statement-clock.js';
 import {listBody} from '../../source/api/sessions-api.js';
+import type {StringTable} from '../../source/api/string-table.js';
 import {plainSession, type Session} from '../../source/model/session.js';
 
 export type Outcome =
@@ -36,10 +37,11 @@ export function pieces(body: Buffer, cuts: readonly number[]): Buffer[] {
 /**
  * `partRows`: read as the list worker does, the list going out in parts of that many
  * sessions (session-list-reader.ts), then rebuilt part after part as list-parts.ts does.
+ * `strings`: a StringTable kept from one read to the next, as the worker keeps its own.
  */
-export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Origin = single, partRows?: number): Outcome {
+export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Origin = single, partRows?: number, strings?: StringTable): Outcome {
 	const parts: Array<{columns: SessionColumns; generation: number}> = [];
-	const sink = listBody(origin, undefined, partRows === undefined ? undefined : {
+	const sink = listBody(origin, strings, partRows === undefined ? undefined : {
 		rows: partRows,
 		take(columns, generation) {
 			// Through structured clone, as a part crosses to the main thread.

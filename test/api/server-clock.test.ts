@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {Buffer} from 'node:buffer';
 import {test} from 'node:test';
 import {isZoneless, parseServerTime, zoneOffsetMs, zoneShiftMs} from '../../source/api/server-clock.js';
+import {StringTable} from '../../source/api/string-table.js';
 import {polledAt, reference, single, streamed, type Outcome} from './list-oracle.js';
 import type {ZoneMemory} from '../../source/model/zone-hint.js';
 
@@ -155,6 +156,15 @@ test('with --server-tz, zone-less times are read in that zone and not second-gue
 	assert.deepEqual(ages(body, {...single, serverZone: 'UTC'}), [600, 5]);
 	const kolkata = list([{connected: utcAsctime(polledAt - 600_000 + (5.5 * hour)), idle: 1}]);
 	assert.deepEqual(ages(kolkata, {...single, serverZone: 'Asia/Kolkata'}), [600]);
+});
+
+test("one StringTable kept from read to read (the list worker's) lends no zone's reading to another", () => {
+	const table = new StringTable();
+	const body = list([{connected: utcAsctime(polledAt - 600_000 + (5.5 * hour)), idle: 1}]);
+	for (const serverZone of ['Asia/Kolkata', 'UTC', 'Asia/Kolkata', undefined]) {
+		const origin = serverZone === undefined ? single : {...single, serverZone};
+		assert.deepEqual(streamed(body, [5, 60], origin, undefined, table), reference(body, origin), serverZone);
+	}
 });
 
 test('RFC 1123 times (23.02 on) are never moved, whatever the idle times say', () => {

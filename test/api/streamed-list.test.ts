@@ -11,7 +11,15 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {fixturesDir} from '../helpers/fixtures.js';
 import {hostileWorld} from '../hostile/arbitraries.js';
+import {StringTable} from '../../source/api/string-table.js';
 import {describe, reference, streamed} from './list-oracle.js';
+
+/**
+ * One StringTable for every read of this file, as the worker keeps one from poll to poll, and
+ * so small that it empties itself within most lists: what the reader keeps by a text's entry
+ * (ids seen, `connected` parsed) must hold across reads and through the emptying.
+ */
+const kept = new StringTable(5);
 
 function same(body: Buffer | string, cuts: readonly number[] = [], note = ''): void {
 	const bytes = typeof body === 'string' ? Buffer.from(body) : body;
@@ -21,6 +29,8 @@ function same(body: Buffer | string, cuts: readonly number[] = [], note = ''): v
 	// As the list worker reads it: in parts of one session, rebuilt part after part.
 	const inParts = streamed(bytes, cuts, undefined, 1);
 	assert.deepEqual(inParts, expected, `${note} in parts, cut at [${cuts.join(',')}]: ${describe(inParts)} vs ${describe(expected)}`);
+	const keptTable = streamed(bytes, cuts, undefined, undefined, kept);
+	assert.deepEqual(keptTable, expected, `${note} with a kept table, cut at [${cuts.join(',')}]: ${describe(keptTable)} vs ${describe(expected)}`);
 }
 
 /** Every way to cut the body in two, and byte by byte. */
@@ -85,6 +95,7 @@ const edgeCases: Record<string, string> = {
 	'numbers of every form': '{"data":[{"id":-0,"attributes":{"idle":-0,"port":1E2,"thread":1e+2,"io_activity":0.5e-3,"seconds_alive":1e400,"memory":{"total":-1.7976931348623157e308}}},{"id":1.50,"attributes":{"idle":0.59999999999999998,"seconds_alive":1167267.5984602,"port":123456789012345678901234567890}},{"id":1e21},{"id":0.1},{"id":-12.5e-1}]}',
 	'ids that are not usable': '{"data":[{"id":""},{"id":null},{"id":true},{"id":[]},{"id":{}},{"attributes":{}},null,1,"x",[],true,{"id":"ok"}]}',
 	'duplicate ids: the first wins': '{"data":[{"id":"1","attributes":{"user":"first"}},{"id":"1","attributes":{"user":"second"}},{"id":1}]}',
+	'duplicate ids written other ways: escaped, a number, long, shown alike': `{"data":[{"id":"12"},{"id":"1\\u0032"},{"id":12},{"id":"x\\u0022"},{"id":"x\\""},{"id":"a\u007F"},{"id":"a\\u0001"},{"id":"${'y'.repeat(70)}"},{"id":"${'y'.repeat(69)}\\u0079"},{"id":"13"}]}`,
 	'unknown members of every kind': `{"meta":{"total":3,"deep":[[[[{"a":[null,true,false,-1.5e3,"x"]}]]]]},"data":[${session('"5"')}],"x":null,"y":[1,{"data":[]}],"z":{"data":"no"}}`,
 	'nulls where objects are': '{"data":[{"id":"1","attributes":null,"relationships":null},{"id":"2","attributes":{"memory":null,"connected":null}},{"id":"3","relationships":{"services":{"data":null}}}]}',
 	'connected in both formats, and not': '{"data":[{"id":"1","attributes":{"connected":"Mon Jul 17 11:10:39 2017"}},{"id":"2","attributes":{"connected":"Fri, 21 Jul 2023 06:46:44 GMT","seconds_alive":null}},{"id":"3","attributes":{"connected":"yesterday"}},{"id":"4","attributes":{"connected":"Fri, 21 Jul 2099 06:46:44 GMT"}},{"id":"5","attributes":{"connected":"12","idle":1}},{"id":"6","attributes":{"connected":"2024-01-05","idle":1}}]}',
