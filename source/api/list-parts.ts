@@ -1,12 +1,15 @@
 // A list arriving from the worker in parts (session-list-reader.ts), rebuilt into
 // sessions a slice per turn of the event loop while the worker reads the rest: at 100k
-// sessions, most of the rebuild is then done by the time the last bytes are read.
+// sessions, most of the rebuild is then done by the time the last bytes are read. So are
+// the list's index by key and its summary (the header's counts, the columns' widths),
+// which the poll would otherwise work out after the last byte, on a core idle till then.
 // A part of an earlier generation (the body's `data` came again) is void; so is all of
 // it when the poll fails.
 
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {Session} from '../model/session.js';
 import {SessionIndex} from '../model/session-index.js';
+import {SummaryFold, type Summary} from '../model/summary.js';
 import {numberFields, SessionDecoder, type SessionColumns} from './session-columns.js';
 import {runTimes} from './statement-clock.js';
 
@@ -19,6 +22,8 @@ export class ListParts {
 	#sessions: Session[] = [];
 	/** The sessions by key, each added as it is rebuilt: built while the worker reads the rest. */
 	#index = SessionIndex.growing(this.#sessions);
+	/** The summary of the sessions rebuilt so far, in their order. */
+	#summary = new SummaryFold();
 	#after = 0;
 	readonly #queue: SessionColumns[] = [];
 	/** Whether #run is working through the queue: set and cleared synchronously, so no part is ever left in it. */
@@ -43,6 +48,7 @@ export class ListParts {
 			this.#generation = generation;
 			this.#sessions = [];
 			this.#index = SessionIndex.growing(this.#sessions);
+			this.#summary = new SummaryFold();
 			this.#after = 0;
 			this.#queue.length = 0;
 			this.#arrivals = [];
@@ -60,10 +66,11 @@ export class ListParts {
 	}
 
 	/**
-	 * The list, once every part added has been rebuilt, and its index by key. `statementNow`:
-	 * MaxScale's clock as the list's end told it, which times the parts' running statements.
+	 * The list, once every part added has been rebuilt, its index by key and its summary (which
+	 * reads nothing the run times change). `statementNow`: MaxScale's clock as the list's end
+	 * told it, which times the parts' running statements.
 	 */
-	async done(statementNow = Number.NaN): Promise<{sessions: Session[]; index: SessionIndex}> {
+	async done(statementNow = Number.NaN): Promise<{sessions: Session[]; index: SessionIndex; summary: Summary}> {
 		while (this.#busy) {
 			// eslint-disable-next-line no-await-in-loop
 			await this.#running;
@@ -75,7 +82,7 @@ export class ListParts {
 
 		this.#arrivals = [];
 
-		return {sessions: this.#sessions, index: this.#index.of(this.#sessions)};
+		return {sessions: this.#sessions, index: this.#index.of(this.#sessions), summary: this.#summary.result()};
 	}
 
 	/** The poll failed: stop, and keep nothing. */
@@ -96,6 +103,7 @@ export class ListParts {
 
 			const into = this.#sessions;
 			const index = this.#index;
+			const summary = this.#summary;
 			const decoder = new SessionDecoder(part, this.#previous, {into, after: this.#after});
 			// A newer generation (or a drop) makes the rest of this part nobody's business.
 			for (;;) {
@@ -107,6 +115,7 @@ export class ListParts {
 
 				for (let i = from; i < into.length; i++) {
 					index.add(into[i]!);
+					summary.add(into[i]!);
 				}
 
 				if (finished) {

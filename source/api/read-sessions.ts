@@ -5,6 +5,7 @@
 import {shown} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import type {SessionLookup} from '../model/session-index.js';
+import type {Summary} from '../model/summary.js';
 import type {ZoneMemory} from '../model/zone-hint.js';
 import {parseConnected, sizeConnectedCache} from './connected-cache.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
@@ -207,6 +208,8 @@ export type SessionList = {
 	aheadMs: number;
 	/** `sessions` by key, when it was built as they arrived (list-parts.ts): the poll need not build it again. */
 	index?: SessionLookup;
+	/** Their summary, likewise. */
+	summary?: Summary;
 };
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};

@@ -151,6 +151,8 @@ export type Action =
 			sessions: Session[];
 			/** `sessions` by key, when the list reader built it as they arrived (api/list-parts.ts). */
 			index?: SessionLookup;
+			/** Their summary, likewise. */
+			summary?: Summary;
 			at: number;
 			latencyMs: number;
 			bytes: number;

@@ -102,7 +102,7 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
 	// The pane's session, under the cursor, stays listed whatever its own change (held-row.ts).
 	const rows = yield* viewRowsSteps({...state, sessions, changes}, keptTest(state.filter, keptAtPoll(state), changes.replaced));
-	const summary = yield* summarizeSteps(sessions);
+	const summary = action.summary !== undefined && sessions === action.sessions ? action.summary : yield* summarizeSteps(sessions);
 	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};
 }
 

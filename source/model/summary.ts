@@ -97,41 +97,57 @@ export function clientLength(remote: string | undefined, port: number | undefine
 const inOrder = (entries: Array<[string, number]>): Summary['stateCounts'] =>
 	entries.sort(([a], [b]) => compareStates(a, b)).map(([state, count]) => ({state, count}));
 
+/**
+ * The summary, a session at a time: summarizeSteps walks a list with it, and the list worker's
+ * parts (api/list-parts.ts) feed it as they are rebuilt, while the rest of the list is read.
+ */
+export class SummaryFold {
+	readonly #counts = new Tally();
+	#idWidth = emptySummary.idWidth;
+	#user = 0;
+	#client = 0;
+	#service = 0;
+	#server = 0;
+	#memory = 0;
+	#io = 0;
+	#statement = 0;
+
+	add(session: Session): void {
+		this.#counts.add(stateName(session));
+		this.#idWidth = Math.max(this.#idWidth, session.id.length);
+		this.#user = Math.max(this.#user, session.user === undefined ? noUser.length : cellsAtLeast(session.user));
+		this.#client = Math.max(this.#client, clientLength(session.remote, session.port));
+		this.#service = Math.max(this.#service, cellsAtLeast(serviceName(session)));
+		const {servers} = session;
+		if (servers !== undefined) {
+			this.#server = Math.max(this.#server, servers === '' ? noServer.length : cellsAtLeast(servers));
+		}
+
+		this.#memory ||= session.memoryBytes === undefined ? 0 : 1;
+		this.#io ||= session.ioActivity === undefined ? 0 : 1;
+		const text = session.statement;
+		if (text !== undefined) {
+			this.#statement = Math.max(this.#statement, 1, cellsAtLeast(text) + (session.statementRunning === true ? runningMark.length : 0));
+		}
+	}
+
+	result(): Summary {
+		const widest = {user: this.#user, client: this.#client, service: this.#service, server: this.#server, memory: this.#memory, io: this.#io, statement: this.#statement};
+		return {stateCounts: inOrder(this.#counts.entries()), idWidth: this.#idWidth, widest};
+	}
+}
+
 export function* summarizeSteps(sessions: readonly Session[]): Steps<Summary> {
-	const counts = new Tally();
-	let idWidth = emptySummary.idWidth;
-	let user = 0;
-	let client = 0;
-	let service = 0;
-	let server = 0;
-	let memory = 0;
-	let io = 0;
-	let statement = 0;
+	const fold = new SummaryFold();
 	for (let i = 0; i < sessions.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}
 
-		const session = sessions[i]!;
-		counts.add(stateName(session));
-		idWidth = Math.max(idWidth, session.id.length);
-		user = Math.max(user, session.user === undefined ? noUser.length : cellsAtLeast(session.user));
-		client = Math.max(client, clientLength(session.remote, session.port));
-		service = Math.max(service, cellsAtLeast(serviceName(session)));
-		const {servers} = session;
-		if (servers !== undefined) {
-			server = Math.max(server, servers === '' ? noServer.length : cellsAtLeast(servers));
-		}
-
-		memory ||= session.memoryBytes === undefined ? 0 : 1;
-		io ||= session.ioActivity === undefined ? 0 : 1;
-		const text = session.statement;
-		if (text !== undefined) {
-			statement = Math.max(statement, 1, cellsAtLeast(text) + (session.statementRunning === true ? runningMark.length : 0));
-		}
+		fold.add(sessions[i]!);
 	}
 
-	return {stateCounts: inOrder(counts.entries()), idWidth, widest: {user, client, service, server, memory, io, statement}};
+	return fold.result();
 }
 
 /** Sessions per state over the whole list, for the header, in lifecycle order. */

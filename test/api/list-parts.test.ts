@@ -10,6 +10,7 @@ import {encodeSessions, SessionDecoder} from '../../source/api/session-columns.j
 import {plainSession, type Session} from '../../source/model/session.js';
 import {SessionIndex} from '../../source/model/session-index.js';
 import {finish} from '../../source/model/steps.js';
+import {summarizeSteps} from '../../source/model/summary.js';
 
 const sessionsOf = (ids: number[], host = 'mx:8989'): Session[] =>
 	ids.map((n) => ({key: String(n), id: String(n), host, service: `svc${n % 3}`, state: 'Session started', user: `u${n % 5}`, port: n % 65_536, ageSeconds: n / 10}));
@@ -50,10 +51,12 @@ test('parts rebuilt as they come are the list decoded whole against the same las
 					parts.add(part, 0);
 				}
 
-				const {sessions, index} = await parts.done();
+				const {sessions, index, summary} = await parts.done();
 				// Read out: a deep comparison of the sessions themselves sees only their key and id.
 				assert.deepEqual(sessions.map((session) => plainSession(session)), whole.map((session) => plainSession(session)));
 				assertIndexOf(index, sessions);
+				// And the summary worked out as they came: the one of the whole list.
+				assert.deepEqual(summary, finish(summarizeSteps(sessions)));
 			},
 		),
 	);
@@ -71,6 +74,7 @@ test('a newer generation voids the parts before it, even one half rebuilt; a dro
 	assert.deepEqual(done.sessions.map((session) => plainSession(session)), decoded(later).map((session) => plainSession(session)));
 	assertIndexOf(done.index, done.sessions);
 	assert.equal(done.index.get('1'), undefined, 'nothing of the voided generation');
+	assert.deepEqual(done.summary, finish(summarizeSteps(done.sessions)), 'nor in the summary');
 
 	const dropped = new ListParts();
 	dropped.add(partsOf(big, [])[0]!, 0);

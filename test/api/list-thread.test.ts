@@ -7,6 +7,8 @@ import {test} from 'node:test';
 import {Client} from '../../source/api/client.js';
 import {ListThread} from '../../source/api/list-thread.js';
 import {fetchSessionList} from '../../source/api/sessions-api.js';
+import {finish} from '../../source/model/steps.js';
+import {summarizeSteps} from '../../source/model/summary.js';
 import {start} from '../simulator/helpers.js';
 
 async function withSimulator(run: (url: string, port: number) => Promise<void>): Promise<void> {
@@ -50,11 +52,13 @@ test('the worker returns exactly the sessions a main-thread fetch reads, keyed b
 				assert.ok(inWorker.ok && here.ok);
 				assert.equal(inWorker.list.sessions.length, 3000);
 				// And its index, built as the parts came: every key to its very session.
-				const {index, ...list} = inWorker.list;
+				const {index, summary, ...list} = inWorker.list;
 				assert.deepEqual(list, here.list);
 				assert.ok(index);
 				assert.equal(index.size, 3000);
 				assert.ok(list.sessions.every((session) => index.get(session.key) === session));
+				// And its summary, worked out as they came: the whole list's.
+				assert.deepEqual(summary, finish(summarizeSteps(list.sessions)));
 				assert.equal(inWorker.bytes, here.bytes);
 				assert.equal(inWorker.list.sessions[0]?.key, keyed ? `${client.target.label}#${inWorker.list.sessions[0]?.id}` : inWorker.list.sessions[0]?.id);
 			} finally {

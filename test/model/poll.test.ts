@@ -127,3 +127,16 @@ test('an index built as the list arrived is taken as it is for one MaxScale; reb
 	assert.notEqual(moved.byId, index);
 	assert.equal(moved.byId.get('1'), moved.sessions[0]);
 });
+
+test('a summary worked out as the list arrived is taken as it is for one MaxScale; worked out again over several', () => {
+	const list = [session(1), session(22)];
+	const summary = finish(preparePoll(start([]), {type: 'poll-ok', sessions: list, at: 1000, latencyMs: 3, bytes: 1})).summary;
+	const action: PollOk = {type: 'poll-ok', sessions: list, summary: {...summary}, at: 1000, latencyMs: 3, bytes: 1};
+	assert.equal(finish(preparePoll(start([]), action)).summary, action.summary);
+	const several = reducer(reducer(start([]), {type: 'resize', listHeight: 5, paneHeight: 5, paneWidth: 40}), {type: 'poll-ok', sessions: [], at: 0, latencyMs: 1, bytes: 1});
+	const two: MonitorState = {...several, hostOrder: ['mx1', 'mx2'], hosts: {mx1: {sessions: []}, mx2: {sessions: [session(333, {key: 'mx2#333', host: 'mx2'})]}}};
+	const prepared = finish(preparePoll(two, {...action, host: 'mx1'}));
+	assert.notEqual(prepared.summary, action.summary);
+	assert.deepEqual(prepared.summary.stateCounts, [{state: 'Session started', count: 3}]);
+	assert.equal(prepared.summary.idWidth, 3, 'the other MaxScale\'s id counts');
+});
