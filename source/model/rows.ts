@@ -65,17 +65,27 @@ function* groupBy(pool: Pool, members: readonly number[], key: (s: Session) => s
 	const index = new Map<string, number>();
 	const sizes: number[] = [];
 	const groupOf = new Int32Array(members.length);
+	// Neighbours mostly share a group (a state above all): its name is then no look-up.
+	let lastName: string | undefined;
+	let lastGroup = 0;
 	for (let i = 0; i < members.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}
 
 		const name = key(pool.at(members[i]!));
-		let group = index.get(name);
-		if (group === undefined) {
-			group = sizes.length;
-			index.set(name, group);
-			sizes.push(0);
+		let group = lastGroup;
+		if (name !== lastName) {
+			let found = index.get(name);
+			if (found === undefined) {
+				found = sizes.length;
+				index.set(name, found);
+				sizes.push(0);
+			}
+
+			group = found;
+			lastName = name;
+			lastGroup = found;
 		}
 
 		sizes[group]!++;
