@@ -13,9 +13,6 @@ import {SummaryFold, type Summary} from '../model/summary.js';
 import {numberFields, SessionDecoder, type SessionColumns} from './session-columns.js';
 import {runTimes} from './statement-clock.js';
 
-/** What is handed each slice of a list as it is rebuilt: sessions `from` to `to` of `sessions` (a new array when the list starts again). */
-export type Ahead = (sessions: readonly Session[], from: number, to: number) => void;
-
 /** Sessions rebuilt per slice: ~2–4 ms each on a small machine. */
 export const sliceSize = 5000;
 
@@ -36,15 +33,9 @@ export class ListParts {
 	/** The run-time columns of the parts sent ahead: arrivals until the list's end tells MaxScale's clock (done). */
 	#arrivals: Float64Array[] = [];
 
-	readonly #ahead: Ahead | undefined;
-
-	/**
-	 * `previous`: the last list, whose strings the new one borrows (SessionDecoder). `ahead`:
-	 * handed each slice of sessions as it is rebuilt (the poll's own per-session work: model/poll-ahead.ts).
-	 */
-	constructor(previous: readonly Session[] = [], ahead?: Ahead) {
+	/** `previous`: the last list, whose strings the new one borrows (SessionDecoder). */
+	constructor(previous: readonly Session[] = []) {
 		this.#previous = previous;
-		this.#ahead = ahead;
 	}
 
 	/** `timed`: the list's last rows, their run times worked out already (session-list-reader.ts finish). */
@@ -126,8 +117,6 @@ export class ListParts {
 					index.add(into[i]!);
 					summary.add(into[i]!);
 				}
-
-				this.#ahead?.(into, from, into.length);
 
 				if (finished) {
 					break;

@@ -11,13 +11,12 @@ import type {Client} from './client.js';
 import {cancelled} from './errors.js';
 import {originOf, type Origin} from './read-sessions.js';
 import type {Session} from '../model/session.js';
-import {ListParts, type Ahead} from './list-parts.js';
+import {ListParts} from './list-parts.js';
 import type {ListPart, ListRequest} from './list-worker.js';
 import type {SessionColumns} from './session-columns.js';
 import {fetchSessionList, type ListResult} from './sessions-api.js';
 
-/** `ahead`: handed the list's sessions a slice at a time as they are rebuilt, when it comes in parts (list-parts.ts). */
-export type FetchList = (signal: AbortSignal, ahead?: Ahead) => Promise<ListResult>;
+export type FetchList = (signal: AbortSignal) => Promise<ListResult>;
 
 type OkFields = Omit<Extract<ListResult, {ok: true}>, 'list'> & {skipped: number; duplicates: number; aheadMs: number; generation: number; statementNow: number};
 type Reply = {seq: number; result: Exclude<ListResult, {ok: true}> | OkFields; columns?: SessionColumns};
@@ -80,7 +79,7 @@ export class ListThread {
 		this.#partRows = rows;
 	}
 
-	readonly fetch: FetchList = async (signal, ahead) => {
+	readonly fetch: FetchList = async (signal) => {
 		if (this.#closed) {
 			// Never a new worker after close: nothing would ever terminate it.
 			return {ok: false, error: cancelled, latencyMs: 0};
@@ -98,7 +97,7 @@ export class ListThread {
 
 		signal.addEventListener('abort', onAbort, {once: true});
 		// Parts come ahead of the reply and are rebuilt as they come; the reply brings the rest.
-		const parts = new ListParts(this.#last, ahead);
+		const parts = new ListParts(this.#last);
 		const reply = await new Promise<Reply>((resolve) => {
 			this.#pending.set(seq, {resolve, parts, worker});
 			worker.postMessage({seq, statements: this.statements} satisfies ListRequest);

@@ -11,7 +11,6 @@ import type {Confirm, Effect, OperationAction} from './operations.js';
 import type {Pane, PaneAction} from './pane.js';
 import type {PaneSearch, SearchAction} from './pane-search.js';
 import type {PreparedPoll} from './poll.js';
-import type {PollAhead} from './poll-ahead.js';
 import type {Replay, ReplayAction} from './replay.js';
 import type {Row} from './rows.js';
 import type {Grouping} from './groups.js';
@@ -154,8 +153,6 @@ export type Action =
 			index?: SessionLookup;
 			/** Their summary, likewise. */
 			summary?: Summary;
-			/** The poll's per-session work done as the list arrived (poll-ahead.ts). */
-			ahead?: PollAhead;
 			at: number;
 			latencyMs: number;
 			bytes: number;

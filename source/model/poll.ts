@@ -99,9 +99,7 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	// Undefined at its first answer, where its sessions were all along, not just opened.
 	const seconds = before === undefined ? undefined : Math.max(0.001, pollGapMs(before, action, action.at - before.at) / 1000);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
-	// Its first half walked as the list arrived (poll-ahead.ts), when that walk still holds.
-	const walked = action.ahead?.walkFor(state, host, sessions);
-	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial}, walked);
+	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
 	// The pane's session, under the cursor, stays listed whatever its own change (held-row.ts).
 	const rows = yield* viewRowsSteps({...state, sessions, changes}, keptTest(state.filter, keptAtPoll(state), changes.replaced));
 	const summary = action.summary !== undefined && sessions === action.sessions ? action.summary : yield* summarizeSteps(sessions);

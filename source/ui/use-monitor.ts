@@ -10,7 +10,6 @@ import {initialState, reducer, type Action, type MonitorState, type Options} fro
 import {savedMessage} from '../model/copy-save.js';
 import type {Effect} from '../model/operations.js';
 import {preparePoll} from '../model/poll.js';
-import {PollAhead} from '../model/poll-ahead.js';
 import {showsStatement} from '../model/column-choice.js';
 import type {Recorder, Recording} from '../api/recording.js';
 import type {ServerInfo} from '../api/server-info.js';
@@ -79,14 +78,11 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 		const instances = clients.map((client, index) => {
 			const label = client.target.label;
 			const thread = threads[index];
-			const host = multi ? label : undefined;
-			// The poll's per-session work, done as its list arrives (model/poll-ahead.ts), from the state as it starts.
-			let ahead: PollAhead | undefined;
 			const fetchList = thread === undefined ? undefined : async (signal: AbortSignal) => {
 				thread.statements = statements();
-				ahead = new PollAhead(latest.current, host);
-				return thread.fetch(signal, ahead.take);
+				return thread.fetch(signal);
 			};
+			const host = multi ? label : undefined;
 			let server: ServerInfo | undefined; // Recorded with the next poll.
 			const {record, known} = hostRecorder(recorders);
 
@@ -96,9 +92,7 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				onList(result, _waitMs, manual) {
 					const {sessions, index, summary} = result.list;
 					const mono = performance.now();
-					const walked = ahead;
-					ahead = undefined;
-					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), ...(summary === undefined ? {} : {summary}), ...(walked === undefined ? {} : {ahead: walked}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono});
+					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), ...(summary === undefined ? {} : {summary}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono});
 					record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server, mono});
 					server = undefined;
 				},

@@ -13,7 +13,6 @@ import {ListThread} from '../../source/api/list-thread.js';
 import {initialState, reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
 import {preparePoll} from '../../source/model/poll.js';
-import {PollAhead} from '../../source/model/poll-ahead.js';
 import {finishInSlices} from '../../source/ui/finish-in-slices.js';
 import {idWidthOf, layoutFor} from '../../source/ui/layout.js';
 import {themeFor} from '../../source/ui/theme.js';
@@ -149,16 +148,14 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 		for (let i = 0; i < 10; i++) {
 			const started = performance.now();
 			const cpu = process.cpuUsage();
-			// As the app polls: the per-session work done as the list's parts are rebuilt.
-			const ahead = new PollAhead(state, undefined);
 			// eslint-disable-next-line no-await-in-loop
-			const result = await thread.fetch(new AbortController().signal, ahead.take);
+			const result = await thread.fetch(new AbortController().signal);
 			if (!result.ok) {
 				throw new Error(result.error.message);
 			}
 
 			// As the app lands it: the whole-list work a slice per turn, then one dispatch.
-			const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, ahead, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
+			const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
 			// eslint-disable-next-line no-await-in-loop
 			const prepared = await finishInSlices(preparePoll(state, action));
 			state = reducer(state, {...action, prepared});

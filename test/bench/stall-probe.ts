@@ -8,7 +8,6 @@ import {Client} from '../../source/api/client.js';
 import {ListThread} from '../../source/api/list-thread.js';
 import {initialState, reducer} from '../../source/model/monitor-state.js';
 import {preparePoll} from '../../source/model/poll.js';
-import {PollAhead} from '../../source/model/poll-ahead.js';
 import {finishInSlices} from '../../source/ui/finish-in-slices.js';
 import {forkSimulator} from './fork-simulator.js';
 
@@ -43,15 +42,14 @@ for (let round = 0; round < rounds; round++) {
 	const fetches: number[] = [];
 	for (let i = 0; i < 10; i++) {
 		const started = performance.now();
-		const ahead = new PollAhead(state, undefined);
 		// eslint-disable-next-line no-await-in-loop
-		const result = await thread.fetch(new AbortController().signal, ahead.take);
+		const result = await thread.fetch(new AbortController().signal);
 		if (!result.ok) {
 			throw new Error(result.error.message);
 		}
 
 		fetches.push(performance.now() - started);
-		const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, ahead, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
+		const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
 		// eslint-disable-next-line no-await-in-loop
 		const prepared = await finishInSlices(preparePoll(state, action));
 		state = reducer(state, {...action, prepared});
