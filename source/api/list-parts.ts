@@ -10,6 +10,7 @@ import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {Session} from '../model/session.js';
 import {SessionIndex} from '../model/session-index.js';
 import {SummaryFold, type Summary} from '../model/summary.js';
+import type {Tally} from '../model/tally.js';
 import {numberFields, SessionDecoder, type SessionColumns} from './session-columns.js';
 import {runTimes} from './statement-clock.js';
 
@@ -66,11 +67,11 @@ export class ListParts {
 	}
 
 	/**
-	 * The list, once every part added has been rebuilt, its index by key and its summary (which
+	 * The list, once every part added has been rebuilt, its index by key, its summary and its sessions per service (which
 	 * reads nothing the run times change). `statementNow`: MaxScale's clock as the list's end
 	 * told it, which times the parts' running statements.
 	 */
-	async done(statementNow = Number.NaN): Promise<{sessions: Session[]; index: SessionIndex; summary: Summary}> {
+	async done(statementNow = Number.NaN): Promise<{sessions: Session[]; index: SessionIndex; summary: Summary; services: Tally}> {
 		while (this.#busy) {
 			// eslint-disable-next-line no-await-in-loop
 			await this.#running;
@@ -82,7 +83,7 @@ export class ListParts {
 
 		this.#arrivals = [];
 
-		return {sessions: this.#sessions, index: this.#index.of(this.#sessions), summary: this.#summary.result()};
+		return {sessions: this.#sessions, index: this.#index.of(this.#sessions), summary: this.#summary.result(), services: this.#summary.services};
 	}
 
 	/** The poll failed: stop, and keep nothing. */

@@ -112,9 +112,9 @@ export class ListThread {
 		const {skipped, duplicates, aheadMs, generation, statementNow, ...rest} = result as OkFields;
 		// The last rows come timed (session-list-reader.ts finish); the parts sent ahead, now.
 		parts.add(columns, generation, true);
-		const {sessions, index, summary} = await parts.done(statementNow);
+		const {sessions, index, summary, services} = await parts.done(statementNow);
 		this.#last = sessions;
-		return {...rest, list: {sessions, skipped, duplicates, aheadMs, index, summary}};
+		return {...rest, list: {sessions, skipped, duplicates, aheadMs, index, summary, services}};
 	};
 
 	/** Whether lists come from the worker (false before the first fetch, or where workers cannot run). */

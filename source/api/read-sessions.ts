@@ -6,6 +6,7 @@ import {shown} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 import type {SessionLookup} from '../model/session-index.js';
 import type {Summary} from '../model/summary.js';
+import type {Tally} from '../model/tally.js';
 import type {ZoneMemory} from '../model/zone-hint.js';
 import {parseConnected, sizeConnectedCache} from './connected-cache.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
@@ -208,8 +209,9 @@ export type SessionList = {
 	aheadMs: number;
 	/** `sessions` by key, when it was built as they arrived (list-parts.ts): the poll need not build it again. */
 	index?: SessionLookup;
-	/** Their summary, likewise. */
+	/** Their summary, likewise, and their count per service. */
 	summary?: Summary;
+	services?: Tally;
 };
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};

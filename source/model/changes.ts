@@ -84,6 +84,8 @@ export type PollFacts = {
 	 * nothing it lists is new (its sessions were there all along), and no rate is counted.
 	 */
 	seconds: number | undefined;
+	/** `next`'s sessions per service, when already counted (as the list arrived: api/list-parts.ts). */
+	services?: Tally;
 	/**
 	 * Whether some MaxScale watched has not answered yet: its services' counts would be missing
 	 * from the sample, and the sparklines would climb at start as no session did. Unsampled then.
@@ -120,14 +122,18 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	let closed = 0;
 	const replaced = new Set<string>();
 	let youngestNew = Number.POSITIVE_INFINITY;
-	const counts = new Tally();
+	const counted = facts.services;
+	const counts = counted ?? new Tally();
 	for (let i = 0; i < next.length; i++) {
 		if (i % stepItems === stepItems - 1) {
 			yield;
 		}
 
 		const session = next[i]!;
-		counts.add(session.service);
+		if (counted === undefined) {
+			counts.add(session.service);
+		}
+
 		let before: Session | undefined;
 		if (list !== undefined) {
 			for (let j = after; j < after + lookAhead && j < list.length; j++) {

@@ -19,6 +19,7 @@ import type {Session} from './session.js';
 import type {Sort, SortKey} from './sort.js';
 import type {SteadyWidest} from './steady-widths.js';
 import type {Summary} from './summary.js';
+import type {Tally} from './tally.js';
 import type {Message} from './message-fade.js';
 import type {MouseAction} from './mouse.js';
 import type {ViewAction} from './view.js';
@@ -151,8 +152,9 @@ export type Action =
 			sessions: Session[];
 			/** `sessions` by key, when the list reader built it as they arrived (api/list-parts.ts). */
 			index?: SessionLookup;
-			/** Their summary, likewise. */
+			/** Their summary, likewise, and their count per service. */
 			summary?: Summary;
+			services?: Tally;
 			at: number;
 			latencyMs: number;
 			bytes: number;

@@ -99,7 +99,8 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	// Undefined at its first answer, where its sessions were all along, not just opened.
 	const seconds = before === undefined ? undefined : Math.max(0.001, pollGapMs(before, action, action.at - before.at) / 1000);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
-	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial});
+	const services = action.services !== undefined && sessions === action.sessions ? action.services : undefined;
+	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial, ...(services === undefined ? {} : {services})});
 	// The pane's session, under the cursor, stays listed whatever its own change (held-row.ts).
 	const rows = yield* viewRowsSteps({...state, sessions, changes}, keptTest(state.filter, keptAtPoll(state), changes.replaced));
 	const summary = action.summary !== undefined && sessions === action.sessions ? action.summary : yield* summarizeSteps(sessions);

@@ -102,6 +102,8 @@ const inOrder = (entries: Array<[string, number]>): Summary['stateCounts'] =>
  * parts (api/list-parts.ts) feed it as they are rebuilt, while the rest of the list is read.
  */
 export class SummaryFold {
+	/** Sessions per service, for the sparklines (changes.ts), counted in the same pass. */
+	readonly services = new Tally();
 	readonly #counts = new Tally();
 	#idWidth = emptySummary.idWidth;
 	#user = 0;
@@ -113,6 +115,7 @@ export class SummaryFold {
 	#statement = 0;
 
 	add(session: Session): void {
+		this.services.add(session.service);
 		this.#counts.add(stateName(session));
 		this.#idWidth = Math.max(this.#idWidth, session.id.length);
 		this.#user = Math.max(this.#user, session.user === undefined ? noUser.length : cellsAtLeast(session.user));

@@ -90,9 +90,9 @@ export function useMonitor(props: MonitorProps): [MonitorState, (action: Action)
 				// The pause before the next poll (the second argument) is not kept: the header works
 				// out when the next is due from the last poll and the interval (model/schedule.ts).
 				onList(result, _waitMs, manual) {
-					const {sessions, index, summary} = result.list;
+					const {sessions, index, summary, services} = result.list;
 					const mono = performance.now();
-					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), ...(summary === undefined ? {} : {summary}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono});
+					land({type: 'poll-ok', host, sessions, ...(index === undefined ? {} : {index}), ...(summary === undefined ? {} : {summary}), ...(services === undefined ? {} : {services}), at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes, manual, repeated: result.list.duplicates, skipped: result.list.skipped, aheadMs: result.list.aheadMs, mono});
 					record({t: result.polledAt, host: label, ok: true, latencyMs: result.latencyMs, bytes: result.bytes, sessions, server, mono});
 					server = undefined;
 				},

@@ -51,12 +51,14 @@ test('parts rebuilt as they come are the list decoded whole against the same las
 					parts.add(part, 0);
 				}
 
-				const {sessions, index, summary} = await parts.done();
+				const {sessions, index, summary, services} = await parts.done();
 				// Read out: a deep comparison of the sessions themselves sees only their key and id.
 				assert.deepEqual(sessions.map((session) => plainSession(session)), whole.map((session) => plainSession(session)));
 				assertIndexOf(index, sessions);
 				// And the summary worked out as they came: the one of the whole list.
 				assert.deepEqual(summary, finish(summarizeSteps(sessions)));
+				// And the sessions per service (the sparklines: changes.ts), in the order services first came.
+				assert.deepEqual(services.entries(), [...new Set(sessions.map((session) => session.service))].map((service) => [service, sessions.filter((session) => session.service === service).length]));
 			},
 		),
 	);
@@ -75,6 +77,7 @@ test('a newer generation voids the parts before it, even one half rebuilt; a dro
 	assertIndexOf(done.index, done.sessions);
 	assert.equal(done.index.get('1'), undefined, 'nothing of the voided generation');
 	assert.deepEqual(done.summary, finish(summarizeSteps(done.sessions)), 'nor in the summary');
+	assert.deepEqual(done.services.entries(), [['svc1', 1], ['svc2', 1], ['svc0', 1]], 'nor in the counts per service');
 
 	const dropped = new ListParts();
 	dropped.add(partsOf(big, [])[0]!, 0);

@@ -52,13 +52,14 @@ test('the worker returns exactly the sessions a main-thread fetch reads, keyed b
 				assert.ok(inWorker.ok && here.ok);
 				assert.equal(inWorker.list.sessions.length, 3000);
 				// And its index, built as the parts came: every key to its very session.
-				const {index, summary, ...list} = inWorker.list;
+				const {index, summary, services, ...list} = inWorker.list;
 				assert.deepEqual(list, here.list);
 				assert.ok(index);
 				assert.equal(index.size, 3000);
 				assert.ok(list.sessions.every((session) => index.get(session.key) === session));
 				// And its summary, worked out as they came: the whole list's.
 				assert.deepEqual(summary, finish(summarizeSteps(list.sessions)));
+				assert.deepEqual(services?.entries(), [...new Set(list.sessions.map((session) => session.service))].map((service) => [service, list.sessions.filter((session) => session.service === service).length]));
 				assert.equal(inWorker.bytes, here.bytes);
 				assert.equal(inWorker.list.sessions[0]?.key, keyed ? `${client.target.label}#${inWorker.list.sessions[0]?.id}` : inWorker.list.sessions[0]?.id);
 			} finally {

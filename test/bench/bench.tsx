@@ -155,7 +155,7 @@ async function measure(sessions: number, runs: number): Promise<Result> {
 			}
 
 			// As the app lands it: the whole-list work a slice per turn, then one dispatch.
-			const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
+			const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, services: result.list.services, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
 			// eslint-disable-next-line no-await-in-loop
 			const prepared = await finishInSlices(preparePoll(state, action));
 			state = reducer(state, {...action, prepared});

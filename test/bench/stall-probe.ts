@@ -49,7 +49,7 @@ for (let round = 0; round < rounds; round++) {
 		}
 
 		fetches.push(performance.now() - started);
-		const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
+		const action = {type: 'poll-ok', sessions: result.list.sessions, index: result.list.index, summary: result.list.summary, services: result.list.services, at: result.polledAt, latencyMs: result.latencyMs, bytes: result.bytes} as const;
 		// eslint-disable-next-line no-await-in-loop
 		const prepared = await finishInSlices(preparePoll(state, action));
 		state = reducer(state, {...action, prepared});

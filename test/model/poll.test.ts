@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import {reducer, type MonitorState} from '../../source/model/monitor-state.js';
 import {preparePoll, type PollOk} from '../../source/model/poll.js';
 import {finish} from '../../source/model/steps.js';
+import {Tally} from '../../source/model/tally.js';
 import {session} from '../helpers/sessions.js';
 import {labels, start, type} from '../helpers/state.js';
 
@@ -139,4 +140,21 @@ test('a summary worked out as the list arrived is taken as it is for one MaxScal
 	assert.notEqual(prepared.summary, action.summary);
 	assert.deepEqual(prepared.summary.stateCounts, [{state: 'Session started', count: 3}]);
 	assert.equal(prepared.summary.idWidth, 3, 'the other MaxScale\'s id counts');
+});
+
+test('sessions per service counted as the list arrived make the sparklines for one MaxScale; counted again over several', () => {
+	const list = [session(1, {service: 'A'}), session(2, {service: 'B'}), session(3, {service: 'A'})];
+	// Not what the list holds, so that whether it was taken shows.
+	const counted = new Tally();
+	counted.add('Z');
+	const action: PollOk = {type: 'poll-ok', sessions: list, services: counted, at: 1000, latencyMs: 3, bytes: 1};
+	const history = finish(preparePoll(start([]), action)).changes.history;
+	assert.equal(history.get('Z')?.at(-1), 1);
+	assert.equal(history.get('A'), undefined);
+	const several = reducer(reducer(start([]), {type: 'resize', listHeight: 5, paneHeight: 5, paneWidth: 40}), {type: 'poll-ok', sessions: [], at: 0, latencyMs: 1, bytes: 1});
+	const two: MonitorState = {...several, hostOrder: ['mx1', 'mx2'], hosts: {mx1: {sessions: [], lastPoll: {at: 0, latencyMs: 1, bytes: 1}}, mx2: {sessions: [session(9, {key: 'mx2#9', host: 'mx2', service: 'A'})], lastPoll: {at: 0, latencyMs: 1, bytes: 1}}}};
+	const counts = finish(preparePoll(two, {...action, host: 'mx1'})).changes.history;
+	assert.equal(counts.get('A')?.at(-1), 3);
+	assert.equal(counts.get('B')?.at(-1), 1);
+	assert.equal(counts.get('Z'), undefined);
 });
