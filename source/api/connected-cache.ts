@@ -3,6 +3,7 @@
 // (read-sessions.ts, session-list-reader.ts).
 
 import {parseServerTime} from './server-clock.js';
+import type {StringTable} from './string-table.js';
 
 // What each text meant, bounded by the size of the lists seen, so that churn (new
 // sessions, new texts) cannot grow it for ever.
@@ -36,4 +37,24 @@ export function parseConnected(value: unknown, zone?: string): number | undefine
 	}
 
 	return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/**
+ * parseConnected for a text of the streamed list reader, kept with its StringTable `entry`
+ * (-1: none) rather than in the Map: the entries come in the order the last poll wrote
+ * them, where 200k texts in a Map were a cache miss a look-up. The table's numbers are for
+ * one zone at a time (the reader sets it: StringTable numbersFor).
+ */
+export function connectedAtEntry(text: string, entry: number, strings: StringTable, zone?: string): number | undefined {
+	if (entry < 0) {
+		return parseConnected(text, zone);
+	}
+
+	let at = strings.numberOf(entry);
+	if (Number.isNaN(at)) {
+		at = parseConnected(text, zone) ?? Number.NaN;
+		strings.keep(entry, at);
+	}
+
+	return Number.isNaN(at) ? undefined : at;
 }

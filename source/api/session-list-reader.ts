@@ -9,7 +9,7 @@
 import type {Buffer} from 'node:buffer';
 import {shown} from '../model/sanitize.js';
 import {skip, type JsonSink} from './json-scanner.js';
-import {parseConnected, sizeConnectedCache} from './connected-cache.js';
+import {connectedAtEntry, sizeConnectedCache} from './connected-cache.js';
 import {notASessionList, type Origin} from './read-sessions.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
 import {ColumnsBuilder, type Row, type SessionColumns} from './session-columns.js';
@@ -147,21 +147,6 @@ export class SessionListReader implements JsonSink {
 		}
 	}
 
-	/** `connected` as epoch ms: kept with the text's entry, as a session's `connected` never changes. */
-	#connectedAt(text: string, entry: number): number | undefined {
-		if (entry < 0) {
-			return parseConnected(text, this.#origin.serverZone);
-		}
-
-		let at = this.#strings.numberOf(entry);
-		if (Number.isNaN(at)) {
-			at = parseConnected(text, this.#origin.serverZone) ?? Number.NaN;
-			this.#strings.keep(entry, at);
-		}
-
-		return Number.isNaN(at) ? undefined : at;
-	}
-
 	/** `entry` ≥ 0: a StringTable text, so printable ASCII but maybe DEL, and short: shown as it is unless it holds DEL. */
 	#shown(text: string, entry = -1): string {
 		if (entry >= 0 && !text.includes('\u007F')) {
@@ -184,7 +169,7 @@ export class SessionListReader implements JsonSink {
 			}
 
 			case slot.connected: {
-				row.connectedAt = this.#connectedAt(text, entry);
+				row.connectedAt = connectedAtEntry(text, entry, this.#strings, this.#origin.serverZone);
 				this.#rowConnected = text;
 				break;
 			}
