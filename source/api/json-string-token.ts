@@ -16,6 +16,9 @@ plainBytes.fill(1, 0x20, 0x80);
 plainBytes[quote] = 0;
 plainBytes[backslash] = 0;
 
+/** The same table for string-table.ts, under a binding of its own: plainBytes stays module-local for the hot loops (see json-scanner.ts shortString). */
+export const jsonPlainBytes = plainBytes;
+
 /** Where the run of plain bytes from `i` ends: at a quote, a backslash, a control or non-ASCII byte, or `n`. */
 export function plainEnd(chunk: Buffer, i: number, n: number): number {
 	let j = i;

@@ -2,7 +2,14 @@
 // to the next, ids and `connected`), found by their bytes before any string is made.
 
 import type {Buffer} from 'node:buffer';
+import {jsonPlainBytes as plainBytes} from './json-string-token.js';
 import type {Slicers} from './json-text.js';
+
+/** The scanner looks strings up to this length that need no decoding up here (json-scanner.ts); intern() holds no longer one. */
+export const shortString = 64;
+// FNV-1a, as int32s: as a double the loops would convert the hash at every byte.
+const fnvOffset = 0x81_1c_9d_c5 | 0;
+const fnvPrime = 0x01_00_01_93;
 
 /**
  * Short ASCII strings by their bytes, so that a text seen before is not decoded again:
@@ -38,9 +45,9 @@ export class StringTable {
 	}
 
 	get(bytes: Buffer, start: number, end: number): string {
-		let hash = 0x81_1c_9d_c5 | 0; // An int32 from the start: as a double the loop would convert it at every byte.
+		let hash = fnvOffset;
 		for (let i = start; i < end; i++) {
-			hash = Math.imul(hash ^ bytes[i]!, 0x01_00_01_93);
+			hash = Math.imul(hash ^ bytes[i]!, fnvPrime);
 		}
 
 		const places = this.#places;
@@ -63,25 +70,26 @@ export class StringTable {
 	}
 
 	/**
-	 * The table's own copy of `text` when it is one a get() could have given (at most 64
-	 * characters, each printable ASCII but `"` and `\`), so that a text decoded another way
-	 * (escaped, or a number made an id) has the same entry; else `text` itself, `last` -1.
+	 * The table's own copy of `text` when it is one a get() could have given (at most
+	 * shortString characters, each a plain byte of a JSON string: printable ASCII but `"` and
+	 * `\`), so that a text decoded another way (escaped, or a number made an id) has the same
+	 * entry; else `text` itself, `last` -1.
 	 */
 	intern(text: string): string {
-		if (text.length > 64) {
+		if (text.length > shortString) {
 			this.last = -1;
 			return text;
 		}
 
-		let hash = 0x81_1c_9d_c5 | 0;
+		let hash = fnvOffset;
 		for (let i = 0; i < text.length; i++) {
 			const code = text.charCodeAt(i);
-			if (code < 0x20 || code > 0x7f || code === 0x22 || code === 0x5c) {
+			if (plainBytes[code] !== 1) {
 				this.last = -1;
 				return text;
 			}
 
-			hash = Math.imul(hash ^ code, 0x01_00_01_93);
+			hash = Math.imul(hash ^ code, fnvPrime);
 		}
 
 		const places = this.#places;
