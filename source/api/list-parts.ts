@@ -1,8 +1,9 @@
 // A list arriving from the worker in parts (session-list-reader.ts), rebuilt into
 // sessions a slice per turn of the event loop while the worker reads the rest: at 100k
 // sessions, most of the rebuild is then done by the time the last bytes are read. So are
-// the list's index by key and its summary (the header's counts, the columns' widths),
-// which the poll would otherwise work out after the last byte, on a core idle till then.
+// the list's index by key and its summary (the header's counts, the columns' widths, the
+// sessions per service), which the poll would otherwise work out after the last byte, on a
+// core idle till then.
 // A part of an earlier generation (the body's `data` came again) is void; so is all of
 // it when the poll fails.
 
@@ -67,9 +68,9 @@ export class ListParts {
 	}
 
 	/**
-	 * The list, once every part added has been rebuilt, its index by key, its summary and its sessions per service (which
-	 * reads nothing the run times change). `statementNow`: MaxScale's clock as the list's end
-	 * told it, which times the parts' running statements.
+	 * The list, once every part added has been rebuilt: its index by key, its summary and its
+	 * sessions per service (none of which reads what the run times change). `statementNow`:
+	 * MaxScale's clock as the list's end told it, which times the parts' running statements.
 	 */
 	async done(statementNow = Number.NaN): Promise<{sessions: Session[]; index: SessionIndex; summary: Summary; services: Tally}> {
 		while (this.#busy) {

@@ -90,8 +90,10 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	const hosts = withHost(state, action.host, (status) => ({...status, sessions: polled, lastPoll, error: undefined}));
 	// One host's poll replaces its own sessions; the others keep their last good ones.
 	const sessions = state.hostOrder.length === 1 ? polled : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
-	// Built as the list arrived, when it is this very list (one MaxScale, no ages shifted).
-	const byId = action.index !== undefined && sessions === action.sessions ? action.index : yield* SessionIndex.build(sessions);
+	// What the list reader built as the list arrived (its index, summary and counts per service)
+	// holds only when it is this very list (one MaxScale, no ages shifted).
+	const arrived = sessions === action.sessions;
+	const byId = action.index !== undefined && arrived ? action.index : yield* SessionIndex.build(sessions);
 
 	const host = hostKey(state, action.host);
 	const before = state.hosts[host]?.lastPoll;
@@ -99,11 +101,11 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	// Undefined at its first answer, where its sessions were all along, not just opened.
 	const seconds = before === undefined ? undefined : Math.max(0.001, pollGapMs(before, action, action.at - before.at) / 1000);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
-	const services = action.services !== undefined && sessions === action.sessions ? action.services : undefined;
+	const services = arrived ? action.services : undefined;
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial, ...(services === undefined ? {} : {services})});
 	// The pane's session, under the cursor, stays listed whatever its own change (held-row.ts).
 	const rows = yield* viewRowsSteps({...state, sessions, changes}, keptTest(state.filter, keptAtPoll(state), changes.replaced));
-	const summary = action.summary !== undefined && sessions === action.sessions ? action.summary : yield* summarizeSteps(sessions);
+	const summary = action.summary !== undefined && arrived ? action.summary : yield* summarizeSteps(sessions);
 	return {basis: basisOf(state), hosts, sessions, byId, changes, rows, summary};
 }
 
