@@ -1,9 +1,11 @@
 // The filter prompt (/): each key edits the line as a shell would, and the list is
 // filtered again at every keystroke. Enter and Tab keep the filter and leave the prompt;
-// Esc drops it; ↑ and ↓ still move the cursor.
+// Esc drops it; ↑ and ↓ still move the cursor; Ctrl-P and Ctrl-N go through the filters kept
+// this run (filter-history.ts).
 
 import {parseFilter, noFilter} from './filter.js';
 import {editLine} from './line-edit.js';
+import {recalled, remembered, stopped} from './filter-history.js';
 import type {MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
 import {moveBy} from './selection.js';
@@ -15,11 +17,16 @@ export function filterKey(state: MonitorState, input: string, name: string | und
 	if (name === 'return' || name === 'tab') {
 		// Not with a term it cannot use: the list would go back unfiltered under a header
 		// that names the filter, and the sentence saying why would be gone with the prompt.
-		return state.filter.error === undefined ? {...state, mode: 'list'} : state;
+		return state.filter.error === undefined ? {...state, mode: 'list', filterHistory: remembered(state.filterHistory, state.filter.text)} : state;
 	}
 
 	if (name === 'escape') {
-		return applyView({...state, mode: 'list', filter: noFilter, filterCursor: 0});
+		return applyView({...state, mode: 'list', filter: noFilter, filterCursor: 0, filterHistory: stopped(state.filterHistory)});
+	}
+
+	if (name === 'ctrl+p' || name === 'ctrl+n') {
+		const recall = recalled(state.filterHistory, state.filter.text, name === 'ctrl+p' ? -1 : 1);
+		return recall === undefined ? state : applyView({...state, filter: parseFilter(recall.text), filterCursor: recall.text.length, filterHistory: recall.history});
 	}
 
 	if (name === 'up' || name === 'down') {
@@ -38,5 +45,6 @@ export function filterKey(state: MonitorState, input: string, name: string | und
 	}
 
 	// Incremental: every keystroke re-filters (a paste, whole, once: monitor-state.ts's `keys`).
-	return applyView({...state, filter: parseFilter(line.text), filterCursor: line.cursor, message});
+	// Edited, the line is the operator's own: the next Ctrl-P starts again from the newest filter kept.
+	return applyView({...state, filter: parseFilter(line.text), filterCursor: line.cursor, message, filterHistory: stopped(state.filterHistory)});
 }

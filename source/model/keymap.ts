@@ -171,7 +171,8 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		// No rows: nothing to open, mark or kill. The filter hiding them all, Esc brings them back.
 		empty: [['r', 'poll now', 1], ['/', 'filter', 3], ['p', 'pause', 2], ['?', 'help', 0], ['q', 'quit', 0]],
 		'filtered-out': [['Esc', 'clear filter', 1], ['/', 'edit filter', 2], ['p', 'pause', 3], ['?', 'help', 0], ['q', 'quit', 0]],
-		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1]],
+		// Ctrl-P only while there is a filter kept to go back to (ui/footer.tsx).
+		filter: [['Enter', 'keep', 0], ['Esc', 'clear', 0], ['↑↓', 'move', 1], ['Ctrl-P Ctrl-N', 'earlier filters', 2]],
 		// Kept, the search goes on with n and N (they are text while the prompt is open).
 		search: [['Enter', 'keep (n N: next, before)', 0], ['Esc', 'clear', 0], ['↑↓', 'scroll', 1]],
 		// Only a kill takes a grace period (DELETE ?ttl=N); MaxScale's restart call takes none.

@@ -17,6 +17,7 @@ import {withAheadNote} from './ahead-note.js';
 import {withRepeatedNote, withSkippedNote} from './repeated-ids.js';
 import {replayReducer} from './replay.js';
 import {defaultSort} from './sort.js';
+import {noFilterHistory} from './filter-history.js';
 import {emptySummary} from './summary.js';
 import {fadeMessage} from './message-fade.js';
 import {moveCursor} from './place-rows.js';
@@ -51,6 +52,7 @@ export function initialState(options: Options = {}): MonitorState {
 		...withStatementSorted(options),
 		filter: noFilter,
 		filterCursor: 0,
+		filterHistory: noFilterHistory,
 		collapsed: new Set(),
 		autoCursor: true,
 		effects: [],

@@ -6,6 +6,7 @@ import type {ServerInfo} from './server-info.js';
 import type {Changes} from './changes.js';
 import type {Command} from './commands.js';
 import type {Filter} from './filter.js';
+import type {FilterHistory} from './filter-history.js';
 import type {Key} from './key-reads.js';
 import type {Confirm, Effect, OperationAction} from './operations.js';
 import type {Pane, PaneAction} from './pane.js';
@@ -74,6 +75,8 @@ export type MonitorState = {
 	held?: {key: string; filter: Filter};
 	/** Where the filter prompt's cursor is in `filter.text` (a UTF-16 offset; model/line-edit.ts). */
 	filterCursor: number;
+	/** The filters kept this run, for the prompt's Ctrl-P and Ctrl-N (filter-history.ts). */
+	filterHistory: FilterHistory;
 	collapsed: Set<string>;
 	/** The key of the row under the cursor: a session id or a group key. */
 	selectedId?: string;

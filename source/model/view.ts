@@ -5,6 +5,7 @@
 
 import {hasColumn} from './columns.js';
 import {noFilter} from './filter.js';
+import {stopped} from './filter-history.js';
 import {filterKey} from './filter-prompt.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
@@ -158,7 +159,7 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 
 		case 'filter-start': {
 			// Opened again, the prompt takes up the filter kept, the cursor after its end.
-			return {...state, mode: 'filter', filterCursor: state.filter.text.length};
+			return {...state, mode: 'filter', filterCursor: state.filter.text.length, filterHistory: stopped(state.filterHistory)};
 		}
 
 		case 'filter-key': {

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {keyHint, type HintSituation} from '../model/keymap.js';
+import {canRecall} from '../model/filter-history.js';
 import {canKill} from '../model/version.js';
 import type {Message, MonitorState} from '../model/monitor-state.js';
 import {searchHits} from '../model/pane-search.js';
@@ -47,9 +48,14 @@ function noneCanKill(state: MonitorState): boolean {
 
 /**
  * Whether a hint says what its key does now: the help's scroll keys only while it scrolls, and
- * the prompt's Enter not while the filter has an error, when Enter waits for it to be mended (QA).
+ * the prompt's Enter not while the filter has an error, when Enter waits for it to be mended (QA),
+ * its Ctrl-P only when there is an earlier filter to go back to.
  */
 function shownHint(key: string, situation: HintSituation, state: MonitorState, helpScrolls: boolean): boolean {
+	if (situation === 'filter' && key === 'Ctrl-P Ctrl-N') {
+		return canRecall(state.filterHistory, state.filter.text);
+	}
+
 	return situation === 'help' ? helpScrolls || key !== '↑↓ PgDn' : !(situation === 'filter' && state.filter.error !== undefined && key === 'Enter');
 }
 

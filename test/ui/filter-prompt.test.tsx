@@ -120,3 +120,37 @@ test('a filter wider than the line scrolls to keep the cursor in view, with … 
 	assert.equal(plain(app.lastFrame()).split('\n')[1]?.trimEnd(), 'value (e.g. idle>60, age>10m, memory>1M)');
 	app.unmount();
 });
+
+test('Ctrl-P at the prompt puts back an earlier filter, the list filtered by it; its hint shows only when there is one', async () => {
+	const sessions = [session(1, {user: 'alice'}), session(2, {user: 'bob'}), session(3, {user: 'carol'})];
+	const first = start(sessions);
+	const layout = layoutFor(first, size, idWidthOf(first));
+	const initial = reducer(first, {type: 'resize', listHeight: layout.listHeight, paneHeight: layout.paneBodyHeight, paneWidth: layout.paneWidth});
+	const app = render(<Monitor initial={initial} />);
+	try {
+		const frame = () => withCursor(app.lastFrame());
+		const hints = () => frame().split('\n').at(-1) ?? '';
+		const press = async (key: string, until: () => boolean, what: string) => {
+			app.stdin.write(key);
+			await waitFor(until, what).catch((error: unknown) => {
+				throw new Error(`${String(error)}; the screen:\n${frame()}`);
+			});
+		};
+
+		await press('/', () => promptLine(frame()) === '/[ ]', 'the prompt');
+		assert.doesNotMatch(hints(), /Ctrl-P/, 'nothing kept yet: no hint for it');
+		await press('user:bob', () => rowUsers(frame()).join() === 'bob', 'bob alone');
+		await press('\r', () => promptLine(frame()) === undefined, 'kept');
+		await press('/', () => promptLine(frame())?.startsWith('/user:bob[ ]') === true, 'the prompt again, on the kept filter');
+		assert.doesNotMatch(hints(), /Ctrl-P/, 'the only filter kept is the one on the line');
+		await press('\u0015user:carol', () => rowUsers(frame()).join() === 'carol', 'Ctrl-U, then carol');
+		await press('\r', () => promptLine(frame()) === undefined, 'kept');
+		await press('\u001B', () => rowUsers(frame()).length === 3, 'Esc: every session again');
+		await press('/', () => /Ctrl-P Ctrl-N\W+earlier filters/.test(hints()), 'the hint, with filters to go back to');
+		await press('\u0010', () => promptLine(frame())?.startsWith('/user:carol[ ]') === true && rowUsers(frame()).join() === 'carol', 'Ctrl-P: the newest');
+		await press('\u0010', () => promptLine(frame())?.startsWith('/user:bob[ ]') === true && rowUsers(frame()).join() === 'bob', 'Ctrl-P: the one before');
+		await press('\u000E\u000E', () => promptLine(frame()) === '/[ ]' && rowUsers(frame()).length === 3, 'Ctrl-N twice: the empty line typed');
+	} finally {
+		app.unmount();
+	}
+});
