@@ -167,6 +167,9 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	limitHeapGrowth();
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+	// An SSH link dropping under `--watch --json >> capture.ndjson`: the line under way is
+	// finished, not cut (by default SIGHUP ends Node at once, mid-write: QA).
+	process.on('SIGHUP', onSignal);
 	// Not Node's inspector on port 9229 (see ui/run-monitor.tsx): a clean stop, as SIGTERM.
 	process.on('SIGUSR1', onSignal);
 	options.signal?.addEventListener('abort', onSignal, {once: true});
@@ -247,6 +250,7 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	} finally {
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onSignal);
 		process.off('SIGUSR1', onSignal);
 		stdout.off?.('error', onSignal);
 		// A retry still under way ends on the stop signal: the clients close after it.

@@ -138,7 +138,7 @@ test('--json prints the normalized sessions as one array; several hosts are told
 	assert.equal(table.stdout.trimEnd().split('\n').length, 10);
 });
 
-test('--watch --json streams one JSON line per poll until SIGINT or SIGTERM, then exits 0', options, async () => {
+test('--watch --json streams one JSON line per poll until SIGINT, SIGTERM or SIGHUP, then exits 0', options, async () => {
 	const watchUntil = async (signal: NodeJS.Signals) => {
 		const {child, done} = startCli(['-h', host, '--watch', '--json', '--interval', '500ms']);
 		let seen = '';
@@ -158,7 +158,8 @@ test('--watch --json streams one JSON line per poll until SIGINT or SIGTERM, the
 		return done;
 	};
 
-	const runs = await Promise.all([watchUntil('SIGINT'), watchUntil('SIGTERM')]);
+	// SIGHUP: an SSH link dropping under `--watch --json >> capture.ndjson` must not leave half a line.
+	const runs = await Promise.all([watchUntil('SIGINT'), watchUntil('SIGTERM'), watchUntil('SIGHUP')]);
 	for (const run of runs) {
 		assert.equal(run.code, 0, run.stderr);
 		assert.equal(run.signal, null);
@@ -168,6 +169,8 @@ test('--watch --json streams one JSON line per poll until SIGINT or SIGTERM, the
 		for (const line of lines) {
 			assert.equal((JSON.parse(line) as unknown[]).length, 6);
 		}
+
+		assert.ok(run.stdout.endsWith('\n'), 'the last line whole');
 	}
 });
 
