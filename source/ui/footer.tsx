@@ -7,7 +7,7 @@ import {searchHits} from '../model/pane-search.js';
 import {isGroupRow} from '../model/rows.js';
 import {sanitize} from '../model/sanitize.js';
 import {indexOfKey} from '../model/selection.js';
-import {othersFailing, type Notice} from '../model/status-line.js';
+import {othersFailing, showsError, type Notice} from '../model/status-line.js';
 import {fitText} from './cell-width.js';
 import {failureLines, layOut, outcomeLines, promptLines, questionLines} from './status-text.js';
 import {FilterPrompt} from './filter-prompt.js';
@@ -30,12 +30,12 @@ function statusLine(state: MonitorState, notice: Notice | undefined): Status | u
 	// fades, and so does the answer to a key that did nothing (r in a replay), or the key seems dead.
 	// Every sentence is sanitized here, the last step before the terminal: one may quote a setting
 	// (a file name, a host as typed) or a server's text, and each is made in its own place.
-	if (state.message !== undefined && (state.message.tone !== 'info' || state.message.answer === true || state.error === undefined)) {
-		return {...state.message, text: sanitize(state.message.text)};
+	if (showsError(state)) {
+		return {tone: 'error', text: sanitize(state.error!.message), othersFailing: othersFailing(state)};
 	}
 
-	if (state.error !== undefined) {
-		return {tone: 'error', text: sanitize(state.error.message), othersFailing: othersFailing(state)};
+	if (state.message !== undefined) {
+		return {...state.message, text: sanitize(state.message.text)};
 	}
 
 	return notice === undefined ? undefined : {...notice, text: sanitize(notice.text), ...(notice.more === undefined ? {} : {more: sanitize(notice.more)})};
@@ -144,7 +144,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 					? outcomeLines(message.text, width, height)
 					: withMore?.whole
 						? withMore.lines
-						: failureLines(message.text, message.othersFailing ?? [], width);
+						: failureLines(message.text, message.othersFailing ?? [], width, Math.max(2, height));
 		line = (
 			<Text wrap="truncate" color={colour}>
 				{first}

@@ -3,7 +3,9 @@
 
 import {filteredColumns, layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
-import {outcomeLines, promptLines, questionLines} from './status-text.js';
+import {sanitize} from '../model/sanitize.js';
+import {othersFailing, showsError} from '../model/status-line.js';
+import {failureHeight, outcomeLines, promptLines, questionLines} from './status-text.js';
 
 // Ink erases the frame it drew before only when that frame was shorter than the terminal
 // (else it clears the whole screen, and flickers), so one row always stays free; a frame
@@ -67,7 +69,16 @@ function footerLines(state: MonitorState, columns: number): number {
 		return error === undefined ? 0 : 1 + promptLines({text, cursor: state.filterCursor}, error, columns, Number.POSITIVE_INFINITY).below.length;
 	}
 
-	return state.mode !== 'search' && state.message?.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
+	if (state.mode === 'search') {
+		return 0;
+	}
+
+	// As the footer lays them out (footer.tsx): a failure's sentence, sanitized, then how many others fail.
+	if (showsError(state)) {
+		return failureHeight(sanitize(state.error!.message), othersFailing(state), columns);
+	}
+
+	return state.message?.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
 }
 
 export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number): Layout {

@@ -82,22 +82,35 @@ export function statusLines(text: string, width: number, tail = ''): [string] | 
 }
 
 /**
- * A failure's sentence, then the other MaxScales failing: named, as many as fit two lines
- * whole with the sentence (the header's host line shows each one's state too); with none
- * named, how many, for which the sentence's end gives way if it must.
+ * A failure's sentence in at most `most` lines, then the other MaxScales failing: named, as
+ * many as fit two lines whole with the sentence (the header's host line shows each one's
+ * state too); with none named, how many, for which the sentence's end gives way if it must.
+ * layout.ts gives the footer the lines the sentence needs with the count (failureHeight), so
+ * that what to do is read whole on a narrow terminal too (QA: at 80 columns a 401's sentence
+ * was cut at "give -…").
  */
-export function failureLines(text: string, others: readonly string[], width: number): [string] | [string, string] {
-	for (let named = others.length; named >= 0; named--) {
+export function failureLines(text: string, others: readonly string[], width: number, most = 2): string[] {
+	for (let named = others.length; named > 0; named--) {
 		const laid = layOut(text, width, alsoFailing(others, named));
 		if (laid.whole) {
-			return laid.lines as [string] | [string, string];
+			return laid.lines;
 		}
+	}
+
+	const counted = layOut(text, width, alsoFailing(others, 0), most);
+	if (counted.whole) {
+		return counted.lines;
 	}
 
 	// Without the count of the others rather than without what to do: the host line names
 	// every MaxScale failing (the count went on the end, and cut the advice off).
-	const bare = layOut(text, width, '');
-	return bare.whole ? (bare.lines as [string] | [string, string]) : statusLines(text, width, alsoFailing(others, 0));
+	const bare = layOut(text, width, '', most);
+	return bare.whole ? bare.lines : counted.lines;
+}
+
+/** The lines a failure's sentence takes whole, with the count of the others failing after it. */
+export function failureHeight(text: string, others: readonly string[], width: number): number {
+	return failureLines(text, others, width, Number.POSITIVE_INFINITY).length;
 }
 
 /**

@@ -165,7 +165,7 @@ test('several MaxScales failing: the latest failure, then which others are faili
 test('failureLines: the sentence whole first; when not even the count fits after it, the sentence gives way', () => {
 	const sentence = 'The certificate of db1:8989 does not match its name: connect by a name it holds or give MaxScale a certificate for db1; turning verification off with -n false is the last resort.';
 	const [first, second] = failureLines(sentence, ['db2:8989', 'db3:8989'], 80);
-	assert.ok(first.length <= 80 && second !== undefined && second.length <= 80);
+	assert.ok(first!.length <= 80 && second !== undefined && second.length <= 80);
 	assert.match(second!, /… \(2 other MaxScales failing\)$/);
 	assert.deepEqual(failureLines('Refused by db1.', ['db2'], 80), ['Refused by db1. (also failing: db2)']);
 	assert.deepEqual(failureLines('Refused by db1.', [], 80), ['Refused by db1.']);

@@ -296,3 +296,20 @@ test('QA: a kill outcome longer than two lines is read whole, the list giving up
 	const one = killedWith(asking(demo(), 'space', 'space', 'space', 'space'), 'x.');
 	assert.equal(frame({...one, message: {...one.message!, text: 'Killed 2 of 4 sessions.'}}, 80, 24).layout.footerHeight, 2);
 });
+
+test('a failure longer than two lines at 80 and 60 columns is read whole, what to do included; the list keeps its rows', () => {
+	// A 401 without -p, as MaxScale answers it (api/status-errors.ts, config/credentials.ts).
+	const sentence = '127.0.0.1:18773 refused the credentials (401 Access denied): check the user "admin" (the default: give -u) and the default password (none was given: give -p).';
+	const failed = () => reducer(demo(), {type: 'poll-failed', error: {kind: 'auth', message: sentence}, at: Date.now()});
+
+	for (const columns of [80, 60]) {
+		const {lines} = frame(failed(), columns, 24);
+		assert.ok(lines.length <= 24);
+		const start = lines.findIndex((line) => line.startsWith('127.0.0.1:18773 refused'));
+		assert.ok(start > 0, lines.join('\n'));
+		const said = lines.slice(start).join(' ');
+		assert.ok(said.endsWith('(none was given: give -p).'), `at ${columns}: ${said}`);
+		assert.equal(said, sentence, 'the sentence whole, nothing cut');
+		assert.ok(lines.filter((line) => /^ +1990\d{3} /.test(line)).length >= 10, 'rows of the list still shown');
+	}
+});
