@@ -82,7 +82,27 @@ function headerHosts(value: unknown): string[] {
 	return Array.isArray(listed) ? listed.filter((h): h is string => typeof h === 'string').map((h) => sanitize(h)) : [];
 }
 
-type Run = {hosts: string[]; frames: Frame[]};
+/** When the header says its run started (ms), if it says so readably. */
+function headerStarted(value: unknown): number | undefined {
+	const started = (value as {started?: unknown}).started;
+	const at = typeof started === 'string' ? Date.parse(started) : Number.NaN;
+	return Number.isFinite(at) ? at : undefined;
+}
+
+/**
+ * How many of a run's first polls came before its header was written: the screen's lists as
+ * a recording started with W found them (record-toggle.ts), each MaxScale's at its own time.
+ */
+function openingCount(frames: readonly Frame[], started: number | undefined): number {
+	let count = 0;
+	while (started !== undefined && count < frames.length && frames[count]!.t < started) {
+		count++;
+	}
+
+	return count;
+}
+
+type Run = {hosts: string[]; frames: Frame[]; started?: number};
 
 /** How far back in time a poll may come after another and still be put before it (nearlyInOrder). */
 const reorderWithinMs = 5000;
@@ -137,7 +157,8 @@ class RunReader {
 		}
 
 		if (format !== undefined) {
-			this.#runs.push({hosts: headerHosts(value), frames: []});
+			const started = headerStarted(value);
+			this.#runs.push({hosts: headerHosts(value), frames: [], ...(started === undefined ? {} : {started})});
 		} else if (isFrame(value)) {
 			// Polls before any header (a recording made before headers were written) are a run of their own.
 			if (this.#runs.length === 0) {
@@ -211,7 +232,7 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	}
 
 	let skipped = read.skipped + tooLong;
-	const frames = runs.flatMap(({hosts, frames: unordered}) => {
+	const frames = runs.flatMap(({hosts, frames: unordered, started}) => {
 		const ordered = nearlyInOrder(unordered);
 		// A header without hosts: the hosts its polls name, in the order they first answered.
 		const named = hosts.length > 0 ? hosts : [...new Set(ordered.map((frame) => frame.host))];
@@ -220,7 +241,8 @@ export async function readRecording(file: string): Promise<Recording | string> {
 		const known = ordered.filter((frame) => named.includes(frame.host));
 		skipped += ordered.length - known.length;
 		const [first, ...rest] = known.map((frame) => identified(frame, named.length > 1));
-		return first === undefined ? [] : [{...first, run: {hosts: named}}, ...rest];
+		const opening = openingCount(known, started);
+		return first === undefined ? [] : [{...first, run: {hosts: named, ...(opening > 1 ? {opening} : {})}}, ...rest];
 	});
 	if (frames.length === 0) {
 		return `${file} holds no poll of the MaxScales its header names: name a file --record made.`;

@@ -9,7 +9,15 @@ import type {Session} from './session.js';
  * line, so that a replay starts the list afresh there, with the MaxScales that run watched.
  * Never written: a recording's own lines cannot set it.
  */
-export type Run = {hosts: string[]};
+export type Run = {
+	hosts: string[];
+	/**
+	 * How many of the run's first frames are the lists the screen showed as a recording was
+	 * started with W (each MaxScale's last, at its own time, oldest first): a replay opens
+	 * after them, on every MaxScale's rows, not on the oldest one alone.
+	 */
+	opening?: number;
+};
 
 /** `mono`: the recording process's performance.now() as the list came: a replay's rates go by it across a step of the wall clock. */
 export type Frame = (

@@ -192,11 +192,15 @@ export function replayReducer(
 ): MonitorState | undefined {
 	switch (action.type) {
 		case 'replay-load': {
-			const replay = {frames: action.frames, index: 0};
+			// A recording started with W opens on what the screen showed then: every MaxScale's
+			// last list or failure, which it holds as its first frames, oldest first (QA: it
+			// opened on the oldest, a failing MaxScale's, and the rows came three frames later).
+			const index = Math.max(0, Math.min(action.frames.length, action.frames[0]?.run?.opening ?? 1) - 1);
+			const replay = {frames: action.frames, index};
 			// The header's "every Ns" is the recording's own pace, not the default interval.
 			const intervalMs = recordedInterval(action.frames) ?? state.intervalMs;
-			const base = runBase(state, action.frames, 0);
-			return actionsFor(replay, 0, base.hostOrder.length > 1).reduce(reduce, {...base, replay, intervalMs});
+			const base = runBase(state, action.frames, index);
+			return actionsFor(replay, index, base.hostOrder.length > 1).reduce(reduce, {...base, replay, intervalMs});
 		}
 
 		case 'replay-step': {

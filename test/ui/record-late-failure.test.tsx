@@ -21,34 +21,39 @@ const hosts = ['mx1:8989', 'mx2:8989'];
 
 test('a recording started while mx2 fails begins with its failure, at its own time, and replays it failing from the first frame', async () => {
 	const holder: RecorderHolder = {current: undefined};
+	// Polls of the last seconds before W, at their wall-clock times as the monitor records them.
+	const base = Date.now() - 10_000;
 	const [one, two] = [hostRecorder(holder), hostRecorder(holder)];
 	// mx2 answered at 500 (MaxScale 6.4), then failed twice before W, the last time at 2000; mx1 answers on.
-	two.known({version: '6.4.15', uptimeSeconds: 100, askedAt: 400});
-	two.record({t: 500, host: 'mx2:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(7, {host: 'mx2:8989', user: 'etl'})]});
-	two.record({t: 1000, host: 'mx2:8989', ok: false, error: 'Connection refused by mx2:8989.'});
-	one.record({t: 1500, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
-	two.record({t: 2000, host: 'mx2:8989', ok: false, error: 'Connection timed out (mx2:8989).'});
+	two.known({version: '6.4.15', uptimeSeconds: 100, askedAt: base + 400});
+	two.record({t: base + 500, host: 'mx2:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(7, {host: 'mx2:8989', user: 'etl'})]});
+	two.record({t: base + 1000, host: 'mx2:8989', ok: false, error: 'Connection refused by mx2:8989.'});
+	one.record({t: base + 1500, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
+	two.record({t: base + 2000, host: 'mx2:8989', ok: false, error: 'Connection timed out (mx2:8989).'});
 	// A MaxScale back since is not carried as failing.
-	one.record({t: 2100, host: 'mx1:8989', ok: false, error: 'Connection refused by mx1:8989.'});
-	one.record({t: 2200, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
+	one.record({t: base + 2100, host: 'mx1:8989', ok: false, error: 'Connection refused by mx1:8989.'});
+	one.record({t: base + 2200, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
 	await toggleRecording(holder, false, hosts, await tempFolder('sessiontop-'), () => undefined);
 	const recorder = holder.current;
 	assert.ok(recorder !== undefined);
-	one.record({t: 3000, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
+	// The first poll after W.
+	one.record({t: Date.now() + 1, host: 'mx1:8989', ok: true, latencyMs: 3, bytes: 10, sessions: [session(1, {host: 'mx1:8989'})]});
 	await toggleRecording(holder, true, hosts, '', () => undefined);
 
 	const recording = await readRecording(recorder.file);
 	assert.ok(typeof recording !== 'string', String(recording));
 	assert.deepEqual(
-		recording.frames.map(({t, host, ok}) => ({t, host, ok})),
+		recording.frames.map(({t, host, ok}) => ({t: t - base, host, ok})).slice(0, 3),
 		// Each one's last list first (mx2's, then its failure in force: the replay starts STALE, as the
 		// screen was, not NO DATA; mx1's, so that it is not `connecting…` until its next poll).
-		[{t: 500, host: 'mx2:8989', ok: true}, {t: 2000, host: 'mx2:8989', ok: false}, {t: 2200, host: 'mx1:8989', ok: true}, {t: 3000, host: 'mx1:8989', ok: true}],
+		[{t: 500, host: 'mx2:8989', ok: true}, {t: 2000, host: 'mx2:8989', ok: false}, {t: 2200, host: 'mx1:8989', ok: true}],
 	);
+	assert.equal(recording.frames.length, 4, 'then the poll after W');
+	assert.equal(recording.frames[0]!.run?.opening, 3, 'the three that came before the recording began');
 	assert.equal(recording.frames[0]!.ok && recording.frames[0]!.server?.version, '6.4.15', 'with the version it last reported');
-	let replayed = reducer(initialState({hosts}), {type: 'replay-load', frames: recording.frames});
-	replayed = reducer(replayed, {type: 'replay-step', delta: 1});
-	replayed = reducer(replayed, {type: 'replay-step', delta: 1});
+	// The replay opens on all of them (QA: on the oldest alone, mx1 `connecting…` for three frames).
+	const replayed = reducer(initialState({hosts}), {type: 'replay-load', frames: recording.frames});
+	assert.equal(replayed.replay?.index, 2);
 	assert.ok(replayed.hosts['mx1:8989']?.lastPoll !== undefined, 'mx1 with its list, not connecting…');
 	assert.equal(replayed.hosts['mx2:8989']?.error?.message, 'Connection timed out (mx2:8989).');
 	assert.deepEqual(replayed.hosts['mx2:8989']?.sessions.map((one) => one.user), ['etl'], 'its last good rows, stale');
