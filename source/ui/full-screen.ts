@@ -104,6 +104,9 @@ function muted(screen: Taken, ascii: boolean): NodeJS.WriteStream['write'] {
 	}) as NodeJS.WriteStream['write'];
 }
 
+/** After a resize, how long the size must hold before the frame is drawn again whole (a window dragged sends many). */
+export const resizeSettleMs = 80;
+
 /** `ascii`: the terminal's locale is not UTF-8, so the frames go out in ASCII. `mouse`: report clicks and the wheel. */
 export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = false): Screen {
 	const screen: Taken = {stdout, write: stdout.write, redraw: new Set(), released: false, mouse, reporting: mouse};
@@ -116,6 +119,20 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = fa
 	};
 
 	process.on('SIGCONT', onContinue);
+	// A resize is drawn again whole once it settles, as curses programs do: Ink erases the lines
+	// of its last frame as they were, and a terminal that cut or moved them meanwhile kept pieces
+	// of it (QA: above "Too small" after shrinking to 30 columns, until Ctrl-L).
+	let settling: NodeJS.Timeout | undefined;
+	const onResize = () => {
+		clearTimeout(settling);
+		settling = setTimeout(() => {
+			if (!screen.released && taken === screen) {
+				redrawScreen();
+			}
+		}, resizeSettleMs);
+	};
+
+	stdout.on('resize', onResize);
 	let restored = false;
 	const restore = () => {
 		if (restored) {
@@ -123,6 +140,8 @@ export function takeScreen(stdout: NodeJS.WriteStream, ascii = false, mouse = fa
 		}
 
 		restored = true;
+		clearTimeout(settling);
+		stdout.off('resize', onResize);
 		process.off('SIGCONT', onContinue);
 		process.off('exit', restore);
 		if (taken === screen) {

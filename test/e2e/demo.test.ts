@@ -312,3 +312,30 @@ test('the mouse in a real terminal: a click on a row moves the cursor there, the
 	const exit = await waitForExit(off);
 	assert.equal(exit.exitCode, 0);
 });
+
+test('shrunk below the smallest size it draws, then to it again: only the "too small" line, no piece of the frame before', {skip, timeout: testTimeout}, async (t) => {
+	const pty = openDemo(t, 80, 24);
+	await waitForList(pty);
+	// QA: 80×24 to 30×30 (narrower, taller), and 60×8 to 39×10, left rows of the list above the line until Ctrl-L.
+	for (const [cols, rows] of [
+		[30, 30],
+		[60, 8],
+		[39, 10],
+	] as const) {
+		// eslint-disable-next-line no-await-in-loop
+		await pty.resize(cols, rows);
+		// eslint-disable-next-line no-await-in-loop
+		const screen = await pty.waitFor((text) => /Too small|Need \d/.test(text) || (cols >= 40 && rows >= 8 && /^sessiontop /.test(text)));
+		if (cols < 40) {
+			// Settled (the frame drawn again whole after a resize): the line alone on the screen.
+			// eslint-disable-next-line no-await-in-loop
+			const settled = await pty.waitFor((text) => lines(text).filter((line) => line.trim() !== '').length === 1, 5000).catch(() => pty.screen());
+			const shown = lines(settled).filter((line) => line.trim() !== '');
+			assert.equal(shown.length, 1, `at ${cols}×${rows}, besides the line:\n${settled}\n(first seen:\n${screen})`);
+			assert.match(shown[0]!, /Too small|Need/);
+		}
+	}
+
+	pty.write('q');
+	await assertRestored(pty, await waitForExit(pty), 0);
+});
