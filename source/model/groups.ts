@@ -1,6 +1,7 @@
 // What group a session falls in, whatever the list is grouped by (rows.ts builds the rows):
 // the groupings, each group's name and row key, and the order groups come in.
 
+import {addressKey} from './address-order.js';
 import {mappedIpv4} from './format.js';
 import type {Session} from './session.js';
 
@@ -105,26 +106,17 @@ export function groupKeysOf(s: Session): string[] {
 
 const compareTexts = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** An IPv4 address as one number, for its place among addresses; undefined for anything else. */
-function ipv4Number(text: string): number | undefined {
-	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-	return octets === null ? undefined : octets.slice(1).reduce((sum, octet) => (sum * 256) + Number(octet), 0);
-}
-
 /**
  * Client groups as addresses are read: `10.0.8.9` before `10.0.8.105` (as text it comes after),
  * the sessions with no client first (as `(no service)` is among services), then IPv4 by
- * number, then the rest (IPv6, names) as text.
+ * number, IPv6 by number, then the rest (names) as text (address-order.ts).
  */
 function compareClients(a: string, b: string): number {
-	const rank = (name: string, ipv4: number | undefined) => (name === noClient ? 0 : ipv4 === undefined ? 2 : 1);
-	const [x, y] = [ipv4Number(a), ipv4Number(b)];
-	const [rx, ry] = [rank(a, x), rank(b, y)];
-	if (rx !== ry) {
-		return rx - ry;
+	if (a === noClient || b === noClient) {
+		return a === b ? 0 : a === noClient ? -1 : 1;
 	}
 
-	return x !== undefined && y !== undefined ? x - y : compareTexts(a, b);
+	return compareTexts(addressKey(a), addressKey(b));
 }
 
 /** The order of the outer groups' names under `grouping`. */

@@ -1,6 +1,7 @@
 // Sort orders for the session list. Every comparison ends on the id, then the
 // MaxScale, so equal keys keep a stable, predictable order from poll to poll.
 
+import {addressKey} from './address-order.js';
 import {mappedIpv4} from './format.js';
 import {compareIds, type Session} from './session.js';
 
@@ -42,13 +43,12 @@ function byText(pick: (s: Session) => string | undefined): (descending: boolean)
 }
 
 /**
- * A client as it sorts: an IPv4 address by its numbers (10.0.0.9 before 10.0.0.10), then the
- * port by its number (QA: `:45267` before `:34714` under one address), each padded so that
- * text order is number order. Other addresses (IPv6, a name) as written, then the port.
+ * A client as it sorts: its address by its numbers (10.0.0.9 before 10.0.0.10, ::1 before
+ * 2001:db8::1: address-order.ts), then the port by its number (QA: `:45267` before `:34714`
+ * under one address), padded so that text order is number order.
  */
 export function clientKey(address: string, port: number | undefined): string {
-	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
-	const host = octets === null ? address : octets.slice(1).map((octet) => octet.padStart(3, '0')).join('.');
+	const host = addressKey(address);
 	return port === undefined ? host : `${host}:${String(port).padStart(5, '0')}`;
 }
 

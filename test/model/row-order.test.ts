@@ -104,10 +104,11 @@ test('every sort key orders by its own column, written out by hand: a key readin
 });
 
 test('by client, addresses by their numbers and then ports by theirs: 10.0.0.9 before 10.0.0.10, :4000 before :35000 (QA)', () => {
-	const clients: Array<[string, number]> = [['10.0.0.10', 1000], ['10.0.0.9', 45_267], ['10.0.0.9', 34_714], ['10.0.0.9', 4000], ['::ffff:10.0.0.9', 36_837]];
+	const clients: Array<[string, number]> = [['fd12:3456:789a:1::21', 3306], ['10.0.0.10', 1000], ['2001:db8:4006:812::200e', 5000], ['10.0.0.9', 45_267], ['::1', 4000], ['10.0.0.9', 34_714], ['10.0.0.9', 4000], ['::ffff:10.0.0.9', 36_837], ['2001:DB8:4006:812:0:0:0:200e', 4000]];
 	const all = clients.map(([remote, port], i) => session(i + 1, {remote, port}));
 	const sort = {key: 'client', descending: false} as const;
-	const expected = ['10.0.0.9:4000', '10.0.0.9:34714', '::ffff:10.0.0.9:36837', '10.0.0.9:45267', '10.0.0.10:1000'];
+	// IPv6 after IPv4, by its bits: written long or short, one address (QA: as text ::1 came between the others).
+	const expected = ['10.0.0.9:4000', '10.0.0.9:34714', '::ffff:10.0.0.9:36837', '10.0.0.9:45267', '10.0.0.10:1000', '::1:4000', '2001:DB8:4006:812:0:0:0:200e:4000', '2001:db8:4006:812::200e:5000', 'fd12:3456:789a:1::21:3306'];
 	const shown = (s: Session) => `${s.remote}:${s.port}`;
 	assert.deepEqual([...all].sort(comparator(sort)).map((s) => shown(s)), expected);
 	const order = rowOrder(sort, (position) => all[position]!, all.length);

@@ -46,12 +46,13 @@ test('service grouping and flat list', () => {
 	assert.deepEqual(flat.map(label), ['2', '3', '4', '10', '11']);
 });
 
-test('client groups come as addresses are read: none first, IPv4 by number, then IPv6 and names', () => {
-	const remotes = ['10.0.8.105', '2001:db8::1', '10.0.8.9', undefined, '::1', '127.0.0.1', '::ffff:10.0.8.9', 'app-7.example'];
+test('client groups come as addresses are read: none first, IPv4 by number, then IPv6 by number and names', () => {
+	const remotes = ['10.0.8.105', '2001:db8::1', '10.0.8.9', undefined, '::1', 'fd12:3456:789a:1::21', '127.0.0.1', '::ffff:10.0.8.9', 'app-7.example'];
 	const list = remotes.map((remote, i) => session(i + 1, {remote}));
 	const groups = buildRows(list, {grouping: 'client', sort: defaultSort}).filter((row) => isGroupRow(row)).map((row) => `${row.service}:${row.count}`);
 	// As text, 10.0.8.105 would come before 10.0.8.9; the mapped ::ffff:10.0.8.9 is 10.0.8.9's.
-	assert.deepEqual(groups, ['(no client):1', '10.0.8.9:2', '10.0.8.105:1', '127.0.0.1:1', '2001:db8::1:1', '::1:1', 'app-7.example:1']);
+	// As text, ::1 came between 2001:db8::1 and fd12:…; by its bits it is the lowest (QA).
+	assert.deepEqual(groups, ['(no client):1', '10.0.8.9:2', '10.0.8.105:1', '127.0.0.1:1', '::1:1', '2001:db8::1:1', 'fd12:3456:789a:1::21:1', 'app-7.example:1']);
 	// Services and users stay in plain text order.
 	const users = buildRows(list.map((one, i) => ({...one, user: ['b', 'a', 'B'][i % 3]})), {grouping: 'user', sort: defaultSort}).filter((row) => isGroupRow(row)).map((row) => row.service);
 	assert.deepEqual(users, ['B', 'a', 'b']);
