@@ -8,15 +8,17 @@
 //   /regex/         a regular expression over those (service:/^rw/ works too)
 //   "two words"     quotes keep spaces (state:"session started") or a colon ("a:b") in one term
 // A term that does not parse (an invalid regex, `usr:app` for a field that does not
-// exist) is reported and left out, so the rest of the filter keeps working while the
-// user types. So is one not finished: `idle>` with no value, a lone `!`, a term that
-// starts with `/` and has no closing `/` (a regex still being typed; "/path" in quotes
-// is text). An unclosed quote is reported too, but its text so far still filters, as
-// plain text does while it is typed. Else each would read as text and quietly match
-// everything (`"`, `user:"`) or nothing (`idle>`, `!`), and Enter would keep it.
+// exist, a field written as one of the other kind is: `idle:5`, `id>5`, filter-hints.ts)
+// is reported and left out, so the rest of the filter keeps working while the user types.
+// So is one not finished: `idle>` or `user:""` with no value, a lone `!`, a term that starts
+// with `/` and has no closing `/` (a regex still being typed; "/path" in quotes is text).
+// An unclosed quote is reported too, but its text so far still filters, as plain text does
+// while it is typed. Else each would read as text and quietly match everything (`"`,
+// `user:"`, `!!user:etl`) or nothing (`idle>`, `!`, `idle:5`), and Enter would keep it.
 
 import {parseAmount, notAnAmount, shownValue, type AmountKind} from './filter-amount.js';
 import {regexMatcher} from './filter-regex.js';
+import {emptyQuotes, misspeltField, notAField, numberNeedsValue, numberWithColon, repeatedNot, textCompared, textNeedsValue} from './filter-hints.js';
 import {columnsOf, fieldAliases, fieldNumber, fieldTexts, numberFields, textFields, type NumberField, type TextField} from './filter-fields.js';
 import type {Session} from './session.js';
 
@@ -61,52 +63,49 @@ function anyColumn(text: string): Test {
 	return (session) => columnsOf(session).some((column) => column.toLowerCase().includes(needle));
 }
 
-const fieldNames = [...textFields, ...numberFields].join(' ');
-
 /** A regex still being typed: `/^rep`, `user:/^ap` (not quoted: `"/path"` is text). */
 const unclosedRegex = (text: string) => text.startsWith('/') && (text.length === 1 || !text.endsWith('/'));
 
 function parseTerm(term: string): Test | string {
 	if (term.startsWith('"')) {
-		return anyColumn(unquote(term));
+		// `""` is in every column: it would keep every session, as `user:""` did (QA).
+		return term === '""' ? emptyQuotes(term) : anyColumn(unquote(term));
 	}
 
-	const unfinished = /^([a-z]+)(>=|<=|>|<|=)$/i.exec(term);
-	if (unfinished && numberFields.has(unfinished[1]!.toLowerCase())) {
-		return `${term} needs a value (e.g. idle>60, age>10m, memory>1M)`;
-	}
-
-	const numeric = /^([a-z]+)(>=|<=|>|<|=)(.+)$/i.exec(term);
-	if (numeric && numberFields.has(numeric[1]!.toLowerCase())) {
-		const field = numeric[1]!.toLowerCase() as NumberField;
-		const kind = kinds[field];
-		const amount = parseAmount(numeric[3]!, kind);
-		if (amount === undefined) {
-			return notAnAmount(numeric[3]!, kind, field);
+	const compared = /^([a-z]+)(>=|<=|>|<|=)(.*)$/i.exec(term);
+	if (compared) {
+		const [, typed = '', operator = '', value = ''] = compared;
+		const name = typed.toLowerCase();
+		if (numberFields.has(name)) {
+			return value === '' ? numberNeedsValue(term, typed, operator, name as NumberField) : numberTest(name as NumberField, operator, value);
 		}
 
-		const compare = comparisons[numeric[2]!]!;
-		return (session) => {
-			const exact = fieldNumber(session, field);
-			const value = exact === undefined || !amount.asShown ? exact : shownValue(exact, kind);
-			return value !== undefined && compare(value, amount.value);
-		};
+		const text = textFieldNamed(name);
+		if (text !== undefined) {
+			return textCompared(typed, text, operator, value);
+		}
+
+		if (misspeltField(name)) {
+			return notAField(typed, term);
+		}
 	}
 
 	const scoped = /^([a-z]+):(.*)$/i.exec(term);
-	const named = scoped?.[1]!.toLowerCase() ?? '';
-	if (scoped && (textFields.has(named) || Object.hasOwn(fieldAliases, named))) {
-		const field = fieldAliases[named] ?? (named as TextField);
-		// `user:` alone matched every session, `id:` none, said nowhere (QA): unfinished, as `idle>` is.
-		if (scoped[2] === '') {
-			return `${term} needs a value (e.g. ${scoped[1]}:app, ${scoped[1]}:"two words", ${scoped[1]}:/^etl/)`;
+	const [, typed = '', written = ''] = scoped ?? [];
+	const named = typed.toLowerCase();
+	const field = textFieldNamed(named);
+	if (scoped && field !== undefined) {
+		if (unclosedRegex(written)) {
+			return `${term} needs a closing / (a regex; ${typed}:"${written}" is text)`;
 		}
 
-		if (unclosedRegex(scoped[2]!)) {
-			return `${term} needs a closing / (a regex; ${scoped[1]}:"${scoped[2]}" is text)`;
+		const value = unquote(written);
+		// `user:` alone matched every session, `id:` none, said nowhere (QA): unfinished, as `idle>`
+		// is; `user:""` too, which matched every session as well (`user:/^$/` finds an empty one).
+		if (value === '') {
+			return textNeedsValue(term, typed, field);
 		}
 
-		const value = unquote(scoped[2]!);
 		if (value.length > 1 && value.startsWith('/') && value.endsWith('/')) {
 			return regexTest(value.slice(1, -1), (session) => fieldTexts(session, field));
 		}
@@ -116,17 +115,22 @@ function parseTerm(term: string): Test | string {
 			// filters), not every session whose id has a 9 in it, which * then K would all kill.
 			// Several with commas (id:9,42); a regex (id:/^9/) for a part.
 			const ids = new Set(value.split(',').map((id) => id.trim()).filter(Boolean));
-			return (session) => ids.has(session.id);
+			return ids.size === 0 ? textNeedsValue(term, typed, field) : (session) => ids.has(session.id);
 		}
 
 		const needle = value.toLowerCase();
 		return (session) => fieldTexts(session, field).some((text) => text.toLowerCase().includes(needle));
 	}
 
+	// `idle:5` looked for the text idle:5 and found nothing (QA): the field compares.
+	if (scoped && numberFields.has(named)) {
+		return numberWithColon(typed, named as NumberField, written, parseAmount(written, kinds[named as NumberField]) !== undefined);
+	}
+
 	// A word before a colon that names no field is a typo (usr:app), unless it could be part
 	// of an address (ffff:10.0 in ::ffff:10.0.0.1): hex digits only.
-	if (scoped && !numberFields.has(scoped[1]!.toLowerCase()) && !/^[a-f]+$/i.test(scoped[1]!)) {
-		return `${scoped[1]} is not a field (${fieldNames}); "${term}" in quotes is text`;
+	if (scoped && !/^[a-f]+$/i.test(typed)) {
+		return notAField(typed, term);
 	}
 
 	if (unclosedRegex(term)) {
@@ -139,6 +143,25 @@ function parseTerm(term: string): Test | string {
 
 	return anyColumn(term);
 }
+
+/** `idle>60`, `memory<=1M`: the value read as the field's columns write it. */
+function numberTest(field: NumberField, operator: string, written: string): Test | string {
+	const kind = kinds[field];
+	const amount = parseAmount(written, kind);
+	if (amount === undefined) {
+		return notAnAmount(written, kind, field);
+	}
+
+	const compare = comparisons[operator]!;
+	return (session) => {
+		const exact = fieldNumber(session, field);
+		const value = exact === undefined || !amount.asShown ? exact : shownValue(exact, kind);
+		return value !== undefined && compare(value, amount.value);
+	};
+}
+
+/** The text field a name gives (`sql`: statement), if any; own aliases only (not `constructor`, an object's). */
+const textFieldNamed = (name: string): TextField | undefined => (Object.hasOwn(fieldAliases, name) ? fieldAliases[name] : textFields.has(name) ? (name as TextField) : undefined);
 
 /** Terms split at spaces, except inside double quotes (`state:"session started"`). */
 function terms(text: string): string[] {
@@ -164,7 +187,7 @@ function reportableOf(raw: string): string | undefined {
 /** The field a term names (`user:app`, `sql:x`, `!idle>60`), if it names a known one. */
 function fieldNamed(raw: string): TextField | NumberField | undefined {
 	// A text field with `:`, a number field with a comparison, as parseTerm reads them: `idle:5`
-	// and `user>x` are plain text, naming no column (review).
+	// and `user>x` name no column (review): each is a mistake, named beside the prompt.
 	const number = numberFieldOf(raw);
 	if (number !== undefined) {
 		return number;
@@ -186,7 +209,7 @@ export function parseFilter(text: string): Filter {
 		}
 
 		const negate = raw.startsWith('!');
-		const parsed = raw === '!' ? '! needs a term after it (e.g. !state:started)' : parseTerm(negate ? raw.slice(1) : raw);
+		const parsed = raw === '!' ? '! needs a term after it (e.g. !state:started)' : raw.startsWith('!!') ? repeatedNot(raw) : parseTerm(negate ? raw.slice(1) : raw);
 		if (typeof parsed === 'string') {
 			errors.push(parsed);
 		} else if (negate) {

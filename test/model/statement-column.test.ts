@@ -192,7 +192,7 @@ test('the column sorted by outlasts all but Id, User and Client: sorted by Runni
 test('a column the filter names outlasts the others but the sorted one: under running>=0 beside the pane, Running stays and Idle goes (QA)', () => {
 	assert.deepEqual(parseFilter('!user:app idle>60 sql:x host:10. "a:b" plain').named, ['user', 'idle', 'statement', 'host']);
 	assert.equal(parseFilter('app').named, undefined);
-	assert.equal(parseFilter('idle:5 user>x').named, undefined, 'plain text, as parseTerm reads them (review)');
+	assert.equal(parseFilter('idle:5 user>x').named, undefined, 'mistakes, named beside the prompt, that keep no column (review)');
 	assert.deepEqual(filteredColumns(parseFilter('host:10. client:4000')), ['client', 'client']);
 	const widest = {user: 11, client: 17, statement: 60, server: 7, memory: 4, io: 2};
 	const keys = (width: number, filter: string, sorted?: SortKey) =>

@@ -116,8 +116,8 @@ test('a filter wider than the line scrolls to keep the cursor in view, with … 
 	// goes on under it, in the hints' place, whole.
 	const unfinished = type(state, 'end', 'space', ...'idle>');
 	assert.equal(footerPrompt(unfinished, width), '/…ost:10.0.0.7 idle>[ ]  idle> needs a');
-	const app = render(<Footer state={unfinished} theme={theme} width={width} />);
-	assert.equal(plain(app.lastFrame()).split('\n')[1]?.trimEnd(), 'value (e.g. idle>60, age>10m, memory>1M)');
+	const app = render(<Footer state={unfinished} theme={theme} width={width} height={3} />);
+	assert.deepEqual(plain(app.lastFrame()).split('\n').slice(1).map((line) => line.trimEnd()), ['value (e.g. idle>60, idle>10m,', 'idle>1h30m)']);
 	app.unmount();
 });
 
