@@ -25,6 +25,7 @@ import {mouseReducer} from './mouse.js';
 import {takesCursor, viewReducer} from './view.js';
 import type {Action, MonitorState, Options} from './monitor-types.js';
 import {defaultColumns, withSortedStatement} from './column-choice.js';
+import {statementsAfterVersion} from './statement-toggle.js';
 
 export type {Action, HostStatus, Mode, MonitorState, Options} from './monitor-types.js';
 export {messageMs, messagePolls, type Message} from './message-fade.js';
@@ -107,7 +108,7 @@ function reduce(state: MonitorState, action: Action): MonitorState {
 		}
 
 		case 'server-info': {
-			return withServerInfo(state, action.host, action.info);
+			return statementsAfterVersion(state, withServerInfo(state, action.host, action.info));
 		}
 
 		case 'polling-started': {

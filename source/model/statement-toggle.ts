@@ -29,6 +29,29 @@ function restored(columns: readonly SortKey[], taken: ReadonlyArray<{key: SortKe
 	return next;
 }
 
+/**
+ * A MaxScale's version just learnt (`next`, from `state`): shown while no version was known
+ * (S pressed before the first answer, or --columns), the statement columns go again once every
+ * MaxScale watched is known to have none, as S would have said then (QA: they stayed on,
+ * empty, every poll asking for them).
+ */
+export function statementsAfterVersion(state: MonitorState, next: MonitorState): MonitorState {
+	const columns = next.columns ?? defaultColumns;
+	if (next.replay !== undefined || !showsStatement(columns) || withoutStatements(state).length === state.hostOrder.length || withoutStatements(next).length < next.hostOrder.length) {
+		return next;
+	}
+
+	const off = toggleStatement(next);
+	const resorted = off.sort === next.sort ? '' : ', and the sort by them: sorted by id';
+	return {...off, message: {tone: 'info', text: `${tooOld(next)} no statements (MaxScale 2.3.1 or later has them): Statements off${resorted}.`, answer: true}};
+}
+
+/** "MaxScale 2.2.5 reports", or with several "These MaxScales (2.2.5, 2.3.0) report". */
+function tooOld(state: MonitorState): string {
+	const versions = state.hostOrder.map((host) => versionOf(state, host));
+	return state.hostOrder.length > 1 ? `These MaxScales (${versions.join(', ')}) report` : `MaxScale ${versions[0] ?? ''} reports`;
+}
+
 export function toggleStatement(state: MonitorState): MonitorState {
 	const columns = state.columns ?? defaultColumns;
 	const on = !showsStatement(columns);
@@ -36,9 +59,7 @@ export function toggleStatement(state: MonitorState): MonitorState {
 	// said, and nothing turned on that would only hide why a filter on them keeps nothing (QA).
 	const old = withoutStatements(state);
 	if (on && state.replay === undefined && old.length === state.hostOrder.length) {
-		const versions = state.hostOrder.map((host) => versionOf(state, host));
-		const which = state.hostOrder.length > 1 ? `These MaxScales (${versions.join(', ')}) report` : `MaxScale ${versions[0] ?? ''} reports`;
-		return {...state, message: {tone: 'info', text: `${which} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
+		return {...state, message: {tone: 'info', text: `${tooOld(state)} no statements: that needs MaxScale 2.3.1 or later.`, answer: true}};
 	}
 
 	// Each back where it was taken out (--columns statement,user,running: first and last), else both last.

@@ -132,6 +132,28 @@ test('S while paused waits for the poll that resumes it; S on MaxScales too old 
 	assert.match(off.message?.text ?? '', /sorted by id again/);
 });
 
+test('S before any version is known, then the MaxScale turns out older than 2.3.1: the columns go, said (QA: they stayed on, empty)', () => {
+	const on = reducer(polled(initialState()), {type: 'command', command: 'statements'});
+	assert.ok(showsStatement(on.columns));
+	const old = reducer(on, {type: 'server-info', info: {version: '2.2.24', uptimeSeconds: 10, askedAt: 1000}});
+	assert.equal(showsStatement(old.columns), false, 'off: the next polls ask for no statements');
+	assert.equal(old.message?.text, 'MaxScale 2.2.24 reports no statements (MaxScale 2.3.1 or later has them): Statements off.');
+	// S again says why, as it does once the version is known.
+	assert.match(reducer(old, {type: 'command', command: 'statements'}).message?.text ?? '', /^MaxScale 2\.2\.24 reports no statements: that needs/);
+	// A version that has them, or one MaxScale of two still unknown: they stay.
+	assert.ok(showsStatement(reducer(on, {type: 'server-info', info: {version: '2.3.1', uptimeSeconds: 10, askedAt: 1000}}).columns));
+	let two = reducer(polled(initialState({hosts: ['mx1', 'mx2']})), {type: 'command', command: 'statements'});
+	two = reducer(two, {type: 'server-info', host: 'mx2', info: {version: '2.2.24', uptimeSeconds: 10, askedAt: 1000}});
+	assert.ok(showsStatement(two.columns), 'mx1 may have them');
+	two = reducer(two, {type: 'server-info', host: 'mx1', info: {version: '2.2.20', uptimeSeconds: 10, askedAt: 1000}});
+	assert.equal(showsStatement(two.columns), false);
+	assert.equal(two.message?.text, 'These MaxScales (2.2.20, 2.2.24) report no statements (MaxScale 2.3.1 or later has them): Statements off.');
+	// Sorted by Running (--sort=-running): by id again, said.
+	const sorted = reducer(reducer(on, {type: 'sort-by', key: 'running'}), {type: 'server-info', info: {version: '2.2.24', uptimeSeconds: 10, askedAt: 1000}});
+	assert.equal(sorted.sort.key, 'id');
+	assert.match(sorted.message?.text ?? '', /Statements off, and the sort by them: sorted by id\.$/);
+});
+
 test('--sort statement (or sort = statement) shows the column, so its list asks for them', () => {
 	assert.ok(showsStatement(initialState({sort: {key: 'statement', descending: false}}).columns));
 	assert.deepEqual(initialState({sort: {key: 'statement', descending: false}, columns: ['user']}).columns, ['user', 'statement']);
