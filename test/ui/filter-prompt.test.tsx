@@ -145,11 +145,13 @@ test('Ctrl-P at the prompt puts back an earlier filter, the list filtered by it;
 		assert.doesNotMatch(hints(), /Ctrl-P/, 'the only filter kept is the one on the line');
 		await press('\u0015user:carol', () => rowUsers(frame()).join() === 'carol', 'Ctrl-U, then carol');
 		await press('\r', () => promptLine(frame()) === undefined, 'kept');
-		await press('\u001B', () => rowUsers(frame()).length === 3, 'Esc: every session again');
-		await press('/', () => /Ctrl-P Ctrl-N\W+earlier filters/.test(hints()), 'the hint, with filters to go back to');
-		await press('\u0010', () => promptLine(frame())?.startsWith('/user:carol[ ]') === true && rowUsers(frame()).join() === 'carol', 'Ctrl-P: the newest');
+		// Opened again on user:carol, the newest kept: Ctrl-P goes past it, to user:bob.
+		await press('/', () => /Ctrl-P Ctrl-N\W+earlier filters/.test(hints()), 'the hint, with a filter to go back to');
 		await press('\u0010', () => promptLine(frame())?.startsWith('/user:bob[ ]') === true && rowUsers(frame()).join() === 'bob', 'Ctrl-P: the one before');
-		await press('\u000E\u000E', () => promptLine(frame()) === '/[ ]' && rowUsers(frame()).length === 3, 'Ctrl-N twice: the empty line typed');
+		await press('\u0010', () => promptLine(frame())?.startsWith('/user:bob[ ]') === true, 'Ctrl-P at the oldest: it stays');
+		await press('\u000E', () => promptLine(frame())?.startsWith('/user:carol[ ]') === true && rowUsers(frame()).join() === 'carol', 'Ctrl-N: the line as it was');
+		await press('\u0015\u0010', () => promptLine(frame())?.startsWith('/user:carol[ ]') === true, 'edited (Ctrl-U), then Ctrl-P: the newest again');
+		await press('\u000E', () => promptLine(frame()) === '/[ ]' && rowUsers(frame()).length === 3, 'Ctrl-N: the emptied line');
 	} finally {
 		app.unmount();
 	}
