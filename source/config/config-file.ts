@@ -81,15 +81,16 @@ function unreadable(file: string, code: unknown, namedBy: string | undefined): s
 const passwordKeys = new Set(['p', 'password']);
 
 /**
- * Sections whose name is [maxctrl] or [sessiontop] but for case or spaces (`[MaxCtrl]`), where
- * the right one is missing: ini, and maxctrl, read only the exact name. Shown sanitized: a
- * section name is no secret, but it is the file's text.
+ * Sections whose name is [maxctrl] or [sessiontop] but for case or spaces (`[MaxCtrl]`): ini, and
+ * maxctrl, read only the exact name. `beside` when the exact one is there too, whose options are
+ * read while these go unread (QA: a `user` under `[MaxCtrl]` beside `[maxctrl]` passed without a
+ * word). Shown sanitized: a section name is no secret, but it is the file's text.
  */
-function misCasedSections(parsed: Record<string, unknown>): Array<{found: string; meant: string}> {
+function misCasedSections(parsed: Record<string, unknown>): Array<{found: string; meant: string; beside: boolean}> {
 	return Object.keys(parsed).flatMap((name) => {
 		const meant = name.trim().toLowerCase();
-		return (meant === 'maxctrl' || meant === 'sessiontop') && name !== meant && !isSection(parsed[meant]) && isSection(parsed[name])
-			? [{found: sanitize(name), meant}]
+		return (meant === 'maxctrl' || meant === 'sessiontop') && name !== meant && isSection(parsed[name])
+			? [{found: sanitize(name), meant, beside: isSection(parsed[meant])}]
 			: [];
 	});
 }
@@ -144,9 +145,11 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 	}
 
 	keepWords(config);
-	// `[SessionTop]` beside a `[maxctrl]`: its settings would go unread without a word.
+	// `[SessionTop]` beside a `[maxctrl]`, or `[MaxCtrl]` beside `[maxctrl]`: its settings would go
+	// unread without a word. Beside the right one, renaming it would make the right one twice.
 	const warnings: string[] = misCased.map(
-		(name) => `[${name.found}] in ${file} is ignored, as section names are case-sensitive: name it [${name.meant}].`,
+		(name) =>
+			`[${name.found}] in ${file} is ignored, as section names are case-sensitive: ${name.beside ? `move its lines into [${name.meant}]` : `name it [${name.meant}]`}.`,
 	);
 	// Like ssh with a private key: a password others can read is worth a word, once.
 	// (maxctrl refuses such a file outright; we say so and go on.)
