@@ -169,6 +169,11 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 		return {error: "--columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns."};
 	}
 
+	// Each poll's line is the sessions ungrouped, as --json's list: refused as there (QA: it was ignored).
+	if (watch && json && flags.grouping !== undefined) {
+		return {error: "--grouping groups the screen's list; --watch --json prints the sessions ungrouped: leave out --grouping."};
+	}
+
 	if (watch) {
 		return json ? 'watch-json' : {error: '--watch streams JSON lines: use --watch --json.'};
 	}

@@ -241,6 +241,8 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		// With a space, a - word reads as options (-r -u -n …): said as what it is (QA).
 		[['--once', '--sort', '-running'], /^sessiontop: --sort -running: a word after --sort that starts with "-" reads as options: write --sort=-running \(or --sort "running desc"\)\.$/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
+		[['--watch', '--json', '--grouping', 'user'], /^sessiontop: --grouping groups the screen's list; --watch --json prints the sessions ungrouped: leave out --grouping\.$/],
+		[['--tsv', '--grouping', 'user'], /^sessiontop: --grouping groups the screen's list; --tsv prints the sessions ungrouped: leave out --grouping\.$/],
 		[['--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --json prints every field: leave out --columns\.$/],
 		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],
 		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record records the monitor's polls, and --once prints the list once: leave out one of the two\.$/],
