@@ -426,6 +426,30 @@ test("an option given where it does nothing is one sentence: the simulator's to 
 	}
 });
 
+test('sessiontop simulate: a mistake in its options is one sentence under its own name, exit 2 (QA)', options, async () => {
+	const cases: Array<[string[], string]> = [
+		// Node's own words ("options.port should be >= 0 …..", exit 1) once reached the operator.
+		[['simulate', '--port', '1.5'], 'sessiontop simulate: --port "1.5" must be a whole number from 0 to 65535.'],
+		// Announced as 2.5 sessions, and 2 served.
+		[['simulate', '--port', '0', '--sessions', '2.5'], 'sessiontop simulate: --sessions "2.5" must be a whole number from 0 to 1000000.'],
+		[['simulate', '--port', '0', '--seed', '1.5'], 'sessiontop simulate: --seed "1.5" must be a whole number from 0 to 2147483648.'],
+		// Dropped without a word, where the monitor refuses `sessiontop foo`.
+		[['simulate', '--port', '0', 'extra'], 'sessiontop simulate: "extra" is not an option: sessiontop simulate takes options only (sessiontop simulate --help lists them).'],
+		// The rest of a password with a space is never shown.
+		[['simulate', '--port', '0', '--password', 'hunter2', 'x9q'], "sessiontop simulate: the word after --password's value is not an option, so it is not shown (it may be part of a password): quote a password that holds a space."],
+		// Not the monitor's name, nor its -h/--hosts, which the simulator refuses.
+		[['simulate', '--port', '18790', '--port', '1'], 'sessiontop simulate: --port was given more than once: give it once.'],
+		[['--port', '0', 'simulate', '--user', 'a', '--user', 'b'], 'sessiontop simulate: --user was given more than once: give it once.'],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	for (const [index, [args, sentence]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.equal(assertOneLine(run.stderr, 'x9q'), sentence);
+		assert.equal(run.stdout, '', args.join(' '));
+	}
+});
+
 test('sessiontop simulate serves HTTPS with --tls-cert and --tls-key; one without the other is one sentence', options, async (t) => {
 	const {makeCertificate} = await import('../tls/certificates.js');
 	const certificate = makeCertificate();
