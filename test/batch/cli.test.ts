@@ -256,7 +256,12 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		// Switches given a value that is not true or false (meow alone reads these as false).
 		[['--readonly=maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false: give --readonly alone to turn it on, or --readonly=false/],
 		[['--readonly', 'maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false/],
-		[['-n', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
+		// Named as typed, not under a long name never typed (QA).
+		[['-n', 'sometimes', '--once'], /^sessiontop: -n "sometimes" is not true or false: give -n alone to turn it on, or -n=false /],
+		[['-s=maybe', '--once'], /^sessiontop: -s "maybe" is not true or false: give -s alone to turn it on, or -s=false /],
+		[['-sn', 'maybe', '--once'], /^sessiontop: -n "maybe" is not true or false/],
+		[['--tls-verify-server-cert', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
+		[['--tlsVerifyServerCert=maybe', '--once'], /^sessiontop: --tlsVerifyServerCert "maybe" is not true or false/],
 		[['--no-user', '--once'], /^sessiontop: --no-user is not an option: --user takes a value/],
 		[['-h', '--once'], /^sessiontop: an empty host was given: use host:port, e.g. 127.0.0.1:8989 \(-h is the host here, as in maxctrl; --help shows the help\)\.$/],
 		[['--server-tz', 'Mars/Olympus', '--once'], /^sessiontop: --server-tz "Mars\/Olympus" is not a time zone: use local, UTC, an offset such as \+02:00, or a zone name such as Europe\/Helsinki\.$/],
