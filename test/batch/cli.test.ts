@@ -263,6 +263,7 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--tls-verify-server-cert', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
 		[['--tlsVerifyServerCert=maybe', '--once'], /^sessiontop: --tlsVerifyServerCert "maybe" is not true or false/],
 		[['--no-user', '--once'], /^sessiontop: --no-user is not an option: --user takes a value/],
+		[['-h', '127.0.0.1:0', '--tsv'], /^sessiontop: "127\.0\.0\.1:0" names port 0, which no server listens on: use MaxScale's admin_port, e\.g\. 127\.0\.0\.1:8989\.$/],
 		[['-h', '--once'], /^sessiontop: an empty host was given: use host:port, e.g. 127.0.0.1:8989 \(-h is the host here, as in maxctrl; --help shows the help\)\.$/],
 		[['--server-tz', 'Mars/Olympus', '--once'], /^sessiontop: --server-tz "Mars\/Olympus" is not a time zone: use local, UTC, an offset such as \+02:00, or a zone name such as Europe\/Helsinki\.$/],
 		[['--once'], /^sessiontop: SESSIONTOP_SERVER_TZ \("\+25:00"\) is not a time zone: use local, UTC/, {env: {SESSIONTOP_SERVER_TZ: '+25:00'}}],

@@ -41,6 +41,9 @@ test('mistakes become one sentence', () => {
 		[{hosts: 'a:1,'}, /empty host/],
 		[{hosts: 'http://admin:pw@mx:8989'}, /not in the host URL/],
 		[{hosts: 'a b:1'}, /not a host:port/],
+		// Port 0 was taken, and refused as a MaxScale down would be (exit 1), as 99999 is not (QA).
+		[{hosts: '127.0.0.1:0'}, /^"127\.0\.0\.1:0" names port 0, which no server listens on: use MaxScale's admin_port, e\.g\. 127\.0\.0\.1:8989\.$/],
+		[{hosts: 'https://[::1]:00/maxscale/'}, /^"https:\/\/\[::1\]:00\/maxscale\/" names port 0/],
 		[{interval: '0.1'}, /^--interval "0\.1" is out of range \(a number alone is seconds\): give a duration from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
 		[{interval: '61s'}, /^--interval "61s" is out of range: give a duration from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
 		[{interval: 'soon'}, /^--interval "soon" is not a duration: give one from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
