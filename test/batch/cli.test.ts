@@ -64,6 +64,14 @@ test('--tsv with several hosts: one block per host, headed by the host as typed'
 	assert.ok(run.stdout.includes(`\n${otherHost}\n`));
 });
 
+test('--tsv heads a host entry typed with spaces around it with the host alone (QA)', options, async () => {
+	const [run, plain] = await Promise.all([runCli(['-h', ` ${host}`, '-h', `${otherHost} `, '--tsv']), runCli(['-h', `${host},${otherHost}`, '--tsv'])]);
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal(run.stdout, plain.stdout);
+	assert.ok(run.stdout.startsWith(`${host}\n`));
+	assert.ok(run.stdout.includes(`\n${otherHost}\n`));
+});
+
 test('--once prints the screen columns as a plain table, sorted by --sort', options, async () => {
 	const [run, byIdle] = await Promise.all([runCli(['-h', host, '--once']), runCli(['-h', host, '--once', '--sort', 'idle desc'])]);
 	assert.equal(run.code, 0, run.stderr);

@@ -32,7 +32,8 @@ test('hosts: host:port, bare host, IPv6, URLs, --secure, comma lists', () => {
 	assert.deepEqual(parseTarget('https://mx.example.com', false), {origin: 'https://mx.example.com:443', label: 'mx.example.com:443'});
 	const config = ok(buildConfig({hosts: 'a:1, b:2'}));
 	assert.equal(config.targets.length, 2);
-	assert.deepEqual(config.hostEntries, ['a:1', ' b:2'], 'kept as typed, for maxctrl-style headings');
+	assert.deepEqual(config.hostEntries, ['a:1', 'b:2'], 'kept as typed for the --tsv headings, but for the spaces around them (QA)');
+	assert.deepEqual(ok(buildConfig({hosts: ' mx1 ,\tmx2:8989 '})).hostEntries, ['mx1', 'mx2:8989']);
 });
 
 test('mistakes become one sentence', () => {
