@@ -24,7 +24,7 @@ process.on('SIGUSR1', () => {
 	}
 });
 
-const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
+const [{default: os}, {default: meow}, {argumentsMistake, commandWord, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
 	import('node:os'),
 	import('./vendor/meow.js'),
 	import('./config/flag-spec.js'),
@@ -37,6 +37,12 @@ const [{default: os}, {default: meow}, {argumentsMistake, knownFlags, misplacedO
 function fail(message: string, code = 2): never {
 	process.stderr.write(`sessiontop: ${sanitize(message)}\n`);
 	process.exit(code);
+}
+
+/** A mistake in `sessiontop simulate`'s command line, under its name, as its own sentences are (simulate-command.ts). */
+function failSimulate(message: string): never {
+	process.stderr.write(`sessiontop simulate: ${sanitize(message)}\n`);
+	process.exit(2);
 }
 
 function parseArguments(): ReturnType<typeof meow<typeof knownFlags>> | {mistake: unknown} {
@@ -62,7 +68,12 @@ const parsed = parseArguments();
 if ('mistake' in parsed) {
 	// `--sort -running` is read as -r -u -n -n…, and meow throws for -n given twice: said as what it is.
 	const {dashSortValue} = await import('./config/unknown-option.js');
-	fail(dashSortValue(process.argv.slice(2)) ?? argumentsMistake(parsed.mistake));
+	const argv = process.argv.slice(2);
+	if (commandWord(argv) === 'simulate') {
+		failSimulate(argumentsMistake(parsed.mistake, true));
+	}
+
+	fail(dashSortValue(argv) ?? argumentsMistake(parsed.mistake));
 }
 
 const cli = parsed;
@@ -133,7 +144,12 @@ async function main(): Promise<number> {
 
 	if (command === 'simulate') {
 		// The simulator is loaded only for its own command and for --demo.
-		const {runSimulate} = await import('./simulate-command.js');
+		const {runSimulate, strayWordMistake} = await import('./simulate-command.js');
+		const stray = strayWordMistake(rest, process.argv.slice(2));
+		if (stray !== undefined) {
+			failSimulate(stray);
+		}
+
 		return runSimulate(cli.flags);
 	}
 

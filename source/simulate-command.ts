@@ -25,14 +25,19 @@ export type SimulateFlags = {
 	tlsKey?: string;
 };
 
-function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number | string {
+/**
+ * A number option in [min, max]. `whole` for a count, a port and a seed: `--port 1.5` reached
+ * Node's own error, and `--sessions 2.5` was announced as such and served 2 (QA). --churn, a
+ * rate, may be a fraction (0.5: one session a second opened and closed every two seconds).
+ */
+function numberOption(name: string, text: string | undefined, fallback: number, min: number, max: number, whole: boolean): number | string {
 	if (text === undefined) {
 		return fallback;
 	}
 
 	const value = Number(text);
-	if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || value < min || value > max) {
-		return `--${name} "${text}" must be a number from ${min} to ${max}.`;
+	if (!(whole ? /^\s*\d+\s*$/ : /^\s*\d+(\.\d+)?\s*$/).test(text) || value < min || value > max) {
+		return `--${name} "${text}" must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}.`;
 	}
 
 	return value;
@@ -56,12 +61,34 @@ export function basicUser(text: string | undefined, admin: string): SimulatorOpt
 	return user === admin ? `--basic-user must name another user than --user (${admin}).` : {user, password: text.slice(colon + 1)};
 }
 
+/**
+ * A word after `simulate` that is no option's value (`simulate extra`), refused as the monitor
+ * refuses `sessiontop foo` rather than dropped (QA). Not quoted when it follows the value of
+ * --password or --basic-user: the rest of a password with a space, written unquoted.
+ */
+export function strayWordMistake(words: readonly string[], argv: readonly string[]): string | undefined {
+	const word = words[0];
+	if (word === undefined) {
+		return undefined;
+	}
+
+	const secret = argv.findIndex((token, index) =>
+		(/^(?:-p|--password|--basic-user)$/.test(token) && argv[index + 2] === word) || (/^(?:-p|--password|--basic-user)=/.test(token) && argv[index + 1] === word),
+	);
+	if (secret !== -1) {
+		const flag = argv[secret]!.replace(/=.*/, '');
+		return `the word after ${flag}'s value is not an option, so it is not shown (it may be part of a password): quote a password that holds a space.`;
+	}
+
+	return `"${word}" is not an option: sessiontop simulate takes options only (sessiontop simulate --help lists them).`;
+}
+
 /** The simulator's options from the command line, or the mistake as one sentence. */
 export function simulatorOptions(flags: SimulateFlags): SimulatorOptions | string {
-	const port = integer('port', flags.port, 8989, 0, 65_535);
-	const sessions = integer('sessions', flags.sessions, 200, 0, 1_000_000);
-	const seed = integer('seed', flags.seed, 1, 0, 2 ** 31);
-	const churn = integer('churn', flags.churn, 0, 0, 100_000);
+	const port = numberOption('port', flags.port, 8989, 0, 65_535, true);
+	const sessions = numberOption('sessions', flags.sessions, 200, 0, 1_000_000, true);
+	const seed = numberOption('seed', flags.seed, 1, 0, 2 ** 31, true);
+	const churn = numberOption('churn', flags.churn, 0, 0, 100_000, false);
 	for (const value of [port, sessions, seed, churn]) {
 		if (typeof value === 'string') {
 			return value;

@@ -62,6 +62,23 @@ function classAdvice(status: number, repeats: boolean): string | undefined {
 }
 
 /**
+ * The host without its `/v1`, when the entry was the API's base URL pasted whole
+ * (`http://mx:8989/v1`, as MaxScale's documentation writes it): taken as a proxy's prefix, as
+ * maxctrl takes it, it made every request `/v1/v1/…`, and the 404 asked whether this was
+ * MaxScale at all (QA). Not stripped up front: a proxy may serve MaxScale under a prefix ending
+ * in /v1, and maxctrl, which reads the same file, keeps it too. A port the scheme implies is
+ * left out, as typed.
+ */
+function pastedApiBase(requested: Requested | undefined): string | undefined {
+	const base = requested?.base.replace(/\/+$/, '');
+	if (base?.endsWith('/v1') !== true) {
+		return undefined;
+	}
+
+	return base.slice(0, -'/v1'.length).replace(/^(http:\/\/[^/]+):80(?=\/|$)|^(https:\/\/[^/]+):443(?=\/|$)/, '$1$2');
+}
+
+/**
  * A non-2xx answer to one sentence. `answer`: the Location header and what was asked,
  * for a redirect's sentence (where it points, and the -h that gets there); `repeats`:
  * whether the request is polled again (--interval then paces it); `credentials`: what a
@@ -96,7 +113,9 @@ export function describeStatus(
 	}
 
 	if (status === 404) {
-		return {kind: 'not-found', status, message: told((shown) => `${host} answered 404 to the request for ${asked}${said(shown)}: is this MaxScale's REST API?`)};
+		const pasted = pastedApiBase(answer.requested);
+		const advice = pasted === undefined ? "is this MaxScale's REST API?" : `sessiontop adds /v1 itself, so give the host without it (${pasted}).`;
+		return {kind: 'not-found', status, message: told((shown) => `${host} answered 404 to the request for ${asked}${said(shown)}: ${advice}`)};
 	}
 
 	if (status === 503) {

@@ -78,20 +78,33 @@ function unreadable(file: string, code: unknown, namedBy: string | undefined): s
 	return `the default config file ${file} ${reason}: ${remedy === undefined ? '' : `${remedy}, or `}name another file with -c.`;
 }
 
-const passwordKeys = new Set(['p', 'password']);
+const passwordKeys: ReadonlySet<string> = new Set(['p', 'password']);
+// The TLS key's passphrase is as secret (QA: a file others could read with it drew no word).
+const passphraseKeys: ReadonlySet<string> = new Set(['tls-passphrase', 'tlsPassphrase']);
 
 /**
- * Sections whose name is [maxctrl] or [sessiontop] but for case or spaces (`[MaxCtrl]`), where
- * the right one is missing: ini, and maxctrl, read only the exact name. Shown sanitized: a
- * section name is no secret, but it is the file's text.
+ * Sections whose name is [maxctrl] or [sessiontop] but for case or spaces (`[MaxCtrl]`): ini, and
+ * maxctrl, read only the exact name. `beside` when the exact one is there too, whose options are
+ * read while these go unread (QA: a `user` under `[MaxCtrl]` beside `[maxctrl]` passed without a
+ * word). Shown sanitized: a section name is no secret, but it is the file's text.
  */
-function misCasedSections(parsed: Record<string, unknown>): Array<{found: string; meant: string}> {
+function misCasedSections(parsed: Record<string, unknown>): Array<{found: string; meant: string; beside: boolean}> {
 	return Object.keys(parsed).flatMap((name) => {
 		const meant = name.trim().toLowerCase();
-		return (meant === 'maxctrl' || meant === 'sessiontop') && name !== meant && !isSection(parsed[meant]) && isSection(parsed[name])
-			? [{found: sanitize(name), meant}]
+		return (meant === 'maxctrl' || meant === 'sessiontop') && name !== meant && isSection(parsed[name])
+			? [{found: sanitize(name), meant, beside: isSection(parsed[meant])}]
 			: [];
 	});
+}
+
+/**
+ * Whether [maxctrl] holds a value under one of `keys`. A line written without `=` (`password:
+ * S3cr3t`) holds one as well; `p =` holds none (it asks, as maxctrl's -p ''): no warning before
+ * the sentence about it (QA).
+ */
+function holdsSecret(config: ConfigFile, keys: ReadonlySet<string>): boolean {
+	const misWritten = config.lines?.maxctrl.some((entry) => entry.leadingWord !== undefined && keys.has(entry.leadingWord)) ?? false;
+	return misWritten || Object.entries(config.maxctrl).some(([key, value]) => keys.has(key) && value !== '' && value !== undefined && value !== null);
 }
 
 /**
@@ -144,19 +157,22 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 	}
 
 	keepWords(config);
-	// `[SessionTop]` beside a `[maxctrl]`: its settings would go unread without a word.
+	// `[SessionTop]` beside a `[maxctrl]`, or `[MaxCtrl]` beside `[maxctrl]`: its settings would go
+	// unread without a word. Beside the right one, renaming it would make the right one twice.
 	const warnings: string[] = misCased.map(
-		(name) => `[${name.found}] in ${file} is ignored, as section names are case-sensitive: name it [${name.meant}].`,
+		(name) =>
+			`[${name.found}] in ${file} is ignored, as section names are case-sensitive: ${name.beside ? `move its lines into [${name.meant}]` : `name it [${name.meant}]`}.`,
 	);
-	// Like ssh with a private key: a password others can read is worth a word, once.
-	// (maxctrl refuses such a file outright; we say so and go on.)
-	// A password line written without `=` (`password: S3cr3t`) holds one as well.
-	const misWritten = config.lines?.maxctrl.some((entry) => entry.leadingWord !== undefined && passwordKeys.has(entry.leadingWord)) ?? false;
-	// `p =` holds none (it asks, as maxctrl's -p ''): no warning before the sentence about it (QA).
-	const hasPassword = misWritten || Object.entries(config.maxctrl).some(([key, value]) => passwordKeys.has(key) && value !== '' && value !== undefined && value !== null);
-	if (hasPassword && (stats.mode & 0o077) !== 0) {
+	// Like ssh with a private key: a password or a passphrase others can read is worth a word,
+	// once. (maxctrl refuses such a file outright; we say so and go on.)
+	const secrets = [
+		[passwordKeys, 'a password'],
+		[passphraseKeys, 'a TLS key passphrase'],
+	] as const;
+	const held = secrets.filter(([keys]) => holdsSecret(config, keys)).map(([, what]) => what);
+	if (held.length > 0 && (stats.mode & 0o077) !== 0) {
 		const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
-		warnings.push(`${file} holds a password and other users can read it (mode ${mode}): run chmod 600 ${file}.`);
+		warnings.push(`${file} holds ${held.join(' and ')} and other users can read it (mode ${mode}): run chmod 600 ${file}.`);
 	}
 
 	return {ok: true, file: config, warnings};

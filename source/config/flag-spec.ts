@@ -86,14 +86,43 @@ export function optionName(key: string): string {
  * show its minified source) for a flag given twice, and perhaps for more in a
  * later version; none of it may reach the operator as a stack trace.
  */
-export function argumentsMistake(error: unknown): string {
+export function argumentsMistake(error: unknown, simulate = false): string {
 	const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 	const twice = /^The flag --(\w+) can only be set once\.?$/.exec(message);
 	const flag = twice === null ? undefined : (knownFlags as Record<string, {shortFlag?: string}>)[twice[1]!];
+	// The simulator repeats none of its options, and has a help of its own (QA: it was sent to -h/--hosts).
+	if (twice !== null && flag !== undefined && simulate) {
+		return `${optionName(twice[1]!)} was given more than once: give it once.`;
+	}
+
 	if (twice !== null && flag !== undefined) {
 		const names = `${flag.shortFlag === undefined ? '' : `-${flag.shortFlag}/`}${optionName(twice[1]!)}`;
 		return `${names} was given more than once: give it once (only -h/--hosts may be repeated).`;
 	}
 
-	return `the options cannot be read (${message.replace(/\.$/, '')}): run sessiontop --help.`;
+	return `the options cannot be read (${message.replace(/\.$/, '')}): run sessiontop${simulate ? ' simulate' : ''} --help.`;
+}
+
+/**
+ * The command word (`simulate`) when meow threw before it could tell: the first word that is
+ * no option's value. Every option but --help, --version and a `--no-` one takes a value, after
+ * `=` or as the next word (meow's strings take the next word unless it starts with "-").
+ */
+export function commandWord(argv: readonly string[]): string | undefined {
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+		if (token === '--') {
+			return argv[index + 1];
+		}
+
+		if (!token.startsWith('-') || token === '-') {
+			return token;
+		}
+
+		if (!token.includes('=') && !/^--(?:help|version|no-.*)$/.test(token) && !(argv[index + 1] ?? '-').startsWith('-')) {
+			index++;
+		}
+	}
+
+	return undefined;
 }

@@ -4,7 +4,7 @@
 // read theirs: meow's own booleans turn `--readonly=maybe`, and even `--readonly=yes`,
 // into false without a word, and leave `-n 0` a stray "0" command.
 
-import {optionName} from './flag-spec.js';
+import {knownFlags, optionName} from './flag-spec.js';
 import type {BatchMode} from '../batch/run-batch.js';
 import type {Flags} from './settings.js';
 import {otherBooleans, parseBoolean, parseSort} from './values.js';
@@ -46,6 +46,30 @@ function hostsGivenEmpty(argv: readonly string[]): boolean {
 }
 
 /**
+ * A switch's name as typed, for the sentence about its value: `-n maybe` was said to be
+ * `--tls-verify-server-cert "maybe"`, a flag never typed (QA). The short letter (alone, or
+ * last of a group: `-sn maybe`), the long name or its camelCase, with `=` or a space; the
+ * long name when the argument is not found. meow refuses a flag given twice, so there is one.
+ */
+function switchAsTyped(argv: readonly string[], name: SwitchName): string {
+	const end = argv.indexOf('--');
+	const long = optionName(name);
+	const short = (knownFlags as Record<string, {shortFlag?: string}>)[name]?.shortFlag;
+	for (const token of end === -1 ? argv : argv.slice(0, end)) {
+		const flag = token.replace(/=.*$/s, '');
+		if (flag === long || flag === `--${name}`) {
+			return flag;
+		}
+
+		if (short !== undefined && new RegExp(`^-[a-zA-Z]*${short}$`).test(flag)) {
+			return `-${short}`;
+		}
+	}
+
+	return long;
+}
+
+/**
  * meow's flags (switches as strings, --hosts as a list) to checked flags, or one
  * sentence. `argv`: the arguments as given, to tell `-h` alone from no `-h`.
  */
@@ -61,7 +85,7 @@ export function readFlags(raw: Record<string, unknown>, argv: readonly string[])
 		// is read as a variable would be: true/false, yes/no, on/off, 1/0.
 		const on = value === '' ? true : typeof value === 'boolean' ? value : typeof value === 'string' ? parseBoolean(value) : undefined;
 		if (on === undefined) {
-			const flag = optionName(name);
+			const flag = switchAsTyped(argv, name);
 			return {error: `${flag} "${String(value)}" is not true or false: give ${flag} alone to turn it on, or ${flag}=false (${otherBooleans}).`};
 		}
 
@@ -167,6 +191,11 @@ export function batchMode(flags: CommandLine): BatchMode | undefined | {error: s
 
 	if (watch && json && flags.columns !== undefined) {
 		return {error: "--columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns."};
+	}
+
+	// Each poll's line is the sessions ungrouped, as --json's list: refused as there (QA: it was ignored).
+	if (watch && json && flags.grouping !== undefined) {
+		return {error: "--grouping groups the screen's list; --watch --json prints the sessions ungrouped: leave out --grouping."};
 	}
 
 	if (watch) {

@@ -124,7 +124,10 @@ export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}:
 		}
 
 		targets.push(target);
-		hostEntries.push(entry);
+		// --tsv heads each host's block with its entry as typed, but for the spaces around it
+		// (`-h 'mx1, mx2'`): those are no part of the host reached (parseTarget trims them), and
+		// maxctrl, which does not trim, cannot reach ` mx2` at all, so has no heading to match.
+		hostEntries.push(entry.trim());
 	}
 
 	const warnings =

@@ -54,6 +54,12 @@ export function parseTarget(text: string, secure: boolean): Target | string {
 		return `"${withoutCredentials(trimmed.slice(0, cut))}${trimmed[cut]}…": a host takes no query or fragment (sessiontop writes each request's own): leave out the ${trimmed[cut]} and what follows it.`;
 	}
 
+	// URL takes port 0, which no server listens on: the request would be refused as if MaxScale
+	// were down, exit 1, where a port over 65535 is a mistake in the entry, exit 2 (QA).
+	if (url.port === '0') {
+		return `"${withoutCredentials(trimmed)}" names port 0, which no server listens on: use MaxScale's admin_port, e.g. 127.0.0.1:8989.`;
+	}
+
 	const port = url.port === '' ? (hasScheme ? (url.protocol === 'https:' ? '443' : '80') : '8989') : url.port;
 	const origin = `${url.protocol}//${url.hostname}:${port}`;
 	// `/maxscale/` and `/maxscale` are one prefix; `/` is none. The pathname is percent-encoded, so

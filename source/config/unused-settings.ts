@@ -19,8 +19,9 @@ export function unusedSettings(batch: BatchMode | undefined): ReadonlySet<Settin
 			return noSettings;
 		}
 
+		// maxctrl's columns, `connected` printed as MaxScale wrote it: no age, so no server-tz (QA).
 		case 'tsv': {
-			return new Set(['interval', 'sort', 'grouping', 'columns', 'readonly', 'mouse']);
+			return new Set(['interval', 'sort', 'grouping', 'columns', 'readonly', 'mouse', 'serverTz']);
 		}
 
 		case 'table': {

@@ -69,3 +69,46 @@ test('the built CLI reads the list through the prefix', {skip: skipWithoutBuild}
 	assert.equal(run.code, 0, run.stderr);
 	assert.equal((JSON.parse(run.stdout) as unknown[]).length, 4);
 });
+
+// The API's base URL pasted whole (`http://mx:8989/v1`, as MaxScale's documentation writes
+// it) is a prefix like any other, as maxctrl takes it, so every request went to /v1/v1/…:
+// the 404 asked "is this MaxScale's REST API?" (QA). It now says what to give instead.
+test('the built CLI: a host ending in /v1 answered 404 says that sessiontop adds /v1 itself, and what to give', {skip: skipWithoutBuild}, async (t) => {
+	const simulator = await startSimulator({host: '127.0.0.1', port: 0, sessions: 4, seed: 7});
+	t.after(async () => simulator.close());
+	const {port} = await proxied(t, '/mx');
+	const cases: Array<[string, string]> = [
+		[`http://127.0.0.1:${simulator.port}/v1`, `127.0.0.1:${simulator.port}/v1 answered 404 to the request for the session list: sessiontop adds /v1 itself, so give the host without it (http://127.0.0.1:${simulator.port}).`],
+		[`127.0.0.1:${simulator.port}/v1/`, `127.0.0.1:${simulator.port}/v1 answered 404 to the request for the session list: sessiontop adds /v1 itself, so give the host without it (http://127.0.0.1:${simulator.port}).`],
+		[`http://127.0.0.1:${port}/mx/v1/`, `127.0.0.1:${port}/mx/v1 answered 404 to the request for the session list: sessiontop adds /v1 itself, so give the host without it (http://127.0.0.1:${port}/mx).`],
+		// Another path that is no prefix of the proxy's: the question as before.
+		[`http://127.0.0.1:${port}/other`, `127.0.0.1:${port}/other answered 404 to the request for the session list: is this MaxScale's REST API?`],
+	];
+	for (const [host, sentence] of cases) {
+		// eslint-disable-next-line no-await-in-loop
+		const run = await runCli(['-h', host, '--tsv']);
+		assert.equal(run.code, 1, run.stderr);
+		assert.equal(run.stderr, `sessiontop: ${sentence}\n`, host);
+	}
+});
+
+test('a proxy prefix that ends in /v1 and works is kept: the /v1 is not stripped up front', {skip: skipWithoutBuild}, async (t) => {
+	const {port, seen} = await proxied(t, '/api/v1');
+	const run = await runCli(['-h', `http://127.0.0.1:${port}/api/v1`, '--json']);
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal((JSON.parse(run.stdout) as unknown[]).length, 4);
+	assert.ok(seen.every((request) => request.startsWith('GET /api/v1/v1/')), seen.join(', '));
+});
+
+test('the host to give instead leaves out the port its scheme implies, as typed', async () => {
+	const {describeStatus} = await import('../../source/api/status-errors.js');
+	for (const [base, given] of [
+		['https://mx.example.com:443/v1', 'https://mx.example.com'],
+		['http://proxy:80/maxscale/v1', 'http://proxy/maxscale'],
+		['http://mx:443/v1', 'http://mx:443'],
+		['https://[::1]:8989/v1', 'https://[::1]:8989'],
+	] as const) {
+		const {message} = describeStatus(404, '', 'label', 'the session list', {requested: {base, path: '/v1/sessions'}});
+		assert.equal(message, `label answered 404 to the request for the session list: sessiontop adds /v1 itself, so give the host without it (${given}).`, base);
+	}
+});

@@ -64,6 +64,14 @@ test('--tsv with several hosts: one block per host, headed by the host as typed'
 	assert.ok(run.stdout.includes(`\n${otherHost}\n`));
 });
 
+test('--tsv heads a host entry typed with spaces around it with the host alone (QA)', options, async () => {
+	const [run, plain] = await Promise.all([runCli(['-h', ` ${host}`, '-h', `${otherHost} `, '--tsv']), runCli(['-h', `${host},${otherHost}`, '--tsv'])]);
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal(run.stdout, plain.stdout);
+	assert.ok(run.stdout.startsWith(`${host}\n`));
+	assert.ok(run.stdout.includes(`\n${otherHost}\n`));
+});
+
 test('--once prints the screen columns as a plain table, sorted by --sort', options, async () => {
 	const [run, byIdle] = await Promise.all([runCli(['-h', host, '--once']), runCli(['-h', host, '--once', '--sort', 'idle desc'])]);
 	assert.equal(run.code, 0, run.stderr);
@@ -244,6 +252,8 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		// With a space, a - word reads as options (-r -u -n …): said as what it is (QA).
 		[['--once', '--sort', '-running'], /^sessiontop: --sort -running: a word after --sort that starts with "-" reads as options: write --sort=-running \(or --sort "running desc"\)\.$/],
 		[['--json', '--grouping', 'flat'], /^sessiontop: --grouping groups the screen's list; --json prints the sessions ungrouped: leave out --grouping\.$/],
+		[['--watch', '--json', '--grouping', 'user'], /^sessiontop: --grouping groups the screen's list; --watch --json prints the sessions ungrouped: leave out --grouping\.$/],
+		[['--tsv', '--grouping', 'user'], /^sessiontop: --grouping groups the screen's list; --tsv prints the sessions ungrouped: leave out --grouping\.$/],
 		[['--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --json prints every field: leave out --columns\.$/],
 		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],
 		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record records the monitor's polls, and --once prints the list once: leave out one of the two\.$/],
@@ -257,8 +267,14 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		// Switches given a value that is not true or false (meow alone reads these as false).
 		[['--readonly=maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false: give --readonly alone to turn it on, or --readonly=false/],
 		[['--readonly', 'maybe', '--once'], /^sessiontop: --readonly "maybe" is not true or false/],
-		[['-n', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
+		// Named as typed, not under a long name never typed (QA).
+		[['-n', 'sometimes', '--once'], /^sessiontop: -n "sometimes" is not true or false: give -n alone to turn it on, or -n=false /],
+		[['-s=maybe', '--once'], /^sessiontop: -s "maybe" is not true or false: give -s alone to turn it on, or -s=false /],
+		[['-sn', 'maybe', '--once'], /^sessiontop: -n "maybe" is not true or false/],
+		[['--tls-verify-server-cert', 'sometimes', '--once'], /^sessiontop: --tls-verify-server-cert "sometimes" is not true or false/],
+		[['--tlsVerifyServerCert=maybe', '--once'], /^sessiontop: --tlsVerifyServerCert "maybe" is not true or false/],
 		[['--no-user', '--once'], /^sessiontop: --no-user is not an option: --user takes a value/],
+		[['-h', '127.0.0.1:0', '--tsv'], /^sessiontop: "127\.0\.0\.1:0" names port 0, which no server listens on: use MaxScale's admin_port, e\.g\. 127\.0\.0\.1:8989\.$/],
 		[['-h', '--once'], /^sessiontop: an empty host was given: use host:port, e.g. 127.0.0.1:8989 \(-h is the host here, as in maxctrl; --help shows the help\)\.$/],
 		[['--server-tz', 'Mars/Olympus', '--once'], /^sessiontop: --server-tz "Mars\/Olympus" is not a time zone: use local, UTC, an offset such as \+02:00, or a zone name such as Europe\/Helsinki\.$/],
 		[['--once'], /^sessiontop: SESSIONTOP_SERVER_TZ \("\+25:00"\) is not a time zone: use local, UTC/, {env: {SESSIONTOP_SERVER_TZ: '+25:00'}}],
@@ -424,6 +440,30 @@ test("an option given where it does nothing is one sentence: the simulator's to 
 		const run = await runCli(args);
 		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
 		assert.match(assertOneLine(run.stderr), sentence);
+	}
+});
+
+test('sessiontop simulate: a mistake in its options is one sentence under its own name, exit 2 (QA)', options, async () => {
+	const cases: Array<[string[], string]> = [
+		// Node's own words ("options.port should be >= 0 …..", exit 1) once reached the operator.
+		[['simulate', '--port', '1.5'], 'sessiontop simulate: --port "1.5" must be a whole number from 0 to 65535.'],
+		// Announced as 2.5 sessions, and 2 served.
+		[['simulate', '--port', '0', '--sessions', '2.5'], 'sessiontop simulate: --sessions "2.5" must be a whole number from 0 to 1000000.'],
+		[['simulate', '--port', '0', '--seed', '1.5'], 'sessiontop simulate: --seed "1.5" must be a whole number from 0 to 2147483648.'],
+		// Dropped without a word, where the monitor refuses `sessiontop foo`.
+		[['simulate', '--port', '0', 'extra'], 'sessiontop simulate: "extra" is not an option: sessiontop simulate takes options only (sessiontop simulate --help lists them).'],
+		// The rest of a password with a space is never shown.
+		[['simulate', '--port', '0', '--password', 'hunter2', 'x9q'], "sessiontop simulate: the word after --password's value is not an option, so it is not shown (it may be part of a password): quote a password that holds a space."],
+		// Not the monitor's name, nor its -h/--hosts, which the simulator refuses.
+		[['simulate', '--port', '18790', '--port', '1'], 'sessiontop simulate: --port was given more than once: give it once.'],
+		[['--port', '0', 'simulate', '--user', 'a', '--user', 'b'], 'sessiontop simulate: --user was given more than once: give it once.'],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	for (const [index, [args, sentence]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.equal(assertOneLine(run.stderr, 'x9q'), sentence);
+		assert.equal(run.stdout, '', args.join(' '));
 	}
 });
 

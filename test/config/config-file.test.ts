@@ -170,6 +170,29 @@ test('a password others can read: one warning, like ssh, and it still works', (t
 	assert.deepEqual(empty.warnings, []);
 });
 
+test('a TLS key passphrase others can read: the same warning, as secret as a password (QA)', (t) => {
+	const home = tempDir(t);
+	for (const [line, held] of [
+		['tls-passphrase = k3y-pass', 'a TLS key passphrase'],
+		['tlsPassphrase = k3y-pass', 'a TLS key passphrase'],
+		// Written without `=`, it is still there, ignored or not.
+		['tls-passphrase: k3y-pass', 'a TLS key passphrase'],
+		['tls-passphrase = k3y-pass\npassword = secret', 'a password and a TLS key passphrase'],
+	] as const) {
+		const file = write(home, 'tls.cnf', `[maxctrl]\ntls-key = key.pem\n${line}\n`, 0o604);
+		const read = readConfigFile(file, '-c');
+		assert.ok(read.ok, line);
+		assert.deepEqual(read.warnings.filter((text) => text.includes('other users')), [`${file} holds ${held} and other users can read it (mode 0604): run chmod 600 ${file}.`], line);
+		assert.doesNotMatch(read.warnings.join('\n'), /k3y-pass|secret/, line);
+	}
+
+	// None given, or owner-only: no warning.
+	const none = readConfigFile(write(home, 'none.cnf', '[maxctrl]\ntls-passphrase =\n', 0o644), '-c');
+	assert.ok(none.ok && none.warnings.length === 0, none.ok ? none.warnings.join('\n') : none.error);
+	const owner = readConfigFile(write(home, 'owner.cnf', '[maxctrl]\ntls-passphrase = k3y-pass\n', 0o600), '-c');
+	assert.ok(owner.ok && owner.warnings.length === 0);
+});
+
 let sim: Simulator;
 before(async () => {
 	sim = await simulator({user: 'operator', password: 'from-the-file'});
@@ -202,6 +225,15 @@ test('the CLI: flag > environment > config file > default, end to end', {skip: s
 	assertOneLine(bad.stderr, 'flag-wrong-pw');
 	const users = table.stdout.trimEnd().split('\n').slice(1).map((line) => line.trim().split(/\s+/)[1]!);
 	assert.deepEqual(users, [...users].sort().reverse(), '[sessiontop] sort = user desc');
+});
+
+test('the CLI warns once on stderr about a readable file with a TLS key passphrase, and goes on', {skip: skipWithoutBuild}, async (t) => {
+	const home = tempDir(t);
+	const file = write(home, '.maxctrl.cnf', `[maxctrl]\nhosts = 127.0.0.1:${sim.port}\nuser = operator\ntls-passphrase = k3y-pass\n`, 0o644);
+	const run = await runCli(['--tsv', '-p', 'from-the-file'], {home});
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal(assertOneLine(run.stderr, 'k3y-pass'), `sessiontop: warning: ${file} holds a TLS key passphrase and other users can read it (mode 0644): run chmod 600 ${file}.`);
+	assert.equal(run.stdout.split('\n').length, 7);
 });
 
 test('the CLI warns once on stderr about a readable password file, and goes on', {skip: skipWithoutBuild}, async (t) => {

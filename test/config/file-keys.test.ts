@@ -80,25 +80,30 @@ test('the CLI: the warnings on stderr, once each, before the list', {skip: skipW
 });
 
 test('a mistake in a monitor setting of [sessiontop] is the monitor\'s: a batch mode that does not use it runs (QA: interval = 0 stopped --tsv)', () => {
-	const sessiontop = {interval: '0', grouping: 'bogus', columns: 'bogus', sort: 'bogus'};
+	const sessiontop = {interval: '0', grouping: 'bogus', columns: 'bogus', sort: 'bogus', 'server-tz': 'Nowhere'};
 	const refused = buildConfig({}, {file: file({}, sessiontop)});
 	assert.ok('error' in refused && /interval in \[sessiontop\]/.test(refused.error), 'the monitor says it');
 	assert.equal(ok(buildConfig({}, {file: file({}, sessiontop), unused: unusedSettings('tsv')})).intervalMs, 2000);
 	// --json and --once sort by the file's sort: still read, and a mistake in it still said.
 	const json = buildConfig({}, {file: file({}, sessiontop), unused: unusedSettings('json')});
 	assert.ok('error' in json && /sort in \[sessiontop\]/.test(json.error), 'error' in json ? json.error : 'no error');
-	const {sort: _, ...rest} = sessiontop;
+	const {sort: _, 'server-tz': _zone, ...rest} = sessiontop;
 	assert.equal(ok(buildConfig({}, {file: file({}, rest), unused: unusedSettings('json')})).grouping, undefined);
 	const once = buildConfig({}, {file: file({}, rest), unused: unusedSettings('table')});
 	assert.ok('error' in once && /columns in \[sessiontop\]/.test(once.error), '--once reads columns');
 	// --watch --json repeats: its interval is read.
 	assert.ok('error' in buildConfig({}, {file: file({}, {interval: '0'}), unused: unusedSettings('watch-json')}));
+	// --tsv prints `connected` as MaxScale wrote it, and no age: server-tz is read by the others alone.
+	for (const mode of ['json', 'table', 'watch-json'] as const) {
+		const zone = buildConfig({}, {file: file({}, {'server-tz': 'Nowhere'}), unused: unusedSettings(mode)});
+		assert.ok('error' in zone && /server-tz in \[sessiontop\]/.test(zone.error), `${mode} reads server-tz`);
+	}
 });
 
-test('the CLI: --tsv runs with interval = 0 in [sessiontop], and the monitor\'s settings say nothing', {skip: skipWithoutBuild}, async (t) => {
+test('the CLI: --tsv runs with interval = 0 and server-tz = Nowhere in [sessiontop], and the monitor\'s settings say nothing', {skip: skipWithoutBuild}, async (t) => {
 	const home = tempDir(t);
 	const cnf = path.join(home, '.maxctrl.cnf');
-	writeFileSync(cnf, `[maxctrl]\nhosts = 127.0.0.1:${sim.port}\nuser = operator\npassword = right\n[sessiontop]\ninterval = 0\ngrouping = bogus\n`, {mode: 0o600});
+	writeFileSync(cnf, `[maxctrl]\nhosts = 127.0.0.1:${sim.port}\nuser = operator\npassword = right\n[sessiontop]\ninterval = 0\ngrouping = bogus\nserver-tz = Nowhere\n`, {mode: 0o600});
 	const run = await runCli(['--tsv'], {home});
 	assert.equal(run.code, 0, run.stderr);
 	assert.equal(run.stdout.trimEnd().split('\n').length, 6);

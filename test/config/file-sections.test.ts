@@ -56,11 +56,16 @@ test('a section named in the wrong case is named, with the right name', (t) => {
 	assert.ok(besideResult.ok);
 	assert.deepEqual(besideResult.warnings, [`[SessionTop] in ${beside} is ignored, as section names are case-sensitive: name it [sessiontop].`]);
 
-	// Two sections of one name but for case: the exact one is read, the other is ini's business as before.
-	const exact = readConfigFile(write(home, 'exact.cnf', '[maxctrl]\nuser = mon\n[MaxCtrl]\nuser = other\n'), '-c');
+	// Two sections of one name but for case: the exact one is read, the other warned about, as the
+	// readme says (QA: a `user` under [MaxCtrl] beside [maxctrl] went unread without a word).
+	const exactFile = write(home, 'exact.cnf', '[MaxCtrl]\nuser = other\n[maxctrl]\nuser = mon\n[sessiontop]\nreadonly\n[SessionTop]\nmouse\n');
+	const exact = readConfigFile(exactFile, '-c');
 	assert.ok(exact.ok);
 	assert.equal(exact.file?.maxctrl['user'], 'mon');
-	assert.deepEqual(exact.warnings, []);
+	assert.deepEqual(exact.warnings, [
+		`[MaxCtrl] in ${exactFile} is ignored, as section names are case-sensitive: move its lines into [maxctrl].`,
+		`[SessionTop] in ${exactFile} is ignored, as section names are case-sensitive: move its lines into [sessiontop].`,
+	]);
 });
 
 let sim: Simulator;
@@ -85,4 +90,11 @@ test('the built CLI with a BOM before [maxctrl]: its user and password are the o
 	const right = await runCli(['-h', host, '--tsv'], {home});
 	assert.equal(right.code, 0, right.stderr);
 	assert.equal(right.stdout.split('\n').length, 7);
+
+	// A [MaxCtrl] beside it: the run goes on, with the warning on stderr.
+	const file = write(home, '.maxctrl.cnf', '[MaxCtrl]\nuser = x\n[maxctrl]\nuser = mon\npassword = monpw\n');
+	const beside = await runCli(['-h', host, '--tsv'], {home});
+	assert.equal(beside.code, 0, beside.stderr);
+	assert.equal(beside.stdout.split('\n').length, 7);
+	assert.equal(beside.stderr, `sessiontop: warning: [MaxCtrl] in ${file} is ignored, as section names are case-sensitive: move its lines into [maxctrl].\n`);
 });

@@ -92,7 +92,14 @@ test('a switch given anything else is one sentence naming it and what to type', 
 	for (const [argv, pattern] of [
 		[['--readonly=maybe'], /^--readonly "maybe" is not true or false: give --readonly alone to turn it on, or --readonly=false \(yes\/no, on\/off and 1\/0 work too\)\.$/],
 		[['--readonly', 'maybe'], /^--readonly "maybe" is not true or false/],
-		[['-n', 'sometimes'], /^--tls-verify-server-cert "sometimes" is not true or false/],
+		// As typed: -n, not a long name never typed (QA); in a group, the letter that took the value.
+		[['-n', 'sometimes'], /^-n "sometimes" is not true or false: give -n alone to turn it on, or -n=false /],
+		[['-s=maybe'], /^-s "maybe" is not true or false: give -s alone/],
+		[['-sn', 'maybe'], /^-n "maybe" is not true or false/],
+		[['-ns=maybe'], /^-s "maybe" is not true or false/],
+		[['--tls-verify-server-cert', 'sometimes'], /^--tls-verify-server-cert "sometimes" is not true or false/],
+		[['--tlsVerifyServerCert=maybe'], /^--tlsVerifyServerCert "maybe" is not true or false/],
+		[['--secure', 'maybe'], /^--secure "maybe" is not true or false: give --secure alone/],
 		[['--once=2'], /^--once "2" is not true or false/],
 		[['--demo', 'now'], /^--demo "now" is not true or false/],
 	] as const) {

@@ -32,7 +32,8 @@ test('hosts: host:port, bare host, IPv6, URLs, --secure, comma lists', () => {
 	assert.deepEqual(parseTarget('https://mx.example.com', false), {origin: 'https://mx.example.com:443', label: 'mx.example.com:443'});
 	const config = ok(buildConfig({hosts: 'a:1, b:2'}));
 	assert.equal(config.targets.length, 2);
-	assert.deepEqual(config.hostEntries, ['a:1', ' b:2'], 'kept as typed, for maxctrl-style headings');
+	assert.deepEqual(config.hostEntries, ['a:1', 'b:2'], 'kept as typed for the --tsv headings, but for the spaces around them (QA)');
+	assert.deepEqual(ok(buildConfig({hosts: ' mx1 ,\tmx2:8989 '})).hostEntries, ['mx1', 'mx2:8989']);
 });
 
 test('mistakes become one sentence', () => {
@@ -41,6 +42,9 @@ test('mistakes become one sentence', () => {
 		[{hosts: 'a:1,'}, /empty host/],
 		[{hosts: 'http://admin:pw@mx:8989'}, /not in the host URL/],
 		[{hosts: 'a b:1'}, /not a host:port/],
+		// Port 0 was taken, and refused as a MaxScale down would be (exit 1), as 99999 is not (QA).
+		[{hosts: '127.0.0.1:0'}, /^"127\.0\.0\.1:0" names port 0, which no server listens on: use MaxScale's admin_port, e\.g\. 127\.0\.0\.1:8989\.$/],
+		[{hosts: 'https://[::1]:00/maxscale/'}, /^"https:\/\/\[::1\]:00\/maxscale\/" names port 0/],
 		[{interval: '0.1'}, /^--interval "0\.1" is out of range \(a number alone is seconds\): give a duration from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
 		[{interval: '61s'}, /^--interval "61s" is out of range: give a duration from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],
 		[{interval: 'soon'}, /^--interval "soon" is not a duration: give one from 0\.5s to 60s \(e\.g\. 2s, 500ms\)\.$/],

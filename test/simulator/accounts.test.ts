@@ -109,6 +109,17 @@ describe('sessiontop simulate --basic-user', () => {
 	});
 });
 
+describe('sessiontop simulate: its numbers', () => {
+	it('takes a whole --port, --sessions and --seed, and a --churn that may be a fraction', () => {
+		const options = simulatorOptions({port: '0', sessions: '2', seed: '7', churn: '0.5'});
+		assert.ok(typeof options !== 'string', String(options));
+		assert.deepEqual([options.port, options.sessions, options.seed, options.churn], [0, 2, 7, 0.5]);
+		for (const name of ['port', 'sessions', 'seed'] as const) {
+			assert.match(String(simulatorOptions({[name]: '2.5'})), new RegExp(`^--${name} "2\\.5" must be a whole number from 0 to \\d+\\.$`));
+		}
+	});
+});
+
 describe('sessiontop simulate --uptime', () => {
 	it('takes a time (0, 90s, 2h, 16d; a bare number in seconds) and refuses what is none, in one sentence', () => {
 		const uptime = (text: string) => {
