@@ -154,7 +154,9 @@ async function main(): Promise<number> {
 	}
 
 	if (command !== undefined || rest.length > 0) {
-		fail(`unknown command "${command}": run sessiontop --help.`);
+		// Not quoted when it may be the rest of a password (`-p my secret`): review.
+		const {strayAfterSecret} = await import('./config/unknown-option.js');
+		fail(strayAfterSecret(command!, process.argv.slice(2)) ?? `unknown command "${command}": run sessiontop --help.`);
 	}
 
 	const {batchMode, readFlags, recordMistake, recordNeedsScreen, replayMistake} = await import('./config/flags.js');

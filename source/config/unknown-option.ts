@@ -124,3 +124,23 @@ export function dashSortValue(argv: readonly string[]): string | undefined {
 	const word = tokens[at + 1];
 	return at === -1 || word === undefined ? undefined : `--sort ${word}: a word after --sort that starts with "-" reads as options: write --sort=${word} (or --sort "${word.slice(1)} desc").`;
 }
+
+/**
+ * The sentence for a stray word right after a secret's value (`-p my secret`: the rest of a
+ * password with a space, written unquoted), which must not be quoted as "unknown command
+ * "secret""; undefined for any other word. `-pmy secret` and `--password=my secret` too.
+ */
+export function strayAfterSecret(word: string, argv: readonly string[]): string | undefined {
+	const secret = argv.findIndex(
+		(token, index) =>
+			((secretFlags.has(token) || /^-[^-]*p$/.test(token)) && argv[index + 2] === word) ||
+			((/^--(?:password|tls-passphrase|tlsPassphrase)=/.test(token) || /^-[^-]*p./.test(token)) && argv[index + 1] === word),
+	);
+	if (secret === -1) {
+		return undefined;
+	}
+
+	const typed = argv[secret]!;
+	const flag = typed.startsWith('--') ? typed.replace(/=.*/, '') : '-p';
+	return `the word after ${flag}'s value is no command or option, so it is not shown (it may be part of the password): quote a password that holds a space.`;
+}

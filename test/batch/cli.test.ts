@@ -467,6 +467,25 @@ test('sessiontop simulate: a mistake in its options is one sentence under its ow
 	}
 });
 
+test('the rest of a password with a space is never quoted as an unknown command; any other stray word is', options, async () => {
+	const secret = "the word after %s's value is no command or option, so it is not shown (it may be part of the password): quote a password that holds a space.";
+	const cases: Array<[string[], string]> = [
+		[['-h', '127.0.0.1:1', '-p', 'hunter2', 'x9q'], secret.replace('%s', '-p')],
+		[['-h', '127.0.0.1:1', '--password', 'hunter2', 'x9q', '--tsv'], secret.replace('%s', '--password')],
+		[['-h', '127.0.0.1:1', '--password=hunter2', 'x9q'], secret.replace('%s', '--password')],
+		[['-h', '127.0.0.1:1', '--tls-passphrase', 'pass', 'x9q'], secret.replace('%s', '--tls-passphrase')],
+		// Not after a secret: the word is shown, as typed.
+		[['-h', '127.0.0.1:1', '-u', 'admin', 'x9q'], 'unknown command "x9q": run sessiontop --help.'],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args)));
+	for (const [index, [args, sentence]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		const said = sentence.startsWith('unknown') ? assertOneLine(run.stderr) : assertOneLine(run.stderr, 'x9q');
+		assert.equal(said, `sessiontop: ${sentence}`, args.join(' '));
+	}
+});
+
 test('sessiontop simulate serves HTTPS with --tls-cert and --tls-key; one without the other is one sentence', options, async (t) => {
 	const {makeCertificate} = await import('../tls/certificates.js');
 	const certificate = makeCertificate();
