@@ -144,3 +144,16 @@ export function fitCell(text: string, column: Column, measure: Measure = units):
 
 	return padCells(text, column.width, column.align, measure);
 }
+
+/**
+ * How long a statement still running has run, as the Running cell is coloured (as pg_activity
+ * colours a query's time): `slow` from a second (yellow), `long` from ten (red, bold); a
+ * MaxScale statement usually takes milliseconds, so either is worth a look.
+ */
+export const slowStatementSeconds = 1;
+export const longStatementSeconds = 10;
+
+export function runningLevel(session: Pick<Session, 'statementSeconds'>): 'slow' | 'long' | undefined {
+	const seconds = session.statementSeconds;
+	return seconds === undefined || seconds < slowStatementSeconds ? undefined : seconds < longStatementSeconds ? 'slow' : 'long';
+}

@@ -17,7 +17,7 @@ export const legend: readonly LegendEntry[] = [
 	{label: 'Idle', section: 'Columns', description: 'how long since the session last did anything (23.02+: 0 mid-statement)'},
 	{label: 'Memory', section: 'Columns', description: 'the memory MaxScale holds for the session (22.08+)'},
 	{label: 'I/O', section: 'Columns', description: "the session's I/O events in the last 30 s (23.02+)"},
-	{label: 'Running', section: 'Columns', description: 'with S: how long the statement still running has run, by MaxScale\'s clock'},
+	{label: 'Running', section: 'Columns', description: 'with S: how long the statement still running has run, by MaxScale\'s clock; yellow from 1s, red from 10s'},
 	{label: 'Statement', section: 'Columns', description: 'with S: the newest statement MaxScale retained (retain_last_statements)'},
 	{label: '▶', section: 'Signs', description: 'the cursor'},
 	{label: '+', section: 'Signs', description: 'a session new in the last three polls'},

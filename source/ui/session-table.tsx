@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {columnText, fitCell} from '../model/cells.js';
+import {columnText, fitCell, runningLevel} from '../model/cells.js';
 import type {Column} from '../model/columns.js';
 import {titleRow} from '../model/title-row.js';
 import {cellWidth} from './cell-width.js';
@@ -113,7 +113,15 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	// An ended row says so in words too (QA: `✕ … started` read as a live session where a
 	// terminal draws no strikethrough); the pane keeps its last document, state and all.
 	const session = closing || ghost ? {...plainSession(sessionOf(row)), state: ghost ? 'ended' : 'closing'} : sessionOf(row);
-	const cells = columns.map((column) => fitCell(columnText(session, column), column, cellWidth)).join(' ');
+	const cells = columns.map((column) => fitCell(columnText(session, column), column, cellWidth));
+	const line = fit(`${cursor}${badge}${cells.join(' ')}`, width, selected);
+	// A statement running a second or more: its Running cell in the warning's colour, from ten
+	// seconds the error's and bold (model/cells.ts runningLevel). Not on an ended row.
+	const level = ghost ? undefined : runningLevel(session);
+	const at = level === undefined ? -1 : columns.findIndex((column) => column.key === 'running');
+	const start = at === -1 ? -1 : `${cursor}${badge}${cells.slice(0, at).map((cell) => `${cell} `).join('')}`.length;
+	const cell = at === -1 ? '' : cells[at]!;
+	const coloured = start !== -1 && line.slice(start, start + cell.length) === cell;
 	return (
 		<Text
 			wrap="truncate"
@@ -123,7 +131,17 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 			bold={marked}
 			color={ghost ? theme.muted : marked ? theme.marked : fresh ? theme.fresh : undefined}
 		>
-			{fit(`${cursor}${badge}${cells}`, width, selected)}
+			{coloured ? (
+				<>
+					{line.slice(0, start)}
+					<Text color={level === 'long' ? theme.error : theme.warn} bold={level === 'long'}>
+						{cell}
+					</Text>
+					{line.slice(start + cell.length)}
+				</>
+			) : (
+				line
+			)}
 		</Text>
 	);
 });
