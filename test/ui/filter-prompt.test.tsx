@@ -11,6 +11,7 @@ import {Screen} from '../../source/ui/screen.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {useKeys} from '../../source/ui/use-keys.js';
 import {keys, plain, waitFor} from '../helpers/ink.js';
+import type {Session} from '../../source/model/session.js';
 import {session} from '../helpers/sessions.js';
 import {start, type} from '../helpers/state.js';
 
@@ -37,20 +38,26 @@ const promptLine = (frame: string) => frame.split('\n').find((line) => line.star
 /** The users of the session rows shown (the cursor's row is drawn inverse: `[▶ …]`). */
 const rowUsers = (frame: string) => frame.split('\n').flatMap((line) => /^\[?[▶ ][ +●]\s*\d+ (\w+)/.exec(line)?.[1] ?? []);
 
-test('the filter edited with ←, Home, →, typing in the middle, then Enter: the list is what the edited filter keeps', async () => {
-	const sessions = [session(1, {user: 'alice'}), session(2, {user: 'bob'}), session(3, {user: 'carol'}), session(4, {user: 'carolyn'})];
+/** The Monitor on these sessions, laid out for `size`; `press` types a key and waits for what it should do. */
+function mounted(sessions: Session[]) {
 	const first = start(sessions);
 	const layout = layoutFor(first, size, idWidthOf(first));
 	const initial = reducer(first, {type: 'resize', listHeight: layout.listHeight, paneHeight: layout.paneBodyHeight, paneWidth: layout.paneWidth});
 	const app = render(<Monitor initial={initial} />);
+	const frame = () => withCursor(app.lastFrame());
+	const press = async (key: string, until: () => boolean, what: string) => {
+		app.stdin.write(key);
+		await waitFor(until, what).catch((error: unknown) => {
+			throw new Error(`${String(error)}; the screen:\n${frame()}`);
+		});
+	};
+
+	return {app, frame, press};
+}
+
+test('the filter edited with ←, Home, →, typing in the middle, then Enter: the list is what the edited filter keeps', async () => {
+	const {app, frame, press} = mounted([session(1, {user: 'alice'}), session(2, {user: 'bob'}), session(3, {user: 'carol'}), session(4, {user: 'carolyn'})]);
 	try {
-		const frame = () => withCursor(app.lastFrame());
-		const press = async (key: string, until: () => boolean, what: string) => {
-			app.stdin.write(key);
-			await waitFor(until, what).catch((error: unknown) => {
-				throw new Error(`${String(error)}; the prompt: ${promptLine(frame())}`);
-			});
-		};
 
 		assert.deepEqual(rowUsers(frame()), ['alice', 'bob', 'carol', 'carolyn']);
 		await press('/', () => promptLine(frame()) === '/[ ]', 'the prompt, its cursor after the (empty) end');
@@ -122,20 +129,9 @@ test('a filter wider than the line scrolls to keep the cursor in view, with … 
 });
 
 test('Ctrl-P at the prompt puts back an earlier filter, the list filtered by it; its hint shows only when there is one', async () => {
-	const sessions = [session(1, {user: 'alice'}), session(2, {user: 'bob'}), session(3, {user: 'carol'})];
-	const first = start(sessions);
-	const layout = layoutFor(first, size, idWidthOf(first));
-	const initial = reducer(first, {type: 'resize', listHeight: layout.listHeight, paneHeight: layout.paneBodyHeight, paneWidth: layout.paneWidth});
-	const app = render(<Monitor initial={initial} />);
+	const {app, frame, press} = mounted([session(1, {user: 'alice'}), session(2, {user: 'bob'}), session(3, {user: 'carol'})]);
 	try {
-		const frame = () => withCursor(app.lastFrame());
 		const hints = () => frame().split('\n').at(-1) ?? '';
-		const press = async (key: string, until: () => boolean, what: string) => {
-			app.stdin.write(key);
-			await waitFor(until, what).catch((error: unknown) => {
-				throw new Error(`${String(error)}; the screen:\n${frame()}`);
-			});
-		};
 
 		await press('/', () => promptLine(frame()) === '/[ ]', 'the prompt');
 		assert.doesNotMatch(hints(), /Ctrl-P/, 'nothing kept yet: no hint for it');
