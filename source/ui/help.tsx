@@ -43,6 +43,26 @@ function blocksOf(readonly: boolean, replay: boolean, width: number): Line[][] {
 	return blocks;
 }
 
+/**
+ * The label for the first line in view, `lines[top]`: its own, or, scrolled into a description
+ * wrapped over several lines, its key's (QA: `scroll up` showed alone at 40×7, without `↑ k`).
+ */
+function keyAbove(lines: readonly Line[], top: number): string {
+	const own = lines[top]?.label ?? '';
+	if (lines[top]?.section !== undefined || own.trim() !== '') {
+		return own;
+	}
+
+	for (let above = top - 1; above >= 0; above--) {
+		const label = lines[above]!.label ?? '';
+		if (label.trim() !== '') {
+			return label;
+		}
+	}
+
+	return own;
+}
+
 /** The blocks in `count` columns of about the same height, in order. */
 function columnsOf(blocks: readonly Line[][], count: number): Line[][] {
 	const total = blocks.reduce((sum, block) => sum + block.length, 0);
@@ -176,7 +196,9 @@ export function Help({readonly, replay, width, height, scroll, theme}: Props) {
 							line.section === undefined ? (
 								// eslint-disable-next-line react/no-array-index-key
 								<Text key={index} wrap="truncate">
-									<Text bold>{line.label}</Text>
+									<Text bold dimColor={index === 0 && line.label !== keyAbove(lines, top)}>
+										{index === 0 ? keyAbove(lines, top) : line.label}
+									</Text>
 									{line.text}
 								</Text>
 							) : (

@@ -43,7 +43,8 @@ test('two to four rows: the title and the keys, without a box, scrolling', () =>
 	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', ' ↓ j        next row; in the pane,'], 'a key, not a section title alone');
 	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j        next row; in the pane,']);
 	assert.deepEqual(help(40, 4), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j        next row; in the pane,', '            scroll down']);
-	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', '            scroll down']);
+	// A description's next line first in view names its key (QA: `scroll up` alone at 40×7).
+	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', ' ↓ j        scroll down']);
 	// To the legend's last line, after the keys.
 	assert.equal(help(40, 3, 1000).at(-1), '            last good ones', 'scrolls to the end');
 	for (const height of [2, 3, 4]) {

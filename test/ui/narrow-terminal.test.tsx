@@ -191,6 +191,8 @@ test('the help at 40×12 scrolls through the wrapped lines to the last key; its 
 	assert.match(last.slice(1).join(' ').replaceAll(/\s+/g, ' '), /STALE in the header: the last poll failed; the rows are the last good ones$/);
 	// One line at a time: the second screen starts one line down.
 	assert.deepEqual(help(40, 6, 1).slice(1, 3), first.slice(2));
+	// Scrolled into a wrapped description, its first line in view names its key (QA: `scroll down` alone).
+	assert.equal(help(40, 6, 2)[1], ' ↓ j        scroll down');
 	// Wide enough, nothing wraps and the title says it all.
 	assert.ok(help(80, 80)[0]!.endsWith('any other key closes this help'));
 });
