@@ -69,17 +69,37 @@ export function replayNotice(recording: Pick<Recording, 'frames' | 'skipped'>): 
 }
 
 /**
- * The median time between a host's successive frames: the interval the recording was made
- * at, rounded as an interval is given (whole seconds, or tenths under one): a poll's own time
+ * The median time between a host's successive lists (its failures, retried on a back-off,
+ * left out): the interval the recording was made at, rounded as an interval is given (whole seconds, or tenths under one): a poll's own time
  * adds to each gap, and the header says `every 2s` as it does live, not `every 2.4s`.
  */
 export function recordedInterval(frames: readonly Frame[]): number | undefined {
+	// A failing MaxScale is retried on a back-off (up to 30 s), not every interval: its tries
+	// would set the pace (QA: `every 4s` for a 2 s recording of two, one of them down). Only
+	// a recording of failures alone goes by them.
+	const lists = gapsOf(frames, true);
+	const gaps = lists.length > 0 ? lists : gapsOf(frames, false);
+	gaps.sort((a, b) => a - b);
+	const median = gaps[Math.floor(gaps.length / 2)];
+	if (median === undefined) {
+		return undefined;
+	}
+
+	return median >= 950 ? Math.round(median / 1000) * 1000 : Math.max(100, Math.round(median / 100) * 100);
+}
+
+/** The gaps between a host's successive frames (`lists`: its lists only), run by run. */
+function gapsOf(frames: readonly Frame[], lists: boolean): number[] {
 	const last = new Map<string, number>();
 	const gaps: number[] = [];
 	for (const frame of frames) {
 		// The time between two runs of --record is no interval.
 		if (frame.run !== undefined) {
 			last.clear();
+		}
+
+		if (lists && !frame.ok) {
+			continue;
 		}
 
 		const previous = last.get(frame.host);
@@ -90,13 +110,7 @@ export function recordedInterval(frames: readonly Frame[]): number | undefined {
 		last.set(frame.host, frame.t);
 	}
 
-	gaps.sort((a, b) => a - b);
-	const median = gaps[Math.floor(gaps.length / 2)];
-	if (median === undefined) {
-		return undefined;
-	}
-
-	return median >= 950 ? Math.round(median / 1000) * 1000 : Math.max(100, Math.round(median / 100) * 100);
+	return gaps;
 }
 
 /** The first frame of the run of --record that frame `index` belongs to (0 in a recording of one run). */

@@ -82,6 +82,10 @@ test('a replay keeps its recorded pace: + and - leave the interval, shown as liv
 	const paced: Frame[] = [0, 2400, 4700, 7100, 9500].map((t) => ({t, host: 'mx', ok: true, latencyMs: 400, bytes: 1, sessions: []}));
 	assert.equal(recordedInterval(paced), 2000);
 	assert.equal(recordedInterval([0, 480, 1010].map((t) => ({t, host: 'mx', ok: false, error: 'x'}))), 500);
+	// Two MaxScales, one down and retried on its back-off (every 4 s, more tries than the other's lists): the pace is the other's lists' (QA: `every 4s`).
+	const down: Frame[] = [0, 4000, 8000, 12_000, 16_000, 20_000, 24_000].map((t) => ({t, host: 'mx2', ok: false, error: 'refused'}));
+	const both = [...paced.map((frame) => ({...frame, host: 'mx1'})), ...down].toSorted((a, b) => a.t - b.t);
+	assert.equal(recordedInterval(both), 2000);
 	let state = run(initialState(), {type: 'replay-load', frames: paced});
 	assert.equal(state.intervalMs, 2000);
 	state = type(state, '+', '+', '-');
