@@ -28,10 +28,6 @@ export function startNotice(warnings: readonly string[], notes: ReadonlyArray<st
 }
 
 /**
- * The hosts failing now, in the order given, but the one whose failure `state.error` is
- * (the latest: model/poll.ts currentError). None with one MaxScale.
- */
-/**
  * Whether the status line says the latest failure (state.error): unless a sentence of its own
  * stands over it, an outcome or the answer to a key (ui/footer.tsx; ui/layout.ts gives it the
  * lines it needs).
@@ -41,6 +37,10 @@ export function showsError(state: Pick<MonitorState, 'error' | 'message'>): bool
 	return state.error !== undefined && !(message !== undefined && (message.tone !== 'info' || message.answer === true));
 }
 
+/**
+ * The hosts failing now, in the order given, but the one whose failure `state.error` is
+ * (the latest: model/poll.ts currentError). None with one MaxScale.
+ */
 export function othersFailing(state: Pick<MonitorState, 'hostOrder' | 'hosts' | 'error'>): string[] {
 	const {error} = state;
 	if (error === undefined || state.hostOrder.length < 2) {

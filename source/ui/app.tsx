@@ -47,7 +47,7 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const [state, dispatch] = useMonitor({clients, options, writeTerminal, saveDirectory, recorder, recorders, recording, listWorker, listThreads});
-	const layout = layoutFor(state, size, idWidthOf(state));
+	const layout = layoutFor(state, size, idWidthOf(state), notice);
 	const {listHeight, paneBodyHeight, paneWidth} = layout;
 	// Laid out only while the help is open (it wraps every description): not in every frame of the list.
 	const helpMax = state.mode === 'help' ? helpMaxScroll(state.readonly, state.replay !== undefined, layout.columns, layout.bodyHeight) : undefined;

@@ -4,7 +4,7 @@
 import {filteredColumns, layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {sanitize} from '../model/sanitize.js';
-import {othersFailing, showsError} from '../model/status-line.js';
+import {othersFailing, showsError, type Notice} from '../model/status-line.js';
 import {failureHeight, outcomeLines, promptLines, questionLines} from './status-text.js';
 
 // Ink erases the frame it drew before only when that frame was shorter than the terminal
@@ -58,8 +58,8 @@ export function idWidthOf(state: MonitorState): number {
 	return state.summary.idWidth;
 }
 
-/** The lines the footer needs to show its question, its filter prompt and error, or a kill's outcome whole. */
-function footerLines(state: MonitorState, columns: number): number {
+/** The lines the footer needs to show its question, its filter prompt and error, a failure, a warning from the start, or a kill's outcome whole. */
+function footerLines(state: MonitorState, columns: number, notice: Notice | undefined): number {
 	if (state.mode === 'confirm' && state.confirm !== undefined) {
 		return questionLines(state.confirm, columns, Number.POSITIVE_INFINITY).length;
 	}
@@ -78,16 +78,23 @@ function footerLines(state: MonitorState, columns: number): number {
 		return failureHeight(sanitize(state.error!.message), othersFailing(state), columns);
 	}
 
-	return state.message?.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
+	if (state.message === undefined) {
+		// A warning from the start (a config file others can read, TLS verification off) is read
+		// whole, as a failure is (QA: two of them at once were cut at every width).
+		return notice?.tone === 'warn' ? failureHeight(sanitize(notice.text), [], columns) : 0;
+	}
+
+	return state.message.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;
 }
 
-export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number): Layout {
+/** `notice`: the sentence from the start the footer shows while nothing else is said (status-line.ts startNotice). */
+export function layoutFor(state: MonitorState, size: {columns: number; rows: number}, idWidth: number, notice?: Notice): Layout {
 	const hostCount = state.hostOrder.length;
 	// Several MaxScales take one more header row for their statuses.
 	const headerCore = hostCount > 1 ? 3 : 2;
 	// A question, a filter's error and a kill's outcome are read whole (footer.tsx): while one longer than two
 	// lines shows, the footer takes the rows it needs, leaving the list one.
-	const footerHeight = Math.max(footerRows, Math.min(footerLines(state, size.columns), size.rows - freeRows - headerCore - 1));
+	const footerHeight = Math.max(footerRows, Math.min(footerLines(state, size.columns, notice), size.rows - freeRows - headerCore - 1));
 	// What the sparkline, the column titles and the rows share. They give way in that order
 	// (htop keeps its rows too), down to one row.
 	const room = size.rows - freeRows - footerHeight - headerCore;

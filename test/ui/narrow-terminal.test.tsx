@@ -315,3 +315,23 @@ test('a failure longer than two lines at 80 and 60 columns is read whole, what t
 		assert.ok(lines.filter((line) => /^ +1990\d{3} /.test(line)).length >= 10, 'rows of the list still shown');
 	}
 });
+
+test('two warnings from the start (a config file others can read, TLS verification off) are read whole at 80 and 60 columns', () => {
+	const warnings = [
+		'c7.cnf holds a TLS key passphrase and other users can read it (mode 0644): run chmod 600 c7.cnf.',
+		'TLS certificate verification is off (-n false): sessiontop cannot tell MaxScale from an impostor, who would get the password.',
+	];
+	const notice = {tone: 'warn' as const, text: `Warning: ${warnings.join(' ')}`};
+	for (const columns of [80, 60]) {
+		const size = {columns, rows: 24};
+		const first = layoutFor(demo(), size, idWidthOf(demo()), notice);
+		const state = reducer(demo(), {type: 'resize', listHeight: first.listHeight, paneHeight: first.paneBodyHeight, paneWidth: Math.max(8, first.paneWidth - 2)});
+		const app = render(<Screen state={state} layout={layoutFor(state, size, idWidthOf(state), notice)} theme={theme} hostLabel={host} notice={notice} />);
+		const lines = plain(app.lastFrame()).split('\n').map((line) => line.trimEnd());
+		app.unmount();
+		assert.ok(lines.length <= 24);
+		const start = lines.findIndex((line) => line.startsWith('Warning: '));
+		assert.ok(start > 0, lines.join('\n'));
+		assert.equal(lines.slice(start).filter(Boolean).join(' '), notice.text, `at ${columns}: the two whole, nothing cut`);
+	}
+});
