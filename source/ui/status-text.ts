@@ -103,9 +103,9 @@ export function failureLines(text: string, others: readonly string[], width: num
 	}
 
 	// Without the count of the others rather than without what to do: the host line names
-	// every MaxScale failing (the count went on the end, and cut the advice off).
-	const bare = layOut(text, width, '', most);
-	return bare.whole ? bare.lines : counted.lines;
+	// every MaxScale failing (the count went on the end, and cut the advice off). On a
+	// terminal too short even for the sentence alone, more of it shows without the count (QA).
+	return layOut(text, width, '', most).lines;
 }
 
 /** The lines a failure's sentence takes whole, with the count of the others failing after it. */

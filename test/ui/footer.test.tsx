@@ -162,11 +162,15 @@ test('several MaxScales failing: the latest failure, then which others are faili
 	assert.match(many[1]!, new RegExp(`\\+${6 - named} more\\)$`), 'the named and the more make the six others');
 });
 
-test('failureLines: the sentence whole first; when not even the count fits after it, the sentence gives way', () => {
+test('failureLines: the sentence whole first; when not even it fits the lines there are, the count goes first, then its end', () => {
 	const sentence = 'The certificate of db1:8989 does not match its name: connect by a name it holds or give MaxScale a certificate for db1; turning verification off with -n false is the last resort.';
 	const [first, second] = failureLines(sentence, ['db2:8989', 'db3:8989'], 80);
 	assert.ok(first!.length <= 80 && second !== undefined && second.length <= 80);
-	assert.match(second!, /… \(2 other MaxScales failing\)$/);
+	// Two lines only (a short terminal): as much of what to do as fits, not the count (QA: the count kept, the advice cut).
+	assert.match(second!, /…$/);
+	assert.doesNotMatch(second!, /other MaxScales failing/);
+	// With the lines it needs (layout.ts gives them), whole, the count after it.
+	assert.equal(failureLines(sentence, ['db2:8989', 'db3:8989'], 80, 3).join(' '), `${sentence} (2 other MaxScales failing)`);
 	assert.deepEqual(failureLines('Refused by db1.', ['db2'], 80), ['Refused by db1. (also failing: db2)']);
 	assert.deepEqual(failureLines('Refused by db1.', [], 80), ['Refused by db1.']);
 	// Whole alone but not with the count after it: the count goes (the host line names them), not the advice.
