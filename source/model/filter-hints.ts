@@ -78,9 +78,15 @@ export function textCompared(typed: string, field: TextField, operator: string, 
 	return `${typed} is text, not a number: write ${typed}:${value} (contains ${value})${exactly}`;
 }
 
-/** `usr:app`: a word before a colon (or `idel>60`, a comparison) that names no field. */
+/**
+ * `usr:app`: a word before a colon (or `idel>60`, a comparison) that names no field; with the
+ * field it likely meant (meantField), the term to write (QA: `idel>60` got the list of fields).
+ */
 export function notAField(typed: string, term: string): string {
-	return `${typed} is not a field (${fieldNames}); "${term}" in quotes is text`;
+	const meant = meantField(typed);
+	return meant === undefined
+		? `${typed} is not a field (${fieldNames}); "${term}" in quotes is text`
+		: `${typed} is not a field: write ${meant}${term.slice(typed.length)} (or "${term}" in quotes, as text)`;
 }
 
 /**
@@ -109,12 +115,25 @@ function oneApart(a: string, b: string): boolean {
 	return a !== b && (restA === restB || restA === b.slice(start) || a.slice(start) === restB || (a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2)));
 }
 
+/** Names of the columns and the sort (--columns, --sort) that the filter calls otherwise. */
+const otherNames: Readonly<Record<string, string>> = {duration: 'running', runtime: 'running', query: 'statement', queries: 'statement', servers: 'server'};
+
 /**
- * A word before a comparison that is a field's name misspelt (`idel>60`, `memroy<1M`):
- * reported as `usr:app` is. Any other word stays text (`status=1` in a statement), and so
- * do words near `id` and `io`, two letters that half of all short words are one apart from.
+ * The field a word most likely means: a column's other name (`duration`: running), or a field's
+ * name misspelt (`idel`, `memroy`: one letter changed, dropped, added or two swapped). Not for
+ * words near `id` and `io`, two letters that half of all short words are one apart from.
  */
-export function misspeltField(word: string): boolean {
+export function meantField(word: string): string | undefined {
 	const lowered = word.toLowerCase();
-	return lowered.length >= 3 && [...textFields, ...numberFields, ...Object.keys(fieldAliases)].some((name) => name.length >= 3 && oneApart(lowered, name));
+	if (Object.hasOwn(otherNames, lowered)) {
+		return otherNames[lowered];
+	}
+
+	return lowered.length >= 3 ? [...textFields, ...numberFields, ...Object.keys(fieldAliases)].find((name) => name.length >= 3 && oneApart(lowered, name)) : undefined;
 }
+
+/**
+ * A word before a comparison that likely means a field (`idel>60`, `memroy<1M`, `duration>30s`):
+ * reported as `usr:app` is. Any other word stays text (`status=1` in a statement).
+ */
+export const misspeltField = (word: string): boolean => meantField(word) !== undefined;

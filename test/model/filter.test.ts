@@ -133,7 +133,9 @@ test('a / inside a term, or a quoted one, is text; a closed regex is a regex', (
 
 test('a word before a colon that names no field is reported; address parts are text', () => {
 	const typo = parseFilter('usr:app idle>60');
-	assert.match(typo.error ?? '', /^usr is not a field \(id user client host service server state maxscale statement idle age memory io running\); "usr:app" in quotes is text$/);
+	assert.equal(typo.error, 'usr is not a field: write user:app (or "usr:app" in quotes, as text)');
+	// Nothing it is near: the fields, listed.
+	assert.match(parseFilter('uzr:app').error ?? '', /^uzr is not a field \(id user client host service server state maxscale statement idle age memory io running\); "uzr:app" in quotes is text$/);
 	assert.deepEqual(sessions.filter((s) => typo.test?.(s) ?? true).map((s) => s.id), ['2', '3']);
 	assert.match(parseFilter('foo:bar').error ?? '', /^foo is not a field/);
 	// ::ffff:10.0.1.32 is how MaxScale shows IPv4 clients over IPv6.

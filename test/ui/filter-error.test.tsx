@@ -16,7 +16,8 @@ import {Monitor, screenTheme, type Size} from './monitor-screen.js';
 
 
 const sessions = Array.from({length: 60}, (_, i) => session(i + 1, {user: i % 2 === 0 ? 'app' : 'report', idleSeconds: i * 200, ageSeconds: 9000, memoryBytes: 68_000 + i * 100}));
-const typo = parseFilter('usr:app').error!;
+// A word one letter from no field: the long sentence, the fields listed (`usr` gets `user:app` instead).
+const typo = parseFilter('uzr:app').error!;
 
 async function typed(size: Size, text: string) {
 	const app = render(<Monitor initial={run(poll(initialState(), sessions), {type: 'resize', listHeight: 10, paneHeight: 5, paneWidth: 40})} size={size} />);
@@ -37,8 +38,8 @@ async function typed(size: Size, text: string) {
 }
 
 for (const size of [{columns: 80, rows: 24}, {columns: 120, rows: 40}, {columns: 40, rows: 10}]) {
-	test(`at ${size.columns}×${size.rows}, /usr:app's error is read whole, under the prompt; mended, the hints come back`, async () => {
-		const {app, frame} = await typed(size, 'usr:app');
+	test(`at ${size.columns}×${size.rows}, /uzr:app's error is read whole, under the prompt; mended, the hints come back`, async () => {
+		const {app, frame} = await typed(size, 'uzr:app');
 		try {
 			await waitFor(() => frame().join(' ').includes('in quotes is'), 'the error\'s end');
 			// Let the resize the taller footer asks for settle.
@@ -46,8 +47,8 @@ for (const size of [{columns: 80, rows: 24}, {columns: 120, rows: 40}, {columns:
 				setTimeout(resolve, 50);
 			});
 			const lines = frame();
-			const at = lines.findIndex((line) => line.startsWith('/usr:app'));
-			const sentence = [lines[at]!.slice('/usr:app '.length), ...lines.slice(at + 1)].join(' ').trim().replaceAll(/\s+/g, ' ');
+			const at = lines.findIndex((line) => line.startsWith('/uzr:app'));
+			const sentence = [lines[at]!.slice('/uzr:app '.length), ...lines.slice(at + 1)].join(' ').trim().replaceAll(/\s+/g, ' ');
 			assert.equal(sentence, typo, lines.join('\n'));
 			assert.ok(lines.length <= size.rows - 1, `never taller than the terminal: ${lines.length}`);
 			assert.ok(lines.every((line) => line.length <= size.columns), 'never wider');
