@@ -37,8 +37,16 @@ function restored(columns: readonly SortKey[], taken: ReadonlyArray<{key: SortKe
  */
 export function statementsAfterVersion(state: MonitorState, next: MonitorState): MonitorState {
 	const columns = next.columns ?? defaultColumns;
-	if (next.replay !== undefined || !showsStatement(columns) || withoutStatements(state).length === state.hostOrder.length || withoutStatements(next).length < next.hostOrder.length) {
+	const before = withoutStatements(state);
+	const old = withoutStatements(next);
+	if (next.replay !== undefined || !showsStatement(columns) || old.length === before.length) {
 		return next;
+	}
+
+	// Another MaxScale has them, or may: they stay, and this one is named, as S names it (QA).
+	if (old.length < next.hostOrder.length) {
+		const named = old.filter((host) => !before.includes(host)).map((host) => `${host} (${versionOf(next, host) ?? ''})`);
+		return {...next, message: {tone: 'info', text: `No statements from ${named.join(', ')}: none before MaxScale 2.3.1.`, answer: true}};
 	}
 
 	const off = toggleStatement(next);

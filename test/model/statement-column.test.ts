@@ -145,6 +145,7 @@ test('S before any version is known, then the MaxScale turns out older than 2.3.
 	let two = reducer(polled(initialState({hosts: ['mx1', 'mx2']})), {type: 'command', command: 'statements'});
 	two = reducer(two, {type: 'server-info', host: 'mx2', info: {version: '2.2.24', uptimeSeconds: 10, askedAt: 1000}});
 	assert.ok(showsStatement(two.columns), 'mx1 may have them');
+	assert.equal(two.message?.text, 'No statements from mx2 (2.2.24): none before MaxScale 2.3.1.', 'the old one named, as S names it');
 	two = reducer(two, {type: 'server-info', host: 'mx1', info: {version: '2.2.20', uptimeSeconds: 10, askedAt: 1000}});
 	assert.equal(showsStatement(two.columns), false);
 	assert.equal(two.message?.text, 'These MaxScales (2.2.20, 2.2.24) report no statements (MaxScale 2.3.1 or later has them): Statements off.');
