@@ -73,7 +73,7 @@ export async function connect(config: Config, {demo: wantsDemo, repeats}: {demo:
 	const [{Client: ClientClass}, {credentialsOrigin}] = await Promise.all([import('./api/client.js'), import('./config/credentials.js')]);
 	// What a 401 says to check: the user tried, and where it and the password came from (the
 	// demo's are its own, and need none).
-	const credentials = demo === undefined ? {credentialsWhere: credentialsOrigin(config, askedBy)} : {};
+	const credentials = demo === undefined ? {credentialsWhere: credentialsOrigin(config, askedBy), ...(config.where.hosts === undefined ? {} : {hostsWhere: config.where.hosts})} : {};
 	const clients = targets.map(
 		(target) =>
 			new ClientClass({

@@ -33,6 +33,8 @@ export type ClientOptions = {
 	maxBodyWhere?: string;
 	/** What a 401 says to check: the user tried, and where it and the password came from (config/credentials.ts). */
 	credentialsWhere?: string;
+	/** Where the hosts were named (`hosts in [maxctrl] of ~/.maxctrl.cnf`), for what a name that does not resolve says to check; `--hosts` if not said. */
+	hostsWhere?: string;
 	/**
 	 * `caFile`: the path `ca` was read from (--tls-ca-cert), named by the sentence for a
 	 * certificate that CA did not sign, and `caWhere` where it was set (`--tls-ca-cert`,
@@ -184,7 +186,7 @@ export class Client {
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
 			const cause = timedOut && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
-			const circumstances = {answered, plainHttp: this.target.origin.startsWith('http:'), ca: this.#ca};
+			const circumstances = {answered, plainHttp: this.target.origin.startsWith('http:'), ca: this.#ca, ...(this.#options.hostsWhere === undefined ? {} : {hostsWhere: this.#options.hostsWhere})};
 			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, circumstances), latencyMs: latency()};
 		} finally {
 			clearTimeout(deadline);

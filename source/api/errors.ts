@@ -95,10 +95,10 @@ export const cancelled: ApiError = {kind: 'aborted', message: 'The request was c
  * the request went out as http://, so a server that closes without a word may be speaking
  * TLS (MaxScale's admin_ssl_key), as a TLS port does to plain HTTP. `ca`: the CA it was given.
  */
-export type Circumstances = {answered?: boolean; plainHttp?: boolean; ca?: GivenCa};
+export type Circumstances = {answered?: boolean; plainHttp?: boolean; ca?: GivenCa; hostsWhere?: string};
 
 /** A thrown network error (undici or node) to one sentence. */
-export function describeNetworkError(error: unknown, host: string, timeoutMs: number, {answered = false, plainHttp = false, ca}: Circumstances = {}): ApiError {
+export function describeNetworkError(error: unknown, host: string, timeoutMs: number, {answered = false, plainHttp = false, ca, hostsWhere = '--hosts'}: Circumstances = {}): ApiError {
 	const code = codeOf(error);
 	const name = error instanceof Error ? error.name : '';
 	if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') {
@@ -113,7 +113,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-		return {kind: 'dns', message: `${host} could not be found (its host name does not resolve): check --hosts.`};
+		return {kind: 'dns', message: `${host} could not be found (its host name does not resolve): check ${hostsWhere}.`};
 	}
 
 	if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
@@ -170,7 +170,7 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	const detail = error instanceof Error ? sanitize(error.message) : 'unknown error';
-	return {kind: 'network', message: `${host} could not be reached (${code || truncate(detail, 80)}): check --hosts and the network between here and there.`};
+	return {kind: 'network', message: `${host} could not be reached (${code || truncate(detail, 80)}): check ${hostsWhere} and the network between here and there.`};
 }
 
 export function formatMs(ms: number): string {

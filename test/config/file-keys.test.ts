@@ -109,3 +109,15 @@ test('the CLI: --tsv runs with interval = 0 and server-tz = Nowhere in [sessiont
 	assert.equal(run.stdout.trimEnd().split('\n').length, 6);
 	assert.equal(run.stderr, '');
 });
+
+test('a host named in the config file that does not resolve: the sentence says to check it there, not --hosts (QA)', {skip: skipWithoutBuild}, async (t) => {
+	const home = tempDir(t);
+	const cnf = path.join(home, '.maxctrl.cnf');
+	writeFileSync(cnf, '[maxctrl]\nhosts = no-such-host.invalid:8989\nuser = operator\npassword = right\n', {mode: 0o600});
+	const run = await runCli(['--tsv'], {home});
+	assert.equal(run.code, 1, run.stderr);
+	assert.equal(run.stderr.trimEnd(), `sessiontop: no-such-host.invalid:8989 could not be found (its host name does not resolve): check hosts in [maxctrl] of ${cnf}.`);
+	// Given with -h, it says -h's long name, as ever.
+	const flagged = await runCli(['--tsv', '-h', 'no-such-host.invalid:8989'], {home});
+	assert.match(flagged.stderr, /check --hosts\.$/m);
+});
