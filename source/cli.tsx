@@ -138,7 +138,11 @@ async function main(): Promise<number> {
 
 	const [command, ...rest] = cli.input;
 	const misplaced = misplacedOption(cli.flags, command === 'simulate');
-	if (misplaced !== undefined && (command === 'simulate' || command === undefined)) {
+	if (misplaced !== undefined && command === 'simulate') {
+		failSimulate(misplaced);
+	}
+
+	if (misplaced !== undefined && command === undefined) {
 		fail(misplaced);
 	}
 

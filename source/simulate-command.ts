@@ -35,6 +35,10 @@ function numberOption(name: string, text: string | undefined, fallback: number, 
 		return fallback;
 	}
 
+	if (text.trim() === '') {
+		return `--${name} needs a value: a ${whole ? 'whole number' : 'number'} from ${min} to ${max}.`;
+	}
+
 	const value = Number(text);
 	if (!(whole ? /^\s*\d+\s*$/ : /^\s*\d+(\.\d+)?\s*$/).test(text) || value < min || value > max) {
 		return `--${name} "${text}" must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}.`;

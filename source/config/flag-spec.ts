@@ -69,7 +69,8 @@ export function misplacedOption(flags: Record<string, unknown>, simulate: boolea
 	}
 
 	if (simulate) {
-		return `sessiontop simulate takes no ${optionName(name)}: it is an option of the monitor (sessiontop simulate --help lists the simulator's).`;
+		// Said under simulate's name, as its own mistakes are (cli.tsx failSimulate; QA).
+		return `${optionName(name)} is an option of the monitor, not of the simulator (sessiontop simulate --help lists the simulator's).`;
 	}
 
 	const hint = name === 'host' ? ': the monitor takes -h/--hosts' : '';

@@ -432,8 +432,8 @@ test("an option given where it does nothing is one sentence: the simulator's to 
 	const cases: Array<[string[], RegExp]> = [
 		[['--port', '18989', '--once'], /^sessiontop: --port is an option of sessiontop simulate \(sessiontop --help lists the monitor's\)\.$/],
 		[['--host', 'db1', '--once'], /^sessiontop: --host is an option of sessiontop simulate: the monitor takes -h\/--hosts /],
-		[['simulate', '--interval', '5s'], /^sessiontop: sessiontop simulate takes no --interval: it is an option of the monitor /],
-		[['simulate', '--tls-ca-cert', 'ca.pem'], /^sessiontop: sessiontop simulate takes no --tls-ca-cert: /],
+		[['simulate', '--interval', '5s'], /^sessiontop simulate: --interval is an option of the monitor, not of the simulator /],
+		[['simulate', '--tls-ca-cert', 'ca.pem'], /^sessiontop simulate: --tls-ca-cert is an option of the monitor, /],
 	];
 	for (const [args, sentence] of cases) {
 		// eslint-disable-next-line no-await-in-loop
@@ -447,6 +447,8 @@ test('sessiontop simulate: a mistake in its options is one sentence under its ow
 	const cases: Array<[string[], string]> = [
 		// Node's own words ("options.port should be >= 0 …..", exit 1) once reached the operator.
 		[['simulate', '--port', '1.5'], 'sessiontop simulate: --port "1.5" must be a whole number from 0 to 65535.'],
+		// Given no value (QA: `--port "" must be …`).
+		[['simulate', '--port'], 'sessiontop simulate: --port needs a value: a whole number from 0 to 65535.'],
 		// Announced as 2.5 sessions, and 2 served.
 		[['simulate', '--port', '0', '--sessions', '2.5'], 'sessiontop simulate: --sessions "2.5" must be a whole number from 0 to 1000000.'],
 		[['simulate', '--port', '0', '--seed', '1.5'], 'sessiontop simulate: --seed "1.5" must be a whole number from 0 to 2147483648.'],
