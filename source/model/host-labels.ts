@@ -46,20 +46,31 @@ export function hostLabels(hosts: readonly string[], width: number): Map<string,
 	}
 
 	if (labels.some((label) => label.length > width)) {
-		// A shared start, up to its last boundary, which stays: "127.0.0.1:7411" → "…:7411".
-		const prefix = commonPrefix(labels);
-		let last = -1;
-		for (let i = prefix.length - 1; i >= 0; i--) {
-			if (boundary.test(prefix[i]!)) {
-				last = i;
-				break;
-			}
-		}
-
-		if (last > 0) {
-			labels = labels.map((label) => `…${label.slice(last)}`);
+		// A start shared with another name, up to its last boundary, which stays: "127.0.0.1:7411"
+		// → "…:7411". Each name's own: two MaxScales on one machine and a third elsewhere
+		// (127.0.0.1:18720, 127.0.0.1:18726, localhost:18725) share no start all three (QA:
+		// "127.0.0.1…" twice).
+		const cut = labels.map((label) => {
+			const last = lastBoundary(labels.reduce((longest, other) => (other === label ? longest : longer(longest, commonPrefix([label, other]))), ''));
+			return last > 0 ? `…${label.slice(last)}` : label;
+		});
+		if (new Set(cut).size === cut.length) {
+			labels = cut;
 		}
 	}
 
 	return new Map(hosts.map((host, index) => [host, labels[index]!]));
+}
+
+const longer = (a: string, b: string) => (b.length > a.length ? b : a);
+
+/** Where the last boundary of `text` is, or -1. */
+function lastBoundary(text: string): number {
+	for (let i = text.length - 1; i >= 0; i--) {
+		if (boundary.test(text[i]!)) {
+			return i;
+		}
+	}
+
+	return -1;
 }

@@ -22,6 +22,8 @@ test('what all the names share is left out: their end first, then their start', 
 	assert.deepEqual(labels(['a.b:1', 'x.a.b:1'], 4), ['a', 'x.a']);
 	// A shared end is never a whole name: ".b:1" would be left with nothing.
 	assert.deepEqual(labels(['.b:1', 'a.b:1'], 3), ['.b:1', 'a.b:1']);
+	// Two on one machine and a third elsewhere: the two lose the start they share, the third keeps its own (QA: "127.0.0.1…" twice).
+	assert.deepEqual(labels(['127.0.0.1:18720', '127.0.0.1:18726', 'localhost:18725'], 9), ['…:18720', '…:18726', 'localhost:18725']);
 });
 
 test('the labels always tell distinct names apart, and never grow', () => {
