@@ -133,7 +133,13 @@ async function main(): Promise<number> {
 		// typed, and the password's letters would be quoted: said as what it is, unquoted.
 		const {dashSortValue, gluedOrDashValue} = await import('./config/unknown-option.js');
 		const argv = process.argv.slice(2);
-		fail(dashSortValue(argv) ?? gluedOrDashValue(argv) ?? `unknown option ${unknown}: run sessiontop --help to see the options.`);
+		const said = dashSortValue(argv) ?? gluedOrDashValue(argv);
+		// Under simulate's name, with its own help (QA: `simulate --prot 5` was sent to the monitor's).
+		if (said === undefined && cli.input[0] === 'simulate') {
+			failSimulate(`unknown option ${unknown}: run sessiontop simulate --help to see its options.`);
+		}
+
+		fail(said ?? `unknown option ${unknown}: run sessiontop --help to see the options.`);
 	}
 
 	const [command, ...rest] = cli.input;

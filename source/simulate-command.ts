@@ -111,6 +111,13 @@ export function simulatorOptions(flags: SimulateFlags): SimulatorOptions | strin
 		return `--api-version must be one of ${apiVersions.join(', ')}.`;
 	}
 
+	// Given with no value, each once meant its default quietly gone: every interface for
+	// --host, or anyone let in with an empty name or password (QA).
+	const empty = (['host', 'user', 'password', 'basicUser'] as const).find((name) => flags[name] !== undefined && flags[name].trim() === '');
+	if (empty !== undefined) {
+		return `--${empty === 'basicUser' ? 'basic-user' : empty} needs a value (sessiontop simulate --help says what it takes).`;
+	}
+
 	const user = flags.user ?? 'admin';
 	const basic = basicUser(flags.basicUser, user);
 	if (typeof basic === 'string') {

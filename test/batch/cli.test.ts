@@ -449,6 +449,12 @@ test('sessiontop simulate: a mistake in its options is one sentence under its ow
 		[['simulate', '--port', '1.5'], 'sessiontop simulate: --port "1.5" must be a whole number from 0 to 65535.'],
 		// Given no value (QA: `--port "" must be …`).
 		[['simulate', '--port'], 'sessiontop simulate: --port needs a value: a whole number from 0 to 65535.'],
+		// Each once quietly meant every interface, or an empty name or password let in (QA).
+		[['simulate', '--port', '0', '--prot', '5'], 'sessiontop simulate: unknown option --prot: run sessiontop simulate --help to see its options.'],
+		[['simulate', '--port', '0', '--host'], 'sessiontop simulate: --host needs a value (sessiontop simulate --help says what it takes).'],
+		[['simulate', '--port', '0', '--host='], 'sessiontop simulate: --host needs a value (sessiontop simulate --help says what it takes).'],
+		[['simulate', '--port', '0', '--password'], 'sessiontop simulate: --password needs a value (sessiontop simulate --help says what it takes).'],
+		[['simulate', '--port', '0', '--user', ''], 'sessiontop simulate: --user needs a value (sessiontop simulate --help says what it takes).'],
 		// Announced as 2.5 sessions, and 2 served.
 		[['simulate', '--port', '0', '--sessions', '2.5'], 'sessiontop simulate: --sessions "2.5" must be a whole number from 0 to 1000000.'],
 		[['simulate', '--port', '0', '--seed', '1.5'], 'sessiontop simulate: --seed "1.5" must be a whole number from 0 to 2147483648.'],
