@@ -86,7 +86,21 @@ export function notAField(typed: string, term: string): string {
 	const meant = meantField(typed);
 	return meant === undefined
 		? `${typed} is not a field (${fieldNames}); "${term}" in quotes is text`
-		: `${typed} is not a field: write ${meant}${term.slice(typed.length)} (or "${term}" in quotes, as text)`;
+		: `${typed} is not a field: write ${either(meantTerms(meant, term.slice(typed.length)))} (or "${term}" in quotes, as text)`;
+}
+
+/**
+ * The terms to write for `meant` and what followed the misspelt name (`:5`, `>60`), each as that
+ * field takes it (QA: `idel:5` was told `idle:5`, which is refused in turn): a number field
+ * compares, a text field takes `:`.
+ */
+function meantTerms(meant: string, rest: string): string[] {
+	const [, operator = '', value = ''] = /^(:|>=|<=|>|<|=)(.*)$/.exec(rest) ?? [];
+	if (numberFields.has(meant)) {
+		return operator === ':' ? ['>', '<', '='].map((compare) => `${meant}${compare}${value}`) : [`${meant}${rest}`];
+	}
+
+	return [`${meant}:${value}`];
 }
 
 /**

@@ -65,10 +65,19 @@ test('a field\'s name misspelt before a comparison is named as usr:app is; other
 	// With the term to write instead (QA: `idel>60` got the list of the fields).
 	assert.equal(parseFilter('idel>60').error, 'idel is not a field: write idle>60 (or "idel>60" in quotes, as text)');
 	assert.equal(parseFilter('memroy<1M').error, 'memroy is not a field: write memory<1M (or "memroy<1M" in quotes, as text)');
-	assert.match(parseFilter('users=1').error ?? '', /^users is not a field: write user=1/);
+	assert.match(parseFilter('users=1').error ?? '', /^users is not a field: write user:1 /);
 	// The columns' and the sort's other names (--columns duration) point at the filter's (QA: matched nothing, said nowhere).
 	assert.equal(parseFilter('duration>30s').error, 'duration is not a field: write running>30s (or "duration>30s" in quotes, as text)');
 	assert.match(parseFilter('query:orders').error ?? '', /^query is not a field: write statement:orders/);
+	// The term as the field takes it, not the operator typed (QA: `idel:5` was told `write idle:5`, itself refused).
+	assert.equal(parseFilter('idel:5').error, 'idel is not a field: write idle>5, idle<5 or idle=5 (or "idel:5" in quotes, as text)');
+	assert.match(parseFilter('duration:30s').error ?? '', /^duration is not a field: write running>30s, running<30s or running=30s /);
+	assert.match(parseFilter('usr>a').error ?? '', /^usr is not a field: write user:a /);
+	assert.match(parseFilter('query>=5').error ?? '', /^query is not a field: write statement:5 /);
+	// Each suggestion is a term the filter takes.
+	for (const term of ['idle>5', 'running>30s', 'user:a', 'statement:5']) {
+		assert.equal(parseFilter(term).error, undefined, term);
+	}
 	// A name every object has is no field either: read as one, it was a function.
 	assert.match(parseFilter('constructor:x').error ?? '', /^constructor is not a field/);
 	for (const text of ['a>b', 'status=1', 'bid>5', 'x<y', '"idel>60"', 'constructor>5']) {
