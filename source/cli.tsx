@@ -34,16 +34,13 @@ const [{default: os}, {default: meow}, {argumentsMistake, commandWord, knownFlag
 
 // A sentence here may quote what the user typed, a variable or the config file
 // (`-h $'evil\e]0;T\ahost'`): sanitized as a server's text is, so that it cannot drive the terminal.
-function fail(message: string, code = 2): never {
-	process.stderr.write(`sessiontop: ${sanitize(message)}\n`);
+function fail(message: string, code = 2, command = 'sessiontop'): never {
+	process.stderr.write(`${command}: ${sanitize(message)}\n`);
 	process.exit(code);
 }
 
 /** A mistake in `sessiontop simulate`'s command line, under its name, as its own sentences are (simulate-command.ts). */
-function failSimulate(message: string): never {
-	process.stderr.write(`sessiontop simulate: ${sanitize(message)}\n`);
-	process.exit(2);
-}
+const failSimulate = (message: string): never => fail(message, 2, 'sessiontop simulate');
 
 function parseArguments(): ReturnType<typeof meow<typeof knownFlags>> | {mistake: unknown} {
 	try {
