@@ -3,6 +3,7 @@
 
 import process from 'node:process';
 import {parseDuration} from './config/duration.js';
+import {optionName, secretBefore} from './config/flag-spec.js';
 import {sanitize} from './model/sanitize.js';
 import {apiVersions, type ApiVersion, type SimulatorOptions} from './simulator/index.js';
 
@@ -76,11 +77,8 @@ export function strayWordMistake(words: readonly string[], argv: readonly string
 		return undefined;
 	}
 
-	const secret = argv.findIndex((token, index) =>
-		(/^(?:-p|--password|--basic-user)$/.test(token) && argv[index + 2] === word) || (/^(?:-p|--password|--basic-user)=/.test(token) && argv[index + 1] === word),
-	);
-	if (secret !== -1) {
-		const flag = argv[secret]!.replace(/=.*/, '');
+	const flag = secretBefore(word, argv, ['--password', '--basic-user', '--basicUser']);
+	if (flag !== undefined) {
 		return `the word after ${flag}'s value is not an option, so it is not shown (it may be part of a password): quote a password that holds a space.`;
 	}
 
@@ -115,7 +113,7 @@ export function simulatorOptions(flags: SimulateFlags): SimulatorOptions | strin
 	// --host, or anyone let in with an empty name or password (QA).
 	const empty = (['host', 'user', 'password', 'basicUser'] as const).find((name) => flags[name] !== undefined && flags[name].trim() === '');
 	if (empty !== undefined) {
-		return `--${empty === 'basicUser' ? 'basic-user' : empty} needs a value (sessiontop simulate --help says what it takes).`;
+		return `${optionName(empty)} needs a value (sessiontop simulate --help says what it takes).`;
 	}
 
 	const user = flags.user ?? 'admin';

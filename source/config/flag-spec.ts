@@ -127,3 +127,25 @@ export function commandWord(argv: readonly string[]): string | undefined {
 
 	return undefined;
 }
+
+/**
+ * The flag, as typed (`--password`, `-p`), whose secret value a stray `word` came right after
+ * (`-p my secret`: the rest of a password with a space, written unquoted), so that the sentence
+ * about the word does not quote it; undefined for any other word. `-p` in a group or glued to
+ * its value too (`-sp my secret`, `-pmy secret`), and `--password=my secret`. `longNames`: the
+ * command's flags that take a secret (the monitor's and the simulator's differ).
+ */
+export function secretBefore(word: string, argv: readonly string[], longNames: readonly string[]): string | undefined {
+	const secret = argv.findIndex((token, index) => {
+		const long = token.replace(/=.*/s, '');
+		const spaced = token === long && (longNames.includes(token) || /^-[^-]*p$/.test(token));
+		const glued = (token !== long && longNames.includes(long)) || /^-[^-]*p./.test(token);
+		return (spaced && argv[index + 2] === word) || (glued && argv[index + 1] === word);
+	});
+	if (secret === -1) {
+		return undefined;
+	}
+
+	const typed = argv[secret]!;
+	return typed.startsWith('--') ? typed.replace(/=.*/s, '') : '-p';
+}

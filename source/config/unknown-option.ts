@@ -7,7 +7,7 @@
 
 import {parseSort} from './values.js';
 import {sanitize} from '../model/sanitize.js';
-import {knownFlags, optionName} from './flag-spec.js';
+import {knownFlags, optionName, secretBefore} from './flag-spec.js';
 
 /** Short flags that take a value; `-s` and `-n` take one too, but only a boolean word is read as theirs. */
 const valueLetters = new Set(['h', 'u', 'p', 't', 'c']);
@@ -125,22 +125,8 @@ export function dashSortValue(argv: readonly string[]): string | undefined {
 	return at === -1 || word === undefined ? undefined : `--sort ${word}: a word after --sort that starts with "-" reads as options: write --sort=${word} (or --sort "${word.slice(1)} desc").`;
 }
 
-/**
- * The sentence for a stray word right after a secret's value (`-p my secret`: the rest of a
- * password with a space, written unquoted), which must not be quoted as "unknown command
- * "secret""; undefined for any other word. `-pmy secret` and `--password=my secret` too.
- */
+/** The sentence for a stray word right after a secret's value (secretBefore), never quoting it; undefined for any other word. */
 export function strayAfterSecret(word: string, argv: readonly string[]): string | undefined {
-	const secret = argv.findIndex(
-		(token, index) =>
-			((secretFlags.has(token) || /^-[^-]*p$/.test(token)) && argv[index + 2] === word) ||
-			((/^--(?:password|tls-passphrase|tlsPassphrase)=/.test(token) || /^-[^-]*p./.test(token)) && argv[index + 1] === word),
-	);
-	if (secret === -1) {
-		return undefined;
-	}
-
-	const typed = argv[secret]!;
-	const flag = typed.startsWith('--') ? typed.replace(/=.*/, '') : '-p';
-	return `the word after ${flag}'s value is no command or option, so it is not shown (it may be part of the password): quote a password that holds a space.`;
+	const flag = secretBefore(word, argv, [...secretFlags]);
+	return flag === undefined ? undefined : `the word after ${flag}'s value is no command or option, so it is not shown (it may be part of the password): quote a password that holds a space.`;
 }
