@@ -4,15 +4,15 @@
 
 const ipv4Pattern = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
+/** An IPv4 address's four octets as written, each at most 255; undefined for anything else. */
+function ipv4Octets(text: string): string[] | undefined {
+	const octets = ipv4Pattern.exec(text)?.slice(1);
+	return octets?.every((octet) => Number(octet) <= 255) ? octets : undefined;
+}
+
 /** An IPv4 address as one number; undefined for anything else. */
 export function ipv4Number(text: string): number | undefined {
-	const octets = ipv4Pattern.exec(text);
-	if (octets === null) {
-		return undefined;
-	}
-
-	const numbers = octets.slice(1).map(Number);
-	return numbers.every((octet) => octet <= 255) ? numbers.reduce((sum, octet) => (sum * 256) + octet, 0) : undefined;
+	return ipv4Octets(text)?.reduce((sum, octet) => (sum * 256) + Number(octet), 0);
 }
 
 const hexGroup = /^[\da-f]{1,4}$/;
@@ -58,9 +58,9 @@ export function ipv6Hex(text: string): string | undefined {
  * digits), then the rest as written, each kind behind a prefix of its own.
  */
 export function addressKey(address: string): string {
-	const octets = ipv4Pattern.exec(address);
-	if (octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255)) {
-		return `1${octets.slice(1).map((octet) => octet.padStart(3, '0')).join('.')}`;
+	const octets = ipv4Octets(address);
+	if (octets !== undefined) {
+		return `1${octets.map((octet) => octet.padStart(3, '0')).join('.')}`;
 	}
 
 	const hex = ipv6Hex(address);
