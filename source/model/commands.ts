@@ -16,6 +16,8 @@ function nextOutsidePane(state: MonitorState): Action {
 	return {type: 'message', message: {tone: 'info', text: `n steps through the pane's search: ${todo}.`, answer: true}};
 }
 
+const idSortNote = 'N sorted the list by id: in the pane it steps back through a search, and there is none (/ searches the document).';
+
 export function actionFor(command: Command, state: MonitorState): Action | undefined {
 	const inPane = state.pane.open && state.focus === 'pane';
 	const page = Math.max(1, state.paneHeight - 1);
@@ -51,7 +53,9 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 		'sort-age': {type: 'sort-by', key: 'age'},
 		// Idle is the column a session list is read by (QA: only < and > reached it).
 		'sort-idle': {type: 'sort-by', key: 'idle'},
-		'sort-id': inPane && state.search.text !== '' ? {type: 'search-step', delta: -1} : {type: 'sort-by', key: 'id'},
+		// In the pane N is the match before, as in less; with no search it sorts by id, as in the list,
+		// and says so (QA: the header's sort changed with no word of why).
+		'sort-id': inPane ? (state.search.text === '' ? {type: 'sort-by', key: 'id', note: idSortNote} : {type: 'search-step', delta: -1}) : {type: 'sort-by', key: 'id'},
 		grouping: {type: 'grouping-next'},
 		collapse: {type: 'collapse', collapse: 'toggle'},
 		'collapse-all': {type: 'collapse-all'},

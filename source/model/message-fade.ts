@@ -10,11 +10,18 @@
  * key hints' line too if need be, as a failure is. `whole`: a kill's or restart's outcome, the
  * answer to a question the operator just read whole: it too is read whole, the footer taking
  * the lines it needs from the list's (ui/layout.ts), as the question did, until it fades.
+ * `search`: n's or N's count of the pane's search (pane-search.ts), which a new search or the
+ * pane's closing drops (QA: `Matching line 2 of 2` stayed under a new search with 3 matches).
  */
-export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number; advice?: true; whole?: true};
+export type Message = {text: string; tone: 'info' | 'error' | 'ok'; poll?: number; untilPoll?: true; answer?: true; since?: number; advice?: true; whole?: true; search?: true};
 export const messagePolls = 3;
 /** And at least this long, by the polls' clock: at `-` `-` `-` (every 0.5 s) three polls read a kill's outcome away in 1.5 s. */
 export const messageMs = 5000;
+
+/** The state without n's or N's count of a search now gone or replaced (Message.search). */
+export function withoutSearchNote<State extends {message?: Message}>(state: State): State {
+	return state.message?.search ? {...state, message: undefined} : state;
+}
 
 /** What of the monitor's state a message's life depends on. */
 type Clocked = {

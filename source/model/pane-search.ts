@@ -7,6 +7,7 @@
 // case, a capital makes it exact.
 
 import {editLine} from './line-edit.js';
+import {withoutSearchNote} from './message-fade.js';
 import type {JsonLine} from './json-lines.js';
 import type {DisplayLine} from './json-wrap.js';
 import type {Action, MonitorState} from './monitor-types.js';
@@ -149,12 +150,12 @@ function searchKey(state: MonitorState, input: string, name: string | undefined)
 function step(state: MonitorState, delta: 1 | -1): MonitorState {
 	const {text} = state.search;
 	if (text === '') {
-		return {...state, message: {tone: 'info', text: 'No search yet: / with the pane focused searches its document.', answer: true}};
+		return {...state, message: {tone: 'info', text: 'No search yet: / with the pane focused searches its document.', answer: true, search: true}};
 	}
 
 	const found = searchHits(state.pane.source, state.pane.lines, text);
 	if (found.length === 0) {
-		return {...state, message: {tone: 'info', text: `No line of this document matches "${text}".`, answer: true}};
+		return {...state, message: {tone: 'info', text: `No line of this document matches "${text}".`, answer: true, search: true}};
 	}
 
 	// From the match last gone to while it shows, else from the pane's top line.
@@ -167,7 +168,7 @@ function step(state: MonitorState, delta: 1 | -1): MonitorState {
 	const scrolled = scrollTo({...state, search: {...state.search, current: to}}, to);
 	// Past the last match the next is the first again, as in less and vim: said, so a jump up reads as intended.
 	const wrapped = ahead === undefined ? (delta === 1 ? ', from the top again' : ', from the bottom again') : '';
-	return {...scrolled, message: {tone: 'info', text: `Matching line ${found.indexOf(to) + 1} of ${found.length}${wrapped}.`, answer: true}};
+	return {...scrolled, message: {tone: 'info', text: `Matching line ${found.indexOf(to) + 1} of ${found.length}${wrapped}.`, answer: true, search: true}};
 }
 
 export function searchReducer(state: MonitorState, action: Action): MonitorState | undefined {
@@ -175,7 +176,7 @@ export function searchReducer(state: MonitorState, action: Action): MonitorState
 		case 'search-start': {
 			// Empty, as in less and vim: the search kept is `previous`, for Enter and Esc.
 			const previous = state.search.text;
-			return {...state, mode: 'search', search: {text: '', cursor: 0, from: state.pane.scroll, ...(previous === '' ? {} : {previous})}};
+			return {...withoutSearchNote(state), mode: 'search', search: {text: '', cursor: 0, from: state.pane.scroll, ...(previous === '' ? {} : {previous})}};
 		}
 
 		case 'search-key': {

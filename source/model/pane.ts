@@ -4,6 +4,7 @@
 import {jsonLines, scalarsByPath, type JsonLine} from './json-lines.js';
 import {wrapLines, wrapText, type DisplayLine} from './json-wrap.js';
 import {hostKey} from './host-key.js';
+import {withoutSearchNote} from './message-fade.js';
 import {truncate} from './sanitize.js';
 import type {Action, MonitorState} from './monitor-state.js';
 
@@ -184,7 +185,7 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 		}
 
 		case 'close-pane': {
-			return {...state, focus: 'list', zoomed: false, pane: closedPane};
+			return {...withoutSearchNote(state), focus: 'list', zoomed: false, pane: closedPane};
 		}
 
 		case 'toggle-focus': {

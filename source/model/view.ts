@@ -24,7 +24,7 @@ export type ViewAction =
 	| {type: 'end'}
 	| {type: 'sort-step'; delta: number}
 	| {type: 'sort-reverse'}
-	| {type: 'sort-by'; key: SortKey}
+	| {type: 'sort-by'; key: SortKey; note?: string}
 	| {type: 'set-sort'; sort: Sort}
 	| {type: 'grouping-next'}
 	| {type: 'collapse'; collapse: boolean | 'toggle'}
@@ -122,7 +122,8 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 				return {...state, message: {tone: 'error', text: `No session of the list has a ${key} figure (MaxScale sends it from ${key === 'memory' ? '22.08' : 'a later version'}): the sort stays by ${state.sort.key}.`}};
 			}
 
-			return applyView({...state, sort: {key, descending: state.sort.key === key ? !state.sort.descending : readsDown(key)}});
+			const sorted = applyView({...state, sort: {key, descending: state.sort.key === key ? !state.sort.descending : readsDown(key)}});
+			return action.note === undefined ? sorted : {...sorted, message: {tone: 'info', text: action.note, answer: true}};
 		}
 
 		case 'sort-reverse': {

@@ -75,8 +75,11 @@ test('/ with the list focused is still the filter; n outside the pane, or with n
 	assert.equal(type(state, 'tab', '/').mode, 'filter');
 	assert.match(type(state, 'tab', 'n').message?.text ?? '', /Tab to it, then \/ to search/);
 	assert.match(type(state, 'n').message?.text ?? '', /No search yet/);
-	// N with no search sorts by id, as ever (reversed, since the list is by id already).
-	assert.equal(type(state, 'N').sort.descending, true);
+	// N with no search sorts by id, as ever (reversed, since the list is by id already), and says why (QA).
+	const sorted = type(state, 'N');
+	assert.equal(sorted.sort.descending, true);
+	assert.match(sorted.message?.text ?? '', /N sorted the list by id: .*none \(\/ searches the document\)/);
+	assert.equal(type(state, 'tab', 'N').message, undefined, 'from the list, N just sorts');
 	// The pane too short to show (app.tsx gives the list the keys): the prompt closes, the search kept.
 	const hidden = reducer(type(state, '/', 's', 'e', 'r'), {type: 'toggle-focus'});
 	assert.deepEqual([hidden.mode, hidden.focus, hidden.search.text], ['list', 'list', 'ser']);
@@ -84,6 +87,21 @@ test('/ with the list focused is still the filter; n outside the pane, or with n
 	const pasted = reducer(type(state, '/'), {type: 'keys', keys: [{input: 'server3', name: 'paste'}]});
 	assert.equal(pasted.search.text, 'server3');
 	assert.match(top(pasted), /server33/);
+});
+
+test("QA: n's count goes when a new search starts or the pane closes, not left under the next search", () => {
+	const counted = type(opened(), '/', 's', 'e', 'r', 'v', 'e', 'r', 'return', 'n');
+	assert.equal(counted.message?.text, 'Matching line 2 of 4.');
+	// A new search: the old count is gone as its prompt opens, and stays gone when it is kept.
+	const next = type(counted, '/');
+	assert.equal(next.message, undefined);
+	const kept = type(next, 'f', 'i', 'e', 'l', 'd', '_', '3', 'return');
+	assert.equal(kept.message, undefined, 'not "2 of 4" under a search with other matches');
+	assert.match(type(kept, 'n').message?.text ?? '', /of 11\./, 'field_3, field_30 to field_39');
+	// Closed, the pane takes its count with it; a message of anything else stays.
+	assert.equal(type(counted, 'escape').message, undefined);
+	const other = reducer(opened(), {type: 'message', message: {tone: 'info', text: 'Copied.'}});
+	assert.equal(type(other, 'escape').message?.text, 'Copied.');
 });
 
 test('QA: a match that a wrap cuts in two is found, counted and marked at any width, the pane on the line where it starts', () => {
