@@ -48,6 +48,11 @@ const lengthOf = (run: readonly Token[]) => run.reduce((sum, token) => sum + tok
  * thousands of lines, and copying the rest for each was quadratic (QA: 11 s to open the pane).
  */
 function cutAt(text: string, room: number, limit: number, from = 0): number {
+	return breakIn(text, room, limit, from) || safeCut(text, from + Math.min(room, limit)) - from;
+}
+
+/** cutAt's cut after a space or a punctuation mark, or 0 when the room holds none. */
+function breakIn(text: string, room: number, limit: number, from: number): number {
 	const end = Math.min(room, limit);
 	let punctuation = 0;
 	for (let index = end; index > 0; index--) {
@@ -65,7 +70,7 @@ function cutAt(text: string, room: number, limit: number, from = 0): number {
 		}
 	}
 
-	return punctuation || safeCut(text, from + end) - from;
+	return punctuation;
 }
 
 /** The characters `start` to `end` of a run, as tokens: their kinds and marks kept, a token wholly inside it kept as it is. */
@@ -121,7 +126,15 @@ export function wrapLines(lines: readonly JsonLine[], width: number): DisplayLin
 			/** Where in the run the rest starts: cut pieces are sliced from it, never the rest copied. */
 			let offset = 0;
 			while (used + length > usable) {
-				let cut = cutAt(text, usable - used, length - glued - 1 > 0 ? length - glued - 1 : length, offset);
+				const limit = length - glued - 1 > 0 ? length - glued - 1 : length;
+				// Where the rest of a line (after its key) holds no place to break, the value starts
+				// the next line rather than leaving a letter or two behind (QA: "M / ariaDB Connector/J").
+				if (current.length > 1 && breakIn(text, usable - used, limit, offset) === 0) {
+					nextLine();
+					continue;
+				}
+
+				let cut = cutAt(text, usable - used, limit, offset);
 				if (cut <= 0 && current.length === 1) {
 					cut = Math.max(1, safeCut(text, offset + usable - used) - offset); // Nothing else on the line: always progress.
 				}

@@ -154,6 +154,22 @@ test('a string longer than a line is cut after a space, at any width, each line 
 	}
 });
 
+test('QA: a value too long for any line starts the next one when the rest of its key\'s line holds no place to break', () => {
+	const lines = jsonLines({attributes: {client: {_client_name: 'MariaDB Connector/J', _os: 'Linux'}}});
+	// The pane at 60×20 (28 columns): 16 columns of indent and key leave 2, then 1, 0: never "M" / "ariaDB".
+	for (let width = 24; width <= 33; width++) {
+		const wrapped = wrapChecked(lines, width);
+		const key = wrapped.findIndex((line) => line.includes('"_client_name":'));
+		assert.match(wrapped[key]!, /"_client_name": ("MariaDB |"MariaDB Connector\/|"MariaDB Connector\/J",)?$/, `${width}: ${wrapped.join('\n')}`);
+		assert.ok(wrapped.some((line) => line.includes('"MariaDB')), `${width}: the first word whole`);
+	}
+
+	// With a place to break in the rest of the key's line, the value still starts on it.
+	const longer = jsonLines({attributes: {client: {_client_name: 'MariaDB Connector/J for Java 8'}}});
+	const wide = wrapChecked(longer, 34);
+	assert.ok(wide.some((line) => line.endsWith('"_client_name": "MariaDB ')), wide.join('\n'));
+});
+
 test('never splits a surrogate pair, even with no space to cut at', () => {
 	const lines = jsonLines({emoji: '😀'.repeat(40)});
 	for (const width of [9, 10, 21]) {
