@@ -109,7 +109,12 @@ function titleOf(readonly: boolean, replay: boolean, scrolls: boolean, width: nu
 	// A replay is read-only too; what it is says more.
 	const long = replay ? ' (replay)' : readonly ? ' (read-only mode)' : '';
 	const short = replay ? ' (replay)' : readonly ? ' (read-only)' : '';
+	// Every key that scrolls, where it fits (QA: `G`, `End`, `PgDn` scrolled a help whose title said
+	// any key but ↑↓ closed it); j k g G are the same keys in vi's letters, as the list's help says.
+	const all = scrolls ? '↑↓ PgUp PgDn Home End scroll · ' : '';
 	const wordings = [
+		`Keys${long} · ${all}any other key closes this help`,
+		`Keys${long} · ${all}other keys close`,
 		`Keys${long} · ${scroll}any other key closes this help`,
 		`Keys${long} · ${scroll}other keys close`,
 		`Keys${short} · ${scroll}other keys close`,

@@ -43,6 +43,9 @@ test('two to four rows: the title and the keys, without a box, scrolling', () =>
 	assert.deepEqual(help(40, 2), ['Keys · ↑↓ scroll · other keys close', ' ↓ j        next row; in the pane,'], 'a key, not a section title alone');
 	assert.deepEqual(help(40, 3), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j        next row; in the pane,']);
 	assert.deepEqual(help(40, 4), ['Keys · ↑↓ scroll · other keys close', 'Move', ' ↓ j        next row; in the pane,', '            scroll down']);
+	// Wide enough, the title names every key that scrolls (QA: G, End, PgDn scrolled a help that said any other key closed it).
+	assert.equal(help(100, 3)[0], 'Keys · ↑↓ PgUp PgDn Home End scroll · any other key closes this help');
+	assert.equal(help(60, 3)[0], 'Keys · ↑↓ PgUp PgDn Home End scroll · other keys close');
 	// A description's next line first in view names its key (QA: `scroll up` alone at 40×7).
 	assert.deepEqual(help(40, 2, 1), ['Keys · ↑↓ scroll · other keys close', ' ↓ j        scroll down']);
 	// To the legend's last line, after the keys.
@@ -93,7 +96,7 @@ test('the screen with the help open at 40×6 to 40×12: no text over a border, a
 
 test('the help lists the keys that work: r + - live, [ ] in a replay, which is read-only', () => {
 	const keys = (readonly: boolean, replay: boolean) => {
-		const app = render(<Help readonly={readonly} replay={replay} width={100} height={80} scroll={0} theme={theme} />);
+		const app = render(<Help readonly={readonly} replay={replay} width={100} height={100} scroll={0} theme={theme} />);
 		const text = plain(app.lastFrame());
 		app.unmount();
 		return text;
