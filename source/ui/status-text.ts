@@ -4,6 +4,7 @@
 // filter's error takes, and anything it imports is loaded before the screen (the bench and
 // the tests patch Ink's caches before Ink loads: ui/ink-caches.ts).
 
+import {formatDuration} from '../model/format.js';
 import {wrapInCells} from '../model/line-break.js';
 import {lineWindow, type LineView} from '../model/line-window.js';
 import {confirmQuestion} from '../model/confirm-question.js';
@@ -113,6 +114,16 @@ export function failureHeight(text: string, others: readonly string[], width: nu
 	return failureLines(text, others, width, Number.POSITIVE_INFINITY).length;
 }
 
+/** The grace typed, in seconds, and past a minute as a time too (QA: `grace 999999s` read as nothing in particular). */
+function graceText(ttl: string): string {
+	if (ttl === '') {
+		return 'none';
+	}
+
+	const seconds = Number(ttl);
+	return seconds < 60 ? `${seconds}s` : `${seconds}s (${formatDuration(seconds)})`;
+}
+
 /**
  * A kill or restart question in at most `most` lines. What is about to be killed is read
  * whole: on one line with the grace period when it fits, else over as many lines as it
@@ -124,7 +135,7 @@ export function questionLines(confirm: Confirm, width: number, most: number): st
 	// A log level has two answers (y on, n off); a kill or restart, yes and the default no.
 	// Its answers first: a question cut on a small screen keeps them (n acts here, it is not "no").
 	const question = `${confirm.operation === 'log' ? '[y on · n off]' : '[y/N]'} ${confirmQuestion(confirm)}`;
-	const grace = confirm.operation === 'kill' ? `  grace ${confirm.ttl === '' ? 'none' : `${confirm.ttl}s`}` : '';
+	const grace = confirm.operation === 'kill' ? `  grace ${graceText(confirm.ttl)}` : '';
 	return cellWidth(question + grace) <= width ? [question + grace] : layOut(question, width, grace === '' ? '' : `${grace} (0-9)`, most, false).lines;
 }
 

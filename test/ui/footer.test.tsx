@@ -194,6 +194,9 @@ test('a kill question too long for the line is shown whole on two lines, the gra
 	const wide = render80(state, 140);
 	assert.match(wide[0]!, /hidden by the filter\? {2}grace none$/);
 	assert.match(wide[1]!, /grace seconds/);
+	// Past a minute, the seconds typed are said as a time too (QA: `grace 999999s`).
+	assert.match(render80({...state, confirm: {...confirm, ttl: '45'}}, 140)[0]!, /grace 45s$/);
+	assert.match(render80({...state, confirm: {...confirm, ttl: '999999'}}, 140)[0]!, /grace 999999s \(11d13h\)$/);
 });
 
 test('a sentence with wide characters is laid out in cells: no line wider than the terminal', () => {
