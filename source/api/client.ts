@@ -6,7 +6,7 @@ import {Buffer} from 'node:buffer';
 import {compressed, parseJsonBody, tooLarge, unreadableEncoding} from './body-errors.js';
 import {discard, feedCapped, readCapped} from './capped-body.js';
 import {Pool, request} from './undici-parts.js';
-import {describeNetworkError, describeStatus, type ApiError, type Circumstances} from './errors.js';
+import {closedUnanswered, describeNetworkError, describeStatus, type ApiError, type Circumstances} from './errors.js';
 
 // Moved to body-errors.ts; the batch and the list worker import them from here.
 export {endedTooSoon, notJson, parseJsonBody} from './body-errors.js';
@@ -137,7 +137,7 @@ export class Client {
 
 		let answered = false;
 		try {
-			const response = await request.call(this.#pool, {
+			const response = await this.#request(method === 'GET', controller.signal, {
 				method,
 				// The pool holds the origin; a reverse proxy's prefix goes before every path.
 				path: `${this.target.pathPrefix ?? ''}${path}`,
@@ -191,6 +191,27 @@ export class Client {
 		} finally {
 			clearTimeout(deadline);
 			signal?.removeEventListener('abort', onAbort);
+		}
+	}
+
+	/**
+	 * The request, and for a GET (which may be sent twice) again, up to twice, when its
+	 * connection closed before any byte of an answer: a kept-alive connection that the server
+	 * (or a proxy) closed as idle just as the poll went out on it, which every HTTP client
+	 * meets and most send again (QA: a server closing idle connections after 2 s made every
+	 * other poll at a 2 s interval fail, with advice about TLS). Twice, as the pool may hold
+	 * more than one such connection; within the same --timeout, and never once aborted.
+	 */
+	async #request(idempotent: boolean, signal: AbortSignal, options: Parameters<typeof request>[0]): Promise<Awaited<ReturnType<typeof request>>> {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				return await request.call(this.#pool, options);
+			} catch (error: unknown) {
+				if (!idempotent || attempt >= 2 || signal.aborted || !closedUnanswered(error)) {
+					throw error;
+				}
+			}
 		}
 	}
 

@@ -39,6 +39,16 @@ function coded(error: unknown): {code: string; carrier: Carrier} | undefined {
 	return typeof carrier.code === 'string' ? {code: carrier.code, carrier} : coded(carrier.cause);
 }
 
+/**
+ * A connection closed (or reset) before any byte of an answer, and not over something the
+ * server sent that could not be read: what a keep-alive connection the server had just closed
+ * as idle gives the next request sent on it (client.ts sends a GET again then).
+ */
+export function closedUnanswered(error: unknown): boolean {
+	const code = codeOf(error);
+	return (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') && parserReason(error) === undefined && unreadableAnswer(code, error) === undefined;
+}
+
 function codeOf(error: unknown): string {
 	return coded(error)?.code ?? '';
 }
