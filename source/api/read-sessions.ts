@@ -8,6 +8,7 @@ import type {SessionLookup} from '../model/session-index.js';
 import type {Summary} from '../model/summary.js';
 import type {Tally} from '../model/tally.js';
 import type {ZoneMemory} from '../model/zone-hint.js';
+import {notADocumentBecause, notAListBecause} from './answered-error.js';
 import {parseConnected, sizeConnectedCache} from './connected-cache.js';
 import {agesFromConnected, isZoneless} from './server-clock.js';
 import {receivedWall, runSeconds, StatementClock} from './statement-clock.js';
@@ -216,13 +217,12 @@ export type SessionList = {
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};
 
-/** Why a JSON answer is not a session list, and what to check (after "host: "; the caller ends it with a full stop). */
-export const notASessionList = 'the answer is JSON but not a MaxScale sessions document (no "data" array): check that -h is MaxScale\'s REST API';
+export {notASessionList} from './answered-error.js';
 
 /** A whole `GET /v1/sessions` document. */
 export function readSessionList(document: unknown, polledAt: number, origin: Origin = single): ReadResult {
 	if (!isObject(document) || !Array.isArray(document['data'])) {
-		return {ok: false, reason: notASessionList};
+		return {ok: false, reason: notAListBecause(document)};
 	}
 
 	const data: unknown[] = document['data'];
@@ -293,7 +293,7 @@ function shiftZonelessAges(sessions: Session[], fromConnected: boolean[], data: 
 /** The document of `GET /v1/sessions/:id`: its `data` must be one object with an id. */
 export function readSessionDocument(document: unknown): {ok: true; data: Json} | {ok: false; reason: string} {
 	if (!isObject(document) || !isObject(document['data'])) {
-		return {ok: false, reason: 'the answer is JSON but not a MaxScale session document (no "data" object)'};
+		return {ok: false, reason: notADocumentBecause(document)};
 	}
 
 	return {ok: true, data: document['data']};

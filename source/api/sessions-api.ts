@@ -1,12 +1,14 @@
 // The three requests the monitor makes. The list asks only for what the list shows
 // (plus `services`, which a sparse fieldset would otherwise drop), compact.
 
+import {Buffer} from 'node:buffer';
 import {notJson, type BodySink, type Client} from './client.js';
 import {JsonScanner, type ScanEnd} from './json-scanner.js';
 import {StringTable} from './string-table.js';
 import {idOf, originOf, readSessionDocument, type Origin, type SessionList} from './read-sessions.js';
 import {SessionDecoder, type SessionColumns} from './session-columns.js';
-import {SessionListReader, type PartSink} from './session-list-reader.js';
+import {SessionListReader, type ColumnsRead, type PartSink} from './session-list-reader.js';
+import {notAListBecause} from './answered-error.js';
 import type {ApiError} from './errors.js';
 import {listPath, statementFields} from './list-path.js';
 import {readServerInfo, type ServerInfo} from './server-info.js';
@@ -27,15 +29,44 @@ export type ColumnsResult =
  * The list body read as it streams: the scanner checks the JSON, the reader keeps what a Session needs.
  * `strings` may be shared from one poll to the next (the list worker does): most texts come back unchanged.
  */
-export function listBody(origin: Origin, strings = new StringTable(), parts?: PartSink): BodySink<{scan: ScanEnd; reader: SessionListReader}> {
+export function listBody(origin: Origin, strings = new StringTable(), parts?: PartSink): BodySink<ListEnd> {
 	const reader = new SessionListReader(origin, parts, strings);
 	const scanner = new JsonScanner(reader, SessionListReader.rootSlot, strings);
+	let head: Buffer[] | undefined = [];
+	let size = 0;
 	return {
 		write(chunk) {
 			scanner.write(chunk);
+			// The start of the body, while it is short enough to be an error document rather than a list.
+			size += chunk.length;
+			head = size > errorDocumentBytes ? undefined : head;
+			head?.push(chunk);
 		},
-		end: () => ({scan: scanner.end(), reader}),
+		end: () => ({scan: scanner.end(), reader, head}),
 	};
+}
+
+/** A list answer this short may be a JSON:API error document, kept to say its detail (answered-error.ts). */
+const errorDocumentBytes = 16 * 1024;
+
+/** The scan's verdict, the reader, and the whole body when it was short (errorDocumentBytes). */
+export type ListEnd = {scan: ScanEnd; reader: SessionListReader; head: Buffer[] | undefined};
+
+/**
+ * The list read from its end, or why it is none: with no `data` array, MaxScale's own error
+ * when the body was a JSON:API error document (a 200 carrying one), as readSessionList says it.
+ */
+export function finishList({reader, head}: ListEnd, polledAt: number): ColumnsRead {
+	const read = reader.finish(polledAt);
+	if (read.ok || head === undefined) {
+		return read;
+	}
+
+	try {
+		return {ok: false, reason: notAListBecause(JSON.parse(Buffer.concat(head).toString('utf8')))};
+	} catch {
+		return read;
+	}
 }
 
 /**
@@ -51,13 +82,13 @@ export async function fetchSessionColumns(client: Client, signal?: AbortSignal, 
 		return answer;
 	}
 
-	const {scan, reader} = answer.value;
+	const {scan} = answer.value;
 	if (!scan.valid) {
 		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html, scan.cut), latencyMs: answer.latencyMs};
 	}
 
 	const polledAt = Date.now();
-	const read = reader.finish(polledAt);
+	const read = finishList(answer.value, polledAt);
 	if (!read.ok) {
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}, latencyMs: answer.latencyMs};
 	}

@@ -4,6 +4,7 @@
 // what their class means: the server failed (5xx), too many requests (429), or the
 // request was not taken as sent (4xx).
 
+import {errorDetailOf} from './answered-error.js';
 import type {ApiError} from './errors.js';
 import {describeRedirect, type Requested} from './redirect.js';
 import {around, subject} from './server-text.js';
@@ -13,18 +14,10 @@ export type {Requested} from './redirect.js';
 /** The `errors[0].detail` of a JSON:API error body, if it has a word to show (server-text.ts cuts it). */
 function errorDetail(body: string): string | undefined {
 	try {
-		const parsed: unknown = JSON.parse(body);
-		const errors = (parsed as {errors?: unknown}).errors;
-		if (Array.isArray(errors)) {
-			const detail = (errors[0] as {detail?: unknown} | undefined)?.detail;
-			// Looked for in its start only: a long run of spaces would make the search slow.
-			if (typeof detail === 'string' && /[^.\s]/.test(detail.slice(0, 480))) {
-				return detail;
-			}
-		}
-	} catch {}
-
-	return undefined;
+		return errorDetailOf(JSON.parse(body));
+	} catch {
+		return undefined;
+	}
 }
 
 /** MaxScale's detail ends our sentence's parenthesis, not a sentence of its own. */

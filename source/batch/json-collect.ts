@@ -10,9 +10,10 @@
 
 import {Buffer} from 'node:buffer';
 import {notJson, parseJsonBody, type BodySink} from '../api/client.js';
-import {notASessionList, originOf, type Origin} from '../api/read-sessions.js';
+import {notAListBecause} from '../api/answered-error.js';
+import {originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
-import {listBody, listPath} from '../api/sessions-api.js';
+import {finishList, listBody, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
@@ -42,7 +43,7 @@ function tap<T>(sink: BodySink<T>, keep: number): BodySink<Tapped<T>> {
 /** A parsed list's `data`, or the sentence the monitor's reader gives when there is none. */
 function dataOf(label: string, json: unknown): Collected<unknown[]> {
 	const data = (json as {data?: unknown} | null)?.data;
-	return Array.isArray(data) ? {ok: true, value: data} : {ok: false, error: {kind: 'shape', message: `${label}: ${notASessionList}.`}};
+	return Array.isArray(data) ? {ok: true, value: data} : {ok: false, error: {kind: 'shape', message: `${label}: ${notAListBecause(json)}.`}};
 }
 
 /** The list's `data` from the kept body, or else once more, whole (a body too big to have been kept). */
@@ -61,13 +62,14 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	}
 
 	// As fetchSessionColumns reads it (api/sessions-api.ts): the same sentences.
-	const {read: {scan, reader}, body} = answer.value;
+	const {read: end, body} = answer.value;
+	const {scan} = end;
 	if (!scan.valid) {
 		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html, scan.cut)};
 	}
 
 	const polledAt = Date.now();
-	const read = reader.finish(polledAt);
+	const read = finishList(end, polledAt);
 	if (!read.ok) {
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
 	}
@@ -79,7 +81,7 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	const sessions = new SessionDecoder(read.columns).next(read.columns.count) ?? [];
 	// The reader's strings are the server's own unless sanitizing changed one (reader.altered:
 	// anything invisible, controlling or too long): then the body is read again, exactly.
-	if (!reader.altered && sessions.every((session) => session.service !== '' && session.state !== '')) {
+	if (!end.reader.altered && sessions.every((session) => session.service !== '' && session.state !== '')) {
 		return {ok: true, value: sessions.map((session) => ({session, record: recordOf(session)}))};
 	}
 

@@ -9,7 +9,7 @@
 import type {Buffer} from 'node:buffer';
 import {parseJsonBody} from '../api/client.js';
 import {listPath} from '../api/list-path.js';
-import {notASessionList} from '../api/read-sessions.js';
+import {notAListBecause} from '../api/answered-error.js';
 import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
 import {tableToTsv, tsvFields, type HostTable} from './maxctrl-tsv.js';
 import {tsvBody} from './tsv-stream.js';
@@ -29,7 +29,7 @@ export function tableTheOldWay(label: string, status: number, bytes: Buffer): Co
 
 	const data = (parsed.json as {data?: unknown} | null)?.data;
 	if (!Array.isArray(data)) {
-		return {ok: false, error: {kind: 'shape', message: `${label}: ${notASessionList}.`}};
+		return {ok: false, error: {kind: 'shape', message: `${label}: ${notAListBecause(parsed.json)}.`}};
 	}
 
 	return {ok: true, value: tableToTsv(data)};

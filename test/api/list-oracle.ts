@@ -8,7 +8,7 @@ import {looksLikeHtml, type ApiError} from '../../source/api/errors.js';
 import {readSessionList, type Origin} from '../../source/api/read-sessions.js';
 import {numberFields, SessionDecoder, type SessionColumns} from '../../source/api/session-columns.js';
 import {runTimes} from '../../source/api/statement-clock.js';
-import {listBody} from '../../source/api/sessions-api.js';
+import {finishList, listBody} from '../../source/api/sessions-api.js';
 import type {StringTable} from '../../source/api/string-table.js';
 import {plainSession, type Session} from '../../source/model/session.js';
 
@@ -53,12 +53,13 @@ export function streamed(body: Buffer, cuts: readonly number[] = [], origin: Ori
 		sink.write(Buffer.from(part));
 	}
 
-	const {scan, reader} = sink.end();
+	const end = sink.end();
+	const {scan} = end;
 	if (!scan.valid) {
 		return {ok: false, error: notJson(label, what, 200, scan.length, scan.html, scan.cut)};
 	}
 
-	const read = reader.finish(polledAt);
+	const read = finishList(end, polledAt);
 	if (!read.ok) {
 		return {ok: false, error: {kind: 'shape', message: `${label}: ${read.reason}.`}};
 	}
