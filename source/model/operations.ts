@@ -132,12 +132,14 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 		}
 	}
 
-	const [first] = old;
-	if (first !== undefined && able.length === 0) {
-		const where = state.hostOrder.length > 1 ? ` on ${first.host}` : '';
+	if (old.length > 0 && able.length === 0) {
+		// Each MaxScale too old, in -h order (QA: marks on a 2.5 and a 2.2 named only the 2.5).
+		const hosts = [...new Set(old.map((target) => target.host))].sort((a, b) => state.hostOrder.indexOf(a) - state.hostOrder.indexOf(b));
+		const named = hosts.map((host) => `${state.hosts[hostKey(state, host)]?.server?.version ?? ''}${state.hostOrder.length > 1 ? ` on ${host}` : ''}`);
+		const which = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
 		const nothing = targets.length > 1 ? ` ${nothingDone[operation]}` : '';
 		const cannot = operation === 'log' ? "set a session's log level" : `${operation} sessions`;
-		return {...state, message: {tone: 'error', text: `MaxScale ${versionOf(first) ?? ''}${where} cannot ${cannot}: that needs MaxScale ${callSince[operation]} or later.${nothing}`}};
+		return {...state, message: {tone: 'error', text: `MaxScale ${which} cannot ${cannot}: that needs MaxScale ${callSince[operation]} or later.${nothing}`}};
 	}
 
 	// Counted now, with the targets: the prompt says what it will act on that the list does not show

@@ -236,6 +236,13 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	const refused = type(old, 'K');
 	assert.equal(refused.mode, 'list');
 	assert.match(refused.message?.text ?? '', /MaxScale 2\.2\.21 on old:8989 cannot kill sessions: that needs MaxScale 22\.08 or later\.$/);
+	// Marks on two MaxScales too old: both named, in -h order (QA: only the first was).
+	let two = reducer(state, {type: 'server-info', host: 'new:8989', info: {version: '2.5.29', askedAt: 0}});
+	two = reducer(reducer(two, {type: 'unmark-all'}), {type: 'mark-shown'});
+	assert.equal(
+		type(two, 'K').message?.text,
+		'MaxScale 2.5.29 on new:8989 and 2.2.21 on old:8989 cannot kill sessions: that needs MaxScale 22.08 or later. Nothing was killed.',
+	);
 });
 
 test('a MaxScale of unknown version: the question says a kill may not exist there, and a 404 is not read as gone', () => {
