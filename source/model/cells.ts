@@ -61,13 +61,16 @@ export function cellText(session: Session, key: ColumnKey): string {
 			return session.host;
 		}
 
+		// Shown, the column's list carries `queries` (list-path.ts): a session without them is on a
+		// MaxScale that reports none (before 2.3.1), `?` as any value it does not report (QA: it
+		// read blank, as a session with no statement retained); '' is one with none retained.
 		case 'statement': {
-			return statementText(session.statement, session.statementRunning);
+			return session.statement === undefined ? '?' : statementText(session.statement, session.statementRunning);
 		}
 
 		// Blank unless a statement runs: a finished one's time would read as still running.
 		case 'running': {
-			return session.statementSeconds === undefined ? '' : formatDuration(session.statementSeconds);
+			return session.statement === undefined ? '?' : session.statementSeconds === undefined ? '' : formatDuration(session.statementSeconds);
 		}
 	}
 }
