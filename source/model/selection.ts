@@ -80,10 +80,23 @@ export function moveBy(rows: readonly Row[], key: string | undefined, delta: num
 	return rows[found]?.key;
 }
 
-/** Move by a screenful of rows. */
+/**
+ * Move by a screenful of rows. Where that lands on a row the cursor cannot take (an ended
+ * session), the nearest one short of it, on this side of the cursor, rather than past it:
+ * a window scrolled to one past would start a row after the last one seen, which no page
+ * would draw (QA: with churn's ended rows, PgDn never showed one live row every page or so).
+ */
 export function moveByRows(rows: readonly Row[], key: string | undefined, delta: number): string | undefined {
 	const index = indexOfKey(rows, key);
-	const target = (index === -1 ? 0 : index) + delta;
+	const from = index === -1 ? 0 : index;
+	const target = Math.min(Math.max(from + delta, 0), rows.length - 1);
+	const step = delta >= 0 ? -1 : 1;
+	for (let i = target; i !== from && i >= 0 && i < rows.length; i += step) {
+		if (selectable(rows[i])) {
+			return rows[i]!.key;
+		}
+	}
+
 	return nearestRow(rows, target, delta >= 0) ?? rows[index]?.key;
 }
 

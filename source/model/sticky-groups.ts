@@ -111,5 +111,15 @@ export function stickyRows(rows: readonly Row[], top: number, height: number): G
 	return sticky.slice(0, room);
 }
 
+/**
+ * The rows a window from `top` draws as themselves, 1-based and inclusive, for the header's
+ * `rows A-B/N`: the sticky lines take the place of its last rows (QA: `rows 35-67` over a
+ * window showing 35 to 65 under two sticky lines).
+ */
+export function shownRows(rows: readonly Row[], top: number, height: number): {first: number; last: number} {
+	const lines = stickyRows(rows, top, height).length;
+	return {first: top + 1, last: Math.min(rows.length, top + Math.max(1, height - lines))};
+}
+
 /** How many lines the sticky rows take at `top` in a list `height` lines tall (selection.ts scrollTop). */
 export const stickyLines = (rows: readonly Row[]) => (top: number, height: number) => stickyRows(rows, top, height).length;

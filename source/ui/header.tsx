@@ -11,6 +11,7 @@ import {dueIn, firstLateMs, lateMs, nextPoll, retryCountdown} from '../model/sch
 import {rowStateCounts, type Summary} from '../model/summary.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {staleRows} from '../model/stale-hosts.js';
+import {shownRows} from '../model/sticky-groups.js';
 import {cellWidth, fitHostName, fitText} from './cell-width.js';
 import {FittedLine, itemWidth, type LineItem} from './fitted-line.js';
 import {HostLine, SparkLine} from './header-strips.js';
@@ -195,8 +196,8 @@ function statusItems({state, host, theme, width, now, marks, sortShown = true}: 
 	// Scrolled down, which rows show, as the pane's title does: under the sticky group rows the
 	// list looked like its own top (QA took a row far down for the largest after M).
 	if (state.listTop > 0 && state.rows.length > 0) {
-		const last = Math.min(state.rows.length, state.listTop + state.listHeight);
-		items.push({key: 'position', priority: 3, runs: [{text: `rows ${state.listTop + 1}-${last}/${state.rows.length}`, color: theme.muted}]});
+		const {first, last} = shownRows(state.rows, state.listTop, state.listHeight);
+		items.push({key: 'position', priority: 3, runs: [{text: `rows ${first}-${last}/${state.rows.length}`, color: theme.muted}]});
 	}
 	if (filter.text !== '') {
 		// The filter is shortened to the room the other always-shown items leave it.
