@@ -119,7 +119,19 @@ function compareClients(a: string, b: string): number {
 	return compareTexts(addressKey(a), addressKey(b));
 }
 
-/** The order of the outer groups' names under `grouping`. */
-export function compareGroupNames(grouping: Grouping): (a: string, b: string) => number {
+/**
+ * The order of the outer groups' names under `grouping`. MaxScales in the order of -h
+ * (`hosts`), as the header's host line and --once list them (QA: grouped, they came by name).
+ */
+export function compareGroupNames(grouping: Grouping, hosts: readonly string[] = []): (a: string, b: string) => number {
+	if (grouping === 'maxscale') {
+		const place = (host: string) => {
+			const at = hosts.indexOf(host);
+			return at === -1 ? hosts.length : at;
+		};
+
+		return (a, b) => place(a) - place(b) || compareTexts(a, b);
+	}
+
 	return grouping === 'client' ? compareClients : compareTexts;
 }

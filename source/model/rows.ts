@@ -205,7 +205,7 @@ export function* buildRowsSteps(sessions: readonly Session[], options: RowOption
 	const {grouping} = options;
 	const positions: number[] = [];
 	groupPositions.set(rows, positions);
-	const byName = compareGroupNames(grouping);
+	const byName = compareGroupNames(grouping, options.hosts ?? []);
 	const groups = yield* groupBy(pool, members, (s) => outerName(grouping, s));
 	for (const name of standingGroups(grouping, options.hosts ?? [])) {
 		if (!groups.has(name)) {

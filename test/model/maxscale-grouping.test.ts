@@ -28,17 +28,18 @@ function watching(): MonitorState {
 const shown = (state: MonitorState) =>
 	state.rows.map((row) => (isGroupRow(row) ? `${row.service} ${row.count} (${row.kind === 'service' ? row.states.map((one) => `${one.state} ${one.count}`).join(', ') : ''})` : isSessionRow(row) ? `  ${row.host}:${row.id}` : '?'));
 
-test('t steps to MaxScale after client host when several are watched: a group per MaxScale, counted by state', () => {
+test('t steps to MaxScale after client host when several are watched: a group per MaxScale in -h order, counted by state', () => {
 	const state = type(watching(), 't', 't', 't', 't');
 	assert.equal(state.grouping, 'maxscale');
+	// -h mx2,mx1: mx2 first, as the header's host line and --once have them (QA: by name, mx1 came first).
 	assert.deepEqual(shown(state), [
+		'mx2:8989 2 (Session started 1, Session created 1)',
+		'  mx2:8989:1',
+		'  mx2:8989:5',
 		'mx1:8989 3 (Session started 3)',
 		'  mx1:8989:1',
 		'  mx1:8989:2',
 		'  mx1:8989:3',
-		'mx2:8989 2 (Session started 1, Session created 1)',
-		'  mx2:8989:1',
-		'  mx2:8989:5',
 	]);
 	assert.equal(type(state, 't').grouping, 'flat');
 	assert.equal(type(state, 't', 't').grouping, 'service-state');
@@ -82,12 +83,12 @@ test('grouped by MaxScale, the MaxScale column goes (the rows name it) and the S
 
 test('Space on a MaxScale\'s row marks exactly its sessions; c folds it; the sort holds inside each', () => {
 	let state = type(watching(), 't', 't', 't', 't', 'g');
-	assert.ok(isGroupRow(state.rows[0]) && state.rows[0].service === 'mx1:8989');
+	assert.ok(isGroupRow(state.rows[0]) && state.rows[0].service === 'mx2:8989');
 	state = type(state, 'space');
-	assert.deepEqual([...state.marked].sort(), ['mx1:8989#1', 'mx1:8989#2', 'mx1:8989#3']);
+	assert.deepEqual([...state.marked].sort(), ['mx2:8989#1', 'mx2:8989#5']);
 	const folded = type(state, 'g', 'c');
-	assert.deepEqual(shown(folded).filter((line) => !line.startsWith(' ')), ['mx1:8989 3 (Session started 3)', 'mx2:8989 2 (Session started 1, Session created 1)']);
-	assert.equal(shown(folded).length, 4, 'mx1 folded (its row alone), mx2 open (its row and two sessions)');
+	assert.deepEqual(shown(folded).filter((line) => !line.startsWith(' ')), ['mx2:8989 2 (Session started 1, Session created 1)', 'mx1:8989 3 (Session started 3)']);
+	assert.equal(shown(folded).length, 5, 'mx2 folded (its row alone), mx1 open (its row and three sessions)');
 	const down = type(watching(), 't', 't', 't', 't', 'N');
-	assert.deepEqual(shown(down).filter((line) => line.startsWith(' ')), ['  mx1:8989:3', '  mx1:8989:2', '  mx1:8989:1', '  mx2:8989:5', '  mx2:8989:1']);
+	assert.deepEqual(shown(down).filter((line) => line.startsWith(' ')), ['  mx2:8989:5', '  mx2:8989:1', '  mx1:8989:3', '  mx1:8989:2', '  mx1:8989:1']);
 });
