@@ -127,7 +127,8 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-		const what = code === 'UND_ERR_BODY_TIMEOUT' ? 'stopped sending its answer' : 'did not answer';
+		// The deadline is the whole answer's (client.ts), so a server still trickling it out meets it too (QA: not "stopped").
+		const what = code === 'UND_ERR_BODY_TIMEOUT' ? 'did not finish sending its answer' : 'did not answer';
 		return {
 			kind: 'timeout',
 			message: `${host} ${what} within ${formatMs(timeoutMs)}: MaxScale may be overloaded; raise --timeout if it is just slow.`,
@@ -165,6 +166,12 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 
 	// The host answered, with bytes that are not HTTP: not "could not be reached".
 	const malformed = parserReason(error) ?? unreadableAnswer(code, error);
+	// llhttp's "Expected HTTP/, RTSP/ or ICE/" says no HTTP at all: most often -h names a port of
+	// another protocol, MaxScale's SQL listener (3306) or SSH's, which speak first (QA: RTSP/ and ICE/ meant nothing).
+	if (malformed !== undefined && /^expected HTTP\//i.test(malformed)) {
+		return {kind: 'http', message: `${host} answered with something that is not HTTP at all (no status line): is this MaxScale's REST API port (admin_port, 8989 by default), not a SQL listener's or another service's?`};
+	}
+
 	if (malformed !== undefined) {
 		return {kind: 'http', message: `${host} answered with something that is not valid HTTP (${malformed}): is this MaxScale's REST API?`};
 	}

@@ -16,7 +16,6 @@ const answers: Array<[string, string, string]> = [
 	['a Location with an escape sequence', 'HTTP/1.1 302 Found\r\nLocation: http://evil.example/\u001B]52;c;QUFBQQ==\u0007\r\nContent-Length: 0\r\n\r\n', 'invalid header value char'],
 	['a Content-Type with an escape sequence', 'HTTP/1.1 200 OK\r\nContent-Type: application/json\u001B[31m\r\nContent-Length: 2\r\n\r\n{}', 'invalid header value char'],
 	['a Content-Encoding with an escape sequence', 'HTTP/1.1 200 OK\r\nContent-Encoding: gz\u001Bip\r\nContent-Length: 2\r\n\r\n{}', 'invalid header value char'],
-	['no status line at all', 'SSH-2.0-OpenSSH_9.6\r\n\r\n', 'expected HTTP/, RTSP/ or ICE/'],
 	// QA: llhttp's error after a Content-Length reaches undici as a length mismatch, which read "closed the connection without answering".
 	['two Content-Lengths', 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 11\r\n\r\n{"data":[]}', 'its headers or its Content-Length are malformed'],
 	['a bad header after its Content-Length', 'HTTP/1.1 200 OK\r\nContent-Length: 11\r\nX-Evil: \u001B[2J\r\n\r\n{"data":[]}', 'its headers or its Content-Length are malformed'],
@@ -78,4 +77,19 @@ test("undici's parser error, by its name or its HPE_ code, wherever in the chain
 	assert.doesNotMatch(describeNetworkError(hostile, 'mx:8989', 1000).message, /[\u0000-\u001F]/);
 	// Once the headers had come, a body that breaks off is still an answer cut off (client-cut-off.test.ts).
 	assert.match(describeNetworkError(parserError, 'mx:8989', 1000, {answered: true}).message, /closed the connection mid-answer/);
+});
+
+test('no status line at all (an SSH banner, a MariaDB greeting): not HTTP at all, and which port -h should name', async (t) => {
+	// A MariaDB server's handshake packet starts with its length and sequence, then protocol 10 and its version.
+	const greeting = Buffer.concat([Buffer.from([0x4a, 0, 0, 0, 0x0a]), Buffer.from('11.4.2-MariaDB\0', 'latin1'), Buffer.alloc(20, 1)]).toString('latin1');
+	for (const answer of ['SSH-2.0-OpenSSH_9.6\r\n\r\n', greeting]) {
+		// eslint-disable-next-line no-await-in-loop
+		const {server, client} = await serve(answer);
+		t.after(async () => {
+			await client.close();
+			server.close();
+		});
+		// eslint-disable-next-line no-await-in-loop
+		await assertBothSay(client, {kind: 'http', message: `${client.target.label} answered with something that is not HTTP at all (no status line): is this MaxScale's REST API port (admin_port, 8989 by default), not a SQL listener's or another service's?`});
+	}
 });

@@ -62,7 +62,7 @@ test(`slow headers: no answer within the ${slowTimeoutMs} ms timeout`, async () 
 test(`slow body: headers, then a stall longer than the ${slowTimeoutMs} ms timeout`, async () => {
 	const {server, screen} = await setup(slowTimeoutMs);
 	server.set({kind: 'slow-body'});
-	await expectFaultScreen(screen, {sentence: /stopped sending its answer within 300ms/, kept: ['alice', 'bob'], label: server.label});
+	await expectFaultScreen(screen, {sentence: /did not finish sending its answer within 300ms/, kept: ['alice', 'bob'], label: server.label});
 	addFresh(server, 'carol');
 	server.clear();
 	await expectRecovery(screen, 'carol', recoveryBound(4, slowTimeoutMs));
