@@ -16,7 +16,7 @@ function nextOutsidePane(state: MonitorState): Action {
 	return {type: 'message', message: {tone: 'info', text: `n steps through the pane's search: ${todo}.`, answer: true}};
 }
 
-const idSortNote = 'N sorted the list by id: in the pane it steps back through a search, and there is none (/ searches the document).';
+const idSortNote = 'N sorted by id: no search in the pane to step back through (/ searches it).';
 
 export function actionFor(command: Command, state: MonitorState): Action | undefined {
 	const inPane = state.pane.open && state.focus === 'pane';
