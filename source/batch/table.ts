@@ -42,10 +42,10 @@ export const tableOrder: readonly ColumnKey[] = [...columns.filter((column) => c
 const serverColumn: Column = {key: 'server', title: 'Server', align: 'left', value: (s) => serversText(s.servers)};
 
 /** The newest retained statement, as the screen's Statement column writes it: only when chosen, and the list said them (2.3.1+). */
-const statementColumn: Column = {key: 'statement', title: 'Statement', align: 'left', value: (s) => statementText(s.statement, s.statementRunning)};
+const statementColumn: Column = {key: 'statement', title: 'Statement', align: 'left', value: (s) => (s.statement === undefined ? '?' : statementText(s.statement, s.statementRunning))};
 
 /** How long each running statement has run, as the screen's Running column writes it: with Statement's rules. */
-const runningColumn: Column = {key: 'running', title: 'Running', align: 'right', value: (s) => (s.statementSeconds === undefined ? '' : formatDuration(s.statementSeconds))};
+const runningColumn: Column = {key: 'running', title: 'Running', align: 'right', value: (s) => (s.statement === undefined ? '?' : s.statementSeconds === undefined ? '' : formatDuration(s.statementSeconds))};
 
 /** The longest text value that sets its column's width. */
 export const overflowAt = 40;
@@ -81,9 +81,13 @@ export type Cells = {chosen: Column[]; cells: string[][]};
  */
 export function tableCells(sessions: readonly Session[], several: boolean, choice?: readonly ColumnKey[]): Cells {
 	// Memory and I/O only when a session has them, as the screen (model/columns.ts hasColumn):
-	// a MaxScale before 22.08 filled them with `?` on every line (QA).
-	const has = {memory: sessions.some((session) => session.memoryBytes !== undefined), io: sessions.some((session) => session.ioActivity !== undefined)};
-	const known = columns.filter((column) => (column.key === 'memory' || column.key === 'io' ? has[column.key] : true));
+	// a MaxScale before 22.08 filled them with `?` on every line (QA); Idle too, before 2.2.
+	const has: Partial<Record<ColumnKey, boolean>> = {
+		memory: sessions.some((session) => session.memoryBytes !== undefined),
+		io: sessions.some((session) => session.ioActivity !== undefined),
+		idle: sessions.length === 0 || sessions.some((session) => session.idleSeconds !== undefined),
+	};
+	const known = columns.filter((column) => has[column.key] ?? true);
 	const withServer = sessions.some((session) => session.servers !== undefined) ? [...known, serverColumn] : known;
 	const statements = sessions.some((session) => session.statement !== undefined);
 	const shown = statements ? [...withServer, ...[runningColumn, statementColumn].filter((column) => choice?.includes(column.key) === true)] : withServer;

@@ -163,7 +163,8 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 
 		// Left out when no session has the value (a MaxScale too old for it), as Server is.
 		case 'memory':
-		case 'io': {
+		case 'io':
+		case 'idle': {
 			return (widest?.[key] ?? 1) > 0;
 		}
 

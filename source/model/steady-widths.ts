@@ -36,5 +36,11 @@ export function steadyWidths(before: SteadyWidest | undefined, widest: Widest, a
 		}
 	}
 
+	// Whether any session has an idle time (none before 2.2): a flag, not a width, taken as it comes.
+	if (widest.idle !== next.idle) {
+		next.idle = widest.idle;
+		changed = true;
+	}
+
 	return changed ? {widest: next, neededAt} : before;
 }

@@ -28,9 +28,10 @@ export type Summary = {
  * then left out. `memory`, `io`: 1 when a session of the list has the value, else 0 (a
  * MaxScale too old for it): those columns too are left out, rather than a column of `?`.
  * `statement`: the longest statement as its column writes it, at least 1 when a session of
- * the list has `queries` at all (retained none: the column shows, empty), else 0.
+ * the list has `queries` at all (retained none: the column shows, empty), else 0. `idle`: as
+ * `memory`, for MaxScale 2.1, which sends no idle time (QA: a column of `?`); unset, shown.
  */
-export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number; statement: number};
+export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number; statement: number; idle?: number};
 
 export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0, statement: 0}};
 
@@ -112,6 +113,9 @@ export class SummaryFold {
 	#server = 0;
 	#memory = 0;
 	#io = 0;
+	#idle = 0;
+	/** No session yet: nothing says the MaxScale lacks idle times, so the column stays (its titles over an empty list). */
+	#none = 1;
 	#statement = 0;
 
 	add(session: Session): void {
@@ -128,6 +132,8 @@ export class SummaryFold {
 
 		this.#memory ||= session.memoryBytes === undefined ? 0 : 1;
 		this.#io ||= session.ioActivity === undefined ? 0 : 1;
+		this.#idle ||= session.idleSeconds === undefined ? 0 : 1;
+		this.#none = 0;
 		const text = session.statement;
 		if (text !== undefined) {
 			this.#statement = Math.max(this.#statement, 1, cellsAtLeast(text) + (session.statementRunning === true ? runningMark.length : 0));
@@ -135,7 +141,7 @@ export class SummaryFold {
 	}
 
 	result(): Summary {
-		const widest = {user: this.#user, client: this.#client, service: this.#service, server: this.#server, memory: this.#memory, io: this.#io, statement: this.#statement};
+		const widest = {user: this.#user, client: this.#client, service: this.#service, server: this.#server, memory: this.#memory, io: this.#io, statement: this.#statement, idle: this.#idle || this.#none};
 		return {stateCounts: inOrder(this.#counts.entries()), idWidth: this.#idWidth, widest};
 	}
 }

@@ -61,6 +61,20 @@ test('QA: Memory and I/O only when a session has them, as on the screen (before 
 	assert.deepEqual(titles(old), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Service']);
 	assert.deepEqual(titles([...old, {...without('3'), memoryBytes: 65_000}]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'Service']);
 	assert.deepEqual(titles([session('4', 'app')]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Memory', 'I/O', 'Service']);
+	// MaxScale 2.1 sends no idle time: no column of ? either (QA); one session with one brings it.
+	const oldest = old.map((one) => ({...one, idleSeconds: undefined}));
+	assert.deepEqual(titles(oldest), ['Id', 'User', 'Client', 'State', 'Age', 'Service']);
+	assert.deepEqual(titles([...oldest, without('5')]), ['Id', 'User', 'Client', 'State', 'Age', 'Idle', 'Service']);
+});
+
+test('QA: Statement and Running read ? for a MaxScale that reports no statements, beside one that does', () => {
+	const two: Session[] = [
+		{key: 'mx1:8989#1', id: '1', host: 'mx1:8989', service: 's', state: 'Session started', user: 'etl', statement: 'SELECT 1', statementRunning: false},
+		{key: 'mx2:8989#2', id: '2', host: 'mx2:8989', service: 's', state: 'Session started', user: 'etl'},
+	];
+	const lines = formatTable(two, true, ['user', 'running', 'statement']).split('\n');
+	assert.match(lines[1]!, /etl\s+SELECT 1$/);
+	assert.match(lines[2]!, /etl\s+\?\s+\?$/);
 });
 
 test('QA: --columns with several MaxScales still starts with MaxScale: the same id on two is two lines told apart', () => {

@@ -34,7 +34,7 @@ test('the cursor walks every row, group rows included, and stops at the ends', (
 test('the selection stays on the same id when the list re-orders', () => {
 	let state = type(start(five), 'down', 'down');
 	assert.equal(state.selectedId, '3');
-	state = poll(state, [session(0), session(9), ...five.toReversed()]);
+	state = poll(state, [session(0), session(9), ...five.toReversed()].map((one, i) => ({...one, idleSeconds: i})));
 	assert.equal(state.selectedId, '3');
 	state = type(state, '>', '>', '>', '>', '>'); // Sort by idle: the order changes, the cursor stays.
 	assert.equal(state.sort.key, 'idle');

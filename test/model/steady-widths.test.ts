@@ -43,8 +43,8 @@ test('a column a MaxScale stopped sending (replaced by an older version) goes at
 	assert.deepEqual(steady.widest, {user: 10, client: 15, service: 12, server: 0, memory: 0, io: 0, statement: 0});
 });
 
-test('through the reducer: Memory and I/O are left out when no session has them, as Server is', () => {
-	const old = session(1, {memoryBytes: undefined, ioActivity: undefined, servers: undefined});
+test('through the reducer: Memory and I/O are left out when no session has them, as Server is; Idle too (2.1)', () => {
+	const old = session(1, {memoryBytes: undefined, ioActivity: undefined, servers: undefined, idleSeconds: 4});
 	const polled = (state: MonitorState, sessions: Array<typeof old>, at: number) => reducer(state, {type: 'poll-ok', sessions, at, latencyMs: 1, bytes: 1});
 	let state = polled(initialState(), [session(2, {memoryBytes: 100, ioActivity: 3, servers: 'server1'})], 1000);
 	assert.deepEqual([state.summary.widest.memory, state.summary.widest.io], [1, 1]);
@@ -53,4 +53,9 @@ test('through the reducer: Memory and I/O are left out when no session has them,
 	const keys = layoutColumns(200, 6, 0, [], state.grouping, state.summary.widest).map((column) => column.key);
 	assert.deepEqual(keys.filter((key) => key === 'memory' || key === 'io' || key === 'server'), []);
 	assert.ok(keys.includes('idle'));
+	// MaxScale 2.1 sends no idle time: no column of `?` (QA); back as soon as a list has one.
+	state = polled(state, [{...old, idleSeconds: undefined}], 5000);
+	assert.ok(!layoutColumns(200, 6, 0, [], state.grouping, state.summary.widest).some((column) => column.key === 'idle'));
+	state = polled(state, [old], 7000);
+	assert.ok(layoutColumns(200, 6, 0, [], state.grouping, state.summary.widest).some((column) => column.key === 'idle'));
 });
