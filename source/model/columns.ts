@@ -163,9 +163,13 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 
 		// Left out when no session has the value (a MaxScale too old for it), as Server is.
 		case 'memory':
-		case 'io':
-		case 'idle': {
+		case 'io': {
 			return (widest?.[key] ?? 1) > 0;
+		}
+
+		// A flag, not a width (summary.ts idleTimes): MaxScale 2.1 sends no idle time.
+		case 'idle': {
+			return ((widest as {idleTimes?: number} | undefined)?.idleTimes ?? 1) > 0;
 		}
 
 		default: {

@@ -37,8 +37,8 @@ export function steadyWidths(before: SteadyWidest | undefined, widest: Widest, a
 	}
 
 	// Whether any session has an idle time (none before 2.2): a flag, not a width, taken as it comes.
-	if (widest.idle !== next.idle) {
-		next.idle = widest.idle;
+	if (widest.idleTimes !== next.idleTimes) {
+		next.idleTimes = widest.idleTimes;
 		changed = true;
 	}
 

@@ -28,10 +28,11 @@ export type Summary = {
  * then left out. `memory`, `io`: 1 when a session of the list has the value, else 0 (a
  * MaxScale too old for it): those columns too are left out, rather than a column of `?`.
  * `statement`: the longest statement as its column writes it, at least 1 when a session of
- * the list has `queries` at all (retained none: the column shows, empty), else 0. `idle`: as
- * `memory`, for MaxScale 2.1, which sends no idle time (QA: a column of `?`); unset, shown.
+ * the list has `queries` at all (retained none: the column shows, empty), else 0. `idleTimes`: as
+ * `memory`, for MaxScale 2.1, which sends no idle time (QA: a column of `?`); unset, shown. Not
+ * named `idle`: the layout reads a column's key here as its longest text (columns.ts floorOf).
  */
-export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number; statement: number; idle?: number};
+export type Widest = {user: number; client: number; service: number; server: number; memory: number; io: number; statement: number; idleTimes?: number};
 
 export const emptySummary: Summary = {stateCounts: [], idWidth: 2, widest: {user: 0, client: 0, service: 0, server: 0, memory: 0, io: 0, statement: 0}};
 
@@ -141,7 +142,7 @@ export class SummaryFold {
 	}
 
 	result(): Summary {
-		const widest = {user: this.#user, client: this.#client, service: this.#service, server: this.#server, memory: this.#memory, io: this.#io, statement: this.#statement, idle: this.#idle || this.#none};
+		const widest = {user: this.#user, client: this.#client, service: this.#service, server: this.#server, memory: this.#memory, io: this.#io, statement: this.#statement, idleTimes: this.#idle || this.#none};
 		return {stateCounts: inOrder(this.#counts.entries()), idWidth: this.#idWidth, widest};
 	}
 }

@@ -52,9 +52,9 @@ test('the summary holds the longest user, client, service and servers of the lis
 		]),
 	);
 	// Memory: no session has it; I/O: one has (0 is a value); idle: none (MaxScale 2.1's lists).
-	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15, server: 15, memory: 0, io: 1, statement: 0, idle: 0}, '10.0.1.32:4000: the IPv4 of a mapped address');
-	assert.equal(finish(summarizeSteps([session(1, {idleSeconds: 0})])).widest.idle, 1, '0 s is an idle time');
-	assert.equal(finish(summarizeSteps([])).widest.idle, 1, 'no session: nothing says idle times are missing');
+	assert.deepEqual(summary.widest, {user: 27, client: 14, service: 15, server: 15, memory: 0, io: 1, statement: 0, idleTimes: 0}, '10.0.1.32:4000: the IPv4 of a mapped address');
+	assert.equal(finish(summarizeSteps([session(1, {idleSeconds: 0})])).widest.idleTimes, 1, '0 s is an idle time');
+	assert.equal(finish(summarizeSteps([])).widest.idleTimes, 1, 'no session: nothing says idle times are missing');
 });
 
 test('the screen lays its columns out by the list it shows: long users beside short clients get the room', () => {
