@@ -29,41 +29,43 @@ export type ColumnsResult =
  * The list body read as it streams: the scanner checks the JSON, the reader keeps what a Session needs.
  * `strings` may be shared from one poll to the next (the list worker does): most texts come back unchanged.
  */
-export function listBody(origin: Origin, strings = new StringTable(), parts?: PartSink): BodySink<ListEnd> {
+export function listBody(origin: Origin, strings = new StringTable(), parts?: PartSink, keep = errorDocumentBytes): BodySink<ListEnd> {
 	const reader = new SessionListReader(origin, parts, strings);
 	const scanner = new JsonScanner(reader, SessionListReader.rootSlot, strings);
-	let head: Buffer[] | undefined = [];
+	let body: Buffer[] | undefined = [];
 	let size = 0;
 	return {
 		write(chunk) {
 			scanner.write(chunk);
-			// The start of the body, while it is short enough to be an error document rather than a list.
 			size += chunk.length;
-			head = size > errorDocumentBytes ? undefined : head;
-			head?.push(chunk);
+			body = size > keep ? undefined : body;
+			body?.push(chunk);
 		},
-		end: () => ({scan: scanner.end(), reader, head}),
+		end: () => ({scan: scanner.end(), reader, body}),
 	};
 }
 
 /** A list answer this short may be a JSON:API error document, kept to say its detail (answered-error.ts). */
 const errorDocumentBytes = 16 * 1024;
 
-/** The scan's verdict, the reader, and the whole body when it was short (errorDocumentBytes). */
-export type ListEnd = {scan: ScanEnd; reader: SessionListReader; head: Buffer[] | undefined};
+/**
+ * The scan's verdict, the reader, and the body's chunks when they came to at most listBody's
+ * `keep` bytes (an error document's, by default; --json keeps more, to read strings exactly).
+ */
+export type ListEnd = {scan: ScanEnd; reader: SessionListReader; body: Buffer[] | undefined};
 
 /**
  * The list read from its end, or why it is none: with no `data` array, MaxScale's own error
  * when the body was a JSON:API error document (a 200 carrying one), as readSessionList says it.
  */
-export function finishList({reader, head}: ListEnd, polledAt: number): ColumnsRead {
+export function finishList({reader, body}: ListEnd, polledAt: number): ColumnsRead {
 	const read = reader.finish(polledAt);
-	if (read.ok || head === undefined) {
+	if (read.ok || body === undefined) {
 		return read;
 	}
 
 	try {
-		return {ok: false, reason: notAListBecause(JSON.parse(Buffer.concat(head).toString('utf8')))};
+		return {ok: false, reason: notAListBecause(JSON.parse(Buffer.concat(body).toString('utf8')))};
 	} catch {
 		return read;
 	}

@@ -9,7 +9,7 @@
 // than every poll of 100,000 sessions holding 50 MB more for a case that seldom comes.
 
 import {Buffer} from 'node:buffer';
-import {notJson, parseJsonBody, type BodySink} from '../api/client.js';
+import {notJson, parseJsonBody} from '../api/client.js';
 import {notAListBecause} from '../api/answered-error.js';
 import {originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
@@ -22,23 +22,6 @@ const what = 'the session list';
 
 /** The most of a body kept for a second reading (a list of some 30,000 sessions). */
 export const keepBytes = 16 * 1024 * 1024;
-
-type Tapped<T> = {read: T; body: Buffer[] | undefined};
-
-/** The sink, with the body's chunks kept beside it up to `keep` bytes (then none: undefined). */
-function tap<T>(sink: BodySink<T>, keep: number): BodySink<Tapped<T>> {
-	let body: Buffer[] | undefined = [];
-	let size = 0;
-	return {
-		write(chunk) {
-			sink.write(chunk);
-			size += chunk.length;
-			body = size > keep ? undefined : body;
-			body?.push(chunk);
-		},
-		end: () => ({read: sink.end(), body}),
-	};
-}
 
 /** A parsed list's `data`, or the sentence the monitor's reader gives when there is none. */
 function dataOf(label: string, json: unknown): Collected<unknown[]> {
@@ -56,14 +39,14 @@ async function dataAgain(host: Host, status: number, body: Buffer[] | undefined,
 
 async function entriesOf(host: Host, origin: Origin, keep: number, signal?: AbortSignal, onNote?: OnNote): Promise<Collected<Entry[]>> {
 	const {label} = host.client.target;
-	const answer = await host.client.stream(listPath(), what, () => tap(listBody(origin), keep), signal);
+	const answer = await host.client.stream(listPath(), what, () => listBody(origin, undefined, undefined, keep), signal);
 	if (!answer.ok) {
 		return answer;
 	}
 
 	// As fetchSessionColumns reads it (api/sessions-api.ts): the same sentences.
-	const {read: end, body} = answer.value;
-	const {scan} = end;
+	const end = answer.value;
+	const {scan, body} = end;
 	if (!scan.valid) {
 		return {ok: false, error: notJson(label, what, answer.status, scan.length, scan.html, scan.cut)};
 	}
