@@ -9,7 +9,7 @@
 
 import stringWidth from 'string-width';
 import type {ColumnKey} from '../model/columns.js';
-import {formatBytes, formatClient, formatCount, formatDuration, serversText, shortState, statementText} from '../model/format.js';
+import {formatBytes, formatClient, formatCount, formatDuration, runningText, serversText, shortState, statementText} from '../model/format.js';
 import {noService, noUser} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
@@ -42,10 +42,10 @@ export const tableOrder: readonly ColumnKey[] = [...columns.filter((column) => c
 const serverColumn: Column = {key: 'server', title: 'Server', align: 'left', value: (s) => serversText(s.servers)};
 
 /** The newest retained statement, as the screen's Statement column writes it: only when chosen, and the list said them (2.3.1+). */
-const statementColumn: Column = {key: 'statement', title: 'Statement', align: 'left', value: (s) => (s.statement === undefined ? '?' : statementText(s.statement, s.statementRunning))};
+const statementColumn: Column = {key: 'statement', title: 'Statement', align: 'left', value: (s) => statementText(s.statement, s.statementRunning)};
 
 /** How long each running statement has run, as the screen's Running column writes it: with Statement's rules. */
-const runningColumn: Column = {key: 'running', title: 'Running', align: 'right', value: (s) => (s.statement === undefined ? '?' : s.statementSeconds === undefined ? '' : formatDuration(s.statementSeconds))};
+const runningColumn: Column = {key: 'running', title: 'Running', align: 'right', value: (s) => runningText(s.statement, s.statementSeconds)};
 
 /** The longest text value that sets its column's width. */
 export const overflowAt = 40;

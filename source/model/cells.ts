@@ -2,7 +2,7 @@
 // what is cut still reads true (an id keeps its end, a client its port, a count its size).
 
 import type {Column, ColumnKey} from './columns.js';
-import {compactCount, formatBytes, formatClient, formatCount, formatDuration, serversText, shortState, statementText} from './format.js';
+import {compactCount, formatBytes, formatClient, formatCount, formatDuration, runningText, serversText, shortState, statementText} from './format.js';
 import {noService, noUser} from './groups.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
@@ -61,16 +61,12 @@ export function cellText(session: Session, key: ColumnKey): string {
 			return session.host;
 		}
 
-		// Shown, the column's list carries `queries` (list-path.ts): a session without them is on a
-		// MaxScale that reports none (before 2.3.1), `?` as any value it does not report (QA: it
-		// read blank, as a session with no statement retained); '' is one with none retained.
 		case 'statement': {
-			return session.statement === undefined ? '?' : statementText(session.statement, session.statementRunning);
+			return statementText(session.statement, session.statementRunning);
 		}
 
-		// Blank unless a statement runs: a finished one's time would read as still running.
 		case 'running': {
-			return session.statement === undefined ? '?' : session.statementSeconds === undefined ? '' : formatDuration(session.statementSeconds);
+			return runningText(session.statement, session.statementSeconds);
 		}
 	}
 }

@@ -130,12 +130,19 @@ export function serversText(servers: string | undefined): string {
 export const runningMark = '» ';
 
 /**
- * The Statement column: the newest retained statement, `» ` before one still running. Empty
- * where none is known, not `?`: a row of a list asked without statements (ended before S, or a
- * failing MaxScale's last good list) says nothing of whether its MaxScale reports them (QA).
+ * The Statement column: the newest retained statement, `» ` before one still running; empty
+ * where none is retained. `?` where none is known: the column shows only where the list carries
+ * statements, so a session without any is on a MaxScale that reports none (2.2 beside a 24.02),
+ * or in a list asked without them (ended before S, a failing MaxScale's last good one), as any
+ * value a MaxScale does not report (QA: blank read as a session with none retained).
  */
 export function statementText(statement: string | undefined, running: boolean | undefined): string {
-	return statement === undefined ? '' : running === true ? runningMark + statement : statement;
+	return statement === undefined ? '?' : running === true ? runningMark + statement : statement;
+}
+
+/** The Running column: how long the statement still running has run; blank for one finished (its time would read as running), `?` as statementText's. */
+export function runningText(statement: string | undefined, seconds: number | undefined): string {
+	return statement === undefined ? '?' : seconds === undefined ? '' : formatDuration(seconds);
 }
 
 /** Short state names for the narrow State column and the header. */
