@@ -169,7 +169,7 @@ export function hasColumn(key: ColumnKey, several: boolean, grouping: Grouping, 
 
 		// A flag, not a width (summary.ts idleTimes): MaxScale 2.1 sends no idle time.
 		case 'idle': {
-			return ((widest as {idleTimes?: number} | undefined)?.idleTimes ?? 1) > 0;
+			return (widest?.idleTimes ?? 1) > 0;
 		}
 
 		default: {

@@ -30,6 +30,9 @@ const numberValues: Record<NumberField, readonly string[]> = {
 
 const fieldNames = [...textFields, ...numberFields].join(' ');
 
+/** The comparisons a hint offers a number in turn. */
+const comparisons = ['>', '<', '='] as const;
+
 /** `a, b or c`. */
 const either = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`);
 
@@ -53,8 +56,8 @@ export function numberWithColon(typed: string, field: NumberField, value: string
 	const writes = /^(?:>=|<=|>|<|=)./.test(value)
 		? [`${typed}${value}`]
 		: amount
-			? ['>', '<', '='].map((operator) => `${typed}${operator}${value}`)
-			: numberValues[field].map((example, index) => `${typed}${['>', '<', '='][index]!}${example}`);
+			? comparisons.map((operator) => `${typed}${operator}${value}`)
+			: numberValues[field].map((example, index) => `${typed}${comparisons[index]!}${example}`);
 	return `${typed} is a number, compared with > < or = (not :): write ${either(writes)}`;
 }
 
@@ -97,7 +100,7 @@ export function notAField(typed: string, term: string): string {
 function meantTerms(meant: string, rest: string): string[] {
 	const [, operator = '', value = ''] = /^(:|>=|<=|>|<|=)(.*)$/.exec(rest) ?? [];
 	if (numberFields.has(meant)) {
-		return operator === ':' ? ['>', '<', '='].map((compare) => `${meant}${compare}${value}`) : [`${meant}${rest}`];
+		return operator === ':' ? comparisons.map((compare) => `${meant}${compare}${value}`) : [`${meant}${rest}`];
 	}
 
 	return [`${meant}:${value}`];

@@ -194,8 +194,7 @@ function fieldNamed(raw: string): TextField | NumberField | undefined {
 	}
 
 	const named = /^!?([a-z]+):/i.exec(raw)?.[1]?.toLowerCase();
-	const field = named === undefined ? undefined : (fieldAliases[named] ?? named);
-	return field !== undefined && textFields.has(field) ? (field as TextField) : undefined;
+	return named === undefined ? undefined : textFieldNamed(named);
 }
 
 export function parseFilter(text: string): Filter {

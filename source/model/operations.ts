@@ -120,11 +120,11 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	}
 
 	// Before 22.08 (6.0 for a log level) MaxScale has no such call and answers 404, which would read as "already gone".
-	const versionOf = (target: Target) => state.hosts[hostKey(state, target.host)]?.server?.version;
+	const versionOf = (host: string) => state.hosts[hostKey(state, host)]?.server?.version;
 	const old: Target[] = [];
 	const able: Target[] = [];
 	for (const target of targets) {
-		const can = hasCall(operation, versionOf(target));
+		const can = hasCall(operation, versionOf(target.host));
 		if (can === false) {
 			old.push(target);
 		} else {
@@ -135,7 +135,7 @@ function ask(state: MonitorState, operation: Operation): MonitorState {
 	if (old.length > 0 && able.length === 0) {
 		// Each MaxScale too old, in -h order (QA: marks on a 2.5 and a 2.2 named only the 2.5).
 		const hosts = [...new Set(old.map((target) => target.host))].sort((a, b) => state.hostOrder.indexOf(a) - state.hostOrder.indexOf(b));
-		const named = hosts.map((host) => `${state.hosts[hostKey(state, host)]?.server?.version ?? ''}${state.hostOrder.length > 1 ? ` on ${host}` : ''}`);
+		const named = hosts.map((host) => `${versionOf(host) ?? ''}${state.hostOrder.length > 1 ? ` on ${host}` : ''}`);
 		const which = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
 		const nothing = targets.length > 1 ? ` ${nothingDone[operation]}` : '';
 		const cannot = operation === 'log' ? "set a session's log level" : `${operation} sessions`;
