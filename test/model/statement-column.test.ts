@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {enableLinearRegExp} from '../../source/linear-regexp.js';
 import {statementLine} from '../../source/api/statement-line.js';
 import {cellText, fitCell} from '../../source/model/cells.js';
 import {chosenRank, defaultColumns, parseColumns} from '../../source/model/column-choice.js';
@@ -14,6 +15,9 @@ import {longestShown} from '../../source/model/sanitize.js';
 import type {SortKey} from '../../source/model/sort.js';
 import {showsStatement} from '../../source/model/column-choice.js';
 import {session} from '../helpers/sessions.js';
+
+// The filter's regex terms run on V8's linear-time engine, as the app turns it on at its start.
+enableLinearRegExp();
 
 test('a statement on one line: white space folded, the head of a long one only, nothing that drives a terminal', () => {
 	assert.equal(statementLine('  SELECT *\n\tFROM  orders\r\n WHERE id = 1;  '), 'SELECT * FROM orders WHERE id = 1;');
