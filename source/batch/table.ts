@@ -10,7 +10,7 @@
 import stringWidth from 'string-width';
 import type {ColumnKey} from '../model/columns.js';
 import {formatBytes, formatClient, formatCount, formatDuration, runningText, serversText, shortState, statementText} from '../model/format.js';
-import {noService, noUser} from '../model/groups.js';
+import {missingUser, noService} from '../model/groups.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Session} from '../model/session.js';
 
@@ -24,7 +24,7 @@ export type Column = {key: ColumnKey; title: string; align: 'left' | 'right'; te
 const columns: Column[] = [
 	// QA: one id of 70 characters (a hostile server's) widened the Id column of every line.
 	{key: 'id', title: 'Id', align: 'right', text: true, value: (s) => s.id},
-	{key: 'user', title: 'User', align: 'left', value: (s) => s.user ?? noUser},
+	{key: 'user', title: 'User', align: 'left', value: (s) => s.user ?? missingUser(s)},
 	{key: 'client', title: 'Client', align: 'left', value: (s) => formatClient(s.remote, s.port)},
 	{key: 'state', title: 'State', align: 'left', value: (s) => (s.state === '' ? '?' : shortState(s.state))},
 	{key: 'age', title: 'Age', align: 'right', value: (s) => formatDuration(s.ageSeconds)},

@@ -3,7 +3,7 @@
 
 import type {Column, ColumnKey} from './columns.js';
 import {compactCount, formatBytes, formatClient, formatCount, formatDuration, runningText, serversText, shortState, statementText} from './format.js';
-import {noService, noUser} from './groups.js';
+import {missingUser, noService} from './groups.js';
 import {headCells, tailCells, units, type Measure} from './sanitize.js';
 import type {Session} from './session.js';
 
@@ -19,8 +19,8 @@ export function cellText(session: Session, key: ColumnKey): string {
 		}
 
 		case 'user': {
-			// Every version reports a user once the client has logged in: one without is one that has not yet (QA: not `?`).
-			return session.user ?? noUser;
+			// Every version since 2.2 reports a user once the client has logged in: one without is one that has not yet (QA: not `?`).
+			return session.user ?? missingUser(session);
 		}
 
 		case 'client': {

@@ -51,7 +51,13 @@ export const maxscaleOfKey = (key: string, name: string) => (key === maxscaleKey
 /** The group a session falls in: its service and state, named even when MaxScale left them out. */
 export const serviceName = (s: Session) => s.service || noService;
 export const stateName = (s: Session) => s.state || noState;
-export const userName = (s: Session) => s.user || noUser;
+/**
+ * What stands for a session's missing user: `(no user)` for one still logging in, which has
+ * its client's address already; `?` on a MaxScale that reports neither (2.1 sends no user and
+ * no address for any session), as any value a MaxScale does not report.
+ */
+export const missingUser = (s: Session) => (s.remote === undefined ? '?' : noUser);
+export const userName = (s: Session) => s.user || missingUser(s);
 /**
  * The client's address, without its port: one group per machine, not per connection. An
  * IPv4-mapped one (`::ffff:10.0.7.6`, a dual-stack listener's) as the IPv4 address it is, as

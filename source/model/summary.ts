@@ -4,7 +4,7 @@
 // counts the rows' sessions instead (rowStateCounts), when the rows are rebuilt.
 
 import {isGroupRow, isSessionRow, type Row} from './rows.js';
-import {compareStates, noUser, serviceName, stateName} from './groups.js';
+import {compareStates, missingUser, serviceName, stateName} from './groups.js';
 import {noServer, runningMark} from './format.js';
 import type {Session} from './session.js';
 import {finish, stepItems, type Steps} from './steps.js';
@@ -123,7 +123,7 @@ export class SummaryFold {
 		this.services.add(session.service);
 		this.#counts.add(stateName(session));
 		this.#idWidth = Math.max(this.#idWidth, session.id.length);
-		this.#user = Math.max(this.#user, session.user === undefined ? noUser.length : cellsAtLeast(session.user));
+		this.#user = Math.max(this.#user, session.user === undefined ? missingUser(session).length : cellsAtLeast(session.user));
 		this.#client = Math.max(this.#client, clientLength(session.remote, session.port));
 		this.#service = Math.max(this.#service, cellsAtLeast(serviceName(session)));
 		const {servers} = session;

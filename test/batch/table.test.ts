@@ -2,8 +2,12 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {readSessionList} from '../../source/api/read-sessions.js';
 import {formatTable, overflowAt} from '../../source/batch/table.js';
-import type {Session} from '../../source/model/session.js';
+import {cellText} from '../../source/model/cells.js';
+import {userName} from '../../source/model/groups.js';
+import {plainSession, type Session} from '../../source/model/session.js';
+import {fixture} from '../helpers/fixtures.js';
 
 const session = (id: string, user: string): Session => ({key: id, id, host: '', service: 'RW-Split-Router', state: 'Session started', user, remote: '10.0.0.1', port: 5000, ageSeconds: 60, idleSeconds: 1, memoryBytes: 70_000, ioActivity: 3});
 
@@ -88,4 +92,25 @@ test('QA: --columns with several MaxScales still starts with MaxScale: the same 
 	assert.deepEqual(formatTable(two, true, ['user', 'maxscale']).split('\n')[0]!.trim().split(/\s+/), ['Id', 'User', 'MaxScale']);
 	// One MaxScale: none.
 	assert.deepEqual(formatTable(two.slice(0, 1), false, ['user']).split('\n')[0]!.trim().split(/\s+/), ['Id', 'User']);
+});
+
+test('User reads ? on a MaxScale that reports no users (the 2.1 fixture), (no user) for a session still logging in', () => {
+	const polledAt = Date.parse('2024-01-05T07:24:16Z');
+	const oldest = readSessionList(fixture('seed-2.1-sessions-list.json'), polledAt);
+	assert.ok(oldest.ok);
+	const lines = formatTable(oldest.list.sessions, false).trimEnd().split('\n');
+	for (const line of lines.slice(1)) {
+		assert.match(line, /^\s*\d+\s+\?\s+\?\s/, line);
+	}
+
+	// A 24.02 session not logged in yet has its client's address: not logged in, not unknown.
+	const current = readSessionList(fixture('v24-sessions-list.json'), polledAt);
+	assert.ok(current.ok);
+	const loggingIn = {...plainSession(current.list.sessions[0]!), user: undefined};
+	assert.match(formatTable([loggingIn], false).split('\n')[1]!, /^\s*\d+\s+\(no user\)\s/);
+	// The screen's cell and the grouping by user say the same.
+	assert.equal(cellText(oldest.list.sessions[0]!, 'user'), '?');
+	assert.equal(cellText(loggingIn, 'user'), '(no user)');
+	assert.equal(userName(oldest.list.sessions[0]!), '?');
+	assert.equal(userName(loggingIn), '(no user)');
 });
