@@ -72,10 +72,11 @@ function parseTerm(term: string): Test | string {
 		return term === '""' ? emptyQuotes(term) : anyColumn(unquote(term));
 	}
 
-	const compared = /^([a-z]+)(>=|<=|>|<|=)(.*)$/i.exec(term);
+	// `i/o>5` as the column's title writes it, not text that no session holds.
+	const compared = /^(i\/o|[a-z]+)(>=|<=|>|<|=)(.*)$/i.exec(term);
 	if (compared) {
 		const [, typed = '', operator = '', value = ''] = compared;
-		const name = typed.toLowerCase();
+		const name = numberName(typed);
 		if (numberFields.has(name)) {
 			return value === '' ? numberNeedsValue(term, typed, operator, name as NumberField) : numberTest(name as NumberField, operator, value);
 		}
@@ -163,6 +164,9 @@ function numberTest(field: NumberField, operator: string, written: string): Test
 /** The text field a name gives (`sql`: statement), if any; own aliases only (not `constructor`, an object's). */
 const textFieldNamed = (name: string): TextField | undefined => (Object.hasOwn(fieldAliases, name) ? fieldAliases[name] : textFields.has(name) ? (name as TextField) : undefined);
 
+/** A compared field's name as typed, lower case; `I/O` (the column's title) is `io`. */
+const numberName = (typed: string) => (typed.toLowerCase() === 'i/o' ? 'io' : typed.toLowerCase());
+
 /** Terms split at spaces, except inside double quotes (`state:"session started"`). */
 function terms(text: string): string[] {
 	return text.match(/(?:[^\s"]+|"[^"]*"?)+/g) ?? [];
@@ -170,7 +174,8 @@ function terms(text: string): string[] {
 
 /** The number field a term compares (`idle>60`, `!io=0`), if it is one. */
 function numberFieldOf(raw: string): NumberField | undefined {
-	const field = /^!?([a-z]+)(?:>=|<=|>|<|=)/i.exec(raw)?.[1]?.toLowerCase();
+	const typed = /^!?(i\/o|[a-z]+)(?:>=|<=|>|<|=)/i.exec(raw)?.[1];
+	const field = typed === undefined ? undefined : numberName(typed);
 	return field !== undefined && numberFields.has(field) ? (field as NumberField) : undefined;
 }
 
