@@ -8,8 +8,10 @@ export type LegendEntry = {label: string; section: LegendSection; description: s
 
 export const legend: readonly LegendEntry[] = [
 	{label: 'Id', section: 'Columns', description: "the session's id: the connection id its client sees"},
+	{label: 'MaxScale', section: 'Columns', description: 'with several -h: the MaxScale the session is on (its id is its own there)'},
 	{label: 'User', section: 'Columns', description: 'the user the client logged in as'},
 	{label: 'Client', section: 'Columns', description: "the client's address and port"},
+	{label: 'Service', section: 'Columns', description: 'not grouped by service: the service the client connected through'},
 	{label: 'Server', section: 'Columns', description: 'the servers the session is connected to (2.3+)'},
 	{label: 'State', section: 'Columns', description: "MaxScale's state of the session, shortened (started, ready, stopping)"},
 	{label: 'Age', section: 'Columns', description: 'how long ago the client connected'},
