@@ -21,10 +21,12 @@ export function backoffMs(intervalMs: number, failures: number, random = Math.ra
 
 /**
  * Be gentle on a busy MaxScale: the pause after a poll that took `latencyMs` is the
- * interval, or twice the poll's time when it took more than a third of the interval.
+ * interval, or twice the poll's time when that is longer (a poll past half the interval), so
+ * that polls take at most half of MaxScale's time. (It said "past a third", which changed
+ * nothing: twice a poll under half the interval is under the interval. Review.)
  */
 export function waitAfter(intervalMs: number, latencyMs: number): number {
-	return latencyMs > intervalMs / 3 ? Math.max(intervalMs, Math.round(latencyMs * 2)) : intervalMs;
+	return Math.max(intervalMs, Math.round(latencyMs * 2));
 }
 
 /**

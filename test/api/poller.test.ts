@@ -144,6 +144,9 @@ test('repeated failures back off exponentially with jitter, capped; success rese
 test('a slow poll stretches the pause before the next one (twice its time, never less than the interval)', async () => {
 	assert.equal(waitAfter(2000, 100), 2000);
 	assert.equal(waitAfter(2000, 700), 2000);
+	// Half the interval is where it starts stretching: just past it, a little; just under, not at all.
+	assert.equal(waitAfter(2000, 1000), 2000);
+	assert.equal(waitAfter(2000, 1001), 2002);
 	assert.equal(waitAfter(2000, 1500), 3000);
 	assert.equal(waitAfter(500, 400), 800);
 	const s = await server({status: 200, delayMs: 80});
