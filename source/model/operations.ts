@@ -193,6 +193,8 @@ function confirmKey(state: MonitorState, input: string, name: string | undefined
 	}
 
 	// A paste is no answer: pasted text holding a `y` (or a line break) must never confirm.
+	// commands.ts drops a paste outside the prompts before it comes here; this stays as the
+	// question's own guard, for any path that hands it keys directly (review).
 	if (name === 'paste') {
 		return state;
 	}

@@ -61,6 +61,12 @@ test('a grace period typed in the confirmation becomes ?ttl', () => {
 	assert.equal(operationOf(state).ttl, 30);
 });
 
+test('a grace period takes six digits at most, as the readme says: a seventh is not typed', () => {
+	const state = type(start(sessions), 'K', ...'1234567');
+	assert.equal(state.confirm?.ttl, '123456');
+	assert.equal(operationOf(type(state, 'y')).ttl, 123_456);
+});
+
 test('safety: the list re-sorting between K and y does not change the target', () => {
 	let state = type(start(sessions), 'down', 'K');
 	// A poll arrives and a re-sort moves another session under the cursor row.
