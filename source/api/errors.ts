@@ -1,6 +1,7 @@
 // Every failure a user or a server can cause becomes one sentence: what happened,
 // then what to do. Server-sent details are untrusted and sanitized.
 
+import {formatMs} from '../model/format.js';
 import {sanitize, truncate} from '../model/sanitize.js';
 import {nameMismatch, nameMismatchCodes, untrusted, type Carrier, type GivenCa} from './tls-errors.js';
 
@@ -188,8 +189,4 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 
 	const detail = error instanceof Error ? sanitize(error.message) : 'unknown error';
 	return {kind: 'network', message: `${host} could not be reached (${code || truncate(detail, 80)}): check ${hostsWhere} and the network between here and there.`};
-}
-
-export function formatMs(ms: number): string {
-	return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${ms}ms`;
 }

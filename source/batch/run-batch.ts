@@ -21,7 +21,8 @@ import {complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
 import {showsStatement, statementColumns, withSortedStatement} from '../model/column-choice.js';
 
-export type BatchMode = 'table' | 'tsv' | 'json' | 'watch-json';
+export type {BatchMode} from '../config/flags.js';
+import type {BatchMode} from '../config/flags.js';
 
 export type {Out} from './output.js';
 export {exitFailure} from './complain.js';

@@ -5,7 +5,6 @@
 // into false without a word, and leave `-n 0` a stray "0" command.
 
 import {knownFlags, optionName} from './flag-spec.js';
-import type {BatchMode} from '../batch/run-batch.js';
 import type {Flags} from './settings.js';
 import {otherBooleans, parseBoolean, parseSort} from './values.js';
 
@@ -164,6 +163,9 @@ export function replayMistake(flags: CommandLine): string | undefined {
 
 	return flags.interval === undefined ? undefined : '--replay plays at the pace the recording was made at: leave out --interval.';
 }
+
+/** The output a run prints instead of the screen: --once's table, --tsv, --json, --watch --json. */
+export type BatchMode = 'table' | 'tsv' | 'json' | 'watch-json';
 
 /** The batch mode the flags ask for; undefined for the monitor. */
 export function batchMode(flags: CommandLine): BatchMode | undefined | {error: string} {

@@ -1,7 +1,7 @@
 // Which of the config file's settings a run reads: a batch mode leaves the monitor's own
 // unread (options.ts buildConfig), so that a mistake in one is the monitor's to say.
 
-import type {BatchMode} from '../batch/run-batch.js';
+import type {BatchMode} from './flags.js';
 import type {SettingName} from './settings.js';
 
 export const noSettings: ReadonlySet<SettingName> = new Set();

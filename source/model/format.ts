@@ -159,3 +159,8 @@ const shortStates = new Map([
 	['Listener Session', 'listener'],
 	['Stopping session', 'stopping'],
 ]);
+
+/** A time in milliseconds as a sentence or the header says it: `800ms`, `2s`, `1.5s`. */
+export function formatMs(ms: number): string {
+	return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${ms}ms`;
+}

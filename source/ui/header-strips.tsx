@@ -5,10 +5,9 @@
 import {Text} from 'ink';
 import {sparkline} from '../model/sparkline.js';
 import {fitPrefix} from '../model/fit-items.js';
-import {formatDuration} from '../model/format.js';
+import {formatDuration, formatMs} from '../model/format.js';
 import {uptimeAt} from '../model/server-info.js';
 import {dueIn, firstLateMs, lateMs, nextPoll, retryCountdown} from '../model/schedule.js';
-import {formatMs} from '../api/errors.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {noService} from '../model/groups.js';
 import {truncate} from '../model/sanitize.js';

@@ -1,8 +1,7 @@
 import {Box} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import {formatMs} from '../api/errors.js';
 import {liveRates} from '../model/changes.js';
-import {formatClock, formatDuration, shortState} from '../model/format.js';
+import {formatClock, formatDuration, formatMs, shortState} from '../model/format.js';
 import {uptimeAt} from '../model/server-info.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {markCounts, type MarkCounts} from '../model/marks.js';
