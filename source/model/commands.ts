@@ -119,6 +119,11 @@ export function keyAction(state: MonitorState, input: string, name: string | und
 		}
 
 		case 'list': {
+			// q closes the pane first, as less and htop's side screens do: a quit loses the filter and the marks.
+			if (name === undefined && input === 'q' && state.pane.open) {
+				return {type: 'close-pane'};
+			}
+
 			const binding = bindingFor(name ?? (input.length === 1 ? input : undefined));
 			return binding === undefined ? undefined : actionFor(binding.command, state);
 		}

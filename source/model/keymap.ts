@@ -112,7 +112,7 @@ export const bindings: Binding[] = [
 	{keys: ['ctrl+z'], label: 'Ctrl-Z', command: 'suspend', section: 'General', description: 'suspend to the shell (fg comes back), if there is one'},
 	// A row of its own: in the others' label it would widen the help's key column on every line.
 	{keys: ['f10'], label: 'F10', command: 'quit', section: 'General', description: 'quit, as in htop'},
-	{keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', command: 'quit', section: 'General', description: 'quit'},
+	{keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', command: 'quit', section: 'General', description: 'quit (q with the pane open closes it)'},
 ];
 
 const byKey = new Map<string, Binding>();
@@ -163,11 +163,13 @@ export function keyHint(situation: HintSituation, readonly = false, paused = fal
 		// K acts on sessions, not groups: on a group row Space marks the whole of it, for K after.
 		group: [['↑↓', 'move', 6], ['Enter', 'toggle', 1], ['/', 'filter', 2], ['<>', 'sort', 5], ['Space', 'mark all', 3], ['p', 'pause', 4], ['?', 'help', 0], ['q', 'quit', 0]],
 		// The pane follows the cursor: the keys move the list, Tab gives the pane the arrows.
-		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
-		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['Esc', 'close', 1], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'quit', 0]],
-		pane: [['↑↓ PgDn', 'scroll', 4], ['/', 'search', 5], ['Tab', 'to list', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		// With the pane open q closes it, as less and htop's side screens close on q (QA: it quit,
+		// filter and marks gone); Esc too. Ctrl-C and F10 still quit.
+		'list-pane': [['↑↓', 'move', 5], ['Tab', 'to pane', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'close', 0]],
+		'group-pane': [['↑↓', 'move', 5], ['Enter', 'toggle', 2], ['Tab', 'to pane', 3], ['/', 'filter', 4], ['?', 'help', 0], ['q', 'close', 0]],
+		pane: [['↑↓ PgDn', 'scroll', 4], ['/', 'search', 5], ['Tab', 'to list', 3], ['z', 'zoom', 6], ['y', 'copy', 2], ['?', 'help', 0], ['q', 'close', 0]],
 		// The list hidden: z or Tab bring it back.
-		zoomed: [['↑↓ PgDn', 'scroll', 4], ['/', 'search', 5], ['z', 'unzoom', 2], ['y', 'copy', 3], ['Esc', 'close', 1], ['?', 'help', 0], ['q', 'quit', 0]],
+		zoomed: [['↑↓ PgDn', 'scroll', 4], ['/', 'search', 5], ['z', 'unzoom', 2], ['y', 'copy', 3], ['?', 'help', 0], ['q', 'close', 0]],
 		// No rows: nothing to open, mark or kill. The filter hiding them all, Esc brings them back.
 		empty: [['r', 'poll now', 1], ['/', 'filter', 3], ['p', 'pause', 2], ['?', 'help', 0], ['q', 'quit', 0]],
 		'filtered-out': [['Esc', 'clear filter', 1], ['/', 'edit filter', 2], ['p', 'pause', 3], ['?', 'help', 0], ['q', 'quit', 0]],

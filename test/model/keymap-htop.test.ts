@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {twoPolls, type} from '../helpers/state.js';
+import {keyHint} from '../../source/model/keymap.js';
+import {session} from '../helpers/sessions.js';
+import {start, twoPolls, type} from '../helpers/state.js';
 
 test('F10 quits, F3 and F4 open the filter, F5 changes the grouping, F6 the sort', () => {
 	const state = twoPolls(['RW-Split-Router', 'Analytics-Service']);
@@ -86,4 +88,21 @@ test('QA: i sorts by idle time, the idlest first; again, the other way (only < a
 	assert.deepEqual(order(['i']), [2, 1, 3]);
 	assert.deepEqual(order(['i', 'i']), [3, 1, 2]);
 	assert.equal(type(state, '/', 'i', 'return').filter.text, 'i', 'text in the filter prompt');
+});
+
+test('QA: q with the pane open closes it, as less does, and quits only from the list; Ctrl-C and F10 quit from anywhere', () => {
+	const list = [session(1), session(2)];
+	const open = type(start(list), 'down', 'return');
+	assert.equal(open.pane.open, true);
+	for (const keys of [['q'], ['tab', 'q'], ['tab', 'z', 'q']]) {
+		const after = type(open, ...keys);
+		assert.equal(after.quitting, false, keys.join(' '));
+		assert.equal(after.pane.open, false, `${keys.join(' ')}: the pane closed`);
+	}
+
+	assert.equal(type(open, 'q', 'q').quitting, true, 'q again, from the list: quit');
+	assert.equal(type(open, 'ctrl+c').quitting, true);
+	assert.equal(type(open, 'f10').quitting, true);
+	assert.deepEqual(keyHint('pane').slice(-1).map((hint) => `${hint.label} ${hint.text}`), ['q close']);
+	assert.deepEqual(keyHint('list').slice(-1).map((hint) => `${hint.label} ${hint.text}`), ['q quit']);
 });

@@ -82,8 +82,9 @@ test('the key hints fit the width: whole hints, help and quit always, in their o
 
 	assert.equal(render80(list, 40)[1], ' Enter  details  ?  help  q  quit');
 	const pane = {...list, pane: {...list.pane, open: true}, focus: 'pane' as const};
-	assert.equal(render80(pane, 45)[1], ' y  copy  Esc  close  ?  help  q  quit', 'in the pane: close and copy before focus and scroll');
-	assert.equal(render80(pane, 60)[1], ' Tab  to list  y  copy  Esc  close  ?  help  q  quit', 'a shorter hint takes the room a longer one left');
+	// In the pane q closes it (as in less): always named, as quit is in the list.
+	assert.equal(render80(pane, 36)[1], ' y  copy  ?  help  q  close', 'in the pane: close and copy before focus and scroll');
+	assert.equal(render80(pane, 45)[1], ' Tab  to list  y  copy  ?  help  q  close', 'a shorter hint takes the room a longer one left');
 });
 
 test('the hints follow the focus and the row: the list moves, the pane scrolls, Enter toggles a group', () => {
@@ -97,11 +98,11 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 		['a group row', grouped, 'group', ' ↑↓  move  Enter  toggle  /  filter  <>  sort  Space  mark all  p  pause  ?  help  q  quit'],
 		['a session row', onSession, 'list', ' ↑↓  move  Enter  details  /  filter  <>  sort  K  kill  p  pause  ?  help  q  quit'],
 		// The pane open, the list focused: the keys move the list (PgDn too), Tab reaches the pane.
-		['the pane open, the list focused', withPane, 'list-pane', ' ↑↓  move  Tab  to pane  z  zoom  y  copy  Esc  close  /  filter  ?  help  q  quit'],
-		['a group row beside the pane', groupWithPane, 'group-pane', ' ↑↓  move  Enter  toggle  Tab  to pane  Esc  close  /  filter  ?  help  q  quit'],
-		['the pane focused', paneFocused, 'pane', ' ↑↓ PgDn  scroll  /  search  Tab  to list  z  zoom  y  copy  Esc  close  ?  help  q  quit'],
+		['the pane open, the list focused', withPane, 'list-pane', ' ↑↓  move  Tab  to pane  z  zoom  y  copy  /  filter  ?  help  q  close'],
+		['a group row beside the pane', groupWithPane, 'group-pane', ' ↑↓  move  Enter  toggle  Tab  to pane  /  filter  ?  help  q  close'],
+		['the pane focused', paneFocused, 'pane', ' ↑↓ PgDn  scroll  /  search  Tab  to list  z  zoom  y  copy  ?  help  q  close'],
 		// Zoomed (z): the list hidden, z brings it back.
-		['the pane zoomed', type(withPane, 'z'), 'zoomed', ' ↑↓ PgDn  scroll  /  search  z  unzoom  y  copy  Esc  close  ?  help  q  quit'],
+		['the pane zoomed', type(withPane, 'z'), 'zoomed', ' ↑↓ PgDn  scroll  /  search  z  unzoom  y  copy  ?  help  q  close'],
 		// Searching the pane: n and N are text in the prompt, and the hint says what they do after.
 		['the pane searched', type(paneFocused, '/'), 'search', ' Enter  keep (n N: next, before)  Esc  clear  ↑↓  scroll'],
 		// No rows: nothing to open, mark or kill.

@@ -65,8 +65,8 @@ test('at every size the frame is shorter than the terminal, and keeps header lin
 				}
 
 				if (name !== 'filter') {
-					// In the help q closes it: Ctrl-C is the quit its hints name.
-					assert.match(lines.at(-1)!, name === 'help' ? /Ctrl-C {2}quit$/ : /q {2}quit$/, `${what}: the hints\n${lines.join('\n')}`);
+					// In the help q closes it: Ctrl-C is the quit its hints name. With the pane open q closes the pane.
+					assert.match(lines.at(-1)!, name === 'help' ? /Ctrl-C {2}quit$/ : name === 'pane' ? /q {2}close$/ : /q {2}quit$/, `${what}: the hints\n${lines.join('\n')}`);
 				}
 			}
 		}
