@@ -17,16 +17,20 @@ export type Theme = {
 	token: Record<TokenKind, string | undefined>;
 };
 
+// Muted text is dim (SGR 2), not gray: gray is the palette's bright black (SGR 90), which
+// Solarized Dark and its like make the background's colour, so the group rows, the header's
+// figures and the pane's `was` notes vanished there (QA; htop's old complaint). Dim is the
+// text's own colour, fainter, on any palette. Ink passes `dim` to chalk as it does a colour.
 const colours: Theme = {
 	accent: 'cyan',
-	muted: 'gray',
+	muted: 'dim',
 	error: 'red',
 	warn: 'yellow',
 	ok: 'green',
 	group: 'blue',
 	fresh: 'greenBright',
 	marked: 'yellow',
-	token: {key: 'cyan', string: 'green', number: 'yellow', boolean: 'magenta', null: 'gray', punct: undefined, was: 'gray'},
+	token: {key: 'cyan', string: 'green', number: 'yellow', boolean: 'magenta', null: 'dim', punct: undefined, was: 'dim'},
 };
 
 const plain: Theme = {
