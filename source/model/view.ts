@@ -10,7 +10,7 @@ import {filterKey} from './filter-prompt.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
 import {groupings} from './groups.js';
-import {moveBy, moveByRows, nearestRow} from './selection.js';
+import {indexOfKey, moveBy, moveByRows, nearestRow} from './selection.js';
 import {defaultColumns} from './column-choice.js';
 import {type Sort, type SortKey} from './sort.js';
 import {toggleStatement} from './statement-toggle.js';
@@ -86,7 +86,13 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 
 		case 'page': {
 			// A screenful: the rows a window shows under its sticky group rows (sticky-groups.ts).
-			return moveCursor(state, moveByRows(state.rows, state.selectedId, action.delta * pageRows(state.listHeight, state.grouping)));
+			// The window moves as far as the cursor did, as in htop, so the cursor keeps its line on
+			// the screen (QA: the first PgDn from the top only took the cursor to the bottom line
+			// and showed one new row); at either end the window stops and the cursor goes on.
+			const key = moveByRows(state.rows, state.selectedId, action.delta * pageRows(state.listHeight, state.grouping));
+			const from = indexOfKey(state.rows, state.selectedId);
+			const moved = from === -1 ? 0 : indexOfKey(state.rows, key) - from;
+			return moveCursor({...state, listTop: Math.max(0, state.listTop + moved)}, key);
 		}
 
 		case 'home': {

@@ -114,19 +114,29 @@ test('End, PgDn and ↓ at 80×24 (17 rows): the last rows under their service a
 	assert.equal(view.shown.length, 15);
 	assert.equal(view.shown.at(-1)!.key, state.selectedId, 'the cursor on the last line');
 	assert.equal(state.listTop + 15, state.rows.length, 'the last row on the last line');
-	// From the top, a page is the 15 rows a window shows under two sticky rows: the cursor on
-	// row 15, still in the first window; the next page scrolls, and its window starts with the
-	// last row of the one before (none skipped), under Analytics › started.
-	state = type(state, 'home', 'pagedown');
+	// From the top, a page is the 15 rows a window shows under two sticky rows, and the window
+	// moves as far as the cursor, as in htop (QA: the first PgDn only took the cursor to the
+	// bottom line): the cursor keeps its line, give or take the sticky rows that came, and the
+	// new window starts within the old one (none skipped), under Analytics › started.
+	state = type(state, 'home', 'down', 'down');
 	assert.equal(state.listTop, 0);
-	assert.equal(drawn(state).cursor, 15);
+	assert.equal(drawn(state).cursor, 2);
 	state = type(state, 'pagedown');
 	view = drawn(state);
+	assert.equal(state.listTop, 15);
 	assert.deepEqual(view.sticky.map(label), ['S:Analytics-Service:40', 'T:Session started:34']);
-	assert.equal(state.listTop, 16);
-	assert.equal(view.cursor, view.shown.length - 1, 'PgDn: the cursor on the last line');
+	assert.equal(view.sticky.length + view.cursor, 2 + 2, 'on its line, under the two sticky rows');
+	const before = view;
+	state = type(state, 'pagedown');
+	view = drawn(state);
+	assert.equal(state.listTop, 30);
+	assert.equal(view.sticky.length + view.cursor, before.sticky.length + before.cursor, 'the next page: the same line');
+	assert.ok(state.rows.indexOf(view.shown[0]!) <= state.rows.indexOf(before.shown.at(-1)!) + 1, 'no row skipped between the two windows');
+	state = type(state, 'pageup');
+	assert.equal(state.listTop, 15, 'PgUp: back a page, the window with it');
+	assert.equal(drawn(state).cursor, before.cursor);
 	// ↑ from the first row under the sticky rows: the window scrolls up one row, the cursor on its first.
-	state = type(state, ...Array.from({length: view.shown.length - 1}, () => 'up'));
+	state = type(state, ...Array.from({length: drawn(state).cursor}, () => 'up'));
 	assert.equal(drawn(state).cursor, 0);
 	const top = state.listTop;
 	state = type(state, 'up');

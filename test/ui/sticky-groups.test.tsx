@@ -46,20 +46,24 @@ function mount(size: Size) {
 
 const idOf = (line: string | undefined) => /^▶.\s*(\d+) /.exec(line ?? '')?.[1];
 
-test('at 80×14 (7 list lines): PgDn twice, the first lines say Analytics › started, the cursor on the last line; ↑ from the first row under them scrolls', async () => {
+test('at 80×14 (7 list lines): PgDn twice, the first lines say Analytics › started, the window moving with the cursor; ↑ from the first row under them scrolls', async () => {
 	const {app, lines, list, press, cursor} = mount({columns: 80, rows: 14});
 	try {
 		await waitFor(() => cursor() !== -1, 'the first frame');
 		assert.equal(list().length, 7, lines().join('\n'));
 		await press(keys.home, () => list()[0]!.startsWith('▶▾ Analytics'), 'Home: the cursor on the first row, the service\'s own');
+		// A page of five (seven lines, two of them sticky): the window moves with the cursor, as
+		// in htop, and starts within the first one (id 4 was its sixth line): none skipped.
 		await press(keys.pageDown, () => idOf(list()[cursor()]) === '4', 'PgDn: a page of five (seven lines, two of them sticky)');
-		assert.equal(list()[0], analytics, 'still the first page: the real group rows, no sticky ones');
-		await press(keys.pageDown, () => idOf(list()[cursor()]) === '9', 'PgDn again');
 		let shown = list();
 		assert.deepEqual(shown.slice(0, 2), [analytics, analyticsStarted], shown.join('\n'));
+		assert.equal(cursor(), 2, `the cursor on the first row under the sticky ones:\n${shown.join('\n')}`);
+		await press(keys.pageDown, () => idOf(list()[cursor()]) === '9', 'PgDn again');
+		shown = list();
+		assert.deepEqual(shown.slice(0, 2), [analytics, analyticsStarted], shown.join('\n'));
 		assert.equal(shown.length, 7, 'never more lines than the list has: the sticky rows take the place of rows');
-		assert.equal(cursor(), 6, `the cursor on the last line, visible:\n${shown.join('\n')}`);
-		assert.match(shown[2]!, /^\s+5 app/, 'the page starts with the last page\'s last row: none skipped');
+		assert.equal(cursor(), 2, `the cursor on its line, visible:\n${shown.join('\n')}`);
+		assert.match(shown.at(-1)!, /^\s+13 app/, 'a whole page on');
 		// Up to the first row under the sticky rows, then one more: the list scrolls, the cursor never under them.
 		for (const id of ['8', '7', '6', '5', '4']) {
 			// eslint-disable-next-line no-await-in-loop
@@ -113,7 +117,8 @@ test('not grouped (t to `group none`): PgDn shows no sticky row, the first line 
 		}
 
 		await press(keys.pageDown, () => idOf(list()[cursor()]) === '8', 'PgDn: a whole page of seven, nothing sticky');
-		assert.match(list()[0]!, /^\s+2 app/, list().join('\n'));
+		// The window moved with the cursor: it keeps the first line.
+		assert.equal(cursor(), 0, list().join('\n'));
 		assert.ok(list().every((line) => !line.includes('▾')));
 	} finally {
 		app.unmount();
@@ -132,7 +137,9 @@ test('the App against the simulator at 80×24, End then PgUp: the first list lin
 	await press(keys.end, () => list().at(-1)?.startsWith('▶') === true, 'End: the cursor on the last line');
 	// Grouped by service › state: the service's row, then (under a session) its state's.
 	assert.match(list()[0]!, /^ ▾ \S+ {2}\d+ {2}\(/, list().join('\n'));
-	await press(keys.pageUp, () => list().some((line) => line.startsWith('▶')) && !list().at(-1)!.startsWith('▶'), 'PgUp');
+	const last = list().at(-1);
+	// The window goes up with the cursor, which keeps its line (as in htop).
+	await press(keys.pageUp, () => list().at(-1)?.startsWith('▶') === true && list().at(-1) !== last, 'PgUp');
 	assert.match(list()[0]!, /^[ ▶]▾ \S+ {2}\d+/, list().join('\n'));
 	assert.equal(list().length, 17);
 	await close();
