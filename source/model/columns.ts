@@ -92,6 +92,8 @@ const usualWidths: Array<[ColumnKey, number]> = [
  * many cells: a name longer than that (or an IPv6 client) is still cut, and whole in the pane.
  */
 const wideMax = 48;
+/** With a Statement column, how far the names grow before it takes the rest: `airflow_etl_batch_user_prod` whole. */
+const longName = 28;
 // Several backends (`server1,server2,server3`) last: who and from where read first.
 const wideGrowth: ColumnKey[] = ['user', 'service', 'maxscale', 'client', 'server'];
 
@@ -273,19 +275,26 @@ export function layoutColumns(
 	};
 
 	// With a Statement column, the names grow to their usual widths only, then the statement to
-	// a readable start of its text, then the names on, and the statement takes the rest (the
-	// column pg_activity gives its queries): a wide terminal cuts no name beside empty cells (QA).
+	// a readable start of its text, then the names on to a long name's width (QA: `airflow_etl…`
+	// beside 110 cells of statement), then the statement to its longest text, the column
+	// pg_activity gives its queries (QA: cut at 60 cells at 200 columns, beside a User column
+	// as wide as the list's one 36-character name), and the names to their longest with what
+	// is left: a terminal wide enough cuts no name beside empty cells.
 	const statement = widest?.statement ?? 0;
 	steps(0, usualSteps);
 	growTo('statement', Math.min(statementFirst, statement));
 	steps(usualSteps);
-
 	// Only to a text known to be there (widest): with no list yet, nothing grows this far.
-	for (const key of wideGrowth) {
-		growTo(key, Math.min(wideMax, key === 'maxscale' ? maxscaleWidth : (widest?.[key] ?? 0)));
-	}
+	const wideTo = (upTo: number, keys = wideGrowth) => {
+		for (const key of keys) {
+			growTo(key, Math.min(upTo, key === 'maxscale' ? maxscaleWidth : (widest?.[key] ?? 0)));
+		}
+	};
 
+	// Several backends wait for the statement: the pane and `server:` have them whole.
+	wideTo(statement > 0 ? longName : wideMax, statement > 0 ? wideGrowth.filter((key) => key !== 'server') : wideGrowth);
 	growTo('statement', statement);
+	wideTo(wideMax);
 
 	return chosen.map((spec) => {
 		const column: Column = {key: spec.key, title: spec.title, width: widths.get(spec.key) ?? spec.min, align: spec.align};

@@ -78,6 +78,12 @@ test('not among the default columns: chosen by name (statement, sql, query), the
 	// Wide, the statement has its first 60 cells, then the names their whole texts, then it the rest (QA: `airflow_etl…` beside 110 cells of statement).
 	assert.deepEqual([at(200, 300)['user'], at(200, 300)['client']], [27, 26]);
 	assert.ok(at(200, 300)['statement']! > 60, String(at(200, 300)['statement']));
+	// A rare name past a long one's 28 cells waits for the statement's whole text (QA: at 200 columns
+	// the statement was cut at 60 beside a User column as wide as the list's one 36-character name).
+	const rare = (statement: number) => Object.fromEntries(layoutColumns(200, 7, 0, [], 'service-state', {...names, user: 36, client: 29, statement}, [...defaultColumns, 'statement']).map((column) => [column.key, column.width]));
+	assert.deepEqual([rare(300)['user'], rare(300)['client']], [28, 28]);
+	assert.ok(rare(300)['statement']! >= 80, String(rare(300)['statement']));
+	assert.deepEqual([rare(40)['user'], rare(40)['client'], rare(40)['statement']], [36, 29, 40], 'a statement that fits leaves them whole');
 	// In the order chosen.
 	assert.deepEqual(keys(120, ['statement', 'user']), ['id', 'statement', 'user']);
 });
