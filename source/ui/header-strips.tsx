@@ -143,10 +143,24 @@ export function SparkLine({history, width, sparkWidth, theme, waiting = false}: 
 	}
 
 	const services = [...history].sort(([a], [b]) => (a < b ? -1 : 1));
-	const items = services.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, sparkWidth)} ${samples.at(-1) ?? 0}`);
 	const more = (left: number) => cellWidth(`${serviceGap}+${left} more`);
-	const widths = items.map((item, index) => cellWidth(item) + (index === 0 ? 0 : serviceGap.length));
-	const count = fitPrefix(widths, width, more);
+	const fitted = (bars: number) => {
+		const items = services.map(([service, samples]) => `${truncate(service || noService, 32)} ${sparkline(samples, bars)} ${samples.at(-1) ?? 0}`);
+		const widths = items.map((item, index) => cellWidth(item) + (index === 0 ? 0 : serviceGap.length));
+		return {items, count: fitPrefix(widths, width, more)};
+	};
+
+	// Every service's bars shortened alike, down to `fewestBars`, before a service is left out
+	// (QA: at 120 columns the fourth service went to `+1 more` as the history grew): the most
+	// services that fit, at the longest bars that fit that many.
+	let {items, count} = fitted(sparkWidth);
+	for (let bars = sparkWidth - 1; bars >= fewestBars && count < services.length; bars--) {
+		const shorter = fitted(bars);
+		if (shorter.count > count) {
+			({items, count} = shorter);
+		}
+	}
+
 	const left = items.length - count;
 	let text = items.slice(0, count).join(serviceGap) + (left > 0 && count > 0 ? `${serviceGap}+${left} more` : '');
 	const [first] = services;

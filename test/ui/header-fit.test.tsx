@@ -187,6 +187,29 @@ test("the sparkline strip shows whole services, each with its real count, and co
 	assert.equal(header(state, 80).at(-1), 'Analytics-Service ▁▁ 100   RW-Split-Router ▁▂ 100   +1 more');
 });
 
+test('QA: a long history shortens every service\'s bars alike before a service goes to +N more', () => {
+	const base = demo();
+	const four = ['Analytics-Service', 'RW-Split-Router', 'Read-Connection-Router', 'Sharded-Service'];
+	const history = new Map(four.map((service, index) => [service, Array.from({length: 30}, (_, poll) => 40 + index * 20 + (poll % 5))]));
+	const state: MonitorState = {...base, changes: {...base.changes, history}};
+	const barsOf = (strip: string) => [...strip.matchAll(/[\w-]+ ([▁-█]+) \d+/g)].map((match) => match[1]!.length);
+	// At 120 columns the four with ten bars each need 133 cells: fewer bars, all four.
+	const wide = header(state, 120).at(-1)!;
+	assert.doesNotMatch(wide, /more/, wide);
+	const bars = barsOf(wide);
+	assert.equal(bars.length, 4, wide);
+	assert.ok(bars.every((count) => count === bars[0] && count >= 3 && count < 10), wide);
+	assert.ok(wide.length <= 120);
+	// The longest bars that fit: one more each would not.
+	assert.ok(wide.length + 4 > 120, wide);
+	// With room for all at full length, full length.
+	assert.deepEqual(barsOf(header(state, 159).at(-1)!), [10, 10, 10, 10]);
+	// Too narrow for four even at three bars: as many as fit, counted.
+	const narrow = header(state, 80).at(-1)!;
+	assert.match(narrow, /\+\d more$/, narrow);
+	assert.ok(barsOf(narrow).every((count) => count >= 3), narrow);
+});
+
 test('under a filter, the counts by state are those of the sessions it shows', () => {
 	// The demo's 300: 298 started, 2 stopping; the filter keeps the 298 started.
 	let state = type(demo(), '/', ...'!state:stop', 'return');
