@@ -21,10 +21,11 @@ export function watchZone(zone: ZoneWatch, records: SessionRecord[], polledAt: n
 			}
 		}
 
-		const shift = provenShift(youngest, (polledAt - zone.at) / 1000);
+		const local = -new Date(polledAt).getTimezoneOffset();
+		const shift = provenShift(youngest, (polledAt - zone.at) / 1000, local);
 		if (shift !== undefined) {
 			zone.shift = shift;
-			said = zoneHint(label, shift, -new Date(polledAt).getTimezoneOffset());
+			said = zoneHint(label, shift, local);
 		}
 	}
 

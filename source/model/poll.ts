@@ -16,6 +16,7 @@ import type {Row} from './rows.js';
 import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
+import {versionAtLeast} from './version.js';
 import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
 import {pollGapMs} from './schedule.js';
 import {steadyWidths} from './steady-widths.js';
@@ -193,11 +194,14 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk): MonitorState {
 	const host = hostKey(before, action.host);
 	const previous = before.hosts[host]?.lastPoll;
-	if (previous === undefined || before.hosts[host]?.ageShift !== undefined) {
+	// From 23.02 MaxScale writes its times in GMT, and 24.02 sends ages too: no zone to prove
+	// (QA: a 24.02's new sessions hours old were taken for one, and every age moved).
+	if (previous === undefined || before.hosts[host]?.ageShift !== undefined || versionAtLeast(before.hosts[host]?.server?.version, 23, 2)) {
 		return after;
 	}
 
-	const shift = provenShift(after.changes.youngestNew, (action.at - previous.at) / 1000);
+	const local = -new Date(action.at).getTimezoneOffset();
+	const shift = provenShift(after.changes.youngestNew, (action.at - previous.at) / 1000, local);
 	if (shift === undefined) {
 		return after;
 	}
@@ -205,7 +209,7 @@ function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk)
 	const shifted = withHost(before, action.host, (status) => ({...status, ageShift: shift}));
 	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
-	return {...again, message: {tone: 'info', advice: true, text: zoneHint(label, shift, -new Date(action.at).getTimezoneOffset())}};
+	return {...again, message: {tone: 'info', advice: true, text: zoneHint(label, shift, local)}};
 }
 
 /** Sessions killed with a grace period still listed past it (their ids as shown). */

@@ -18,6 +18,8 @@ const slackSeconds = 60;
 const quarterHour = 900;
 /** Past this gap between polls (an outage), a new session may really be that old. */
 const longestGap = 600;
+/** UTC-12:00, in minutes east of UTC: the zone furthest west. */
+const westmostZone = -720;
 
 /** `9h`, `5h30m`, `30m` (QA: not `0h30m`) from minutes. */
 function hoursText(minutes: number): string {
@@ -36,9 +38,10 @@ function offsetText(minutes: number): string {
 /**
  * How many seconds too long a MaxScale's ages are, proven by its new sessions, or undefined.
  * `youngestNew`: the least age among the sessions new in this poll; `seconds`: since this
- * MaxScale's previous poll. Whole quarter hours: zones are.
+ * MaxScale's previous poll; `localOffsetMinutes`: the operator's zone (minutes east of UTC).
+ * Whole quarter hours: zones are.
  */
-export function provenShift(youngestNew: number | undefined, seconds: number | undefined): number | undefined {
+export function provenShift(youngestNew: number | undefined, seconds: number | undefined, localOffsetMinutes = 0): number | undefined {
 	// No time, or a wall clock stepped back between the polls (an NTP step, a VM resumed: QA saw
 	// a step back of an hour "prove" MaxScale half an hour west, and every age read 0s after).
 	if (youngestNew === undefined || seconds === undefined || seconds <= 0 || seconds > longestGap || youngestNew - seconds <= slackSeconds) {
@@ -47,7 +50,9 @@ export function provenShift(youngestNew: number | undefined, seconds: number | u
 
 	// Its true age lies between 0 and `seconds`: the rest is the zones' difference.
 	const shift = Math.round((youngestNew - (seconds / 2)) / quarterHour) * quarterHour;
-	return shift < quarterHour ? undefined : shift;
+	// No zone is further west of this machine's than UTC-12:00 (QA: a server's days-old new
+	// sessions "proved" UTC-25459:45): such ages are wrong some other way, and left as they are.
+	return shift < quarterHour || localOffsetMinutes - (shift / 60) < westmostZone ? undefined : shift;
 }
 
 /** What the status line says of a shift: how long, the MaxScale's zone, and the flag for next time. `localOffsetMinutes`: the operator's zone at the poll (minutes east of UTC). */

@@ -39,6 +39,31 @@ test('the youngest new session far older than the gap since the last poll proves
 	assert.doesNotMatch(half, /UTC[+-]/);
 });
 
+test('QA: no zone west of UTC-12:00 is proven: new sessions days old are wrong some other way', () => {
+	// A UTC operator: a new session 12 hours old could be a MaxScale at UTC-12:00; 13 hours, none.
+	assert.equal(provenShift((12 * 3600) + 1, 2, 0), 12 * 3600);
+	assert.equal(provenShift((13 * 3600) + 1, 2, 0), undefined);
+	// Tokyo (+09:00): up to 21 hours behind it is a zone.
+	assert.equal(provenShift((21 * 3600) + 1, 2, 540), 21 * 3600);
+	assert.equal(provenShift(1060 * 86_400, 2, 540), undefined, 'QA: "UTC-25459:45"');
+});
+
+test('QA: a MaxScale from 23.02 writes its times in GMT: its new sessions prove no zone, and no age moves', () => {
+	const hour = 3600;
+	const polled = (sessions: Session[], at: number) => ({type: 'poll-ok' as const, sessions, at, latencyMs: 3, bytes: 1});
+	const info = (version: string) => ({type: 'server-info' as const, info: {version, uptimeSeconds: 100_000, askedAt: 1_000_000}});
+	for (const [version, moved] of [['24.02.1', false], ['23.02.11', false], ['22.08.14', true]] as const) {
+		const state = run(
+			initialState(),
+			info(version),
+			polled([session(1, {ageSeconds: 24 * hour})], 1_000_000),
+			polled([session(1, {ageSeconds: (24 * hour) + 2}), session(2, {ageSeconds: (3 * hour) + 1})], 1_002_000),
+		);
+		assert.equal(state.byId.get('2')?.ageSeconds, moved ? 1 : (3 * hour) + 1, version);
+		assert.equal(/^Ages read/.test(state.message?.text ?? ''), moved, `${version}: ${state.message?.text}`);
+	}
+});
+
 test('nothing proves anything: right ages, skew, long gaps, no new session', () => {
 	assert.equal(provenShift(1.2, 2), undefined, 'a session opened a second ago');
 	assert.equal(provenShift(50, 2), undefined, 'a minute of clock skew');
