@@ -183,6 +183,12 @@ export async function readRecording(file: string): Promise<Recording | string> {
 	// Line by line: read whole, a recording past ~512 MB (V8's longest string; --record writes
 	// that in minutes at 10k sessions) failed with "(error)" (QA). A line longer than any poll
 	// --record writes (a tail of NULs after a power loss) is skipped as it streams.
+	// A device has no end (QA: --replay /dev/zero read NULs, silent, until killed); a pipe does
+	// (--replay <(zcat run.ndjson.gz)). What stat cannot tell is said below, as the read fails.
+	if (await isDevice(file)) {
+		return `${file} is a device, not a recording: name a file --record made.`;
+	}
+
 	const reader = new RunReader(file);
 	let lines = 0;
 	let tooLong = 0;
@@ -275,6 +281,15 @@ function identified(frame: Frame, keyed: boolean): Frame {
 	}
 
 	return {...frame, sessions};
+}
+
+async function isDevice(file: string): Promise<boolean> {
+	try {
+		const info = await stat(file);
+		return info.isCharacterDevice() || info.isBlockDevice() || info.isSocket();
+	} catch {
+		return false;
+	}
 }
 
 /** Whether `file` is a snapshot `s` wrote (model/snapshot.ts): one JSON object with its time and its MaxScales. */

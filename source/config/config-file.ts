@@ -10,6 +10,7 @@ import type ini from 'ini';
 import {sanitize} from '../model/sanitize.js';
 import {keyLines, type FileLines} from './file-lines.js';
 import {keepWords, repeatedKeyError} from './file-values.js';
+import {readSmallFile, smallFileReason} from './small-file.js';
 
 // ini is loaded only when there is a file to parse: importing a CommonJS package from
 // an ES module (Node lexes it for its exports) costs ~9 ms of every start, and most
@@ -59,6 +60,11 @@ function reasonOf(code: unknown): {reason: string; remedy?: string} {
 
 	if (code === 'EISDIR') {
 		return {reason: 'is a folder, not a file', remedy: 'remove it'};
+	}
+
+	const small = smallFileReason(code);
+	if (small !== undefined) {
+		return {reason: small};
 	}
 
 	return {reason: `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`};
@@ -121,7 +127,7 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 			return {ok: false, error: unreadable(file, 'EISDIR', namedBy)};
 		}
 
-		text = fs.readFileSync(file, 'utf8');
+		text = readSmallFile(file).toString('utf8');
 	} catch (error: unknown) {
 		const code = (error as {code?: unknown} | null)?.code;
 		if (code === 'ENOENT' && namedBy === undefined) {

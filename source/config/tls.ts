@@ -2,7 +2,6 @@
 // --tls-key, read once at start (a file that cannot be read is one sentence), and
 // whether the server's certificate is verified (-n false turns that off, loudly).
 
-import fs from 'node:fs';
 import {createSecureContext} from 'node:tls';
 import type {Buffer} from 'node:buffer';
 import type {ClientOptions} from '../api/client.js';
@@ -10,6 +9,7 @@ import {sanitize} from '../model/sanitize.js';
 import type {Config} from './options.js';
 import {certificateProblem, keyProblem} from './pem.js';
 import {settings} from './settings.js';
+import {readSmallFile, smallFileReason} from './small-file.js';
 import {usesHttps} from './target.js';
 
 export type TlsOptions = NonNullable<ClientOptions['tls']>;
@@ -33,7 +33,7 @@ function named(config: Config, name: TlsFile, file: string): string {
 
 function readPem(file: string, label: string, what: string): Buffer | string {
 	try {
-		const content = fs.readFileSync(file);
+		const content = readSmallFile(file);
 		if (!content.toString('latin1').includes('-----BEGIN')) {
 			return `${label} is not a PEM file (no "-----BEGIN" line): give the ${what} in PEM form.`;
 		}
@@ -48,7 +48,7 @@ function readPem(file: string, label: string, what: string): Buffer | string {
 					? 'cannot be read (permission denied)'
 					: code === 'EISDIR'
 						? 'is a folder'
-						: `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+						: smallFileReason(code) ?? `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
 		return `${label} ${reason}: give the path of the ${what}.`;
 	}
 }
