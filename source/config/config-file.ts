@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
+import process from 'node:process';
 import type ini from 'ini';
 import {sanitize} from '../model/sanitize.js';
 import {keyLines, type FileLines} from './file-lines.js';
@@ -113,6 +114,16 @@ function holdsSecret(config: ConfigFile, keys: ReadonlySet<string>): boolean {
 	return misWritten || Object.entries(config.maxctrl).some(([key, value]) => keys.has(key) && value !== '' && value !== undefined && value !== null);
 }
 
+/** Who other than you (or root) can change the file, as a sentence's middle; undefined for no one. */
+function changedBy(stats: fs.Stats): string | undefined {
+	const me = process.getuid?.();
+	if (me !== undefined && stats.uid !== me && stats.uid !== 0) {
+		return `belongs to another user (uid ${stats.uid})`;
+	}
+
+	return (stats.mode & 0o022) === 0 ? undefined : `can be changed by other users (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')})`;
+}
+
 /**
  * Read and parse the file. `namedBy` ('-c' or 'SESSIONTOP_CONFIG', where the file was
  * named): a missing file is an error. The default file (undefined) may be missing. A
@@ -179,6 +190,13 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 	if (held.length > 0 && (stats.mode & 0o077) !== 0) {
 		const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
 		warnings.push(`${file} holds ${held.join(' and ')} and other users can read it (mode ${mode}): run chmod 600 ${file}.`);
+	}
+
+	// Whoever can change the file can change its hosts and its TLS settings, and have sessiontop
+	// send them the password (QA; ssh refuses such a file): said whether or not it holds one.
+	const changer = changedBy(stats);
+	if (changer !== undefined) {
+		warnings.push(`${file} ${changer}: whoever changes it can send sessiontop, and your password, to a host of theirs; ${changer.startsWith('belongs') ? 'make it yours' : `run chmod go-w ${file}`}.`);
 	}
 
 	return {ok: true, file: config, warnings};

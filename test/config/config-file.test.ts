@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {after, before, test} from 'node:test';
@@ -191,6 +191,24 @@ test('a TLS key passphrase others can read: the same warning, as secret as a pas
 	assert.ok(none.ok && none.warnings.length === 0, none.ok ? none.warnings.join('\n') : none.error);
 	const owner = readConfigFile(write(home, 'owner.cnf', '[maxctrl]\ntls-passphrase = k3y-pass\n', 0o600), '-c');
 	assert.ok(owner.ok && owner.warnings.length === 0);
+});
+
+test('QA: a config file others can change, or another user\'s, is said, password or none: it can send the password elsewhere', (t) => {
+	const home = tempDir(t);
+	const file = write(home, 'shared.cnf', '[maxctrl]\nhosts = mx:8989\n');
+	chmodSync(file, 0o666);
+	const read = readConfigFile(file, '-c');
+	assert.ok(read.ok);
+	assert.deepEqual(read.warnings, [`${file} can be changed by other users (mode 0666): whoever changes it can send sessiontop, and your password, to a host of theirs; run chmod go-w ${file}.`]);
+	chmodSync(file, 0o620);
+	assert.match((readConfigFile(file, '-c') as {warnings: string[]}).warnings.join('\n'), /mode 0620/);
+	chmodSync(file, 0o644);
+	assert.deepEqual((readConfigFile(file, '-c') as {warnings: string[]}).warnings, [], 'readable by others, holding no secret: nothing to say');
+	// Another user's (root may give it away; as anyone else the test has no one to give it to).
+	if (process.getuid?.() === 0) {
+		chownSync(file, 65_534, 65_534);
+		assert.deepEqual((readConfigFile(file, '-c') as {warnings: string[]}).warnings, [`${file} belongs to another user (uid 65534): whoever changes it can send sessiontop, and your password, to a host of theirs; make it yours.`]);
+	}
 });
 
 let sim: Simulator;
