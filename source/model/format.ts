@@ -53,8 +53,9 @@ export function formatBytes(bytes: number | undefined): string {
 }
 
 export function formatCount(value: number | undefined): string {
-	// Past 2^53 a count is no longer whole (1e+308): a number no MaxScale counts, unknown.
-	return value === undefined || !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER ? '?' : String(value);
+	// Past 2^53 a count is no longer whole (1e+308), and none is below 0 (QA: `io_activity: -1` showed
+	// as -1, where a negative time or size shows ?): a number no MaxScale counts, unknown.
+	return value === undefined || !Number.isFinite(value) || value < 0 || value > Number.MAX_SAFE_INTEGER ? '?' : String(value);
 }
 
 /** A count in a few cells: 123k, 1.2M (decimal: these are events, not bytes), for a column too narrow for every digit. */

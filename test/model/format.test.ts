@@ -55,6 +55,8 @@ test('a number no session can have (1e308 seconds, bytes or events) is unknown, 
 	assert.equal(compactCount(1e308), '?');
 	// The --once table's I/O, whole: 1e+308 was printed as such.
 	assert.equal(formatCount(1e308), '?');
+	assert.equal(formatCount(-1), '?', 'QA: no count is negative, as no time or size is');
+	assert.equal(formatCount(0), '0');
 	assert.equal(formatCount(123_456_789), '123456789');
 	assert.equal(compactCount(5e14), '500T');
 	const io = layoutColumns(80).find((column) => column.key === 'io');
