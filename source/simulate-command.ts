@@ -146,7 +146,7 @@ async function tlsOf(flags: SimulateFlags): Promise<SimulatorOptions['tls'] | st
 		return 'HTTPS takes both --tls-cert and --tls-key (a certificate and its private key, PEM).';
 	}
 
-	const {readFile} = await import('node:fs/promises');
+	const [{readFile}, {createSecureContext}] = await Promise.all([import('node:fs/promises'), import('node:tls')]);
 	const pems: Array<[option: string, file: string, what: 'CERTIFICATE' | 'PRIVATE KEY']> = [
 		['--tls-cert', flags.tlsCert, 'CERTIFICATE'],
 		['--tls-key', flags.tlsKey, 'PRIVATE KEY'],
@@ -169,6 +169,19 @@ async function tlsOf(flags: SimulateFlags): Promise<SimulatorOptions['tls'] | st
 	}
 
 	const [cert, key] = texts as [string, string];
+	// Tried here, where the sentence can name the file: at listen time an encrypted key or one of
+	// another certificate read "cannot listen on …: bad decrypt" (QA).
+	try {
+		createSecureContext({cert, key});
+	} catch (error: unknown) {
+		const message = String((error as Error).message);
+		return /bad decrypt|bad password|interrupted or cancelled/i.test(message)
+			? `--tls-key ${flags.tlsKey} is encrypted: the simulator takes a key without a passphrase (openssl pkey -in ${flags.tlsKey} -out plain.key).`
+			: /key values mismatch/i.test(message)
+				? `--tls-key ${flags.tlsKey} is not the key of --tls-cert ${flags.tlsCert}: give the key the certificate was made with.`
+				: `--tls-cert and --tls-key cannot serve HTTPS (${sanitizeOneLine(message)}): check both files.`;
+	}
+
 	return {cert, key};
 }
 
@@ -200,6 +213,13 @@ export async function runSimulate(flags: SimulateFlags): Promise<number> {
 		const why = code === 'EADDRINUSE' ? 'the port is in use: pick another with --port' : sanitizeOneLine(String((error as Error).message));
 		process.stderr.write(`sessiontop simulate: ${sanitize(`cannot listen on ${options.host!}:${String(options.port)}: ${why}.`)}\n`);
 		return 1;
+	}
+
+	// Reachable from elsewhere with MaxScale's well-known admin password, anyone could kill its
+	// sessions or read its made-up clients: said, as a real MaxScale's default would be (QA).
+	const loopback = /^(127\.|::1$|localhost$|\[::1\]$)/.test(options.host ?? '127.0.0.1');
+	if (!loopback && flags.password === undefined) {
+		process.stderr.write(`sessiontop simulate: listening on ${sanitize(options.host!)} with the default password (mariadb): anyone who reaches the port is admin; give --password.\n`);
 	}
 
 	process.stdout.write(

@@ -3,6 +3,7 @@
 // a pipe, and the exit code and single stderr line of every failure.
 
 import assert from 'node:assert/strict';
+import {createPrivateKey} from 'node:crypto';
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {ChildProcess} from 'node:child_process';
 import path from 'node:path';
@@ -505,6 +506,17 @@ test('sessiontop simulate serves HTTPS with --tls-cert and --tls-key; one withou
 	const half = await runCli(['simulate', '--port', '0', '--tls-cert', cert]);
 	assert.equal(half.code, 2);
 	assert.equal(assertOneLine(half.stderr), 'sessiontop simulate: HTTPS takes both --tls-cert and --tls-key (a certificate and its private key, PEM).');
+	// QA: a key of another certificate, or one under a passphrase, read "cannot listen on …: bad decrypt".
+	const other = path.join(dir, 'other.pem');
+	writeFileSync(other, makeCertificate().key, {mode: 0o600});
+	const mismatch = await runCli(['simulate', '--port', '0', '--tls-cert', cert, '--tls-key', other]);
+	assert.equal(mismatch.code, 2);
+	assert.equal(assertOneLine(mismatch.stderr), `sessiontop simulate: --tls-key ${other} is not the key of --tls-cert ${cert}: give the key the certificate was made with.`);
+	const locked = path.join(dir, 'locked.pem');
+	writeFileSync(locked, createPrivateKey(certificate.key).export({type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x'}), {mode: 0o600});
+	const encrypted = await runCli(['simulate', '--port', '0', '--tls-cert', cert, '--tls-key', locked]);
+	assert.equal(encrypted.code, 2);
+	assert.match(assertOneLine(encrypted.stderr), /^sessiontop simulate: --tls-key \S+ is encrypted: the simulator takes a key without a passphrase/);
 	const {child, done} = startCli(['simulate', '--port', '0', '--sessions', '3', '--tls-cert', cert, '--tls-key', key]);
 	t.after(async () => {
 		child.kill('SIGTERM');
@@ -517,4 +529,16 @@ test('sessiontop simulate serves HTTPS with --tls-cert and --tls-key; one withou
 	const run = await runCli(['-h', `https://127.0.0.1:${port}`, '--tls-ca-cert', cert, '--tsv']);
 	assert.equal(run.code, 0, run.stderr);
 	assert.equal(run.stdout.trim().split('\n').length, 3);
+});
+
+test('QA: sessiontop simulate on an address others reach, with the default password, says so; with a password of its own, nothing', options, async () => {
+	for (const [extra, warned] of [[[], true], [['--password', 's3cret'], false]] as const) {
+		const {child, done} = startCli(['simulate', '--host', '0.0.0.0', '--port', '0', '--sessions', '1', ...extra]);
+		// eslint-disable-next-line no-await-in-loop
+		await startLine(child);
+		child.kill('SIGTERM');
+		// eslint-disable-next-line no-await-in-loop
+		const run = await done;
+		assert.equal(run.stderr.includes('listening on 0.0.0.0 with the default password (mariadb): anyone who reaches the port is admin; give --password.'), warned, run.stderr);
+	}
 });
