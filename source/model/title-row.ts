@@ -41,3 +41,18 @@ export function titleRow(columns: readonly Column[], sort: Sort, width = Number.
 
 	return cells.map((cell, index) => `${gaps[index]}${cell}`).join('');
 }
+
+/**
+ * Where the sorted column's cell lies in titleRow's line ([start, end) in characters: every title
+ * is one cell a character), for the screen to set it apart from the others (QA: an arrow squeezed
+ * between two titles, `I/O▼Running`, was all that told it, and nothing at all without colour).
+ */
+export function sortedSpan(columns: readonly Column[], sort: Sort): [number, number] | undefined {
+	const at = columns.findIndex((column) => column.key === sort.key);
+	if (at === -1) {
+		return undefined;
+	}
+
+	const start = columns.slice(0, at).reduce((sum, column) => sum + column.width + 1, gutter);
+	return [start, start + columns[at]!.width];
+}

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {columnText, fitCell, runningLevel} from '../model/cells.js';
 import type {Column} from '../model/columns.js';
-import {titleRow} from '../model/title-row.js';
+import {sortedSpan, titleRow} from '../model/title-row.js';
 import {cellWidth} from './cell-width.js';
 import {shortState} from '../model/format.js';
 import {maxscaleOfKey} from '../model/groups.js';
@@ -147,6 +147,22 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 });
 
 /** The MaxScale a row is of: a session's, or a group's when grouped by MaxScale (dimmed with its sessions when it fails). */
+/** The column titles, the sorted one set apart: in the accent colour, or in reverse video without colour (NO_COLOR). */
+function TitleLine({line, span, theme}: {line: string; span: [number, number] | undefined; theme: Theme}) {
+	const [start, end] = span ?? [0, 0];
+	return (
+		<Text bold wrap="truncate" underline>
+			{line.slice(0, start)}
+			{end > start && (
+				<Text color={theme.accent} inverse={theme.accent === undefined}>
+					{line.slice(start, end)}
+				</Text>
+			)}
+			{line.slice(end)}
+		</Text>
+	);
+}
+
 function hostOf(row: Row): string | undefined {
 	if (isGroupRow(row)) {
 		return row.kind === 'service' ? maxscaleOfKey(row.key, row.service) : undefined;
@@ -182,11 +198,7 @@ export function SessionTable(props: Props) {
 	);
 	return (
 		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
-			{titles && (
-				<Text bold wrap="truncate" underline>
-					{pad(titleRow(columns, sort, width), width)}
-				</Text>
-			)}
+			{titles && <TitleLine line={pad(titleRow(columns, sort, width), width)} span={sortedSpan(columns, sort)} theme={theme} />}
 			{sticky.map((row) => drawn(row, `\u0000sticky${row.key}`, false))}
 			{visible.map((row) => drawn(row, row.key, row.key === selectedId && !isGhostRow(row)))}
 			{rows.length === 0 && <Text color={theme.muted}>{`  ${empty}`}</Text>}
