@@ -26,13 +26,13 @@ test('K on marks the filter hides names them and says how many are hidden', () =
 	assert.deepEqual(markCounts(state), {marked: 2, hidden: 2});
 	state = type(state, 'K');
 	assert.equal(state.confirm?.hidden, 2);
-	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions (2 hidden by the filter): 123, 456?');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions of app on RW-Split-Router (2 hidden by the filter): 123, 456?');
 	// Without a filter, the same marks: named, nothing hidden.
 	state = type(state, 'escape', 'escape', 'K');
-	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 123, 456?');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions of app on RW-Split-Router: 123, 456?');
 	assert.deepEqual(markCounts(state), {marked: 2, hidden: 0});
 	// A restart says what it does, which is no kill.
-	assert.equal(confirmQuestion(type(state, 'n', 'R').confirm!), "Restart 2 marked sessions: 123, 456? Each gets new server connections and the service's latest configuration; the client stays connected.");
+	assert.equal(confirmQuestion(type(state, 'n', 'R').confirm!), "Restart 2 marked sessions of app on RW-Split-Router: 123, 456? Each gets new server connections and the service's latest configuration; the client stays connected.");
 });
 
 test('one marked session hidden by the filter: named in full, and said to be hidden', () => {
@@ -43,7 +43,7 @@ test('one marked session hidden by the filter: named in full, and said to be hid
 test('many marks: a few ids, then how many more', () => {
 	const many = Array.from({length: 8}, (_, i) => session(i + 1));
 	const state = type(live(many), ...Array.from({length: 8}, () => 'space'), 'K');
-	assert.equal(confirmQuestion(state.confirm!), 'Kill 8 marked sessions: 1, 2, 3, 4, 5 and 3 more?');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 8 marked sessions on RW-Split-Router: 1, 2, 3, 4, 5 and 3 more?');
 	assert.equal(markCounts(start(many)), undefined, 'no marks, nothing to say');
 });
 
@@ -65,4 +65,16 @@ test('the save sentence says what was saved: the list, filtered or not, and the 
 	assert.equal(savedMessage(state, 'f.json'), 'Saved the filtered list and the document of session 123 to f.json.');
 	state = type(state, 'escape');
 	assert.equal(savedMessage(state, 'f.json'), 'Saved the filtered list to f.json.', 'the pane closed');
+});
+
+test('QA: the question says whose the marked sessions are: one or two users and services by name, more by count', () => {
+	const users = ['metabase', 'report', 'etl', 'app'];
+	const many = Array.from({length: 12}, (_, i) => session(i + 1, {user: users[i % 4], service: ['RW', 'RO', 'Analytics'][i % 3]}));
+	// Grouped by service: the first group's rows, marked as a whole from its row.
+	assert.match(confirmQuestion(type(start(many), '*', 'K').confirm!), /^Kill 12 marked sessions of 4 users on 3 services: 1, 2, 3, 4, 5 and 7 more[ ?]/);
+	const two = many.filter((one) => one.user === 'metabase' || one.user === 'report').map((one) => ({...one, service: 'RW'}));
+	assert.match(confirmQuestion(type(start(two), '*', 'K').confirm!), /^Kill 6 marked sessions of metabase and report on RW: 1, 2, 5, 6, 9, 10[ ?]/);
+	// One not logged in yet: no users named, the service still.
+	const anonymous = [...two, session(99, {service: 'RW'})];
+	assert.match(confirmQuestion(type(start(anonymous), '*', 'K').confirm!), /^Kill 7 marked sessions on RW: 1, 2, 5, 6, 9 and 2 more[ ?]/);
 });

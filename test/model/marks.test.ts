@@ -25,7 +25,7 @@ test('* marks every session the filter shows, then K names them all; * again unm
 	assert.deepEqual(marked(state), ['1', '3', '4']);
 	assert.equal(state.message?.text, 'Marked the 3 sessions the filter shows.');
 	state = type(state, 'K');
-	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions: 1, 3, 4?');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions of etl on RW and Report: 1, 3, 4?');
 	state = type(state, 'n', '*');
 	assert.deepEqual(marked(state), []);
 	assert.equal(state.message?.text, 'Unmarked 3 sessions.');
@@ -76,7 +76,7 @@ test('grouped by user or client host, Space on a group marks that user\'s or hos
 	assert.deepEqual(marked(state), ['1', '3', '4']);
 	assert.equal(state.message?.text, 'Marked 3 sessions of etl.');
 	state = type(state, 'K');
-	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions: 1, 3, 4?');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 3 marked sessions of etl on RW and Report: 1, 3, 4?');
 	// By client host: one host's sessions, whoever the user; a session with no client is in a group of its own.
 	const hosts = sessions.map((one) => ({...one, remote: one.id === '5' ? undefined : one.user === 'etl' ? '10.0.7.5' : '10.0.6.11'}));
 	state = type(reducer(start(hosts), {type: 'server-info', info: {version: '24.02.3', askedAt: 0}}), 't', 't', 't');
@@ -112,7 +112,7 @@ test('* again unmarks even after a poll brought new sessions (most marked), and 
 	state = type(state, 'space');
 	state = {...state, selectedId: '2'};
 	state = type(state, 'space', 'K');
-	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions: 2, 7?');
+	assert.equal(confirmQuestion(state.confirm!), 'Kill 2 marked sessions on RW: 2, 7?');
 });
 
 test('Space moves the cursor as a key does: the list scrolls to show it, the pane follows it', () => {

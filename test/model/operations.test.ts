@@ -219,7 +219,7 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	const asked = type(state, 'K');
 	assert.equal(asked.mode, 'confirm');
 	assert.deepEqual(asked.confirm?.targets.map((target) => target.key), ['new:8989#1', 'new:8989#2']);
-	assert.equal(confirmQuestion(asked.confirm!), 'Kill 2 marked sessions: 1, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08)?');
+	assert.equal(confirmQuestion(asked.confirm!), 'Kill 2 marked sessions of app on RW-Split-Router: 1, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08)?');
 	assert.match(confirmQuestion({...asked.confirm!, unable: {count: 3, hosts: ['old:8989', 'old2:8989']}}), /\(not the 3 on old:8989, old2:8989: those MaxScales are older than 22\.08\)\?$/);
 	const sent = type(asked, 'y');
 	const effect = operationOf(sent);
@@ -231,7 +231,7 @@ test('marks on a new and an old MaxScale: the question offers the new one\'s, sa
 	const unsure = type({...state, hosts: {...state.hosts, 'new:8989': {...state.hosts['new:8989']!, server: undefined}}}, 'K');
 	assert.equal(
 		confirmQuestion(unsure.confirm!),
-		"Kill 2 marked sessions: 1, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08; MaxScale's version is unknown, and one older than 22.08 cannot kill)?",
+		"Kill 2 marked sessions of app on RW-Split-Router: 1, 2 on new:8989 (not the 1 on old:8989: that MaxScale is older than 22.08; MaxScale's version is unknown, and one older than 22.08 cannot kill)?",
 	);
 	// Only old ones marked: nothing to ask, and the sentence says nothing was sent.
 	let old = reducer(state, {type: 'unmark-all'});
@@ -393,9 +393,9 @@ test('QA: a question open while its sessions end says so, so its count agrees wi
 	state = poll(state, [session(2), session(3)]);
 	assert.match(confirmQuestion(state.confirm!), /^Kill session 1 \(.*\) \(.*it has ended since: nothing to kill\)\?$/);
 	let marked = type(start(three), 'space', 'space', 'space', 'K');
-	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions: 1, 2, 3( \(.*\))?\?$/);
+	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions on RW-Split-Router: 1, 2, 3( \(.*\))?\?$/);
 	marked = poll(marked, [session(3)]);
-	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions: 1, 2, 3 \((.*; )?2 of them have ended since\)\?$/);
+	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions on RW-Split-Router: 1, 2, 3 \((.*; )?2 of them have ended since\)\?$/);
 });
 
 test('QA: failures for different reasons say each one (what to do about each MaxScale), the same reason once', () => {
