@@ -163,6 +163,9 @@ try {
 		terminal.write(pty.rawOutput(), resolve);
 	});
 	await writeFile(new URL('../../media/screenshot.svg', import.meta.url), svgOf(cellsOf(terminal)));
+	// q closes the pane first (as in less), then quits.
+	pty.write('q');
+	await pause(200);
 	pty.write('q');
 	await waitForExit(pty);
 	console.log(`media/screenshot.svg: ${cols}×${rows} from a real run of sessiontop --demo`);
