@@ -14,7 +14,7 @@ import {indexOfKey, moveBy, moveByRows, nearestRow} from './selection.js';
 import {defaultColumns} from './column-choice.js';
 import {type Sort, type SortKey} from './sort.js';
 import {toggleStatement} from './statement-toggle.js';
-import {pageRows} from './sticky-groups.js';
+import {pageRows, stickyLines} from './sticky-groups.js';
 import {collapse, collapseAll, toGroup} from './tree-moves.js';
 
 export type ViewAction =
@@ -92,7 +92,13 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 			const key = moveByRows(state.rows, state.selectedId, action.delta * pageRows(state.listHeight, state.grouping));
 			const from = indexOfKey(state.rows, state.selectedId);
 			const moved = from === -1 ? 0 : indexOfKey(state.rows, key) - from;
-			return moveCursor({...state, listTop: Math.max(0, state.listTop + moved)}, key);
+			// The sticky group rows that come (or go) with the new top take (or give) lines over
+			// the rows: the window moves that much more, so that the cursor keeps its very line
+			// (the page is at most the rows a window shows under them: none is skipped).
+			const over = stickyLines(state.rows);
+			const shifted = Math.max(0, state.listTop + moved);
+			const listTop = Math.max(0, shifted + over(shifted, state.listHeight) - over(state.listTop, state.listHeight));
+			return moveCursor({...state, listTop}, key);
 		}
 
 		case 'home': {

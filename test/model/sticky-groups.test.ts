@@ -116,25 +116,35 @@ test('End, PgDn and ↓ at 80×24 (17 rows): the last rows under their service a
 	assert.equal(state.listTop + 15, state.rows.length, 'the last row on the last line');
 	// From the top, a page is the 15 rows a window shows under two sticky rows, and the window
 	// moves as far as the cursor, as in htop (QA: the first PgDn only took the cursor to the
-	// bottom line): the cursor keeps its line, give or take the sticky rows that came, and the
-	// new window starts within the old one (none skipped), under Analytics › started.
+	// bottom line), and as far again as the sticky rows that came take: the cursor keeps its
+	// very line, and the new window starts right after the old one (none skipped), under
+	// Analytics › started.
 	state = type(state, 'home', 'down', 'down');
 	assert.equal(state.listTop, 0);
 	assert.equal(drawn(state).cursor, 2);
+	const first = drawn(state);
 	state = type(state, 'pagedown');
 	view = drawn(state);
-	assert.equal(state.listTop, 15);
+	assert.equal(state.listTop, 17);
 	assert.deepEqual(view.sticky.map(label), ['S:Analytics-Service:40', 'T:Session started:34']);
-	assert.equal(view.sticky.length + view.cursor, 2 + 2, 'on its line, under the two sticky rows');
+	assert.equal(view.sticky.length + view.cursor, 2, 'on its line, under the two sticky rows');
+	assert.equal(state.rows.indexOf(view.shown[0]!), state.rows.indexOf(first.shown.at(-1)!) + 1, 'the next row after the first window');
 	const before = view;
 	state = type(state, 'pagedown');
 	view = drawn(state);
-	assert.equal(state.listTop, 30);
+	assert.equal(state.listTop, 32);
 	assert.equal(view.sticky.length + view.cursor, before.sticky.length + before.cursor, 'the next page: the same line');
 	assert.ok(state.rows.indexOf(view.shown[0]!) <= state.rows.indexOf(before.shown.at(-1)!) + 1, 'no row skipped between the two windows');
 	state = type(state, 'pageup');
-	assert.equal(state.listTop, 15, 'PgUp: back a page, the window with it');
+	assert.equal(state.listTop, 17, 'PgUp: back a page, the window with it');
 	assert.equal(drawn(state).cursor, before.cursor);
+	state = type(state, 'pageup');
+	view = drawn(state);
+	// Rows 0 and 1 are the group rows the sticky ones repeat: the same lines as at the top.
+	assert.ok(state.listTop <= 2, String(state.listTop));
+	assert.equal(view.sticky.length + view.cursor, 2, 'on the line it started from');
+	assert.deepEqual([...view.sticky, ...view.shown].slice(0, 3).map((row) => row.key), first.shown.slice(0, 3).map((row) => row.key));
+	state = type(state, 'pagedown');
 	// ↑ from the first row under the sticky rows: the window scrolls up one row, the cursor on its first.
 	state = type(state, ...Array.from({length: drawn(state).cursor}, () => 'up'));
 	assert.equal(drawn(state).cursor, 0);
