@@ -7,7 +7,6 @@
 // Ink, React, the password prompt or TLS.
 
 import process from 'node:process';
-import type {monitorOptions} from './config/options.js';
 
 // First of all: until the title is set, the command line as typed, `-p S3cr3t` included,
 // is what `ps` and /proc/PID/cmdline show every local user. meow sets it too, but only once
@@ -79,10 +78,6 @@ const cli = parsed;
 function unknownOption(flags: Record<string, unknown>): string | undefined {
 	const name = Object.keys(flags).find((key) => !Object.hasOwn(knownFlags, key));
 	return name === undefined ? undefined : optionName(name);
-}
-
-function warn(message: string): void {
-	process.stderr.write(`sessiontop: warning: ${sanitize(message)}\n`);
 }
 
 /** Whether stdout is a terminal that can draw a full screen: a TTY whose TERM is not `dumb`. */
@@ -193,7 +188,7 @@ async function main(): Promise<number> {
 
 	// A dumb terminal (Emacs's M-x shell, TERM=dumb) cannot move its cursor: the list, once, as to a pipe.
 	const batch = flags.replay === undefined ? (mode ?? (fullScreen() ? undefined : 'table')) : undefined;
-	const {demoWarning, loadConfig, monitorOptions, unusedSettings} = await import('./config/options.js');
+	const {demoWarning, loadConfig, unusedSettings} = await import('./config/options.js');
 	const config = loadConfig(flags, process.env, os.homedir(), unusedSettings(batch));
 	if ('error' in config) {
 		fail(config.error);
@@ -210,7 +205,8 @@ async function main(): Promise<number> {
 	}
 
 	if (flags.replay !== undefined) {
-		return replay(flags.replay, monitorOptions(config), warnings, config.mouse);
+		const {startReplay} = await import('./start-monitor.js');
+		return orFail(await startReplay(flags.replay, config, warnings));
 	}
 
 	if (batch !== undefined && flags.record !== undefined) {
@@ -227,86 +223,19 @@ async function main(): Promise<number> {
 		fail(connected.error, connected.code);
 	}
 
-	const {clients, hostEntries, demo} = connected;
 	warnings.push(...connected.warnings);
-
 	if (batch !== undefined) {
-		for (const text of warnings) {
-			warn(text);
-		}
-
-		const [{runBatch}, {crashText}] = await Promise.all([import('./batch/run-batch.js'), import('./crash-text.js')]);
-		// A failure of sessiontop's own (the monitor has its own: ui/run-monitor.tsx): its message
-		// cleaned of anything that drives a terminal (it may quote a server's text), and 70.
-		const onCrash = (error: unknown) => {
-			process.stderr.write(crashText(error));
-			process.exit(70);
-		};
-
-		process.on('uncaughtException', onCrash);
-		process.on('unhandledRejection', onCrash);
-		try {
-			return await runBatch({
-				mode: batch,
-				hosts: clients.map((client, index) => ({entry: hostEntries[index] ?? client.target.label, client})),
-				intervalMs: config.intervalMs,
-				sort: config.sort,
-				// A terminal's table fits its width (rows no longer wrap); a pipe or a file gets every
-				// text whole, as scripts expect. A pty whose size was never set says 0 columns: whole.
-				columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
-				...(config.columns === undefined ? {} : {shownColumns: config.columns}),
-			});
-		} finally {
-			await demo?.close();
-		}
+		const {startBatch} = await import('./batch/start-batch.js');
+		return startBatch({mode: batch, connected, config, warnings});
 	}
 
-	let recorder;
-	if (flags.record !== undefined) {
-		const {Recorder, cannotRecord} = await import('./api/recording.js');
-		recorder = new Recorder(flags.record);
-		try {
-			await recorder.start(clients.map((client) => client.target.label));
-		} catch (error: unknown) {
-			fail(cannotRecord(flags.record, error));
-		}
-	}
-
-	// Each MaxScale's list worker starts now, so that its start-up runs beside the screen's loading.
-	const {listThreadsFor} = await import('./api/list-thread.js');
-	const listThreads = listThreadsFor(clients).map((thread) => thread.warm());
-	const runMonitor = await loadMonitor();
-	const recording = flags.record === undefined ? undefined : `Recording every poll to ${flags.record}.`;
-	const {startNotice} = await import('./model/status-line.js');
-	const notice = startNotice(warnings, [demo?.notice, recording]);
-	return runMonitor({clients, options: monitorOptions(config), notice, onExit: demo?.close, recorder, listThreads, mouse: config.mouse});
+	const {startMonitor} = await import('./start-monitor.js');
+	return orFail(await startMonitor({connected, config, warnings, record: flags.record}));
 }
 
-/**
- * The screen from build/ui/monitor-bundle.js (`npm run build` makes it: one file,
- * Ink patched, ~1 s sooner on screen; monitor-bundle.ts), or module by module.
- */
-async function loadMonitor() {
-	const [{prepareMonitorProcess}, {monitorBundle}] = await Promise.all([import('./monitor-process.js'), import('./monitor-bundle-file.js')]);
-	const bundle = monitorBundle(new URL('.', import.meta.url));
-	const bundled = bundle !== undefined;
-	await prepareMonitorProcess({inkPatched: bundled});
-	const {runMonitor} = bundled ? ((await import(bundle.href)) as typeof import('./ui/run-monitor.js')) : await import('./ui/run-monitor.js');
-	return runMonitor;
-}
-
-/** --replay FILE: the full UI on a recording, with no MaxScale at all. */
-async function replay(file: string, options: ReturnType<typeof monitorOptions>, warnings: string[], mouse: boolean): Promise<number> {
-	const {readRecording} = await import('./api/recording.js');
-	const recording = await readRecording(file);
-	if (typeof recording === 'string') {
-		fail(recording);
-	}
-
-	const runMonitor = await loadMonitor();
-	// The screen names the recording's span itself (model/replay.ts replayNotice), after any warning.
-	const {startNotice} = await import('./model/status-line.js');
-	return runMonitor({clients: [], options: {...options, readonly: true}, recording, notice: startNotice(warnings, []), mouse});
+/** A start's exit status, or its sentence said as any other mistake is. */
+function orFail(started: number | {error: string}): number {
+	return typeof started === 'number' ? started : fail(started.error);
 }
 
 process.exitCode = (await main()) || process.exitCode; // A failure set meanwhile (run-batch.ts: stdout unwritable) stays.
