@@ -10,7 +10,8 @@ import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
 import {meant} from './near-miss.js';
-import {defaultHost, parseTarget, sameMaxScale, usesHttps} from './target.js';
+import {readHosts} from './hosts.js';
+import {defaultHost, usesHttps} from './target.js';
 import {intervalBounds, readDuration, timeoutBounds} from './duration.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
 import {groupingNames, maxSizeBytes, parseSort, parseTimeZone, readSize} from './values.js';
@@ -103,35 +104,12 @@ export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}:
 	};
 
 	const secure = bool('secure') ?? false;
-	const hostsText = text('hosts') ?? defaultHost;
-	const targets: Target[] = [];
-	const hostEntries: string[] = [];
-	// The same MaxScale twice (`-h a,a`, or `a` and `a:8989`) would list each session
-	// twice, and poll it twice: it is watched once, the first time it is named.
-	const repeated = new Set<string>();
-	for (const entry of hostsText.split(',')) {
-		const target = parseTarget(entry, secure);
-		if (typeof target === 'string') {
-			const origin = found.hosts;
-			// `sessiontop -h` alone is htop's habit for help: here -h is the host, as in maxctrl.
-			const habit = origin?.source === 'flag' && hostsText.trim() === '' ? ' (-h is the host here, as in maxctrl; --help shows the help)' : '';
-			return {error: origin === undefined || origin.source === 'flag' ? target.replace(/\.$/, `${habit}.`) : `${origin.where}: ${target}`};
-		}
-
-		if (targets.some((known) => sameMaxScale(known, target))) {
-			repeated.add(target.label);
-			continue;
-		}
-
-		targets.push(target);
-		// --tsv heads each host's block with its entry as typed, but for the spaces around it
-		// (`-h 'mx1, mx2'`): those are no part of the host reached (parseTarget trims them), and
-		// maxctrl, which does not trim, cannot reach ` mx2` at all, so has no heading to match.
-		hostEntries.push(entry.trim());
+	const hosts = readHosts(text('hosts') ?? defaultHost, secure, found.hosts);
+	if ('error' in hosts) {
+		return hosts;
 	}
 
-	const warnings =
-		repeated.size === 0 ? [] : [`${found.hosts?.where ?? '--hosts'} names ${[...repeated].join(', ')} more than once: each MaxScale is watched once.`];
+	const {targets, hostEntries, warnings} = hosts;
 
 	const intervalMs = readDuration(found.interval, text('interval') ?? '2s', 's', intervalBounds, 'e.g. 2s, 500ms');
 	if (typeof intervalMs === 'string') {
