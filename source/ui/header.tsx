@@ -41,8 +41,10 @@ type Props = {state: MonitorState; host: string; theme: Theme; width: number; sh
 
 /**
  * The first line's items. The name, the host and the session count always show (the host
- * is shortened for the count if it must be); then, as room allows, the version, the uptime,
- * the counts by state (a run, in their usual order) and the rates.
+ * is shortened for the count if it must be); then, as room allows, the counts by state (a
+ * run, in their usual order), the rates, the version and the uptime: what moves before what
+ * does not, as htop keeps its tasks and load (QA: at 80 columns the version stayed and the
+ * demo's churn went).
  */
 function summaryItems({state, host, theme, width, shown, now, stateCounts}: Props & {now: number; stateCounts: Summary['stateCounts']}): LineItem[] {
 	const {server, lastPoll, sessions, changes, filter} = state;
@@ -58,11 +60,11 @@ function summaryItems({state, host, theme, width, shown, now, stateCounts}: Prop
 		{key: 'name', priority: 0, runs: [{text: 'sessiontop', bold: true, color: theme.accent}, {text: ` ${fitHostName(host, width - cellWidth('sessiontop ') - itemWidth(count, false))}`}]},
 	];
 	if (single && server?.version !== undefined) {
-		items.push({key: 'version', priority: 1, runs: [{text: `MaxScale ${truncate(server.version, 24)}`, color: theme.muted}]});
+		items.push({key: 'version', priority: 6, runs: [{text: `MaxScale ${truncate(server.version, 24)}`, color: theme.muted}]});
 	}
 
 	if (uptime !== undefined) {
-		items.push({key: 'uptime', priority: 2, runs: [{text: `up ${formatDuration(uptime)}`, color: theme.muted}]});
+		items.push({key: 'uptime', priority: 5, runs: [{text: `up ${formatDuration(uptime)}`, color: theme.muted}]});
 	}
 
 	items.push(count);

@@ -51,22 +51,25 @@ function assertCountsWhole(line: string) {
 
 test('header line 1 at 80 columns: whole items only, the session count always', () => {
 	const [line] = header(demo(), 80);
-	assert.equal(line, `sessiontop ${host}  MaxScale 24.02.3  up 8d11h  300 sessions`);
+	assert.equal(line, `sessiontop ${host}  300 sessions  started 298  stopping 2  +0.5/s −0/s`);
 	assertCountsWhole(line!);
 });
 
-test('header line 1 drops the rates, then the counts by state (as a run), then the uptime, then the version', () => {
+test('header line 1 drops the version, then the uptime, then the rates, then the counts by state (as a run): what moves stays longest', () => {
 	const state = demo();
-	const wide = header(state, 120)[0]!;
-	assert.match(wide, /300 sessions {2}started 298 {2}stopping 2 {2}\+0\.5\/s −0\/s$/, 'no closing at all: −0, not a negative zero −0.0');
-	// One cell short of the rates: they go whole.
-	const noRates = wide.slice(0, wide.indexOf('  +'));
-	assert.equal(header(state, noRates.length)[0], noRates);
-	const ratesCells = wide.length - noRates.length;
-	assert.equal(header(state, noRates.length + ratesCells - 1)[0], noRates, `the rates need ${ratesCells} cells with their gap`);
-	assert.equal(header(state, noRates.length + ratesCells)[0], wide);
+	const full = `sessiontop ${host}  MaxScale 24.02.3  up 8d11h  300 sessions  started 298  stopping 2  +0.5/s −0/s`;
+	assert.equal(header(state, 120)[0], full, 'no closing at all: −0, not a negative zero −0.0');
+	// One cell short: the version goes whole, then the uptime, then the rates.
+	const noVersion = full.replace('  MaxScale 24.02.3', '');
+	assert.equal(header(state, full.length - 1)[0], noVersion);
+	const noUptime = noVersion.replace('  up 8d11h', '');
+	assert.equal(header(state, noVersion.length - 1)[0], noUptime);
+	// The rates gone, the uptime, shorter, takes their place while it fits.
+	assert.equal(header(state, noUptime.length - 1)[0], noUptime.replace('  300 sessions', '  up 8d11h  300 sessions').replace('  +0.5/s −0/s', ''));
+	const noRates = noUptime.replace('  +0.5/s −0/s', '');
+	assert.equal(header(state, noRates.length + 5)[0], noRates);
 	// Room for "started 298" but not "stopping 2": the first count only.
-	const started = `sessiontop ${host}  MaxScale 24.02.3  up 8d11h  300 sessions  started 298`;
+	const started = `sessiontop ${host}  300 sessions  started 298`;
 	assert.equal(header(state, started.length + 5)[0], started);
 	for (const width of [40, 50, 60, 70, 79, 80, 81, 90, 100, 110]) {
 		const line = header(state, width)[0]!;
@@ -76,8 +79,8 @@ test('header line 1 drops the rates, then the counts by state (as a run), then t
 		assertCountsWhole(line);
 	}
 
-	assert.equal(header(state, 60)[0], `sessiontop ${host}  MaxScale 24.02.3  300 sessions`);
-	assert.equal(header(state, 50)[0], `sessiontop ${host}  up 8d11h  300 sessions`, 'no room for the version: the uptime, shorter, still fits');
+	assert.equal(header(state, 80)[0], noUptime, 'at 80 columns: the counts by state and the churn');
+	assert.equal(header(state, 50)[0], `sessiontop ${host}  up 8d11h  300 sessions`, 'no room for a count by state: the uptime, shorter, still fits');
 	assert.equal(header(state, 45)[0], `sessiontop ${host}  300 sessions`);
 });
 
@@ -162,7 +165,7 @@ test('the screen at 80×24: the header and the footer fit, whole', () => {
 	const app = render(<Screen state={state} layout={layoutFor(state, size, idWidthOf(state))} theme={theme} hostLabel={host} notice={{tone: 'info', text: 'Demo: a simulated MaxScale 24.02 on 127.0.0.1:37501 with 300 sessions and churn.'}} />);
 	const lines = plain(app.lastFrame()).split('\n').map((line) => line.trimEnd());
 	app.unmount();
-	assert.equal(lines[0], `sessiontop ${host}  MaxScale 24.02.3  up 8d11h  300 sessions`);
+	assert.equal(lines[0], `sessiontop ${host}  300 sessions  started 298  stopping 2  +0.5/s −0/s`);
 	assert.match(lines[1]!, /^polled \d\d:\d\d:\d\d in 18ms {2}every 2s {2}sort id▲ {2}group service › state$/);
 	const hints = lines.at(-1)!;
 	assert.match(hints, /^ Enter {2}details {2}\/ {2}filter {2}<> {2}sort {2}K {2}kill {2}p {2}pause {2}\? {2}help {2}q {2}quit$/);
