@@ -87,6 +87,13 @@ export type MonitorState = {
 	 */
 	autoCursor: boolean;
 	listTop: number;
+	/**
+	 * The screen line the cursor kept through the pages (PgDn, PgUp) that brought it to `key`:
+	 * where a group's own row at the top puts it a line off, the next page puts it back, rather
+	 * than take the line it was put on (QA: it drifted down a line every few pages). Any other
+	 * move leaves the cursor on another key, and the line is the cursor's own again.
+	 */
+	paged?: {key: string; line: number};
 	listHeight: number;
 	paneHeight: number;
 	paneWidth: number;

@@ -241,3 +241,40 @@ export function scrollTop(top: number, cursor: number, height: number, total: nu
 
 	return Math.max(0, Math.min(next, lowest));
 }
+
+/**
+ * The first row to draw after a page (PgDn, PgUp) took the cursor from row `from` to row `to`
+ * under a window from `top`, `height` lines tall: the window moves with the cursor, as htop's
+ * does, so that the cursor keeps its line on the screen (the sticky lines `over` draws at the
+ * new top counted: they take lines above it), but never so far that a row between the old
+ * window and the new one goes undrawn (QA: a PgUp whose new top had no sticky row above it
+ * left out the old window's row before its first). scrollTop then keeps the cursor in view.
+ * `line`: the line to keep, when not the cursor's own (MonitorState.paged).
+ */
+export function pageTop(top: number, from: number, to: number, height: number, over: LinesOver = noLines, line = from - top + over(top, height)): number {
+	if (from === -1 || to === -1 || height <= 0) {
+		return top;
+	}
+
+	// The top that puts the cursor on the same line: over() depends on the top, so each of the few it can be is tried.
+	let next = Math.max(0, to - line);
+	for (let extra = 0; extra <= 2; extra++) {
+		const candidate = Math.max(0, to - line + extra);
+		if (to - candidate + over(candidate, height) === line) {
+			next = candidate;
+			break;
+		}
+	}
+
+	if (to > from) {
+		// Down: the new window starts no later than the row after the old one's last.
+		next = Math.min(next, top + height - over(top, height));
+	} else {
+		// Up: the new window ends no earlier than the row before the old one's first.
+		while (next > 0 && next + height - over(next, height) < top) {
+			next++;
+		}
+	}
+
+	return next;
+}

@@ -10,7 +10,7 @@ import {filterKey} from './filter-prompt.js';
 import type {Action, MonitorState} from './monitor-state.js';
 import {applyView, moveCursor} from './place-rows.js';
 import {groupings} from './groups.js';
-import {indexOfKey, moveBy, moveByRows, nearestRow} from './selection.js';
+import {indexOfKey, moveBy, moveByRows, nearestRow, pageTop} from './selection.js';
 import {defaultColumns} from './column-choice.js';
 import {type Sort, type SortKey} from './sort.js';
 import {toggleStatement} from './statement-toggle.js';
@@ -90,15 +90,15 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 			// the screen (QA: the first PgDn from the top only took the cursor to the bottom line
 			// and showed one new row); at either end the window stops and the cursor goes on.
 			const key = moveByRows(state.rows, state.selectedId, action.delta * pageRows(state.listHeight, state.grouping));
-			const from = indexOfKey(state.rows, state.selectedId);
-			const moved = from === -1 ? 0 : indexOfKey(state.rows, key) - from;
-			// The sticky group rows that come (or go) with the new top take (or give) lines over
-			// the rows: the window moves that much more, so that the cursor keeps its very line
-			// (the page is at most the rows a window shows under them: none is skipped).
 			const over = stickyLines(state.rows);
-			const shifted = Math.max(0, state.listTop + moved);
-			const listTop = Math.max(0, shifted + over(shifted, state.listHeight) - over(state.listTop, state.listHeight));
-			return moveCursor({...state, listTop}, key);
+			const from = indexOfKey(state.rows, state.selectedId);
+			const line = state.paged !== undefined && state.paged.key === state.selectedId ? state.paged.line : from - state.listTop + over(state.listTop, state.listHeight);
+			const to = indexOfKey(state.rows, key);
+			const moved = moveCursor({...state, listTop: pageTop(state.listTop, from, to, state.listHeight, over, line)}, key);
+			// At either end the window stops and the cursor goes on: its line there is the one to keep.
+			const top = moved.listTop;
+			const atEnd = top === 0 || top + state.listHeight - over(top, state.listHeight) >= state.rows.length;
+			return {...moved, paged: key === undefined ? undefined : {key, line: atEnd ? to - top + over(top, state.listHeight) : line}};
 		}
 
 		case 'home': {

@@ -210,13 +210,19 @@ test('any keys, polls, groupings and heights: the cursor drawn under the sticky 
 					assert.notEqual(view.cursor, -1, `${what}: the cursor's row not drawn`);
 				}
 
-				// PgDn from the last line: the next window starts no further down than the row after the
-				// last one seen (QA: churn's ended rows made a page land one past and skip a live row).
-				const paged = each.kind === 'key' && each.name === 'pagedown' && before.cursor === before.shown.length - 1 && state.listTop > beforeTop;
-				// Only a page of ended rows alone, which the cursor cannot stop short of, is stepped over.
-				if (paged) {
+				// A page starts the next window no further down than the row after the last one seen,
+				// and ends the one before it no further up than the row before the first one seen (QA:
+				// churn's ended rows made a page land one past; a PgUp under client groups left out
+				// the row before the old window). Only ended rows, which the cursor cannot stop short
+				// of, may be stepped over.
+				if (each.kind === 'key' && each.name === 'pagedown' && state.listTop > beforeTop) {
 					const skipped = state.rows.slice(beforeTop + before.shown.length, state.listTop);
 					assert.ok(skipped.every((row) => isGhostRow(row)), `${what}: a live row skipped, never drawn`);
+				}
+
+				if (each.kind === 'key' && each.name === 'pageup' && state.listTop < beforeTop) {
+					const skipped = state.rows.slice(state.listTop + view.shown.length, beforeTop);
+					assert.ok(skipped.every((row) => isGhostRow(row)), `${what}: a live row skipped going up, never drawn`);
 				}
 
 				// The header's `rows A-B` are the rows drawn as themselves (QA: it counted the sticky lines as rows).
@@ -227,4 +233,41 @@ test('any keys, polls, groupings and heights: the cursor drawn under the sticky 
 		}),
 		{numRuns: 300},
 	);
+});
+
+test('QA: PgDn and PgUp through client groups keep the cursor on its line and draw every row, both ways', () => {
+	// Client hosts of 1 to 13 sessions: group rows land anywhere on a page, as in the QA's list.
+	const hosts = Array.from({length: 24}, (_, i) => ({remote: `10.0.${i}.1`, count: (i * 7) % 13 + 1}));
+	const sessions = hosts.flatMap(({remote, count}, h) => Array.from({length: count}, (_, i) => session(h * 100 + i + 1, {remote, port: 4000 + i, user: 'app'})));
+	for (const grouping of ['client', 'user', 'service-state'] as const) {
+		let state = run(start(sessions, {grouping}), {type: 'resize', listHeight: 17, paneHeight: 10, paneWidth: 60});
+		state = type(state, 'home', ...Array.from({length: 6}, () => 'down'));
+		const lineOf = (view: ReturnType<typeof drawn>) => view.sticky.length + view.cursor;
+		for (const direction of ['pagedown', 'pageup'] as const) {
+			// The line it is on as the paging starts (after the PgDns, the last: End's).
+			const line = lineOf(drawn(state));
+			const seen = new Set<string>(drawn(state).shown.map((row) => row.key));
+			for (let page = 0; page < 80; page++) {
+				const before = state.listTop;
+				state = type(state, direction);
+				const view = drawn(state);
+				for (const row of view.shown) {
+					seen.add(row.key);
+				}
+
+				if (state.listTop === before) {
+					break;
+				}
+
+				// Until the window stops at an end, the cursor stays on its line: one off at most where a
+				// group's own row comes to the top, which is no sticky line, and it never drifts on.
+				const atEnd = direction === 'pagedown' ? type(state, direction).listTop === state.listTop : state.listTop === 0;
+				if (!atEnd) {
+					assert.ok(Math.abs(lineOf(view) - line) <= 1, `${grouping}, ${direction} ${page + 1}: the cursor's line ${lineOf(view)}, not ${line}`);
+				}
+			}
+
+			assert.deepEqual(state.rows.filter((row) => !seen.has(row.key)).map((row) => row.key), [], `${grouping}, ${direction}: every row drawn`);
+		}
+	}
 });
