@@ -87,7 +87,9 @@ export function actionFor(command: Command, state: MonitorState): Action | undef
 
 /** One key press (its name, or the text typed) in whatever mode the monitor is in. */
 export function keyAction(state: MonitorState, input: string, name: string | undefined): Action | undefined {
-	if (name === 'ctrl+c') {
+	// F10 as htop has it, from anywhere as Ctrl-C: a prompt, a question or the help took it as
+	// any other key (QA: the readme said anywhere).
+	if (name === 'ctrl+c' || name === 'f10') {
 		return {type: 'quit'};
 	}
 

@@ -103,6 +103,11 @@ test('QA: q with the pane open closes it, as less does, and quits only from the 
 	assert.equal(type(open, 'q', 'q').quitting, true, 'q again, from the list: quit');
 	assert.equal(type(open, 'ctrl+c').quitting, true);
 	assert.equal(type(open, 'f10').quitting, true);
+	// From a prompt, a question and the help too (QA: F10 was a key like any other there).
+	for (const keys of [['/'], ['tab', '/'], ['K'], ['?']]) {
+		assert.equal(type(open, ...keys, 'f10').quitting, true, keys.join(' '));
+		assert.equal(type(open, ...keys, 'ctrl+c').quitting, true, keys.join(' '));
+	}
 	assert.deepEqual(keyHint('pane').slice(-1).map((hint) => `${hint.label} ${hint.text}`), ['q close']);
 	assert.deepEqual(keyHint('list').slice(-1).map((hint) => `${hint.label} ${hint.text}`), ['q quit']);
 });
