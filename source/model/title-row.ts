@@ -43,16 +43,19 @@ export function titleRow(columns: readonly Column[], sort: Sort, width = Number.
 }
 
 /**
- * Where the sorted column's cell lies in titleRow's line ([start, end) in characters: every title
- * is one cell a character), for the screen to set it apart from the others (QA: an arrow squeezed
+ * Where the sorted column's cell lies in `line`, titleRow's ([start, end) in characters: every
+ * title is one cell a character), its arrow with it, for the screen to set it apart from the others (QA: an arrow squeezed
  * between two titles, `I/O▼Running`, was all that told it, and nothing at all without colour).
  */
-export function sortedSpan(columns: readonly Column[], sort: Sort): [number, number] | undefined {
+export function sortedSpan(columns: readonly Column[], sort: Sort, line: string): [number, number] | undefined {
 	const at = columns.findIndex((column) => column.key === sort.key);
 	if (at === -1) {
 		return undefined;
 	}
 
 	const start = columns.slice(0, at).reduce((sum, column) => sum + column.width + 1, gutter);
-	return [start, start + columns[at]!.width];
+	const end = start + columns[at]!.width;
+	// A title that fills its column has its arrow in the space beside it (`Idle▲Running`): with it (QA).
+	const arrow = (index: number) => line[index] === '▲' || line[index] === '▼';
+	return [arrow(start - 1) ? start - 1 : start, arrow(end) ? end + 1 : end];
 }

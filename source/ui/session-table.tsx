@@ -180,6 +180,7 @@ export function SessionTable(props: Props) {
 	const {rows, top, height, columns, width, selectedId, focused, theme, sort, marked, markedIn, closing, born, stale, empty, titles = true} = props;
 	const sticky = stickyRows(rows, top, height);
 	const visible = rows.slice(top, top + height - sticky.length);
+	const titleLine = pad(titleRow(columns, sort, width), width);
 	const drawn = (row: Row, key: string, selected: boolean) => (
 		<TableRow
 			key={key}
@@ -198,7 +199,7 @@ export function SessionTable(props: Props) {
 	);
 	return (
 		<Box flexDirection="column" width={width} height={height + (titles ? 1 : 0)}>
-			{titles && <TitleLine line={pad(titleRow(columns, sort, width), width)} span={sortedSpan(columns, sort)} theme={theme} />}
+			{titles && <TitleLine line={titleLine} span={sortedSpan(columns, sort, titleLine)} theme={theme} />}
 			{sticky.map((row) => drawn(row, `\u0000sticky${row.key}`, false))}
 			{visible.map((row) => drawn(row, row.key, row.key === selectedId && !isGhostRow(row)))}
 			{rows.length === 0 && <Text color={theme.muted}>{`  ${empty}`}</Text>}
