@@ -81,13 +81,15 @@ function listSituation(state: MonitorState): HintSituation {
 		return state.zoomed ? 'zoomed' : 'pane';
 	}
 
-	if (state.rows.length === 0) {
-		return state.filter.text === '' ? 'empty' : 'filtered-out';
-	}
-
+	// The pane open, q and Esc close it first, rows or none (QA: a filter that kept none said
+	// `Esc clear filter` and `q quit` beside it).
 	const onGroup = isGroupRow(state.rows[indexOfKey(state.rows, state.selectedId)]);
 	if (state.pane.open) {
 		return onGroup ? 'group-pane' : 'list-pane';
+	}
+
+	if (state.rows.length === 0) {
+		return state.filter.text === '' ? 'empty' : 'filtered-out';
 	}
 
 	return onGroup ? 'group' : 'list';

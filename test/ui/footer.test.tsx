@@ -108,6 +108,8 @@ test('the hints follow the focus and the row: the list moves, the pane scrolls, 
 		// No rows: nothing to open, mark or kill.
 		['no sessions', start([]), 'empty', ' r  poll now  /  filter  p  pause  ?  help  q  quit'],
 		['a filter that hides them all', type(onSession, '/', ...'nobody', 'return'), 'filtered-out', ' Esc  clear filter  /  edit filter  p  pause  ?  help  q  quit'],
+		// QA: the pane open over a filter that hides them all: q and Esc close the pane first.
+		['the pane open, a filter hiding them all', type(withPane, '/', ...'nobody', 'return'), 'list-pane', ' ↑↓  move  Tab  to pane  z  zoom  y  copy  /  filter  ?  help  q  close'],
 		// The help takes every key: q there closes it, it does not quit.
 		['the help open', type(onSession, '?'), 'help', ' ↑↓ PgDn  scroll  any other key  close  Ctrl-C  quit'],
 	];
