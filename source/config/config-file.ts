@@ -187,15 +187,17 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 		[passphraseKeys, 'a TLS key passphrase'],
 	] as const;
 	const held = secrets.filter(([keys]) => holdsSecret(config, keys)).map(([, what]) => what);
+	const changer = changedBy(stats);
+	const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+	// One sentence for a file others can both read and change (QA: two, for one chmod 600).
+	const alsoChanged = changer?.startsWith('can be changed') === true;
 	if (held.length > 0 && (stats.mode & 0o077) !== 0) {
-		const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
-		warnings.push(`${file} holds ${held.join(' and ')} and other users can read it (mode ${mode}): run chmod 600 ${file}.`);
+		warnings.push(`${file} holds ${held.join(' and ')} and other users can read ${alsoChanged ? 'and change ' : ''}it (mode ${mode}): run chmod 600 ${file}.`);
 	}
 
 	// Whoever can change the file can change its hosts and its TLS settings, and have sessiontop
 	// send them the password (QA; ssh refuses such a file): said whether or not it holds one.
-	const changer = changedBy(stats);
-	if (changer !== undefined) {
+	if (changer !== undefined && !(alsoChanged && held.length > 0)) {
 		warnings.push(`${file} ${changer}: whoever changes it can send sessiontop, and your password, to a host of theirs; ${changer.startsWith('belongs') ? 'make it yours' : `run chmod go-w ${file}`}.`);
 	}
 

@@ -204,6 +204,10 @@ test('QA: a config file others can change, or another user\'s, is said, password
 	assert.match((readConfigFile(file, '-c') as {warnings: string[]}).warnings.join('\n'), /mode 0620/);
 	chmodSync(file, 0o644);
 	assert.deepEqual((readConfigFile(file, '-c') as {warnings: string[]}).warnings, [], 'readable by others, holding no secret: nothing to say');
+	// Holding a password, read and changed by others: one sentence, one chmod.
+	const secret = write(home, 'secret.cnf', '[maxctrl]\nhosts = mx:8989\npassword = s3cret\n');
+	chmodSync(secret, 0o666);
+	assert.deepEqual((readConfigFile(secret, '-c') as {warnings: string[]}).warnings, [`${secret} holds a password and other users can read and change it (mode 0666): run chmod 600 ${secret}.`]);
 	// Another user's (root may give it away; as anyone else the test has no one to give it to).
 	if (process.getuid?.() === 0) {
 		chownSync(file, 65_534, 65_534);
