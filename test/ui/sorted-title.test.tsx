@@ -33,7 +33,7 @@ test('the sorted title in the accent colour, the others not', () => {
 
 test('QA: a title that fills its column has its arrow beside it, inside the colour too', () => {
 	// Running is as wide as its title: the arrow goes in the space before it (`Idle▲Running`).
-	const columns = layoutColumns(120, 7, 0, [], 'service-state', {user: 8, client: 15, service: 10, server: 9, memory: 6, io: 5, statement: 20, idleTimes: 1}, ['user', 'idle', 'running', 'statement']);
+	const columns = layoutColumns(120, 7, 0, [], 'service-state', {user: 8, client: 15, service: 10, server: 9, memory: 6, io: 5, statement: 20}, ['user', 'idle', 'running', 'statement']);
 	const frame = render(<SessionTable rows={sessions} top={0} height={3} columns={columns} width={120} focused theme={themeFor({})} sort={{key: 'running', descending: false}} marked={new Set()} born={new Map()} empty="none" />).lastFrame() ?? '';
 	assert.deepEqual(styled(frame.split('\n')[0]!, '36', '39'), ['▲Running']);
 });
