@@ -75,10 +75,12 @@ export function cellText(session: Session, key: ColumnKey): string {
 const addressAndPort = /^(\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]+\])(:\d{1,5})$/i;
 
 /**
- * A client too long for its column, cut at the front so that the port and the end of
- * the address stay (`…168.40.17:60464`, `…370:7334]:34567`): the network part is
- * what clients tend to share. Whole groups only: `…2.168.40.17` would read as another
- * address. Undefined when that cannot be done (not an address, or no room).
+ * A client too long for its column: the whole address and its port cut (`192.168.40.17:…`),
+ * the host being what an operator reads a client by and the port a connection's passing
+ * number (QA); an address longer than the column itself (IPv6) cut at the front so that its
+ * port and its end stay (`…370:7334]:34567`): the network part is what clients tend to share.
+ * Whole groups only: `…2.168.40.17` would read as another address. Undefined when that cannot
+ * be done (not an address, or no room).
  */
 function cutAddress(text: string, width: number): string | undefined {
 	const match = addressAndPort.exec(text);
@@ -86,6 +88,10 @@ function cutAddress(text: string, width: number): string | undefined {
 	const port = match?.[2];
 	if (address === undefined || port === undefined) {
 		return undefined;
+	}
+
+	if (address.length + 2 <= width) {
+		return `${address}:…`;
 	}
 
 	let start = address.length - (width - 1 - port.length);

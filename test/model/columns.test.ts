@@ -85,11 +85,13 @@ test('a MaxScale column too narrow for the names shows what tells them apart', (
 
 const clientColumn = (width: number): Column => ({key: 'client', title: 'Client', width, align: 'left'});
 
-test('a client too long for its column keeps its port and the end of its address, in whole groups', () => {
-	assert.equal(fitCell('192.168.40.17:60464', clientColumn(18)), '…168.40.17:60464  ');
+test('QA: a client too long for its column keeps its whole address and cuts its port; an address longer than the column keeps its port and its end, in whole groups', () => {
+	assert.equal(fitCell('192.168.40.17:60464', clientColumn(18)), '192.168.40.17:…   ');
+	assert.equal(fitCell('255.255.255.255:65535', clientColumn(17)), '255.255.255.255:…');
 	assert.equal(fitCell('255.255.255.255:65535', clientColumn(15)), '…255.255:65535 ');
 	assert.equal(fitCell('[2001:db8:85a3::8a2e:370:7334]:34567', clientColumn(26)), '…:8a2e:370:7334]:34567    ');
 	assert.equal(fitCell('[2001:db8:85a3::8a2e:370:7334]:34567', clientColumn(18)), '…370:7334]:34567  ');
+	assert.equal(fitCell('[fe80::1ff:fe23:4567:890a]:3306', clientColumn(30)), '[fe80::1ff:fe23:4567:890a]:…  ');
 	// Fits: as it is. Not an address: cut at the end, as any text.
 	assert.equal(fitCell('10.0.7.5:58582', clientColumn(22)), '10.0.7.5:58582        ');
 	assert.equal(fitCell('some.host.name.example:3306', clientColumn(15)), 'some.host.name…');
@@ -98,11 +100,23 @@ test('a client too long for its column keeps its port and the end of its address
 		for (const address of addresses) {
 			const cell = fitCell(address, clientColumn(width));
 			assert.equal(cell.length, width, `${address} in ${width}: ${cell}`);
-			const port = address.slice(address.lastIndexOf(':'));
-			assert.ok(cell.trimEnd().endsWith(port), `${address} in ${width}: ${cell}`);
-			// What is left of the address is whole groups of it.
-			const kept = cell.trim().replace(/^…/, '');
-			assert.ok(address.endsWith(kept) && (kept === address || /[.:[]$/.test(address.slice(0, -kept.length))), `${address} in ${width}: ${cell}`);
+			const at = address.lastIndexOf(':');
+			const [host, port] = [address.slice(0, at), address.slice(at)];
+			const shown = cell.trim();
+			if (shown === address) {
+				continue;
+			}
+
+			// The whole address and a cut port, or the port and the address's end in whole groups.
+			if (shown.endsWith(':…')) {
+				assert.equal(shown, `${host}:…`, `${address} in ${width}: ${cell}`);
+				continue;
+			}
+
+			assert.ok(shown.endsWith(port), `${address} in ${width}: ${cell}`);
+			assert.ok(host.length + 2 > width, `${address} in ${width}: the address alone would fit: ${cell}`);
+			const kept = shown.replace(/^…/, '');
+			assert.ok(address.endsWith(kept) && /[.:[]$/.test(address.slice(0, -kept.length)), `${address} in ${width}: ${cell}`);
 		}
 	}
 });
