@@ -146,7 +146,6 @@ const TableRow = memo(function TableRow({row, columns, width, selected, focused,
 	);
 });
 
-/** The MaxScale a row is of: a session's, or a group's when grouped by MaxScale (dimmed with its sessions when it fails). */
 /** The column titles, the sorted one set apart: in the accent colour, or in reverse video without colour (NO_COLOR). */
 function TitleLine({line, span, theme}: {line: string; span: [number, number] | undefined; theme: Theme}) {
 	const [start, end] = span ?? [0, 0];
@@ -163,6 +162,7 @@ function TitleLine({line, span, theme}: {line: string; span: [number, number] | 
 	);
 }
 
+/** The MaxScale a row is of: a session's, or a group's when grouped by MaxScale (dimmed with its sessions when it fails). */
 function hostOf(row: Row): string | undefined {
 	if (isGroupRow(row)) {
 		return row.kind === 'service' ? maxscaleOfKey(row.key, row.service) : undefined;
