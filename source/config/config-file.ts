@@ -114,14 +114,14 @@ function holdsSecret(config: ConfigFile, keys: ReadonlySet<string>): boolean {
 	return misWritten || Object.entries(config.maxctrl).some(([key, value]) => keys.has(key) && value !== '' && value !== undefined && value !== null);
 }
 
-/** Who other than you (or root) can change the file, as a sentence's middle; undefined for no one. */
-function changedBy(stats: fs.Stats): string | undefined {
+/** Who other than you (or root) can change the file: its owner, another user; its mode, others too; else no one. */
+function changedBy(stats: fs.Stats): 'owner' | 'others' | undefined {
 	const me = process.getuid?.();
 	if (me !== undefined && stats.uid !== me && stats.uid !== 0) {
-		return `belongs to another user (uid ${stats.uid})`;
+		return 'owner';
 	}
 
-	return (stats.mode & 0o022) === 0 ? undefined : `can be changed by other users (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')})`;
+	return (stats.mode & 0o022) === 0 ? undefined : 'others';
 }
 
 /**
@@ -190,15 +190,16 @@ export function readConfigFile(file: string, namedBy: string | undefined): FileR
 	const changer = changedBy(stats);
 	const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
 	// One sentence for a file others can both read and change (QA: two, for one chmod 600).
-	const alsoChanged = changer?.startsWith('can be changed') === true;
-	if (held.length > 0 && (stats.mode & 0o077) !== 0) {
-		warnings.push(`${file} holds ${held.join(' and ')} and other users can read ${alsoChanged ? 'and change ' : ''}it (mode ${mode}): run chmod 600 ${file}.`);
+	const readable = held.length > 0 && (stats.mode & 0o077) !== 0;
+	if (readable) {
+		warnings.push(`${file} holds ${held.join(' and ')} and other users can read ${changer === 'others' ? 'and change ' : ''}it (mode ${mode}): run chmod 600 ${file}.`);
 	}
 
 	// Whoever can change the file can change its hosts and its TLS settings, and have sessiontop
 	// send them the password (QA; ssh refuses such a file): said whether or not it holds one.
-	if (changer !== undefined && !(alsoChanged && held.length > 0)) {
-		warnings.push(`${file} ${changer}: whoever changes it can send sessiontop, and your password, to a host of theirs; ${changer.startsWith('belongs') ? 'make it yours' : `run chmod go-w ${file}`}.`);
+	const changed = changer === 'owner' ? `belongs to another user (uid ${stats.uid})` : changer === 'others' && !readable ? `can be changed by other users (mode ${mode})` : undefined;
+	if (changed !== undefined) {
+		warnings.push(`${file} ${changed}: whoever changes it can send sessiontop, and your password, to a host of theirs; ${changer === 'owner' ? 'make it yours' : `run chmod go-w ${file}`}.`);
 	}
 
 	return {ok: true, file: config, warnings};
