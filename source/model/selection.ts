@@ -249,9 +249,9 @@ export function scrollTop(top: number, cursor: number, height: number, total: nu
  * new top counted: they take lines above it), but never so far that a row between the old
  * window and the new one goes undrawn (QA: a PgUp whose new top had no sticky row above it
  * left out the old window's row before its first). scrollTop then keeps the cursor in view.
- * `line`: the line to keep, when not the cursor's own (MonitorState.paged).
+ * `line`: the line to keep (the cursor's own, or the one earlier pages kept: MonitorState.paged).
  */
-export function pageTop(top: number, from: number, to: number, height: number, over: LinesOver = noLines, line = from - top + over(top, height)): number {
+export function pageTop(top: number, from: number, to: number, height: number, over: LinesOver, line: number): number {
 	if (from === -1 || to === -1 || height <= 0) {
 		return top;
 	}

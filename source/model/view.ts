@@ -88,17 +88,20 @@ export function viewReducer(state: MonitorState, action: Action): MonitorState |
 			// A screenful: the rows a window shows under its sticky group rows (sticky-groups.ts).
 			// The window moves as far as the cursor did, as in htop, so the cursor keeps its line on
 			// the screen (QA: the first PgDn from the top only took the cursor to the bottom line
-			// and showed one new row); at either end the window stops and the cursor goes on.
-			const key = moveByRows(state.rows, state.selectedId, action.delta * pageRows(state.listHeight, state.grouping));
-			const over = stickyLines(state.rows);
-			const from = indexOfKey(state.rows, state.selectedId);
-			const line = state.paged !== undefined && state.paged.key === state.selectedId ? state.paged.line : from - state.listTop + over(state.listTop, state.listHeight);
-			const to = indexOfKey(state.rows, key);
-			const moved = moveCursor({...state, listTop: pageTop(state.listTop, from, to, state.listHeight, over, line)}, key);
-			// At either end the window stops and the cursor goes on: its line there is the one to keep.
+			// and showed one new row); at either end the window stops and the cursor goes on, and
+			// its line there is the one the next page keeps.
+			const {rows, listHeight: height} = state;
+			const key = moveByRows(rows, state.selectedId, action.delta * pageRows(height, state.grouping));
+			const over = stickyLines(rows);
+			const lineAt = (index: number, top: number) => index - top + over(top, height);
+			const from = indexOfKey(rows, state.selectedId);
+			const {paged} = state;
+			const line = paged !== undefined && paged.key === state.selectedId ? paged.line : lineAt(from, state.listTop);
+			const to = indexOfKey(rows, key);
+			const moved = moveCursor({...state, listTop: pageTop(state.listTop, from, to, height, over, line)}, key);
 			const top = moved.listTop;
-			const atEnd = top === 0 || top + state.listHeight - over(top, state.listHeight) >= state.rows.length;
-			return {...moved, paged: key === undefined ? undefined : {key, line: atEnd ? to - top + over(top, state.listHeight) : line}};
+			const atEnd = top === 0 || top + height - over(top, height) >= rows.length;
+			return {...moved, paged: key === undefined ? undefined : {key, line: atEnd ? lineAt(to, top) : line}};
 		}
 
 		case 'home': {
