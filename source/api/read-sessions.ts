@@ -217,8 +217,6 @@ export type SessionList = {
 
 export type ReadResult = {ok: true; list: SessionList} | {ok: false; reason: string};
 
-export {notASessionList} from './answered-error.js';
-
 /** A whole `GET /v1/sessions` document. */
 export function readSessionList(document: unknown, polledAt: number, origin: Origin = single): ReadResult {
 	if (!isObject(document) || !Array.isArray(document['data'])) {

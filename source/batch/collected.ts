@@ -2,6 +2,7 @@
 // failure in -h order. No version is asked for: the list's URL is the same for every
 // version (api/list-path.ts).
 
+import {notAListBecause} from '../api/answered-error.js';
 import type {Client} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
 import {skippedText} from '../model/repeated-ids.js';
@@ -71,4 +72,10 @@ export function aheadNote(label: string, zone: ZoneMemory | undefined, at: numbe
 export function listNotes(label: string, read: {duplicates: number; skipped: number}, zone: ZoneMemory | undefined, at: number): string[] {
 	const notes = [repeatedIds(label, read.duplicates), read.skipped === 0 ? undefined : skippedText(label, read.skipped), aheadNote(label, zone, at)];
 	return notes.filter((note) => note !== undefined);
+}
+
+/** A parsed list's `data`, or the sentence the monitor's reader gives when there is none (MaxScale's error, when it sent one). */
+export function listData(label: string, json: unknown): Collected<unknown[]> {
+	const data = (json as {data?: unknown} | null)?.data;
+	return Array.isArray(data) ? {ok: true, value: data} : {ok: false, error: {kind: 'shape', message: `${label}: ${notAListBecause(json)}.`}};
 }

@@ -10,12 +10,11 @@
 
 import {Buffer} from 'node:buffer';
 import {notJson, parseJsonBody} from '../api/client.js';
-import {notAListBecause} from '../api/answered-error.js';
 import {originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
 import {finishList, listBody, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
-import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
+import {everyHost, listData, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
 
 const what = 'the session list';
@@ -23,18 +22,12 @@ const what = 'the session list';
 /** The most of a body kept for a second reading (a list of some 30,000 sessions). */
 export const keepBytes = 16 * 1024 * 1024;
 
-/** A parsed list's `data`, or the sentence the monitor's reader gives when there is none. */
-function dataOf(label: string, json: unknown): Collected<unknown[]> {
-	const data = (json as {data?: unknown} | null)?.data;
-	return Array.isArray(data) ? {ok: true, value: data} : {ok: false, error: {kind: 'shape', message: `${label}: ${notAListBecause(json)}.`}};
-}
-
 /** The list's `data` from the kept body, or else once more, whole (a body too big to have been kept). */
 async function dataAgain(host: Host, status: number, body: Buffer[] | undefined, signal?: AbortSignal): Promise<Collected<unknown[]>> {
 	const {label} = host.client.target;
 	// The scanner found the body valid, with a `data` array: JSON.parse agrees.
 	const answer = body === undefined ? await host.client.getJson(listPath(), what, signal) : parseJsonBody(label, what, status, Buffer.concat(body).toString('utf8'));
-	return answer.ok ? dataOf(label, answer.json) : answer;
+	return answer.ok ? listData(label, answer.json) : answer;
 }
 
 async function entriesOf(host: Host, origin: Origin, keep: number, signal?: AbortSignal, onNote?: OnNote): Promise<Collected<Entry[]>> {

@@ -9,8 +9,7 @@
 import type {Buffer} from 'node:buffer';
 import {parseJsonBody} from '../api/client.js';
 import {listPath} from '../api/list-path.js';
-import {notAListBecause} from '../api/answered-error.js';
-import {everyHost, type Collected, type CollectedAll, type Host} from './collected.js';
+import {everyHost, listData, type Collected, type CollectedAll, type Host} from './collected.js';
 import {tableToTsv, tsvFields, type HostTable} from './maxctrl-tsv.js';
 import {tsvBody} from './tsv-stream.js';
 
@@ -27,12 +26,8 @@ export function tableTheOldWay(label: string, status: number, bytes: Buffer): Co
 		return parsed;
 	}
 
-	const data = (parsed.json as {data?: unknown} | null)?.data;
-	if (!Array.isArray(data)) {
-		return {ok: false, error: {kind: 'shape', message: `${label}: ${notAListBecause(parsed.json)}.`}};
-	}
-
-	return {ok: true, value: tableToTsv(data)};
+	const data = listData(label, parsed.json);
+	return data.ok ? {ok: true, value: tableToTsv(data.value)} : data;
 }
 
 async function tableOf(host: Host, signal?: AbortSignal): Promise<Collected<string>> {
