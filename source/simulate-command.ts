@@ -4,6 +4,7 @@
 import process from 'node:process';
 import {parseDuration} from './config/duration.js';
 import {optionName, secretBefore} from './config/flag-spec.js';
+import {keyFailure} from './config/pem.js';
 import {sanitize} from './model/sanitize.js';
 import {apiVersions, type ApiVersion, type SimulatorOptions} from './simulator/index.js';
 
@@ -175,9 +176,10 @@ async function tlsOf(flags: SimulateFlags): Promise<SimulatorOptions['tls'] | st
 		createSecureContext({cert, key});
 	} catch (error: unknown) {
 		const message = String((error as Error).message);
-		return /bad decrypt|bad password|interrupted or cancelled/i.test(message)
+		const failure = keyFailure(message, key);
+		return failure === 'passphrase'
 			? `--tls-key ${flags.tlsKey} is encrypted: the simulator takes a key without a passphrase (openssl pkey -in ${flags.tlsKey} -out plain.key).`
-			: /key values mismatch/i.test(message)
+			: failure === 'mismatch'
 				? `--tls-key ${flags.tlsKey} is not the key of --tls-cert ${flags.tlsCert}: give the key the certificate was made with.`
 				: `--tls-cert and --tls-key cannot serve HTTPS (${sanitizeOneLine(message)}): check both files.`;
 	}

@@ -63,3 +63,23 @@ export function keyProblem(text: string): string | undefined {
 	const found = labels(text);
 	return found.some((label) => keyLabel.test(label)) ? undefined : `holds no private key (${looksLike(found)})`;
 }
+
+/**
+ * Why OpenSSL would not take a key with its certificate, read from its message: the key's
+ * passphrase (wrong, or none given for an encrypted key), or a key of another certificate.
+ * A wrong passphrase decrypts an encrypted key to noise, which OpenSSL usually calls `bad
+ * decrypt`, but about one time in 256 the noise passes the padding check and the decoder fails
+ * instead (`DECODER routines::unsupported`): for an encrypted key, any failure but a mismatch
+ * with the certificate is the passphrase's. Undefined for anything else.
+ */
+export function keyFailure(message: string, keyText: string): 'passphrase' | 'mismatch' | undefined {
+	const mismatch = /key values mismatch/i.test(message);
+	if (/bad decrypt|passphrase|decrypt/i.test(message) || (isEncryptedKey(keyText) && !mismatch)) {
+		return 'passphrase';
+	}
+
+	return mismatch ? 'mismatch' : undefined;
+}
+
+/** Whether a PEM key is encrypted (a passphrase opens it). */
+export const isEncryptedKey = (keyText: string) => /ENCRYPTED/.test(keyText);

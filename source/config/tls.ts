@@ -7,7 +7,7 @@ import type {Buffer} from 'node:buffer';
 import type {ClientOptions} from '../api/client.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Config} from './options.js';
-import {certificateProblem, keyProblem} from './pem.js';
+import {certificateProblem, isEncryptedKey, keyFailure, keyProblem} from './pem.js';
 import {settings} from './settings.js';
 import {readSmallFile, smallFileReason} from './small-file.js';
 import {usesHttps} from './target.js';
@@ -129,19 +129,16 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 		createSecureContext({ca: tls.ca, cert: tls.cert, key: tls.key, passphrase: tls.passphrase});
 	} catch (error: unknown) {
 		const message = error instanceof Error ? error.message : String(error);
-		// A wrong passphrase decrypts an encrypted key to noise, which OpenSSL usually calls
-		// `bad decrypt`, but about one time in 256 the noise passes the padding check and the
-		// decoder fails instead (`DECODER routines::unsupported`): for an encrypted key, any
-		// failure but a mismatch with the certificate is the passphrase's.
-		const encrypted = tls.key !== undefined && /ENCRYPTED/.test(tls.key.toString('latin1'));
-		if (/bad decrypt|passphrase|decrypt/i.test(message) || (encrypted && !/key values mismatch/i.test(message))) {
+		const keyText = tls.key?.toString('latin1') ?? '';
+		const failure = keyFailure(message, keyText);
+		if (failure === 'passphrase') {
 			// No passphrase given at all: say it is needed, not "check" one never typed (QA).
-			return config.tlsPassphrase === undefined && encrypted
+			return config.tlsPassphrase === undefined && isEncryptedKey(keyText)
 				? {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} is encrypted: give its passphrase with --tls-passphrase.`}
 				: {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} cannot be opened: check ${whereOf(config, 'tlsPassphrase')}.`};
 		}
 
-		if (/key values mismatch/i.test(message)) {
+		if (failure === 'mismatch') {
 			return {ok: false, error: `${named(config, 'tlsKey', config.tlsKey!)} is not the key of ${named(config, 'tlsCert', config.tlsCert!)}: give the matching pair.`};
 		}
 
