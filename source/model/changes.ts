@@ -3,7 +3,7 @@
 // open/close rates, and each service's session count over time for the sparklines.
 
 import type {SessionLookup} from './session-index.js';
-import {sameSession, type Session} from './session.js';
+import {plainSession, sameSession, type Session} from './session.js';
 import {lookAhead} from './in-order.js';
 import {finish, stepItems, type Steps} from './steps.js';
 import {Tally} from './tally.js';
@@ -17,6 +17,9 @@ export const highlightPolls = 3;
 export const historyLength = 60;
 /** Each MaxScale's polls behind the rates. */
 export const windowPolls = 5;
+
+/** Up to how many sessions ended in one poll are copied out of their list (trackChangesSteps). */
+const copiedGhosts = 2048;
 
 /** An ended session; `endedAtPoll` counts its MaxScale's polls (hostPolls), `host` names it. */
 export type Ghost = {session: Session; host: string; endedAtPoll: number};
@@ -167,6 +170,7 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 	}
 
 	const ghosts = changes.ghosts.filter((ghost) => (ghost.host !== host || poll - ghost.endedAtPoll < highlightPolls) && !nextById.has(ghost.session.key));
+	const kept = ghosts.length;
 	let seen = 0;
 	// The list holds exactly the Map's values, in the same order (keys are unique): found ones are still there.
 	for (const session of list ?? previous.values()) {
@@ -177,6 +181,17 @@ export function* trackChangesSteps(changes: Changes, facts: PollFacts): Steps<Ch
 		if (found?.[seen - 1] !== 1 && !nextById.has(session.key)) {
 			closed++;
 			ghosts.push({session, host, endedAtPoll: poll});
+		}
+	}
+
+	// A polled session reads its fields from its list's columns (api/column-session.ts): kept
+	// as it is, a ghost would keep that list's columns alive for its three polls, and a few
+	// dozen ended sessions a poll, spread over a 100,000-session list, would keep every part
+	// of three old lists (~9 MB each). A few are copied out; when many end at once (a
+	// restart), the columns are the smaller thing to keep.
+	if (ghosts.length - kept <= copiedGhosts) {
+		for (let i = kept; i < ghosts.length; i++) {
+			ghosts[i] = {...ghosts[i]!, session: plainSession(ghosts[i]!.session)};
 		}
 	}
 

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {liveRates, noChanges, trackChanges, type Changes} from '../../source/model/changes.js';
 import {initialState, reducer} from '../../source/model/monitor-state.js';
-import type {Session} from '../../source/model/session.js';
+import {plainSession, type Session} from '../../source/model/session.js';
 import {session} from '../helpers/sessions.js';
 
 const byKey = (sessions: readonly Session[]) => new Map(sessions.map((s) => [s.key, s]));
@@ -34,6 +34,21 @@ test('the walk finds sessions that ended in between, new ones, and a list that m
 	assert.deepEqual(walked.ghosts.map((ghost) => ghost.session.id), ['2']);
 	assert.equal(walked.window.get('')?.at(-1)?.opened, 1);
 	assert.equal(walked.window.get('')?.at(-1)?.closed, 1);
+});
+
+test('a few ended sessions are copied out of their list, so that its columns can go; a restart\'s thousands are kept as they are', () => {
+	const ended = (count: number) => {
+		const previous = Array.from({length: count + 1}, (_, i) => session(i + 1));
+		const next = previous.slice(0, 1);
+		const walked = trackChanges(noChanges, {previous: byKey(previous), next, nextById: byKey(next), host: '', seconds: 2, previousList: previous});
+		return {previous, ghosts: walked.ghosts.map((ghost) => ghost.session)};
+	};
+
+	const few = ended(3);
+	assert.deepEqual(few.ghosts, few.previous.slice(1).map((ended) => plainSession(ended)));
+	assert.ok(few.ghosts.every((ghost, i) => ghost !== few.previous[i + 1]));
+	const many = ended(3000);
+	assert.ok(many.ghosts.every((ghost, i) => ghost === many.previous[i + 1]));
 });
 
 test('a last list with a key twice is not walked: every key is looked up', () => {
