@@ -8,7 +8,7 @@
 
 import {afterRestart, showsRestart, trackChangesSteps, type Changes} from './changes.js';
 import {backMessage} from './host-back.js';
-import type {ServerInfo} from './server-info.js';
+import {uptimeAt, type ServerInfo} from './server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
 import {endedPane, keptFor, paneFor} from './pane.js';
@@ -17,7 +17,7 @@ import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
 import {versionAtLeast} from './version.js';
-import {provenShift, shiftedSession, zoneHint} from './zone-hint.js';
+import {provenShift, shiftedSession, uptimeHint, uptimeShift, zoneHint} from './zone-hint.js';
 import {pollGapMs} from './schedule.js';
 import {steadyWidths} from './steady-widths.js';
 import {summarizeSteps, type Summary} from './summary.js';
@@ -187,29 +187,48 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	return {...placed, pane, message: {tone: 'info', text: `Sessions under ids seen before are new ones (MaxScale restarted?): ${whose}.`}};
 }
 
+/** The oldest age among a MaxScale's sessions (seconds), if any says one. */
+function oldestAge(sessions: readonly Session[]): number | undefined {
+	let oldest: number | undefined;
+	for (const session of sessions) {
+		const age = session.ageSeconds;
+		if (age !== undefined && (oldest === undefined || age > oldest)) {
+			oldest = age;
+		}
+	}
+
+	return oldest;
+}
+
 /**
- * The first poll of a MaxScale whose new sessions prove its ages hours too long (zone-hint.ts):
- * taken again with its ages as they are, from then on too, and said once.
+ * The poll of a MaxScale whose uptime or new sessions prove its ages hours too long
+ * (zone-hint.ts): taken again with its ages as they are, from then on too, and said. What the
+ * uptime proves is a least (its oldest session may have connected a while after it started):
+ * new sessions may prove more later, on the ages already shifted, and it is said again then.
  */
 function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk): MonitorState {
 	const host = hostKey(before, action.host);
-	const previous = before.hosts[host]?.lastPoll;
+	const status = before.hosts[host];
 	// From 23.02 MaxScale writes its times in GMT, and 24.02 sends ages too: no zone to prove
 	// (QA: a 24.02's new sessions hours old were taken for one, and every age moved).
-	if (previous === undefined || before.hosts[host]?.ageShift !== undefined || versionAtLeast(before.hosts[host]?.server?.version, 23, 2)) {
+	if (versionAtLeast(status?.server?.version, 23, 2)) {
 		return after;
 	}
 
 	const local = -new Date(action.at).getTimezoneOffset();
-	const shift = provenShift(after.changes.youngestNew, (action.at - previous.at) / 1000, local);
-	if (shift === undefined) {
+	const previous = status?.lastPoll;
+	const byNew = previous === undefined ? undefined : provenShift(after.changes.youngestNew, (action.at - previous.at) / 1000, local);
+	const byUptime = byNew === undefined && status?.server !== undefined ? uptimeShift(oldestAge(after.hosts[host]?.sessions ?? []), uptimeAt(status.server, action.at), local) : undefined;
+	const more = byNew ?? byUptime;
+	if (more === undefined) {
 		return after;
 	}
 
-	const shifted = withHost(before, action.host, (status) => ({...status, ageShift: shift}));
+	const shift = (status?.ageShift ?? 0) + more;
+	const shifted = withHost(before, action.host, (each) => ({...each, ageShift: shift}));
 	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
-	return {...again, message: {tone: 'info', advice: true, text: zoneHint(label, shift, local)}};
+	return {...again, message: {tone: 'info', advice: true, text: byNew === undefined ? uptimeHint(label, shift, local) : zoneHint(label, shift, local)}};
 }
 
 /** Sessions killed with a grace period still listed past it (their ids as shown). */

@@ -7,7 +7,8 @@
 // opened since the last poll is younger than the time since that poll. When even the
 // youngest of them reads hours older, the zone is wrong by that many whole quarter hours:
 // from then on that MaxScale's ages are counted in its own zone (poll.ts), and it is said
-// once, with the flag that would have had them right from the start. An age known to be
+// once, with the flag that would have had them right from the start. Before any new session,
+// MaxScale's uptime proves it too: no session is older than its MaxScale (uptimeShift). An age known to be
 // wrong is not left on screen (the sort and the filter go by it too), as htop or
 // pg_activity would never show a process's age it knows to be wrong.
 
@@ -55,6 +56,27 @@ export function provenShift(youngestNew: number | undefined, seconds: number | u
 	return shift < quarterHour || localOffsetMinutes - (shift / 60) < westmostZone ? undefined : shift;
 }
 
+/** Less than this past MaxScale's uptime proves nothing: its clock may be a few minutes behind this machine's (as server-clock.ts allows ahead). */
+const uptimeSlackSeconds = 600;
+
+/**
+ * How many seconds too long a MaxScale's ages are at least, proven by its uptime, or
+ * undefined: no session is older than the MaxScale that holds it, so the oldest age past
+ * the uptime is the zones' difference less the time the oldest session took to connect after
+ * MaxScale started. The fewest quarter hours that leave none past it (by more than a clock a
+ * few minutes behind may): exact when that session connected within five minutes of the
+ * start, as an application's pool does; never more than the truth. It needs no second poll
+ * and no new session (QA: a quiet MaxScale in Los Angeles read eight hours old, unsaid).
+ */
+export function uptimeShift(oldestAge: number | undefined, uptime: number | undefined, localOffsetMinutes = 0): number | undefined {
+	if (oldestAge === undefined || uptime === undefined || !(oldestAge - uptime > uptimeSlackSeconds)) {
+		return undefined;
+	}
+
+	const shift = Math.ceil((oldestAge - uptime - uptimeSlackSeconds) / quarterHour) * quarterHour;
+	return localOffsetMinutes - (shift / 60) < westmostZone ? undefined : shift;
+}
+
 /** What the status line says of a shift: how long, the MaxScale's zone, and the flag for next time. `localOffsetMinutes`: the operator's zone at the poll (minutes east of UTC). */
 export function zoneHint(host: string, shift: number, localOffsetMinutes: number): string {
 	const hours = hoursText(shift / 60);
@@ -68,6 +90,15 @@ export function zoneHint(host: string, shift: number, localOffsetMinutes: number
 	// With `=`: after a space, `-05:00` would be read as an option.
 	const server = offsetText(localOffsetMinutes - (shift / 60));
 	return `Ages read ${hours} too long: ${where} writes its times in its own zone, UTC${server} by its new sessions; corrected from now on (--server-tz=${server} from the start).`;
+}
+
+/** What the status line says of a shift proven by the uptime (uptimeShift): at least that much, so its zone or one further west. */
+export function uptimeHint(host: string, shift: number, localOffsetMinutes: number): string {
+	const hours = hoursText(shift / 60);
+	const where = host === '' ? 'MaxScale' : `MaxScale ${host}`;
+	const zone = shift < 3600 ? 'a fraction of an hour from this machine\'s zone' : `in its own zone, UTC${offsetText(localOffsetMinutes - (shift / 60))} or west`;
+	const flag = shift < 3600 ? '--server-tz= and its zone make them exact' : `--server-tz=${offsetText(localOffsetMinutes - (shift / 60))} makes them exact`;
+	return `Ages read ${hours} too long: ${where} writes its times ${zone}, by its uptime; corrected (${flag}).`;
 }
 
 /**

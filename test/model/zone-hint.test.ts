@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {provenShift, zoneHint} from '../../source/model/zone-hint.js';
+import {provenShift, uptimeHint, uptimeShift, zoneHint} from '../../source/model/zone-hint.js';
 import {session} from '../helpers/sessions.js';
 import {initialState} from '../../source/model/monitor-state.js';
 import type {Session} from '../../source/model/session.js';
@@ -109,4 +109,55 @@ test('new sessions of the right age say nothing', () => {
 	let state = start([session(1, {ageSeconds: 100})]);
 	state = poll(state, [session(1, {ageSeconds: 102}), session(2, {ageSeconds: 1})]);
 	assert.equal(state.message, undefined);
+});
+
+test('QA: the oldest session past MaxScale\'s uptime proves the ages too long at the first poll, by no more than the truth', () => {
+	const hour = 3600;
+	// Los Angeles (-08:00) read in UTC; the oldest session connected with MaxScale: exactly.
+	assert.equal(uptimeShift((8 * hour) + 1000, 1000), 8 * hour);
+	// It connected four minutes after MaxScale started: still exact.
+	assert.equal(uptimeShift((8 * hour) + 1000 - 240, 1000), 8 * hour);
+	// Twenty minutes after: half an hour short, never over.
+	assert.equal(uptimeShift((8 * hour) + 1000 - 1200, 1000), 7.5 * hour);
+	// A clock minutes behind, or no age past the uptime: nothing.
+	assert.equal(uptimeShift(1000 + 540, 1000), undefined);
+	assert.equal(uptimeShift(500, 1000), undefined);
+	assert.equal(uptimeShift(undefined, 1000), undefined);
+	assert.equal(uptimeShift(9 * hour, undefined), undefined);
+	// Nothing west of UTC-12:00.
+	assert.equal(uptimeShift(13 * hour, 10, 0), undefined);
+	assert.equal(
+		uptimeHint('', 8 * hour, 0),
+		'Ages read 8h too long: MaxScale writes its times in its own zone, UTC-08:00 or west, by its uptime; corrected (--server-tz=-08:00 makes them exact).',
+	);
+	assert.match(uptimeHint('mx2', 1800, 330), /^Ages read 30m too long: MaxScale mx2 writes its times a fraction of an hour from this machine's zone, by its uptime/);
+});
+
+test('the monitor shifts a quiet MaxScale\'s ages by its uptime at its first poll, and by its new sessions if they prove more', () => {
+	const hour = 3600;
+	const at = 1_000_000_000;
+	const polled = (sessions: Session[], when: number) => ({type: 'poll-ok' as const, sessions, at: when, latencyMs: 3, bytes: 1});
+	const info = (version: string) => ({type: 'server-info' as const, info: {version, uptimeSeconds: 12 * hour, askedAt: at - 1000}});
+	// Eight hours and a quarter west, up twelve hours (and the second since it was asked); its
+	// oldest session connected a quarter hour after it started, and reads twenty hours old: the
+	// uptime proves eight hours.
+	const quiet = [session(1, {ageSeconds: (20 * hour) + 1}), session(2, {ageSeconds: 9 * hour})];
+	let state = run(initialState(), info('22.08.14'), polled(quiet, at));
+	assert.deepEqual(state.sessions.map((each) => each.ageSeconds), [(12 * hour) + 1, hour]);
+	assert.match(state.message?.text ?? '', /^Ages read 8h too long: MaxScale writes its times in its own zone, UTC[+-]\d\d:\d\d or west, by its uptime/);
+	// The next poll proves nothing more: not said again.
+	const said = state.message;
+	state = poll(state, [session(1, {ageSeconds: (20 * hour) + 3}), session(2, {ageSeconds: (9 * hour) + 2})], at + 2000);
+	assert.equal(state.message, said);
+	// A new session a second old reads a quarter hour older still: said with MaxScale's exact zone.
+	state = poll(state, [session(1, {ageSeconds: (20 * hour) + 5}), session(3, {ageSeconds: (8.25 * hour) + 1})], at + 4000);
+	assert.equal(state.hosts['']?.ageShift, 8.25 * hour);
+	assert.deepEqual(state.sessions.map((each) => each.ageSeconds), [(11.75 * hour) + 5, 1]);
+	assert.match(state.message?.text ?? '', /^Ages read 8h15m too long: .* by its new sessions; corrected from now on/);
+	// From 23.02 (GMT) nothing moves; nor without an uptime.
+	for (const version of ['23.02.1', '24.02.3']) {
+		assert.equal(run(initialState(), info(version), polled(quiet, at)).message, undefined, version);
+	}
+
+	assert.equal(run(initialState(), polled(quiet, at)).message, undefined, 'no uptime known');
 });
