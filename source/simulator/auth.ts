@@ -19,7 +19,7 @@
 //   Basic, and gets the Basic 401.
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {accessDenied, adminRequired, sendCanned} from './http-reply.js';
+import {accessDenied, adminRequired, notEncrypted, sendCanned} from './http-reply.js';
 import type {TokenClaims, Tokens} from './tokens.js';
 import type {VersionCaps} from './versions.js';
 
@@ -37,9 +37,16 @@ export const writes: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE', 'PA
 /** Who a request comes from, once authorize() has let it through. */
 export type Caller = TokenClaims;
 
-/** The caller when the request may go on; otherwise undefined, and the 401 or 403 has been sent. */
-export function authorize(caps: VersionCaps, accounts: Accounts, tokens: Tokens, t: number, req: IncomingMessage, res: ServerResponse): Caller | undefined {
+/**
+ * The caller when the request may go on; otherwise undefined, and the 401 or 403 has been sent.
+ * `tokenEndpoint`: the request is for /v1/auth (2.5+), `encrypted`: it came over HTTPS.
+ */
+export function authorize(caps: VersionCaps, accounts: Accounts, tokens: Tokens, t: number, req: IncomingMessage, res: ServerResponse, {tokenEndpoint = false, encrypted = false} = {}): Caller | undefined {
 	const header = req.headers.authorization ?? '';
+	if (tokenEndpoint) {
+		return tokenCaller(accounts, req, res, encrypted);
+	}
+
 	if (caps.http.bearerTokens && header.startsWith('Bearer ')) {
 		const caller = accountOf(accounts, tokens.verify(header.slice('Bearer '.length).trim(), t));
 		if (!caller) {
@@ -66,6 +73,32 @@ export function authorize(caps: VersionCaps, accounts: Accounts, tokens: Tokens,
 
 	const xhr = caps.http.xhrNoChallenge && (req.headers['x-requested-with'] ?? '').toString().toLowerCase() === 'xmlhttprequest';
 	sendCanned(res, 401, accessDenied, xhr ? {} : {'WWW-Authenticate': 'Basic realm="maxscale"'});
+	return undefined;
+}
+
+/**
+ * Who asks /v1/auth for a token (admin.cc Client::auth, from 2.5): over plain HTTP, with
+ * admin_secure_gui (MaxScale's default), the canned "Connection is not encrypted" before any
+ * credential is looked at; else Basic credentials only (a Bearer token gets none), and a
+ * failure is send_token_auth_error(): 401 "Access denied" without a challenge.
+ */
+function tokenCaller(accounts: Accounts, req: IncomingMessage, res: ServerResponse, encrypted: boolean): Caller | undefined {
+	if (!encrypted) {
+		sendCanned(res, 401, notEncrypted);
+		return undefined;
+	}
+
+	const credentials = basicCredentials(req.headers.authorization ?? '');
+	const write = writes.has(req.method ?? '');
+	if (credentials === pair(accounts.admin)) {
+		return {user: accounts.admin.user, account: 'admin'};
+	}
+
+	if (accounts.basic !== undefined && credentials === pair(accounts.basic) && !write) {
+		return {user: accounts.basic.user, account: 'basic'};
+	}
+
+	sendCanned(res, 401, accessDenied);
 	return undefined;
 }
 

@@ -18,8 +18,9 @@
 // - the /v1 prefix is optional from 2.4;
 // - GET /v1/auth (2.5+) hands out a token (tokens.ts) only over HTTPS: admin_secure_gui is true,
 //   MaxScale's default and what /v1/maxscale reports, so over plain HTTP it is the canned 401
-//   "Connection is not encrypted", without a challenge (fixture error-401-not-encrypted.json).
-//   Credentials are checked first, as for every route. Not simulated, for want of evidence:
+//   "Connection is not encrypted", without a challenge (fixture error-401-not-encrypted.json),
+//   before any credential is looked at; over HTTPS, only Basic credentials, and a failure is a
+//   401 without a challenge (auth.ts tokenCaller). Not simulated, for want of evidence:
 //   persist=yes (204, the token in cookies: their names and attributes are not documented in
 //   the notes; refused with 501 rather than answered unlike MaxScale) and a max-age parameter
 //   (ignored: tokens last the documented 8 hours).
@@ -29,7 +30,7 @@ import {type Accounts, authorize, type Caller} from './auth.js';
 import {errorDocument, fmt, serialize} from './jansson.js';
 import {sessionDetail, sessionList} from './documents.js';
 import {FilterError, parseFilter} from './filter.js';
-import {notEncrypted, type ReplyStyle, sendCanned, sendEmpty, sendJson} from './http-reply.js';
+import {type ReplyStyle, sendEmpty, sendJson} from './http-reply.js';
 import {maxscaleDocument} from './maxscale-json.js';
 import type {Population} from './population.js';
 import {atoi, option, parseOptions, type RequestOptions} from './query.js';
@@ -59,7 +60,7 @@ const knownVerbs = new Set(['GET', 'HEAD', 'PUT', 'POST', 'PATCH', 'DELETE', 'OP
 
 export async function handleRequest(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const {caps} = state;
-	const caller = authorize(caps, state.accounts, state.tokens, state.now(), req, res);
+	const caller = authorize(caps, state.accounts, state.tokens, state.now(), req, res, {tokenEndpoint: caps.http.bearerTokens && isTokenEndpoint(caps, req.url), encrypted: state.scheme === 'https'});
 	if (!caller) {
 		return;
 	}
@@ -173,10 +174,21 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
 	}
 }
 
+/** Whether a request is for /v1/auth (admin.cc is_auth_endpoint: the path's one part, past the /v1 that 2.4+ may leave out): authenticated its own way (auth.ts). */
+function isTokenEndpoint(caps: VersionCaps, path = '/'): boolean {
+	const parts = new URL(path, 'http://simulator').pathname.split('/').filter(Boolean);
+	if (parts[0] === 'v1') {
+		parts.shift();
+	} else if (!caps.unprefixedRoutes) {
+		return false;
+	}
+
+	return parts.length === 1 && parts[0] === 'auth';
+}
+
+/** The token of GET /v1/auth, to a caller authorize() let through: over HTTPS only. */
 async function sendToken(state: SimulatorState, caller: Caller, search: URLSearchParams, ctx: WriteContext, res: ServerResponse, style: ReplyStyle): Promise<void> {
-	if (state.scheme !== 'https') {
-		sendCanned(res, 401, notEncrypted);
-	} else if (option(search, 'persist') === 'yes') {
+	if (option(search, 'persist') === 'yes') {
 		const detail = 'The simulator does not implement persist=yes (MaxScale would answer 204 and set the token in cookies): ask without it to get the token in the body.';
 		await sendJson(res, 501, [serialize(errorDocument(detail), ctx.f.layout, true)], style);
 	} else {

@@ -44,7 +44,7 @@ function tokenOf(reply: Reply): string {
 
 describe('GET /v1/auth over plain HTTP (admin_secure_gui=true)', () => {
 	for (const version of withTokens) {
-		it(`${version}: 401 "Connection is not encrypted", no challenge; bad credentials are refused first`, async () => {
+		it(`${version}: 401 "Connection is not encrypted", no challenge, before any credential is looked at`, async () => {
 			const sim = await start({apiVersion: version, sessions: 2});
 			try {
 				for (const path of ['/v1/auth', '/auth']) {
@@ -55,10 +55,13 @@ describe('GET /v1/auth over plain HTTP (admin_secure_gui=true)', () => {
 					assert.equal(reply.headers['content-type'], undefined);
 				}
 
-				const wrong = await raw(sim, '/v1/auth', {auth: 'Basic ' + Buffer.from('admin:wrong').toString('base64')});
-				assert.equal(wrong.status, 401);
-				assert.equal(wrong.body.toString(), denied);
-				assert.equal(wrong.headers['www-authenticate'], challenge);
+				// admin.cc Client::auth: the auth endpoint over plain HTTP is refused before the credentials are read.
+				for (const credentials of ['admin:wrong', 'admin:mariadb']) {
+					const reply = await raw(sim, '/v1/auth', {auth: 'Basic ' + Buffer.from(credentials).toString('base64')});
+					assert.equal(reply.status, 401, credentials);
+					assert.equal(reply.body.toString(), notEncrypted, credentials);
+					assert.equal(reply.headers['www-authenticate'], undefined, credentials);
+				}
 			} finally {
 				await sim.close();
 			}
@@ -156,11 +159,18 @@ describe('GET /v1/auth over HTTPS', () => {
 				assert.ok(sim.sessionIds().includes(first!), 'nothing was killed');
 			});
 
-			it('refuses bad credentials as every route does, and says persist=yes is not simulated', async () => {
-				const wrong = await https(`${sim.url}/v1/auth`, {auth: 'Basic ' + Buffer.from('admin:wrong').toString('base64')});
-				assert.equal(wrong.status, 401);
-				assert.equal(wrong.text, denied);
-				assert.equal(wrong.headers['www-authenticate'], challenge);
+			it('refuses bad credentials, or a token, with a 401 without a challenge (send_token_auth_error), and says persist=yes is not simulated', async () => {
+				const token = tokenOf(await https(`${sim.url}/v1/auth`));
+				for (const header of ['Basic ' + Buffer.from('admin:wrong').toString('base64'), `Bearer ${token}`]) {
+					const wrong = await https(`${sim.url}/v1/auth`, {auth: header});
+					assert.equal(wrong.status, 401, header);
+					assert.equal(wrong.text, denied);
+					assert.equal(wrong.headers['www-authenticate'], undefined, header);
+				}
+
+				// The other routes still challenge bad Basic credentials.
+				const elsewhere = await https(`${sim.url}/v1/sessions`, {auth: 'Basic ' + Buffer.from('admin:wrong').toString('base64')});
+				assert.equal(elsewhere.headers['www-authenticate'], challenge);
 				const persist = await https(`${sim.url}/v1/auth?persist=yes`);
 				assert.equal(persist.status, 501);
 				assert.match(persist.text, /does not implement persist=yes/);
