@@ -142,8 +142,8 @@ export function queries(s: SimSession, t: number): QueryView[] {
 	return out;
 }
 
-/** session_trace lines for the last few queries, oldest first. */
-export function traceLog(s: SimSession, t: number): string[] {
+/** session_trace lines for the last few queries, oldest first; `millis`: timed to the millisecond (VersionCaps.logMillis). */
+export function traceLog(s: SimSession, t: number, millis = false): string[] {
 	if (!s.trace || !isStarted(s, t)) {
 		return [];
 	}
@@ -152,7 +152,7 @@ export function traceLog(s: SimSession, t: number): string[] {
 	const newest = lastQuery(s, t);
 	for (let k = Math.max(0, newest - 2); k <= newest; k++) {
 		const sql = statementOf(s, k);
-		const when = logTimestamp(queryStart(s, k));
+		const when = logTimestamp(queryStart(s, k), millis);
 		const type = isWrite(sql) ? 'QUERY_TYPE_WRITE' : (isSessionCommand(sql) ? 'QUERY_TYPE_SESSION_WRITE' : 'QUERY_TYPE_READ');
 		const prefix = `${when}   info   : (${s.idStr}) [${s.service.router}] (${s.service.name}); `;
 		out.push(`${prefix}> Autocommit: [enabled], trx is [not open], cmd: (0x03) COM_QUERY, plen: ${Buffer.byteLength(sql) + 1}, type: ${type}, stmt: ${sql}`);

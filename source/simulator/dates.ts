@@ -55,8 +55,9 @@ function isoWeekYear(d: Date): number {
 	return thursday.getFullYear();
 }
 
-/** mxb::format_timestamp() as used in session trace lines: "2024-01-05 07:24:06". */
-export function logTimestamp(ms: number): string {
+/** mxb::format_timestamp() as used in session trace lines: "2024-01-05 07:24:06", or "…07:24:06.123" (`millis`: its highprecision, 24.02). */
+export function logTimestamp(ms: number, millis = false): string {
 	const d = new Date(ms);
-	return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+	const seconds = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+	return millis ? `${seconds}.${String(d.getMilliseconds()).padStart(3, '0')}` : seconds;
 }

@@ -26,7 +26,7 @@ const sortedAttributes = connectors.map(profile => {
 });
 
 export function writeLog(s: SimSession, ctx: WriteContext, d: number): string {
-	const log = s.trace ? traceLog(s, ctx.t) : [];
+	const log = s.trace ? traceLog(s, ctx.t, ctx.caps.logMillis) : [];
 	if (log.length === 0) {
 		return '[]';
 	}

@@ -85,7 +85,7 @@ function attributes(s: SimSession, ctx: WriteContext, want: (key: string) => boo
 	}
 
 	if (want('log')) {
-		a['log'] = traceLog(s, t);
+		a['log'] = traceLog(s, t, caps.logMillis);
 	}
 
 	if (caps.memory !== 'none' && want('memory')) {

@@ -41,6 +41,8 @@ export type VersionCaps = {
 	port: boolean; // 6.4+
 	parameters: boolean; // 6.0+
 	logDebug: boolean; // parameters.log_debug in the 23.02/24.02 fixtures
+	/** Session trace lines timed to the millisecond: 24.02's log_as_json() uses format_timestamp(tv, true); the older copies keep the logger's own line. */
+	logMillis: boolean;
 	memory: 'none' | 'flat' | 'nested'; // 22.08 number, 23.02+ object
 	ioActivityAndThread: boolean; // 23.02+
 	secondsAlive: boolean; // 24.02
@@ -131,6 +133,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 		patch: 400,
 		rfc1123Connected: true,
 		logDebug: true,
+		logMillis: true,
 		memory: 'nested',
 		ioActivityAndThread: true,
 		secondsAlive: true,
@@ -148,6 +151,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 		patch: 400,
 		rfc1123Connected: true,
 		logDebug: true,
+		logMillis: false,
 		memory: 'nested',
 		ioActivityAndThread: true,
 		secondsAlive: false,
@@ -165,6 +169,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 		patch: 400,
 		rfc1123Connected: false,
 		logDebug: false,
+		logMillis: false,
 		memory: 'flat',
 		ioActivityAndThread: false,
 		secondsAlive: false,
@@ -182,6 +187,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 		patch: 403,
 		rfc1123Connected: false,
 		logDebug: false,
+		logMillis: false,
 		memory: 'none',
 		ioActivityAndThread: false,
 		secondsAlive: false,
@@ -204,6 +210,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 		port: false,
 		parameters: false,
 		logDebug: false,
+		logMillis: false,
 		memory: 'none',
 		ioActivityAndThread: false,
 		secondsAlive: false,
@@ -234,6 +241,7 @@ export const versionTable: Record<ApiVersion, VersionCaps> = {
 		port: false,
 		parameters: false,
 		logDebug: false,
+		logMillis: false,
 		memory: 'none',
 		ioActivityAndThread: false,
 		secondsAlive: false,

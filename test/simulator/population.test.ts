@@ -62,6 +62,19 @@ describe('population', () => {
 		}
 	});
 
+	it('times the trace lines of a MaxScale before 24.02 to the second', async () => {
+		const sim = await start({seed: 1, sessions: 600, apiVersion: '23.02'});
+		try {
+			const lines = dataOf(await getJson(sim, '/v1/sessions')).flatMap(s => asArray(attributesOf(s)['log']));
+			assert.ok(lines.length > 0);
+			for (const line of lines) {
+				assert.match(String(line), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {3}info {3}: /);
+			}
+		} finally {
+			await sim.close();
+		}
+	});
+
 	it('looks like a production MaxScale', async () => {
 		const sim = await start({seed: 1, sessions: 2000});
 		try {
@@ -113,6 +126,11 @@ describe('population', () => {
 			}
 
 			assert.ok(count(a => asArray(a['log']).length > 0 && asArray(a['log']).every(l => typeof l === 'string')) > 10);
+			// 24.02's log_as_json(): format_timestamp(tv, true), to the millisecond, then the line.
+			for (const line of attributes.flatMap(a => asArray(a['log']))) {
+				assert.match(String(line), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} {3}info {3}: \(\d+\) /);
+			}
+
 			// memory adds up.
 			for (const a of attributes) {
 				const m = asObject(a['memory']);
