@@ -60,6 +60,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 	};
 
 	const server = options.tls ? https.createServer({key: options.tls.key, cert: options.tls.cert}, onRequest) : http.createServer(onRequest);
+	// libmicrohttpd as MaxScale starts it (no MHD_OPTION_CONNECTION_TIMEOUT) never closes an idle
+	// kept-alive connection, and sends no `Keep-Alive: timeout=` for a client to go by: Node's
+	// default closed them after 5 s and said so (QA).
+	server.keepAliveTimeout = 0;
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {apiVersions} from '../../source/simulator/index.js';
-import {start} from './helpers.js';
+import {Agent, request} from 'undici';
+import {auth, start} from './helpers.js';
 import {raw} from './raw-http.js';
 
 describe('whole replies with a Content-Length', () => {
@@ -22,6 +23,20 @@ describe('whole replies with a Content-Length', () => {
 			assert.equal(reply.headers['transfer-encoding'], undefined);
 			assert.equal(reply.headers['content-length'], String(reply.body.length));
 			assert.equal((JSON.parse(reply.body.toString()) as {data: unknown[]}).data.length, 3000);
+		}
+	});
+
+	it('keeps a connection open without saying for how long: libmicrohttpd as MaxScale starts it never times one out', async () => {
+		const agent = new Agent();
+		try {
+			const reply = await request(`${sim.url}/v1/maxscale`, {headers: {authorization: auth}, dispatcher: agent});
+			await reply.body.dump();
+			assert.equal(reply.statusCode, 200);
+			assert.equal(reply.headers['connection'], 'keep-alive');
+			// Node's own default said `timeout=5`, and closed the connection after that.
+			assert.equal(reply.headers['keep-alive'], undefined);
+		} finally {
+			await agent.close();
 		}
 	});
 
