@@ -41,10 +41,25 @@ function fail(message: string, code = 2, command = 'sessiontop'): never {
 /** A mistake in `sessiontop simulate`'s command line, under its name, as its own sentences are (simulate-command.ts). */
 const failSimulate = (message: string): never => fail(message, 2, 'sessiontop simulate');
 
+/** The command line as meow is to read it: `--no-mouse=false` turned into `--mouse=true` (negated-switches.ts), which meow would take for an unknown option. */
+async function commandLine(): Promise<string[]> {
+	const argv = process.argv.slice(2);
+	if (!argv.some((token) => token.startsWith('--no-') && token.includes('='))) {
+		return argv;
+	}
+
+	const {turnNegatedSwitches} = await import('./config/negated-switches.js');
+	const turned = turnNegatedSwitches(argv);
+	return Array.isArray(turned) ? turned : fail(turned.error);
+}
+
+const argv = await commandLine();
+
 function parseArguments(): ReturnType<typeof meow<typeof knownFlags>> | {mistake: unknown} {
 	try {
 		return meow(helpText, {
 			importMeta: import.meta,
+			argv,
 			// Checked below, to answer an unknown option in one sentence rather than meow's two lines.
 			allowUnknownFlags: true,
 			// Answered below (printAndExit), whatever comes with them, and with a failed write said.
@@ -64,12 +79,11 @@ const parsed = parseArguments();
 if ('mistake' in parsed) {
 	// `--sort -running` is read as -r -u -n -n…, and meow throws for -n given twice: said as what it is.
 	const {dashSortValue} = await import('./config/unknown-option.js');
-	const argv = process.argv.slice(2);
 	if (commandWord(argv) === 'simulate') {
 		failSimulate(argumentsMistake(parsed.mistake, true));
 	}
 
-	fail(dashSortValue(argv) ?? argumentsMistake(parsed.mistake));
+	fail(dashSortValue(argv) ?? argumentsMistake(parsed.mistake, false, argv));
 }
 
 const cli = parsed;
@@ -124,7 +138,6 @@ async function main(): Promise<number> {
 		// A value glued to its flag, or a password that starts with "-", reads as options never
 		// typed, and the password's letters would be quoted: said as what it is, unquoted.
 		const {dashSortValue, gluedOrDashValue} = await import('./config/unknown-option.js');
-		const argv = process.argv.slice(2);
 		const said = dashSortValue(argv) ?? gluedOrDashValue(argv);
 		// Under simulate's name, with its own help (QA: `simulate --prot 5` was sent to the monitor's).
 		if (said === undefined && cli.input[0] === 'simulate') {
@@ -147,7 +160,7 @@ async function main(): Promise<number> {
 	if (command === 'simulate') {
 		// The simulator is loaded only for its own command and for --demo.
 		const {runSimulate, strayWordMistake} = await import('./simulate-command.js');
-		const stray = strayWordMistake(rest, process.argv.slice(2));
+		const stray = strayWordMistake(rest, argv);
 		if (stray !== undefined) {
 			failSimulate(stray);
 		}
@@ -158,11 +171,11 @@ async function main(): Promise<number> {
 	if (command !== undefined || rest.length > 0) {
 		// Not quoted when it may be the rest of a password (`-p my secret`): review.
 		const {strayAfterSecret} = await import('./config/unknown-option.js');
-		fail(strayAfterSecret(command!, process.argv.slice(2)) ?? `unknown command "${command}": run sessiontop --help.`);
+		fail(strayAfterSecret(command!, argv) ?? `unknown command "${command}": run sessiontop --help.`);
 	}
 
 	const {batchMode, readFlags, recordMistake, recordNeedsScreen, replayMistake} = await import('./config/flags.js');
-	const flags = readFlags(cli.flags, process.argv.slice(2));
+	const flags = readFlags(cli.flags, argv);
 	if ('error' in flags) {
 		fail(flags.error);
 	}

@@ -87,13 +87,19 @@ export function optionName(key: string): string {
  * show its minified source) for a flag given twice, and perhaps for more in a
  * later version; none of it may reach the operator as a stack trace.
  */
-export function argumentsMistake(error: unknown, simulate = false): string {
+export function argumentsMistake(error: unknown, simulate = false, argv: readonly string[] = []): string {
 	const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 	const twice = /^The flag --(\w+) can only be set once\.?$/.exec(message);
 	const flag = twice === null ? undefined : (knownFlags as Record<string, {shortFlag?: string}>)[twice[1]!];
 	// The simulator repeats none of its options, and has a help of its own (QA: it was sent to -h/--hosts).
 	if (twice !== null && flag !== undefined && simulate) {
 		return `${optionName(twice[1]!)} was given more than once: give it once.`;
+	}
+
+	// `--no-mouse --no-mouse` is meow's --mouse twice: named as typed.
+	const negated = twice === null ? undefined : `--no-${optionName(twice[1]!).slice(2)}`;
+	if (twice !== null && flag !== undefined && argv.includes(negated!) && !argv.some((token) => token.replace(/=.*$/s, '') === optionName(twice[1]!))) {
+		return `${negated!} was given more than once: give it once.`;
 	}
 
 	if (twice !== null && flag !== undefined) {

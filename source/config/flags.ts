@@ -234,7 +234,7 @@ function modeFlag(mode: 'tsv' | 'json' | 'table'): string {
 
 /**
  * -n/--tls-verify-server-cert as typed, with its value: `-n false`, `-n 0`,
- * `--tls-verify-server-cert=no`, `--no-tls-verify-server-cert`. The warning that verification
+ * `--tls-verify-server-cert=no`, `--no-tls-verify-server-cert` (`=yes`). The warning that verification
  * is off names it so: "(-n false)" after `--no-tls-verify-server-cert` named a flag never typed.
  * meow refuses the flag given twice, so there is one; a value is never a dash word.
  */
@@ -242,7 +242,7 @@ export function verifyFlagAsTyped(argv: readonly string[]): string | undefined {
 	const end = argv.indexOf('--');
 	const tokens = end === -1 ? argv : argv.slice(0, end);
 	for (const [index, token] of tokens.entries()) {
-		if (/^(?:-n|--(?:tls-verify-server-cert|tlsVerifyServerCert))=/.test(token) || /^--no-(?:tls-verify-server-cert|tlsVerifyServerCert)$/.test(token)) {
+		if (/^(?:-n|--(?:tls-verify-server-cert|tlsVerifyServerCert))=/.test(token) || /^--no-(?:tls-verify-server-cert|tlsVerifyServerCert)(?:=.*)?$/s.test(token)) {
 			return token;
 		}
 

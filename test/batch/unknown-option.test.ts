@@ -63,3 +63,12 @@ test('an option that is simply unknown is still named as typed', () => {
 	assert.equal(gluedOrDashValue(['--bogus', '--', '-p', '--x']), undefined);
 	assert.equal(gluedOrDashValue(['--sort', '-idle']), undefined);
 });
+
+test('QA: a switch\'s --no- form with a value is read, not refused as an unknown option', {skip: skipWithoutBuild}, async () => {
+	const [maybe, turned] = await Promise.all([runCli(['-h', host, '--tsv', '--no-mouse=maybe']), runCli(['-h', host, '--tsv', '--no-mouse=true', '--no-tls-verify-server-cert=false'])]);
+	assert.equal(maybe.code, 2, maybe.stderr);
+	assert.equal(assertOneLine(maybe.stderr), 'sessiontop: --no-mouse "maybe" is not true or false: give --no-mouse alone, or --mouse=false (yes/no, on/off and 1/0 work too).');
+	// Read, so the run goes on to the MaxScale (nothing listens on port 9): its failure, not a refusal of the options.
+	assert.equal(turned.code, 1, turned.stderr);
+	assert.doesNotMatch(turned.stderr, /unknown option/);
+});

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import meow from 'meow';
 import {argumentsMistake, knownFlags} from '../../source/config/flag-spec.js';
-import {readFlags, switchNames, valueNames, type CommandLine} from '../../source/config/flags.js';
+import {readFlags, switchNames, valueNames, verifyFlagAsTyped, type CommandLine} from '../../source/config/flags.js';
+import {turnNegatedSwitches} from '../../source/config/negated-switches.js';
 import {settings} from '../../source/config/settings.js';
 
 /** As cli.tsx parses: meow with the same options. */
@@ -109,6 +110,23 @@ test('a switch given anything else is one sentence naming it and what to type', 
 	}
 });
 
+test('QA: a switch\'s --no- form takes a value too, turned over; one that is no boolean is one sentence', () => {
+	const turned = (argv: string[]) => {
+		const line = turnNegatedSwitches(argv);
+		assert.ok(Array.isArray(line), argv.join(' '));
+		return ok(line);
+	};
+
+	assert.equal(turned(['--no-mouse=true']).mouse, false);
+	assert.equal(turned(['--no-mouse=no']).mouse, true);
+	assert.equal(turned(['--no-tls-verify-server-cert=yes', '--once']).tlsVerifyServerCert, false);
+	assert.equal(turned(['--no-readonly=0']).readonly, true);
+	assert.deepEqual(turnNegatedSwitches(['--no-mouse=maybe']), {error: '--no-mouse "maybe" is not true or false: give --no-mouse alone, or --mouse=false (yes/no, on/off and 1/0 work too).'});
+	// Not a switch, or after --: left for the refusals below (and meow's unknown option).
+	assert.deepEqual(turnNegatedSwitches(['--no-user=x', '--', '--no-mouse=1']), ['--no-user=x', '--', '--no-mouse=1']);
+	assert.equal(verifyFlagAsTyped(['--no-tls-verify-server-cert=yes']), '--no-tls-verify-server-cert=yes', 'the warning names it as typed');
+});
+
 test('--no- on a flag that takes a value is refused, not read as the default', () => {
 	for (const [argv, pattern] of [
 		[['--no-user'], /^--no-user is not an option: --user takes a value/],
@@ -142,5 +160,8 @@ test("a flag given twice (meow throws) is one sentence naming it; any other meow
 	assert.equal(mistake(['-u', 'a', '-u', 'b']), '-u/--user was given more than once: give it once (only -h/--hosts may be repeated).');
 	assert.equal(mistake(['--tls-key', 'a', '--tls-key=b']), '--tls-key was given more than once: give it once (only -h/--hosts may be repeated).');
 	assert.match(mistake(['-n', '-n', '0']), /^-n\/--tls-verify-server-cert was given more than once/);
+	// As typed (QA: `--no-mouse --no-mouse` was said to be --mouse twice).
+	const typed = ['--no-mouse', '--no-mouse'];
+	assert.throws(() => parse(typed), (error: unknown) => argumentsMistake(error, false, typed) === '--no-mouse was given more than once: give it once.');
 	assert.equal(argumentsMistake(new Error('Something new.\n  at x')), 'the options cannot be read (Something new): run sessiontop --help.');
 });
