@@ -1,6 +1,7 @@
 // What the footer's status line says besides a message: the start's notice, and, with
 // several MaxScales, which others are failing besides the one whose failure it tells.
 
+import {messageMs, messagePolls} from './message-fade.js';
 import type {MonitorState} from './monitor-state.js';
 import {sanitize} from './sanitize.js';
 
@@ -30,11 +31,29 @@ export function startNotice(warnings: readonly string[], notes: ReadonlyArray<st
 /**
  * Whether the status line says the latest failure (state.error): unless a sentence of its own
  * stands over it, an outcome or the answer to a key (ui/footer.tsx; ui/layout.ts gives it the
- * lines it needs).
+ * lines it needs). A failure newer than that sentence is news, and is said over it: only a kill's
+ * or restart's outcome, read whole, keeps its place until it fades (QA: a key's answer hid a hung
+ * MaxScale's timeout for 11 to 33 s, and one MaxScale's "answers again" another's new failure).
  */
 export function showsError(state: Pick<MonitorState, 'error' | 'message'>): boolean {
-	const {message} = state;
-	return state.error !== undefined && !(message !== undefined && (message.tone !== 'info' || message.answer === true));
+	const {message, error} = state;
+	if (error === undefined || message === undefined) {
+		return error !== undefined;
+	}
+
+	const newer = message.since !== undefined && error.at > message.since && message.whole !== true;
+	return newer || !(message.tone !== 'info' || message.answer === true);
+}
+
+/**
+ * Whether a warning from the start has been read: a few rounds of polls and a few seconds, as
+ * a message (message-fade.ts). Until then it is read whole, on the key hints' line too if need
+ * be; then it keeps one line, and the hints come back (QA: with `-n false` on an 80-column
+ * terminal, `? help` never showed).
+ */
+export function noticeRead(state: Pick<MonitorState, 'attempts' | 'hostOrder' | 'pollingSince' | 'lastPoll' | 'error'>): boolean {
+	const clock = Math.max(state.lastPoll?.at ?? 0, state.error?.at ?? 0);
+	return state.attempts >= messagePolls * Math.max(1, state.hostOrder.length) && clock - (state.pollingSince?.at ?? clock) >= messageMs;
 }
 
 /**

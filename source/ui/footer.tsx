@@ -7,7 +7,7 @@ import {searchHits} from '../model/pane-search.js';
 import {isGroupRow} from '../model/rows.js';
 import {sanitize} from '../model/sanitize.js';
 import {indexOfKey} from '../model/selection.js';
-import {othersFailing, showsError, type Notice} from '../model/status-line.js';
+import {noticeRead, othersFailing, showsError, type Notice} from '../model/status-line.js';
 import {fitText} from './cell-width.js';
 import {failureLines, layOut, outcomeLines, promptLines, questionLines} from './status-text.js';
 import {FilterPrompt} from './filter-prompt.js';
@@ -23,7 +23,7 @@ type Props = {state: MonitorState; notice?: Notice; theme: Theme; width: number;
  * One sentence for the status line; a failure's names the other MaxScales failing, if any.
  * `more`: a note after a warning, shown only when the two fit their two lines whole.
  */
-type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string; advice?: true; whole?: true};
+type Status = {text: string; tone: Message['tone'] | Notice['tone']; othersFailing?: string[]; more?: string; advice?: true; whole?: true; read?: boolean};
 
 function statusLine(state: MonitorState, notice: Notice | undefined): Status | undefined {
 	// A passing note ("Polling now…", "Copied …") never hides a failure; an outcome does, until it
@@ -38,7 +38,13 @@ function statusLine(state: MonitorState, notice: Notice | undefined): Status | u
 		return {...state.message, text: sanitize(state.message.text)};
 	}
 
-	return notice === undefined ? undefined : {...notice, text: sanitize(notice.text), ...(notice.more === undefined ? {} : {more: sanitize(notice.more)})};
+	if (notice === undefined) {
+		return undefined;
+	}
+
+	// A warning from the start, once read whole (status-line.ts noticeRead): one line, the hints under it.
+	const read = notice.tone === 'warn' && noticeRead(state);
+	return {...notice, text: sanitize(notice.text), ...(read ? {read} : {}), ...(notice.more === undefined || read ? {} : {more: sanitize(notice.more)})};
 }
 
 /** Every MaxScale watched is known to be older than 22.08: K is no use there, so the hints leave it out (the help keeps it). */
@@ -140,7 +146,7 @@ export function Footer({state, notice, theme, width, height = 2, helpScrolls = t
 		// A kill's outcome is read whole, as its question was: in the lines layout.ts gave the footer.
 		const withMore = message?.more === undefined ? undefined : layOut(`${message.text} ${message.more}`, width, '');
 		const [first, ...rest] =
-			message === undefined || (message.tone === 'info' && message.advice !== true)
+			message === undefined || (message.tone === 'info' && message.advice !== true) || message.read === true
 				? [fitText(message?.text ?? ' ', width)]
 				: message.whole === true
 					? outcomeLines(message.text, width, height)

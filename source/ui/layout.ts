@@ -4,7 +4,7 @@
 import {filteredColumns, layoutColumns, naturalWidth, type Column} from '../model/columns.js';
 import type {MonitorState} from '../model/monitor-state.js';
 import {sanitize} from '../model/sanitize.js';
-import {othersFailing, showsError, type Notice} from '../model/status-line.js';
+import {noticeRead, othersFailing, showsError, type Notice} from '../model/status-line.js';
 import {failureHeight, outcomeLines, promptLines, questionLines} from './status-text.js';
 
 // Ink erases the frame it drew before only when that frame was shorter than the terminal
@@ -81,7 +81,7 @@ function footerLines(state: MonitorState, columns: number, notice: Notice | unde
 	if (state.message === undefined) {
 		// A warning from the start (a config file others can read, TLS verification off) is read
 		// whole, as a failure is (QA: two of them at once were cut at every width).
-		return notice?.tone === 'warn' ? failureHeight(sanitize(notice.text), [], columns) : 0;
+		return notice?.tone === 'warn' && !noticeRead(state) ? failureHeight(sanitize(notice.text), [], columns) : 0;
 	}
 
 	return state.message.whole === true ? outcomeLines(state.message.text, columns, Number.POSITIVE_INFINITY).length : 0;

@@ -221,6 +221,17 @@ test('a sentence with wide characters is laid out in cells: no line wider than t
 	assert.ok(cellWidth(note) <= 30 && note.endsWith('…'), note);
 });
 
+test('QA: once read (three polls, five seconds), a warning from the start keeps one line and the hints come back', () => {
+	const warning = 'Warning: TLS certificate verification is off (-n false): sessiontop cannot tell MaxScale from an impostor, who would get the password.';
+	const poll = (state: MonitorState, at: number) => reducer(state, {type: 'poll-ok', sessions: [], at, latencyMs: 1, bytes: 1});
+	let state = poll(reducer(initialState(), {type: 'polling-started', at: 1000}), 1500);
+	assert.equal(render80(state, 80, {tone: 'warn', text: warning}).join(' '), warning, 'whole at first');
+	state = poll(poll(poll(state, 3500), 5500), 7500);
+	const read = render80(state, 80, {tone: 'warn', text: warning});
+	assert.match(read[0]!, /^Warning: TLS certificate verification is off .*…$/);
+	assert.match(read[1]!, /\? {2}help .*q {2}quit$/);
+});
+
 test('a warning with a note after it: both when they fit two lines whole, else the warning whole alone', () => {
 	const notice: Notice = {
 		tone: 'warn',

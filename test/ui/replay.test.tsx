@@ -64,11 +64,12 @@ test('record a live run, then replay it offline with pause and stepping', async 
 	assert.doesNotMatch(frame(), /kill the session/);
 	replay.stdin.write('\u001B');
 	await waitFor(() => !frame().includes('Keys (replay)'), 'the help closed');
+	// Paused first: a recorded failure played after r's answer would be said over it (status-line.ts showsError).
+	replay.stdin.write('p');
+	await waitFor(() => frame().includes('PAUSED'), 'pause');
 	replay.stdin.write('r');
 	await waitFor(() => frame().includes('A replay does not poll'), 'r: nothing to poll, said so');
 	assert.doesNotMatch(frame(), /Polling now/);
-	replay.stdin.write('p');
-	await waitFor(() => frame().includes('PAUSED'), 'pause');
 	replay.stdin.write('g');
 	for (let i = 0; i < recording.frames.length; i++) {
 		replay.stdin.write('[');
