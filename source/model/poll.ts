@@ -88,19 +88,18 @@ export function* preparePoll(state: MonitorState, action: PollOk): Steps<Prepare
 	// A MaxScale whose ages were proven hours too long (zone-hint.ts): as they are.
 	const shift = state.hosts[hostKey(state, action.host)]?.ageShift;
 	const polled = shift === undefined ? action.sessions : action.sessions.map((session) => shiftedSession(session, shift));
-	const hosts = withHost(state, action.host, (status) => ({...status, sessions: polled, lastPoll, error: undefined}));
-	// One host's poll replaces its own sessions; the others keep their last good ones.
-	const sessions = state.hostOrder.length === 1 ? polled : state.hostOrder.flatMap((host) => hosts[host]?.sessions ?? []);
-	// What the list reader built as the list arrived (its index, summary and counts per service)
-	// holds only when it is this very list (one MaxScale, no ages shifted).
-	const arrived = sessions === action.sessions;
-	const byId = action.index !== undefined && arrived ? action.index : yield* SessionIndex.build(sessions);
-
 	const host = hostKey(state, action.host);
 	const before = state.hosts[host]?.lastPoll;
 	// Since this MaxScale's own previous poll: the rates are each host's, summed (changes.ts).
 	// Undefined at its first answer, where its sessions were all along, not just opened.
 	const seconds = before === undefined ? undefined : Math.max(0.001, pollGapMs(before, action, action.at - before.at) / 1000);
+	const hosts = withHost(state, action.host, (status) => ({...status, sessions: polled, lastPoll, error: undefined, ...(seconds === undefined ? {} : {gapSeconds: seconds})}));
+	// One host's poll replaces its own sessions; the others keep their last good ones.
+	const sessions = state.hostOrder.length === 1 ? polled : state.hostOrder.flatMap((name) => hosts[name]?.sessions ?? []);
+	// What the list reader built as the list arrived (its index, summary and counts per service)
+	// holds only when it is this very list (one MaxScale, no ages shifted).
+	const arrived = sessions === action.sessions;
+	const byId = action.index !== undefined && arrived ? action.index : yield* SessionIndex.build(sessions);
 	const partial = state.hostOrder.some((name) => hosts[name]?.lastPoll === undefined);
 	const services = arrived ? action.services : undefined;
 	const changes = yield* trackChangesSteps(state.changes, {previous: state.byId, previousList: state.sessions, next: sessions, nextById: byId, host, seconds, partial, ...(services === undefined ? {} : {services})});
@@ -143,16 +142,21 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	const host = hostKey(state, action.host);
 	const lastList = state.hosts[host]?.sessions ?? [];
 	const restarted = showsRestart(replaced.size > 0, lastList.length, action.sessions.length, lastList.some((session) => byId.has(session.key)));
-	// Back after failing: said, unless this poll has something else to say or a sentence still shows.
+	// Back after failing: said, unless this poll has something else to say or a sentence that
+	// matters still shows: over a passing note (`Polling now…`, a key's answer), which would
+	// otherwise have hidden it for good (QA: r pressed during an outage lost "answers again,
+	// restarted"), not over an outcome, a warning, or a note that says what to do.
 	// Said restarted only when none of its last list is left (a few ids reused is said by the marks, if any).
 	const allNew = restarted && lastList.length > 0 && lastList.every((session) => !byId.has(session.key) || replaced.has(session.key));
-	const back = outlived.length === 0 && state.message === undefined ? backMessage(state, host, action.at, allNew) : undefined;
+	const {message: said} = state;
+	const passing = said === undefined || said.untilPoll === true || (said.tone === 'info' && said.whole !== true && said.advice !== true);
+	const back = outlived.length === 0 && passing ? backMessage(state, host, action.at, allNew) : undefined;
 	const next: MonitorState = {
 		...state,
 		hosts: restarted ? {...hosts, [host]: {...hosts[host]!, restarts: (hosts[host]!.restarts ?? 0) + 1}} : hosts,
 		sessions,
 		byId,
-		changes: restarted ? afterRestart(changes, host) : changes,
+		changes: restarted || gapped(state.hosts[host], hosts[host]?.gapSeconds) ? afterRestart(changes, host) : changes,
 		summary: widths.widest === summary.widest ? summary : {...summary, widest: widths.widest},
 		widths,
 		marked: marked.size === state.marked.size ? state.marked : marked,
@@ -229,6 +233,23 @@ function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk)
 	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
 	return {...again, message: {tone: 'info', advice: true, text: byNew === undefined ? uptimeHint(label, shift, local) : zoneHint(label, shift, local)}};
+}
+
+/**
+ * Whether a poll of a MaxScale (`before`: its status before it) comes after a gap its rates
+ * cannot span: it was failing, or `gap` (s) since its last poll is far longer than the one
+ * before (a pause). By the polls alone, not the window, so that a replay's jump
+ * (replay-changes.ts) counts it from the frames as the polls did. What opened and closed in the gap
+ * cannot be seen, and the net change over minutes read as a trickle for five polls (QA: +1.8/s
+ * for 5/s after a pause of two and a half minutes): the rates start afresh, as after a restart.
+ */
+export function gapped(before: Pick<HostStatus, 'error' | 'gapSeconds'> | undefined, gap: number | undefined, failedBefore = before?.error !== undefined): boolean {
+	if (gap === undefined) {
+		return false;
+	}
+
+	const usual = before?.gapSeconds;
+	return failedBefore || (usual !== undefined && gap > Math.max(3 * usual, 10));
 }
 
 /** Sessions killed with a grace period still listed past it (their ids as shown). */

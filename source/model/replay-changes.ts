@@ -7,6 +7,7 @@
 
 import type {Frame} from './frame.js';
 import {historyLength, nextHistory, ratesOf, showsRestart, windowPolls, type Changes} from './changes.js';
+import {gapped} from './poll.js';
 import {pollGapMs} from './schedule.js';
 import {sameSession} from './session.js';
 import {Tally} from './tally.js';
@@ -72,25 +73,32 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
  */
 export function replayedChanges(frames: readonly Frame[], from: number, index: number, keyOf: (host: string) => string, hostCount = 1): Pick<Changes, 'window' | 'rates' | 'history'> {
 	const oks: Ok[] = [];
+	// Each host's last polls, and whether it failed before each: one more than the window's
+	// samples need, so that the first sample kept knows the gap before it (poll.ts gapped).
+	const byHost = new Map<string, Array<{frame: Ok; failedBefore: boolean}>>();
+	const failing = new Set<string>();
 	for (let i = from; i <= index && i < frames.length; i++) {
 		const frame = frames[i]!;
-		if (frame.ok) {
-			oks.push(frame);
-		}
-	}
-
-	const byHost = new Map<string, Ok[]>();
-	for (const frame of oks) {
 		const key = keyOf(frame.host);
-		byHost.set(key, [...(byHost.get(key) ?? []), frame].slice(-(windowPolls + 1)));
+		if (!frame.ok) {
+			failing.add(key);
+			continue;
+		}
+
+		oks.push(frame);
+		byHost.set(key, [...(byHost.get(key) ?? []), {frame, failedBefore: failing.delete(key)}].slice(-(windowPolls + 2)));
 	}
 
 	const window = new Map<string, Array<{opened: number; closed: number; seconds: number}>>();
 	for (const [host, polls] of byHost) {
 		let samples: Array<{opened: number; closed: number; seconds: number}> = [];
+		let gapBefore: number | undefined;
 		for (let i = 1; i < polls.length; i++) {
-			const {restarted, ...counted} = sample(polls[i - 1]!, polls[i]!);
-			samples = restarted ? [] : [...samples, counted];
+			const {restarted, ...counted} = sample(polls[i - 1]!.frame, polls[i]!.frame);
+			// As the live poll starts them afresh: a restart, or a gap after a failure or a pause (poll.ts).
+			const afresh = restarted || gapped({gapSeconds: gapBefore}, counted.seconds, polls[i]!.failedBefore);
+			samples = afresh ? [] : [...samples, counted].slice(-windowPolls);
+			gapBefore = counted.seconds;
 		}
 
 		window.set(host, samples);

@@ -46,3 +46,47 @@ test('a restart (the same ids, other sessions) is no churn: the rates start afre
 	state = ok(state, 8000, [...ids, 203], 5);
 	assert.ok(state.changes.rates.opened > 0 && state.changes.rates.opened < 1, `${state.changes.rates.opened}: counted again from the poll after`);
 });
+
+test('QA: r pressed during an outage does not lose the sentence that MaxScale is back, and restarted', () => {
+	let state = ok(initialState(), 0, [1, 2]);
+	state = failed(failed(state, 2000), 4000);
+	state = reducer(state, {type: 'command', command: 'refresh'});
+	assert.equal(state.message?.text, 'Polling now…');
+	state = ok(state, 7000, [1, 2], 5);
+	assert.equal(state.message?.text, 'MaxScale answers again, restarted (its sessions are all new): its polls failed for 7s before this one.');
+	// A key's answer gives way to it too; a note that says what to do does not.
+	let answered = failed(ok(initialState(), 0, [1]), 2000);
+	answered = {...answered, message: {tone: 'info', text: 'Put the cursor on a session to copy its id.', answer: true}};
+	assert.match(ok(answered, 4000, [1]).message?.text ?? '', /^MaxScale answers again/);
+	const advised = {...answered, message: {tone: 'info' as const, text: 'Ages read 9h too long: …', advice: true as const}};
+	assert.equal(ok(advised, 4000, [1]).message?.text, 'Ages read 9h too long: …');
+});
+
+test('QA: after a pause or an outage the rates start afresh, not the gap\'s net change spread over minutes', () => {
+	// Five opened a poll (2 s) for a while.
+	let state = initialState();
+	let next = 1;
+	const live: number[] = [];
+	const tick = (t: number) => {
+		for (let i = 0; i < 5; i++) {
+			live.push(next++);
+		}
+
+		state = ok(state, t, live.slice(-50));
+	};
+
+	for (let t = 0; t <= 10_000; t += 2000) {
+		tick(t);
+	}
+
+	assert.ok(Math.abs(state.changes.rates.opened - 2.5) < 1e-9, `${state.changes.rates.opened}`);
+	// Paused for 150 s: the poll after it saw 5 new where hundreds came and went.
+	tick(160_000);
+	assert.deepEqual(state.changes.rates, {opened: 0, closed: 0}, 'afresh, not 5 in 150 s');
+	tick(162_000);
+	assert.ok(Math.abs(state.changes.rates.opened - 2.5) < 1e-9, `${state.changes.rates.opened}: counted again from the poll after`);
+	// Failing for 6 s: the same.
+	state = failed(state, 164_000);
+	tick(168_000);
+	assert.deepEqual(state.changes.rates, {opened: 0, closed: 0});
+});

@@ -167,6 +167,9 @@ test('"Polling now…" goes as soon as the poll has answered or failed, not roun
 	assert.equal(state.message, undefined, 'gone with the answer');
 	state = run(type(state, 'r'), {type: 'poll-failed', error: {kind: 'refused', message: 'Connection refused by x.'}, at: Date.now(), retryAt: Date.now() + 2000});
 	assert.equal(state.message, undefined, 'gone with the failure, which the status line says instead');
+	// Answered again: said over "Polling now…" had r been pressed again (host-back.test.ts).
+	state = poll(state, sessions);
+	assert.match(state.message?.text ?? '', /^MaxScale answers again/);
 	// Other notes still last their rounds.
 	state = run(state, {type: 'message', message: {tone: 'info', text: 'Copied.'}});
 	state = poll(state, sessions);
