@@ -9,7 +9,11 @@ export type ServerInfo = {
 	askedAt: number;
 };
 
-/** MaxScale's uptime at `now` (epoch ms): what it said, ticking on since it was asked; undefined when it said none. */
+/**
+ * MaxScale's uptime at `now` (epoch ms): what it said, ticking on since it was asked; undefined
+ * when it said none. Never less than it said: the header's clock ticks once a second, and an
+ * answer newer than its last tick read a second back (QA: `up 2s`, `up 1s`, `up 2s`).
+ */
 export function uptimeAt(server: ServerInfo | undefined, now: number): number | undefined {
-	return server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + ((now - server.askedAt) / 1000);
+	return server?.uptimeSeconds === undefined ? undefined : server.uptimeSeconds + (Math.max(0, now - server.askedAt) / 1000);
 }

@@ -50,7 +50,7 @@ export function HostLine({state, now, theme, width}: {state: MonitorState; now: 
 
 		const version = status?.server?.version === undefined ? undefined : ` ${truncate(status.server.version, 24)}`;
 		// Ticking between polls, as the single MaxScale's header's does (QA: with several, none showed one).
-		const upFor = uptimeAt(status?.server, now);
+		const upFor = failing ? undefined : uptimeAt(status?.server, now);
 		const uptime = upFor === undefined ? undefined : ` up ${formatDuration(upFor)}`;
 		return {host, text, failing, waiting, version, uptime, width: cellWidth(host) + 1 + cellWidth(text)};
 	});

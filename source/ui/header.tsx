@@ -49,7 +49,8 @@ type Props = {state: MonitorState; host: string; theme: Theme; width: number; sh
 function summaryItems({state, host, theme, width, shown, now, stateCounts}: Props & {now: number; stateCounts: Summary['stateCounts']}): LineItem[] {
 	const {server, lastPoll, sessions, changes, filter} = state;
 	const single = state.hostOrder.length === 1;
-	const uptime = single ? uptimeAt(server, now) : undefined;
+	// Not while it fails: it may be down, and an uptime ticking on would say it is up (QA).
+	const uptime = single && state.error === undefined ? uptimeAt(server, now) : undefined;
 	const filtered = filter.test !== undefined;
 	const count: LineItem = {
 		key: 'sessions',
