@@ -75,6 +75,12 @@ export class Client {
 	readonly #repeats: boolean;
 	readonly #options: ClientOptions;
 	readonly #ca: Circumstances['ca'];
+	/**
+	 * Whether this MaxScale has answered over plain HTTP: then its REST API does not use TLS,
+	 * and a connection closed unanswered is no hint to try https:// (QA: an SSH tunnel whose far
+	 * end died was met with advice about TLS, after an hour of plain HTTP answers).
+	 */
+	#answeredPlain = false;
 
 	constructor(options: ClientOptions) {
 		this.#options = options;
@@ -149,6 +155,7 @@ export class Client {
 				signal: controller.signal,
 			});
 			answered = true;
+			this.#answeredPlain ||= this.target.origin.startsWith('http:');
 			const declared = Number(response.headers['content-length']);
 			if (Number.isFinite(declared) && declared > this.#maxBodyBytes) {
 				discard(response.body);
@@ -186,7 +193,7 @@ export class Client {
 			return {ok: true, status: response.statusCode, body, latencyMs: latency()};
 		} catch (error: unknown) {
 			const cause = timedOut && signal?.aborted !== true ? {code: answered ? 'UND_ERR_BODY_TIMEOUT' : 'UND_ERR_HEADERS_TIMEOUT'} : error;
-			const circumstances = {answered, plainHttp: this.target.origin.startsWith('http:'), ca: this.#ca, ...(this.#options.hostsWhere === undefined ? {} : {hostsWhere: this.#options.hostsWhere})};
+			const circumstances = {answered, plainHttp: this.target.origin.startsWith('http:'), answeredPlain: this.#answeredPlain, ca: this.#ca, ...(this.#options.hostsWhere === undefined ? {} : {hostsWhere: this.#options.hostsWhere})};
 			return {ok: false, error: describeNetworkError(cause, this.target.label, this.#timeoutMs, circumstances), latencyMs: latency()};
 		} finally {
 			clearTimeout(deadline);

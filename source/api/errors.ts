@@ -106,10 +106,11 @@ export const cancelled: ApiError = {kind: 'aborted', message: 'The request was c
  * the request went out as http://, so a server that closes without a word may be speaking
  * TLS (MaxScale's admin_ssl_key), as a TLS port does to plain HTTP. `ca`: the CA it was given.
  */
-export type Circumstances = {answered?: boolean; plainHttp?: boolean; ca?: GivenCa; hostsWhere?: string};
+/** `answeredPlain`: the host has answered over plain HTTP before (client.ts), so it does not use TLS. */
+export type Circumstances = {answered?: boolean; plainHttp?: boolean; answeredPlain?: boolean; ca?: GivenCa; hostsWhere?: string};
 
 /** A thrown network error (undici or node) to one sentence. */
-export function describeNetworkError(error: unknown, host: string, timeoutMs: number, {answered = false, plainHttp = false, ca, hostsWhere = '--hosts'}: Circumstances = {}): ApiError {
+export function describeNetworkError(error: unknown, host: string, timeoutMs: number, {answered = false, plainHttp = false, answeredPlain = false, ca, hostsWhere = '--hosts'}: Circumstances = {}): ApiError {
 	const code = codeOf(error);
 	const name = error instanceof Error ? error.name : '';
 	if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') {
@@ -183,6 +184,11 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
 	}
 
 	if (resetCodes.has(code)) {
+		// Once it has answered plain HTTP, TLS is not why: the far end of a tunnel or a proxy may be (QA).
+		if (answeredPlain) {
+			return {kind: 'reset', message: `${host} closed the connection without answering: MaxScale may be restarting, or a tunnel or proxy in between cannot reach it.`};
+		}
+
 		const tls = plainHttp ? ' if its REST API uses TLS (admin_ssl_key), use https:// or -s/--secure; else' : '';
 		return {kind: 'reset', message: `${host} closed the connection without answering:${tls} MaxScale may be restarting.`};
 	}

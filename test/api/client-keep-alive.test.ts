@@ -85,3 +85,37 @@ test('a kill is not sent again: a DELETE whose connection closes unanswered fail
 	assert.equal(killed.error.kind, 'reset');
 	assert.equal(requests(), 1, 'sent once');
 });
+
+test('QA: once it has answered plain HTTP, a connection closed unanswered is not met with advice about TLS', async (t) => {
+	const {client, close} = await serve(0);
+	t.after(close);
+	const never = await fetchSessionList(client);
+	assert.ok(!never.ok);
+	assert.match(never.error.message, /if its REST API uses TLS \(admin_ssl_key\), use https:\/\//, 'never answered: TLS may be why');
+	// An SSH tunnel whose far end died: it answered for a while, then accepts and closes every connection.
+	let answering = true;
+	const tunnel = net.createServer((socket) => {
+		socket.on('error', () => undefined);
+		socket.on('data', () => {
+			if (answering) {
+				socket.write(answer);
+			} else {
+				socket.destroy();
+			}
+		});
+	});
+	await new Promise<void>((resolve) => {
+		tunnel.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = tunnel.address() as net.AddressInfo;
+	const through = new Client({target: {origin: `http://127.0.0.1:${port}`, label: `127.0.0.1:${port}`}, user: 'a', password: 'b', timeoutMs: 3000});
+	t.after(async () => {
+		await through.close();
+		tunnel.close();
+	});
+	assert.ok((await fetchSessionList(through)).ok);
+	answering = false;
+	const failed = await fetchSessionList(through);
+	assert.ok(!failed.ok);
+	assert.equal(failed.error.message, `127.0.0.1:${port} closed the connection without answering: MaxScale may be restarting, or a tunnel or proxy in between cannot reach it.`);
+});
