@@ -38,6 +38,12 @@ export type PaneAction =
 	| {type: 'open-pane'}
 	| {type: 'close-pane'}
 	| {type: 'toggle-focus'}
+	/**
+	 * The pane drawn or not at this size (ui/app.tsx): too short to draw, the keys go to the list
+	 * and a search's prompt closes, but a zoom is kept for when it shows again, with the keys
+	 * (QA: a shrink to 40×8 and back lost the zoom).
+	 */
+	| {type: 'pane-shown'; shown: boolean}
 	/** z: the pane over the whole width (opened on the cursor's session if need be), or back beside the list. */
 	| {type: 'pane-zoom'}
 	| {type: 'pane-scroll'; delta: number}
@@ -192,6 +198,14 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 			// Zoomed, the list is hidden: Tab goes back to it, beside the pane. A search under way
 			// is kept, its prompt closed (the app gives the list the keys when the pane cannot show).
 			return pane.open ? {...state, focus: state.focus === 'list' ? 'pane' : 'list', zoomed: false, mode: state.mode === 'search' ? 'list' : state.mode} : state;
+		}
+
+		case 'pane-shown': {
+			if (!action.shown) {
+				return state.focus === 'pane' ? {...state, focus: 'list', mode: state.mode === 'search' ? 'list' : state.mode} : state;
+			}
+
+			return state.zoomed && pane.open && state.focus === 'list' ? {...state, focus: 'pane'} : state;
 		}
 
 		case 'pane-zoom': {

@@ -56,13 +56,15 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 		dispatch({type: 'resize', listHeight, paneHeight: paneBodyHeight, paneWidth: Math.max(8, paneWidth - 2), helpMax});
 	}, [dispatch, listHeight, paneBodyHeight, paneWidth, helpMax]);
 
-	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list.
+	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list; a
+	// zoomed one takes them again when it shows (model/pane.ts pane-shown).
 	const paneHidden = state.focus === 'pane' && !layout.paneShown;
+	const zoomBack = state.zoomed && layout.paneShown && state.focus === 'list';
 	useEffect(() => {
-		if (paneHidden) {
-			dispatch({type: 'toggle-focus'});
+		if (paneHidden || zoomBack) {
+			dispatch({type: 'pane-shown', shown: zoomBack});
 		}
-	}, [dispatch, paneHidden]);
+	}, [dispatch, paneHidden, zoomBack]);
 
 	// Read as each key arrives: set as this size is drawn, before any effect (a key typed right
 	// after a shrink must find it so).
