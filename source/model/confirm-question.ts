@@ -72,7 +72,7 @@ export function confirmQuestion(confirm: Confirm): string {
 		...(confirm.unable === undefined ? [] : [`not the ${confirm.unable.count} on ${confirm.unable.hosts.join(', ')}: ${confirm.unable.hosts.length === 1 ? 'that MaxScale is' : 'those MaxScales are'} older than ${since}`]),
 		...(confirm.targets.some((target) => target.versionUnknown) ? [`MaxScale's version is unknown, and one older than ${since} cannot ${cannot}`] : []),
 		...(confirm.failing === undefined ? [] : [`${confirm.failing.join(', ')} ${confirm.failing.length === 1 ? 'is not answering: the rows are its' : 'are not answering: the rows are their'} last good list`]),
-		...(confirm.ended === undefined ? [] : [confirm.targets.length === 1 ? 'it has ended since: nothing to ' + (confirm.operation === 'log' ? 'change' : confirm.operation) : `${confirm.ended} of them ${confirm.ended === 1 ? 'has' : 'have'} ended since`]),
+		...(confirm.ended === undefined ? [] : [confirm.targets.length === 1 ? 'it has ended since: nothing to ' + (confirm.operation === 'log' ? 'change' : confirm.operation) : `${confirm.ended} of the ${confirm.targets.length} ${confirm.ended === 1 ? 'has' : 'have'} ended since`]),
 	];
 	const unable = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 	if (confirm.targets.length === 1 && only !== undefined) {

@@ -13,10 +13,11 @@ function section(title: string): string {
 	return readme.slice(start, end === -1 ? undefined : end);
 }
 
-test("the readme's Usage is the --help text", () => {
+test("the readme's Usage is the --help text, the package's description first as meow prints it", () => {
 	const usage = section('Usage');
 	const block = /```\n([\s\S]*?)\n```/.exec(usage)?.[1];
-	assert.equal(block, helpText.replace(/^\n+|\n+$/g, ''));
+	const {description} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {description: string};
+	assert.equal(block, `  ${description}\n\n${helpText.replace(/^\n+|\n+$/g, '')}`);
 });
 
 test('the readme shows the two commands a newcomer needs', () => {

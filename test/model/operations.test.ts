@@ -395,7 +395,7 @@ test('QA: a question open while its sessions end says so, so its count agrees wi
 	let marked = type(start(three), 'space', 'space', 'space', 'K');
 	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions on RW-Split-Router: 1, 2, 3( \(.*\))?\?$/);
 	marked = poll(marked, [session(3)]);
-	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions on RW-Split-Router: 1, 2, 3 \((.*; )?2 of them have ended since\)\?$/);
+	assert.match(confirmQuestion(marked.confirm!), /^Kill 3 marked sessions on RW-Split-Router: 1, 2, 3 \((.*; )?2 of the 3 have ended since\)\?$/);
 });
 
 test('QA: failures for different reasons say each one (what to do about each MaxScale), the same reason once', () => {
