@@ -7,31 +7,42 @@ import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
+import {shiftedSession} from '../model/zone-hint.js';
 import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
+import {serverOf, uptimeNote, uptimeProof} from './uptime-zone.js';
 
 export type {CollectedAll, Host} from './collected.js';
 
-async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, onNote?: OnNote, statements = false): Promise<Collected<Session[]>> {
+async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, onNote?: OnNote, statements = false, byUptime = false): Promise<Collected<Session[]>> {
 	const origin = originOf(host.client.target, several);
-	const list = await fetchSessionList(host.client, signal, origin, statements);
+	const [list, server] = await Promise.all([fetchSessionList(host.client, signal, origin, statements), byUptime ? serverOf(host, signal) : undefined]);
 	if (!list.ok) {
 		return {ok: false, error: list.error};
 	}
 
-	for (const note of listNotes(host.client.target.label, list.list, origin.zone, list.polledAt)) {
+	const {label} = host.client.target;
+	for (const note of listNotes(label, list.list, origin.zone, list.polledAt)) {
 		onNote?.(note);
 	}
 
-	return {ok: true, value: list.list.sessions};
+	const {sessions} = list.list;
+	const shift = uptimeProof(server, sessions.map((session) => session.ageSeconds), list.polledAt);
+	if (shift === undefined) {
+		return {ok: true, value: sessions};
+	}
+
+	onNote?.(uptimeNote(label, shift, list.polledAt));
+	return {ok: true, value: sessions.map((session) => shiftedSession(session, shift))};
 }
 
 /**
  * The normalized sessions of every host: host by host in -h order, each sorted. `onNote`: what to say of a list that is odd but read.
- * `statements`: each session's retained statements too (the Statement column chosen).
+ * `statements`: each session's retained statements too (the Statement column chosen). `byUptime`:
+ * each MaxScale's uptime asked beside its list, to put right ages hours too long (uptime-zone.ts).
  */
-export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, onNote?: OnNote, statements = false): Promise<CollectedAll<Session>> {
+export async function collectSessions(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, onNote?: OnNote, statements = false, byUptime = false): Promise<CollectedAll<Session>> {
 	const several = hosts.length > 1;
-	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal, onNote, statements))));
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => sessionsOf(host, several, signal, onNote, statements, byUptime))));
 	if (!all.ok) {
 		return all;
 	}

@@ -1,6 +1,6 @@
 // What both batch collections share: the host, the result types, and every host's
-// failure in -h order. No version is asked for: the list's URL is the same for every
-// version (api/list-path.ts).
+// failure in -h order. The list's URL is the same for every version (api/list-path.ts): the
+// version is asked only beside it, for what the uptime proves of the ages (uptime-zone.ts).
 
 import {notAListBecause} from '../api/answered-error.js';
 import type {Client} from '../api/client.js';

@@ -14,8 +14,10 @@ import {originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
 import {finishList, listBody, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
+import {shiftedAges, shiftedSession} from '../model/zone-hint.js';
 import {everyHost, listData, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
+import {serverOf, uptimeNote, uptimeProof} from './uptime-zone.js';
 
 const what = 'the session list';
 
@@ -65,10 +67,26 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 	return data.ok ? {ok: true, value: exactEntries(data.value, body === undefined ? Date.now() : polledAt, origin)} : data;
 }
 
-/** Every host's sessions as --json prints them: host by host in -h order, each sorted by --sort. */
-export async function collectRecords(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, keep = keepBytes, onNote?: OnNote): Promise<CollectedAll<SessionRecord>> {
+/** Its entries, their ages put right when its uptime proves them hours too long (uptime-zone.ts; asked only when `byUptime`). */
+async function provenEntries(host: Host, origin: Origin, keep: number, signal?: AbortSignal, onNote?: OnNote, byUptime = false): Promise<Collected<Entry[]>> {
+	const [entries, server] = await Promise.all([entriesOf(host, origin, keep, signal, onNote), byUptime ? serverOf(host, signal) : undefined]);
+	const at = Date.now();
+	const shift = entries.ok ? uptimeProof(server, entries.value.map((entry) => entry.record.ageSeconds), at) : undefined;
+	if (!entries.ok || shift === undefined) {
+		return entries;
+	}
+
+	onNote?.(uptimeNote(host.client.target.label, shift, at));
+	return {ok: true, value: entries.value.map(({session, record}) => ({session: shiftedSession(session, shift), record: {...record, ...shiftedAges(record, shift)}}))};
+}
+
+/**
+ * Every host's sessions as --json prints them: host by host in -h order, each sorted by --sort.
+ * `byUptime`: each MaxScale's uptime asked beside its list (a single print; --watch --json asks it once: watch-zone.ts).
+ */
+export async function collectRecords(hosts: readonly Host[], sort: Sort | undefined, signal?: AbortSignal, keep = keepBytes, onNote?: OnNote, byUptime = false): Promise<CollectedAll<SessionRecord>> {
 	const several = hosts.length > 1;
-	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => entriesOf(host, originOf(host.client.target, several), keep, signal, onNote))));
+	const all = everyHost(hosts, await Promise.all(hosts.map(async (host) => provenEntries(host, originOf(host.client.target, several), keep, signal, onNote, byUptime))));
 	if (!all.ok) {
 		return all;
 	}

@@ -72,7 +72,7 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 
 	if (mode === 'json') {
 		const [{collectRecords}, {jsonLine}] = await Promise.all([import('./json-collect.js'), import('./json-records.js')]);
-		const records = await collectRecords(hosts, options.sort, undefined, undefined, warnOf(stderr));
+		const records = await collectRecords(hosts, options.sort, undefined, undefined, warnOf(stderr), true);
 		if (!records.ok) {
 			return complainOfAll(stderr, records.failures);
 		}
@@ -91,7 +91,7 @@ async function once(mode: Exclude<BatchMode, 'watch-json'>, hosts: Host[], optio
 	// Sorted by statement or run time, the table shows them (and its list asks for them), as the screen does.
 	const choice = withSortedStatement(options.shownColumns, options.sort?.key, tableOrder);
 	const statements = showsStatement(choice);
-	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), statements);
+	const sessions = await collectSessions(hosts, options.sort, undefined, warnOf(stderr), statements, true);
 	if (!sessions.ok) {
 		return complainOfAll(stderr, sessions.failures);
 	}

@@ -20,6 +20,7 @@ import type {Failure, Host} from './collected.js';
 import type {SessionRecord} from './json-records.js';
 import {clock, complain, exitFailure, say} from './complain.js';
 import {print, type Out} from './output.js';
+import {serverOf} from './uptime-zone.js';
 import {watchZone, type ZoneWatch} from './watch-zone.js';
 
 /** Resolves after `ms`, or at once when `stop` aborts. */
@@ -118,9 +119,16 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	 */
 	async function poll(one: Watched, answer: Answer, first: boolean): Promise<boolean> {
 		const notes: string[] = [];
-		const result = await collectRecords([one.host], options.sort, stop.signal, undefined, (note) => notes.push(note));
+		// Its version and uptime, asked once beside its first list (watch-zone.ts).
+		const asking = one.zone.asked === true ? undefined : serverOf(one.host, stop.signal);
+		const [result, server] = await Promise.all([collectRecords([one.host], options.sort, stop.signal, undefined, (note) => notes.push(note)), asking]);
 		if (stop.signal.aborted) {
 			return false;
+		}
+
+		if (result.ok && asking !== undefined) {
+			one.zone.asked = true;
+			one.zone.server = server;
 		}
 
 		if (result.ok) {

@@ -24,9 +24,13 @@ after(async () => {
 
 const options = {skip: skipWithoutBuild};
 
-async function ages(env: Record<string, string>, args: string[] = []): Promise<Map<string, number>> {
+async function ages(env: Record<string, string>, args: string[] = [], said?: RegExp): Promise<Map<string, number>> {
 	const run = await runCli(['-h', host, '--json', ...args], {env});
 	assert.equal(run.code, 0, run.stderr);
+	if (said !== undefined) {
+		assert.match(run.stderr, said);
+	}
+
 	const sessions = JSON.parse(run.stdout) as Array<{id: string; ageSeconds: number}>;
 	return new Map(sessions.map((session) => [session.id, session.ageSeconds]));
 }
@@ -51,10 +55,10 @@ test('an operator west of MaxScale gets the true ages, found from the idle times
 
 test('--server-tz names the zone: the true ages from an operator east of MaxScale too', options, async () => {
 	const truth = await ages({TZ: serverZone});
-	// UTC+14: ages read there in its own zone come out too long, which idle times cannot show.
-	const east = await ages({TZ: 'Etc/GMT-14'});
+	// UTC+14: ages read there in its own zone come out too long, which idle times cannot show;
+	// MaxScale's uptime proves at least part of it (batch/uptime-zone.ts), and it is said.
 	if (new Date().getTimezoneOffset() !== -14 * 60) {
-		assert.ok([...east].some(([id, age]) => Math.abs(age - truth.get(id)!) > 3000), 'without the option, the ages are off');
+		await ages({TZ: 'Etc/GMT-14'}, [], /Ages read \d+h(?:\d\dm)? too long: .* by its uptime; corrected \(--server-tz=/);
 	}
 
 	assertClose(await ages({TZ: 'Etc/GMT-14'}, ['--server-tz', serverZone]), truth, 'from UTC+14 with --server-tz');
