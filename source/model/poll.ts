@@ -157,7 +157,7 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 		sessions,
 		byId,
 		changes: restarted || gapped(state.hosts[host], hosts[host]?.gapSeconds) ? afterRestart(changes, host) : changes,
-		summary: widths.widest === summary.widest ? summary : {...summary, widest: widths.widest},
+		summary: withGhostIds(widths.widest === summary.widest ? summary : {...summary, widest: widths.widest}, changes.ghosts),
 		widths,
 		marked: marked.size === state.marked.size ? state.marked : marked,
 		closing: closing.size === state.closing.size ? state.closing : closing,
@@ -233,6 +233,20 @@ function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk)
 	const again = pollOk({...before, hosts: shifted}, {...action, prepared: undefined});
 	const label = before.hostOrder.length > 1 ? host : '';
 	return {...again, message: {tone: 'info', advice: true, text: byNew === undefined ? uptimeHint(label, shift, local) : zoneHint(label, shift, local)}};
+}
+
+/**
+ * The summary with an Id column wide enough for the ended sessions still shown too: after a
+ * MaxScale's restart its new ids are short, and the ended rows' long ones were cut to
+ * `…465`, the very ids an operator looks for (QA). A session is known by its whole id.
+ */
+function withGhostIds(summary: Summary, ghosts: ReadonlyArray<{session: {id: string}}>): Summary {
+	let idWidth = summary.idWidth;
+	for (const {session} of ghosts) {
+		idWidth = Math.max(idWidth, session.id.length);
+	}
+
+	return idWidth === summary.idWidth ? summary : {...summary, idWidth};
 }
 
 /**

@@ -90,3 +90,17 @@ test('QA: after a pause or an outage the rates start afresh, not the gap\'s net 
 	tick(168_000);
 	assert.deepEqual(state.changes.rates, {opened: 0, closed: 0});
 });
+
+test('after a restart, the ended sessions still shown keep their whole ids: the Id column is as wide as theirs (QA: `…465`)', () => {
+	let state = ok(initialState(), 0, [1_992_277, 1_991_385]);
+	assert.equal(state.summary.idWidth, 7);
+	state = ok(state, 2000, [2, 13]);
+	assert.ok(state.changes.ghosts.length === 2, 'the old sessions are shown as ended');
+	assert.equal(state.summary.idWidth, 7, 'wide enough for 1992277');
+	// Once they go, the column is as wide as the ids listed.
+	for (let t = 4000; state.changes.ghosts.length > 0; t += 2000) {
+		state = ok(state, t, [2, 13]);
+	}
+
+	assert.equal(state.summary.idWidth, 2);
+});
