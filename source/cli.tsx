@@ -148,6 +148,15 @@ async function main(): Promise<number> {
 	}
 
 	const [command, ...rest] = cli.input;
+	if (command !== 'simulate') {
+		// `-hu x`: every letter a flag, so meow said nothing, and -h was left empty.
+		const {valueInGroup} = await import('./config/unknown-option.js');
+		const grouped = valueInGroup(argv);
+		if (grouped !== undefined) {
+			fail(grouped);
+		}
+	}
+
 	const misplaced = misplacedOption(cli.flags, command === 'simulate');
 	if (misplaced !== undefined && command === 'simulate') {
 		failSimulate(misplaced);

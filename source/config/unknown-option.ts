@@ -78,6 +78,14 @@ function secretFlagOf(token: string): string | undefined {
 	return /^-[a-zA-Z]*p$/.test(token) ? '--password' : undefined;
 }
 
+/** The word after a secret's flag (`token`, `secret` its long name) starts with "-": said, never quoted. */
+function dashSecret(token: string, secret: string): string {
+	const what = secret === '--password' ? 'password' : 'passphrase';
+	const written = secret === '--password' ? "--password='…' or -p='…'" : `${secret}='…'`;
+	const variable = secret === '--password' ? 'SESSIONTOP_PASSWORD' : 'SESSIONTOP_TLS_PASSPHRASE';
+	return `the word after ${token} starts with "-" and is no option, so it is not shown (it may be the ${what}): write such a ${what} as ${written}, or set ${variable}.`;
+}
+
 /**
  * One sentence for the first argument that explains an unknown option, or undefined when none
  * does (the option is then simply unknown). Never quotes a password or a passphrase.
@@ -89,10 +97,7 @@ export function gluedOrDashValue(argv: readonly string[]): string | undefined {
 		const secret = secretFlagOf(token);
 		const next = tokens[index + 1];
 		if (secret !== undefined && next !== undefined && next.startsWith('-') && next !== '-' && !isKnownOption(next)) {
-			const what = secret === '--password' ? 'password' : 'passphrase';
-			const written = secret === '--password' ? "--password='…' or -p='…'" : `${secret}='…'`;
-			const variable = secret === '--password' ? 'SESSIONTOP_PASSWORD' : 'SESSIONTOP_TLS_PASSPHRASE';
-			return `the word after ${token} starts with "-" and is no option, so it is not shown (it may be the ${what}): write such a ${what} as ${written}, or set ${variable}.`;
+			return dashSecret(token, secret);
 		}
 
 		const glued = gluedValue(token);
@@ -101,11 +106,48 @@ export function gluedOrDashValue(argv: readonly string[]): string | undefined {
 		}
 
 		if (glued.letter === 'p') {
-			// mysql's -pS3cr3t: what follows -p is the password, quoted by no sentence.
-			return "-p takes the password after a space or =, not glued to it as mysql's -pPASSWORD, so what follows -p is not shown: write -p='…', or set SESSIONTOP_PASSWORD.";
+			return gluedPassword;
 		}
 
 		return `-${glued.letter} takes its value after a space or =: ${optionName(glued.letter)} ${sanitize(glued.value)}.`;
+	}
+
+	return undefined;
+}
+
+/** mysql's -pS3cr3t: what follows -p is the password, quoted by no sentence. */
+const gluedPassword = "-p takes the password after a space or =, not glued to it as mysql's -pPASSWORD, so what follows -p is not shown: write -p='…', or set SESSIONTOP_PASSWORD.";
+
+/**
+ * A group of short flags with one that takes a value before its last letter (`-hu x`,
+ * `-hs`, `-pnuts`): every letter a flag, so meow reads it without a word, the word after it
+ * going to the last letter and the one before left empty (QA: `-hu 127.0.0.1:19215` watched
+ * the default host, `-hc x` read x as the config file, and mysql's `-pnuts`, a password all
+ * of flag letters, drew a sentence about --timeout). After a password's flag that word may be
+ * the password: said as gluedOrDashValue says it, unquoted.
+ */
+export function valueInGroup(argv: readonly string[]): string | undefined {
+	const end = argv.indexOf('--');
+	const tokens = end === -1 ? argv : argv.slice(0, end);
+	for (const [index, token] of tokens.entries()) {
+		if (!/^-[a-zA-Z]{2}/.test(token)) {
+			continue;
+		}
+
+		const letters = [...flagLetters(token.slice(1))];
+		const at = letters.findIndex((letter, i) => valueLetters.has(letter) && i < letters.length - 1);
+		if (at === -1 || !letters.every((letter) => shortLetters.has(letter))) {
+			continue;
+		}
+
+		// After -p, the word may be the password (`-p -hu`): said, not quoted.
+		const secret = index > 0 ? secretFlagOf(tokens[index - 1]!) : undefined;
+		if (secret !== undefined) {
+			return dashSecret(tokens[index - 1]!, secret);
+		}
+
+		const letter = letters[at]!;
+		return letter === 'p' ? gluedPassword : `-${letters.join('')}: -${letter} takes its value after a space or =, so it comes last in a group of short flags, or alone: -${letter} VALUE.`;
 	}
 
 	return undefined;

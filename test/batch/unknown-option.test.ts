@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {gluedOrDashValue} from '../../source/config/unknown-option.js';
+import {gluedOrDashValue, valueInGroup} from '../../source/config/unknown-option.js';
 import {assertOneLine, runCli, skipWithoutBuild} from './helpers.js';
 
 const host = '127.0.0.1:9';
@@ -71,4 +71,29 @@ test('QA: a switch\'s --no- form with a value is read, not refused as an unknown
 	// Read, so the run goes on to the MaxScale (nothing listens on port 9): its failure, not a refusal of the options.
 	assert.equal(turned.code, 1, turned.stderr);
 	assert.doesNotMatch(turned.stderr, /unknown option/);
+});
+
+test('a flag that takes a value before another letter of its group is refused, even when every letter is a flag (QA: -hu watched the default host)', {skip: skipWithoutBuild}, async () => {
+	const glued = /^sessiontop: -p takes the password after a space or =, not glued to it as mysql's -pPASSWORD, so what follows -p is not shown: write -p='…', or set SESSIONTOP_PASSWORD\.$/;
+	const cases: Array<[string[], RegExp]> = [
+		[['-hu', '127.0.0.1:9'], /^sessiontop: -hu: -h takes its value after a space or =, so it comes last in a group of short flags, or alone: -h VALUE\.$/],
+		[['-hc', '127.0.0.1:9'], /^sessiontop: -hc: -h takes its value/],
+		[['-h', host, '-ts', '5s'], /^sessiontop: -ts: -t takes its value/],
+		[['-h', host, '-pnuts'], glued],
+		[['-h', host, '-pu', 'x'], glued],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(['--tsv', ...args])));
+	for (const [index, [args, expected]] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		const line = assertOneLine(run.stderr);
+		assert.match(line, expected, args.join(' '));
+		assert.ok(!line.includes('nuts'), line);
+	}
+
+	// A value flag last in its group, switches alone, values after = or a space, and words after -- are not this.
+	assert.match(valueInGroup(['-p', '-hu']) ?? '', /^the word after -p starts with "-" and is no option, so it is not shown/);
+	for (const args of [['-sh', host], ['-sn'], ['-h=mx1'], ['-t5s'], ['--', '-hu']]) {
+		assert.equal(valueInGroup(args), undefined, args.join(' '));
+	}
 });
