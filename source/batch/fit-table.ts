@@ -39,9 +39,19 @@ function layoutFor(columns: number, count: number, widest: Partial<Record<Column
 /** What the screen measures (model/summary.ts): the longest id, and the texts that set their columns' widths. */
 const measured: ReadonlySet<ColumnKey> = new Set(['id', 'maxscale', 'user', 'client', 'service', 'server', 'statement']);
 
-/** The longest text of each measured column, in cells: none grows past it, and a short one gives its room to the others. */
-function widestOf({chosen, cells}: Cells): Partial<Record<ColumnKey, number>> {
-	const widest: Partial<Record<ColumnKey, number>> = {};
+/**
+ * The longest text of each measured column, in cells: none grows past it, and a short one gives
+ * its room to the others. Memory, I/O and Idle, when the table has none (a MaxScale too old for
+ * them), are none in the layout either (QA: on 2.2 they took the room of Client, so nothing
+ * could be fitted and every row wrapped at 80 columns).
+ */
+function widestOf({chosen, cells}: Cells): Partial<Record<ColumnKey | 'idleTimes', number>> {
+	const has = (key: ColumnKey) => chosen.some((column) => column.key === key);
+	const widest: Partial<Record<ColumnKey | 'idleTimes', number>> = {
+		...(has('memory') ? {} : {memory: 0}),
+		...(has('io') ? {} : {io: 0}),
+		...(has('idle') ? {} : {idleTimes: 0}),
+	};
 	for (const [index, column] of chosen.entries()) {
 		if (measured.has(column.key)) {
 			// A loop, not Math.max(...texts): 100,000 arguments would overflow the stack.

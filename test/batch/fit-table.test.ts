@@ -137,3 +137,17 @@ test('fitted, the column the table is sorted by stays as the screen keeps it: --
 	assert.ok(!titles().includes('Running'), titles().join(' '));
 	assert.ok(titles('running').includes('Running'), titles('running').join(' '));
 });
+
+test('a MaxScale too old for Memory and I/O (2.2: no ports, no servers) is fitted too: their absent columns take no room (QA: every row wrapped at 80)', () => {
+	const old = sessions.map(({memoryBytes, ioActivity, servers, port, ...rest}) => ({...rest, user: `${rest.user}_with_a_longer_name`}));
+	const whole = formatTable(old, false);
+	assert.ok(widest(whole) > 80, 'the whole table is wider than the terminal');
+	const fitted = fitTable(old, false, 80);
+	assert.ok(widest(fitted) <= 80, fitted);
+	const header = linesOf(fitted)[0] ?? '';
+	for (const title of ['Id', 'User', 'Client', 'State', 'Age', 'Idle']) {
+		assert.ok(header.includes(title), `${title} is shown: ${header}`);
+	}
+
+	assert.doesNotMatch(header, /Memory|I\/O|Server/);
+});
