@@ -87,19 +87,29 @@ function cutAddress(text: string, width: number): string | undefined {
 	const address = match?.[1];
 	const port = match?.[2];
 	if (address === undefined || port === undefined) {
-		return undefined;
+		// An IPv6 address with no port (before 6.0, MaxScale sent none): its end, as above (QA:
+		// `fd12:3456:789a:1::…` for ::21 and ::22 alike).
+		return portlessIpv6.test(text) ? frontCut(text, width - 1, '') : undefined;
 	}
 
 	if (address.length + 2 <= width) {
 		return `${address}:…`;
 	}
 
-	let start = address.length - (width - 1 - port.length);
+	return frontCut(address, width - 1 - port.length, port);
+}
+
+/** Two colons at least, hex digits and the dots of an IPv4 end: an IPv6 address, as formatClient writes one without a port. */
+const portlessIpv6 = /^(?=.*:.*:)[\da-f:.]+$/i;
+
+/** `address` cut at its front to at most `room` cells on whole groups, `…` before it and `after` after it; undefined when no group fits. */
+function frontCut(address: string, room: number, after: string): string | undefined {
+	let start = address.length - room;
 	while (start < address.length && !'.:['.includes(address.charAt(start - 1))) {
 		start++;
 	}
 
-	return start < address.length ? `…${address.slice(start)}${port}` : undefined;
+	return start < address.length ? `…${address.slice(start)}${after}` : undefined;
 }
 
 /**
