@@ -87,7 +87,7 @@ function cutAddress(text: string, width: number): string | undefined {
 	const address = match?.[1];
 	const port = match?.[2];
 	if (address === undefined || port === undefined) {
-		// An IPv6 address with no port (before 6.0, MaxScale sent none): its end, as above (QA:
+		// An IPv6 address with no port (before 6.4, MaxScale sent none): its end, as above (QA:
 		// `fd12:3456:789a:1::…` for ::21 and ::22 alike).
 		return portlessIpv6.test(text) ? frontCut(text, width - 1, '') : undefined;
 	}

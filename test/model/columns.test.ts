@@ -92,7 +92,7 @@ test('QA: a client too long for its column keeps its whole address and cuts its 
 	assert.equal(fitCell('[2001:db8:85a3::8a2e:370:7334]:34567', clientColumn(26)), '…:8a2e:370:7334]:34567    ');
 	assert.equal(fitCell('[2001:db8:85a3::8a2e:370:7334]:34567', clientColumn(18)), '…370:7334]:34567  ');
 	assert.equal(fitCell('[fe80::1ff:fe23:4567:890a]:3306', clientColumn(30)), '[fe80::1ff:fe23:4567:890a]:…  ');
-	// No port (before 6.0): an IPv6 address keeps its end all the same (QA: ::21 and ::22 both read `fd12:3456:789a:1::…`).
+	// No port (before 6.4): an IPv6 address keeps its end all the same (QA: ::21 and ::22 both read `fd12:3456:789a:1::…`).
 	assert.equal(fitCell('fd12:3456:789a:1::21', clientColumn(12)), '…789a:1::21 ');
 	assert.equal(fitCell('2001:db8:4006:812::200e', clientColumn(16)), '…4006:812::200e ');
 	// Fits: as it is. Not an address: cut at the end, as any text.
