@@ -51,7 +51,9 @@ export function statementsAfterVersion(state: MonitorState, next: MonitorState):
 
 	const off = toggleStatement(next);
 	const resorted = off.sort === next.sort ? '' : ', and the sort by them: sorted by id';
-	return {...off, message: {tone: 'info', text: `${tooOld(next)} no statements (MaxScale 2.3.1 or later has them): Statements off${resorted}.`, answer: true}};
+	// Read whole (advice), on the hints' line too if need be: what it turned off, the sort
+	// included, is the part a narrow terminal cut (QA: `Statements off, and the s…` at 100 columns).
+	return {...off, message: {tone: 'info', text: `${tooOld(next)} no statements (MaxScale 2.3.1 or later has them): Statements off${resorted}.`, answer: true, advice: true}};
 }
 
 /** "MaxScale 2.2.5 reports", or with several "These MaxScales (2.2.5, 2.3.0) report". */

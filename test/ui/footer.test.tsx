@@ -314,3 +314,10 @@ test('the filter prompt offers Enter only while the filter can be kept: an error
 	assert.doesNotMatch(wrong, /Enter {2}keep/);
 	assert.match(wrong, /Esc {2}clear/);
 });
+
+test('statements turned off for a MaxScale too old for them are said whole, the sort by them included (QA: `Statements off, and the s…` at 100 columns)', () => {
+	const on = start([session(1)], {sort: {key: 'running', descending: true}});
+	const told = reducer(on, {type: 'server-info', info: {version: '2.2.21', uptimeSeconds: 10, askedAt: 1000}});
+	const lines = plain(render(<Footer state={told} theme={theme} width={100} />).lastFrame()).split('\n');
+	assert.equal(lines.slice(0, 2).map((line) => line.trim()).join(' '), 'MaxScale 2.2.21 reports no statements (MaxScale 2.3.1 or later has them): Statements off, and the sort by them: sorted by id.');
+});
