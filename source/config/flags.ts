@@ -261,6 +261,11 @@ export function verifyFlagAsTyped(argv: readonly string[]): string | undefined {
  * polls, which a batch run does not make. `--watch --json >> FILE` keeps every poll instead.
  */
 export function recordMistake(flags: CommandLine, mode: BatchMode | undefined): string | undefined {
+	// As --replay '' is (QA: `cannot record to  (ENOENT)`).
+	if (flags.record?.trim() === '') {
+		return '--record needs a file name: --record FILE keeps every poll in FILE.';
+	}
+
 	if (flags.record === undefined || mode === undefined) {
 		return undefined;
 	}

@@ -90,6 +90,11 @@ export function readTlsFiles(config: Config): {ok: true; tls: TlsOptions} | {ok:
 			continue;
 		}
 
+		// `--tls-ca-cert ''`: no file at all, not one named "" that does not exist (QA).
+		if (file.trim() === '') {
+			return {ok: false, error: `${whereOf(config, name)} names no file: give the path of the ${what}.`};
+		}
+
 		const content = readPem(file, named(config, name, file), what);
 		if (typeof content === 'string') {
 			return {ok: false, error: content};

@@ -293,6 +293,9 @@ test('--replay: flags it cannot honour, an empty name and no terminal are each o
 	writeFileSync(file, `${JSON.stringify({format: 'sessiontop-recording/1', hosts: ['mx:8989']})}\n${JSON.stringify({t: 1, host: 'mx:8989', ok: true, latencyMs: 1, bytes: 1, sessions: []})}\n`);
 	const cases: Array<[string[], RegExp]> = [
 		[['--replay', ''], /^sessiontop: --replay needs a file name: --replay FILE plays the recording FILE\.$/],
+		// And so do --record's and a TLS file's (QA: `cannot record to  (ENOENT)`, `--tls-ca-cert  does not exist`).
+		[['--record', ''], /^sessiontop: --record needs a file name: --record FILE keeps every poll in FILE\.$/],
+		[['-h', host, '-s', '--once', '--tls-ca-cert', ''], /^sessiontop: --tls-ca-cert names no file: give the path of the CA certificate/],
 		[['--replay', file, '--record', `${file}.2`], /^sessiontop: --replay and --record exclude each other: /],
 		[['--replay', file, '--demo'], /^sessiontop: --replay and --demo exclude each other: /],
 		[['--replay', file, '--once'], /^sessiontop: --replay shows the recording on screen, so --once has nothing to print: /],
