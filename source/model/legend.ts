@@ -13,7 +13,7 @@ export const legend: readonly LegendEntry[] = [
 	{label: 'Client', section: 'Columns', description: "the client's address and port"},
 	{label: 'Service', section: 'Columns', description: 'not grouped by service: the service the client connected through'},
 	{label: 'Server', section: 'Columns', description: 'the servers the session is connected to (2.3+)'},
-	{label: 'State', section: 'Columns', description: "MaxScale's state of the session, shortened (started, ready, stopping)"},
+	{label: 'State', section: 'Columns', description: "MaxScale's state of the session, shortened (created, started, ready, stopping, listener); closing and ended: see Signs"},
 	{label: 'Age', section: 'Columns', description: 'how long ago the client connected'},
 	// From 23.02 MaxScale reports 0 while a statement runs (QA read it as an idle session): Running tells.
 	{label: 'Idle', section: 'Columns', description: 'how long since the session last did anything (23.02+: 0 mid-statement)'},
