@@ -23,7 +23,7 @@ process.on('SIGUSR1', () => {
 	}
 });
 
-const [{default: os}, {default: meow}, {argumentsMistake, commandWord, knownFlags, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
+const [{default: os}, {default: meow}, {argumentsMistake, commandWord, knownFlags, meantOption, misplacedOption, optionName}, {helpText, simulateHelpText}, {sanitize}] = await Promise.all([
 	import('node:os'),
 	import('./vendor/meow.js'),
 	import('./config/flag-spec.js'),
@@ -133,18 +133,30 @@ async function main(): Promise<number> {
 		await printAndExit(`${cli.pkg.version ?? ''}\n`);
 	}
 
+	// `--HOSTS x`: meow dropped it or took it, flag by flag; refused, the way to write it said.
+	const {casedOption} = await import('./config/unknown-option.js');
+	const cased = casedOption(argv);
+	if (cased !== undefined) {
+		fail(cased, 2, commandWord(argv) === 'simulate' ? 'sessiontop simulate' : 'sessiontop');
+	}
+
 	const unknown = unknownOption(cli.flags);
 	if (unknown !== undefined) {
 		// A value glued to its flag, or a password that starts with "-", reads as options never
 		// typed, and the password's letters would be quoted: said as what it is, unquoted.
 		const {dashSortValue, gluedOrDashValue} = await import('./config/unknown-option.js');
 		const said = dashSortValue(argv) ?? gluedOrDashValue(argv);
+		// The option it most likely meant, as git says it (QA: `--hots`, `--intervl` got no hint).
+		const simulating = cli.input[0] === 'simulate';
+		const {meant} = await import('./config/near-miss.js');
+		const guess = meantOption(unknown, simulating, meant);
+		const typo = guess === undefined ? unknown : `${unknown} (${guess}?)`;
 		// Under simulate's name, with its own help (QA: `simulate --prot 5` was sent to the monitor's).
-		if (said === undefined && cli.input[0] === 'simulate') {
-			failSimulate(`unknown option ${unknown}: run sessiontop simulate --help to see its options.`);
+		if (said === undefined && simulating) {
+			failSimulate(`unknown option ${typo}: run sessiontop simulate --help to see its options.`);
 		}
 
-		fail(said ?? `unknown option ${unknown}: run sessiontop --help to see the options.`);
+		fail(said ?? `unknown option ${typo}: run sessiontop --help to see the options.`);
 	}
 
 	const [command, ...rest] = cli.input;
@@ -180,7 +192,9 @@ async function main(): Promise<number> {
 	if (command !== undefined || rest.length > 0) {
 		// Not quoted when it may be the rest of a password (`-p my secret`): review.
 		const {strayAfterSecret} = await import('./config/unknown-option.js');
-		fail(strayAfterSecret(command!, argv) ?? `unknown command "${command}": run sessiontop --help.`);
+		// A dash a web page or a word processor made of `--` (`—once`): its look, not its code, was typed.
+		const dashed = /^[\u2010-\u2015\u2212]/.test(command!) ? `: "${command!.charAt(0)}" is not "-" (pasted text often turns -- into a dash): type the option with plain hyphens` : ': run sessiontop --help';
+		fail(strayAfterSecret(command!, argv) ?? `unknown command "${command}"${dashed}.`);
 	}
 
 	const {batchMode, readFlags, recordMistake, recordNeedsScreen, replayMistake} = await import('./config/flags.js');

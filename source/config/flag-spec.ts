@@ -77,6 +77,22 @@ export function misplacedOption(flags: Record<string, unknown>, simulate: boolea
 	return `${optionName(name)} is an option of sessiontop simulate${hint} (sessiontop --help lists the monitor's).`;
 }
 
+/**
+ * The option a mistyped long one most likely meant, as typed (`--hots`: `--hosts`), among the
+ * monitor's or the simulator's own; undefined for a short one or none near enough.
+ */
+export function meantOption(typed: string, simulate: boolean, meant: (word: string, names: readonly string[]) => string | undefined): string | undefined {
+	if (!typed.startsWith('--')) {
+		return undefined;
+	}
+
+	const names = Object.keys(knownFlags)
+		.filter((key) => (simulate ? simulateFlags.has(key) : !simulateOnly.has(key)))
+		.map((key) => optionName(key).slice(2));
+	const guess = meant(typed.slice(2), names);
+	return guess === undefined ? undefined : `--${guess}`;
+}
+
 /** `tlsKey` as typed: `--tls-key`. */
 export function optionName(key: string): string {
 	return key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

@@ -115,6 +115,27 @@ export function gluedOrDashValue(argv: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/**
+ * A long option written in capitals (`--HOSTS x`, `--Once`): meow took some as their
+ * lower-case selves and dropped others without a word (QA: `--HOSTS x` watched the default
+ * host), so none is taken: options are written in lower case, as `--help` lists them. Not
+ * the word after a password's flag, which may be the password (gluedOrDashValue says it).
+ */
+export function casedOption(argv: readonly string[]): string | undefined {
+	const end = argv.indexOf('--');
+	const tokens = end === -1 ? argv : argv.slice(0, end);
+	for (const [index, token] of tokens.entries()) {
+		const name = token.startsWith('--') ? token.slice(2).split('=')[0]! : '';
+		const lower = name.toLowerCase();
+		const known = Object.hasOwn(knownFlags, camel(lower)) || (lower.startsWith('no-') && Object.hasOwn(knownFlags, camel(lower.slice(3))));
+		if (name !== lower && known && (index === 0 || secretFlagOf(tokens[index - 1]!) === undefined)) {
+			return `unknown option --${sanitize(name)} (--${lower}?): options are written in lower case, as sessiontop --help lists them.`;
+		}
+	}
+
+	return undefined;
+}
+
 /** mysql's -pS3cr3t: what follows -p is the password, quoted by no sentence. */
 const gluedPassword = "-p takes the password after a space or =, not glued to it as mysql's -pPASSWORD, so what follows -p is not shown: write -p='…', or set SESSIONTOP_PASSWORD.";
 

@@ -259,7 +259,7 @@ test('mistakes in the options: exit 2 and one sentence', options, async () => {
 		[['--watch', '--json', '--columns', 'user'], /^sessiontop: --columns chooses the screen's and --once's columns; --watch --json prints every field: leave out --columns\.$/],
 		[['--record', '/tmp/never-written.ndjson', '--once'], /^sessiontop: --record records the monitor's polls, and --once prints the list once: leave out one of the two\.$/],
 		[['--bogus', '--once'], /^sessiontop: unknown option --bogus: run sessiontop --help/],
-		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee: /],
+		[['--tls-kee', 'key.pem', '--once'], /unknown option --tls-kee \(--tls-key\?\): /],
 		[['-x', '--once'], /unknown option -x: /],
 		// meow throws for a flag given twice: one sentence, never its stack or its minified source.
 		[['-u', 'a', '-u', 'b', '--once'], /^sessiontop: -u\/--user was given more than once: give it once \(only -h\/--hosts may be repeated\)\.$/],
@@ -454,7 +454,7 @@ test('sessiontop simulate: a mistake in its options is one sentence under its ow
 		// Given no value (QA: `--port "" must be …`).
 		[['simulate', '--port'], 'sessiontop simulate: --port needs a value: a whole number from 0 to 65535.'],
 		// Each once quietly meant every interface, or an empty name or password let in (QA).
-		[['simulate', '--port', '0', '--prot', '5'], 'sessiontop simulate: unknown option --prot: run sessiontop simulate --help to see its options.'],
+		[['simulate', '--port', '0', '--prot', '5'], 'sessiontop simulate: unknown option --prot (--port?): run sessiontop simulate --help to see its options.'],
 		[['simulate', '--port', '0', '--host'], 'sessiontop simulate: --host needs a value (sessiontop simulate --help says what it takes).'],
 		[['simulate', '--port', '0', '--host='], 'sessiontop simulate: --host needs a value (sessiontop simulate --help says what it takes).'],
 		[['simulate', '--port', '0', '--password'], 'sessiontop simulate: --password needs a value (sessiontop simulate --help says what it takes).'],

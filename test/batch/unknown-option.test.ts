@@ -97,3 +97,21 @@ test('a flag that takes a value before another letter of its group is refused, e
 		assert.equal(valueInGroup(args), undefined, args.join(' '));
 	}
 });
+
+test('a mistyped long option is named with the one it likely meant; one in capitals, or with a pasted dash, is refused with the way to write it (QA: --HOSTS x watched the default host)', {skip: skipWithoutBuild}, async () => {
+	const cases: Array<[string[], string, string?]> = [
+		[['--hots', host], 'unknown option --hots (--hosts?): run sessiontop --help to see the options.'],
+		[['-h', host, '--intervl', '2s'], 'unknown option --intervl (--interval?): run sessiontop --help to see the options.'],
+		[['-h', host, '--zzzzzz'], 'unknown option --zzzzzz: run sessiontop --help to see the options.'],
+		[['--HOSTS', host], 'unknown option --HOSTS (--hosts?): options are written in lower case, as sessiontop --help lists them.'],
+		[['-h', host, '--Once'], 'unknown option --Once (--once?): options are written in lower case, as sessiontop --help lists them.'],
+		[['-h', host, '\u2014once'], 'unknown command "\u2014once": "\u2014" is not "-" (pasted text often turns -- into a dash): type the option with plain hyphens.'],
+		[['simulate', '--prot', '5'], 'unknown option --prot (--port?): run sessiontop simulate --help to see its options.', 'sessiontop simulate'],
+	];
+	const runs = await Promise.all(cases.map(async ([args]) => runCli(args[0] === 'simulate' ? args : ['--tsv', ...args])));
+	for (const [index, [args, expected, command = 'sessiontop']] of cases.entries()) {
+		const run = runs[index]!;
+		assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+		assert.equal(assertOneLine(run.stderr), `${command}: ${expected}`);
+	}
+});
