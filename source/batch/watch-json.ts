@@ -63,7 +63,7 @@ type Watched = {
 };
 
 /** A poll's answer for one MaxScale: its records, or why it failed; neither while it is under way. */
-type Answer = {records?: SessionRecord[]; failures?: Failure[]};
+type Answer = {records?: SessionRecord[]; failures?: Failure[]; /** How long it took to answer (ms). */ tookMs?: number};
 
 /** Says a MaxScale's failure, unless it is what was last said of it. */
 function sayFailure(stderr: Out, one: Watched, failures: readonly Failure[], at: string): void {
@@ -118,10 +118,15 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 	 * collectRecords sorts each host's part of several, and its records are the same.
 	 */
 	async function poll(one: Watched, answer: Answer, first: boolean): Promise<boolean> {
+		const began = performance.now();
 		const notes: string[] = [];
 		// Its version and uptime, asked once beside its first list (watch-zone.ts).
 		const asking = one.zone.asked === true ? undefined : serverOf(one.host, stop.signal);
-		const [result, server] = await Promise.all([collectRecords([one.host], options.sort, stop.signal, undefined, (note) => notes.push(note)), asking]);
+		let listed = began;
+		const list = collectRecords([one.host], options.sort, stop.signal, undefined, (note) => notes.push(note)).finally(() => {
+			listed = performance.now();
+		});
+		const [result, server] = await Promise.all([list, asking]);
 		if (stop.signal.aborted) {
 			return false;
 		}
@@ -151,6 +156,8 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 			}
 
 			answer.records = records;
+			// The list's own time: the version, asked beside it once, stretches nothing.
+			answer.tookMs = listed - began;
 			if (one.failures > 0) {
 				say(stderr, `the sessions of ${one.host.client.target.label} are read again, after ${one.failures} failed poll${one.failures === 1 ? '' : 's'}.`, clock());
 			}
@@ -235,7 +242,10 @@ export async function watchJson(hosts: Host[], options: BatchOptions, stdout: Ou
 
 			// Taken now: a retry that answers after this belongs to no line.
 			const parts = answers.flatMap((answer) => (answer.records === undefined ? [] : [answer.records]));
-			let pauseMs = waitAfter(options.intervalMs, ended - started);
+			// Stretched by the slowest poll that answered, to be gentle on a MaxScale that takes
+			// its time; not by one that timed out, which backs off on its own: twice its timeout
+			// held every other MaxScale's lines (QA: 30 s without a line, for -t 10s).
+			let pauseMs = waitAfter(options.intervalMs, Math.max(0, ...answers.map((answer) => answer.tookMs ?? 0)));
 			if (parts.length > 0) {
 				// No next poll until this line is written: memory stays at one line, whatever the reader's pace.
 				// eslint-disable-next-line no-await-in-loop

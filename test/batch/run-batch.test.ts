@@ -135,3 +135,52 @@ test('--watch --json polls again only once its last line is written: a stream th
 	stop.abort();
 	assert.equal(await watching, 0, 'stopped while a line waits');
 });
+
+test('--watch --json: a MaxScale that stops answering holds one line up to its timeout, and no more: the others\' lines go on every interval (QA: 30 s without a line)', async (t) => {
+	const sim = await simulator();
+	t.after(async () => sim.close());
+	// Answers its first list (and its version), then takes every request and never answers.
+	let asked = 0;
+	const hung = createServer((request, response) => {
+		if ((request.url ?? '').startsWith('/v1/sessions') && asked++ > 0) {
+			return;
+		}
+
+		void fetch(`${sim.url}${request.url ?? '/'}`, {headers: {authorization: request.headers.authorization ?? ''}}).then(async (answer) => {
+			response.writeHead(answer.status, {'content-type': 'application/json'}).end(Buffer.from(await answer.arrayBuffer()));
+		});
+	});
+	await new Promise<void>((resolve) => {
+		hung.listen(0, '127.0.0.1', resolve);
+	});
+	t.after(() => {
+		hung.closeAllConnections();
+		hung.close();
+	});
+	const {port} = hung.address() as AddressInfo;
+	const client = (origin: string, label: string) => new Client({target: {origin, label}, user: 'admin', password: 'mariadb', timeoutMs: 600});
+	const stop = new AbortController();
+	const at: number[] = [];
+	const code = await runBatch({
+		mode: 'watch-json',
+		hosts: [{entry: 'sim', client: client(sim.url, 'sim')}, {entry: 'hung', client: client(`http://127.0.0.1:${port}`, 'hung')}],
+		intervalMs: 100,
+		stdout: {
+			write(text: string) {
+				at.push(performance.now());
+				if (at.length >= 12) {
+					stop.abort();
+				}
+
+				return text.length > 0;
+			},
+		},
+		stderr: {write: () => true},
+		signal: stop.signal,
+	});
+	assert.equal(code, 0);
+	const gaps = at.slice(1).map((time, index) => Math.round(time - at[index]!));
+	// The one poll it was asked in is held up to the 600 ms timeout; then no pause of twice that.
+	assert.ok(gaps.filter((gap) => gap > 450).length <= 1, `gaps ${gaps.join(', ')} ms`);
+	assert.ok(Math.max(...gaps) < 1100, `gaps ${gaps.join(', ')} ms`);
+});
