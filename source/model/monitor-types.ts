@@ -105,6 +105,11 @@ export type MonitorState = {
 	 * long document, or a narrow terminal, read without the list beside it. The pane has the keys.
 	 */
 	zoomed: boolean;
+	/**
+	 * What the pane held when a shrink left it no room (model/pane.ts pane-shown): the keys
+	 * (`pane`), or its search's prompt too (`search`), given back when it shows again.
+	 */
+	hiddenPane?: 'pane' | 'search';
 	/** The pane's search: kept after Enter, for n and N, and for the next document opened. */
 	search: PaneSearch;
 	pane: Pane;

@@ -40,8 +40,8 @@ export type PaneAction =
 	| {type: 'toggle-focus'}
 	/**
 	 * The pane drawn or not at this size (ui/app.tsx): too short to draw, the keys go to the list
-	 * and a search's prompt closes, but a zoom is kept for when it shows again, with the keys
-	 * (QA: a shrink to 40×8 and back lost the zoom).
+	 * and a search's prompt closes, but a zoom, the keys and the prompt (its text is kept) come
+	 * back when it shows again (QA: a shrink to 40×8 and back lost the zoom, then the search).
 	 */
 	| {type: 'pane-shown'; shown: boolean}
 	/** z: the pane over the whole width (opened on the cursor's session if need be), or back beside the list. */
@@ -202,10 +202,17 @@ export function paneReducer(state: MonitorState, action: Action): MonitorState |
 
 		case 'pane-shown': {
 			if (!action.shown) {
-				return state.focus === 'pane' ? {...state, focus: 'list', mode: state.mode === 'search' ? 'list' : state.mode} : state;
+				return state.focus === 'pane' ? {...state, focus: 'list', mode: state.mode === 'search' ? 'list' : state.mode, hiddenPane: state.mode === 'search' ? 'search' : 'pane'} : state;
 			}
 
-			return state.zoomed && pane.open && state.focus === 'list' ? {...state, focus: 'pane'} : state;
+			// Given back only if nothing was begun on the list meanwhile (a filter's prompt, a question).
+			const {hiddenPane, ...rest} = state;
+			const back = (hiddenPane !== undefined || state.zoomed) && pane.open && state.focus === 'list' && state.mode === 'list';
+			if (!back) {
+				return hiddenPane === undefined ? state : rest;
+			}
+
+			return {...rest, focus: 'pane', mode: hiddenPane === 'search' ? 'search' : 'list'};
 		}
 
 		case 'pane-zoom': {

@@ -59,7 +59,7 @@ export function App({clients, options, theme, notice, onQuit, writeTerminal = to
 	// A pane too short to draw (layout.ts) cannot hold the keys: they go back to the list; a
 	// zoomed one takes them again when it shows (model/pane.ts pane-shown).
 	const paneHidden = state.focus === 'pane' && !layout.paneShown;
-	const zoomBack = state.zoomed && layout.paneShown && state.focus === 'list';
+	const zoomBack = (state.zoomed || state.hiddenPane !== undefined) && layout.paneShown && state.focus === 'list';
 	useEffect(() => {
 		if (paneHidden || zoomBack) {
 			dispatch({type: 'pane-shown', shown: zoomBack});

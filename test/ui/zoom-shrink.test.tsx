@@ -27,3 +27,17 @@ test('a zoomed pane is zoomed again, with the keys, after a shrink that hid it',
 	await mounted.press('z', () => /\bClient\b/.test(mounted.frame()) && /Session \d+/.test(mounted.frame()), 'z unzooms');
 	await mounted.close();
 });
+
+test('the pane\'s search prompt, and the pane\'s keys, come back with the pane after a shrink that hid it (QA: the prompt was lost, the next letter went to the list)', async () => {
+	const mounted = await mountSimulated({rows: 30});
+	await mounted.press('\r', () => /Session \d+/.test(mounted.frame()), 'the pane open');
+	await mounted.press('\t', () => /to list/.test(mounted.frame()), 'the pane focused');
+	await mounted.press('/', () => /Enter {2}keep/.test(mounted.frame()), 'the search prompt');
+	await mounted.press('s', () => /\/s\b/.test(mounted.frame()), 's typed');
+	await resize(mounted, 40, 8, (frame) => !/Session \d+ /.test(frame), 'the pane hidden at 40×8');
+	await resize(mounted, 140, 30, (frame) => /Session \d+/.test(frame), 'the pane back at 140×30');
+	await waitFor(() => /\/s\b/.test(mounted.frame()) && /Enter {2}keep/.test(mounted.frame()), `the prompt back:\n${mounted.frame()}`);
+	// Its keys are the prompt's: typed on, the search goes on from what was typed.
+	await mounted.press('e', () => /\/se\b/.test(mounted.frame()), 'e typed into the search');
+	await mounted.close();
+});
