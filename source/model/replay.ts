@@ -177,6 +177,9 @@ function beforeAnyPoll(state: MonitorState): MonitorState {
 		lastPoll: undefined,
 		error: undefined,
 		server: undefined,
+		// What a later frame said (a restart, an outage's end) was not yet said here (QA: a step
+		// back past a restart kept `restarted: its sessions are all new` on the frames before it).
+		message: undefined,
 	};
 }
 

@@ -104,3 +104,13 @@ test('QA: a recording made across a step of its wall clock replays its rates by 
 	const old = replayedChanges(frames.map((each) => ({...each, mono: undefined}) as Frame), 0, 2, () => '');
 	assert.notEqual(old.rates.opened, 1);
 });
+
+test('a step back past a MaxScale\'s restart does not keep what the restart said on the frames before it (QA)', () => {
+	const frames = [0, 1, 2, 3].map((n) => frameOf('mx', 1000 + (n * 2000), [1, 2, 3], () => 's', false, n >= 2 ? 1 : 0));
+	let state = run(initialState(), {type: 'replay-load', frames});
+	state = type(state, ']', ']');
+	assert.match(state.message?.text ?? '', /restarted/, `said at the restart: ${state.message?.text}`);
+	state = type(state, '[');
+	assert.equal(state.replay?.index, 1);
+	assert.doesNotMatch(state.message?.text ?? '', /restarted/);
+});
