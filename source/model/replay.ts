@@ -88,6 +88,19 @@ export function recordedInterval(frames: readonly Frame[]): number | undefined {
 	return median >= 950 ? Math.round(median / 1000) * 1000 : Math.max(100, Math.round(median / 100) * 100);
 }
 
+/** How many frames before one set the interval shown with it: a few polls of each MaxScale. */
+const nearFrames = 12;
+
+/**
+ * The interval the polls were taken at around frame `index` (its run's frames up to it, the
+ * last few): `+` and `-` changed it while recording, and the header said so live. Undefined
+ * where too few frames tell.
+ */
+export function intervalNear(frames: readonly Frame[], index: number): number | undefined {
+	const near = frames.slice(Math.max(runStart(frames, index), index - nearFrames), index + 1);
+	return gapsOf(near, true).length >= 3 ? recordedInterval(near) : undefined;
+}
+
 /** The gaps between a host's successive frames (`lists`: its lists only), run by run. */
 function gapsOf(frames: readonly Frame[], lists: boolean): number[] {
 	const last = new Map<string, number>();
@@ -215,7 +228,7 @@ export function replayReducer(
 			const index = Math.max(0, Math.min(action.frames.length, action.frames[0]?.run?.opening ?? 1) - 1);
 			const replay = {frames: action.frames, index};
 			// The header's "every Ns" is the recording's own pace, not the default interval.
-			const intervalMs = recordedInterval(action.frames) ?? state.intervalMs;
+			const intervalMs = intervalNear(action.frames, index) ?? recordedInterval(action.frames) ?? state.intervalMs;
 			const base = runBase(state, action.frames, index);
 			return actionsFor(replay, index, base.hostOrder.length > 1).reduce(reduce, {...base, replay, intervalMs});
 		}
@@ -238,13 +251,15 @@ export function replayReducer(
 			}
 
 			const frame = replay.frames[index]!;
+			// The header's `every 3s` as the polls went around this frame (+ and - changed it live: QA).
+			const intervalMs = intervalNear(replay.frames, index) ?? state.intervalMs;
 			// Forward one frame in the same run applies just that frame; any other jump, and the
 			// start of another run, rebuilds from the frames of its run up to it.
 			if (action.delta === 1 && frame.run === undefined) {
-				return frameActions(frame, state.hostOrder.length > 1).reduce(reduce, {...state, replay: {...replay, index}});
+				return frameActions(frame, state.hostOrder.length > 1).reduce(reduce, {...state, replay: {...replay, index}, intervalMs});
 			}
 
-			const base = runBase(state, replay.frames, index);
+			const base = runBase({...state, intervalMs}, replay.frames, index);
 			const multi = base.hostOrder.length > 1;
 			const rebuilt = actionsFor(replay, index, multi).reduce(reduce, {...base, replay: {...replay, index}});
 			// Rates and sparklines as the run's polls up to here made them, not from its last lists alone.

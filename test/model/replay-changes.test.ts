@@ -114,3 +114,18 @@ test('a step back past a MaxScale\'s restart does not keep what the restart said
 	assert.equal(state.replay?.index, 1);
 	assert.doesNotMatch(state.message?.text ?? '', /restarted/);
 });
+
+test('the header\'s interval in a replay is the one the polls were taken at around the frame shown: + and - changed it while recording (QA)', () => {
+	const times = [...Array.from({length: 15}, (_, n) => n * 1000), ...Array.from({length: 15}, (_, n) => 15_000 + (n * 3000))];
+	const frames = times.map((t) => frameOf('mx', 1000 + t, [1, 2], () => 's', false));
+	let state = run(initialState(), {type: 'replay-load', frames});
+	assert.equal(state.intervalMs, 1000);
+	for (let i = 0; i < 25; i++) {
+		state = type(state, ']');
+	}
+
+	assert.equal(state.intervalMs, 3000, 'every 3s by then');
+	state = type(state, '[', '[', '[', '[', '[', '[', '[', '[', '[', '[', '[', '[', '[', '[', '[');
+	assert.equal(state.replay?.index, 10);
+	assert.equal(state.intervalMs, 1000, 'every 1s again, stepped back');
+});
