@@ -126,9 +126,17 @@ export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}:
 	if (sortText !== undefined) {
 		sort = parseSort(sortText);
 		if (sort === undefined) {
+			// `idel`: the sort it likely meant, as a column's or a key's typo is named (QA).
+			const word = /^\s*-?\s*([a-z/]+)/i.exec(sortText)?.[1] ?? '';
+			const guess = meant(word, sortKeys);
 			return {
-				error: `${describe(found.sort!, sortText)} is not a sort: use one of ${sortKeys.join(', ')}, then desc to reverse it (e.g. "idle desc").`,
+				error: `${describe(found.sort!, sortText)} is not a sort${guess === undefined ? '' : ` (${guess}?)`}: use one of ${sortKeys.join(', ')}, then desc to reverse it (e.g. "idle desc").`,
 			};
+		}
+
+		// `-idle desc`: two orders said at once, one of which the operator did not mean (QA: it read as idle desc).
+		if (/^\s*-/.test(sortText) && /\s(?:asc|desc)\s*$/i.test(sortText)) {
+			return {error: `${describe(found.sort!, sortText)} says the order twice: write -${sort.key} or "${sort.key} desc" for the largest first, ${sort.key} for the smallest.`};
 		}
 	}
 

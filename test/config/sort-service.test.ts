@@ -40,6 +40,22 @@ test('a sort that is none names service among the ones there are', () => {
 	assert.ok('error' in config);
 	assert.equal(
 		config.error,
-		'--sort "services" is not a sort: use one of id, user, client, service, server, state, age, idle, memory, io, maxscale, running, statement, then desc to reverse it (e.g. "idle desc").',
+		'--sort "services" is not a sort (service?): use one of id, user, client, service, server, state, age, idle, memory, io, maxscale, running, statement, then desc to reverse it (e.g. "idle desc").',
 	);
+});
+
+test('a mistyped sort is named with the one it likely meant; one that says the order twice is refused (QA: `sort = -idle desc` read as idle desc)', () => {
+	const typo = configOf(['--sort', 'idel']);
+	assert.ok('error' in typo);
+	assert.match(typo.error, /^--sort "idel" is not a sort \(idle\?\): /);
+	for (const text of ['-idle desc', '- idle asc']) {
+		const twice = buildConfig({}, {file: {path: '/home/u/.maxctrl.cnf', maxctrl: {}, sessiontop: {sort: text}}});
+		assert.ok('error' in twice, text);
+		assert.match(twice.error, /says the order twice: write -idle or "idle desc" for the largest first, idle for the smallest\.$/);
+	}
+
+	// Each alone is as before.
+	for (const text of ['-idle', 'idle desc', 'idle asc', 'idle']) {
+		assert.ok(!('error' in buildConfig({}, {file: {path: '/home/u/.maxctrl.cnf', maxctrl: {}, sessiontop: {sort: text}}})), text);
+	}
 });
