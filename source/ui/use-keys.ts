@@ -2,13 +2,16 @@
 // the mode (list, filter, confirmation, help) at the moment each key in it arrives.
 
 import {useStdin, useStdout} from 'ink';
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import type {Action} from '../model/monitor-state.js';
 import {onRetake, redrawScreen, suspend} from './full-screen.js';
-import {keyReader, type KeyPress, type MouseReport} from './key-names.js';
+import {keyReader, type KeyPress, type KeyReader, type MouseReport} from './key-names.js';
 
 /** Ctrl-Z where no shell could bring sessiontop back (ui/job-control.ts). */
 export const noShell = 'Ctrl-Z: no shell to go back to here (no job control); q quits.';
+
+/** One object for every call without one: a new default each render ran the effect again each render. */
+const alwaysFits = {current: true} as const;
 
 /** Where a mouse report falls on the screen as drawn now, as an action (ui/mouse-hit.ts), or undefined. */
 export type MouseHit = (report: MouseReport) => Action | undefined;
@@ -49,16 +52,20 @@ function actionsOf(keys: readonly KeyPress[], fits: boolean, hit: MouseHit | und
  * `fits`: whether the terminal holds the screen (app.tsx); when not, the reducer takes only q
  * and Ctrl-C. `hit`: what a mouse report does where it falls (full-screen.ts turns them on).
  */
-export function useKeys(dispatch: (action: Action) => void, fits: {readonly current: boolean} = {current: true}, hit?: {readonly current: MouseHit}): void {
+export function useKeys(dispatch: (action: Action) => void, fits: {readonly current: boolean} = alwaysFits, hit?: {readonly current: MouseHit}): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	const {write} = useStdout();
+	// Kept across reads, and across the effect's runs: Ink hands a bracketed paste, or a mouse
+	// report cut by a slow link, over in pieces, and a reader made anew between two pieces
+	// lost the first and read the rest as keys (`3M`: a sort by memory; review, under load).
+	const reader = useRef<KeyReader | undefined>(undefined);
 	useEffect(() => {
 		if (isRawModeSupported) {
 			setRawMode(true);
 		}
 
-		// Kept across reads: Ink hands a bracketed paste over in pieces.
-		const read = keyReader();
+		reader.current ??= keyReader();
+		const read = reader.current;
 		const onInput = (data: string) => {
 			// Keys typed faster than we read them arrive together, in order: "/app" opens the
 			// filter and types "app", Tab then j scrolls the pane; a paste is one press.
