@@ -204,6 +204,11 @@ export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}:
 		}
 	}
 
+	// A passphrase with no key to unlock, typed for this run: said, as an unused file is (QA).
+	if (found.tlsPassphrase !== undefined && found.tlsPassphrase.source !== 'file' && found.tlsKey === undefined) {
+		warnings.push(`${found.tlsPassphrase.where} is not used: it unlocks the private key of --tls-key, and none was given.`);
+	}
+
 	if (file !== undefined) {
 		const misplaced = sessiontopKeyError(file);
 		if (misplaced !== undefined) {

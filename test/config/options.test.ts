@@ -438,6 +438,13 @@ test('TLS files given on the command line or in the environment with no https ho
 	assert.deepEqual(ok(buildConfig({hosts: 'mx1'}, {file: file({'tls-ca-cert': 'ca.pem'})})).warnings, []);
 });
 
+test('a TLS passphrase typed for this run with no key to unlock: a warning naming where it was given, never the passphrase (QA)', () => {
+	assert.deepEqual(ok(buildConfig({hosts: 'https://mx1', tlsPassphrase: 'hunter2'})).warnings, ['--tls-passphrase is not used: it unlocks the private key of --tls-key, and none was given.']);
+	assert.deepEqual(ok(buildConfig({hosts: 'https://mx1'}, {env: {SESSIONTOP_TLS_PASSPHRASE: 'hunter2'}})).warnings, ['SESSIONTOP_TLS_PASSPHRASE is not used: it unlocks the private key of --tls-key, and none was given.']);
+	assert.deepEqual(ok(buildConfig({hosts: 'https://mx1', tlsPassphrase: 'hunter2', tlsKey: 'k.pem', tlsCert: 'c.pem'})).warnings, []);
+	assert.deepEqual(ok(buildConfig({hosts: 'https://mx1'}, {file: file({'tls-passphrase': 'hunter2'})})).warnings, [], "maxctrl's file: not a word");
+});
+
 test('columns: chosen and ordered after Id, as typed or from [sessiontop]; a wrong name is one sentence', () => {
 	assert.deepEqual(ok(buildConfig({columns: 'Idle, state  user'})).columns, ['idle', 'state', 'user']);
 	// Id always comes first: naming it changes nothing; a name twice counts once; titles work too.
