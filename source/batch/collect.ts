@@ -7,9 +7,9 @@ import {originOf} from '../api/read-sessions.js';
 import {fetchSessionList} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
 import type {Session} from '../model/session.js';
-import {shiftedSession} from '../model/zone-hint.js';
+import {provenByUptime, shiftedSession} from '../model/zone-hint.js';
 import {everyHost, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
-import {serverOf, uptimeNote, uptimeProof} from './uptime-zone.js';
+import {serverOf, uptimeNote} from './uptime-zone.js';
 
 export type {CollectedAll, Host} from './collected.js';
 
@@ -26,7 +26,7 @@ async function sessionsOf(host: Host, several: boolean, signal?: AbortSignal, on
 	}
 
 	const {sessions} = list.list;
-	const shift = uptimeProof(server, sessions.map((session) => session.ageSeconds), list.polledAt);
+	const shift = provenByUptime(server, sessions, list.polledAt);
 	if (shift === undefined) {
 		return {ok: true, value: sessions};
 	}

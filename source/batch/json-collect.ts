@@ -14,10 +14,10 @@ import {originOf, type Origin} from '../api/read-sessions.js';
 import {SessionDecoder} from '../api/session-columns.js';
 import {finishList, listBody, listPath} from '../api/sessions-api.js';
 import {comparator, defaultSort, type Sort} from '../model/sort.js';
-import {shiftedAges, shiftedSession} from '../model/zone-hint.js';
+import {provenByUptime, shiftedAges, shiftedSession} from '../model/zone-hint.js';
 import {everyHost, listData, listNotes, type Collected, type CollectedAll, type Host, type OnNote} from './collected.js';
 import {exactEntries, recordOf, type Entry, type SessionRecord} from './json-records.js';
-import {serverOf, uptimeNote, uptimeProof} from './uptime-zone.js';
+import {serverOf, uptimeNote} from './uptime-zone.js';
 
 const what = 'the session list';
 
@@ -71,7 +71,7 @@ async function entriesOf(host: Host, origin: Origin, keep: number, signal?: Abor
 async function provenEntries(host: Host, origin: Origin, keep: number, signal?: AbortSignal, onNote?: OnNote, byUptime = false): Promise<Collected<Entry[]>> {
 	const [entries, server] = await Promise.all([entriesOf(host, origin, keep, signal, onNote), byUptime ? serverOf(host, signal) : undefined]);
 	const at = Date.now();
-	const shift = entries.ok ? uptimeProof(server, entries.value.map((entry) => entry.record.ageSeconds), at) : undefined;
+	const shift = entries.ok ? provenByUptime(server, entries.value.map((entry) => entry.record), at) : undefined;
 	if (!entries.ok || shift === undefined) {
 		return entries;
 	}

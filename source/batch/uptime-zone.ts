@@ -4,36 +4,17 @@
 // print has no second poll for new sessions to prove it by, and printed every age eight hours
 // too long for a MaxScale in Los Angeles, unsaid (the readme said it could not tell). So its
 // version and uptime are asked beside the list: one small GET, which never fails the print.
+// What they prove is the screen's own reckoning (model/zone-hint.ts provenByUptime).
 
 import {fetchServerInfo} from '../api/sessions-api.js';
-import {uptimeAt, type ServerInfo} from '../model/server-info.js';
-import {versionAtLeast} from '../model/version.js';
-import {uptimeHint, uptimeShift} from '../model/zone-hint.js';
+import type {ServerInfo} from '../model/server-info.js';
+import {uptimeHint} from '../model/zone-hint.js';
 import type {Host} from './collected.js';
 
 /** Its version and uptime, or undefined when it cannot say (a failure here is no failure of the print). */
 export async function serverOf(host: Host, signal?: AbortSignal): Promise<ServerInfo | undefined> {
 	const info = await fetchServerInfo(host.client, signal);
 	return 'askedAt' in info ? info : undefined;
-}
-
-/**
- * How many seconds too long a MaxScale's ages read at `at` (epoch ms), proven by its uptime,
- * or undefined: never for 23.02 and later, which write their times in GMT (zone-hint.ts).
- */
-export function uptimeProof(server: ServerInfo | undefined, ages: Iterable<number | undefined>, at: number): number | undefined {
-	if (server === undefined || versionAtLeast(server.version, 23, 2)) {
-		return undefined;
-	}
-
-	let oldest: number | undefined;
-	for (const age of ages) {
-		if (age !== undefined && (oldest === undefined || age > oldest)) {
-			oldest = age;
-		}
-	}
-
-	return uptimeShift(oldest, uptimeAt(server, at), -new Date(at).getTimezoneOffset());
 }
 
 /** What stderr says of a shift proven by the uptime (the screen's sentence, the MaxScale named). */

@@ -6,9 +6,9 @@
 // capture otherwise kept every age hours too long, silently, while the screen put them right.
 
 import type {ServerInfo} from '../model/server-info.js';
-import {provenShift, shiftedAges, zoneHint} from '../model/zone-hint.js';
+import {provenByUptime, provenShift, shiftedAges, zoneHint} from '../model/zone-hint.js';
 import type {SessionRecord} from './json-records.js';
-import {uptimeNote, uptimeProof} from './uptime-zone.js';
+import {uptimeNote} from './uptime-zone.js';
 
 /**
  * What one MaxScale's watch keeps for it: its last poll's ids and time, the shift once
@@ -46,7 +46,7 @@ export function watchZone(zone: ZoneWatch, records: SessionRecord[], polledAt: n
 	}
 
 	const byNew = more !== undefined;
-	more ??= zone.shift === undefined ? uptimeProof(zone.server, records.map((record) => record.ageSeconds), polledAt) : undefined;
+	more ??= zone.shift === undefined ? provenByUptime(zone.server, records, polledAt) : undefined;
 	zone.seen = new Set(records.flatMap((record) => (record.id === undefined ? [] : [record.id])));
 	zone.at = polledAt;
 	if (more === undefined) {

@@ -8,7 +8,7 @@
 
 import {afterRestart, showsRestart, trackChangesSteps, type Changes} from './changes.js';
 import {backMessage} from './host-back.js';
-import {uptimeAt, type ServerInfo} from './server-info.js';
+import type {ServerInfo} from './server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
 import {hostKey} from './host-key.js';
 import {endedPane, keptFor, paneFor} from './pane.js';
@@ -17,7 +17,7 @@ import type {Session} from './session.js';
 import {SessionIndex, type SessionLookup} from './session-index.js';
 import {finish, type Steps} from './steps.js';
 import {versionAtLeast} from './version.js';
-import {provenShift, shiftedSession, uptimeHint, uptimeShift, zoneHint} from './zone-hint.js';
+import {provenByUptime, provenShift, shiftedSession, uptimeHint, zoneHint} from './zone-hint.js';
 import {pollGapMs} from './schedule.js';
 import {steadyWidths} from './steady-widths.js';
 import {summarizeSteps, type Summary} from './summary.js';
@@ -191,19 +191,6 @@ export function pollOk(state: MonitorState, action: PollOk): MonitorState {
 	return {...placed, pane, message: {tone: 'info', text: `Sessions under ids seen before are new ones (MaxScale restarted?): ${whose}.`}};
 }
 
-/** The oldest age among a MaxScale's sessions (seconds), if any says one. */
-function oldestAge(sessions: readonly Session[]): number | undefined {
-	let oldest: number | undefined;
-	for (const session of sessions) {
-		const age = session.ageSeconds;
-		if (age !== undefined && (oldest === undefined || age > oldest)) {
-			oldest = age;
-		}
-	}
-
-	return oldest;
-}
-
 /**
  * The poll of a MaxScale whose uptime or new sessions prove its ages hours too long
  * (zone-hint.ts): taken again with its ages as they are, from then on too, and said. What the
@@ -222,7 +209,7 @@ function withZoneHint(before: MonitorState, after: MonitorState, action: PollOk)
 	const local = -new Date(action.at).getTimezoneOffset();
 	const previous = status?.lastPoll;
 	const byNew = previous === undefined ? undefined : provenShift(after.changes.youngestNew, (action.at - previous.at) / 1000, local);
-	const byUptime = byNew === undefined && status?.server !== undefined ? uptimeShift(oldestAge(after.hosts[host]?.sessions ?? []), uptimeAt(status.server, action.at), local) : undefined;
+	const byUptime = byNew === undefined ? provenByUptime(status?.server, after.hosts[host]?.sessions ?? [], action.at) : undefined;
 	const more = byNew ?? byUptime;
 	if (more === undefined) {
 		return after;

@@ -12,7 +12,9 @@
 // wrong is not left on screen (the sort and the filter go by it too), as htop or
 // pg_activity would never show a process's age it knows to be wrong.
 
+import {uptimeAt, type ServerInfo} from './server-info.js';
 import {plainSession, type Session} from './session.js';
+import {versionAtLeast} from './version.js';
 
 /** Skew and rounding a new session's age may show without proving anything (as server-clock.ts's). */
 const slackSeconds = 60;
@@ -75,6 +77,31 @@ export function uptimeShift(oldestAge: number | undefined, uptime: number | unde
 
 	const shift = Math.ceil((oldestAge - uptime - uptimeSlackSeconds) / quarterHour) * quarterHour;
 	return localOffsetMinutes - (shift / 60) < westmostZone ? undefined : shift;
+}
+
+/** The oldest age (seconds) among a MaxScale's sessions, or batch output's records of them, if any says one. */
+export function oldestAge(items: Iterable<{readonly ageSeconds?: number | undefined}>): number | undefined {
+	let oldest: number | undefined;
+	for (const {ageSeconds: age} of items) {
+		if (age !== undefined && (oldest === undefined || age > oldest)) {
+			oldest = age;
+		}
+	}
+
+	return oldest;
+}
+
+/**
+ * How many seconds too long a MaxScale's ages read at `at` (epoch ms), proven by its uptime
+ * (uptimeShift) as `server` said it, or undefined: none before it has said, none from 23.02,
+ * which writes its times in GMT. The screen's poll (poll.ts) and batch output (batch/uptime-zone.ts) alike.
+ */
+export function provenByUptime(server: ServerInfo | undefined, items: Iterable<{readonly ageSeconds?: number | undefined}>, at: number): number | undefined {
+	if (server === undefined || versionAtLeast(server.version, 23, 2)) {
+		return undefined;
+	}
+
+	return uptimeShift(oldestAge(items), uptimeAt(server, at), -new Date(at).getTimezoneOffset());
 }
 
 /** What the status line says of a shift: how long, the MaxScale's zone, and the flag for next time. `localOffsetMinutes`: the operator's zone at the poll (minutes east of UTC). */

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {SessionRecord} from '../../source/batch/json-records.js';
-import {uptimeProof} from '../../source/batch/uptime-zone.js';
 import {watchZone, type ZoneWatch} from '../../source/batch/watch-zone.js';
+import {provenByUptime} from '../../source/model/zone-hint.js';
 import {runCli, simulator, skipWithoutBuild} from './helpers.js';
 
 const hour = 3600;
@@ -18,11 +18,12 @@ const record = (id: string, ageSeconds: number): SessionRecord => ({host: 'mx', 
 
 test('the uptime proves a shift only before 23.02, only past ten minutes of a clock behind, and never past UTC-12:00', () => {
 	// The oldest session connected an hour after MaxScale started, read 4h30m too long: 3h30m of it is proven.
-	assert.equal(uptimeProof(server('22.08.5', 10 * hour), [9.5 * hour, (9 * hour) + (4.5 * hour), 100, undefined], at), 3.5 * hour);
-	assert.equal(uptimeProof(server('23.02.1', 10 * hour), [20 * hour], at), undefined, '23.02 writes GMT');
-	assert.equal(uptimeProof(server('2.5.29', 10 * hour), [(10 * hour) + 500], at), undefined, 'a clock minutes behind');
-	assert.equal(uptimeProof(undefined, [20 * hour], at), undefined, 'not asked, or no answer');
-	assert.equal(uptimeProof(server('22.08.5', hour), [400 * hour], at), undefined, 'west of UTC-12:00 is wrong some other way');
+	const aged = (...ages: Array<number | undefined>) => ages.map((ageSeconds) => ({ageSeconds}));
+	assert.equal(provenByUptime(server('22.08.5', 10 * hour), aged(9.5 * hour, (9 * hour) + (4.5 * hour), 100, undefined), at), 3.5 * hour);
+	assert.equal(provenByUptime(server('23.02.1', 10 * hour), aged(20 * hour), at), undefined, '23.02 writes GMT');
+	assert.equal(provenByUptime(server('2.5.29', 10 * hour), aged((10 * hour) + 500), at), undefined, 'a clock minutes behind');
+	assert.equal(provenByUptime(undefined, aged(20 * hour), at), undefined, 'not asked, or no answer');
+	assert.equal(provenByUptime(server('22.08.5', hour), aged(400 * hour), at), undefined, 'west of UTC-12:00 is wrong some other way');
 });
 
 test('--watch --json: the uptime puts the first poll right, new sessions the rest later, each said', () => {
