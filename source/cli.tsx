@@ -134,10 +134,13 @@ async function main(): Promise<number> {
 	}
 
 	// `--HOSTS x`: meow dropped it or took it, flag by flag; refused, the way to write it said.
-	const {casedOption} = await import('./config/unknown-option.js');
-	const cased = casedOption(argv);
-	if (cased !== undefined) {
-		fail(cased, 2, commandWord(argv) === 'simulate' ? 'sessiontop simulate' : 'sessiontop');
+	// Like every check of unknown-option.ts, loaded only when a word may need it, not at every start.
+	if (argv.some((token) => /^--[^=]*[A-Z]/.test(token))) {
+		const {casedOption} = await import('./config/unknown-option.js');
+		const cased = casedOption(argv);
+		if (cased !== undefined) {
+			fail(cased, 2, commandWord(argv) === 'simulate' ? 'sessiontop simulate' : 'sessiontop');
+		}
 	}
 
 	const unknown = unknownOption(cli.flags);
@@ -160,7 +163,7 @@ async function main(): Promise<number> {
 	}
 
 	const [command, ...rest] = cli.input;
-	if (command !== 'simulate') {
+	if (command !== 'simulate' && argv.some((token) => /^-[a-zA-Z]{2}/.test(token))) {
 		// `-hu x`: every letter a flag, so meow said nothing, and -h was left empty.
 		const {valueInGroup} = await import('./config/unknown-option.js');
 		const grouped = valueInGroup(argv);

@@ -3,7 +3,8 @@
 // mistakes surface as an "unknown option" the operator never typed: a value glued to its
 // short flag (`-h127.0.0.1:8989`: `-1`; `-uadmin`: `-a`), and a password that starts with
 // `-` (`-p --hunter2`, mysql's `-pS3cr3t`), whose text the sentence would then quote.
-// Loaded only when there is such an option: most starts never need it.
+// Also what meow takes without a word: a value flag inside a short group (`-hu x`) and a long
+// option in capitals (`--HOSTS`). Loaded only when a word may be one: most starts never need it.
 
 import {parseSort} from './values.js';
 import {sanitize} from '../model/sanitize.js';
