@@ -251,6 +251,23 @@ export function showsRestart(replaced: boolean, before: number, after: number, k
 }
 
 /**
+ * Whether a poll of a MaxScale (`before`: its status before it) comes after a gap its rates
+ * cannot span: it was failing, or `gap` (s) since its last poll is far longer than the one
+ * before (a pause). By the polls alone, not the window, so that a replay's jump
+ * (replay-changes.ts) counts it from the frames as the live poll (poll.ts) did. What opened and closed in the gap
+ * cannot be seen, and the net change over minutes read as a trickle for five polls (QA: +1.8/s
+ * for 5/s after a pause of two and a half minutes): the rates start afresh, as after a restart.
+ */
+export function gapped(before: {readonly error?: unknown; readonly gapSeconds?: number | undefined} | undefined, gap: number | undefined, failedBefore = before?.error !== undefined): boolean {
+	if (gap === undefined) {
+		return false;
+	}
+
+	const usual = before?.gapSeconds;
+	return failedBefore || (usual !== undefined && gap > Math.max(3 * usual, 10));
+}
+
+/**
  * `changes` once `host` has shown it restarted (poll.ts): every session it lists is another
  * than before, and counting them as opened and closed in one poll made a rate of a hundred
  * and more a second out of a restart (QA). Its rates start afresh from its next poll.

@@ -34,7 +34,7 @@ export type HostStatus = {
 	lastPoll?: {at: number; latencyMs: number; bytes: number; mono?: number};
 	error?: {message: string; at: number; retryAt?: number};
 	server?: ServerInfo;
-	/** Seconds between its last poll and the one before it: a far longer gap is a pause or an outage (poll.ts gapped). */
+	/** Seconds between its last poll and the one before it: a far longer gap is a pause or an outage (changes.ts gapped). */
 	gapSeconds?: number;
 	/** Seconds its ages read too long, proven by its new sessions or its uptime (model/zone-hint.ts): taken off from then on. */
 	ageShift?: number;

@@ -6,7 +6,7 @@
 // it meets (same sessions, same view); otherwise it does it again, at once.
 // Either way the resulting state is the same.
 
-import {afterRestart, showsRestart, trackChangesSteps, type Changes} from './changes.js';
+import {afterRestart, gapped, showsRestart, trackChangesSteps, type Changes} from './changes.js';
 import {backMessage} from './host-back.js';
 import type {ServerInfo} from './server-info.js';
 import type {Action, HostStatus, MonitorState} from './monitor-state.js';
@@ -234,23 +234,6 @@ function withGhostIds(summary: Summary, ghosts: ReadonlyArray<{session: {id: str
 	}
 
 	return idWidth === summary.idWidth ? summary : {...summary, idWidth};
-}
-
-/**
- * Whether a poll of a MaxScale (`before`: its status before it) comes after a gap its rates
- * cannot span: it was failing, or `gap` (s) since its last poll is far longer than the one
- * before (a pause). By the polls alone, not the window, so that a replay's jump
- * (replay-changes.ts) counts it from the frames as the polls did. What opened and closed in the gap
- * cannot be seen, and the net change over minutes read as a trickle for five polls (QA: +1.8/s
- * for 5/s after a pause of two and a half minutes): the rates start afresh, as after a restart.
- */
-export function gapped(before: Pick<HostStatus, 'error' | 'gapSeconds'> | undefined, gap: number | undefined, failedBefore = before?.error !== undefined): boolean {
-	if (gap === undefined) {
-		return false;
-	}
-
-	const usual = before?.gapSeconds;
-	return failedBefore || (usual !== undefined && gap > Math.max(3 * usual, 10));
 }
 
 /** Sessions killed with a grace period still listed past it (their ids as shown). */

@@ -6,8 +6,7 @@
 // polls made them (test/model/replay-changes.test.ts walks and jumps, and compares).
 
 import type {Frame} from './frame.js';
-import {historyLength, nextHistory, ratesOf, showsRestart, windowPolls, type Changes} from './changes.js';
-import {gapped} from './poll.js';
+import {gapped, historyLength, nextHistory, ratesOf, showsRestart, windowPolls, type Changes} from './changes.js';
 import {pollGapMs} from './schedule.js';
 import {sameSession} from './session.js';
 import {Tally} from './tally.js';
@@ -74,7 +73,7 @@ function sample(before: Ok, after: Ok): {opened: number; closed: number; seconds
 export function replayedChanges(frames: readonly Frame[], from: number, index: number, keyOf: (host: string) => string, hostCount = 1): Pick<Changes, 'window' | 'rates' | 'history'> {
 	const oks: Ok[] = [];
 	// Each host's last polls, and whether it failed before each: one more than the window's
-	// samples need, so that the first sample kept knows the gap before it (poll.ts gapped).
+	// samples need, so that the first sample kept knows the gap before it (changes.ts gapped).
 	const byHost = new Map<string, Array<{frame: Ok; failedBefore: boolean}>>();
 	const failing = new Set<string>();
 	for (let i = from; i <= index && i < frames.length; i++) {
@@ -95,7 +94,7 @@ export function replayedChanges(frames: readonly Frame[], from: number, index: n
 		let gapBefore: number | undefined;
 		for (let i = 1; i < polls.length; i++) {
 			const {restarted, ...counted} = sample(polls[i - 1]!.frame, polls[i]!.frame);
-			// As the live poll starts them afresh: a restart, or a gap after a failure or a pause (poll.ts).
+			// As the live poll starts them afresh: a restart, or a gap after a failure or a pause (changes.ts gapped).
 			const afresh = restarted || gapped({gapSeconds: gapBefore}, counted.seconds, polls[i]!.failedBefore);
 			samples = afresh ? [] : [...samples, counted].slice(-windowPolls);
 			gapBefore = counted.seconds;

@@ -51,7 +51,7 @@ test('after a jump back the rates and sparklines are the ones the polls up to th
 test('jumped to or walked to, any recording of one or two MaxScales reads the same rates and sparklines', () => {
 	const frame = fc.record({
 		host: fc.constantFrom('a', 'b'),
-		// Now and then a pause's or an outage's gap, after which the rates start afresh (poll.ts gapped).
+		// Now and then a pause's or an outage's gap, after which the rates start afresh (changes.ts gapped).
 		gap: fc.oneof({weight: 5, arbitrary: fc.integer({min: 100, max: 5000})}, {weight: 1, arbitrary: fc.integer({min: 10_000, max: 200_000})}),
 		ok: fc.integer({min: 0, max: 4}).map((n) => n > 0),
 		// A key twice now and then, as a list can bring it.
