@@ -6,7 +6,7 @@
 import type {Target} from '../api/client.js';
 import type {Grouping} from '../model/groups.js';
 import {choosableColumns, parseColumns} from '../model/column-choice.js';
-import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
+import type {Sort, SortKey} from '../model/sort.js';
 import {defaultConfigPath, expandHome, readConfigFile, type ConfigFile} from './config-file.js';
 import {maxctrlKeyWarnings, sessiontopKeyError} from './file-keys.js';
 import {meant} from './near-miss.js';
@@ -14,7 +14,7 @@ import {readHosts} from './hosts.js';
 import {defaultHost, usesHttps} from './target.js';
 import {intervalBounds, readDuration, timeoutBounds} from './duration.js';
 import {describe, lookup, settings, type Env, type Flags, type Found, type SettingName, type Source} from './settings.js';
-import {groupingNames, maxSizeBytes, parseSort, parseTimeZone, readSize} from './values.js';
+import {groupingNames, maxSizeBytes, parseTimeZone, readSize, readSort} from './values.js';
 import {noSettings} from './unused-settings.js';
 
 export {unusedSettings} from './unused-settings.js';
@@ -124,20 +124,12 @@ export function buildConfig(flags: Flags, {env = {}, file, unused = noSettings}:
 	let sort: Sort | undefined;
 	const sortText = text('sort');
 	if (sortText !== undefined) {
-		sort = parseSort(sortText);
-		if (sort === undefined) {
-			// `idel`: the sort it likely meant, as a column's or a key's typo is named (QA).
-			const word = /^\s*-?\s*([a-z/]+)/i.exec(sortText)?.[1] ?? '';
-			const guess = meant(word, sortKeys);
-			return {
-				error: `${describe(found.sort!, sortText)} is not a sort${guess === undefined ? '' : ` (${guess}?)`}: use one of ${sortKeys.join(', ')}, then desc to reverse it (e.g. "idle desc").`,
-			};
+		const read = readSort(sortText, describe(found.sort!, sortText));
+		if ('error' in read) {
+			return read;
 		}
 
-		// `-idle desc`: two orders said at once, one of which the operator did not mean (QA: it read as idle desc).
-		if (/^\s*-/.test(sortText) && /\s(?:asc|desc)\s*$/i.test(sortText)) {
-			return {error: `${describe(found.sort!, sortText)} says the order twice: write -${sort.key} or "${sort.key} desc" for the largest first, ${sort.key} for the smallest.`};
-		}
+		sort = read;
 	}
 
 	let grouping: Grouping | undefined;

@@ -5,6 +5,7 @@ import {constants} from 'node:buffer';
 import type {Grouping} from '../model/groups.js';
 import {columnAliases} from '../model/column-choice.js';
 import {sortKeys, type Sort, type SortKey} from '../model/sort.js';
+import {meant} from './near-miss.js';
 
 const truthy = new Set(['true', 'yes', 'on', '1']);
 const falsy = new Set(['false', 'no', 'off', '0']);
@@ -31,6 +32,26 @@ export function parseSort(text: string): Sort | undefined {
 	}
 
 	return {key: key as SortKey, descending: match[1] === '-' || match[3]?.toLowerCase() === 'desc'};
+}
+
+/**
+ * A setting's sort (`named`: the setting as a sentence names it, `--sort "idel"`), or the
+ * sentence that refuses it: a near miss named (`idle?`), and an order said twice (`-idle
+ * desc`, which read as idle desc: QA) refused.
+ */
+export function readSort(text: string, named: string): Sort | {error: string} {
+	const sort = parseSort(text);
+	if (sort === undefined) {
+		const word = /^\s*-?\s*([a-z/]+)/i.exec(text)?.[1] ?? '';
+		const guess = meant(word, sortKeys);
+		return {error: `${named} is not a sort${guess === undefined ? '' : ` (${guess}?)`}: use one of ${sortKeys.join(', ')}, then desc to reverse it (e.g. "idle desc").`};
+	}
+
+	if (/^\s*-/.test(text) && /\s(?:asc|desc)\s*$/i.test(text)) {
+		return {error: `${named} says the order twice: write -${sort.key} or "${sort.key} desc" for the largest first, ${sort.key} for the smallest.`};
+	}
+
+	return sort;
 }
 
 export const groupingNames: Record<string, Grouping> = {
